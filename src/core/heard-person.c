@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-person"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "heard-person.h"
+#include "heard-store.h"
+
+struct _HeardPerson
+{
+  GObject      parent_instance;
+
+  gint64       id;
+  char        *texts[HEARD_PERSON_N_TEXTS];
+  gboolean     interpreter_needed;
+  HeardAnswer  nationality_answer;
+};
+
+G_DEFINE_FINAL_TYPE (HeardPerson, heard_person, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_INTERPRETER_NEEDED,
+  PROP_NATIONALITY_ANSWER,
+  PROP_FIRST_TEXT,
+  N_PROPS = PROP_FIRST_TEXT + HEARD_PERSON_N_TEXTS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char *property;
+  const char *column;
+  guint       max_chars;
+} text_fields[HEARD_PERSON_N_TEXTS] = {
+  [HEARD_PERSON_DISPLAY_NAME] = { "display-name", "display_name", HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_PREFERRED_NAME] = { "preferred-name", "preferred_name",
+                                    HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_PRONOUNS] = { "pronouns", "pronouns", HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_DATE_OF_BIRTH] = { "date-of-birth", "date_of_birth", 10 },
+  [HEARD_PERSON_FIRST_LANGUAGE] = { "first-language", "first_language",
+                                    HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_ETHNICITY] = { "ethnicity", "ethnicity", HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_NATIONALITY] = { "nationality", "nationality", HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_KEY_WORKER] = { "key-worker", "key_worker", HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_AGENCIES] = { "agencies", "agencies", HEARD_PERSON_MAX_NAME_CHARS },
+  [HEARD_PERSON_WHAT_HELPS] = { "what-helps", "what_helps", HEARD_PERSON_MAX_TEXT_CHARS },
+  [HEARD_PERSON_WHAT_IS_HARD] = { "what-is-hard", "what_is_hard", HEARD_PERSON_MAX_TEXT_CHARS },
+};
+
+/* The ethnic group categories of the 2021 census of England and Wales, with
+ * the two answers the national audit asked to be recorded distinctly. */
+static const HeardChoice ethnicities[] = {
+  { "", N_("Not recorded yet") },
+  { "asian-bangladeshi", N_("Asian or Asian British: Bangladeshi") },
+  { "asian-chinese", N_("Asian or Asian British: Chinese") },
+  { "asian-indian", N_("Asian or Asian British: Indian") },
+  { "asian-pakistani", N_("Asian or Asian British: Pakistani") },
+  { "asian-other", N_("Asian or Asian British: any other Asian background") },
+  { "black-african", N_("Black, Black British, Caribbean or African: African") },
+  { "black-caribbean", N_("Black, Black British, Caribbean or African: Caribbean") },
+  { "black-other", N_("Black, Black British, Caribbean or African: any other background") },
+  { "mixed-white-asian", N_("Mixed or multiple: White and Asian") },
+  { "mixed-white-black-african", N_("Mixed or multiple: White and Black African") },
+  { "mixed-white-black-caribbean", N_("Mixed or multiple: White and Black Caribbean") },
+  { "mixed-other", N_("Mixed or multiple: any other background") },
+  { "white-british", N_("White: English, Welsh, Scottish, Northern Irish or British") },
+  { "white-irish", N_("White: Irish") },
+  { "white-gypsy-traveller", N_("White: Gypsy or Irish Traveller") },
+  { "white-roma", N_("White: Roma") },
+  { "white-other", N_("White: any other White background") },
+  { "other-arab", N_("Other ethnic group: Arab") },
+  { "other-any", N_("Other ethnic group: any other") },
+  { "not-known", N_("Not known") },
+  { "prefers-not-to-say", N_("Prefers not to say") },
+};
+
+static gboolean
+set_text_field (HeardPerson     *self,
+                HeardPersonText  field,
+                const char      *text)
+{
+  if (text == NULL)
+    text = "";
+
+  if (g_strcmp0 (self->texts[field], text) == 0)
+    return FALSE;
+
+  g_free (self->texts[field]);
+  self->texts[field] = g_strdup (text);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
+
+  return TRUE;
+}
+
+static void
+heard_person_finalize (GObject *object)
+{
+  HeardPerson *self = HEARD_PERSON (object);
+
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    g_free (self->texts[i]);
+
+  G_OBJECT_CLASS (heard_person_parent_class)->finalize (object);
+}
+
+static void
+heard_person_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HeardPerson *self = HEARD_PERSON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_INTERPRETER_NEEDED:
+      g_value_set_boolean (value, self->interpreter_needed);
+      break;
+
+    case PROP_NATIONALITY_ANSWER:
+      g_value_set_int (value, self->nationality_answer);
+      break;
+
+    default:
+      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+        g_value_set_string (value, self->texts[prop_id - PROP_FIRST_TEXT]);
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_person_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HeardPerson *self = HEARD_PERSON (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      heard_person_set_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_INTERPRETER_NEEDED:
+      heard_person_set_interpreter_needed (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_NATIONALITY_ANSWER:
+      heard_person_set_nationality_answer (self, g_value_get_int (value));
+      break;
+
+    default:
+      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
+        set_text_field (self, prop_id - PROP_FIRST_TEXT, g_value_get_string (value));
+      else
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_person_class_init (HeardPersonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = heard_person_finalize;
+  object_class->get_property = heard_person_get_property;
+  object_class->set_property = heard_person_set_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_INTERPRETER_NEEDED] =
+    g_param_spec_boolean ("interpreter-needed", NULL, NULL, FALSE, flags);
+  properties[PROP_NATIONALITY_ANSWER] =
+    g_param_spec_int ("nationality-answer", NULL, NULL, HEARD_ANSWER_NOT_ASKED,
+                      HEARD_ANSWER_PREFERS_NOT_TO_SAY, HEARD_ANSWER_NOT_ASKED, flags);
+
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    properties[PROP_FIRST_TEXT + i] =
+      g_param_spec_string (text_fields[i].property, NULL, NULL, "", flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+heard_person_init (HeardPerson *self)
+{
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    self->texts[i] = g_strdup ("");
+}
+
+HeardPerson *
+heard_person_new (void)
+{
+  return g_object_new (HEARD_TYPE_PERSON, NULL);
+}
+
+HeardPerson *
+heard_person_copy (HeardPerson *self)
+{
+  HeardPerson *copy;
+
+  g_return_val_if_fail (HEARD_IS_PERSON (self), NULL);
+
+  copy = heard_person_new ();
+  heard_person_update_from (copy, self);
+
+  return copy;
+}
+
+/* Takes on every value of @other, notifying only what changed, so that rows
+ * bound to @self redraw just the parts that differ. */
+void
+heard_person_update_from (HeardPerson *self,
+                          HeardPerson *other)
+{
+  g_return_if_fail (HEARD_IS_PERSON (self));
+  g_return_if_fail (HEARD_IS_PERSON (other));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  heard_person_set_id (self, other->id);
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    set_text_field (self, i, other->texts[i]);
+  heard_person_set_interpreter_needed (self, other->interpreter_needed);
+  heard_person_set_nationality_answer (self, other->nationality_answer);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+heard_person_get_id (HeardPerson *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), 0);
+
+  return self->id;
+}
+
+void
+heard_person_set_id (HeardPerson *self,
+                     gint64       id)
+{
+  g_return_if_fail (HEARD_IS_PERSON (self));
+
+  if (self->id == id)
+    return;
+
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+heard_person_get_text (HeardPerson     *self,
+                       HeardPersonText  field)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), NULL);
+  g_return_val_if_fail (field < HEARD_PERSON_N_TEXTS, NULL);
+
+  return self->texts[field];
+}
+
+void
+heard_person_set_text (HeardPerson     *self,
+                       HeardPersonText  field,
+                       const char      *text)
+{
+  g_return_if_fail (HEARD_IS_PERSON (self));
+  g_return_if_fail (field < HEARD_PERSON_N_TEXTS);
+
+  set_text_field (self, field, text);
+}
+
+const char *
+heard_person_get_display_name (HeardPerson *self)
+{
+  return heard_person_get_text (self, HEARD_PERSON_DISPLAY_NAME);
+}
+
+const char *
+heard_person_get_preferred_name (HeardPerson *self)
+{
+  return heard_person_get_text (self, HEARD_PERSON_PREFERRED_NAME);
+}
+
+gboolean
+heard_person_get_interpreter_needed (HeardPerson *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
+
+  return self->interpreter_needed;
+}
+
+void
+heard_person_set_interpreter_needed (HeardPerson *self,
+                                     gboolean     needed)
+{
+  g_return_if_fail (HEARD_IS_PERSON (self));
+
+  needed = !!needed;
+  if (self->interpreter_needed == needed)
+    return;
+
+  self->interpreter_needed = needed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERPRETER_NEEDED]);
+}
+
+HeardAnswer
+heard_person_get_nationality_answer (HeardPerson *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), HEARD_ANSWER_NOT_ASKED);
+
+  return self->nationality_answer;
+}
+
+void
+heard_person_set_nationality_answer (HeardPerson *self,
+                                     HeardAnswer  answer)
+{
+  g_return_if_fail (HEARD_IS_PERSON (self));
+  g_return_if_fail (answer <= HEARD_ANSWER_PREFERS_NOT_TO_SAY);
+
+  if (self->nationality_answer == answer)
+    return;
+
+  self->nationality_answer = answer;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONALITY_ANSWER]);
+}
+
+/* Accepts 2008-03-31 and 31/03/2008, the two ways a UK caseworker writes a date. */
+gboolean
+heard_person_parse_date (const char *text,
+                         GDate      *date)
+{
+  guint year = 0, month = 0, day = 0;
+  char tail;
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 &&
+      sscanf (text, "%2u/%2u/%4u%c", &day, &month, &year, &tail) != 3)
+    return FALSE;
+
+  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+
+  return TRUE;
+}
+
+gboolean
+heard_person_validate (HeardPerson  *self,
+                       GError      **error)
+{
+  g_autofree char *trimmed_name = NULL;
+
+  g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
+
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    {
+      const char *text = self->texts[i];
+
+      if (!g_utf8_validate (text, -1, NULL))
+        {
+          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                               _("Some of the text could not be read as letters "
+                                 "(it is not valid UTF-8). Nothing was saved; "
+                                 "please type it again rather than pasting it."));
+          return FALSE;
+        }
+
+      if (g_utf8_strlen (text, -1) > text_fields[i].max_chars)
+        {
+          g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                       _("That is longer than Heard can keep in one box (at most %u "
+                         "characters). Nothing was saved; please shorten it."),
+                       text_fields[i].max_chars);
+          return FALSE;
+        }
+    }
+
+  trimmed_name = g_strstrip (g_strdup (self->texts[HEARD_PERSON_DISPLAY_NAME]));
+  if (*trimmed_name == '\0')
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("Please give a name to show for this young person."));
+      return FALSE;
+    }
+
+  if (*self->texts[HEARD_PERSON_DATE_OF_BIRTH] != '\0')
+    {
+      GDate date;
+
+      if (!heard_person_parse_date (self->texts[HEARD_PERSON_DATE_OF_BIRTH], &date))
+        {
+          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                               _("The date of birth is not a date Heard understands. "
+                                 "Write it like 2009-04-23 or 23/04/2009."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+char *
+heard_person_dup_age_text (HeardPerson *self,
+                           GDateTime   *today)
+{
+  GDate birth;
+  int years;
+
+  g_return_val_if_fail (HEARD_IS_PERSON (self), NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (!heard_person_parse_date (self->texts[HEARD_PERSON_DATE_OF_BIRTH], &birth))
+    return NULL;
+
+  years = g_date_time_get_year (today) - (int) g_date_get_year (&birth);
+  if (g_date_time_get_month (today) < (int) g_date_get_month (&birth) ||
+      (g_date_time_get_month (today) == (int) g_date_get_month (&birth) &&
+       g_date_time_get_day_of_month (today) < (int) g_date_get_day (&birth)))
+    years--;
+
+  if (years < 0)
+    return NULL;
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year old", "%d years old",
+                                       years), years);
+}
+
+const char *
+heard_person_text_column (HeardPersonText field)
+{
+  g_return_val_if_fail (field < HEARD_PERSON_N_TEXTS, NULL);
+
+  return text_fields[field].column;
+}
+
+const HeardChoice *
+heard_person_get_ethnicities (guint *n_choices)
+{
+  *n_choices = G_N_ELEMENTS (ethnicities);
+
+  return ethnicities;
+}
+
+const char *
+heard_person_ethnicity_label (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (ethnicities); i++)
+    {
+      if (g_strcmp0 (ethnicities[i].code, code) == 0)
+        return _(ethnicities[i].label);
+    }
+
+  return code;
+}

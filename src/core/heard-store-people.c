@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-search.h"
+#include "heard-store-people.h"
+#include "heard-store-private.h"
+
+typedef struct
+{
+  gint64   id;
+  gboolean removed;
+} RemoveRequest;
+
+/* Columns after the text fields, in SELECT order. */
+enum {
+  COLUMN_ID = HEARD_PERSON_N_TEXTS,
+  COLUMN_INTERPRETER_NEEDED,
+  COLUMN_NATIONALITY_ANSWER,
+};
+
+static char *
+build_column_list (const char *separator,
+                   const char *suffix)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    g_string_append_printf (columns, "%s%s%s", i > 0 ? separator : "",
+                            heard_person_text_column (i), suffix);
+
+  return g_string_free (g_steal_pointer (&columns), FALSE);
+}
+
+static HeardPerson *
+read_person (sqlite3_stmt *statement)
+{
+  HeardPerson *person = heard_person_new ();
+
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    heard_person_set_text (person, i, (const char *) sqlite3_column_text (statement, i));
+  heard_person_set_id (person, sqlite3_column_int64 (statement, COLUMN_ID));
+  heard_person_set_interpreter_needed (person,
+                                       sqlite3_column_int (statement, COLUMN_INTERPRETER_NEEDED));
+  heard_person_set_nationality_answer (person,
+                                       CLAMP (sqlite3_column_int (statement,
+                                                                  COLUMN_NATIONALITY_ANSWER),
+                                              HEARD_ANSWER_NOT_ASKED,
+                                              HEARD_ANSWER_PREFERS_NOT_TO_SAY));
+
+  return person;
+}
+
+static gpointer
+list_people_work (sqlite3  *db,
+                  gpointer  data,
+                  GError  **error)
+{
+  g_autofree char *columns = build_column_list (", ", "");
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, id, interpreter_needed, nationality_answer"
+                                          " FROM person WHERE removed_at IS NULL"
+                                          " ORDER BY display_name COLLATE NOCASE", columns);
+  g_autoptr(sqlite3_stmt) statement = _heard_store_prepare (db, sql, error);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  if (statement == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    g_ptr_array_add (people, read_person (statement));
+
+  if (rc != SQLITE_DONE)
+    {
+      _heard_store_set_error (error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&people);
+}
+
+static void
+bind_person (sqlite3_stmt *statement,
+             HeardPerson  *person,
+             const char   *now)
+{
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    _heard_store_bind_text (statement, i + 1, heard_person_get_text (person, i));
+  sqlite3_bind_int (statement, HEARD_PERSON_N_TEXTS + 1,
+                    heard_person_get_interpreter_needed (person));
+  sqlite3_bind_int (statement, HEARD_PERSON_N_TEXTS + 2,
+                    heard_person_get_nationality_answer (person));
+  _heard_store_bind_text (statement, HEARD_PERSON_N_TEXTS + 3, now);
+}
+
+static gpointer
+save_person_work (sqlite3  *db,
+                  gpointer  data,
+                  GError  **error)
+{
+  HeardPerson *person = data;
+  gint64 id = heard_person_get_id (person);
+  g_autofree char *now = _heard_store_now_iso8601 ();
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  gint64 *saved_id;
+
+  if (!heard_person_validate (person, error))
+    return NULL;
+
+  if (id == 0)
+    {
+      g_autofree char *columns = build_column_list (", ", "");
+      g_autoptr(GString) marks = g_string_new ("?");
+
+      /* One mark per text, then interpreter, answer and the time twice. */
+      for (guint i = 1; i < HEARD_PERSON_N_TEXTS + 3; i++)
+        g_string_append (marks, ", ?");
+      sql = g_strdup_printf ("INSERT INTO person (%s, interpreter_needed, nationality_answer,"
+                             " updated_at, created_at) VALUES (%s, ?%d)",
+                             columns, marks->str, HEARD_PERSON_N_TEXTS + 3);
+    }
+  else
+    {
+      g_autofree char *assignments = build_column_list (", ", " = ?");
+
+      sql = g_strdup_printf ("UPDATE person SET %s, interpreter_needed = ?,"
+                             " nationality_answer = ?, updated_at = ?"
+                             " WHERE id = %" G_GINT64_FORMAT, assignments, id);
+    }
+
+  if (!_heard_store_begin_write (db, error))
+    return NULL;
+
+  statement = _heard_store_prepare (db, sql, error);
+  if (statement == NULL)
+    {
+      _heard_store_rollback (db);
+      return NULL;
+    }
+
+  bind_person (statement, person, now);
+  if (!_heard_store_step_done (db, statement, error))
+    {
+      _heard_store_rollback (db);
+      return NULL;
+    }
+
+  if (id != 0 && sqlite3_changes (db) == 0)
+    {
+      _heard_store_rollback (db);
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("This young person's record could not be found, "
+                             "so the change was not saved."));
+      return NULL;
+    }
+
+  if (id == 0)
+    id = sqlite3_last_insert_rowid (db);
+
+  if (!_heard_store_commit (db, error))
+    return NULL;
+
+  saved_id = g_new (gint64, 1);
+  *saved_id = id;
+  return saved_id;
+}
+
+static gpointer
+set_removed_work (sqlite3  *db,
+                  gpointer  data,
+                  GError  **error)
+{
+  RemoveRequest *request = data;
+  g_autofree char *now = _heard_store_now_iso8601 ();
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  /* Removal hides a record; it never destroys one, so it can be undone. */
+  if (!_heard_store_begin_write (db, error))
+    return NULL;
+
+  statement = _heard_store_prepare (db, "UPDATE person SET removed_at = ?, updated_at = ?"
+                                        " WHERE id = ?", error);
+  if (statement == NULL)
+    {
+      _heard_store_rollback (db);
+      return NULL;
+    }
+
+  _heard_store_bind_text (statement, 1, request->removed ? now : NULL);
+  _heard_store_bind_text (statement, 2, now);
+  sqlite3_bind_int64 (statement, 3, request->id);
+
+  if (!_heard_store_step_done (db, statement, error))
+    {
+      _heard_store_rollback (db);
+      return NULL;
+    }
+
+  if (!_heard_store_commit (db, error))
+    return NULL;
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static gpointer
+search_people_work (sqlite3  *db,
+                    gpointer  data,
+                    GError  **error)
+{
+  const char *match = data;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  int rc;
+
+  statement = _heard_store_prepare (db, "SELECT docid FROM person_search"
+                                        " WHERE person_search MATCH ?", error);
+  if (statement == NULL)
+    return NULL;
+
+  _heard_store_bind_text (statement, 1, match);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (statement, 0);
+      g_hash_table_add (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _heard_store_set_error (error, db, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+void
+heard_store_list_people_async (HeardStore          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  _heard_store_run_async (self, list_people_work, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                          heard_store_list_people_async, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_people_finish (HeardStore    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_list_people_async, error);
+}
+
+void
+heard_store_save_person_async (HeardStore          *self,
+                               HeardPerson         *person,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_PERSON (person));
+
+  /* The database thread gets its own copy: @person stays the main thread's. */
+  _heard_store_run_async (self, save_person_work, heard_person_copy (person), g_object_unref,
+                          g_free, heard_store_save_person_async, cancellable, callback,
+                          user_data);
+}
+
+/* Returns the saved record's id, or 0 with @error set. */
+gint64
+heard_store_save_person_finish (HeardStore    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autofree gint64 *id = _heard_store_run_finish (self, result, heard_store_save_person_async,
+                                                   error);
+
+  return id != NULL ? *id : 0;
+}
+
+void
+heard_store_set_person_removed_async (HeardStore          *self,
+                                      gint64               id,
+                                      gboolean             removed,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  RemoveRequest *request = g_new0 (RemoveRequest, 1);
+
+  request->id = id;
+  request->removed = removed;
+  _heard_store_run_async (self, set_removed_work, request, g_free, NULL,
+                          heard_store_set_person_removed_async, cancellable, callback,
+                          user_data);
+}
+
+gboolean
+heard_store_set_person_removed_finish (HeardStore    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_set_person_removed_async,
+                                  error) != NULL;
+}
+
+/* Finishes with the set of matching ids (gint64 keys), or NULL when nothing
+ * searchable was typed, meaning "show everyone". */
+void
+heard_store_search_people_async (HeardStore          *self,
+                                 const char          *typed,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  char *match = heard_search_build_match (typed);
+
+  if (match == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, heard_store_search_people_async);
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  _heard_store_run_async (self, search_people_work, match, g_free,
+                          (GDestroyNotify) g_hash_table_unref, heard_store_search_people_async,
+                          cancellable, callback, user_data);
+}
+
+GHashTable *
+heard_store_search_people_finish (HeardStore    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_search_people_async, error);
+}

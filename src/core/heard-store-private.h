@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "heard-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Work that runs on the store's own database thread. It receives the
+ * connection and state that the caller copied for it, and must never touch
+ * an object the main thread still uses. It returns the task's result, or
+ * NULL with @error set.
+ */
+typedef gpointer (*HeardStoreWorkFunc) (sqlite3  *db,
+                                        gpointer  data,
+                                        GError  **error);
+
+void      _heard_store_run_async  (HeardStore          *self,
+                                   HeardStoreWorkFunc   work,
+                                   gpointer             data,
+                                   GDestroyNotify       data_free,
+                                   GDestroyNotify       result_free,
+                                   gpointer             source_tag,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data);
+gpointer  _heard_store_run_finish (HeardStore          *self,
+                                   GAsyncResult        *result,
+                                   gpointer             source_tag,
+                                   GError             **error);
+
+/* Helpers for work functions, all called on the database thread. */
+gboolean  _heard_store_exec          (sqlite3             *db,
+                                      const char          *sql,
+                                      GError             **error);
+gboolean  _heard_store_begin_write   (sqlite3             *db,
+                                      GError             **error);
+gboolean  _heard_store_commit        (sqlite3             *db,
+                                      GError             **error);
+void      _heard_store_rollback      (sqlite3             *db);
+sqlite3_stmt *_heard_store_prepare   (sqlite3             *db,
+                                      const char          *sql,
+                                      GError             **error);
+gboolean  _heard_store_step_done     (sqlite3             *db,
+                                      sqlite3_stmt        *statement,
+                                      GError             **error);
+void      _heard_store_set_error     (GError             **error,
+                                      sqlite3             *db,
+                                      int                  code);
+void      _heard_store_bind_text     (sqlite3_stmt        *statement,
+                                      int                  index,
+                                      const char          *text);
+char     *_heard_store_dup_column    (sqlite3_stmt        *statement,
+                                      int                  column) G_GNUC_WARN_UNUSED_RESULT;
+char     *_heard_store_now_iso8601   (void) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "heard-secure.h"
+#include "heard-store-migrations.h"
+#include "heard-store-private.h"
+
+/*
+ * HeardStore owns one SQLCipher connection and the one thread that may use
+ * it. Everything else reaches the database by queueing work for that thread;
+ * the queue is first in, first out, so a read queued after a write sees it.
+ */
+
+/* "HEAR" in ASCII: marks a database file as Heard's own. */
+#define HEARD_APPLICATION_ID 0x48454152
+#define BUSY_TIMEOUT_MS 5000
+/* The smallest SQLCipher page; anything shorter was cut off part-way. */
+#define MIN_DATABASE_SIZE 1024
+
+typedef enum
+{
+  JOB_WORK,
+  JOB_OPEN,
+  JOB_QUIT,
+} JobKind;
+
+typedef struct
+{
+  JobKind             kind;
+  GTask              *task;
+  HeardStoreWorkFunc  work;
+  gpointer            data;
+  GDestroyNotify      data_free;
+  GDestroyNotify      result_free;
+} Job;
+
+typedef struct
+{
+  char                *path;
+  HeardKey            *key;
+  HeardStoreOpenFlags  flags;
+} OpenRequest;
+
+struct _HeardStore
+{
+  GObject      parent_instance;
+
+  char        *path;
+  GThread     *thread;
+  GAsyncQueue *jobs;
+  gboolean     open;
+};
+
+G_DEFINE_FINAL_TYPE (HeardStore, heard_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (heard-store-error-quark, heard_store_error)
+
+static void
+job_free (Job *job)
+{
+  if (job->data_free != NULL && job->data != NULL)
+    job->data_free (job->data);
+  g_clear_object (&job->task);
+  g_free (job);
+}
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_free (request->path);
+  heard_key_free (request->key);
+  g_free (request);
+}
+
+void
+_heard_store_set_error (GError  **error,
+                        sqlite3  *db,
+                        int       code)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (code);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DISK_FULL,
+                           _("The disk is full, so nothing was saved. "
+                             "Free some space and try again; your work is still here."));
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_READ_ONLY,
+                   _("Heard is not allowed to write to its records folder (%s). "
+                     "Nothing was saved."), detail);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                           _("The records file is damaged. Nothing was changed; "
+                             "restore it from a backup or ask for technical help."));
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                   _("This change was refused to protect the records (%s)."), detail);
+      break;
+
+    default:
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FAILED,
+                   _("Heard could not reach its records (%s)."), detail);
+      break;
+    }
+}
+
+gboolean
+_heard_store_exec (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_heard_store_begin_write (sqlite3  *db,
+                          GError  **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a busy database fails here
+   * rather than half-way through the change. */
+  return _heard_store_exec (db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_heard_store_commit (sqlite3  *db,
+                     GError  **error)
+{
+  if (!_heard_store_exec (db, "COMMIT", error))
+    {
+      _heard_store_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_heard_store_rollback (sqlite3 *db)
+{
+  if (!sqlite3_get_autocommit (db))
+    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+sqlite3_stmt *
+_heard_store_prepare (sqlite3     *db,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *statement = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &statement, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      sqlite3_finalize (statement);
+      return NULL;
+    }
+
+  return statement;
+}
+
+gboolean
+_heard_store_step_done (sqlite3       *db,
+                        sqlite3_stmt  *statement,
+                        GError       **error)
+{
+  int rc = sqlite3_step (statement);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _heard_store_set_error (error, db, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_heard_store_bind_text (sqlite3_stmt *statement,
+                        int           index,
+                        const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (statement, index);
+  else
+    sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_heard_store_dup_column (sqlite3_stmt *statement,
+                         int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (statement, column));
+}
+
+char *
+_heard_store_now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+query_int (sqlite3     *db,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = _heard_store_prepare (db, sql, error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (statement);
+  if (rc != SQLITE_ROW)
+    {
+      _heard_store_set_error (error, db, rc);
+      return FALSE;
+    }
+
+  *value = sqlite3_column_int64 (statement, 0);
+  return TRUE;
+}
+
+static void
+set_wrong_key_error (GError **error)
+{
+  g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY,
+                       _("This records file cannot be opened with this key. "
+                         "The key may not be the right one, or the file may be damaged "
+                         "or not Heard's. The file has not been changed."));
+}
+
+/* Looks at the file before SQLCipher does, so that a refused file is never
+ * touched and each kind of refusal gets its own explanation. */
+static gboolean
+check_file_before_open (const char           *path,
+                        HeardStoreOpenFlags   flags,
+                        GError              **error)
+{
+  GStatBuf info;
+  char header[16] = { 0 };
+  int fd;
+
+  if (g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT && (flags & HEARD_STORE_OPEN_CREATE) != 0)
+        {
+          fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+          if (fd < 0)
+            {
+              saved_errno = errno;
+              g_set_error (error, HEARD_STORE_ERROR,
+                           saved_errno == ENOSPC ? HEARD_STORE_ERROR_DISK_FULL
+                                                 : HEARD_STORE_ERROR_READ_ONLY,
+                           _("Heard could not create its records file: %s"),
+                           g_strerror (saved_errno));
+              return FALSE;
+            }
+          close (fd);
+          return TRUE;
+        }
+
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_MISSING,
+                   _("The records file could not be found: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (info.st_size == 0)
+    return TRUE;
+
+  if (info.st_size < MIN_DATABASE_SIZE || info.st_size % 512 != 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                           _("The records file is incomplete: it looks cut short, "
+                             "perhaps by a failed copy. It has not been changed."));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || read (fd, header, sizeof header) != sizeof header)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_READ_ONLY,
+                   _("Heard could not read its records file: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (memcmp (header, "SQLite format 3", 16) == 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_ENCRYPTED,
+                           _("This file is an unencrypted database, not Heard's records. "
+                             "Heard will not use it, and it has not been changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+apply_key (sqlite3         *db,
+           const HeardKey  *key,
+           GError         **error)
+{
+  g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
+  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+  g_autoptr(sqlite3_stmt) version = NULL;
+  const char *cipher_version;
+
+  if (!_heard_store_exec (db, pragma, error))
+    return FALSE;
+
+  /* A plain SQLite silently ignores the key and would write children's
+   * records in the clear: refuse unless the cipher answers. */
+  version = _heard_store_prepare (db, "PRAGMA cipher_version", error);
+  if (version == NULL)
+    return FALSE;
+  cipher_version = sqlite3_step (version) == SQLITE_ROW
+                   ? (const char *) sqlite3_column_text (version, 0) : NULL;
+  if (cipher_version == NULL || *cipher_version == '\0')
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NO_CIPHER,
+                           _("This copy of Heard was built without database encryption, "
+                             "so it refuses to open the records."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_identity (sqlite3  *db,
+                GError  **error)
+{
+  gint64 tables = 0;
+  gint64 application_id = 0;
+  gint64 version = 0;
+  int rc;
+
+  /* The first read decrypts page one: this is where a wrong key shows. */
+  rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    {
+      set_wrong_key_error (error);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      return FALSE;
+    }
+
+  if (!query_int (db, "SELECT count(*) FROM sqlite_master", &tables, error) ||
+      !query_int (db, "PRAGMA application_id", &application_id, error) ||
+      !query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (tables > 0 && application_id != HEARD_APPLICATION_ID)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FOREIGN,
+                           _("This encrypted database belongs to another program, "
+                             "not Heard. It has not been changed."));
+      return FALSE;
+    }
+
+  if (version > (gint64) heard_store_get_schema_version ())
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_TOO_NEW,
+                           _("These records were saved by a newer version of Heard. "
+                             "Update Heard to open them; they have not been changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_quick_integrity (sqlite3  *db,
+                       GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = _heard_store_prepare (db, "PRAGMA quick_check", error);
+  const char *verdict;
+
+  if (statement == NULL)
+    return FALSE;
+
+  verdict = sqlite3_step (statement) == SQLITE_ROW
+            ? (const char *) sqlite3_column_text (statement, 0) : NULL;
+  if (g_strcmp0 (verdict, "ok") != 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                           _("The records file failed its health check. Nothing was "
+                             "changed; restore it from a backup or ask for technical help."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (sqlite3  *db,
+         GError  **error)
+{
+  gint64 version = 0;
+  guint n_migrations = 0;
+  const char *const *migrations = _heard_store_get_migrations (&n_migrations);
+
+  if (!query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  /* Forward only, one transaction each: a crash leaves a whole version. */
+  for (guint target = (guint) version + 1; target <= n_migrations; target++)
+    {
+      g_autofree char *stamp = g_strdup_printf ("PRAGMA user_version = %u; "
+                                                "PRAGMA application_id = %d;",
+                                                target, HEARD_APPLICATION_ID);
+
+      if (!_heard_store_begin_write (db, error))
+        return FALSE;
+
+      if (!_heard_store_exec (db, migrations[target - 1], error) ||
+          !_heard_store_exec (db, stamp, error) ||
+          !_heard_store_commit (db, error))
+        {
+          _heard_store_rollback (db);
+          g_prefix_error (error, _("Heard could not update its records to version %u: "), target);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_connection (OpenRequest  *request,
+                 GError      **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!check_file_before_open (request->path, request->flags, error))
+    return NULL;
+
+  /* The file already exists (created 0600 above): never let SQLite create one. */
+  rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!apply_key (db, request->key, error) ||
+      !check_identity (db, error) ||
+      !_heard_store_exec (db,
+                          "PRAGMA journal_mode = WAL;"
+                          "PRAGMA synchronous = FULL;"
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA secure_delete = ON;"
+                          "PRAGMA temp_store = MEMORY;", error) ||
+      !check_quick_integrity (db, error) ||
+      !migrate (db, error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+static gpointer
+database_thread (gpointer data)
+{
+  GAsyncQueue *jobs = data;
+  sqlite3 *db = NULL;
+  Job *job;
+
+  while ((job = g_async_queue_pop (jobs))->kind != JOB_QUIT)
+    {
+      GError *error = NULL;
+
+      if (g_task_return_error_if_cancelled (job->task))
+        {
+          job_free (job);
+          continue;
+        }
+
+      if (job->kind == JOB_OPEN)
+        {
+          sqlite3 *opened;
+
+          g_clear_pointer (&db, sqlite3_close);
+          opened = open_connection (job->data, &error);
+          if (opened == NULL)
+            g_task_return_error (job->task, error);
+          else
+            {
+              db = opened;
+              g_task_return_boolean (job->task, TRUE);
+            }
+        }
+      else if (db == NULL)
+        g_task_return_new_error (job->task, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN,
+                                 _("The records are locked. Unlock Heard and try again."));
+      else
+        {
+          gpointer result = job->work (db, job->data, &error);
+
+          if (error != NULL)
+            g_task_return_error (job->task, error);
+          else
+            g_task_return_pointer (job->task, result, job->result_free);
+        }
+
+      job_free (job);
+    }
+
+  job_free (job);
+  g_clear_pointer (&db, sqlite3_close);
+  g_async_queue_unref (jobs);
+
+  return NULL;
+}
+
+static void
+queue_job (HeardStore *self,
+           Job        *job)
+{
+  if (self->thread == NULL)
+    self->thread = g_thread_new ("heard-database", database_thread,
+                                 g_async_queue_ref (self->jobs));
+
+  g_async_queue_push (self->jobs, job);
+}
+
+static void
+open_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  HeardStore *self = HEARD_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  self->open = g_task_propagate_boolean (G_TASK (result), &error);
+  if (!self->open)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gpointer
+check_integrity_work (sqlite3  *db,
+                      gpointer  data,
+                      GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = _heard_store_prepare (db, "PRAGMA integrity_check", error);
+
+  if (statement == NULL)
+    return NULL;
+
+  if (sqlite3_step (statement) != SQLITE_ROW ||
+      g_strcmp0 ((const char *) sqlite3_column_text (statement, 0), "ok") != 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                           _("The records file failed its full health check."));
+      return NULL;
+    }
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+heard_store_finalize (GObject *object)
+{
+  HeardStore *self = HEARD_STORE (object);
+
+  if (self->thread != NULL)
+    {
+      Job *quit = g_new0 (Job, 1);
+
+      quit->kind = JOB_QUIT;
+      g_async_queue_push (self->jobs, quit);
+
+      /* The last reference can drop on the database thread itself, when it
+       * releases a finished task: it must not wait for itself there. */
+      if (g_thread_self () == self->thread)
+        g_thread_unref (self->thread);
+      else
+        g_thread_join (self->thread);
+    }
+
+  g_async_queue_unref (self->jobs);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (heard_store_parent_class)->finalize (object);
+}
+
+static void
+heard_store_class_init (HeardStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = heard_store_finalize;
+}
+
+static void
+heard_store_init (HeardStore *self)
+{
+  self->jobs = g_async_queue_new ();
+}
+
+HeardStore *
+heard_store_new (const char *path)
+{
+  HeardStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (HEARD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  return self;
+}
+
+const char *
+heard_store_get_path (HeardStore *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+heard_store_is_open (HeardStore *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
+
+  return self->open;
+}
+
+guint
+heard_store_get_schema_version (void)
+{
+  guint n_migrations = 0;
+
+  _heard_store_get_migrations (&n_migrations);
+
+  return n_migrations;
+}
+
+void
+heard_store_open_async (HeardStore          *self,
+                        const HeardKey      *key,
+                        HeardStoreOpenFlags  flags,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  OpenRequest *request;
+  Job *job;
+
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_store_open_async);
+
+  request = g_new0 (OpenRequest, 1);
+  request->path = g_strdup (self->path);
+  request->key = heard_key_copy (key);
+  request->flags = flags;
+
+  /* The inner task completes on the database thread's terms; the outer one
+   * records the outcome on the main thread before telling the caller. */
+  job = g_new0 (Job, 1);
+  job->kind = JOB_OPEN;
+  job->task = g_task_new (self, cancellable, open_done_cb, g_steal_pointer (&task));
+  job->data = request;
+  job->data_free = (GDestroyNotify) open_request_free;
+  queue_job (self, job);
+}
+
+gboolean
+heard_store_open_finish (HeardStore    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_store_open_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+heard_store_check_integrity_async (HeardStore          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  _heard_store_run_async (self, check_integrity_work, NULL, NULL, NULL,
+                          heard_store_check_integrity_async, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_check_integrity_finish (HeardStore    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_check_integrity_async, error) != NULL;
+}
+
+void
+_heard_store_run_async (HeardStore          *self,
+                        HeardStoreWorkFunc   work,
+                        gpointer             data,
+                        GDestroyNotify       data_free,
+                        GDestroyNotify       result_free,
+                        gpointer             source_tag,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  Job *job;
+
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (work != NULL);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_WORK;
+  job->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (job->task, source_tag);
+  job->work = work;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  queue_job (self, job);
+}
+
+gpointer
+_heard_store_run_finish (HeardStore    *self,
+                         GAsyncResult  *result,
+                         gpointer       source_tag,
+                         GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
