@@ -1,0 +1,1109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-context"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "heard-context.h"
+#include "heard-keyring.h"
+#include "heard-recovery-code.h"
+#include "heard-secure.h"
+#include "heard-store-people.h"
+
+/*
+ * HeardContext is what the windows share: the open store, the list of young
+ * people, and the way from "just started" to "records open". That way runs
+ * through the keyring, a recovery code or a passphrase, and it keeps one
+ * promise above all: a key is only ever made for a database that does not
+ * exist yet, so an existing file can never be locked away under a new key.
+ */
+
+#define DATABASE_FILE "heard.db"
+#define INFO_FILE "heard.ini"
+#define INFO_GROUP "database"
+
+/* What the data folder says about the database; read and written off the
+ * main thread, copied whole between threads. */
+typedef struct
+{
+  gboolean  database_exists;
+  char     *uuid;
+  gboolean  passphrase_protected;
+  char     *salt_hex;
+  gboolean  recovery_confirmed;
+} DatabaseInfo;
+
+/* One attempt at opening the records, carried through its asynchronous steps. */
+typedef struct
+{
+  HeardKey            *key;
+  HeardStoreOpenFlags  open_flags;
+  gboolean             save_key_to_keyring;
+  gboolean             write_info;
+  char                *passphrase;
+} Attempt;
+
+struct _HeardContext
+{
+  GObject         parent_instance;
+
+  char           *data_dir;
+  DatabaseInfo    info;
+  HeardLockState  lock_state;
+  char           *lock_message;
+  HeardStore     *store;
+  HeardKey       *key;
+  GListStore     *people;
+};
+
+G_DEFINE_FINAL_TYPE (HeardContext, heard_context, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LOCK_STATE,
+  PROP_LOCK_MESSAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void open_with_key (GTask *task);
+
+static void
+database_info_clear (DatabaseInfo *info)
+{
+  g_clear_pointer (&info->uuid, g_free);
+  g_clear_pointer (&info->salt_hex, g_free);
+}
+
+static void
+database_info_copy (DatabaseInfo       *to,
+                    const DatabaseInfo *from)
+{
+  database_info_clear (to);
+  *to = *from;
+  to->uuid = g_strdup (from->uuid);
+  to->salt_hex = g_strdup (from->salt_hex);
+}
+
+static void
+database_info_free (DatabaseInfo *info)
+{
+  database_info_clear (info);
+  g_free (info);
+}
+
+static void
+attempt_free (Attempt *attempt)
+{
+  heard_key_free (attempt->key);
+  heard_secure_free_string (attempt->passphrase);
+  g_free (attempt);
+}
+
+static char *
+database_path (const char *data_dir)
+{
+  return g_build_filename (data_dir, DATABASE_FILE, NULL);
+}
+
+static void
+set_lock_state (HeardContext   *self,
+                HeardLockState  state,
+                const char     *message)
+{
+  if (g_strcmp0 (self->lock_message, message) != 0)
+    {
+      g_free (self->lock_message);
+      self->lock_message = g_strdup (message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_MESSAGE]);
+    }
+
+  if (self->lock_state != state)
+    {
+      self->lock_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_STATE]);
+    }
+}
+
+/* Ends an attempt in a new state that the window will show. */
+static void
+finish_in_state (GTask          *task,
+                 HeardLockState  state,
+                 const char     *message)
+{
+  set_lock_state (g_task_get_source_object (task), state, message);
+  g_task_return_int (task, state);
+}
+
+static gboolean
+ensure_private_folder (const char  *folder,
+                       GError     **error)
+{
+  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Heard could not prepare its private records folder %s: %s"),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+inspect_data_dir_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  const char *data_dir = task_data;
+  g_autofree char *db_path = database_path (data_dir);
+  g_autofree char *info_path = g_build_filename (data_dir, INFO_FILE, NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  DatabaseInfo *info = g_new0 (DatabaseInfo, 1);
+  GError *error = NULL;
+
+  if (!ensure_private_folder (data_dir, &error))
+    {
+      database_info_free (info);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  info->database_exists = g_file_test (db_path, G_FILE_TEST_EXISTS);
+
+  /* A missing or unreadable info file leaves the uuid unknown, which leads
+   * to the recovery code: never to a new key. */
+  if (g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL))
+    {
+      info->uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", NULL);
+      info->passphrase_protected =
+        g_strcmp0 (g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL),
+                   "passphrase") == 0;
+      info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
+      info->recovery_confirmed = g_key_file_get_boolean (key_file, INFO_GROUP,
+                                                         "recovery-code-confirmed", NULL);
+    }
+
+  g_task_return_pointer (task, info, (GDestroyNotify) database_info_free);
+}
+
+static void
+write_info_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  HeardContext *self = source_object;
+  const DatabaseInfo *info = task_data;
+  g_autofree char *info_path = g_build_filename (self->data_dir, INFO_FILE, NULL);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GError *error = NULL;
+
+  g_key_file_set_string (key_file, INFO_GROUP, "uuid", info->uuid);
+  g_key_file_set_string (key_file, INFO_GROUP, "protection",
+                         info->passphrase_protected ? "passphrase" : "keyring");
+  if (info->salt_hex != NULL)
+    g_key_file_set_string (key_file, INFO_GROUP, "salt", info->salt_hex);
+  g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
+                          info->recovery_confirmed);
+  contents = g_key_file_to_data (key_file, &length, NULL);
+
+  if (!ensure_private_folder (self->data_dir, &error) ||
+      !g_file_set_contents_full (info_path, contents, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Writes the context's info file off the main thread, then calls @callback. */
+static void
+write_info_async (HeardContext        *self,
+                  GAsyncReadyCallback  callback,
+                  GTask               *attempt_task)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, callback, g_object_ref (attempt_task));
+  DatabaseInfo *copy = g_new0 (DatabaseInfo, 1);
+
+  database_info_copy (copy, &self->info);
+  g_task_set_source_tag (task, write_info_async);
+  g_task_set_task_data (task, copy, (GDestroyNotify) database_info_free);
+  g_task_run_in_thread (task, write_info_thread);
+}
+
+static int
+compare_people_by_name (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      user_data)
+{
+  g_autofree char *key_a = g_utf8_collate_key (heard_person_get_display_name ((HeardPerson *) a),
+                                               -1);
+  g_autofree char *key_b = g_utf8_collate_key (heard_person_get_display_name ((HeardPerson *) b),
+                                               -1);
+
+  return strcmp (key_a, key_b);
+}
+
+static void
+people_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) people = NULL;
+  GError *error = NULL;
+
+  people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
+  if (people == NULL)
+    {
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                       people->pdata, people->len);
+  g_list_store_sort (self->people, compare_people_by_name, NULL);
+
+  finish_in_state (task, self->info.recovery_confirmed ? HEARD_LOCK_STATE_OPEN
+                                                       : HEARD_LOCK_STATE_SHOW_RECOVERY_CODE,
+                   NULL);
+}
+
+static void
+load_people (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+
+  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
+                                 people_loaded_cb, g_object_ref (task));
+}
+
+static void
+info_written_after_open_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  load_people (task);
+}
+
+static void
+key_restored_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The records are open either way; without a keyring the code is needed
+   * again next time, which the unlock screen will say. */
+  if (!heard_keyring_store_finish (result, &error))
+    g_message ("Could not put the key back in the keyring: %s", error->message);
+}
+
+static void
+store_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HeardStore) store = HEARD_STORE (object);
+  HeardContext *self = g_task_get_source_object (task);
+  Attempt *attempt = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!heard_store_open_finish (store, result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->key, heard_key_free);
+  self->key = heard_key_copy (attempt->key);
+
+  if (attempt->save_key_to_keyring && !self->info.passphrase_protected)
+    heard_keyring_store_async (self->info.uuid, attempt->key, NULL, key_restored_cb, NULL);
+
+  if (attempt->write_info)
+    write_info_async (self, info_written_after_open_cb, task);
+  else
+    load_people (task);
+}
+
+static void
+open_with_key (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Attempt *attempt = g_task_get_task_data (task);
+  g_autofree char *path = database_path (self->data_dir);
+  HeardStore *store = heard_store_new (path);
+
+  heard_store_open_async (store, attempt->key, attempt->open_flags,
+                          g_task_get_cancellable (task), store_opened_cb, g_object_ref (task));
+}
+
+/* Turns a refusal from the store during start-up into a state to show. */
+static void
+finish_with_open_error (GTask  *task,
+                        GError *error)
+{
+  if (g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY))
+    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
+  else
+    finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+}
+
+static void
+start_store_opened_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  HeardLockState state = heard_context_unlock_finish (HEARD_CONTEXT (object), result, &error);
+
+  if (error != NULL)
+    finish_with_open_error (task, error);
+  else
+    g_task_return_int (task, state);
+}
+
+/* Runs an inner attempt whose refusals become states of the outer @task. */
+static void
+run_attempt (GTask   *task,
+             Attempt *attempt)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GTask) inner = g_task_new (self, g_task_get_cancellable (task),
+                                       start_store_opened_cb, g_object_ref (task));
+
+  g_task_set_source_tag (inner, heard_context_start_async);
+  g_task_set_task_data (inner, attempt, (GDestroyNotify) attempt_free);
+  open_with_key (inner);
+}
+
+static void
+first_run_info_written_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Attempt *first_run = g_task_get_task_data (task);
+  Attempt *create;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  create = g_new0 (Attempt, 1);
+  create->key = heard_key_copy (first_run->key);
+  create->open_flags = HEARD_STORE_OPEN_CREATE;
+  run_attempt (task, create);
+}
+
+static void
+first_key_stored_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_keyring_store_finish (result, &error))
+    {
+      if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NO_SERVICE))
+        finish_in_state (task, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE, error->message);
+      else
+        finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      return;
+    }
+
+  /* The folder learns the uuid before the database exists, so a crash in
+   * between can only ever leave a fresh start, never an orphaned file. */
+  write_info_async (self, first_run_info_written_cb, task);
+}
+
+static Attempt *
+new_first_run_attempt (HeardContext *self,
+                       HeardKey     *key)
+{
+  Attempt *attempt = g_new0 (Attempt, 1);
+
+  g_free (self->info.uuid);
+  self->info.uuid = g_uuid_string_random ();
+  self->info.recovery_confirmed = FALSE;
+  attempt->key = key;
+  attempt->open_flags = HEARD_STORE_OPEN_CREATE;
+
+  return attempt;
+}
+
+static void
+begin_first_run (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Attempt *attempt = new_first_run_attempt (self, heard_key_new_random ());
+
+  self->info.passphrase_protected = FALSE;
+  g_clear_pointer (&self->info.salt_hex, g_free);
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+  heard_keyring_store_async (self->info.uuid, attempt->key, g_task_get_cancellable (task),
+                             first_key_stored_cb, g_object_ref (task));
+}
+
+static void
+keyring_looked_up_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  HeardKey *key = heard_keyring_lookup_finish (result, &error);
+  Attempt *attempt;
+
+  if (key == NULL)
+    {
+      if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED))
+        finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, error->message);
+      else if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_FAILED))
+        finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      else
+        finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
+      return;
+    }
+
+  attempt = g_new0 (Attempt, 1);
+  attempt->key = key;
+  run_attempt (task, attempt);
+}
+
+static void
+continue_with_existing_database (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+
+  if (self->info.passphrase_protected)
+    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_PASSPHRASE, NULL);
+  else if (self->info.uuid == NULL)
+    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
+                     _("Heard's note of which key belongs to these records is missing."));
+  else
+    heard_keyring_lookup_async (self->info.uuid, g_task_get_cancellable (task),
+                                keyring_looked_up_cb, g_object_ref (task));
+}
+
+static void
+inspected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = HEARD_CONTEXT (object);
+  DatabaseInfo *info;
+  GError *error = NULL;
+
+  info = g_task_propagate_pointer (G_TASK (result), &error);
+  if (info == NULL)
+    {
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  database_info_copy (&self->info, info);
+  database_info_free (info);
+
+  if (self->info.database_exists)
+    continue_with_existing_database (task);
+  else
+    begin_first_run (task);
+}
+
+static GTask *
+new_attempt_task (HeardContext        *self,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  set_lock_state (self, HEARD_LOCK_STATE_OPENING, NULL);
+
+  return task;
+}
+
+static void
+derive_key_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  HeardContext *self = source_object;
+  Attempt *attempt = task_data;
+  guint8 salt[HEARD_KEY_SALT_SIZE];
+  gsize salt_length = 0;
+  g_autofree guint8 *decoded = NULL;
+  GError *error = NULL;
+
+  decoded = self->info.salt_hex != NULL ? g_base64_decode (self->info.salt_hex, &salt_length)
+                                        : NULL;
+  if (salt_length != HEARD_KEY_SALT_SIZE)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                               _("Heard's note of how the passphrase is used is damaged. "
+                                 "Use the recovery code instead."));
+      return;
+    }
+  memcpy (salt, decoded, sizeof salt);
+
+  attempt->key = heard_key_derive_from_passphrase (attempt->passphrase, salt, &error);
+  if (attempt->key == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+key_derived_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  open_with_key (task);
+}
+
+static void
+derive_key_and_open (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GTask) derive = g_task_new (self, g_task_get_cancellable (task), key_derived_cb,
+                                        g_object_ref (task));
+
+  g_task_set_source_tag (derive, derive_key_and_open);
+  g_task_set_task_data (derive, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (derive, derive_key_thread);
+}
+
+static void
+keyring_unlocked_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_keyring_unlock_finish (result, &error))
+    {
+      finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, error->message);
+      return;
+    }
+
+  continue_with_existing_database (task);
+}
+
+static void
+recovery_confirmed_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      HEARD_CONTEXT (object)->info.recovery_confirmed = FALSE;
+      g_task_return_error (task, error);
+      return;
+    }
+
+  finish_in_state (task, HEARD_LOCK_STATE_OPEN, NULL);
+}
+
+static int
+find_person_index (HeardContext *self,
+                   gint64        id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+      if (heard_person_get_id (person) == id)
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static void
+person_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  HeardPerson *saved = g_task_get_task_data (task);
+  g_autoptr(HeardPerson) listed = NULL;
+  GError *error = NULL;
+  gint64 id;
+  int index;
+
+  id = heard_store_save_person_finish (HEARD_STORE (object), result, &error);
+  if (id == 0)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  heard_person_set_id (saved, id);
+  index = find_person_index (self, id);
+  if (index < 0)
+    {
+      listed = g_object_ref (saved);
+      g_list_store_insert_sorted (self->people, listed, compare_people_by_name, NULL);
+    }
+  else
+    {
+      listed = g_list_model_get_item (G_LIST_MODEL (self->people), (guint) index);
+      heard_person_update_from (listed, saved);
+      /* A new name may belong elsewhere in the alphabet. */
+      g_list_store_sort (self->people, compare_people_by_name, NULL);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&listed), g_object_unref);
+}
+
+static void
+person_removed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  HeardPerson *person = g_task_get_task_data (task);
+  gboolean removed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "removed"));
+  GError *error = NULL;
+  int index;
+
+  if (!heard_store_set_person_removed_finish (HEARD_STORE (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  index = find_person_index (self, heard_person_get_id (person));
+  if (removed && index >= 0)
+    g_list_store_remove (self->people, (guint) index);
+  else if (!removed && index < 0)
+    g_list_store_insert_sorted (self->people, person, compare_people_by_name, NULL);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+heard_context_finalize (GObject *object)
+{
+  HeardContext *self = HEARD_CONTEXT (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->people);
+  g_clear_pointer (&self->key, heard_key_free);
+  database_info_clear (&self->info);
+  g_free (self->data_dir);
+  g_free (self->lock_message);
+
+  G_OBJECT_CLASS (heard_context_parent_class)->finalize (object);
+}
+
+static void
+heard_context_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HeardContext *self = HEARD_CONTEXT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOCK_STATE:
+      g_value_set_int (value, self->lock_state);
+      break;
+
+    case PROP_LOCK_MESSAGE:
+      g_value_set_string (value, self->lock_message);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_context_class_init (HeardContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = heard_context_finalize;
+  object_class->get_property = heard_context_get_property;
+
+  properties[PROP_LOCK_STATE] =
+    g_param_spec_int ("lock-state", NULL, NULL, HEARD_LOCK_STATE_OPENING,
+                      HEARD_LOCK_STATE_FAILED, HEARD_LOCK_STATE_OPENING,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCK_MESSAGE] =
+    g_param_spec_string ("lock-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+heard_context_init (HeardContext *self)
+{
+  self->people = g_list_store_new (HEARD_TYPE_PERSON);
+}
+
+/* HEARD_DATA_DIR lets tests and trainers keep separate records. */
+char *
+heard_context_default_data_dir (void)
+{
+  const char *override = g_getenv ("HEARD_DATA_DIR");
+
+  if (override != NULL && *override != '\0')
+    return g_strdup (override);
+
+  return g_build_filename (g_get_user_data_dir (), "heard", NULL);
+}
+
+HeardContext *
+heard_context_new (const char *data_dir)
+{
+  HeardContext *self;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  self = g_object_new (HEARD_TYPE_CONTEXT, NULL);
+  self->data_dir = g_strdup (data_dir);
+
+  return self;
+}
+
+const char *
+heard_context_get_data_dir (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->data_dir;
+}
+
+HeardLockState
+heard_context_get_lock_state (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), HEARD_LOCK_STATE_FAILED);
+
+  return self->lock_state;
+}
+
+const char *
+heard_context_get_lock_message (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->lock_message;
+}
+
+HeardStore *
+heard_context_get_store (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->store;
+}
+
+GListModel *
+heard_context_get_people (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return G_LIST_MODEL (self->people);
+}
+
+/* Free with heard_secure_free_string(). NULL once the records are locked. */
+char *
+heard_context_dup_recovery_code (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  if (self->key == NULL)
+    return NULL;
+
+  return heard_recovery_code_format (self->key);
+}
+
+void
+heard_context_start_async (HeardContext        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) inspect = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  task = new_attempt_task (self, heard_context_start_async, cancellable, callback, user_data);
+  inspect = g_task_new (self, cancellable, inspected_cb, g_object_ref (task));
+  g_task_set_source_tag (inspect, inspected_cb);
+  g_task_set_task_data (inspect, g_strdup (self->data_dir), g_free);
+  g_task_run_in_thread (inspect, inspect_data_dir_thread);
+}
+
+void
+heard_context_unlock_keyring_async (HeardContext        *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->info.uuid != NULL);
+
+  task = new_attempt_task (self, heard_context_unlock_keyring_async, cancellable, callback,
+                           user_data);
+  heard_keyring_unlock_async (self->info.uuid, cancellable, keyring_unlocked_cb,
+                              g_steal_pointer (&task));
+}
+
+void
+heard_context_unlock_with_recovery_code_async (HeardContext        *self,
+                                               const char          *code,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Attempt *attempt;
+  HeardKey *key;
+  GError *error = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (code != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_unlock_with_recovery_code_async);
+
+  key = heard_recovery_code_parse (code, &error);
+  if (key == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  attempt = g_new0 (Attempt, 1);
+  attempt->key = key;
+  attempt->save_key_to_keyring = TRUE;
+  if (self->info.uuid == NULL)
+    {
+      self->info.uuid = g_uuid_string_random ();
+      attempt->write_info = TRUE;
+    }
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+  open_with_key (task);
+}
+
+void
+heard_context_unlock_with_passphrase_async (HeardContext        *self,
+                                            const char          *passphrase,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Attempt *attempt;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_unlock_with_passphrase_async);
+
+  attempt = g_new0 (Attempt, 1);
+  attempt->passphrase = g_strdup (passphrase);
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+  derive_key_and_open (task);
+}
+
+void
+heard_context_create_with_passphrase_async (HeardContext        *self,
+                                            const char          *passphrase,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  guint8 salt[HEARD_KEY_SALT_SIZE];
+  Attempt *attempt;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (passphrase != NULL);
+  g_return_if_fail (!self->info.database_exists);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_create_with_passphrase_async);
+
+  heard_secure_random (salt, sizeof salt);
+  g_free (self->info.salt_hex);
+  self->info.salt_hex = g_base64_encode (salt, sizeof salt);
+  self->info.passphrase_protected = TRUE;
+
+  attempt = new_first_run_attempt (self, NULL);
+  attempt->passphrase = g_strdup (passphrase);
+  attempt->write_info = TRUE;
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+  derive_key_and_open (task);
+}
+
+void
+heard_context_confirm_recovery_code_kept_async (HeardContext        *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_confirm_recovery_code_kept_async);
+  self->info.recovery_confirmed = TRUE;
+  write_info_async (self, recovery_confirmed_cb, task);
+}
+
+HeardLockState
+heard_context_unlock_finish (HeardContext  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  GError *local_error = NULL;
+  gssize state;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), HEARD_LOCK_STATE_FAILED);
+  g_return_val_if_fail (g_task_is_valid (result, self), HEARD_LOCK_STATE_FAILED);
+
+  state = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return self->lock_state;
+    }
+
+  return (HeardLockState) state;
+}
+
+void
+heard_context_save_person_async (HeardContext        *self,
+                                 HeardPerson         *person,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_PERSON (person));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_save_person_async);
+  g_task_set_task_data (task, heard_person_copy (person), g_object_unref);
+  heard_store_save_person_async (self->store, person, cancellable, person_saved_cb, task);
+}
+
+/* Returns the person as the shared list holds it, now saved. */
+HeardPerson *
+heard_context_save_person_finish (HeardContext  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_context_set_person_removed_async (HeardContext        *self,
+                                        HeardPerson         *person,
+                                        gboolean             removed,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_PERSON (person));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_set_person_removed_async);
+  g_task_set_task_data (task, g_object_ref (person), g_object_unref);
+  heard_store_set_person_removed_async (self->store, heard_person_get_id (person), removed,
+                                        cancellable, person_removed_cb, task);
+  g_object_set_data (G_OBJECT (task), "removed", GINT_TO_POINTER (removed));
+}
+
+gboolean
+heard_context_set_person_removed_finish (HeardContext  *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heard-person.h"
+#include "heard-store.h"
+
+G_BEGIN_DECLS
+
+/* Where Heard stands between "just started" and "records open". */
+typedef enum
+{
+  HEARD_LOCK_STATE_OPENING,
+  HEARD_LOCK_STATE_OPEN,
+  HEARD_LOCK_STATE_SHOW_RECOVERY_CODE,
+  HEARD_LOCK_STATE_KEYRING_LOCKED,
+  HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
+  HEARD_LOCK_STATE_NEEDS_PASSPHRASE,
+  HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE,
+  HEARD_LOCK_STATE_FAILED,
+} HeardLockState;
+
+#define HEARD_TYPE_CONTEXT (heard_context_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeardContext, heard_context, HEARD, CONTEXT, GObject)
+
+char          *heard_context_default_data_dir   (void) G_GNUC_WARN_UNUSED_RESULT;
+HeardContext  *heard_context_new                (const char          *data_dir) G_GNUC_WARN_UNUSED_RESULT;
+const char    *heard_context_get_data_dir       (HeardContext        *self);
+HeardLockState heard_context_get_lock_state     (HeardContext        *self);
+const char    *heard_context_get_lock_message   (HeardContext        *self);
+HeardStore    *heard_context_get_store          (HeardContext        *self);
+GListModel    *heard_context_get_people         (HeardContext        *self);
+char          *heard_context_dup_recovery_code  (HeardContext        *self) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Each of these moves the lock state on and finishes with the new state;
+ * a refusal (wrong code, wrong passphrase) finishes with an error and
+ * leaves the state where it was. */
+void           heard_context_start_async        (HeardContext        *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+void           heard_context_unlock_keyring_async (HeardContext      *self,
+                                                   GCancellable      *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer           user_data);
+void           heard_context_unlock_with_recovery_code_async (HeardContext        *self,
+                                                              const char          *code,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+void           heard_context_unlock_with_passphrase_async    (HeardContext        *self,
+                                                              const char          *passphrase,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+void           heard_context_create_with_passphrase_async    (HeardContext        *self,
+                                                              const char          *passphrase,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+void           heard_context_confirm_recovery_code_kept_async (HeardContext       *self,
+                                                               GCancellable       *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer            user_data);
+HeardLockState heard_context_unlock_finish      (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+void           heard_context_save_person_async  (HeardContext        *self,
+                                                 HeardPerson         *person,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+HeardPerson   *heard_context_save_person_finish (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+void           heard_context_set_person_removed_async  (HeardContext        *self,
+                                                        HeardPerson         *person,
+                                                        gboolean             removed,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean       heard_context_set_person_removed_finish (HeardContext        *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "heard-application.h"
+
+G_BEGIN_DECLS
+
+void _heard_application_add_actions (HeardApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-person-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-agency.h"
+#include "heard-person-editor.h"
+
+/*
+ * The editor works on a draft copy of the record, bound field by field, so
+ * that nothing reaches the shared list until the store has saved it. If
+ * saving fails, the draft and everything typed stay on screen.
+ */
+
+struct _HeardPersonEditor
+{
+  AdwWindow     parent_instance;
+
+  HeardContext *context;
+  HeardPerson  *draft;
+  GCancellable *cancellable;
+  gboolean      changed;
+  gboolean      saved;
+
+  AdwWindowTitle *window_title;
+  GtkWidget      *save_button;
+  GtkRevealer    *error_revealer;
+  GtkLabel       *error_label;
+  AdwEntryRow    *display_name_row;
+  AdwEntryRow    *preferred_name_row;
+  AdwEntryRow    *pronouns_row;
+  AdwEntryRow    *birth_row;
+  AdwEntryRow    *language_row;
+  GtkSwitch      *interpreter_switch;
+  AdwComboRow    *ethnicity_row;
+  AdwComboRow    *nationality_answer_row;
+  AdwEntryRow    *nationality_row;
+  AdwEntryRow    *key_worker_row;
+  AdwExpanderRow *agencies_row;
+  GtkTextView    *what_helps_view;
+  GtkTextView    *what_is_hard_view;
+};
+
+G_DEFINE_FINAL_TYPE (HeardPersonEditor, heard_person_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+bind_field (HeardPersonEditor *self,
+           const char        *property,
+           gpointer           widget,
+           const char        *widget_property)
+{
+  g_object_bind_property (self->draft, property, widget, widget_property,
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+static gboolean
+ethnicity_code_to_position (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  guint n_choices = 0;
+  const HeardChoice *choices = heard_person_get_ethnicities (&n_choices);
+
+  for (guint i = 0; i < n_choices; i++)
+    {
+      if (g_strcmp0 (choices[i].code, g_value_get_string (from)) == 0)
+        {
+          g_value_set_uint (to, i);
+          return TRUE;
+        }
+    }
+
+  g_value_set_uint (to, 0);
+  return TRUE;
+}
+
+static gboolean
+ethnicity_position_to_code (GBinding     *binding,
+                            const GValue *from,
+                            GValue       *to,
+                            gpointer      user_data)
+{
+  guint n_choices = 0;
+  const HeardChoice *choices = heard_person_get_ethnicities (&n_choices);
+  guint position = g_value_get_uint (from);
+
+  if (position >= n_choices)
+    return FALSE;
+
+  g_value_set_string (to, choices[position].code);
+  return TRUE;
+}
+
+static gboolean
+answer_to_position (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_int (from));
+  return TRUE;
+}
+
+static gboolean
+position_to_answer (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      user_data)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position > HEARD_ANSWER_PREFERS_NOT_TO_SAY)
+    return FALSE;
+
+  g_value_set_int (to, (int) position);
+  return TRUE;
+}
+
+static gboolean
+answer_is_given (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int (from) == HEARD_ANSWER_GIVEN);
+  return TRUE;
+}
+
+static void
+fill_ethnicity_choices (HeardPersonEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint n_choices = 0;
+  const HeardChoice *choices = heard_person_get_ethnicities (&n_choices);
+
+  for (guint i = 0; i < n_choices; i++)
+    gtk_string_list_append (labels, _(choices[i].label));
+
+  adw_combo_row_set_model (self->ethnicity_row, G_LIST_MODEL (labels));
+}
+
+static void
+agency_toggled_cb (GtkCheckButton    *check,
+                   HeardPersonEditor *self)
+{
+  HeardAgency agency = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "agency"));
+  const char *current = heard_person_get_text (self->draft, HEARD_PERSON_AGENCIES);
+  g_autofree char *updated = gtk_check_button_get_active (check)
+                             ? heard_agency_list_add (current, agency)
+                             : heard_agency_list_remove (current, agency);
+
+  heard_person_set_text (self->draft, HEARD_PERSON_AGENCIES, updated);
+}
+
+static void
+add_agency_rows (HeardPersonEditor *self)
+{
+  const char *agencies = heard_person_get_text (self->draft, HEARD_PERSON_AGENCIES);
+
+  for (guint i = 0; i < HEARD_AGENCY_N_AGENCIES; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      if (i == HEARD_AGENCY_YOUNG_PERSON)
+        continue;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (i));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), heard_agency_list_has (agencies, i));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      heard_agency_label (i), -1);
+      g_object_set_data (G_OBJECT (check), "agency", GUINT_TO_POINTER (i));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (agency_toggled_cb), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->agencies_row, row);
+    }
+}
+
+static void
+bind_draft (HeardPersonEditor *self)
+{
+  bind_field (self, "display-name", self->display_name_row, "text");
+  bind_field (self, "preferred-name", self->preferred_name_row, "text");
+  bind_field (self, "pronouns", self->pronouns_row, "text");
+  bind_field (self, "date-of-birth", self->birth_row, "text");
+  bind_field (self, "first-language", self->language_row, "text");
+  bind_field (self, "interpreter-needed", self->interpreter_switch, "active");
+  bind_field (self, "nationality", self->nationality_row, "text");
+  bind_field (self, "key-worker", self->key_worker_row, "text");
+  bind_field (self, "what-helps", gtk_text_view_get_buffer (self->what_helps_view), "text");
+  bind_field (self, "what-is-hard", gtk_text_view_get_buffer (self->what_is_hard_view), "text");
+
+  g_object_bind_property_full (self->draft, "ethnicity", self->ethnicity_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               ethnicity_code_to_position, ethnicity_position_to_code,
+                               NULL, NULL);
+  g_object_bind_property_full (self->draft, "nationality-answer",
+                               self->nationality_answer_row, "selected",
+                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               answer_to_position, position_to_answer, NULL, NULL);
+  g_object_bind_property_full (self->draft, "nationality-answer", self->nationality_row,
+                               "sensitive", G_BINDING_SYNC_CREATE, answer_is_given, NULL,
+                               NULL, NULL);
+}
+
+static void
+show_error (HeardPersonEditor *self,
+            const char        *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static void
+draft_changed_cb (HeardPersonEditor *self)
+{
+  self->changed = TRUE;
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(HeardPersonEditor) self = user_data;
+  g_autoptr(HeardPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  person = heard_context_save_person_finish (HEARD_CONTEXT (object), result, &error);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
+
+  if (person == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  self->saved = TRUE;
+  g_signal_emit (self, signals[SAVED], 0, person);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeardPersonEditor *self = HEARD_PERSON_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Check here first so the message appears at once, without a round trip. */
+  if (!heard_person_validate (self->draft, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  show_error (self, NULL);
+  gtk_widget_action_set_enabled (widget, "editor.save", FALSE);
+  heard_context_save_person_async (self->context, self->draft, self->cancellable, saved_cb,
+                                   g_object_ref (self));
+}
+
+static void
+discard_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     HeardPersonEditor *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->changed = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static gboolean
+heard_person_editor_close_request (GtkWindow *window)
+{
+  HeardPersonEditor *self = HEARD_PERSON_EDITOR (window);
+  AdwMessageDialog *dialog;
+
+  if (!self->changed || self->saved)
+    return GTK_WINDOW_CLASS (heard_person_editor_parent_class)->close_request (window);
+
+  /* Nothing typed is thrown away without being asked. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"),
+                                                       _("What you typed here has not been "
+                                                         "saved.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+heard_person_editor_dispose (GObject *object)
+{
+  HeardPersonEditor *self = HEARD_PERSON_EDITOR (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PERSON_EDITOR);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (heard_person_editor_parent_class)->dispose (object);
+}
+
+static void
+heard_person_editor_class_init (HeardPersonEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = heard_person_editor_dispose;
+  window_class->close_request = heard_person_editor_close_request;
+
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, HEARD_TYPE_PERSON);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-person-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, display_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, preferred_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, pronouns_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, birth_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, language_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, interpreter_switch);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, ethnicity_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, nationality_answer_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, nationality_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, key_worker_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, agencies_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_helps_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_is_hard_view);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+}
+
+static void
+heard_person_editor_init (HeardPersonEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  fill_ethnicity_choices (self);
+}
+
+HeardPersonEditor *
+heard_person_editor_new (GtkWindow    *parent,
+                         HeardContext *context,
+                         HeardPerson  *person)
+{
+  HeardPersonEditor *self;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (person == NULL || HEARD_IS_PERSON (person), NULL);
+
+  self = g_object_new (HEARD_TYPE_PERSON_EDITOR, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  self->draft = person != NULL ? heard_person_copy (person) : heard_person_new ();
+
+  adw_window_title_set_title (self->window_title, person != NULL ? _("Edit Record")
+                                                                 : _("Add a Young Person"));
+  bind_draft (self);
+  add_agency_rows (self);
+  g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
+  gtk_widget_grab_focus (GTK_WIDGET (self->display_name_row));
+
+  return self;
+}

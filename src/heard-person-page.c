@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-person-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-agency.h"
+#include "heard-person-page.h"
+
+struct _HeardPersonPage
+{
+  AdwBin          parent_instance;
+
+  HeardContext   *context;
+  HeardPerson    *person;
+  gulong          notify_handler;
+
+  AdwWindowTitle *window_title;
+  GtkWidget      *back_button;
+  GtkLabel       *name_label;
+  GtkLabel       *summary_label;
+  AdwActionRow   *preferred_name_row;
+  AdwActionRow   *pronouns_row;
+  AdwActionRow   *birth_row;
+  AdwActionRow   *language_row;
+  AdwActionRow   *ethnicity_row;
+  AdwActionRow   *nationality_row;
+  AdwActionRow   *key_worker_row;
+  AdwActionRow   *agencies_row;
+  GtkLabel       *what_helps_label;
+  GtkLabel       *what_is_hard_label;
+  GtkStack       *hard_stack;
+};
+
+G_DEFINE_FINAL_TYPE (HeardPersonPage, heard_person_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PERSON,
+  PROP_SHOW_BACK_BUTTON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+or_not_recorded (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : _("Not recorded");
+}
+
+static void
+set_row (AdwActionRow *row,
+         const char   *value)
+{
+  adw_action_row_set_subtitle (row, or_not_recorded (value));
+}
+
+static char *
+describe_nationality (HeardPerson *person)
+{
+  switch (heard_person_get_nationality_answer (person))
+    {
+    case HEARD_ANSWER_GIVEN:
+      return g_strdup (heard_person_get_text (person, HEARD_PERSON_NATIONALITY));
+    case HEARD_ANSWER_NOT_KNOWN:
+      return g_strdup (_("Not known"));
+    case HEARD_ANSWER_PREFERS_NOT_TO_SAY:
+      return g_strdup (_("Prefers not to say"));
+    case HEARD_ANSWER_NOT_ASKED:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+describe_language (HeardPerson *person)
+{
+  const char *language = heard_person_get_text (person, HEARD_PERSON_FIRST_LANGUAGE);
+
+  if (!heard_person_get_interpreter_needed (person))
+    return g_strdup (language);
+
+  /* TRANSLATORS: a first language, e.g. "Polish — needs an interpreter" */
+  return g_strdup_printf (_("%s — needs an interpreter"), or_not_recorded (language));
+}
+
+static char *
+describe_summary (HeardPerson *person)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *pronouns = heard_person_get_text (person, HEARD_PERSON_PRONOUNS);
+  const char *preferred = heard_person_get_preferred_name (person);
+  char *age = heard_person_dup_age_text (person, now);
+
+  if (*preferred != '\0')
+    g_ptr_array_add (parts, g_strdup_printf (_("Likes to be called %s"), preferred));
+  if (*pronouns != '\0')
+    g_ptr_array_add (parts, g_strdup (pronouns));
+  if (age != NULL)
+    g_ptr_array_add (parts, age);
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+refresh (HeardPersonPage *self)
+{
+  HeardPerson *person = self->person;
+  g_autofree char *summary = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *nationality = NULL;
+  g_autofree char *agencies = NULL;
+  const char *what_helps;
+
+  if (person == NULL)
+    return;
+
+  summary = describe_summary (person);
+  language = describe_language (person);
+  nationality = describe_nationality (person);
+  agencies = heard_agency_list_to_label (heard_person_get_text (person, HEARD_PERSON_AGENCIES));
+  what_helps = heard_person_get_text (person, HEARD_PERSON_WHAT_HELPS);
+
+  adw_window_title_set_title (self->window_title, heard_person_get_display_name (person));
+  gtk_label_set_text (self->name_label, heard_person_get_display_name (person));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
+
+  set_row (self->preferred_name_row, heard_person_get_preferred_name (person));
+  set_row (self->pronouns_row, heard_person_get_text (person, HEARD_PERSON_PRONOUNS));
+  set_row (self->birth_row, heard_person_get_text (person, HEARD_PERSON_DATE_OF_BIRTH));
+  set_row (self->language_row, language);
+  set_row (self->ethnicity_row,
+           heard_person_ethnicity_label (heard_person_get_text (person, HEARD_PERSON_ETHNICITY)));
+  set_row (self->nationality_row, nationality);
+  set_row (self->key_worker_row, heard_person_get_text (person, HEARD_PERSON_KEY_WORKER));
+  set_row (self->agencies_row, agencies);
+
+  gtk_label_set_text (self->what_helps_label,
+                      *what_helps != '\0' ? what_helps : _("Nothing written here yet."));
+  gtk_label_set_text (self->what_is_hard_label,
+                      or_not_recorded (heard_person_get_text (person,
+                                                              HEARD_PERSON_WHAT_IS_HARD)));
+}
+
+static void
+person_notify_cb (HeardPersonPage *self)
+{
+  refresh (self);
+}
+
+static void
+reveal_clicked_cb (HeardPersonPage *self)
+{
+  gtk_stack_set_visible_child_name (self->hard_stack, "shown");
+}
+
+static void
+hide_clicked_cb (HeardPersonPage *self)
+{
+  gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
+}
+
+static void
+heard_person_page_dispose (GObject *object)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (object);
+
+  heard_person_page_set_person (self, NULL);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PERSON_PAGE);
+
+  G_OBJECT_CLASS (heard_person_page_parent_class)->dispose (object);
+}
+
+static void
+heard_person_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+
+    case PROP_SHOW_BACK_BUTTON:
+      g_value_set_boolean (value, gtk_widget_get_visible (self->back_button));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_person_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      heard_person_page_set_person (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_BACK_BUTTON:
+      if (gtk_widget_get_visible (self->back_button) != g_value_get_boolean (value))
+        {
+          gtk_widget_set_visible (self->back_button, g_value_get_boolean (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_person_page_class_init (HeardPersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_person_page_dispose;
+  object_class->get_property = heard_person_page_get_property;
+  object_class->set_property = heard_person_page_set_property;
+
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, HEARD_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_BACK_BUTTON] =
+    g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-person-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, preferred_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, pronouns_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, birth_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, language_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, ethnicity_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, nationality_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, key_worker_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, agencies_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_helps_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_is_hard_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_stack);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hide_clicked_cb);
+}
+
+static void
+heard_person_page_init (HeardPersonPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->back_button, FALSE);
+}
+
+void
+heard_person_page_set_context (HeardPersonPage *self,
+                               HeardContext    *context)
+{
+  g_return_if_fail (HEARD_IS_PERSON_PAGE (self));
+
+  g_set_object (&self->context, context);
+}
+
+HeardPerson *
+heard_person_page_get_person (HeardPersonPage *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON_PAGE (self), NULL);
+
+  return self->person;
+}
+
+void
+heard_person_page_set_person (HeardPersonPage *self,
+                              HeardPerson     *person)
+{
+  g_return_if_fail (HEARD_IS_PERSON_PAGE (self));
+
+  if (self->person == person)
+    return;
+
+  if (self->person != NULL)
+    g_clear_signal_handler (&self->notify_handler, self->person);
+  g_set_object (&self->person, person);
+  if (person != NULL)
+    self->notify_handler = g_signal_connect_object (person, "notify",
+                                                    G_CALLBACK (person_notify_cb), self,
+                                                    G_CONNECT_SWAPPED);
+
+  /* Sensitive text starts hidden again for every young person. */
+  gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+gboolean
+heard_person_page_get_sensitive_text_shown (HeardPersonPage *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->hard_stack), "shown") == 0;
+}

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-unlock-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-unlock-page.h"
+
+/* The smallest passphrase Heard accepts for records kept without a keyring. */
+#define MIN_PASSPHRASE_CHARS 12
+
+struct _HeardUnlockPage
+{
+  AdwBin         parent_instance;
+
+  HeardContext  *context;
+  GCancellable  *cancellable;
+  gboolean       recovery_chosen;
+
+  AdwStatusPage *status_page;
+  GtkLabel      *detail_label;
+  GtkStack      *form_stack;
+  GtkEntry      *code_entry;
+  GtkEditable   *passphrase_entry;
+  GtkWidget     *repeat_entry;
+  GtkButton     *passphrase_button;
+  GtkLabel      *error_label;
+  GtkSpinner    *spinner;
+  GtkWidget     *use_code_button;
+};
+
+G_DEFINE_FINAL_TYPE (HeardUnlockPage, heard_unlock_page, ADW_TYPE_BIN)
+
+static void
+show_error (HeardUnlockPage *self,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+set_busy (HeardUnlockPage *self,
+          gboolean         busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_stack), !busy);
+  gtk_widget_set_sensitive (self->use_code_button, !busy);
+}
+
+static void
+describe (HeardUnlockPage *self,
+          const char      *icon,
+          const char      *title,
+          const char      *description,
+          const char      *form)
+{
+  const char *message = heard_context_get_lock_message (self->context);
+
+  adw_status_page_set_icon_name (self->status_page, icon);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_label_set_text (self->detail_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), message != NULL);
+  gtk_stack_set_visible_child_name (self->form_stack, form);
+}
+
+static void
+update (HeardUnlockPage *self)
+{
+  HeardLockState state = heard_context_get_lock_state (self->context);
+  gboolean choosing = state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE;
+  gboolean offer_code = state == HEARD_LOCK_STATE_KEYRING_LOCKED ||
+                        state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE ||
+                        state == HEARD_LOCK_STATE_FAILED;
+
+  if (state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE ||
+      (self->recovery_chosen && offer_code))
+    describe (self, "dialog-password-symbolic", _("Unlock With Your Recovery Code"),
+              _("Heard cannot find the key to these records on this computer. Type the "
+                "recovery code your organisation kept when Heard was set up. "
+                "The records have not been changed."), "recovery");
+  else if (state == HEARD_LOCK_STATE_KEYRING_LOCKED)
+    describe (self, "system-lock-screen-symbolic", _("Your Keyring Is Locked"),
+              _("Heard keeps the key to these records in your keyring, which is locked "
+                "right now. Unlock it to carry on; nothing has been changed."), "keyring");
+  else if (state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE)
+    describe (self, "dialog-password-symbolic", _("Enter Your Passphrase"),
+              _("These records are protected by a passphrase, because this computer "
+                "has no keyring for Heard to use."), "passphrase");
+  else if (choosing)
+    describe (self, "dialog-password-symbolic", _("Choose a Passphrase"),
+              _("This computer has no keyring to keep Heard's key safe. Choose a "
+                "passphrase of at least 12 characters instead; you will need it each "
+                "time Heard starts."), "passphrase");
+  else
+    describe (self, "dialog-warning-symbolic", _("Heard Could Not Open the Records"),
+              _("Nothing has been changed or lost."), "failed");
+
+  gtk_widget_set_visible (self->repeat_entry, choosing);
+  gtk_button_set_label (self->passphrase_button, choosing ? _("_Protect With This Passphrase")
+                                                          : _("_Unlock"));
+  gtk_widget_set_visible (self->use_code_button,
+                          offer_code && !self->recovery_chosen);
+}
+
+static void
+lock_state_changed_cb (HeardUnlockPage *self)
+{
+  HeardLockState state = heard_context_get_lock_state (self->context);
+
+  if (state == HEARD_LOCK_STATE_OPENING || state == HEARD_LOCK_STATE_OPEN)
+    {
+      /* Leave nothing secret behind in the entries once they have done their job. */
+      self->recovery_chosen = FALSE;
+      gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
+      gtk_editable_set_text (self->passphrase_entry, "");
+      gtk_editable_set_text (GTK_EDITABLE (self->repeat_entry), "");
+      show_error (self, NULL);
+      return;
+    }
+
+  update (self);
+}
+
+static void
+attempt_finished_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HeardUnlockPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_unlock_finish (HEARD_CONTEXT (object), result, &error);
+  set_busy (self, FALSE);
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (self, error->message);
+}
+
+static void
+begin_attempt (HeardUnlockPage *self)
+{
+  show_error (self, NULL);
+  set_busy (self, TRUE);
+}
+
+static void
+unlock_keyring_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
+
+  begin_attempt (self);
+  heard_context_unlock_keyring_async (self->context, self->cancellable, attempt_finished_cb,
+                                      g_object_ref (self));
+}
+
+static void
+recovery_code_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
+
+  begin_attempt (self);
+  heard_context_unlock_with_recovery_code_async (self->context,
+                                                 gtk_editable_get_text (GTK_EDITABLE (self->code_entry)),
+                                                 self->cancellable, attempt_finished_cb,
+                                                 g_object_ref (self));
+}
+
+static void
+passphrase_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
+  const char *passphrase = gtk_editable_get_text (self->passphrase_entry);
+
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE)
+    {
+      begin_attempt (self);
+      heard_context_unlock_with_passphrase_async (self->context, passphrase, self->cancellable,
+                                                  attempt_finished_cb, g_object_ref (self));
+      return;
+    }
+
+  if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE_CHARS)
+    {
+      show_error (self, _("Please use at least 12 characters. A short sentence you will "
+                          "remember works well."));
+      return;
+    }
+
+  if (g_strcmp0 (passphrase, gtk_editable_get_text (GTK_EDITABLE (self->repeat_entry))) != 0)
+    {
+      show_error (self, _("The two passphrases are not the same. Please type them again."));
+      return;
+    }
+
+  begin_attempt (self);
+  heard_context_create_with_passphrase_async (self->context, passphrase, self->cancellable,
+                                              attempt_finished_cb, g_object_ref (self));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
+
+  show_error (self, NULL);
+  heard_context_start_async (self->context, self->cancellable, NULL, NULL);
+}
+
+static void
+use_recovery_code_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
+
+  self->recovery_chosen = TRUE;
+  show_error (self, NULL);
+  update (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+}
+
+static void
+code_activated_cb (HeardUnlockPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "unlock.recovery-code", NULL);
+}
+
+static void
+passphrase_activated_cb (HeardUnlockPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "unlock.passphrase", NULL);
+}
+
+static void
+heard_unlock_page_dispose (GObject *object)
+{
+  HeardUnlockPage *self = HEARD_UNLOCK_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_UNLOCK_PAGE);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (heard_unlock_page_parent_class)->dispose (object);
+}
+
+static void
+heard_unlock_page_class_init (HeardUnlockPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_unlock_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-unlock-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, code_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, repeat_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, passphrase_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, use_code_button);
+  gtk_widget_class_bind_template_callback (widget_class, code_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "unlock.keyring", NULL, unlock_keyring_action);
+  gtk_widget_class_install_action (widget_class, "unlock.recovery-code", NULL,
+                                   recovery_code_action);
+  gtk_widget_class_install_action (widget_class, "unlock.passphrase", NULL, passphrase_action);
+  gtk_widget_class_install_action (widget_class, "unlock.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "unlock.use-recovery-code", NULL,
+                                   use_recovery_code_action);
+}
+
+static void
+heard_unlock_page_init (HeardUnlockPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+void
+heard_unlock_page_set_context (HeardUnlockPage *self,
+                               HeardContext    *context)
+{
+  g_return_if_fail (HEARD_IS_UNLOCK_PAGE (self));
+  g_return_if_fail (HEARD_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::lock-state", G_CALLBACK (lock_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::lock-message", G_CALLBACK (lock_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update (self);
+}

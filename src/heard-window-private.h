@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "heard-window.h"
+
+G_BEGIN_DECLS
+
+/* For the UI tests, which drive the window the way a person would. */
+const char     *_heard_window_get_visible_state   (HeardWindow *self);
+const char     *_heard_window_get_visible_content (HeardWindow *self);
+GtkEditable    *_heard_window_get_search_entry    (HeardWindow *self);
+GListModel     *_heard_window_get_shown_people    (HeardWindow *self);
+GtkWidget      *_heard_window_get_unlock_page     (HeardWindow *self);
+GtkWidget      *_heard_window_get_recovery_page   (HeardWindow *self);
+GtkWidget      *_heard_window_get_person_page     (HeardWindow *self);
+void            _heard_window_show_toast          (HeardWindow *self,
+                                                   AdwToast    *toast);
+
+G_END_DECLS

@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-person-editor.h"
+#include "heard-person-page.h"
+#include "heard-recovery-code-page.h"
+#include "heard-store-people.h"
+#include "heard-unlock-page.h"
+#include "heard-window-private.h"
+
+struct _HeardWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  HeardContext         *context;
+  GSettings            *settings;
+  GtkCustomFilter      *search_filter;
+  GtkFilterListModel   *shown_people;
+  GtkSingleSelection   *selection;
+  GHashTable           *search_matches;
+  GCancellable         *search_cancellable;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *state_stack;
+  AdwLeaflet           *leaflet;
+  GtkStack             *content_stack;
+  GtkSearchEntry       *search_entry;
+  GtkListView          *people_view;
+  HeardUnlockPage      *unlock_page;
+  HeardRecoveryCodePage *recovery_code_page;
+  HeardPersonPage      *person_page;
+};
+
+G_DEFINE_FINAL_TYPE (HeardWindow, heard_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static HeardPerson *
+get_selected_person (HeardWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_content (HeardWindow *self)
+{
+  HeardPerson *selected = get_selected_person (self);
+  guint recorded = g_list_model_get_n_items (heard_context_get_people (self->context));
+
+  heard_person_page_set_person (self->person_page, selected);
+
+  if (recorded == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  else if (selected == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else
+    gtk_stack_set_visible_child_name (self->content_stack, "person");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-person", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-person", selected != NULL);
+}
+
+static void
+update_state_page (HeardWindow *self)
+{
+  HeardLockState state = heard_context_get_lock_state (self->context);
+  const char *page;
+
+  switch (state)
+    {
+    case HEARD_LOCK_STATE_OPENING:
+      page = "opening";
+      break;
+
+    case HEARD_LOCK_STATE_OPEN:
+      page = "records";
+      break;
+
+    case HEARD_LOCK_STATE_SHOW_RECOVERY_CODE:
+      page = "recovery-code";
+      break;
+
+    case HEARD_LOCK_STATE_KEYRING_LOCKED:
+    case HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE:
+    case HEARD_LOCK_STATE_NEEDS_PASSPHRASE:
+    case HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE:
+    case HEARD_LOCK_STATE_FAILED:
+    default:
+      page = "unlock";
+      break;
+    }
+
+  gtk_stack_set_visible_child_name (self->state_stack, page);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person",
+                                 state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", state == HEARD_LOCK_STATE_OPEN);
+
+  if (state == HEARD_LOCK_STATE_OPEN)
+    update_content (self);
+}
+
+static gboolean
+person_matches_search (gpointer item,
+                       gpointer user_data)
+{
+  HeardWindow *self = user_data;
+  gint64 id = heard_person_get_id (item);
+
+  return self->search_matches == NULL || g_hash_table_contains (self->search_matches, &id);
+}
+
+static void
+search_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HeardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GHashTable *matches;
+
+  matches = heard_store_search_people_finish (HEARD_STORE (object), result, &error);
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Search failed: %s", error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  self->search_matches = matches;
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_content (self);
+}
+
+static void
+run_search (HeardWindow *self)
+{
+  HeardStore *store = heard_context_get_store (self->context);
+
+  if (store == NULL)
+    return;
+
+  /* Only the newest search matters while someone is still typing. */
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+  self->search_cancellable = g_cancellable_new ();
+
+  heard_store_search_people_async (store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                   self->search_cancellable, search_finished_cb,
+                                   g_object_ref (self));
+}
+
+static gboolean
+select_person (HeardWindow *self,
+               HeardPerson *person)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown_people));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPerson) shown = g_list_model_get_item (G_LIST_MODEL (self->shown_people), i);
+
+      if (shown == person)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+search_changed_cb (HeardWindow *self)
+{
+  run_search (self);
+}
+
+static void
+search_activated_cb (HeardWindow *self)
+{
+  /* Enter in the search box opens the first match, like a launcher. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->shown_people)) > 0)
+    {
+      gtk_single_selection_set_selected (self->selection, 0);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      gtk_widget_grab_focus (GTK_WIDGET (self->person_page));
+    }
+}
+
+static void
+person_activated_cb (HeardWindow *self,
+                     guint        position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+selection_changed_cb (HeardWindow *self)
+{
+  update_content (self);
+}
+
+static void
+people_changed_cb (HeardWindow *self)
+{
+  /* New or renamed people must meet the search that is already showing. */
+  if (self->search_matches != NULL)
+    run_search (self);
+  update_content (self);
+}
+
+static void
+lock_state_changed_cb (HeardWindow *self)
+{
+  update_state_page (self);
+}
+
+static void
+person_saved_cb (HeardWindow       *self,
+                 HeardPerson       *person,
+                 HeardPersonEditor *editor)
+{
+  g_autofree char *title = g_strdup_printf (_("Saved %s"), heard_person_get_display_name (person));
+
+  /* A new person who does not match the current search should still be seen. */
+  if (!select_person (self, person))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_clear_pointer (&self->search_matches, g_hash_table_unref);
+      gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      select_person (self, person);
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+open_editor (HeardWindow *self,
+             HeardPerson *person)
+{
+  HeardPersonEditor *editor = heard_person_editor_new (GTK_WINDOW (self), self->context, person);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (person_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_person_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_editor (HEARD_WINDOW (widget), NULL);
+}
+
+static void
+edit_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  HeardPerson *person = get_selected_person (self);
+
+  if (person != NULL)
+    open_editor (self, person);
+}
+
+static void
+restore_finished_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HeardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+undo_remove_cb (AdwToast    *toast,
+                HeardWindow *self)
+{
+  HeardPerson *person = g_object_get_data (G_OBJECT (toast), "person");
+
+  heard_context_set_person_removed_async (self->context, person, FALSE, NULL,
+                                          restore_finished_cb, g_object_ref (self));
+}
+
+static void
+remove_finished_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(AdwToast) toast = user_data;
+  HeardWindow *self = g_object_get_data (G_OBJECT (toast), "window");
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+}
+
+static void
+remove_person_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  HeardPerson *person = get_selected_person (self);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (person == NULL)
+    return;
+
+  title = g_strdup_printf (_("%s removed from the list"), heard_person_get_display_name (person));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "person", g_object_ref (person), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "window", self);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
+
+  heard_context_set_person_removed_async (self->context, person, TRUE, NULL,
+                                          remove_finished_cb, toast);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static gboolean
+row_has_text (GtkWidget  *row,
+              const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+set_up_people_view (HeardWindow *self)
+{
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  GListModel *people = heard_context_get_people (self->context);
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "heard_person_row_has_text",
+                                          G_CALLBACK (row_has_text));
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_PREFIX
+                                                             "/ui/heard-person-row.ui");
+  gtk_list_view_set_factory (self->people_view, factory);
+
+  self->search_filter = gtk_custom_filter_new (person_matches_search, self, NULL);
+  self->shown_people = gtk_filter_list_model_new (g_object_ref (people),
+                                                  GTK_FILTER (g_object_ref (self->search_filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_people)));
+  gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (people, "items-changed", G_CALLBACK (people_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+heard_window_constructed (GObject *object)
+{
+  HeardWindow *self = HEARD_WINDOW (object);
+
+  G_OBJECT_CLASS (heard_window_parent_class)->constructed (object);
+
+  set_up_people_view (self);
+  heard_unlock_page_set_context (self->unlock_page, self->context);
+  heard_recovery_code_page_set_context (self->recovery_code_page, self->context);
+  heard_person_page_set_context (self->person_page, self->context);
+
+  g_signal_connect_object (self->context, "notify::lock-state",
+                           G_CALLBACK (lock_state_changed_cb), self, G_CONNECT_SWAPPED);
+  update_state_page (self);
+}
+
+static void
+heard_window_dispose (GObject *object)
+{
+  HeardWindow *self = HEARD_WINDOW (object);
+
+  g_cancellable_cancel (self->search_cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (heard_window_parent_class)->dispose (object);
+}
+
+static void
+heard_window_finalize (GObject *object)
+{
+  HeardWindow *self = HEARD_WINDOW (object);
+
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->shown_people);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (heard_window_parent_class)->finalize (object);
+}
+
+static void
+heard_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  HeardWindow *self = HEARD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_window_class_init (HeardWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = heard_window_constructed;
+  object_class->dispose = heard_window_dispose;
+  object_class->finalize = heard_window_finalize;
+  object_class->set_property = heard_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, HEARD_TYPE_CONTEXT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (HEARD_TYPE_PERSON);
+  g_type_ensure (HEARD_TYPE_PERSON_PAGE);
+  g_type_ensure (HEARD_TYPE_RECOVERY_CODE_PAGE);
+  g_type_ensure (HEARD_TYPE_UNLOCK_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/heard-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, state_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, people_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, unlock_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, recovery_code_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, person_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-person", NULL,
+                                   remove_person_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+}
+
+static void
+heard_window_init (HeardWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  if (g_str_has_suffix (APPLICATION_ID, ".Devel"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+HeardWindow *
+heard_window_new (HeardApplication *application,
+                  HeardContext     *context)
+{
+  return g_object_new (HEARD_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+const char *
+_heard_window_get_visible_state (HeardWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->state_stack);
+}
+
+const char *
+_heard_window_get_visible_content (HeardWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+GtkEditable *
+_heard_window_get_search_entry (HeardWindow *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GListModel *
+_heard_window_get_shown_people (HeardWindow *self)
+{
+  return G_LIST_MODEL (self->shown_people);
+}
+
+GtkWidget *
+_heard_window_get_unlock_page (HeardWindow *self)
+{
+  return GTK_WIDGET (self->unlock_page);
+}
+
+GtkWidget *
+_heard_window_get_recovery_page (HeardWindow *self)
+{
+  return GTK_WIDGET (self->recovery_code_page);
+}
+
+GtkWidget *
+_heard_window_get_person_page (HeardWindow *self)
+{
+  return GTK_WIDGET (self->person_page);
+}
+
+void
+_heard_window_show_toast (HeardWindow *self,
+                          AdwToast    *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
