@@ -431,6 +431,25 @@ heard_window_finalize (GObject *object)
 }
 
 static void
+heard_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  HeardWindow *self = HEARD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 heard_window_set_property (GObject      *object,
                            guint         prop_id,
                            const GValue *value,
@@ -458,11 +477,12 @@ heard_window_class_init (HeardWindowClass *klass)
   object_class->constructed = heard_window_constructed;
   object_class->dispose = heard_window_dispose;
   object_class->finalize = heard_window_finalize;
+  object_class->get_property = heard_window_get_property;
   object_class->set_property = heard_window_set_property;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, HEARD_TYPE_CONTEXT,
-                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HEARD_TYPE_PERSON);
