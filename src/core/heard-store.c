@@ -374,9 +374,11 @@ check_identity (sqlite3  *db,
   gint64 version = 0;
   int rc;
 
-  /* The first read decrypts page one: this is where a wrong key shows. */
+  /* The first read decrypts page one: this is where a wrong key shows, as
+   * "not a database". A file that decrypts but does not add up (cut short
+   * on a page boundary, say) is SQLITE_CORRUPT: damaged, not a wrong key. */
   rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-  if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+  if ((rc & 0xff) == SQLITE_NOTADB)
     {
       set_wrong_key_error (error);
       return FALSE;

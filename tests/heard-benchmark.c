@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-benchmark"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "heard-secure.h"
+#include "heard-store-people.h"
+#include "heard-test-utils.h"
+
+/*
+ * How long a caseworker waits: (a) from unlocking Heard to seeing the list of
+ * 2,000 young people, and (b) for one edit to be saved. Run with
+ * meson test --benchmark --verbose. Exits with failure when a target is missed.
+ */
+
+#define N_PEOPLE 2000
+#define N_OPENS 5
+#define N_SAVES 50
+#define OPEN_TARGET_MS 300.0
+#define SAVE_TARGET_MS 15.0
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+check (gboolean     ok,
+       const char  *what,
+       GError      *error)
+{
+  if (!ok)
+    g_error ("%s: %s", what, error != NULL ? error->message : "failed");
+}
+
+static HeardPerson *
+make_person (guint i)
+{
+  HeardPerson *person = heard_person_new ();
+  g_autofree char *name = g_strdup_printf ("Young Person %04u Example-Surname", i);
+  g_autofree char *birth = g_strdup_printf ("20%02u-%02u-%02u", 5 + i % 10, 1 + i % 12,
+                                            1 + i % 28);
+  g_autoptr(GString) helps = g_string_new (NULL);
+
+  /* About the size of a real note: a few sentences in each long box. */
+  for (guint j = 0; j < 8; j++)
+    g_string_append (helps, "Knowing who will be there and what happens next; a quiet room. ");
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
+  heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, i % 3 == 0 ? "Sam" : "");
+  heard_person_set_text (person, HEARD_PERSON_PRONOUNS, "they/them");
+  heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, birth);
+  heard_person_set_text (person, HEARD_PERSON_FIRST_LANGUAGE, "English");
+  heard_person_set_text (person, HEARD_PERSON_ETHNICITY, "mixed-other");
+  heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, "Priya Shah");
+  heard_person_set_text (person, HEARD_PERSON_AGENCIES, "school,social-care");
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps->str);
+  heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD, helps->str + helps->len / 2);
+
+  return person;
+}
+
+static void
+create_people (const char     *path,
+               const HeardKey *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE,
+                                                       &error);
+  gint64 start = g_get_monotonic_time ();
+
+  check (store != NULL, "create", error);
+  for (guint i = 0; i < N_PEOPLE; i++)
+    {
+      g_autoptr(HeardPerson) person = make_person (i);
+
+      check (heard_test_save_person (store, person, &error) != 0, "save", error);
+    }
+
+  g_print ("Created %u people in %.0f ms (one transaction each)\n", N_PEOPLE, ms_since (start));
+  heard_test_close_store (&store);
+}
+
+/* (a) From starting to open the file to a filled list model. */
+static double
+time_open_and_list (const char     *path,
+                    const HeardKey *key)
+{
+  g_autoptr(HeardStore) store = heard_store_new (path);
+  g_autoptr(GListStore) model = g_list_store_new (HEARD_TYPE_PERSON);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  double opened, listed, total;
+
+  heard_store_open_async (store, key, HEARD_STORE_OPEN_NONE, NULL,
+                          heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  check (heard_store_open_finish (store, result, &error), "open", error);
+  opened = ms_since (start);
+  g_clear_object (&result);
+
+  heard_store_list_people_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  people = heard_store_list_people_finish (store, result, &error);
+  check (people != NULL, "list", error);
+  listed = ms_since (start);
+
+  g_list_store_splice (model, 0, 0, people->pdata, people->len);
+  total = ms_since (start);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (model)) != N_PEOPLE)
+    g_error ("Listed %u people, not %u", g_list_model_get_n_items (G_LIST_MODEL (model)),
+             N_PEOPLE);
+
+  g_print ("  open %.1f ms, + list %.1f ms, + model %.1f ms = %.1f ms\n",
+           opened, listed - opened, total - listed, total);
+
+  g_clear_object (&result);
+  heard_test_close_store (&store);
+
+  return total;
+}
+
+/* (b) Saving one edit to an existing record, N_SAVES times. */
+static void
+time_saves (const char     *path,
+            const HeardKey *key,
+            double         *median,
+            double         *max)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_STORE_OPEN_NONE, &error);
+  g_autoptr(GPtrArray) people = NULL;
+  double times[N_SAVES];
+  HeardPerson *person;
+
+  check (store != NULL, "open", error);
+  people = heard_test_list_people (store, &error);
+  check (people != NULL, "list", error);
+  person = g_ptr_array_index (people, people->len / 2);
+
+  for (guint i = 0; i < N_SAVES; i++)
+    {
+      g_autofree char *helps = g_strdup_printf ("Edit %u: texts work better than calls.", i);
+      gint64 start;
+
+      heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps);
+      start = g_get_monotonic_time ();
+      check (heard_test_save_person (store, person, &error) != 0, "save", error);
+      times[i] = ms_since (start);
+    }
+
+  qsort (times, N_SAVES, sizeof times[0], compare_doubles);
+  *median = (times[N_SAVES / 2 - 1] + times[N_SAVES / 2]) / 2;
+  *max = times[N_SAVES - 1];
+  g_print ("  fastest %.2f ms, median %.2f ms, slowest %.2f ms\n", times[0], *median, *max);
+
+  heard_test_close_store (&store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  double open_max = 0;
+  double save_median, save_max;
+  gboolean met;
+
+  check (heard_secure_init (&error), "heard_secure_init", error);
+
+  dir = heard_test_make_dir ();
+  path = g_build_filename (dir, "heard.db", NULL);
+  key = heard_test_key_new (3);
+  g_print ("Benchmark database: %s (%s)\n", path, g_get_tmp_dir ());
+
+  create_people (path, key);
+
+  g_print ("(a) Open an existing store and load %u people into a GListStore, %u times:\n",
+           N_PEOPLE, N_OPENS);
+  for (guint i = 0; i < N_OPENS; i++)
+    {
+      double total = time_open_and_list (path, key);
+
+      open_max = MAX (open_max, total);
+    }
+
+  g_print ("(b) Save one edit to an existing person, %u times:\n", N_SAVES);
+  time_saves (path, key, &save_median, &save_max);
+
+  heard_test_remove_dir (dir);
+
+  met = open_max < OPEN_TARGET_MS && save_median < SAVE_TARGET_MS && save_max < SAVE_TARGET_MS;
+  g_print ("\nResult:\n"
+           "  (a) open + list, slowest of %u: %.1f ms (target < %.0f ms) %s\n"
+           "  (b) save, median: %.2f ms, max: %.2f ms (target < %.0f ms) %s\n",
+           N_OPENS, open_max, OPEN_TARGET_MS, open_max < OPEN_TARGET_MS ? "met" : "MISSED",
+           save_median, save_max, SAVE_TARGET_MS,
+           save_median < SAVE_TARGET_MS && save_max < SAVE_TARGET_MS ? "met" : "MISSED");
+
+  return met ? 0 : 1;
+}

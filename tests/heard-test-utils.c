@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "heard-store-people.h"
+#include "heard-test-utils.h"
+
+/* How long a store may take to let go of its last database job. */
+#define CLOSE_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
+
+void
+heard_test_store_result_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+void
+heard_test_wait (GAsyncResult **slot)
+{
+  g_assert_nonnull (slot);
+
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+char *
+heard_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("heard-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+
+  return path;
+}
+
+void
+heard_test_remove_dir (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        heard_test_remove_dir (child);
+      else
+        g_assert_cmpint (g_unlink (child), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+HeardKey *
+heard_test_key_new (guint8 variant)
+{
+  guint8 bytes[HEARD_KEY_SIZE];
+
+  for (guint i = 0; i < HEARD_KEY_SIZE; i++)
+    bytes[i] = (guint8) (variant * 31 + i * 7 + 1);
+
+  return heard_key_new_from_bytes (bytes, sizeof bytes);
+}
+
+HeardStore *
+heard_test_open_store (const char           *path,
+                       const HeardKey       *key,
+                       HeardStoreOpenFlags   flags,
+                       GError              **error)
+{
+  g_autoptr(HeardStore) store = heard_store_new (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_open_async (store, key, flags, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  if (!heard_store_open_finish (store, result, error))
+    {
+      g_clear_object (&result);
+      heard_test_close_store (&store);
+      return NULL;
+    }
+
+  g_assert_true (heard_store_is_open (store));
+
+  return g_steal_pointer (&store);
+}
+
+/* Drops the store and returns once its database connection is closed.
+ *
+ * The database thread releases each finished job's task (which holds a
+ * reference to the store) only after the main thread may already have seen
+ * the result, so the last reference can drop on that thread and the
+ * connection close a moment after the caller's unref. Tests that look at the
+ * files next wait here until theirs is the only reference left, so that the
+ * unref finalizes the store on this thread, which joins the database thread. */
+void
+heard_test_close_store (HeardStore **store)
+{
+  gint64 deadline = g_get_monotonic_time () + CLOSE_TIMEOUT_USEC;
+
+  if (*store == NULL)
+    return;
+
+  while (g_atomic_int_get ((gint *) &G_OBJECT (*store)->ref_count) > 1)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  g_clear_object (store);
+}
+
+/* Saves @person and, when it was new, gives it the id it was saved under. */
+gint64
+heard_test_save_person (HeardStore   *store,
+                        HeardPerson  *person,
+                        GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  gint64 id;
+
+  heard_store_save_person_async (store, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  id = heard_store_save_person_finish (store, result, error);
+  if (id != 0)
+    heard_person_set_id (person, id);
+
+  return id;
+}
+
+GPtrArray *
+heard_test_list_people (HeardStore  *store,
+                        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_people_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_people_finish (store, result, error);
+}
+
+gboolean
+heard_test_set_removed (HeardStore  *store,
+                        gint64       id,
+                        gboolean     removed,
+                        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_set_person_removed_async (store, id, removed, NULL,
+                                        heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_set_person_removed_finish (store, result, error);
+}
+
+GHashTable *
+heard_test_search_people (HeardStore  *store,
+                          const char  *typed,
+                          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_search_people_async (store, typed, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_search_people_finish (store, result, error);
+}
+
+gboolean
+heard_test_check_integrity (HeardStore  *store,
+                            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_check_integrity_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_check_integrity_finish (store, result, error);
+}
+
+HeardPerson *
+heard_test_find_person (GPtrArray *people,
+                        gint64     id)
+{
+  for (guint i = 0; i < people->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (people, i);
+
+      if (heard_person_get_id (person) == id)
+        return person;
+    }
+
+  return NULL;
+}
+
+HeardPerson *
+heard_test_crash_person_new (guint round,
+                             guint seq)
+{
+  HeardPerson *person = heard_person_new ();
+  g_autofree char *name = g_strdup_printf ("Crash round %u, save %u", round, seq);
+  /* Up to 24 KB, so that one save spans many pages and a kill can land
+   * part-way through writing them. */
+  g_autofree char *helps = g_strnfill ((seq * 7919 + round * 104729) % 24000 + 1,
+                                       (char) ('a' + (seq + round) % 26));
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps);
+
+  return person;
+}

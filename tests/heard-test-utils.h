@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heard-key.h"
+#include "heard-person.h"
+#include "heard-store.h"
+
+G_BEGIN_DECLS
+
+/* Async results: pass heard_test_store_result_cb with &slot as user data,
+ * then heard_test_wait (&slot) runs the default main context until the
+ * callback has stored its result there. The slot owns a reference. */
+void         heard_test_store_result_cb  (GObject             *object,
+                                          GAsyncResult        *result,
+                                          gpointer             user_data);
+void         heard_test_wait             (GAsyncResult       **slot);
+
+/* A fresh private folder for one test, and its removal with everything in it. */
+char        *heard_test_make_dir         (void) G_GNUC_WARN_UNUSED_RESULT;
+void         heard_test_remove_dir       (const char          *path);
+
+/* A fixed key: the same @variant always gives the same key. */
+HeardKey    *heard_test_key_new          (guint8               variant) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Blocking wrappers around the store's async API, for tests only. */
+HeardStore  *heard_test_open_store       (const char          *path,
+                                          const HeardKey      *key,
+                                          HeardStoreOpenFlags  flags,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+void         heard_test_close_store      (HeardStore         **store);
+gint64       heard_test_save_person      (HeardStore          *store,
+                                          HeardPerson         *person,
+                                          GError             **error);
+GPtrArray   *heard_test_list_people      (HeardStore          *store,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     heard_test_set_removed      (HeardStore          *store,
+                                          gint64               id,
+                                          gboolean             removed,
+                                          GError             **error);
+GHashTable  *heard_test_search_people    (HeardStore          *store,
+                                          const char          *typed,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     heard_test_check_integrity  (HeardStore          *store,
+                                          GError             **error);
+
+HeardPerson *heard_test_find_person      (GPtrArray           *people,
+                                          gint64               id);
+
+/* The record heard-crash-writer saves as save @seq of round @round. */
+HeardPerson *heard_test_crash_person_new (guint                round,
+                                          guint                seq) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

@@ -1,0 +1,1142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store"
+#define _GNU_SOURCE /* memmem() */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "heard-search.h"
+#include "heard-secure.h"
+#include "heard-store-people.h"
+#include "heard-test-utils.h"
+
+/* Never appears in a young person's record unless a test put it there. */
+#define MARKER_SECRET "7f3a9c41d2e8b6054c1f"
+#define MARKER "MARKER-" MARKER_SECRET
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  HeardKey *key;
+} Fixture;
+
+/* What a refused open must leave exactly as it was. */
+typedef struct
+{
+  char *checksum;
+  char *listing;
+} Snapshot;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = heard_test_make_dir ();
+  fixture->path = g_build_filename (fixture->dir, "heard.db", NULL);
+  fixture->key = heard_test_key_new (1);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  heard_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+  heard_key_free (fixture->key);
+}
+
+static HeardStore *
+create_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  HeardStore *store = heard_test_open_store (fixture->path, fixture->key,
+                                             HEARD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static HeardPerson *
+person_new (const char *display_name)
+{
+  HeardPerson *person = heard_person_new ();
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display_name);
+
+  return person;
+}
+
+static HeardPerson *
+person_new_full (void)
+{
+  HeardPerson *person = person_new ("Zoë Ó Briain-Nakamura");
+
+  heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, "Zo");
+  heard_person_set_text (person, HEARD_PERSON_PRONOUNS, "she/they");
+  heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, "2009-04-23");
+  heard_person_set_text (person, HEARD_PERSON_FIRST_LANGUAGE, "Irish");
+  heard_person_set_text (person, HEARD_PERSON_ETHNICITY, "white-irish");
+  heard_person_set_text (person, HEARD_PERSON_NATIONALITY, "Irish");
+  heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, "Priya Shah");
+  heard_person_set_text (person, HEARD_PERSON_AGENCIES, "school,health");
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS,
+                         "Being told what happens next.\nA quiet room; no \"surprises\".\n"
+                         "Music 🎧 and walking the dog — 'Biscuit'.");
+  heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD,
+                         "Being asked the same questions again.\tRaised voices.");
+  heard_person_set_interpreter_needed (person, TRUE);
+  heard_person_set_nationality_answer (person, HEARD_ANSWER_GIVEN);
+
+  return person;
+}
+
+static void
+assert_person_equal (HeardPerson *actual,
+                     HeardPerson *expected)
+{
+  g_assert_nonnull (actual);
+  g_assert_cmpint (heard_person_get_id (actual), ==, heard_person_get_id (expected));
+  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
+    g_assert_cmpstr (heard_person_get_text (actual, i), ==, heard_person_get_text (expected, i));
+  g_assert_cmpint (heard_person_get_interpreter_needed (actual), ==,
+                   heard_person_get_interpreter_needed (expected));
+  g_assert_cmpint (heard_person_get_nationality_answer (actual), ==,
+                   heard_person_get_nationality_answer (expected));
+}
+
+static GPtrArray *
+list_people (HeardStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *people = heard_test_list_people (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (people);
+
+  return people;
+}
+
+static void
+save_person (HeardStore  *store,
+             HeardPerson *person)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = heard_test_save_person (store, person, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (heard_person_get_id (person), ==, id);
+}
+
+static void
+set_removed (HeardStore *store,
+             gint64      id,
+             gboolean    removed)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (heard_test_set_removed (store, id, removed, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The folder's file names, sorted, on one line. */
+static char *
+list_dir (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+snapshot_take (Snapshot   *snapshot,
+               const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  snapshot->checksum = checksum_file (path);
+  snapshot->listing = list_dir (dir);
+}
+
+static void
+snapshot_assert_unchanged (Snapshot   *snapshot,
+                           const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *checksum = checksum_file (path);
+  g_autofree char *listing = list_dir (dir);
+
+  g_assert_cmpstr (checksum, ==, snapshot->checksum);
+  g_assert_cmpstr (listing, ==, snapshot->listing);
+  g_clear_pointer (&snapshot->checksum, g_free);
+  g_clear_pointer (&snapshot->listing, g_free);
+}
+
+/* Opens @path and expects the refusal @code, with the file and its folder
+ * left exactly as they were. */
+static void
+assert_open_refused (const char          *path,
+                     const HeardKey      *key,
+                     HeardStoreOpenFlags  flags,
+                     HeardStoreError      code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardStore) store = NULL;
+  Snapshot snapshot;
+
+  snapshot_take (&snapshot, path);
+  store = heard_test_open_store (path, key, flags, &error);
+  g_assert_error (error, HEARD_STORE_ERROR, (gint) code);
+  g_assert_null (store);
+  g_test_message ("Refused as expected: %s", error->message);
+  snapshot_assert_unchanged (&snapshot, path);
+}
+
+/* Raw SQLCipher, as another program would use it. */
+static sqlite3 *
+raw_open (const char     *path,
+          const HeardKey *key)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                   ==, SQLITE_OK);
+  if (key != NULL)
+    {
+      g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
+      g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static gint64
+raw_query_int (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *statement = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (statement, 0);
+  sqlite3_finalize (statement);
+
+  return value;
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
+}
+
+static guint
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+
+  return info.st_mode & 07777;
+}
+
+/* A database with real content, spread over many pages. */
+static void
+fill_store (Fixture *fixture,
+            guint    n_people)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Young person %u", i);
+      g_autofree char *helps = g_strnfill (2000 + i * 10, 'a' + (char) (i % 26));
+      g_autoptr(HeardPerson) person = person_new (name);
+
+      heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps);
+      save_person (store, person);
+    }
+
+  heard_test_close_store (&store);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_people_round_trip (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new_full ();
+  g_autoptr(HeardPerson) other = person_new ("Sam");
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 id;
+
+  save_person (store, person);
+  save_person (store, other);
+  id = heard_person_get_id (person);
+  g_assert_cmpint (heard_person_get_id (other), !=, id);
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 2);
+  assert_person_equal (heard_test_find_person (people, id), person);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* An update changes every field and keeps the record's id. */
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Zoe O'Brien");
+  heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, "");
+  heard_person_set_text (person, HEARD_PERSON_PRONOUNS, "she/her");
+  heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, "23/04/2009");
+  heard_person_set_text (person, HEARD_PERSON_FIRST_LANGUAGE, "English");
+  heard_person_set_text (person, HEARD_PERSON_ETHNICITY, "prefers-not-to-say");
+  heard_person_set_text (person, HEARD_PERSON_NATIONALITY, "");
+  heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, "Tom Okafor");
+  heard_person_set_text (person, HEARD_PERSON_AGENCIES, "");
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, "Texts, not calls.");
+  heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD, "");
+  heard_person_set_interpreter_needed (person, FALSE);
+  heard_person_set_nationality_answer (person, HEARD_ANSWER_PREFERS_NOT_TO_SAY);
+  save_person (store, person);
+  g_assert_cmpint (heard_person_get_id (person), ==, id);
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 2);
+  assert_person_equal (heard_test_find_person (people, id), person);
+  assert_person_equal (heard_test_find_person (people, heard_person_get_id (other)), other);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* Removing hides the record; restoring brings it back unchanged. */
+  set_removed (store, id, TRUE);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_null (heard_test_find_person (people, id));
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  set_removed (store, id, FALSE);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 2);
+  assert_person_equal (heard_test_find_person (people, id), person);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_people_order (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *names[] = { "bella", "Cara", "Adam", "aaron" };
+  const char *expected[] = { "aaron", "Adam", "bella", "Cara" };
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(GPtrArray) people = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HeardPerson) person = person_new (names[i]);
+
+      save_person (store, person);
+    }
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (heard_person_get_display_name (g_ptr_array_index (people, i)), ==,
+                     expected[i]);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_people_update_missing (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new ("Nobody");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_person_set_id (person, 4242);
+  g_assert_cmpint (heard_test_save_person (store, person, &error), ==, 0);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 0);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_store_not_open (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = heard_store_new (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = heard_test_list_people (store, &error);
+
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_assert_null (people);
+  g_assert_false (heard_store_is_open (store));
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_open_reopen (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new_full ();
+  g_autoptr(HeardPerson) removed = person_new ("Removed Person");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_person (store, person);
+  save_person (store, removed);
+  set_removed (store, heard_person_get_id (removed), TRUE);
+  heard_test_close_store (&store);
+
+  /* Everything is on disk: no WAL is left behind after a clean close. */
+  g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
+
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), person);
+  g_assert_true (heard_test_check_integrity (store, &error));
+  g_assert_no_error (error);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_open_empty_file (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(HeardPerson) person = person_new ("Ayesha");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  write_file (fixture->path, "", 0);
+  g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
+
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 0);
+  heard_test_close_store (&store);
+
+  /* The empty file became a whole, encrypted, current Heard database. */
+  db = raw_open (fixture->path, fixture->key);
+  g_assert_cmpint (raw_query_int (db, "PRAGMA user_version"), ==,
+                   heard_store_get_schema_version ());
+  g_assert_cmpint (raw_query_int (db, "PRAGMA application_id"), ==, 0x48454152);
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM person"), ==, 0);
+  sqlite3_close (db);
+  g_assert_false (file_contains (fixture->path, "SQLite format 3"));
+
+  /* A second open finds nothing to migrate, and saving works. */
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  save_person (store, person);
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), person);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_open_wrong_key (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(HeardKey) wrong_key = heard_test_key_new (2);
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new_full ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  Snapshot snapshot;
+
+  save_person (store, person);
+  heard_test_close_store (&store);
+
+  assert_open_refused (fixture->path, wrong_key, HEARD_STORE_OPEN_NONE,
+                       HEARD_STORE_ERROR_WRONG_KEY);
+  /* CREATE must not make it start again over the records. */
+  assert_open_refused (fixture->path, wrong_key, HEARD_STORE_OPEN_CREATE,
+                       HEARD_STORE_ERROR_WRONG_KEY);
+
+  /* Someone who mistyped can try again on the same store. */
+  store = heard_store_new (fixture->path);
+  snapshot_take (&snapshot, fixture->path);
+  heard_store_open_async (store, wrong_key, HEARD_STORE_OPEN_NONE, NULL,
+                          heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_false (heard_store_open_finish (store, result, &error));
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+  g_assert_false (heard_store_is_open (store));
+  snapshot_assert_unchanged (&snapshot, fixture->path);
+  g_clear_object (&result);
+  g_clear_error (&error);
+
+  heard_store_open_async (store, fixture->key, HEARD_STORE_OPEN_NONE, NULL,
+                          heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_store_open_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), person);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_open_too_new (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  sqlite3 *db;
+
+  heard_test_close_store (&store);
+  db = raw_open (fixture->path, fixture->key);
+  raw_exec (db, "PRAGMA user_version = 999");
+  sqlite3_close (db);
+
+  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
+                       HEARD_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_open_missing (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = list_dir (fixture->dir);
+  g_autofree char *after = NULL;
+
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_MISSING);
+  g_assert_null (store);
+
+  after = list_dir (fixture->dir);
+  g_assert_cmpstr (after, ==, listing);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_file_no_plaintext (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new (MARKER " Name");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autofree char *control = g_build_filename (fixture->dir, "control.db", NULL);
+  g_autofree char *control_sql = NULL;
+  guint n_scanned = 0;
+  sqlite3 *db;
+
+  heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, MARKER);
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, "What helps: " MARKER);
+  heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD, MARKER " is hard");
+  save_person (store, person);
+
+  /* The record really is there ... */
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), person);
+
+  /* ... but not readable in any file while the store is open ... */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->path, suffixes[i], NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      n_scanned++;
+      g_assert_false (file_contains (path, MARKER_SECRET));
+      g_assert_false (file_contains (path, "MARKER"));
+    }
+  /* The database and its write-ahead log at least. */
+  g_assert_cmpuint (n_scanned, >=, 2);
+
+  /* ... nor after it is closed. */
+  heard_test_close_store (&store);
+  g_assert_false (file_contains (fixture->path, MARKER_SECRET));
+
+  /* The scan does find the marker where it is stored in the clear. */
+  db = raw_open (control, NULL);
+  control_sql = g_strdup_printf ("CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('%s');", MARKER);
+  raw_exec (db, control_sql);
+  sqlite3_close (db);
+  g_assert_true (file_contains (control, MARKER_SECRET));
+}
+
+static void
+test_file_permissions (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(HeardPerson) person = person_new ("Kemi");
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  mode_t old_umask = umask (0);
+
+  store = create_store (fixture);
+  save_person (store, person);
+
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  if (g_file_test (shm, G_FILE_TEST_EXISTS))
+    g_assert_cmpuint (file_mode (shm), ==, 0600);
+
+  heard_test_close_store (&store);
+  g_assert_cmpuint (file_mode (fixture->path), ==, 0600);
+  umask (old_umask);
+}
+
+static void
+test_refuse_not_encrypted (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  sqlite3 *db = raw_open (fixture->path, NULL);
+
+  raw_exec (db, "CREATE TABLE person (id INTEGER PRIMARY KEY, display_name TEXT);"
+                "INSERT INTO person (display_name) VALUES ('Plain Text');");
+  sqlite3_close (db);
+  g_assert_true (file_contains (fixture->path, "SQLite format 3"));
+
+  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
+                       HEARD_STORE_ERROR_NOT_ENCRYPTED);
+  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_CREATE,
+                       HEARD_STORE_ERROR_NOT_ENCRYPTED);
+}
+
+static void
+test_refuse_foreign (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  sqlite3 *db = raw_open (fixture->path, fixture->key);
+
+  raw_exec (db, "PRAGMA application_id = 1869116517;"
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                "INSERT INTO notes (body) VALUES ('not Heard''s');");
+  sqlite3_close (db);
+  g_assert_false (file_contains (fixture->path, "SQLite format 3"));
+
+  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
+                       HEARD_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_refuse_random_bytes (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint8 noise[8192];
+
+  heard_secure_random (noise, sizeof noise);
+  write_file (fixture->path, (const char *) noise, sizeof noise);
+
+  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
+                       HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_CREATE,
+                       HEARD_STORE_ERROR_WRONG_KEY);
+}
+
+/* A copy of a real database cut short, as by a failed copy or a full disk. */
+static void
+test_refuse_truncated (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize cuts[] = { 700, 4096 + 100, 4096, 0 };
+  gsize length = 0;
+
+  fill_store (fixture, 40);
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 16 * 4096);
+  /* Half-way, on a page boundary, where the size alone looks plausible. */
+  cuts[G_N_ELEMENTS (cuts) - 1] = length / 2 - (length / 2) % 4096;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+    {
+      g_test_message ("A copy cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes",
+                      cuts[i], length);
+      write_file (copy, contents, cuts[i]);
+      assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE,
+                           HEARD_STORE_ERROR_DAMAGED);
+      assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE,
+                           HEARD_STORE_ERROR_DAMAGED);
+    }
+
+  /* The original still opens, with everyone in it. */
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 40);
+  heard_test_close_store (&store);
+}
+
+static void
+test_input_invalid_utf8 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new ("Zo\xc3 \xff\xfe");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (heard_test_save_person (store, person, &error), ==, 0);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_assert_cmpint (heard_person_get_id (person), ==, 0);
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 0);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_input_long_name (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autofree char *name = g_strnfill (1024 * 1024, 'n');
+  g_autofree char *longest = g_strnfill (HEARD_PERSON_MAX_NAME_CHARS, 'n');
+  g_autoptr(HeardPerson) person = person_new (name);
+  g_autoptr(HeardPerson) fits = person_new (longest);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (heard_test_save_person (store, person, &error), ==, 0);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 0);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  /* The longest allowed name is kept whole. */
+  save_person (store, fits);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), fits);
+
+  heard_test_close_store (&store);
+}
+
+static char *
+make_text (glong n_chars)
+{
+  /* Emoji (four bytes), Arabic (right to left, two bytes), and plain text. */
+  const char *pieces[] = { "Feels safe with her sister 🫶🏽. ", "يحب كرة القدم. ",
+                           "Don't ask about \"home\" first.\n" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  glong length = 0;
+
+  for (guint i = 0; length < n_chars; i++)
+    {
+      const char *piece = pieces[i % G_N_ELEMENTS (pieces)];
+      glong piece_length = g_utf8_strlen (piece, -1);
+
+      if (length + piece_length > n_chars)
+        {
+          g_string_append_len (text, piece,
+                               g_utf8_offset_to_pointer (piece, n_chars - length) - piece);
+          length = n_chars;
+        }
+      else
+        {
+          g_string_append (text, piece);
+          length += piece_length;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_input_long_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autofree char *text = make_text (90000);
+  g_autoptr(HeardPerson) person = person_new ("Layla");
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_utf8_strlen (text, -1), ==, 90000);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, text);
+  heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD, text);
+  save_person (store, person);
+  heard_test_close_store (&store);
+
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), person);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_input_too_long_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autofree char *text = make_text (200000);
+  g_autoptr(HeardPerson) person = person_new ("Layla");
+  g_autoptr(HeardPerson) edited = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, "Short and kept.");
+  save_person (store, person);
+
+  /* Too long for a new record ... */
+  edited = heard_person_copy (person);
+  heard_person_set_id (edited, 0);
+  heard_person_set_text (edited, HEARD_PERSON_WHAT_HELPS, text);
+  g_assert_cmpint (heard_test_save_person (store, edited, &error), ==, 0);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* ... and for an edit, which leaves what was saved before. */
+  heard_person_set_id (edited, heard_person_get_id (person));
+  g_assert_cmpint (heard_test_save_person (store, edited, &error), ==, 0);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  assert_person_equal (g_ptr_array_index (people, 0), person);
+
+  heard_test_close_store (&store);
+}
+
+/* What someone sees: the names of the listed people that the search keeps,
+ * NULL-terminated. A NULL set from the search means everyone. */
+static GPtrArray *
+search_visible (HeardStore *store,
+                const char *typed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ids = heard_test_search_people (store, typed, &error);
+  g_autoptr(GPtrArray) people = list_people (store);
+  GPtrArray *visible = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (people, i);
+      gint64 id = heard_person_get_id (person);
+
+      if (ids == NULL || g_hash_table_contains (ids, &id))
+        g_ptr_array_add (visible, g_strdup (heard_person_get_display_name (person)));
+    }
+  g_ptr_array_add (visible, NULL);
+
+  return visible;
+}
+
+static void
+assert_search (HeardStore *store,
+               const char *typed,
+               const char *expected)
+{
+  g_autoptr(GPtrArray) visible = search_visible (store, typed);
+  g_autofree char *joined = g_strjoinv (", ", (char **) visible->pdata);
+
+  g_assert_cmpstr (joined, ==, expected);
+}
+
+static HeardStore *
+create_search_store (Fixture  *fixture,
+                     gint64   *annabel_id)
+{
+  const char *names[][2] = {
+    { "Zoë Clarke", "" },
+    { "Annabel Smith", "" },
+    { "Elizabeth Turner", "Betty" },
+    { "Sam O'Neil", "" },
+    { "Mohammed Ali", "Mo" },
+  };
+  HeardStore *store = create_store (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(HeardPerson) person = person_new (names[i][0]);
+
+      heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, names[i][1]);
+      save_person (store, person);
+      if (i == 1)
+        *annabel_id = heard_person_get_id (person);
+    }
+
+  return store;
+}
+
+static void
+test_search_names (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 annabel_id = 0;
+  g_autoptr(HeardStore) store = create_search_store (fixture, &annabel_id);
+  g_autoptr(HeardPerson) annabel = person_new ("Annabelle Wright");
+
+  /* Accents, case and prefixes do not get in the way. */
+  assert_search (store, "zoe", "Zoë Clarke");
+  assert_search (store, "ZOË", "Zoë Clarke");
+  assert_search (store, "Zoe Cla", "Zoë Clarke");
+  assert_search (store, "Ann", "Annabel Smith");
+  assert_search (store, "smi", "Annabel Smith");
+  assert_search (store, "  ann   SMITH ", "Annabel Smith");
+  assert_search (store, "Ann Clarke", "");
+  assert_search (store, "o'neil", "Sam O'Neil");
+  assert_search (store, "neil", "Sam O'Neil");
+  /* The name they prefer finds them too. */
+  assert_search (store, "betty", "Elizabeth Turner");
+  assert_search (store, "Mo", "Mohammed Ali");
+  assert_search (store, "nobody", "");
+
+  /* A new name is found at once, and the old one no longer is. */
+  heard_person_set_id (annabel, annabel_id);
+  save_person (store, annabel);
+  assert_search (store, "smith", "");
+  assert_search (store, "wright", "Annabelle Wright");
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_search_syntax (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *nothing_searchable[] = { "", " ", "\"", "*", "-", "(", ")", "\"\"", "'", "^",
+                                       ":", "(*)", "\"*\"", "- - -", "\\" };
+  const char *no_error[] = { "OR", "NEAR", "AND", "NOT", "ann OR zoe", "ann NEAR zoe",
+                             "NEAR(ann zoe)", "ann AND", "display_name:ann", "ann*zoe",
+                             "\"ann", "ann\"", "zo\"e", "ann -smith", "{ann}", "[ann]",
+                             "ann^", "'; DROP TABLE person; --", "ann\\\"" };
+  gint64 annabel_id = 0;
+  g_autoptr(HeardStore) store = create_search_store (fixture, &annabel_id);
+  g_autoptr(GPtrArray) people = list_people (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (nothing_searchable); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GHashTable) ids = heard_test_search_people (store, nothing_searchable[i],
+                                                            &error);
+
+      g_assert_no_error (error);
+      g_assert_null (ids);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (no_error); i++)
+    {
+      g_autoptr(GPtrArray) visible = search_visible (store, no_error[i]);
+
+      /* Every one is a real search, never "everyone" by accident. */
+      g_assert_cmpuint (visible->len - 1, <, people->len);
+    }
+
+  /* Search syntax is taken as plain text. */
+  assert_search (store, "\"Ann\"", "Annabel Smith");
+  assert_search (store, "Ann*", "Annabel Smith");
+  assert_search (store, "(zoe)", "Zoë Clarke");
+  assert_search (store, "-zoe", "Zoë Clarke");
+  assert_search (store, "ann OR zoe", "");
+  assert_search (store, "ann -smith", "Annabel Smith");
+  assert_search (store, "NEAR", "");
+
+  /* The store still works after all of that. */
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 5);
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_search_removed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gint64 annabel_id = 0;
+  g_autoptr(HeardStore) store = create_search_store (fixture, &annabel_id);
+
+  /* Someone removed does not turn up in a search ... */
+  set_removed (store, annabel_id, TRUE);
+  assert_search (store, "ann", "");
+  assert_search (store, "", "Elizabeth Turner, Mohammed Ali, Sam O'Neil, Zoë Clarke");
+
+  /* ... and is found by name again once restored. */
+  set_removed (store, annabel_id, FALSE);
+  assert_search (store, "ann", "Annabel Smith");
+  assert_search (store, "smith", "Annabel Smith");
+
+  heard_test_close_store (&store);
+}
+
+static void
+test_search_build_match (void)
+{
+  const struct
+  {
+    const char *typed;
+    const char *match;
+  } cases[] = {
+    { NULL, NULL },
+    { "", NULL },
+    { "   \t\n", NULL },
+    { "\"*()-:^'", NULL },
+    { "\xff\xfe", NULL },
+    { "Ann", "\"ann*\"" },
+    { "  Ann   Smith ", "\"ann*\" \"smith*\"" },
+    { "Zoë", "\"zoë*\"" },
+    { "O'Neil", "\"o*\" \"neil*\"" },
+    { "OR", "\"or*\"" },
+    { "ann OR zoe", "\"ann*\" \"or*\" \"zoe*\"" },
+    { "NEAR(ann", "\"near*\" \"ann*\"" },
+    { "\"ann\"", "\"ann*\"" },
+    { "-smith*", "\"smith*\"" },
+    { "display_name:ann", "\"display*\" \"name*\" \"ann*\"" },
+    { "2009", "\"2009*\"" },
+    { "محمد", "\"محمد*\"" },
+    { "ÉLODIE", "\"élodie*\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *match = heard_search_build_match (cases[i].typed);
+
+      g_assert_cmpstr (match, ==, cases[i].match);
+    }
+}
+
+static void
+add_test (const char *path,
+          void      (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_secure_init (&error))
+    g_error ("%s", error->message);
+
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/store/people/round-trip", test_people_round_trip);
+  add_test ("/store/people/order", test_people_order);
+  add_test ("/store/people/update-missing", test_people_update_missing);
+  add_test ("/store/open/not-open", test_store_not_open);
+  add_test ("/store/open/reopen", test_open_reopen);
+  add_test ("/store/open/empty-file", test_open_empty_file);
+  add_test ("/store/open/wrong-key", test_open_wrong_key);
+  add_test ("/store/open/too-new", test_open_too_new);
+  add_test ("/store/open/missing", test_open_missing);
+  add_test ("/store/file/no-plaintext", test_file_no_plaintext);
+  add_test ("/store/file/permissions", test_file_permissions);
+  add_test ("/store/refuse/not-encrypted", test_refuse_not_encrypted);
+  add_test ("/store/refuse/foreign", test_refuse_foreign);
+  add_test ("/store/refuse/random-bytes", test_refuse_random_bytes);
+  add_test ("/store/refuse/truncated", test_refuse_truncated);
+  add_test ("/store/input/invalid-utf8", test_input_invalid_utf8);
+  add_test ("/store/input/long-name", test_input_long_name);
+  add_test ("/store/input/long-text", test_input_long_text);
+  add_test ("/store/input/too-long-text", test_input_too_long_text);
+  add_test ("/store/search/names", test_search_names);
+  add_test ("/store/search/syntax", test_search_syntax);
+  add_test ("/store/search/removed", test_search_removed);
+  g_test_add_func ("/store/search/build-match", test_search_build_match);
+
+  return g_test_run ();
+}
