@@ -430,6 +430,11 @@ test_people_update_missing (Fixture       *fixture,
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 0);
 
+  /* Removing someone who is not there is an error too, not a silent success. */
+  g_clear_error (&error);
+  g_assert_false (heard_test_set_removed (store, 4242, TRUE, &error));
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+
   heard_test_close_store (&store);
 }
 

@@ -200,6 +200,14 @@ set_removed_work (sqlite3  *db,
       return NULL;
     }
 
+  if (sqlite3_changes (db) == 0)
+    {
+      _heard_store_rollback (db);
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("This young person's record could not be found."));
+      return NULL;
+    }
+
   if (!_heard_store_commit (db, error))
     return NULL;
 
@@ -217,7 +225,9 @@ search_people_work (sqlite3  *db,
   int rc;
 
   statement = _heard_store_prepare (db, "SELECT docid FROM person_search"
-                                        " WHERE person_search MATCH ?", error);
+                                        " JOIN person ON person.id = person_search.docid"
+                                        " WHERE person_search MATCH ?"
+                                        " AND person.removed_at IS NULL", error);
   if (statement == NULL)
     return NULL;
 

@@ -507,6 +507,11 @@ open_connection (OpenRequest  *request,
       return NULL;
     }
 
+  /* A file copied in with looser permissions is made private again, now
+   * that it is known to be Heard's. */
+  if (g_chmod (request->path, 0600) != 0)
+    g_warning ("Could not make %s private: %s", request->path, g_strerror (errno));
+
   return db;
 }
 
