@@ -16,7 +16,8 @@ struct _HeardPersonPage
   HeardPerson    *person;
   gulong          notify_handler;
 
-  AdwWindowTitle *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack   *view_stack;
   GtkWidget      *back_button;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
@@ -87,6 +88,20 @@ describe_language (HeardPerson *person)
 }
 
 static char *
+describe_birth_date (HeardPerson *person)
+{
+  GDate date;
+  char formatted[128];
+
+  if (!heard_person_parse_date (heard_person_get_text (person, HEARD_PERSON_DATE_OF_BIRTH),
+                                &date) ||
+      g_date_strftime (formatted, sizeof formatted, "%-d %B %Y", &date) == 0)
+    return NULL;
+
+  return g_strdup (formatted);
+}
+
+static char *
 describe_summary (HeardPerson *person)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
@@ -114,6 +129,8 @@ refresh (HeardPersonPage *self)
   g_autofree char *language = NULL;
   g_autofree char *nationality = NULL;
   g_autofree char *agencies = NULL;
+  g_autofree char *birth = NULL;
+  const char *ethnicity;
   const char *what_helps;
 
   if (person == NULL)
@@ -124,18 +141,20 @@ refresh (HeardPersonPage *self)
   nationality = describe_nationality (person);
   agencies = heard_agency_list_to_label (heard_person_get_text (person, HEARD_PERSON_AGENCIES));
   what_helps = heard_person_get_text (person, HEARD_PERSON_WHAT_HELPS);
+  ethnicity = heard_person_get_text (person, HEARD_PERSON_ETHNICITY);
+  birth = describe_birth_date (person);
 
-  adw_window_title_set_title (self->window_title, heard_person_get_display_name (person));
+  adw_view_switcher_title_set_title (self->switcher_title, heard_person_get_display_name (person));
   gtk_label_set_text (self->name_label, heard_person_get_display_name (person));
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), *summary != '\0');
 
   set_row (self->preferred_name_row, heard_person_get_preferred_name (person));
   set_row (self->pronouns_row, heard_person_get_text (person, HEARD_PERSON_PRONOUNS));
-  set_row (self->birth_row, heard_person_get_text (person, HEARD_PERSON_DATE_OF_BIRTH));
+  set_row (self->birth_row, birth);
   set_row (self->language_row, language);
-  set_row (self->ethnicity_row,
-           heard_person_ethnicity_label (heard_person_get_text (person, HEARD_PERSON_ETHNICITY)));
+  set_row (self->ethnicity_row, *ethnicity != '\0' ? heard_person_ethnicity_label (ethnicity)
+                                                   : NULL);
   set_row (self->nationality_row, nationality);
   set_row (self->key_worker_row, heard_person_get_text (person, HEARD_PERSON_KEY_WORKER));
   set_row (self->agencies_row, agencies);
@@ -247,7 +266,8 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, summary_label);
