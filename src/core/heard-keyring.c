@@ -1,0 +1,749 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-keyring"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+
+#include "heard-keyring.h"
+#include "heard-secure.h"
+
+/*
+ * Database keys live in the Secret Service as the 64-character hex form of
+ * the key, one item per database, found by its "db-uuid" attribute.
+ *
+ * A plain secret_password_lookup() answers "nothing" both when there is no
+ * item and when the item sits in a locked collection. Heard must never take
+ * a locked keyring for a missing key (it would offer to set up a new key for
+ * a database that exists), so every operation searches with
+ * SECRET_SEARCH_ALL, which lists locked items without unlocking them, and
+ * looks at each item's Locked property.
+ *
+ * Each operation is a chain of libsecret's own async calls on the main
+ * context: connect to the service, then one or two steps.
+ */
+
+typedef void (*OperationStep) (GTask *task);
+
+typedef struct
+{
+  char          *db_uuid;
+  HeardKey      *key;
+  SecretService *service;
+  GList         *items;
+  OperationStep  next;
+} Operation;
+
+#define KEY_HEX_LENGTH (HEARD_KEY_SIZE * 2)
+
+G_DEFINE_QUARK (heard-keyring-error-quark, heard_keyring_error)
+
+static void
+operation_free (Operation *op)
+{
+  g_clear_pointer (&op->db_uuid, g_free);
+  g_clear_pointer (&op->key, heard_key_free);
+  g_clear_object (&op->service);
+  g_list_free_full (g_steal_pointer (&op->items), g_object_unref);
+  g_free (op);
+}
+
+static GHashTable *
+build_attributes (Operation *op)
+{
+  g_assert (op != NULL);
+  g_assert (op->db_uuid != NULL);
+
+  return secret_attributes_build (heard_keyring_get_schema (), "db-uuid", op->db_uuid, NULL);
+}
+
+static gboolean
+is_service_missing (const GError *error)
+{
+  static const int missing_codes[] = {
+    G_DBUS_ERROR_SERVICE_UNKNOWN,
+    G_DBUS_ERROR_NAME_HAS_NO_OWNER,
+    G_DBUS_ERROR_NO_SERVER,
+    G_DBUS_ERROR_DISCONNECTED,
+    G_DBUS_ERROR_FILE_NOT_FOUND,
+    G_DBUS_ERROR_SPAWN_EXEC_FAILED,
+    G_DBUS_ERROR_SPAWN_FORK_FAILED,
+    G_DBUS_ERROR_SPAWN_CHILD_EXITED,
+    G_DBUS_ERROR_SPAWN_CHILD_SIGNALED,
+    G_DBUS_ERROR_SPAWN_FAILED,
+    G_DBUS_ERROR_SPAWN_SETUP_FAILED,
+    G_DBUS_ERROR_SPAWN_CONFIG_INVALID,
+    G_DBUS_ERROR_SPAWN_SERVICE_INVALID,
+    G_DBUS_ERROR_SPAWN_SERVICE_NOT_FOUND,
+    G_DBUS_ERROR_SPAWN_PERMISSIONS_INVALID,
+    G_DBUS_ERROR_SPAWN_FILE_INVALID,
+    G_DBUS_ERROR_SPAWN_NO_MEMORY,
+  };
+  gsize i;
+
+  if (error->domain != G_DBUS_ERROR)
+    return FALSE;
+
+  for (i = 0; i < G_N_ELEMENTS (missing_codes); i++)
+    {
+      if (error->code == missing_codes[i])
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Turns what libsecret and GDBus report into a HEARD_KEYRING_ERROR that a
+ * caseworker can act on. Cancellation is passed on untouched. While
+ * @connecting, failing to reach the session bus at all also means there is
+ * no Secret Service. */
+static GError *
+translate_error (GError   *error,
+                 gboolean  connecting)
+{
+  g_autoptr(GError) original = error;
+
+  g_assert (error != NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_steal_pointer (&original);
+
+  g_debug ("Secret Service error: %s (%s, %d)",
+           error->message, g_quark_to_string (error->domain), error->code);
+
+  if (is_service_missing (error) ||
+      (connecting && error->domain == G_IO_ERROR) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CLOSED))
+    return g_error_new_literal (HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NO_SERVICE,
+                                _("Heard cannot reach a keyring on this computer, so it cannot "
+                                  "look up or save the database key."));
+
+  if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
+    return g_error_new_literal (HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED,
+                                _("Your keyring is locked. Unlock it to open the database."));
+
+  return g_error_new (HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_FAILED,
+                      _("Heard could not use your keyring. Please try again. (%s)"),
+                      error->message);
+}
+
+static void
+return_error (GTask    *task,
+              GError   *error,
+              gboolean  connecting)
+{
+  /* Not every libsecret call says why it failed. */
+  if (error == NULL)
+    error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "unknown Secret Service error");
+
+  g_task_return_error (task, translate_error (error, connecting));
+}
+
+static void
+return_not_found (GTask *task)
+{
+  g_task_return_new_error (task, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NOT_FOUND,
+                           "%s", _("The key for this database is not in your keyring."));
+}
+
+static void
+return_locked (GTask *task)
+{
+  g_task_return_new_error (task, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED,
+                           "%s", _("Your keyring is locked. Unlock it to open the database."));
+}
+
+static void
+return_damaged (GTask *task)
+{
+  g_task_return_new_error (task, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_DAMAGED,
+                           "%s", _("The database key saved in your keyring is damaged. "
+                                   "You can open the database with its recovery code instead."));
+}
+
+/* Counts the locked and unlocked items of a search, and returns the first
+ * unlocked one (not a new reference). */
+static SecretItem *
+sort_items (GList *items,
+            guint *n_locked,
+            guint *n_unlocked)
+{
+  SecretItem *first_unlocked = NULL;
+  GList *l;
+
+  *n_locked = 0;
+  *n_unlocked = 0;
+
+  for (l = items; l != NULL; l = l->next)
+    {
+      SecretItem *item = l->data;
+
+      if (secret_item_get_locked (item))
+        {
+          (*n_locked)++;
+        }
+      else
+        {
+          (*n_unlocked)++;
+          if (first_unlocked == NULL)
+            first_unlocked = item;
+        }
+    }
+
+  return first_unlocked;
+}
+
+static void
+service_ready_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  op->service = secret_service_get_finish (result, &error);
+  if (op->service == NULL)
+    {
+      return_error (task, error, TRUE);
+      return;
+    }
+
+  op->next (g_steal_pointer (&task));
+}
+
+/* Connects to the Secret Service, then hands the task to @next, which owns
+ * the task's reference from then on. */
+static void
+start_operation (const char          *db_uuid,
+                 const HeardKey      *key,
+                 OperationStep        next,
+                 gpointer             source_tag,
+                 const char          *name,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Operation *op;
+
+  op = g_new0 (Operation, 1);
+  op->db_uuid = g_strdup (db_uuid);
+  op->key = key != NULL ? heard_key_copy (key) : NULL;
+  op->next = next;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, name);
+  g_task_set_task_data (task, op, (GDestroyNotify) operation_free);
+
+  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, service_ready_cb,
+                      g_steal_pointer (&task));
+}
+
+static gboolean
+check_uuid (const char *db_uuid)
+{
+  return db_uuid != NULL && db_uuid[0] != '\0' && g_utf8_validate (db_uuid, -1, NULL);
+}
+
+/* Lookup */
+
+static void
+lookup_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SecretItem *item = SECRET_ITEM (object);
+  GError *error = NULL;
+  SecretValue *value;
+  const char *data;
+  gsize length = 0;
+  char hex[KEY_HEX_LENGTH + 1];
+  HeardKey *key;
+
+  if (!secret_item_load_secret_finish (item, result, &error))
+    {
+      /* Removed between the search and now. */
+      if (g_error_matches (error, SECRET_ERROR, SECRET_ERROR_NO_SUCH_OBJECT))
+        {
+          g_error_free (error);
+          return_not_found (task);
+        }
+      else
+        {
+          return_error (task, error, FALSE);
+        }
+      return;
+    }
+
+  /* The item may have been locked again between the search and the load. */
+  value = secret_item_get_secret (item);
+  if (value == NULL)
+    {
+      if (secret_item_get_locked (item))
+        return_locked (task);
+      else
+        return_damaged (task);
+      return;
+    }
+
+  data = secret_value_get (value, &length);
+  if (data == NULL || length != KEY_HEX_LENGTH)
+    {
+      secret_value_unref (value);
+      return_damaged (task);
+      return;
+    }
+
+  memcpy (hex, data, KEY_HEX_LENGTH);
+  hex[KEY_HEX_LENGTH] = '\0';
+  secret_value_unref (value);
+
+  key = heard_key_new_from_hex (hex, NULL);
+  sodium_memzero (hex, sizeof hex);
+
+  if (key == NULL)
+    {
+      return_damaged (task);
+      return;
+    }
+
+  g_task_return_pointer (task, key, (GDestroyNotify) heard_key_free);
+}
+
+static void
+lookup_searched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  GError *error = NULL;
+  SecretItem *unlocked;
+  guint n_locked;
+  guint n_unlocked;
+
+  op->items = secret_service_search_finish (op->service, result, &error);
+  if (error != NULL)
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  unlocked = sort_items (op->items, &n_locked, &n_unlocked);
+  g_debug ("Keyring items for %s: %u unlocked, %u locked", op->db_uuid, n_unlocked, n_locked);
+
+  if (unlocked != NULL)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      if (n_unlocked > 1)
+        g_debug ("%u keyring items hold the key of database %s; using the first",
+                 n_unlocked, op->db_uuid);
+
+      secret_item_load_secret (unlocked, cancellable, lookup_loaded_cb, g_steal_pointer (&task));
+    }
+  else if (n_locked > 0)
+    {
+      return_locked (task);
+    }
+  else
+    {
+      return_not_found (task);
+    }
+}
+
+static void
+lookup_step (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = build_attributes (op);
+
+  secret_service_search (op->service, heard_keyring_get_schema (), attributes,
+                         SECRET_SEARCH_ALL, g_task_get_cancellable (task),
+                         lookup_searched_cb, task);
+}
+
+/* Store */
+
+static void
+store_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!secret_service_store_finish (SECRET_SERVICE (object), result, &error))
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+store_step (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = build_attributes (op);
+  g_autoptr(HeardSecretString) hex = NULL;
+  g_autofree char *short_uuid = NULL;
+  g_autofree char *label = NULL;
+  SecretValue *value;
+
+  g_assert (op->key != NULL);
+
+  /* libsecret copies the secret into its own wiped memory straight away. */
+  hex = heard_key_to_hex (op->key);
+  value = secret_value_new (hex, KEY_HEX_LENGTH, "text/plain");
+  g_clear_pointer (&op->key, heard_key_free);
+
+  short_uuid = g_utf8_substring (op->db_uuid, 0, MIN (8, g_utf8_strlen (op->db_uuid, -1)));
+  /* Translators: the label of the keyring entry, as shown in Passwords and
+   * Keys (Seahorse); %s is the start of the database's identifier. */
+  label = g_strdup_printf (_("Heard database key (%s)"), short_uuid);
+
+  secret_service_store (op->service, heard_keyring_get_schema (), attributes,
+                        SECRET_COLLECTION_DEFAULT, label, value,
+                        g_task_get_cancellable (task), store_done_cb, task);
+  secret_value_unref (value);
+}
+
+/* Unlock */
+
+static void
+unlock_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GList *unlocked = NULL;
+  int n_unlocked;
+
+  n_unlocked = secret_service_unlock_finish (SECRET_SERVICE (object), result, &unlocked, &error);
+  g_list_free_full (unlocked, g_object_unref);
+
+  if (error != NULL)
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  /* A dismissed prompt is no error to libsecret, but the key stays locked. */
+  if (n_unlocked <= 0)
+    {
+      g_task_return_new_error (task, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED,
+                               "%s", _("Your keyring is still locked. Unlock it to open the "
+                                       "database."));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+unlock_searched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  GError *error = NULL;
+  GList *locked = NULL;
+  GList *l;
+
+  op->items = secret_service_search_finish (op->service, result, &error);
+  if (error != NULL)
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  if (op->items == NULL)
+    {
+      return_not_found (task);
+      return;
+    }
+
+  for (l = op->items; l != NULL; l = l->next)
+    {
+      if (secret_item_get_locked (l->data))
+        locked = g_list_prepend (locked, l->data);
+    }
+
+  if (locked == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* This is where the desktop asks for the keyring password. */
+  cancellable = g_task_get_cancellable (task);
+  secret_service_unlock (op->service, locked, cancellable, unlock_done_cb,
+                         g_steal_pointer (&task));
+  g_list_free (locked);
+}
+
+static void
+unlock_step (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = build_attributes (op);
+
+  secret_service_search (op->service, heard_keyring_get_schema (), attributes,
+                         SECRET_SEARCH_ALL, g_task_get_cancellable (task),
+                         unlock_searched_cb, task);
+}
+
+/* Clear */
+
+static void
+clear_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* FALSE without an error only means there was nothing left to remove. */
+  if (!secret_service_clear_finish (SECRET_SERVICE (object), result, &error) && error != NULL)
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+clear_searched_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GHashTable) attributes = NULL;
+  Operation *op = g_task_get_task_data (task);
+  GCancellable *cancellable;
+  GError *error = NULL;
+  guint n_locked;
+  guint n_unlocked;
+
+  op->items = secret_service_search_finish (op->service, result, &error);
+  if (error != NULL)
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  sort_items (op->items, &n_locked, &n_unlocked);
+
+  /* libsecret would quietly skip locked items and leave them behind. */
+  if (n_locked > 0)
+    {
+      return_locked (task);
+      return;
+    }
+
+  if (n_unlocked == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  attributes = build_attributes (op);
+  cancellable = g_task_get_cancellable (task);
+  secret_service_clear (op->service, heard_keyring_get_schema (), attributes, cancellable,
+                        clear_done_cb, g_steal_pointer (&task));
+}
+
+static void
+clear_step (GTask *task)
+{
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = build_attributes (op);
+
+  secret_service_search (op->service, heard_keyring_get_schema (), attributes,
+                         SECRET_SEARCH_ALL, g_task_get_cancellable (task),
+                         clear_searched_cb, task);
+}
+
+/* Public API */
+
+/**
+ * heard_keyring_get_schema:
+ *
+ * Returns: the schema of Heard's database keys in the Secret Service
+ */
+const SecretSchema *
+heard_keyring_get_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.heardapp.Heard.DatabaseKey",
+    SECRET_SCHEMA_NONE,
+    {
+      { "db-uuid", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+/**
+ * heard_keyring_lookup_async:
+ * @db_uuid: the identifier of the database
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Looks up the key of a database without unlocking anything, so no prompt
+ * is shown. A locked keyring gives %HEARD_KEYRING_ERROR_LOCKED, never
+ * %HEARD_KEYRING_ERROR_NOT_FOUND.
+ */
+void
+heard_keyring_lookup_async (const char          *db_uuid,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, NULL, lookup_step, heard_keyring_lookup_async,
+                   "heard_keyring_lookup_async", cancellable, callback, user_data);
+}
+
+/**
+ * heard_keyring_lookup_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #HEARD_KEYRING_ERROR, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL with @error set
+ */
+HeardKey *
+heard_keyring_lookup_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_lookup_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * heard_keyring_store_async:
+ * @db_uuid: the identifier of the database
+ * @key: the key; it is copied, so the caller may free it at once
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Saves the key in the default collection, replacing any earlier key of the
+ * same database there. If that collection is locked the desktop asks to
+ * unlock it.
+ */
+void
+heard_keyring_store_async (const char          *db_uuid,
+                           const HeardKey      *key,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, key, store_step, heard_keyring_store_async,
+                   "heard_keyring_store_async", cancellable, callback, user_data);
+}
+
+gboolean
+heard_keyring_store_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_store_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * heard_keyring_unlock_async:
+ * @db_uuid: the identifier of the database
+ * @cancellable: (nullable): a #GCancellable; cancelling dismisses the prompt
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Unlocks the keyring entry of a database. The desktop shows its own prompt
+ * for the keyring password. Finishes with %HEARD_KEYRING_ERROR_LOCKED if the
+ * prompt was dismissed and %HEARD_KEYRING_ERROR_NOT_FOUND if there is no
+ * entry at all; an entry that is already unlocked is a success.
+ */
+void
+heard_keyring_unlock_async (const char          *db_uuid,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, NULL, unlock_step, heard_keyring_unlock_async,
+                   "heard_keyring_unlock_async", cancellable, callback, user_data);
+}
+
+gboolean
+heard_keyring_unlock_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_unlock_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * heard_keyring_clear_async:
+ * @db_uuid: the identifier of the database
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Removes the key of a database from the keyring. Nothing to remove is a
+ * success; an entry in a locked collection gives %HEARD_KEYRING_ERROR_LOCKED.
+ */
+void
+heard_keyring_clear_async (const char          *db_uuid,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, NULL, clear_step, heard_keyring_clear_async,
+                   "heard_keyring_clear_async", cancellable, callback, user_data);
+}
+
+gboolean
+heard_keyring_clear_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_clear_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
