@@ -9,6 +9,7 @@
 #include <sys/random.h>
 #include <sys/resource.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <sodium.h>
 
