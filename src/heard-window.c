@@ -22,6 +22,7 @@ struct _HeardWindow
   GtkFilterListModel   *shown_people;
   GtkSingleSelection   *selection;
   GHashTable           *search_matches;
+  GHashTable           *removed_people;
   GCancellable         *search_cancellable;
 
   AdwToastOverlay      *toast_overlay;
@@ -290,23 +291,50 @@ restore_finished_cb (GObject      *object,
 }
 
 static void
-undo_remove_cb (AdwToast    *toast,
-                HeardWindow *self)
+restore_person_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
 {
-  HeardPerson *person = g_object_get_data (G_OBJECT (toast), "person");
+  HeardWindow *self = HEARD_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autofree gint64 *removed_id = NULL;
+  g_autoptr(HeardPerson) person = NULL;
+
+  if (!g_hash_table_steal_extended (self->removed_people, &id, (gpointer *) &removed_id,
+                                    (gpointer *) &person))
+    return;
 
   heard_context_set_person_removed_async (self->context, person, FALSE, NULL,
                                           restore_finished_cb, g_object_ref (self));
 }
+
+typedef struct
+{
+  HeardWindow *window;
+  HeardPerson *person;
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_object_unref (removal->window);
+  g_object_unref (removal->person);
+  g_free (removal);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
 
 static void
 remove_finished_cb (GObject      *object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(AdwToast) toast = user_data;
-  HeardWindow *self = g_object_get_data (G_OBJECT (toast), "window");
+  g_autoptr(Removal) removal = user_data;
+  HeardWindow *self = removal->window;
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gint64 *id;
+  AdwToast *toast;
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
     {
@@ -314,7 +342,20 @@ remove_finished_cb (GObject      *object,
       return;
     }
 
-  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+  /* The record is only hidden; the toast's Undo brings it straight back. */
+  id = g_new (gint64, 1);
+  *id = heard_person_get_id (removal->person);
+  g_hash_table_replace (self->removed_people, id, g_object_ref (removal->person));
+
+  title = g_strdup_printf (_("%s removed from the list"),
+                           heard_person_get_display_name (removal->person));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-person");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (*id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -324,23 +365,16 @@ remove_person_action (GtkWidget  *widget,
 {
   HeardWindow *self = HEARD_WINDOW (widget);
   HeardPerson *person = get_selected_person (self);
-  g_autofree char *title = NULL;
-  AdwToast *toast;
+  Removal *removal;
 
   if (person == NULL)
     return;
 
-  title = g_strdup_printf (_("%s removed from the list"), heard_person_get_display_name (person));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  g_object_set_data_full (G_OBJECT (toast), "person", g_object_ref (person), g_object_unref);
-  g_object_set_data (G_OBJECT (toast), "window", self);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove_cb), self, 0);
-
+  removal = g_new0 (Removal, 1);
+  removal->window = g_object_ref (self);
+  removal->person = g_object_ref (person);
   heard_context_set_person_removed_async (self->context, person, TRUE, NULL,
-                                          remove_finished_cb, toast);
+                                          remove_finished_cb, removal);
 }
 
 static void
@@ -421,6 +455,7 @@ heard_window_finalize (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  g_clear_pointer (&self->removed_people, g_hash_table_unref);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown_people);
   g_clear_object (&self->search_filter);
@@ -508,6 +543,8 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "win.remove-person", NULL,
                                    remove_person_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-person", "x",
+                                   restore_person_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
 }
 
@@ -516,6 +553,8 @@ heard_window_init (HeardWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->removed_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                g_object_unref);
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",

@@ -280,6 +280,18 @@ test_add_and_find_people (void)
   gtk_editable_set_text (search, "");
   wait_for_shown (the_app, 2);
 
+  /* Removing takes the shown person off the list; Undo brings them back. */
+  {
+    HeardPerson *shown = heard_person_page_get_person (page);
+    gint64 id = heard_person_get_id (shown);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-person", NULL));
+    wait_for_shown (the_app, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-person", "x",
+                                               id));
+    wait_for_shown (the_app, 2);
+  }
+
   stop_heard (the_app);
 
   /* A second start unlocks silently from the keyring: no code, same people. */
