@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-person-editor.h"
 
@@ -368,6 +369,7 @@ heard_person_editor_init (HeardPersonEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   fill_ethnicity_choices (self);
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
 
 HeardPersonEditor *

@@ -303,6 +303,75 @@ test_add_and_find_people (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* What a screen reader would say for @widget: its own label, a label it
+ * points to, or the text it shows. */
+static gboolean
+has_spoken_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)))
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)))
+    return TRUE;
+
+  /* A row or button whose content is a visible text label speaks that text. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (!GTK_IS_LABEL (child) && has_spoken_name (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+collect_unnamed_controls (GtkWidget *root,
+                          GPtrArray *unnamed)
+{
+  gboolean is_control = GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root) ||
+                        GTK_IS_CHECK_BUTTON (root) || GTK_IS_SWITCH (root) ||
+                        GTK_IS_EDITABLE (root) || GTK_IS_TEXT_VIEW (root) ||
+                        GTK_IS_LIST_VIEW (root) || GTK_IS_DROP_DOWN (root);
+
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  /* The text inside an entry is named by its entry. */
+  if (is_control && GTK_IS_TEXT (root) && GTK_IS_EDITABLE (gtk_widget_get_parent (root)))
+    is_control = FALSE;
+
+  if (is_control && !has_spoken_name (root))
+    g_ptr_array_add (unnamed, g_strdup_printf ("%s (%s)", G_OBJECT_TYPE_NAME (root),
+                                               gtk_widget_get_name (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_controls (child, unnamed);
+}
+
+static void
+assert_every_control_named (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+
+  collect_unnamed_controls (root, unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("No accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+/* Also checks, while the window and an editor are open, that every control
+ * has a name a screen reader can speak. */
 static void
 test_name_is_required (void)
 {
@@ -318,6 +387,10 @@ test_name_is_required (void)
                                              NULL));
   wait_until (editor_is_open, NULL, "the editor to open");
   editor = find_editor ();
+  /* Every control a screen reader meets, in the window and the editor, has a name. */
+  assert_every_control_named (GTK_WIDGET (active_window (the_app)));
+  assert_every_control_named (GTK_WIDGET (editor));
+
   set_row_text (GTK_WIDGET (editor), "Pronouns", "they/them");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
 
