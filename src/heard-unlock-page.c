@@ -67,6 +67,20 @@ describe (HeardUnlockPage *self,
   gtk_stack_set_visible_child_name (self->form_stack, form);
 }
 
+/* Whoever is unlocking can start typing straight away. */
+static void
+focus_first_field (HeardUnlockPage *self)
+{
+  const char *form = gtk_stack_get_visible_child_name (self->form_stack);
+
+  if (g_strcmp0 (form, "recovery") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+  else if (g_strcmp0 (form, "passphrase") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->form_stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 update (HeardUnlockPage *self)
 {
@@ -100,6 +114,7 @@ update (HeardUnlockPage *self)
               _("Nothing has been changed or lost."), "failed");
 
   gtk_widget_set_visible (self->repeat_entry, choosing);
+  focus_first_field (self);
   gtk_button_set_label (self->passphrase_button, choosing ? _("_Protect With This Passphrase")
                                                           : _("_Unlock"));
   gtk_widget_set_visible (self->use_code_button,
@@ -228,7 +243,6 @@ use_recovery_code_action (GtkWidget  *widget,
   self->recovery_chosen = TRUE;
   show_error (self, NULL);
   update (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
 }
 
 static void
