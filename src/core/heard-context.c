@@ -1092,9 +1092,9 @@ heard_context_set_person_removed_async (HeardContext        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_set_person_removed_async);
   g_task_set_task_data (task, g_object_ref (person), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "removed", GINT_TO_POINTER (removed));
   heard_store_set_person_removed_async (self->store, heard_person_get_id (person), removed,
                                         cancellable, person_removed_cb, task);
-  g_object_set_data (G_OBJECT (task), "removed", GINT_TO_POINTER (removed));
 }
 
 gboolean

@@ -598,6 +598,17 @@ heard_keyring_get_schema (void)
   return &schema;
 }
 
+static gboolean
+finish_operation (GAsyncResult  *result,
+                  gpointer       source_tag,
+                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /**
  * heard_keyring_lookup_async:
  * @db_uuid: the identifier of the database
@@ -671,11 +682,7 @@ gboolean
 heard_keyring_store_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_store_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_operation (result, heard_keyring_store_async, error);
 }
 
 /**
@@ -707,11 +714,7 @@ gboolean
 heard_keyring_unlock_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_unlock_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_operation (result, heard_keyring_unlock_async, error);
 }
 
 /**
@@ -741,9 +744,5 @@ gboolean
 heard_keyring_clear_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_keyring_clear_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_operation (result, heard_keyring_clear_async, error);
 }
