@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-audit-private.h"
 #include "heard-search.h"
 #include "heard-store-people.h"
 #include "heard-store-private.h"
@@ -161,6 +162,13 @@ save_person_work (sqlite3  *db,
   if (id == 0)
     id = sqlite3_last_insert_rowid (db);
 
+  if (!_heard_audit_append (db, NULL, heard_person_get_id (person) == 0 ? "created" : "changed",
+                            "person", id, "", error))
+    {
+      _heard_store_rollback (db);
+      return NULL;
+    }
+
   if (!_heard_store_commit (db, error))
     return NULL;
 
@@ -205,6 +213,13 @@ set_removed_work (sqlite3  *db,
       _heard_store_rollback (db);
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
                            _("This young person's record could not be found."));
+      return NULL;
+    }
+
+  if (!_heard_audit_append (db, NULL, request->removed ? "removed" : "restored", "person",
+                            request->id, "", error))
+    {
+      _heard_store_rollback (db);
       return NULL;
     }
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "heard-audit-private.h"
 #include "heard-secure.h"
 #include "heard-store-migrations.h"
 #include "heard-store-private.h"
@@ -493,6 +494,7 @@ open_connection (OpenRequest  *request,
   sqlite3_extended_result_codes (db, 1);
 
   if (!apply_key (db, request->key, error) ||
+      !_heard_audit_attach (db, request->key, error) ||
       !check_identity (db, error) ||
       !_heard_store_exec (db,
                           "PRAGMA journal_mode = WAL;"

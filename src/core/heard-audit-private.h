@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "heard-audit.h"
+#include "heard-key.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Database-thread side of the audit trail.
+ *
+ * _heard_audit_attach() gives a freshly opened connection the key that
+ * chains its audit rows, derived from the database key; the store calls it
+ * once on open.
+ *
+ * _heard_audit_append() adds one row. Call it inside the write transaction
+ * of the change it records, so that the change and its audit row are kept
+ * or lost together. @actor NULL means the caseworker set up in Preferences
+ * (or the computer account's name until one is). @action is a short verb
+ * ("created", "signed off"), @target_kind a noun ("plan", "person") and
+ * @detail plain words about the change, never the young person's own words.
+ */
+gboolean _heard_audit_attach (sqlite3         *db,
+                              const HeardKey  *database_key,
+                              GError         **error);
+gboolean _heard_audit_append (sqlite3         *db,
+                              const char      *actor,
+                              const char      *action,
+                              const char      *target_kind,
+                              gint64           target_id,
+                              const char      *detail,
+                              GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-text-fields"
+
+#include "config.h"
+
+#include "heard-plan-rules.h"
+#include "heard-text-fields.h"
+
+void
+heard_text_fields_install (GObjectClass         *object_class,
+                           GParamSpec          **properties,
+                           guint                 first_property,
+                           const HeardTextField *fields,
+                           guint                 n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    properties[first_property + i] =
+      g_param_spec_string (fields[i].property, NULL, NULL, "",
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+void
+heard_text_fields_init (char  **texts,
+                        guint   n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    texts[i] = g_strdup ("");
+}
+
+void
+heard_text_fields_clear (char  **texts,
+                         guint   n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    g_clear_pointer (&texts[i], g_free);
+}
+
+/* Stores @text (NULL meaning empty) and notifies @pspec if it changed. */
+gboolean
+heard_text_fields_set (GObject     *object,
+                       char       **texts,
+                       guint        field,
+                       const char  *text,
+                       GParamSpec  *pspec)
+{
+  if (text == NULL)
+    text = "";
+
+  if (g_strcmp0 (texts[field], text) == 0)
+    return FALSE;
+
+  g_free (texts[field]);
+  texts[field] = g_strdup (text);
+  g_object_notify_by_pspec (object, pspec);
+
+  return TRUE;
+}
+
+/* For get_property(): fills @value if @prop_id is one of the text fields,
+ * which are properties @first_property to @first_property + @n_fields - 1. */
+gboolean
+heard_text_fields_get_property (char   **texts,
+                                guint    first_property,
+                                guint    n_fields,
+                                guint    prop_id,
+                                GValue  *value)
+{
+  if (prop_id < first_property || prop_id >= first_property + n_fields)
+    return FALSE;
+
+  g_value_set_string (value, texts[prop_id - first_property]);
+  return TRUE;
+}
+
+/* For set_property(), the same way round. */
+gboolean
+heard_text_fields_set_property (GObject       *object,
+                                char         **texts,
+                                guint          first_property,
+                                guint          n_fields,
+                                guint          prop_id,
+                                const GValue  *value,
+                                GParamSpec    *pspec)
+{
+  if (prop_id < first_property || prop_id >= first_property + n_fields)
+    return FALSE;
+
+  heard_text_fields_set (object, texts, prop_id - first_property, g_value_get_string (value),
+                         pspec);
+  return TRUE;
+}
+
+gboolean
+heard_text_fields_validate (char                 **texts,
+                            const HeardTextField  *fields,
+                            guint                  n_fields,
+                            GError               **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (!heard_plan_rules_check_text (texts[i], fields[i].max_chars, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "a, b, c" with @suffix after each column name. */
+char *
+heard_text_fields_columns (const HeardTextField *fields,
+                           guint                 n_fields,
+                           const char           *suffix)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (columns, "%s%s%s", i > 0 ? ", " : "", fields[i].column, suffix);
+
+  return g_string_free (g_steal_pointer (&columns), FALSE);
+}
+
+/* "a = ?3, b = ?4, c = ?5" for @first_parameter 3: numbered, so that the
+ * other parameters of a statement can come before or after them. */
+char *
+heard_text_fields_assignments (const HeardTextField *fields,
+                               guint                 n_fields,
+                               guint                 first_parameter)
+{
+  g_autoptr(GString) assignments = g_string_new (NULL);
+
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (assignments, "%s%s = ?%u", i > 0 ? ", " : "", fields[i].column,
+                            first_parameter + i);
+
+  return g_string_free (g_steal_pointer (&assignments), FALSE);
+}
