@@ -168,6 +168,7 @@ inspect_data_dir_thread (GTask        *task,
   g_autofree char *db_path = database_path (data_dir);
   g_autofree char *info_path = g_build_filename (data_dir, INFO_FILE, NULL);
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *protection = NULL;
   DatabaseInfo *info = g_new0 (DatabaseInfo, 1);
   GError *error = NULL;
 
@@ -185,9 +186,8 @@ inspect_data_dir_thread (GTask        *task,
   if (g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL))
     {
       info->uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", NULL);
-      info->passphrase_protected =
-        g_strcmp0 (g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL),
-                   "passphrase") == 0;
+      protection = g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL);
+      info->passphrase_protected = g_strcmp0 (protection, "passphrase") == 0;
       info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
       info->recovery_confirmed = g_key_file_get_boolean (key_file, INFO_GROUP,
                                                          "recovery-code-confirmed", NULL);
@@ -346,6 +346,10 @@ store_opened_cb (GObject      *object,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->key, heard_key_free);
   self->key = heard_key_copy (attempt->key);
+
+  /* Whoever opened the records with the recovery code has kept it. */
+  if (g_task_get_source_tag (task) == heard_context_unlock_with_recovery_code_async)
+    self->info.recovery_confirmed = TRUE;
 
   if (attempt->save_key_to_keyring && !self->info.passphrase_protected)
     heard_keyring_store_async (self->info.uuid, attempt->key, NULL, key_restored_cb, NULL);
@@ -945,11 +949,11 @@ heard_context_unlock_with_recovery_code_async (HeardContext        *self,
   attempt = g_new0 (Attempt, 1);
   attempt->key = key;
   attempt->save_key_to_keyring = TRUE;
+  /* Always, not only when the uuid is made up here: an earlier wrong code
+   * may already have made it up, and the note was never written then. */
+  attempt->write_info = TRUE;
   if (self->info.uuid == NULL)
-    {
-      self->info.uuid = g_uuid_string_random ();
-      attempt->write_info = TRUE;
-    }
+    self->info.uuid = g_uuid_string_random ();
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
   open_with_key (task);
 }
