@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <gio/gio.h>
 #include <libsecret/secret.h>
 
@@ -12,6 +10,7 @@
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-test-keyring.h"
 
 /*
  * These tests talk to a real gnome-keyring-daemon. They lock the default
@@ -20,36 +19,6 @@
  * HEARD_TEST_SESSION, passes its password in HEARD_TEST_KEYRING_PASSWORD and
  * names the (absent) password prompter in GNOME_KEYRING_TEST_PROMPTER.
  */
-
-#define SECRETS_NAME     "org.freedesktop.secrets"
-#define SECRETS_PATH     "/org/freedesktop/secrets"
-#define SERVICE_IFACE    "org.freedesktop.Secret.Service"
-#define GUILTY_IFACE     "org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface"
-
-#ifdef __SANITIZE_ADDRESS__
-/* libsecret 0.20.5, as in Debian 12, leaks about 100 bytes each time the
- * keyring answers an unlock with a prompt: a GPtrArray in on_xlock_called()
- * and an extra reference on the prompt's result. Upstream fixed both in
- * October 2023 (libsecret commits e9818571 and f83cd268); nothing outside
- * libsecret can free them, so LeakSanitizer is told to look away. */
-const char *__lsan_default_suppressions (void);
-const char *__asan_default_options (void);
-
-const char *
-__lsan_default_suppressions (void)
-{
-  return "leak:g_ptr_array_new_with_free_func\n"
-         "leak:g_dbus_message_new_from_blob\n";
-}
-
-/* GLib is built without frame pointers; the slow unwinder sees the whole
- * stack, which the suppressions above need. */
-const char *
-__asan_default_options (void)
-{
-  return "fast_unwind_on_malloc=0";
-}
-#endif
 
 /* Running async calls to completion */
 
@@ -141,138 +110,6 @@ clear_ok (const char *uuid)
   g_assert_no_error (error);
 }
 
-/* Looking behind Heard's back, straight through libsecret */
-
-static SecretService *
-get_service (void)
-{
-  g_autoptr(GError) error = NULL;
-  SecretService *service;
-
-  service = secret_service_get_sync (SECRET_SERVICE_OPEN_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  return service;
-}
-
-static GList *
-search_all (const char *uuid)
-{
-  g_autoptr(SecretService) service = get_service ();
-  g_autoptr(GHashTable) attributes = NULL;
-  g_autoptr(GError) error = NULL;
-  GList *items;
-
-  attributes = secret_attributes_build (heard_keyring_get_schema (), "db-uuid", uuid, NULL);
-  items = secret_service_search_sync (service, heard_keyring_get_schema (), attributes,
-                                      SECRET_SEARCH_ALL, NULL, &error);
-  g_assert_no_error (error);
-
-  return items;
-}
-
-static SecretCollection *
-get_default_collection (void)
-{
-  g_autoptr(SecretService) service = get_service ();
-  g_autoptr(GError) error = NULL;
-  SecretCollection *collection;
-
-  collection = secret_collection_for_alias_sync (service, SECRET_COLLECTION_DEFAULT,
-                                                 SECRET_COLLECTION_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (collection);
-
-  return collection;
-}
-
-static void
-lock_default_collection (void)
-{
-  g_autoptr(SecretService) service = get_service ();
-  g_autoptr(SecretCollection) collection = get_default_collection ();
-  g_autoptr(GError) error = NULL;
-  GList *objects = NULL;
-  GList *locked = NULL;
-  int n_locked;
-
-  objects = g_list_append (objects, collection);
-  n_locked = secret_service_lock_sync (service, objects, NULL, &locked, &error);
-  g_list_free (objects);
-  g_list_free_full (locked, g_object_unref);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (n_locked, ==, 1);
-}
-
-static gboolean
-name_has_owner (GDBusConnection *connection,
-                const char      *name)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean has_owner = FALSE;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(b)", &has_owner);
-
-  return has_owner;
-}
-
-/* gnome-keyring unlocks through a password prompt. A test cannot type into
- * one, so it uses the daemon's own interface for unlocking with a known
- * password (what its PAM module does at log-in), over a "plain" session:
- * the bytes never leave this private bus. */
-static void
-unlock_default_collection (void)
-{
-  g_autoptr(SecretCollection) collection = get_default_collection ();
-  g_autoptr(GDBusConnection) connection = NULL;
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *session_path = NULL;
-  const char *password = g_getenv ("HEARD_TEST_KEYRING_PASSWORD");
-  GVariant *secret;
-
-  g_assert_nonnull (password);
-
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  g_assert_no_error (error);
-
-  reply = g_dbus_connection_call_sync (connection, SECRETS_NAME, SECRETS_PATH, SERVICE_IFACE,
-                                       "OpenSession",
-                                       g_variant_new ("(sv)", "plain", g_variant_new_string ("")),
-                                       G_VARIANT_TYPE ("(vo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
-                                       &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(vo)", NULL, &session_path);
-  g_clear_pointer (&reply, g_variant_unref);
-
-  secret = g_variant_new ("(o@ay@ays)", session_path,
-                          g_variant_new_array (G_VARIANT_TYPE_BYTE, NULL, 0),
-                          g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, password,
-                                                     strlen (password), 1),
-                          "text/plain");
-  reply = g_dbus_connection_call_sync (connection, SECRETS_NAME, SECRETS_PATH, GUILTY_IFACE,
-                                       "UnlockWithMasterPassword",
-                                       g_variant_new ("(o@(oayays))",
-                                                      g_dbus_proxy_get_object_path (
-                                                        G_DBUS_PROXY (collection)),
-                                                      secret),
-                                       NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_pointer (&reply, g_variant_unref);
-
-  reply = g_dbus_connection_call_sync (connection, SECRETS_NAME, session_path,
-                                       "org.freedesktop.Secret.Session", "Close", NULL, NULL,
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
-
 /* Tests */
 
 static void
@@ -294,7 +131,7 @@ test_store_lookup (void)
   /* What other tools see: one readable entry holding the key as hex. (Not
    * through secret_password_lookup_sync(), which leaks the reply in
    * libsecret 0.20.5.) */
-  items = search_all (uuid);
+  items = heard_test_keyring_search_all (uuid);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   g_assert_true (secret_item_load_secret_sync (items->data, NULL, &error));
   g_assert_no_error (error);
@@ -312,7 +149,7 @@ test_store_lookup (void)
   /* Storing again replaces the key rather than adding a second entry. */
   store (uuid, second);
   assert_lookup_equals (uuid, second);
-  items = search_all (uuid);
+  items = heard_test_keyring_search_all (uuid);
   g_assert_cmpuint (g_list_length (items), ==, 1);
   g_list_free_full (items, g_object_unref);
 
@@ -403,7 +240,7 @@ test_clear (void)
   clear_ok (uuid);
 
   assert_lookup_fails (uuid, HEARD_KEYRING_ERROR_NOT_FOUND);
-  items = search_all (uuid);
+  items = heard_test_keyring_search_all (uuid);
   g_assert_null (items);
 
   /* Nothing left to remove is no failure. */
@@ -524,7 +361,7 @@ test_locked_is_not_missing (void)
   const char *prompter = g_getenv ("GNOME_KEYRING_TEST_PROMPTER");
 
   store (uuid, key);
-  lock_default_collection ();
+  heard_test_lock_default_collection ();
 
   /* The entry is there but out of reach: that must not look like no key. */
   assert_lookup_fails (uuid, HEARD_KEYRING_ERROR_LOCKED);
@@ -541,7 +378,7 @@ test_locked_is_not_missing (void)
   connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (prompter);
-  g_assert_false (name_has_owner (connection, prompter));
+  g_assert_false (heard_test_name_has_owner (connection, prompter));
 
   g_assert_false (unlock (uuid, &unlock_error));
   g_assert_error (unlock_error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED);
@@ -549,7 +386,7 @@ test_locked_is_not_missing (void)
   assert_lookup_fails (uuid, HEARD_KEYRING_ERROR_LOCKED);
 
   /* Unlocked with the keyring password, the same entry is found again. */
-  unlock_default_collection ();
+  heard_test_unlock_default_collection ();
   assert_lookup_equals (uuid, key);
 
   /* Nothing left to unlock is a success; no entry at all is not. */
@@ -569,33 +406,6 @@ test_not_in_test_session (void)
                       "build-aux/test-session meson test -C BUILDDIR --suite keyring");
 }
 
-static gboolean
-in_test_session (void)
-{
-  g_autoptr(GDBusConnection) connection = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_getenv ("HEARD_TEST_SESSION") == NULL ||
-      g_getenv ("HEARD_TEST_KEYRING_PASSWORD") == NULL ||
-      g_getenv ("GNOME_KEYRING_TEST_PROMPTER") == NULL)
-    return FALSE;
-
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
-  if (connection == NULL)
-    {
-      g_printerr ("# No session bus: %s\n", error->message);
-      return FALSE;
-    }
-
-  if (!name_has_owner (connection, SECRETS_NAME))
-    {
-      g_printerr ("# No Secret Service on the session bus\n");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -608,7 +418,7 @@ main (int   argc,
     g_error ("%s", error->message);
 
   /* Subprocesses set up their own (missing) service. */
-  if (!g_test_subprocess () && !in_test_session ())
+  if (!g_test_subprocess () && !heard_test_in_keyring_session ())
     {
       g_test_add_func ("/keyring/test-session", test_not_in_test_session);
       return g_test_run ();

@@ -1,0 +1,1060 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-context"
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "heard-context.h"
+#include "heard-keyring.h"
+#include "heard-recovery-code.h"
+#include "heard-secure.h"
+#include "heard-test-keyring.h"
+#include "heard-test-utils.h"
+
+/*
+ * The way from "just started" to "records open", as a caseworker meets it:
+ * through the real keyring of build-aux/test-session, a recovery code, or a
+ * passphrase where there is no keyring at all. Above everything, an existing
+ * records file must never end up under a new key, and a refused attempt must
+ * leave the file exactly as it was.
+ *
+ * With HEARD_TEST_NO_KEYRING set (and the session bus pointed at nothing)
+ * only the cases for a computer without a Secret Service are registered.
+ */
+
+#define DATABASE_FILE "heard.db"
+#define INFO_FILE     "heard.ini"
+#define INFO_GROUP    "database"
+
+#define PERSON_NAME   "Amara Okafor"
+#define PASSPHRASE    "a kettle of tea for the night shift"
+
+/* How long the keyring may take to take back a key restored from a code. */
+#define KEYRING_WAIT_USEC (20 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  char      *root;
+  char      *data_dir;
+  char      *db_path;
+  char      *info_path;
+  /* Keyring entries this test made, removed at the end. */
+  GPtrArray *uuids;
+} Fixture;
+
+/* What a refused or failed attempt must leave exactly as it was. */
+typedef struct
+{
+  char  *folder;
+  guint  n_heard_keys;
+} Snapshot;
+
+typedef enum
+{
+  STEP_START,
+  STEP_UNLOCK_KEYRING,
+  STEP_RECOVERY_CODE,
+  STEP_PASSPHRASE,
+  STEP_CREATE_WITH_PASSPHRASE,
+  STEP_CONFIRM_CODE_KEPT,
+} Step;
+
+typedef enum
+{
+  LOSE_KEYRING_ENTRY,
+  LOSE_INFO_FILE,
+} Loss;
+
+typedef enum
+{
+  DAMAGE_OVERWRITE_MIDDLE,
+  DAMAGE_TRUNCATE_AT_PAGE,
+  DAMAGE_TRUNCATE_ODD,
+} Damage;
+
+static gboolean keyring_available;
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->root = heard_test_make_dir ();
+  /* Not there yet: Heard makes its own folder. */
+  fixture->data_dir = g_build_filename (fixture->root, "records", NULL);
+  fixture->db_path = g_build_filename (fixture->data_dir, DATABASE_FILE, NULL);
+  fixture->info_path = g_build_filename (fixture->data_dir, INFO_FILE, NULL);
+  fixture->uuids = g_ptr_array_new_with_free_func (g_free);
+}
+
+static gboolean
+clear_keyring_entry (const char  *uuid,
+                     GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_keyring_clear_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_keyring_clear_finish (result, error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < fixture->uuids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (clear_keyring_entry (g_ptr_array_index (fixture->uuids, i), &error));
+      g_assert_no_error (error);
+    }
+
+  heard_test_remove_dir (fixture->root);
+  g_ptr_array_unref (fixture->uuids);
+  g_free (fixture->root);
+  g_free (fixture->data_dir);
+  g_free (fixture->db_path);
+  g_free (fixture->info_path);
+}
+
+/* Looking at the files */
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (a, b);
+}
+
+static gboolean
+append_line (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  g_string_append_printf (user_data, "%s %s\n", (const char *) key, (const char *) value);
+
+  return FALSE;
+}
+
+/* Each file in the folder with the SHA-256 of its bytes, by name: any file
+ * added, removed or changed by a single byte shows. */
+static char *
+describe_folder (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GTree) digests = g_tree_new_full (compare_names, NULL, g_free, g_free);
+  g_autoptr(GError) error = NULL;
+  GString *description = g_string_new (NULL);
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
+  g_assert_no_error (error);
+
+  while (g_file_enumerator_iterate (children, &info, &child, NULL, &error) && info != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_file_load_bytes (child, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_tree_insert (digests, g_strdup (g_file_info_get_name (info)),
+                     g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
+    }
+  g_assert_no_error (error);
+
+  g_tree_foreach (digests, append_line, description);
+
+  return g_string_free (description, FALSE);
+}
+
+/* Records only their owner can reach: files 0600 in a 0700 folder. */
+static void
+assert_private (Fixture *fixture)
+{
+  const char *paths[] = { fixture->data_dir, fixture->db_path, fixture->info_path };
+  const guint modes[] = { 0700, 0600, 0600 };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GStatBuf info;
+
+      g_assert_cmpint (g_stat (paths[i], &info), ==, 0);
+      g_assert_cmpuint (info.st_mode & 07777, ==, modes[i]);
+    }
+}
+
+static char *
+read_info_uuid (Fixture *fixture)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  char *uuid;
+
+  g_key_file_load_from_file (key_file, fixture->info_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (uuid));
+
+  return uuid;
+}
+
+/* Remembers the database's keyring entry for removal at the end. */
+static const char *
+note_uuid (Fixture *fixture)
+{
+  g_autofree char *uuid = read_info_uuid (fixture);
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (fixture->uuids, uuid, g_str_equal, &index))
+    {
+      index = fixture->uuids->len;
+      g_ptr_array_add (fixture->uuids, g_steal_pointer (&uuid));
+    }
+
+  return g_ptr_array_index (fixture->uuids, index);
+}
+
+static void
+snapshot_take (Snapshot   *snapshot,
+               Fixture    *fixture)
+{
+  snapshot->folder = describe_folder (fixture->data_dir);
+  snapshot->n_heard_keys = keyring_available ? heard_test_keyring_count (NULL) : 0;
+}
+
+static void
+snapshot_clear (Snapshot *snapshot)
+{
+  g_clear_pointer (&snapshot->folder, g_free);
+}
+
+/* Not a byte of the records or of the note of their key, no new file and
+ * no new key anywhere in the keyring. */
+static void
+snapshot_assert_unchanged (Snapshot *snapshot,
+                           Fixture  *fixture)
+{
+  Snapshot now = { 0, };
+
+  snapshot_take (&now, fixture);
+  g_assert_cmpstr (now.folder, ==, snapshot->folder);
+  g_assert_cmpuint (now.n_heard_keys, ==, snapshot->n_heard_keys);
+  snapshot_clear (&now);
+}
+
+/* Driving the context */
+
+static HeardLockState
+run_step (HeardContext  *context,
+          Step           step,
+          const char    *text,
+          GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GAsyncReadyCallback callback = heard_test_store_result_cb;
+  HeardLockState state;
+
+  switch (step)
+    {
+    case STEP_START:
+      heard_context_start_async (context, NULL, callback, &result);
+      break;
+
+    case STEP_UNLOCK_KEYRING:
+      heard_context_unlock_keyring_async (context, NULL, callback, &result);
+      break;
+
+    case STEP_RECOVERY_CODE:
+      heard_context_unlock_with_recovery_code_async (context, text, NULL, callback, &result);
+      break;
+
+    case STEP_PASSPHRASE:
+      heard_context_unlock_with_passphrase_async (context, text, NULL, callback, &result);
+      break;
+
+    case STEP_CREATE_WITH_PASSPHRASE:
+      heard_context_create_with_passphrase_async (context, text, NULL, callback, &result);
+      break;
+
+    case STEP_CONFIRM_CODE_KEPT:
+      heard_context_confirm_recovery_code_kept_async (context, NULL, callback, &result);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  heard_test_wait (&result);
+  state = heard_context_unlock_finish (context, result, error);
+
+  /* The window shows the context's state: it must be the one reported. */
+  g_assert_cmpint (state, ==, heard_context_get_lock_state (context));
+
+  return state;
+}
+
+/* A step that moves on to @expected; a state that asks the person for
+ * something comes with an explanation. */
+static void
+expect_state (HeardContext   *context,
+              Step            step,
+              const char     *text,
+              HeardLockState  expected)
+{
+  g_autoptr(GError) error = NULL;
+  HeardLockState state = run_step (context, step, text, &error);
+  const char *message = heard_context_get_lock_message (context);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (state, ==, expected);
+
+  if (state == HEARD_LOCK_STATE_OPEN || state == HEARD_LOCK_STATE_SHOW_RECOVERY_CODE)
+    {
+      g_assert_null (message);
+      g_assert_nonnull (heard_context_get_store (context));
+      g_assert_true (heard_store_is_open (heard_context_get_store (context)));
+    }
+  else if (state != HEARD_LOCK_STATE_NEEDS_PASSPHRASE)
+    {
+      g_assert_nonnull (message);
+      g_assert_cmpstr (message, !=, "");
+      g_test_message ("state %d says: %s", state, message);
+    }
+}
+
+/* A step that is refused with @domain/@code and leaves the state alone. */
+static void
+expect_refusal (HeardContext *context,
+                Step          step,
+                const char   *text,
+                GQuark        domain,
+                int           code)
+{
+  g_autoptr(GError) error = NULL;
+  HeardLockState before = heard_context_get_lock_state (context);
+  HeardLockState state = run_step (context, step, text, &error);
+
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (error->message, !=, "");
+  g_test_message ("refused: %s", error->message);
+  g_assert_cmpint (state, ==, before);
+  g_assert_null (heard_context_get_store (context));
+}
+
+static HeardContext *
+start_context (Fixture        *fixture,
+               HeardLockState  expected)
+{
+  HeardContext *context = heard_context_new (fixture->data_dir);
+
+  expect_state (context, STEP_START, NULL, expected);
+
+  return context;
+}
+
+/* Lets go of the context and returns once its records file is closed, as
+ * when Heard quits. */
+static void
+close_context (HeardContext **context)
+{
+  g_autoptr(HeardStore) store = NULL;
+
+  if (heard_context_get_store (*context) != NULL)
+    store = g_object_ref (heard_context_get_store (*context));
+  g_clear_object (context);
+  heard_test_close_store (&store);
+}
+
+static void
+save_person (HeardContext *context,
+             const char   *name,
+             gsize         extra_text)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *helps = g_strnfill (extra_text, 'k');
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
+  if (extra_text > 0)
+    heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps);
+
+  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+}
+
+/* The names in the sidebar's list, joined by "; ". */
+static char *
+people_names (HeardContext *context)
+{
+  GListModel *people = heard_context_get_people (context);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "; " : "",
+                              heard_person_get_display_name (person));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static void
+assert_people (HeardContext *context,
+               const char   *expected)
+{
+  g_autofree char *names = people_names (context);
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+static HeardKey *
+parse_code (const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  HeardKey *key = heard_recovery_code_parse (code, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+
+  return key;
+}
+
+/* Looking in the keyring */
+
+/* The key in the one keyring item for @uuid, read straight from the item
+ * as any other program would. */
+static HeardKey *
+keyring_item_key (const char *uuid)
+{
+  GList *items = heard_test_keyring_search_all (uuid);
+  g_autoptr(GError) error = NULL;
+  SecretValue *value;
+  HeardKey *key;
+
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+  g_assert_false (secret_item_get_locked (items->data));
+  g_assert_true (secret_item_load_secret_sync (items->data, NULL, &error));
+  g_assert_no_error (error);
+  value = secret_item_get_secret (items->data);
+  g_assert_nonnull (value);
+
+  key = heard_key_new_from_hex (secret_value_get_text (value), &error);
+  g_assert_no_error (error);
+
+  secret_value_unref (value);
+  g_list_free_full (items, g_object_unref);
+
+  return key;
+}
+
+/* A key restored from a recovery code goes back to the keyring in the
+ * background, so give it a moment. */
+static void
+wait_for_keyring_entry (const char *uuid)
+{
+  gint64 deadline = g_get_monotonic_time () + KEYRING_WAIT_USEC;
+
+  while (heard_test_keyring_count (uuid) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (10000);
+    }
+}
+
+/* Ends a first run the way a caseworker does: the recovery code kept, one
+ * person added, Heard closed. Returns the code. */
+static char *
+keep_code_and_close (HeardContext *context,
+                     gsize         extra_text)
+{
+  char *code = heard_context_dup_recovery_code (context);
+
+  g_assert_nonnull (code);
+  expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
+  save_person (context, PERSON_NAME, extra_text);
+  close_context (&context);
+
+  return code;
+}
+
+/* Records as a first run with the keyring leaves them. */
+static char *
+set_up_records (Fixture *fixture,
+                gsize    extra_text)
+{
+  HeardContext *context = start_context (fixture, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+
+  note_uuid (fixture);
+
+  return keep_code_and_close (context, extra_text);
+}
+
+/* Keyring cases */
+
+static void
+test_first_run (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardContext) again = NULL;
+  g_autoptr(HeardSecretString) code = NULL;
+  g_autoptr(HeardKey) code_key = NULL;
+  g_autoptr(HeardKey) stored_key = NULL;
+  guint n_heard_keys = heard_test_keyring_count (NULL);
+  const char *uuid;
+
+  /* A folder someone made by hand, readable by others: Heard closes it. */
+  g_assert_cmpint (g_mkdir (fixture->data_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->data_dir, 0755), ==, 0);
+
+  context = start_context (fixture, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  code = heard_context_dup_recovery_code (context);
+  g_assert_nonnull (code);
+  g_assert_cmpuint (strlen (code), ==,
+                    HEARD_RECOVERY_CODE_CHARS + HEARD_RECOVERY_CODE_GROUPS - 1);
+
+  /* The code shown is the key the keyring holds for this very database. */
+  uuid = note_uuid (fixture);
+  code_key = parse_code (code);
+  stored_key = keyring_item_key (uuid);
+  g_assert_true (heard_key_equal (stored_key, code_key));
+  g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 1);
+
+  g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_IS_REGULAR));
+  assert_private (fixture);
+
+  assert_people (context, "");
+  expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
+  save_person (context, PERSON_NAME, 0);
+  assert_people (context, PERSON_NAME);
+  close_context (&context);
+
+  /* The next start opens without asking anything. */
+  again = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  assert_people (again, PERSON_NAME);
+  g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 1);
+  g_assert_cmpuint (heard_test_keyring_count (NULL), ==, n_heard_keys + 1);
+  close_context (&again);
+}
+
+/* Loses what opens the records silently, as a new computer, a reset
+ * keyring or a tidied-up folder would. */
+static void
+lose (Fixture *fixture,
+      Loss     loss)
+{
+  g_autofree char *uuid = read_info_uuid (fixture);
+  g_autoptr(GError) error = NULL;
+
+  if (loss == LOSE_INFO_FILE)
+    {
+      g_assert_cmpint (g_unlink (fixture->info_path), ==, 0);
+      return;
+    }
+
+  g_assert_true (clear_keyring_entry (uuid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 0);
+}
+
+static void
+test_no_new_key (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  Loss loss = GPOINTER_TO_INT (data);
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = NULL;
+  Snapshot before = { 0, };
+
+  lose (fixture, loss);
+  snapshot_take (&before, fixture);
+
+  /* The key is out of reach, the records are not: ask for the code. That
+   * is not a first run: no new key, no new note, no new file. (The snapshot
+   * holds heard.ini's bytes, so its uuid too, and every key in the keyring.) */
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_null (heard_context_dup_recovery_code (context));
+  g_assert_null (heard_context_get_store (context));
+  assert_people (context, "");
+  snapshot_assert_unchanged (&before, fixture);
+  g_assert_cmpint (g_file_test (fixture->info_path, G_FILE_TEST_EXISTS), ==,
+                   loss != LOSE_INFO_FILE);
+
+  /* Nor on the next start. */
+  expect_state (context, STEP_START, NULL, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  snapshot_assert_unchanged (&before, fixture);
+
+  close_context (&context);
+  snapshot_clear (&before);
+}
+
+/* Changes the first symbol of @code to another one. */
+static char *
+make_typo (const char *code)
+{
+  char *typo = g_strdup (code);
+
+  typo[0] = typo[0] == 'X' ? 'Y' : 'X';
+
+  return typo;
+}
+
+/* How people type a code from paper: lower case, spaces between groups. */
+static char *
+type_casually (const char *code)
+{
+  char *typed = g_ascii_strdown (code, -1);
+
+  g_strdelimit (typed, "-", ' ');
+
+  return typed;
+}
+
+/* Refusals at the recovery code screen: neither changes a thing. */
+static void
+assert_wrong_codes_refused (HeardContext *context,
+                            Fixture      *fixture,
+                            const char   *code)
+{
+  g_autoptr(HeardKey) other_key = heard_key_new_random ();
+  g_autoptr(HeardSecretString) other_code = heard_recovery_code_format (other_key);
+  g_autoptr(HeardSecretString) typo = make_typo (code);
+  Snapshot before = { 0, };
+
+  snapshot_take (&before, fixture);
+
+  /* Well formed, but the key of other records. */
+  expect_refusal (context, STEP_RECOVERY_CODE, other_code,
+                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+  snapshot_assert_unchanged (&before, fixture);
+
+  /* One symbol mistyped: caught before any key is tried. */
+  expect_refusal (context, STEP_RECOVERY_CODE, typo,
+                  HEARD_RECOVERY_CODE_ERROR, HEARD_RECOVERY_CODE_ERROR_CHECKSUM);
+  snapshot_assert_unchanged (&before, fixture);
+
+  snapshot_clear (&before);
+}
+
+/* After the right code, the keyring has the key back: the next start is
+ * silent again. */
+static void
+assert_restored (Fixture    *fixture,
+                 const char *code)
+{
+  g_autoptr(HeardKey) key = parse_code (code);
+  g_autoptr(HeardKey) stored_key = NULL;
+  g_autoptr(HeardContext) next = NULL;
+  const char *uuid = note_uuid (fixture);
+
+  assert_private (fixture);
+  wait_for_keyring_entry (uuid);
+  stored_key = keyring_item_key (uuid);
+  g_assert_true (heard_key_equal (stored_key, key));
+
+  next = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  assert_people (next, PERSON_NAME);
+  close_context (&next);
+}
+
+static void
+test_recovery (Fixture       *fixture,
+               gconstpointer  data)
+{
+  Loss loss = GPOINTER_TO_INT (data);
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardSecretString) typed = type_casually (code);
+  g_autoptr(HeardSecretString) shown = NULL;
+  g_autoptr(HeardContext) context = NULL;
+  g_autofree char *uuid = read_info_uuid (fixture);
+  g_autofree char *uuid_after = NULL;
+
+  lose (fixture, loss);
+
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  assert_wrong_codes_refused (context, fixture, code);
+
+  /* Typing the code proves it was kept: it is not shown again. */
+  expect_state (context, STEP_RECOVERY_CODE, typed, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, PERSON_NAME);
+  shown = heard_context_dup_recovery_code (context);
+  g_assert_cmpstr (shown, ==, code);
+
+  /* The note names the keyring entry that holds the key again: the same
+   * one, or where the note was lost a new one, written afresh. */
+  uuid_after = read_info_uuid (fixture);
+  if (loss == LOSE_KEYRING_ENTRY)
+    g_assert_cmpstr (uuid_after, ==, uuid);
+
+  close_context (&context);
+  assert_restored (fixture, code);
+}
+
+static void
+damage_file (const char *path,
+             Damage      damage)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  gsize written = 0;
+  gsize quarter;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  /* Big enough that a quarter of it is well past the first page. */
+  g_assert_cmpuint (length, >=, 32768);
+  quarter = length / 4 / 4096 * 4096;
+
+  switch (damage)
+    {
+    case DAMAGE_OVERWRITE_MIDDLE:
+      heard_secure_random ((guint8 *) contents + quarter, length - 2 * quarter);
+      break;
+
+    case DAMAGE_TRUNCATE_AT_PAGE:
+      length = 2 * quarter;
+      break;
+
+    case DAMAGE_TRUNCATE_ODD:
+      length -= 1000;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Not written in place: GLib 2.74 does not cut a file short that way. */
+  g_file_set_contents_full (path, contents, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                            0600, &error);
+  g_assert_no_error (error);
+
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (path, &contents, &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written, ==, length);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (from, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents_full (to, contents, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                            0600, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_damaged_database (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  Damage damage = GPOINTER_TO_INT (data);
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 60000);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardContext) original = NULL;
+  g_autoptr(HeardKey) key = parse_code (code);
+  g_autoptr(HeardKey) stored_key = NULL;
+  g_autofree char *uuid = read_info_uuid (fixture);
+  g_autofree char *original_dir = g_build_filename (fixture->root, "original", NULL);
+  g_autofree char *original_db = g_build_filename (original_dir, DATABASE_FILE, NULL);
+  g_autofree char *original_info = g_build_filename (original_dir, INFO_FILE, NULL);
+  Snapshot before = { 0, };
+  HeardLockState state;
+
+  /* Keep a good copy, then damage the records Heard will find. */
+  g_assert_cmpint (g_mkdir (original_dir, 0700), ==, 0);
+  copy_file (fixture->db_path, original_db);
+  copy_file (fixture->info_path, original_info);
+  damage_file (fixture->db_path, damage);
+  snapshot_take (&before, fixture);
+
+  context = heard_context_new (fixture->data_dir);
+  state = run_step (context, STEP_START, NULL, NULL);
+  g_test_message ("damaged records: state %d: %s", state,
+                  heard_context_get_lock_message (context));
+  g_assert_true (state == HEARD_LOCK_STATE_FAILED ||
+                 state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_cmpstr (heard_context_get_lock_message (context), !=, NULL);
+  g_assert_cmpstr (heard_context_get_lock_message (context), !=, "");
+  g_assert_null (heard_context_get_store (context));
+  assert_people (context, "");
+  close_context (&context);
+
+  /* Nothing rewritten, and no new key made for damaged records. */
+  snapshot_assert_unchanged (&before, fixture);
+  stored_key = keyring_item_key (uuid);
+  g_assert_true (heard_key_equal (stored_key, key));
+
+  /* The same key still opens the undamaged copy. */
+  original = heard_context_new (original_dir);
+  expect_state (original, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
+  assert_people (original, PERSON_NAME);
+  close_context (&original);
+
+  snapshot_clear (&before);
+}
+
+static void
+run_keyring_locked (Fixture *fixture)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardKey) key = parse_code (code);
+  g_autoptr(HeardKey) stored_key = NULL;
+  g_autofree char *uuid = read_info_uuid (fixture);
+  Snapshot before = { 0, };
+
+  snapshot_take (&before, fixture);
+  heard_test_lock_default_collection ();
+  g_assert_true (heard_test_default_collection_is_locked ());
+
+  /* Locked is not lost: ask to unlock, never for the code, never a new key. */
+  context = start_context (fixture, HEARD_LOCK_STATE_KEYRING_LOCKED);
+  g_assert_null (heard_context_get_store (context));
+  snapshot_assert_unchanged (&before, fixture);
+
+  /* test-session's keyring answers every password prompt with Cancel. */
+  expect_state (context, STEP_UNLOCK_KEYRING, NULL, HEARD_LOCK_STATE_KEYRING_LOCKED);
+  g_assert_true (heard_test_default_collection_is_locked ());
+  snapshot_assert_unchanged (&before, fixture);
+
+  /* Unlocked (here with the keyring's password), the records open. */
+  heard_test_unlock_default_collection ();
+  g_assert_false (heard_test_default_collection_is_locked ());
+  expect_state (context, STEP_UNLOCK_KEYRING, NULL, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, PERSON_NAME);
+  stored_key = keyring_item_key (uuid);
+  g_assert_true (heard_key_equal (stored_key, key));
+  g_assert_cmpuint (heard_test_keyring_count (NULL), ==, before.n_heard_keys);
+
+  close_context (&context);
+  snapshot_clear (&before);
+}
+
+/* Runs in a subprocess, so that however it ends the keyring is unlocked
+ * again for the tests that come after. */
+static void
+test_keyring_locked (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      run_keyring_locked (fixture);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 100 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (heard_test_default_collection_is_locked ())
+    heard_test_unlock_default_collection ();
+  g_assert_false (heard_test_default_collection_is_locked ());
+  g_test_trap_assert_passed ();
+}
+
+/* Cases without a Secret Service */
+
+/* Records as a first run without a keyring leaves them, with a passphrase. */
+static char *
+set_up_passphrase_records (Fixture *fixture)
+{
+  HeardContext *context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
+
+  expect_state (context, STEP_CREATE_WITH_PASSPHRASE, PASSPHRASE,
+                HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+
+  return keep_code_and_close (context, 0);
+}
+
+static void
+test_no_keyring_first_run (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardSecretString) code = NULL;
+  g_autoptr(HeardKey) code_key = NULL;
+  g_autoptr(HeardKey) passphrase_key = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *protection = NULL;
+  g_autofree char *salt_text = NULL;
+  g_autofree guint8 *salt = NULL;
+  gsize salt_length = 0;
+
+  /* Nowhere to keep a key: ask for a passphrase before making anything. */
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->info_path, G_FILE_TEST_EXISTS));
+  g_assert_null (heard_context_get_store (context));
+
+  expect_state (context, STEP_CREATE_WITH_PASSPHRASE, PASSPHRASE,
+                HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  assert_private (fixture);
+
+  /* The code shown is the key the passphrase makes with the noted salt. */
+  g_key_file_load_from_file (info, fixture->info_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  protection = g_key_file_get_string (info, INFO_GROUP, "protection", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (protection, ==, "passphrase");
+  salt_text = g_key_file_get_string (info, INFO_GROUP, "salt", &error);
+  g_assert_no_error (error);
+  salt = g_base64_decode (salt_text, &salt_length);
+  g_assert_cmpuint (salt_length, ==, HEARD_KEY_SALT_SIZE);
+  passphrase_key = heard_key_derive_from_passphrase (PASSPHRASE, salt, &error);
+  g_assert_no_error (error);
+  code = heard_context_dup_recovery_code (context);
+  code_key = parse_code (code);
+  g_assert_true (heard_key_equal (code_key, passphrase_key));
+
+  expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
+  close_context (&context);
+}
+
+static void
+test_no_keyring_passphrase (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_passphrase_records (fixture);
+  g_autoptr(HeardContext) context = NULL;
+  Snapshot before = { 0, };
+
+  snapshot_take (&before, fixture);
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  g_assert_null (heard_context_get_store (context));
+  snapshot_assert_unchanged (&before, fixture);
+
+  expect_refusal (context, STEP_PASSPHRASE, "a kettle of tea for the day shift",
+                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+  snapshot_assert_unchanged (&before, fixture);
+
+  expect_state (context, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, PERSON_NAME);
+  close_context (&context);
+
+  snapshot_clear (&before);
+}
+
+static void
+test_no_keyring_recovery_code (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_passphrase_records (fixture);
+  g_autoptr(HeardSecretString) typed = type_casually (code);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardContext) next = NULL;
+
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  assert_wrong_codes_refused (context, fixture, code);
+  expect_state (context, STEP_RECOVERY_CODE, typed, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, PERSON_NAME);
+  close_context (&context);
+
+  /* The passphrase still works after the code was used. */
+  next = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  expect_state (next, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
+  close_context (&next);
+}
+
+/* Refusing to run */
+
+static void
+test_not_in_test_session (void)
+{
+  g_test_fail_printf ("test-context needs a private, throw-away keyring and will not touch "
+                      "yours. Run it through build-aux/test-session, for example: "
+                      "build-aux/test-session meson test -C BUILDDIR --suite keyring");
+}
+
+static void
+test_bus_reachable (void)
+{
+  g_test_fail_printf ("HEARD_TEST_NO_KEYRING is set, but a session bus answers. Point "
+                      "DBUS_SESSION_BUS_ADDRESS at nothing, as tests/meson.build does.");
+}
+
+static gboolean
+session_bus_reachable (void)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  return connection != NULL;
+}
+
+#define ADD(path, func, data) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_secure_init (&error))
+    g_error ("%s", error->message);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (g_getenv ("HEARD_TEST_NO_KEYRING") != NULL)
+    {
+      if (session_bus_reachable ())
+        {
+          g_test_add_func ("/context/no-keyring/bus-unreachable", test_bus_reachable);
+          return g_test_run ();
+        }
+
+      ADD ("/context/no-keyring/first-run", test_no_keyring_first_run, NULL);
+      ADD ("/context/no-keyring/passphrase", test_no_keyring_passphrase, NULL);
+      ADD ("/context/no-keyring/recovery-code", test_no_keyring_recovery_code, NULL);
+      return g_test_run ();
+    }
+
+  if (!g_test_subprocess () && !heard_test_in_keyring_session ())
+    {
+      g_test_add_func ("/context/test-session", test_not_in_test_session);
+      return g_test_run ();
+    }
+
+  keyring_available = TRUE;
+
+  ADD ("/context/start/first-run", test_first_run, NULL);
+  ADD ("/context/no-new-key/keyring-entry-lost", test_no_new_key,
+       GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
+  ADD ("/context/no-new-key/info-file-lost", test_no_new_key, GINT_TO_POINTER (LOSE_INFO_FILE));
+  ADD ("/context/recovery/keyring-entry-lost", test_recovery,
+       GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
+  ADD ("/context/recovery/info-file-lost", test_recovery, GINT_TO_POINTER (LOSE_INFO_FILE));
+  ADD ("/context/damaged/pages-overwritten", test_damaged_database,
+       GINT_TO_POINTER (DAMAGE_OVERWRITE_MIDDLE));
+  ADD ("/context/damaged/cut-at-a-page", test_damaged_database,
+       GINT_TO_POINTER (DAMAGE_TRUNCATE_AT_PAGE));
+  ADD ("/context/damaged/cut-mid-page", test_damaged_database,
+       GINT_TO_POINTER (DAMAGE_TRUNCATE_ODD));
+  /* Last: it locks the keyring that all the others use. (GLib runs a
+   * suite's own cases before its sub-suites, so every case is in one.) */
+  ADD ("/context/locked/keyring-locked", test_keyring_locked, NULL);
+
+  return g_test_run ();
+}
