@@ -601,9 +601,9 @@ derive_key_thread (GTask        *task,
 }
 
 static void
-key_derived_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+info_written_before_create_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
@@ -611,6 +611,34 @@ key_derived_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  open_with_key (task);
+}
+
+static void
+key_derived_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Attempt *attempt = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* As with the keyring, the folder learns the uuid and salt before the
+   * database exists: a crash in between leaves a fresh start, never a file
+   * that no passphrase can open. */
+  if ((attempt->open_flags & HEARD_STORE_OPEN_CREATE) != 0 && attempt->write_info)
+    {
+      attempt->write_info = FALSE;
+      write_info_async (g_task_get_source_object (task), info_written_before_create_cb, task);
       return;
     }
 
