@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-test-utils.h"
 
@@ -195,6 +196,88 @@ heard_test_check_integrity (HeardStore  *store,
   heard_test_wait (&result);
 
   return heard_store_check_integrity_finish (store, result, error);
+}
+
+sqlite3 *
+heard_test_raw_open (const char     *path,
+                     const HeardKey *key)
+{
+  g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
+  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+static char *
+make_sentence (GRand *rand,
+               guint  n_words)
+{
+  static const char *const words[] = {
+    "school", "bus", "home", "mum", "dad", "sister", "friend", "phone", "money", "party",
+    "night", "car", "park", "shop", "scared", "happy", "tired", "angry", "quiet", "loud",
+    "teacher", "police", "doctor", "room", "door", "window", "food", "music", "dog", "cat",
+    "told", "said", "asked", "went", "came", "stayed", "left", "ran", "walked", "waited",
+    "Monday", "Friday", "weekend", "morning", "evening", "late", "early", "again", "never",
+    "always", "sometimes", "maybe", "because", "after", "before", "with", "without", "about",
+    "older", "younger", "new", "old", "big", "small", "red", "blue", "town", "city",
+    "station", "bridge", "river", "flat", "house", "kitchen", "garden", "street", "corner",
+  };
+  g_autoptr(GString) sentence = g_string_new (NULL);
+
+  for (guint i = 0; i < n_words; i++)
+    g_string_append_printf (sentence, "%s%s", i > 0 ? " " : "",
+                            words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+  g_string_append_c (sentence, '.');
+
+  return g_string_free (g_steal_pointer (&sentence), FALSE);
+}
+
+void
+heard_test_fill_statements (sqlite3 *db,
+                            gint64   person_id,
+                            guint    n,
+                            guint32  seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  sqlite3_stmt *statement = NULL;
+  sqlite3_stmt *version = NULL;
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO statement (person_id) VALUES (?)", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "INSERT INTO statement_version (statement_id, version, words, given_on, context, given_how,"
+    " read_back, sensitive, saved_by, saved_at)"
+    " VALUES (?, 1, ?, ?, ?, 'spoken', 'agreed', 0, 'Test Worker', '2024-01-01T09:00:00Z')",
+    -1, &version, NULL), ==, SQLITE_OK);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *words = make_sentence (rand, (guint) g_rand_int_range (rand, 8, 40));
+      g_autofree char *context = make_sentence (rand, (guint) g_rand_int_range (rand, 5, 25));
+      g_autofree char *day = g_strdup_printf ("20%02u-%02u-%02u", 15 + i % 9, 1 + i % 12,
+                                              1 + i % 28);
+
+      sqlite3_reset (statement);
+      sqlite3_bind_int64 (statement, 1, person_id);
+      g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+
+      sqlite3_reset (version);
+      sqlite3_bind_int64 (version, 1, sqlite3_last_insert_rowid (db));
+      sqlite3_bind_text (version, 2, words, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (version, 3, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (version, 4, context, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (version), ==, SQLITE_DONE);
+    }
+
+  sqlite3_finalize (statement);
+  sqlite3_finalize (version);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 HeardPerson *

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sqlite3.h>
 
 #include "heard-key.h"
 #include "heard-person.h"
@@ -44,6 +45,19 @@ GHashTable  *heard_test_search_people    (HeardStore          *store,
                                           GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     heard_test_check_integrity  (HeardStore          *store,
                                           GError             **error);
+
+/* The records file opened behind Heard's back, as another program could,
+ * with @key; close with sqlite3_close(). */
+sqlite3     *heard_test_raw_open         (const char          *path,
+                                          const HeardKey      *key) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Adds @n made-up statements for @person_id straight into the database, in
+ * one transaction, each a different mix of ordinary words; the same @seed
+ * always gives the same words. None contains a word longer than 12 letters. */
+void         heard_test_fill_statements  (sqlite3             *db,
+                                          gint64               person_id,
+                                          guint                n,
+                                          guint32              seed);
 
 HeardPerson *heard_test_find_person      (GPtrArray           *people,
                                           gint64               id);

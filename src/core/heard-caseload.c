@@ -9,6 +9,7 @@
 #include "heard-plan-items-private.h"
 #include "heard-plan-rules.h"
 #include "heard-store-private.h"
+#include "heard-store-statements-private.h"
 
 /*
  * The caseload overview: what needs attention across every young person,
@@ -26,6 +27,7 @@ static const struct
   { N_("Reviews Due Soon"), _heard_plan_reviews_due },
   { N_("Overdue Actions"), _heard_plan_overdue_actions },
   { N_("Plans Awaiting Review"), _heard_plan_awaiting_review },
+  { N_("Statements Waiting for an Answer"), _heard_statement_outstanding },
 };
 
 void

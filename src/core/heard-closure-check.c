@@ -7,6 +7,7 @@
 #include "heard-plan-items-private.h"
 #include "heard-plan-rules.h"
 #include "heard-store-private.h"
+#include "heard-store-statements-private.h"
 #include "heard-store-util.h"
 
 /*
@@ -19,6 +20,7 @@
 /* Each part of Heard that can leave something open adds its provider here. */
 static const HeardOpenItemsFunc providers[] = {
   _heard_plan_open_items,
+  _heard_statement_open_items,
 };
 
 static gpointer

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "heard-open-item.h"
+#include "heard-store-statements.h"
+
+G_BEGIN_DECLS
+
+/* A statement is expected to be answered, and the young person told, within
+ * this many days of being recorded; halfway there it shows as due soon. */
+#define HEARD_STATEMENT_ANSWER_DAYS 14
+
+/* What statements contribute to the closure check (HeardOpenItemsFunc) and
+ * to the caseload overview (HeardCaseloadFunc): each statement still
+ * waiting for an answer the young person was told about, oldest first,
+ * never with their words. Database thread only. */
+GPtrArray *_heard_statement_open_items  (sqlite3      *db,
+                                         gint64        person_id,
+                                         const GDate  *today,
+                                         GError      **error);
+GPtrArray *_heard_statement_outstanding (sqlite3      *db,
+                                         const GDate  *today,
+                                         GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,997 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-audit-private.h"
+#include "heard-plan-action.h"
+#include "heard-plan-rules.h"
+#include "heard-search.h"
+#include "heard-store-statements-private.h"
+#include "heard-store-util.h"
+
+/* Columns after the text fields of a version, in SELECT order. */
+enum {
+  COLUMN_STATEMENT_ID = HEARD_STATEMENT_N_TEXTS,
+  COLUMN_PERSON_ID,
+  COLUMN_VERSION,
+  COLUMN_GIVEN_HOW,
+  COLUMN_READ_BACK,
+  COLUMN_SENSITIVE,
+  COLUMN_SAVED_BY,
+  COLUMN_SAVED_AT,
+};
+
+#define VERSION_COLUMNS_AFTER_TEXTS \
+  "statement_id, person_id, version, given_how, read_back, sensitive, saved_by, saved_at"
+
+/* The newest version of each statement: join statement_version on this. */
+#define NEWEST_VERSION \
+  "version = (SELECT max (version) FROM statement_version AS newer" \
+  "           WHERE newer.statement_id = statement.id)"
+
+/* A statement still waits while none of its answers has been told to them. */
+#define OUTSTANDING \
+  "NOT EXISTS (SELECT 1 FROM statement_response AS r" \
+  "            WHERE r.statement_id = statement.id AND r.told_on <> '')"
+
+/* What the closure check and the caseload list about waiting statements. */
+#define OUTSTANDING_ITEMS_SQL \
+  "SELECT person.id, person.display_name, given_on, statement.id," \
+  "  EXISTS (SELECT 1 FROM statement_response AS r WHERE r.statement_id = statement.id)," \
+  "  CAST (julianday (?2) - julianday ((SELECT substr (saved_at, 1, 10)" \
+  "    FROM statement_version AS first" \
+  "    WHERE first.statement_id = statement.id AND first.version = 1)) AS INTEGER)" \
+  " FROM statement JOIN person ON person.id = statement.person_id" \
+  " JOIN statement_version ON statement_version.statement_id = statement.id" \
+  " WHERE " NEWEST_VERSION " AND " OUTSTANDING " AND %s" \
+  " ORDER BY given_on, statement.id"
+
+typedef struct
+{
+  gint64  id;
+  char   *text;
+} IdAndText;
+
+static void
+id_and_text_free (IdAndText *request)
+{
+  g_free (request->text);
+  g_free (request);
+}
+
+/* "SELECT <text columns>, <the rest> <from>": one version per row. */
+static char *
+versions_sql (const char *from)
+{
+  g_autofree char *columns = heard_statement_text_columns ("");
+
+  return g_strdup_printf ("SELECT %s, " VERSION_COLUMNS_AFTER_TEXTS " %s", columns, from);
+}
+
+static void
+add_version_cb (sqlite3_stmt *statement,
+                gpointer      data)
+{
+  GPtrArray *versions = data;
+  HeardStatement *version = heard_statement_new ();
+  HeardGivenHow how = HEARD_GIVEN_SPOKEN;
+  HeardReadBack read_back = HEARD_READ_BACK_NOT_YET;
+
+  for (guint i = 0; i < HEARD_STATEMENT_N_TEXTS; i++)
+    heard_statement_set_text (version, i, (const char *) sqlite3_column_text (statement, i));
+  heard_statement_set_id (version, sqlite3_column_int64 (statement, COLUMN_STATEMENT_ID));
+  heard_statement_set_person_id (version, sqlite3_column_int64 (statement, COLUMN_PERSON_ID));
+  heard_statement_set_version (version, (guint) sqlite3_column_int (statement, COLUMN_VERSION));
+  /* The table's CHECKs allow only known codes, so the defaults stay unused. */
+  heard_given_how_from_code ((const char *) sqlite3_column_text (statement, COLUMN_GIVEN_HOW),
+                             &how);
+  heard_read_back_from_code ((const char *) sqlite3_column_text (statement, COLUMN_READ_BACK),
+                             &read_back);
+  heard_statement_set_given_how (version, how);
+  heard_statement_set_read_back (version, read_back);
+  heard_statement_set_sensitive (version, sqlite3_column_int (statement, COLUMN_SENSITIVE));
+  heard_statement_set_saved (version,
+                             (const char *) sqlite3_column_text (statement, COLUMN_SAVED_BY),
+                             (const char *) sqlite3_column_text (statement, COLUMN_SAVED_AT));
+
+  g_ptr_array_add (versions, version);
+}
+
+/* Runs @sql, with @id as ?1 and @text as ?2, and gathers what @add makes of
+ * each row into a new array that frees them with @free_item; or NULL with
+ * @error set. */
+static GPtrArray *
+collect_rows (sqlite3            *db,
+              const char         *sql,
+              gint64              id,
+              const char         *text,
+              HeardStoreRowFunc   add,
+              GDestroyNotify      free_item,
+              GError            **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_item);
+
+  if (!_heard_store_each_row (db, sql, id, text, add, rows, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+/* The versions that versions_sql (@from) finds with @id as ?1. */
+static GPtrArray *
+load_versions (sqlite3     *db,
+               const char  *from,
+               gint64       id,
+               GError     **error)
+{
+  g_autofree char *sql = versions_sql (from);
+
+  return collect_rows (db, sql, id, NULL, add_version_cb, g_object_unref, error);
+}
+
+/* Audits a change inside its transaction, and hands back the audit row's
+ * actor and time, which the change then keeps as its own "who and when". */
+static gboolean
+audit_change (sqlite3     *db,
+              const char  *action,
+              gint64       statement_id,
+              const char  *detail,
+              char       **actor,
+              char       **at,
+              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  if (!_heard_audit_append (db, NULL, action, "statement", statement_id, detail, error))
+    return FALSE;
+
+  if (actor == NULL)
+    return TRUE;
+
+  statement = _heard_store_prepare (db, "SELECT actor, at FROM audit"
+                                        " WHERE id = (SELECT max (id) FROM audit)", error);
+  if (statement == NULL)
+    return FALSE;
+
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      _heard_store_set_error (error, db, sqlite3_errcode (db));
+      return FALSE;
+    }
+
+  *actor = _heard_store_dup_column (statement, 0);
+  *at = _heard_store_dup_column (statement, 1);
+  return TRUE;
+}
+
+static void
+note_found_cb (sqlite3_stmt *statement,
+               gpointer      data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* Fails with NOT_FOUND and @message unless @sql, with @id as ?1, finds a row. */
+static gboolean
+check_exists (sqlite3     *db,
+              const char  *sql,
+              gint64       id,
+              const char  *message,
+              GError     **error)
+{
+  gboolean found = FALSE;
+
+  if (!_heard_store_each_row (db, sql, id, NULL, note_found_cb, &found, error))
+    return FALSE;
+
+  if (!found)
+    g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND, message);
+  return found;
+}
+
+static gboolean
+insert_version (sqlite3         *db,
+                HeardStatement  *version,
+                const char      *saved_by,
+                const char      *saved_at,
+                GError         **error)
+{
+  const int n = HEARD_STATEMENT_N_TEXTS;
+  g_autofree char *columns = heard_statement_text_columns ("");
+  /* One mark per text, then statement, version, how, read back, sensitive, who, when. */
+  g_autofree char *marks = _heard_store_placeholders (1, n + 7);
+  g_autofree char *sql = NULL;
+  g_autofree char *given_on = NULL;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  sql = g_strdup_printf ("INSERT INTO statement_version (%s, statement_id, version, given_how,"
+                         " read_back, sensitive, saved_by, saved_at) VALUES (%s)",
+                         columns, marks);
+  statement = _heard_store_prepare (db, sql, error);
+  if (statement == NULL)
+    return FALSE;
+
+  given_on = heard_normalize_date (heard_statement_get_text (version, HEARD_STATEMENT_GIVEN_ON));
+  for (int i = 0; i < n; i++)
+    _heard_store_bind_text (statement, i + 1, i == HEARD_STATEMENT_GIVEN_ON
+                                              ? given_on : heard_statement_get_text (version, i));
+  sqlite3_bind_int64 (statement, n + 1, heard_statement_get_id (version));
+  sqlite3_bind_int (statement, n + 2, (int) heard_statement_get_version (version));
+  _heard_store_bind_text (statement, n + 3,
+                          heard_given_how_to_code (heard_statement_get_given_how (version)));
+  _heard_store_bind_text (statement, n + 4,
+                          heard_read_back_to_code (heard_statement_get_read_back (version)));
+  sqlite3_bind_int (statement, n + 5, heard_statement_get_sensitive (version));
+  _heard_store_bind_text (statement, n + 6, saved_by);
+  _heard_store_bind_text (statement, n + 7, saved_at);
+
+  return _heard_store_step_done (db, statement, error);
+}
+
+static gboolean
+record_write (sqlite3  *db,
+              gpointer  data,
+              gint64   *id,
+              GError  **error)
+{
+  HeardStatement *draft = data;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+
+  if (!heard_statement_validate (draft, error))
+    return FALSE;
+
+  statement = _heard_store_prepare (db, "INSERT INTO statement (person_id) VALUES (?)", error);
+  if (statement == NULL ||
+      !check_exists (db, "SELECT 1 FROM person WHERE id = ?", heard_statement_get_person_id (draft),
+                     _("This young person's record could not be found, so their words were "
+                       "not saved."), error))
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, heard_statement_get_person_id (draft));
+  if (!_heard_store_step_done (db, statement, error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (db);
+  heard_statement_set_id (draft, *id);
+  heard_statement_set_version (draft, 1);
+  heard_statement_set_text (draft, HEARD_STATEMENT_REASON, "");
+
+  return audit_change (db, "recorded", *id, "their words, as they gave them", &actor, &at,
+                       error) &&
+         insert_version (db, draft, actor, at, error);
+}
+
+static gboolean
+amend_write (sqlite3  *db,
+             gpointer  data,
+             gint64   *version,
+             GError  **error)
+{
+  HeardStatement *amended = data;
+  gint64 id = heard_statement_get_id (amended);
+  g_autoptr(GPtrArray) newest = NULL;
+  g_auto(GStrv) changes = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+  HeardStatement *current;
+
+  newest = load_versions (db, "FROM statement JOIN statement_version ON statement_id = statement.id"
+                              " WHERE statement.id = ?1 AND " NEWEST_VERSION, id, error);
+  if (newest == NULL)
+    return FALSE;
+
+  if (newest->len == 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("This statement could not be found, so the amendment was not "
+                             "saved."));
+      return FALSE;
+    }
+
+  current = g_ptr_array_index (newest, 0);
+  if (heard_statement_get_version (current) != heard_statement_get_version (amended))
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("Someone amended this statement while you were writing, so "
+                             "yours was not saved over theirs. What you typed is still here: "
+                             "copy it, close this window and amend the newest version."));
+      return FALSE;
+    }
+
+  if (!heard_statement_validate_amendment (amended, current, error))
+    return FALSE;
+
+  *version = heard_statement_get_version (current) + 1;
+  heard_statement_set_version (amended, (guint) *version);
+  changes = heard_statement_list_changes (amended, current);
+  joined = g_strjoinv (", ", changes);
+  detail = g_strdup_printf ("version %" G_GINT64_FORMAT ", changing %s", *version, joined);
+
+  return audit_change (db, "amended", id, detail, &actor, &at, error) &&
+         insert_version (db, amended, actor, at, error);
+}
+
+static gboolean
+link_actions (sqlite3                 *db,
+              HeardStatementResponse  *response,
+              GError                 **error)
+{
+  GArray *action_ids = heard_statement_response_get_action_ids (response);
+  g_autofree char *check_sql = NULL;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (action_ids->len == 0)
+    return TRUE;
+
+  /* Only an action in the same young person's signed-off plan can carry
+   * the answer: a draft's actions may still be taken out. */
+  check_sql = g_strdup_printf ("SELECT 1 FROM plan_action AS a JOIN plan ON plan.id = a.plan_id"
+                               " JOIN statement ON statement.person_id = plan.person_id"
+                               " WHERE a.id = ? AND statement.id = ? AND plan.state = %d",
+                               HEARD_PLAN_STATE_ACTIVE);
+  check = _heard_store_prepare (db, check_sql, error);
+  insert = _heard_store_prepare (db, "INSERT INTO statement_response_action"
+                                     " (response_id, action_id) VALUES (?, ?)", error);
+  if (check == NULL || insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < action_ids->len; i++)
+    {
+      gint64 action_id = g_array_index (action_ids, gint64, i);
+
+      sqlite3_reset (check);
+      sqlite3_bind_int64 (check, 1, action_id);
+      sqlite3_bind_int64 (check, 2, heard_statement_response_get_statement_id (response));
+      if (sqlite3_step (check) != SQLITE_ROW)
+        {
+          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                               _("One of the plan actions could not be found in this young "
+                                 "person's signed-off plan, so the answer was not saved."));
+          return FALSE;
+        }
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, heard_statement_response_get_id (response));
+      sqlite3_bind_int64 (insert, 2, action_id);
+      if (!_heard_store_step_done (db, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+answer_write (sqlite3  *db,
+              gpointer  data,
+              gint64   *id,
+              GError  **error)
+{
+  HeardStatementResponse *response = data;
+  gint64 statement_id = heard_statement_response_get_statement_id (response);
+  const char *told_on = heard_statement_response_get_told_on (response);
+  g_autofree char *told_day = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  if (!heard_statement_response_validate (response, error))
+    return FALSE;
+
+  told_day = *told_on != '\0' ? heard_normalize_date (told_on) : g_strdup ("");
+  detail = g_strdup_printf ("what was done, linked to %u plan actions; %s",
+                            heard_statement_response_get_action_ids (response)->len,
+                            *told_day != '\0' ? "they were told" : "not told yet");
+  insert = _heard_store_prepare (db, "INSERT INTO statement_response"
+                                     " (statement_id, what_we_did, told_on, saved_by, saved_at)"
+                                     " VALUES (?, ?, ?, ?, ?)", error);
+  if (insert == NULL ||
+      !check_exists (db, "SELECT 1 FROM statement WHERE id = ?", statement_id,
+                     _("This statement could not be found, so the answer was not saved."),
+                     error) ||
+      !audit_change (db, "answered", statement_id, detail, &actor, &at, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (insert, 1, statement_id);
+  _heard_store_bind_text (insert, 2, heard_statement_response_get_what_we_did (response));
+  _heard_store_bind_text (insert, 3, told_day);
+  _heard_store_bind_text (insert, 4, actor);
+  _heard_store_bind_text (insert, 5, at);
+  if (!_heard_store_step_done (db, insert, error))
+    return FALSE;
+
+  *id = sqlite3_last_insert_rowid (db);
+  heard_statement_response_set_id (response, *id);
+
+  return link_actions (db, response, error);
+}
+
+static gboolean
+mark_told_write (sqlite3  *db,
+                 gpointer  data,
+                 gint64   *id,
+                 GError  **error)
+{
+  IdAndText *request = data;
+  g_autofree char *told_on = heard_normalize_date (request->text);
+  g_autoptr(sqlite3_stmt) find = NULL;
+  g_autoptr(sqlite3_stmt) update = NULL;
+
+  if (!heard_check_past_date (request->text, _("The day they were told"), error))
+    return FALSE;
+
+  find = _heard_store_prepare (db, "SELECT statement_id FROM statement_response"
+                                   " WHERE id = ? AND told_on = ''", error);
+  update = _heard_store_prepare (db, "UPDATE statement_response SET told_on = ? WHERE id = ?",
+                                 error);
+  if (find == NULL || update == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (find, 1, request->id);
+  if (sqlite3_step (find) != SQLITE_ROW)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("This answer could not be found, or they have already been "
+                             "told about it. Nothing was changed."));
+      return FALSE;
+    }
+
+  *id = request->id;
+  _heard_store_bind_text (update, 1, told_on);
+  sqlite3_bind_int64 (update, 2, request->id);
+
+  return _heard_store_step_done (db, update, error) &&
+         audit_change (db, "told", sqlite3_column_int64 (find, 0),
+                       "the young person was told what was done", NULL, NULL, error);
+}
+
+static gboolean
+note_read_write (sqlite3  *db,
+                 gpointer  data,
+                 gint64   *id,
+                 GError  **error)
+{
+  *id = *(gint64 *) data;
+
+  return check_exists (db, "SELECT 1 FROM statement WHERE id = ?", *id,
+                       _("This statement could not be found."), error) &&
+         audit_change (db, "read", *id, "chose to read a sensitive statement", NULL, NULL,
+                       error);
+}
+
+static gpointer
+history_work (sqlite3  *db,
+              gpointer  data,
+              GError  **error)
+{
+  return load_versions (db, "FROM statement_version JOIN statement ON statement.id = statement_id"
+                            " WHERE statement_id = ?1 ORDER BY version", *(gint64 *) data,
+                        error);
+}
+
+typedef struct
+{
+  /* Response id to response, and statement id to its responses in order. */
+  GHashTable *by_id;
+  GHashTable *by_statement;
+} Answers;
+
+static void
+add_response_cb (sqlite3_stmt *statement,
+                 gpointer      data)
+{
+  Answers *answers = data;
+  HeardStatementResponse *response = heard_statement_response_new ();
+  gint64 statement_id = sqlite3_column_int64 (statement, 1);
+  GPtrArray *list = g_hash_table_lookup (answers->by_statement, &statement_id);
+
+  heard_statement_response_set_id (response, sqlite3_column_int64 (statement, 0));
+  heard_statement_response_set_statement_id (response, statement_id);
+  heard_statement_response_set_what_we_did (response,
+                                            (const char *) sqlite3_column_text (statement, 2));
+  heard_statement_response_set_told_on (response,
+                                        (const char *) sqlite3_column_text (statement, 3));
+  heard_statement_response_set_saved (response, (const char *) sqlite3_column_text (statement, 4),
+                                      (const char *) sqlite3_column_text (statement, 5));
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (answers->by_statement, _heard_store_dup_id (statement_id), list);
+    }
+  g_ptr_array_add (list, response);
+  g_hash_table_insert (answers->by_id,
+                       _heard_store_dup_id (heard_statement_response_get_id (response)), response);
+}
+
+static void
+add_link_cb (sqlite3_stmt *statement,
+             gpointer      data)
+{
+  Answers *answers = data;
+  gint64 response_id = sqlite3_column_int64 (statement, 0);
+  HeardStatementResponse *response = g_hash_table_lookup (answers->by_id, &response_id);
+
+  if (response != NULL)
+    heard_statement_response_add_action (response, sqlite3_column_int64 (statement, 1),
+                                         (const char *) sqlite3_column_text (statement, 2));
+}
+
+/* Gives each of one young person's @statements its answers, oldest first,
+ * with the plan actions they link to. */
+static gboolean
+attach_responses (sqlite3    *db,
+                  gint64      person_id,
+                  GPtrArray  *statements,
+                  GError    **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
+  g_autoptr(GHashTable) by_statement = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                              g_free,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  Answers answers = { by_id, by_statement };
+
+  if (!_heard_store_each_row (db, "SELECT r.id, r.statement_id, r.what_we_did, r.told_on,"
+                                  " r.saved_by, r.saved_at FROM statement_response AS r"
+                                  " JOIN statement ON statement.id = r.statement_id"
+                                  " WHERE statement.person_id = ?1 ORDER BY r.id",
+                              person_id, NULL, add_response_cb, &answers, error) ||
+      !_heard_store_each_row (db, "SELECT l.response_id, a.id, a.what"
+                                  " FROM statement_response_action AS l"
+                                  " JOIN plan_action AS a ON a.id = l.action_id"
+                                  " JOIN statement_response AS r ON r.id = l.response_id"
+                                  " JOIN statement ON statement.id = r.statement_id"
+                                  " WHERE statement.person_id = ?1 ORDER BY a.id",
+                              person_id, NULL, add_link_cb, &answers, error))
+    return FALSE;
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      HeardStatement *current = g_ptr_array_index (statements, i);
+      gint64 id = heard_statement_get_id (current);
+      GPtrArray *list = g_hash_table_lookup (by_statement, &id);
+
+      if (list != NULL)
+        heard_statement_set_responses (current, list);
+    }
+
+  return TRUE;
+}
+
+static gpointer
+list_work (sqlite3  *db,
+           gpointer  data,
+           GError  **error)
+{
+  gint64 person_id = *(gint64 *) data;
+  g_autoptr(GPtrArray) statements = NULL;
+
+  statements = load_versions (db, "FROM statement JOIN statement_version"
+                                  " ON statement_id = statement.id"
+                                  " WHERE person_id = ?1 AND " NEWEST_VERSION
+                                  " ORDER BY given_on DESC, given_time DESC, statement.id DESC",
+                              person_id, error);
+  if (statements == NULL || !attach_responses (db, person_id, statements, error))
+    return NULL;
+
+  return g_steal_pointer (&statements);
+}
+
+static void
+add_action_cb (sqlite3_stmt *statement,
+               gpointer      data)
+{
+  GPtrArray *actions = data;
+  HeardPlanAction *action = heard_plan_action_new (sqlite3_column_int64 (statement, 1),
+                                                   sqlite3_column_int64 (statement, 2));
+
+  heard_plan_action_set_id (action, sqlite3_column_int64 (statement, 0));
+  heard_plan_action_set_text (action, HEARD_ACTION_WHAT,
+                              (const char *) sqlite3_column_text (statement, 3));
+  heard_plan_action_set_status (action, CLAMP (sqlite3_column_int (statement, 4), 0,
+                                               HEARD_ACTION_N_STATUSES - 1));
+  g_ptr_array_add (actions, action);
+}
+
+static gpointer
+linkable_actions_work (sqlite3  *db,
+                       gpointer  data,
+                       GError  **error)
+{
+  /* Only a signed-off plan's actions: they are never removed, so the link holds. */
+  g_autofree char *sql = g_strdup_printf ("SELECT a.id, a.plan_id, a.area_id, a.what, a.status"
+                                          " FROM plan_action AS a"
+                                          " JOIN plan ON plan.id = a.plan_id"
+                                          " WHERE plan.person_id = ?1 AND plan.state = %d"
+                                          " ORDER BY a.id", HEARD_PLAN_STATE_ACTIVE);
+
+  return collect_rows (db, sql, *(gint64 *) data, NULL, add_action_cb, g_object_unref, error);
+}
+
+/* Which columns an FTS4 offsets() list names: "column term offset size …". */
+static HeardFoundIn
+parse_found_in (const char *offsets)
+{
+  static const HeardFoundIn columns[] = {
+    HEARD_FOUND_IN_WORDS, HEARD_FOUND_IN_CONTEXT, HEARD_FOUND_IN_THEIR_NOTE,
+    HEARD_FOUND_IN_ANSWERS,
+  };
+  g_auto(GStrv) numbers = g_strsplit (offsets != NULL ? offsets : "", " ", -1);
+  HeardFoundIn found = 0;
+
+  /* Every fourth number, from the first, is a column. */
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      guint64 column = g_ascii_strtoull (numbers[i], NULL, 10);
+
+      if (i % 4 == 0 && column < G_N_ELEMENTS (columns))
+        found |= columns[column];
+    }
+
+  return found;
+}
+
+static void
+add_match_cb (sqlite3_stmt *statement,
+              gpointer      data)
+{
+  GPtrArray *matches = data;
+
+  g_ptr_array_add (matches,
+                   heard_statement_match_new (sqlite3_column_int64 (statement, 0),
+                                              sqlite3_column_int64 (statement, 1),
+                                              (const char *) sqlite3_column_text (statement, 2),
+                                              (const char *) sqlite3_column_text (statement, 3),
+                                              sqlite3_column_int (statement, 4),
+                                              (const char *) sqlite3_column_text (statement, 5),
+                                              (const char *) sqlite3_column_text (statement, 6),
+                                              parse_found_in ((const char *)
+                                                              sqlite3_column_text (statement,
+                                                                                   7))));
+}
+
+static gpointer
+search_work (sqlite3  *db,
+             gpointer  data,
+             GError  **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (data == NULL)
+    return NULL;
+
+  /* One more than the limit, to tell whether there are more. */
+  sql = g_strdup_printf (
+    "SELECT statement.id, statement.person_id, person.display_name, given_on, sensitive,"
+    "  content_note, snippet (statement_search, char (1), char (2), '…', -1, 16),"
+    "  offsets (statement_search)"
+    " FROM statement_search"
+    " JOIN statement ON statement.id = statement_search.docid"
+    " JOIN person ON person.id = statement.person_id"
+    " JOIN statement_version ON statement_version.statement_id = statement.id"
+    " WHERE statement_search MATCH ?2 AND person.removed_at IS NULL AND " NEWEST_VERSION
+    " ORDER BY statement_search.docid DESC LIMIT %d", HEARD_STATEMENT_SEARCH_LIMIT + 1);
+
+  return collect_rows (db, sql, 0, data, add_match_cb, g_object_unref, error);
+}
+
+static void
+add_count_cb (sqlite3_stmt *statement,
+              gpointer      data)
+{
+  g_hash_table_insert (data, _heard_store_dup_id (sqlite3_column_int64 (statement, 0)),
+                       GUINT_TO_POINTER ((guint) sqlite3_column_int64 (statement, 1)));
+}
+
+static gpointer
+count_outstanding_work (sqlite3  *db,
+                        gpointer  data,
+                        GError  **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                        NULL);
+
+  if (!_heard_store_each_row (db, "SELECT statement.person_id, count (*) FROM statement"
+                                  " JOIN person ON person.id = statement.person_id"
+                                  " WHERE person.removed_at IS NULL AND " OUTSTANDING
+                                  " GROUP BY statement.person_id",
+                              0, NULL, add_count_cb, counts, error))
+    return NULL;
+
+  return g_steal_pointer (&counts);
+}
+
+static void
+add_item_cb (sqlite3_stmt *statement,
+             gpointer      data)
+{
+  g_autofree char *day =
+    heard_plan_rules_describe_date ((const char *) sqlite3_column_text (statement, 2));
+  gboolean answered = sqlite3_column_int (statement, 4);
+  int waited = sqlite3_column_int (statement, 5);
+  HeardUrgency urgency = HEARD_URGENCY_NONE;
+  HeardOpenItem *item;
+
+  if (waited > HEARD_STATEMENT_ANSWER_DAYS)
+    urgency = HEARD_URGENCY_OVERDUE;
+  else if (waited > HEARD_STATEMENT_ANSWER_DAYS / 2)
+    urgency = HEARD_URGENCY_SOON;
+
+  item = heard_open_item_new (sqlite3_column_int64 (statement, 0),
+                              (const char *) sqlite3_column_text (statement, 1), "statements",
+                              urgency);
+  g_free (item->summary);
+  /* Never their words here: this list is seen away from any content note. */
+  item->summary = g_strdup_printf (answered
+                                   /* TRANSLATORS: %s is a date, e.g. "3 May 2024" */
+                                   ? _("What they said on %s was answered, but they have not "
+                                       "been told")
+                                   : _("What they said on %s is waiting for an answer"), day);
+  g_free (item->detail);
+  item->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Recorded %d day ago", "Recorded %d days ago",
+                                               waited), waited);
+  g_ptr_array_add (data, item);
+}
+
+/* Every statement waiting where @where holds (?1 is @person_id), as open items. */
+static GPtrArray *
+gather_outstanding (sqlite3      *db,
+                    const char   *where,
+                    gint64        person_id,
+                    const GDate  *today,
+                    GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf (OUTSTANDING_ITEMS_SQL, where);
+  g_autofree char *day = heard_plan_rules_format_date (today);
+
+  return collect_rows (db, sql, person_id, day, add_item_cb,
+                       (GDestroyNotify) heard_open_item_free, error);
+}
+
+GPtrArray *
+_heard_statement_open_items (sqlite3      *db,
+                             gint64        person_id,
+                             const GDate  *today,
+                             GError      **error)
+{
+  return gather_outstanding (db, "person.id = ?1", person_id, today, error);
+}
+
+GPtrArray *
+_heard_statement_outstanding (sqlite3      *db,
+                              const GDate  *today,
+                              GError      **error)
+{
+  return gather_outstanding (db, "person.removed_at IS NULL", 0, today, error);
+}
+
+void
+heard_store_list_statements_async (HeardStore          *self,
+                                   gint64               person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  _heard_store_run_async (self, list_work, _heard_store_dup_id (person_id), g_free,
+                          (GDestroyNotify) g_ptr_array_unref, heard_store_list_statements_async,
+                          cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_statements_finish (HeardStore    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_list_statements_async, error);
+}
+
+void
+heard_store_list_statement_history_async (HeardStore          *self,
+                                          gint64               statement_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  _heard_store_run_async (self, history_work, _heard_store_dup_id (statement_id), g_free,
+                          (GDestroyNotify) g_ptr_array_unref,
+                          heard_store_list_statement_history_async, cancellable, callback,
+                          user_data);
+}
+
+GPtrArray *
+heard_store_list_statement_history_finish (HeardStore    *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_list_statement_history_async, error);
+}
+
+void
+heard_store_record_statement_async (HeardStore          *self,
+                                    HeardStatement      *statement,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT (statement));
+  g_return_if_fail (heard_statement_get_id (statement) == 0);
+
+  /* The database thread gets its own copy: @statement stays the caller's. */
+  _heard_store_write_async (self, record_write, heard_statement_copy (statement), g_object_unref,
+                            heard_store_record_statement_async, cancellable, callback,
+                            user_data);
+}
+
+gint64
+heard_store_record_statement_finish (HeardStore    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _heard_store_finish_id (self, result, heard_store_record_statement_async, error);
+}
+
+void
+heard_store_amend_statement_async (HeardStore          *self,
+                                   HeardStatement      *amended,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT (amended));
+  g_return_if_fail (heard_statement_get_id (amended) != 0);
+
+  _heard_store_write_async (self, amend_write, heard_statement_copy (amended), g_object_unref,
+                            heard_store_amend_statement_async, cancellable, callback,
+                            user_data);
+}
+
+guint
+heard_store_amend_statement_finish (HeardStore    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return (guint) _heard_store_finish_id (self, result, heard_store_amend_statement_async, error);
+}
+
+void
+heard_store_answer_statement_async (HeardStore             *self,
+                                    HeardStatementResponse *response,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT_RESPONSE (response));
+  g_return_if_fail (heard_statement_response_get_id (response) == 0);
+
+  _heard_store_write_async (self, answer_write, heard_statement_response_copy (response),
+                            g_object_unref, heard_store_answer_statement_async, cancellable,
+                            callback, user_data);
+}
+
+gint64
+heard_store_answer_statement_finish (HeardStore    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return _heard_store_finish_id (self, result, heard_store_answer_statement_async, error);
+}
+
+void
+heard_store_mark_response_told_async (HeardStore          *self,
+                                      gint64               response_id,
+                                      const char          *told_on,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  IdAndText *request = g_new0 (IdAndText, 1);
+
+  request->id = response_id;
+  request->text = g_strdup (told_on != NULL ? told_on : "");
+  _heard_store_write_async (self, mark_told_write, request, (GDestroyNotify) id_and_text_free,
+                            heard_store_mark_response_told_async, cancellable, callback,
+                            user_data);
+}
+
+gboolean
+heard_store_mark_response_told_finish (HeardStore    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return _heard_store_finish_id (self, result, heard_store_mark_response_told_async, error) != 0;
+}
+
+static void
+noted_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (_heard_store_finish_id (HEARD_STORE (object), result, heard_store_note_statement_read,
+                              &error) == 0)
+    g_warning ("Could not note in the audit trail that a statement was read: %s",
+               error->message);
+}
+
+void
+heard_store_note_statement_read (HeardStore *self,
+                                 gint64      statement_id)
+{
+  _heard_store_write_async (self, note_read_write, _heard_store_dup_id (statement_id), g_free,
+                            heard_store_note_statement_read, NULL, noted_read_cb, NULL);
+}
+
+void
+heard_store_list_linkable_actions_async (HeardStore          *self,
+                                         gint64               person_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  _heard_store_run_async (self, linkable_actions_work, _heard_store_dup_id (person_id), g_free,
+                          (GDestroyNotify) g_ptr_array_unref,
+                          heard_store_list_linkable_actions_async, cancellable, callback,
+                          user_data);
+}
+
+GPtrArray *
+heard_store_list_linkable_actions_finish (HeardStore    *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_list_linkable_actions_async, error);
+}
+
+void
+heard_store_search_statements_async (HeardStore          *self,
+                                     const char          *typed,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  /* Nothing searchable (only spaces or punctuation) finishes with NULL. */
+  _heard_store_run_async (self, search_work, heard_search_build_match (typed), g_free,
+                          (GDestroyNotify) g_ptr_array_unref,
+                          heard_store_search_statements_async, cancellable, callback,
+                          user_data);
+}
+
+GPtrArray *
+heard_store_search_statements_finish (HeardStore    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_search_statements_async, error);
+}
+
+void
+heard_store_count_outstanding_statements_async (HeardStore          *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  _heard_store_run_async (self, count_outstanding_work, NULL, NULL,
+                          (GDestroyNotify) g_hash_table_unref,
+                          heard_store_count_outstanding_statements_async, cancellable,
+                          callback, user_data);
+}
+
+GHashTable *
+heard_store_count_outstanding_statements_finish (HeardStore    *self,
+                                                 GAsyncResult  *result,
+                                                 GError       **error)
+{
+  return _heard_store_run_finish (self, result, heard_store_count_outstanding_statements_async,
+                                  error);
+}
