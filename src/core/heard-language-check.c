@@ -26,7 +26,7 @@ static const struct
        "puts themselves at risk|puts herself at risk|puts himself at risk|"
        "put themselves at risk|put herself at risk|put himself at risk|"
        "placing themselves at risk|placing herself at risk|placing himself at risk"),
-    N_("being put at risk by adults who harm them"),
+    N_("being put at risk by adults"),
     N_("A child does not make the danger: the adults who exploit them do. "
        "Say who is doing what to the child."),
   },
@@ -38,14 +38,17 @@ static const struct
   },
   {
     /* TRANSLATORS: wordings separated by "|" */
-    N_("boyfriend|boyfriends|boy friend|boy friends"),
+    N_("boyfriend|boyfriends|boy friend|boy friends|"
+       "her boyfriend|his boyfriend|their boyfriend|her boyfriends|his boyfriends|"
+       "their boyfriends|her boy friend|his boy friend|their boy friend"),
     N_("the adult who is exploiting them"),
     N_("An adult who sexually exploits a child is not their boyfriend, whatever the child "
        "calls him. Keep the child's own word only inside their quoted words."),
   },
   {
     /* TRANSLATORS: wordings separated by "|" */
-    N_("older boyfriend|older boyfriends|older man she is seeing|older man he is seeing"),
+    N_("older boyfriend|older boyfriends|her older boyfriend|his older boyfriend|"
+       "their older boyfriend|older man she is seeing|older man he is seeing"),
     N_("an adult who is abusing them"),
     N_("An age gap with a child is a warning sign of abuse, not a relationship."),
   },
