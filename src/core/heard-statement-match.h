@@ -36,7 +36,8 @@ gboolean      heard_statement_match_get_sensitive     (HeardStatementMatch *self
 const char   *heard_statement_match_get_content_note  (HeardStatementMatch *self);
 const char   *heard_statement_match_get_markup        (HeardStatementMatch *self);
 HeardFoundIn  heard_statement_match_get_found_in      (HeardStatementMatch *self);
-char         *heard_statement_match_dup_found_in_text (HeardStatementMatch *self) G_GNUC_WARN_UNUSED_RESULT;
+char         *heard_statement_match_dup_found_in_text (HeardStatementMatch *self)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
 
 /* The bytes that mark where a match starts and ends inside a snippet. */
 #define HEARD_SNIPPET_OPEN "\x01"

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (HeardStatementResponse, heard_statement_response, HEARD,
                       STATEMENT_RESPONSE, GObject)
 
 HeardStatementResponse *heard_statement_response_new      (void) G_GNUC_WARN_UNUSED_RESULT;
-HeardStatementResponse *heard_statement_response_copy     (HeardStatementResponse  *self) G_GNUC_WARN_UNUSED_RESULT;
+HeardStatementResponse *heard_statement_response_copy     (HeardStatementResponse  *self)
+                                                           G_GNUC_WARN_UNUSED_RESULT;
 
 gint64      heard_statement_response_get_id               (HeardStatementResponse  *self);
 void        heard_statement_response_set_id               (HeardStatementResponse  *self,

@@ -69,7 +69,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (HeardStatement, heard_statement, HEARD, STATEMENT, GObject)
 
 HeardStatement  *heard_statement_new               (void) G_GNUC_WARN_UNUSED_RESULT;
-HeardStatement  *heard_statement_copy              (HeardStatement     *self) G_GNUC_WARN_UNUSED_RESULT;
+HeardStatement  *heard_statement_copy              (HeardStatement     *self)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 
 gint64           heard_statement_get_id            (HeardStatement     *self);
 void             heard_statement_set_id            (HeardStatement     *self,
@@ -115,11 +116,14 @@ gboolean         heard_statement_validate_amendment (HeardStatement    *self,
                                                      HeardStatement    *current,
                                                      GError           **error);
 char           **heard_statement_list_changes      (HeardStatement     *self,
-                                                    HeardStatement     *before) G_GNUC_WARN_UNUSED_RESULT;
-char            *heard_statement_dup_when_text     (HeardStatement     *self) G_GNUC_WARN_UNUSED_RESULT;
+                                                    HeardStatement     *before)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
+char            *heard_statement_dup_when_text     (HeardStatement     *self)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 const char      *heard_statement_get_content_note  (HeardStatement     *self);
 
-char            *heard_statement_text_columns      (const char         *suffix) G_GNUC_WARN_UNUSED_RESULT;
+char            *heard_statement_text_columns      (const char         *suffix)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 const char      *heard_given_how_to_code           (HeardGivenHow       how);
 gboolean         heard_given_how_from_code         (const char         *code,
                                                     HeardGivenHow      *how);
@@ -130,11 +134,13 @@ gboolean         heard_read_back_from_code         (const char         *code,
 const char      *heard_read_back_label             (HeardReadBack       read_back);
 
 /* Days are kept as YYYY-MM-DD and may be typed as 2024-05-03 or 03/05/2024. */
-char            *heard_normalize_date              (const char         *typed) G_GNUC_WARN_UNUSED_RESULT;
+char            *heard_normalize_date              (const char         *typed)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 gboolean         heard_check_past_date             (const char         *typed,
                                                     const char         *what,
                                                     GError            **error);
-char            *heard_format_saved_at             (const char         *iso_time) G_GNUC_WARN_UNUSED_RESULT;
+char            *heard_format_saved_at             (const char         *iso_time)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 char            *heard_today_iso_date              (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -24,7 +24,8 @@ void        heard_store_list_statements_async   (HeardStore              *self,
                                                  gpointer                 user_data);
 GPtrArray  *heard_store_list_statements_finish  (HeardStore              *self,
                                                  GAsyncResult            *result,
-                                                 GError                 **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                 GError                 **error)
+                                                 G_GNUC_WARN_UNUSED_RESULT;
 
 /* Every version of one statement, the original first. */
 void        heard_store_list_statement_history_async  (HeardStore        *self,
@@ -34,7 +35,8 @@ void        heard_store_list_statement_history_async  (HeardStore        *self,
                                                        gpointer           user_data);
 GPtrArray  *heard_store_list_statement_history_finish (HeardStore        *self,
                                                        GAsyncResult      *result,
-                                                       GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                       GError           **error)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
 
 /* Saves @statement (its person id set, its id 0) as a new statement and
  * finishes with the new id, or 0 with @error set. */
@@ -97,7 +99,8 @@ void        heard_store_list_linkable_actions_async  (HeardStore         *self,
                                                       gpointer            user_data);
 GPtrArray  *heard_store_list_linkable_actions_finish (HeardStore         *self,
                                                       GAsyncResult       *result,
-                                                      GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                      GError            **error)
+                                                      G_GNUC_WARN_UNUSED_RESULT;
 
 /* Full-text search of the words, the context, their notes and the answers
  * of everyone not removed. Finishes with at most HEARD_STATEMENT_SEARCH_LIMIT
@@ -112,7 +115,8 @@ void        heard_store_search_statements_async  (HeardStore             *self,
                                                   gpointer                user_data);
 GPtrArray  *heard_store_search_statements_finish (HeardStore             *self,
                                                   GAsyncResult           *result,
-                                                  GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                  GError                **error)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
 
 /* How many statements still wait for an answer the young person was told
  * about, per young person not removed: gint64 person id keys, GUINT_TO_POINTER
@@ -123,6 +127,7 @@ void        heard_store_count_outstanding_statements_async  (HeardStore         
                                                              gpointer             user_data);
 GHashTable *heard_store_count_outstanding_statements_finish (HeardStore          *self,
                                                              GAsyncResult        *result,
-                                                             GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+                                                             GError             **error)
+                                                             G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
