@@ -939,6 +939,7 @@ test_closure_and_caseload (Fixture       *f,
   g_assert_nonnull (strstr (item->summary, "3 May 2024"));
   g_assert_null (strstr (item->summary, "car"));
   g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_NONE);
+  g_assert_cmpstr (item->detail, ==, "Recorded today");
 
   heard_store_load_caseload_async (f->store, ASYNC (f));
   sections = heard_store_load_caseload_finish (f->store, result_of (f), &error);
@@ -952,6 +953,31 @@ test_closure_and_caseload (Fixture       *f,
     }
   g_assert_nonnull (waiting);
   g_assert_cmpuint (waiting->items->len, ==, 1);
+}
+
+static void
+test_outstanding_grows_urgent (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardOpenItem *item;
+  sqlite3 *db;
+
+  /* A statement recorded long ago, never answered, is overdue for one. */
+  close_store (f);
+  db = heard_test_raw_open (f->path, f->key);
+  heard_test_fill_statements (db, f->person_id, 1, 3);
+  sqlite3_close (db);
+  reopen (f);
+
+  heard_store_list_open_items_async (f->store, f->person_id, ASYNC (f));
+  items = heard_store_list_open_items_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
+  g_assert_true (g_str_has_suffix (item->detail, "days ago"));
 }
 
 static void
@@ -984,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/statements/search/snippet-markup", test_snippet_markup);
   add_test ("/statements/audit", test_audit);
   add_test ("/statements/closure-and-caseload", test_closure_and_caseload);
+  add_test ("/statements/outstanding-grows-urgent", test_outstanding_grows_urgent);
 
   return g_test_run ();
 }

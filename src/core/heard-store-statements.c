@@ -737,9 +737,11 @@ add_item_cb (sqlite3_stmt *statement,
                                        "been told")
                                    : _("What they said on %s is waiting for an answer"), day);
   g_free (item->detail);
-  item->detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Recorded %d day ago", "Recorded %d days ago",
-                                               waited), waited);
+  item->detail = waited <= 0 ? g_strdup (_("Recorded today"))
+                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Recorded %d day ago",
+                                                             "Recorded %d days ago", waited),
+                                                waited);
   g_ptr_array_add (data, item);
 }
 
