@@ -171,11 +171,12 @@ verify_work (sqlite3  *db,
 
       if (id != expected || sqlite3_column_int (statement, 1) != 1)
         {
+          g_autofree char *entry = g_strdup_printf ("%" G_GINT64_FORMAT, MIN (id, expected));
+
           g_set_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_TAMPERED,
-                       _("The audit trail has been changed outside Heard, from entry "
-                         "%" G_GINT64_FORMAT " on. Keep this copy of the records as it is "
-                         "and tell whoever looks after information security."),
-                       MIN (id, expected));
+                       _("The audit trail has been changed outside Heard, from entry %s on. "
+                         "Keep this copy of the records as it is and tell whoever looks "
+                         "after information security."), entry);
           return NULL;
         }
       expected++;
