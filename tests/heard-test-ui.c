@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-ui"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "heard-secure.h"
+#include "heard-test-ui.h"
+
+#define WAIT_SECONDS 30
+
+typedef struct
+{
+  HeardApplication *app;
+  const char       *name;
+} Expected;
+
+/* One application for the whole run; each test opens its own window on its
+ * own records folder, as the application does when it activates. */
+HeardApplication *
+heard_test_ui_init (int    *argc,
+                    char ***argv)
+{
+  HeardApplication *app;
+
+  g_assert_true (heard_secure_init (NULL));
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = heard_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* Keep the application alive between windows, as a running Heard would. */
+  g_application_hold (G_APPLICATION (app));
+
+  return app;
+}
+
+void
+heard_test_ui_wait_until (HeardTestCondition  condition,
+                          gpointer            data,
+                          const char         *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           gconstpointer  data);
+
+static GtkWidget *
+find_first (GtkWidget     *root,
+            Match          match,
+            gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *title;
+} TypeAndTitle;
+
+static gboolean
+has_type_and_title (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  const TypeAndTitle *wanted = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type) &&
+         (wanted->title == NULL ||
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                     wanted->title) == 0);
+}
+
+static gboolean
+has_css_class (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), data) == 0;
+}
+
+/* The first widget of @type below @root; with @title, the preferences row
+ * with that title. */
+GtkWidget *
+heard_test_ui_find_descendant (GtkWidget  *root,
+                               GType       type,
+                               const char *title)
+{
+  TypeAndTitle wanted = { type, title };
+
+  return find_first (root, has_type_and_title, &wanted);
+}
+
+GtkWidget *
+heard_test_ui_find_by_css_class (GtkWidget  *root,
+                                 const char *css_class)
+{
+  return find_first (root, has_css_class, css_class);
+}
+
+GtkWidget *
+heard_test_ui_find_by_name (GtkWidget  *root,
+                            const char *name)
+{
+  return find_first (root, has_name, name);
+}
+
+/* A visible window of the class called @type_name, or NULL. */
+GtkWindow *
+heard_test_ui_find_window (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (G_OBJECT_TYPE_NAME (window), type_name) == 0 &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static gboolean
+window_is_open (gpointer data)
+{
+  return heard_test_ui_find_window (data) != NULL;
+}
+
+static gboolean
+window_is_gone (gpointer data)
+{
+  return heard_test_ui_find_window (data) == NULL;
+}
+
+GtkWindow *
+heard_test_ui_wait_for_window (const char *type_name)
+{
+  heard_test_ui_wait_until (window_is_open, (gpointer) type_name, type_name);
+
+  return heard_test_ui_find_window (type_name);
+}
+
+void
+heard_test_ui_wait_window_gone (const char *type_name)
+{
+  g_autofree char *what = g_strdup_printf ("%s to close", type_name);
+
+  heard_test_ui_wait_until (window_is_gone, (gpointer) type_name, what);
+}
+
+HeardWindow *
+heard_test_ui_active_window (HeardApplication *app)
+{
+  return HEARD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+}
+
+void
+heard_test_ui_start (HeardApplication *app,
+                     const char       *data_dir)
+{
+  g_autoptr(HeardContext) context = heard_context_new (data_dir);
+  HeardWindow *window = heard_window_new (app, context);
+
+  gtk_window_present (GTK_WINDOW (window));
+  heard_context_start_async (context, NULL, NULL, NULL);
+}
+
+void
+heard_test_ui_stop (HeardApplication *app)
+{
+  HeardWindow *window = heard_test_ui_active_window (app);
+  HeardContext *context = NULL;
+
+  g_object_get (window, "context", &context, NULL);
+  g_object_add_weak_pointer (G_OBJECT (context), (gpointer *) &context);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_object_unref (context);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Closing the window lets go of the records, and the store closes the file. */
+  for (int i = 0; i < 100 && context != NULL; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (window);
+  g_assert_null (context);
+}
+
+static gboolean
+window_shows_state (gpointer data)
+{
+  const Expected *expected = data;
+  HeardWindow *window = heard_test_ui_active_window (expected->app);
+
+  return window != NULL &&
+         g_strcmp0 (_heard_window_get_visible_state (window), expected->name) == 0;
+}
+
+/* Waits for the window to show @state: "records", "recovery-code"… */
+void
+heard_test_ui_wait_for_state (HeardApplication *app,
+                              const char       *state)
+{
+  Expected expected = { app, state };
+
+  heard_test_ui_wait_until (window_shows_state, &expected, state);
+}
+
+void
+heard_test_ui_confirm_recovery_code (HeardApplication *app)
+{
+  GtkWidget *page = _heard_window_get_recovery_page (heard_test_ui_active_window (app));
+  GtkWidget *kept = heard_test_ui_find_descendant (page, GTK_TYPE_CHECK_BUTTON, NULL);
+  GtkWidget *code = heard_test_ui_find_by_css_class (page, "recovery-code");
+
+  /* The code is there to be written down: 14 groups of 4 on two lines. */
+  g_assert_nonnull (code);
+  g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (code))), ==, 14 * 4 + 13);
+  g_assert_nonnull (strchr (gtk_label_get_text (GTK_LABEL (code)), '\n'));
+
+  g_assert_nonnull (kept);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kept), TRUE);
+  g_assert_true (gtk_widget_activate_action (page, "recovery.confirm", NULL));
+  heard_test_ui_wait_for_state (app, "records");
+}
+
+void
+heard_test_ui_set_row_text (GtkWidget  *root,
+                            const char *title,
+                            const char *text)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (root, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+heard_test_ui_add_person (HeardApplication *app,
+                          const char       *name,
+                          const char       *preferred_name)
+{
+  HeardWindow *window = heard_test_ui_active_window (app);
+  GtkWindow *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-person", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardPersonEditor");
+
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", name);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Preferred name", preferred_name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  heard_test_ui_wait_window_gone ("HeardPersonEditor");
+}
+
+/* What a screen reader would say for @widget: its own label, a label it
+ * points to, or the text it shows. */
+static gboolean
+has_spoken_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)))
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)))
+    return TRUE;
+
+  /* A row or button whose content is a visible text label speaks that text. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (!GTK_IS_LABEL (child) && has_spoken_name (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+collect_unnamed_controls (GtkWidget *root,
+                          GPtrArray *unnamed)
+{
+  gboolean is_control = GTK_IS_BUTTON (root) || GTK_IS_MENU_BUTTON (root) ||
+                        GTK_IS_CHECK_BUTTON (root) || GTK_IS_SWITCH (root) ||
+                        GTK_IS_EDITABLE (root) || GTK_IS_TEXT_VIEW (root) ||
+                        GTK_IS_LIST_VIEW (root) || GTK_IS_DROP_DOWN (root);
+
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  /* The text inside an entry is named by its entry. */
+  if (is_control && GTK_IS_TEXT (root) && GTK_IS_EDITABLE (gtk_widget_get_parent (root)))
+    is_control = FALSE;
+
+  if (is_control && !has_spoken_name (root))
+    g_ptr_array_add (unnamed, g_strdup_printf ("%s (%s)", G_OBJECT_TYPE_NAME (root),
+                                               gtk_widget_get_name (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_controls (child, unnamed);
+}
+
+/* Every control a screen reader meets below @root has a name it can speak. */
+void
+heard_test_ui_assert_every_control_named (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+
+  collect_unnamed_controls (root, unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("No accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+void
+heard_test_ui_save_dialog (GtkWindow  *dialog,
+                           const char *type_name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_window_gone (type_name);
+}

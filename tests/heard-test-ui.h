@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "heard-application.h"
+#include "heard-window-private.h"
+
+G_BEGIN_DECLS
+
+/* Helpers for tests that drive the real window under Xvfb, the way a
+ * caseworker would: through actions, dialogs and the widgets on screen. */
+
+typedef gboolean (*HeardTestCondition) (gpointer data);
+
+HeardApplication *heard_test_ui_init              (int                 *argc,
+                                                   char              ***argv);
+void              heard_test_ui_wait_until        (HeardTestCondition   condition,
+                                                   gpointer             data,
+                                                   const char          *what);
+GtkWidget        *heard_test_ui_find_descendant   (GtkWidget           *root,
+                                                   GType                type,
+                                                   const char          *title);
+GtkWidget        *heard_test_ui_find_by_css_class (GtkWidget           *root,
+                                                   const char          *css_class);
+GtkWidget        *heard_test_ui_find_by_name      (GtkWidget           *root,
+                                                   const char          *name);
+GtkWindow        *heard_test_ui_find_window       (const char          *type_name);
+GtkWindow        *heard_test_ui_wait_for_window   (const char          *type_name);
+void              heard_test_ui_wait_window_gone  (const char          *type_name);
+HeardWindow      *heard_test_ui_active_window     (HeardApplication    *app);
+void              heard_test_ui_start             (HeardApplication    *app,
+                                                   const char          *data_dir);
+void              heard_test_ui_stop              (HeardApplication    *app);
+void              heard_test_ui_wait_for_state    (HeardApplication    *app,
+                                                   const char          *state);
+void              heard_test_ui_confirm_recovery_code (HeardApplication *app);
+void              heard_test_ui_set_row_text      (GtkWidget           *root,
+                                                   const char          *title,
+                                                   const char          *text);
+void              heard_test_ui_add_person        (HeardApplication    *app,
+                                                   const char          *name,
+                                                   const char          *preferred_name);
+void              heard_test_ui_assert_every_control_named (GtkWidget  *root);
+/* Saves a HeardDialog as its save button would, and waits for it to close. */
+void              heard_test_ui_save_dialog       (GtkWindow           *dialog,
+                                                   const char          *type_name);
+
+G_END_DECLS
