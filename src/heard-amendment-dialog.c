@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-amendment-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-amendment-dialog.h"
+#include "heard-statement-form.h"
+#include "heard-store-statements.h"
+
+struct _HeardAmendmentDialog
+{
+  HeardDialog         parent_instance;
+
+  HeardStore         *store;
+  HeardStatement     *current;
+  HeardStatement     *draft;
+
+  AdwPreferencesGroup *reason_group;
+  AdwEntryRow        *reason_row;
+  HeardStatementForm *form;
+};
+
+G_DEFINE_FINAL_TYPE (HeardAmendmentDialog, heard_amendment_dialog, HEARD_TYPE_DIALOG)
+
+static void
+amended_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HeardAmendmentDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_amend_statement_finish (HEARD_STORE (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+draft_changed_cb (HeardAmendmentDialog *self)
+{
+  heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+static void
+heard_amendment_dialog_save (HeardDialog *dialog)
+{
+  HeardAmendmentDialog *self = HEARD_AMENDMENT_DIALOG (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_statement_validate_amendment (self->draft, self->current, &error))
+    {
+      heard_dialog_finish_saving (dialog, error);
+      return;
+    }
+
+  heard_store_amend_statement_async (self->store, self->draft,
+                                     heard_dialog_get_cancellable (dialog), amended_cb,
+                                     g_object_ref (self));
+}
+
+static void
+heard_amendment_dialog_dispose (GObject *object)
+{
+  HeardAmendmentDialog *self = HEARD_AMENDMENT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_AMENDMENT_DIALOG);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->current);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heard_amendment_dialog_parent_class)->dispose (object);
+}
+
+static void
+heard_amendment_dialog_class_init (HeardAmendmentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_amendment_dialog_dispose;
+  dialog_class->save = heard_amendment_dialog_save;
+
+  g_type_ensure (HEARD_TYPE_STATEMENT_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-amendment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, reason_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, form);
+}
+
+static void
+heard_amendment_dialog_init (HeardAmendmentDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self->reason_group));
+}
+
+HeardAmendmentDialog *
+heard_amendment_dialog_new (GtkWindow      *parent,
+                            HeardStore     *store,
+                            HeardStatement *current)
+{
+  HeardAmendmentDialog *self;
+  g_autofree char *saved_at = NULL;
+  g_autofree char *description = NULL;
+
+  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_STATEMENT (current), NULL);
+
+  self = g_object_new (HEARD_TYPE_AMENDMENT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->current = g_object_ref (current);
+  self->draft = heard_statement_copy (current);
+  heard_statement_set_text (self->draft, HEARD_STATEMENT_REASON, "");
+
+  saved_at = heard_format_saved_at (heard_statement_get_saved_at (current));
+  /* TRANSLATORS: %u is a version number, %s a person, the last %s a time */
+  description = g_strdup_printf (_("You are amending version %u, saved by %s on %s. It stays "
+                                   "in the history exactly as it is, beside your amendment "
+                                   "and your reason."),
+                                 heard_statement_get_version (current),
+                                 heard_statement_get_saved_by (current), saved_at);
+  adw_preferences_group_set_description (self->reason_group, description);
+
+  g_object_bind_property (self->draft, "reason", self->reason_row, "text",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  heard_statement_form_bind (self->form, self->draft);
+  g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+
+  return self;
+}
+
+HeardStatement *
+heard_amendment_dialog_get_draft (HeardAmendmentDialog *self)
+{
+  g_return_val_if_fail (HEARD_IS_AMENDMENT_DIALOG (self), NULL);
+
+  return self->draft;
+}

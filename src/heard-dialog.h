@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/*
+ * A window that asks for something and saves it: Cancel and a save button
+ * in its header, a banner that says kindly what went wrong, and a question
+ * before anything typed is thrown away. Subclasses give it a body in their
+ * template and implement save(), which starts saving and later calls
+ * heard_dialog_finish_saving(), which emits "saved" when it worked. Nothing
+ * typed is ever lost to a failed save.
+ */
+
+#define HEARD_TYPE_DIALOG (heard_dialog_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (HeardDialog, heard_dialog, HEARD, DIALOG, AdwWindow)
+
+struct _HeardDialogClass
+{
+  AdwWindowClass parent_class;
+
+  void (*save) (HeardDialog *self);
+};
+
+GCancellable *heard_dialog_get_cancellable    (HeardDialog  *self);
+void          heard_dialog_set_changed        (HeardDialog  *self);
+void          heard_dialog_show_error         (HeardDialog  *self,
+                                               const char   *message);
+void          heard_dialog_finish_saving      (HeardDialog  *self,
+                                               const GError *error);
+const char   *heard_dialog_get_error          (HeardDialog  *self);
+
+G_END_DECLS

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-statement-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-agency.h"
+#include "heard-plan-rules.h"
+#include "heard-statement-card.h"
+
+struct _HeardStatementCard
+{
+  AdwBin          parent_instance;
+
+  HeardStatement *statement;
+
+  GtkLabel       *heading_label;
+  GtkLabel       *reason_label;
+  GtkStack       *words_stack;
+  GtkLabel       *content_note_label;
+  GtkLabel       *words_label;
+  GtkWidget      *hide_button;
+  GtkLabel       *details_label;
+  GtkWidget      *their_note_box;
+  GtkLabel       *their_note_label;
+  GtkWidget      *context_box;
+  GtkLabel       *context_label;
+  GtkWidget      *replies_box;
+  GtkLabel       *reply_state_label;
+  GtkBox         *responses_box;
+  GtkWidget      *buttons_box;
+  GtkWidget      *answer_button;
+  GtkWidget      *amend_button;
+  GtkWidget      *history_button;
+};
+
+G_DEFINE_FINAL_TYPE (HeardStatementCard, heard_statement_card, ADW_TYPE_BIN)
+
+static void
+show_text (GtkWidget  *box,
+           GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (box, !heard_plan_rules_is_blank (text));
+}
+
+static char *
+describe_details (HeardStatement         *statement,
+                  HeardStatementCardMode  mode)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const char *place = heard_statement_get_text (statement, HEARD_STATEMENT_PLACE);
+  const char *present = heard_statement_get_text (statement, HEARD_STATEMENT_PRESENT);
+  g_autofree char *agencies =
+    heard_agency_list_to_label (heard_statement_get_text (statement,
+                                                          HEARD_STATEMENT_SHARE_WITH));
+
+  if (mode == HEARD_STATEMENT_CARD_LIST && heard_statement_get_version (statement) > 1)
+    g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "Amended %u time; the original is "
+                                                          "kept in its history",
+                                                          "Amended %u times; the original is "
+                                                          "kept in its history",
+                                                          heard_statement_get_version (statement)
+                                                          - 1),
+                                             heard_statement_get_version (statement) - 1));
+  if (*place != '\0')
+    /* TRANSLATORS: where a statement was given */
+    g_ptr_array_add (lines, g_strdup_printf (_("Where: %s"), place));
+  if (*present != '\0')
+    g_ptr_array_add (lines, g_strdup_printf (_("Who was there: %s"), present));
+  g_ptr_array_add (lines,
+                   g_strdup (heard_read_back_label (heard_statement_get_read_back (statement))));
+  if (*agencies != '\0')
+    g_ptr_array_add (lines, g_strdup_printf (_("They agree it may be shared with: %s"), agencies));
+  else
+    g_ptr_array_add (lines, g_strdup (_("They have not agreed to it being shared with any "
+                                        "agency")));
+  g_ptr_array_add (lines, NULL);
+
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static char *
+describe_heading (HeardStatement         *statement,
+                  HeardStatementCardMode  mode)
+{
+  g_autofree char *saved_at = heard_format_saved_at (heard_statement_get_saved_at (statement));
+  g_autofree char *when = NULL;
+  guint version = heard_statement_get_version (statement);
+
+  if (mode == HEARD_STATEMENT_CARD_HISTORY && version == 1)
+    /* TRANSLATORS: a person, then a time: "Original, saved by Sam Okafor on 3 May 2024, 14:30" */
+    return g_strdup_printf (_("Original, saved by %s on %s"),
+                            heard_statement_get_saved_by (statement), saved_at);
+
+  if (mode == HEARD_STATEMENT_CARD_HISTORY)
+    /* TRANSLATORS: "Amendment 1, saved by Sam Okafor on 3 May 2024, 14:30" */
+    return g_strdup_printf (_("Amendment %u, saved by %s on %s"), version - 1,
+                            heard_statement_get_saved_by (statement), saved_at);
+
+  when = heard_statement_dup_when_text (statement);
+  /* TRANSLATORS: when and how a statement was given: "3 May 2024 at 14:30 · Said out loud" */
+  return g_strdup_printf (_("%s · %s"), when,
+                          heard_given_how_label (heard_statement_get_given_how (statement)));
+}
+
+static char *
+describe_reason (HeardStatement *statement,
+                 HeardStatement *before)
+{
+  g_auto(GStrv) changes = heard_statement_list_changes (statement, before);
+  /* TRANSLATORS: separates the names of changed parts, e.g. "their words, the day" */
+  g_autofree char *changed = g_strjoinv (_(", "), changes);
+
+  /* TRANSLATORS: the reason for an amendment, then what it changed */
+  return g_strdup_printf (_("Why: %s\nChanged: %s"),
+                          heard_statement_get_text (statement, HEARD_STATEMENT_REASON), changed);
+}
+
+static GtkWidget *
+new_wrapped_label (const char *text,
+                   const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+add_response (HeardStatementCard     *self,
+              HeardStatementResponse *response)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *told_on = heard_statement_response_get_told_on (response);
+  const char *const *actions = heard_statement_response_get_action_titles (response);
+  g_autofree char *saved_at =
+    heard_format_saved_at (heard_statement_response_get_saved_at (response));
+  g_autofree char *told_day = heard_plan_rules_describe_date (told_on);
+  g_autofree char *meta = NULL;
+
+  gtk_widget_add_css_class (box, "statement-response");
+  gtk_box_append (GTK_BOX (box),
+                  new_wrapped_label (heard_statement_response_get_what_we_did (response), NULL));
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      /* TRANSLATORS: a plan action an answer is linked to */
+      g_autofree char *line = g_strdup_printf (_("Plan action: %s"), actions[i]);
+
+      gtk_box_append (GTK_BOX (box), new_wrapped_label (line, "caption"));
+    }
+
+  if (*told_on != '\0')
+    /* TRANSLATORS: "Saved by Sam Okafor on 3 May 2024, 14:30 · They were told on 5 May 2024" */
+    meta = g_strdup_printf (_("Saved by %s on %s · They were told on %s"),
+                            heard_statement_response_get_saved_by (response), saved_at,
+                            told_day);
+  else
+    meta = g_strdup_printf (_("Saved by %s on %s · They have not been told yet"),
+                            heard_statement_response_get_saved_by (response), saved_at);
+  gtk_box_append (GTK_BOX (box), new_wrapped_label (meta, "dim-label"));
+
+  if (*told_on == '\0')
+    {
+      GtkWidget *told = gtk_button_new_with_mnemonic (_("They Have Been _Told"));
+
+      gtk_widget_set_halign (told, GTK_ALIGN_START);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (told), "statements.told");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (told), "x",
+                                        heard_statement_response_get_id (response));
+      gtk_box_append (GTK_BOX (box), told);
+    }
+
+  gtk_box_append (self->responses_box, box);
+}
+
+static void
+show_replies (HeardStatementCard *self)
+{
+  GPtrArray *responses = heard_statement_get_responses (self->statement);
+
+  switch (heard_statement_get_reply_state (self->statement))
+    {
+    case HEARD_REPLY_WAITING:
+      gtk_label_set_text (self->reply_state_label, _("Waiting for an answer"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->reply_state_label), "warning");
+      break;
+
+    case HEARD_REPLY_NOT_TOLD:
+      gtk_label_set_text (self->reply_state_label,
+                          _("Answered, but they have not been told yet"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->reply_state_label), "warning");
+      break;
+
+    case HEARD_REPLY_TOLD:
+    default:
+      gtk_label_set_text (self->reply_state_label, _("Answered, and they have been told"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->reply_state_label), "success");
+      break;
+    }
+
+  for (guint i = 0; i < responses->len; i++)
+    add_response (self, g_ptr_array_index (responses, i));
+}
+
+static void
+set_up (HeardStatementCard     *self,
+        HeardStatement         *before,
+        HeardStatementCardMode  mode)
+{
+  HeardStatement *statement = self->statement;
+  g_autofree char *heading = describe_heading (statement, mode);
+  g_autofree char *details = describe_details (statement, mode);
+  gint64 id = heard_statement_get_id (statement);
+
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_label_set_text (self->words_label, heard_statement_get_words (statement));
+  gtk_label_set_text (self->content_note_label, heard_statement_get_content_note (statement));
+  gtk_stack_set_visible_child_name (self->words_stack,
+                                    heard_statement_get_sensitive (statement) ? "hidden"
+                                                                              : "shown");
+  gtk_widget_set_visible (self->hide_button, heard_statement_get_sensitive (statement));
+  gtk_label_set_text (self->details_label, details);
+  show_text (self->their_note_box, self->their_note_label,
+             heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE));
+  show_text (self->context_box, self->context_label,
+             heard_statement_get_text (statement, HEARD_STATEMENT_CONTEXT));
+
+  if (before != NULL)
+    {
+      g_autofree char *reason = describe_reason (statement, before);
+
+      gtk_label_set_text (self->reason_label, reason);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_label), before != NULL);
+
+  gtk_widget_set_visible (self->replies_box, mode == HEARD_STATEMENT_CARD_LIST);
+  gtk_widget_set_visible (self->buttons_box, mode == HEARD_STATEMENT_CARD_LIST);
+  if (mode != HEARD_STATEMENT_CARD_LIST)
+    return;
+
+  show_replies (self);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->answer_button), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->amend_button), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "x", id);
+}
+
+static void
+reveal_clicked_cb (HeardStatementCard *self)
+{
+  heard_statement_card_show_words (self);
+}
+
+static void
+hide_clicked_cb (HeardStatementCard *self)
+{
+  gtk_stack_set_visible_child_name (self->words_stack, "hidden");
+}
+
+static void
+heard_statement_card_dispose (GObject *object)
+{
+  HeardStatementCard *self = HEARD_STATEMENT_CARD (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_CARD);
+  g_clear_object (&self->statement);
+
+  G_OBJECT_CLASS (heard_statement_card_parent_class)->dispose (object);
+}
+
+static void
+heard_statement_card_class_init (HeardStatementCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_statement_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-statement-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, content_note_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, hide_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, details_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, context_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, context_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, replies_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, reply_state_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, responses_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, buttons_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, answer_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, amend_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, history_button);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hide_clicked_cb);
+}
+
+static void
+heard_statement_card_init (HeardStatementCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* @before is the version @statement amended, to say what changed; NULL
+ * for an original or in a list. */
+GtkWidget *
+heard_statement_card_new (HeardStatement         *statement,
+                          HeardStatement         *before,
+                          HeardStatementCardMode  mode)
+{
+  HeardStatementCard *self;
+
+  g_return_val_if_fail (HEARD_IS_STATEMENT (statement), NULL);
+  g_return_val_if_fail (before == NULL || HEARD_IS_STATEMENT (before), NULL);
+
+  self = g_object_new (HEARD_TYPE_STATEMENT_CARD, NULL);
+  self->statement = g_object_ref (statement);
+  set_up (self, before, mode);
+
+  return GTK_WIDGET (self);
+}
+
+HeardStatement *
+heard_statement_card_get_statement (HeardStatementCard *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_CARD (self), NULL);
+
+  return self->statement;
+}
+
+gboolean
+heard_statement_card_get_words_shown (HeardStatementCard *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_CARD (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->words_stack), "shown") == 0;
+}
+
+/* Puts the words behind @content_note, as a statement now sensitive keeps
+ * even its earlier versions. */
+void
+heard_statement_card_hide_words (HeardStatementCard *self,
+                                 const char         *content_note)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT_CARD (self));
+  g_return_if_fail (content_note != NULL);
+
+  gtk_label_set_text (self->content_note_label, content_note);
+  gtk_widget_set_visible (self->hide_button, TRUE);
+  gtk_stack_set_visible_child_name (self->words_stack, "hidden");
+}
+
+/* Shows sensitive words someone chose to read, and has that audited. */
+void
+heard_statement_card_show_words (HeardStatementCard *self)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT_CARD (self));
+
+  if (heard_statement_card_get_words_shown (self))
+    return;
+
+  gtk_stack_set_visible_child_name (self->words_stack, "shown");
+  gtk_widget_activate_action (GTK_WIDGET (self), "statements.read", "x",
+                              heard_statement_get_id (self->statement));
+}

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-statement-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-statement-editor.h"
+#include "heard-statement-form.h"
+#include "heard-store-statements.h"
+
+/*
+ * Recording works on a draft bound to the form: nothing is stored until
+ * Save, and a refused save keeps every word on screen.
+ */
+
+struct _HeardStatementEditor
+{
+  HeardDialog         parent_instance;
+
+  HeardStore         *store;
+  HeardStatement     *draft;
+  gint64              saved_id;
+
+  HeardStatementForm *form;
+};
+
+G_DEFINE_FINAL_TYPE (HeardStatementEditor, heard_statement_editor, HEARD_TYPE_DIALOG)
+
+static void
+recorded_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HeardStatementEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saved_id = heard_store_record_statement_finish (HEARD_STORE (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+draft_changed_cb (HeardStatementEditor *self)
+{
+  heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+static void
+heard_statement_editor_save (HeardDialog *dialog)
+{
+  HeardStatementEditor *self = HEARD_STATEMENT_EDITOR (dialog);
+  g_autoptr(GError) error = NULL;
+
+  /* Checked here first so that the reason shows at once. */
+  if (!heard_statement_validate (self->draft, &error))
+    {
+      heard_dialog_finish_saving (dialog, error);
+      return;
+    }
+
+  heard_store_record_statement_async (self->store, self->draft,
+                                      heard_dialog_get_cancellable (dialog), recorded_cb,
+                                      g_object_ref (self));
+}
+
+static void
+heard_statement_editor_dispose (GObject *object)
+{
+  HeardStatementEditor *self = HEARD_STATEMENT_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_EDITOR);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heard_statement_editor_parent_class)->dispose (object);
+}
+
+static void
+heard_statement_editor_class_init (HeardStatementEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_statement_editor_dispose;
+  dialog_class->save = heard_statement_editor_save;
+
+  g_type_ensure (HEARD_TYPE_STATEMENT_FORM);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-statement-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementEditor, form);
+}
+
+static void
+heard_statement_editor_init (HeardStatementEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+HeardStatementEditor *
+heard_statement_editor_new (GtkWindow   *parent,
+                            HeardStore  *store,
+                            HeardPerson *person)
+{
+  HeardStatementEditor *self;
+  g_autofree char *today = heard_today_iso_date ();
+
+  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
+
+  self = g_object_new (HEARD_TYPE_STATEMENT_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->draft = heard_statement_new ();
+  heard_statement_set_person_id (self->draft, heard_person_get_id (person));
+  heard_statement_set_text (self->draft, HEARD_STATEMENT_GIVEN_ON, today);
+
+  heard_statement_form_bind (self->form, self->draft);
+  g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_grab_focus (GTK_WIDGET (heard_statement_form_get_words_view (self->form)));
+
+  return self;
+}
+
+HeardStatement *
+heard_statement_editor_get_draft (HeardStatementEditor *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_EDITOR (self), NULL);
+
+  return self->draft;
+}
+
+/* The new statement's id once "saved" has been emitted, else 0. */
+gint64
+heard_statement_editor_get_saved_id (HeardStatementEditor *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_EDITOR (self), 0);
+
+  return self->saved_id;
+}

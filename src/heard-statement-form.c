@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-statement-form"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-agency.h"
+#include "heard-language-highlighter.h"
+#include "heard-statement-form.h"
+
+struct _HeardStatementForm
+{
+  AdwBin          parent_instance;
+
+  HeardStatement *draft;
+  GPtrArray      *share_checks;
+
+  GtkTextView    *words_view;
+  AdwComboRow    *given_how_row;
+  AdwEntryRow    *given_on_row;
+  AdwEntryRow    *given_time_row;
+  AdwEntryRow    *place_row;
+  AdwEntryRow    *present_row;
+  AdwComboRow    *read_back_row;
+  GtkTextView    *their_note_view;
+  GtkTextView    *context_view;
+  GtkLabel       *language_hint;
+  AdwExpanderRow *share_row;
+  GtkSwitch      *sensitive_switch;
+  AdwEntryRow    *content_note_row;
+};
+
+G_DEFINE_FINAL_TYPE (HeardStatementForm, heard_statement_form, ADW_TYPE_BIN)
+
+static void
+bind_field (HeardStatementForm *self,
+            const char         *property,
+            gpointer            target,
+            const char         *target_property)
+{
+  g_object_bind_property (self->draft, property, target, target_property,
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+static void
+show_sharing (HeardStatementForm *self)
+{
+  const char *list = heard_statement_get_text (self->draft, HEARD_STATEMENT_SHARE_WITH);
+  g_autofree char *label = heard_agency_list_to_label (list);
+
+  adw_expander_row_set_subtitle (self->share_row,
+                                 *label != '\0' ? label : _("No agency yet: it stays with us"));
+
+  for (guint i = 0; i < self->share_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->share_checks, i);
+      HeardAgency agency = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "agency"));
+
+      gtk_check_button_set_active (check, heard_agency_list_has (list, agency));
+    }
+}
+
+static void
+share_toggled_cb (GtkCheckButton     *check,
+                  HeardStatementForm *self)
+{
+  HeardAgency agency = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "agency"));
+  const char *list = heard_statement_get_text (self->draft, HEARD_STATEMENT_SHARE_WITH);
+  g_autofree char *changed = NULL;
+
+  if (gtk_check_button_get_active (check) == heard_agency_list_has (list, agency))
+    return;
+
+  changed = gtk_check_button_get_active (check) ? heard_agency_list_add (list, agency)
+                                                : heard_agency_list_remove (list, agency);
+  heard_statement_set_text (self->draft, HEARD_STATEMENT_SHARE_WITH, changed);
+}
+
+static void
+sharing_changed_cb (HeardStatementForm *self)
+{
+  show_sharing (self);
+}
+
+/* One row per agency the young person might agree to share with. */
+static void
+add_share_rows (HeardStatementForm *self)
+{
+  for (HeardAgency agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
+    {
+      GtkWidget *check;
+      GtkWidget *row;
+
+      /* They can always see their own words. */
+      if (agency == HEARD_AGENCY_YOUNG_PERSON)
+        continue;
+
+      check = gtk_check_button_new ();
+      row = adw_action_row_new ();
+      g_object_set_data (G_OBJECT (check), "agency", GUINT_TO_POINTER (agency));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      heard_agency_label (agency), -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (share_toggled_cb), self, 0);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (agency));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_expander_row_add_row (self->share_row, row);
+      g_ptr_array_add (self->share_checks, check);
+    }
+}
+
+static void
+suggestions_changed_cb (HeardLanguageHighlighter *highlighter,
+                        GParamSpec               *pspec,
+                        HeardStatementForm       *self)
+{
+  guint n = heard_language_highlighter_get_n_matches (highlighter);
+  g_autofree char *hint = NULL;
+
+  hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u phrase is underlined with a suggestion for other "
+                                       "wording: right-click it, or press Shift+F10 on it. "
+                                       "You can still save as it is.",
+                                       "%u phrases are underlined with suggestions for other "
+                                       "wording: right-click one, or press Shift+F10 on it. "
+                                       "You can still save as it is.", n), n);
+  gtk_label_set_text (self->language_hint, hint);
+  gtk_widget_set_visible (GTK_WIDGET (self->language_hint), n > 0);
+}
+
+static void
+heard_statement_form_dispose (GObject *object)
+{
+  HeardStatementForm *self = HEARD_STATEMENT_FORM (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_FORM);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->share_checks, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (heard_statement_form_parent_class)->dispose (object);
+}
+
+static void
+heard_statement_form_class_init (HeardStatementFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_statement_form_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-statement-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, words_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, given_how_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, given_on_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, given_time_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, place_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, present_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, read_back_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, their_note_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, context_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, language_hint);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, share_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, sensitive_switch);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, content_note_row);
+}
+
+static void
+heard_statement_form_init (HeardStatementForm *self)
+{
+  g_autoptr(GtkStringList) ways = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) read_backs = gtk_string_list_new (NULL);
+  HeardLanguageHighlighter *highlighter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->share_checks = g_ptr_array_new ();
+
+  for (HeardGivenHow how = 0; how < HEARD_GIVEN_N_WAYS; how++)
+    gtk_string_list_append (ways, heard_given_how_label (how));
+  for (HeardReadBack answer = 0; answer < HEARD_READ_BACK_N_ANSWERS; answer++)
+    gtk_string_list_append (read_backs, heard_read_back_label (answer));
+  adw_combo_row_set_model (self->given_how_row, G_LIST_MODEL (ways));
+  adw_combo_row_set_model (self->read_back_row, G_LIST_MODEL (read_backs));
+  add_share_rows (self);
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+
+  /* Only the worker's own words are checked: never the young person's. */
+  highlighter = heard_language_highlighter_attach (self->context_view);
+  g_signal_connect_object (highlighter, "notify::n-matches",
+                           G_CALLBACK (suggestions_changed_cb), self, 0);
+}
+
+/* Binds every field to @draft, which the form keeps up to date as people type. */
+void
+heard_statement_form_bind (HeardStatementForm *self,
+                           HeardStatement     *draft)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT_FORM (self));
+  g_return_if_fail (HEARD_IS_STATEMENT (draft));
+  g_return_if_fail (self->draft == NULL);
+
+  self->draft = g_object_ref (draft);
+
+  bind_field (self, "words", gtk_text_view_get_buffer (self->words_view), "text");
+  bind_field (self, "given-on", self->given_on_row, "text");
+  bind_field (self, "given-time", self->given_time_row, "text");
+  bind_field (self, "place", self->place_row, "text");
+  bind_field (self, "present", self->present_row, "text");
+  bind_field (self, "their-note", gtk_text_view_get_buffer (self->their_note_view), "text");
+  bind_field (self, "context", gtk_text_view_get_buffer (self->context_view), "text");
+  bind_field (self, "sensitive", self->sensitive_switch, "active");
+  bind_field (self, "content-note", self->content_note_row, "text");
+  g_object_bind_property (draft, "sensitive", self->content_note_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  bind_field (self, "given-how", self->given_how_row, "selected");
+  bind_field (self, "read-back", self->read_back_row, "selected");
+
+  g_signal_connect_object (draft, "notify::share-with", G_CALLBACK (sharing_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  show_sharing (self);
+}
+
+GtkTextView *
+heard_statement_form_get_words_view (HeardStatementForm *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), NULL);
+
+  return self->words_view;
+}
+
+GtkTextView *
+heard_statement_form_get_context_view (HeardStatementForm *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), NULL);
+
+  return self->context_view;
+}

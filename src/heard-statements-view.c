@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-statements-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-amendment-dialog.h"
+#include "heard-response-dialog.h"
+#include "heard-statement-card.h"
+#include "heard-statement-editor.h"
+#include "heard-statement-history.h"
+#include "heard-statements-view.h"
+#include "heard-store-statements.h"
+
+struct _HeardStatementsView
+{
+  AdwBin          parent_instance;
+
+  HeardContext   *context;
+  HeardPerson    *person;
+  GListStore     *statements;
+  GCancellable   *cancellable;
+  guint           n_outstanding;
+  /* A statement to bring into view once the list has loaded, and whether
+   * to mark it as the one a search led to. */
+  gint64          wanted_id;
+  gboolean        mark_wanted;
+
+  GtkLabel       *summary_label;
+  GtkStack       *content_stack;
+  AdwStatusPage  *error_page;
+  GtkListBox     *statements_list;
+};
+
+G_DEFINE_FINAL_TYPE (HeardStatementsView, heard_statements_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_N_OUTSTANDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void reload (HeardStatementsView *self);
+
+static HeardStore *
+get_store (HeardStatementsView *self)
+{
+  return self->context != NULL ? heard_context_get_store (self->context) : NULL;
+}
+
+static GtkWindow *
+get_window (HeardStatementsView *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static void
+show_toast (HeardStatementsView *self,
+            const char          *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+  else
+    g_warning ("%s", title);
+}
+
+static HeardStatement *
+find_statement (HeardStatementsView *self,
+                gint64               id,
+                guint               *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (G_LIST_MODEL (self->statements),
+                                                                   i);
+
+      if (heard_statement_get_id (statement) == id)
+        {
+          if (position != NULL)
+            *position = i;
+          return statement;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+update_summary (HeardStatementsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  guint outstanding = 0;
+  g_autofree char *recorded = NULL;
+  g_autofree char *summary = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (G_LIST_MODEL (self->statements),
+                                                                   i);
+
+      if (heard_statement_get_reply_state (statement) != HEARD_REPLY_TOLD)
+        outstanding++;
+    }
+
+  recorded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement", "%u statements", n),
+                              n);
+  if (outstanding == 0)
+    /* TRANSLATORS: %s is e.g. "3 statements" */
+    summary = g_strdup_printf (_("%s · every one answered, and they were told"), recorded);
+  else
+    /* TRANSLATORS: the %s is e.g. "3 statements"; then how many are still open */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s · %u still open: not answered, or they have "
+                                            "not been told yet",
+                                            "%s · %u still open: not answered, or they have "
+                                            "not been told yet", outstanding),
+                               recorded, outstanding);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
+  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+
+  if (self->n_outstanding != outstanding)
+    {
+      self->n_outstanding = outstanding;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OUTSTANDING]);
+    }
+}
+
+/* Brings a wanted statement into view, focused and marked, once it is listed. */
+static void
+bring_wanted_into_view (HeardStatementsView *self)
+{
+  GtkListBoxRow *row;
+  guint position;
+
+  if (self->wanted_id == 0 || find_statement (self, self->wanted_id, &position) == NULL)
+    return;
+
+  self->wanted_id = 0;
+  row = gtk_list_box_get_row_at_index (self->statements_list, (int) position);
+  if (self->mark_wanted)
+    gtk_widget_add_css_class (gtk_list_box_row_get_child (row), "found-statement");
+  self->mark_wanted = FALSE;
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+static void
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HeardStatementsView) self = user_data;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GError) error = NULL;
+
+  statements = heard_store_list_statements_finish (HEARD_STORE (object), result, &error);
+  if (statements == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      return;
+    }
+
+  g_list_store_splice (self->statements, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->statements)),
+                       statements->pdata, statements->len);
+  update_summary (self);
+  bring_wanted_into_view (self);
+}
+
+static void
+reload (HeardStatementsView *self)
+{
+  HeardStore *store = get_store (self);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (store == NULL || self->person == NULL)
+    {
+      g_list_store_remove_all (self->statements);
+      update_summary (self);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  heard_store_list_statements_async (store, heard_person_get_id (self->person),
+                                     self->cancellable, listed_cb, g_object_ref (self));
+}
+
+static GtkWidget *
+create_card (gpointer item,
+             gpointer user_data)
+{
+  return heard_statement_card_new (item, NULL, HEARD_STATEMENT_CARD_LIST);
+}
+
+static void
+recorded_cb (HeardStatementsView *self,
+             HeardDialog         *editor)
+{
+  self->wanted_id = heard_statement_editor_get_saved_id (HEARD_STATEMENT_EDITOR (editor));
+  show_toast (self, _("Their words are saved"));
+  reload (self);
+}
+
+static void
+changed_cb (HeardStatementsView *self)
+{
+  reload (self);
+}
+
+static void
+present_dialog (HeardStatementsView *self,
+                GtkWidget           *dialog,
+                GCallback            saved)
+{
+  g_signal_connect_object (dialog, "saved", saved, self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+record_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
+
+  if (get_store (self) == NULL || self->person == NULL)
+    return;
+
+  present_dialog (self, GTK_WIDGET (heard_statement_editor_new (get_window (self),
+                                                                get_store (self),
+                                                                self->person)),
+                  G_CALLBACK (recorded_cb));
+}
+
+/* statements.amend and statements.answer: a dialog about one statement. */
+static void
+statement_dialog_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
+  HeardStatement *statement = find_statement (self, g_variant_get_int64 (parameter), NULL);
+  GtkWidget *dialog;
+
+  if (statement == NULL)
+    return;
+
+  if (g_str_equal (action_name, "statements.amend"))
+    dialog = GTK_WIDGET (heard_amendment_dialog_new (get_window (self), get_store (self),
+                                                     statement));
+  else
+    dialog = GTK_WIDGET (heard_response_dialog_new (get_window (self), get_store (self),
+                                                    statement));
+
+  /* Back to the same statement once it is saved. */
+  self->wanted_id = heard_statement_get_id (statement);
+  present_dialog (self, dialog, G_CALLBACK (changed_cb));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
+  HeardStatementHistory *history;
+
+  if (get_store (self) == NULL)
+    return;
+
+  history = heard_statement_history_new (get_window (self), get_store (self),
+                                         g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (history));
+}
+
+static void
+read_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
+
+  if (get_store (self) != NULL)
+    heard_store_note_statement_read (get_store (self), g_variant_get_int64 (parameter));
+}
+
+static void
+told_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardStatementsView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_store_mark_response_told_finish (HEARD_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  reload (self);
+}
+
+static void
+told_response_cb (AdwMessageDialog    *dialog,
+                  const char          *response,
+                  HeardStatementsView *self)
+{
+  GtkEditable *day = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "response-id"));
+
+  if (g_strcmp0 (response, "told") != 0 || get_store (self) == NULL)
+    return;
+
+  heard_store_mark_response_told_async (get_store (self), id, gtk_editable_get_text (day),
+                                        self->cancellable, told_saved_cb, g_object_ref (self));
+}
+
+static void
+told_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
+  g_autofree char *today = heard_today_iso_date ();
+  GtkWidget *dialog;
+  GtkWidget *day = gtk_entry_new ();
+
+  gtk_editable_set_text (GTK_EDITABLE (day), today);
+  gtk_entry_set_activates_default (GTK_ENTRY (day), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                   _("Day they were told"), -1);
+
+  dialog = adw_message_dialog_new (get_window (self), _("When Were They Told?"),
+                                   _("Write the day they were told what was done, like "
+                                     "2024-05-03. This answer then counts as told."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), day);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "told", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "told",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "told");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "response-id",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (told_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+heard_statements_view_dispose (GObject *object)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENTS_VIEW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->statements);
+  g_clear_object (&self->person);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (heard_statements_view_parent_class)->dispose (object);
+}
+
+static void
+heard_statements_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  HeardStatementsView *self = HEARD_STATEMENTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_OUTSTANDING:
+      g_value_set_uint (value, self->n_outstanding);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_statements_view_class_init (HeardStatementsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_statements_view_dispose;
+  object_class->get_property = heard_statements_view_get_property;
+
+  properties[PROP_N_OUTSTANDING] =
+    g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-statements-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementsView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementsView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementsView, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementsView, statements_list);
+
+  gtk_widget_class_install_action (widget_class, "statements.record", NULL, record_action);
+  gtk_widget_class_install_action (widget_class, "statements.amend", "x",
+                                   statement_dialog_action);
+  gtk_widget_class_install_action (widget_class, "statements.answer", "x",
+                                   statement_dialog_action);
+  gtk_widget_class_install_action (widget_class, "statements.history", "x", history_action);
+  gtk_widget_class_install_action (widget_class, "statements.told", "x", told_action);
+  gtk_widget_class_install_action (widget_class, "statements.read", "x", read_action);
+}
+
+static void
+heard_statements_view_init (HeardStatementsView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  gtk_list_box_bind_model (self->statements_list, G_LIST_MODEL (self->statements), create_card,
+                           self, NULL);
+  update_summary (self);
+}
+
+void
+heard_statements_view_set_context (HeardStatementsView *self,
+                                   HeardContext        *context)
+{
+  g_return_if_fail (HEARD_IS_STATEMENTS_VIEW (self));
+
+  if (g_set_object (&self->context, context))
+    reload (self);
+}
+
+void
+heard_statements_view_set_person (HeardStatementsView *self,
+                                  HeardPerson         *person)
+{
+  g_return_if_fail (HEARD_IS_STATEMENTS_VIEW (self));
+
+  if (self->person == person)
+    return;
+
+  g_set_object (&self->person, person);
+  self->wanted_id = 0;
+  g_list_store_remove_all (self->statements);
+  gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  reload (self);
+}
+
+/* Focuses and marks the statement, now or as soon as it is listed. */
+void
+heard_statements_view_show_statement (HeardStatementsView *self,
+                                      gint64               statement_id)
+{
+  g_return_if_fail (HEARD_IS_STATEMENTS_VIEW (self));
+
+  self->wanted_id = statement_id;
+  self->mark_wanted = TRUE;
+  bring_wanted_into_view (self);
+}
+
+GListModel *
+heard_statements_view_get_statements (HeardStatementsView *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENTS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->statements);
+}
+
+guint
+heard_statements_view_get_n_outstanding (HeardStatementsView *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENTS_VIEW (self), 0);
+
+  return self->n_outstanding;
+}
+
+/* The card showing the statement, or NULL while it is not listed. */
+GtkWidget *
+heard_statements_view_get_card (HeardStatementsView *self,
+                                gint64               statement_id)
+{
+  guint position;
+
+  g_return_val_if_fail (HEARD_IS_STATEMENTS_VIEW (self), NULL);
+
+  if (find_statement (self, statement_id, &position) == NULL)
+    return NULL;
+
+  return gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (self->statements_list,
+                                                                    (int) position));
+}
