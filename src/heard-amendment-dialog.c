@@ -134,11 +134,3 @@ heard_amendment_dialog_new (GtkWindow      *parent,
 
   return self;
 }
-
-HeardStatement *
-heard_amendment_dialog_get_draft (HeardAmendmentDialog *self)
-{
-  g_return_val_if_fail (HEARD_IS_AMENDMENT_DIALOG (self), NULL);
-
-  return self->draft;
-}

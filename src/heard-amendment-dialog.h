@@ -19,6 +19,5 @@ G_DECLARE_FINAL_TYPE (HeardAmendmentDialog, heard_amendment_dialog, HEARD, AMEND
 HeardAmendmentDialog *heard_amendment_dialog_new       (GtkWindow            *parent,
                                                         HeardStore           *store,
                                                         HeardStatement       *current);
-HeardStatement       *heard_amendment_dialog_get_draft (HeardAmendmentDialog *self);
 
 G_END_DECLS

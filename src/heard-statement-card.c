@@ -335,14 +335,6 @@ heard_statement_card_new (HeardStatement         *statement,
   return GTK_WIDGET (self);
 }
 
-HeardStatement *
-heard_statement_card_get_statement (HeardStatementCard *self)
-{
-  g_return_val_if_fail (HEARD_IS_STATEMENT_CARD (self), NULL);
-
-  return self->statement;
-}
-
 gboolean
 heard_statement_card_get_words_shown (HeardStatementCard *self)
 {

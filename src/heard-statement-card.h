@@ -32,7 +32,6 @@ G_DECLARE_FINAL_TYPE (HeardStatementCard, heard_statement_card, HEARD, STATEMENT
 GtkWidget      *heard_statement_card_new           (HeardStatement         *statement,
                                                     HeardStatement         *before,
                                                     HeardStatementCardMode  mode);
-HeardStatement *heard_statement_card_get_statement (HeardStatementCard     *self);
 gboolean        heard_statement_card_get_words_shown (HeardStatementCard   *self);
 void            heard_statement_card_show_words    (HeardStatementCard     *self);
 void            heard_statement_card_hide_words    (HeardStatementCard     *self,

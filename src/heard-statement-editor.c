@@ -122,14 +122,6 @@ heard_statement_editor_new (GtkWindow   *parent,
   return self;
 }
 
-HeardStatement *
-heard_statement_editor_get_draft (HeardStatementEditor *self)
-{
-  g_return_val_if_fail (HEARD_IS_STATEMENT_EDITOR (self), NULL);
-
-  return self->draft;
-}
-
 /* The new statement's id once "saved" has been emitted, else 0. */
 gint64
 heard_statement_editor_get_saved_id (HeardStatementEditor *self)

@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (HeardStatementEditor, heard_statement_editor, HEARD, STATE
 HeardStatementEditor *heard_statement_editor_new       (GtkWindow            *parent,
                                                         HeardStore           *store,
                                                         HeardPerson          *person);
-HeardStatement       *heard_statement_editor_get_draft (HeardStatementEditor *self);
 gint64                heard_statement_editor_get_saved_id (HeardStatementEditor *self);
 
 G_END_DECLS

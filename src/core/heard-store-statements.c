@@ -685,32 +685,6 @@ search_work (sqlite3  *db,
 }
 
 static void
-add_count_cb (sqlite3_stmt *statement,
-              gpointer      data)
-{
-  g_hash_table_insert (data, _heard_store_dup_id (sqlite3_column_int64 (statement, 0)),
-                       GUINT_TO_POINTER ((guint) sqlite3_column_int64 (statement, 1)));
-}
-
-static gpointer
-count_outstanding_work (sqlite3  *db,
-                        gpointer  data,
-                        GError  **error)
-{
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                        NULL);
-
-  if (!_heard_store_each_row (db, "SELECT statement.person_id, count (*) FROM statement"
-                                  " JOIN person ON person.id = statement.person_id"
-                                  " WHERE person.removed_at IS NULL AND " OUTSTANDING
-                                  " GROUP BY statement.person_id",
-                              0, NULL, add_count_cb, counts, error))
-    return NULL;
-
-  return g_steal_pointer (&counts);
-}
-
-static void
 add_item_cb (sqlite3_stmt *statement,
              gpointer      data)
 {
@@ -975,25 +949,4 @@ heard_store_search_statements_finish (HeardStore    *self,
                                       GError       **error)
 {
   return _heard_store_run_finish (self, result, heard_store_search_statements_async, error);
-}
-
-void
-heard_store_count_outstanding_statements_async (HeardStore          *self,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data)
-{
-  _heard_store_run_async (self, count_outstanding_work, NULL, NULL,
-                          (GDestroyNotify) g_hash_table_unref,
-                          heard_store_count_outstanding_statements_async, cancellable,
-                          callback, user_data);
-}
-
-GHashTable *
-heard_store_count_outstanding_statements_finish (HeardStore    *self,
-                                                 GAsyncResult  *result,
-                                                 GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_count_outstanding_statements_async,
-                                  error);
 }

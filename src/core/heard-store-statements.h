@@ -118,16 +118,4 @@ GPtrArray  *heard_store_search_statements_finish (HeardStore             *self,
                                                   GError                **error)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 
-/* How many statements still wait for an answer the young person was told
- * about, per young person not removed: gint64 person id keys, GUINT_TO_POINTER
- * counts; people with none are left out. */
-void        heard_store_count_outstanding_statements_async  (HeardStore          *self,
-                                                             GCancellable        *cancellable,
-                                                             GAsyncReadyCallback  callback,
-                                                             gpointer             user_data);
-GHashTable *heard_store_count_outstanding_statements_finish (HeardStore          *self,
-                                                             GAsyncResult        *result,
-                                                             GError             **error)
-                                                             G_GNUC_WARN_UNUSED_RESULT;
-
 G_END_DECLS
