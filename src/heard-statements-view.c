@@ -325,8 +325,9 @@ told_response_cb (AdwMessageDialog    *dialog,
   if (g_strcmp0 (response, "told") != 0 || get_store (self) == NULL)
     return;
 
-  heard_store_mark_response_told_async (get_store (self), id, gtk_editable_get_text (day),
-                                        self->cancellable, told_saved_cb, g_object_ref (self));
+  /* Not tied to the list's loading: a reload must never cancel a save. */
+  heard_store_mark_response_told_async (get_store (self), id, gtk_editable_get_text (day), NULL,
+                                        told_saved_cb, g_object_ref (self));
 }
 
 static void
