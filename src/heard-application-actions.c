@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-application-private.h"
+#include "heard-preferences-window.h"
 
 static void
 quit_action (GSimpleAction *action,
@@ -35,9 +36,30 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Preferences belong to the records open in the window in front. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  g_autoptr(HeardContext) context = NULL;
+
+  if (window == NULL || g_object_class_find_property (G_OBJECT_GET_CLASS (window),
+                                                      "context") == NULL)
+    return;
+
+  g_object_get (window, "context", &context, NULL);
+  if (context == NULL || heard_context_get_lock_state (context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  gtk_window_present (GTK_WINDOW (heard_preferences_window_new (window, context)));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
 };
 
 static const struct
@@ -49,6 +71,8 @@ static const struct
   { "win.add-person", { "<Control>n", NULL } },
   { "win.find", { "<Control>f", NULL } },
   { "win.edit-person", { "<Control>e", NULL } },
+  { "win.show-caseload", { "<Alt>Home", NULL } },
+  { "app.preferences", { "<Control>comma", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

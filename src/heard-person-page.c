@@ -7,6 +7,7 @@
 
 #include "heard-agency.h"
 #include "heard-person-page.h"
+#include "heard-plan-view.h"
 
 struct _HeardPersonPage
 {
@@ -32,6 +33,7 @@ struct _HeardPersonPage
   GtkLabel       *what_helps_label;
   GtkLabel       *what_is_hard_label;
   GtkStack       *hard_stack;
+  HeardPlanView  *plan_view;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonPage, heard_person_page, ADW_TYPE_BIN)
@@ -264,6 +266,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HEARD_TYPE_PLAN_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
@@ -282,6 +285,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_helps_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_is_hard_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, plan_view);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_clicked_cb);
 }
@@ -300,6 +304,7 @@ heard_person_page_set_context (HeardPersonPage *self,
   g_return_if_fail (HEARD_IS_PERSON_PAGE (self));
 
   g_set_object (&self->context, context);
+  heard_plan_view_set_context (self->plan_view, context);
 }
 
 HeardPerson *
@@ -329,6 +334,7 @@ heard_person_page_set_person (HeardPersonPage *self,
 
   /* Sensitive text starts hidden again for every young person. */
   gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
+  heard_plan_view_set_person (self->plan_view, person);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
@@ -339,4 +345,15 @@ heard_person_page_get_sensitive_text_shown (HeardPersonPage *self)
   g_return_val_if_fail (HEARD_IS_PERSON_PAGE (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->hard_stack), "shown") == 0;
+}
+
+/* Shows the view called @name ("record", "plan"…) of the person shown. */
+void
+heard_person_page_show_view (HeardPersonPage *self,
+                             const char      *name)
+{
+  g_return_if_fail (HEARD_IS_PERSON_PAGE (self));
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

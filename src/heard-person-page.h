@@ -17,5 +17,7 @@ HeardPerson *heard_person_page_get_person  (HeardPersonPage *self);
 void         heard_person_page_set_person  (HeardPersonPage *self,
                                             HeardPerson     *person);
 gboolean     heard_person_page_get_sensitive_text_shown (HeardPersonPage *self);
+void         heard_person_page_show_view   (HeardPersonPage *self,
+                                            const char      *name);
 
 G_END_DECLS

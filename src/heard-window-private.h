@@ -13,6 +13,7 @@ GListModel     *_heard_window_get_shown_people    (HeardWindow *self);
 GtkWidget      *_heard_window_get_unlock_page     (HeardWindow *self);
 GtkWidget      *_heard_window_get_recovery_page   (HeardWindow *self);
 GtkWidget      *_heard_window_get_person_page     (HeardWindow *self);
+GtkWidget      *_heard_window_get_caseload_page   (HeardWindow *self);
 void            _heard_window_show_toast          (HeardWindow *self,
                                                    AdwToast    *toast);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-caseload-page.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-recovery-code-page.h"
@@ -24,6 +25,7 @@ struct _HeardWindow
   GHashTable           *search_matches;
   GHashTable           *removed_people;
   GCancellable         *search_cancellable;
+  HeardPerson          *chosen;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *state_stack;
@@ -34,6 +36,7 @@ struct _HeardWindow
   HeardUnlockPage      *unlock_page;
   HeardRecoveryCodePage *recovery_code_page;
   HeardPersonPage      *person_page;
+  HeardCaseloadPage    *caseload_page;
 };
 
 G_DEFINE_FINAL_TYPE (HeardWindow, heard_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -45,6 +48,8 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void restore_choice (HeardWindow *self);
 
 static HeardPerson *
 get_selected_person (HeardWindow *self)
@@ -62,8 +67,16 @@ update_content (HeardWindow *self)
 
   if (recorded == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "empty");
-  else if (selected == NULL)
+  else if (selected == NULL &&
+           g_list_model_get_n_items (G_LIST_MODEL (self->shown_people)) == 0)
     gtk_stack_set_visible_child_name (self->content_stack, "no-match");
+  else if (selected == NULL)
+    {
+      /* With no one chosen, what needs attention across the caseload. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "caseload") != 0)
+        heard_caseload_page_refresh (self->caseload_page);
+      gtk_stack_set_visible_child_name (self->content_stack, "caseload");
+    }
   else
     gtk_stack_set_visible_child_name (self->content_stack, "person");
 
@@ -105,6 +118,10 @@ update_state_page (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person",
                                  state == HEARD_LOCK_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload",
+                                 state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-person",
+                                 state == HEARD_LOCK_STATE_OPEN);
 
   if (state == HEARD_LOCK_STATE_OPEN)
     update_content (self);
@@ -140,6 +157,7 @@ search_finished_cb (GObject      *object,
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
   self->search_matches = matches;
   gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  restore_choice (self);
   update_content (self);
 }
 
@@ -210,7 +228,20 @@ person_activated_cb (HeardWindow *self,
 static void
 selection_changed_cb (HeardWindow *self)
 {
+  HeardPerson *selected = get_selected_person (self);
+
+  /* Remembered while a search hides them, so they come back after it. */
+  if (selected != NULL)
+    g_set_object (&self->chosen, selected);
   update_content (self);
+}
+
+/* After the list changed: the person last chosen, if they are shown again. */
+static void
+restore_choice (HeardWindow *self)
+{
+  if (get_selected_person (self) == NULL && self->chosen != NULL)
+    select_person (self, self->chosen);
 }
 
 static void
@@ -219,6 +250,7 @@ people_changed_cb (HeardWindow *self)
   /* New or renamed people must meet the search that is already showing. */
   if (self->search_matches != NULL)
     run_search (self);
+  restore_choice (self);
   update_content (self);
 }
 
@@ -226,6 +258,20 @@ static void
 lock_state_changed_cb (HeardWindow *self)
 {
   update_state_page (self);
+}
+
+/* Chooses @person, clearing the search if it hides them. */
+static void
+show_person (HeardWindow *self,
+             HeardPerson *person)
+{
+  if (!select_person (self, person))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      g_clear_pointer (&self->search_matches, g_hash_table_unref);
+      gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      select_person (self, person);
+    }
 }
 
 static void
@@ -236,14 +282,7 @@ person_saved_cb (HeardWindow       *self,
   g_autofree char *title = g_strdup_printf (_("Saved %s"), heard_person_get_display_name (person));
 
   /* A new person who does not match the current search should still be seen. */
-  if (!select_person (self, person))
-    {
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-      g_clear_pointer (&self->search_matches, g_hash_table_unref);
-      gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_LESS_STRICT);
-      select_person (self, person);
-    }
-
+  show_person (self, person);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
@@ -388,6 +427,47 @@ find_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Opens a young person's record at one of its views: (person id, view). */
+static void
+open_person_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  GListModel *people = heard_context_get_people (self->context);
+  const char *view = NULL;
+  gint64 id = 0;
+
+  g_variant_get (parameter, "(x&s)", &id, &view);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
+
+      if (heard_person_get_id (person) == id)
+        {
+          show_person (self, person);
+          heard_person_page_show_view (self->person_page, view);
+          adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+          gtk_widget_grab_focus (GTK_WIDGET (self->person_page));
+          return;
+        }
+    }
+}
+
+static void
+show_caseload_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+
+  g_clear_object (&self->chosen);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  update_content (self);
+  heard_caseload_page_refresh (self->caseload_page);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static gboolean
 row_has_text (GtkWidget  *row,
               const char *text)
@@ -412,6 +492,9 @@ set_up_people_view (HeardWindow *self)
   self->shown_people = gtk_filter_list_model_new (g_object_ref (people),
                                                   GTK_FILTER (g_object_ref (self->search_filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown_people)));
+  /* Nobody is chosen at first: Heard opens on the caseload. */
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->people_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "notify::selected-item",
@@ -431,6 +514,7 @@ heard_window_constructed (GObject *object)
   heard_unlock_page_set_context (self->unlock_page, self->context);
   heard_recovery_code_page_set_context (self->recovery_code_page, self->context);
   heard_person_page_set_context (self->person_page, self->context);
+  heard_caseload_page_set_context (self->caseload_page, self->context);
 
   g_signal_connect_object (self->context, "notify::lock-state",
                            G_CALLBACK (lock_state_changed_cb), self, G_CONNECT_SWAPPED);
@@ -456,6 +540,7 @@ heard_window_finalize (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
   g_clear_pointer (&self->removed_people, g_hash_table_unref);
+  g_clear_object (&self->chosen);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown_people);
   g_clear_object (&self->search_filter);
@@ -522,6 +607,7 @@ heard_window_class_init (HeardWindowClass *klass)
 
   g_type_ensure (HEARD_TYPE_PERSON);
   g_type_ensure (HEARD_TYPE_PERSON_PAGE);
+  g_type_ensure (HEARD_TYPE_CASELOAD_PAGE);
   g_type_ensure (HEARD_TYPE_RECOVERY_CODE_PAGE);
   g_type_ensure (HEARD_TYPE_UNLOCK_PAGE);
 
@@ -535,6 +621,7 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, unlock_page);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, recovery_code_page);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, caseload_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, person_activated_cb);
@@ -546,6 +633,9 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.restore-person", "x",
                                    restore_person_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.open-person", "(xs)", open_person_action);
+  gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL,
+                                   show_caseload_action);
 }
 
 static void
@@ -616,6 +706,12 @@ GtkWidget *
 _heard_window_get_person_page (HeardWindow *self)
 {
   return GTK_WIDGET (self->person_page);
+}
+
+GtkWidget *
+_heard_window_get_caseload_page (HeardWindow *self)
+{
+  return GTK_WIDGET (self->caseload_page);
 }
 
 void

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-action-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-action-editor.h"
+#include "heard-store-plans.h"
+
+/*
+ * Writes one action on a draft copy: what, which agency and who there, by
+ * when, how it is going and when its owner acknowledged it. In a plan that
+ * is signed off only the last two can change, and the form says why.
+ */
+
+struct _HeardActionEditor
+{
+  HeardDialog          parent_instance;
+
+  HeardStore          *store;
+  HeardPlanAction     *draft;
+
+  AdwPreferencesGroup *what_group;
+  AdwEntryRow         *what_row;
+  AdwComboRow         *owner_row;
+  AdwEntryRow         *owner_name_row;
+  AdwEntryRow         *due_row;
+  AdwComboRow         *status_row;
+  AdwEntryRow         *acknowledged_row;
+};
+
+G_DEFINE_FINAL_TYPE (HeardActionEditor, heard_action_editor, HEARD_TYPE_DIALOG)
+
+static void
+draft_changed_cb (HeardActionEditor *self)
+{
+  heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+static void
+action_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HeardActionEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_save_action_finish (HEARD_STORE (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+heard_action_editor_save (HeardDialog *dialog)
+{
+  HeardActionEditor *self = HEARD_ACTION_EDITOR (dialog);
+  g_autoptr(HeardPlanAction) checked = heard_plan_action_copy (self->draft);
+  g_autoptr(GError) error = NULL;
+
+  /* Said at once, without a trip to the store; the draft keeps the dates
+   * as they were typed. */
+  if (!heard_plan_action_prepare (checked, &error))
+    {
+      heard_dialog_finish_saving (dialog, error);
+      return;
+    }
+
+  heard_store_save_action_async (self->store, self->draft, heard_dialog_get_cancellable (dialog),
+                                 action_saved_cb, g_object_ref (self));
+}
+
+static void
+heard_action_editor_dispose (GObject *object)
+{
+  HeardActionEditor *self = HEARD_ACTION_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_ACTION_EDITOR);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heard_action_editor_parent_class)->dispose (object);
+}
+
+static void
+heard_action_editor_class_init (HeardActionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_action_editor_dispose;
+  dialog_class->save = heard_action_editor_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-action-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, owner_name_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, acknowledged_row);
+}
+
+static void
+heard_action_editor_init (HeardActionEditor *self)
+{
+  g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < HEARD_AGENCY_N_AGENCIES; i++)
+    gtk_string_list_append (owners, heard_agency_label (i));
+  for (guint i = 0; i < HEARD_ACTION_N_STATUSES; i++)
+    gtk_string_list_append (statuses, heard_action_status_label (i));
+  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (owners));
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+}
+
+/* Edits @action, or adds it when its id is 0. With @progress_only, only
+ * its status and acknowledgement can change. */
+HeardActionEditor *
+heard_action_editor_new (GtkWindow       *parent,
+                         HeardStore      *store,
+                         HeardPlanAction *action,
+                         gboolean         progress_only)
+{
+  HeardActionEditor *self;
+  GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+
+  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_PLAN_ACTION (action), NULL);
+
+  self = g_object_new (HEARD_TYPE_ACTION_EDITOR, "transient-for", parent,
+                       "heading", heard_plan_action_get_id (action) == 0 ? _("Add an Action")
+                                                                         : _("Action"),
+                       NULL);
+  self->store = g_object_ref (store);
+  self->draft = heard_plan_action_copy (action);
+
+  g_object_bind_property (self->draft, "what", self->what_row, "text", flags);
+  g_object_bind_property (self->draft, "owner", self->owner_row, "selected", flags);
+  g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
+  g_object_bind_property (self->draft, "due-date", self->due_row, "text", flags);
+  g_object_bind_property (self->draft, "status", self->status_row, "selected", flags);
+  g_object_bind_property (self->draft, "acknowledged-on", self->acknowledged_row, "text", flags);
+  g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  if (progress_only)
+    {
+      adw_preferences_group_set_description (self->what_group,
+        _("This plan is signed off, so only how the action is going can change here. "
+          "To change the rest, start a new version of the plan."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->what_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->owner_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->owner_name_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->due_row), FALSE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
+    }
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
+
+  return self;
+}

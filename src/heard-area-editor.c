@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-area-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-area-editor.h"
+#include "heard-language-highlighter.h"
+#include "heard-store-plans.h"
+
+/*
+ * Writes one area of life in a plan still being written, on a draft copy
+ * bound field by field: the young person's goal in their own words first,
+ * then the worker's, then the three columns. Staff wording is checked for
+ * victim-blaming language; the young person's words never are.
+ */
+
+struct _HeardAreaEditor
+{
+  HeardDialog          parent_instance;
+
+  HeardStore          *store;
+  HeardPlanArea       *draft;
+
+  AdwPreferencesGroup *name_group;
+  AdwEntryRow         *label_row;
+  GtkTextView         *goal_own_words_view;
+  GtkTextView         *goal_worker_view;
+  GtkTextView         *worried_view;
+  GtkTextView         *working_well_view;
+  GtkTextView         *needs_to_happen_view;
+};
+
+G_DEFINE_FINAL_TYPE (HeardAreaEditor, heard_area_editor, HEARD_TYPE_DIALOG)
+
+static void
+draft_changed_cb (HeardAreaEditor *self)
+{
+  heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+static void
+area_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardAreaEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_save_area_finish (HEARD_STORE (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+heard_area_editor_save (HeardDialog *dialog)
+{
+  HeardAreaEditor *self = HEARD_AREA_EDITOR (dialog);
+  g_autoptr(GError) error = NULL;
+
+  /* Said at once, without a trip to the store. */
+  if (!heard_plan_area_validate (self->draft, &error))
+    {
+      heard_dialog_finish_saving (dialog, error);
+      return;
+    }
+
+  heard_store_save_area_async (self->store, self->draft, heard_dialog_get_cancellable (dialog),
+                               area_saved_cb, g_object_ref (self));
+}
+
+static void
+heard_area_editor_dispose (GObject *object)
+{
+  HeardAreaEditor *self = HEARD_AREA_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_AREA_EDITOR);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heard_area_editor_parent_class)->dispose (object);
+}
+
+static void
+heard_area_editor_class_init (HeardAreaEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_area_editor_dispose;
+  dialog_class->save = heard_area_editor_save;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-area-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, name_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, label_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, goal_own_words_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, goal_worker_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, worried_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, working_well_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, needs_to_happen_view);
+}
+
+static void
+heard_area_editor_init (HeardAreaEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+
+  /* Staff wording only: the young person's own words are never marked. */
+  heard_language_highlighter_attach (self->goal_worker_view);
+  heard_language_highlighter_attach (self->worried_view);
+  heard_language_highlighter_attach (self->working_well_view);
+  heard_language_highlighter_attach (self->needs_to_happen_view);
+}
+
+/* Edits @area, or adds it to its plan when its id is 0. */
+HeardAreaEditor *
+heard_area_editor_new (GtkWindow     *parent,
+                       HeardStore    *store,
+                       HeardPlanArea *area)
+{
+  HeardAreaEditor *self;
+  HeardAreaKind kind;
+  GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+  g_autofree char *heading = NULL;
+
+  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_PLAN_AREA (area), NULL);
+
+  kind = heard_plan_area_get_kind (area);
+  heading = heard_plan_area_get_id (area) == 0
+            /* TRANSLATORS: %s is an area of life, e.g. "Add Safety to the Plan" */
+            ? g_strdup_printf (_("Add %s to the Plan"), heard_area_kind_label (kind))
+            : g_strdup_printf (_("Edit %s"), heard_plan_area_get_text (area, HEARD_AREA_LABEL));
+
+  self = g_object_new (HEARD_TYPE_AREA_EDITOR, "transient-for", parent, "heading", heading, NULL);
+  self->store = g_object_ref (store);
+  self->draft = heard_plan_area_copy (area);
+  adw_preferences_group_set_description (self->name_group, heard_area_kind_description (kind));
+
+  g_object_bind_property (self->draft, "label", self->label_row, "text", flags);
+  g_object_bind_property (self->draft, "goal-own-words",
+                          gtk_text_view_get_buffer (self->goal_own_words_view), "text", flags);
+  g_object_bind_property (self->draft, "goal-worker",
+                          gtk_text_view_get_buffer (self->goal_worker_view), "text", flags);
+  g_object_bind_property (self->draft, "worried",
+                          gtk_text_view_get_buffer (self->worried_view), "text", flags);
+  g_object_bind_property (self->draft, "working-well",
+                          gtk_text_view_get_buffer (self->working_well_view), "text", flags);
+  g_object_bind_property (self->draft, "needs-to-happen",
+                          gtk_text_view_get_buffer (self->needs_to_happen_view), "text", flags);
+  g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_grab_focus (GTK_WIDGET (self->goal_own_words_view));
+
+  return self;
+}

@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-closure-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-closure-check.h"
+#include "heard-closure-dialog.h"
+#include "heard-language-highlighter.h"
+#include "heard-open-item-row.h"
+#include "heard-signature-group.h"
+
+/*
+ * Closing a plan, or the case, guarded against what the inquiry found:
+ * everything still open about the young person is listed first, their own
+ * view on closing is asked for (or why it could not be had), the reason is
+ * written down, and a supervisor signs.
+ */
+
+struct _HeardClosureDialog
+{
+  HeardDialog          parent_instance;
+
+  gint64               plan_id;
+  guint                n_open;
+
+  AdwPreferencesGroup *open_group;
+  GtkWidget           *looked_group;
+  GtkCheckButton      *looked_check;
+  GtkTextView         *view_view;
+  GtkTextView         *why_not_view;
+  GtkTextView         *reason_view;
+  GtkSwitch           *closes_case_switch;
+  HeardSignatureGroup *signature;
+};
+
+G_DEFINE_FINAL_TYPE (HeardClosureDialog, heard_closure_dialog, HEARD_TYPE_DIALOG)
+
+static char *
+dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+open_items_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardClosureDialog) self = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = heard_store_list_open_items_finish (HEARD_STORE (object), result, &error);
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_group_set_description (self->open_group, error->message);
+      return;
+    }
+
+  self->n_open = items->len;
+  for (guint i = 0; i < items->len; i++)
+    adw_preferences_group_add (self->open_group,
+                               heard_open_item_row_new (g_ptr_array_index (items, i), FALSE));
+
+  adw_preferences_group_set_description (self->open_group,
+    items->len > 0 ? _("Go through each of these with the people involved before closing. "
+                       "Closing does not make them go away.")
+                   : _("Nothing is open about this young person."));
+  gtk_widget_set_visible (self->looked_group, items->len > 0);
+}
+
+static void
+changed_cb (HeardClosureDialog *self)
+{
+  heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+static void
+signed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HeardClosureDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_signature_group_sign_finish (HEARD_SIGNATURE_GROUP (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+heard_closure_dialog_save (HeardDialog *dialog)
+{
+  HeardClosureDialog *self = HEARD_CLOSURE_DIALOG (dialog);
+  g_autoptr(HeardPlanDecision) decision = heard_plan_decision_new (HEARD_PLAN_EVENT_CLOSE, 0);
+  GtkTextView *views[HEARD_CLOSURE_N_TEXTS] = {
+    [HEARD_CLOSURE_VIEW] = self->view_view,
+    [HEARD_CLOSURE_WHY_NO_VIEW] = self->why_not_view,
+    [HEARD_CLOSURE_REASON] = self->reason_view,
+  };
+
+  if (self->n_open > 0 && !gtk_check_button_get_active (self->looked_check))
+    {
+      g_autoptr(GError) error = g_error_new_literal (HEARD_PLAN_ERROR,
+                                                     HEARD_PLAN_ERROR_INCOMPLETE,
+                                                     _("Go through what is still open, then "
+                                                       "tick the box to say you have."));
+
+      heard_dialog_finish_saving (dialog, error);
+      return;
+    }
+
+  for (guint i = 0; i < HEARD_CLOSURE_N_TEXTS; i++)
+    {
+      g_free (decision->texts[i]);
+      decision->texts[i] = dup_text (views[i]);
+    }
+  decision->closes_case = gtk_switch_get_active (self->closes_case_switch);
+
+  heard_signature_group_sign_async (self->signature, self->plan_id, decision,
+                                    heard_dialog_get_cancellable (dialog), signed_cb,
+                                    g_object_ref (self));
+}
+
+static void
+heard_closure_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_CLOSURE_DIALOG);
+
+  G_OBJECT_CLASS (heard_closure_dialog_parent_class)->dispose (object);
+}
+
+static void
+heard_closure_dialog_class_init (HeardClosureDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_closure_dialog_dispose;
+  dialog_class->save = heard_closure_dialog_save;
+
+  g_type_ensure (HEARD_TYPE_SIGNATURE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-closure-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, open_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, looked_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, looked_check);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, view_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, why_not_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, reason_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, closes_case_switch);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, signature);
+}
+
+static void
+heard_closure_dialog_init (HeardClosureDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (self->looked_group, FALSE);
+
+  /* Staff wording only: never the young person's view. */
+  heard_language_highlighter_attach (self->why_not_view);
+  heard_language_highlighter_attach (self->reason_view);
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->view_view), "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->why_not_view), "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->reason_view), "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+HeardClosureDialog *
+heard_closure_dialog_new (GtkWindow  *parent,
+                          HeardStore *store,
+                          HeardPlan  *plan)
+{
+  HeardClosureDialog *self;
+  GCancellable *cancellable;
+  g_autofree char *heading = NULL;
+
+  g_return_val_if_fail (HEARD_IS_PLAN (plan), NULL);
+
+  heading = g_strdup_printf (_("Close Version %u of the Plan"), heard_plan_get_version (plan));
+  self = g_object_new (HEARD_TYPE_CLOSURE_DIALOG, "transient-for", parent, "heading", heading,
+                       NULL);
+  self->plan_id = heard_plan_get_id (plan);
+  cancellable = heard_dialog_get_cancellable (HEARD_DIALOG (self));
+
+  heard_store_list_open_items_async (store, heard_plan_get_person_id (plan), cancellable,
+                                     open_items_cb, g_object_ref (self));
+  heard_signature_group_load (self->signature, store, cancellable);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view_view));
+
+  return self;
+}

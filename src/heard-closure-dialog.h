@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "heard-dialog.h"
+#include "heard-plan.h"
+#include "heard-store.h"
+
+G_BEGIN_DECLS
+
+#define HEARD_TYPE_CLOSURE_DIALOG (heard_closure_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeardClosureDialog, heard_closure_dialog, HEARD, CLOSURE_DIALOG,
+                      HeardDialog)
+
+HeardClosureDialog *heard_closure_dialog_new (GtkWindow  *parent,
+                                              HeardStore *store,
+                                              HeardPlan  *plan);
+
+G_END_DECLS

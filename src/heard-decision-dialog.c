@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-decision-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-decision-dialog.h"
+#include "heard-language-highlighter.h"
+#include "heard-signature-group.h"
+
+/*
+ * A supervisor's decision on a plan, signed with their passphrase: for a
+ * plan awaiting review, sign it off or ask for changes; for a plan in use,
+ * record that it was reviewed and carries on. Only the decisions the plan's
+ * state allows are offered.
+ */
+
+struct _HeardDecisionDialog
+{
+  HeardDialog          parent_instance;
+
+  gint64               plan_id;
+  HeardPlanEvent       event;
+
+  AdwPreferencesGroup *choice_group;
+  GtkCheckButton      *sign_off_check;
+  AdwPreferencesGroup *comments_group;
+  GtkTextView         *comments_view;
+  HeardSignatureGroup *signature;
+};
+
+G_DEFINE_FINAL_TYPE (HeardDecisionDialog, heard_decision_dialog, HEARD_TYPE_DIALOG)
+
+static void
+describe_comments (HeardDecisionDialog *self)
+{
+  const char *description;
+
+  switch (self->event)
+    {
+    case HEARD_PLAN_EVENT_REQUEST_CHANGES:
+      description = _("Say which changes are needed, so the plan can be put right. "
+                      "Everyone who reads the plan can see this.");
+      break;
+
+    case HEARD_PLAN_EVENT_REVIEW:
+      description = _("How the plan is going, and anything to look at before the next "
+                      "review. Everyone who reads the plan can see this.");
+      break;
+
+    case HEARD_PLAN_EVENT_SIGN_OFF:
+    default:
+      description = _("Anything the caseworker and the young person should know. "
+                      "Everyone who reads the plan can see this.");
+      break;
+    }
+
+  adw_preferences_group_set_description (self->comments_group, description);
+}
+
+static void
+choice_toggled_cb (HeardDecisionDialog *self)
+{
+  if (self->event == HEARD_PLAN_EVENT_REVIEW)
+    return;
+
+  self->event = gtk_check_button_get_active (self->sign_off_check)
+                ? HEARD_PLAN_EVENT_SIGN_OFF : HEARD_PLAN_EVENT_REQUEST_CHANGES;
+  describe_comments (self);
+}
+
+static void
+changed_cb (HeardDecisionDialog *self)
+{
+  heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+static void
+signed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HeardDecisionDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_signature_group_sign_finish (HEARD_SIGNATURE_GROUP (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+heard_decision_dialog_save (HeardDialog *dialog)
+{
+  HeardDecisionDialog *self = HEARD_DECISION_DIALOG (dialog);
+  g_autoptr(HeardPlanDecision) decision = heard_plan_decision_new (self->event, 0);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->comments_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_free (decision->comments);
+  decision->comments = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  heard_signature_group_sign_async (self->signature, self->plan_id, decision,
+                                    heard_dialog_get_cancellable (dialog), signed_cb,
+                                    g_object_ref (self));
+}
+
+static void
+heard_decision_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_DECISION_DIALOG);
+
+  G_OBJECT_CLASS (heard_decision_dialog_parent_class)->dispose (object);
+}
+
+static void
+heard_decision_dialog_class_init (HeardDecisionDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_decision_dialog_dispose;
+  dialog_class->save = heard_decision_dialog_save;
+
+  g_type_ensure (HEARD_TYPE_SIGNATURE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-decision-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, choice_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, sign_off_check);
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, comments_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, comments_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, signature);
+  gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
+}
+
+static void
+heard_decision_dialog_init (HeardDecisionDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heard_language_highlighter_attach (self->comments_view);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->comments_view), "changed",
+                           G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Offers the decisions open to @plan: sign off or ask for changes while it
+ * awaits review, record a review while it is in use. */
+HeardDecisionDialog *
+heard_decision_dialog_new (GtkWindow  *parent,
+                           HeardStore *store,
+                           HeardPlan  *plan)
+{
+  HeardDecisionDialog *self;
+  gboolean reviewing;
+  g_autofree char *heading = NULL;
+
+  g_return_val_if_fail (HEARD_IS_PLAN (plan), NULL);
+
+  reviewing = heard_plan_get_state (plan) == HEARD_PLAN_STATE_ACTIVE;
+  heading = reviewing
+            ? g_strdup_printf (_("Record a Review of Version %u"), heard_plan_get_version (plan))
+            : g_strdup_printf (_("Review Version %u"), heard_plan_get_version (plan));
+
+  self = g_object_new (HEARD_TYPE_DECISION_DIALOG, "transient-for", parent, "heading", heading,
+                       NULL);
+  self->plan_id = heard_plan_get_id (plan);
+  self->event = reviewing ? HEARD_PLAN_EVENT_REVIEW : HEARD_PLAN_EVENT_SIGN_OFF;
+  gtk_widget_set_visible (GTK_WIDGET (self->choice_group), !reviewing);
+  describe_comments (self);
+  heard_signature_group_load (self->signature, store,
+                              heard_dialog_get_cancellable (HEARD_DIALOG (self)));
+
+  return self;
+}

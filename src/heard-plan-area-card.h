@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "heard-plan.h"
+
+G_BEGIN_DECLS
+
+/* How much of a plan the person looking at it may change. */
+typedef enum
+{
+  HEARD_PLAN_CHANGES_NONE,
+  /* A plan in use: how each action is going. */
+  HEARD_PLAN_CHANGES_PROGRESS,
+  /* A version still being written: everything. */
+  HEARD_PLAN_CHANGES_ALL,
+} HeardPlanChanges;
+
+#define HEARD_TYPE_PLAN_AREA_CARD (heard_plan_area_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, HEARD, PLAN_AREA_CARD, AdwBin)
+
+GtkWidget *heard_plan_area_card_new (HeardPlanArea    *area,
+                                     HeardPlanChanges  changes,
+                                     const GDate      *today);
+
+G_END_DECLS

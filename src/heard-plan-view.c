@@ -1,0 +1,939 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-plan-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-action-editor.h"
+#include "heard-area-editor.h"
+#include "heard-closure-dialog.h"
+#include "heard-decision-dialog.h"
+#include "heard-plan-area-card.h"
+#include "heard-plan-view.h"
+#include "heard-review-date-dialog.h"
+#include "heard-store-plans.h"
+#include "heard-widgets.h"
+
+/*
+ * A young person's support plan: the version shown (newest first, older
+ * ones still readable), where it stands and what happens next, its areas
+ * of life and their actions, and every supervisor's decision. Only the
+ * steps the lifecycle rules allow for the version shown are offered; the
+ * store refuses the rest anyway.
+ */
+
+/* A review this close is shown as coming up. */
+#define DAYS_BEFORE_REVIEW_IS_DUE 28
+
+struct _HeardPlanView
+{
+  AdwBin                parent_instance;
+
+  HeardContext         *context;
+  HeardPerson          *person;
+  GCancellable         *cancellable;
+  GPtrArray            *plans;
+  guint                 shown;
+  gint64                focus_area;
+
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkStack             *stack;
+  GtkSpinner           *spinner;
+  GtkLabel             *title_label;
+  GtkDropDown          *version_dropdown;
+  GtkStringList        *versions;
+  GtkLabel             *state_label;
+  GtkLabel             *review_label;
+  GtkLabel             *next_step_label;
+  GtkFlowBox           *buttons;
+  GtkWidget            *submit_button;
+  GtkWidget            *add_area_button;
+  GMenu                *add_area_menu;
+  GtkWidget            *decide_button;
+  GtkWidget            *record_review_button;
+  GtkWidget            *review_date_button;
+  GtkWidget            *new_version_button;
+  GtkWidget            *close_button;
+  GtkWidget            *show_in_progress_button;
+  GtkBox               *areas_box;
+  AdwPreferencesGroup  *closure_group;
+  AdwActionRow         *closure_view_row;
+  AdwActionRow         *closure_reason_row;
+  AdwPreferencesGroup  *reviews_group;
+  GPtrArray            *review_rows;
+};
+
+G_DEFINE_FINAL_TYPE (HeardPlanView, heard_plan_view, ADW_TYPE_BIN)
+
+static const char *const state_styles[HEARD_PLAN_N_STATES] = {
+  [HEARD_PLAN_STATE_DRAFT] = "accent",
+  [HEARD_PLAN_STATE_AWAITING_REVIEW] = "accent",
+  [HEARD_PLAN_STATE_ACTIVE] = "success",
+  [HEARD_PLAN_STATE_CHANGES_REQUESTED] = "warning",
+  [HEARD_PLAN_STATE_CLOSED] = "dim-label",
+  [HEARD_PLAN_STATE_SUPERSEDED] = "dim-label",
+};
+
+static void reload              (HeardPlanView *self);
+static void version_selected_cb (HeardPlanView *self);
+
+static HeardPlan *
+get_shown_plan (HeardPlanView *self)
+{
+  if (self->plans == NULL || self->shown >= self->plans->len)
+    return NULL;
+
+  return g_ptr_array_index (self->plans, self->shown);
+}
+
+static HeardStore *
+get_store (HeardPlanView *self)
+{
+  return self->context != NULL ? heard_context_get_store (self->context) : NULL;
+}
+
+static GtkWindow *
+get_window (HeardPlanView *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+static void
+show_error (HeardPlanView *self,
+            const char    *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static HeardPlanState
+person_state (HeardPlanView *self,
+              gboolean       in_progress)
+{
+  for (guint i = 0; self->plans != NULL && i < self->plans->len; i++)
+    {
+      HeardPlanState state = heard_plan_get_state (g_ptr_array_index (self->plans, i));
+
+      if (in_progress ? heard_plan_rules_is_in_progress (state)
+                      : state == HEARD_PLAN_STATE_ACTIVE)
+        return state;
+    }
+
+  return HEARD_PLAN_N_STATES;
+}
+
+static gboolean
+has_version (HeardPlanView *self,
+             gboolean       in_progress)
+{
+  return person_state (self, in_progress) != HEARD_PLAN_N_STATES;
+}
+
+static void
+offer (HeardPlanView *self,
+       const char    *action,
+       GtkWidget     *button,
+       gboolean       allowed)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), action, allowed);
+  if (button != NULL)
+    gtk_widget_set_visible (gtk_widget_get_parent (button), allowed);
+}
+
+/* Offers exactly the steps open to the version shown, and no others. */
+static void
+update_actions (HeardPlanView *self)
+{
+  HeardPlan *plan = get_shown_plan (self);
+  HeardPlanState state = plan != NULL ? heard_plan_get_state (plan) : HEARD_PLAN_N_STATES;
+  gboolean editable = plan != NULL && heard_plan_rules_is_editable (state);
+  gboolean newest = plan != NULL && self->shown == 0;
+  gboolean can_start = !has_version (self, TRUE) &&
+                       (plan == NULL || (newest && (state == HEARD_PLAN_STATE_ACTIVE ||
+                                                    state == HEARD_PLAN_STATE_CLOSED)));
+  gboolean other_in_progress = !newest && self->plans != NULL && self->plans->len > 0 &&
+                               heard_plan_rules_is_in_progress (
+                                 heard_plan_get_state (g_ptr_array_index (self->plans, 0)));
+  gboolean any_area_left = g_menu_model_get_n_items (G_MENU_MODEL (self->add_area_menu)) > 0;
+
+#define ALLOWS(event) (plan != NULL && heard_plan_rules_allows (state, (event)))
+  offer (self, "plan.start", plan != NULL ? self->new_version_button : NULL, can_start);
+  offer (self, "plan.submit", self->submit_button, ALLOWS (HEARD_PLAN_EVENT_SUBMIT));
+  offer (self, "plan.decide", self->decide_button, ALLOWS (HEARD_PLAN_EVENT_SIGN_OFF));
+  offer (self, "plan.record-review", self->record_review_button, ALLOWS (HEARD_PLAN_EVENT_REVIEW));
+  offer (self, "plan.review-date", self->review_date_button, state == HEARD_PLAN_STATE_ACTIVE);
+  offer (self, "plan.close", self->close_button, ALLOWS (HEARD_PLAN_EVENT_CLOSE));
+#undef ALLOWS
+  offer (self, "plan.show-newest", self->show_in_progress_button, other_in_progress);
+  offer (self, "plan.add-area", self->add_area_button, editable && any_area_left);
+  offer (self, "plan.edit-area", NULL, editable);
+  offer (self, "plan.remove-area", NULL, editable);
+  offer (self, "plan.add-action", NULL, editable);
+  offer (self, "plan.remove-action", NULL, editable);
+  offer (self, "plan.edit-action", NULL, editable || state == HEARD_PLAN_STATE_ACTIVE);
+
+  gtk_button_set_label (GTK_BUTTON (self->new_version_button),
+                        state == HEARD_PLAN_STATE_ACTIVE ? _("Start a _New Version")
+                                                         : _("Start a _New Plan"));
+  if (other_in_progress)
+    {
+      g_autofree char *label = g_strdup_printf (_("_Open Version %u, in Progress"),
+                                                heard_plan_get_version (g_ptr_array_index (
+                                                  self->plans, 0)));
+
+      gtk_button_set_label (GTK_BUTTON (self->show_in_progress_button), label);
+    }
+}
+
+static void
+fill_add_area_menu (HeardPlanView *self,
+                    HeardPlan     *plan)
+{
+  g_menu_remove_all (self->add_area_menu);
+
+  for (guint kind = 0; kind < HEARD_AREA_N_KINDS; kind++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (heard_plan_find_area (plan, kind) != NULL)
+        continue;
+
+      item = g_menu_item_new (heard_area_kind_label (kind), NULL);
+      g_menu_item_set_action_and_target_value (item, "plan.add-area",
+                                               g_variant_new_uint32 (kind));
+      g_menu_append_item (self->add_area_menu, item);
+    }
+}
+
+static char *
+describe_moment (const char *iso8601)
+{
+  g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso8601, NULL);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (moment == NULL)
+    return g_strdup (iso8601);
+
+  local = g_date_time_to_local (moment);
+  /* TRANSLATORS: a date and time, e.g. "14 March 2025 at 15:20" */
+  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+}
+
+static void
+describe_review (HeardPlanView *self,
+                 HeardPlan     *plan,
+                 const GDate   *today)
+{
+  HeardPlanState state = heard_plan_get_state (plan);
+  g_autofree char *text = NULL;
+  const char *style = NULL;
+  GDate next;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->review_label), "warning");
+
+  if (state == HEARD_PLAN_STATE_ACTIVE &&
+      heard_person_parse_date (heard_plan_get_next_review (plan), &next))
+    {
+      g_autofree char *date = heard_plan_rules_describe_date (heard_plan_get_next_review (plan));
+      int days = g_date_days_between (today, &next);
+
+      if (days < 0)
+        {
+          text = g_strdup_printf (_("Review overdue since %s"), date);
+          style = "error";
+        }
+      else
+        {
+          text = g_strdup_printf (_("Next review: %s"), date);
+          style = days <= DAYS_BEFORE_REVIEW_IS_DUE ? "warning" : NULL;
+        }
+    }
+  else if (state == HEARD_PLAN_STATE_CLOSED)
+    {
+      g_autofree char *when = describe_moment (heard_plan_get_closed_at (plan));
+
+      text = g_strdup_printf (_("Closed on %s"), when);
+    }
+
+  gtk_label_set_text (self->review_label, text != NULL ? text : "");
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->review_label), style);
+}
+
+static void
+fill_reviews (HeardPlanView *self,
+              HeardPlan     *plan)
+{
+  GListModel *reviews = heard_plan_get_reviews (plan);
+  guint n = g_list_model_get_n_items (reviews);
+
+  for (guint i = 0; i < self->review_rows->len; i++)
+    adw_preferences_group_remove (self->reviews_group, g_ptr_array_index (self->review_rows, i));
+  g_ptr_array_set_size (self->review_rows, 0);
+
+  /* Newest decision first. */
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i - 1);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *when = describe_moment (heard_plan_review_get_decided_at (review));
+      const char *comments = heard_plan_review_get_comments (review);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* TRANSLATORS: a decision and who made it, e.g. "Signed off by Sam Okafor" */
+      title = g_strdup_printf (_("%s by %s"),
+                               heard_plan_event_label (heard_plan_review_get_decision (review)),
+                               heard_plan_review_get_reviewer (review));
+      subtitle = *comments != '\0' ? g_strdup_printf ("%s\n%s", when, comments)
+                                   : g_strdup (when);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->reviews_group, row);
+      g_ptr_array_add (self->review_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_group), n > 0);
+}
+
+static void
+fill_closure (HeardPlanView *self,
+              HeardPlan     *plan)
+{
+  const char *view = heard_plan_get_closure_text (plan, HEARD_CLOSURE_VIEW);
+  const char *why_not = heard_plan_get_closure_text (plan, HEARD_CLOSURE_WHY_NO_VIEW);
+  g_autofree char *their_view = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->closure_group),
+                          heard_plan_get_state (plan) == HEARD_PLAN_STATE_CLOSED);
+  if (*view != '\0')
+    their_view = g_strdup (view);
+  else
+    /* TRANSLATORS: shown when the young person's view on closing could not be had */
+    their_view = g_strdup_printf (_("Could not be had: %s"), why_not);
+
+  adw_action_row_set_subtitle (self->closure_view_row, their_view);
+  adw_action_row_set_subtitle (self->closure_reason_row,
+                               heard_plan_get_closure_text (plan, HEARD_CLOSURE_REASON));
+  adw_preferences_group_set_description (self->closure_group,
+                                         heard_plan_get_closes_case (plan)
+                                         ? _("The case was closed with the plan.")
+                                         : NULL);
+}
+
+static void
+fill_areas (HeardPlanView *self,
+            HeardPlan     *plan,
+            const GDate   *today)
+{
+  GListModel *areas = heard_plan_get_areas (plan);
+  HeardPlanState state = heard_plan_get_state (plan);
+  HeardPlanChanges changes = heard_plan_rules_is_editable (state) ? HEARD_PLAN_CHANGES_ALL
+                             : state == HEARD_PLAN_STATE_ACTIVE ? HEARD_PLAN_CHANGES_PROGRESS
+                             : HEARD_PLAN_CHANGES_NONE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box))) != NULL)
+    gtk_box_remove (self->areas_box, child);
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+      GtkWidget *card = heard_plan_area_card_new (area, changes, today);
+
+      gtk_box_append (self->areas_box, card);
+      if (heard_plan_area_get_id (area) == self->focus_area)
+        gtk_widget_child_focus (card, GTK_DIR_TAB_FORWARD);
+    }
+
+  if (g_list_model_get_n_items (areas) == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("No areas of life in this plan yet. Add the ones "
+                                          "that matter to the young person, one at a time."));
+
+      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (empty), 0);
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_box_append (self->areas_box, empty);
+    }
+
+  self->focus_area = 0;
+}
+
+static void
+fill_versions (HeardPlanView *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->plans->len; i++)
+    {
+      HeardPlan *plan = g_ptr_array_index (self->plans, i);
+
+      /* TRANSLATORS: a version of a plan and where it stands, e.g. "Version 2 · Active" */
+      g_ptr_array_add (labels, g_strdup_printf (_("Version %u · %s"),
+                                                heard_plan_get_version (plan),
+                                                heard_plan_state_label (heard_plan_get_state (
+                                                  plan))));
+    }
+  g_ptr_array_add (labels, NULL);
+
+  g_signal_handlers_block_by_func (self->version_dropdown, version_selected_cb, self);
+  gtk_string_list_splice (self->versions, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->versions)),
+                          (const char *const *) labels->pdata);
+  gtk_drop_down_set_selected (self->version_dropdown, self->shown);
+  g_signal_handlers_unblock_by_func (self->version_dropdown, version_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->version_dropdown), self->plans->len > 1);
+}
+
+static void
+rebuild (HeardPlanView *self)
+{
+  HeardPlan *plan = get_shown_plan (self);
+  g_autofree char *title = NULL;
+  HeardPlanState state;
+  GDate today;
+
+  if (plan == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "none");
+      update_actions (self);
+      return;
+    }
+
+  heard_plan_rules_today (&today);
+  state = heard_plan_get_state (plan);
+
+  fill_versions (self);
+  title = g_strdup_printf (_("Support Plan, Version %u"), heard_plan_get_version (plan));
+  gtk_label_set_text (self->title_label, title);
+
+  for (guint i = 0; i < HEARD_PLAN_N_STATES; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), state_styles[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_styles[state]);
+  gtk_label_set_text (self->state_label, heard_plan_state_label (state));
+  gtk_label_set_text (self->next_step_label, heard_plan_state_next_step (state));
+  describe_review (self, plan, &today);
+
+  fill_add_area_menu (self, plan);
+  fill_areas (self, plan, &today);
+  fill_closure (self, plan);
+  fill_reviews (self, plan);
+  update_actions (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "plan");
+}
+
+static void
+plans_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HeardPlanView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *plans;
+  gint64 shown_id = get_shown_plan (self) != NULL ? heard_plan_get_id (get_shown_plan (self))
+                                                 : 0;
+
+  plans = heard_store_load_plans_finish (HEARD_STORE (object), result, &error);
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  if (plans == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->plans, g_ptr_array_unref);
+  self->plans = plans;
+
+  /* Stay with the version being read, unless it has gone. */
+  self->shown = 0;
+  for (guint i = 0; i < plans->len; i++)
+    {
+      if (heard_plan_get_id (g_ptr_array_index (plans, i)) == shown_id)
+        self->shown = i;
+    }
+
+  rebuild (self);
+}
+
+static void
+reload (HeardPlanView *self)
+{
+  HeardStore *store = get_store (self);
+
+  if (store == NULL || self->person == NULL)
+    return;
+
+  heard_store_load_plans_async (store, heard_person_get_id (self->person), self->cancellable,
+                                plans_loaded_cb, g_object_ref (self));
+}
+
+static void
+changed_elsewhere_cb (HeardPlanView *self)
+{
+  show_error (self, NULL);
+  reload (self);
+}
+
+static void
+present_dialog (HeardPlanView *self,
+                HeardDialog   *dialog)
+{
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (changed_elsewhere_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ends a step taken from the view: says what went wrong, or shows the
+ * outcome, with the newest version in front after @show_newest. */
+static void
+step_done (HeardPlanView *self,
+           const GError  *error,
+           gboolean       show_newest)
+{
+  if (error != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  show_error (self, NULL);
+  if (show_newest)
+    g_clear_pointer (&self->plans, g_ptr_array_unref);
+  reload (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
+}
+
+static void
+started_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HeardPlanView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_start_plan_finish (HEARD_STORE (object), result, &error);
+  step_done (self, error, TRUE);
+}
+
+static void
+submitted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HeardPlanView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_submit_plan_finish (HEARD_STORE (object), result, &error);
+  step_done (self, error, FALSE);
+}
+
+static void
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HeardPlanView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Areas and actions finish the same way: an id, or an error. */
+  if (g_task_get_source_tag (G_TASK (result)) == heard_store_remove_area_async)
+    heard_store_remove_area_finish (HEARD_STORE (object), result, &error);
+  else
+    heard_store_remove_action_finish (HEARD_STORE (object), result, &error);
+  step_done (self, error, FALSE);
+}
+
+static HeardPlanArea *
+find_area (HeardPlanView *self,
+           gint64         area_id)
+{
+  GListModel *areas = heard_plan_get_areas (get_shown_plan (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+
+      if (heard_plan_area_get_id (area) == area_id)
+        return area;
+    }
+
+  return NULL;
+}
+
+static HeardPlanAction *
+find_action (HeardPlanView *self,
+             gint64         action_id)
+{
+  GListModel *areas = heard_plan_get_areas (get_shown_plan (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+      GListModel *actions = heard_plan_area_get_actions (area);
+
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(HeardPlanAction) action = g_list_model_get_item (actions, j);
+
+          if (heard_plan_action_get_id (action) == action_id)
+            return action;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  heard_store_start_plan_async (get_store (self), heard_person_get_id (self->person),
+                                self->cancellable, started_cb, g_object_ref (self));
+}
+
+static void
+submit_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  heard_store_submit_plan_async (get_store (self), heard_plan_get_id (get_shown_plan (self)),
+                                 self->cancellable, submitted_cb, g_object_ref (self));
+}
+
+static void
+decide_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  present_dialog (self, HEARD_DIALOG (heard_decision_dialog_new (get_window (self),
+                                                                 get_store (self),
+                                                                 get_shown_plan (self))));
+}
+
+static void
+review_date_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  present_dialog (self, HEARD_DIALOG (heard_review_date_dialog_new (get_window (self),
+                                                                    get_store (self),
+                                                                    get_shown_plan (self))));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  present_dialog (self, HEARD_DIALOG (heard_closure_dialog_new (get_window (self),
+                                                                get_store (self),
+                                                                get_shown_plan (self))));
+}
+
+static void
+show_newest_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  heard_plan_view_show_version (HEARD_PLAN_VIEW (widget), 0);
+}
+
+static void
+add_area_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+  guint32 kind = g_variant_get_uint32 (parameter);
+  g_autoptr(HeardPlanArea) area = NULL;
+
+  if (kind >= HEARD_AREA_N_KINDS)
+    return;
+
+  area = heard_plan_area_new (heard_plan_get_id (get_shown_plan (self)), kind);
+  present_dialog (self, HEARD_DIALOG (heard_area_editor_new (get_window (self), get_store (self),
+                                                             area)));
+}
+
+static void
+edit_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+  HeardPlanArea *area = find_area (self, g_variant_get_int64 (parameter));
+
+  if (area == NULL)
+    return;
+
+  self->focus_area = heard_plan_area_get_id (area);
+  present_dialog (self, HEARD_DIALOG (heard_area_editor_new (get_window (self), get_store (self),
+                                                             area)));
+}
+
+static void
+add_action_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+  gint64 area_id = g_variant_get_int64 (parameter);
+  g_autoptr(HeardPlanAction) action = NULL;
+
+  if (find_area (self, area_id) == NULL)
+    return;
+
+  self->focus_area = area_id;
+  action = heard_plan_action_new (heard_plan_get_id (get_shown_plan (self)), area_id);
+  present_dialog (self, HEARD_DIALOG (heard_action_editor_new (get_window (self),
+                                                               get_store (self), action,
+                                                               FALSE)));
+}
+
+static void
+edit_action_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+  HeardPlanAction *action = find_action (self, g_variant_get_int64 (parameter));
+  gboolean progress_only;
+
+  if (action == NULL)
+    return;
+
+  progress_only = heard_plan_get_state (get_shown_plan (self)) == HEARD_PLAN_STATE_ACTIVE;
+  self->focus_area = heard_plan_action_get_area_id (action);
+  present_dialog (self, HEARD_DIALOG (heard_action_editor_new (get_window (self),
+                                                               get_store (self), action,
+                                                               progress_only)));
+}
+
+static void
+removal_confirmed (AdwMessageDialog *dialog,
+                   GtkWidget        *owner)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (owner);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
+
+  if (g_object_get_data (G_OBJECT (dialog), "area") != NULL)
+    heard_store_remove_area_async (get_store (self), id, self->cancellable, removed_cb,
+                                   g_object_ref (self));
+  else
+    heard_store_remove_action_async (get_store (self), id, self->cancellable, removed_cb,
+                                     g_object_ref (self));
+}
+
+/* Nothing in a plan is taken out without being asked. */
+static void
+confirm_removal (HeardPlanView *self,
+                 gint64         id,
+                 gboolean       area,
+                 const char    *heading,
+                 const char    *body)
+{
+  AdwMessageDialog *dialog = heard_ask_to_remove (GTK_WIDGET (self), heading, body,
+                                                  removal_confirmed);
+
+  g_object_set_data (G_OBJECT (dialog), "id", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data (G_OBJECT (dialog), "area", GINT_TO_POINTER (area));
+}
+
+static void
+remove_area_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+  HeardPlanArea *area = find_area (self, g_variant_get_int64 (parameter));
+  g_autofree char *heading = NULL;
+
+  if (area == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Remove %s From This Version?"),
+                             heard_plan_area_get_text (area, HEARD_AREA_LABEL));
+  confirm_removal (self, heard_plan_area_get_id (area), TRUE, heading,
+                   _("What is written in it and its actions will be taken out of this version. "
+                     "Earlier versions keep theirs."));
+}
+
+static void
+remove_action_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+  HeardPlanAction *action = find_action (self, g_variant_get_int64 (parameter));
+
+  if (action == NULL)
+    return;
+
+  confirm_removal (self, heard_plan_action_get_id (action), FALSE, _("Remove This Action?"),
+                   heard_plan_action_get_text (action, HEARD_ACTION_WHAT));
+}
+
+static void
+version_selected_cb (HeardPlanView *self)
+{
+  heard_plan_view_show_version (self, gtk_drop_down_get_selected (self->version_dropdown));
+}
+
+static void
+heard_plan_view_dispose (GObject *object)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PLAN_VIEW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->person);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->plans, g_ptr_array_unref);
+  g_clear_pointer (&self->review_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (heard_plan_view_parent_class)->dispose (object);
+}
+
+static void
+heard_plan_view_class_init (HeardPlanViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_plan_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-plan-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, version_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, versions);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, state_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, next_step_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, buttons);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, add_area_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, add_area_menu);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, decide_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, record_review_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, review_date_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, new_version_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, close_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, show_in_progress_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, areas_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_view_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_reason_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, reviews_group);
+  gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
+
+  gtk_widget_class_install_action (widget_class, "plan.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "plan.submit", NULL, submit_action);
+  gtk_widget_class_install_action (widget_class, "plan.decide", NULL, decide_action);
+  gtk_widget_class_install_action (widget_class, "plan.record-review", NULL, decide_action);
+  gtk_widget_class_install_action (widget_class, "plan.review-date", NULL, review_date_action);
+  gtk_widget_class_install_action (widget_class, "plan.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "plan.show-newest", NULL, show_newest_action);
+  gtk_widget_class_install_action (widget_class, "plan.add-area", "u", add_area_action);
+  gtk_widget_class_install_action (widget_class, "plan.edit-area", "x", edit_area_action);
+  gtk_widget_class_install_action (widget_class, "plan.remove-area", "x", remove_area_action);
+  gtk_widget_class_install_action (widget_class, "plan.add-action", "x", add_action_action);
+  gtk_widget_class_install_action (widget_class, "plan.edit-action", "x", edit_action_action);
+  gtk_widget_class_install_action (widget_class, "plan.remove-action", "x",
+                                   remove_action_action);
+}
+
+static void
+heard_plan_view_init (HeardPlanView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->review_rows = g_ptr_array_new ();
+
+  /* The buttons are for pressing; the flow box only lays them out. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  update_actions (self);
+}
+
+void
+heard_plan_view_set_context (HeardPlanView *self,
+                             HeardContext  *context)
+{
+  g_return_if_fail (HEARD_IS_PLAN_VIEW (self));
+
+  g_set_object (&self->context, context);
+}
+
+/* Shows @person's plan, loading it afresh. */
+void
+heard_plan_view_set_person (HeardPlanView *self,
+                            HeardPerson   *person)
+{
+  g_return_if_fail (HEARD_IS_PLAN_VIEW (self));
+
+  /* A load for someone else must not land on this person's page. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_set_object (&self->person, person);
+  g_clear_pointer (&self->plans, g_ptr_array_unref);
+  self->shown = 0;
+  self->focus_area = 0;
+  show_error (self, NULL);
+  update_actions (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  gtk_spinner_set_spinning (self->spinner, person != NULL);
+  reload (self);
+}
+
+/* Shows the version at @position, newest first. */
+void
+heard_plan_view_show_version (HeardPlanView *self,
+                              guint          position)
+{
+  g_return_if_fail (HEARD_IS_PLAN_VIEW (self));
+
+  if (self->plans == NULL || position >= self->plans->len || position == self->shown)
+    return;
+
+  self->shown = position;
+  rebuild (self);
+}
+
+/* The version being read, or NULL before it has loaded. */
+HeardPlan *
+heard_plan_view_get_plan (HeardPlanView *self)
+{
+  g_return_val_if_fail (HEARD_IS_PLAN_VIEW (self), NULL);
+
+  return get_shown_plan (self);
+}

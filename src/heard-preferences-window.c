@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-audit.h"
+#include "heard-preferences-window.h"
+#include "heard-store-staff.h"
+#include "heard-supervisor-editor.h"
+#include "heard-widgets.h"
+
+/*
+ * Preferences: who the caseworker is, the supervisors who sign decisions,
+ * and a check that the audit trail is whole.
+ */
+
+struct _HeardPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  HeardContext         *context;
+  GCancellable         *cancellable;
+  GPtrArray            *staff;
+  GPtrArray            *supervisor_rows;
+
+  AdwEntryRow          *caseworker_row;
+  AdwPreferencesGroup  *supervisors_group;
+  AdwActionRow         *audit_row;
+};
+
+G_DEFINE_FINAL_TYPE (HeardPreferencesWindow, heard_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
+
+static void load_staff (HeardPreferencesWindow *self);
+
+static HeardStore *
+get_store (HeardPreferencesWindow *self)
+{
+  return heard_context_get_store (self->context);
+}
+
+static HeardStaff *
+find_staff (HeardPreferencesWindow *self,
+            HeardStaffRole          role,
+            gint64                  id)
+{
+  for (guint i = 0; self->staff != NULL && i < self->staff->len; i++)
+    {
+      HeardStaff *member = g_ptr_array_index (self->staff, i);
+
+      if (heard_staff_get_role (member) == role && (id == 0 || heard_staff_get_id (member) == id))
+        return member;
+    }
+
+  return NULL;
+}
+
+/* The supervisor an action's parameter names. */
+static HeardStaff *
+find_supervisor (HeardPreferencesWindow *self,
+                 GVariant               *parameter)
+{
+  return find_staff (self, HEARD_STAFF_SUPERVISOR, g_variant_get_int64 (parameter));
+}
+
+static void
+say (HeardPreferencesWindow *self,
+     const char             *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static GtkWidget *
+supervisor_row_new (HeardStaff *supervisor)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *change = gtk_button_new_with_mnemonic (_("_Change…"));
+  const char *name = heard_staff_get_name (supervisor);
+  g_autofree char *change_label = g_strdup_printf (_("Change %s's name or passphrase"), name);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s as a supervisor"), name);
+  GVariant *id = g_variant_ref_sink (g_variant_new_int64 (heard_staff_get_id (supervisor)));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+
+  gtk_widget_set_valign (change, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (change), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  change_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (change), "prefs.edit-supervisor");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (change), id);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), change);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             heard_icon_button_new ("user-trash-symbolic",
+                                                    _("Remove Supervisor"), remove_label,
+                                                    "prefs.retire-supervisor", id));
+  g_variant_unref (id);
+
+  return row;
+}
+
+static void
+staff_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HeardPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *staff = heard_store_list_staff_finish (HEARD_STORE (object), result, &error);
+  HeardStaff *caseworker;
+
+  if (staff == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        say (self, error->message);
+      return;
+    }
+
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  self->staff = staff;
+
+  caseworker = find_staff (self, HEARD_STAFF_CASEWORKER, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->caseworker_row),
+                         caseworker != NULL ? heard_staff_get_name (caseworker) : "");
+
+  for (guint i = 0; i < self->supervisor_rows->len; i++)
+    adw_preferences_group_remove (self->supervisors_group,
+                                  g_ptr_array_index (self->supervisor_rows, i));
+  g_ptr_array_set_size (self->supervisor_rows, 0);
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      HeardStaff *member = g_ptr_array_index (staff, i);
+      GtkWidget *row;
+
+      if (heard_staff_get_role (member) != HEARD_STAFF_SUPERVISOR)
+        continue;
+
+      row = supervisor_row_new (member);
+      adw_preferences_group_add (self->supervisors_group, row);
+      g_ptr_array_add (self->supervisor_rows, row);
+    }
+}
+
+static void
+load_staff (HeardPreferencesWindow *self)
+{
+  heard_store_list_staff_async (get_store (self), self->cancellable, staff_listed_cb,
+                                g_object_ref (self));
+}
+
+static void
+caseworker_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(HeardPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (heard_store_save_staff_finish (HEARD_STORE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        say (self, error->message);
+      return;
+    }
+
+  say (self, _("Your name is saved"));
+  load_staff (self);
+}
+
+static void
+caseworker_apply_cb (HeardPreferencesWindow *self)
+{
+  HeardStaff *known = find_staff (self, HEARD_STAFF_CASEWORKER, 0);
+  g_autoptr(HeardStaff) caseworker = known != NULL ? heard_staff_copy (known)
+                                                   : heard_staff_new (HEARD_STAFF_CASEWORKER);
+
+  heard_staff_set_name (caseworker, gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)));
+  heard_store_save_staff_async (get_store (self), caseworker, NULL, self->cancellable,
+                                caseworker_saved_cb, g_object_ref (self));
+}
+
+static void
+present_editor (HeardPreferencesWindow *self,
+                HeardStaff             *supervisor)
+{
+  HeardSupervisorEditor *editor = heard_supervisor_editor_new (GTK_WINDOW (self),
+                                                               get_store (self), supervisor);
+
+  g_signal_connect_object (editor, "saved", G_CALLBACK (load_staff), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_supervisor_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  present_editor (HEARD_PREFERENCES_WINDOW (widget), NULL);
+}
+
+static void
+edit_supervisor_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (widget);
+  HeardStaff *supervisor = find_supervisor (self, parameter);
+
+  if (supervisor != NULL)
+    present_editor (self, supervisor);
+}
+
+static void
+retired_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(HeardPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_store_retire_staff_finish (HEARD_STORE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    say (self, error->message);
+
+  load_staff (self);
+}
+
+static void
+retire_confirmed (AdwMessageDialog *dialog,
+                  GtkWidget        *owner)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (owner);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
+
+  heard_store_retire_staff_async (get_store (self), id, self->cancellable, retired_cb,
+                                  g_object_ref (self));
+}
+
+static void
+retire_supervisor_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (widget);
+  HeardStaff *supervisor = find_supervisor (self, parameter);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  if (supervisor == NULL)
+    return;
+
+  heading = g_strdup_printf (_("Remove %s as a Supervisor?"), heard_staff_get_name (supervisor));
+  dialog = heard_ask_to_remove (widget, heading,
+                                _("They will no longer be able to sign decisions. Their past "
+                                  "decisions stay in the plans, with their name."),
+                                retire_confirmed);
+  g_object_set_data (G_OBJECT (dialog), "id",
+                     GSIZE_TO_POINTER ((gsize) heard_staff_get_id (supervisor)));
+}
+
+static void
+audit_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HeardPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *verdict = NULL;
+  guint n_entries = 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.check-audit", TRUE);
+  if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, &n_entries, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      verdict = g_strdup (error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->audit_row), "error");
+    }
+  else
+    {
+      verdict = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Whole: its %u entry was checked and is as "
+                                              "Heard wrote it.",
+                                              "Whole: all %u entries were checked and are as "
+                                              "Heard wrote them.", n_entries), n_entries);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->audit_row), "error");
+    }
+
+  adw_action_row_set_subtitle (self->audit_row, verdict);
+}
+
+static void
+check_audit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (widget);
+
+  gtk_widget_action_set_enabled (widget, "prefs.check-audit", FALSE);
+  adw_action_row_set_subtitle (self->audit_row, _("Checking…"));
+  heard_store_verify_audit_async (get_store (self), self->cancellable, audit_checked_cb,
+                                  g_object_ref (self));
+}
+
+/* The window's own search field is named too, though searching is off. */
+static void
+name_search_entry (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Search preferences"), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entry (child);
+}
+
+static void
+heard_preferences_window_dispose (GObject *object)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->staff, g_ptr_array_unref);
+  g_clear_pointer (&self->supervisor_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (heard_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
+                                               "/ui/heard-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, caseworker_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, supervisors_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, audit_row);
+  gtk_widget_class_bind_template_callback (widget_class, caseworker_apply_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.add-supervisor", NULL,
+                                   add_supervisor_action);
+  gtk_widget_class_install_action (widget_class, "prefs.edit-supervisor", "x",
+                                   edit_supervisor_action);
+  gtk_widget_class_install_action (widget_class, "prefs.retire-supervisor", "x",
+                                   retire_supervisor_action);
+  gtk_widget_class_install_action (widget_class, "prefs.check-audit", NULL, check_audit_action);
+}
+
+static void
+heard_preferences_window_init (HeardPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->supervisor_rows = g_ptr_array_new ();
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+  name_search_entry (GTK_WIDGET (self));
+}
+
+/* Preferences for the open records of @context. */
+HeardPreferencesWindow *
+heard_preferences_window_new (GtkWindow    *parent,
+                              HeardContext *context)
+{
+  HeardPreferencesWindow *self;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (heard_context_get_store (context) != NULL, NULL);
+
+  self = g_object_new (HEARD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->context = g_object_ref (context);
+  load_staff (self);
+
+  return self;
+}

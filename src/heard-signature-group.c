@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-signature-group"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-signature-group.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+
+/*
+ * Where a supervisor signs a decision: they choose their name from those
+ * set up in Preferences and type their own passphrase. The passphrase is
+ * checked by the store, off the main thread, never here.
+ */
+
+struct _HeardSignatureGroup
+{
+  AdwPreferencesGroup  parent_instance;
+
+  HeardStore          *store;
+  GListStore          *supervisors;
+
+  AdwComboRow         *supervisor_row;
+  GtkEditable         *passphrase_row;
+};
+
+G_DEFINE_FINAL_TYPE (HeardSignatureGroup, heard_signature_group, ADW_TYPE_PREFERENCES_GROUP)
+
+static void
+staff_listed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(HeardSignatureGroup) self = user_data;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean any;
+
+  staff = heard_store_list_staff_finish (HEARD_STORE (object), result, &error);
+  if (staff == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
+      return;
+    }
+
+  for (guint i = 0; i < staff->len; i++)
+    {
+      HeardStaff *member = g_ptr_array_index (staff, i);
+
+      if (heard_staff_get_role (member) == HEARD_STAFF_SUPERVISOR)
+        g_list_store_append (self->supervisors, member);
+    }
+
+  any = g_list_model_get_n_items (G_LIST_MODEL (self->supervisors)) > 0;
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
+    any ? _("The supervisor chooses their name and types their own passphrase. Their "
+            "decision is kept with their name and the time, for everyone to read.")
+        : _("No supervisor is set up yet. Add one in Preferences (Ctrl+,), then come "
+            "back here. Nothing has been lost."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->supervisor_row), any);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), any);
+}
+
+static void
+decided_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardSignatureGroup *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!heard_store_decide_plan_finish (HEARD_STORE (object), result, &error))
+    {
+      /* An empty field, ready for another try. */
+      if (g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
+        {
+          gtk_editable_set_text (self->passphrase_row, "");
+          gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  gtk_editable_set_text (self->passphrase_row, "");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+heard_signature_group_dispose (GObject *object)
+{
+  HeardSignatureGroup *self = HEARD_SIGNATURE_GROUP (object);
+
+  if (self->passphrase_row != NULL)
+    gtk_editable_set_text (self->passphrase_row, "");
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_SIGNATURE_GROUP);
+  g_clear_object (&self->supervisors);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (heard_signature_group_parent_class)->dispose (object);
+}
+
+static void
+heard_signature_group_class_init (HeardSignatureGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = heard_signature_group_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-signature-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardSignatureGroup, supervisor_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardSignatureGroup, passphrase_row);
+}
+
+static void
+heard_signature_group_init (HeardSignatureGroup *self)
+{
+  g_autoptr(GtkExpression) name = gtk_property_expression_new (HEARD_TYPE_STAFF, NULL, "name");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->supervisors = g_list_store_new (HEARD_TYPE_STAFF);
+  adw_combo_row_set_expression (self->supervisor_row, name);
+  adw_combo_row_set_model (self->supervisor_row, G_LIST_MODEL (self->supervisors));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->supervisor_row), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), FALSE);
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+}
+
+/* Offers the supervisors set up in @store, to sign decisions there. */
+void
+heard_signature_group_load (HeardSignatureGroup *self,
+                            HeardStore          *store,
+                            GCancellable        *cancellable)
+{
+  g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
+  g_return_if_fail (HEARD_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  heard_store_list_staff_async (store, cancellable, staff_listed_cb, g_object_ref (self));
+}
+
+/* Makes @decision on the plan @plan_id as the chosen supervisor, signed
+ * with the passphrase typed. Whatever is wrong is said before anything is
+ * changed; after a wrong passphrase the field is emptied for another try. */
+void
+heard_signature_group_sign_async (HeardSignatureGroup *self,
+                                  gint64               plan_id,
+                                  HeardPlanDecision   *decision,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  HeardStaff *chosen;
+  GError *error = NULL;
+
+  g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
+  g_return_if_fail (decision != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_signature_group_sign_async);
+
+  chosen = adw_combo_row_get_selected_item (self->supervisor_row);
+  if (self->store == NULL || chosen == NULL)
+    {
+      g_task_return_new_error (task, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
+                               _("Only a supervisor can sign this, and none is set up yet. "
+                                 "Add one in Preferences (Ctrl+,). Nothing was changed."));
+      return;
+    }
+
+  decision->reviewer_id = heard_staff_get_id (chosen);
+  if (!heard_plan_decision_validate (decision, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  heard_store_decide_plan_async (self->store, plan_id, decision,
+                                 gtk_editable_get_text (self->passphrase_row), cancellable,
+                                 decided_cb, g_steal_pointer (&task));
+}
+
+gboolean
+heard_signature_group_sign_finish (HeardSignatureGroup  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

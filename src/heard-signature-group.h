@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "heard-plan.h"
+#include "heard-store.h"
+
+G_BEGIN_DECLS
+
+#define HEARD_TYPE_SIGNATURE_GROUP (heard_signature_group_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeardSignatureGroup, heard_signature_group, HEARD, SIGNATURE_GROUP,
+                      AdwPreferencesGroup)
+
+void        heard_signature_group_load             (HeardSignatureGroup *self,
+                                                    HeardStore          *store,
+                                                    GCancellable        *cancellable);
+void        heard_signature_group_sign_async       (HeardSignatureGroup *self,
+                                                    gint64               plan_id,
+                                                    HeardPlanDecision   *decision,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean    heard_signature_group_sign_finish      (HeardSignatureGroup *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+G_END_DECLS

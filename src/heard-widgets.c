@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-widgets"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-widgets.h"
+
+/* A short word in a rounded badge, coloured by @style_class ("error",
+ * "warning", "success"…), which only ever adds to what the word says. */
+GtkWidget *
+heard_status_badge_new (const char *text,
+                        const char *style_class)
+{
+  GtkWidget *badge = gtk_label_new (text);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "status-badge");
+  if (style_class != NULL)
+    gtk_widget_add_css_class (badge, style_class);
+
+  return badge;
+}
+
+/* A flat icon button for a row: a tooltip for those who see it, a label
+ * for those who hear it, and an action with @target (floating, sunk). */
+GtkWidget *
+heard_icon_button_new (const char *icon_name,
+                       const char *tooltip,
+                       const char *accessible_label,
+                       const char *action_name,
+                       GVariant   *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+
+  return button;
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             GtkWidget        *owner)
+{
+  HeardRemoveFunc removed = (HeardRemoveFunc) g_object_get_data (G_OBJECT (dialog),
+                                                                 "heard-removed");
+
+  if (g_strcmp0 (response, "remove") == 0)
+    removed (dialog, owner);
+}
+
+/* Asks before anything is taken out: Keep is the default, and Escape keeps.
+ * On Remove, calls @removed with @owner, unless @owner has gone. Returns
+ * the dialog, shown, for the caller to attach what @removed needs. */
+AdwMessageDialog *
+heard_ask_to_remove (GtkWidget       *owner,
+                     const char      *heading,
+                     const char      *body,
+                     HeardRemoveFunc  removed)
+{
+  GtkRoot *root = gtk_widget_get_root (owner);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (root),
+                                                                         heading, body));
+
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_object_set_data (G_OBJECT (dialog), "heard-removed", (gpointer) removed);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (response_cb), owner, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}

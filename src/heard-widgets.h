@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Small widgets that several views build the same way. */
+
+typedef void (*HeardRemoveFunc) (AdwMessageDialog *dialog,
+                                 GtkWidget        *owner);
+
+GtkWidget        *heard_status_badge_new (const char *text,
+                                          const char *style_class);
+GtkWidget        *heard_icon_button_new  (const char *icon_name,
+                                          const char *tooltip,
+                                          const char *accessible_label,
+                                          const char *action_name,
+                                          GVariant   *target);
+AdwMessageDialog *heard_ask_to_remove    (GtkWidget       *owner,
+                                          const char      *heading,
+                                          const char      *body,
+                                          HeardRemoveFunc  removed);
+
+G_END_DECLS

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-ui-plans"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "heard-caseload-page.h"
+#include "heard-dialog.h"
+#include "heard-person-page.h"
+#include "heard-plan-view.h"
+#include "heard-test-ui.h"
+#include "heard-test-utils.h"
+
+/*
+ * A support plan from start to sign-off, driven under Xvfb as a caseworker
+ * and a supervisor would: a supervisor set up in Preferences, a plan with
+ * two areas of life and an action, submitted, a wrong passphrase refused,
+ * then signed off, active, with its next review three months on.
+ */
+
+#define SUPERVISOR "Sam Okafor"
+#define PASSPHRASE "a long walk by the canal"
+
+static HeardApplication *the_app;
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *name;
+  const char *text;
+} LabelWanted;
+
+static gboolean
+label_shows (gpointer data)
+{
+  LabelWanted *wanted = data;
+  GtkWidget *label = heard_test_ui_find_by_name (wanted->root, wanted->name);
+
+  return label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), wanted->text) == 0;
+}
+
+/* Waits until the label named @name below @root reads @text. */
+static void
+wait_for_label (GtkWidget  *root,
+                const char *name,
+                const char *text)
+{
+  LabelWanted wanted = { root, name, text };
+  g_autofree char *what = g_strdup_printf ("“%s” to read “%s”", name, text);
+
+  heard_test_ui_wait_until (label_shows, &wanted, what);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *title;
+} RowWanted;
+
+static gboolean
+row_is_shown (gpointer data)
+{
+  RowWanted *wanted = data;
+  GtkWidget *row = heard_test_ui_find_descendant (wanted->root, wanted->type, wanted->title);
+
+  return row != NULL && gtk_widget_is_visible (row);
+}
+
+/* Waits until a row titled @title shows below @root, and returns it. */
+static GtkWidget *
+wait_for_row (GtkWidget  *root,
+              const char *title)
+{
+  RowWanted wanted = { root, ADW_TYPE_ACTION_ROW, title };
+
+  heard_test_ui_wait_until (row_is_shown, &wanted, title);
+  return heard_test_ui_find_descendant (root, ADW_TYPE_ACTION_ROW, title);
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+dialog_shows_error (gpointer data)
+{
+  return heard_dialog_get_error (data) != NULL;
+}
+
+static gboolean
+caseload_loaded (gpointer data)
+{
+  return heard_caseload_page_is_loaded (data);
+}
+
+/* How many buttons for @action_name show below @root. */
+static guint
+count_offered (GtkWidget  *root,
+               const char *action_name)
+{
+  guint count = GTK_IS_BUTTON (root) && gtk_widget_is_visible (root) &&
+                g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)),
+                           action_name) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_offered (child, action_name);
+
+  return count;
+}
+
+static void
+assert_offered (GtkWidget  *root,
+                const char *action_name,
+                gboolean    offered)
+{
+  if ((count_offered (root, action_name) > 0) != offered)
+    g_error ("%s should %sbe offered", action_name, offered ? "" : "not ");
+}
+
+typedef struct
+{
+  HeardPlanView *view;
+  const char    *action_name;
+} OfferWanted;
+
+static gboolean
+is_offered (gpointer data)
+{
+  OfferWanted *wanted = data;
+
+  return count_offered (GTK_WIDGET (wanted->view), wanted->action_name) > 0;
+}
+
+/* Waits until the plan, loaded afresh, offers @action_name. */
+static void
+wait_for_offer (HeardPlanView *view,
+                const char    *action_name)
+{
+  OfferWanted wanted = { view, action_name };
+
+  heard_test_ui_wait_until (is_offered, &wanted, action_name);
+}
+
+static void
+collect_text_views (GtkWidget *root,
+                    GPtrArray *views)
+{
+  if (GTK_IS_TEXT_VIEW (root))
+    g_ptr_array_add (views, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, views);
+}
+
+/* Types @texts into the form's text views, in the order it shows them. */
+static void
+set_text_views (GtkWidget         *root,
+                const char *const *texts)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_text_views (root, views);
+  for (guint i = 0; texts[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, views->len);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (g_ptr_array_index (views, i)),
+                                texts[i], -1);
+    }
+}
+
+static void
+save_dialog (GtkWindow  *dialog,
+             const char *type_name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_window_gone (type_name);
+}
+
+static void
+set_up_supervisor (HeardApplication *app)
+{
+  GtkWindow *preferences;
+  GtkWindow *editor;
+  GtkWidget *caseworker;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = heard_test_ui_wait_for_window ("HeardPreferencesWindow");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (preferences));
+
+  caseworker = heard_test_ui_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                              "Your name");
+  gtk_editable_set_text (GTK_EDITABLE (caseworker), "Priya Shah");
+  g_signal_emit_by_name (caseworker, "apply");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-supervisor",
+                                             NULL));
+  editor = heard_test_ui_wait_for_window ("HeardSupervisorEditor");
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name, as it appears beside decisions",
+                              SUPERVISOR);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Passphrase", PASSPHRASE);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "The same passphrase again", PASSPHRASE);
+  save_dialog (editor, "HeardSupervisorEditor");
+
+  /* The supervisor is listed; the passphrase is nowhere on screen. */
+  wait_for_row (GTK_WIDGET (preferences), SUPERVISOR);
+  gtk_window_destroy (preferences);
+}
+
+static gint64
+area_id (HeardPlanView *view,
+         HeardAreaKind  kind)
+{
+  HeardPlanArea *area = heard_plan_find_area (heard_plan_view_get_plan (view), kind);
+
+  g_assert_nonnull (area);
+  return heard_plan_area_get_id (area);
+}
+
+static void
+add_area (HeardPlanView     *view,
+          HeardAreaKind      kind,
+          const char *const *texts)
+{
+  GtkWindow *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u", kind));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  set_text_views (GTK_WIDGET (editor), texts);
+  save_dialog (editor, "HeardAreaEditor");
+}
+
+static gboolean
+plan_has_areas (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && g_list_model_get_n_items (heard_plan_get_areas (plan)) == 2 &&
+         heard_plan_count_actions (plan, NULL) == 0;
+}
+
+static gboolean
+plan_has_action (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && heard_plan_count_actions (plan, NULL) == 1;
+}
+
+static void
+test_plan_signed_off (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *next_review = NULL;
+  g_autofree char *described_review = NULL;
+  g_autofree char *expected_review = NULL;
+  const char *safety[] = { "I want to feel safe on the bus home.", "Safe travel to college.",
+                           "Contact from unknown adults online.", "She has a trusted friend.",
+                           "A travel plan she agrees with.", NULL };
+  const char *education[] = { "Go back to college in September.", NULL };
+  HeardWindow *window;
+  HeardPersonPage *page;
+  HeardPlanView *view;
+  GtkWindow *dialog;
+  GtkWidget *passphrase;
+  GtkWidget *supervisor;
+  GtkWidget *row;
+  GDate date;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  window = heard_test_ui_active_window (the_app);
+  set_up_supervisor (the_app);
+
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  heard_person_page_show_view (page, "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (page), HEARD_TYPE_PLAN_VIEW,
+                                                         NULL));
+
+  /* A draft, with two areas of life, one of them with an action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Draft");
+  assert_offered (GTK_WIDGET (view), "plan.submit", TRUE);
+  assert_offered (GTK_WIDGET (view), "plan.decide", FALSE);
+  assert_offered (GTK_WIDGET (view), "plan.close", FALSE);
+  g_assert_cmpuint (count_offered (GTK_WIDGET (view), "plan.edit-area"), ==, 0);
+
+  add_area (view, HEARD_AREA_SAFETY, safety);
+  add_area (view, HEARD_AREA_EDUCATION, education);
+  heard_test_ui_wait_until (plan_has_areas, view, "two areas in the plan");
+  g_assert_cmpuint (count_offered (GTK_WIDGET (view), "plan.add-action"), ==, 2);
+  g_assert_nonnull (heard_test_ui_find_by_name (GTK_WIDGET (view), "Safety"));
+  g_assert_nonnull (heard_test_ui_find_by_name (GTK_WIDGET (view), "Education and training"));
+  g_assert_cmpstr (heard_plan_area_get_text (heard_plan_find_area (heard_plan_view_get_plan (view),
+                                                                   HEARD_AREA_SAFETY),
+                                             HEARD_AREA_GOAL_OWN_WORDS), ==, safety[0]);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id (view, HEARD_AREA_EDUCATION)));
+  dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
+                              "Meet the college's pastoral lead together");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+                              "15/01/2031");
+  save_dialog (dialog, "HeardActionEditor");
+  heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
+  wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
+
+  /* Submitted: now only a supervisor's decision is offered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.submit", NULL));
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Awaiting review");
+  assert_offered (GTK_WIDGET (view), "plan.submit", FALSE);
+  assert_offered (GTK_WIDGET (view), "plan.decide", TRUE);
+  assert_offered (GTK_WIDGET (view), "plan.add-action", FALSE);
+  assert_offered (GTK_WIDGET (view), "plan.edit-area", FALSE);
+
+  /* The caseload says a plan is waiting, and takes you to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-caseload", NULL));
+  g_assert_cmpstr (_heard_window_get_visible_content (window), ==, "caseload");
+  heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),
+                            "the caseload");
+  row = wait_for_row (_heard_window_get_caseload_page (window), "Amira Khan");
+  g_assert_true (gtk_widget_activate (row));
+  g_assert_cmpstr (_heard_window_get_visible_content (window), ==, "person");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+                     heard_test_ui_find_descendant (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK,
+                                                    NULL))), ==, "plan");
+
+  wait_for_offer (view, "plan.decide");
+
+  /* A wrong passphrase is refused kindly, and nothing changes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.decide", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardDecisionDialog");
+  supervisor = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                              "Supervisor");
+  heard_test_ui_wait_until (is_sensitive, supervisor, "the supervisors to be offered");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                              "Their passphrase");
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the right one at all");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_until (dialog_shows_error, dialog, "the refusal");
+  g_assert_nonnull (strstr (heard_dialog_get_error (HEARD_DIALOG (dialog)),
+                            "not " SUPERVISOR "’s passphrase"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (passphrase)), ==, "");
+  g_assert_nonnull (heard_test_ui_find_window ("HeardDecisionDialog"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                              "plan-state"))),
+                   ==, "Awaiting review");
+
+  /* The right one signs it off. */
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
+  save_dialog (dialog, "HeardDecisionDialog");
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Active");
+
+  /* Its first review, three months from today. */
+  heard_plan_rules_today (&date);
+  g_date_add_months (&date, HEARD_PLAN_FIRST_REVIEW_MONTHS);
+  next_review = heard_plan_rules_format_date (&date);
+  described_review = heard_plan_rules_describe_date (next_review);
+  expected_review = g_strdup_printf ("Next review: %s", described_review);
+  wait_for_label (GTK_WIDGET (view), "plan-review", expected_review);
+  wait_for_row (GTK_WIDGET (view), "Signed off by " SUPERVISOR);
+  assert_offered (GTK_WIDGET (view), "plan.decide", FALSE);
+  assert_offered (GTK_WIDGET (view), "plan.close", TRUE);
+  assert_offered (GTK_WIDGET (view), "plan.record-review", TRUE);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  the_app = heard_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/plans/signed-off", test_plan_signed_off);
+
+  return g_test_run ();
+}
