@@ -70,6 +70,7 @@ static const struct
   { "app.quit", { "<Control>q", NULL } },
   { "win.add-person", { "<Control>n", NULL } },
   { "win.find", { "<Control>f", NULL } },
+  { "win.search-statements", { "<Control><Shift>f", NULL } },
   { "win.edit-person", { "<Control>e", NULL } },
   { "win.show-caseload", { "<Alt>Home", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },

@@ -8,6 +8,7 @@
 #include "heard-agency.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
+#include "heard-statements-view.h"
 
 struct _HeardPersonPage
 {
@@ -34,6 +35,7 @@ struct _HeardPersonPage
   GtkLabel       *what_is_hard_label;
   GtkStack       *hard_stack;
   HeardPlanView  *plan_view;
+  HeardStatementsView *statements_view;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonPage, heard_person_page, ADW_TYPE_BIN)
@@ -267,6 +269,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (HEARD_TYPE_PLAN_VIEW);
+  g_type_ensure (HEARD_TYPE_STATEMENTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
@@ -286,6 +289,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_is_hard_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_stack);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, statements_view);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_clicked_cb);
 }
@@ -305,6 +309,7 @@ heard_person_page_set_context (HeardPersonPage *self,
 
   g_set_object (&self->context, context);
   heard_plan_view_set_context (self->plan_view, context);
+  heard_statements_view_set_context (self->statements_view, context);
 }
 
 HeardPerson *
@@ -335,6 +340,7 @@ heard_person_page_set_person (HeardPersonPage *self,
   /* Sensitive text starts hidden again for every young person. */
   gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
   heard_plan_view_set_person (self->plan_view, person);
+  heard_statements_view_set_person (self->statements_view, person);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
@@ -356,4 +362,23 @@ heard_person_page_show_view (HeardPersonPage *self,
 
   if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Shows the person's statements, with @statement_id brought into view. */
+void
+heard_person_page_show_statement (HeardPersonPage *self,
+                                  gint64           statement_id)
+{
+  g_return_if_fail (HEARD_IS_PERSON_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "statements");
+  heard_statements_view_show_statement (self->statements_view, statement_id);
+}
+
+GtkWidget *
+heard_person_page_get_statements_view (HeardPersonPage *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->statements_view);
 }

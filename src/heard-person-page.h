@@ -19,5 +19,8 @@ void         heard_person_page_set_person  (HeardPersonPage *self,
 gboolean     heard_person_page_get_sensitive_text_shown (HeardPersonPage *self);
 void         heard_person_page_show_view   (HeardPersonPage *self,
                                             const char      *name);
+void         heard_person_page_show_statement (HeardPersonPage *self,
+                                               gint64           statement_id);
+GtkWidget   *heard_person_page_get_statements_view (HeardPersonPage *self);
 
 G_END_DECLS

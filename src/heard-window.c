@@ -9,6 +9,7 @@
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-recovery-code-page.h"
+#include "heard-statement-search.h"
 #include "heard-store-people.h"
 #include "heard-unlock-page.h"
 #include "heard-window-private.h"
@@ -26,6 +27,8 @@ struct _HeardWindow
   GHashTable           *removed_people;
   GCancellable         *search_cancellable;
   HeardPerson          *chosen;
+  /* Kept between searches while the records stay open; NULL otherwise. */
+  HeardStatementSearch *statement_search;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *state_stack;
@@ -120,6 +123,11 @@ update_state_page (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", state == HEARD_LOCK_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload",
                                  state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements",
+                                 state == HEARD_LOCK_STATE_OPEN);
+  /* A search of records now locked must not stay open over them. */
+  if (state != HEARD_LOCK_STATE_OPEN && self->statement_search != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->statement_search));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-person",
                                  state == HEARD_LOCK_STATE_OPEN);
 
@@ -455,6 +463,41 @@ open_person_action (GtkWidget  *widget,
 }
 
 static void
+statement_activated_cb (HeardWindow          *self,
+                        gint64                person_id,
+                        gint64                statement_id,
+                        HeardStatementSearch *search)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-person", "(xs)", person_id,
+                              "statements");
+  heard_person_page_show_statement (self->person_page, statement_id);
+}
+
+/* Full-text search of everyone's statements, notes and answers. */
+static void
+search_statements_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  HeardStore *store = heard_context_get_store (self->context);
+
+  if (store == NULL)
+    return;
+
+  if (self->statement_search == NULL)
+    {
+      self->statement_search = heard_statement_search_new (GTK_WINDOW (self), store);
+      g_object_add_weak_pointer (G_OBJECT (self->statement_search),
+                                 (gpointer *) &self->statement_search);
+      g_signal_connect_object (self->statement_search, "statement-activated",
+                               G_CALLBACK (statement_activated_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->statement_search));
+}
+
+static void
 show_caseload_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -527,6 +570,8 @@ heard_window_dispose (GObject *object)
   HeardWindow *self = HEARD_WINDOW (object);
 
   g_cancellable_cancel (self->search_cancellable);
+  if (self->statement_search != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->statement_search));
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (heard_window_parent_class)->dispose (object);
@@ -636,6 +681,8 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-person", "(xs)", open_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL,
                                    show_caseload_action);
+  gtk_widget_class_install_action (widget_class, "win.search-statements", NULL,
+                                   search_statements_action);
 }
 
 static void

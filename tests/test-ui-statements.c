@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-statements"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "heard-dialog.h"
+#include "heard-language-highlighter.h"
+#include "heard-person-page.h"
+#include "heard-statement-card.h"
+#include "heard-statement-form.h"
+#include "heard-statement-history.h"
+#include "heard-statement-search.h"
+#include "heard-statements-view.h"
+#include "heard-test-ui.h"
+#include "heard-test-utils.h"
+
+/*
+ * A caseworker and a young person, under Xvfb: their words recorded, then
+ * amended with a reason and the original still in the history, answered
+ * ("You said — we did") so that nothing stays outstanding, and found again
+ * by searching, with a jump straight to the statement. The language checker
+ * underlines only what staff wrote, and never stops a save.
+ */
+
+#define FIRST_WORDS "He said he's my boyfriend and I owe him for the marmalade jar."
+#define AMENDED_WORDS "He said he's my boyfriend and I owe him for the marmalade jar and the phone."
+#define CONTEXT "She says her boyfriend gives her lifts; she is putting herself at risk."
+
+static HeardApplication *the_app;
+
+typedef struct
+{
+  HeardStatementsView *view;
+  guint                count;
+} Expected;
+
+static HeardPersonPage *
+person_page (void)
+{
+  return HEARD_PERSON_PAGE (_heard_window_get_person_page (heard_test_ui_active_window (the_app)));
+}
+
+static HeardStatementsView *
+statements_view (void)
+{
+  return HEARD_STATEMENTS_VIEW (heard_person_page_get_statements_view (person_page ()));
+}
+
+static HeardStatement *
+listed (HeardStatementsView *view,
+        guint                position)
+{
+  g_autoptr(HeardStatement) statement =
+    g_list_model_get_item (heard_statements_view_get_statements (view), position);
+
+  return statement;
+}
+
+static gboolean
+lists_count (gpointer data)
+{
+  Expected *expected = data;
+
+  return g_list_model_get_n_items (heard_statements_view_get_statements (expected->view)) ==
+         expected->count;
+}
+
+static void
+wait_for_statements (HeardStatementsView *view,
+                     guint                count)
+{
+  Expected expected = { view, count };
+
+  heard_test_ui_wait_until (lists_count, &expected, "the statements to be listed");
+}
+
+static gboolean
+outstanding_is (gpointer data)
+{
+  Expected *expected = data;
+
+  return heard_statements_view_get_n_outstanding (expected->view) == expected->count;
+}
+
+static gboolean
+newest_is_version_2 (gpointer data)
+{
+  HeardStatementsView *view = data;
+
+  return g_list_model_get_n_items (heard_statements_view_get_statements (view)) > 0 &&
+         heard_statement_get_version (listed (view, 0)) == 2;
+}
+
+static gboolean
+history_loaded (gpointer data)
+{
+  return heard_statement_history_get_n_versions (data) == 2;
+}
+
+static gboolean
+search_finds_one (gpointer data)
+{
+  return g_list_model_get_n_items (heard_statement_search_get_results (data)) == 1;
+}
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+/* Whether the language checker has underlined the start of @phrase. */
+static gboolean
+underlined_at (GtkTextView *view,
+               const char  *phrase)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               HEARD_LANGUAGE_TAG);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end, at;
+  const char *found;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  found = strstr (text, phrase);
+  g_assert_nonnull (found);
+
+  if (tag == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) g_utf8_pointer_to_offset (text, found));
+  return gtk_text_iter_has_tag (&at, tag);
+}
+
+static AdwViewStack *
+person_view_stack (void)
+{
+  return ADW_VIEW_STACK (heard_test_ui_find_descendant (GTK_WIDGET (person_page ()),
+                                                         ADW_TYPE_VIEW_STACK, NULL));
+}
+
+static guint
+statements_badge (void)
+{
+  AdwViewStackPage *page = adw_view_stack_get_page (person_view_stack (),
+                                                    GTK_WIDGET (statements_view ()));
+
+  return adw_view_stack_page_get_badge_number (page);
+}
+
+static void
+start_with_amira (const char *data_dir)
+{
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  heard_person_page_show_view (person_page (), "statements");
+}
+
+static gint64
+record_words (const char *words,
+              const char *context,
+              gboolean    sensitive)
+{
+  HeardStatementsView *view = statements_view ();
+  guint before = g_list_model_get_n_items (heard_statements_view_get_statements (view));
+  HeardStatementForm *form;
+  GtkWindow *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
+
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), words);
+  set_text_view (heard_statement_form_get_context_view (form), context);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Where", "The drop-in");
+  if (sensitive)
+    {
+      GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                                                      "Sensitive");
+
+      gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (
+                               ADW_ACTION_ROW (row))), TRUE);
+      heard_test_ui_set_row_text (GTK_WIDGET (editor),
+                                  "Content note (what a reader should know first)",
+                                  "Describes being threatened.");
+    }
+
+  heard_test_ui_save_dialog (editor, "HeardStatementEditor");
+  wait_for_statements (view, before + 1);
+
+  /* The newest is listed first. */
+  return heard_statement_get_id (listed (view, 0));
+}
+
+static gboolean
+newest_has_answer (gpointer data)
+{
+  return heard_statement_get_reply_state (listed (data, 0)) != HEARD_REPLY_WAITING;
+}
+
+/* Answered before she could be told; told later: only then is it closed. */
+static void
+answer_then_tell (HeardStatementsView *view)
+{
+  gint64 id = heard_statement_get_id (listed (view, 0));
+  Expected none = { view, 0 };
+  HeardStatementResponse *response;
+  GtkWindow *dialog;
+  GtkWidget *row;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.answer", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardResponseDialog");
+  set_text_view (GTK_TEXT_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                               GTK_TYPE_TEXT_VIEW, NULL)),
+                 "We found you a youth worker who drives.");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                      "They have been told");
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         FALSE);
+  heard_test_ui_save_dialog (dialog, "HeardResponseDialog");
+  heard_test_ui_wait_until (newest_has_answer, view, "the answer");
+  g_assert_cmpint (heard_statement_get_reply_state (listed (view, 0)), ==, HEARD_REPLY_NOT_TOLD);
+  g_assert_cmpuint (heard_statements_view_get_n_outstanding (view), ==, 1);
+
+  response = g_ptr_array_index (heard_statement_get_responses (listed (view, 0)), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.told", "x",
+                                             heard_statement_response_get_id (response)));
+  dialog = heard_test_ui_wait_for_window ("AdwMessageDialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "told");
+  heard_test_ui_wait_until (outstanding_is, &none, "nothing outstanding once she was told");
+  g_assert_cmpint (heard_statement_get_reply_state (listed (view, 0)), ==, HEARD_REPLY_TOLD);
+}
+
+static void
+test_language_checker_in_editor (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardStatementForm *form;
+  GtkTextView *words, *context;
+  GtkWidget *hint;
+  GtkWindow *editor;
+
+  start_with_amira (data_dir);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (statements_view ()),
+                                             "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  words = heard_statement_form_get_words_view (form);
+  context = heard_statement_form_get_context_view (form);
+  set_text_view (words, FIRST_WORDS);
+  set_text_view (context, CONTEXT);
+  heard_language_highlighter_check_now (heard_language_highlighter_attach (context));
+
+  /* The worker's words are underlined where they blame her… */
+  g_assert_true (underlined_at (context, "boyfriend"));
+  g_assert_true (underlined_at (context, "putting herself at risk"));
+  g_assert_false (underlined_at (context, "lifts"));
+  hint = heard_test_ui_find_by_css_class (GTK_WIDGET (form), "language-hint");
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "2 phrases"));
+
+  /* …her own words, never: they are kept exactly as she said them. */
+  g_assert_false (underlined_at (words, "boyfriend"));
+
+  /* Suggesting never blocks: it saves as written. */
+  heard_test_ui_save_dialog (editor, "HeardStatementEditor");
+  wait_for_statements (statements_view (), 1);
+  g_assert_cmpstr (heard_statement_get_text (listed (statements_view (), 0),
+                                             HEARD_STATEMENT_CONTEXT), ==, CONTEXT);
+
+  answer_then_tell (statements_view ());
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+static void
+test_record_amend_answer_find (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *today = heard_today_iso_date ();
+  HeardStatementsView *view;
+  HeardStatementHistory *history;
+  HeardStatementSearch *search;
+  HeardStatementForm *form;
+  GtkWindow *dialog;
+  GtkWidget *card, *snippet, *row;
+  Expected none;
+  gint64 id;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (heard_test_ui_active_window (the_app)));
+
+  /* Recorded: listed in her words, and waiting for an answer. */
+  id = record_words (FIRST_WORDS, "Said while we walked to the bus stop.", FALSE);
+  g_assert_cmpstr (heard_statement_get_words (listed (view, 0)), ==, FIRST_WORDS);
+  card = heard_statements_view_get_card (view, id);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (card,
+                                                                                 "their-words"))),
+                   ==, FIRST_WORDS);
+  g_assert_true (heard_statement_card_get_words_shown (HEARD_STATEMENT_CARD (card)));
+  g_assert_cmpuint (heard_statements_view_get_n_outstanding (view), ==, 1);
+  g_assert_cmpuint (statements_badge (), ==, 1);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
+
+  /* Amending needs a reason: refused kindly, everything typed kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardAmendmentDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), AMENDED_WORDS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_nonnull (heard_dialog_get_error (HEARD_DIALOG (dialog)));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardAmendmentDialog"));
+
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog),
+                              "Reason (for example: they told us we misheard a name)",
+                              "Read back to her: she added the phone.");
+  heard_test_ui_save_dialog (dialog, "HeardAmendmentDialog");
+  heard_test_ui_wait_until (newest_is_version_2, view, "the amended statement");
+  g_assert_cmpstr (heard_statement_get_words (listed (view, 0)), ==, AMENDED_WORDS);
+
+  /* The history keeps the original beside the amendment, with the reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.history", "x", id));
+  history = HEARD_STATEMENT_HISTORY (heard_test_ui_wait_for_window ("HeardStatementHistory"));
+  heard_test_ui_wait_until (history_loaded, history, "the history");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (history));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                     heard_statement_history_get_card (history, 0), "their-words"))),
+                   ==, FIRST_WORDS);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                     heard_statement_history_get_card (history, 1), "their-words"))),
+                   ==, AMENDED_WORDS);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                              heard_statement_history_get_card (history, 1), "amendment-reason"))),
+                            "she added the phone"));
+  gtk_window_close (GTK_WINDOW (history));
+  heard_test_ui_wait_window_gone ("HeardStatementHistory");
+
+  /* Answered, and she was told today: nothing outstanding any more. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.answer", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardResponseDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  set_text_view (GTK_TEXT_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                               GTK_TYPE_TEXT_VIEW, NULL)),
+                 "We told the police, with your agreement, and changed your bus route.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (heard_test_ui_find_descendant (
+                     GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL))), ==, today);
+  heard_test_ui_save_dialog (dialog, "HeardResponseDialog");
+  none = (Expected) { view, 0 };
+  heard_test_ui_wait_until (outstanding_is, &none, "nothing outstanding");
+  g_assert_cmpuint (statements_badge (), ==, 0);
+  g_assert_cmpint (heard_statement_get_reply_state (listed (view, 0)), ==, HEARD_REPLY_TOLD);
+
+  /* Someone else is shown now; a search finds her words and goes to them. */
+  heard_test_ui_add_person (the_app, "Jordan Lee", "");
+  g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (person_page ())),
+                   ==, "Jordan Lee");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (heard_test_ui_active_window (the_app)),
+                                             "win.search-statements", NULL));
+  search = HEARD_STATEMENT_SEARCH (heard_test_ui_wait_for_window ("HeardStatementSearch"));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (search));
+  gtk_editable_set_text (heard_statement_search_get_entry (search), "marmal");
+  heard_test_ui_wait_until (search_finds_one, search, "one statement found");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (heard_statement_search_get_list (search), 0));
+  snippet = heard_test_ui_find_by_css_class (row, "search-snippet");
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (snippet)), "<b>marmalade</b>"));
+
+  gtk_widget_activate (row);
+  heard_test_ui_wait_window_gone ("HeardStatementSearch");
+  g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (person_page ())),
+                   ==, "Amira Khan");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (person_view_stack ()), ==,
+                   "statements");
+  wait_for_statements (view, 1);
+  card = heard_statements_view_get_card (view, id);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_has_css_class (card, "found-statement"));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+static gboolean
+newest_is_sensitive (gpointer data)
+{
+  HeardStatementsView *view = data;
+
+  return heard_statement_get_sensitive (listed (view, 0));
+}
+
+static void
+test_sensitive_stays_hidden (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardStatementsView *view;
+  HeardStatementHistory *history;
+  HeardStatementSearch *search;
+  HeardStatementCard *card;
+  GtkWindow *dialog;
+  GtkWidget *row;
+  gint64 id;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  id = record_words ("They kept me in the flat above the takeaway.", "", FALSE);
+
+  /* She asks for it to be kept behind a note: an amendment, with her reason. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardAmendmentDialog");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Sensitive");
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         TRUE);
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog),
+                              "Content note (what a reader should know first)",
+                              "Describes being held against her will.");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog),
+                              "Reason (for example: they told us we misheard a name)",
+                              "She asked for it to be kept behind a note.");
+  heard_test_ui_save_dialog (dialog, "HeardAmendmentDialog");
+  heard_test_ui_wait_until (newest_is_sensitive, view, "the statement to be sensitive");
+
+  /* Behind its content note until someone chooses to read it. */
+  card = HEARD_STATEMENT_CARD (heard_statements_view_get_card (view, id));
+  g_assert_false (heard_statement_card_get_words_shown (card));
+  g_assert_false (gtk_widget_get_mapped (heard_test_ui_find_by_css_class (GTK_WIDGET (card),
+                                                                          "their-words")));
+  heard_statement_card_show_words (card);
+  g_assert_true (heard_statement_card_get_words_shown (card));
+
+  /* Its history hides the earlier, open version too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.history", "x", id));
+  history = HEARD_STATEMENT_HISTORY (heard_test_ui_wait_for_window ("HeardStatementHistory"));
+  heard_test_ui_wait_until (history_loaded, history, "the history");
+  for (guint i = 0; i < 2; i++)
+    g_assert_false (heard_statement_card_get_words_shown (
+                      HEARD_STATEMENT_CARD (heard_statement_history_get_card (history, i))));
+  gtk_window_close (GTK_WINDOW (history));
+  heard_test_ui_wait_window_gone ("HeardStatementHistory");
+
+  /* A search finds it, but shows only the content note. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (heard_test_ui_active_window (the_app)),
+                                             "win.search-statements", NULL));
+  search = HEARD_STATEMENT_SEARCH (heard_test_ui_wait_for_window ("HeardStatementSearch"));
+  gtk_editable_set_text (heard_statement_search_get_entry (search), "takeaway");
+  heard_test_ui_wait_until (search_finds_one, search, "one statement found");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (heard_statement_search_get_list (search), 0));
+  g_assert_null (heard_test_ui_find_by_css_class (row, "search-snippet"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                              row, "content-note"))), "Describes being held"));
+  gtk_window_close (GTK_WINDOW (search));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  the_app = heard_test_ui_init (&argc, &argv);
+
+  g_test_add_func ("/ui/statements/language-checker", test_language_checker_in_editor);
+  g_test_add_func ("/ui/statements/record-amend-answer-find", test_record_amend_answer_find);
+  g_test_add_func ("/ui/statements/sensitive-stays-hidden", test_sensitive_stays_hidden);
+
+  return g_test_run ();
+}
