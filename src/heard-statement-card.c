@@ -8,6 +8,7 @@
 #include "heard-agency.h"
 #include "heard-plan-rules.h"
 #include "heard-statement-card.h"
+#include "heard-text-fields.h"
 
 struct _HeardStatementCard
 {
@@ -43,7 +44,7 @@ show_text (GtkWidget  *box,
            const char *text)
 {
   gtk_label_set_text (label, text);
-  gtk_widget_set_visible (box, !heard_plan_rules_is_blank (text));
+  gtk_widget_set_visible (box, !heard_text_is_blank (text));
 }
 
 static char *

@@ -761,12 +761,12 @@ test_bad_input_refused (Fixture       *f,
   area = heard_plan_area_new (plan_id, HEARD_AREA_HOME);
   heard_plan_area_set_text (area, HEARD_AREA_WORRIED, "caf\xc3 broken");
   g_assert_cmpint (try_save_area (f, area, &error), ==, 0);
-  g_assert_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   heard_plan_area_set_text (area, HEARD_AREA_WORRIED, huge);
   g_assert_cmpint (try_save_area (f, area, &error), ==, 0);
-  g_assert_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
   heard_plan_area_set_text (area, HEARD_AREA_WORRIED, "");

@@ -9,6 +9,7 @@
 
 #include "heard-person.h"
 #include "heard-store.h"
+#include "heard-text-fields.h"
 
 struct _HeardPerson
 {
@@ -366,35 +367,15 @@ gboolean
 heard_person_validate (HeardPerson  *self,
                        GError      **error)
 {
-  g_autofree char *trimmed_name = NULL;
-
   g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
 
   for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
     {
-      const char *text = self->texts[i];
-
-      if (!g_utf8_validate (text, -1, NULL))
-        {
-          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                               _("Some of the text could not be read as letters "
-                                 "(it is not valid UTF-8). Nothing was saved; "
-                                 "please type it again rather than pasting it."));
-          return FALSE;
-        }
-
-      if (g_utf8_strlen (text, -1) > text_fields[i].max_chars)
-        {
-          g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                       _("That is longer than Heard can keep in one box (at most %u "
-                         "characters). Nothing was saved; please shorten it."),
-                       text_fields[i].max_chars);
-          return FALSE;
-        }
+      if (!heard_text_check (self->texts[i], text_fields[i].max_chars, error))
+        return FALSE;
     }
 
-  trimmed_name = g_strstrip (g_strdup (self->texts[HEARD_PERSON_DISPLAY_NAME]));
-  if (*trimmed_name == '\0')
+  if (heard_text_is_blank (self->texts[HEARD_PERSON_DISPLAY_NAME]))
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
                            _("Please give a name to show for this young person."));

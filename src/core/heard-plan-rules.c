@@ -9,6 +9,7 @@
 
 #include "heard-person.h"
 #include "heard-plan-rules.h"
+#include "heard-text-fields.h"
 
 /*
  * The rules of a support plan's life, as pure functions: which step may
@@ -82,22 +83,6 @@ static const char *const event_labels[HEARD_PLAN_N_EVENTS] = {
 
 G_DEFINE_QUARK (heard-plan-error-quark, heard_plan_error)
 
-/* Empty, or nothing but spaces and line breaks. */
-gboolean
-heard_plan_rules_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 heard_plan_rules_allows (HeardPlanState from,
                          HeardPlanEvent event)
@@ -159,8 +144,8 @@ heard_plan_rules_check_closure (const char  *young_persons_view,
                                 const char  *reason,
                                 GError     **error)
 {
-  if (heard_plan_rules_is_blank (young_persons_view) &&
-      heard_plan_rules_is_blank (why_no_view))
+  if (heard_text_is_blank (young_persons_view) &&
+      heard_text_is_blank (why_no_view))
     {
       g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NEEDS_VIEW,
                            _("Write down what the young person thinks about closing, or "
@@ -168,7 +153,7 @@ heard_plan_rules_check_closure (const char  *young_persons_view,
       return FALSE;
     }
 
-  if (heard_plan_rules_is_blank (reason))
+  if (heard_text_is_blank (reason))
     {
       g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NEEDS_REASON,
                            _("Write down why the plan is closing. Nothing was changed."));
@@ -269,36 +254,6 @@ heard_plan_rules_describe_date (const char *stored)
     return g_strdup (stored != NULL ? stored : "");
 
   return g_strdup (described);
-}
-
-/* Refuses text that is not UTF-8 or is longer than @max_chars characters. */
-gboolean
-heard_plan_rules_check_text (const char  *text,
-                             guint        max_chars,
-                             GError     **error)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    {
-      g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE,
-                           _("Part of the text is not readable as letters (not valid "
-                             "UTF-8), so nothing was saved. Please type it again rather "
-                             "than pasting it."));
-      return FALSE;
-    }
-
-  if (g_utf8_strlen (text, -1) > (glong) max_chars)
-    {
-      g_set_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE,
-                   _("One box holds more than Heard can keep (at most %u characters), "
-                     "so nothing was saved. Please shorten it; what you typed is still "
-                     "there."), max_chars);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 const char *

@@ -81,10 +81,6 @@ gboolean    heard_plan_rules_check_review_date  (const GDate     *proposed,
 
 char       *heard_plan_rules_describe_date      (const char      *stored) G_GNUC_WARN_UNUSED_RESULT;
 char       *heard_plan_rules_format_date        (const GDate     *date) G_GNUC_WARN_UNUSED_RESULT;
-gboolean    heard_plan_rules_is_blank           (const char      *text);
-gboolean    heard_plan_rules_check_text         (const char      *text,
-                                                 guint            max_chars,
-                                                 GError         **error);
 
 const char *heard_plan_state_label              (HeardPlanState   state);
 const char *heard_plan_state_next_step          (HeardPlanState   state);

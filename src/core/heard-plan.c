@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-plan-private.h"
+#include "heard-text-fields.h"
 
 /*
  * One version of a young person's support plan: its areas of life with
@@ -264,12 +265,12 @@ heard_plan_decision_validate (const HeardPlanDecision  *decision,
       return FALSE;
     }
 
-  if (!heard_plan_rules_check_text (decision->comments, HEARD_PLAN_MAX_TEXT_CHARS, error))
+  if (!heard_text_check (decision->comments, HEARD_PLAN_MAX_TEXT_CHARS, error))
     return FALSE;
 
   for (guint i = 0; i < HEARD_CLOSURE_N_TEXTS; i++)
     {
-      if (!heard_plan_rules_check_text (decision->texts[i], HEARD_PLAN_MAX_TEXT_CHARS, error))
+      if (!heard_text_check (decision->texts[i], HEARD_PLAN_MAX_TEXT_CHARS, error))
         return FALSE;
     }
 
@@ -280,7 +281,7 @@ heard_plan_decision_validate (const HeardPlanDecision  *decision,
 
   /* Asking for changes without saying which would leave the worker guessing. */
   if (decision->event == HEARD_PLAN_EVENT_REQUEST_CHANGES &&
-      heard_plan_rules_is_blank (decision->comments))
+      heard_text_is_blank (decision->comments))
     {
       g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE,
                            _("Say which changes are needed, so the plan can be put right."));

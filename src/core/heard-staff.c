@@ -10,6 +10,7 @@
 
 #include "heard-plan-rules.h"
 #include "heard-staff.h"
+#include "heard-text-fields.h"
 
 /*
  * The people who work with Heard on this computer: the caseworker who owns
@@ -185,10 +186,10 @@ heard_staff_validate (HeardStaff  *self,
 {
   g_return_val_if_fail (HEARD_IS_STAFF (self), FALSE);
 
-  if (!heard_plan_rules_check_text (self->name, HEARD_PLAN_MAX_LABEL_CHARS, error))
+  if (!heard_text_check (self->name, HEARD_PLAN_MAX_LABEL_CHARS, error))
     return FALSE;
 
-  if (heard_plan_rules_is_blank (self->name))
+  if (heard_text_is_blank (self->name))
     {
       g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE,
                            _("Give a name, as it should appear beside decisions."));

@@ -9,6 +9,7 @@
 #include "heard-statement.h"
 #include "heard-statement-response.h"
 #include "heard-store.h"
+#include "heard-text-fields.h"
 
 struct _HeardStatementResponse
 {
@@ -295,10 +296,10 @@ heard_statement_response_validate (HeardStatementResponse  *self,
 {
   g_return_val_if_fail (HEARD_IS_STATEMENT_RESPONSE (self), FALSE);
 
-  if (!heard_plan_rules_check_text (self->what_we_did, HEARD_RESPONSE_MAX_CHARS, error))
+  if (!heard_text_check (self->what_we_did, HEARD_RESPONSE_MAX_CHARS, error))
     return FALSE;
 
-  if (heard_plan_rules_is_blank (self->what_we_did))
+  if (heard_text_is_blank (self->what_we_did))
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
                            _("Please say what was done about what they said."));

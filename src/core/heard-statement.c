@@ -498,7 +498,7 @@ heard_statement_validate (HeardStatement  *self,
   if (!heard_text_fields_validate (self->texts, text_fields, HEARD_STATEMENT_N_TEXTS, error))
     return FALSE;
 
-  if (heard_plan_rules_is_blank (self->texts[HEARD_STATEMENT_WORDS]))
+  if (heard_text_is_blank (self->texts[HEARD_STATEMENT_WORDS]))
     return set_invalid (error, _("Please write down their words: a statement keeps what "
                                  "the young person said, exactly as they said it."));
 
@@ -531,7 +531,7 @@ heard_statement_validate_amendment (HeardStatement  *self,
   if (!heard_statement_validate (self, error))
     return FALSE;
 
-  if (heard_plan_rules_is_blank (self->texts[HEARD_STATEMENT_REASON]))
+  if (heard_text_is_blank (self->texts[HEARD_STATEMENT_REASON]))
     return set_invalid (error, _("Please say why this is being amended, for example "
                                  "\"They told us we had misheard a name\". The original "
                                  "stays in the history with your reason."));
@@ -593,7 +593,7 @@ heard_statement_get_content_note (HeardStatement *self)
 {
   g_return_val_if_fail (HEARD_IS_STATEMENT (self), NULL);
 
-  if (!heard_plan_rules_is_blank (self->texts[HEARD_STATEMENT_CONTENT_NOTE]))
+  if (!heard_text_is_blank (self->texts[HEARD_STATEMENT_CONTENT_NOTE]))
     return self->texts[HEARD_STATEMENT_CONTENT_NOTE];
 
   return _("This may describe harm and could be upsetting to read.");

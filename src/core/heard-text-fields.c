@@ -3,7 +3,9 @@
 
 #include "config.h"
 
-#include "heard-plan-rules.h"
+#include <glib/gi18n.h>
+
+#include "heard-store.h"
 #include "heard-text-fields.h"
 
 void
@@ -98,7 +100,7 @@ heard_text_fields_validate (char                 **texts,
 {
   for (guint i = 0; i < n_fields; i++)
     {
-      if (!heard_plan_rules_check_text (texts[i], fields[i].max_chars, error))
+      if (!heard_text_check (texts[i], fields[i].max_chars, error))
         return FALSE;
     }
 
@@ -133,4 +135,50 @@ heard_text_fields_assignments (const HeardTextField *fields,
                             first_parameter + i);
 
   return g_string_free (g_steal_pointer (&assignments), FALSE);
+}
+
+/* Empty, or nothing but spaces and line breaks. */
+gboolean
+heard_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (!g_unichar_isspace (g_utf8_get_char (p)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Refuses text that is not UTF-8 or is longer than @max_chars characters. */
+gboolean
+heard_text_check (const char  *text,
+                  guint        max_chars,
+                  GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("Part of the text is not readable as letters (not valid "
+                             "UTF-8), so nothing was saved. Please type it again rather "
+                             "than pasting it."));
+      return FALSE;
+    }
+
+  if (g_utf8_strlen (text, -1) > (glong) max_chars)
+    {
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                   _("One box holds more than Heard can keep (at most %u characters), "
+                     "so nothing was saved. Please shorten it; what you typed is still "
+                     "there."), max_chars);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -54,4 +54,9 @@ char     *heard_text_fields_assignments (const HeardTextField *fields,
                                          guint                 first_parameter)
                                          G_GNUC_WARN_UNUSED_RESULT;
 
+gboolean  heard_text_is_blank        (const char           *text);
+gboolean  heard_text_check           (const char           *text,
+                                      guint                 max_chars,
+                                      GError              **error);
+
 G_END_DECLS
