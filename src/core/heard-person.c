@@ -34,12 +34,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct
-{
-  const char *property;
-  const char *column;
-  guint       max_chars;
-} text_fields[HEARD_PERSON_N_TEXTS] = {
+static const HeardTextField text_fields[HEARD_PERSON_N_TEXTS] = {
   [HEARD_PERSON_DISPLAY_NAME] = { "display-name", "display_name", HEARD_PERSON_MAX_NAME_CHARS },
   [HEARD_PERSON_PREFERRED_NAME] = { "preferred-name", "preferred_name",
                                     HEARD_PERSON_MAX_NAME_CHARS },
@@ -87,17 +82,8 @@ set_text_field (HeardPerson     *self,
                 HeardPersonText  field,
                 const char      *text)
 {
-  if (text == NULL)
-    text = "";
-
-  if (g_strcmp0 (self->texts[field], text) == 0)
-    return FALSE;
-
-  g_free (self->texts[field]);
-  self->texts[field] = g_strdup (text);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + field]);
-
-  return TRUE;
+  return heard_text_fields_set (G_OBJECT (self), self->texts, field, text,
+                                properties[PROP_FIRST_TEXT + field]);
 }
 
 static void
@@ -105,8 +91,7 @@ heard_person_finalize (GObject *object)
 {
   HeardPerson *self = HEARD_PERSON (object);
 
-  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
-    g_free (self->texts[i]);
+  heard_text_fields_clear (self->texts, HEARD_PERSON_N_TEXTS);
 
   G_OBJECT_CLASS (heard_person_parent_class)->finalize (object);
 }
@@ -134,9 +119,8 @@ heard_person_get_property (GObject    *object,
       break;
 
     default:
-      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
-        g_value_set_string (value, self->texts[prop_id - PROP_FIRST_TEXT]);
-      else
+      if (!heard_text_fields_get_property (self->texts, PROP_FIRST_TEXT, HEARD_PERSON_N_TEXTS,
+                                           prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -164,9 +148,8 @@ heard_person_set_property (GObject      *object,
       break;
 
     default:
-      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
-        set_text_field (self, prop_id - PROP_FIRST_TEXT, g_value_get_string (value));
-      else
+      if (!heard_text_fields_set_property (object, self->texts, PROP_FIRST_TEXT,
+                                           HEARD_PERSON_N_TEXTS, prop_id, value, pspec))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -188,9 +171,8 @@ heard_person_class_init (HeardPersonClass *klass)
     g_param_spec_int ("nationality-answer", NULL, NULL, HEARD_ANSWER_NOT_ASKED,
                       HEARD_ANSWER_PREFERS_NOT_TO_SAY, HEARD_ANSWER_NOT_ASKED, flags);
 
-  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
-    properties[PROP_FIRST_TEXT + i] =
-      g_param_spec_string (text_fields[i].property, NULL, NULL, "", flags);
+  heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
+                             HEARD_PERSON_N_TEXTS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -198,8 +180,7 @@ heard_person_class_init (HeardPersonClass *klass)
 static void
 heard_person_init (HeardPerson *self)
 {
-  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
-    self->texts[i] = g_strdup ("");
+  heard_text_fields_init (self->texts, HEARD_PERSON_N_TEXTS);
 }
 
 HeardPerson *
@@ -369,11 +350,8 @@ heard_person_validate (HeardPerson  *self,
 {
   g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
 
-  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
-    {
-      if (!heard_text_check (self->texts[i], text_fields[i].max_chars, error))
-        return FALSE;
-    }
+  if (!heard_text_fields_validate (self->texts, text_fields, HEARD_PERSON_N_TEXTS, error))
+    return FALSE;
 
   if (heard_text_is_blank (self->texts[HEARD_PERSON_DISPLAY_NAME]))
     {

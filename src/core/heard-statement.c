@@ -176,9 +176,8 @@ heard_statement_get_property (GObject    *object,
       break;
 
     default:
-      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
-        g_value_set_string (value, self->texts[prop_id - PROP_FIRST_TEXT]);
-      else
+      if (!heard_text_fields_get_property (self->texts, PROP_FIRST_TEXT, HEARD_STATEMENT_N_TEXTS,
+                                           prop_id, value))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -206,10 +205,8 @@ heard_statement_set_property (GObject      *object,
       break;
 
     default:
-      if (prop_id >= PROP_FIRST_TEXT && prop_id < N_PROPS)
-        heard_text_fields_set (object, self->texts, prop_id - PROP_FIRST_TEXT,
-                               g_value_get_string (value), pspec);
-      else
+      if (!heard_text_fields_set_property (object, self->texts, PROP_FIRST_TEXT,
+                                           HEARD_STATEMENT_N_TEXTS, prop_id, value, pspec))
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
