@@ -606,6 +606,70 @@ test_no_new_key (Fixture       *fixture,
   snapshot_clear (&before);
 }
 
+/* The records file goes missing, or is emptied, after Heard made it: a
+ * backup being restored, a sync tool holding it. Heard must not start over
+ * with a new key and a new note over the old ones, in either case. */
+static void
+test_records_file_gone (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  gboolean emptied = GPOINTER_TO_INT (data);
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = NULL;
+  g_autofree char *moved_path = g_strconcat (fixture->root, "/moved.db", NULL);
+  Snapshot before = { 0, };
+
+  g_assert_cmpint (g_rename (fixture->db_path, moved_path), ==, 0);
+  if (emptied)
+    g_assert_true (g_file_set_contents (fixture->db_path, "", 0, NULL));
+  snapshot_take (&before, fixture);
+
+  context = start_context (fixture, HEARD_LOCK_STATE_FAILED);
+  g_assert_nonnull (heard_context_get_lock_message (context));
+  g_assert_null (heard_context_get_store (context));
+  snapshot_assert_unchanged (&before, fixture);
+
+  /* Put back, the same records open as before, silently. */
+  g_assert_cmpint (g_rename (moved_path, fixture->db_path), ==, 0);
+  expect_state (context, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, PERSON_NAME);
+
+  close_context (&context);
+  snapshot_clear (&before);
+}
+
+/* A save whose window closes while it is under way still lands, and the
+ * shared list shows it: nothing saved is missing, nothing is saved twice. */
+static void
+test_save_outlives_caller (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) again = NULL;
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *both = g_strconcat (PERSON_NAME, "; Kai Morgan", NULL);
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Kai Morgan");
+  heard_context_save_person_async (context, person, cancellable, heard_test_store_result_cb,
+                                   &result);
+  g_cancellable_cancel (cancellable);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (context, result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_people (context, both);
+  g_clear_object (&result);
+  close_context (&context);
+
+  again = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  assert_people (again, both);
+  close_context (&again);
+}
+
 /* Changes the first symbol of @code to another one. */
 static char *
 make_typo (const char *code)
@@ -1043,6 +1107,9 @@ main (int   argc,
   ADD ("/context/no-new-key/keyring-entry-lost", test_no_new_key,
        GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
   ADD ("/context/no-new-key/info-file-lost", test_no_new_key, GINT_TO_POINTER (LOSE_INFO_FILE));
+  ADD ("/context/records-file/moved", test_records_file_gone, GINT_TO_POINTER (FALSE));
+  ADD ("/context/records-file/emptied", test_records_file_gone, GINT_TO_POINTER (TRUE));
+  ADD ("/context/save/outlives-caller", test_save_outlives_caller, NULL);
   ADD ("/context/recovery/keyring-entry-lost", test_recovery,
        GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
   ADD ("/context/recovery/info-file-lost", test_recovery, GINT_TO_POINTER (LOSE_INFO_FILE));

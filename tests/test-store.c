@@ -496,7 +496,20 @@ test_open_empty_file (Fixture       *fixture,
   write_file (fixture->path, "", 0);
   g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
 
+  /* Outside a first run an empty file is lost records: refused, untouched. */
   store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_null (store);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+  {
+    GStatBuf info;
+
+    g_assert_cmpint (g_stat (fixture->path, &info), ==, 0);
+    g_assert_cmpint (info.st_size, ==, 0);
+  }
+
+  /* A first run, interrupted after making the file, takes it up. */
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 0);

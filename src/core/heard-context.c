@@ -36,6 +36,7 @@ typedef struct
   gboolean  passphrase_protected;
   char     *salt_hex;
   gboolean  recovery_confirmed;
+  gboolean  database_created;
 } DatabaseInfo;
 
 /* One attempt at opening the records, carried through its asynchronous steps. */
@@ -46,6 +47,7 @@ typedef struct
   gboolean             save_key_to_keyring;
   gboolean             write_info;
   char                *passphrase;
+  char                *salt_base64;
 } Attempt;
 
 struct _HeardContext
@@ -103,6 +105,7 @@ attempt_free (Attempt *attempt)
 {
   heard_key_free (attempt->key);
   heard_secure_free_string (attempt->passphrase);
+  g_free (attempt->salt_base64);
   g_free (attempt);
 }
 
@@ -170,6 +173,7 @@ inspect_data_dir_thread (GTask        *task,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *protection = NULL;
   DatabaseInfo *info = g_new0 (DatabaseInfo, 1);
+  GStatBuf db_info;
   GError *error = NULL;
 
   if (!ensure_private_folder (data_dir, &error))
@@ -179,7 +183,8 @@ inspect_data_dir_thread (GTask        *task,
       return;
     }
 
-  info->database_exists = g_file_test (db_path, G_FILE_TEST_EXISTS);
+  /* An empty file is what an interrupted first run leaves: no records yet. */
+  info->database_exists = g_stat (db_path, &db_info) == 0 && db_info.st_size > 0;
 
   /* A missing or unreadable info file leaves the uuid unknown, which leads
    * to the recovery code: never to a new key. */
@@ -191,6 +196,8 @@ inspect_data_dir_thread (GTask        *task,
       info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
       info->recovery_confirmed = g_key_file_get_boolean (key_file, INFO_GROUP,
                                                          "recovery-code-confirmed", NULL);
+      info->database_created = g_key_file_get_boolean (key_file, INFO_GROUP,
+                                                       "database-created", NULL);
     }
 
   g_task_return_pointer (task, info, (GDestroyNotify) database_info_free);
@@ -217,6 +224,7 @@ write_info_thread (GTask        *task,
     g_key_file_set_string (key_file, INFO_GROUP, "salt", info->salt_hex);
   g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
                           info->recovery_confirmed);
+  g_key_file_set_boolean (key_file, INFO_GROUP, "database-created", info->database_created);
   contents = g_key_file_to_data (key_file, &length, NULL);
 
   if (!ensure_private_folder (self->data_dir, &error) ||
@@ -350,6 +358,13 @@ store_opened_cb (GObject      *object,
   /* Whoever opened the records with the recovery code has kept it. */
   if (g_task_get_source_tag (task) == heard_context_unlock_with_recovery_code_async)
     self->info.recovery_confirmed = TRUE;
+
+  /* From now on a missing records file is a loss to report, not a first run. */
+  if ((attempt->open_flags & HEARD_STORE_OPEN_CREATE) != 0)
+    {
+      self->info.database_created = TRUE;
+      attempt->write_info = TRUE;
+    }
 
   if (attempt->save_key_to_keyring && !self->info.passphrase_protected)
     heard_keyring_store_async (self->info.uuid, attempt->key, NULL, key_restored_cb, NULL);
@@ -550,6 +565,16 @@ inspected_cb (GObject      *object,
 
   if (self->info.database_exists)
     continue_with_existing_database (task);
+  else if (self->info.database_created)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The records file %s is missing or empty. If it was moved or is "
+                           "being restored, put it back and choose Try Again. Heard has not "
+                           "made new records in its place, so nothing can be overwritten."),
+                         DATABASE_FILE);
+
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
+    }
   else
     begin_first_run (task);
 }
@@ -575,15 +600,14 @@ derive_key_thread (GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  HeardContext *self = source_object;
   Attempt *attempt = task_data;
   guint8 salt[HEARD_KEY_SALT_SIZE];
   gsize salt_length = 0;
   g_autofree guint8 *decoded = NULL;
   GError *error = NULL;
 
-  decoded = self->info.salt_hex != NULL ? g_base64_decode (self->info.salt_hex, &salt_length)
-                                        : NULL;
+  decoded = attempt->salt_base64 != NULL ? g_base64_decode (attempt->salt_base64, &salt_length)
+                                         : NULL;
   if (salt_length != HEARD_KEY_SALT_SIZE)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
@@ -649,10 +673,14 @@ static void
 derive_key_and_open (GTask *task)
 {
   HeardContext *self = g_task_get_source_object (task);
+  Attempt *attempt = g_task_get_task_data (task);
   g_autoptr(GTask) derive = g_task_new (self, g_task_get_cancellable (task), key_derived_cb,
                                         g_object_ref (task));
 
   g_task_set_source_tag (derive, derive_key_and_open);
+  /* The worker gets its own copy: the main thread may replace the note's. */
+  g_free (attempt->salt_base64);
+  attempt->salt_base64 = g_strdup (self->info.salt_hex);
   g_task_set_task_data (derive, g_task_get_task_data (task), NULL);
   g_task_run_in_thread (derive, derive_key_thread);
 }
@@ -1092,7 +1120,9 @@ heard_context_save_person_async (HeardContext        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_save_person_async);
   g_task_set_task_data (task, heard_person_copy (person), g_object_unref);
-  heard_store_save_person_async (self->store, person, cancellable, person_saved_cb, task);
+  /* Once a write is queued it happens; the shared list must hear of it even
+   * if the caller has gone, so only the caller's task can be cancelled. */
+  heard_store_save_person_async (self->store, person, NULL, person_saved_cb, task);
 }
 
 /* Returns the person as the shared list holds it, now saved. */
@@ -1126,7 +1156,7 @@ heard_context_set_person_removed_async (HeardContext        *self,
   g_task_set_task_data (task, g_object_ref (person), g_object_unref);
   g_object_set_data (G_OBJECT (task), "removed", GINT_TO_POINTER (removed));
   heard_store_set_person_removed_async (self->store, heard_person_get_id (person), removed,
-                                        cancellable, person_removed_cb, task);
+                                        NULL, person_removed_cb, task);
 }
 
 gboolean

@@ -300,8 +300,18 @@ check_file_before_open (const char           *path,
       return FALSE;
     }
 
+  /* Only a first run may take an empty file: anywhere else it means the
+   * records were lost, and opening it would look like having no one. */
   if (info.st_size == 0)
-    return TRUE;
+    {
+      if ((flags & HEARD_STORE_OPEN_CREATE) != 0)
+        return TRUE;
+
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                           _("The records file is empty, perhaps emptied by a failed copy. "
+                             "Heard has not used or changed it; restore it from a backup."));
+      return FALSE;
+    }
 
   if (info.st_size < MIN_DATABASE_SIZE || info.st_size % 512 != 0)
     {
