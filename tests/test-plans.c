@@ -650,9 +650,11 @@ test_versions (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autofree char *six_months = months_from_today (HEARD_PLAN_REVIEW_INTERVAL_MONTHS);
+  g_autofree char *three_months = months_from_today (HEARD_PLAN_FIRST_REVIEW_MONTHS);
+  g_autoptr(HeardPlan) third = NULL;
   HeardPlan *first, *second;
   gint64 first_id = active_plan (f);
-  gint64 second_id;
+  gint64 second_id, third_id;
 
   /* The new version starts as a copy of the one in use. */
   second_id = start_plan (f);
@@ -690,8 +692,19 @@ test_versions (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (heard_plan_get_areas (first)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (heard_plan_get_areas (second)), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (heard_plan_get_reviews (first)), ==, 1);
-  /* A replacement keeps the six-monthly rhythm. */
-  g_assert_cmpstr (heard_plan_get_next_review (second), ==, six_months);
+  /* No review has happened yet, so the replacement keeps the first one, due
+   * three months after the first sign-off: a new version never delays it. */
+  g_assert_cmpstr (heard_plan_get_next_review (second), ==, three_months);
+
+  /* Once a review has happened the rhythm is six-monthly, and a version
+   * signed off after that keeps the review already due. */
+  decide (f, second_id, HEARD_PLAN_EVENT_REVIEW, "Going well.");
+  third_id = start_plan (f);
+  g_assert_true (try_submit (f, third_id, &error));
+  decide (f, third_id, HEARD_PLAN_EVENT_SIGN_OFF, "");
+  third = newest_plan (f);
+  g_assert_cmpint (heard_plan_get_id (third), ==, third_id);
+  g_assert_cmpstr (heard_plan_get_next_review (third), ==, six_months);
 }
 
 static void

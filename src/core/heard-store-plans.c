@@ -843,31 +843,55 @@ submit_plan (sqlite3   *db,
          audit_step (db, NULL, &plan, HEARD_PLAN_EVENT_SUBMIT, to, NULL, error);
 }
 
-/* Signing off puts any version in use aside: one active plan at a time. */
+/* Signing off puts any version in use aside: one active plan at a time.
+ * Sets @active_next_review to the review that version was waiting for. */
 static gboolean
 supersede_active (sqlite3   *db,
                   gint64     person_id,
-                  gboolean  *had_active,
+                  char     **active_next_review,
                   GError   **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_auto(PlanRow) active = { 0 };
   HeardPlanState to;
 
-  statement = _heard_store_prepare (db, "SELECT id FROM plan WHERE person_id = ? AND state = 2",
-                                    error);
+  statement = _heard_store_prepare (db, "SELECT id, next_review FROM plan"
+                                        " WHERE person_id = ? AND state = 2", error);
   if (statement == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, person_id);
-  *had_active = sqlite3_step (statement) == SQLITE_ROW;
-  if (!*had_active)
+  if (sqlite3_step (statement) != SQLITE_ROW)
     return TRUE;
 
+  *active_next_review = _heard_store_dup_column (statement, 1);
   return read_plan_row (db, sqlite3_column_int64 (statement, 0), &active, error) &&
          heard_plan_rules_transition (active.state, HEARD_PLAN_EVENT_SUPERSEDE, &to, error) &&
          apply_state (db, &active, to, NULL, NULL, error) &&
          audit_step (db, NULL, &active, HEARD_PLAN_EVENT_SUPERSEDE, to, NULL, error);
+}
+
+/* Whether any of the young person's plans has had a review since sign-off. */
+static gboolean
+person_was_reviewed (sqlite3   *db,
+                     gint64     person_id,
+                     gboolean  *reviewed,
+                     GError   **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = _heard_store_prepare (db, "SELECT 1 FROM plan_review"
+                                        " JOIN plan ON plan.id = plan_review.plan_id"
+                                        " WHERE plan.person_id = ? AND plan_review.decision = ?"
+                                        " LIMIT 1", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, person_id);
+  sqlite3_bind_int (statement, 2, HEARD_PLAN_EVENT_REVIEW);
+  *reviewed = sqlite3_step (statement) == SQLITE_ROW;
+
+  return TRUE;
 }
 
 static gboolean
@@ -919,14 +943,20 @@ decide_plan (sqlite3   *db,
   heard_plan_rules_today (&today);
   if (decision->event == HEARD_PLAN_EVENT_SIGN_OFF)
     {
-      gboolean had_active = FALSE;
+      g_autofree char *active_next_review = NULL;
+      gboolean reviewed = FALSE;
+      GDate due;
 
-      if (!supersede_active (db, plan.person_id, &had_active, error))
+      if (!supersede_active (db, plan.person_id, &active_next_review, error) ||
+          !person_was_reviewed (db, plan.person_id, &reviewed, error))
         return FALSE;
 
-      /* A young person's first plan is reviewed within three months; a new
-       * version replacing one in use continues the six-monthly rhythm. */
-      heard_plan_rules_review_limit (&today, !had_active, &limit);
+      /* Reviews follow the young person, not the version: the first within
+       * three months until one has happened, then at most six; and a new
+       * version never pushes back a review the one it replaces was due. */
+      heard_plan_rules_review_limit (&today, !reviewed, &limit);
+      if (heard_person_parse_date (active_next_review, &due) && g_date_compare (&due, &limit) < 0)
+        limit = due;
       review_date = heard_plan_rules_format_date (&limit);
     }
   else if (decision->event == HEARD_PLAN_EVENT_REVIEW)
