@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+/* Declares sqlite3_key() in SQLCipher's header. */
+#define SQLITE_HAS_CODEC 1
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -351,12 +354,19 @@ apply_key (sqlite3         *db,
            GError         **error)
 {
   g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
-  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
+  g_autoptr(HeardSecretString) raw_key = g_strdup_printf ("x'%s'", hex);
   g_autoptr(sqlite3_stmt) version = NULL;
   const char *cipher_version;
+  int rc;
 
-  if (!_heard_store_exec (db, pragma, error))
-    return FALSE;
+  /* Through the API rather than a PRAGMA, so that the key never becomes SQL
+   * text that SQLite would copy and free without wiping. */
+  rc = sqlite3_key (db, raw_key, (int) strlen (raw_key));
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      return FALSE;
+    }
 
   /* A plain SQLite silently ignores the key and would write children's
    * records in the clear: refuse unless the cipher answers. */
