@@ -20,6 +20,8 @@ struct _HeardAmendmentDialog
 
   AdwPreferencesGroup *reason_group;
   AdwEntryRow        *reason_row;
+  GtkStack           *form_stack;
+  GtkLabel           *content_note_label;
   HeardStatementForm *form;
 };
 
@@ -35,6 +37,15 @@ amended_cb (GObject      *object,
 
   heard_store_amend_statement_finish (HEARD_STORE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+/* A sensitive statement's words stay behind its content note here too, and
+ * choosing to read them is audited like anywhere else. */
+static void
+reveal_clicked_cb (HeardAmendmentDialog *self)
+{
+  gtk_stack_set_visible_child_name (self->form_stack, "shown");
+  heard_store_note_statement_read (self->store, heard_statement_get_id (self->current));
 }
 
 static void
@@ -88,7 +99,10 @@ heard_amendment_dialog_class_init (HeardAmendmentDialogClass *klass)
                                                RESOURCE_PREFIX "/ui/heard-amendment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, reason_group);
   gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, form_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, content_note_label);
   gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, form);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
 }
 
 static void
@@ -128,6 +142,9 @@ heard_amendment_dialog_new (GtkWindow      *parent,
   g_object_bind_property (self->draft, "reason", self->reason_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   heard_statement_form_bind (self->form, self->draft);
+  gtk_label_set_text (self->content_note_label, heard_statement_get_content_note (current));
+  gtk_stack_set_visible_child_name (self->form_stack,
+                                    heard_statement_get_sensitive (current) ? "hidden" : "shown");
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));

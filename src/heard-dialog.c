@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-dialog.h"
+#include "heard-widgets.h"
 
 typedef struct
 {
@@ -74,17 +75,11 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-discard_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     HeardDialog      *self)
+discarded_cb (GtkWindow *window)
 {
-  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
+  HeardDialogPrivate *priv = heard_dialog_get_instance_private (HEARD_DIALOG (window));
 
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      priv->changed = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  priv->changed = FALSE;
 }
 
 static gboolean
@@ -92,23 +87,12 @@ heard_dialog_close_request (GtkWindow *window)
 {
   HeardDialog *self = HEARD_DIALOG (window);
   HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
-  GtkWidget *dialog;
 
   if (!priv->changed || priv->saved)
     return GTK_WINDOW_CLASS (heard_dialog_parent_class)->close_request (window);
 
   /* Nothing typed is thrown away without asking. */
-  dialog = adw_message_dialog_new (window, _("Throw Away What You Wrote?"),
-                                   _("It has not been saved, and it cannot be brought back."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Writing"),
-                                    "discard", _("_Throw Away"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heard_ask_to_discard (window, discarded_cb);
 
   return TRUE;
 }
@@ -236,10 +220,6 @@ heard_dialog_init (HeardDialog *self)
 
   gtk_label_set_wrap (priv->error_label, TRUE);
   gtk_label_set_xalign (priv->error_label, 0);
-  gtk_widget_set_margin_start (error_label, 12);
-  gtk_widget_set_margin_end (error_label, 12);
-  gtk_widget_set_margin_top (error_label, 12);
-  gtk_widget_set_margin_bottom (error_label, 12);
   gtk_widget_add_css_class (error_label, "error-banner");
   gtk_revealer_set_child (priv->error_revealer, error_label);
 

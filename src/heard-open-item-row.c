@@ -30,6 +30,7 @@ heard_open_item_row_new (const HeardOpenItem *item,
     {
       subtitle = *item->detail != '\0' ? g_strdup_printf ("%s\n%s", item->summary, item->detail)
                                        : g_strdup (item->summary);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->person_name);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-person");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "(xs)", item->person_id,
@@ -39,6 +40,7 @@ heard_open_item_row_new (const HeardOpenItem *item,
   else
     {
       subtitle = g_strdup (item->detail);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->summary);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

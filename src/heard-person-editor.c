@@ -8,6 +8,8 @@
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-person-editor.h"
+#include "heard-text-fields.h"
+#include "heard-widgets.h"
 
 /*
  * The editor works on a draft copy of the record, bound field by field, so
@@ -42,6 +44,7 @@ struct _HeardPersonEditor
   AdwExpanderRow *agencies_row;
   GtkTextView    *what_helps_view;
   GtkTextView    *what_is_hard_view;
+  GtkStack       *hard_stack;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonEditor, heard_person_editor, ADW_TYPE_WINDOW)
@@ -224,6 +227,13 @@ show_error (HeardPersonEditor *self,
 }
 
 static void
+reveal_hard_clicked_cb (HeardPersonEditor *self)
+{
+  gtk_stack_set_visible_child_name (self->hard_stack, "shown");
+  gtk_widget_grab_focus (GTK_WIDGET (self->what_is_hard_view));
+}
+
+static void
 draft_changed_cb (HeardPersonEditor *self)
 {
   self->changed = TRUE;
@@ -275,37 +285,21 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-discard_response_cb (AdwMessageDialog  *dialog,
-                     const char        *response,
-                     HeardPersonEditor *self)
+discarded_cb (GtkWindow *window)
 {
-  if (g_strcmp0 (response, "discard") == 0)
-    {
-      self->changed = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  HEARD_PERSON_EDITOR (window)->changed = FALSE;
 }
 
 static gboolean
 heard_person_editor_close_request (GtkWindow *window)
 {
   HeardPersonEditor *self = HEARD_PERSON_EDITOR (window);
-  AdwMessageDialog *dialog;
 
   if (!self->changed || self->saved)
     return GTK_WINDOW_CLASS (heard_person_editor_parent_class)->close_request (window);
 
   /* Nothing typed is thrown away without being asked. */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Discard Changes?"),
-                                                       _("What you typed here has not been "
-                                                         "saved.")));
-  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  heard_ask_to_discard (window, discarded_cb);
 
   return TRUE;
 }
@@ -356,6 +350,8 @@ heard_person_editor_class_init (HeardPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, agencies_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_helps_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_is_hard_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, hard_stack);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_hard_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -390,6 +386,11 @@ heard_person_editor_new (GtkWindow    *parent,
                                                                  : _("Add a Young Person"));
   bind_draft (self);
   add_agency_rows (self);
+  /* What is already written there stays behind its content note here too. */
+  gtk_stack_set_visible_child_name (self->hard_stack,
+                                    heard_text_is_blank (heard_person_get_text (
+                                      self->draft, HEARD_PERSON_WHAT_IS_HARD)) ? "shown"
+                                                                               : "hidden");
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);

@@ -34,6 +34,7 @@ struct _HeardPersonPage
   GtkLabel       *what_helps_label;
   GtkLabel       *what_is_hard_label;
   GtkStack       *hard_stack;
+  GtkWidget      *reveal_button;
   HeardPlanView  *plan_view;
   HeardStatementsView *statements_view;
 };
@@ -186,6 +187,8 @@ static void
 hide_clicked_cb (HeardPersonPage *self)
 {
   gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
+  /* The button that had focus is gone: give it to the one that reveals again. */
+  gtk_widget_grab_focus (self->reveal_button);
 }
 
 static void
@@ -288,6 +291,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_helps_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_is_hard_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, plan_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, statements_view);
   gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);

@@ -110,6 +110,7 @@ action_row_new (HeardPlanAction  *action,
                              : status == HEARD_ACTION_DONE ? "success" : NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  heard_plan_action_get_text (action, HEARD_ACTION_WHAT));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -291,6 +291,7 @@ fill_reviews (HeardPlanView *self,
       subtitle = *comments != '\0' ? g_strdup_printf ("%s\n%s", when, comments)
                                    : g_strdup (when);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_preferences_group_add (self->reviews_group, row);

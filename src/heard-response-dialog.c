@@ -88,6 +88,7 @@ actions_listed_cb (GObject      *object,
                                       what, -1);
       g_signal_connect_object (check, "toggled", G_CALLBACK (changed_cb), self,
                                G_CONNECT_SWAPPED);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), heard_action_status_label (
                                      heard_plan_action_get_status (action)));

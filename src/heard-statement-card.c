@@ -21,6 +21,7 @@ struct _HeardStatementCard
   GtkStack       *words_stack;
   GtkLabel       *content_note_label;
   GtkLabel       *words_label;
+  GtkWidget      *reveal_button;
   GtkWidget      *hide_button;
   GtkLabel       *details_label;
   GtkWidget      *their_note_box;
@@ -41,10 +42,24 @@ G_DEFINE_FINAL_TYPE (HeardStatementCard, heard_statement_card, ADW_TYPE_BIN)
 static void
 show_text (GtkWidget  *box,
            GtkLabel   *label,
-           const char *text)
+           const char *text,
+           gboolean    revealed)
 {
   gtk_label_set_text (label, text);
-  gtk_widget_set_visible (box, !heard_text_is_blank (text));
+  gtk_widget_set_visible (box, revealed && !heard_text_is_blank (text));
+}
+
+/* Their note and the worker's context can say as much as their words: on a
+ * sensitive statement they stay behind the same content note. */
+static void
+show_private_parts (HeardStatementCard *self)
+{
+  gboolean revealed = heard_statement_card_get_words_shown (self);
+
+  show_text (self->their_note_box, self->their_note_label,
+             heard_statement_get_text (self->statement, HEARD_STATEMENT_THEIR_NOTE), revealed);
+  show_text (self->context_box, self->context_label,
+             heard_statement_get_text (self->statement, HEARD_STATEMENT_CONTEXT), revealed);
 }
 
 static char *
@@ -232,10 +247,7 @@ set_up (HeardStatementCard     *self,
                                                                               : "shown");
   gtk_widget_set_visible (self->hide_button, heard_statement_get_sensitive (statement));
   gtk_label_set_text (self->details_label, details);
-  show_text (self->their_note_box, self->their_note_label,
-             heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE));
-  show_text (self->context_box, self->context_label,
-             heard_statement_get_text (statement, HEARD_STATEMENT_CONTEXT));
+  show_private_parts (self);
 
   if (before != NULL)
     {
@@ -266,6 +278,9 @@ static void
 hide_clicked_cb (HeardStatementCard *self)
 {
   gtk_stack_set_visible_child_name (self->words_stack, "hidden");
+  show_private_parts (self);
+  /* The button that had focus is gone: give it to the one that reveals again. */
+  gtk_widget_grab_focus (self->reveal_button);
 }
 
 static void
@@ -294,6 +309,7 @@ heard_statement_card_class_init (HeardStatementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_stack);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, content_note_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, reveal_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, hide_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, details_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_box);
@@ -356,6 +372,7 @@ heard_statement_card_hide_words (HeardStatementCard *self,
   gtk_label_set_text (self->content_note_label, content_note);
   gtk_widget_set_visible (self->hide_button, TRUE);
   gtk_stack_set_visible_child_name (self->words_stack, "hidden");
+  show_private_parts (self);
 }
 
 /* Shows sensitive words someone chose to read, and has that audited. */
@@ -368,6 +385,7 @@ heard_statement_card_show_words (HeardStatementCard *self)
     return;
 
   gtk_stack_set_visible_child_name (self->words_stack, "shown");
+  show_private_parts (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "statements.read", "x",
                               heard_statement_get_id (self->statement));
 }

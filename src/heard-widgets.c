@@ -80,3 +80,53 @@ heard_ask_to_remove (GtkWidget       *owner,
 
   return dialog;
 }
+
+static void
+discard_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GtkWindow        *window)
+{
+  HeardDiscardFunc discarded = g_object_get_data (G_OBJECT (dialog), "heard-discarded");
+
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  discarded (window);
+  gtk_window_close (window);
+}
+
+/* Asks before what was typed in @window is thrown away; on "Throw Away"
+ * calls @discarded, then closes @window. */
+void
+heard_ask_to_discard (GtkWindow        *window,
+                      HeardDiscardFunc  discarded)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (discarded != NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Throw Away What You Wrote?"),
+                                                       _("It has not been saved, and it "
+                                                         "cannot be brought back.")));
+  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Writing"),
+                                    "discard", _("_Throw Away"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  /* The question outlives the window it closes, and lets go of it last. */
+  g_object_set_data_full (G_OBJECT (dialog), "heard-parent", g_object_ref (window),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "heard-discarded", (gpointer) discarded);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A toast for plain text: names such as "Jo & Sam" are not markup. */
+AdwToast *
+heard_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

@@ -22,4 +22,11 @@ AdwMessageDialog *heard_ask_to_remove    (GtkWidget       *owner,
                                           const char      *body,
                                           HeardRemoveFunc  removed);
 
+typedef void (*HeardDiscardFunc) (GtkWindow *window);
+
+AdwToast         *heard_toast_new        (const char       *text) G_GNUC_WARN_UNUSED_RESULT;
+
+void              heard_ask_to_discard   (GtkWindow        *window,
+                                          HeardDiscardFunc  discarded);
+
 G_END_DECLS

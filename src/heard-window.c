@@ -13,6 +13,7 @@
 #include "heard-store-people.h"
 #include "heard-unlock-page.h"
 #include "heard-window-private.h"
+#include "heard-widgets.h"
 
 struct _HeardWindow
 {
@@ -291,7 +292,7 @@ person_saved_cb (HeardWindow       *self,
 
   /* A new person who does not match the current search should still be seen. */
   show_person (self, person);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, heard_toast_new (title));
 }
 
 static void
@@ -334,7 +335,7 @@ restore_finished_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, heard_toast_new (error->message));
 }
 
 static void
@@ -385,7 +386,7 @@ remove_finished_cb (GObject      *object,
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, heard_toast_new (error->message));
       return;
     }
 
@@ -396,7 +397,7 @@ remove_finished_cb (GObject      *object,
 
   title = g_strdup_printf (_("%s removed from the list"),
                            heard_person_get_display_name (removal->person));
-  toast = adw_toast_new (title);
+  toast = heard_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.restore-person");
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (*id));

@@ -213,20 +213,22 @@ static void
 answer_then_tell (HeardStatementsView *view)
 {
   gint64 id = heard_statement_get_id (listed (view, 0));
+  g_autofree char *today = heard_today_iso_date ();
   Expected none = { view, 0 };
   HeardStatementResponse *response;
   GtkWindow *dialog;
-  GtkWidget *row;
+  GtkWidget *row, *day, *text, *hint;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.answer", "x", id));
   dialog = heard_test_ui_wait_for_window ("HeardResponseDialog");
   set_text_view (GTK_TEXT_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
                                                                GTK_TYPE_TEXT_VIEW, NULL)),
                  "We found you a youth worker who drives.");
+  /* Nobody is taken to have been told until someone says so. */
   row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
                                       "They have been told");
-  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
-                         FALSE);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (adw_action_row_get_activatable_widget (
+                                           ADW_ACTION_ROW (row)))));
   heard_test_ui_save_dialog (dialog, "HeardResponseDialog");
   heard_test_ui_wait_until (newest_has_answer, view, "the answer");
   g_assert_cmpint (heard_statement_get_reply_state (listed (view, 0)), ==, HEARD_REPLY_NOT_TOLD);
@@ -236,7 +238,30 @@ answer_then_tell (HeardStatementsView *view)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.told", "x",
                                              heard_statement_response_get_id (response)));
   dialog = heard_test_ui_wait_for_window ("AdwMessageDialog");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "told");
+  day = heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  /* Enter is pressed in the text inside the entry. */
+  text = heard_test_ui_find_descendant (day, GTK_TYPE_TEXT, NULL);
+  hint = heard_test_ui_find_by_name (GTK_WIDGET (dialog), "told-day-hint");
+  g_assert_nonnull (hint);
+  g_assert_true (gtk_widget_is_visible (hint));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "2024-05-03"));
+
+  /* A day Heard cannot read cannot be saved; Enter keeps the dialog and
+   * what was typed, and the dialog says how to write it. */
+  gtk_editable_set_text (GTK_EDITABLE (day), "last Tuesday");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "told"));
+  g_assert_true (gtk_widget_activate (text));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (day)), ==, "last Tuesday");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "not a date"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "2024-05-03"));
+  g_assert_cmpuint (heard_statements_view_get_n_outstanding (view), ==, 1);
+
+  /* Put right, Enter saves it. */
+  gtk_editable_set_text (GTK_EDITABLE (day), today);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "told"));
+  g_assert_true (gtk_widget_activate (text));
+  heard_test_ui_wait_window_gone ("AdwMessageDialog");
   heard_test_ui_wait_until (outstanding_is, &none, "nothing outstanding once she was told");
   g_assert_cmpint (heard_statement_get_reply_state (listed (view, 0)), ==, HEARD_REPLY_TOLD);
 }
@@ -357,6 +382,10 @@ test_record_amend_answer_find (void)
   set_text_view (GTK_TEXT_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
                                                                GTK_TYPE_TEXT_VIEW, NULL)),
                  "We told the police, with your agreement, and changed your bus route.");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                      "They have been told");
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         TRUE);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (heard_test_ui_find_descendant (
                      GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, NULL))), ==, today);
   heard_test_ui_save_dialog (dialog, "HeardResponseDialog");
@@ -402,6 +431,25 @@ newest_is_sensitive (gpointer data)
   return heard_statement_get_sensitive (listed (view, 0));
 }
 
+/* Whether @text can be seen anywhere in @root. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shows_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_sensitive_stays_hidden (void)
 {
@@ -416,7 +464,8 @@ test_sensitive_stays_hidden (void)
 
   start_with_amira (data_dir);
   view = statements_view ();
-  id = record_words ("They kept me in the flat above the takeaway.", "", FALSE);
+  id = record_words ("They kept me in the flat above the takeaway.",
+                     "She was shaking while she told me.", FALSE);
 
   /* She asks for it to be kept behind a note: an amendment, with her reason. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
@@ -438,8 +487,20 @@ test_sensitive_stays_hidden (void)
   g_assert_false (heard_statement_card_get_words_shown (card));
   g_assert_false (gtk_widget_get_mapped (heard_test_ui_find_by_css_class (GTK_WIDGET (card),
                                                                           "their-words")));
+  /* The worker's context can say as much, so it waits behind the note too. */
+  g_assert_false (shows_text (GTK_WIDGET (card), "She was shaking while she told me."));
+
+  /* Amending it starts behind the same note. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardAmendmentDialog");
+  g_assert_false (gtk_widget_get_mapped (heard_test_ui_find_descendant (
+                                           GTK_WIDGET (dialog), HEARD_TYPE_STATEMENT_FORM, NULL)));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardAmendmentDialog");
+
   heard_statement_card_show_words (card);
   g_assert_true (heard_statement_card_get_words_shown (card));
+  g_assert_true (shows_text (GTK_WIDGET (card), "She was shaking while she told me."));
 
   /* Its history hides the earlier, open version too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.history", "x", id));
