@@ -125,6 +125,7 @@ test_name_is_required (void)
   GtkWindow *editor;
   GtkWidget *error_label;
   GtkWidget *pronouns;
+  GtkWindow *question;
 
   heard_test_ui_start (the_app, data_dir);
   heard_test_ui_wait_for_state (the_app, "recovery-code");
@@ -147,6 +148,24 @@ test_name_is_required (void)
   pronouns = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Pronouns");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pronouns)), ==, "they/them");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+
+  /* Closing asks first; keeping writing keeps everything typed. */
+  gtk_window_close (editor);
+  question = heard_test_ui_wait_for_window ("AdwMessageDialog");
+  /* As a click does: answer, then the question closes. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "keep");
+  gtk_window_close (question);
+  heard_test_ui_wait_window_gone ("AdwMessageDialog");
+  g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pronouns)), ==, "they/them");
+
+  /* Throwing it away closes the editor cleanly (criticals are fatal here). */
+  gtk_window_close (editor);
+  question = heard_test_ui_wait_for_window ("AdwMessageDialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  gtk_window_close (question);
+  heard_test_ui_wait_window_gone ("HeardPersonEditor");
+  heard_test_ui_wait_window_gone ("AdwMessageDialog");
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);
