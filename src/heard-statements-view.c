@@ -296,22 +296,83 @@ read_action (GtkWidget  *widget,
     heard_store_note_statement_read (get_store (self), g_variant_get_int64 (parameter));
 }
 
+/* What is needed to ask again, with the same day, when saving it failed. */
+typedef struct
+{
+  HeardStatementsView *self;
+  gint64               response_id;
+  char                *told_on;
+} ToldSave;
+
+static void
+told_save_free (ToldSave *save)
+{
+  g_object_unref (save->self);
+  g_free (save->told_on);
+  g_free (save);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ToldSave, told_save_free)
+
+static void present_told_dialog (HeardStatementsView *self,
+                                 gint64               response_id,
+                                 const char          *told_on,
+                                 const char          *problem);
+
 static void
 told_saved_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(HeardStatementsView) self = user_data;
+  g_autoptr(ToldSave) save = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!heard_store_mark_response_told_finish (HEARD_STORE (object), result, &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      /* Nothing to ask again when the answer is gone or already counts as told. */
+      if (g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND) ||
+          get_window (save->self) == NULL)
+        {
+          show_toast (save->self, error->message);
+          reload (save->self);
+          return;
+        }
+
+      /* The day typed is never lost: ask again with it, and say what went wrong. */
+      present_told_dialog (save->self, save->response_id, save->told_on, error->message);
       return;
     }
 
-  reload (self);
+  reload (save->self);
+}
+
+/* Says under the day how to write it, or what is wrong with what was typed,
+ * and offers Save only for a day that can be saved. */
+static void
+told_day_changed_cb (GtkEditable      *day,
+                     AdwMessageDialog *dialog)
+{
+  GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "heard-told-hint");
+  g_autoptr(GError) error = NULL;
+  gboolean valid = heard_check_past_date (gtk_editable_get_text (day),
+                                          _("The day they were told"), &error);
+
+  adw_message_dialog_set_response_enabled (dialog, "told", valid);
+  gtk_label_set_text (hint, valid ? _("Write it like 2024-05-03 or 03/05/2024.")
+                                  : error->message);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (hint), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (hint), "dim-label");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (hint), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (hint), "error");
+    }
 }
 
 static void
@@ -319,15 +380,75 @@ told_response_cb (AdwMessageDialog    *dialog,
                   const char          *response,
                   HeardStatementsView *self)
 {
-  GtkEditable *day = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "response-id"));
+  GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "heard-told-day");
+  ToldSave *save;
 
   if (g_strcmp0 (response, "told") != 0 || get_store (self) == NULL)
     return;
 
+  save = g_new0 (ToldSave, 1);
+  save->self = g_object_ref (self);
+  save->response_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "response-id"));
+  save->told_on = g_strdup (gtk_editable_get_text (day));
+
   /* Not tied to the list's loading: a reload must never cancel a save. */
-  heard_store_mark_response_told_async (get_store (self), id, gtk_editable_get_text (day), NULL,
-                                        told_saved_cb, g_object_ref (self));
+  heard_store_mark_response_told_async (get_store (self), save->response_id, save->told_on,
+                                        NULL, told_saved_cb, save);
+}
+
+/* Asks which day they were told, starting from @told_on; @problem, when
+ * set, says why the last try was not saved. */
+static void
+present_told_dialog (HeardStatementsView *self,
+                     gint64               response_id,
+                     const char          *told_on,
+                     const char          *problem)
+{
+  GtkWidget *dialog;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *day = gtk_entry_new ();
+  GtkWidget *hint = gtk_label_new (NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (day), told_on);
+  gtk_entry_set_activates_default (GTK_ENTRY (day), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Day they were told"), -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  hint, NULL, -1);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_widget_set_name (hint, "told-day-hint");
+  gtk_box_append (GTK_BOX (box), day);
+  gtk_box_append (GTK_BOX (box), hint);
+
+  dialog = adw_message_dialog_new (get_window (self), _("When Were They Told?"),
+                                   _("Write the day they were told what was done. This "
+                                     "answer then counts as told."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "told", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "told",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "told");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "response-id", GSIZE_TO_POINTER ((gsize) response_id));
+  g_object_set_data (G_OBJECT (dialog), "heard-told-day", day);
+  g_object_set_data (G_OBJECT (dialog), "heard-told-hint", hint);
+  g_signal_connect_object (day, "changed", G_CALLBACK (told_day_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (told_response_cb), self, 0);
+  told_day_changed_cb (GTK_EDITABLE (day), ADW_MESSAGE_DIALOG (dialog));
+
+  if (problem != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (hint), problem);
+      gtk_widget_remove_css_class (hint, "dim-label");
+      gtk_widget_add_css_class (hint, "error");
+    }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (day);
 }
 
 static void
@@ -337,29 +458,8 @@ told_action (GtkWidget  *widget,
 {
   HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
   g_autofree char *today = heard_today_iso_date ();
-  GtkWidget *dialog;
-  GtkWidget *day = gtk_entry_new ();
 
-  gtk_editable_set_text (GTK_EDITABLE (day), today);
-  gtk_entry_set_activates_default (GTK_ENTRY (day), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                   _("Day they were told"), -1);
-
-  dialog = adw_message_dialog_new (get_window (self), _("When Were They Told?"),
-                                   _("Write the day they were told what was done, like "
-                                     "2024-05-03. This answer then counts as told."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), day);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "told", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "told",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "told");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "response-id",
-                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (told_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_told_dialog (self, g_variant_get_int64 (parameter), today, NULL);
 }
 
 static void
