@@ -25,6 +25,11 @@ struct _HeardPreferencesWindow
   GCancellable         *cancellable;
   GPtrArray            *staff;
   GPtrArray            *supervisor_rows;
+  /* The caseworker's name as last loaded or saved: anything else in the
+   * field was typed and not saved yet. */
+  char                 *saved_name;
+  gboolean              saving;
+  gboolean              close_when_saved;
 
   AdwEntryRow          *caseworker_row;
   AdwPreferencesGroup  *supervisors_group;
@@ -35,6 +40,13 @@ G_DEFINE_FINAL_TYPE (HeardPreferencesWindow, heard_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
 
 static void load_staff (HeardPreferencesWindow *self);
+
+static gboolean
+has_unsaved_name (HeardPreferencesWindow *self)
+{
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)),
+                    self->saved_name) != 0;
+}
 
 static HeardStore *
 get_store (HeardPreferencesWindow *self)
@@ -111,6 +123,7 @@ staff_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GPtrArray *staff = heard_store_list_staff_finish (HEARD_STORE (object), result, &error);
   HeardStaff *caseworker;
+  const char *name;
 
   if (staff == NULL)
     {
@@ -122,9 +135,14 @@ staff_listed_cb (GObject      *object,
   g_clear_pointer (&self->staff, g_ptr_array_unref);
   self->staff = staff;
 
+  /* A name being typed stays as it is; only an untouched field follows the records. */
   caseworker = find_staff (self, HEARD_STAFF_CASEWORKER, 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->caseworker_row),
-                         caseworker != NULL ? heard_staff_get_name (caseworker) : "");
+  name = caseworker != NULL ? heard_staff_get_name (caseworker) : "";
+  if (!has_unsaved_name (self) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)), name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->caseworker_row), name);
+  g_free (self->saved_name);
+  self->saved_name = g_strdup (name);
 
   for (guint i = 0; i < self->supervisor_rows->len; i++)
     adw_preferences_group_remove (self->supervisors_group,
@@ -152,18 +170,65 @@ load_staff (HeardPreferencesWindow *self)
                                 g_object_ref (self));
 }
 
+/* Closing without the name typed: it goes back to the saved one. */
+static void
+name_discarded_cb (GtkWindow *window)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (window);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->caseworker_row), self->saved_name);
+}
+
+/* A name on its way to the records. */
+typedef struct
+{
+  HeardPreferencesWindow *self;
+  char                   *name;
+} NameSave;
+
+static void
+name_save_free (NameSave *save)
+{
+  g_object_unref (save->self);
+  g_free (save->name);
+  g_free (save);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NameSave, name_save_free)
+
 static void
 caseworker_saved_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(HeardPreferencesWindow) self = user_data;
+  g_autoptr(NameSave) save = user_data;
+  HeardPreferencesWindow *self = save->self;
   g_autoptr(GError) error = NULL;
 
+  self->saving = FALSE;
   if (heard_store_save_staff_finish (HEARD_STORE (object), result, &error) == 0)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        say (self, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      say (self, error->message);
+      /* The window was closing: the name typed is kept unless they say to let it go. */
+      if (self->close_when_saved)
+        {
+          self->close_when_saved = FALSE;
+          heard_ask_to_discard (GTK_WINDOW (self), name_discarded_cb);
+        }
+      return;
+    }
+
+  g_free (self->saved_name);
+  self->saved_name = g_steal_pointer (&save->name);
+
+  if (self->close_when_saved)
+    {
+      /* Closes now, or saves again what was typed while this was saved. */
+      self->close_when_saved = FALSE;
+      gtk_window_close (GTK_WINDOW (self));
       return;
     }
 
@@ -172,15 +237,25 @@ caseworker_saved_cb (GObject      *object,
 }
 
 static void
-caseworker_apply_cb (HeardPreferencesWindow *self)
+save_caseworker (HeardPreferencesWindow *self)
 {
   HeardStaff *known = find_staff (self, HEARD_STAFF_CASEWORKER, 0);
   g_autoptr(HeardStaff) caseworker = known != NULL ? heard_staff_copy (known)
                                                    : heard_staff_new (HEARD_STAFF_CASEWORKER);
+  NameSave *save = g_new0 (NameSave, 1);
 
-  heard_staff_set_name (caseworker, gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)));
+  save->self = g_object_ref (self);
+  save->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)));
+  heard_staff_set_name (caseworker, save->name);
+  self->saving = TRUE;
   heard_store_save_staff_async (get_store (self), caseworker, NULL, self->cancellable,
-                                caseworker_saved_cb, g_object_ref (self));
+                                caseworker_saved_cb, save);
+}
+
+static void
+caseworker_apply_cb (HeardPreferencesWindow *self)
+{
+  save_caseworker (self);
 }
 
 static void
@@ -319,6 +394,23 @@ name_search_entry (GtkWidget *root)
     name_search_entry (child);
 }
 
+/* A name typed and not applied is saved before the window goes; should
+ * that fail, the window stays and asks before the name is thrown away. */
+static gboolean
+heard_preferences_window_close_request (GtkWindow *window)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (window);
+
+  if (!has_unsaved_name (self))
+    return GTK_WINDOW_CLASS (heard_preferences_window_parent_class)->close_request (window);
+
+  self->close_when_saved = TRUE;
+  if (!self->saving)
+    save_caseworker (self);
+
+  return TRUE;
+}
+
 static void
 heard_preferences_window_dispose (GObject *object)
 {
@@ -330,6 +422,7 @@ heard_preferences_window_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->staff, g_ptr_array_unref);
   g_clear_pointer (&self->supervisor_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->saved_name, g_free);
 
   G_OBJECT_CLASS (heard_preferences_window_parent_class)->dispose (object);
 }
@@ -339,8 +432,10 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = heard_preferences_window_dispose;
+  window_class->close_request = heard_preferences_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/heard-preferences-window.ui");
@@ -364,6 +459,7 @@ heard_preferences_window_init (HeardPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->supervisor_rows = g_ptr_array_new ();
+  self->saved_name = g_strdup ("");
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   name_search_entry (GTK_WIDGET (self));
 }

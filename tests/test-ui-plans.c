@@ -22,6 +22,7 @@
  */
 
 #define SUPERVISOR "Sam Okafor"
+#define CASEWORKER "Priya Shah-Patel"
 #define PASSPHRASE "a long walk by the canal"
 
 static HeardApplication *the_app;
@@ -199,6 +200,8 @@ set_up_supervisor (HeardApplication *app)
                                               "Your name");
   gtk_editable_set_text (GTK_EDITABLE (caseworker), "Priya Shah");
   g_signal_emit_by_name (caseworker, "apply");
+  /* Typed, not applied: the lists reloading after each save must leave it be. */
+  gtk_editable_set_text (GTK_EDITABLE (caseworker), CASEWORKER);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-supervisor",
                                              NULL));
@@ -211,6 +214,17 @@ set_up_supervisor (HeardApplication *app)
 
   /* The supervisor is listed; the passphrase is nowhere on screen. */
   wait_for_row (GTK_WIDGET (preferences), SUPERVISOR);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caseworker)), ==, CASEWORKER);
+
+  /* Closing saves the name typed; the next look at Preferences shows it. */
+  gtk_window_close (preferences);
+  heard_test_ui_wait_window_gone ("HeardPreferencesWindow");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  preferences = heard_test_ui_wait_for_window ("HeardPreferencesWindow");
+  wait_for_row (GTK_WIDGET (preferences), SUPERVISOR);
+  caseworker = heard_test_ui_find_descendant (GTK_WIDGET (preferences), ADW_TYPE_ENTRY_ROW,
+                                              "Your name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caseworker)), ==, CASEWORKER);
   gtk_window_destroy (preferences);
 }
 
