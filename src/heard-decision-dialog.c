@@ -167,6 +167,10 @@ heard_decision_dialog_new (GtkWindow  *parent,
   self->event = reviewing ? HEARD_PLAN_EVENT_REVIEW : HEARD_PLAN_EVENT_SIGN_OFF;
   gtk_widget_set_visible (GTK_WIDGET (self->choice_group), !reviewing);
   describe_comments (self);
+  /* Start at the decision, or at the comments when there is none to make:
+   * never on Cancel, where a stray Space would close the dialog. */
+  gtk_widget_grab_focus (reviewing ? GTK_WIDGET (self->comments_view)
+                                   : GTK_WIDGET (self->sign_off_check));
   heard_signature_group_load (self->signature, store,
                               heard_dialog_get_cancellable (HEARD_DIALOG (self)));
 

@@ -286,6 +286,7 @@ test_plan_signed_off (void)
   GtkWidget *passphrase;
   GtkWidget *supervisor;
   GtkWidget *row;
+  GtkWidget *focus;
   GDate date;
 
   heard_test_ui_start (the_app, data_dir);
@@ -357,6 +358,13 @@ test_plan_signed_off (void)
   /* A wrong passphrase is refused kindly, and nothing changes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.decide", NULL));
   dialog = heard_test_ui_wait_for_window ("HeardDecisionDialog");
+  /* It opens on the decision, not on Cancel. */
+  focus = gtk_window_get_focus (dialog);
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)));
+  g_assert_nonnull (gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW))), ==, "Sign it off");
   supervisor = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
                                               "Supervisor");
   heard_test_ui_wait_until (is_sensitive, supervisor, "the supervisors to be offered");
@@ -390,6 +398,13 @@ test_plan_signed_off (void)
   assert_offered (GTK_WIDGET (view), "plan.decide", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.close", TRUE);
   assert_offered (GTK_WIDGET (view), "plan.record-review", TRUE);
+
+  /* Recording a review has no choice to make: it opens on the comments. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.record-review", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardDecisionDialog");
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (dialog)));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardDecisionDialog");
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);
