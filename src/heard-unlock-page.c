@@ -67,18 +67,25 @@ describe (HeardUnlockPage *self,
   gtk_stack_set_visible_child_name (self->form_stack, form);
 }
 
-/* Whoever is unlocking can start typing straight away. */
-static void
+/* Whoever is unlocking can start typing straight away. Returns the field
+ * focused, if the form has one. */
+static GtkEditable *
 focus_first_field (HeardUnlockPage *self)
 {
   const char *form = gtk_stack_get_visible_child_name (self->form_stack);
+  GtkEditable *field = NULL;
 
   if (g_strcmp0 (form, "recovery") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
+    field = GTK_EDITABLE (self->code_entry);
   else if (g_strcmp0 (form, "passphrase") == 0)
-    gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+    field = self->passphrase_entry;
+
+  if (field != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (field));
   else
     gtk_widget_child_focus (GTK_WIDGET (self->form_stack), GTK_DIR_TAB_FORWARD);
+
+  return field;
 }
 
 static void
@@ -147,12 +154,20 @@ attempt_finished_cb (GObject      *object,
 {
   g_autoptr(HeardUnlockPage) self = user_data;
   g_autoptr(GError) error = NULL;
+  GtkEditable *field;
 
   heard_context_unlock_finish (HEARD_CONTEXT (object), result, &error);
   set_busy (self, FALSE);
 
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (self, error->message);
+    {
+      show_error (self, error->message);
+      /* The form was out of reach while it was tried: back to the field,
+       * with what was typed selected, to be put right or typed again. */
+      field = focus_first_field (self);
+      if (field != NULL)
+        gtk_editable_select_region (field, 0, -1);
+    }
 }
 
 static void

@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "heard-person-page.h"
+#include "heard-test-keyring.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -171,6 +174,72 @@ test_name_is_required (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+shows_error (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The key is gone from the keyring: the recovery code is asked for. A code
+ * that is refused leaves the caseworker in the field, ready to retype it. */
+static void
+test_refused_code_keeps_focus (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *info_path = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  GList *items;
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *code;
+  GtkWidget *error_label;
+  GtkWidget *focus;
+  int start, end;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_stop (the_app);
+
+  /* Only this test's key goes: the one for the uuid in its records' note. */
+  info_path = g_build_filename (data_dir, "heard.ini", NULL);
+  g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
+  uuid = g_key_file_get_string (info, "database", "uuid", NULL);
+  g_assert_true (g_uuid_string_is_valid (uuid));
+  items = heard_test_keyring_search_all (uuid);
+  g_assert_nonnull (items);
+  for (GList *l = items; l != NULL; l = l->next)
+    g_assert_true (secret_item_delete_sync (l->data, NULL, NULL));
+  g_list_free_full (items, g_object_unref);
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  window = heard_test_ui_active_window (the_app);
+  page = _heard_window_get_unlock_page (window);
+  code = heard_test_ui_find_descendant (page, GTK_TYPE_ENTRY, NULL);
+  error_label = heard_test_ui_find_by_css_class (page, "error");
+  g_assert_nonnull (code);
+  g_assert_nonnull (error_label);
+
+  gtk_editable_set_text (GTK_EDITABLE (code), "ABCD-EFGH");
+  g_assert_true (gtk_widget_activate_action (page, "unlock.recovery-code", NULL));
+  heard_test_ui_wait_until (shows_error, error_label, "the code to be refused");
+  g_assert_cmpstr (_heard_window_get_visible_state (window), ==, "unlock");
+
+  /* Focus is back in the field, and all of what was typed is selected. */
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == code || gtk_widget_is_ancestor (focus, code));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (code), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, (int) strlen ("ABCD-EFGH"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (code)), ==, "ABCD-EFGH");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +248,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/add-and-find-people", test_add_and_find_people);
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
+  g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
 
   return g_test_run ();
 }
