@@ -56,11 +56,15 @@ staff_listed_cb (GObject      *object,
     }
 
   any = g_list_model_get_n_items (G_LIST_MODEL (self->supervisors)) > 0;
+  /* Preferences cannot be opened over this dialog, so it says how to get there. */
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
     any ? _("The supervisor chooses their name and types their own passphrase. Their "
             "decision is kept with their name and the time, for everyone to read.")
-        : _("No supervisor is set up yet. Add one in Preferences (Ctrl+,), then come "
-            "back here. Nothing has been lost."));
+        /* TRANSLATORS: "Cancel" is this dialog's button, "Preferences" the item in
+         * the main window's main menu */
+        : _("No supervisor is set up yet. To add one, close this with Cancel, open "
+            "Preferences from the main menu, then come back here. The plan has not "
+            "been changed."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->supervisor_row), any);
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), any);
 }
@@ -170,8 +174,11 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
   if (self->store == NULL || chosen == NULL)
     {
       g_task_return_new_error (task, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
+                               /* TRANSLATORS: "Cancel" is this dialog's button,
+                                * "Preferences" the item in the main window's main menu */
                                _("Only a supervisor can sign this, and none is set up yet. "
-                                 "Add one in Preferences (Ctrl+,). Nothing was changed."));
+                                 "To add one, close this with Cancel and open Preferences "
+                                 "from the main menu. Nothing was changed."));
       return;
     }
 
