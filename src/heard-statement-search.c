@@ -73,11 +73,17 @@ create_row (gpointer item,
 
   if (heard_statement_match_get_sensitive (match))
     {
-      /* TRANSLATORS: %s is a content note written by a worker */
-      g_autofree char *note = g_strdup_printf (_("Content note: %s The matching words stay "
-                                                 "hidden here; open the statement to choose "
-                                                 "to read them."),
-                                               heard_statement_match_get_content_note (match));
+      /* The same note its card shows: the worker's own, or the general one. */
+      g_autoptr(HeardStatement) noted = heard_statement_new ();
+      g_autofree char *note = NULL;
+
+      heard_statement_set_text (noted, HEARD_STATEMENT_CONTENT_NOTE,
+                                heard_statement_match_get_content_note (match));
+      /* TRANSLATORS: %s is a content note written by a worker, or the general
+       * one, "This may describe harm and could be upsetting to read." */
+      note = g_strdup_printf (_("Content note: %s The matching words stay hidden here; open "
+                                "the statement to choose to read them."),
+                              heard_statement_get_content_note (noted));
 
       add_label (box, note, "content-note");
     }

@@ -528,6 +528,52 @@ test_sensitive_stays_hidden (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* Kept sensitive without a note of its own, it is found behind the general
+ * note, the one its card shows, in a whole sentence. */
+static void
+test_search_shows_general_note (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardStatementsView *view;
+  HeardStatementSearch *search;
+  GtkWindow *dialog;
+  GtkWidget *row;
+  const char *note;
+  gint64 id;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  id = record_words ("He took my phone at the bus station.", "", FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardAmendmentDialog");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Sensitive");
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         TRUE);
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog),
+                              "Reason (for example: they told us we misheard a name)",
+                              "She asked for it to be kept behind a note.");
+  heard_test_ui_save_dialog (dialog, "HeardAmendmentDialog");
+  heard_test_ui_wait_until (newest_is_sensitive, view, "the statement to be sensitive");
+  g_assert_cmpstr (heard_statement_get_text (listed (view, 0), HEARD_STATEMENT_CONTENT_NOTE),
+                   ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (heard_test_ui_active_window (the_app)),
+                                             "win.search-statements", NULL));
+  search = HEARD_STATEMENT_SEARCH (heard_test_ui_wait_for_window ("HeardStatementSearch"));
+  gtk_editable_set_text (heard_statement_search_get_entry (search), "station");
+  heard_test_ui_wait_until (search_finds_one, search, "one statement found");
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (heard_statement_search_get_list (search), 0));
+  g_assert_null (heard_test_ui_find_by_css_class (row, "search-snippet"));
+  note = gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (row, "content-note")));
+  g_assert_true (g_str_has_prefix (note, "Content note: This may describe harm and could be "
+                                         "upsetting to read. The matching words"));
+  gtk_window_close (GTK_WINDOW (search));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -537,6 +583,7 @@ main (int   argc,
   g_test_add_func ("/ui/statements/language-checker", test_language_checker_in_editor);
   g_test_add_func ("/ui/statements/record-amend-answer-find", test_record_amend_answer_find);
   g_test_add_func ("/ui/statements/sensitive-stays-hidden", test_sensitive_stays_hidden);
+  g_test_add_func ("/ui/statements/search-shows-general-note", test_search_shows_general_note);
 
   return g_test_run ();
 }
