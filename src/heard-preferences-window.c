@@ -82,7 +82,7 @@ static void
 say (HeardPreferencesWindow *self,
      const char             *message)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), heard_toast_new (message));
 }
 
 static GtkWidget *

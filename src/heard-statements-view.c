@@ -12,6 +12,7 @@
 #include "heard-statement-history.h"
 #include "heard-statements-view.h"
 #include "heard-store-statements.h"
+#include "heard-widgets.h"
 
 struct _HeardStatementsView
 {
@@ -64,7 +65,7 @@ show_toast (HeardStatementsView *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (title));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), heard_toast_new (title));
   else
     g_warning ("%s", title);
 }
