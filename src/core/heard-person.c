@@ -402,12 +402,11 @@ heard_person_dup_age_text (HeardPerson *self,
                                        years), years);
 }
 
-const char *
-heard_person_text_column (HeardPersonText field)
+/* The text columns in field order, "a, b, c", with @suffix after each. */
+char *
+heard_person_text_columns (const char *suffix)
 {
-  g_return_val_if_fail (field < HEARD_PERSON_N_TEXTS, NULL);
-
-  return text_fields[field].column;
+  return heard_text_fields_columns (text_fields, HEARD_PERSON_N_TEXTS, suffix);
 }
 
 const HeardChoice *

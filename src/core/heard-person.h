@@ -70,7 +70,7 @@ gboolean           heard_person_validate            (HeardPerson     *self,
 char              *heard_person_dup_age_text        (HeardPerson     *self,
                                                      GDateTime       *today) G_GNUC_WARN_UNUSED_RESULT;
 
-const char        *heard_person_text_column         (HeardPersonText  field);
+char              *heard_person_text_columns        (const char      *suffix) G_GNUC_WARN_UNUSED_RESULT;
 const HeardChoice *heard_person_get_ethnicities     (guint           *n_choices);
 const char        *heard_person_ethnicity_label     (const char      *code);
 gboolean           heard_person_parse_date          (const char      *text,

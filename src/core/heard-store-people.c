@@ -23,19 +23,6 @@ enum {
   COLUMN_NATIONALITY_ANSWER,
 };
 
-static char *
-build_column_list (const char *separator,
-                   const char *suffix)
-{
-  g_autoptr(GString) columns = g_string_new (NULL);
-
-  for (guint i = 0; i < HEARD_PERSON_N_TEXTS; i++)
-    g_string_append_printf (columns, "%s%s%s", i > 0 ? separator : "",
-                            heard_person_text_column (i), suffix);
-
-  return g_string_free (g_steal_pointer (&columns), FALSE);
-}
-
 static HeardPerson *
 read_person (sqlite3_stmt *statement)
 {
@@ -60,7 +47,7 @@ list_people_work (sqlite3  *db,
                   gpointer  data,
                   GError  **error)
 {
-  g_autofree char *columns = build_column_list (", ", "");
+  g_autofree char *columns = heard_person_text_columns ("");
   g_autofree char *sql = g_strdup_printf ("SELECT %s, id, interpreter_needed, nationality_answer"
                                           " FROM person WHERE removed_at IS NULL"
                                           " ORDER BY display_name COLLATE NOCASE", columns);
@@ -114,7 +101,7 @@ save_person_work (sqlite3  *db,
 
   if (id == 0)
     {
-      g_autofree char *columns = build_column_list (", ", "");
+      g_autofree char *columns = heard_person_text_columns ("");
       g_autoptr(GString) marks = g_string_new ("?");
 
       /* One mark per text, then interpreter, answer and the time twice. */
@@ -126,7 +113,7 @@ save_person_work (sqlite3  *db,
     }
   else
     {
-      g_autofree char *assignments = build_column_list (", ", " = ?");
+      g_autofree char *assignments = heard_person_text_columns (" = ?");
 
       sql = g_strdup_printf ("UPDATE person SET %s, interpreter_needed = ?,"
                              " nationality_answer = ?, updated_at = ?"
