@@ -26,11 +26,11 @@ typedef struct
   HeardKey *key;
 } Fixture;
 
-/* What a refused open must leave exactly as it was. */
+/* What a refused open must leave exactly as it was: every file in the
+ * records folder, by name, with the SHA-256 of its bytes. */
 typedef struct
 {
-  char *checksum;
-  char *listing;
+  char *folder;
 } Snapshot;
 
 static void
@@ -148,19 +148,6 @@ set_removed (HeardStore *store,
   g_assert_no_error (error);
 }
 
-static char *
-checksum_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -186,14 +173,41 @@ list_dir (const char *path)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
+/* Each file in the folder with the SHA-256 of its bytes, one a line, by
+ * name: a file added, removed or changed by a single byte shows. */
+static char *
+describe_dir (const char *path)
+{
+  g_autofree char *listing = list_dir (path);
+  g_auto(GStrv) names = g_strsplit (listing, " ", -1);
+  GString *description = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL && *names[i] != '\0'; i++)
+    {
+      g_autofree char *child = g_build_filename (path, names[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *checksum = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = 0;
+
+      g_file_get_contents (child, &contents, &length, &error);
+      g_assert_no_error (error);
+      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                              length);
+      g_string_append_printf (description, "%s %" G_GSIZE_FORMAT " %s\n", names[i], length,
+                              checksum);
+    }
+
+  return g_string_free (description, FALSE);
+}
+
 static void
 snapshot_take (Snapshot   *snapshot,
                const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  snapshot->checksum = checksum_file (path);
-  snapshot->listing = list_dir (dir);
+  snapshot->folder = describe_dir (dir);
 }
 
 static void
@@ -201,13 +215,10 @@ snapshot_assert_unchanged (Snapshot   *snapshot,
                            const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *checksum = checksum_file (path);
-  g_autofree char *listing = list_dir (dir);
+  g_autofree char *folder = describe_dir (dir);
 
-  g_assert_cmpstr (checksum, ==, snapshot->checksum);
-  g_assert_cmpstr (listing, ==, snapshot->listing);
-  g_clear_pointer (&snapshot->checksum, g_free);
-  g_clear_pointer (&snapshot->listing, g_free);
+  g_assert_cmpstr (folder, ==, snapshot->folder);
+  g_clear_pointer (&snapshot->folder, g_free);
 }
 
 /* Opens @path and expects the refusal @code, with the file and its folder
@@ -329,6 +340,60 @@ write_file (const char *path,
 
   g_file_set_contents (path, contents, (gssize) length, &error);
   g_assert_no_error (error);
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0)
+    return 0;
+
+  return (gsize) info.st_size;
+}
+
+/* Copies every file of @from into the new folder @to, byte for byte, while
+ * whoever writes there may still have the database open: the state a
+ * SIGKILL or a power cut leaves, with the newest records in the WAL. */
+static void
+copy_dir_files (const char *from,
+                const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (from, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents_full (target, contents, (gssize) length, G_FILE_SET_CONTENTS_NONE,
+                                0600, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+close_store_async (HeardStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_close_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_store_close_finish (store, result, &error));
+  g_assert_no_error (error);
+  g_assert_false (heard_store_is_open (store));
 }
 
 static void
@@ -777,6 +842,203 @@ test_refuse_truncated (Fixture       *fixture,
   heard_test_close_store (&store);
 }
 
+/* Quitting leaves the records in heard.db itself: a copy of that one file,
+ * as a person backing up by hand would take, holds everything. */
+static void
+test_close_checkpoints (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "copy", NULL);
+  g_autofree char *copy = g_build_filename (copy_dir, "heard.db", NULL);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  sqlite3 *db;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Young person %u", i);
+      g_autoptr(HeardPerson) person = person_new (name);
+
+      save_person (store, person);
+    }
+
+  /* While open, the newest records are in the WAL, not in heard.db. */
+  g_assert_cmpuint (file_size (wal), >, 0);
+
+  close_store_async (store);
+
+  /* The WAL was folded into heard.db and is gone (or empty). */
+  g_assert_cmpuint (file_size (wal), ==, 0);
+
+  g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  write_file (copy, contents, length);
+  db = raw_open (copy, fixture->key);
+  g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM person"), ==, 30);
+  g_assert_cmpint (raw_query_int (db, "PRAGMA application_id"), ==, 0x48454152);
+  g_assert_cmpint (raw_query_int (db, "PRAGMA user_version"), ==,
+                   heard_store_get_schema_version ());
+  sqlite3_close (db);
+
+  /* A closed store opens again, and closing twice is harmless. */
+  close_store_async (store);
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_store_open_async (store, fixture->key, HEARD_STORE_OPEN_NONE, NULL,
+                            heard_test_store_result_cb, &result);
+    heard_test_wait (&result);
+    g_assert_true (heard_store_open_finish (store, result, &error));
+    g_assert_no_error (error);
+  }
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 30);
+  close_store_async (store);
+
+  /* Once closed, work is refused rather than run on a closed file. */
+  g_clear_pointer (&people, g_ptr_array_unref);
+  people = heard_test_list_people (store, &error);
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_assert_null (people);
+
+  heard_test_close_store (&store);
+}
+
+/* Records left with their newest changes in the WAL, as after a crash:
+ * @make writes them through a connection that is still open when the
+ * folder is copied. Returns the copy's heard.db. */
+typedef void (*MakeRecords) (Fixture *fixture);
+
+static char *
+copy_with_wal (Fixture     *fixture,
+               MakeRecords  make)
+{
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "crashed", NULL);
+  char *copy = g_build_filename (copy_dir, "heard.db", NULL);
+  g_autofree char *wal = g_strconcat (copy, "-wal", NULL);
+
+  make (fixture);
+  g_assert_cmpuint (file_size (wal), >, 0);
+
+  return copy;
+}
+
+static void
+make_people_in_wal (Fixture *fixture)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "crashed", NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Young person %u", i);
+      g_autoptr(HeardPerson) person = person_new (name);
+
+      save_person (store, person);
+    }
+
+  copy_dir_files (fixture->dir, copy_dir);
+  heard_test_close_store (&store);
+}
+
+static void
+make_foreign_in_wal (Fixture *fixture)
+{
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "crashed", NULL);
+  sqlite3 *db = raw_open (fixture->path, fixture->key);
+
+  /* Another program's database under the same key, all of it in the WAL. */
+  raw_exec (db, "PRAGMA journal_mode = WAL;"
+                "PRAGMA application_id = 1869116517;"
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);"
+                "INSERT INTO notes (body) VALUES ('not Heard''s');");
+  copy_dir_files (fixture->dir, copy_dir);
+  sqlite3_close (db);
+}
+
+static void
+make_too_new_in_wal (Fixture *fixture)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autofree char *copy_dir = g_build_filename (fixture->dir, "crashed", NULL);
+  sqlite3 *db;
+
+  heard_test_close_store (&store);
+  db = raw_open (fixture->path, fixture->key);
+  raw_exec (db, "PRAGMA user_version = 999");
+  copy_dir_files (fixture->dir, copy_dir);
+  sqlite3_close (db);
+}
+
+/* A wrong key (a stale keyring entry, a mistyped passphrase) meets records
+ * whose newest changes are still in the WAL: the refusal must neither fold
+ * the WAL into heard.db nor delete it, nor leave a -shm behind. */
+static void
+test_refuse_wal_wrong_key (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HeardKey) wrong_key = heard_test_key_new (2);
+  g_autofree char *copy = copy_with_wal (fixture, make_people_in_wal);
+  g_autofree char *shm = g_strconcat (copy, "-shm", NULL);
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_open_refused (copy, wrong_key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (copy, wrong_key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_WRONG_KEY);
+
+  /* Without its -shm too, as after a reboot. */
+  g_assert_cmpint (g_unlink (shm), ==, 0);
+  assert_open_refused (copy, wrong_key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_WRONG_KEY);
+
+  /* The right key then finds all three, recovered from the WAL. */
+  store = heard_test_open_store (copy, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  g_assert_no_error (error);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 3);
+  heard_test_close_store (&store);
+}
+
+/* Whose tables and application id exist only in the WAL: heard.db alone
+ * looks like an empty database and cannot tell. */
+static void
+test_refuse_wal_foreign (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *copy = copy_with_wal (fixture, make_foreign_in_wal);
+
+  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_FOREIGN);
+  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_FOREIGN);
+}
+
+static void
+test_refuse_wal_too_new (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *copy = copy_with_wal (fixture, make_too_new_in_wal);
+
+  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_TOO_NEW);
+}
+
+/* heard.db emptied by a failed copy, its records still in the WAL: SQLite
+ * would delete such a WAL on open, so Heard must not open it at all, not
+ * even in a first run. */
+static void
+test_refuse_wal_empty_database (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *copy = copy_with_wal (fixture, make_people_in_wal);
+
+  write_file (copy, "", 0);
+  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_DAMAGED);
+  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_DAMAGED);
+}
+
 static void
 test_input_invalid_utf8 (Fixture       *fixture,
                          gconstpointer  data)
@@ -1147,6 +1409,11 @@ main (int   argc,
   add_test ("/store/refuse/foreign", test_refuse_foreign);
   add_test ("/store/refuse/random-bytes", test_refuse_random_bytes);
   add_test ("/store/refuse/truncated", test_refuse_truncated);
+  add_test ("/store/refuse/wal/wrong-key", test_refuse_wal_wrong_key);
+  add_test ("/store/refuse/wal/foreign", test_refuse_wal_foreign);
+  add_test ("/store/refuse/wal/too-new", test_refuse_wal_too_new);
+  add_test ("/store/refuse/wal/empty-database", test_refuse_wal_empty_database);
+  add_test ("/store/close/checkpoints", test_close_checkpoints);
   add_test ("/store/input/invalid-utf8", test_input_invalid_utf8);
   add_test ("/store/input/long-name", test_input_long_name);
   add_test ("/store/input/long-text", test_input_long_text);

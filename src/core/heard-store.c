@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,11 +32,14 @@
 #define BUSY_TIMEOUT_MS 5000
 /* The smallest SQLCipher page; anything shorter was cut off part-way. */
 #define MIN_DATABASE_SIZE 1024
+/* Private folders for checking a copy, named after the process checking. */
+#define CHECK_DIR_PREFIX "heard-check-"
 
 typedef enum
 {
   JOB_WORK,
   JOB_OPEN,
+  JOB_CLOSE,
   JOB_QUIT,
 } JobKind;
 
@@ -266,6 +270,35 @@ set_wrong_key_error (GError **error)
                          "or not Heard's. The file has not been changed."));
 }
 
+/* SQLite's own files beside the database, which hold records that may
+ * not be in the database file yet. (The -shm is only an index, rebuilt
+ * from the WAL whenever it is missing.) */
+static const char *const side_suffixes[] = { "-wal", "-journal" };
+
+static gboolean
+has_side_file_content (const char *path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (side, &info) == 0 && info.st_size > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_journal_content (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  GStatBuf info;
+
+  return g_stat (journal, &info) == 0 && info.st_size > 0;
+}
+
 /* Looks at the file before SQLCipher does, so that a refused file is never
  * touched and each kind of refusal gets its own explanation. */
 static gboolean
@@ -300,6 +333,18 @@ check_file_before_open (const char           *path,
 
       g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_MISSING,
                    _("The records file could not be found: %s"), g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* An empty file beside a WAL or journal that is not: the records are in
+   * there, and SQLite would delete such a WAL on open. Nobody may open it. */
+  if (info.st_size == 0 && has_side_file_content (path))
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                           _("The records file is empty, but the records are still in the log "
+                             "file beside it (its name ends in “-wal” or “-journal”), perhaps "
+                             "after a failed copy. Heard has not used or changed either file; "
+                             "keep both and ask for technical help, or restore from a backup."));
       return FALSE;
     }
 
@@ -457,6 +502,203 @@ check_quick_integrity (sqlite3  *db,
   return TRUE;
 }
 
+/* Runs every check that can refuse the records on a connection of its own
+ * that cannot write: the key, whose records these are, their version, and
+ * a quick health check. */
+static gboolean
+verify_on_connection (const char      *filename,
+                      int              open_flags,
+                      const HeardKey  *key,
+                      GError         **error)
+{
+  sqlite3 *db = NULL;
+  gboolean verified;
+  int rc;
+
+  rc = sqlite3_open_v2 (filename, &db, open_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  sqlite3_extended_result_codes (db, 1);
+  verified = apply_key (db, key, error) &&
+             check_identity (db, error) &&
+             check_quick_integrity (db, error);
+  sqlite3_close (db);
+
+  return verified;
+}
+
+/* With nothing beside it, the database file alone is the whole story.
+ * "immutable" makes SQLite read it as a sealed file: no lock, no -shm, no
+ * WAL, and nothing written on close. (On SQLite 3.15 a plain read-only
+ * connection would still make a -shm and could fold a WAL in.) */
+static gboolean
+verify_in_place (const char      *path,
+                 const HeardKey  *key,
+                 GError         **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+  g_autofree char *uri = NULL;
+
+  g_assert (file_uri != NULL);
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+
+  return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, error);
+}
+
+static gboolean
+copy_file (const char  *from,
+           const char  *to,
+           GError     **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) target = g_file_new_for_path (to);
+
+  return g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
+}
+
+static void
+remove_private_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (dir, name, NULL);
+
+      if (g_unlink (child) != 0)
+        g_warning ("Could not remove the checked copy %s: %s", child, g_strerror (errno));
+    }
+
+  if (g_rmdir (dir) != 0)
+    g_warning ("Could not remove the folder %s: %s", dir, g_strerror (errno));
+}
+
+/* A check cut short (Heard killed while checking) leaves its copy behind;
+ * the next check removes those of processes that are gone. Only folders
+ * of this user, named as Heard names them, are touched. */
+static void
+remove_abandoned_checks (void)
+{
+  const char *tmp_dir = g_get_tmp_dir ();
+  g_autoptr(GDir) listing = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      const char *digits;
+      char *end = NULL;
+      guint64 pid;
+      GStatBuf info;
+
+      if (!g_str_has_prefix (name, CHECK_DIR_PREFIX))
+        continue;
+      digits = name + strlen (CHECK_DIR_PREFIX);
+      pid = g_ascii_strtoull (digits, &end, 10);
+      if (end == digits || *end != '-' || pid == 0 || pid > G_MAXINT)
+        continue;
+      if (kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+
+      path = g_build_filename (tmp_dir, name, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISDIR (info.st_mode) && info.st_uid == getuid ())
+        remove_private_dir (path);
+    }
+}
+
+static void
+set_copy_error (GError **error,
+                GError  *cause)
+{
+  g_set_error (error, HEARD_STORE_ERROR,
+               g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+               ? HEARD_STORE_ERROR_DISK_FULL : HEARD_STORE_ERROR_FAILED,
+               _("Heard could not check the records before opening them, because it "
+                 "could not copy them to a temporary folder (%s). Nothing was changed."),
+               cause->message);
+}
+
+/* With records in a WAL or journal beside it, the database file alone
+ * may not even hold the tables yet, and immutable would ignore the rest.
+ * So the files are copied to a private temporary folder (0700) and checked
+ * there, where recovering the WAL touches only the copy, which is then
+ * removed. The copies hold only pages SQLCipher encrypted, as the
+ * originals do. This happens only after Heard did not close cleanly; the
+ * temporary folder needs room for one copy of the records. */
+static gboolean
+verify_private_copy (const char      *path,
+                     const HeardKey  *key,
+                     GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *template = g_strdup_printf (CHECK_DIR_PREFIX "%d-XXXXXX", (int) getpid ());
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  gboolean verified = FALSE;
+  gboolean copied;
+
+  remove_abandoned_checks ();
+
+  dir = g_dir_make_tmp (template, &local_error);
+  if (dir == NULL)
+    {
+      set_copy_error (error, local_error);
+      return FALSE;
+    }
+
+  copy = g_build_filename (dir, "heard.db", NULL);
+  copied = copy_file (path, copy, &local_error);
+  for (guint i = 0; copied && i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
+      g_autofree char *side_copy = g_strconcat (copy, side_suffixes[i], NULL);
+
+      if (g_file_test (side, G_FILE_TEST_EXISTS))
+        copied = copy_file (side, side_copy, &local_error);
+    }
+
+  /* Read-only, SQLite still recovers the WAL (into the copy's own -shm)
+   * but never folds it in on close, which would only cost time here. A
+   * journal, though, can only be rolled back read-write. */
+  if (!copied)
+    set_copy_error (error, local_error);
+  else
+    verified = verify_on_connection (copy, has_journal_content (path) ? SQLITE_OPEN_READWRITE
+                                                                      : SQLITE_OPEN_READONLY,
+                                     key, error);
+
+  remove_private_dir (dir);
+
+  return verified;
+}
+
+/* Everything that can refuse the records is checked before Heard opens
+ * them for writing, without writing a byte or making a file in their
+ * folder: a refused open leaves the folder exactly as it was. */
+static gboolean
+verify_before_writing (const char      *path,
+                       const HeardKey  *key,
+                       GError         **error)
+{
+  GStatBuf info;
+
+  /* An empty file in a first run: nothing there to refuse. */
+  if (g_stat (path, &info) == 0 && info.st_size == 0)
+    return TRUE;
+
+  if (has_side_file_content (path))
+    return verify_private_copy (path, key, error);
+
+  return verify_in_place (path, key, error);
+}
+
 static gboolean
 migrate (sqlite3  *db,
          GError  **error)
@@ -501,6 +743,9 @@ open_connection (OpenRequest  *request,
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
+  if (!verify_before_writing (request->path, request->key, error))
+    return NULL;
+
   /* The file already exists (created 0600 above): never let SQLite create one. */
   rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -522,7 +767,6 @@ open_connection (OpenRequest  *request,
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA secure_delete = ON;"
                           "PRAGMA temp_store = MEMORY;", error) ||
-      !check_quick_integrity (db, error) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
@@ -537,6 +781,47 @@ open_connection (OpenRequest  *request,
   return db;
 }
 
+/* Folds the WAL into the database file, then closes: after a clean close
+ * heard.db alone holds every record, so a copy of that one file (a backup
+ * by hand, a move to a new computer) is whole. The records are safe in the
+ * WAL either way, so a checkpoint that cannot finish is only reported. */
+static gboolean
+close_connection (sqlite3  *db,
+                  GError  **error)
+{
+  gboolean checkpointed = TRUE;
+  int rc;
+
+  if (db == NULL)
+    return TRUE;
+
+  rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      checkpointed = FALSE;
+    }
+
+  rc = sqlite3_close (db);
+  if (rc != SQLITE_OK)
+    {
+      /* A statement someone forgot to finalize: close once it is. */
+      g_warning ("The records file was closed with work still open: %s", sqlite3_errstr (rc));
+      sqlite3_close_v2 (db);
+    }
+
+  return checkpointed;
+}
+
+static void
+clear_connection (sqlite3 **db)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!close_connection (g_steal_pointer (db), &error))
+    g_warning ("The records were closed, but not folded into one file: %s", error->message);
+}
+
 static gpointer
 database_thread (gpointer data)
 {
@@ -548,17 +833,25 @@ database_thread (gpointer data)
     {
       GError *error = NULL;
 
-      if (g_task_return_error_if_cancelled (job->task))
+      /* Closing runs even when its caller has given up waiting. */
+      if (job->kind != JOB_CLOSE && g_task_return_error_if_cancelled (job->task))
         {
           job_free (job);
           continue;
         }
 
-      if (job->kind == JOB_OPEN)
+      if (job->kind == JOB_CLOSE)
+        {
+          if (close_connection (g_steal_pointer (&db), &error))
+            g_task_return_boolean (job->task, TRUE);
+          else
+            g_task_return_error (job->task, error);
+        }
+      else if (job->kind == JOB_OPEN)
         {
           sqlite3 *opened;
 
-          g_clear_pointer (&db, sqlite3_close);
+          clear_connection (&db);
           opened = open_connection (job->data, &error);
           if (opened == NULL)
             g_task_return_error (job->task, error);
@@ -585,7 +878,7 @@ database_thread (gpointer data)
     }
 
   job_free (job);
-  g_clear_pointer (&db, sqlite3_close);
+  clear_connection (&db);
   g_async_queue_unref (jobs);
 
   return NULL;
@@ -613,6 +906,23 @@ open_done_cb (GObject      *object,
 
   self->open = g_task_propagate_boolean (G_TASK (result), &error);
   if (!self->open)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+close_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HeardStore *self = HEARD_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* Closed either way: only the checkpoint can have failed. */
+  self->open = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -759,6 +1069,41 @@ heard_store_open_finish (HeardStore    *self,
   g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_store_open_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Waits for the work queued before it, then closes the records file. The
+ * store can be opened again afterwards; until then, work is refused. */
+void
+heard_store_close_async (HeardStore          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_store_close_async);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_CLOSE;
+  job->task = g_task_new (self, NULL, close_done_cb, g_steal_pointer (&task));
+  queue_job (self, job);
+}
+
+gboolean
+heard_store_close_finish (HeardStore    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_store_close_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -51,6 +51,13 @@ void         heard_store_open_async     (HeardStore           *self,
 gboolean     heard_store_open_finish    (HeardStore           *self,
                                          GAsyncResult         *result,
                                          GError              **error);
+void         heard_store_close_async    (HeardStore           *self,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean     heard_store_close_finish   (HeardStore           *self,
+                                         GAsyncResult         *result,
+                                         GError              **error);
 void         heard_store_check_integrity_async  (HeardStore          *self,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
