@@ -48,6 +48,39 @@ heard_application_activate (GApplication *application)
 }
 
 static void
+context_closed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *closed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The records are safe in the WAL either way; the next start folds it in. */
+  if (!heard_context_close_finish (HEARD_CONTEXT (object), result, &error))
+    g_warning ("Heard closed its records, but could not fold them into one file: %s",
+               error->message);
+  *closed = TRUE;
+}
+
+/* However Heard ends (Ctrl+Q, the last window closed), its main loop has
+ * stopped by now but the records are still open. The database thread
+ * finishes the saves already asked for, folds the WAL into heard.db and
+ * closes it, while the main context keeps turning so that windows still
+ * draw; only then does Heard exit, leaving heard.db whole on its own. */
+static void
+heard_application_shutdown (GApplication *application)
+{
+  HeardApplication *self = HEARD_APPLICATION (application);
+  gboolean closed = FALSE;
+
+  heard_context_close_async (self->context, NULL, context_closed_cb, &closed);
+  while (!closed)
+    g_main_context_iteration (NULL, TRUE);
+
+  G_APPLICATION_CLASS (heard_application_parent_class)->shutdown (application);
+}
+
+static void
 heard_application_dispose (GObject *object)
 {
   HeardApplication *self = HEARD_APPLICATION (object);
@@ -66,6 +99,7 @@ heard_application_class_init (HeardApplicationClass *klass)
   object_class->dispose = heard_application_dispose;
   application_class->startup = heard_application_startup;
   application_class->activate = heard_application_activate;
+  application_class->shutdown = heard_application_shutdown;
 }
 
 static void

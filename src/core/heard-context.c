@@ -803,6 +803,20 @@ person_removed_cb (GObject      *object,
 }
 
 static void
+store_closed_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!heard_store_close_finish (HEARD_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
 heard_context_finalize (GObject *object)
 {
   HeardContext *self = HEARD_CONTEXT (object);
@@ -1166,6 +1180,38 @@ heard_context_set_person_removed_finish (HeardContext  *self,
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+heard_context_close_async (HeardContext        *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_close_async);
+
+  if (self->store == NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    heard_store_close_async (self->store, NULL, store_closed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+heard_context_close_finish (HeardContext  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_context_close_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -86,4 +86,15 @@ gboolean       heard_context_set_person_removed_finish (HeardContext        *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
+/* After the work already asked for, closes the records file so that it
+ * alone holds every record (as on quit); there is nothing to close before
+ * the records are open. */
+void           heard_context_close_async        (HeardContext        *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       heard_context_close_finish       (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 G_END_DECLS
