@@ -832,6 +832,86 @@ copy_file (const char *from,
   g_assert_no_error (error);
 }
 
+/* Heard killed while open: the folder as it stands, newest records still
+ * in the WAL, becomes the records the next start finds. */
+static void
+crash (Fixture       *fixture,
+       HeardContext **context)
+{
+  g_autofree char *crashed = g_build_filename (fixture->root, "crashed", NULL);
+  g_autofree char *wal = g_build_filename (fixture->data_dir, DATABASE_FILE "-wal", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (wal, &info), ==, 0);
+  g_assert_cmpint (info.st_size, >, 0);
+
+  g_assert_cmpint (g_mkdir (crashed, 0700), ==, 0);
+  dir = g_dir_open (fixture->data_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (fixture->data_dir, name, NULL);
+      g_autofree char *to = g_build_filename (crashed, name, NULL);
+
+      copy_file (from, to);
+    }
+  g_clear_pointer (&dir, g_dir_close);
+
+  close_context (context);
+  heard_test_remove_dir (fixture->data_dir);
+  g_assert_cmpint (g_rename (crashed, fixture->data_dir), ==, 0);
+}
+
+static void
+store_key (const char     *uuid,
+           const HeardKey *key)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_keyring_store_async (uuid, key, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_store_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+/* The keyring holds a wrong key (a stale entry, another machine's) for
+ * records whose newest changes are still in the WAL: refusing them must not
+ * fold the WAL in or delete it, and the recovery code then finds them. */
+static void
+test_wal_wrong_keyring_key (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  HeardContext *context = start_context (fixture, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  g_autoptr(HeardContext) again = NULL;
+  g_autoptr(HeardKey) wrong_key = heard_key_new_random ();
+  g_autoptr(HeardSecretString) code = heard_context_dup_recovery_code (context);
+  g_autoptr(HeardSecretString) typed = type_casually (code);
+  const char *uuid = note_uuid (fixture);
+  Snapshot before = { 0, };
+
+  expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
+  save_person (context, PERSON_NAME, 0);
+  crash (fixture, &context);
+
+  store_key (uuid, wrong_key);
+  snapshot_take (&before, fixture);
+
+  again = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_null (heard_context_get_store (again));
+  snapshot_assert_unchanged (&before, fixture);
+  assert_wrong_codes_refused (again, fixture, code);
+  snapshot_assert_unchanged (&before, fixture);
+
+  expect_state (again, STEP_RECOVERY_CODE, typed, HEARD_LOCK_STATE_OPEN);
+  assert_people (again, PERSON_NAME);
+  close_context (&again);
+
+  snapshot_clear (&before);
+}
+
 static void
 test_damaged_database (Fixture       *fixture,
                        gconstpointer  data)
@@ -1021,6 +1101,34 @@ test_no_keyring_passphrase (Fixture       *fixture,
   snapshot_clear (&before);
 }
 
+/* A mistyped passphrase meets records still in the WAL after a crash. */
+static void
+test_no_keyring_passphrase_wal (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  HeardContext *context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
+  g_autoptr(HeardContext) again = NULL;
+  Snapshot before = { 0, };
+
+  expect_state (context, STEP_CREATE_WITH_PASSPHRASE, PASSPHRASE,
+                HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
+  save_person (context, PERSON_NAME, 0);
+  crash (fixture, &context);
+
+  again = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  snapshot_take (&before, fixture);
+  expect_refusal (again, STEP_PASSPHRASE, "a kettle of tea for the day shift",
+                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+  snapshot_assert_unchanged (&before, fixture);
+
+  expect_state (again, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
+  assert_people (again, PERSON_NAME);
+  close_context (&again);
+
+  snapshot_clear (&before);
+}
+
 static void
 test_no_keyring_recovery_code (Fixture       *fixture,
                                gconstpointer  data)
@@ -1091,6 +1199,7 @@ main (int   argc,
 
       ADD ("/context/no-keyring/first-run", test_no_keyring_first_run, NULL);
       ADD ("/context/no-keyring/passphrase", test_no_keyring_passphrase, NULL);
+      ADD ("/context/no-keyring/passphrase-wal", test_no_keyring_passphrase_wal, NULL);
       ADD ("/context/no-keyring/recovery-code", test_no_keyring_recovery_code, NULL);
       return g_test_run ();
     }
@@ -1113,6 +1222,7 @@ main (int   argc,
   ADD ("/context/recovery/keyring-entry-lost", test_recovery,
        GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
   ADD ("/context/recovery/info-file-lost", test_recovery, GINT_TO_POINTER (LOSE_INFO_FILE));
+  ADD ("/context/wal/wrong-keyring-key", test_wal_wrong_keyring_key, NULL);
   ADD ("/context/damaged/pages-overwritten", test_damaged_database,
        GINT_TO_POINTER (DAMAGE_OVERWRITE_MIDDLE));
   ADD ("/context/damaged/cut-at-a-page", test_damaged_database,
