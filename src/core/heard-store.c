@@ -276,27 +276,23 @@ set_wrong_key_error (GError **error)
 static const char *const side_suffixes[] = { "-wal", "-journal" };
 
 static gboolean
-has_side_file_content (const char *path)
+side_file_has_content (const char *path,
+                       const char *suffix)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
-    {
-      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
-      GStatBuf info;
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  GStatBuf info;
 
-      if (g_stat (side, &info) == 0 && info.st_size > 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return g_stat (side, &info) == 0 && info.st_size > 0;
 }
 
 static gboolean
-has_journal_content (const char *path)
+has_side_file_content (const char *path)
 {
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-  GStatBuf info;
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    if (side_file_has_content (path, side_suffixes[i]))
+      return TRUE;
 
-  return g_stat (journal, &info) == 0 && info.st_size > 0;
+  return FALSE;
 }
 
 /* Looks at the file before SQLCipher does, so that a refused file is never
@@ -670,8 +666,9 @@ verify_private_copy (const char      *path,
   if (!copied)
     set_copy_error (error, local_error);
   else
-    verified = verify_on_connection (copy, has_journal_content (path) ? SQLITE_OPEN_READWRITE
-                                                                      : SQLITE_OPEN_READONLY,
+    verified = verify_on_connection (copy,
+                                     side_file_has_content (path, "-journal")
+                                     ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
                                      key, error);
 
   remove_private_dir (dir);
