@@ -215,6 +215,7 @@ heard_date_parse (const char  *text,
   guint values[3] = { 0 }, digits[3] = { 0 };
   char separators[2] = { 0 }, locale_separator;
   guint n = 0, day_at, month_at, year_at;
+  gboolean has_space = FALSE;
   HeardDateOrder order;
   const char *p;
 
@@ -226,13 +227,21 @@ heard_date_parse (const char  *text,
       return FALSE;
     }
 
+  /* Spaces are named only in what would otherwise be a date in numbers;
+   * "last Tuesday" is simply not a date. */
   for (p = text; *p != '\0'; p++)
-    if (g_ascii_isspace (*p))
-      {
-        set_parse_error (error, HEARD_DATE_ERROR_SPACES,
-                         _("There is a space in the date; please leave spaces out."));
-        return FALSE;
-      }
+    {
+      if (g_ascii_isspace (*p))
+        has_space = TRUE;
+      else if (!g_ascii_isdigit (*p) && strchr (SEPARATORS, *p) == NULL)
+        goto unreadable;
+    }
+  if (has_space)
+    {
+      set_parse_error (error, HEARD_DATE_ERROR_SPACES,
+                       _("There is a space in the date; please leave spaces out."));
+      return FALSE;
+    }
 
   for (p = text;; p++)
     {
