@@ -269,10 +269,13 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   HeardPersonEditor *self = HEARD_PERSON_EDITOR (widget);
+  g_autoptr(HeardPerson) checked = heard_person_copy (self->draft);
   g_autoptr(GError) error = NULL;
 
-  /* Check here first so the message appears at once, without a round trip. */
-  if (!heard_person_validate (self->draft, &error))
+  /* Check here first so the message appears at once, without a round trip.
+   * What is saved has its date of birth in the stored form; the draft keeps
+   * it as it was typed. */
+  if (!heard_person_prepare (checked, &error))
     {
       show_error (self, error->message);
       return;
@@ -280,7 +283,7 @@ save_action (GtkWidget  *widget,
 
   show_error (self, NULL);
   gtk_widget_action_set_enabled (widget, "editor.save", FALSE);
-  heard_context_save_person_async (self->context, self->draft, self->cancellable, saved_cb,
+  heard_context_save_person_async (self->context, checked, self->cancellable, saved_cb,
                                    g_object_ref (self));
 }
 

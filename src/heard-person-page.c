@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-agency.h"
+#include "heard-date.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
 #include "heard-statements-view.h"
@@ -96,14 +97,12 @@ static char *
 describe_birth_date (HeardPerson *person)
 {
   GDate date;
-  char formatted[128];
 
-  if (!heard_person_parse_date (heard_person_get_text (person, HEARD_PERSON_DATE_OF_BIRTH),
-                                &date) ||
-      g_date_strftime (formatted, sizeof formatted, "%-d %B %Y", &date) == 0)
+  if (!heard_date_parse (heard_person_get_text (person, HEARD_PERSON_DATE_OF_BIRTH), &date,
+                         NULL))
     return NULL;
 
-  return g_strdup (formatted);
+  return heard_date_format (&date);
 }
 
 static char *

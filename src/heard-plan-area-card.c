@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-date.h"
 #include "heard-plan-area-card.h"
 #include "heard-widgets.h"
 
@@ -76,8 +77,8 @@ describe_action (HeardPlanAction *action)
   HeardAgency owner = heard_plan_action_get_owner (action);
   const char *name = heard_plan_action_get_text (action, HEARD_ACTION_OWNER_NAME);
   const char *acknowledged = heard_plan_action_get_text (action, HEARD_ACTION_ACKNOWLEDGED_ON);
-  g_autofree char *due = heard_plan_rules_describe_date (heard_plan_action_get_text (action,
-                                                         HEARD_ACTION_DUE_DATE));
+  g_autofree char *due = heard_date_describe (heard_plan_action_get_text (action,
+                                                                          HEARD_ACTION_DUE_DATE));
   g_autofree char *who = *name != '\0'
                          ? g_strdup_printf (_("%s (%s)"), heard_agency_label (owner), name)
                          : g_strdup (heard_agency_label (owner));
@@ -87,7 +88,7 @@ describe_action (HeardPlanAction *action)
     acknowledgement = g_strdup (_("not acknowledged yet"));
   else
     {
-      g_autofree char *when = heard_plan_rules_describe_date (acknowledged);
+      g_autofree char *when = heard_date_describe (acknowledged);
 
       acknowledgement = g_strdup_printf (_("acknowledged %s"), when);
     }

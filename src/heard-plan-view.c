@@ -8,6 +8,7 @@
 #include "heard-action-editor.h"
 #include "heard-area-editor.h"
 #include "heard-closure-dialog.h"
+#include "heard-date.h"
 #include "heard-decision-dialog.h"
 #include "heard-plan-area-card.h"
 #include "heard-plan-view.h"
@@ -217,8 +218,7 @@ describe_moment (const char *iso8601)
     return g_strdup (iso8601);
 
   local = g_date_time_to_local (moment);
-  /* TRANSLATORS: a date and time, e.g. "14 March 2025 at 15:20" */
-  return g_date_time_format (local, _("%-d %B %Y at %H:%M"));
+  return heard_date_format_moment (local);
 }
 
 static void
@@ -235,9 +235,9 @@ describe_review (HeardPlanView *self,
   gtk_widget_remove_css_class (GTK_WIDGET (self->review_label), "warning");
 
   if (state == HEARD_PLAN_STATE_ACTIVE &&
-      heard_person_parse_date (heard_plan_get_next_review (plan), &next))
+      heard_date_parse (heard_plan_get_next_review (plan), &next, NULL))
     {
-      g_autofree char *date = heard_plan_rules_describe_date (heard_plan_get_next_review (plan));
+      g_autofree char *date = heard_date_format (&next);
       int days = g_date_days_between (today, &next);
 
       if (days < 0)

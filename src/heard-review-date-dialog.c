@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-date.h"
 #include "heard-review-date-dialog.h"
 #include "heard-store-plans.h"
 
@@ -106,7 +107,7 @@ heard_review_date_dialog_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->plan_id = heard_plan_get_id (plan);
 
-  limit = heard_plan_rules_describe_date (heard_plan_get_review_limit (plan));
+  limit = heard_date_describe (heard_plan_get_review_limit (plan));
   description = g_strdup_printf (_("A review can be brought forward whenever it is needed, "
                                    "but not put off: it must be on or before %s, and not "
                                    "in the past."), limit);

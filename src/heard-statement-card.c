@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-agency.h"
-#include "heard-plan-rules.h"
+#include "heard-date.h"
 #include "heard-statement-card.h"
 #include "heard-text-fields.h"
 
@@ -161,7 +161,7 @@ add_response (HeardStatementCard     *self,
   const char *const *actions = heard_statement_response_get_action_titles (response);
   g_autofree char *saved_at =
     heard_format_saved_at (heard_statement_response_get_saved_at (response));
-  g_autofree char *told_day = heard_plan_rules_describe_date (told_on);
+  g_autofree char *told_day = heard_date_describe (told_on);
   g_autofree char *meta = NULL;
 
   gtk_widget_add_css_class (box, "statement-response");

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-plan-rules.h"
+#include "heard-date.h"
 #include "heard-statement-search.h"
 #include "heard-store-statements.h"
 
@@ -58,7 +58,7 @@ create_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *day =
-    heard_plan_rules_describe_date (heard_statement_match_get_given_on (match));
+    heard_date_describe (heard_statement_match_get_given_on (match));
   g_autofree char *found_in = heard_statement_match_dup_found_in_text (match);
   /* TRANSLATORS: a young person's name and the day they said something */
   g_autofree char *heading = g_strdup_printf (_("%s · %s"),

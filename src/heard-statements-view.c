@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-amendment-dialog.h"
+#include "heard-date.h"
 #include "heard-response-dialog.h"
 #include "heard-statement-card.h"
 #include "heard-statement-editor.h"
@@ -357,13 +358,13 @@ told_day_changed_cb (GtkEditable      *day,
                      AdwMessageDialog *dialog)
 {
   GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "heard-told-hint");
+  g_autofree char *how_to_write = heard_date_dup_hint ();
   g_autoptr(GError) error = NULL;
   gboolean valid = heard_check_past_date (gtk_editable_get_text (day),
                                           _("The day they were told"), &error);
 
   adw_message_dialog_set_response_enabled (dialog, "told", valid);
-  gtk_label_set_text (hint, valid ? _("Write it like 2024-05-03 or 03/05/2024.")
-                                  : error->message);
+  gtk_label_set_text (hint, valid ? how_to_write : error->message);
   if (valid)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (hint), "error");

@@ -10,6 +10,7 @@
 #include "heard-audit.h"
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
+#include "heard-date.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -281,7 +282,7 @@ months_from_today (guint months)
 
   heard_plan_rules_today (&date);
   g_date_add_months (&date, months);
-  return heard_plan_rules_format_date (&date);
+  return heard_date_to_iso (&date);
 }
 
 static sqlite3 *
@@ -367,9 +368,9 @@ assert_limit (const char *decided,
   g_autofree char *limit_text = NULL;
   GDate date, limit;
 
-  g_assert_true (heard_person_parse_date (decided, &date));
+  g_assert_true (heard_date_parse (decided, &date, NULL));
   heard_plan_rules_review_limit (&date, first_review, &limit);
-  limit_text = heard_plan_rules_format_date (&limit);
+  limit_text = heard_date_to_iso (&limit);
   g_assert_cmpstr (limit_text, ==, expected);
 }
 
@@ -401,10 +402,10 @@ test_rules_review_brought_forward (void)
   GDate today, limit, proposed;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (heard_person_parse_date ("2025-01-10", &today));
-  g_assert_true (heard_person_parse_date ("2025-04-10", &limit));
+  g_assert_true (heard_date_parse ("2025-01-10", &today, NULL));
+  g_assert_true (heard_date_parse ("2025-04-10", &limit, NULL));
 
-  g_assert_true (heard_person_parse_date ("2025-02-01", &proposed));
+  g_assert_true (heard_date_parse ("2025-02-01", &proposed, NULL));
   g_assert_true (heard_plan_rules_check_review_date (&proposed, &today, &limit, &error));
   g_assert_no_error (error);
   g_assert_true (heard_plan_rules_check_review_date (&today, &today, &limit, &error));
@@ -412,13 +413,13 @@ test_rules_review_brought_forward (void)
   g_assert_no_error (error);
 
   /* Never put off beyond what the rule allows, never into the past. */
-  g_assert_true (heard_person_parse_date ("2025-04-11", &proposed));
+  g_assert_true (heard_date_parse ("2025-04-11", &proposed, NULL));
   g_assert_false (heard_plan_rules_check_review_date (&proposed, &today, &limit, &error));
   g_assert_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE);
   g_assert_nonnull (strstr (error->message, "10 April 2025"));
   g_clear_error (&error);
 
-  g_assert_true (heard_person_parse_date ("2025-01-09", &proposed));
+  g_assert_true (heard_date_parse ("2025-01-09", &proposed, NULL));
   g_assert_false (heard_plan_rules_check_review_date (&proposed, &today, &limit, &error));
   g_assert_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE);
   g_clear_error (&error);
@@ -1007,7 +1008,7 @@ test_caseload (Fixture       *f,
 
     heard_plan_rules_today (&date);
     g_date_add_days (&date, 10);
-    soon = heard_plan_rules_format_date (&date);
+    soon = heard_date_to_iso (&date);
     db = open_behind_heards_back (f);
     g_assert_cmpint (sqlite3_exec (db, "UPDATE plan SET next_review = '2099-01-01'", NULL, NULL,
                                    NULL), ==, SQLITE_OK);

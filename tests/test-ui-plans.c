@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "heard-caseload-page.h"
+#include "heard-date.h"
 #include "heard-dialog.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
@@ -390,8 +391,8 @@ test_plan_signed_off (void)
   /* Its first review, three months from today. */
   heard_plan_rules_today (&date);
   g_date_add_months (&date, HEARD_PLAN_FIRST_REVIEW_MONTHS);
-  next_review = heard_plan_rules_format_date (&date);
-  described_review = heard_plan_rules_describe_date (next_review);
+  next_review = heard_date_to_iso (&date);
+  described_review = heard_date_describe (next_review);
   expected_review = g_strdup_printf ("Next review: %s", described_review);
   wait_for_label (GTK_WIDGET (view), "plan-review", expected_review);
   wait_for_row (GTK_WIDGET (view), "Signed off by " SUPERVISOR);

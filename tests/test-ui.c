@@ -128,7 +128,9 @@ test_name_is_required (void)
   GtkWindow *editor;
   GtkWidget *error_label;
   GtkWidget *pronouns;
+  GtkWidget *birth;
   GtkWindow *question;
+  const char *message;
 
   heard_test_ui_start (the_app, data_dir);
   heard_test_ui_wait_for_state (the_app, "recovery-code");
@@ -150,6 +152,22 @@ test_name_is_required (void)
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_label)));
   pronouns = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Pronouns");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pronouns)), ==, "they/them");
+  g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+
+  /* A birth date that once wrapped to the year 65214 is refused beside the
+   * form, with how to write it, and nothing is saved. */
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", "Amira");
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth (like 2009-04-23)", "-322-3-3");
+  gtk_revealer_set_reveal_child (GTK_REVEALER (error_label), FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_label)));
+  message = gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (error_label))));
+  g_assert_true (g_str_has_prefix (message, "The date of birth: "));
+  g_assert_nonnull (strstr (message, "2025-03-14"));
+  birth = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
+                                         "Date of birth (like 2009-04-23)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "-322-3-3");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
 
   /* Closing asks first; keeping writing keeps everything typed. */

@@ -3,11 +3,11 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include <glib/gi18n.h>
 
+#include "heard-date.h"
 #include "heard-person.h"
+#include "heard-plan-rules.h"
 #include "heard-store.h"
 #include "heard-text-fields.h"
 
@@ -318,32 +318,6 @@ heard_person_set_nationality_answer (HeardPerson *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONALITY_ANSWER]);
 }
 
-/* Accepts 2008-03-31 and 31/03/2008, the two ways a UK caseworker writes a date. */
-gboolean
-heard_person_parse_date (const char *text,
-                         GDate      *date)
-{
-  guint year = 0, month = 0, day = 0;
-  char tail;
-
-  g_return_val_if_fail (date != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &tail) != 3 &&
-      sscanf (text, "%2u/%2u/%4u%c", &day, &month, &year, &tail) != 3)
-    return FALSE;
-
-  if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
-    return FALSE;
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-
-  return TRUE;
-}
-
 gboolean
 heard_person_validate (HeardPerson  *self,
                        GError      **error)
@@ -362,15 +336,44 @@ heard_person_validate (HeardPerson  *self,
 
   if (*self->texts[HEARD_PERSON_DATE_OF_BIRTH] != '\0')
     {
-      GDate date;
+      GDate birth, today;
 
-      if (!heard_person_parse_date (self->texts[HEARD_PERSON_DATE_OF_BIRTH], &date))
+      if (!heard_date_parse_field (self->texts[HEARD_PERSON_DATE_OF_BIRTH],
+                                   _("The date of birth"), HEARD_STORE_ERROR,
+                                   HEARD_STORE_ERROR_INVALID, &birth, error))
+        return FALSE;
+
+      heard_plan_rules_today (&today);
+      if (g_date_compare (&birth, &today) > 0)
         {
           g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                               _("The date of birth is not a date Heard understands. "
-                                 "Write it like 2009-04-23 or 23/04/2009."));
+                               _("The date of birth is in the future. Please check the "
+                                 "date."));
           return FALSE;
         }
+    }
+
+  return TRUE;
+}
+
+/* Checks the record can be kept, and writes the date of birth in the
+ * stored form, so that it reads the same whatever the computer's locale. */
+gboolean
+heard_person_prepare (HeardPerson  *self,
+                      GError      **error)
+{
+  GDate birth;
+
+  g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
+
+  if (!heard_person_validate (self, error))
+    return FALSE;
+
+  if (heard_date_parse (self->texts[HEARD_PERSON_DATE_OF_BIRTH], &birth, NULL))
+    {
+      g_autofree char *stored = heard_date_to_iso (&birth);
+
+      heard_person_set_text (self, HEARD_PERSON_DATE_OF_BIRTH, stored);
     }
 
   return TRUE;
@@ -386,7 +389,7 @@ heard_person_dup_age_text (HeardPerson *self,
   g_return_val_if_fail (HEARD_IS_PERSON (self), NULL);
   g_return_val_if_fail (today != NULL, NULL);
 
-  if (!heard_person_parse_date (self->texts[HEARD_PERSON_DATE_OF_BIRTH], &birth))
+  if (!heard_date_parse (self->texts[HEARD_PERSON_DATE_OF_BIRTH], &birth, NULL))
     return NULL;
 
   years = g_date_time_get_year (today) - (int) g_date_get_year (&birth);

@@ -67,13 +67,13 @@ void               heard_person_set_nationality_answer (HeardPerson  *self,
                                                         HeardAnswer   answer);
 gboolean           heard_person_validate            (HeardPerson     *self,
                                                      GError         **error);
+gboolean           heard_person_prepare             (HeardPerson     *self,
+                                                     GError         **error);
 char              *heard_person_dup_age_text        (HeardPerson     *self,
                                                      GDateTime       *today) G_GNUC_WARN_UNUSED_RESULT;
 
 char              *heard_person_text_columns        (const char      *suffix) G_GNUC_WARN_UNUSED_RESULT;
 const HeardChoice *heard_person_get_ethnicities     (guint           *n_choices);
 const char        *heard_person_ethnicity_label     (const char      *code);
-gboolean           heard_person_parse_date          (const char      *text,
-                                                     GDate           *date);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-person.h"
+#include "heard-date.h"
 #include "heard-plan-action.h"
 #include "heard-plan-rules.h"
 #include "heard-text-fields.h"
@@ -63,7 +63,7 @@ static gboolean
 prepare_date (HeardPlanAction  *self,
               HeardActionText   field,
               gboolean          optional,
-              const char       *message,
+              const char       *what,
               GError          **error)
 {
   g_autofree char *text = g_strstrip (g_strdup (self->texts[field]));
@@ -76,13 +76,11 @@ prepare_date (HeardPlanAction  *self,
       return TRUE;
     }
 
-  if (!heard_person_parse_date (text, &date))
-    {
-      g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE, message);
-      return FALSE;
-    }
+  if (!heard_date_parse_field (text, what, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE, &date,
+                               error))
+    return FALSE;
 
-  stored = heard_plan_rules_format_date (&date);
+  stored = heard_date_to_iso (&date);
   heard_plan_action_set_text (self, field, stored);
   return TRUE;
 }
@@ -321,7 +319,7 @@ heard_plan_action_is_overdue (HeardPlanAction *self,
   g_return_val_if_fail (today != NULL, FALSE);
 
   return heard_plan_action_is_open (self) &&
-         heard_person_parse_date (self->texts[HEARD_ACTION_DUE_DATE], &due) &&
+         heard_date_parse (self->texts[HEARD_ACTION_DUE_DATE], &due, NULL) &&
          g_date_compare (&due, today) < 0;
 }
 
@@ -345,12 +343,11 @@ heard_plan_action_prepare (HeardPlanAction  *self,
       return FALSE;
     }
 
+  /* Due dates may lie in the future, and usually do. */
   return prepare_date (self, HEARD_ACTION_DUE_DATE, FALSE,
-                       _("Give the date this should be done by, like 2025-03-14 or "
-                         "14/03/2025."), error) &&
+                       _("The date this should be done by"), error) &&
          prepare_date (self, HEARD_ACTION_ACKNOWLEDGED_ON, TRUE,
-                       _("The date the owner acknowledged this is not a date Heard "
-                         "understands. Write it like 2025-03-14, or leave it empty."), error);
+                       _("The date the owner acknowledged this (or leave it empty)"), error);
 }
 
 const char *

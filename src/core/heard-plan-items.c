@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "heard-agency.h"
+#include "heard-date.h"
 #include "heard-open-item.h"
-#include "heard-person.h"
 #include "heard-plan-action.h"
 #include "heard-plan-items-private.h"
 #include "heard-plan-rules.h"
@@ -59,7 +59,7 @@ add_action_cb (sqlite3_stmt *statement,
   Gathering *gathering = data;
   const char *owner_name = (const char *) sqlite3_column_text (statement, 4);
   const char *due_text = (const char *) sqlite3_column_text (statement, 5);
-  g_autofree char *due = heard_plan_rules_describe_date (due_text);
+  g_autofree char *due = heard_date_describe (due_text);
   g_autofree char *owner = NULL;
   HeardActionStatus status = CLAMP (sqlite3_column_int (statement, 6), 0,
                                     HEARD_ACTION_N_STATUSES - 1);
@@ -69,7 +69,7 @@ add_action_cb (sqlite3_stmt *statement,
   GDate due_date;
 
   heard_agency_from_code ((const char *) sqlite3_column_text (statement, 3), &agency);
-  overdue = heard_person_parse_date (due_text, &due_date) &&
+  overdue = heard_date_parse (due_text, &due_date, NULL) &&
             g_date_compare (&due_date, gathering->today) < 0;
   owner = owner_name != NULL && *owner_name != '\0'
           /* TRANSLATORS: an agency and the person there, e.g. "Police (DC Shaw)" */
@@ -93,7 +93,7 @@ add_review_cb (sqlite3_stmt *statement,
   Gathering *gathering = data;
   HeardOpenItem *item = add_item (gathering, statement, gathering->urgency);
   g_autofree char *date =
-    heard_plan_rules_describe_date ((const char *) sqlite3_column_text (statement, 3));
+    heard_date_describe ((const char *) sqlite3_column_text (statement, 3));
 
   g_free (item->summary);
   item->summary = g_strdup_printf (gathering->urgency == HEARD_URGENCY_OVERDUE
@@ -119,10 +119,17 @@ add_version_cb (sqlite3_stmt *statement,
   if (submitted != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
+      g_autofree char *day = NULL;
+      GDate date;
 
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local),
+                      (GDateYear) g_date_time_get_year (local));
+      day = heard_date_format (&date);
       g_free (item->detail);
-      /* TRANSLATORS: %s is a date, e.g. "14 March 2025" */
-      item->detail = g_date_time_format (local, _("Submitted on %-d %B %Y"));
+      /* TRANSLATORS: %s is a date, e.g. "Submitted on 14 March 2025" */
+      item->detail = g_strdup_printf (_("Submitted on %s"), day);
     }
 }
 
@@ -149,7 +156,7 @@ gather (sqlite3            *db,
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)
                                                                heard_open_item_free);
-  g_autofree char *today_text = heard_plan_rules_format_date (today);
+  g_autofree char *today_text = heard_date_to_iso (today);
   Gathering gathering = { items, today, urgency };
 
   if (!_heard_store_each_row (db, sql, person_id, today_text, func, &gathering, error))

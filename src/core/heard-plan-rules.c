@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-person.h"
+#include "heard-date.h"
 #include "heard-plan-rules.h"
 #include "heard-text-fields.h"
 
@@ -203,9 +203,11 @@ heard_plan_rules_check_review_date (const GDate  *proposed,
 
   if (proposed == NULL || !g_date_valid (proposed))
     {
-      g_set_error_literal (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE,
-                           _("That is not a date Heard understands. Write it like "
-                             "2025-03-14 or 14/03/2025."));
+      g_autofree char *hint = heard_date_dup_hint ();
+
+      g_set_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE,
+                   /* TRANSLATORS: %s says how to write a date */
+                   _("That is not a date Heard understands. %s"), hint);
       return FALSE;
     }
 
@@ -219,8 +221,7 @@ heard_plan_rules_check_review_date (const GDate  *proposed,
 
   if (g_date_compare (proposed, limit) > 0)
     {
-      g_autofree char *stored = heard_plan_rules_format_date (limit);
-      g_autofree char *limit_text = heard_plan_rules_describe_date (stored);
+      g_autofree char *limit_text = heard_date_format (limit);
 
       g_set_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE,
                    _("A review can be brought forward but not put off: it must be on or "
@@ -229,31 +230,6 @@ heard_plan_rules_check_review_date (const GDate  *proposed,
     }
 
   return TRUE;
-}
-
-/* The form dates are stored in: 2025-03-14. */
-char *
-heard_plan_rules_format_date (const GDate *date)
-{
-  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
-/* A stored date as people read it: "14 March 2025". Anything that is not
- * a date comes back as it was. */
-char *
-heard_plan_rules_describe_date (const char *stored)
-{
-  char described[128];
-  GDate date;
-
-  if (!heard_person_parse_date (stored, &date) ||
-      g_date_strftime (described, sizeof described, "%-d %B %Y", &date) == 0)
-    return g_strdup (stored != NULL ? stored : "");
-
-  return g_strdup (described);
 }
 
 const char *

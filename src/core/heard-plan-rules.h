@@ -79,9 +79,6 @@ gboolean    heard_plan_rules_check_review_date  (const GDate     *proposed,
                                                  const GDate     *limit,
                                                  GError         **error);
 
-char       *heard_plan_rules_describe_date      (const char      *stored) G_GNUC_WARN_UNUSED_RESULT;
-char       *heard_plan_rules_format_date        (const GDate     *date) G_GNUC_WARN_UNUSED_RESULT;
-
 const char *heard_plan_state_label              (HeardPlanState   state);
 const char *heard_plan_state_next_step          (HeardPlanState   state);
 const char *heard_plan_event_label              (HeardPlanEvent   event);

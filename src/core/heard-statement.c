@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-agency.h"
+#include "heard-date.h"
 #include "heard-plan-rules.h"
 #include "heard-statement.h"
 #include "heard-store.h"
@@ -575,7 +576,7 @@ heard_statement_dup_when_text (HeardStatement *self)
 
   g_return_val_if_fail (HEARD_IS_STATEMENT (self), NULL);
 
-  day = heard_plan_rules_describe_date (self->texts[HEARD_STATEMENT_GIVEN_ON]);
+  day = heard_date_describe (self->texts[HEARD_STATEMENT_GIVEN_ON]);
   time = self->texts[HEARD_STATEMENT_GIVEN_TIME];
   if (*time == '\0')
     return g_steal_pointer (&day);
@@ -667,10 +668,10 @@ heard_normalize_date (const char *typed)
 {
   GDate date;
 
-  if (typed == NULL || !heard_person_parse_date (typed, &date))
+  if (!heard_date_parse (typed, &date, NULL))
     return NULL;
 
-  return heard_plan_rules_format_date (&date);
+  return heard_date_to_iso (&date);
 }
 
 /* A day that must be given and must not be in the future; @what names it
@@ -680,19 +681,14 @@ heard_check_past_date (const char  *typed,
                        const char  *what,
                        GError     **error)
 {
-  g_autofree char *day = heard_normalize_date (typed);
-  g_autofree char *today = heard_today_iso_date ();
+  GDate day, today;
 
-  if (day == NULL)
-    {
-      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                   /* TRANSLATORS: %s names a day, e.g. "The day they said it" */
-                   _("%s is not a date Heard understands. Write it like 2024-05-03 or "
-                     "03/05/2024."), what);
-      return FALSE;
-    }
+  if (!heard_date_parse_field (typed, what, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, &day,
+                               error))
+    return FALSE;
 
-  if (strcmp (day, today) > 0)
+  heard_plan_rules_today (&today);
+  if (g_date_compare (&day, &today) > 0)
     {
       g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
                    /* TRANSLATORS: %s names a day, e.g. "The day they said it" */
@@ -715,8 +711,7 @@ heard_format_saved_at (const char *iso_time)
     return g_strdup (iso_time != NULL ? iso_time : "");
 
   local = g_date_time_to_local (utc);
-  /* TRANSLATORS: strftime format for when something was saved, e.g. "3 May 2024, 14:30" */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return heard_date_format_moment (local);
 }
 
 char *
@@ -725,5 +720,5 @@ heard_today_iso_date (void)
   GDate today;
 
   heard_plan_rules_today (&today);
-  return heard_plan_rules_format_date (&today);
+  return heard_date_to_iso (&today);
 }

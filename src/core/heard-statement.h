@@ -133,7 +133,7 @@ gboolean         heard_read_back_from_code         (const char         *code,
                                                     HeardReadBack      *read_back);
 const char      *heard_read_back_label             (HeardReadBack       read_back);
 
-/* Days are kept as YYYY-MM-DD and may be typed as 2024-05-03 or 03/05/2024. */
+/* Days are kept as YYYY-MM-DD and typed as heard_date_parse() reads them. */
 char            *heard_normalize_date              (const char         *typed)
                                                     G_GNUC_WARN_UNUSED_RESULT;
 gboolean         heard_check_past_date             (const char         *typed,

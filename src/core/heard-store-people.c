@@ -96,7 +96,7 @@ save_person_work (sqlite3  *db,
   g_autoptr(sqlite3_stmt) statement = NULL;
   gint64 *saved_id;
 
-  if (!heard_person_validate (person, error))
+  if (!heard_person_prepare (person, error))
     return NULL;
 
   if (id == 0)

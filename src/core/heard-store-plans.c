@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-audit-private.h"
-#include "heard-person.h"
+#include "heard-date.h"
 #include "heard-plan-private.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff-private.h"
@@ -955,14 +955,14 @@ decide_plan (sqlite3   *db,
        * three months until one has happened, then at most six; and a new
        * version never pushes back a review the one it replaces was due. */
       heard_plan_rules_review_limit (&today, !reviewed, &limit);
-      if (heard_person_parse_date (active_next_review, &due) && g_date_compare (&due, &limit) < 0)
+      if (heard_date_parse (active_next_review, &due, NULL) && g_date_compare (&due, &limit) < 0)
         limit = due;
-      review_date = heard_plan_rules_format_date (&limit);
+      review_date = heard_date_to_iso (&limit);
     }
   else if (decision->event == HEARD_PLAN_EVENT_REVIEW)
     {
       heard_plan_rules_review_limit (&today, FALSE, &limit);
-      review_date = heard_plan_rules_format_date (&limit);
+      review_date = heard_date_to_iso (&limit);
     }
 
   return apply_state (db, &plan, to, review_date, decision, error) &&
@@ -994,16 +994,18 @@ set_next_review (sqlite3   *db,
       return FALSE;
     }
 
-  g_date_clear (&proposed, 1);
-  heard_person_parse_date (request->date, &proposed);
+  if (!heard_date_parse_field (request->date, _("The review date"), HEARD_PLAN_ERROR,
+                               HEARD_PLAN_ERROR_BAD_DATE, &proposed, error))
+    return FALSE;
+
   heard_plan_rules_today (&today);
-  if (!heard_person_parse_date (plan.review_limit, &limit))
+  if (!heard_date_parse (plan.review_limit, &limit, NULL))
     limit = today;
 
   if (!heard_plan_rules_check_review_date (&proposed, &today, &limit, error))
     return FALSE;
 
-  date = heard_plan_rules_format_date (&proposed);
+  date = heard_date_to_iso (&proposed);
   detail = g_strdup_printf ("version %u: next review %s", plan.version, date);
 
   return run_sql (db, "UPDATE plan SET next_review = ?2 WHERE id = ?1", *id, date, error) &&

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-audit-private.h"
+#include "heard-date.h"
 #include "heard-plan-action.h"
 #include "heard-plan-rules.h"
 #include "heard-search.h"
@@ -689,7 +690,7 @@ add_item_cb (sqlite3_stmt *statement,
              gpointer      data)
 {
   g_autofree char *day =
-    heard_plan_rules_describe_date ((const char *) sqlite3_column_text (statement, 2));
+    heard_date_describe ((const char *) sqlite3_column_text (statement, 2));
   gboolean answered = sqlite3_column_int (statement, 4);
   int waited = sqlite3_column_int (statement, 5);
   HeardUrgency urgency = HEARD_URGENCY_NONE;
@@ -728,7 +729,7 @@ gather_outstanding (sqlite3      *db,
                     GError      **error)
 {
   g_autofree char *sql = g_strdup_printf (OUTSTANDING_ITEMS_SQL, where);
-  g_autofree char *day = heard_plan_rules_format_date (today);
+  g_autofree char *day = heard_date_to_iso (today);
 
   return collect_rows (db, sql, person_id, day, add_item_cb,
                        (GDestroyNotify) heard_open_item_free, error);
