@@ -311,3 +311,10 @@ heard_test_crash_person_new (guint round,
 
   return person;
 }
+
+char *
+heard_test_crash_amended_words (guint round,
+                                guint seq)
+{
+  return g_strdup_printf ("Amended in crash round %u, save %u: I told them again.", round, seq);
+}

@@ -65,5 +65,10 @@ HeardPerson *heard_test_find_person      (GPtrArray           *people,
 /* The record heard-crash-writer saves as save @seq of round @round. */
 HeardPerson *heard_test_crash_person_new (guint                round,
                                           guint                seq) G_GNUC_WARN_UNUSED_RESULT;
+/* The words heard-crash-writer amends its statement to in save @seq of
+ * round @round; its supervisor signs off with HEARD_TEST_CRASH_PASSPHRASE. */
+char        *heard_test_crash_amended_words (guint             round,
+                                             guint             seq) G_GNUC_WARN_UNUSED_RESULT;
+#define HEARD_TEST_CRASH_PASSPHRASE "crash test supervisor"
 
 G_END_DECLS
