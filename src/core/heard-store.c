@@ -816,7 +816,7 @@ clear_connection (sqlite3 **db)
   g_autoptr(GError) error = NULL;
 
   if (!close_connection (g_steal_pointer (db), &error))
-    g_warning ("The records were closed, but not folded into one file: %s", error->message);
+    g_message ("The records were closed, but not folded into one file: %s", error->message);
 }
 
 static gpointer
