@@ -580,7 +580,7 @@ test_no_new_key (Fixture       *fixture,
                  gconstpointer  data)
 {
   Loss loss = GPOINTER_TO_INT (data);
-  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
   g_autoptr(HeardContext) context = NULL;
   Snapshot before = { 0, };
 
@@ -614,7 +614,7 @@ test_records_file_gone (Fixture       *fixture,
                         gconstpointer  data)
 {
   gboolean emptied = GPOINTER_TO_INT (data);
-  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
   g_autoptr(HeardContext) context = NULL;
   g_autofree char *moved_path = g_strconcat (fixture->root, "/moved.db", NULL);
   Snapshot before = { 0, };
@@ -644,7 +644,7 @@ static void
 test_save_outlives_caller (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
   g_autoptr(HeardContext) context = start_context (fixture, HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardContext) again = NULL;
   g_autoptr(HeardPerson) person = heard_person_new ();
@@ -1081,7 +1081,7 @@ static void
 test_no_keyring_passphrase (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(HeardSecretString) code = set_up_passphrase_records (fixture);
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_passphrase_records (fixture);
   g_autoptr(HeardContext) context = NULL;
   Snapshot before = { 0, };
 

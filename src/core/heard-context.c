@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "heard-context.h"
+#include "heard-context-private.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -29,15 +30,7 @@
 
 /* What the data folder says about the database; read and written off the
  * main thread, copied whole between threads. */
-typedef struct
-{
-  gboolean  database_exists;
-  char     *uuid;
-  gboolean  passphrase_protected;
-  char     *salt_hex;
-  gboolean  recovery_confirmed;
-  gboolean  database_created;
-} DatabaseInfo;
+typedef HeardDatabaseInfo DatabaseInfo;
 
 /* One attempt at opening the records, carried through its asynchronous steps. */
 typedef struct
@@ -170,8 +163,8 @@ inspect_data_dir_thread (GTask        *task,
   const char *data_dir = task_data;
   g_autofree char *db_path = database_path (data_dir);
   g_autofree char *info_path = g_build_filename (data_dir, INFO_FILE, NULL);
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *protection = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
   DatabaseInfo *info = g_new0 (DatabaseInfo, 1);
   GStatBuf db_info;
   GError *error = NULL;
@@ -188,17 +181,8 @@ inspect_data_dir_thread (GTask        *task,
 
   /* A missing or unreadable info file leaves the uuid unknown, which leads
    * to the recovery code: never to a new key. */
-  if (g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, NULL))
-    {
-      info->uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", NULL);
-      protection = g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL);
-      info->passphrase_protected = g_strcmp0 (protection, "passphrase") == 0;
-      info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
-      info->recovery_confirmed = g_key_file_get_boolean (key_file, INFO_GROUP,
-                                                         "recovery-code-confirmed", NULL);
-      info->database_created = g_key_file_get_boolean (key_file, INFO_GROUP,
-                                                       "database-created", NULL);
-    }
+  if (g_file_get_contents (info_path, &contents, &length, NULL))
+    _heard_database_info_parse (info, contents, length);
 
   g_task_return_pointer (task, info, (GDestroyNotify) database_info_free);
 }
@@ -212,20 +196,9 @@ write_info_thread (GTask        *task,
   HeardContext *self = source_object;
   const DatabaseInfo *info = task_data;
   g_autofree char *info_path = g_build_filename (self->data_dir, INFO_FILE, NULL);
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *contents = NULL;
   gsize length = 0;
+  g_autofree char *contents = _heard_database_info_to_data (info, &length);
   GError *error = NULL;
-
-  g_key_file_set_string (key_file, INFO_GROUP, "uuid", info->uuid);
-  g_key_file_set_string (key_file, INFO_GROUP, "protection",
-                         info->passphrase_protected ? "passphrase" : "keyring");
-  if (info->salt_hex != NULL)
-    g_key_file_set_string (key_file, INFO_GROUP, "salt", info->salt_hex);
-  g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
-                          info->recovery_confirmed);
-  g_key_file_set_boolean (key_file, INFO_GROUP, "database-created", info->database_created);
-  contents = g_key_file_to_data (key_file, &length, NULL);
 
   if (!ensure_private_folder (self->data_dir, &error) ||
       !g_file_set_contents_full (info_path, contents, (gssize) length,
@@ -1214,4 +1187,60 @@ heard_context_close_finish (HeardContext  *self,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A missing key, a wrong type or text that is no key file at all leaves
+ * that part unknown, never made up. */
+void
+_heard_database_info_parse (HeardDatabaseInfo *info,
+                            const char        *contents,
+                            gsize              length)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *protection = NULL;
+
+  g_return_if_fail (info != NULL);
+  g_return_if_fail (contents != NULL || length == 0);
+
+  if (!g_key_file_load_from_data (key_file, contents != NULL ? contents : "", length,
+                                  G_KEY_FILE_NONE, NULL))
+    return;
+
+  info->uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", NULL);
+  protection = g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL);
+  info->passphrase_protected = g_strcmp0 (protection, "passphrase") == 0;
+  info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
+  info->recovery_confirmed = g_key_file_get_boolean (key_file, INFO_GROUP,
+                                                     "recovery-code-confirmed", NULL);
+  info->database_created = g_key_file_get_boolean (key_file, INFO_GROUP,
+                                                   "database-created", NULL);
+}
+
+char *
+_heard_database_info_to_data (const HeardDatabaseInfo *info,
+                              gsize                   *length)
+{
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (info->uuid != NULL, NULL);
+
+  g_key_file_set_string (key_file, INFO_GROUP, "uuid", info->uuid);
+  g_key_file_set_string (key_file, INFO_GROUP, "protection",
+                         info->passphrase_protected ? "passphrase" : "keyring");
+  if (info->salt_hex != NULL)
+    g_key_file_set_string (key_file, INFO_GROUP, "salt", info->salt_hex);
+  g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
+                          info->recovery_confirmed);
+  g_key_file_set_boolean (key_file, INFO_GROUP, "database-created", info->database_created);
+
+  return g_key_file_to_data (key_file, length, NULL);
+}
+
+void
+_heard_database_info_clear (HeardDatabaseInfo *info)
+{
+  g_return_if_fail (info != NULL);
+
+  database_info_clear (info);
 }
