@@ -106,7 +106,8 @@ update (HeardUnlockPage *self)
   else if (state == HEARD_LOCK_STATE_KEYRING_LOCKED)
     describe (self, "system-lock-screen-symbolic", _("Your Keyring Is Locked"),
               _("Heard keeps the key to these records in your keyring, which is locked "
-                "right now. Unlock it to carry on; nothing has been changed."), "keyring");
+                "right now. Once it is unlocked, here or in any other way, Heard carries "
+                "on by itself. Nothing has been changed."), "keyring");
   else if (state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE)
     describe (self, "dialog-password-symbolic", _("Enter Your Passphrase"),
               _("These records are protected by a passphrase, because this computer "

@@ -3,7 +3,11 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "heard-keyring.h"
 #include "heard-test-keyring.h"
@@ -96,6 +100,43 @@ heard_test_get_secret_service (void)
   return service;
 }
 
+/* gnome-keyring shows an item of a collection still locked from disk with
+ * hashed attributes only, "gkr:compat:hashed:NAME" = MD5 of the value, and
+ * with the schema "org.freedesktop.Secret.Generic". */
+static gboolean
+attribute_is (GHashTable *attributes,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *hashed_name = g_strconcat ("gkr:compat:hashed:", name, NULL);
+  g_autofree char *hashed_value = g_compute_checksum_for_string (G_CHECKSUM_MD5, value, -1);
+  const char *hashed = g_hash_table_lookup (attributes, hashed_name);
+
+  if (hashed != NULL)
+    return g_strcmp0 (hashed, hashed_value) == 0;
+
+  return g_strcmp0 (g_hash_table_lookup (attributes, name), value) == 0;
+}
+
+static gboolean
+is_heard_key (SecretItem *item,
+              const char *db_uuid)
+{
+  g_autoptr(GHashTable) attributes = secret_item_get_attributes (item);
+
+  if (g_hash_table_contains (attributes, "gkr:compat:hashed:xdg:schema"))
+    {
+      if (!attribute_is (attributes, "xdg:schema", heard_keyring_get_schema ()->name))
+        return FALSE;
+    }
+  else if (g_strcmp0 (secret_item_get_schema_name (item), heard_keyring_get_schema ()->name) != 0)
+    {
+      return FALSE;
+    }
+
+  return db_uuid == NULL || attribute_is (attributes, "db-uuid", db_uuid);
+}
+
 GList *
 heard_test_keyring_search_all (const char *db_uuid)
 {
@@ -103,18 +144,27 @@ heard_test_keyring_search_all (const char *db_uuid)
   g_autoptr(GHashTable) attributes = NULL;
   g_autoptr(GError) error = NULL;
   GList *items;
+  GList *heard_keys = NULL;
 
-  /* The schema's name is matched too, so NULL finds every Heard key. */
+  /* Not by the schema's name, which a collection locked from disk cannot
+   * match; with NULL, every item is looked at. */
   if (db_uuid != NULL)
     attributes = secret_attributes_build (heard_keyring_get_schema (), "db-uuid", db_uuid, NULL);
   else
     attributes = g_hash_table_new (g_str_hash, g_str_equal);
 
-  items = secret_service_search_sync (service, heard_keyring_get_schema (), attributes,
-                                      SECRET_SEARCH_ALL, NULL, &error);
+  items = secret_service_search_sync (service, NULL, attributes, SECRET_SEARCH_ALL, NULL,
+                                      &error);
   g_assert_no_error (error);
 
-  return items;
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      if (is_heard_key (l->data, db_uuid))
+        heard_keys = g_list_prepend (heard_keys, g_object_ref (l->data));
+    }
+  g_list_free_full (items, g_object_unref);
+
+  return g_list_reverse (heard_keys);
 }
 
 guint
@@ -233,4 +283,57 @@ heard_test_unlock_default_collection (void)
                                        "org.freedesktop.Secret.Session", "Close", NULL, NULL,
                                        G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+}
+
+static gboolean
+shows_hashed_attributes_only (SecretItem *item)
+{
+  g_autoptr(GHashTable) attributes = secret_item_get_attributes (item);
+
+  return g_hash_table_contains (attributes, "gkr:compat:hashed:xdg:schema") &&
+         !g_hash_table_contains (attributes, "db-uuid");
+}
+
+/* gnome-keyring reads a keyring file again when it and its folder look
+ * changed. Read while locked, the collection is as the daemon finds it at
+ * log-in: only its items' hashed attributes are known. */
+void
+heard_test_lock_default_collection_from_disk (void)
+{
+  g_autoptr(SecretCollection) collection = get_default_collection ();
+  g_autofree char *name = g_path_get_basename (
+    g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)));
+  g_autofree char *file_name = g_strconcat (name, ".keyring", NULL);
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "keyrings", NULL);
+  g_autofree char *path = g_build_filename (folder, file_name, NULL);
+  const char *paths[] = { path, folder };
+  GList *items;
+  guint n_hashed = 0;
+
+  g_assert_true (g_str_has_prefix (folder, g_getenv ("HEARD_TEST_SESSION")));
+  heard_test_lock_default_collection ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      GStatBuf info;
+      struct timespec times[2];
+
+      g_assert_cmpint (g_stat (paths[i], &info), ==, 0);
+      times[0].tv_sec = info.st_mtime - 1;
+      times[0].tv_nsec = 0;
+      times[1] = times[0];
+      g_assert_cmpint (utimensat (AT_FDCWD, paths[i], times, 0), ==, 0);
+    }
+
+  /* The next request reads the file; every Heard item then shows hashed. */
+  items = heard_test_keyring_search_all (NULL);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_assert_true (secret_item_get_locked (l->data));
+      if (shows_hashed_attributes_only (l->data))
+        n_hashed++;
+    }
+  g_assert_cmpuint (n_hashed, >, 0);
+  g_assert_cmpuint (n_hashed, ==, g_list_length (items));
+  g_list_free_full (items, g_object_unref);
 }

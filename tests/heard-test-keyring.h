@@ -19,12 +19,16 @@ gboolean       heard_test_name_has_owner             (GDBusConnection *connectio
 SecretService *heard_test_get_secret_service         (void) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Every item of Heard's schema for @db_uuid (or, with NULL, for any
- * database), locked or not. Free with g_list_free_full (…, g_object_unref). */
+ * database), locked or not, even in a collection locked from disk. Free with g_list_free_full (…, g_object_unref). */
 GList         *heard_test_keyring_search_all         (const char      *db_uuid)
                                                      G_GNUC_WARN_UNUSED_RESULT;
 guint          heard_test_keyring_count              (const char      *db_uuid);
 
 void           heard_test_lock_default_collection    (void);
+/* Locked as after a log-in without the keyring's password (an automatic
+ * one): the daemon reads the file again and knows only hashed attributes.
+ * Needs at least one Heard key in the collection. */
+void           heard_test_lock_default_collection_from_disk (void);
 /* With the session's password, as gnome-keyring's PAM module does at log-in:
  * no prompt is involved. */
 void           heard_test_unlock_default_collection  (void);

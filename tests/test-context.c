@@ -962,39 +962,103 @@ test_damaged_database (Fixture       *fixture,
   snapshot_clear (&before);
 }
 
+/* Every lock state the context passes through, in order. */
 static void
-run_keyring_locked (Fixture *fixture)
+record_state_cb (HeardContext *context,
+                 GParamSpec   *pspec,
+                 GArray       *states)
+{
+  HeardLockState state = heard_context_get_lock_state (context);
+
+  g_array_append_val (states, state);
+}
+
+static gboolean
+states_include (GArray         *states,
+                HeardLockState  wanted)
+{
+  for (guint i = 0; i < states->len; i++)
+    {
+      if (g_array_index (states, HeardLockState, i) == wanted)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Runs the main context for @usec, or until the context is in @until. */
+static void
+run_main_context (HeardContext   *context,
+                  gint64          usec,
+                  HeardLockState  until)
+{
+  gint64 deadline = g_get_monotonic_time () + usec;
+
+  while (g_get_monotonic_time () < deadline &&
+         heard_context_get_lock_state (context) != until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * 1000);
+    }
+}
+
+static void
+run_keyring_locked (Fixture  *fixture,
+                    gboolean  from_disk)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
   g_autoptr(HeardContext) context = NULL;
   g_autoptr(HeardKey) key = parse_code (code);
   g_autoptr(HeardKey) stored_key = NULL;
+  g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (HeardLockState));
   g_autofree char *uuid = read_info_uuid (fixture);
+  g_autofree char *locked_message = NULL;
   Snapshot before = { 0, };
 
   snapshot_take (&before, fixture);
-  heard_test_lock_default_collection ();
+  /* From disk is how the login keyring is after an automatic log-in. */
+  if (from_disk)
+    heard_test_lock_default_collection_from_disk ();
+  else
+    heard_test_lock_default_collection ();
   g_assert_true (heard_test_default_collection_is_locked ());
 
   /* Locked is not lost: ask to unlock, never for the code, never a new key. */
   context = start_context (fixture, HEARD_LOCK_STATE_KEYRING_LOCKED);
   g_assert_null (heard_context_get_store (context));
+  g_assert_null (strstr (heard_context_get_lock_message (context), "not in your keyring"));
   snapshot_assert_unchanged (&before, fixture);
 
   /* test-session's keyring answers every password prompt with Cancel. */
   expect_state (context, STEP_UNLOCK_KEYRING, NULL, HEARD_LOCK_STATE_KEYRING_LOCKED);
   g_assert_true (heard_test_default_collection_is_locked ());
   snapshot_assert_unchanged (&before, fixture);
+  locked_message = g_strdup (heard_context_get_lock_message (context));
 
-  /* Unlocked (here with the keyring's password), the records open. */
+  /* While the keyring stays locked, Heard waits quietly on that page. */
+  g_signal_connect (context, "notify::lock-state", G_CALLBACK (record_state_cb), states);
+  run_main_context (context, G_USEC_PER_SEC / 2, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpuint (states->len, ==, 0);
+  g_assert_cmpint (heard_context_get_lock_state (context), ==, HEARD_LOCK_STATE_KEYRING_LOCKED);
+
+  /* Unlocked elsewhere (here with the keyring's password, as the desktop's
+   * own prompt would), the records open by themselves: no call to Heard. */
   heard_test_unlock_default_collection ();
   g_assert_false (heard_test_default_collection_is_locked ());
-  expect_state (context, STEP_UNLOCK_KEYRING, NULL, HEARD_LOCK_STATE_OPEN);
+  run_main_context (context, KEYRING_WAIT_USEC, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_context_get_lock_state (context), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_false (states_include (states, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE));
+  g_assert_null (heard_context_get_lock_message (context));
+  g_assert_nonnull (heard_context_get_store (context));
+  g_assert_true (heard_store_is_open (heard_context_get_store (context)));
   assert_people (context, PERSON_NAME);
+
   stored_key = keyring_item_key (uuid);
   g_assert_true (heard_key_equal (stored_key, key));
   g_assert_cmpuint (heard_test_keyring_count (NULL), ==, before.n_heard_keys);
 
+  g_signal_handlers_disconnect_by_data (context, states);
   close_context (&context);
   snapshot_clear (&before);
 }
@@ -1007,7 +1071,7 @@ test_keyring_locked (Fixture       *fixture,
 {
   if (g_test_subprocess ())
     {
-      run_keyring_locked (fixture);
+      run_keyring_locked (fixture, GPOINTER_TO_INT (data));
       return;
     }
 
@@ -1231,7 +1295,8 @@ main (int   argc,
        GINT_TO_POINTER (DAMAGE_TRUNCATE_ODD));
   /* Last: it locks the keyring that all the others use. (GLib runs a
    * suite's own cases before its sub-suites, so every case is in one.) */
-  ADD ("/context/locked/keyring-locked", test_keyring_locked, NULL);
+  ADD ("/context/locked/keyring-locked", test_keyring_locked, GINT_TO_POINTER (FALSE));
+  ADD ("/context/locked/keyring-locked-from-disk", test_keyring_locked, GINT_TO_POINTER (TRUE));
 
   return g_test_run ();
 }

@@ -398,6 +398,94 @@ test_locked_is_not_missing (void)
   clear_ok (uuid);
 }
 
+static gboolean
+wait_unlocked (const char    *uuid,
+               GCancellable  *cancellable,
+               GAsyncResult **result)
+{
+  heard_keyring_wait_unlocked_async (uuid, cancellable, keep_result_cb, result);
+
+  /* Long enough for any answer the keyring had to give by itself. */
+  for (int i = 0; i < 50 && *result == NULL; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10 * 1000);
+    }
+
+  return *result != NULL;
+}
+
+/* The login keyring after an automatic log-in: the daemon has read it from
+ * disk but has not been given its password, so it knows only hashed
+ * attributes. A search that matches the schema's name finds nothing there. */
+static void
+run_locked_from_disk (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *other_uuid = g_uuid_string_random ();
+  g_autoptr(HeardKey) key = heard_key_new_random ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) cancelled_result = NULL;
+  g_autoptr(GAsyncResult) unlocked_result = NULL;
+  g_autoptr(GAsyncResult) already_result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) clear_error = NULL;
+  g_autoptr(GError) unlock_error = NULL;
+
+  store (uuid, key);
+  heard_test_lock_default_collection_from_disk ();
+
+  assert_lookup_fails (uuid, HEARD_KEYRING_ERROR_LOCKED);
+  assert_lookup_fails (other_uuid, HEARD_KEYRING_ERROR_NOT_FOUND);
+  g_assert_false (clear (uuid, &clear_error));
+  g_assert_error (clear_error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED);
+  /* The prompt is cancelled here; the entry was found, so it is "locked". */
+  g_assert_false (unlock (uuid, &unlock_error));
+  g_assert_error (unlock_error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED);
+
+  /* Waiting ends only when the keyring is unlocked, or when asked to. */
+  g_assert_false (wait_unlocked (uuid, cancellable, &cancelled_result));
+  g_cancellable_cancel (cancellable);
+  wait_for (&cancelled_result);
+  g_assert_false (heard_keyring_wait_unlocked_finish (cancelled_result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_false (wait_unlocked (uuid, NULL, &unlocked_result));
+  g_assert_true (heard_test_default_collection_is_locked ());
+  /* Not through Heard: as the desktop's own prompt would. */
+  heard_test_unlock_default_collection ();
+  wait_for (&unlocked_result);
+  g_assert_true (heard_keyring_wait_unlocked_finish (unlocked_result, &error));
+  g_assert_no_error (error);
+  assert_lookup_equals (uuid, key);
+
+  /* Nothing locked: nothing to wait for. */
+  g_assert_true (wait_unlocked (uuid, NULL, &already_result));
+  g_assert_true (heard_keyring_wait_unlocked_finish (already_result, &error));
+  g_assert_no_error (error);
+
+  clear_ok (uuid);
+}
+
+/* In a subprocess, so that however it ends the keyring is unlocked again. */
+static void
+test_locked_from_disk (void)
+{
+  if (g_test_subprocess ())
+    {
+      run_locked_from_disk ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (heard_test_default_collection_is_locked ())
+    heard_test_unlock_default_collection ();
+  g_assert_false (heard_test_default_collection_is_locked ());
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_not_in_test_session (void)
 {
@@ -435,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/keyring/no-service", test_no_service);
   g_test_add_func ("/keyring/no-session-bus", test_no_session_bus);
   g_test_add_func ("/keyring/locked-is-not-missing", test_locked_is_not_missing);
+  g_test_add_func ("/keyring/locked-from-disk", test_locked_from_disk);
 
   return g_test_run ();
 }

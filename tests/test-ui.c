@@ -258,6 +258,92 @@ test_refused_code_keeps_focus (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* A widget of @type on screen below @root; with @action, a button for it. */
+static GtkWidget *
+find_shown (GtkWidget  *root,
+            GType       type,
+            const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_mapped (child))
+        continue;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (action == NULL ||
+           g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0))
+        return child;
+
+      found = find_shown (child, type, action);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* After an automatic log-in the login keyring is locked: the window offers
+ * to unlock it, not the recovery code, and opens by itself once the
+ * keyring is unlocked some other way. */
+static void
+run_locked_keyring (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *status;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "");
+  wait_for_shown (the_app, 1);
+  heard_test_ui_stop (the_app);
+
+  heard_test_lock_default_collection_from_disk ();
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  window = heard_test_ui_active_window (the_app);
+  page = _heard_window_get_unlock_page (window);
+
+  status = heard_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Your Keyring Is Locked");
+  g_assert_nonnull (find_shown (page, GTK_TYPE_BUTTON, "unlock.keyring"));
+  /* No field for the recovery code is on screen. */
+  g_assert_null (find_shown (page, GTK_TYPE_ENTRY, NULL));
+  g_assert_null (find_shown (page, GTK_TYPE_BUTTON, "unlock.recovery-code"));
+
+  /* Unlocked without touching Heard, as by the desktop's own prompt. */
+  heard_test_unlock_default_collection ();
+  heard_test_ui_wait_for_state (the_app, "records");
+  wait_for_shown (the_app, 1);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+/* In a subprocess, so that however it ends the keyring is unlocked again. */
+static void
+test_locked_keyring (void)
+{
+  if (g_test_subprocess ())
+    {
+      run_locked_keyring ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (heard_test_default_collection_is_locked ())
+    heard_test_unlock_default_collection ();
+  g_assert_false (heard_test_default_collection_is_locked ());
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/ui/add-and-find-people", test_add_and_find_people);
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
+  g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
 
   return g_test_run ();
 }

@@ -54,6 +54,8 @@ struct _HeardContext
   HeardStore     *store;
   HeardKey       *key;
   GListStore     *people;
+  /* Set while the keyring is locked: waiting for it to be unlocked. */
+  GCancellable   *keyring_watch;
 };
 
 G_DEFINE_FINAL_TYPE (HeardContext, heard_context, G_TYPE_OBJECT)
@@ -68,6 +70,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void open_with_key (GTask *task);
+static void watch_keyring (HeardContext *self);
+static void stop_watching_keyring (HeardContext *self);
 
 static void
 database_info_clear (DatabaseInfo *info)
@@ -125,6 +129,12 @@ set_lock_state (HeardContext   *self,
       self->lock_state = state;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCK_STATE]);
     }
+
+  /* However the keyring gets unlocked, the records open without a click. */
+  if (state == HEARD_LOCK_STATE_KEYRING_LOCKED)
+    watch_keyring (self);
+  else
+    stop_watching_keyring (self);
 }
 
 /* Ends an attempt in a new state that the window will show. */
@@ -676,6 +686,59 @@ keyring_unlocked_cb (GObject      *object,
 }
 
 static void
+keyring_watched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  HeardContext *self = user_data;
+  GTask *task;
+
+  /* Cancelled means the context moved on, or is gone: leave it alone. */
+  if (!heard_keyring_wait_unlocked_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          /* The page still offers to unlock; that starts a new watch. */
+          g_message ("Cannot tell when the keyring is unlocked: %s", error->message);
+          g_clear_object (&self->keyring_watch);
+        }
+      return;
+    }
+
+  g_clear_object (&self->keyring_watch);
+  if (self->lock_state != HEARD_LOCK_STATE_KEYRING_LOCKED)
+    return;
+
+  task = new_attempt_task (self, keyring_watched_cb, NULL, NULL, NULL);
+  continue_with_existing_database (task);
+  g_object_unref (task);
+}
+
+/* Holds no reference: finalizing the context cancels the watch, and a
+ * cancelled watch never touches the context. */
+static void
+watch_keyring (HeardContext *self)
+{
+  if (self->keyring_watch != NULL || self->info.uuid == NULL)
+    return;
+
+  self->keyring_watch = g_cancellable_new ();
+  heard_keyring_wait_unlocked_async (self->info.uuid, self->keyring_watch, keyring_watched_cb,
+                                     self);
+}
+
+static void
+stop_watching_keyring (HeardContext *self)
+{
+  if (self->keyring_watch == NULL)
+    return;
+
+  g_cancellable_cancel (self->keyring_watch);
+  g_clear_object (&self->keyring_watch);
+}
+
+static void
 recovery_confirmed_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -794,6 +857,7 @@ heard_context_finalize (GObject *object)
 {
   HeardContext *self = HEARD_CONTEXT (object);
 
+  stop_watching_keyring (self);
   g_clear_object (&self->store);
   g_clear_object (&self->people);
   g_clear_pointer (&self->key, heard_key_free);

@@ -17,10 +17,17 @@
  *
  * A plain secret_password_lookup() answers "nothing" both when there is no
  * item and when the item sits in a locked collection. Heard must never take
- * a locked keyring for a missing key (it would offer to set up a new key for
- * a database that exists), so every operation searches with
+ * a locked keyring for a missing key (it would ask for the recovery code, or
+ * worse, for a database that exists), so every operation searches with
  * SECRET_SEARCH_ALL, which lists locked items without unlocking them, and
  * looks at each item's Locked property.
+ *
+ * The search matches on "db-uuid" alone, not on the schema's name: a
+ * collection that is still locked from disk (the login keyring after an
+ * automatic log-in) only knows hashed attributes, and gnome-keyring then
+ * calls every item "org.freedesktop.Secret.Generic", so a search that also
+ * asks for the schema finds nothing. Unlocked items of another schema are
+ * left out afterwards; a locked item of that database counts as locked.
  *
  * Each operation is a chain of libsecret's own async calls on the main
  * context: connect to the service, then one or two steps.
@@ -35,6 +42,12 @@ typedef struct
   SecretService *service;
   GList         *items;
   OperationStep  next;
+
+  /* Only while waiting for a locked collection to be unlocked. */
+  GPtrArray     *collections;
+  GSource       *cancelled_source;
+  guint          n_pending;
+  gboolean       waited;
 } Operation;
 
 #define KEY_HEX_LENGTH (HEARD_KEY_SIZE * 2)
@@ -48,6 +61,8 @@ operation_free (Operation *op)
   g_clear_pointer (&op->key, heard_key_free);
   g_clear_object (&op->service);
   g_list_free_full (g_steal_pointer (&op->items), g_object_unref);
+  g_clear_pointer (&op->collections, g_ptr_array_unref);
+  g_assert (op->cancelled_source == NULL);
   g_free (op);
 }
 
@@ -196,6 +211,56 @@ sort_items (GList *items,
   return first_unlocked;
 }
 
+static gboolean
+is_database_key (SecretItem *item)
+{
+  /* A locked item's real schema may be hidden; see the top of the file. */
+  if (secret_item_get_locked (item))
+    return TRUE;
+
+  return g_strcmp0 (secret_item_get_schema_name (item), heard_keyring_get_schema ()->name) == 0;
+}
+
+/* Every item holding this database's key, locked or not, without any prompt. */
+static void
+search_database_items (GTask               *task,
+                       GAsyncReadyCallback  callback)
+{
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(GHashTable) attributes = build_attributes (op);
+
+  secret_service_search (op->service, NULL, attributes, SECRET_SEARCH_ALL,
+                         g_task_get_cancellable (task), callback, task);
+}
+
+/* Keeps the items of search_database_items() in @op->items. */
+static gboolean
+finish_search (Operation     *op,
+               GAsyncResult  *result,
+               GError       **error)
+{
+  GError *search_error = NULL;
+  GList *items;
+  GList *l;
+
+  items = secret_service_search_finish (op->service, result, &search_error);
+  if (search_error != NULL)
+    {
+      g_propagate_error (error, search_error);
+      return FALSE;
+    }
+
+  for (l = items; l != NULL; l = l->next)
+    {
+      if (is_database_key (l->data))
+        op->items = g_list_prepend (op->items, g_object_ref (l->data));
+    }
+  op->items = g_list_reverse (op->items);
+  g_list_free_full (items, g_object_unref);
+
+  return TRUE;
+}
+
 static void
 service_ready_cb (GObject      *object,
                   GAsyncResult *result,
@@ -328,8 +393,7 @@ lookup_searched_cb (GObject      *object,
   guint n_locked;
   guint n_unlocked;
 
-  op->items = secret_service_search_finish (op->service, result, &error);
-  if (error != NULL)
+  if (!finish_search (op, result, &error))
     {
       return_error (task, error, FALSE);
       return;
@@ -361,12 +425,7 @@ lookup_searched_cb (GObject      *object,
 static void
 lookup_step (GTask *task)
 {
-  Operation *op = g_task_get_task_data (task);
-  g_autoptr(GHashTable) attributes = build_attributes (op);
-
-  secret_service_search (op->service, heard_keyring_get_schema (), attributes,
-                         SECRET_SEARCH_ALL, g_task_get_cancellable (task),
-                         lookup_searched_cb, task);
+  search_database_items (task, lookup_searched_cb);
 }
 
 /* Store */
@@ -461,8 +520,7 @@ unlock_searched_cb (GObject      *object,
   GList *locked = NULL;
   GList *l;
 
-  op->items = secret_service_search_finish (op->service, result, &error);
-  if (error != NULL)
+  if (!finish_search (op, result, &error))
     {
       return_error (task, error, FALSE);
       return;
@@ -496,12 +554,7 @@ unlock_searched_cb (GObject      *object,
 static void
 unlock_step (GTask *task)
 {
-  Operation *op = g_task_get_task_data (task);
-  g_autoptr(GHashTable) attributes = build_attributes (op);
-
-  secret_service_search (op->service, heard_keyring_get_schema (), attributes,
-                         SECRET_SEARCH_ALL, g_task_get_cancellable (task),
-                         unlock_searched_cb, task);
+  search_database_items (task, unlock_searched_cb);
 }
 
 /* Clear */
@@ -537,8 +590,7 @@ clear_searched_cb (GObject      *object,
   guint n_locked;
   guint n_unlocked;
 
-  op->items = secret_service_search_finish (op->service, result, &error);
-  if (error != NULL)
+  if (!finish_search (op, result, &error))
     {
       return_error (task, error, FALSE);
       return;
@@ -568,12 +620,170 @@ clear_searched_cb (GObject      *object,
 static void
 clear_step (GTask *task)
 {
-  Operation *op = g_task_get_task_data (task);
-  g_autoptr(GHashTable) attributes = build_attributes (op);
+  search_database_items (task, clear_searched_cb);
+}
 
-  secret_service_search (op->service, heard_keyring_get_schema (), attributes,
-                         SECRET_SEARCH_ALL, g_task_get_cancellable (task),
-                         clear_searched_cb, task);
+/* Waiting for an unlock */
+
+/* Ends the wait once: lets go of the collections and of the wait's own
+ * reference to @task. Takes @error. */
+static void
+end_wait (GTask  *task,
+          GError *error)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  if (op->waited)
+    {
+      g_clear_error (&error);
+      return;
+    }
+  op->waited = TRUE;
+
+  for (guint i = 0; op->collections != NULL && i < op->collections->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (op->collections, i), task);
+
+  if (op->cancelled_source != NULL)
+    {
+      g_source_destroy (op->cancelled_source);
+      g_clear_pointer (&op->cancelled_source, g_source_unref);
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+
+  g_object_unref (task);
+}
+
+static gboolean
+wait_cancelled_cb (GCancellable *cancellable,
+                   gpointer      user_data)
+{
+  end_wait (user_data, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                            "Stopped waiting for the keyring"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+collection_locked_changed_cb (SecretCollection *collection,
+                              GParamSpec       *pspec,
+                              gpointer          user_data)
+{
+  GTask *task = user_data;
+
+  if (!secret_collection_get_locked (collection))
+    {
+      g_debug ("Keyring collection %s was unlocked",
+               g_dbus_proxy_get_object_path (G_DBUS_PROXY (collection)));
+      end_wait (task, NULL);
+    }
+}
+
+static void
+wait_collection_ready_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Operation *op = g_task_get_task_data (task);
+  g_autoptr(SecretCollection) collection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  op->n_pending--;
+  collection = secret_collection_new_for_dbus_path_finish (result, &error);
+
+  if (op->waited)
+    return;
+
+  if (collection == NULL)
+    {
+      g_debug ("Cannot watch a keyring collection: %s", error->message);
+      /* Nothing left to watch: waiting would never end. */
+      if (op->n_pending == 0 && op->collections->len == 0)
+        end_wait (task, translate_error (g_steal_pointer (&error), FALSE));
+      return;
+    }
+
+  /* It may have been unlocked between the search and now: the proxy holds
+   * the collection's properties as they are, and follows them from here. */
+  if (!secret_collection_get_locked (collection))
+    {
+      end_wait (task, NULL);
+      return;
+    }
+
+  g_signal_connect (collection, "notify::locked", G_CALLBACK (collection_locked_changed_cb),
+                    task);
+  g_ptr_array_add (op->collections, g_steal_pointer (&collection));
+}
+
+static void
+wait_searched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  Operation *op = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+  GList *l;
+
+  if (!finish_search (op, result, &error))
+    {
+      return_error (task, error, FALSE);
+      return;
+    }
+
+  /* Items live at their collection's path plus one more element. */
+  for (l = op->items; l != NULL; l = l->next)
+    {
+      const char *item_path = g_dbus_proxy_get_object_path (l->data);
+      const char *slash = strrchr (item_path, '/');
+      g_autofree char *path = NULL;
+
+      if (!secret_item_get_locked (l->data) || slash == NULL || slash == item_path)
+        continue;
+
+      path = g_strndup (item_path, (gsize) (slash - item_path));
+      if (!g_ptr_array_find_with_equal_func (paths, path, g_str_equal, NULL))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+
+  if (paths->len == 0)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* From here the wait owns a reference, given back by end_wait(). */
+  op->collections = g_ptr_array_new_with_free_func (g_object_unref);
+  if (cancellable != NULL)
+    {
+      op->cancelled_source = g_cancellable_source_new (cancellable);
+      g_source_set_callback (op->cancelled_source, G_SOURCE_FUNC (wait_cancelled_cb), task,
+                             NULL);
+      g_source_attach (op->cancelled_source, g_task_get_context (task));
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      op->n_pending++;
+      secret_collection_new_for_dbus_path (op->service, g_ptr_array_index (paths, i),
+                                           SECRET_COLLECTION_NONE, cancellable,
+                                           wait_collection_ready_cb, g_object_ref (task));
+    }
+
+  g_steal_pointer (&task);
+}
+
+static void
+wait_step (GTask *task)
+{
+  search_database_items (task, wait_searched_cb);
 }
 
 /* Public API */
@@ -745,4 +955,36 @@ heard_keyring_clear_finish (GAsyncResult  *result,
                             GError       **error)
 {
   return finish_operation (result, heard_keyring_clear_async, error);
+}
+
+/**
+ * heard_keyring_wait_unlocked_async:
+ * @db_uuid: the identifier of the database
+ * @cancellable: (nullable): a #GCancellable; the only way to stop waiting
+ * @callback: called with the result
+ * @user_data: data for @callback
+ *
+ * Waits, without any prompt, until a keyring collection holding the key of
+ * a database is unlocked, however that happens: Heard's own prompt, the
+ * desktop's, or a password tool. Finishes at once if none of its entries is
+ * locked (or there are none).
+ */
+void
+heard_keyring_wait_unlocked_async (const char          *db_uuid,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, NULL, wait_step, heard_keyring_wait_unlocked_async,
+                   "heard_keyring_wait_unlocked_async", cancellable, callback, user_data);
+}
+
+gboolean
+heard_keyring_wait_unlocked_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return finish_operation (result, heard_keyring_wait_unlocked_async, error);
 }

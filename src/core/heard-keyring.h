@@ -55,4 +55,11 @@ void                heard_keyring_clear_async   (const char          *db_uuid,
 gboolean            heard_keyring_clear_finish  (GAsyncResult        *result,
                                                  GError             **error);
 
+void                heard_keyring_wait_unlocked_async  (const char          *db_uuid,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            heard_keyring_wait_unlocked_finish (GAsyncResult        *result,
+                                                        GError             **error);
+
 G_END_DECLS
