@@ -123,13 +123,14 @@ is_heard_key (SecretItem *item,
               const char *db_uuid)
 {
   g_autoptr(GHashTable) attributes = secret_item_get_attributes (item);
+  g_autofree char *schema_name = secret_item_get_schema_name (item);
 
   if (g_hash_table_contains (attributes, "gkr:compat:hashed:xdg:schema"))
     {
       if (!attribute_is (attributes, "xdg:schema", heard_keyring_get_schema ()->name))
         return FALSE;
     }
-  else if (g_strcmp0 (secret_item_get_schema_name (item), heard_keyring_get_schema ()->name) != 0)
+  else if (g_strcmp0 (schema_name, heard_keyring_get_schema ()->name) != 0)
     {
       return FALSE;
     }

@@ -214,11 +214,15 @@ sort_items (GList *items,
 static gboolean
 is_database_key (SecretItem *item)
 {
+  g_autofree char *schema_name = NULL;
+
   /* A locked item's real schema may be hidden; see the top of the file. */
   if (secret_item_get_locked (item))
     return TRUE;
 
-  return g_strcmp0 (secret_item_get_schema_name (item), heard_keyring_get_schema ()->name) == 0;
+  schema_name = secret_item_get_schema_name (item);
+
+  return g_strcmp0 (schema_name, heard_keyring_get_schema ()->name) == 0;
 }
 
 /* Every item holding this database's key, locked or not, without any prompt. */
