@@ -93,9 +93,12 @@ update (HeardUnlockPage *self)
 {
   HeardLockState state = heard_context_get_lock_state (self->context);
   gboolean choosing = state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE;
-  gboolean offer_code = state == HEARD_LOCK_STATE_KEYRING_LOCKED ||
-                        state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE ||
-                        state == HEARD_LOCK_STATE_FAILED;
+  /* A recovery code only exists once there are records for it to open: on
+   * a fresh install (a keyring prompt cancelled, say) there is none yet. */
+  gboolean offer_code = heard_context_get_records_exist (self->context) &&
+                        (state == HEARD_LOCK_STATE_KEYRING_LOCKED ||
+                         state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE ||
+                         state == HEARD_LOCK_STATE_FAILED);
 
   if (state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE ||
       (self->recovery_chosen && offer_code))
@@ -117,6 +120,11 @@ update (HeardUnlockPage *self)
               _("This computer has no keyring to keep Heard's key safe. Choose a "
                 "passphrase of at least 12 characters instead; you will need it each "
                 "time Heard starts."), "passphrase");
+  else if (state == HEARD_LOCK_STATE_ALREADY_OPEN)
+    describe (self, "dialog-information-symbolic", _("Heard Is Already Open"),
+              _("These records are open in Heard already, and they can only be open in "
+                "one place at a time, to keep them safe. Nothing has been changed."),
+              "failed");
   else
     describe (self, "dialog-warning-symbolic", _("Heard Could Not Open the Records"),
               _("Nothing has been changed or lost."), "failed");

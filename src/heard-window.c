@@ -112,6 +112,7 @@ update_state_page (HeardWindow *self)
     case HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE:
     case HEARD_LOCK_STATE_NEEDS_PASSPHRASE:
     case HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE:
+    case HEARD_LOCK_STATE_ALREADY_OPEN:
     case HEARD_LOCK_STATE_FAILED:
     default:
       page = "unlock";

@@ -13,7 +13,14 @@ G_BEGIN_DECLS
  */
 typedef struct
 {
+  /* heard.db holds something to open. */
   gboolean  database_exists;
+  /* Records are left in heard.db-wal or heard.db-journal. */
+  gboolean  wal_has_records;
+  gboolean  journal_has_records;
+  /* heard.ini is there but cannot be trusted: unreadable, or a value is
+   * empty or malformed. Its other fields are then left unset. */
+  gboolean  note_damaged;
   char     *uuid;
   gboolean  passphrase_protected;
   char     *salt_hex;
@@ -22,7 +29,7 @@ typedef struct
 } HeardDatabaseInfo;
 
 void      _heard_database_info_clear   (HeardDatabaseInfo       *info);
-void      _heard_database_info_parse   (HeardDatabaseInfo       *info,
+gboolean  _heard_database_info_parse   (HeardDatabaseInfo       *info,
                                         const char              *contents,
                                         gsize                    length);
 char     *_heard_database_info_to_data (const HeardDatabaseInfo *info,

@@ -11,6 +11,7 @@
 
 #include "heard-context.h"
 #include "heard-context-private.h"
+#include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -22,11 +23,19 @@
  * through the keyring, a recovery code or a passphrase, and it keeps one
  * promise above all: a key is only ever made for a database that does not
  * exist yet, so an existing file can never be locked away under a new key.
+ *
+ * "Does a database exist?" is asked in one place, inspect_data_dir_thread():
+ * the records exist if heard.db holds anything, or its -wal or -journal
+ * does, or the note says a database was made. Until the records' key is
+ * confirmed, start-up only reads the folder (and takes heard.lock): it never
+ * deletes or rewrites a file it did not make in this run.
  */
 
 #define DATABASE_FILE "heard.db"
 #define INFO_FILE "heard.ini"
 #define INFO_GROUP "database"
+#define WAL_SUFFIX "-wal"
+#define JOURNAL_SUFFIX "-journal"
 
 /* What the data folder says about the database; read and written off the
  * main thread, copied whole between threads. */
@@ -48,6 +57,8 @@ struct _HeardContext
   GObject         parent_instance;
 
   char           *data_dir;
+  /* Held from the first start until the context goes: one Heard per folder. */
+  HeardFolderLock *folder_lock;
   DatabaseInfo    info;
   HeardLockState  lock_state;
   char           *lock_message;
@@ -68,6 +79,20 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* What the inspecting thread is asked to do. */
+typedef struct
+{
+  char     *data_dir;
+  gboolean  take_lock;
+} InspectRequest;
+
+/* What it found, and the folder's lock if it took it. */
+typedef struct
+{
+  DatabaseInfo    *info;
+  HeardFolderLock *lock;
+} Inspection;
 
 static void open_with_key (GTask *task);
 static void watch_keyring (HeardContext *self);
@@ -95,6 +120,21 @@ database_info_free (DatabaseInfo *info)
 {
   database_info_clear (info);
   g_free (info);
+}
+
+static void
+inspect_request_free (InspectRequest *request)
+{
+  g_free (request->data_dir);
+  g_free (request);
+}
+
+static void
+inspection_free (Inspection *inspection)
+{
+  g_clear_pointer (&inspection->info, database_info_free);
+  g_clear_pointer (&inspection->lock, heard_folder_lock_release);
+  g_free (inspection);
 }
 
 static void
@@ -164,37 +204,128 @@ ensure_private_folder (const char  *folder,
   return TRUE;
 }
 
+/* Whether @path holds anything. A file Heard cannot even look at might, so
+ * it counts as holding something: that never leads to a first run. */
+static gboolean
+file_holds_data (const char *path)
+{
+  GStatBuf info;
+
+  if (g_stat (path, &info) != 0)
+    return errno != ENOENT;
+
+  return info.st_size > 0;
+}
+
+/* A boolean in the note: absent is FALSE, anything but a boolean is damage. */
+static gboolean
+read_note_boolean (GKeyFile   *key_file,
+                   const char *name,
+                   gboolean   *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  *value = FALSE;
+  if (!g_key_file_has_key (key_file, INFO_GROUP, name, NULL))
+    return TRUE;
+
+  *value = g_key_file_get_boolean (key_file, INFO_GROUP, name, &error);
+
+  return error == NULL;
+}
+
+/* A salt as write_info_thread() writes it: base64 of exactly the right size. */
+static gboolean
+salt_is_valid (const char *salt)
+{
+  g_autofree guint8 *decoded = NULL;
+  g_autofree char *encoded = NULL;
+  gsize length = 0;
+
+  if (salt == NULL || *salt == '\0')
+    return FALSE;
+
+  decoded = g_base64_decode (salt, &length);
+  if (length != HEARD_KEY_SALT_SIZE)
+    return FALSE;
+  encoded = g_base64_encode (decoded, length);
+
+  return strcmp (encoded, salt) == 0;
+}
+
+/* Reads heard.ini into @info. A missing or empty note is no note at all;
+ * returns FALSE for a note that is there but cannot be trusted, which
+ * leads to the recovery code, never to a guess. */
+static gboolean
+read_note (const char   *info_path,
+           DatabaseInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (info_path, &contents, &length, &error))
+    return g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+
+  return _heard_database_info_parse (info, contents, length);
+}
+
+/* Whether anything of the records is in the folder: only if nothing is
+ * may a first run make a new key. */
+static gboolean
+records_exist (const DatabaseInfo *info)
+{
+  return info->database_exists || info->wal_has_records || info->journal_has_records ||
+         info->database_created || info->note_damaged;
+}
+
 static void
 inspect_data_dir_thread (GTask        *task,
                          gpointer      source_object,
                          gpointer      task_data,
                          GCancellable *cancellable)
 {
-  const char *data_dir = task_data;
-  g_autofree char *db_path = database_path (data_dir);
-  g_autofree char *info_path = g_build_filename (data_dir, INFO_FILE, NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  DatabaseInfo *info = g_new0 (DatabaseInfo, 1);
-  GStatBuf db_info;
+  const InspectRequest *request = task_data;
+  g_autofree char *db_path = database_path (request->data_dir);
+  g_autofree char *wal_path = g_strconcat (db_path, WAL_SUFFIX, NULL);
+  g_autofree char *journal_path = g_strconcat (db_path, JOURNAL_SUFFIX, NULL);
+  g_autofree char *info_path = g_build_filename (request->data_dir, INFO_FILE, NULL);
+  Inspection *inspection = g_new0 (Inspection, 1);
+  DatabaseInfo *info;
   GError *error = NULL;
 
-  if (!ensure_private_folder (data_dir, &error))
+  /* The lock comes first: while another Heard holds the folder, nothing
+   * in it is even looked at. */
+  if (!ensure_private_folder (request->data_dir, &error) ||
+      (request->take_lock &&
+       (inspection->lock = heard_folder_lock_acquire (request->data_dir, &error)) == NULL))
     {
-      database_info_free (info);
+      inspection_free (inspection);
       g_task_return_error (task, error);
       return;
     }
 
-  /* An empty file is what an interrupted first run leaves: no records yet. */
-  info->database_exists = g_stat (db_path, &db_info) == 0 && db_info.st_size > 0;
+  info = inspection->info = g_new0 (DatabaseInfo, 1);
 
-  /* A missing or unreadable info file leaves the uuid unknown, which leads
-   * to the recovery code: never to a new key. */
-  if (g_file_get_contents (info_path, &contents, &length, NULL))
-    _heard_database_info_parse (info, contents, length);
+  /* An empty file with nothing beside it is what an interrupted first run
+   * leaves: no records yet. With a WAL or a journal that holds something,
+   * the records are there, in that file. */
+  info->database_exists = file_holds_data (db_path);
+  info->wal_has_records = file_holds_data (wal_path);
+  info->journal_has_records = file_holds_data (journal_path);
 
-  g_task_return_pointer (task, info, (GDestroyNotify) database_info_free);
+  /* A missing or damaged note leaves the uuid unknown, which leads to the
+   * recovery code: never to a new key. */
+  if (!read_note (info_path, info))
+    {
+      database_info_clear (info);
+      info->passphrase_protected = FALSE;
+      info->recovery_confirmed = FALSE;
+      info->database_created = FALSE;
+      info->note_damaged = TRUE;
+    }
+
+  g_task_return_pointer (task, inspection, (GDestroyNotify) inspection_free);
 }
 
 static void
@@ -515,7 +646,12 @@ continue_with_existing_database (GTask *task)
 {
   HeardContext *self = g_task_get_source_object (task);
 
-  if (self->info.passphrase_protected)
+  if (self->info.note_damaged)
+    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
+                     _("Heard's note of which key belongs to these records (heard.ini) is "
+                       "damaged, so Heard cannot tell which key to use. The recovery code "
+                       "opens them, and Heard then writes the note afresh."));
+  else if (self->info.passphrase_protected)
     finish_in_state (task, HEARD_LOCK_STATE_NEEDS_PASSPHRASE, NULL);
   else if (self->info.uuid == NULL)
     finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
@@ -525,6 +661,34 @@ continue_with_existing_database (GTask *task)
                                 keyring_looked_up_cb, g_object_ref (task));
 }
 
+/* The page for a folder whose records file is missing or empty although
+ * something of the records is still there. Free with g_free(). */
+static char *
+describe_missing_database (const DatabaseInfo *info)
+{
+  if (info->wal_has_records || info->journal_has_records)
+    return g_strdup_printf (_("The records file %s is missing or empty, but some of the "
+                              "records are still in %s%s beside it. If %s was moved or is "
+                              "being restored, put it back and choose Try Again. Heard has "
+                              "not made new records in its place, and has not changed any "
+                              "file, so nothing can be overwritten."),
+                            DATABASE_FILE, DATABASE_FILE,
+                            info->wal_has_records ? WAL_SUFFIX : JOURNAL_SUFFIX,
+                            DATABASE_FILE);
+
+  if (info->note_damaged)
+    return g_strdup_printf (_("The records file %s is missing, and Heard's note about it (%s) "
+                              "cannot be read. If the records are being restored, put them "
+                              "back and choose Try Again. Heard has not made new records, "
+                              "and has not changed any file, so nothing can be overwritten."),
+                            DATABASE_FILE, INFO_FILE);
+
+  return g_strdup_printf (_("The records file %s is missing or empty. If it was moved or is "
+                            "being restored, put it back and choose Try Again. Heard has not "
+                            "made new records in its place, so nothing can be overwritten."),
+                          DATABASE_FILE);
+}
+
 static void
 inspected_cb (GObject      *object,
               GAsyncResult *result,
@@ -532,29 +696,31 @@ inspected_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = HEARD_CONTEXT (object);
-  DatabaseInfo *info;
+  Inspection *inspection;
   GError *error = NULL;
 
-  info = g_task_propagate_pointer (G_TASK (result), &error);
-  if (info == NULL)
+  inspection = g_task_propagate_pointer (G_TASK (result), &error);
+  if (inspection == NULL)
     {
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      finish_in_state (task,
+                       g_error_matches (error, HEARD_FOLDER_LOCK_ERROR,
+                                        HEARD_FOLDER_LOCK_ERROR_BUSY)
+                         ? HEARD_LOCK_STATE_ALREADY_OPEN : HEARD_LOCK_STATE_FAILED,
+                       error->message);
       g_error_free (error);
       return;
     }
 
-  database_info_copy (&self->info, info);
-  database_info_free (info);
+  if (self->folder_lock == NULL)
+    self->folder_lock = g_steal_pointer (&inspection->lock);
+  database_info_copy (&self->info, inspection->info);
+  inspection_free (inspection);
 
   if (self->info.database_exists)
     continue_with_existing_database (task);
-  else if (self->info.database_created)
+  else if (records_exist (&self->info))
     {
-      g_autofree char *message =
-        g_strdup_printf (_("The records file %s is missing or empty. If it was moved or is "
-                           "being restored, put it back and choose Try Again. Heard has not "
-                           "made new records in its place, so nothing can be overwritten."),
-                         DATABASE_FILE);
+      g_autofree char *message = describe_missing_database (&self->info);
 
       finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
     }
@@ -859,6 +1025,7 @@ heard_context_finalize (GObject *object)
 
   stop_watching_keyring (self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
   g_clear_object (&self->people);
   g_clear_pointer (&self->key, heard_key_free);
   database_info_clear (&self->info);
@@ -993,6 +1160,16 @@ heard_context_dup_recovery_code (HeardContext *self)
   return heard_recovery_code_format (self->key);
 }
 
+/* Whether anything of the records was found in the folder (or made since):
+ * only then can a recovery code exist to open them. */
+gboolean
+heard_context_get_records_exist (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+
+  return records_exist (&self->info);
+}
+
 void
 heard_context_start_async (HeardContext        *self,
                            GCancellable        *cancellable,
@@ -1001,13 +1178,17 @@ heard_context_start_async (HeardContext        *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) inspect = NULL;
+  InspectRequest *request;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
   task = new_attempt_task (self, heard_context_start_async, cancellable, callback, user_data);
   inspect = g_task_new (self, cancellable, inspected_cb, g_object_ref (task));
   g_task_set_source_tag (inspect, inspected_cb);
-  g_task_set_task_data (inspect, g_strdup (self->data_dir), g_free);
+  request = g_new0 (InspectRequest, 1);
+  request->data_dir = g_strdup (self->data_dir);
+  request->take_lock = self->folder_lock == NULL;
+  g_task_set_task_data (inspect, request, (GDestroyNotify) inspect_request_free);
   g_task_run_in_thread (inspect, inspect_data_dir_thread);
 }
 
@@ -1100,7 +1281,7 @@ heard_context_create_with_passphrase_async (HeardContext        *self,
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (passphrase != NULL);
-  g_return_if_fail (!self->info.database_exists);
+  g_return_if_fail (!records_exist (&self->info));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_create_with_passphrase_async);
@@ -1253,9 +1434,10 @@ heard_context_close_finish (HeardContext  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* A missing key, a wrong type or text that is no key file at all leaves
- * that part unknown, never made up. */
-void
+/* An empty note is no note at all. Returns FALSE for one that is there but
+ * cannot be trusted: not UTF-8, no key file, a missing or malformed uuid, an
+ * unknown protection, a malformed salt or a value of the wrong type. */
+gboolean
 _heard_database_info_parse (HeardDatabaseInfo *info,
                             const char        *contents,
                             gsize              length)
@@ -1263,21 +1445,32 @@ _heard_database_info_parse (HeardDatabaseInfo *info,
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *protection = NULL;
 
-  g_return_if_fail (info != NULL);
-  g_return_if_fail (contents != NULL || length == 0);
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
 
-  if (!g_key_file_load_from_data (key_file, contents != NULL ? contents : "", length,
-                                  G_KEY_FILE_NONE, NULL))
-    return;
+  if (length == 0)
+    return TRUE;
+
+  if (!g_utf8_validate (contents, (gssize) length, NULL) ||
+      !g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_NONE, NULL))
+    return FALSE;
 
   info->uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", NULL);
+  if (info->uuid == NULL || !g_uuid_string_is_valid (info->uuid))
+    return FALSE;
+
   protection = g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL);
+  if (protection != NULL && strcmp (protection, "passphrase") != 0 &&
+      strcmp (protection, "keyring") != 0)
+    return FALSE;
   info->passphrase_protected = g_strcmp0 (protection, "passphrase") == 0;
+
   info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
-  info->recovery_confirmed = g_key_file_get_boolean (key_file, INFO_GROUP,
-                                                     "recovery-code-confirmed", NULL);
-  info->database_created = g_key_file_get_boolean (key_file, INFO_GROUP,
-                                                   "database-created", NULL);
+  if (info->passphrase_protected && !salt_is_valid (info->salt_hex))
+    return FALSE;
+
+  return read_note_boolean (key_file, "recovery-code-confirmed", &info->recovery_confirmed) &&
+         read_note_boolean (key_file, "database-created", &info->database_created);
 }
 
 char *

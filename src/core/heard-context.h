@@ -18,6 +18,8 @@ typedef enum
   HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
   HEARD_LOCK_STATE_NEEDS_PASSPHRASE,
   HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE,
+  /* Another Heard holds these records; this one touches nothing. */
+  HEARD_LOCK_STATE_ALREADY_OPEN,
   HEARD_LOCK_STATE_FAILED,
 } HeardLockState;
 
@@ -33,6 +35,7 @@ const char    *heard_context_get_lock_message   (HeardContext        *self);
 HeardStore    *heard_context_get_store          (HeardContext        *self);
 GListModel    *heard_context_get_people         (HeardContext        *self);
 char          *heard_context_dup_recovery_code  (HeardContext        *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean       heard_context_get_records_exist  (HeardContext        *self);
 
 /* Each of these moves the lock state on and finishes with the new state;
  * a refusal (wrong code, wrong passphrase) finishes with an error and

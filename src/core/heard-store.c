@@ -730,12 +730,47 @@ migrate (sqlite3  *db,
   return TRUE;
 }
 
+/* A new database is only ever made where nothing of another one is left:
+ * SQLite would take a -wal or -journal beside it for its own, and then
+ * throw it away. */
+static gboolean
+check_nothing_beside (const char  *path,
+                      GError     **error)
+{
+  const char *suffixes[] = { "-wal", "-journal" };
+  GStatBuf main_info;
+
+  /* A file that holds something is an existing database, checked as one. */
+  if (g_stat (path, &main_info) == 0 && main_info.st_size > 0)
+    return TRUE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf info;
+
+      if (g_stat (beside, &info) != 0 ? errno != ENOENT : info.st_size > 0)
+        {
+          g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+                       _("Heard did not make new records, because some records are still "
+                         "in %s. Nothing has been changed."), beside);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static sqlite3 *
 open_connection (OpenRequest  *request,
                  GError      **error)
 {
   sqlite3 *db = NULL;
   int rc;
+
+  if ((request->flags & HEARD_STORE_OPEN_CREATE) != 0 &&
+      !check_nothing_beside (request->path, error))
+    return NULL;
 
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;

@@ -38,24 +38,27 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *rewritten = NULL;
   gsize written_length = 0;
   gsize rewritten_length = 0;
+  gboolean trusted;
 
-  _heard_database_info_parse (&info, (const char *) data, size);
+  trusted = _heard_database_info_parse (&info, (const char *) data, size);
   g_assert_false (info.database_exists);
   g_assert_true (info.uuid == NULL || g_utf8_validate (info.uuid, -1, NULL));
   g_assert_true (info.salt_hex == NULL || g_utf8_validate (info.salt_hex, -1, NULL));
 
   /* Reading is all the parser does: the same bytes always say the same. */
-  _heard_database_info_parse (&twice, (const char *) data, size);
+  g_assert_cmpint (_heard_database_info_parse (&twice, (const char *) data, size), ==, trusted);
   assert_info_equal (&info, &twice);
 
-  /* Heard only ever writes a note that names its database. */
-  if (info.uuid != NULL)
+  /* A trusted note names its database, and what Heard writes of it reads
+   * back as trusted and the same. */
+  g_assert_true (!trusted || size == 0 || info.uuid != NULL);
+  if (trusted && info.uuid != NULL)
     {
       written = _heard_database_info_to_data (&info, &written_length);
       g_assert_nonnull (written);
       g_assert_cmpuint (strlen (written), ==, written_length);
 
-      _heard_database_info_parse (&again, written, written_length);
+      g_assert_true (_heard_database_info_parse (&again, written, written_length));
       assert_info_equal (&info, &again);
 
       rewritten = _heard_database_info_to_data (&again, &rewritten_length);
