@@ -240,6 +240,85 @@ test_refused_code_keeps_focus (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* The first button below @root that activates @action. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+run_fresh_install_prompt_cancelled (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (data_dir, "heard.db", NULL);
+  g_autofree char *info_path = g_build_filename (data_dir, "heard.ini", NULL);
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *use_code;
+  GtkWidget *retry;
+
+  /* Storing the first key asks to unlock the keyring; test-session's
+   * keyring answers every prompt with Cancel. */
+  heard_test_lock_default_collection ();
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  window = heard_test_ui_active_window (the_app);
+  page = _heard_window_get_unlock_page (window);
+
+  /* Nothing was made, so there is no recovery code to offer: only Try Again. */
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+  use_code = find_action_button (page, "unlock.use-recovery-code");
+  retry = find_action_button (page, "unlock.retry");
+  g_assert_nonnull (use_code);
+  g_assert_nonnull (retry);
+  g_assert_false (gtk_widget_get_visible (use_code));
+  g_assert_true (gtk_widget_is_drawable (retry));
+
+  /* With the keyring unlocked, Try Again sets Heard up after all. */
+  heard_test_unlock_default_collection ();
+  g_assert_true (gtk_widget_activate_action (page, "unlock.retry", NULL));
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+/* A cancelled keyring prompt on a fresh install: no recovery code exists
+ * yet, so none is offered. In a subprocess, so that however it ends the
+ * keyring is unlocked again for the tests after it. */
+static void
+test_fresh_install_offers_no_code (void)
+{
+  if (g_test_subprocess ())
+    {
+      run_fresh_install_prompt_cancelled ();
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 100 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (heard_test_default_collection_is_locked ())
+    heard_test_unlock_default_collection ();
+  g_assert_false (heard_test_default_collection_is_locked ());
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/ui/add-and-find-people", test_add_and_find_people);
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
+  g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);
 
   return g_test_run ();
 }
