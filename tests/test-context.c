@@ -29,12 +29,19 @@
 #define DATABASE_FILE "heard.db"
 #define INFO_FILE     "heard.ini"
 #define INFO_GROUP    "database"
+#define WAL_FILE      "heard.db-wal"
+#define JOURNAL_FILE  "heard.db-journal"
+#define LOCK_FILE     "heard.lock"
 
 #define PERSON_NAME   "Amara Okafor"
+#define LATER_NAME    "Kai Morgan"
 #define PASSPHRASE    "a kettle of tea for the night shift"
 
 /* How long the keyring may take to take back a key restored from a code. */
 #define KEYRING_WAIT_USEC (20 * G_USEC_PER_SEC)
+
+/* How often two first runs race for one empty folder. */
+#define N_RACES 30
 
 typedef struct
 {
@@ -75,6 +82,37 @@ typedef enum
   DAMAGE_TRUNCATE_AT_PAGE,
   DAMAGE_TRUNCATE_ODD,
 } Damage;
+
+/* What each file of the records can be found as, for the table of folders. */
+typedef enum
+{
+  FILE_MISSING,
+  FILE_EMPTY,
+  FILE_FULL,
+  N_FILE_STATES
+} FileState;
+
+typedef enum
+{
+  NOTE_MISSING,
+  NOTE_EMPTY,
+  NOTE_VALID,
+  NOTE_MALFORMED,
+  N_NOTE_STATES
+} NoteState;
+
+/* Ways heard.ini can be damaged, each once leading to a hang or a guess. */
+typedef enum
+{
+  BAD_NOTE_EMPTY_FILE,
+  BAD_NOTE_EMPTY_UUID,
+  BAD_NOTE_MALFORMED_UUID,
+  BAD_NOTE_INVALID_UTF8,
+  BAD_NOTE_GARBAGE,
+  BAD_NOTE_MALFORMED_SALT,
+  BAD_NOTE_UNKNOWN_PROTECTION,
+  BAD_NOTE_MALFORMED_BOOLEAN,
+} BadNote;
 
 static gboolean keyring_available;
 
@@ -193,19 +231,25 @@ assert_private (Fixture *fixture)
 }
 
 static char *
-read_info_uuid (Fixture *fixture)
+read_uuid_at (const char *info_path)
 {
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
   char *uuid;
 
-  g_key_file_load_from_file (key_file, fixture->info_path, G_KEY_FILE_NONE, &error);
+  g_key_file_load_from_file (key_file, info_path, G_KEY_FILE_NONE, &error);
   g_assert_no_error (error);
   uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", &error);
   g_assert_no_error (error);
   g_assert_true (g_uuid_string_is_valid (uuid));
 
   return uuid;
+}
+
+static char *
+read_info_uuid (Fixture *fixture)
+{
+  return read_uuid_at (fixture->info_path);
 }
 
 /* Remembers the database's keyring entry for removal at the end. */
@@ -250,6 +294,58 @@ snapshot_assert_unchanged (Snapshot *snapshot,
   g_assert_cmpstr (now.folder, ==, snapshot->folder);
   g_assert_cmpuint (now.n_heard_keys, ==, snapshot->n_heard_keys);
   snapshot_clear (&now);
+}
+
+/* The folder as describe_folder() gives it, less heard.lock, which start-up
+ * may make: it is no part of the records. */
+static char *
+describe_records (const char *path)
+{
+  g_autofree char *all = describe_folder (path);
+  g_auto(GStrv) lines = g_strsplit (all, "\n", -1);
+  GString *records = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && !g_str_has_prefix (lines[i], LOCK_FILE " "))
+      g_string_append_printf (records, "%s\n", lines[i]);
+
+  return g_string_free (records, FALSE);
+}
+
+/* heard.lock is private and holds nothing. */
+static void
+assert_lock_file_private (const char *data_dir)
+{
+  g_autofree char *path = g_build_filename (data_dir, LOCK_FILE, NULL);
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpuint (info.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (info.st_size, ==, 0);
+}
+
+static GBytes *
+load_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return bytes;
+}
+
+static void
+write_file (const char *path,
+            const void *data,
+            gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                            0600, &error);
+  g_assert_no_error (error);
 }
 
 /* Driving the context */
@@ -1082,6 +1178,368 @@ test_keyring_locked (Fixture       *fixture,
   g_test_trap_assert_passed ();
 }
 
+/* Every state of the folder */
+
+static const char *file_state_names[] = { "missing", "empty", "full" };
+static const char *note_state_names[] = { "missing", "empty", "valid", "malformed" };
+
+static void
+place_file (const char *path,
+            FileState   state,
+            GBytes     *full)
+{
+  if (state == FILE_EMPTY)
+    write_file (path, "", 0);
+  else if (state == FILE_FULL)
+    write_file (path, g_bytes_get_data (full, NULL), g_bytes_get_size (full));
+}
+
+/* A first run may only ever take a file that held nothing. */
+static void
+assert_every_file_was_empty (const char *description)
+{
+  g_autofree char *empty = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) "",
+                                                        0);
+  g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0')
+      g_assert_true (g_str_has_suffix (lines[i], empty));
+}
+
+/* heard.db, its WAL and its journal each missing, empty or holding
+ * something, and heard.ini missing, empty, valid or malformed (the "uuid="
+ * that used to hang): a first run only where nothing of the records is
+ * there; otherwise the records open, or a page says what is wrong; and
+ * before the key is confirmed not a byte of any file is changed, nor any
+ * file removed, nor a key made. */
+static void
+test_folder_states (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) writer = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  g_autofree char *uuid = read_info_uuid (fixture);
+  g_autofree char *wal_path = g_build_filename (fixture->data_dir, WAL_FILE, NULL);
+  g_autofree char *valid_line = g_strconcat ("uuid=", uuid, "\n", NULL);
+  g_autoptr(GBytes) database = NULL;
+  g_autoptr(GBytes) wal = NULL;
+  g_autoptr(GBytes) note = NULL;
+  g_autoptr(GBytes) malformed = NULL;
+  g_autoptr(GBytes) journal = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *filler = g_strnfill (4096, 'j');
+  guint n_first_runs = 0;
+
+  /* heard.db as it is while Heard has it open holds the first person; the
+   * second is still only in the WAL beside it. */
+  save_person (writer, LATER_NAME, 0);
+  database = load_file (fixture->db_path);
+  wal = load_file (wal_path);
+  g_assert_cmpuint (g_bytes_get_size (wal), >, 0);
+  close_context (&writer);
+
+  note = load_file (fixture->info_path);
+  text = g_string_new_len (g_bytes_get_data (note, NULL), (gssize) g_bytes_get_size (note));
+  g_assert_cmpuint (g_string_replace (text, valid_line, "uuid=\n", 0), ==, 1);
+  malformed = g_bytes_new (text->str, text->len);
+  /* A journal is never Heard's own (it keeps a WAL): what it holds does not
+   * matter, only that it holds something. */
+  journal = g_bytes_new (filler, 4096);
+
+  for (FileState db = 0; db < N_FILE_STATES; db++)
+    for (FileState wal_state = 0; wal_state < N_FILE_STATES; wal_state++)
+      for (FileState journal_state = 0; journal_state < N_FILE_STATES; journal_state++)
+        for (NoteState note_state = 0; note_state < N_NOTE_STATES; note_state++)
+          {
+            g_autofree char *name = g_strdup_printf ("db-%s-wal-%s-journal-%s-ini-%s",
+                                                     file_state_names[db],
+                                                     file_state_names[wal_state],
+                                                     file_state_names[journal_state],
+                                                     note_state_names[note_state]);
+            g_autofree char *dir = g_build_filename (fixture->root, name, NULL);
+            g_autofree char *db_path = g_build_filename (dir, DATABASE_FILE, NULL);
+            g_autofree char *info_path = g_build_filename (dir, INFO_FILE, NULL);
+            g_autofree char *in_wal = g_build_filename (dir, WAL_FILE, NULL);
+            g_autofree char *in_journal = g_build_filename (dir, JOURNAL_FILE, NULL);
+            g_autofree char *before = NULL;
+            g_autofree char *after = NULL;
+            g_autoptr(HeardContext) context = NULL;
+            g_autoptr(GError) error = NULL;
+            gboolean anything_there;
+            guint n_heard_keys;
+            HeardLockState expected;
+            HeardLockState state;
+
+            g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+            place_file (db_path, db, database);
+            place_file (in_wal, wal_state, wal);
+            place_file (in_journal, journal_state, journal);
+            if (note_state == NOTE_EMPTY)
+              write_file (info_path, "", 0);
+            else if (note_state != NOTE_MISSING)
+              {
+                GBytes *bytes = note_state == NOTE_VALID ? note : malformed;
+
+                write_file (info_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+              }
+
+            anything_there = db == FILE_FULL || wal_state == FILE_FULL ||
+                             journal_state == FILE_FULL || note_state == NOTE_VALID ||
+                             note_state == NOTE_MALFORMED;
+            if (db == FILE_FULL)
+              expected = note_state == NOTE_VALID ? HEARD_LOCK_STATE_OPEN
+                                                  : HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE;
+            else
+              expected = anything_there ? HEARD_LOCK_STATE_FAILED
+                                        : HEARD_LOCK_STATE_SHOW_RECOVERY_CODE;
+
+            before = describe_records (dir);
+            n_heard_keys = heard_test_keyring_count (NULL);
+
+            context = heard_context_new (dir);
+            state = run_step (context, STEP_START, NULL, &error);
+            g_test_message ("%s: state %d: %s", name, state,
+                            heard_context_get_lock_message (context));
+            g_assert_no_error (error);
+            g_assert_cmpint (state, ==, expected);
+            assert_lock_file_private (dir);
+
+            if (state == HEARD_LOCK_STATE_SHOW_RECOVERY_CODE)
+              {
+                g_autoptr(HeardSecretString) shown = heard_context_dup_recovery_code (context);
+                g_autoptr(HeardKey) shown_key = parse_code (shown);
+                g_autoptr(HeardKey) stored_key = NULL;
+                char *new_uuid = read_uuid_at (info_path);
+
+                n_first_runs++;
+                g_ptr_array_add (fixture->uuids, new_uuid);
+                assert_every_file_was_empty (before);
+                stored_key = keyring_item_key (new_uuid);
+                g_assert_true (heard_key_equal (stored_key, shown_key));
+              }
+            else if (state == HEARD_LOCK_STATE_OPEN)
+              {
+                g_autofree char *uuid_now = read_uuid_at (info_path);
+
+                /* The WAL's records are part of them. */
+                assert_people (context, wal_state == FILE_FULL ? PERSON_NAME "; " LATER_NAME
+                                                               : PERSON_NAME);
+                g_assert_cmpstr (uuid_now, ==, uuid);
+                g_assert_cmpuint (heard_test_keyring_count (NULL), ==, n_heard_keys);
+              }
+            else
+              {
+                after = describe_records (dir);
+                g_assert_cmpstr (after, ==, before);
+                g_assert_cmpuint (heard_test_keyring_count (NULL), ==, n_heard_keys);
+                g_assert_null (heard_context_get_store (context));
+                g_assert_true (heard_context_get_records_exist (context));
+              }
+
+            close_context (&context);
+
+            if (state != HEARD_LOCK_STATE_OPEN && state != HEARD_LOCK_STATE_SHOW_RECOVERY_CODE)
+              {
+                g_clear_pointer (&after, g_free);
+                after = describe_records (dir);
+                g_assert_cmpstr (after, ==, before);
+              }
+          }
+
+  /* Heard's own empty leftovers in every combination, and nothing else. */
+  g_assert_cmpuint (n_first_runs, ==, 16);
+}
+
+/* A note that is there but cannot be trusted leads to the recovery code,
+ * as a missing one does: never to a hang, a guess or a new key. */
+static void
+write_bad_note (Fixture    *fixture,
+                BadNote     bad,
+                const char *uuid)
+{
+  const char *tail = "protection=keyring\nrecovery-code-confirmed=true\n"
+                     "database-created=true\n";
+  g_autofree char *short_uuid = g_strndup (uuid, 20);
+  g_autofree char *text = NULL;
+  guint8 garbage[300];
+
+  switch (bad)
+    {
+    case BAD_NOTE_EMPTY_FILE:
+      text = g_strdup ("");
+      break;
+
+    case BAD_NOTE_EMPTY_UUID:
+      text = g_strdup_printf ("[database]\nuuid=\n%s", tail);
+      break;
+
+    case BAD_NOTE_MALFORMED_UUID:
+      text = g_strdup_printf ("[database]\nuuid=%s\n%s", short_uuid, tail);
+      break;
+
+    case BAD_NOTE_INVALID_UTF8:
+      text = g_strdup_printf ("[database]\nuuid=%s\xff\xfe\n%s", uuid, tail);
+      break;
+
+    case BAD_NOTE_GARBAGE:
+      heard_secure_random (garbage, sizeof garbage);
+      write_file (fixture->info_path, garbage, sizeof garbage);
+      return;
+
+    case BAD_NOTE_MALFORMED_SALT:
+      text = g_strdup_printf ("[database]\nuuid=%s\nprotection=passphrase\nsalt=not*base64\n"
+                              "recovery-code-confirmed=true\ndatabase-created=true\n", uuid);
+      break;
+
+    case BAD_NOTE_UNKNOWN_PROTECTION:
+      text = g_strdup_printf ("[database]\nuuid=%s\nprotection=vault\n"
+                              "recovery-code-confirmed=true\ndatabase-created=true\n", uuid);
+      break;
+
+    case BAD_NOTE_MALFORMED_BOOLEAN:
+      text = g_strdup_printf ("[database]\nuuid=%s\nprotection=keyring\n"
+                              "recovery-code-confirmed=true\ndatabase-created=perhaps\n", uuid);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  write_file (fixture->info_path, text, strlen (text));
+}
+
+static void
+test_damaged_note (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BadNote bad = GPOINTER_TO_INT (data);
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardContext) next = NULL;
+  g_autofree char *uuid = read_info_uuid (fixture);
+  Snapshot before = { 0, };
+
+  write_bad_note (fixture, bad, uuid);
+  snapshot_take (&before, fixture);
+
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_null (heard_context_get_store (context));
+  g_assert_true (heard_context_get_records_exist (context));
+  assert_people (context, "");
+  snapshot_assert_unchanged (&before, fixture);
+
+  /* The code opens the records and the note is written afresh. */
+  expect_state (context, STEP_RECOVERY_CODE, code, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, PERSON_NAME);
+  close_context (&context);
+  wait_for_keyring_entry (note_uuid (fixture));
+
+  next = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  assert_people (next, PERSON_NAME);
+  close_context (&next);
+  snapshot_clear (&before);
+}
+
+/* Two Heards set up the same empty folder at the same moment: one does, the
+ * other says Heard is already open, and the records are under the key that
+ * the note names. */
+static void
+test_two_first_runs (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  for (guint round = 0; round < N_RACES; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("race-%u", round);
+      g_autofree char *dir = g_build_filename (fixture->root, name, NULL);
+      g_autofree char *db_path = g_build_filename (dir, DATABASE_FILE, NULL);
+      g_autofree char *info_path = g_build_filename (dir, INFO_FILE, NULL);
+      g_autoptr(HeardSecretString) code = NULL;
+      g_autoptr(HeardKey) code_key = NULL;
+      g_autoptr(HeardKey) stored_key = NULL;
+      g_autoptr(HeardStore) store = NULL;
+      g_autoptr(GPtrArray) people = NULL;
+      g_autoptr(GError) error = NULL;
+      HeardContext *contexts[2];
+      GAsyncResult *results[2] = { NULL, NULL };
+      HeardLockState states[2];
+      char *uuid;
+      guint winner;
+
+      for (guint i = 0; i < 2; i++)
+        contexts[i] = heard_context_new (dir);
+      for (guint i = 0; i < 2; i++)
+        heard_context_start_async (contexts[i], NULL, heard_test_store_result_cb, &results[i]);
+      for (guint i = 0; i < 2; i++)
+        {
+          heard_test_wait (&results[i]);
+          states[i] = heard_context_unlock_finish (contexts[i], results[i], &error);
+          g_assert_no_error (error);
+          g_clear_object (&results[i]);
+        }
+
+      g_test_message ("round %u: states %d and %d", round, states[0], states[1]);
+      winner = states[0] == HEARD_LOCK_STATE_SHOW_RECOVERY_CODE ? 0 : 1;
+      g_assert_cmpint (states[winner], ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+      g_assert_cmpint (states[1 - winner], ==, HEARD_LOCK_STATE_ALREADY_OPEN);
+      g_assert_cmpstr (heard_context_get_lock_message (contexts[1 - winner]), !=, NULL);
+      g_assert_null (heard_context_get_store (contexts[1 - winner]));
+      g_assert_null (heard_context_dup_recovery_code (contexts[1 - winner]));
+
+      code = heard_context_dup_recovery_code (contexts[winner]);
+      code_key = parse_code (code);
+      uuid = read_uuid_at (info_path);
+      g_ptr_array_add (fixture->uuids, uuid);
+      stored_key = keyring_item_key (uuid);
+      g_assert_true (heard_key_equal (stored_key, code_key));
+      g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 1);
+
+      expect_state (contexts[winner], STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
+      save_person (contexts[winner], PERSON_NAME, 0);
+      close_context (&contexts[1 - winner]);
+      close_context (&contexts[winner]);
+
+      /* The key the note names opens the records. */
+      store = heard_test_open_store (db_path, stored_key, HEARD_STORE_OPEN_NONE, &error);
+      g_assert_no_error (error);
+      people = heard_test_list_people (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (people->len, ==, 1);
+      heard_test_close_store (&store);
+    }
+}
+
+/* While Heard has the records open, a second one touches nothing and says
+ * so; once the first has gone, Try Again opens them. */
+static void
+test_already_open (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) first = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) second = NULL;
+  Snapshot before = { 0, };
+
+  assert_lock_file_private (fixture->data_dir);
+  snapshot_take (&before, fixture);
+
+  second = start_context (fixture, HEARD_LOCK_STATE_ALREADY_OPEN);
+  g_assert_null (heard_context_get_store (second));
+  g_assert_false (heard_context_get_records_exist (second));
+  assert_people (second, "");
+  snapshot_assert_unchanged (&before, fixture);
+
+  /* Still open there: asking again changes nothing either. */
+  expect_state (second, STEP_START, NULL, HEARD_LOCK_STATE_ALREADY_OPEN);
+  snapshot_assert_unchanged (&before, fixture);
+
+  close_context (&first);
+  expect_state (second, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
+  assert_people (second, PERSON_NAME);
+  close_context (&second);
+  snapshot_clear (&before);
+}
+
 /* Cases without a Secret Service */
 
 /* Records as a first run without a keyring leaves them, with a passphrase. */
@@ -1293,6 +1751,24 @@ main (int   argc,
        GINT_TO_POINTER (DAMAGE_TRUNCATE_AT_PAGE));
   ADD ("/context/damaged/cut-mid-page", test_damaged_database,
        GINT_TO_POINTER (DAMAGE_TRUNCATE_ODD));
+  ADD ("/context/folder/every-state", test_folder_states, NULL);
+  ADD ("/context/folder/two-first-runs", test_two_first_runs, NULL);
+  ADD ("/context/folder/already-open", test_already_open, NULL);
+  ADD ("/context/damaged-note/empty-file", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_EMPTY_FILE));
+  ADD ("/context/damaged-note/empty-uuid", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_EMPTY_UUID));
+  ADD ("/context/damaged-note/malformed-uuid", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_MALFORMED_UUID));
+  ADD ("/context/damaged-note/invalid-utf8", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_INVALID_UTF8));
+  ADD ("/context/damaged-note/garbage", test_damaged_note, GINT_TO_POINTER (BAD_NOTE_GARBAGE));
+  ADD ("/context/damaged-note/malformed-salt", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_MALFORMED_SALT));
+  ADD ("/context/damaged-note/unknown-protection", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_UNKNOWN_PROTECTION));
+  ADD ("/context/damaged-note/malformed-boolean", test_damaged_note,
+       GINT_TO_POINTER (BAD_NOTE_MALFORMED_BOOLEAN));
   /* Last: it locks the keyring that all the others use. (GLib runs a
    * suite's own cases before its sub-suites, so every case is in one.) */
   ADD ("/context/locked/keyring-locked", test_keyring_locked, GINT_TO_POINTER (FALSE));

@@ -285,9 +285,6 @@ find_shown (GtkWidget  *root,
   return NULL;
 }
 
-/* After an automatic log-in the login keyring is locked: the window offers
- * to unlock it, not the recovery code, and opens by itself once the
- * keyring is unlocked some other way. */
 static void
 run_locked_keyring (void)
 {
@@ -327,21 +324,72 @@ run_locked_keyring (void)
   heard_test_remove_dir (data_dir);
 }
 
-/* In a subprocess, so that however it ends the keyring is unlocked again. */
 static void
-test_locked_keyring (void)
+run_fresh_install_prompt_cancelled (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *db_path = g_build_filename (data_dir, "heard.db", NULL);
+  g_autofree char *info_path = g_build_filename (data_dir, "heard.ini", NULL);
+  HeardWindow *window;
+  GtkWidget *page;
+
+  /* Storing the first key asks to unlock the keyring; test-session's
+   * keyring answers every prompt with Cancel. */
+  heard_test_lock_default_collection ();
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  window = heard_test_ui_active_window (the_app);
+  page = _heard_window_get_unlock_page (window);
+
+  /* Nothing was made, so there is no recovery code to offer: only Try Again. */
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+  g_assert_null (find_shown (page, GTK_TYPE_BUTTON, "unlock.use-recovery-code"));
+  g_assert_nonnull (find_shown (page, GTK_TYPE_BUTTON, "unlock.retry"));
+
+  /* With the keyring unlocked, Try Again sets Heard up after all. */
+  heard_test_unlock_default_collection ();
+  g_assert_true (gtk_widget_activate_action (page, "unlock.retry", NULL));
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+/* Runs @run in a subprocess, so that however it ends the keyring is
+ * unlocked again for the tests after it. */
+static void
+run_in_keyring_subprocess (void (*run) (void))
 {
   if (g_test_subprocess ())
     {
-      run_locked_keyring ();
+      run ();
       return;
     }
 
-  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_subprocess (NULL, 100 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
   if (heard_test_default_collection_is_locked ())
     heard_test_unlock_default_collection ();
   g_assert_false (heard_test_default_collection_is_locked ());
   g_test_trap_assert_passed ();
+}
+
+/* After an automatic log-in the login keyring is locked: the window offers
+ * to unlock it, not the recovery code, and opens by itself once the
+ * keyring is unlocked some other way. */
+static void
+test_locked_keyring (void)
+{
+  run_in_keyring_subprocess (run_locked_keyring);
+}
+
+/* A cancelled keyring prompt on a fresh install: no recovery code exists
+ * yet, so none is offered. */
+static void
+test_fresh_install_offers_no_code (void)
+{
+  run_in_keyring_subprocess (run_fresh_install_prompt_cancelled);
 }
 
 int
@@ -354,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
   g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
+  g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);
 
   return g_test_run ();
 }
