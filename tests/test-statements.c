@@ -913,7 +913,7 @@ test_audit (Fixture       *f,
   g_assert_true (try_mark_told (f, response_id, today, &error));
   heard_store_note_statement_read (f->store, id);
 
-  heard_store_verify_audit_async (f->store, ASYNC (f));
+  heard_store_verify_audit_async (f->store, NULL, ASYNC (f));
   g_assert_true (heard_store_verify_audit_finish (f->store, result_of (f), &n_entries, &error));
   g_assert_no_error (error);
 
