@@ -674,7 +674,7 @@ _heard_audit_open_checks (sqlite3 *db)
   state->sealing = TRUE;
   if (!check_triggers (db, FALSE, &error))
     {
-      g_warning ("%s", error->message);
+      g_message ("Writing is held: %s", error->message);
       set_hold (db, error->message);
     }
 }
