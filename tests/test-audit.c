@@ -338,6 +338,19 @@ test_ini_note_tampered (Fixture       *fixture,
 
   /* Someone cuts the trail and moves the note back to match. */
   remove_entries (fixture, code, "id > 2");
+  {
+    g_autoptr(HeardKey) key = key_of (code);
+    sqlite3 *db = heard_test_raw_open (fixture->db_path, key);
+    sqlite3_stmt *statement = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = 2", -1,
+                                         &statement, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_bytes (statement, 0), ==, sizeof anchor->mac);
+    memcpy (anchor->mac, sqlite3_column_blob (statement, 0), sizeof anchor->mac);
+    sqlite3_finalize (statement);
+    sqlite3_close (db);
+  }
   anchor->entry = 2;
   older = heard_audit_anchor_to_string (anchor);
   g_key_file_set_string (info, INFO_GROUP, "audit-anchor", older);
