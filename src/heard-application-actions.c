@@ -9,11 +9,35 @@
 #include "heard-preferences-window.h"
 
 static void
+anchor_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GApplication) application = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_context_save_audit_anchor_finish (HEARD_CONTEXT (object), result, &error))
+    g_warning ("Could not note the newest audit entry before quitting: %s", error->message);
+
+  g_application_quit (application);
+}
+
+/* Notes the audit trail's head outside the file first, then quits. */
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  HeardContext *context = heard_application_get_context (HEARD_APPLICATION (user_data));
+
+  if (context == NULL)
+    {
+      g_application_quit (G_APPLICATION (user_data));
+      return;
+    }
+
+  heard_context_save_audit_anchor_async (context, NULL, anchor_saved_cb,
+                                         g_object_ref (user_data));
 }
 
 static void

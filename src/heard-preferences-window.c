@@ -348,7 +348,7 @@ audit_checked_cb (GObject      *object,
   guint n_entries = 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.check-audit", TRUE);
-  if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, &n_entries, &error))
+  if (!heard_context_verify_audit_finish (HEARD_CONTEXT (object), result, &n_entries, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -377,8 +377,8 @@ check_audit_action (GtkWidget  *widget,
 
   gtk_widget_action_set_enabled (widget, "prefs.check-audit", FALSE);
   adw_action_row_set_subtitle (self->audit_row, _("Checking…"));
-  heard_store_verify_audit_async (get_store (self), self->cancellable, audit_checked_cb,
-                                  g_object_ref (self));
+  heard_context_verify_audit_async (self->context, self->cancellable, audit_checked_cb,
+                                    g_object_ref (self));
 }
 
 /* The window's own search field is named too, though searching is off. */

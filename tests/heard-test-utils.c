@@ -318,3 +318,26 @@ heard_test_crash_amended_words (guint round,
 {
   return g_strdup_printf ("Amended in crash round %u, save %u: I told them again.", round, seq);
 }
+
+/* What someone with the key and a SQL prompt can do: take a trigger away,
+ * run @sql, and put the trigger back exactly as it was. */
+void
+heard_test_exec_behind_trigger (sqlite3    *db,
+                                const char *trigger,
+                                const char *sql)
+{
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", trigger);
+  g_autofree char *create = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name = ?1",
+                                       -1, &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (statement, 1, trigger, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  create = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+
+  g_assert_cmpint (sqlite3_exec (db, drop, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, create, NULL, NULL, NULL), ==, SQLITE_OK);
+}

@@ -59,6 +59,11 @@ void         heard_test_fill_statements  (sqlite3             *db,
                                           guint                n,
                                           guint32              seed);
 
+/* Runs @sql with @trigger taken away, then puts it back exactly as it was. */
+void         heard_test_exec_behind_trigger (sqlite3          *db,
+                                             const char       *trigger,
+                                             const char       *sql);
+
 HeardPerson *heard_test_find_person      (GPtrArray           *people,
                                           gint64               id);
 

@@ -424,7 +424,7 @@ test_crash_kill_writer (void)
   g_assert_no_error (error);
   g_assert_true (heard_test_check_integrity (store, &error));
   g_assert_no_error (error);
-  heard_store_verify_audit_async (store, ASYNC (&verified));
+  heard_store_verify_audit_async (store, NULL, ASYNC (&verified));
   g_assert_true (heard_store_verify_audit_finish (store, wait_for (&verified), &n_audit, &error));
   g_assert_no_error (error);
   g_clear_object (&verified);

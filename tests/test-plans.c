@@ -1036,7 +1036,7 @@ verify_audit (Fixture  *f,
 {
   guint n_entries = 0;
 
-  heard_store_verify_audit_async (f->store, ASYNC (f));
+  heard_store_verify_audit_async (f->store, NULL, ASYNC (f));
   heard_store_verify_audit_finish (f->store, result_of (f), &n_entries, error);
 
   return n_entries;
@@ -1137,9 +1137,8 @@ test_audit_tamper_detected (Fixture       *f,
 
   /* Someone with the key and a SQL prompt works round the triggers… */
   db = open_behind_heards_back (f);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_update;"
-                                     "UPDATE audit SET actor = 'Nobody' WHERE id = 4",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  heard_test_exec_behind_trigger (db, "audit_no_update",
+                                  "UPDATE audit SET actor = 'Nobody' WHERE id = 4");
   sqlite3_close (db);
 
   /* …and the chain shows where. */
@@ -1150,9 +1149,7 @@ test_audit_tamper_detected (Fixture       *f,
 
   /* A row taken out is found as well. */
   db = open_behind_heards_back (f);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER audit_no_delete;"
-                                     "DELETE FROM audit WHERE id = 2",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  heard_test_exec_behind_trigger (db, "audit_no_delete", "DELETE FROM audit WHERE id = 2");
   sqlite3_close (db);
   verify_audit (f, &error);
   g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_TAMPERED);

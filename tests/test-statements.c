@@ -66,6 +66,19 @@ add_person (Fixture    *f,
   return id;
 }
 
+/* A write while a problem with the audit trail is unseen is refused. */
+static void
+add_person_refused (Fixture *f)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(GError) error = NULL;
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Someone New");
+  g_assert_cmpint (heard_test_save_person (f->store, person, &error), ==, 0);
+  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
+  g_assert_nonnull (strstr (error->message, "recovery code"));
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -913,7 +926,7 @@ test_audit (Fixture       *f,
   g_assert_true (try_mark_told (f, response_id, today, &error));
   heard_store_note_statement_read (f->store, id);
 
-  heard_store_verify_audit_async (f->store, ASYNC (f));
+  heard_store_verify_audit_async (f->store, NULL, ASYNC (f));
   g_assert_true (heard_store_verify_audit_finish (f->store, result_of (f), &n_entries, &error));
   g_assert_no_error (error);
 
@@ -991,6 +1004,102 @@ test_outstanding_grows_urgent (Fixture       *f,
   g_assert_true (g_str_has_suffix (item->detail, "days ago"));
 }
 
+
+/* Verifies the trail with no anchor; returns the error, if any. */
+static GError *
+verify_error (Fixture *f)
+{
+  GError *error = NULL;
+  guint n_entries = 0;
+
+  heard_store_verify_audit_async (f->store, NULL, ASYNC (f));
+  heard_store_verify_audit_finish (f->store, result_of (f), &n_entries, &error);
+
+  return error;
+}
+
+/* A young person's words changed behind the triggers (drop, edit, put the
+ * trigger back exactly) are found by their content hash, and the check
+ * names the statement. What it blocks: writing, until someone with the
+ * recovery code has seen it. What it never does: hide a record; the
+ * changed words are still listed as they now stand. */
+static void
+test_content_changed_behind_triggers (Fixture       *f,
+                                      gconstpointer  data)
+{
+  gint64 id = record (f, "I told my teacher on the Monday.");
+  gint64 answered = record (f, "Nobody listened at the station.");
+  g_autofree char *edit = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardStatement) current = NULL;
+  sqlite3 *db;
+
+  answer (f, answered, "");
+  g_assert_null (verify_error (f));
+
+  db = heard_test_raw_open (f->path, f->key);
+  edit = g_strdup_printf ("UPDATE statement_version SET words = 'I never told anyone.'"
+                          " WHERE statement_id = %" G_GINT64_FORMAT, id);
+  heard_test_exec_behind_trigger (db, "statement_version_no_update", edit);
+  sqlite3_close (db);
+
+  error = verify_error (f);
+  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_CONTENT_CHANGED);
+  name = g_strdup_printf ("statement %" G_GINT64_FORMAT ", version 1 ", id);
+  g_assert_nonnull (strstr (error->message, name));
+  g_clear_error (&error);
+
+  /* Reading still works; writing is held. */
+  current = find_current (f, id);
+  g_assert_cmpstr (heard_statement_get_text (current, HEARD_STATEMENT_WORDS), ==,
+                   "I never told anyone.");
+  add_person_refused (f);
+
+  /* An answer rewritten the same way is named too. */
+  close_store (f);
+  db = heard_test_raw_open (f->path, f->key);
+  heard_test_exec_behind_trigger (db, "statement_response_kept",
+                                  "UPDATE statement_response SET what_we_did = 'Nothing.'");
+  heard_test_exec_behind_trigger (db, "statement_version_no_update",
+                                  "UPDATE statement_version SET words = 'I told my teacher on"
+                                  " the Monday.' WHERE statement_id = 1");
+  sqlite3_close (db);
+  reopen (f);
+  error = verify_error (f);
+  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_CONTENT_CHANGED);
+  g_assert_nonnull (strstr (error->message, "the answer 1 to statement"));
+}
+
+/* A protecting trigger dropped and left dropped: the store finds it at
+ * open and refuses every write with a clear error, while reading works. */
+static void
+test_trigger_dropped (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 id = record (f, "I was scared to go home.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardStatement) current = NULL;
+  sqlite3 *db;
+
+  close_store (f);
+  db = heard_test_raw_open (f->path, f->key);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER statement_version_no_update", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  reopen (f);
+
+  add_person_refused (f);
+  current = find_current (f, id);
+  g_assert_cmpstr (heard_statement_get_text (current, HEARD_STATEMENT_WORDS), ==,
+                   "I was scared to go home.");
+
+  error = verify_error (f);
+  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_UNPROTECTED);
+  g_assert_nonnull (strstr (error->message, "young people's own words"));
+  g_assert_nonnull (strstr (error->message, "statement_version_no_update"));
+}
+
 static void
 add_test (const char *path,
           void (*test) (Fixture *, gconstpointer))
@@ -1020,6 +1129,8 @@ main (int   argc,
   add_test ("/statements/search/typed-syntax", test_search_typed_syntax);
   g_test_add_func ("/statements/search/snippet-markup", test_snippet_markup);
   add_test ("/statements/audit", test_audit);
+  add_test ("/statements/audit/content-changed", test_content_changed_behind_triggers);
+  add_test ("/statements/audit/trigger-dropped", test_trigger_dropped);
   add_test ("/statements/closure-and-caseload", test_closure_and_caseload);
   add_test ("/statements/outstanding-grows-urgent", test_outstanding_grows_urgent);
 

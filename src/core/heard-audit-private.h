@@ -13,7 +13,9 @@ G_BEGIN_DECLS
  *
  * _heard_audit_attach() gives a freshly opened connection the key that
  * chains its audit rows, derived from the database key; the store calls it
- * once on open.
+ * once on open. _heard_audit_open_checks() runs once the schema is current:
+ * from then on every write transaction seals the kept records it adds, and
+ * a missing or altered trigger holds writing.
  *
  * _heard_audit_append() adds one row. Call it inside the write transaction
  * of the change it records, so that the change and its audit row are kept
@@ -21,16 +23,28 @@ G_BEGIN_DECLS
  * (or the computer account's name until one is). @action is a short verb
  * ("created", "signed off"), @target_kind a noun ("plan", "person") and
  * @detail plain words about the change, never the young person's own words.
+ *
+ * _heard_audit_before_write() refuses while a problem holds writing, and
+ * _heard_audit_before_commit() seals what the transaction added; the store's
+ * begin and commit call them.
  */
-gboolean _heard_audit_attach (sqlite3         *db,
-                              const HeardKey  *database_key,
-                              GError         **error);
-gboolean _heard_audit_append (sqlite3         *db,
-                              const char      *actor,
-                              const char      *action,
-                              const char      *target_kind,
-                              gint64           target_id,
-                              const char      *detail,
-                              GError         **error);
+gboolean _heard_audit_attach          (sqlite3         *db,
+                                       const HeardKey  *database_key,
+                                       GError         **error);
+void     _heard_audit_open_checks     (sqlite3         *db);
+gboolean _heard_audit_after_migration (sqlite3         *db,
+                                       guint            version,
+                                       GError         **error);
+gboolean _heard_audit_append          (sqlite3         *db,
+                                       const char      *actor,
+                                       const char      *action,
+                                       const char      *target_kind,
+                                       gint64           target_id,
+                                       const char      *detail,
+                                       GError         **error);
+gboolean _heard_audit_before_write    (sqlite3         *db,
+                                       GError         **error);
+gboolean _heard_audit_before_commit   (sqlite3         *db,
+                                       GError         **error);
 
 G_END_DECLS

@@ -26,6 +26,10 @@ typedef struct
   char     *salt_hex;
   gboolean  recovery_confirmed;
   gboolean  database_created;
+  /* The audit trail's head (heard_audit_anchor_to_string()) and its MAC, in
+   * passphrase mode; NULL when not noted here. */
+  char     *audit_anchor;
+  char     *audit_anchor_mac;
 } HeardDatabaseInfo;
 
 void      _heard_database_info_clear   (HeardDatabaseInfo       *info);

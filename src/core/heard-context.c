@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "heard-audit.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-folder-lock.h"
@@ -36,6 +37,10 @@
 #define INFO_GROUP "database"
 #define WAL_SUFFIX "-wal"
 #define JOURNAL_SUFFIX "-journal"
+
+/* At most this often, the head of the audit trail is noted outside the file
+ * (and on quit), rather than after every change. */
+#define ANCHOR_INTERVAL_SECONDS (3 * 60)
 
 /* What the data folder says about the database; read and written off the
  * main thread, copied whole between threads. */
@@ -67,6 +72,11 @@ struct _HeardContext
   GListStore     *people;
   /* Set while the keyring is locked: waiting for it to be unlocked. */
   GCancellable   *keyring_watch;
+  /* The audit trail's head as last noted outside the file, and what the
+   * last check found (NULL when nothing). */
+  HeardAuditAnchor *anchor;
+  char             *audit_problem;
+  guint             anchor_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (HeardContext, heard_context, G_TYPE_OBJECT)
@@ -75,6 +85,7 @@ enum {
   PROP_0,
   PROP_LOCK_STATE,
   PROP_LOCK_MESSAGE,
+  PROP_AUDIT_PROBLEM,
   N_PROPS
 };
 
@@ -97,12 +108,15 @@ typedef struct
 static void open_with_key (GTask *task);
 static void watch_keyring (HeardContext *self);
 static void stop_watching_keyring (HeardContext *self);
+static void check_audit (GTask *task);
 
 static void
 database_info_clear (DatabaseInfo *info)
 {
   g_clear_pointer (&info->uuid, g_free);
   g_clear_pointer (&info->salt_hex, g_free);
+  g_clear_pointer (&info->audit_anchor, g_free);
+  g_clear_pointer (&info->audit_anchor_mac, g_free);
 }
 
 static void
@@ -113,6 +127,8 @@ database_info_copy (DatabaseInfo       *to,
   *to = *from;
   to->uuid = g_strdup (from->uuid);
   to->salt_hex = g_strdup (from->salt_hex);
+  to->audit_anchor = g_strdup (from->audit_anchor);
+  to->audit_anchor_mac = g_strdup (from->audit_anchor_mac);
 }
 
 static void
@@ -409,12 +425,19 @@ people_loaded_cb (GObject      *object,
 }
 
 static void
-load_people (GTask *task)
+list_people (GTask *task)
 {
   HeardContext *self = g_task_get_source_object (task);
 
   heard_store_list_people_async (self->store, g_task_get_cancellable (task),
                                  people_loaded_cb, g_object_ref (task));
+}
+
+/* The records are open: check the audit trail, then list the young people. */
+static void
+load_people (GTask *task)
+{
+  check_audit (task);
 }
 
 static void
@@ -1004,6 +1027,292 @@ person_removed_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The audit trail's anchor
+ *
+ * The head of the audit trail is noted outside the records file: beside
+ * the key in the keyring, or in passphrase mode in heard.ini under a MAC
+ * keyed from the database key. At open the trail is checked against it;
+ * afterwards it is noted again at most every few minutes and on quit. A
+ * problem holds writing (the store refuses) until someone with the
+ * recovery code acknowledges it; reading is never held. */
+
+static void
+set_audit_problem (HeardContext *self,
+                   const char   *problem)
+{
+  if (g_strcmp0 (self->audit_problem, problem) == 0)
+    return;
+
+  g_free (self->audit_problem);
+  self->audit_problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIT_PROBLEM]);
+}
+
+static void
+anchor_noted (GTask  *task,
+              GError *error)
+{
+  HeardContext *self = g_task_get_source_object (task);
+
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_clear_pointer (&self->anchor, heard_audit_anchor_free);
+  self->anchor = heard_audit_anchor_copy (g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+anchor_written_to_info_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  anchor_noted (task, error);
+}
+
+static void
+anchor_written_to_keyring_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  heard_keyring_store_anchor_finish (result, &error);
+  anchor_noted (task, error);
+}
+
+/* Notes @anchor outside the file, then finishes @task. */
+static void
+note_anchor (HeardContext           *self,
+             const HeardAuditAnchor *anchor,
+             GTask                  *task)
+{
+  g_autofree char *text = heard_audit_anchor_to_string (anchor);
+
+  g_task_set_task_data (task, heard_audit_anchor_copy (anchor),
+                        (GDestroyNotify) heard_audit_anchor_free);
+
+  if (self->info.passphrase_protected)
+    {
+      g_free (self->info.audit_anchor);
+      self->info.audit_anchor = g_strdup (text);
+      g_free (self->info.audit_anchor_mac);
+      self->info.audit_anchor_mac = heard_audit_anchor_sign (text, self->info.uuid, self->key);
+      write_info_async (self, anchor_written_to_info_cb, task);
+    }
+  else
+    heard_keyring_store_anchor_async (self->info.uuid, text, NULL,
+                                      anchor_written_to_keyring_cb, g_object_ref (task));
+}
+
+static void
+head_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(HeardAuditAnchor) head = NULL;
+  GError *error = NULL;
+
+  head = heard_store_read_audit_head_finish (HEARD_STORE (object), result, &error);
+  if (head == NULL)
+    g_task_return_error (task, error);
+  else if (heard_audit_anchor_equal (head, self->anchor))
+    g_task_return_boolean (task, TRUE);
+  else
+    note_anchor (self, head, task);
+}
+
+static void
+save_anchor (HeardContext        *self,
+             gboolean             deliberately,
+             gpointer             source_tag,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+
+  /* While a problem is unseen the anchor stays where it was: moving it
+   * would hide what was cut off. */
+  if (self->store == NULL || self->key == NULL || self->info.uuid == NULL ||
+      (self->audit_problem != NULL && !deliberately))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  heard_store_read_audit_head_async (self->store, cancellable, head_read_cb,
+                                     g_steal_pointer (&task));
+}
+
+static gboolean
+anchor_timeout_cb (gpointer user_data)
+{
+  heard_context_save_audit_anchor_async (user_data, NULL, NULL, NULL);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+open_verified_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, NULL, &error))
+    {
+      if (error->domain == HEARD_AUDIT_ERROR)
+        set_audit_problem (self, error->message);
+      else
+        g_warning ("Could not check the audit trail: %s", error->message);
+    }
+  else if (self->audit_problem == NULL)
+    {
+      /* Nothing noted yet: a first run, records from before anchors, or the
+       * recovery code on a new computer. Anchor them as they are now. */
+      if (self->anchor == NULL)
+        heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
+    }
+
+  if (self->anchor_timeout == 0)
+    self->anchor_timeout = g_timeout_add_seconds (ANCHOR_INTERVAL_SECONDS, anchor_timeout_cb,
+                                                  self);
+
+  /* Whatever was found, the records are read and shown. */
+  list_people (task);
+}
+
+static void
+verify_against (GTask                  *task,
+                const HeardAuditAnchor *anchor,
+                const char             *problem)
+{
+  HeardContext *self = g_task_get_source_object (task);
+
+  g_clear_pointer (&self->anchor, heard_audit_anchor_free);
+  self->anchor = heard_audit_anchor_copy (anchor);
+
+  if (problem != NULL)
+    {
+      heard_store_hold_writes (self->store, problem);
+      set_audit_problem (self, problem);
+    }
+
+  heard_store_verify_audit_async (self->store, anchor, NULL, open_verified_cb,
+                                  g_object_ref (task));
+}
+
+static const char *
+damaged_anchor_message (void)
+{
+  return _("Heard's note of the newest entry in the record of changes was altered outside "
+           "Heard, so the records cannot be checked against it.");
+}
+
+static void
+keyring_anchor_found_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = heard_keyring_lookup_anchor_finish (result, &error);
+  g_autoptr(HeardAuditAnchor) anchor = NULL;
+
+  if (error != NULL)
+    g_message ("Could not read the audit anchor from the keyring: %s", error->message);
+
+  anchor = heard_audit_anchor_new_from_string (text);
+  verify_against (task, anchor, text != NULL && anchor == NULL ? damaged_anchor_message () : NULL);
+}
+
+static void
+check_audit (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(HeardAuditAnchor) anchor = NULL;
+  g_autofree char *expected = NULL;
+
+  set_audit_problem (self, NULL);
+  if (!self->info.passphrase_protected)
+    {
+      heard_keyring_lookup_anchor_async (self->info.uuid, NULL, keyring_anchor_found_cb,
+                                         g_object_ref (task));
+      return;
+    }
+
+  if (self->info.audit_anchor == NULL)
+    {
+      verify_against (task, NULL, NULL);
+      return;
+    }
+
+  expected = heard_audit_anchor_sign (self->info.audit_anchor, self->info.uuid, self->key);
+  anchor = heard_audit_anchor_new_from_string (self->info.audit_anchor);
+  if (anchor == NULL || g_strcmp0 (expected, self->info.audit_anchor_mac) != 0)
+    verify_against (task, NULL, damaged_anchor_message ());
+  else
+    verify_against (task, anchor, NULL);
+}
+
+static void
+audit_verified_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  guint n_entries = 0;
+
+  if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, &n_entries, &error))
+    {
+      if (error->domain == HEARD_AUDIT_ERROR)
+        set_audit_problem (self, error->message);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* A problem found outside the file (a damaged note) stays until seen. */
+  g_task_return_int (task, n_entries);
+}
+
+static void
+audit_acknowledged_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(HeardAuditAnchor) head = NULL;
+  GError *error = NULL;
+
+  head = heard_store_acknowledge_audit_finish (HEARD_STORE (object), result, &error);
+  if (head == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_audit_problem (self, NULL);
+  note_anchor (self, head, task);
+}
+
 static void
 store_closed_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1024,6 +1333,9 @@ heard_context_finalize (GObject *object)
   HeardContext *self = HEARD_CONTEXT (object);
 
   stop_watching_keyring (self);
+  g_clear_handle_id (&self->anchor_timeout, g_source_remove);
+  g_clear_pointer (&self->anchor, heard_audit_anchor_free);
+  g_clear_pointer (&self->audit_problem, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
   g_clear_object (&self->people);
@@ -1053,6 +1365,10 @@ heard_context_get_property (GObject    *object,
       g_value_set_string (value, self->lock_message);
       break;
 
+    case PROP_AUDIT_PROBLEM:
+      g_value_set_string (value, self->audit_problem);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1072,6 +1388,9 @@ heard_context_class_init (HeardContextClass *klass)
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCK_MESSAGE] =
     g_param_spec_string ("lock-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUDIT_PROBLEM] =
+    g_param_spec_string ("audit-problem", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1434,6 +1753,40 @@ heard_context_close_finish (HeardContext  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* What the last check of the audit trail found, in words; NULL for nothing.
+ * While it is set, the store refuses every write and reading works. */
+const char *
+heard_context_get_audit_problem (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->audit_problem;
+}
+
+/* Notes the audit trail's head outside the file if it moved; a no-op while
+ * locked or while a problem is unseen. Called on quit and every few minutes. */
+void
+heard_context_save_audit_anchor_async (HeardContext        *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  save_anchor (self, FALSE, heard_context_save_audit_anchor_async, cancellable, callback,
+               user_data);
+}
+
+gboolean
+heard_context_save_audit_anchor_finish (HeardContext  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* An empty note is no note at all. Returns FALSE for one that is there but
  * cannot be trusted: not UTF-8, no key file, a missing or malformed uuid, an
  * unknown protection, a malformed salt or a value of the wrong type. */
@@ -1469,6 +1822,10 @@ _heard_database_info_parse (HeardDatabaseInfo *info,
   if (info->passphrase_protected && !salt_is_valid (info->salt_hex))
     return FALSE;
 
+  /* The audit anchor and its MAC come as a pair, checked once the key is known. */
+  info->audit_anchor = g_key_file_get_string (key_file, INFO_GROUP, "audit-anchor", NULL);
+  info->audit_anchor_mac = g_key_file_get_string (key_file, INFO_GROUP, "audit-anchor-mac", NULL);
+
   return read_note_boolean (key_file, "recovery-code-confirmed", &info->recovery_confirmed) &&
          read_note_boolean (key_file, "database-created", &info->database_created);
 }
@@ -1490,6 +1847,11 @@ _heard_database_info_to_data (const HeardDatabaseInfo *info,
   g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
                           info->recovery_confirmed);
   g_key_file_set_boolean (key_file, INFO_GROUP, "database-created", info->database_created);
+  if (info->audit_anchor != NULL && info->audit_anchor_mac != NULL)
+    {
+      g_key_file_set_string (key_file, INFO_GROUP, "audit-anchor", info->audit_anchor);
+      g_key_file_set_string (key_file, INFO_GROUP, "audit-anchor-mac", info->audit_anchor_mac);
+    }
 
   return g_key_file_to_data (key_file, length, NULL);
 }
@@ -1500,4 +1862,124 @@ _heard_database_info_clear (HeardDatabaseInfo *info)
   g_return_if_fail (info != NULL);
 
   database_info_clear (info);
+}
+
+/* Anchors the trail where it stands now, on purpose: after a restore the
+ * user confirmed, or the recovery code on a new computer. */
+void
+heard_context_reanchor_audit_async (HeardContext        *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  save_anchor (self, TRUE, heard_context_reanchor_audit_async, cancellable, callback,
+               user_data);
+}
+
+gboolean
+heard_context_reanchor_audit_finish (HeardContext  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Checks the whole audit trail against its anchor ("Check Now"). */
+void
+heard_context_verify_audit_async (HeardContext        *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_verify_audit_async);
+
+  if (self->audit_problem != NULL && self->anchor == NULL)
+    {
+      /* The problem is with the note itself, outside the file. */
+      g_task_return_new_error (task, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ANCHOR_DAMAGED,
+                               "%s", self->audit_problem);
+      return;
+    }
+
+  heard_store_verify_audit_async (self->store, self->anchor, cancellable, audit_verified_cb,
+                                  g_steal_pointer (&task));
+}
+
+gboolean
+heard_context_verify_audit_finish (HeardContext  *self,
+                                   GAsyncResult  *result,
+                                   guint         *n_entries,
+                                   GError       **error)
+{
+  gssize count;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  count = g_task_propagate_int (G_TASK (result), error);
+  if (count < 0)
+    return FALSE;
+  if (n_entries != NULL)
+    *n_entries = (guint) count;
+  return TRUE;
+}
+
+/* Someone with the recovery code has seen the problem: it is written down
+ * in the audit trail, the hold on writing is lifted and the trail is
+ * anchored again where it now stands. Nothing is removed or rewritten. */
+void
+heard_context_acknowledge_audit_problem_async (HeardContext        *self,
+                                               const char          *code,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (code != NULL);
+  g_return_if_fail (self->store != NULL && self->key != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_acknowledge_audit_problem_async);
+
+  key = heard_recovery_code_parse (code, &error);
+  if (key == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!heard_key_equal (key, self->key))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
+                               _("That is not the recovery code of these records."));
+      return;
+    }
+
+  heard_store_acknowledge_audit_async (self->store,
+                                       self->audit_problem != NULL ? self->audit_problem
+                                                                   : "",
+                                       cancellable, audit_acknowledged_cb,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+heard_context_acknowledge_audit_problem_finish (HeardContext  *self,
+                                                GAsyncResult  *result,
+                                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -100,4 +100,38 @@ gboolean       heard_context_close_finish       (HeardContext        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* The audit trail: its anchor outside the file, its check and a problem's
+ * acknowledgement with the recovery code. */
+const char    *heard_context_get_audit_problem  (HeardContext        *self);
+void           heard_context_save_audit_anchor_async  (HeardContext        *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean       heard_context_save_audit_anchor_finish (HeardContext        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+void           heard_context_reanchor_audit_async     (HeardContext        *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean       heard_context_reanchor_audit_finish    (HeardContext        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+void           heard_context_verify_audit_async       (HeardContext        *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean       heard_context_verify_audit_finish      (HeardContext        *self,
+                                                       GAsyncResult        *result,
+                                                       guint               *n_entries,
+                                                       GError             **error);
+void           heard_context_acknowledge_audit_problem_async  (HeardContext        *self,
+                                                               const char          *code,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+gboolean       heard_context_acknowledge_audit_problem_finish (HeardContext        *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+
 G_END_DECLS

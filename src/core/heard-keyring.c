@@ -992,3 +992,118 @@ heard_keyring_wait_unlocked_finish (GAsyncResult  *result,
 {
   return finish_operation (result, heard_keyring_wait_unlocked_async, error);
 }
+
+/* Audit anchors
+ *
+ * Beside each database key, a second item holds the head of that
+ * database's audit trail (see heard-audit.h), so that cutting the newest
+ * entries from the records file cannot go unnoticed. It has its own schema
+ * and an "item" attribute, so that no search for a key can take it for one:
+ * whoever searches keys by db-uuid alone must skip items whose "item" is
+ * "audit-anchor". The anchor is written after the key was found, so its
+ * collection is open; a missing anchor is not an error. */
+
+static const SecretSchema *
+get_anchor_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.heardapp.Heard.AuditAnchor",
+    SECRET_SCHEMA_NONE,
+    {
+      { "db-uuid", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "item", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+static void
+anchor_stored_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    g_task_return_error (task, translate_error (error, FALSE));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Notes @anchor_text (heard_audit_anchor_to_string()) for @db_uuid. */
+void
+heard_keyring_store_anchor_async (const char          *db_uuid,
+                                  const char          *anchor_text,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (anchor_text != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_keyring_store_anchor_async);
+  secret_password_store (get_anchor_schema (), SECRET_COLLECTION_DEFAULT,
+                         _("Heard audit anchor"), anchor_text, cancellable,
+                         anchor_stored_cb, g_steal_pointer (&task),
+                         "db-uuid", db_uuid, "item", "audit-anchor", NULL);
+}
+
+gboolean
+heard_keyring_store_anchor_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_operation (result, heard_keyring_store_anchor_async, error);
+}
+
+static void
+anchor_looked_up_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *text = secret_password_lookup_finish (result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, translate_error (error, FALSE));
+  else
+    {
+      g_task_return_pointer (task, g_strdup (text), g_free);
+      secret_password_free (text);
+    }
+}
+
+/* Finishes with the noted anchor's text, or NULL and no error when none. */
+void
+heard_keyring_lookup_anchor_async (const char          *db_uuid,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (check_uuid (db_uuid));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_keyring_lookup_anchor_async);
+  secret_password_lookup (get_anchor_schema (), cancellable, anchor_looked_up_cb,
+                          g_steal_pointer (&task),
+                          "db-uuid", db_uuid, "item", "audit-anchor", NULL);
+}
+
+char *
+heard_keyring_lookup_anchor_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_keyring_lookup_anchor_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -62,4 +62,20 @@ void                heard_keyring_wait_unlocked_async  (const char          *db_
 gboolean            heard_keyring_wait_unlocked_finish (GAsyncResult        *result,
                                                         GError             **error);
 
+/* The head of a database's audit trail, kept beside its key. */
+void                heard_keyring_store_anchor_async   (const char          *db_uuid,
+                                                        const char          *anchor_text,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            heard_keyring_store_anchor_finish  (GAsyncResult        *result,
+                                                        GError             **error);
+void                heard_keyring_lookup_anchor_async  (const char          *db_uuid,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+char               *heard_keyring_lookup_anchor_finish (GAsyncResult        *result,
+                                                        GError             **error)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -248,6 +248,15 @@ static const char *const migrations[] = {
   "                   WHERE statement_id = new.statement_id)"
   "    WHERE docid = new.statement_id;"
   "END;",
+
+  /* 4: an audit entry can seal a record Heard never changes with a hash of
+   * its content (heard-audit.c has the canonical form). Entries written
+   * before keep their hashes; the records they kept are sealed by new
+   * entries when the update runs. */
+  "ALTER TABLE audit ADD COLUMN content_kind TEXT;"
+  "ALTER TABLE audit ADD COLUMN content_id INTEGER;"
+  "ALTER TABLE audit ADD COLUMN content_hash BLOB;"
+  "CREATE INDEX audit_content ON audit (content_kind, content_id);",
 };
 
 const char *const *

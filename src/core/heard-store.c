@@ -155,14 +155,25 @@ _heard_store_begin_write (sqlite3  *db,
 {
   /* IMMEDIATE takes the write lock up front, so a busy database fails here
    * rather than half-way through the change. */
-  return _heard_store_exec (db, "BEGIN IMMEDIATE", error);
+  if (!_heard_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* A problem with the audit trail holds every write (never a read). */
+  if (!_heard_audit_before_write (db, error))
+    {
+      _heard_store_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
 _heard_store_commit (sqlite3  *db,
                      GError  **error)
 {
-  if (!_heard_store_exec (db, "COMMIT", error))
+  if (!_heard_audit_before_commit (db, error) ||
+      !_heard_store_exec (db, "COMMIT", error))
     {
       _heard_store_rollback (db);
       return FALSE;
@@ -718,6 +729,7 @@ migrate (sqlite3  *db,
         return FALSE;
 
       if (!_heard_store_exec (db, migrations[target - 1], error) ||
+          !_heard_audit_after_migration (db, target, error) ||
           !_heard_store_exec (db, stamp, error) ||
           !_heard_store_commit (db, error))
         {
@@ -804,6 +816,8 @@ open_connection (OpenRequest  *request,
       sqlite3_close (db);
       return NULL;
     }
+
+  _heard_audit_open_checks (db);
 
   /* A file copied in with looser permissions is made private again, now
    * that it is known to be Heard's. */
