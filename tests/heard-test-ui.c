@@ -210,9 +210,12 @@ heard_test_ui_stop (HeardApplication *app)
   g_object_unref (context);
   gtk_window_destroy (GTK_WINDOW (window));
 
-  /* Closing the window lets go of the records, and the store closes the file. */
-  for (int i = 0; i < 100 && context != NULL; i++)
-    g_main_context_iteration (NULL, FALSE);
+  /* Closing the window lets go of the records, and the store closes the file
+   * once the audit trail's head, noted in the keyring after opening, is in. */
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       context != NULL && g_get_monotonic_time () < deadline;)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
   g_assert_null (window);
   g_assert_null (context);
 }
