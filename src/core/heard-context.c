@@ -43,6 +43,8 @@ typedef struct
   gboolean  database_created;
   char     *audit_anchor;
   char     *audit_anchor_mac;
+  /* Which write of the note this copy is: a later copy supersedes it. */
+  guint64   generation;
 } DatabaseInfo;
 
 /* One attempt at opening the records, carried through its asynchronous steps. */
@@ -236,6 +238,18 @@ write_info_thread (GTask        *task,
   g_autofree char *contents = NULL;
   gsize length = 0;
   GError *error = NULL;
+  static GMutex writing;
+  static guint64 written;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writing);
+
+  /* Writes of the note can overlap (the audit anchor is noted in the
+   * background): never let an older copy land over a newer one. */
+  if (info->generation < written)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  written = info->generation;
 
   g_key_file_set_string (key_file, INFO_GROUP, "uuid", info->uuid);
   g_key_file_set_string (key_file, INFO_GROUP, "protection",
@@ -273,7 +287,10 @@ write_info_async (HeardContext        *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, callback, g_object_ref (attempt_task));
   DatabaseInfo *copy = g_new0 (DatabaseInfo, 1);
 
+  static guint64 generation;
+
   database_info_copy (copy, &self->info);
+  copy->generation = ++generation;
   g_task_set_source_tag (task, write_info_async);
   g_task_set_task_data (task, copy, (GDestroyNotify) database_info_free);
   g_task_run_in_thread (task, write_info_thread);
