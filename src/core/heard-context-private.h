@@ -30,6 +30,8 @@ typedef struct
    * passphrase mode; NULL when not noted here. */
   char     *audit_anchor;
   char     *audit_anchor_mac;
+  /* Which write of the note this copy is: a later copy supersedes it. */
+  guint64   generation;
 } HeardDatabaseInfo;
 
 void      _heard_database_info_clear   (HeardDatabaseInfo       *info);

@@ -356,6 +356,18 @@ write_info_thread (GTask        *task,
   gsize length = 0;
   g_autofree char *contents = _heard_database_info_to_data (info, &length);
   GError *error = NULL;
+  static GMutex writing;
+  static guint64 written;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writing);
+
+  /* Writes of the note can overlap (the audit anchor is noted in the
+   * background): never let an older copy land over a newer one. */
+  if (info->generation < written)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  written = info->generation;
 
   if (!ensure_private_folder (self->data_dir, &error) ||
       !g_file_set_contents_full (info_path, contents, (gssize) length,
@@ -378,7 +390,10 @@ write_info_async (HeardContext        *self,
   g_autoptr(GTask) task = g_task_new (self, NULL, callback, g_object_ref (attempt_task));
   DatabaseInfo *copy = g_new0 (DatabaseInfo, 1);
 
+  static guint64 generation;
+
   database_info_copy (copy, &self->info);
+  copy->generation = ++generation;
   g_task_set_source_tag (task, write_info_async);
   g_task_set_task_data (task, copy, (GDestroyNotify) database_info_free);
   g_task_run_in_thread (task, write_info_thread);
