@@ -54,6 +54,27 @@ heard_test_ui_wait_until (HeardTestCondition  condition,
     }
 }
 
+void
+heard_test_ui_hold (HeardTestCondition  condition,
+                    gpointer            data,
+                    guint               milliseconds,
+                    const char         *what)
+{
+  gint64 end = g_get_monotonic_time () + milliseconds * (gint64) 1000;
+
+  do
+    {
+      if (!condition (data))
+        g_error ("No longer true: %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_get_monotonic_time () < end);
+
+  if (!condition (data))
+    g_error ("No longer true: %s", what);
+}
+
 typedef gboolean (*Match) (GtkWidget  *widget,
                            gconstpointer  data);
 

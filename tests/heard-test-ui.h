@@ -18,6 +18,12 @@ HeardApplication *heard_test_ui_init              (int                 *argc,
 void              heard_test_ui_wait_until        (HeardTestCondition   condition,
                                                    gpointer             data,
                                                    const char          *what);
+/* Runs the main loop for @milliseconds and fails the moment @condition stops
+ * holding: for what must never happen, however long the user waits. */
+void              heard_test_ui_hold              (HeardTestCondition   condition,
+                                                   gpointer             data,
+                                                   guint                milliseconds,
+                                                   const char          *what);
 GtkWidget        *heard_test_ui_find_descendant   (GtkWidget           *root,
                                                    GType                type,
                                                    const char          *title);

@@ -3,11 +3,23 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
+#include "heard-audit.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
 #include "heard-test-utils.h"
+
+/*
+ * What the test suites share: private folders, blocking wrappers around the
+ * store's async calls, the records file opened behind Heard's back, and the
+ * fixtures of earlier versions' records.
+ */
 
 /* How long a store may take to let go of its last database job. */
 #define CLOSE_TIMEOUT_USEC (30 * G_USEC_PER_SEC)
@@ -64,6 +76,105 @@ heard_test_remove_dir (const char *path)
     }
 
   g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+void
+heard_test_records_init (HeardTestRecords *records)
+{
+  records->root = heard_test_make_dir ();
+  records->data_dir = g_build_filename (records->root, "records", NULL);
+  records->db_path = g_build_filename (records->data_dir, "heard.db", NULL);
+  records->info_path = g_build_filename (records->data_dir, "heard.ini", NULL);
+}
+
+void
+heard_test_records_clear (HeardTestRecords *records)
+{
+  heard_test_remove_dir (records->root);
+  g_clear_pointer (&records->root, g_free);
+  g_clear_pointer (&records->data_dir, g_free);
+  g_clear_pointer (&records->db_path, g_free);
+  g_clear_pointer (&records->info_path, g_free);
+}
+
+void
+heard_test_close_context (HeardContext **context)
+{
+  g_autoptr(HeardStore) store = NULL;
+
+  if (*context == NULL)
+    return;
+
+  if (heard_context_get_store (*context) != NULL)
+    store = g_object_ref (heard_context_get_store (*context));
+  g_clear_object (context);
+  heard_test_close_store (&store);
+}
+
+void
+heard_test_write_file (const char *path,
+                       const void *data,
+                       gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
+                            0600, &error);
+  g_assert_no_error (error);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char *
+heard_test_describe_folder (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *description = g_string_new (NULL);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *checksum = NULL;
+      gsize length = 0;
+
+      g_file_get_contents (child, &contents, &length, &error);
+      g_assert_no_error (error);
+      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                              length);
+      g_string_append_printf (description, "%s %" G_GSIZE_FORMAT " %s\n",
+                              (const char *) g_ptr_array_index (names, i), length, checksum);
+    }
+
+  return g_string_free (description, FALSE);
+}
+
+void
+heard_test_copy_fixture (const char *name,
+                         const char *path)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("HEARD_FIXTURES_DIR"), name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_nonnull (g_getenv ("HEARD_FIXTURES_DIR"));
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  heard_test_write_file (path, contents, length);
 }
 
 HeardKey *
@@ -198,6 +309,89 @@ heard_test_check_integrity (HeardStore  *store,
   return heard_store_check_integrity_finish (store, result, error);
 }
 
+GPtrArray *
+heard_test_list_staff (HeardStore  *store,
+                       GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_staff_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_staff_finish (store, result, error);
+}
+
+GPtrArray *
+heard_test_load_plans (HeardStore  *store,
+                       gint64       person_id,
+                       GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_load_plans_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_load_plans_finish (store, result, error);
+}
+
+gboolean
+heard_test_decide_plan (HeardStore               *store,
+                        gint64                    plan_id,
+                        const HeardPlanDecision  *decision,
+                        const char               *passphrase,
+                        GError                  **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_decide_plan_async (store, plan_id, decision, passphrase, NULL,
+                                 heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_decide_plan_finish (store, result, error);
+}
+
+GPtrArray *
+heard_test_list_statements (HeardStore  *store,
+                            gint64       person_id,
+                            GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_statements_async (store, person_id, NULL, heard_test_store_result_cb,
+                                     &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_statements_finish (store, result, error);
+}
+
+GPtrArray *
+heard_test_list_statement_history (HeardStore  *store,
+                                   gint64       statement_id,
+                                   GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_statement_history_async (store, statement_id, NULL,
+                                            heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_statement_history_finish (store, result, error);
+}
+
+GError *
+heard_test_verify_audit (HeardStore *store,
+                         guint      *n_entries)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  heard_store_verify_audit_async (store, NULL, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  heard_store_verify_audit_finish (store, result, n_entries, &error);
+
+  return error;
+}
+
 sqlite3 *
 heard_test_raw_open (const char     *path,
                      const HeardKey *key)
@@ -211,6 +405,39 @@ heard_test_raw_open (const char     *path,
   sqlite3_busy_timeout (db, 5000);
 
   return db;
+}
+
+gint64
+heard_test_raw_count (sqlite3    *db,
+                      const char *sql)
+{
+  sqlite3_stmt *statement = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (statement, 0);
+  sqlite3_finalize (statement);
+
+  return count;
+}
+
+char *
+heard_test_audit_hashes (sqlite3 *db,
+                         gint64   up_to)
+{
+  GString *hashes = g_string_new (NULL);
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, hex (hash) FROM audit WHERE id <= ?1"
+                                           " ORDER BY id", -1, &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (statement, 1, up_to);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    g_string_append_printf (hashes, "%lld:%s\n", (long long) sqlite3_column_int64 (statement, 0),
+                            sqlite3_column_text (statement, 1));
+  sqlite3_finalize (statement);
+
+  return g_string_free (hashes, FALSE);
 }
 
 static char *

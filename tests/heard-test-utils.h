@@ -4,8 +4,10 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "heard-context.h"
 #include "heard-key.h"
 #include "heard-person.h"
+#include "heard-plan.h"
 #include "heard-store.h"
 
 G_BEGIN_DECLS
@@ -21,6 +23,37 @@ void         heard_test_wait             (GAsyncResult       **slot);
 /* A fresh private folder for one test, and its removal with everything in it. */
 char        *heard_test_make_dir         (void) G_GNUC_WARN_UNUSED_RESULT;
 void         heard_test_remove_dir       (const char          *path);
+
+/* A records folder for one test: @root is made; @data_dir, "records" inside
+ * it, is left for Heard to make, with heard.db and heard.ini in it. */
+typedef struct
+{
+  char *root;
+  char *data_dir;
+  char *db_path;
+  char *info_path;
+} HeardTestRecords;
+
+void         heard_test_records_init     (HeardTestRecords    *records);
+void         heard_test_records_clear    (HeardTestRecords    *records);
+
+/* Lets go of @context and returns once its records file is closed, as when
+ * Heard quits. */
+void         heard_test_close_context    (HeardContext       **context);
+
+/* Writes @length bytes of @data at @path, private (0600), in place of
+ * whatever was there. */
+void         heard_test_write_file       (const char          *path,
+                                          const void          *data,
+                                          gsize                length);
+/* Each file in the folder with its size and the SHA-256 of its bytes, one a
+ * line, by name: a file added, removed or changed by a single byte shows. */
+char        *heard_test_describe_folder  (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Copies tests/fixtures/@name (from HEARD_FIXTURES_DIR) to @path, private,
+ * as the records someone kept from an earlier version of Heard. */
+void         heard_test_copy_fixture     (const char          *name,
+                                          const char          *path);
 
 /* A fixed key: the same @variant always gives the same key. */
 HeardKey    *heard_test_key_new          (guint8               variant) G_GNUC_WARN_UNUSED_RESULT;
@@ -45,11 +78,37 @@ GHashTable  *heard_test_search_people    (HeardStore          *store,
                                           GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean     heard_test_check_integrity  (HeardStore          *store,
                                           GError             **error);
+GPtrArray   *heard_test_list_staff       (HeardStore          *store,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray   *heard_test_load_plans       (HeardStore          *store,
+                                          gint64               person_id,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     heard_test_decide_plan      (HeardStore          *store,
+                                          gint64               plan_id,
+                                          const HeardPlanDecision *decision,
+                                          const char          *passphrase,
+                                          GError             **error);
+GPtrArray   *heard_test_list_statements  (HeardStore          *store,
+                                          gint64               person_id,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray   *heard_test_list_statement_history (HeardStore    *store,
+                                                gint64         statement_id,
+                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Checks the whole audit trail (no anchor): NULL when it holds, or what is
+ * wrong. Sets @n_entries, when not NULL, to the entries it checked. */
+GError      *heard_test_verify_audit     (HeardStore          *store,
+                                          guint               *n_entries) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The records file opened behind Heard's back, as another program could,
  * with @key; close with sqlite3_close(). */
 sqlite3     *heard_test_raw_open         (const char          *path,
                                           const HeardKey      *key) G_GNUC_WARN_UNUSED_RESULT;
+/* The first column of the first row @sql gives, as a number. */
+gint64       heard_test_raw_count        (sqlite3             *db,
+                                          const char          *sql);
+/* Every audit entry's id and hash up to entry @up_to, in order, one a line. */
+char        *heard_test_audit_hashes     (sqlite3             *db,
+                                          gint64               up_to) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Adds @n made-up statements for @person_id straight into the database, in
  * one transaction, each a different mix of ordinary words; the same @seed

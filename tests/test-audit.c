@@ -33,31 +33,21 @@
 
 typedef struct
 {
-  char *root;
-  char *data_dir;
-  char *db_path;
-  char *info_path;
+  HeardTestRecords records;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->root = heard_test_make_dir ();
-  fixture->data_dir = g_build_filename (fixture->root, "records", NULL);
-  fixture->db_path = g_build_filename (fixture->data_dir, "heard.db", NULL);
-  fixture->info_path = g_build_filename (fixture->data_dir, "heard.ini", NULL);
+  heard_test_records_init (&fixture->records);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  heard_test_remove_dir (fixture->root);
-  g_free (fixture->root);
-  g_free (fixture->data_dir);
-  g_free (fixture->db_path);
-  g_free (fixture->info_path);
+  heard_test_records_clear (&fixture->records);
 }
 
 /* Driving the context */
@@ -80,7 +70,7 @@ wait_state (HeardContext  *context,
 static HeardContext *
 start (Fixture *fixture)
 {
-  HeardContext *context = heard_context_new (fixture->data_dir);
+  HeardContext *context = heard_context_new (fixture->records.data_dir);
   g_autoptr(GAsyncResult) result = NULL;
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
@@ -92,7 +82,7 @@ start (Fixture *fixture)
 static HeardContext *
 unlock_with_passphrase (Fixture *fixture)
 {
-  HeardContext *context = heard_context_new (fixture->data_dir);
+  HeardContext *context = heard_context_new (fixture->records.data_dir);
   g_autoptr(GAsyncResult) result = NULL;
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
@@ -102,17 +92,6 @@ unlock_with_passphrase (Fixture *fixture)
   g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
 
   return context;
-}
-
-static void
-close_context (HeardContext **context)
-{
-  g_autoptr(HeardStore) store = NULL;
-
-  if (heard_context_get_store (*context) != NULL)
-    store = g_object_ref (heard_context_get_store (*context));
-  g_clear_object (context);
-  heard_test_close_store (&store);
 }
 
 static gboolean
@@ -193,7 +172,7 @@ static char *
 set_up_records (Fixture  *fixture,
                 gboolean  passphrase)
 {
-  g_autoptr(HeardContext) context = heard_context_new (fixture->data_dir);
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
   g_autoptr(GAsyncResult) result = NULL;
   char *code;
 
@@ -212,7 +191,7 @@ set_up_records (Fixture  *fixture,
   save_person (context, "Bea Lindqvist");
   save_person (context, "Chidi Eze");
   save_anchor (context);
-  close_context (&context);
+  heard_test_close_context (&context);
 
   return code;
 }
@@ -235,7 +214,7 @@ remove_entries (Fixture    *fixture,
 {
   g_autoptr(HeardKey) key = key_of (code);
   g_autofree char *sql = g_strdup_printf ("DELETE FROM audit WHERE %s", where);
-  sqlite3 *db = heard_test_raw_open (fixture->db_path, key);
+  sqlite3 *db = heard_test_raw_open (fixture->records.db_path, key);
 
   heard_test_exec_behind_trigger (db, "audit_no_delete", sql);
   sqlite3_close (db);
@@ -291,14 +270,14 @@ test_newest_removed (Fixture       *fixture,
   context = passphrase ? unlock_with_passphrase (fixture) : start (fixture);
   assert_found_and_acknowledged (context, code, "The newest 2 entries of the record of changes "
                                                 "are missing");
-  close_context (&context);
+  heard_test_close_context (&context);
 
   /* Acknowledged and anchored again: the next start is clean. */
   context = passphrase ? unlock_with_passphrase (fixture) : start (fixture);
   g_assert_null (heard_context_get_audit_problem (context));
   g_assert_cmpuint (n_people (context), ==, 4);
   save_person (context, "Eli Novak");
-  close_context (&context);
+  heard_test_close_context (&context);
 }
 
 static void
@@ -312,7 +291,7 @@ test_all_removed (Fixture       *fixture,
 
   context = start (fixture);
   assert_found_and_acknowledged (context, code, "Every entry of the record of changes");
-  close_context (&context);
+  heard_test_close_context (&context);
 }
 
 /* In passphrase mode the anchor lives in heard.ini under a MAC keyed from
@@ -329,7 +308,8 @@ test_ini_note_tampered (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autofree char *older = NULL;
 
-  g_assert_true (g_key_file_load_from_file (info, fixture->info_path, G_KEY_FILE_NONE, &error));
+  g_assert_true (g_key_file_load_from_file (info, fixture->records.info_path, G_KEY_FILE_NONE,
+                                            &error));
   text = g_key_file_get_string (info, INFO_GROUP, "audit-anchor", &error);
   g_assert_no_error (error);
   anchor = heard_audit_anchor_new_from_string (text);
@@ -340,7 +320,7 @@ test_ini_note_tampered (Fixture       *fixture,
   remove_entries (fixture, code, "id > 2");
   {
     g_autoptr(HeardKey) key = key_of (code);
-    sqlite3 *db = heard_test_raw_open (fixture->db_path, key);
+    sqlite3 *db = heard_test_raw_open (fixture->records.db_path, key);
     sqlite3_stmt *statement = NULL;
 
     g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE id = 2", -1,
@@ -354,11 +334,11 @@ test_ini_note_tampered (Fixture       *fixture,
   anchor->entry = 2;
   older = heard_audit_anchor_to_string (anchor);
   g_key_file_set_string (info, INFO_GROUP, "audit-anchor", older);
-  g_assert_true (g_key_file_save_to_file (info, fixture->info_path, &error));
+  g_assert_true (g_key_file_save_to_file (info, fixture->records.info_path, &error));
 
   context = unlock_with_passphrase (fixture);
   assert_found_and_acknowledged (context, code, "was altered outside Heard");
-  close_context (&context);
+  heard_test_close_context (&context);
 }
 
 int

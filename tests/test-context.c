@@ -45,12 +45,10 @@
 
 typedef struct
 {
-  char      *root;
-  char      *data_dir;
-  char      *db_path;
-  char      *info_path;
+  /* The records folder is not there yet: Heard makes its own. */
+  HeardTestRecords  records;
   /* Keyring entries this test made, removed at the end. */
-  GPtrArray *uuids;
+  GPtrArray        *uuids;
 } Fixture;
 
 /* What a refused or failed attempt must leave exactly as it was. */
@@ -122,11 +120,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->root = heard_test_make_dir ();
-  /* Not there yet: Heard makes its own folder. */
-  fixture->data_dir = g_build_filename (fixture->root, "records", NULL);
-  fixture->db_path = g_build_filename (fixture->data_dir, DATABASE_FILE, NULL);
-  fixture->info_path = g_build_filename (fixture->data_dir, INFO_FILE, NULL);
+  heard_test_records_init (&fixture->records);
   fixture->uuids = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -154,71 +148,18 @@ fixture_tear_down (Fixture       *fixture,
       g_assert_no_error (error);
     }
 
-  heard_test_remove_dir (fixture->root);
+  heard_test_records_clear (&fixture->records);
   g_ptr_array_unref (fixture->uuids);
-  g_free (fixture->root);
-  g_free (fixture->data_dir);
-  g_free (fixture->db_path);
-  g_free (fixture->info_path);
 }
 
 /* Looking at the files */
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return strcmp (a, b);
-}
-
-static gboolean
-append_line (gpointer key,
-             gpointer value,
-             gpointer user_data)
-{
-  g_string_append_printf (user_data, "%s %s\n", (const char *) key, (const char *) value);
-
-  return FALSE;
-}
-
-/* Each file in the folder with the SHA-256 of its bytes, by name: any file
- * added, removed or changed by a single byte shows. */
-static char *
-describe_folder (const char *path)
-{
-  g_autoptr(GFile) folder = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GTree) digests = g_tree_new_full (compare_names, NULL, g_free, g_free);
-  g_autoptr(GError) error = NULL;
-  GString *description = g_string_new (NULL);
-  GFileInfo *info;
-  GFile *child;
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while (g_file_enumerator_iterate (children, &info, &child, NULL, &error) && info != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_file_load_bytes (child, NULL, NULL, &error);
-
-      g_assert_no_error (error);
-      g_tree_insert (digests, g_strdup (g_file_info_get_name (info)),
-                     g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes));
-    }
-  g_assert_no_error (error);
-
-  g_tree_foreach (digests, append_line, description);
-
-  return g_string_free (description, FALSE);
-}
 
 /* Records only their owner can reach: files 0600 in a 0700 folder. */
 static void
 assert_private (Fixture *fixture)
 {
-  const char *paths[] = { fixture->data_dir, fixture->db_path, fixture->info_path };
+  const char *paths[] = { fixture->records.data_dir, fixture->records.db_path,
+                          fixture->records.info_path };
   const guint modes[] = { 0700, 0600, 0600 };
 
   for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
@@ -249,7 +190,7 @@ read_uuid_at (const char *info_path)
 static char *
 read_info_uuid (Fixture *fixture)
 {
-  return read_uuid_at (fixture->info_path);
+  return read_uuid_at (fixture->records.info_path);
 }
 
 /* Remembers the database's keyring entry for removal at the end. */
@@ -272,7 +213,7 @@ static void
 snapshot_take (Snapshot   *snapshot,
                Fixture    *fixture)
 {
-  snapshot->folder = describe_folder (fixture->data_dir);
+  snapshot->folder = heard_test_describe_folder (fixture->records.data_dir);
   snapshot->n_heard_keys = keyring_available ? heard_test_keyring_count (NULL) : 0;
 }
 
@@ -296,12 +237,12 @@ snapshot_assert_unchanged (Snapshot *snapshot,
   snapshot_clear (&now);
 }
 
-/* The folder as describe_folder() gives it, less heard.lock, which start-up
- * may make: it is no part of the records. */
+/* The folder as heard_test_describe_folder() gives it, less heard.lock,
+ * which start-up may make: it is no part of the records. */
 static char *
 describe_records (const char *path)
 {
-  g_autofree char *all = describe_folder (path);
+  g_autofree char *all = heard_test_describe_folder (path);
   g_auto(GStrv) lines = g_strsplit (all, "\n", -1);
   GString *records = g_string_new (NULL);
 
@@ -334,18 +275,6 @@ load_file (const char *path)
   g_assert_no_error (error);
 
   return bytes;
-}
-
-static void
-write_file (const char *path,
-            const void *data,
-            gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT,
-                            0600, &error);
-  g_assert_no_error (error);
 }
 
 /* Driving the context */
@@ -451,24 +380,11 @@ static HeardContext *
 start_context (Fixture        *fixture,
                HeardLockState  expected)
 {
-  HeardContext *context = heard_context_new (fixture->data_dir);
+  HeardContext *context = heard_context_new (fixture->records.data_dir);
 
   expect_state (context, STEP_START, NULL, expected);
 
   return context;
-}
-
-/* Lets go of the context and returns once its records file is closed, as
- * when Heard quits. */
-static void
-close_context (HeardContext **context)
-{
-  g_autoptr(HeardStore) store = NULL;
-
-  if (heard_context_get_store (*context) != NULL)
-    store = g_object_ref (heard_context_get_store (*context));
-  g_clear_object (context);
-  heard_test_close_store (&store);
 }
 
 static void
@@ -586,7 +502,7 @@ keep_code_and_close (HeardContext *context,
   g_assert_nonnull (code);
   expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
   save_person (context, PERSON_NAME, extra_text);
-  close_context (&context);
+  heard_test_close_context (&context);
 
   return code;
 }
@@ -618,8 +534,8 @@ test_first_run (Fixture       *fixture,
   const char *uuid;
 
   /* A folder someone made by hand, readable by others: Heard closes it. */
-  g_assert_cmpint (g_mkdir (fixture->data_dir, 0755), ==, 0);
-  g_assert_cmpint (g_chmod (fixture->data_dir, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->records.data_dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (fixture->records.data_dir, 0755), ==, 0);
 
   context = start_context (fixture, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   code = heard_context_dup_recovery_code (context);
@@ -634,21 +550,21 @@ test_first_run (Fixture       *fixture,
   g_assert_true (heard_key_equal (stored_key, code_key));
   g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 1);
 
-  g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (fixture->records.db_path, G_FILE_TEST_IS_REGULAR));
   assert_private (fixture);
 
   assert_people (context, "");
   expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
   save_person (context, PERSON_NAME, 0);
   assert_people (context, PERSON_NAME);
-  close_context (&context);
+  heard_test_close_context (&context);
 
   /* The next start opens without asking anything. */
   again = start_context (fixture, HEARD_LOCK_STATE_OPEN);
   assert_people (again, PERSON_NAME);
   g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 1);
   g_assert_cmpuint (heard_test_keyring_count (NULL), ==, n_heard_keys + 1);
-  close_context (&again);
+  heard_test_close_context (&again);
 }
 
 /* Loses what opens the records silently, as a new computer, a reset
@@ -662,7 +578,7 @@ lose (Fixture *fixture,
 
   if (loss == LOSE_INFO_FILE)
     {
-      g_assert_cmpint (g_unlink (fixture->info_path), ==, 0);
+      g_assert_cmpint (g_unlink (fixture->records.info_path), ==, 0);
       return;
     }
 
@@ -691,14 +607,14 @@ test_no_new_key (Fixture       *fixture,
   g_assert_null (heard_context_get_store (context));
   assert_people (context, "");
   snapshot_assert_unchanged (&before, fixture);
-  g_assert_cmpint (g_file_test (fixture->info_path, G_FILE_TEST_EXISTS), ==,
+  g_assert_cmpint (g_file_test (fixture->records.info_path, G_FILE_TEST_EXISTS), ==,
                    loss != LOSE_INFO_FILE);
 
   /* Nor on the next start. */
   expect_state (context, STEP_START, NULL, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
   snapshot_assert_unchanged (&before, fixture);
 
-  close_context (&context);
+  heard_test_close_context (&context);
   snapshot_clear (&before);
 }
 
@@ -712,12 +628,12 @@ test_records_file_gone (Fixture       *fixture,
   gboolean emptied = GPOINTER_TO_INT (data);
   g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
   g_autoptr(HeardContext) context = NULL;
-  g_autofree char *moved_path = g_strconcat (fixture->root, "/moved.db", NULL);
+  g_autofree char *moved_path = g_strconcat (fixture->records.root, "/moved.db", NULL);
   Snapshot before = { 0, };
 
-  g_assert_cmpint (g_rename (fixture->db_path, moved_path), ==, 0);
+  g_assert_cmpint (g_rename (fixture->records.db_path, moved_path), ==, 0);
   if (emptied)
-    g_assert_true (g_file_set_contents (fixture->db_path, "", 0, NULL));
+    g_assert_true (g_file_set_contents (fixture->records.db_path, "", 0, NULL));
   snapshot_take (&before, fixture);
 
   context = start_context (fixture, HEARD_LOCK_STATE_FAILED);
@@ -726,11 +642,11 @@ test_records_file_gone (Fixture       *fixture,
   snapshot_assert_unchanged (&before, fixture);
 
   /* Put back, the same records open as before, silently. */
-  g_assert_cmpint (g_rename (moved_path, fixture->db_path), ==, 0);
+  g_assert_cmpint (g_rename (moved_path, fixture->records.db_path), ==, 0);
   expect_state (context, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
   assert_people (context, PERSON_NAME);
 
-  close_context (&context);
+  heard_test_close_context (&context);
   snapshot_clear (&before);
 }
 
@@ -759,11 +675,11 @@ test_save_outlives_caller (Fixture       *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_people (context, both);
   g_clear_object (&result);
-  close_context (&context);
+  heard_test_close_context (&context);
 
   again = start_context (fixture, HEARD_LOCK_STATE_OPEN);
   assert_people (again, both);
-  close_context (&again);
+  heard_test_close_context (&again);
 }
 
 /* Changes the first symbol of @code to another one. */
@@ -832,7 +748,7 @@ assert_restored (Fixture    *fixture,
 
   next = start_context (fixture, HEARD_LOCK_STATE_OPEN);
   assert_people (next, PERSON_NAME);
-  close_context (&next);
+  heard_test_close_context (&next);
 }
 
 static void
@@ -864,7 +780,7 @@ test_recovery (Fixture       *fixture,
   if (loss == LOSE_KEYRING_ENTRY)
     g_assert_cmpstr (uuid_after, ==, uuid);
 
-  close_context (&context);
+  heard_test_close_context (&context);
   assert_restored (fixture, code);
 }
 
@@ -934,8 +850,8 @@ static void
 crash (Fixture       *fixture,
        HeardContext **context)
 {
-  g_autofree char *crashed = g_build_filename (fixture->root, "crashed", NULL);
-  g_autofree char *wal = g_build_filename (fixture->data_dir, DATABASE_FILE "-wal", NULL);
+  g_autofree char *crashed = g_build_filename (fixture->records.root, "crashed", NULL);
+  g_autofree char *wal = g_build_filename (fixture->records.data_dir, DATABASE_FILE "-wal", NULL);
   g_autoptr(GDir) dir = NULL;
   const char *name;
   GStatBuf info;
@@ -944,20 +860,20 @@ crash (Fixture       *fixture,
   g_assert_cmpint (info.st_size, >, 0);
 
   g_assert_cmpint (g_mkdir (crashed, 0700), ==, 0);
-  dir = g_dir_open (fixture->data_dir, 0, NULL);
+  dir = g_dir_open (fixture->records.data_dir, 0, NULL);
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *from = g_build_filename (fixture->data_dir, name, NULL);
+      g_autofree char *from = g_build_filename (fixture->records.data_dir, name, NULL);
       g_autofree char *to = g_build_filename (crashed, name, NULL);
 
       copy_file (from, to);
     }
   g_clear_pointer (&dir, g_dir_close);
 
-  close_context (context);
-  heard_test_remove_dir (fixture->data_dir);
-  g_assert_cmpint (g_rename (crashed, fixture->data_dir), ==, 0);
+  heard_test_close_context (context);
+  heard_test_remove_dir (fixture->records.data_dir);
+  g_assert_cmpint (g_rename (crashed, fixture->records.data_dir), ==, 0);
 }
 
 static void
@@ -1003,7 +919,7 @@ test_wal_wrong_keyring_key (Fixture       *fixture,
 
   expect_state (again, STEP_RECOVERY_CODE, typed, HEARD_LOCK_STATE_OPEN);
   assert_people (again, PERSON_NAME);
-  close_context (&again);
+  heard_test_close_context (&again);
 
   snapshot_clear (&before);
 }
@@ -1019,7 +935,7 @@ test_damaged_database (Fixture       *fixture,
   g_autoptr(HeardKey) key = parse_code (code);
   g_autoptr(HeardKey) stored_key = NULL;
   g_autofree char *uuid = read_info_uuid (fixture);
-  g_autofree char *original_dir = g_build_filename (fixture->root, "original", NULL);
+  g_autofree char *original_dir = g_build_filename (fixture->records.root, "original", NULL);
   g_autofree char *original_db = g_build_filename (original_dir, DATABASE_FILE, NULL);
   g_autofree char *original_info = g_build_filename (original_dir, INFO_FILE, NULL);
   Snapshot before = { 0, };
@@ -1027,12 +943,12 @@ test_damaged_database (Fixture       *fixture,
 
   /* Keep a good copy, then damage the records Heard will find. */
   g_assert_cmpint (g_mkdir (original_dir, 0700), ==, 0);
-  copy_file (fixture->db_path, original_db);
-  copy_file (fixture->info_path, original_info);
-  damage_file (fixture->db_path, damage);
+  copy_file (fixture->records.db_path, original_db);
+  copy_file (fixture->records.info_path, original_info);
+  damage_file (fixture->records.db_path, damage);
   snapshot_take (&before, fixture);
 
-  context = heard_context_new (fixture->data_dir);
+  context = heard_context_new (fixture->records.data_dir);
   state = run_step (context, STEP_START, NULL, NULL);
   g_test_message ("damaged records: state %d: %s", state,
                   heard_context_get_lock_message (context));
@@ -1042,7 +958,7 @@ test_damaged_database (Fixture       *fixture,
   g_assert_cmpstr (heard_context_get_lock_message (context), !=, "");
   g_assert_null (heard_context_get_store (context));
   assert_people (context, "");
-  close_context (&context);
+  heard_test_close_context (&context);
 
   /* Nothing rewritten, and no new key made for damaged records. */
   snapshot_assert_unchanged (&before, fixture);
@@ -1053,7 +969,7 @@ test_damaged_database (Fixture       *fixture,
   original = heard_context_new (original_dir);
   expect_state (original, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
   assert_people (original, PERSON_NAME);
-  close_context (&original);
+  heard_test_close_context (&original);
 
   snapshot_clear (&before);
 }
@@ -1155,7 +1071,7 @@ run_keyring_locked (Fixture  *fixture,
   g_assert_cmpuint (heard_test_keyring_count (NULL), ==, before.n_heard_keys);
 
   g_signal_handlers_disconnect_by_data (context, states);
-  close_context (&context);
+  heard_test_close_context (&context);
   snapshot_clear (&before);
 }
 
@@ -1189,9 +1105,9 @@ place_file (const char *path,
             GBytes     *full)
 {
   if (state == FILE_EMPTY)
-    write_file (path, "", 0);
+    heard_test_write_file (path, "", 0);
   else if (state == FILE_FULL)
-    write_file (path, g_bytes_get_data (full, NULL), g_bytes_get_size (full));
+    heard_test_write_file (path, g_bytes_get_data (full, NULL), g_bytes_get_size (full));
 }
 
 /* A first run may only ever take a file that held nothing. */
@@ -1220,7 +1136,7 @@ test_folder_states (Fixture       *fixture,
   g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
   g_autoptr(HeardContext) writer = start_context (fixture, HEARD_LOCK_STATE_OPEN);
   g_autofree char *uuid = read_info_uuid (fixture);
-  g_autofree char *wal_path = g_build_filename (fixture->data_dir, WAL_FILE, NULL);
+  g_autofree char *wal_path = g_build_filename (fixture->records.data_dir, WAL_FILE, NULL);
   g_autofree char *valid_line = g_strconcat ("uuid=", uuid, "\n", NULL);
   g_autoptr(GBytes) database = NULL;
   g_autoptr(GBytes) wal = NULL;
@@ -1234,12 +1150,12 @@ test_folder_states (Fixture       *fixture,
   /* heard.db as it is while Heard has it open holds the first person; the
    * second is still only in the WAL beside it. */
   save_person (writer, LATER_NAME, 0);
-  database = load_file (fixture->db_path);
+  database = load_file (fixture->records.db_path);
   wal = load_file (wal_path);
   g_assert_cmpuint (g_bytes_get_size (wal), >, 0);
-  close_context (&writer);
+  heard_test_close_context (&writer);
 
-  note = load_file (fixture->info_path);
+  note = load_file (fixture->records.info_path);
   text = g_string_new_len (g_bytes_get_data (note, NULL), (gssize) g_bytes_get_size (note));
   g_assert_cmpuint (g_string_replace (text, valid_line, "uuid=\n", 0), ==, 1);
   malformed = g_bytes_new (text->str, text->len);
@@ -1257,7 +1173,7 @@ test_folder_states (Fixture       *fixture,
                                                      file_state_names[wal_state],
                                                      file_state_names[journal_state],
                                                      note_state_names[note_state]);
-            g_autofree char *dir = g_build_filename (fixture->root, name, NULL);
+            g_autofree char *dir = g_build_filename (fixture->records.root, name, NULL);
             g_autofree char *db_path = g_build_filename (dir, DATABASE_FILE, NULL);
             g_autofree char *info_path = g_build_filename (dir, INFO_FILE, NULL);
             g_autofree char *in_wal = g_build_filename (dir, WAL_FILE, NULL);
@@ -1276,12 +1192,13 @@ test_folder_states (Fixture       *fixture,
             place_file (in_wal, wal_state, wal);
             place_file (in_journal, journal_state, journal);
             if (note_state == NOTE_EMPTY)
-              write_file (info_path, "", 0);
+              heard_test_write_file (info_path, "", 0);
             else if (note_state != NOTE_MISSING)
               {
                 GBytes *bytes = note_state == NOTE_VALID ? note : malformed;
 
-                write_file (info_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+                heard_test_write_file (info_path, g_bytes_get_data (bytes, NULL),
+                                       g_bytes_get_size (bytes));
               }
 
             anything_there = db == FILE_FULL || wal_state == FILE_FULL ||
@@ -1337,7 +1254,7 @@ test_folder_states (Fixture       *fixture,
                 g_assert_true (heard_context_get_records_exist (context));
               }
 
-            close_context (&context);
+            heard_test_close_context (&context);
 
             if (state != HEARD_LOCK_STATE_OPEN && state != HEARD_LOCK_STATE_SHOW_RECOVERY_CODE)
               {
@@ -1384,7 +1301,7 @@ write_bad_note (Fixture    *fixture,
 
     case BAD_NOTE_GARBAGE:
       heard_secure_random (garbage, sizeof garbage);
-      write_file (fixture->info_path, garbage, sizeof garbage);
+      heard_test_write_file (fixture->records.info_path, garbage, sizeof garbage);
       return;
 
     case BAD_NOTE_MALFORMED_SALT:
@@ -1406,7 +1323,7 @@ write_bad_note (Fixture    *fixture,
       g_assert_not_reached ();
     }
 
-  write_file (fixture->info_path, text, strlen (text));
+  heard_test_write_file (fixture->records.info_path, text, strlen (text));
 }
 
 static void
@@ -1432,12 +1349,12 @@ test_damaged_note (Fixture       *fixture,
   /* The code opens the records and the note is written afresh. */
   expect_state (context, STEP_RECOVERY_CODE, code, HEARD_LOCK_STATE_OPEN);
   assert_people (context, PERSON_NAME);
-  close_context (&context);
+  heard_test_close_context (&context);
   wait_for_keyring_entry (note_uuid (fixture));
 
   next = start_context (fixture, HEARD_LOCK_STATE_OPEN);
   assert_people (next, PERSON_NAME);
-  close_context (&next);
+  heard_test_close_context (&next);
   snapshot_clear (&before);
 }
 
@@ -1451,7 +1368,7 @@ test_two_first_runs (Fixture       *fixture,
   for (guint round = 0; round < N_RACES; round++)
     {
       g_autofree char *name = g_strdup_printf ("race-%u", round);
-      g_autofree char *dir = g_build_filename (fixture->root, name, NULL);
+      g_autofree char *dir = g_build_filename (fixture->records.root, name, NULL);
       g_autofree char *db_path = g_build_filename (dir, DATABASE_FILE, NULL);
       g_autofree char *info_path = g_build_filename (dir, INFO_FILE, NULL);
       g_autoptr(HeardSecretString) code = NULL;
@@ -1496,8 +1413,8 @@ test_two_first_runs (Fixture       *fixture,
 
       expect_state (contexts[winner], STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
       save_person (contexts[winner], PERSON_NAME, 0);
-      close_context (&contexts[1 - winner]);
-      close_context (&contexts[winner]);
+      heard_test_close_context (&contexts[1 - winner]);
+      heard_test_close_context (&contexts[winner]);
 
       /* The key the note names opens the records. */
       store = heard_test_open_store (db_path, stored_key, HEARD_STORE_OPEN_NONE, &error);
@@ -1520,7 +1437,7 @@ test_already_open (Fixture       *fixture,
   g_autoptr(HeardContext) second = NULL;
   Snapshot before = { 0, };
 
-  assert_lock_file_private (fixture->data_dir);
+  assert_lock_file_private (fixture->records.data_dir);
   snapshot_take (&before, fixture);
 
   second = start_context (fixture, HEARD_LOCK_STATE_ALREADY_OPEN);
@@ -1533,10 +1450,10 @@ test_already_open (Fixture       *fixture,
   expect_state (second, STEP_START, NULL, HEARD_LOCK_STATE_ALREADY_OPEN);
   snapshot_assert_unchanged (&before, fixture);
 
-  close_context (&first);
+  heard_test_close_context (&first);
   expect_state (second, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
   assert_people (second, PERSON_NAME);
-  close_context (&second);
+  heard_test_close_context (&second);
   snapshot_clear (&before);
 }
 
@@ -1571,8 +1488,8 @@ test_no_keyring_first_run (Fixture       *fixture,
 
   /* Nowhere to keep a key: ask for a passphrase before making anything. */
   context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
-  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (fixture->info_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->records.db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->records.info_path, G_FILE_TEST_EXISTS));
   g_assert_null (heard_context_get_store (context));
 
   expect_state (context, STEP_CREATE_WITH_PASSPHRASE, PASSPHRASE,
@@ -1580,7 +1497,7 @@ test_no_keyring_first_run (Fixture       *fixture,
   assert_private (fixture);
 
   /* The code shown is the key the passphrase makes with the noted salt. */
-  g_key_file_load_from_file (info, fixture->info_path, G_KEY_FILE_NONE, &error);
+  g_key_file_load_from_file (info, fixture->records.info_path, G_KEY_FILE_NONE, &error);
   g_assert_no_error (error);
   protection = g_key_file_get_string (info, INFO_GROUP, "protection", &error);
   g_assert_no_error (error);
@@ -1596,7 +1513,7 @@ test_no_keyring_first_run (Fixture       *fixture,
   g_assert_true (heard_key_equal (code_key, passphrase_key));
 
   expect_state (context, STEP_CONFIRM_CODE_KEPT, NULL, HEARD_LOCK_STATE_OPEN);
-  close_context (&context);
+  heard_test_close_context (&context);
 }
 
 static void
@@ -1618,7 +1535,7 @@ test_no_keyring_passphrase (Fixture       *fixture,
 
   expect_state (context, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
   assert_people (context, PERSON_NAME);
-  close_context (&context);
+  heard_test_close_context (&context);
 
   snapshot_clear (&before);
 }
@@ -1646,7 +1563,7 @@ test_no_keyring_passphrase_wal (Fixture       *fixture,
 
   expect_state (again, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
   assert_people (again, PERSON_NAME);
-  close_context (&again);
+  heard_test_close_context (&again);
 
   snapshot_clear (&before);
 }
@@ -1664,12 +1581,12 @@ test_no_keyring_recovery_code (Fixture       *fixture,
   assert_wrong_codes_refused (context, fixture, code);
   expect_state (context, STEP_RECOVERY_CODE, typed, HEARD_LOCK_STATE_OPEN);
   assert_people (context, PERSON_NAME);
-  close_context (&context);
+  heard_test_close_context (&context);
 
   /* The passphrase still works after the code was used. */
   next = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
   expect_state (next, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
-  close_context (&next);
+  heard_test_close_context (&next);
 }
 
 /* Refusing to run */

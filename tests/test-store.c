@@ -10,7 +10,6 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "heard-audit.h"
 #include "heard-search.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
@@ -174,41 +173,13 @@ list_dir (const char *path)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
-/* Each file in the folder with the SHA-256 of its bytes, one a line, by
- * name: a file added, removed or changed by a single byte shows. */
-static char *
-describe_dir (const char *path)
-{
-  g_autofree char *listing = list_dir (path);
-  g_auto(GStrv) names = g_strsplit (listing, " ", -1);
-  GString *description = g_string_new (NULL);
-
-  for (guint i = 0; names[i] != NULL && *names[i] != '\0'; i++)
-    {
-      g_autofree char *child = g_build_filename (path, names[i], NULL);
-      g_autofree char *contents = NULL;
-      g_autofree char *checksum = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize length = 0;
-
-      g_file_get_contents (child, &contents, &length, &error);
-      g_assert_no_error (error);
-      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
-                                              length);
-      g_string_append_printf (description, "%s %" G_GSIZE_FORMAT " %s\n", names[i], length,
-                              checksum);
-    }
-
-  return g_string_free (description, FALSE);
-}
-
 static void
 snapshot_take (Snapshot   *snapshot,
                const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  snapshot->folder = describe_dir (dir);
+  snapshot->folder = heard_test_describe_folder (dir);
 }
 
 static void
@@ -216,7 +187,7 @@ snapshot_assert_unchanged (Snapshot   *snapshot,
                            const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *folder = describe_dir (dir);
+  g_autofree char *folder = heard_test_describe_folder (dir);
 
   g_assert_cmpstr (folder, ==, snapshot->folder);
   g_clear_pointer (&snapshot->folder, g_free);
@@ -330,17 +301,6 @@ fill_store (Fixture *fixture,
     }
 
   heard_test_close_store (&store);
-}
-
-static void
-write_file (const char *path,
-            const char *contents,
-            gsize       length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, (gssize) length, &error);
-  g_assert_no_error (error);
 }
 
 static gsize
@@ -561,7 +521,7 @@ test_open_empty_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
-  write_file (fixture->path, "", 0);
+  heard_test_write_file (fixture->path, "", 0);
   g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
 
   /* Outside a first run an empty file is lost records: refused, untouched. */
@@ -798,7 +758,7 @@ test_refuse_random_bytes (Fixture       *fixture,
   guint8 noise[8192];
 
   heard_secure_random (noise, sizeof noise);
-  write_file (fixture->path, (const char *) noise, sizeof noise);
+  heard_test_write_file (fixture->path, (const char *) noise, sizeof noise);
 
   assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
                        HEARD_STORE_ERROR_WRONG_KEY);
@@ -830,7 +790,7 @@ test_refuse_truncated (Fixture       *fixture,
     {
       g_test_message ("A copy cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes",
                       cuts[i], length);
-      write_file (copy, contents, cuts[i]);
+      heard_test_write_file (copy, contents, cuts[i]);
       assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE,
                            HEARD_STORE_ERROR_DAMAGED);
       assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE,
@@ -880,7 +840,7 @@ test_close_checkpoints (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (copy_dir, 0700), ==, 0);
   g_file_get_contents (fixture->path, &contents, &length, &error);
   g_assert_no_error (error);
-  write_file (copy, contents, length);
+  heard_test_write_file (copy, contents, length);
   db = raw_open (copy, fixture->key);
   g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM person"), ==, 30);
   g_assert_cmpint (raw_query_int (db, "PRAGMA application_id"), ==, 0x48454152);
@@ -1037,7 +997,7 @@ test_refuse_wal_empty_database (Fixture       *fixture,
 {
   g_autofree char *copy = copy_with_wal (fixture, make_people_in_wal);
 
-  write_file (copy, "", 0);
+  heard_test_write_file (copy, "", 0);
   assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_DAMAGED);
   assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_DAMAGED);
 }
@@ -1379,130 +1339,6 @@ test_search_build_match (void)
     }
 }
 
-
-static gint64
-raw_count (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *statement = NULL;
-  gint64 count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return count;
-}
-
-/* Every audit entry's id and hash, in order, as one string. */
-static char *
-audit_hashes (sqlite3 *db,
-              gint64   up_to)
-{
-  GString *hashes = g_string_new (NULL);
-  sqlite3_stmt *statement = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id, hex (hash) FROM audit WHERE id <= ?1"
-                                           " ORDER BY id", -1, &statement, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (statement, 1, up_to);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    g_string_append_printf (hashes, "%lld:%s\n", (long long) sqlite3_column_int64 (statement, 0),
-                            sqlite3_column_text (statement, 1));
-  sqlite3_finalize (statement);
-
-  return g_string_free (hashes, FALSE);
-}
-
-static GError *
-verify_audit (HeardStore *store,
-              guint      *n_entries)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GError *error = NULL;
-
-  heard_store_verify_audit_async (store, NULL, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  heard_store_verify_audit_finish (store, result, n_entries, &error);
-
-  return error;
-}
-
-/* Records saved at schema 3 (tests/fixtures/heard-v3.db, made by
- * make-v3-fixture.c) open with today's code: every record survives, the
- * eight entries already in the chain are left exactly as they were and
- * still check out, and each kept record (two statement versions, an answer,
- * a review) is sealed by a new entry, so an edit behind the triggers is
- * found in old records too. */
-static void
-test_migrate_from_v3 (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("HEARD_FIXTURES_DIR"), "heard-v3.db",
-                                              NULL);
-  g_autofree char *contents = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(HeardKey) key = heard_test_key_new (3);
-  g_autoptr(HeardStore) store = NULL;
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
-  guint n_entries = 0;
-  sqlite3 *db;
-
-  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
-  g_assert_true (g_file_set_contents_full (fixture->path, contents, (gssize) length,
-                                           G_FILE_SET_CONTENTS_NONE, 0600, &error));
-  db = heard_test_raw_open (fixture->path, key);
-  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 3);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM audit"), ==, 8);
-  before = audit_hashes (db, 8);
-  sqlite3_close (db);
-
-  store = heard_test_open_store (fixture->path, key, HEARD_STORE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  g_assert_null (verify_audit (store, &n_entries));
-  g_assert_cmpuint (n_entries, ==, 8 + 4);
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Bea Lindqvist");
-  g_assert_cmpint (heard_test_save_person (store, person, &error), >, 0);
-  g_assert_no_error (error);
-  heard_test_close_store (&store);
-
-  db = heard_test_raw_open (fixture->path, key);
-  g_assert_cmpint (raw_count (db, "PRAGMA user_version"), ==, 4);
-  after = audit_hashes (db, 8);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM audit WHERE action = 'sealed'"
-                                  " AND content_hash IS NOT NULL AND content_kind IN"
-                                  " ('statement version', 'answer', 'review')"), ==, 4);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM person"
-                                  " WHERE display_name = 'Amara Okafor'"), ==, 1);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM staff"), ==, 2);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM statement_version WHERE words IN"
-                                  " ('I told my teacher on the Monday.',"
-                                  "  'I told my teacher on the Tuesday.')"), ==, 2);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM statement_response AS r"
-                                  " JOIN statement_response_action AS l ON l.response_id = r.id"
-                                  " WHERE what_we_did = 'We asked the school to change your"
-                                  " bus.'"), ==, 1);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM plan_review"
-                                  " WHERE comments = 'Please add who tells her.'"), ==, 1);
-  g_assert_cmpint (raw_count (db, "SELECT count (*) FROM plan_action"), ==, 1);
-
-  /* The backfilled seals protect the old words as well. */
-  heard_test_exec_behind_trigger (db, "statement_version_no_update",
-                                  "UPDATE statement_version SET words = 'Nothing happened.'"
-                                  " WHERE id = 1");
-  sqlite3_close (db);
-  store = heard_test_open_store (fixture->path, key, HEARD_STORE_OPEN_NONE, &error);
-  g_assert_no_error (error);
-  error = verify_audit (store, NULL);
-  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_CONTENT_CHANGED);
-  g_assert_nonnull (strstr (error->message, "statement 1, version 1 "));
-  heard_test_close_store (&store);
-}
-
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -1530,7 +1366,6 @@ main (int   argc,
   add_test ("/store/open/wrong-key", test_open_wrong_key);
   add_test ("/store/open/too-new", test_open_too_new);
   add_test ("/store/open/missing", test_open_missing);
-  add_test ("/store/migrate/from-v3", test_migrate_from_v3);
   add_test ("/store/file/no-plaintext", test_file_no_plaintext);
   add_test ("/store/file/permissions", test_file_permissions);
   add_test ("/store/refuse/not-encrypted", test_refuse_not_encrypted);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "heard-dialog.h"
+#include "heard-language-check.h"
 #include "heard-language-highlighter.h"
 #include "heard-person-page.h"
 #include "heard-statement-card.h"
@@ -29,6 +30,13 @@
 #define FIRST_WORDS "He said he's my boyfriend and I owe him for the marmalade jar."
 #define AMENDED_WORDS "He said he's my boyfriend and I owe him for the marmalade jar and the phone."
 #define CONTEXT "She says her boyfriend gives her lifts; she is putting herself at risk."
+/* What she adds in her own note, typed as she would type it. */
+#define THEIR_NOTE "I wasn't putting myself at risk. He is not my boyfriend, he is 34."
+
+/* How long the young person's words are watched for any underline: many
+ * times the highlighter's pause in typing (200 ms), so that any check the
+ * typing set off has long run. */
+#define NEVER_MARKED_MS 1500
 
 static HeardApplication *the_app;
 
@@ -266,14 +274,93 @@ answer_then_tell (HeardStatementsView *view)
   g_assert_cmpint (heard_statement_get_reply_state (listed (view, 0)), ==, HEARD_REPLY_TOLD);
 }
 
+/* The worker's context, once the checker has had its pause and looked. */
+static gboolean
+context_underlined (gpointer data)
+{
+  GtkTextView *context = data;
+
+  return underlined_at (context, "boyfriend") && underlined_at (context, "putting herself at risk");
+}
+
+/* Whether any character of @view carries the checker's underline. */
+static gboolean
+any_underline (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               HEARD_LANGUAGE_TAG);
+  GtkTextIter start;
+
+  if (tag == NULL)
+    return FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  return gtk_text_iter_has_tag (&start, tag) || gtk_text_iter_forward_to_tag_toggle (&start, tag);
+}
+
+/* None of the young person's own fields (@data, a GPtrArray of views) is
+ * underlined anywhere. */
+static gboolean
+none_underlined (gpointer data)
+{
+  GPtrArray *views = data;
+
+  for (guint i = 0; i < views->len; i++)
+    if (any_underline (g_ptr_array_index (views, i)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+collect_text_views (GtkWidget *widget,
+                    GPtrArray *views)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (views, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text_views (child, views);
+}
+
+/* Types @text at the cursor of @view, key by key as far as the buffer can
+ * tell: an interactive insert, one user action per character. */
+static void
+type_into (GtkTextView *view,
+           const char  *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gtk_text_buffer_begin_user_action (buffer);
+      gtk_text_buffer_insert_interactive_at_cursor (buffer, p, (int) (g_utf8_next_char (p) - p),
+                                                    TRUE);
+      gtk_text_buffer_end_user_action (buffer);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 static void
 test_language_checker_in_editor (void)
 {
   g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(GPtrArray) text_views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new ();
+  g_autoptr(GArray) flagged_words = heard_language_check (FIRST_WORDS);
+  g_autoptr(GArray) flagged_note = heard_language_check (THEIR_NOTE);
   HeardStatementForm *form;
   GtkTextView *words, *context;
   GtkWidget *hint;
   GtkWindow *editor;
+
+  /* Her own words hold exactly what the checker would underline in a
+   * worker's: so if it ever looked at them, it would mark them. */
+  g_assert_cmpuint (flagged_words->len, >, 0);
+  g_assert_cmpuint (flagged_note->len, >, 0);
 
   start_with_amira (data_dir);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (statements_view ()),
@@ -283,20 +370,44 @@ test_language_checker_in_editor (void)
                                                               HEARD_TYPE_STATEMENT_FORM, NULL));
   words = heard_statement_form_get_words_view (form);
   context = heard_statement_form_get_context_view (form);
-  set_text_view (words, FIRST_WORDS);
-  set_text_view (context, CONTEXT);
-  heard_language_highlighter_check_now (heard_language_highlighter_attach (context));
 
-  /* The worker's words are underlined where they blame her… */
-  g_assert_true (underlined_at (context, "boyfriend"));
-  g_assert_true (underlined_at (context, "putting herself at risk"));
+  /* Every text field but the worker's context is hers: her words and her
+   * own note or disagreement. */
+  collect_text_views (GTK_WIDGET (form), text_views);
+  g_assert_cmpuint (text_views->len, ==, 3);
+  for (guint i = 0; i < text_views->len; i++)
+    if (g_ptr_array_index (text_views, i) != context)
+      g_ptr_array_add (theirs, g_ptr_array_index (text_views, i));
+  g_assert_cmpuint (theirs->len, ==, 2);
+  g_assert_true (g_ptr_array_find (theirs, words, NULL));
+
+  /* Her fields are filled first, so by the time the worker's context has
+   * been checked after its pause, any check they set off has run too. */
+  set_text_view (words, FIRST_WORDS);
+  for (guint i = 0; i < theirs->len; i++)
+    if (g_ptr_array_index (theirs, i) != words)
+      type_into (g_ptr_array_index (theirs, i), THEIR_NOTE);
+  set_text_view (context, CONTEXT);
+
+  /* The worker's words are underlined where they blame her, by the checker
+   * on its own once typing pauses… */
+  g_assert_false (context_underlined (context));
+  heard_test_ui_wait_until (context_underlined, context,
+                            "the checker to underline the worker's context");
   g_assert_false (underlined_at (context, "lifts"));
   hint = heard_test_ui_find_by_css_class (GTK_WIDGET (form), "language-hint");
   g_assert_true (gtk_widget_get_visible (hint));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "2 phrases"));
 
-  /* …her own words, never: they are kept exactly as she said them. */
-  g_assert_false (underlined_at (words, "boyfriend"));
+  /* …her own words, never: not after the pause, not while she types more,
+   * however long she waits. They are kept exactly as she said them. */
+  heard_test_ui_hold (none_underlined, theirs, NEVER_MARKED_MS,
+                      "nothing underlined in the young person's own words");
+  type_into (words, " I'm not a child prostitute.");
+  heard_test_ui_hold (none_underlined, theirs, NEVER_MARKED_MS,
+                      "nothing underlined in the young person's own words as she types");
+  g_assert_true (context_underlined (context));
+  set_text_view (words, FIRST_WORDS);
 
   /* Suggesting never blocks: it saves as written. */
   heard_test_ui_save_dialog (editor, "HeardStatementEditor");
