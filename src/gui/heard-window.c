@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
@@ -32,6 +33,8 @@ struct _HeardWindow
   HeardStatementSearch *statement_search;
 
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *audit_revealer;
+  GtkLabel             *audit_problem_label;
   GtkStack             *state_stack;
   AdwLeaflet           *leaflet;
   GtkStack             *content_stack;
@@ -270,6 +273,48 @@ lock_state_changed_cb (HeardWindow *self)
   update_state_page (self);
 }
 
+/* While the audit trail has a problem nobody with the recovery code has
+ * seen, a banner says so above the records, which stay shown. */
+static void
+audit_problem_changed_cb (HeardWindow *self)
+{
+  const char *problem = heard_context_get_audit_problem (self->context);
+
+  /* The words stay while the banner slides away. */
+  if (problem != NULL)
+    gtk_label_set_text (self->audit_problem_label, problem);
+  gtk_revealer_set_reveal_child (self->audit_revealer, problem != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review-audit-problem",
+                                 problem != NULL);
+}
+
+static void
+audit_problem_acknowledged_cb (HeardWindow *self)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               heard_toast_new (_("Saving has resumed. The problem is noted "
+                                                  "in the audit trail.")));
+  /* The banner's button is going: keyboard focus goes to the records. */
+  gtk_widget_child_focus (GTK_WIDGET (self->leaflet), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+review_audit_problem_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  HeardAuditProblemDialog *dialog;
+
+  if (heard_context_get_audit_problem (self->context) == NULL)
+    return;
+
+  dialog = heard_audit_problem_dialog_new (GTK_WINDOW (self), self->context);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (audit_problem_acknowledged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Chooses @person, clearing the search if it hides them. */
 static void
 show_person (HeardWindow *self,
@@ -336,7 +381,8 @@ restore_finished_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, heard_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 heard_toast_new (heard_describe_save_error (error)));
 }
 
 static void
@@ -387,7 +433,8 @@ remove_finished_cb (GObject      *object,
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, heard_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   heard_toast_new (heard_describe_save_error (error)));
       return;
     }
 
@@ -563,7 +610,10 @@ heard_window_constructed (GObject *object)
 
   g_signal_connect_object (self->context, "notify::lock-state",
                            G_CALLBACK (lock_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::audit-problem",
+                           G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
   update_state_page (self);
+  audit_problem_changed_cb (self);
 }
 
 static void
@@ -660,6 +710,8 @@ heard_window_class_init (HeardWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/heard-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, audit_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, audit_problem_label);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, content_stack);
@@ -685,6 +737,8 @@ heard_window_class_init (HeardWindowClass *klass)
                                    show_caseload_action);
   gtk_widget_class_install_action (widget_class, "win.search-statements", NULL,
                                    search_statements_action);
+  gtk_widget_class_install_action (widget_class, "win.review-audit-problem", NULL,
+                                   review_audit_problem_action);
 }
 
 static void
@@ -768,4 +822,10 @@ _heard_window_show_toast (HeardWindow *self,
                           AdwToast    *toast)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GtkWidget *
+_heard_window_get_audit_banner (HeardWindow *self)
+{
+  return GTK_WIDGET (self->audit_revealer);
 }

@@ -302,11 +302,22 @@ heard_dialog_finish_saving (HeardDialog  *self,
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        heard_dialog_show_error (self, error->message);
+        heard_dialog_show_error (self, heard_describe_save_error (error));
       return;
     }
 
   priv->saved = TRUE;
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Ends a save started by save() that the dialog refused itself, having
+ * said why beside the field concerned: nothing is shown in the banner and
+ * saving can be tried again. */
+void
+heard_dialog_resume_saving (HeardDialog *self)
+{
+  g_return_if_fail (HEARD_IS_DIALOG (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", TRUE);
 }

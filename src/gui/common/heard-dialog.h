@@ -31,6 +31,7 @@ void          heard_dialog_show_error         (HeardDialog  *self,
                                                const char   *message);
 void          heard_dialog_finish_saving      (HeardDialog  *self,
                                                const GError *error);
+void          heard_dialog_resume_saving      (HeardDialog  *self);
 const char   *heard_dialog_get_error          (HeardDialog  *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-audit.h"
 #include "heard-widgets.h"
 
 /* A short word in a rounded badge, coloured by @style_class ("error",
@@ -129,4 +130,21 @@ heard_toast_new (const char *text)
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
   return adw_toast_new (escaped);
+}
+
+/* What to tell someone whose save was refused. While the audit trail has a
+ * problem nobody with the recovery code has seen, every save is refused:
+ * the notice at the top of the main window says what was found and who
+ * can lift the hold, so the refusal points there rather than repeat it. */
+const char *
+heard_describe_save_error (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD))
+    return _("Not saved: the audit trail has a problem, described at the top of Heard's "
+             "main window. Nothing new can be saved until someone with the recovery code "
+             "has reviewed it there. Nothing has been lost.");
+
+  return error->message;
 }

@@ -26,6 +26,8 @@ typedef void (*HeardDiscardFunc) (GtkWindow *window);
 
 AdwToast         *heard_toast_new        (const char       *text) G_GNUC_WARN_UNUSED_RESULT;
 
+const char       *heard_describe_save_error (const GError  *error);
+
 void              heard_ask_to_discard   (GtkWindow        *window,
                                           HeardDiscardFunc  discarded);
 

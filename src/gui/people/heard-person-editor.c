@@ -254,7 +254,7 @@ saved_cb (GObject      *object,
   if (person == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        show_error (self, heard_describe_save_error (error));
       return;
     }
 

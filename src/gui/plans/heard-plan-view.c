@@ -501,7 +501,7 @@ step_done (HeardPlanView *self,
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+        show_error (self, heard_describe_save_error (error));
       return;
     }
 

@@ -344,7 +344,8 @@ told_saved_cb (GObject      *object,
         }
 
       /* The day typed is never lost: ask again with it, and say what went wrong. */
-      present_told_dialog (save->self, save->response_id, save->told_on, error->message);
+      present_told_dialog (save->self, save->response_id, save->told_on,
+                           heard_describe_save_error (error));
       return;
     }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-recovery-code-entry.h"
 #include "heard-unlock-page.h"
 
 /* The smallest passphrase Heard accepts for records kept without a keyring. */
@@ -302,6 +303,7 @@ heard_unlock_page_class_init (HeardUnlockPageClass *klass)
 
   object_class->dispose = heard_unlock_page_dispose;
 
+  g_type_ensure (HEARD_TYPE_RECOVERY_CODE_ENTRY);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-unlock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, status_page);
