@@ -292,8 +292,7 @@ static void
 audit_problem_acknowledged_cb (HeardWindow *self)
 {
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               heard_toast_new (_("Saving has resumed. The problem is noted "
-                                                  "in the audit trail.")));
+                               heard_toast_new (_("Problem noted. Saving has resumed.")));
   /* The banner's button is going: keyboard focus goes to the records. */
   gtk_widget_child_focus (GTK_WIDGET (self->leaflet), GTK_DIR_TAB_FORWARD);
 }
