@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-agency.h"
+#include "heard-content-note.h"
 #include "heard-person-editor.h"
 #include "heard-text-fields.h"
 #include "heard-widgets.h"
@@ -44,7 +45,7 @@ struct _HeardPersonEditor
   AdwExpanderRow *agencies_row;
   GtkTextView    *what_helps_view;
   GtkTextView    *what_is_hard_view;
-  GtkStack       *hard_stack;
+  HeardContentNote *hard_note;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonEditor, heard_person_editor, ADW_TYPE_WINDOW)
@@ -227,13 +228,6 @@ show_error (HeardPersonEditor *self,
 }
 
 static void
-reveal_hard_clicked_cb (HeardPersonEditor *self)
-{
-  gtk_stack_set_visible_child_name (self->hard_stack, "shown");
-  gtk_widget_grab_focus (GTK_WIDGET (self->what_is_hard_view));
-}
-
-static void
 draft_changed_cb (HeardPersonEditor *self)
 {
   self->changed = TRUE;
@@ -334,6 +328,7 @@ heard_person_editor_class_init (HeardPersonEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                  NULL, NULL, NULL, G_TYPE_NONE, 1, HEARD_TYPE_PERSON);
 
+  g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, window_title);
@@ -353,8 +348,7 @@ heard_person_editor_class_init (HeardPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, agencies_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_helps_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_is_hard_view);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, hard_stack);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_hard_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, hard_note);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -390,10 +384,9 @@ heard_person_editor_new (GtkWindow    *parent,
   bind_draft (self);
   add_agency_rows (self);
   /* What is already written there stays behind its content note here too. */
-  gtk_stack_set_visible_child_name (self->hard_stack,
-                                    heard_text_is_blank (heard_person_get_text (
-                                      self->draft, HEARD_PERSON_WHAT_IS_HARD)) ? "shown"
-                                                                               : "hidden");
+  heard_content_note_set_revealed (self->hard_note,
+                                   heard_text_is_blank (heard_person_get_text (
+                                     self->draft, HEARD_PERSON_WHAT_IS_HARD)));
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
