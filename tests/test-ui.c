@@ -145,7 +145,7 @@ test_name_is_required (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
 
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Pronouns", "they/them");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
 
   /* Refused kindly: the editor stays open with what was typed, and says why. */
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
@@ -160,7 +160,7 @@ test_name_is_required (void)
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", "Amira");
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth (like 2009-04-23)", "-322-3-3");
   gtk_revealer_set_reveal_child (GTK_REVEALER (error_label), FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_label)));
   message = gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (error_label))));
