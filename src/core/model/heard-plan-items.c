@@ -110,23 +110,15 @@ add_version_cb (sqlite3_stmt *statement,
 {
   Gathering *gathering = data;
   HeardOpenItem *item = add_item (gathering, statement, gathering->urgency);
-  g_autoptr(GDateTime) submitted =
-    g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (statement, 4), NULL);
+  const char *submitted = (const char *) sqlite3_column_text (statement, 4);
 
   g_free (item->summary);
   item->summary = g_strdup_printf (_("Version %d of the support plan is waiting for a "
                                      "supervisor"), sqlite3_column_int (statement, 2));
-  if (submitted != NULL)
+  if (submitted != NULL && *submitted != '\0')
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
-      g_autofree char *day = NULL;
-      GDate date;
+      g_autofree char *day = heard_date_describe_moment_day (submitted);
 
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                      (GDateMonth) g_date_time_get_month (local),
-                      (GDateYear) g_date_time_get_year (local));
-      day = heard_date_format (&date);
       g_free (item->detail);
       /* TRANSLATORS: %s is a date, e.g. "Submitted on 14 March 2025" */
       item->detail = g_strdup_printf (_("Submitted on %s"), day);

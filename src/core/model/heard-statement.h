@@ -139,8 +139,6 @@ char            *heard_normalize_date              (const char         *typed)
 gboolean         heard_check_past_date             (const char         *typed,
                                                     const char         *what,
                                                     GError            **error);
-char            *heard_format_saved_at             (const char         *iso_time)
-                                                    G_GNUC_WARN_UNUSED_RESULT;
 char            *heard_today_iso_date              (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -208,19 +208,6 @@ fill_add_area_menu (HeardPlanView *self,
     }
 }
 
-static char *
-describe_moment (const char *iso8601)
-{
-  g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso8601, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (moment == NULL)
-    return g_strdup (iso8601);
-
-  local = g_date_time_to_local (moment);
-  return heard_date_format_moment (local);
-}
-
 static void
 describe_review (HeardPlanView *self,
                  HeardPlan     *plan,
@@ -253,7 +240,7 @@ describe_review (HeardPlanView *self,
     }
   else if (state == HEARD_PLAN_STATE_CLOSED)
     {
-      g_autofree char *when = describe_moment (heard_plan_get_closed_at (plan));
+      g_autofree char *when = heard_date_describe_moment (heard_plan_get_closed_at (plan));
 
       text = g_strdup_printf (_("Closed on %s"), when);
     }
@@ -279,7 +266,8 @@ fill_reviews (HeardPlanView *self,
     {
       g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i - 1);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = describe_moment (heard_plan_review_get_decided_at (review));
+      g_autofree char *when =
+        heard_date_describe_moment (heard_plan_review_get_decided_at (review));
       const char *comments = heard_plan_review_get_comments (review);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;

@@ -6,8 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
-#include "heard-content-note.h"
 #include "heard-amendment-dialog.h"
+#include "heard-content-note.h"
+#include "heard-date.h"
 #include "heard-statement-form.h"
 #include "heard-store-statements.h"
 
@@ -129,7 +130,7 @@ heard_amendment_dialog_new (GtkWindow      *parent,
   self->draft = heard_statement_copy (current);
   heard_statement_set_text (self->draft, HEARD_STATEMENT_REASON, "");
 
-  saved_at = heard_format_saved_at (heard_statement_get_saved_at (current));
+  saved_at = heard_date_describe_moment (heard_statement_get_saved_at (current));
   /* TRANSLATORS: %u is a version number, %s a person, the last %s a time */
   description = g_strdup_printf (_("You are amending version %u, saved by %s on %s. It stays "
                                    "in the history exactly as it is, beside your amendment "

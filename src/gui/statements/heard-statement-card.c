@@ -101,7 +101,8 @@ static char *
 describe_heading (HeardStatement         *statement,
                   HeardStatementCardMode  mode)
 {
-  g_autofree char *saved_at = heard_format_saved_at (heard_statement_get_saved_at (statement));
+  g_autofree char *saved_at =
+    heard_date_describe_moment (heard_statement_get_saved_at (statement));
   g_autofree char *when = NULL;
   guint version = heard_statement_get_version (statement);
 
@@ -116,7 +117,7 @@ describe_heading (HeardStatement         *statement,
                             heard_statement_get_saved_by (statement), saved_at);
 
   when = heard_statement_dup_when_text (statement);
-  /* TRANSLATORS: when and how a statement was given: "3 May 2024 at 14:30 · Said out loud" */
+  /* TRANSLATORS: when and how a statement was given: "3 May 2024, 14:30 · Said out loud" */
   return g_strdup_printf (_("%s · %s"), when,
                           heard_given_how_label (heard_statement_get_given_how (statement)));
 }
@@ -158,7 +159,7 @@ add_response (HeardStatementCard     *self,
   const char *told_on = heard_statement_response_get_told_on (response);
   const char *const *actions = heard_statement_response_get_action_titles (response);
   g_autofree char *saved_at =
-    heard_format_saved_at (heard_statement_response_get_saved_at (response));
+    heard_date_describe_moment (heard_statement_response_get_saved_at (response));
   g_autofree char *told_day = heard_date_describe (told_on);
   g_autofree char *meta = NULL;
 
