@@ -19,8 +19,6 @@
  * person as ?1 (where it is about one) and today as ?2 (where it needs it).
  */
 
-#define DAYS_BEFORE_REVIEW_IS_DUE "28"
-
 #define ACTION_QUERY \
   "SELECT p.person_id, person.display_name, x.what, x.owner, x.owner_name, x.due_date," \
   " x.status FROM plan_action AS x JOIN plan AS p ON p.id = x.plan_id" \
@@ -203,7 +201,7 @@ _heard_plan_reviews_due (sqlite3      *db,
                          GError      **error)
 {
   return gather (db, PLAN_QUERY "p.state = 2 AND p.next_review >= ?2"
-                 " AND p.next_review <= date (?2, '+" DAYS_BEFORE_REVIEW_IS_DUE " days')"
+                 " AND p.next_review <= date (?2, '+" G_STRINGIFY (HEARD_PLAN_REVIEW_DUE_DAYS) " days')"
                  " ORDER BY p.next_review",
                  0, today, add_review_cb, HEARD_URGENCY_SOON, error);
 }

@@ -54,6 +54,15 @@ typedef enum
 #define HEARD_PLAN_FIRST_REVIEW_MONTHS 3
 #define HEARD_PLAN_REVIEW_INTERVAL_MONTHS 6
 
+/* A review this many days away or fewer is shown as coming up (a plain
+ * number: the plan store writes it into SQL with G_STRINGIFY). */
+#define HEARD_PLAN_REVIEW_DUE_DAYS 28
+
+/* A statement is expected to be answered, and the young person told, within
+ * this many days of being recorded; past half of it, it shows as due soon. */
+#define HEARD_STATEMENT_ANSWER_DAYS 14
+#define HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS (HEARD_STATEMENT_ANSWER_DAYS / 2)
+
 GQuark      heard_plan_error_quark              (void);
 
 gboolean    heard_plan_rules_transition         (HeardPlanState   from,

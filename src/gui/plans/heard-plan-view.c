@@ -11,6 +11,7 @@
 #include "heard-date.h"
 #include "heard-decision-dialog.h"
 #include "heard-plan-area-card.h"
+#include "heard-plan-rules.h"
 #include "heard-plan-view.h"
 #include "heard-review-date-dialog.h"
 #include "heard-store-plans.h"
@@ -23,9 +24,6 @@
  * steps the lifecycle rules allow for the version shown are offered; the
  * store refuses the rest anyway.
  */
-
-/* A review this close is shown as coming up. */
-#define DAYS_BEFORE_REVIEW_IS_DUE 28
 
 struct _HeardPlanView
 {
@@ -235,7 +233,7 @@ describe_review (HeardPlanView *self,
       else
         {
           text = g_strdup_printf (_("Next review: %s"), date);
-          style = days <= DAYS_BEFORE_REVIEW_IS_DUE ? "warning" : NULL;
+          style = days <= HEARD_PLAN_REVIEW_DUE_DAYS ? "warning" : NULL;
         }
     }
   else if (state == HEARD_PLAN_STATE_CLOSED)
