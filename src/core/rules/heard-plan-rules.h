@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 #define HEARD_PLAN_ERROR (heard_plan_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   HEARD_PLAN_ERROR_ILLEGAL_TRANSITION,
   HEARD_PLAN_ERROR_NOT_EDITABLE,
@@ -30,7 +30,7 @@ typedef enum
   HEARD_PLAN_STATE_CLOSED,
   /* A newer version was signed off and took this one's place. */
   HEARD_PLAN_STATE_SUPERSEDED,
-  HEARD_PLAN_N_STATES
+  HEARD_PLAN_N_STATES /*< skip >*/
 } HeardPlanState;
 
 /* What can happen to a plan. The ones a supervisor decides are also kept,
@@ -43,7 +43,7 @@ typedef enum
   HEARD_PLAN_EVENT_REVIEW,
   HEARD_PLAN_EVENT_CLOSE,
   HEARD_PLAN_EVENT_SUPERSEDE,
-  HEARD_PLAN_N_EVENTS
+  HEARD_PLAN_N_EVENTS /*< skip >*/
 } HeardPlanEvent;
 
 /* The longest a name-like field and a piece of plan text may be, in characters. */
