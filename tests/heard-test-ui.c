@@ -306,7 +306,7 @@ heard_test_ui_add_person (HeardApplication *app,
 
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", name);
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Preferred name", preferred_name);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
   heard_test_ui_wait_window_gone ("HeardPersonEditor");
 }
 

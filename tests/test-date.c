@@ -419,6 +419,50 @@ test_fields (void)
   g_assert_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE);
 }
 
+/* Every moment is shown one way: a stored save time in local time, its
+ * local day, and a day with the time it was given, all with the year in
+ * full and in the same words. */
+static void
+test_moments (void)
+{
+  const char *saved_tz = g_getenv ("TZ");
+  g_autofree char *tz = g_strdup (saved_tz);
+  g_autofree char *summer = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *late_day = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *given_day = NULL;
+  g_autofree char *given_loose = NULL;
+  g_autofree char *not_a_moment = NULL;
+
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  /* Saved in UTC, shown as the clock on the wall said. */
+  g_setenv ("TZ", "Europe/London", TRUE);
+  summer = heard_date_describe_moment ("2024-05-03T13:30:00Z");
+  g_assert_cmpstr (summer, ==, "3 May 2024, 14:30");
+  late = heard_date_describe_moment ("2024-12-31T23:59:59Z");
+  g_assert_cmpstr (late, ==, "31 December 2024, 23:59");
+  g_setenv ("TZ", "America/New_York", TRUE);
+  /* Late on New Year's Eve in London is still that day in New York, and
+   * early on New Year's Day in UTC is the day before there. */
+  late_day = heard_date_describe_moment_day ("2025-01-01T03:00:00Z");
+  g_assert_cmpstr (late_day, ==, "31 December 2024");
+  /* A time given beside a day is never moved between zones. */
+  given = heard_date_describe_day_time ("2024-05-03", "14:30");
+  g_assert_cmpstr (given, ==, "3 May 2024, 14:30");
+  given_day = heard_date_describe_day_time ("2024-05-03", "");
+  g_assert_cmpstr (given_day, ==, "3 May 2024");
+  given_loose = heard_date_describe_day_time ("2024-05-03", "after school");
+  g_assert_cmpstr (given_loose, ==, "3 May 2024, after school");
+  not_a_moment = heard_date_describe_moment ("not yet");
+  g_assert_cmpstr (not_a_moment, ==, "not yet");
+
+  if (tz != NULL)
+    g_setenv ("TZ", tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/date/en-us", test_en_us);
   g_test_add_func ("/date/de-de", test_de_de);
   g_test_add_func ("/date/fields", test_fields);
+  g_test_add_func ("/date/moments", test_moments);
 
   result = g_test_run ();
 

@@ -11,6 +11,7 @@
 #include "heard-audit.h"
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
+#include "heard-model-enums.h"
 #include "heard-plan-action.h"
 #include "heard-plan-rules.h"
 #include "heard-secure.h"
@@ -1107,6 +1108,37 @@ add_test (const char *path,
   g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
 }
 
+/* Every code stored as a word is the nick of its registered GEnum, with the
+ * same number: the types name what the records already hold. */
+static void
+test_codes_are_enum_nicks (void)
+{
+  g_autoptr(GEnumClass) agencies = g_type_class_ref (HEARD_TYPE_AGENCY);
+  g_autoptr(GEnumClass) hows = g_type_class_ref (HEARD_TYPE_GIVEN_HOW);
+  g_autoptr(GEnumClass) read_backs = g_type_class_ref (HEARD_TYPE_READ_BACK);
+  g_autoptr(GEnumClass) states = g_type_class_ref (HEARD_TYPE_PLAN_STATE);
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (HEARD_TYPE_ACTION_STATUS);
+
+  g_assert_cmpuint (agencies->n_values, ==, HEARD_AGENCY_N_AGENCIES);
+  for (guint i = 0; i < HEARD_AGENCY_N_AGENCIES; i++)
+    g_assert_cmpstr (g_enum_get_value (agencies, (int) i)->value_nick, ==,
+                     heard_agency_to_code (i));
+
+  g_assert_cmpuint (hows->n_values, ==, HEARD_GIVEN_N_WAYS);
+  for (guint i = 0; i < HEARD_GIVEN_N_WAYS; i++)
+    g_assert_cmpstr (g_enum_get_value (hows, (int) i)->value_nick, ==,
+                     heard_given_how_to_code (i));
+
+  g_assert_cmpuint (read_backs->n_values, ==, HEARD_READ_BACK_N_ANSWERS);
+  for (guint i = 0; i < HEARD_READ_BACK_N_ANSWERS; i++)
+    g_assert_cmpstr (g_enum_get_value (read_backs, (int) i)->value_nick, ==,
+                     heard_read_back_to_code (i));
+
+  /* Codes stored as numbers keep them. */
+  g_assert_cmpint (g_enum_get_value_by_nick (states, "superseded")->value, ==, 5);
+  g_assert_cmpint (g_enum_get_value_by_nick (statuses, "done")->value, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1128,6 +1160,7 @@ main (int   argc,
   add_test ("/statements/search/amended-and-removed", test_search_amended_and_removed);
   add_test ("/statements/search/typed-syntax", test_search_typed_syntax);
   g_test_add_func ("/statements/search/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/statements/codes-are-enum-nicks", test_codes_are_enum_nicks);
   add_test ("/statements/audit", test_audit);
   add_test ("/statements/audit/content-changed", test_content_changed_behind_triggers);
   add_test ("/statements/audit/trigger-dropped", test_trigger_dropped);

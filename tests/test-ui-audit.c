@@ -272,7 +272,7 @@ test_problem_shown_and_acknowledged (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-person", NULL));
   editor = heard_test_ui_wait_for_window ("HeardPersonEditor");
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", "Dana Rossi");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
   editor_error = heard_test_ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_REVEALER, NULL);
   heard_test_ui_wait_until (is_revealed, editor_error, "the save to be refused");
   g_assert_true (shows_text (editor_error, "described at the top of Heard's main window"));

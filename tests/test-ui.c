@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "heard-content-note.h"
 #include "heard-person-page.h"
 #include "heard-test-keyring.h"
 #include "heard-test-ui.h"
@@ -144,7 +145,7 @@ test_name_is_required (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
 
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Pronouns", "they/them");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
 
   /* Refused kindly: the editor stays open with what was typed, and says why. */
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
@@ -159,7 +160,7 @@ test_name_is_required (void)
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", "Amira");
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth (like 2009-04-23)", "-322-3-3");
   gtk_revealer_set_reveal_child (GTK_REVEALER (error_label), FALSE);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_label)));
   message = gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (error_label))));
@@ -392,6 +393,33 @@ test_fresh_install_offers_no_code (void)
   run_in_keyring_subprocess (run_fresh_install_prompt_cancelled);
 }
 
+/* Words kept behind a content note never size anything: a long hidden
+ * text does not make the note, or the window around it, any wider. */
+static void
+test_content_note_hidden_text_has_no_width (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *note = heard_content_note_new ();
+  GtkWidget *words = gtk_label_new (NULL);
+  g_autofree char *hidden = g_strnfill (2000, 'x');
+  int minimum = 0;
+  int natural = 0;
+
+  gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+  gtk_label_set_text (GTK_LABEL (words), hidden);
+  g_object_set (note, "note", "Describes being held somewhere", "show-label", "_Show",
+                "framed", TRUE, "child", words, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), note);
+  g_assert_false (heard_content_note_get_revealed (HEARD_CONTENT_NOTE (note)));
+
+  gtk_widget_measure (note, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("hidden: minimum %d, natural %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (natural, <=, 360);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -403,6 +431,8 @@ main (int   argc,
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
   g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
   g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);
+  g_test_add_func ("/ui/content-note-hidden-text-has-no-width",
+                   test_content_note_hidden_text_has_no_width);
 
   return g_test_run ();
 }

@@ -330,9 +330,9 @@ show_person (HeardWindow *self,
 
 static void
 person_saved_cb (HeardWindow       *self,
-                 HeardPerson       *person,
                  HeardPersonEditor *editor)
 {
+  HeardPerson *person = heard_person_editor_get_saved_person (editor);
   g_autofree char *title = g_strdup_printf (_("Saved %s"), heard_person_get_display_name (person));
 
   /* A new person who does not match the current search should still be seen. */

@@ -18,7 +18,7 @@ typedef enum
   HEARD_AGENCY_FAMILY,
   HEARD_AGENCY_YOUNG_PERSON,
   HEARD_AGENCY_OTHER,
-  HEARD_AGENCY_N_AGENCIES
+  HEARD_AGENCY_N_AGENCIES /*< skip >*/
 } HeardAgency;
 
 const char *heard_agency_to_code   (HeardAgency  agency);

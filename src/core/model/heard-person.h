@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The free-text parts of a young person's record, in column order. */
-typedef enum
+typedef enum /*< skip >*/
 {
   HEARD_PERSON_DISPLAY_NAME,
   HEARD_PERSON_PREFERRED_NAME,

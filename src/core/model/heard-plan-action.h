@@ -14,12 +14,12 @@ typedef enum
   HEARD_ACTION_IN_PROGRESS,
   HEARD_ACTION_DONE,
   HEARD_ACTION_STUCK,
-  HEARD_ACTION_N_STATUSES
+  HEARD_ACTION_N_STATUSES /*< skip >*/
 } HeardActionStatus;
 
 /* The free-text parts of an action, in column order. Dates are written
  * 2025-03-14; the due date is required, the acknowledgement may be empty. */
-typedef enum
+typedef enum /*< skip >*/
 {
   HEARD_ACTION_WHAT,
   HEARD_ACTION_OWNER_NAME,

@@ -17,11 +17,11 @@ typedef enum
   HEARD_AREA_HOME,
   HEARD_AREA_IDENTITY,
   HEARD_AREA_JUSTICE,
-  HEARD_AREA_N_KINDS
+  HEARD_AREA_N_KINDS /*< skip >*/
 } HeardAreaKind;
 
 /* The free-text parts of an area, in column order. */
-typedef enum
+typedef enum /*< skip >*/
 {
   HEARD_AREA_LABEL,
   HEARD_AREA_WORRIED,

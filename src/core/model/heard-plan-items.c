@@ -19,8 +19,6 @@
  * person as ?1 (where it is about one) and today as ?2 (where it needs it).
  */
 
-#define DAYS_BEFORE_REVIEW_IS_DUE "28"
-
 #define ACTION_QUERY \
   "SELECT p.person_id, person.display_name, x.what, x.owner, x.owner_name, x.due_date," \
   " x.status FROM plan_action AS x JOIN plan AS p ON p.id = x.plan_id" \
@@ -110,23 +108,15 @@ add_version_cb (sqlite3_stmt *statement,
 {
   Gathering *gathering = data;
   HeardOpenItem *item = add_item (gathering, statement, gathering->urgency);
-  g_autoptr(GDateTime) submitted =
-    g_date_time_new_from_iso8601 ((const char *) sqlite3_column_text (statement, 4), NULL);
+  const char *submitted = (const char *) sqlite3_column_text (statement, 4);
 
   g_free (item->summary);
   item->summary = g_strdup_printf (_("Version %d of the support plan is waiting for a "
                                      "supervisor"), sqlite3_column_int (statement, 2));
-  if (submitted != NULL)
+  if (submitted != NULL && *submitted != '\0')
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (submitted);
-      g_autofree char *day = NULL;
-      GDate date;
+      g_autofree char *day = heard_date_describe_moment_day (submitted);
 
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (local),
-                      (GDateMonth) g_date_time_get_month (local),
-                      (GDateYear) g_date_time_get_year (local));
-      day = heard_date_format (&date);
       g_free (item->detail);
       /* TRANSLATORS: %s is a date, e.g. "Submitted on 14 March 2025" */
       item->detail = g_strdup_printf (_("Submitted on %s"), day);
@@ -211,7 +201,7 @@ _heard_plan_reviews_due (sqlite3      *db,
                          GError      **error)
 {
   return gather (db, PLAN_QUERY "p.state = 2 AND p.next_review >= ?2"
-                 " AND p.next_review <= date (?2, '+" DAYS_BEFORE_REVIEW_IS_DUE " days')"
+                 " AND p.next_review <= date (?2, '+" G_STRINGIFY (HEARD_PLAN_REVIEW_DUE_DAYS) " days')"
                  " ORDER BY p.next_review",
                  0, today, add_review_cb, HEARD_URGENCY_SOON, error);
 }

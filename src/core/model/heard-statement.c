@@ -567,22 +567,14 @@ heard_statement_list_changes (HeardStatement *self,
   return g_strv_builder_end (changes);
 }
 
-/* "3 May 2024 at 14:30", or just the day when no time was given. */
+/* "3 May 2024, 14:30", or just the day when no time was given. */
 char *
 heard_statement_dup_when_text (HeardStatement *self)
 {
-  g_autofree char *day = NULL;
-  const char *time;
-
   g_return_val_if_fail (HEARD_IS_STATEMENT (self), NULL);
 
-  day = heard_date_describe (self->texts[HEARD_STATEMENT_GIVEN_ON]);
-  time = self->texts[HEARD_STATEMENT_GIVEN_TIME];
-  if (*time == '\0')
-    return g_steal_pointer (&day);
-
-  /* TRANSLATORS: a day and a time, e.g. "3 May 2024 at 14:30" */
-  return g_strdup_printf (_("%s at %s"), day, time);
+  return heard_date_describe_day_time (self->texts[HEARD_STATEMENT_GIVEN_ON],
+                                       self->texts[HEARD_STATEMENT_GIVEN_TIME]);
 }
 
 /* The note shown in place of sensitive words: the worker's, or a general one. */
@@ -697,21 +689,6 @@ heard_check_past_date (const char  *typed,
     }
 
   return TRUE;
-}
-
-/* A stored UTC time, shown in local time: "3 May 2024, 14:30". */
-char *
-heard_format_saved_at (const char *iso_time)
-{
-  g_autoptr(GDateTime) utc = iso_time != NULL ? g_date_time_new_from_iso8601 (iso_time, NULL)
-                                              : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (utc == NULL)
-    return g_strdup (iso_time != NULL ? iso_time : "");
-
-  local = g_date_time_to_local (utc);
-  return heard_date_format_moment (local);
 }
 
 char *

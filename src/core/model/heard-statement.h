@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  */
 
 /* The free-text parts of a version, in column order. */
-typedef enum
+typedef enum /*< skip >*/
 {
   HEARD_STATEMENT_WORDS,
   HEARD_STATEMENT_GIVEN_ON,
@@ -40,7 +40,7 @@ typedef enum
   HEARD_GIVEN_DRAWN,
   HEARD_GIVEN_SIGNED,
   HEARD_GIVEN_INTERPRETED,
-  HEARD_GIVEN_N_WAYS
+  HEARD_GIVEN_N_WAYS /*< skip >*/
 } HeardGivenHow;
 
 /* Whether the words were read back to them, and what they said. */
@@ -50,7 +50,7 @@ typedef enum
   HEARD_READ_BACK_AGREED,
   HEARD_READ_BACK_DISAGREED,
   HEARD_READ_BACK_DECLINED,
-  HEARD_READ_BACK_N_ANSWERS
+  HEARD_READ_BACK_N_ANSWERS /*< skip >*/
 } HeardReadBack;
 
 /* Where "You said — we did" stands. Only a told answer closes the loop. */
@@ -139,8 +139,6 @@ char            *heard_normalize_date              (const char         *typed)
 gboolean         heard_check_past_date             (const char         *typed,
                                                     const char         *what,
                                                     GError            **error);
-char            *heard_format_saved_at             (const char         *iso_time)
-                                                    G_GNUC_WARN_UNUSED_RESULT;
 char            *heard_today_iso_date              (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

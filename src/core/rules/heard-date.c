@@ -5,6 +5,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -21,7 +22,10 @@
  * a two-digit year, a sign or a stray space is refused with a message that
  * says how to write it, never guessed at. Dates are kept as 2025-03-14 and
  * shown with the year in full ("14 March 2025"); "%x" is never used, as it
- * shows a two-digit year in some locales, C.UTF-8 among them.
+ * shows a two-digit year in some locales, C.UTF-8 among them. Every moment
+ * (a save, a decision, the time a statement was given) is shown one way
+ * too, in local time: "14 March 2025, 15:20". Nothing else in Heard
+ * formats a date or a time for people to read.
  */
 
 /* The day used in examples: its day is above 12, so the order shows. */
@@ -434,6 +438,73 @@ heard_date_describe (const char *stored)
     return g_strdup (stored != NULL ? stored : "");
 
   return heard_date_format (&date);
+}
+
+/* A stored moment (ISO 8601 in UTC, as records are saved) in local time,
+ * e.g. "14 March 2025, 15:20". Anything that is not a moment comes back as
+ * it was. */
+char *
+heard_date_describe_moment (const char *stored)
+{
+  g_autoptr(GDateTime) moment = stored != NULL ? g_date_time_new_from_iso8601 (stored, NULL)
+                                               : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (moment == NULL)
+    return g_strdup (stored != NULL ? stored : "");
+
+  local = g_date_time_to_local (moment);
+  return heard_date_format_moment (local);
+}
+
+/* The local day of a stored moment, e.g. "14 March 2025". Anything that is
+ * not a moment comes back as it was. */
+char *
+heard_date_describe_moment_day (const char *stored)
+{
+  g_autoptr(GDateTime) moment = stored != NULL ? g_date_time_new_from_iso8601 (stored, NULL)
+                                               : NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GDate day;
+
+  if (moment == NULL)
+    return g_strdup (stored != NULL ? stored : "");
+
+  local = g_date_time_to_local (moment);
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (local),
+                  (GDateMonth) g_date_time_get_month (local),
+                  (GDateYear) g_date_time_get_year (local));
+  return heard_date_format (&day);
+}
+
+/* A stored day and a wall-clock time written beside it ("14:30", or empty),
+ * shown as every other moment is: "14 March 2025, 14:30". The time is the
+ * one people gave, never moved between zones. */
+char *
+heard_date_describe_day_time (const char *stored_day,
+                              const char *time)
+{
+  g_autoptr(GDateTime) moment = NULL;
+  g_autofree char *day_text = NULL;
+  guint hours = 0, minutes = 0;
+  char tail;
+  GDate day;
+
+  if (time == NULL || *time == '\0')
+    return heard_date_describe (stored_day);
+
+  if (heard_date_parse (stored_day, &day, NULL) &&
+      sscanf (time, "%2u:%2u%c", &hours, &minutes, &tail) == 2 && hours < 24 && minutes < 60)
+    moment = g_date_time_new_utc ((int) g_date_get_year (&day), (int) g_date_get_month (&day),
+                                  (int) g_date_get_day (&day), (int) hours, (int) minutes, 0);
+  if (moment != NULL)
+    return heard_date_format_moment (moment);
+
+  day_text = heard_date_describe (stored_day);
+  /* TRANSLATORS: a day and a time that could not be read together, e.g.
+   * "14 March 2025, after school"; the same separator as in "%-d %B %Y, %H:%M" */
+  return g_strdup_printf (_("%s, %s"), day_text, time);
 }
 
 /* How to write a date here: "Write it like 14/03/2025 or 2025-03-14." */

@@ -42,6 +42,10 @@ char     *heard_date_format_numeric (const GDate *date) G_GNUC_WARN_UNUSED_RESUL
 char     *heard_date_format_moment (GDateTime    *moment) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_to_iso        (const GDate  *date) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_describe      (const char   *stored) G_GNUC_WARN_UNUSED_RESULT;
+char     *heard_date_describe_moment     (const char *stored) G_GNUC_WARN_UNUSED_RESULT;
+char     *heard_date_describe_moment_day (const char *stored) G_GNUC_WARN_UNUSED_RESULT;
+char     *heard_date_describe_day_time   (const char *stored_day,
+                                          const char *time) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_dup_hint      (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

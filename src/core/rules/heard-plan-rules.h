@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 #define HEARD_PLAN_ERROR (heard_plan_error_quark ())
 
-typedef enum
+typedef enum /*< skip >*/
 {
   HEARD_PLAN_ERROR_ILLEGAL_TRANSITION,
   HEARD_PLAN_ERROR_NOT_EDITABLE,
@@ -30,7 +30,7 @@ typedef enum
   HEARD_PLAN_STATE_CLOSED,
   /* A newer version was signed off and took this one's place. */
   HEARD_PLAN_STATE_SUPERSEDED,
-  HEARD_PLAN_N_STATES
+  HEARD_PLAN_N_STATES /*< skip >*/
 } HeardPlanState;
 
 /* What can happen to a plan. The ones a supervisor decides are also kept,
@@ -43,7 +43,7 @@ typedef enum
   HEARD_PLAN_EVENT_REVIEW,
   HEARD_PLAN_EVENT_CLOSE,
   HEARD_PLAN_EVENT_SUPERSEDE,
-  HEARD_PLAN_N_EVENTS
+  HEARD_PLAN_N_EVENTS /*< skip >*/
 } HeardPlanEvent;
 
 /* The longest a name-like field and a piece of plan text may be, in characters. */
@@ -53,6 +53,15 @@ typedef enum
 /* Months from sign-off to the first review, and the longest gap after that. */
 #define HEARD_PLAN_FIRST_REVIEW_MONTHS 3
 #define HEARD_PLAN_REVIEW_INTERVAL_MONTHS 6
+
+/* A review this many days away or fewer is shown as coming up (a plain
+ * number: the plan store writes it into SQL with G_STRINGIFY). */
+#define HEARD_PLAN_REVIEW_DUE_DAYS 28
+
+/* A statement is expected to be answered, and the young person told, within
+ * this many days of being recorded; past half of it, it shows as due soon. */
+#define HEARD_STATEMENT_ANSWER_DAYS 14
+#define HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS (HEARD_STATEMENT_ANSWER_DAYS / 2)
 
 GQuark      heard_plan_error_quark              (void);
 

@@ -7,30 +7,25 @@
 
 #include "heard-accessibility.h"
 #include "heard-agency.h"
+#include "heard-content-note.h"
 #include "heard-person-editor.h"
 #include "heard-text-fields.h"
-#include "heard-widgets.h"
 
 /*
  * The editor works on a draft copy of the record, bound field by field, so
- * that nothing reaches the shared list until the store has saved it. If
- * saving fails, the draft and everything typed stay on screen.
+ * that nothing reaches the shared list until the store has saved it. It is
+ * a HeardDialog: if saving fails, the draft and everything typed stay on
+ * screen, and closing with changes asks first.
  */
 
 struct _HeardPersonEditor
 {
-  AdwWindow     parent_instance;
+  HeardDialog   parent_instance;
 
   HeardContext *context;
   HeardPerson  *draft;
-  GCancellable *cancellable;
-  gboolean      changed;
-  gboolean      saved;
+  HeardPerson  *saved_person;
 
-  AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
-  GtkRevealer    *error_revealer;
-  GtkLabel       *error_label;
   AdwEntryRow    *display_name_row;
   AdwEntryRow    *preferred_name_row;
   AdwEntryRow    *pronouns_row;
@@ -44,17 +39,10 @@ struct _HeardPersonEditor
   AdwExpanderRow *agencies_row;
   GtkTextView    *what_helps_view;
   GtkTextView    *what_is_hard_view;
-  GtkStack       *hard_stack;
+  HeardContentNote *hard_note;
 };
 
-G_DEFINE_FINAL_TYPE (HeardPersonEditor, heard_person_editor, ADW_TYPE_WINDOW)
-
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (HeardPersonEditor, heard_person_editor, HEARD_TYPE_DIALOG)
 
 static void
 bind_field (HeardPersonEditor *self,
@@ -219,24 +207,9 @@ bind_draft (HeardPersonEditor *self)
 }
 
 static void
-show_error (HeardPersonEditor *self,
-            const char        *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
-}
-
-static void
-reveal_hard_clicked_cb (HeardPersonEditor *self)
-{
-  gtk_stack_set_visible_child_name (self->hard_stack, "shown");
-  gtk_widget_grab_focus (GTK_WIDGET (self->what_is_hard_view));
-}
-
-static void
 draft_changed_cb (HeardPersonEditor *self)
 {
-  self->changed = TRUE;
+  heard_dialog_set_changed (HEARD_DIALOG (self));
 }
 
 static void
@@ -249,26 +222,14 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   person = heard_context_save_person_finish (HEARD_CONTEXT (object), result, &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", TRUE);
-
-  if (person == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, heard_describe_save_error (error));
-      return;
-    }
-
-  self->saved = TRUE;
-  g_signal_emit (self, signals[SAVED], 0, person);
-  gtk_window_close (GTK_WINDOW (self));
+  g_set_object (&self->saved_person, person);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
 static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+heard_person_editor_save (HeardDialog *dialog)
 {
-  HeardPersonEditor *self = HEARD_PERSON_EDITOR (widget);
+  HeardPersonEditor *self = HEARD_PERSON_EDITOR (dialog);
   g_autoptr(HeardPerson) checked = heard_person_copy (self->draft);
   g_autoptr(GError) error = NULL;
 
@@ -277,34 +238,13 @@ save_action (GtkWidget  *widget,
    * it as it was typed. */
   if (!heard_person_prepare (checked, &error))
     {
-      show_error (self, error->message);
+      heard_dialog_show_error (dialog, error->message);
+      heard_dialog_resume_saving (dialog);
       return;
     }
 
-  show_error (self, NULL);
-  gtk_widget_action_set_enabled (widget, "editor.save", FALSE);
-  heard_context_save_person_async (self->context, checked, self->cancellable, saved_cb,
-                                   g_object_ref (self));
-}
-
-static void
-discarded_cb (GtkWindow *window)
-{
-  HEARD_PERSON_EDITOR (window)->changed = FALSE;
-}
-
-static gboolean
-heard_person_editor_close_request (GtkWindow *window)
-{
-  HeardPersonEditor *self = HEARD_PERSON_EDITOR (window);
-
-  if (!self->changed || self->saved)
-    return GTK_WINDOW_CLASS (heard_person_editor_parent_class)->close_request (window);
-
-  /* Nothing typed is thrown away without being asked. */
-  heard_ask_to_discard (window, discarded_cb);
-
-  return TRUE;
+  heard_context_save_person_async (self->context, checked, heard_dialog_get_cancellable (dialog),
+                                   saved_cb, g_object_ref (self));
 }
 
 static void
@@ -312,10 +252,9 @@ heard_person_editor_dispose (GObject *object)
 {
   HeardPersonEditor *self = HEARD_PERSON_EDITOR (object);
 
-  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PERSON_EDITOR);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->draft);
+  g_clear_object (&self->saved_person);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_person_editor_parent_class)->dispose (object);
@@ -326,20 +265,14 @@ heard_person_editor_class_init (HeardPersonEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
 
   object_class->dispose = heard_person_editor_dispose;
-  window_class->close_request = heard_person_editor_close_request;
+  dialog_class->save = heard_person_editor_save;
 
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, HEARD_TYPE_PERSON);
-
+  g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, save_button);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, display_name_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, preferred_name_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, pronouns_row);
@@ -353,20 +286,13 @@ heard_person_editor_class_init (HeardPersonEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, agencies_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_helps_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, what_is_hard_view);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, hard_stack);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_hard_clicked_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "editor.save", NULL);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, hard_note);
 }
 
 static void
 heard_person_editor_init (HeardPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   fill_ethnicity_choices (self);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
@@ -381,23 +307,31 @@ heard_person_editor_new (GtkWindow    *parent,
   g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (person == NULL || HEARD_IS_PERSON (person), NULL);
 
-  self = g_object_new (HEARD_TYPE_PERSON_EDITOR, "transient-for", parent, NULL);
+  self = g_object_new (HEARD_TYPE_PERSON_EDITOR,
+                       "transient-for", parent,
+                       "heading", person != NULL ? _("Edit Record") : _("Add a Young Person"),
+                       NULL);
   self->context = g_object_ref (context);
   self->draft = person != NULL ? heard_person_copy (person) : heard_person_new ();
 
-  adw_window_title_set_title (self->window_title, person != NULL ? _("Edit Record")
-                                                                 : _("Add a Young Person"));
   bind_draft (self);
   add_agency_rows (self);
   /* What is already written there stays behind its content note here too. */
-  gtk_stack_set_visible_child_name (self->hard_stack,
-                                    heard_text_is_blank (heard_person_get_text (
-                                      self->draft, HEARD_PERSON_WHAT_IS_HARD)) ? "shown"
-                                                                               : "hidden");
+  heard_content_note_set_revealed (self->hard_note,
+                                   heard_text_is_blank (heard_person_get_text (
+                                     self->draft, HEARD_PERSON_WHAT_IS_HARD)));
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   gtk_widget_grab_focus (GTK_WIDGET (self->display_name_row));
 
   return self;
+}
+
+/* The record as it was saved, once "saved" was emitted; NULL before. */
+HeardPerson *
+heard_person_editor_get_saved_person (HeardPersonEditor *self)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON_EDITOR (self), NULL);
+
+  return self->saved_person;
 }

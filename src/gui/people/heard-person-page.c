@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-agency.h"
+#include "heard-content-note.h"
 #include "heard-date.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
@@ -34,8 +35,7 @@ struct _HeardPersonPage
   AdwActionRow   *agencies_row;
   GtkLabel       *what_helps_label;
   GtkLabel       *what_is_hard_label;
-  GtkStack       *hard_stack;
-  GtkWidget      *reveal_button;
+  HeardContentNote *hard_note;
   HeardPlanView  *plan_view;
   HeardStatementsView *statements_view;
 };
@@ -177,20 +177,6 @@ person_notify_cb (HeardPersonPage *self)
 }
 
 static void
-reveal_clicked_cb (HeardPersonPage *self)
-{
-  gtk_stack_set_visible_child_name (self->hard_stack, "shown");
-}
-
-static void
-hide_clicked_cb (HeardPersonPage *self)
-{
-  gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
-  /* The button that had focus is gone: give it to the one that reveals again. */
-  gtk_widget_grab_focus (self->reveal_button);
-}
-
-static void
 heard_person_page_dispose (GObject *object)
 {
   HeardPersonPage *self = HEARD_PERSON_PAGE (object);
@@ -270,6 +256,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   g_type_ensure (HEARD_TYPE_PLAN_VIEW);
   g_type_ensure (HEARD_TYPE_STATEMENTS_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -289,12 +276,9 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, agencies_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_helps_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_is_hard_label);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_stack);
-  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, reveal_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_note);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, plan_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, statements_view);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, hide_clicked_cb);
 }
 
 static void
@@ -341,7 +325,7 @@ heard_person_page_set_person (HeardPersonPage *self,
                                                     G_CONNECT_SWAPPED);
 
   /* Sensitive text starts hidden again for every young person. */
-  gtk_stack_set_visible_child_name (self->hard_stack, "hidden");
+  heard_content_note_set_revealed (self->hard_note, FALSE);
   heard_plan_view_set_person (self->plan_view, person);
   heard_statements_view_set_person (self->statements_view, person);
   refresh (self);
@@ -353,7 +337,7 @@ heard_person_page_get_sensitive_text_shown (HeardPersonPage *self)
 {
   g_return_val_if_fail (HEARD_IS_PERSON_PAGE (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->hard_stack), "shown") == 0;
+  return heard_content_note_get_revealed (self->hard_note);
 }
 
 /* Shows the view called @name ("record", "plan"…) of the person shown. */

@@ -7,6 +7,7 @@
 
 #include "heard-decision-dialog.h"
 #include "heard-language-highlighter.h"
+#include "heard-plan-rules.h"
 #include "heard-signature-group.h"
 
 /*
@@ -24,6 +25,7 @@ struct _HeardDecisionDialog
   HeardPlanEvent       event;
 
   AdwPreferencesGroup *choice_group;
+  AdwActionRow        *sign_off_row;
   GtkCheckButton      *sign_off_check;
   AdwPreferencesGroup *comments_group;
   GtkTextView         *comments_view;
@@ -31,6 +33,26 @@ struct _HeardDecisionDialog
 };
 
 G_DEFINE_FINAL_TYPE (HeardDecisionDialog, heard_decision_dialog, HEARD_TYPE_DIALOG)
+
+/* When the review falls, from the rules that set it. */
+static void
+describe_sign_off (HeardDecisionDialog *self)
+{
+  g_autofree char *first =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months",
+                                  HEARD_PLAN_FIRST_REVIEW_MONTHS),
+                     HEARD_PLAN_FIRST_REVIEW_MONTHS);
+  g_autofree char *later =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u month", "%u months",
+                                  HEARD_PLAN_REVIEW_INTERVAL_MONTHS),
+                     HEARD_PLAN_REVIEW_INTERVAL_MONTHS);
+  /* TRANSLATORS: "… set for 3 months from today, or 6 months when it replaces …" */
+  g_autofree char *text = g_strdup_printf (_("The plan is ready to use. Its review is set for "
+                                             "%s from today, or %s when it replaces a version "
+                                             "already in use."), first, later);
+
+  adw_action_row_set_subtitle (self->sign_off_row, text);
+}
 
 static void
 describe_comments (HeardDecisionDialog *self)
@@ -127,6 +149,7 @@ heard_decision_dialog_class_init (HeardDecisionDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-decision-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, choice_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, sign_off_row);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, sign_off_check);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, comments_group);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, comments_view);
@@ -138,6 +161,7 @@ static void
 heard_decision_dialog_init (HeardDecisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  describe_sign_off (self);
   heard_language_highlighter_attach (self->comments_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->comments_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);

@@ -11,6 +11,7 @@
 #include "heard-date.h"
 #include "heard-decision-dialog.h"
 #include "heard-plan-area-card.h"
+#include "heard-plan-rules.h"
 #include "heard-plan-view.h"
 #include "heard-review-date-dialog.h"
 #include "heard-store-plans.h"
@@ -23,9 +24,6 @@
  * steps the lifecycle rules allow for the version shown are offered; the
  * store refuses the rest anyway.
  */
-
-/* A review this close is shown as coming up. */
-#define DAYS_BEFORE_REVIEW_IS_DUE 28
 
 struct _HeardPlanView
 {
@@ -208,19 +206,6 @@ fill_add_area_menu (HeardPlanView *self,
     }
 }
 
-static char *
-describe_moment (const char *iso8601)
-{
-  g_autoptr(GDateTime) moment = g_date_time_new_from_iso8601 (iso8601, NULL);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (moment == NULL)
-    return g_strdup (iso8601);
-
-  local = g_date_time_to_local (moment);
-  return heard_date_format_moment (local);
-}
-
 static void
 describe_review (HeardPlanView *self,
                  HeardPlan     *plan,
@@ -248,12 +233,12 @@ describe_review (HeardPlanView *self,
       else
         {
           text = g_strdup_printf (_("Next review: %s"), date);
-          style = days <= DAYS_BEFORE_REVIEW_IS_DUE ? "warning" : NULL;
+          style = days <= HEARD_PLAN_REVIEW_DUE_DAYS ? "warning" : NULL;
         }
     }
   else if (state == HEARD_PLAN_STATE_CLOSED)
     {
-      g_autofree char *when = describe_moment (heard_plan_get_closed_at (plan));
+      g_autofree char *when = heard_date_describe_moment (heard_plan_get_closed_at (plan));
 
       text = g_strdup_printf (_("Closed on %s"), when);
     }
@@ -279,7 +264,8 @@ fill_reviews (HeardPlanView *self,
     {
       g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i - 1);
       GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when = describe_moment (heard_plan_review_get_decided_at (review));
+      g_autofree char *when =
+        heard_date_describe_moment (heard_plan_review_get_decided_at (review));
       const char *comments = heard_plan_review_get_comments (review);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;

@@ -7,6 +7,8 @@
 
 #include "heard-accessibility.h"
 #include "heard-amendment-dialog.h"
+#include "heard-content-note.h"
+#include "heard-date.h"
 #include "heard-statement-form.h"
 #include "heard-store-statements.h"
 
@@ -20,8 +22,7 @@ struct _HeardAmendmentDialog
 
   AdwPreferencesGroup *reason_group;
   AdwEntryRow        *reason_row;
-  GtkStack           *form_stack;
-  GtkLabel           *content_note_label;
+  HeardContentNote   *form_note;
   HeardStatementForm *form;
 };
 
@@ -42,10 +43,10 @@ amended_cb (GObject      *object,
 /* A sensitive statement's words stay behind its content note here too, and
  * choosing to read them is audited like anywhere else. */
 static void
-reveal_clicked_cb (HeardAmendmentDialog *self)
+form_revealed_cb (HeardAmendmentDialog *self)
 {
-  gtk_stack_set_visible_child_name (self->form_stack, "shown");
-  heard_store_note_statement_read (self->store, heard_statement_get_id (self->current));
+  if (heard_content_note_get_revealed (self->form_note))
+    heard_store_note_statement_read (self->store, heard_statement_get_id (self->current));
 }
 
 static void
@@ -94,15 +95,14 @@ heard_amendment_dialog_class_init (HeardAmendmentDialogClass *klass)
   object_class->dispose = heard_amendment_dialog_dispose;
   dialog_class->save = heard_amendment_dialog_save;
 
+  g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   g_type_ensure (HEARD_TYPE_STATEMENT_FORM);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-amendment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, reason_group);
   gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, reason_row);
-  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, form_stack);
-  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, content_note_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, form_note);
   gtk_widget_class_bind_template_child (widget_class, HeardAmendmentDialog, form);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
 }
 
 static void
@@ -130,7 +130,7 @@ heard_amendment_dialog_new (GtkWindow      *parent,
   self->draft = heard_statement_copy (current);
   heard_statement_set_text (self->draft, HEARD_STATEMENT_REASON, "");
 
-  saved_at = heard_format_saved_at (heard_statement_get_saved_at (current));
+  saved_at = heard_date_describe_moment (heard_statement_get_saved_at (current));
   /* TRANSLATORS: %u is a version number, %s a person, the last %s a time */
   description = g_strdup_printf (_("You are amending version %u, saved by %s on %s. It stays "
                                    "in the history exactly as it is, beside your amendment "
@@ -142,9 +142,10 @@ heard_amendment_dialog_new (GtkWindow      *parent,
   g_object_bind_property (self->draft, "reason", self->reason_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   heard_statement_form_bind (self->form, self->draft);
-  gtk_label_set_text (self->content_note_label, heard_statement_get_content_note (current));
-  gtk_stack_set_visible_child_name (self->form_stack,
-                                    heard_statement_get_sensitive (current) ? "hidden" : "shown");
+  heard_content_note_set_note (self->form_note, heard_statement_get_content_note (current));
+  heard_content_note_set_revealed (self->form_note, !heard_statement_get_sensitive (current));
+  g_signal_connect_object (self->form_note, "notify::revealed",
+                           G_CALLBACK (form_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-content-note.h"
 #include "heard-language-highlighter.h"
 #include "heard-plan-action.h"
 #include "heard-response-dialog.h"
@@ -20,8 +21,7 @@ struct _HeardResponseDialog
   HeardStatementResponse *draft;
   GPtrArray              *action_checks;
 
-  GtkStack               *words_stack;
-  GtkLabel               *content_note_label;
+  HeardContentNote       *words_note;
   GtkLabel               *words_label;
   GtkTextView            *what_view;
   AdwPreferencesGroup    *actions_group;
@@ -44,11 +44,12 @@ answered_cb (GObject      *object,
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
+/* Choosing to read sensitive words is audited like anywhere else. */
 static void
-reveal_clicked_cb (HeardResponseDialog *self)
+words_revealed_cb (HeardResponseDialog *self)
 {
-  gtk_stack_set_visible_child_name (self->words_stack, "shown");
-  heard_store_note_statement_read (self->store, heard_statement_get_id (self->statement));
+  if (heard_content_note_get_revealed (self->words_note))
+    heard_store_note_statement_read (self->store, heard_statement_get_id (self->statement));
 }
 
 static void
@@ -156,17 +157,16 @@ heard_response_dialog_class_init (HeardResponseDialogClass *klass)
   object_class->dispose = heard_response_dialog_dispose;
   dialog_class->save = heard_response_dialog_save;
 
+  g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-response-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_stack);
-  gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, content_note_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_note);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_label);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, what_view);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, actions_group);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, no_actions_label);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, told_switch);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, told_on_row);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
 }
 
@@ -207,10 +207,10 @@ heard_response_dialog_new (GtkWindow      *parent,
   heard_statement_response_set_statement_id (self->draft, heard_statement_get_id (statement));
 
   gtk_label_set_text (self->words_label, heard_statement_get_words (statement));
-  gtk_label_set_text (self->content_note_label, heard_statement_get_content_note (statement));
-  gtk_stack_set_visible_child_name (self->words_stack,
-                                    heard_statement_get_sensitive (statement) ? "hidden"
-                                                                              : "shown");
+  heard_content_note_set_note (self->words_note, heard_statement_get_content_note (statement));
+  heard_content_note_set_revealed (self->words_note, !heard_statement_get_sensitive (statement));
+  g_signal_connect_object (self->words_note, "notify::revealed",
+                           G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
   heard_store_list_linkable_actions_async (store, heard_statement_get_person_id (statement),
                                            heard_dialog_get_cancellable (HEARD_DIALOG (self)),

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-agency.h"
+#include "heard-content-note.h"
 #include "heard-date.h"
 #include "heard-statement-card.h"
 #include "heard-text-fields.h"
@@ -18,11 +19,8 @@ struct _HeardStatementCard
 
   GtkLabel       *heading_label;
   GtkLabel       *reason_label;
-  GtkStack       *words_stack;
-  GtkLabel       *content_note_label;
+  HeardContentNote *words_note;
   GtkLabel       *words_label;
-  GtkWidget      *reveal_button;
-  GtkWidget      *hide_button;
   GtkLabel       *details_label;
   GtkWidget      *their_note_box;
   GtkLabel       *their_note_label;
@@ -103,7 +101,8 @@ static char *
 describe_heading (HeardStatement         *statement,
                   HeardStatementCardMode  mode)
 {
-  g_autofree char *saved_at = heard_format_saved_at (heard_statement_get_saved_at (statement));
+  g_autofree char *saved_at =
+    heard_date_describe_moment (heard_statement_get_saved_at (statement));
   g_autofree char *when = NULL;
   guint version = heard_statement_get_version (statement);
 
@@ -118,7 +117,7 @@ describe_heading (HeardStatement         *statement,
                             heard_statement_get_saved_by (statement), saved_at);
 
   when = heard_statement_dup_when_text (statement);
-  /* TRANSLATORS: when and how a statement was given: "3 May 2024 at 14:30 · Said out loud" */
+  /* TRANSLATORS: when and how a statement was given: "3 May 2024, 14:30 · Said out loud" */
   return g_strdup_printf (_("%s · %s"), when,
                           heard_given_how_label (heard_statement_get_given_how (statement)));
 }
@@ -160,7 +159,7 @@ add_response (HeardStatementCard     *self,
   const char *told_on = heard_statement_response_get_told_on (response);
   const char *const *actions = heard_statement_response_get_action_titles (response);
   g_autofree char *saved_at =
-    heard_format_saved_at (heard_statement_response_get_saved_at (response));
+    heard_date_describe_moment (heard_statement_response_get_saved_at (response));
   g_autofree char *told_day = heard_date_describe (told_on);
   g_autofree char *meta = NULL;
 
@@ -241,11 +240,9 @@ set_up (HeardStatementCard     *self,
 
   gtk_label_set_text (self->heading_label, heading);
   gtk_label_set_text (self->words_label, heard_statement_get_words (statement));
-  gtk_label_set_text (self->content_note_label, heard_statement_get_content_note (statement));
-  gtk_stack_set_visible_child_name (self->words_stack,
-                                    heard_statement_get_sensitive (statement) ? "hidden"
-                                                                              : "shown");
-  gtk_widget_set_visible (self->hide_button, heard_statement_get_sensitive (statement));
+  heard_content_note_set_note (self->words_note, heard_statement_get_content_note (statement));
+  heard_content_note_set_revealed (self->words_note, !heard_statement_get_sensitive (statement));
+  heard_content_note_set_can_hide (self->words_note, heard_statement_get_sensitive (statement));
   gtk_label_set_text (self->details_label, details);
   show_private_parts (self);
 
@@ -268,19 +265,15 @@ set_up (HeardStatementCard     *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "x", id);
 }
 
+/* Someone chose to read sensitive words, or they went back behind their
+ * note: the private parts follow, and every reading is audited. */
 static void
-reveal_clicked_cb (HeardStatementCard *self)
+words_revealed_cb (HeardStatementCard *self)
 {
-  heard_statement_card_show_words (self);
-}
-
-static void
-hide_clicked_cb (HeardStatementCard *self)
-{
-  gtk_stack_set_visible_child_name (self->words_stack, "hidden");
   show_private_parts (self);
-  /* The button that had focus is gone: give it to the one that reveals again. */
-  gtk_widget_grab_focus (self->reveal_button);
+  if (heard_statement_card_get_words_shown (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "statements.read", "x",
+                                heard_statement_get_id (self->statement));
 }
 
 static void
@@ -302,15 +295,13 @@ heard_statement_card_class_init (HeardStatementCardClass *klass)
 
   object_class->dispose = heard_statement_card_dispose;
 
+  g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-statement-card.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, heading_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_stack);
-  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, content_note_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_note);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_label);
-  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, reveal_button);
-  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, hide_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, details_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_box);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_label);
@@ -323,8 +314,6 @@ heard_statement_card_class_init (HeardStatementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, answer_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, amend_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, history_button);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, hide_clicked_cb);
 }
 
 static void
@@ -348,6 +337,10 @@ heard_statement_card_new (HeardStatement         *statement,
   self = g_object_new (HEARD_TYPE_STATEMENT_CARD, NULL);
   self->statement = g_object_ref (statement);
   set_up (self, before, mode);
+  /* Connected once set up, so that words shown from the start are not
+   * counted as read. */
+  g_signal_connect_object (self->words_note, "notify::revealed",
+                           G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
 }
@@ -357,7 +350,7 @@ heard_statement_card_get_words_shown (HeardStatementCard *self)
 {
   g_return_val_if_fail (HEARD_IS_STATEMENT_CARD (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->words_stack), "shown") == 0;
+  return heard_content_note_get_revealed (self->words_note);
 }
 
 /* Puts the words behind @content_note, as a statement now sensitive keeps
@@ -369,10 +362,9 @@ heard_statement_card_hide_words (HeardStatementCard *self,
   g_return_if_fail (HEARD_IS_STATEMENT_CARD (self));
   g_return_if_fail (content_note != NULL);
 
-  gtk_label_set_text (self->content_note_label, content_note);
-  gtk_widget_set_visible (self->hide_button, TRUE);
-  gtk_stack_set_visible_child_name (self->words_stack, "hidden");
-  show_private_parts (self);
+  heard_content_note_set_note (self->words_note, content_note);
+  heard_content_note_set_can_hide (self->words_note, TRUE);
+  heard_content_note_set_revealed (self->words_note, FALSE);
 }
 
 /* Shows sensitive words someone chose to read, and has that audited. */
@@ -381,11 +373,5 @@ heard_statement_card_show_words (HeardStatementCard *self)
 {
   g_return_if_fail (HEARD_IS_STATEMENT_CARD (self));
 
-  if (heard_statement_card_get_words_shown (self))
-    return;
-
-  gtk_stack_set_visible_child_name (self->words_stack, "shown");
-  show_private_parts (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "statements.read", "x",
-                              heard_statement_get_id (self->statement));
+  heard_content_note_set_revealed (self->words_note, TRUE);
 }

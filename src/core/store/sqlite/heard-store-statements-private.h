@@ -8,10 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* A statement is expected to be answered, and the young person told, within
- * this many days of being recorded; halfway there it shows as due soon. */
-#define HEARD_STATEMENT_ANSWER_DAYS 14
-
 /* What statements contribute to the closure check (HeardOpenItemsFunc) and
  * to the caseload overview (HeardCaseloadFunc): each statement still
  * waiting for an answer the young person was told about, oldest first,

@@ -698,7 +698,7 @@ add_item_cb (sqlite3_stmt *statement,
 
   if (waited > HEARD_STATEMENT_ANSWER_DAYS)
     urgency = HEARD_URGENCY_OVERDUE;
-  else if (waited > HEARD_STATEMENT_ANSWER_DAYS / 2)
+  else if (waited > HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS)
     urgency = HEARD_URGENCY_SOON;
 
   item = heard_open_item_new (sqlite3_column_int64 (statement, 0),
