@@ -42,6 +42,13 @@ read_person (sqlite3_stmt *statement)
   return person;
 }
 
+static void
+add_person_cb (sqlite3_stmt *statement,
+               gpointer      data)
+{
+  g_ptr_array_add (data, read_person (statement));
+}
+
 static gpointer
 list_people_work (sqlite3  *db,
                   gpointer  data,
@@ -51,21 +58,10 @@ list_people_work (sqlite3  *db,
   g_autofree char *sql = g_strdup_printf ("SELECT %s, id, interpreter_needed, nationality_answer"
                                           " FROM person WHERE removed_at IS NULL"
                                           " ORDER BY display_name COLLATE NOCASE", columns);
-  g_autoptr(sqlite3_stmt) statement = _heard_store_prepare (db, sql, error);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
 
-  if (statement == NULL)
+  if (!_heard_store_each_row (db, sql, 0, NULL, add_person_cb, people, error))
     return NULL;
-
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    g_ptr_array_add (people, read_person (statement));
-
-  if (rc != SQLITE_DONE)
-    {
-      _heard_store_set_error (error, db, rc);
-      return NULL;
-    }
 
   return g_steal_pointer (&people);
 }
@@ -177,37 +173,27 @@ set_removed (sqlite3            *db,
                               request->id, "", error);
 }
 
+static void
+add_id_cb (sqlite3_stmt *statement,
+           gpointer      data)
+{
+  g_hash_table_add (data, _heard_store_dup_id (sqlite3_column_int64 (statement, 0)));
+}
+
 static gpointer
 search_people_work (sqlite3  *db,
                     gpointer  data,
                     GError  **error)
 {
   const char *match = data;
-  g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  int rc;
 
-  statement = _heard_store_prepare (db, "SELECT docid FROM person_search"
-                                        " JOIN person ON person.id = person_search.docid"
-                                        " WHERE person_search MATCH ?"
-                                        " AND person.removed_at IS NULL", error);
-  if (statement == NULL)
+  if (!_heard_store_each_row (db, "SELECT docid FROM person_search"
+                                  " JOIN person ON person.id = person_search.docid"
+                                  " WHERE person_search MATCH ?2"
+                                  " AND person.removed_at IS NULL", 0, match, add_id_cb, ids,
+                              error))
     return NULL;
-
-  _heard_store_bind_text (statement, 1, match);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      gint64 *id = g_new (gint64, 1);
-
-      *id = sqlite3_column_int64 (statement, 0);
-      g_hash_table_add (ids, id);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      _heard_store_set_error (error, db, rc);
-      return NULL;
-    }
 
   return g_steal_pointer (&ids);
 }
