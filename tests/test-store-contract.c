@@ -1,0 +1,726 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store-contract"
+
+/*
+ * What every store promises, whatever keeps the records: each operation's
+ * result, its refusals (not found, invalid, not open) and the one "changed"
+ * each successful write gives, before its own callback, and none for a
+ * refused one. Written only against the store's public operations; a store
+ * comes from new_store(), the one place that knows which store it is.
+ */
+
+#include "config.h"
+
+#include "heard-audit.h"
+#include "heard-caseload.h"
+#include "heard-closure-check.h"
+#include "heard-secure.h"
+#include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
+#include "heard-test-utils.h"
+
+#define SUPERVISOR_PASSPHRASE "a long supervisor passphrase"
+
+typedef struct
+{
+  char         *dir;
+  HeardStore   *store;
+  GAsyncResult *result;
+  GAsyncResult *last;
+  /* The "changed" emissions since the last check. */
+  guint            n_changes;
+  HeardRecordKind  kind;
+  gint64           person_id;
+  gint64           record_id;
+  gboolean         after_callback;
+} Fixture;
+
+#define ASYNC(f) NULL, heard_test_store_result_cb, &(f)->result
+
+/* A fresh, opened store in @dir: today the SQLCipher store with a random
+ * key. A future team store adds its own factory and runs these cases too. */
+static HeardStore *
+new_store (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "heard.db", NULL);
+  g_autoptr(HeardKey) key = heard_key_new_random ();
+  g_autoptr(GError) error = NULL;
+  HeardStore *store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+static void
+changed_cb (HeardStore      *store,
+            HeardRecordKind  kind,
+            gint64           person_id,
+            gint64           record_id,
+            Fixture         *f)
+{
+  f->n_changes++;
+  f->kind = kind;
+  f->person_id = person_id;
+  f->record_id = record_id;
+  /* The write's callback fills f->result: it must not have run yet. */
+  f->after_callback = f->result != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = heard_test_make_dir ();
+  f->store = new_store (f->dir);
+  g_signal_connect (f->store, "changed", G_CALLBACK (changed_cb), f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->last);
+  heard_test_close_store (&f->store);
+  heard_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+/* Waits for the pending call's result; it stays valid until the next one. */
+static GAsyncResult *
+result_of (Fixture *f)
+{
+  heard_test_wait (&f->result);
+  g_clear_object (&f->last);
+  f->last = g_steal_pointer (&f->result);
+
+  return f->last;
+}
+
+/* Exactly one "changed" since the last check, with these, before the callback. */
+static void
+assert_changed (Fixture         *f,
+                HeardRecordKind  kind,
+                gint64           person_id,
+                gint64           record_id)
+{
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpint (f->kind, ==, kind);
+  g_assert_cmpint (f->person_id, ==, person_id);
+  g_assert_cmpint (f->record_id, ==, record_id);
+  g_assert_false (f->after_callback);
+  f->n_changes = 0;
+}
+
+static void
+assert_unchanged (Fixture *f)
+{
+  g_assert_cmpuint (f->n_changes, ==, 0);
+}
+
+/* Refused with @domain @code, and nothing announced. */
+static void
+assert_refused (Fixture *f,
+                GError  *error,
+                GQuark   domain,
+                int      code)
+{
+  g_assert_error (error, domain, code);
+  assert_unchanged (f);
+}
+
+static gint64
+save_person (Fixture    *f,
+             gint64      id,
+             const char *name)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 saved;
+
+  heard_person_set_id (person, id);
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
+  heard_store_save_person_async (f->store, person, ASYNC (f));
+  saved = heard_store_save_person_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PERSON, saved, saved);
+
+  return saved;
+}
+
+static gint64
+save_supervisor (Fixture *f)
+{
+  g_autoptr(HeardStaff) staff = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_staff_set_name (staff, "Dana Okafor");
+  heard_store_save_staff_async (f->store, staff, SUPERVISOR_PASSPHRASE, ASYNC (f));
+  id = heard_store_save_staff_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_STAFF, 0, id);
+
+  return id;
+}
+
+static gint64
+start_plan (Fixture *f,
+            gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id;
+
+  heard_store_start_plan_async (f->store, person_id, ASYNC (f));
+  plan_id = heard_store_start_plan_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plan_id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+
+  return plan_id;
+}
+
+static HeardPlanArea *
+area_new (gint64 plan_id)
+{
+  HeardPlanArea *area = heard_plan_area_new (plan_id, HEARD_AREA_EDUCATION);
+
+  heard_plan_area_set_text (area, HEARD_AREA_WORRIED, "Missing school on Mondays.");
+  heard_plan_area_set_text (area, HEARD_AREA_GOAL_OWN_WORDS, "Go to school with Jo.");
+  heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER, "Regular attendance with support.");
+
+  return area;
+}
+
+static gint64
+save_area (Fixture *f,
+           gint64   person_id,
+           gint64   plan_id)
+{
+  g_autoptr(HeardPlanArea) area = area_new (plan_id);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_store_save_area_async (f->store, area, ASYNC (f));
+  id = heard_store_save_area_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+
+  return id;
+}
+
+static HeardPlanAction *
+action_new (gint64 plan_id,
+            gint64 area_id)
+{
+  HeardPlanAction *action = heard_plan_action_new (plan_id, area_id);
+
+  heard_plan_action_set_text (action, HEARD_ACTION_WHAT, "Walk to school together");
+  heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, "01/09/2031");
+  heard_plan_action_set_text (action, HEARD_ACTION_OWNER_NAME, "Ms Patel");
+  heard_plan_action_set_owner (action, HEARD_AGENCY_SCHOOL);
+
+  return action;
+}
+
+static gint64
+save_action (Fixture *f,
+             gint64   person_id,
+             gint64   plan_id,
+             gint64   area_id)
+{
+  g_autoptr(HeardPlanAction) action = action_new (plan_id, area_id);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_store_save_action_async (f->store, action, ASYNC (f));
+  id = heard_store_save_action_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+
+  return id;
+}
+
+static void
+decide (Fixture        *f,
+        gint64          person_id,
+        gint64          plan_id,
+        gint64          supervisor_id,
+        HeardPlanEvent  event)
+{
+  g_autoptr(HeardPlanDecision) decision = heard_plan_decision_new (event, supervisor_id);
+  g_autoptr(GError) error = NULL;
+
+  decision->comments = g_strdup ("Clear, in their words.");
+  heard_store_decide_plan_async (f->store, plan_id, decision, SUPERVISOR_PASSPHRASE, ASYNC (f));
+  g_assert_true (heard_store_decide_plan_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+}
+
+static gint64
+record_statement (Fixture *f,
+                  gint64   person_id)
+{
+  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_statement_set_person_id (statement, person_id);
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, "Nobody listens to me.");
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
+  heard_store_record_statement_async (f->store, statement, ASYNC (f));
+  id = heard_store_record_statement_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_STATEMENT, person_id, id);
+
+  return id;
+}
+
+/* People */
+
+static void
+test_people (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(HeardPerson) nameless = heard_person_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = save_person (f, 0, "Amira Haddad");
+
+  g_assert_cmpint (save_person (f, id, "Amira H."), ==, id);
+
+  heard_store_list_people_async (f->store, ASYNC (f));
+  people = heard_store_list_people_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (heard_person_get_display_name (g_ptr_array_index (people, 0)), ==,
+                   "Amira H.");
+
+  heard_store_search_people_async (f->store, "amir", ASYNC (f));
+  found = heard_store_search_people_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (found, &id));
+
+  heard_store_set_person_removed_async (f->store, id, TRUE, ASYNC (f));
+  g_assert_true (heard_store_set_person_removed_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PERSON, id, id);
+
+  heard_store_set_person_removed_async (f->store, id, FALSE, ASYNC (f));
+  g_assert_true (heard_store_set_person_removed_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PERSON, id, id);
+
+  heard_store_set_person_removed_async (f->store, id + 1, TRUE, ASYNC (f));
+  g_assert_false (heard_store_set_person_removed_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  heard_person_set_id (nameless, id + 1);
+  heard_person_set_text (nameless, HEARD_PERSON_DISPLAY_NAME, "Nobody");
+  heard_store_save_person_async (f->store, nameless, ASYNC (f));
+  g_assert_cmpint (heard_store_save_person_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  heard_person_set_id (nameless, 0);
+  heard_person_set_text (nameless, HEARD_PERSON_DISPLAY_NAME, "");
+  heard_store_save_person_async (f->store, nameless, ASYNC (f));
+  g_assert_cmpint (heard_store_save_person_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+}
+
+/* Plans */
+
+static void
+test_plans (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HeardPlanArea) second = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) caseload = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = save_person (f, 0, "Amira Haddad");
+  gint64 supervisor_id = save_supervisor (f);
+  gint64 plan_id, area_id, action_id, spare_area_id;
+
+  heard_store_start_plan_async (f->store, person_id + 1, ASYNC (f));
+  g_assert_cmpint (heard_store_start_plan_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  plan_id = start_plan (f, person_id);
+  area_id = save_area (f, person_id, plan_id);
+  action_id = save_action (f, person_id, plan_id, area_id);
+
+  /* An area the plan already has is refused. */
+  second = area_new (plan_id);
+  heard_store_save_area_async (f->store, second, ASYNC (f));
+  g_assert_cmpint (heard_store_save_area_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+
+  /* Another area and its action, taken out again. */
+  {
+    g_autoptr(HeardPlanArea) home = heard_plan_area_new (plan_id, HEARD_AREA_HOME);
+
+    heard_plan_area_set_text (home, HEARD_AREA_WORRIED, "Moving again.");
+    heard_plan_area_set_text (home, HEARD_AREA_GOAL_OWN_WORDS, "Stay put.");
+    heard_plan_area_set_text (home, HEARD_AREA_GOAL_WORKER, "A settled home.");
+    heard_store_save_area_async (f->store, home, ASYNC (f));
+    spare_area_id = heard_store_save_area_finish (f->store, result_of (f), &error);
+    g_assert_no_error (error);
+    assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+  }
+
+  heard_store_remove_action_async (f->store, save_action (f, person_id, plan_id, spare_area_id),
+                                   ASYNC (f));
+  g_assert_true (heard_store_remove_action_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+
+  heard_store_remove_area_async (f->store, spare_area_id, ASYNC (f));
+  g_assert_true (heard_store_remove_area_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+
+  heard_store_remove_area_async (f->store, spare_area_id, ASYNC (f));
+  g_assert_false (heard_store_remove_area_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  heard_store_remove_action_async (f->store, action_id + 100, ASYNC (f));
+  g_assert_false (heard_store_remove_action_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  heard_store_submit_plan_async (f->store, plan_id, ASYNC (f));
+  g_assert_true (heard_store_submit_plan_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+
+  heard_store_submit_plan_async (f->store, plan_id + 100, ASYNC (f));
+  g_assert_false (heard_store_submit_plan_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* A wrong passphrase is written down, but changes nothing a view shows. */
+  {
+    g_autoptr(HeardPlanDecision) decision = heard_plan_decision_new (HEARD_PLAN_EVENT_SIGN_OFF,
+                                                                     supervisor_id);
+
+    heard_store_decide_plan_async (f->store, plan_id, decision, "not the passphrase",
+                                   ASYNC (f));
+    g_assert_false (heard_store_decide_plan_finish (f->store, result_of (f), &error));
+    assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE);
+    g_clear_error (&error);
+  }
+
+  decide (f, person_id, plan_id, supervisor_id, HEARD_PLAN_EVENT_SIGN_OFF);
+
+  heard_store_set_next_review_async (f->store, plan_id, "tomorrow", ASYNC (f));
+  g_assert_false (heard_store_set_next_review_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_BAD_DATE);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) soon = g_date_time_add_days (now, 7);
+    g_autofree char *date = g_date_time_format (soon, "%d/%m/%Y");
+
+    heard_store_set_next_review_async (f->store, plan_id, date, ASYNC (f));
+    g_assert_true (heard_store_set_next_review_finish (f->store, result_of (f), &error));
+    g_assert_no_error (error);
+    assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+  }
+
+  heard_store_load_plans_async (f->store, person_id, ASYNC (f));
+  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  g_assert_cmpint (heard_plan_get_id (g_ptr_array_index (plans, 0)), ==, plan_id);
+  g_assert_cmpint (heard_plan_get_state (g_ptr_array_index (plans, 0)), ==,
+                   HEARD_PLAN_STATE_ACTIVE);
+
+  heard_store_list_open_items_async (f->store, person_id, ASYNC (f));
+  items = heard_store_list_open_items_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, >=, 1);
+
+  heard_store_load_caseload_async (f->store, ASYNC (f));
+  caseload = heard_store_load_caseload_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (caseload);
+  assert_unchanged (f);
+}
+
+/* Statements */
+
+static void
+test_statements (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HeardStatement) amended = NULL;
+  g_autoptr(HeardStatementResponse) response = heard_statement_response_new ();
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) linkable = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id = save_person (f, 0, "Amira Haddad");
+  /* One statement first, so that no answer's id is its statement's. */
+  gint64 earlier_id = record_statement (f, save_person (f, 0, "Jo Brennan"));
+  gint64 statement_id = record_statement (f, person_id);
+  gint64 response_id;
+
+  heard_store_list_statements_async (f->store, person_id, ASYNC (f));
+  statements = heard_store_list_statements_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statements->len, ==, 1);
+
+  amended = heard_statement_copy (g_ptr_array_index (statements, 0));
+  heard_statement_set_text (amended, HEARD_STATEMENT_WORDS, "Nobody ever listens to me.");
+  heard_statement_set_text (amended, HEARD_STATEMENT_REASON, "Said again, in full.");
+  heard_store_amend_statement_async (f->store, amended, ASYNC (f));
+  g_assert_cmpuint (heard_store_amend_statement_finish (f->store, result_of (f), &error), ==, 2);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_STATEMENT, person_id, statement_id);
+
+  /* The same amendment again is made on an old version: refused. */
+  heard_store_amend_statement_async (f->store, amended, ASYNC (f));
+  g_assert_cmpuint (heard_store_amend_statement_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  heard_store_list_statement_history_async (f->store, statement_id, ASYNC (f));
+  history = heard_store_list_statement_history_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+
+  heard_statement_response_set_statement_id (response, statement_id);
+  heard_statement_response_set_what_we_did (response, "We asked school to call you first.");
+  heard_statement_response_set_told_on (response, "");
+  heard_store_answer_statement_async (f->store, response, ASYNC (f));
+  response_id = heard_store_answer_statement_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (response_id, >, 0);
+  g_assert_cmpint (response_id, !=, statement_id);
+  g_assert_cmpint (earlier_id, !=, statement_id);
+  assert_changed (f, HEARD_RECORD_KIND_STATEMENT, person_id, statement_id);
+
+  heard_statement_response_set_statement_id (response, statement_id + 100);
+  heard_store_answer_statement_async (f->store, response, ASYNC (f));
+  g_assert_cmpint (heard_store_answer_statement_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  heard_store_mark_response_told_async (f->store, response_id, "04/05/2024", ASYNC (f));
+  g_assert_true (heard_store_mark_response_told_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_STATEMENT, person_id, statement_id);
+
+  /* Once only. */
+  heard_store_mark_response_told_async (f->store, response_id, "04/05/2024", ASYNC (f));
+  g_assert_false (heard_store_mark_response_told_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Nothing waits for a read to be noted but the signal. */
+  heard_store_note_statement_read (f->store, statement_id);
+  while (f->n_changes == 0)
+    g_main_context_iteration (NULL, TRUE);
+  assert_changed (f, HEARD_RECORD_KIND_STATEMENT, person_id, statement_id);
+
+  heard_store_list_linkable_actions_async (f->store, person_id, ASYNC (f));
+  linkable = heard_store_list_linkable_actions_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (linkable->len, ==, 0);
+
+  heard_store_search_statements_async (f->store, "ever", ASYNC (f));
+  matches = heard_store_search_statements_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, ==, 1);
+
+  {
+    g_autoptr(HeardStatement) orphan = heard_statement_new ();
+
+    heard_statement_set_person_id (orphan, person_id + 100);
+    heard_statement_set_text (orphan, HEARD_STATEMENT_WORDS, "Words.");
+    heard_statement_set_text (orphan, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
+    heard_store_record_statement_async (f->store, orphan, ASYNC (f));
+    g_assert_cmpint (heard_store_record_statement_finish (f->store, result_of (f), &error), ==,
+                     0);
+    assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+
+    heard_statement_set_person_id (orphan, person_id);
+    heard_statement_set_text (orphan, HEARD_STATEMENT_WORDS, "");
+    heard_store_record_statement_async (f->store, orphan, ASYNC (f));
+    g_assert_cmpint (heard_store_record_statement_finish (f->store, result_of (f), &error), ==,
+                     0);
+    assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  }
+}
+
+/* Staff */
+
+static void
+test_staff (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(HeardStaff) no_passphrase = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 supervisor_id = save_supervisor (f);
+  gint64 caseworker_id;
+
+  heard_staff_set_name (caseworker, "Priya Shah");
+  heard_store_save_staff_async (f->store, caseworker, NULL, ASYNC (f));
+  caseworker_id = heard_store_save_staff_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_STAFF, 0, caseworker_id);
+
+  heard_staff_set_name (no_passphrase, "Sam Reid");
+  heard_store_save_staff_async (f->store, no_passphrase, NULL, ASYNC (f));
+  g_assert_cmpint (heard_store_save_staff_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+
+  heard_store_list_staff_async (f->store, ASYNC (f));
+  staff = heard_store_list_staff_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (staff->len, ==, 2);
+
+  heard_store_retire_staff_async (f->store, supervisor_id, ASYNC (f));
+  g_assert_true (heard_store_retire_staff_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_STAFF, 0, supervisor_id);
+
+  heard_store_retire_staff_async (f->store, supervisor_id, ASYNC (f));
+  g_assert_false (heard_store_retire_staff_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+}
+
+/* The store's own health, and its audit trail */
+
+static void
+test_checks (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(HeardAuditAnchor) head = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_entries = 0;
+
+  save_person (f, 0, "Amira Haddad");
+
+  heard_store_check_integrity_async (f->store, ASYNC (f));
+  g_assert_true (heard_store_check_integrity_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+
+  heard_store_read_audit_head_async (f->store, ASYNC (f));
+  head = heard_store_read_audit_head_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (head);
+
+  heard_store_verify_audit_async (f->store, head, ASYNC (f));
+  g_assert_true (heard_store_verify_audit_finish (f->store, result_of (f), &n_entries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_entries, >, 0);
+  assert_unchanged (f);
+}
+
+/* Once closed, every operation is refused as not open, and nothing is
+ * announced. */
+static void
+test_not_open (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardStaff) staff = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) caseload = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_close_async (f->store, ASYNC (f));
+  g_assert_true (heard_store_close_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  g_assert_false (heard_store_is_open (f->store));
+
+  heard_store_list_people_async (f->store, ASYNC (f));
+  people = heard_store_list_people_finish (f->store, result_of (f), &error);
+  g_assert_null (people);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Amira Haddad");
+  heard_store_save_person_async (f->store, person, ASYNC (f));
+  g_assert_cmpint (heard_store_save_person_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_store_start_plan_async (f->store, 1, ASYNC (f));
+  g_assert_cmpint (heard_store_start_plan_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_staff_set_name (staff, "Priya Shah");
+  heard_store_save_staff_async (f->store, staff, NULL, ASYNC (f));
+  g_assert_cmpint (heard_store_save_staff_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_store_check_integrity_async (f->store, ASYNC (f));
+  g_assert_false (heard_store_check_integrity_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_store_load_caseload_async (f->store, ASYNC (f));
+  caseload = heard_store_load_caseload_finish (f->store, result_of (f), &error);
+  g_assert_null (caseload);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_store_list_open_items_async (f->store, 1, ASYNC (f));
+  items = heard_store_list_open_items_finish (f->store, result_of (f), &error);
+  g_assert_null (items);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+}
+
+static void
+add_test (const char *path,
+          void      (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_secure_init (&error))
+    g_error ("%s", error->message);
+
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/store-contract/people", test_people);
+  add_test ("/store-contract/plans", test_plans);
+  add_test ("/store-contract/statements", test_statements);
+  add_test ("/store-contract/staff", test_staff);
+  add_test ("/store-contract/checks", test_checks);
+  add_test ("/store-contract/not-open", test_not_open);
+
+  return g_test_run ();
+}
