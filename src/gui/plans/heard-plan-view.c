@@ -8,6 +8,7 @@
 #include "heard-action-editor.h"
 #include "heard-area-editor.h"
 #include "heard-closure-dialog.h"
+#include "heard-context-private.h"
 #include "heard-date.h"
 #include "heard-decision-dialog.h"
 #include "heard-plan-area-card.h"
@@ -92,7 +93,7 @@ get_shown_plan (HeardPlanView *self)
 static HeardStore *
 get_store (HeardPlanView *self)
 {
-  return self->context != NULL ? heard_context_get_store (self->context) : NULL;
+  return self->context != NULL ? _heard_context_get_store (self->context) : NULL;
 }
 
 static GtkWindow *

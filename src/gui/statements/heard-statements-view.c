@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-amendment-dialog.h"
+#include "heard-context-private.h"
 #include "heard-date.h"
 #include "heard-response-dialog.h"
 #include "heard-statement-card.h"
@@ -50,7 +51,7 @@ static void reload (HeardStatementsView *self);
 static HeardStore *
 get_store (HeardStatementsView *self)
 {
-  return self->context != NULL ? heard_context_get_store (self->context) : NULL;
+  return self->context != NULL ? _heard_context_get_store (self->context) : NULL;
 }
 
 static GtkWindow *
