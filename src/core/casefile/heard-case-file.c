@@ -5,6 +5,7 @@
 
 #include "heard-case-file.h"
 #include "heard-case-file-private.h"
+#include "heard-context-private.h"
 #include "heard-closure-check.h"
 #include "heard-plan-private.h"
 #include "heard-store-plans.h"
@@ -651,11 +652,11 @@ _heard_case_file_new (HeardContext *context,
 
   g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
-  g_return_val_if_fail (heard_context_get_store (context) != NULL, NULL);
+  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (HEARD_TYPE_CASE_FILE, NULL);
   self->context = g_object_ref (context);
-  self->store = g_object_ref (heard_context_get_store (context));
+  self->store = g_object_ref (_heard_context_get_store (context));
   self->person = g_object_ref (person);
   self->person_id = heard_person_get_id (person);
 

@@ -8,6 +8,7 @@
 #include "heard-plan.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
+#include "heard-store.h"
 
 G_BEGIN_DECLS
 
