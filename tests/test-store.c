@@ -13,6 +13,9 @@
 #include "heard-search.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
 #include "heard-test-utils.h"
 
 /* Never appears in a young person's record unless a test put it there. */
@@ -1303,6 +1306,189 @@ test_search_removed (Fixture       *fixture,
   heard_test_close_store (&store);
 }
 
+/* "changed" as one write gives it: how often, with what, and whether the
+ * write's own callback had run yet. */
+typedef struct
+{
+  guint            n;
+  HeardRecordKind  kind;
+  gint64           person_id;
+  gint64           record_id;
+  GAsyncResult   **slot;
+  gboolean         after_callback;
+} Changes;
+
+static void
+changed_cb (HeardStore      *store,
+            HeardRecordKind  kind,
+            gint64           person_id,
+            gint64           record_id,
+            Changes         *changes)
+{
+  changes->n++;
+  changes->kind = kind;
+  changes->person_id = person_id;
+  changes->record_id = record_id;
+  changes->after_callback = changes->slot != NULL && *changes->slot != NULL;
+}
+
+/* Waits for the write in @slot, and checks the one "changed" it gave. */
+static void
+assert_changed (Changes          *changes,
+                GAsyncResult    **slot,
+                HeardRecordKind   kind,
+                gint64            person_id,
+                gint64            record_id)
+{
+  changes->slot = slot;
+  heard_test_wait (slot);
+  g_assert_cmpuint (changes->n, ==, 1);
+  g_assert_cmpint (changes->kind, ==, kind);
+  g_assert_cmpint (changes->person_id, ==, person_id);
+  g_assert_cmpint (changes->record_id, ==, record_id);
+  g_assert_false (changes->after_callback);
+  *changes = (Changes) { 0 };
+}
+
+static void
+test_changed_signal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardPerson) person = person_new ("Ann");
+  g_autoptr(HeardPerson) missing = person_new ("Nobody");
+  g_autoptr(HeardPlanArea) area = NULL;
+  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(HeardStaff) staff = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0 };
+  gint64 person_id, plan_id, statement_id, staff_id;
+
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &changes);
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_store_save_person_async (store, person, NULL, heard_test_store_result_cb, &result);
+    changes.slot = &result;
+    heard_test_wait (&result);
+    person_id = heard_store_save_person_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.n, ==, 1);
+    g_assert_cmpint (changes.kind, ==, HEARD_RECORD_KIND_PERSON);
+    g_assert_cmpint (changes.person_id, ==, person_id);
+    g_assert_cmpint (changes.record_id, ==, person_id);
+    g_assert_false (changes.after_callback);
+    changes = (Changes) { 0 };
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_store_set_person_removed_async (store, person_id, TRUE, NULL,
+                                          heard_test_store_result_cb, &result);
+    assert_changed (&changes, &result, HEARD_RECORD_KIND_PERSON, person_id, person_id);
+    g_assert_true (heard_store_set_person_removed_finish (store, result, &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_store_set_person_removed_async (store, person_id, FALSE, NULL,
+                                          heard_test_store_result_cb, &result);
+    assert_changed (&changes, &result, HEARD_RECORD_KIND_PERSON, person_id, person_id);
+    g_assert_true (heard_store_set_person_removed_finish (store, result, &error));
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_store_start_plan_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+    heard_test_wait (&result);
+    plan_id = heard_store_start_plan_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.n, ==, 1);
+    g_assert_cmpint (changes.kind, ==, HEARD_RECORD_KIND_PLAN);
+    g_assert_cmpint (changes.person_id, ==, person_id);
+    g_assert_cmpint (changes.record_id, ==, plan_id);
+    changes = (Changes) { 0 };
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    /* An area's change is its plan's. */
+    area = heard_plan_area_new (plan_id, HEARD_AREA_HOME);
+    heard_plan_area_set_text (area, HEARD_AREA_WORRIED, "Moving again.");
+    heard_plan_area_set_text (area, HEARD_AREA_GOAL_OWN_WORDS, "Stay put.");
+    heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER, "A settled home.");
+    heard_store_save_area_async (store, area, NULL, heard_test_store_result_cb, &result);
+    assert_changed (&changes, &result, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+    g_assert_cmpint (heard_store_save_area_finish (store, result, &error), >, 0);
+    g_assert_no_error (error);
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_statement_set_person_id (statement, person_id);
+    heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, "I want to stay.");
+    heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
+    heard_store_record_statement_async (store, statement, NULL, heard_test_store_result_cb,
+                                        &result);
+    heard_test_wait (&result);
+    statement_id = heard_store_record_statement_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.n, ==, 1);
+    g_assert_cmpint (changes.kind, ==, HEARD_RECORD_KIND_STATEMENT);
+    g_assert_cmpint (changes.person_id, ==, person_id);
+    g_assert_cmpint (changes.record_id, ==, statement_id);
+    changes = (Changes) { 0 };
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_staff_set_name (staff, "Priya Shah");
+    heard_store_save_staff_async (store, staff, NULL, NULL, heard_test_store_result_cb, &result);
+    heard_test_wait (&result);
+    staff_id = heard_store_save_staff_finish (store, result, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes.n, ==, 1);
+    g_assert_cmpint (changes.kind, ==, HEARD_RECORD_KIND_STAFF);
+    g_assert_cmpint (changes.person_id, ==, 0);
+    g_assert_cmpint (changes.record_id, ==, staff_id);
+    changes = (Changes) { 0 };
+  }
+
+  /* Refused writes change nothing, and say nothing. */
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_person_set_id (missing, person_id + 100);
+    heard_store_save_person_async (store, missing, NULL, heard_test_store_result_cb, &result);
+    heard_test_wait (&result);
+    g_assert_cmpint (heard_store_save_person_finish (store, result, &error), ==, 0);
+    g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+
+  {
+    g_autoptr(GAsyncResult) result = NULL;
+
+    heard_store_start_plan_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+    heard_test_wait (&result);
+    g_assert_cmpint (heard_store_start_plan_finish (store, result, &error), ==, 0);
+    g_assert_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_IN_PROGRESS);
+    g_clear_error (&error);
+  }
+
+  g_assert_cmpuint (changes.n, ==, 0);
+  heard_test_close_store (&store);
+}
+
 static void
 test_search_build_match (void)
 {
@@ -1381,6 +1567,7 @@ main (int   argc,
   add_test ("/store/input/long-name", test_input_long_name);
   add_test ("/store/input/long-text", test_input_long_text);
   add_test ("/store/input/too-long-text", test_input_too_long_text);
+  add_test ("/store/changed", test_changed_signal);
   add_test ("/store/search/names", test_search_names);
   add_test ("/store/search/syntax", test_search_syntax);
   add_test ("/store/search/removed", test_search_removed);

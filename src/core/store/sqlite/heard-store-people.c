@@ -8,7 +8,7 @@
 #include "heard-audit-private.h"
 #include "heard-search.h"
 #include "heard-store-people.h"
-#include "heard-store-private.h"
+#include "heard-store-util.h"
 
 typedef struct
 {
@@ -84,136 +84,97 @@ bind_person (sqlite3_stmt *statement,
   _heard_store_bind_text (statement, HEARD_PERSON_N_TEXTS + 3, now);
 }
 
-static gpointer
-save_person_work (sqlite3  *db,
-                  gpointer  data,
-                  GError  **error)
+static gboolean
+save_person (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   HeardPerson *person = data;
   gint64 id = heard_person_get_id (person);
   g_autofree char *now = _heard_store_now_iso8601 ();
   g_autofree char *sql = NULL;
   g_autoptr(sqlite3_stmt) statement = NULL;
-  gint64 *saved_id;
 
   if (!heard_person_prepare (person, error))
-    return NULL;
+    return FALSE;
 
   if (id == 0)
     {
       g_autofree char *columns = heard_person_text_columns ("");
-      g_autoptr(GString) marks = g_string_new ("?");
-
       /* One mark per text, then interpreter, answer and the time twice. */
-      for (guint i = 1; i < HEARD_PERSON_N_TEXTS + 3; i++)
-        g_string_append (marks, ", ?");
+      g_autofree char *marks = _heard_store_placeholders (1, HEARD_PERSON_N_TEXTS + 3);
+
       sql = g_strdup_printf ("INSERT INTO person (%s, interpreter_needed, nationality_answer,"
                              " updated_at, created_at) VALUES (%s, ?%d)",
-                             columns, marks->str, HEARD_PERSON_N_TEXTS + 3);
+                             columns, marks, HEARD_PERSON_N_TEXTS + 3);
     }
   else
     {
       g_autofree char *assignments = heard_person_text_columns (" = ?");
 
       sql = g_strdup_printf ("UPDATE person SET %s, interpreter_needed = ?,"
-                             " nationality_answer = ?, updated_at = ?"
-                             " WHERE id = %" G_GINT64_FORMAT, assignments, id);
+                             " nationality_answer = ?, updated_at = ? WHERE id = ?%d",
+                             assignments, HEARD_PERSON_N_TEXTS + 4);
     }
-
-  if (!_heard_store_begin_write (db, error))
-    return NULL;
 
   statement = _heard_store_prepare (db, sql, error);
   if (statement == NULL)
-    {
-      _heard_store_rollback (db);
-      return NULL;
-    }
+    return FALSE;
 
   bind_person (statement, person, now);
+  if (id != 0)
+    sqlite3_bind_int64 (statement, HEARD_PERSON_N_TEXTS + 4, id);
   if (!_heard_store_step_done (db, statement, error))
-    {
-      _heard_store_rollback (db);
-      return NULL;
-    }
+    return FALSE;
 
   if (id != 0 && sqlite3_changes (db) == 0)
     {
-      _heard_store_rollback (db);
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
                            _("This young person's record could not be found, "
                              "so the change was not saved."));
-      return NULL;
+      return FALSE;
     }
 
-  if (id == 0)
-    id = sqlite3_last_insert_rowid (db);
+  written->id = id != 0 ? id : sqlite3_last_insert_rowid (db);
 
-  if (!_heard_audit_append (db, NULL, heard_person_get_id (person) == 0 ? "created" : "changed",
-                            "person", id, "", error))
-    {
-      _heard_store_rollback (db);
-      return NULL;
-    }
-
-  if (!_heard_store_commit (db, error))
-    return NULL;
-
-  saved_id = g_new (gint64, 1);
-  *saved_id = id;
-  return saved_id;
+  return _heard_audit_append (db, NULL, id == 0 ? "created" : "changed", "person", written->id,
+                              "", error);
 }
 
-static gpointer
-set_removed_work (sqlite3  *db,
-                  gpointer  data,
-                  GError  **error)
+static gboolean
+set_removed (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   RemoveRequest *request = data;
   g_autofree char *now = _heard_store_now_iso8601 ();
   g_autoptr(sqlite3_stmt) statement = NULL;
 
   /* Removal hides a record; it never destroys one, so it can be undone. */
-  if (!_heard_store_begin_write (db, error))
-    return NULL;
-
   statement = _heard_store_prepare (db, "UPDATE person SET removed_at = ?, updated_at = ?"
                                         " WHERE id = ?", error);
   if (statement == NULL)
-    {
-      _heard_store_rollback (db);
-      return NULL;
-    }
+    return FALSE;
 
   _heard_store_bind_text (statement, 1, request->removed ? now : NULL);
   _heard_store_bind_text (statement, 2, now);
   sqlite3_bind_int64 (statement, 3, request->id);
-
   if (!_heard_store_step_done (db, statement, error))
-    {
-      _heard_store_rollback (db);
-      return NULL;
-    }
+    return FALSE;
 
   if (sqlite3_changes (db) == 0)
     {
-      _heard_store_rollback (db);
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
                            _("This young person's record could not be found."));
-      return NULL;
+      return FALSE;
     }
 
-  if (!_heard_audit_append (db, NULL, request->removed ? "removed" : "restored", "person",
-                            request->id, "", error))
-    {
-      _heard_store_rollback (db);
-      return NULL;
-    }
+  written->id = request->id;
 
-  if (!_heard_store_commit (db, error))
-    return NULL;
-
-  return GINT_TO_POINTER (TRUE);
+  return _heard_audit_append (db, NULL, request->removed ? "removed" : "restored", "person",
+                              request->id, "", error);
 }
 
 static gpointer
@@ -279,9 +240,9 @@ heard_store_save_person_async (HeardStore          *self,
   g_return_if_fail (HEARD_IS_PERSON (person));
 
   /* The database thread gets its own copy: @person stays the main thread's. */
-  _heard_store_run_async (self, save_person_work, heard_person_copy (person), g_object_unref,
-                          g_free, heard_store_save_person_async, cancellable, callback,
-                          user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PERSON, save_person,
+                            heard_person_copy (person), g_object_unref,
+                            heard_store_save_person_async, cancellable, callback, user_data);
 }
 
 /* Returns the saved record's id, or 0 with @error set. */
@@ -290,10 +251,7 @@ heard_store_save_person_finish (HeardStore    *self,
                                 GAsyncResult  *result,
                                 GError       **error)
 {
-  g_autofree gint64 *id = _heard_store_run_finish (self, result, heard_store_save_person_async,
-                                                   error);
-
-  return id != NULL ? *id : 0;
+  return _heard_store_finish_id (self, result, heard_store_save_person_async, error);
 }
 
 void
@@ -308,9 +266,9 @@ heard_store_set_person_removed_async (HeardStore          *self,
 
   request->id = id;
   request->removed = removed;
-  _heard_store_run_async (self, set_removed_work, request, g_free, NULL,
-                          heard_store_set_person_removed_async, cancellable, callback,
-                          user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PERSON, set_removed, request, g_free,
+                            heard_store_set_person_removed_async, cancellable, callback,
+                            user_data);
 }
 
 gboolean
@@ -318,8 +276,8 @@ heard_store_set_person_removed_finish (HeardStore    *self,
                                        GAsyncResult  *result,
                                        GError       **error)
 {
-  return _heard_store_run_finish (self, result, heard_store_set_person_removed_async,
-                                  error) != NULL;
+  return _heard_store_finish_id (self, result, heard_store_set_person_removed_async,
+                                 error) != 0;
 }
 
 /* Finishes with the set of matching ids (gint64 keys), or NULL when nothing

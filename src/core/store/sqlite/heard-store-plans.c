@@ -407,10 +407,10 @@ copy_contents (sqlite3  *db,
 }
 
 static gboolean
-start_plan (sqlite3   *db,
-            gpointer   data,
-            gint64    *id,
-            GError   **error)
+start_plan (sqlite3            *db,
+            gpointer            data,
+            HeardStoreWritten  *written,
+            GError            **error)
 {
   gint64 person_id = *(gint64 *) data;
   g_autofree char *now = _heard_store_now_iso8601 ();
@@ -466,22 +466,22 @@ start_plan (sqlite3   *db,
     return FALSE;
 
   /* A new version begins as a copy of the one in use, never a blank page. */
-  *id = sqlite3_last_insert_rowid (db);
-  if (active_id != 0 && !copy_contents (db, active_id, *id, error))
+  written->id = sqlite3_last_insert_rowid (db);
+  if (active_id != 0 && !copy_contents (db, active_id, written->id, error))
     return FALSE;
 
   detail = g_strdup_printf ("version %u for person %" G_GINT64_FORMAT "%s", version, person_id,
                             active_id != 0 ? ", copied from the active version" : "");
-  return _heard_audit_append (db, NULL, "created", "plan", *id, detail, error);
+  return _heard_audit_append (db, NULL, "created", "plan", written->id, detail, error);
 }
 
 /* Areas and actions */
 
 static gboolean
-save_area (sqlite3   *db,
-           gpointer   data,
-           gint64    *id,
-           GError   **error)
+save_area (sqlite3            *db,
+           gpointer            data,
+           HeardStoreWritten  *written,
+           GError            **error)
 {
   HeardPlanArea *area = data;
   gint64 plan_id = heard_plan_area_get_plan_id (area);
@@ -496,8 +496,9 @@ save_area (sqlite3   *db,
       !read_editable_plan (db, plan_id, &plan, error))
     return FALSE;
 
-  *id = heard_plan_area_get_id (area);
-  if (*id == 0)
+  written->id = heard_plan_area_get_id (area);
+  written->record_id = plan_id;
+  if (written->id == 0)
     {
       g_autofree char *columns = heard_area_text_columns ();
       g_autofree char *marks = _heard_store_placeholders (3, HEARD_AREA_N_TEXTS);
@@ -530,14 +531,14 @@ save_area (sqlite3   *db,
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, plan_id);
-  sqlite3_bind_int64 (statement, 2, *id == 0 ? kind : *id);
+  sqlite3_bind_int64 (statement, 2, written->id == 0 ? kind : written->id);
   for (guint i = 0; i < HEARD_AREA_N_TEXTS; i++)
     _heard_store_bind_text (statement, 3 + (int) i, heard_plan_area_get_text (area, i));
 
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
 
-  if (*id != 0 && sqlite3_changes (db) == 0)
+  if (written->id != 0 && sqlite3_changes (db) == 0)
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
                            _("This area is no longer in the plan, so nothing was changed."));
@@ -545,8 +546,8 @@ save_area (sqlite3   *db,
     }
 
   detail = g_strdup_printf ("area: %s", area_codes[kind]);
-  if (*id == 0)
-    *id = sqlite3_last_insert_rowid (db);
+  if (written->id == 0)
+    written->id = sqlite3_last_insert_rowid (db);
 
   return touch_plan (db, plan_id, error) &&
          _heard_audit_append (db, NULL, heard_plan_area_get_id (area) == 0 ? "added area"
@@ -555,22 +556,22 @@ save_area (sqlite3   *db,
 }
 
 static gboolean
-remove_area (sqlite3   *db,
-             gpointer   data,
-             gint64    *id,
-             GError   **error)
+remove_area (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *detail = NULL;
   g_auto(PlanRow) plan = { 0 };
   HeardAreaKind kind;
 
-  *id = *(gint64 *) data;
+  written->id = *(gint64 *) data;
   statement = _heard_store_prepare (db, "SELECT plan_id, kind FROM plan_area WHERE id = ?", error);
   if (statement == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (statement, 1, *id);
+  sqlite3_bind_int64 (statement, 1, written->id);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
@@ -582,10 +583,12 @@ remove_area (sqlite3   *db,
   if (!read_editable_plan (db, sqlite3_column_int64 (statement, 0), &plan, error))
     return FALSE;
 
+  written->record_id = plan.id;
+
   /* Only a version still being written can lose an area, with its actions. */
   detail = g_strdup_printf ("area: %s, with its actions", area_codes[kind]);
-  return run_sql (db, "DELETE FROM plan_action WHERE area_id = ?1", *id, NULL, error) &&
-         run_sql (db, "DELETE FROM plan_area WHERE id = ?1", *id, NULL, error) &&
+  return run_sql (db, "DELETE FROM plan_action WHERE area_id = ?1", written->id, NULL, error) &&
+         run_sql (db, "DELETE FROM plan_area WHERE id = ?1", written->id, NULL, error) &&
          touch_plan (db, plan.id, error) &&
          _heard_audit_append (db, NULL, "removed area", "plan", plan.id, detail, error);
 }
@@ -630,10 +633,10 @@ check_progress_only (sqlite3          *db,
 }
 
 static gboolean
-save_action (sqlite3   *db,
-             gpointer   data,
-             gint64    *id,
-             GError   **error)
+save_action (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   HeardPlanAction *action = data;
   gint64 plan_id = heard_plan_action_get_plan_id (action);
@@ -653,15 +656,16 @@ save_action (sqlite3   *db,
                 &in_plan, error))
     return FALSE;
 
-  *id = heard_plan_action_get_id (action);
-  progress_only = plan.state == HEARD_PLAN_STATE_ACTIVE && *id != 0;
+  written->id = heard_plan_action_get_id (action);
+  written->record_id = plan_id;
+  progress_only = plan.state == HEARD_PLAN_STATE_ACTIVE && written->id != 0;
   if (!in_plan || (!heard_plan_rules_is_editable (plan.state) && !progress_only))
     return refuse_not_editable (&plan, error);
 
   if (progress_only && !check_progress_only (db, action, &plan, error))
     return FALSE;
 
-  if (*id == 0)
+  if (written->id == 0)
     {
       g_autofree char *columns = heard_action_text_columns ();
       g_autofree char *marks = _heard_store_placeholders (6, HEARD_ACTION_N_TEXTS);
@@ -691,23 +695,23 @@ save_action (sqlite3   *db,
   _heard_store_bind_text (statement, 5, now);
   for (guint i = 0; i < HEARD_ACTION_N_TEXTS; i++)
     _heard_store_bind_text (statement, 6 + (int) i, heard_plan_action_get_text (action, i));
-  if (*id != 0)
-    sqlite3_bind_int64 (statement, 6 + HEARD_ACTION_N_TEXTS, *id);
+  if (written->id != 0)
+    sqlite3_bind_int64 (statement, 6 + HEARD_ACTION_N_TEXTS, written->id);
 
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
 
-  if (*id != 0 && sqlite3_changes (db) == 0)
+  if (written->id != 0 && sqlite3_changes (db) == 0)
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
                            _("This action is no longer in the plan, so nothing was changed."));
       return FALSE;
     }
 
-  if (*id == 0)
-    *id = sqlite3_last_insert_rowid (db);
+  if (written->id == 0)
+    written->id = sqlite3_last_insert_rowid (db);
 
-  detail = g_strdup_printf ("action %" G_GINT64_FORMAT ": %s, owner %s, due %s%s%s", *id,
+  detail = g_strdup_printf ("action %" G_GINT64_FORMAT ": %s, owner %s, due %s%s%s", written->id,
                             heard_plan_action_is_open (action) ? "open" : "done",
                             heard_agency_to_code (heard_plan_action_get_owner (action)),
                             heard_plan_action_get_text (action, HEARD_ACTION_DUE_DATE),
@@ -724,21 +728,21 @@ save_action (sqlite3   *db,
 }
 
 static gboolean
-remove_action (sqlite3   *db,
-               gpointer   data,
-               gint64    *id,
-               GError   **error)
+remove_action (sqlite3            *db,
+               gpointer            data,
+               HeardStoreWritten  *written,
+               GError            **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *detail = NULL;
   g_auto(PlanRow) plan = { 0 };
 
-  *id = *(gint64 *) data;
+  written->id = *(gint64 *) data;
   statement = _heard_store_prepare (db, "SELECT plan_id FROM plan_action WHERE id = ?", error);
   if (statement == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (statement, 1, *id);
+  sqlite3_bind_int64 (statement, 1, written->id);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
@@ -749,8 +753,9 @@ remove_action (sqlite3   *db,
   if (!read_editable_plan (db, sqlite3_column_int64 (statement, 0), &plan, error))
     return FALSE;
 
-  detail = g_strdup_printf ("action %" G_GINT64_FORMAT, *id);
-  return run_sql (db, "DELETE FROM plan_action WHERE id = ?1", *id, NULL, error) &&
+  written->record_id = plan.id;
+  detail = g_strdup_printf ("action %" G_GINT64_FORMAT, written->id);
+  return run_sql (db, "DELETE FROM plan_action WHERE id = ?1", written->id, NULL, error) &&
          touch_plan (db, plan.id, error) &&
          _heard_audit_append (db, NULL, "removed action", "plan", plan.id, detail, error);
 }
@@ -816,19 +821,19 @@ audit_step (sqlite3         *db,
 }
 
 static gboolean
-submit_plan (sqlite3   *db,
-             gpointer   data,
-             gint64    *id,
-             GError   **error)
+submit_plan (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   g_auto(PlanRow) plan = { 0 };
   HeardPlanState to;
   gboolean has_area = FALSE;
 
-  *id = *(gint64 *) data;
-  if (!read_plan_row (db, *id, &plan, error) ||
+  written->id = *(gint64 *) data;
+  if (!read_plan_row (db, written->id, &plan, error) ||
       !heard_plan_rules_transition (plan.state, HEARD_PLAN_EVENT_SUBMIT, &to, error) ||
-      !has_row (db, "SELECT 1 FROM plan_area WHERE plan_id = ?1", *id, 0, &has_area, error))
+      !has_row (db, "SELECT 1 FROM plan_area WHERE plan_id = ?1", written->id, 0, &has_area, error))
     return FALSE;
 
   if (!has_area)
@@ -921,10 +926,10 @@ record_review (sqlite3                  *db,
 }
 
 static gboolean
-decide_plan (sqlite3   *db,
-             gpointer   data,
-             gint64    *id,
-             GError   **error)
+decide_plan (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   SignedDecision *signed_decision = data;
   const HeardPlanDecision *decision = signed_decision->request->decision;
@@ -933,10 +938,10 @@ decide_plan (sqlite3   *db,
   HeardPlanState to;
   GDate today, limit;
 
-  *id = signed_decision->request->plan_id;
+  written->id = signed_decision->request->plan_id;
   if (!heard_plan_decision_validate (decision, error) ||
       !_heard_signer_confirm (db, signed_decision->signer, error) ||
-      !read_plan_row (db, *id, &plan, error) ||
+      !read_plan_row (db, written->id, &plan, error) ||
       !heard_plan_rules_transition (plan.state, decision->event, &to, error))
     return FALSE;
 
@@ -972,10 +977,10 @@ decide_plan (sqlite3   *db,
 }
 
 static gboolean
-set_next_review (sqlite3   *db,
-                 gpointer   data,
-                 gint64    *id,
-                 GError   **error)
+set_next_review (sqlite3            *db,
+                 gpointer            data,
+                 HeardStoreWritten  *written,
+                 GError            **error)
 {
   ReviewDateRequest *request = data;
   g_autofree char *date = NULL;
@@ -983,8 +988,8 @@ set_next_review (sqlite3   *db,
   g_auto(PlanRow) plan = { 0 };
   GDate proposed, today, limit;
 
-  *id = request->plan_id;
-  if (!read_plan_row (db, *id, &plan, error))
+  written->id = request->plan_id;
+  if (!read_plan_row (db, written->id, &plan, error))
     return FALSE;
 
   if (plan.state != HEARD_PLAN_STATE_ACTIVE)
@@ -1008,9 +1013,9 @@ set_next_review (sqlite3   *db,
   date = heard_date_to_iso (&proposed);
   detail = g_strdup_printf ("version %u: next review %s", plan.version, date);
 
-  return run_sql (db, "UPDATE plan SET next_review = ?2 WHERE id = ?1", *id, date, error) &&
-         touch_plan (db, *id, error) &&
-         _heard_audit_append (db, NULL, "review date brought forward", "plan", *id, detail,
+  return run_sql (db, "UPDATE plan SET next_review = ?2 WHERE id = ?1", written->id, date, error) &&
+         touch_plan (db, written->id, error) &&
+         _heard_audit_append (db, NULL, "review date brought forward", "plan", written->id, detail,
                               error);
 }
 
@@ -1022,7 +1027,7 @@ decide_plan_work (sqlite3            *db,
 {
   SignedDecision signed_decision = { signer, data };
 
-  return _heard_store_write (db, decide_plan, &signed_decision, error);
+  return _heard_store_write (db, HEARD_RECORD_KIND_PLAN, decide_plan, &signed_decision, error);
 }
 
 /* Runs @write on a copy of @id; it finishes with the id it concerns. */
@@ -1035,8 +1040,8 @@ write_with_id (HeardStore          *self,
                GAsyncReadyCallback  callback,
                gpointer             user_data)
 {
-  _heard_store_write_async (self, write, _heard_store_dup_id (id), g_free, source_tag,
-                            cancellable, callback, user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PLAN, write, _heard_store_dup_id (id), g_free,
+                            source_tag, cancellable, callback, user_data);
 }
 
 /* Public API */
@@ -1094,8 +1099,9 @@ heard_store_save_area_async (HeardStore          *self,
 {
   g_return_if_fail (HEARD_IS_PLAN_AREA (area));
 
-  _heard_store_write_async (self, save_area, heard_plan_area_copy (area), g_object_unref,
-                            heard_store_save_area_async, cancellable, callback, user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PLAN, save_area, heard_plan_area_copy (area),
+                            g_object_unref, heard_store_save_area_async, cancellable, callback,
+                            user_data);
 }
 
 gint64
@@ -1136,9 +1142,9 @@ heard_store_save_action_async (HeardStore          *self,
 {
   g_return_if_fail (HEARD_IS_PLAN_ACTION (action));
 
-  _heard_store_write_async (self, save_action, heard_plan_action_copy (action),
-                            g_object_unref, heard_store_save_action_async, cancellable,
-                            callback, user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PLAN, save_action,
+                            heard_plan_action_copy (action), g_object_unref,
+                            heard_store_save_action_async, cancellable, callback, user_data);
 }
 
 gint64
@@ -1233,7 +1239,7 @@ heard_store_set_next_review_async (HeardStore          *self,
 
   request->plan_id = plan_id;
   request->date = g_strdup (date);
-  _heard_store_write_async (self, set_next_review, request,
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PLAN, set_next_review, request,
                             (GDestroyNotify) review_date_request_free,
                             heard_store_set_next_review_async, cancellable, callback, user_data);
 }

@@ -17,6 +17,16 @@ typedef gpointer (*HeardStoreWorkFunc) (sqlite3  *db,
                                         gpointer  data,
                                         GError  **error);
 
+/* What a write did (_heard_store_write() makes it): the id its operation
+ * finishes with, and the record the "changed" signal names. */
+typedef struct
+{
+  gint64           id;
+  HeardRecordKind  kind;
+  gint64           person_id;
+  gint64           record_id;
+} HeardStoreWritten;
+
 void      _heard_store_run_async  (HeardStore          *self,
                                    HeardStoreWorkFunc   work,
                                    gpointer             data,
@@ -26,6 +36,16 @@ void      _heard_store_run_async  (HeardStore          *self,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data);
+/* Like _heard_store_run_async(), for @work returning a HeardStoreWritten
+ * (to g_free()): once it succeeded, "changed" is emitted, then @callback runs. */
+void      _heard_store_run_write_async (HeardStore          *self,
+                                        HeardStoreWorkFunc   work,
+                                        gpointer             data,
+                                        GDestroyNotify       data_free,
+                                        gpointer             source_tag,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 gpointer  _heard_store_run_finish (HeardStore          *self,
                                    GAsyncResult        *result,
                                    gpointer             source_tag,

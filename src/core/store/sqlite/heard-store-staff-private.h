@@ -18,8 +18,8 @@ typedef struct
  * once the passphrase has been checked (off the main thread, since Argon2id
  * is slow on purpose). It must call _heard_signer_confirm() inside its write
  * transaction, so that a passphrase changed in between does not count, and
- * return the id it concerns as a gint64 to free (_heard_store_write() does),
- * or NULL with @error set. */
+ * return what it did as a HeardStoreWritten to free (_heard_store_write()
+ * does), or NULL with @error set. */
 typedef gpointer (*HeardSignedWorkFunc) (sqlite3            *db,
                                          const HeardSigner  *signer,
                                          gpointer            data,

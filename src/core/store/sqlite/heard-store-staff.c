@@ -105,10 +105,10 @@ list_staff_work (sqlite3  *db,
 }
 
 static gboolean
-write_staff (sqlite3   *db,
-             gpointer   data,
-             gint64    *id,
-             GError   **error)
+write_staff (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   SaveRequest *request = data;
   HeardStaff *staff = request->staff;
@@ -119,8 +119,8 @@ write_staff (sqlite3   *db,
   if (!heard_staff_validate (staff, error))
     return FALSE;
 
-  *id = heard_staff_get_id (staff);
-  if (*id == 0)
+  written->id = heard_staff_get_id (staff);
+  if (written->id == 0)
     statement = _heard_store_prepare (db, "INSERT INTO staff (name, passphrase_hash, role,"
                                           " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
                                       error);
@@ -137,13 +137,13 @@ write_staff (sqlite3   *db,
   _heard_store_bind_text (statement, 2, request->hash);
   sqlite3_bind_int (statement, 3, heard_staff_get_role (staff));
   _heard_store_bind_text (statement, 4, now);
-  if (*id != 0)
-    sqlite3_bind_int64 (statement, 5, *id);
+  if (written->id != 0)
+    sqlite3_bind_int64 (statement, 5, written->id);
 
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
 
-  if (*id != 0 && sqlite3_changes (db) == 0)
+  if (written->id != 0 && sqlite3_changes (db) == 0)
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
                            _("This member of staff is no longer set up in Heard."));
@@ -152,31 +152,31 @@ write_staff (sqlite3   *db,
 
   detail = g_strdup_printf ("%s%s", role_noun (heard_staff_get_role (staff)),
                             request->hash != NULL ? "; passphrase set" : "");
-  if (*id == 0)
-    *id = sqlite3_last_insert_rowid (db);
+  if (written->id == 0)
+    written->id = sqlite3_last_insert_rowid (db);
 
   return _heard_audit_append (db, NULL, heard_staff_get_id (staff) == 0 ? "created" : "changed",
-                              "staff", *id, detail, error);
+                              "staff", written->id, detail, error);
 }
 
 static gboolean
-retire_staff (sqlite3   *db,
-              gpointer   data,
-              gint64    *id,
-              GError   **error)
+retire_staff (sqlite3            *db,
+              gpointer            data,
+              HeardStoreWritten  *written,
+              GError            **error)
 {
   g_autofree char *now = _heard_store_now_iso8601 ();
   g_autoptr(sqlite3_stmt) statement = NULL;
 
   /* Their past decisions keep their name; they simply stop being offered. */
-  *id = *(gint64 *) data;
+  written->id = *(gint64 *) data;
   statement = _heard_store_prepare (db, "UPDATE staff SET retired_at = ?1, updated_at = ?1"
                                         " WHERE id = ?2 AND retired_at IS NULL", error);
   if (statement == NULL)
     return FALSE;
 
   _heard_store_bind_text (statement, 1, now);
-  sqlite3_bind_int64 (statement, 2, *id);
+  sqlite3_bind_int64 (statement, 2, written->id);
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
 
@@ -187,7 +187,7 @@ retire_staff (sqlite3   *db,
       return FALSE;
     }
 
-  return _heard_audit_append (db, NULL, "retired", "staff", *id, "", error);
+  return _heard_audit_append (db, NULL, "retired", "staff", written->id, "", error);
 }
 
 static void
@@ -206,29 +206,30 @@ hash_passphrase_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
-/* Hands on the id a database job finished with to the task it served. */
+/* Hands on what a database write did to the task it served. */
 static void
-forward_id_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+forward_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  gint64 id = _heard_store_finish_id (HEARD_STORE (object), result, forward_id_cb, &error);
+  HeardStoreWritten *written = _heard_store_run_finish (HEARD_STORE (object), result,
+                                                        forward_written_cb, &error);
 
-  if (error != NULL)
+  if (written == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, _heard_store_dup_id (id), g_free);
+    g_task_return_pointer (task, written, g_free);
 }
 
 static void
 save_staff_in_store (GTask       *task,
                      SaveRequest *request)
 {
-  _heard_store_write_async (g_task_get_source_object (task), write_staff, request,
-                            (GDestroyNotify) save_request_free, forward_id_cb,
-                            g_task_get_cancellable (task), forward_id_cb, g_object_ref (task));
+  _heard_store_write_async (g_task_get_source_object (task), HEARD_RECORD_KIND_STAFF, write_staff,
+                            request, (GDestroyNotify) save_request_free, forward_written_cb,
+                            g_task_get_cancellable (task), forward_written_cb, g_object_ref (task));
 }
 
 static void
@@ -298,14 +299,15 @@ signed_work (sqlite3  *db,
 }
 
 static gboolean
-record_refusal (sqlite3   *db,
-                gpointer   data,
-                gint64    *id,
-                GError   **error)
+record_refusal (sqlite3            *db,
+                gpointer            data,
+                HeardStoreWritten  *written,
+                GError            **error)
 {
   SignedJob *job = data;
 
-  *id = job->target_id;
+  /* Never announced as a change: the task fails once it is written. */
+  written->id = job->signer->staff_id;
   return _heard_audit_append (db, job->signer->name, "passphrase refused", job->target_kind,
                               job->target_id, "", error);
 }
@@ -316,10 +318,10 @@ refused_work (sqlite3  *db,
               GError  **error)
 {
   SignedJob *job = data;
-  g_autofree gint64 *recorded = NULL;
+  g_autofree HeardStoreWritten *recorded = NULL;
 
   /* Failed attempts are kept: a run of them is worth someone's attention. */
-  recorded = _heard_store_write (db, record_refusal, job, error);
+  recorded = _heard_store_write (db, HEARD_RECORD_KIND_STAFF, record_refusal, job, error);
   if (recorded == NULL)
     return NULL;
 
@@ -352,9 +354,9 @@ passphrase_checked_cb (GObject      *object,
 
   /* The job stays with @task, which the database job's callback holds. */
   g_clear_pointer (&job->passphrase, heard_secure_free_string);
-  _heard_store_run_async (HEARD_STORE (object), verified ? signed_work : refused_work, job,
-                          NULL, g_free, forward_id_cb, g_task_get_cancellable (task),
-                          forward_id_cb, g_object_ref (task));
+  _heard_store_run_write_async (HEARD_STORE (object), verified ? signed_work : refused_work,
+                                job, NULL, forward_written_cb, g_task_get_cancellable (task),
+                                forward_written_cb, g_object_ref (task));
 }
 
 static void
@@ -527,8 +529,9 @@ heard_store_retire_staff_async (HeardStore          *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  _heard_store_write_async (self, retire_staff, _heard_store_dup_id (id), g_free,
-                            heard_store_retire_staff_async, cancellable, callback, user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STAFF, retire_staff, _heard_store_dup_id (id),
+                            g_free, heard_store_retire_staff_async, cancellable, callback,
+                            user_data);
 }
 
 gboolean

@@ -233,10 +233,10 @@ insert_version (sqlite3         *db,
 }
 
 static gboolean
-record_write (sqlite3  *db,
-              gpointer  data,
-              gint64   *id,
-              GError  **error)
+record_write (sqlite3            *db,
+              gpointer            data,
+              HeardStoreWritten  *written,
+              GError            **error)
 {
   HeardStatement *draft = data;
   g_autoptr(sqlite3_stmt) statement = NULL;
@@ -257,21 +257,21 @@ record_write (sqlite3  *db,
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
 
-  *id = sqlite3_last_insert_rowid (db);
-  heard_statement_set_id (draft, *id);
+  written->id = sqlite3_last_insert_rowid (db);
+  heard_statement_set_id (draft, written->id);
   heard_statement_set_version (draft, 1);
   heard_statement_set_text (draft, HEARD_STATEMENT_REASON, "");
 
-  return audit_change (db, "recorded", *id, "their words, as they gave them", &actor, &at,
+  return audit_change (db, "recorded", written->id, "their words, as they gave them", &actor, &at,
                        error) &&
          insert_version (db, draft, actor, at, error);
 }
 
 static gboolean
-amend_write (sqlite3  *db,
-             gpointer  data,
-             gint64   *version,
-             GError  **error)
+amend_write (sqlite3            *db,
+             gpointer            data,
+             HeardStoreWritten  *written,
+             GError            **error)
 {
   HeardStatement *amended = data;
   gint64 id = heard_statement_get_id (amended);
@@ -309,11 +309,13 @@ amend_write (sqlite3  *db,
   if (!heard_statement_validate_amendment (amended, current, error))
     return FALSE;
 
-  *version = heard_statement_get_version (current) + 1;
-  heard_statement_set_version (amended, (guint) *version);
+  /* It finishes with the new version number; the statement is what changed. */
+  written->id = heard_statement_get_version (current) + 1;
+  written->record_id = id;
+  heard_statement_set_version (amended, (guint) written->id);
   changes = heard_statement_list_changes (amended, current);
   joined = g_strjoinv (", ", changes);
-  detail = g_strdup_printf ("version %" G_GINT64_FORMAT ", changing %s", *version, joined);
+  detail = g_strdup_printf ("version %" G_GINT64_FORMAT ", changing %s", written->id, joined);
 
   return audit_change (db, "amended", id, detail, &actor, &at, error) &&
          insert_version (db, amended, actor, at, error);
@@ -370,10 +372,10 @@ link_actions (sqlite3                 *db,
 }
 
 static gboolean
-answer_write (sqlite3  *db,
-              gpointer  data,
-              gint64   *id,
-              GError  **error)
+answer_write (sqlite3            *db,
+              gpointer            data,
+              HeardStoreWritten  *written,
+              GError            **error)
 {
   HeardStatementResponse *response = data;
   gint64 statement_id = heard_statement_response_get_statement_id (response);
@@ -409,17 +411,18 @@ answer_write (sqlite3  *db,
   if (!_heard_store_step_done (db, insert, error))
     return FALSE;
 
-  *id = sqlite3_last_insert_rowid (db);
-  heard_statement_response_set_id (response, *id);
+  written->id = sqlite3_last_insert_rowid (db);
+  written->record_id = statement_id;
+  heard_statement_response_set_id (response, written->id);
 
   return link_actions (db, response, error);
 }
 
 static gboolean
-mark_told_write (sqlite3  *db,
-                 gpointer  data,
-                 gint64   *id,
-                 GError  **error)
+mark_told_write (sqlite3            *db,
+                 gpointer            data,
+                 HeardStoreWritten  *written,
+                 GError            **error)
 {
   IdAndText *request = data;
   g_autofree char *told_on = heard_normalize_date (request->text);
@@ -445,7 +448,8 @@ mark_told_write (sqlite3  *db,
       return FALSE;
     }
 
-  *id = request->id;
+  written->id = request->id;
+  written->record_id = sqlite3_column_int64 (find, 0);
   _heard_store_bind_text (update, 1, told_on);
   sqlite3_bind_int64 (update, 2, request->id);
 
@@ -455,16 +459,16 @@ mark_told_write (sqlite3  *db,
 }
 
 static gboolean
-note_read_write (sqlite3  *db,
-                 gpointer  data,
-                 gint64   *id,
-                 GError  **error)
+note_read_write (sqlite3            *db,
+                 gpointer            data,
+                 HeardStoreWritten  *written,
+                 GError            **error)
 {
-  *id = *(gint64 *) data;
+  written->id = *(gint64 *) data;
 
-  return check_exists (db, "SELECT 1 FROM statement WHERE id = ?", *id,
+  return check_exists (db, "SELECT 1 FROM statement WHERE id = ?", written->id,
                        _("This statement could not be found."), error) &&
-         audit_change (db, "read", *id, "chose to read a sensitive statement", NULL, NULL,
+         audit_change (db, "read", written->id, "chose to read a sensitive statement", NULL, NULL,
                        error);
 }
 
@@ -804,9 +808,9 @@ heard_store_record_statement_async (HeardStore          *self,
   g_return_if_fail (heard_statement_get_id (statement) == 0);
 
   /* The database thread gets its own copy: @statement stays the caller's. */
-  _heard_store_write_async (self, record_write, heard_statement_copy (statement), g_object_unref,
-                            heard_store_record_statement_async, cancellable, callback,
-                            user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, record_write,
+                            heard_statement_copy (statement), g_object_unref,
+                            heard_store_record_statement_async, cancellable, callback, user_data);
 }
 
 gint64
@@ -827,9 +831,9 @@ heard_store_amend_statement_async (HeardStore          *self,
   g_return_if_fail (HEARD_IS_STATEMENT (amended));
   g_return_if_fail (heard_statement_get_id (amended) != 0);
 
-  _heard_store_write_async (self, amend_write, heard_statement_copy (amended), g_object_unref,
-                            heard_store_amend_statement_async, cancellable, callback,
-                            user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, amend_write,
+                            heard_statement_copy (amended), g_object_unref,
+                            heard_store_amend_statement_async, cancellable, callback, user_data);
 }
 
 guint
@@ -850,9 +854,9 @@ heard_store_answer_statement_async (HeardStore             *self,
   g_return_if_fail (HEARD_IS_STATEMENT_RESPONSE (response));
   g_return_if_fail (heard_statement_response_get_id (response) == 0);
 
-  _heard_store_write_async (self, answer_write, heard_statement_response_copy (response),
-                            g_object_unref, heard_store_answer_statement_async, cancellable,
-                            callback, user_data);
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, answer_write,
+                            heard_statement_response_copy (response), g_object_unref,
+                            heard_store_answer_statement_async, cancellable, callback, user_data);
 }
 
 gint64
@@ -875,7 +879,8 @@ heard_store_mark_response_told_async (HeardStore          *self,
 
   request->id = response_id;
   request->text = g_strdup (told_on != NULL ? told_on : "");
-  _heard_store_write_async (self, mark_told_write, request, (GDestroyNotify) id_and_text_free,
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, mark_told_write, request,
+                            (GDestroyNotify) id_and_text_free,
                             heard_store_mark_response_told_async, cancellable, callback,
                             user_data);
 }
@@ -905,7 +910,8 @@ void
 heard_store_note_statement_read (HeardStore *self,
                                  gint64      statement_id)
 {
-  _heard_store_write_async (self, note_read_write, _heard_store_dup_id (statement_id), g_free,
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, note_read_write,
+                            _heard_store_dup_id (statement_id), g_free,
                             heard_store_note_statement_read, NULL, noted_read_cb, NULL);
 }
 

@@ -7,6 +7,7 @@
 
 typedef struct
 {
+  HeardRecordKind      kind;
   HeardStoreWriteFunc  write;
   gpointer             data;
   GDestroyNotify       data_free;
@@ -27,7 +28,7 @@ write_work (sqlite3  *db,
 {
   WriteJob *job = data;
 
-  return _heard_store_write (db, job->write, job->data, error);
+  return _heard_store_write (db, job->kind, job->write, job->data, error);
 }
 
 /* "?3, ?4, ?5" for @first 3 and @n 3. */
@@ -52,32 +53,87 @@ _heard_store_dup_id (gint64 id)
   return copy;
 }
 
+static void
+read_person_id_cb (sqlite3_stmt *statement,
+                   gpointer      data)
+{
+  *(gint64 *) data = sqlite3_column_int64 (statement, 0);
+}
+
+/* Sets @written's person_id: the young person whose record changed. */
+static gboolean
+find_person (sqlite3            *db,
+             HeardStoreWritten  *written,
+             GError            **error)
+{
+  const char *sql = NULL;
+
+  switch (written->kind)
+    {
+    case HEARD_RECORD_KIND_PERSON:
+      written->person_id = written->record_id;
+      return TRUE;
+
+    case HEARD_RECORD_KIND_STAFF:
+      written->person_id = 0;
+      return TRUE;
+
+    case HEARD_RECORD_KIND_PLAN:
+      sql = "SELECT person_id FROM plan WHERE id = ?1";
+      break;
+
+    case HEARD_RECORD_KIND_STATEMENT:
+      sql = "SELECT person_id FROM statement WHERE id = ?1";
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return _heard_store_each_row (db, sql, written->record_id, NULL, read_person_id_cb,
+                                &written->person_id, error);
+}
+
 /* Runs @write in one immediate transaction, with its audit rows, and
- * returns the id it set (a gint64 to free), or NULL with nothing changed. */
+ * returns what it did (a HeardStoreWritten of @kind, to free), or NULL
+ * with nothing changed. */
 gpointer
 _heard_store_write (sqlite3              *db,
+                    HeardRecordKind       kind,
                     HeardStoreWriteFunc   write,
                     gpointer              data,
                     GError              **error)
 {
-  gint64 id = 0;
+  g_autofree HeardStoreWritten *written = g_new0 (HeardStoreWritten, 1);
 
   if (!_heard_store_begin_write (db, error))
     return NULL;
 
-  if (!write (db, data, &id, error) || !_heard_store_commit (db, error))
+  written->kind = kind;
+  if (!write (db, data, written, error))
     {
       _heard_store_rollback (db);
       return NULL;
     }
 
-  return _heard_store_dup_id (id);
+  if (written->record_id == 0)
+    written->record_id = written->id;
+
+  if (!find_person (db, written, error) || !_heard_store_commit (db, error))
+    {
+      _heard_store_rollback (db);
+      return NULL;
+    }
+
+  return g_steal_pointer (&written);
 }
 
 /* Queues @write, with @data, to run in its own transaction on the database
- * thread; finish with _heard_store_finish_id(). */
+ * thread; once it succeeded the store emits "changed" for a record of
+ * @kind. Finish with _heard_store_finish_id(). */
 void
 _heard_store_write_async (HeardStore           *self,
+                          HeardRecordKind       kind,
                           HeardStoreWriteFunc   write,
                           gpointer              data,
                           GDestroyNotify        data_free,
@@ -88,23 +144,25 @@ _heard_store_write_async (HeardStore           *self,
 {
   WriteJob *job = g_new0 (WriteJob, 1);
 
+  job->kind = kind;
   job->write = write;
   job->data = data;
   job->data_free = data_free;
-  _heard_store_run_async (self, write_work, job, (GDestroyNotify) write_job_free, g_free,
-                          source_tag, cancellable, callback, user_data);
+  _heard_store_run_write_async (self, write_work, job, (GDestroyNotify) write_job_free,
+                                source_tag, cancellable, callback, user_data);
 }
 
-/* The id a _heard_store_write() work returned, or 0 with @error set. */
+/* The id a _heard_store_write() work finished with, or 0 with @error set. */
 gint64
 _heard_store_finish_id (HeardStore    *self,
                         GAsyncResult  *result,
                         gpointer       source_tag,
                         GError       **error)
 {
-  g_autofree gint64 *id = _heard_store_run_finish (self, result, source_tag, error);
+  g_autofree HeardStoreWritten *written = _heard_store_run_finish (self, result, source_tag,
+                                                                   error);
 
-  return id != NULL ? *id : 0;
+  return written != NULL ? written->id : 0;
 }
 
 /* Runs @sql with @id as ?1 and @text as ?2 (where it has them), calling

@@ -7,22 +7,27 @@ G_BEGIN_DECLS
 
 /* Helpers for work on the database thread. */
 
-/* One change: it sets @id to the row it concerns
- * and returns FALSE with @error set to have everything rolled back. */
-typedef gboolean (*HeardStoreWriteFunc) (sqlite3   *db,
-                                         gpointer   data,
-                                         gint64    *id,
-                                         GError   **error);
+/* One change: it sets @written's id to what the operation finishes with
+ * (the row it concerns) and, when that is not the record the "changed"
+ * signal names (the plan of an area, the statement of an answer), its
+ * record_id; it returns FALSE with @error set to have everything rolled
+ * back. */
+typedef gboolean (*HeardStoreWriteFunc) (sqlite3            *db,
+                                         gpointer            data,
+                                         HeardStoreWritten  *written,
+                                         GError            **error);
 
 /* Called for each row a query gives. */
 typedef void     (*HeardStoreRowFunc)   (sqlite3_stmt  *statement,
                                          gpointer       data);
 
 gpointer _heard_store_write       (sqlite3              *db,
+                                   HeardRecordKind       kind,
                                    HeardStoreWriteFunc   write,
                                    gpointer              data,
                                    GError              **error);
 void     _heard_store_write_async (HeardStore           *self,
+                                   HeardRecordKind       kind,
                                    HeardStoreWriteFunc   write,
                                    gpointer              data,
                                    GDestroyNotify        data_free,

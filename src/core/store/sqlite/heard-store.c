@@ -60,6 +60,14 @@ typedef struct
   HeardStoreOpenFlags  flags;
 } OpenRequest;
 
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 struct _HeardStore
 {
   GObject      parent_instance;
@@ -1027,6 +1035,10 @@ heard_store_class_init (HeardStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = heard_store_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 3, HEARD_TYPE_RECORD_KIND,
+                                   G_TYPE_INT64, G_TYPE_INT64);
 }
 
 static void
@@ -1172,6 +1184,25 @@ heard_store_check_integrity_finish (HeardStore    *self,
   return _heard_store_run_finish (self, result, heard_store_check_integrity_async, error) != NULL;
 }
 
+static void
+queue_work (HeardStore          *self,
+            GTask               *task,
+            HeardStoreWorkFunc   work,
+            gpointer             data,
+            GDestroyNotify       data_free,
+            GDestroyNotify       result_free)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->kind = JOB_WORK;
+  job->task = task;
+  job->work = work;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  queue_job (self, job);
+}
+
 void
 _heard_store_run_async (HeardStore          *self,
                         HeardStoreWorkFunc   work,
@@ -1183,20 +1214,61 @@ _heard_store_run_async (HeardStore          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  Job *job;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_STORE (self));
   g_return_if_fail (work != NULL);
 
-  job = g_new0 (Job, 1);
-  job->kind = JOB_WORK;
-  job->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (job->task, source_tag);
-  job->work = work;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-  queue_job (self, job);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  queue_work (self, task, work, data, data_free, result_free);
+}
+
+/* Back on the caller's main context: announces the change, then tells the
+ * caller. */
+static void
+write_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HeardStore *self = HEARD_STORE (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  HeardStoreWritten *written = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (written == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, written->kind, written->person_id,
+                 written->record_id);
+  g_task_return_pointer (task, written, g_free);
+}
+
+void
+_heard_store_run_write_async (HeardStore          *self,
+                              HeardStoreWorkFunc   work,
+                              gpointer             data,
+                              GDestroyNotify       data_free,
+                              gpointer             source_tag,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GTask *inner;
+
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (work != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  inner = g_task_new (self, cancellable, write_done_cb, g_steal_pointer (&task));
+  /* A write that was made is announced even when its caller gave up. */
+  g_task_set_check_cancellable (inner, FALSE);
+  queue_work (self, inner, work, data, data_free, g_free);
 }
 
 gpointer

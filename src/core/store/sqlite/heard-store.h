@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "heard-key.h"
+#include "heard-record-kind.h"
+#include "heard-store-enums.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +37,18 @@ typedef enum
 #define HEARD_TYPE_STORE (heard_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
+
+/*
+ * "changed" (HeardStore *store, HeardRecordKind kind, gint64 person_id,
+ *            gint64 record_id)
+ *
+ * Emitted once per successful write, on the thread-default main context the
+ * store was created on (the one its callers use), before the write's own
+ * callback runs. @record_id is the young person's id (PERSON), the plan
+ * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
+ * amended, answered, told, read) or the member of staff's (STAFF, with
+ * @person_id 0). A refused write emits nothing.
+ */
 
 GQuark       heard_store_error_quark    (void);
 
