@@ -1117,7 +1117,8 @@ heard_case_file_write_finish (HeardCaseFile  *self,
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return g_task_propagate_int (G_TASK (result), error);
+  /* An error (or the asker's cancellation) is 0, never -1. */
+  return MAX (g_task_propagate_int (G_TASK (result), error), 0);
 }
 
 void

@@ -345,6 +345,12 @@ fill_areas (HeardPlanView *self,
                              : state == HEARD_PLAN_STATE_ACTIVE ? HEARD_PLAN_CHANGES_PROGRESS
                              : HEARD_PLAN_CHANGES_NONE;
   GtkWidget *child;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Focus never stays on a card about to go. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->areas_box)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box))) != NULL)
     gtk_box_remove (self->areas_box, child);

@@ -78,7 +78,7 @@ decided_cb (GObject      *object,
   HeardSignatureGroup *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (!heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
     {
       /* An empty field, ready for another try. */
       if (g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))

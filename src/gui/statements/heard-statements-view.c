@@ -273,7 +273,7 @@ told_saved_cb (GObject      *object,
   g_autoptr(ToldSave) save = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
