@@ -1114,11 +1114,14 @@ heard_case_file_write_finish (HeardCaseFile  *self,
                               GAsyncResult   *result,
                               GError        **error)
 {
+  gssize outcome;
+
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
   /* An error (or the asker's cancellation) is 0, never -1. */
-  return MAX (g_task_propagate_int (G_TASK (result), error), 0);
+  outcome = g_task_propagate_int (G_TASK (result), error);
+  return outcome > 0 ? outcome : 0;
 }
 
 void
