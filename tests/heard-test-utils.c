@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "heard-audit.h"
+#include "heard-context-private.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -105,8 +106,8 @@ heard_test_close_context (HeardContext **context)
   if (*context == NULL)
     return;
 
-  if (heard_context_get_store (*context) != NULL)
-    store = g_object_ref (heard_context_get_store (*context));
+  if (_heard_context_get_store (*context) != NULL)
+    store = g_object_ref (_heard_context_get_store (*context));
   g_clear_object (context);
   heard_test_close_store (&store);
 }

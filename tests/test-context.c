@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "heard-context-private.h"
 #include "heard-context.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
@@ -346,8 +347,8 @@ expect_state (HeardContext   *context,
   if (state == HEARD_LOCK_STATE_OPEN || state == HEARD_LOCK_STATE_SHOW_RECOVERY_CODE)
     {
       g_assert_null (message);
-      g_assert_nonnull (heard_context_get_store (context));
-      g_assert_true (heard_store_is_open (heard_context_get_store (context)));
+      g_assert_nonnull (_heard_context_get_store (context));
+      g_assert_true (heard_store_is_open (_heard_context_get_store (context)));
     }
   else if (state != HEARD_LOCK_STATE_NEEDS_PASSPHRASE)
     {
@@ -373,7 +374,7 @@ expect_refusal (HeardContext *context,
   g_assert_cmpstr (error->message, !=, "");
   g_test_message ("refused: %s", error->message);
   g_assert_cmpint (state, ==, before);
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
 }
 
 static HeardContext *
@@ -604,7 +605,7 @@ test_no_new_key (Fixture       *fixture,
    * holds heard.ini's bytes, so its uuid too, and every key in the keyring.) */
   context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
   g_assert_null (heard_context_dup_recovery_code (context));
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
   assert_people (context, "");
   snapshot_assert_unchanged (&before, fixture);
   g_assert_cmpint (g_file_test (fixture->records.info_path, G_FILE_TEST_EXISTS), ==,
@@ -638,7 +639,7 @@ test_records_file_gone (Fixture       *fixture,
 
   context = start_context (fixture, HEARD_LOCK_STATE_FAILED);
   g_assert_nonnull (heard_context_get_lock_message (context));
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
   snapshot_assert_unchanged (&before, fixture);
 
   /* Put back, the same records open as before, silently. */
@@ -912,7 +913,7 @@ test_wal_wrong_keyring_key (Fixture       *fixture,
   snapshot_take (&before, fixture);
 
   again = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
-  g_assert_null (heard_context_get_store (again));
+  g_assert_null (_heard_context_get_store (again));
   snapshot_assert_unchanged (&before, fixture);
   assert_wrong_codes_refused (again, fixture, code);
   snapshot_assert_unchanged (&before, fixture);
@@ -956,7 +957,7 @@ test_damaged_database (Fixture       *fixture,
                  state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
   g_assert_cmpstr (heard_context_get_lock_message (context), !=, NULL);
   g_assert_cmpstr (heard_context_get_lock_message (context), !=, "");
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
   assert_people (context, "");
   heard_test_close_context (&context);
 
@@ -1038,7 +1039,7 @@ run_keyring_locked (Fixture  *fixture,
 
   /* Locked is not lost: ask to unlock, never for the code, never a new key. */
   context = start_context (fixture, HEARD_LOCK_STATE_KEYRING_LOCKED);
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
   g_assert_null (strstr (heard_context_get_lock_message (context), "not in your keyring"));
   snapshot_assert_unchanged (&before, fixture);
 
@@ -1062,8 +1063,8 @@ run_keyring_locked (Fixture  *fixture,
   g_assert_cmpint (heard_context_get_lock_state (context), ==, HEARD_LOCK_STATE_OPEN);
   g_assert_false (states_include (states, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE));
   g_assert_null (heard_context_get_lock_message (context));
-  g_assert_nonnull (heard_context_get_store (context));
-  g_assert_true (heard_store_is_open (heard_context_get_store (context)));
+  g_assert_nonnull (_heard_context_get_store (context));
+  g_assert_true (heard_store_is_open (_heard_context_get_store (context)));
   assert_people (context, PERSON_NAME);
 
   stored_key = keyring_item_key (uuid);
@@ -1250,7 +1251,7 @@ test_folder_states (Fixture       *fixture,
                 after = describe_records (dir);
                 g_assert_cmpstr (after, ==, before);
                 g_assert_cmpuint (heard_test_keyring_count (NULL), ==, n_heard_keys);
-                g_assert_null (heard_context_get_store (context));
+                g_assert_null (_heard_context_get_store (context));
                 g_assert_true (heard_context_get_records_exist (context));
               }
 
@@ -1341,7 +1342,7 @@ test_damaged_note (Fixture       *fixture,
   snapshot_take (&before, fixture);
 
   context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
   g_assert_true (heard_context_get_records_exist (context));
   assert_people (context, "");
   snapshot_assert_unchanged (&before, fixture);
@@ -1400,7 +1401,7 @@ test_two_first_runs (Fixture       *fixture,
       g_assert_cmpint (states[winner], ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
       g_assert_cmpint (states[1 - winner], ==, HEARD_LOCK_STATE_ALREADY_OPEN);
       g_assert_cmpstr (heard_context_get_lock_message (contexts[1 - winner]), !=, NULL);
-      g_assert_null (heard_context_get_store (contexts[1 - winner]));
+      g_assert_null (_heard_context_get_store (contexts[1 - winner]));
       g_assert_null (heard_context_dup_recovery_code (contexts[1 - winner]));
 
       code = heard_context_dup_recovery_code (contexts[winner]);
@@ -1441,7 +1442,7 @@ test_already_open (Fixture       *fixture,
   snapshot_take (&before, fixture);
 
   second = start_context (fixture, HEARD_LOCK_STATE_ALREADY_OPEN);
-  g_assert_null (heard_context_get_store (second));
+  g_assert_null (_heard_context_get_store (second));
   g_assert_false (heard_context_get_records_exist (second));
   assert_people (second, "");
   snapshot_assert_unchanged (&before, fixture);
@@ -1490,7 +1491,7 @@ test_no_keyring_first_run (Fixture       *fixture,
   context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
   g_assert_false (g_file_test (fixture->records.db_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (fixture->records.info_path, G_FILE_TEST_EXISTS));
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
 
   expect_state (context, STEP_CREATE_WITH_PASSPHRASE, PASSPHRASE,
                 HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
@@ -1526,7 +1527,7 @@ test_no_keyring_passphrase (Fixture       *fixture,
 
   snapshot_take (&before, fixture);
   context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
-  g_assert_null (heard_context_get_store (context));
+  g_assert_null (_heard_context_get_store (context));
   snapshot_assert_unchanged (&before, fixture);
 
   expect_refusal (context, STEP_PASSPHRASE, "a kettle of tea for the day shift",

@@ -7,6 +7,7 @@
 
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
+#include "heard-context-private.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-recovery-code-page.h"
@@ -177,7 +178,7 @@ search_finished_cb (GObject      *object,
 static void
 run_search (HeardWindow *self)
 {
-  HeardStore *store = heard_context_get_store (self->context);
+  HeardStore *store = _heard_context_get_store (self->context);
 
   if (store == NULL)
     return;
@@ -528,7 +529,7 @@ search_statements_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   HeardWindow *self = HEARD_WINDOW (widget);
-  HeardStore *store = heard_context_get_store (self->context);
+  HeardStore *store = _heard_context_get_store (self->context);
 
   if (store == NULL)
     return;

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "heard-context-private.h"
+#include "heard-unlock-flow-private.h"
 #include "heard-fuzz.h"
 
 /*

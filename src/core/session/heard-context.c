@@ -3,75 +3,44 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "heard-audit.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
-#include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
-#include "heard-secure.h"
 #include "heard-store-people.h"
+#include "heard-unlock-flow.h"
 
 /*
- * HeardContext is what the windows share: the open store, the list of young
- * people, and the way from "just started" to "records open". That way runs
- * through the keyring, a recovery code or a passphrase, and it keeps one
- * promise above all: a key is only ever made for a database that does not
- * exist yet, so an existing file can never be locked away under a new key.
- *
- * "Does a database exist?" is asked in one place, inspect_data_dir_thread():
- * the records exist if heard.db holds anything, or its -wal or -journal
- * does, or the note says a database was made. Until the records' key is
- * confirmed, start-up only reads the folder (and takes heard.lock): it never
- * deletes or rewrites a file it did not make in this run.
+ * HeardContext is what the windows share: the services behind the records
+ * (the unlock flow that opens them, the open store, the list of young
+ * people) and where Heard stands, the lock state. Opening is the unlock
+ * flow's work; the context takes the store and key it hands over, checks
+ * the audit trail, lists the young people and says the records are open.
  */
-
-#define DATABASE_FILE "heard.db"
-#define INFO_FILE "heard.ini"
-#define INFO_GROUP "database"
-#define WAL_SUFFIX "-wal"
-#define JOURNAL_SUFFIX "-journal"
 
 /* At most this often, the head of the audit trail is noted outside the file
  * (and on quit), rather than after every change. */
 #define ANCHOR_INTERVAL_SECONDS (3 * 60)
 
-/* What the data folder says about the database; read and written off the
- * main thread, copied whole between threads. */
-typedef HeardDatabaseInfo DatabaseInfo;
-
-/* One attempt at opening the records, carried through its asynchronous steps. */
-typedef struct
-{
-  HeardKey            *key;
-  HeardStoreOpenFlags  open_flags;
-  gboolean             save_key_to_keyring;
-  gboolean             write_info;
-  char                *passphrase;
-  char                *salt_base64;
-} Attempt;
-
 struct _HeardContext
 {
-  GObject         parent_instance;
+  GObject          parent_instance;
 
-  char           *data_dir;
-  /* Held from the first start until the context goes: one Heard per folder. */
-  HeardFolderLock *folder_lock;
-  DatabaseInfo    info;
-  HeardLockState  lock_state;
-  char           *lock_message;
-  HeardStore     *store;
-  HeardKey       *key;
-  GListStore     *people;
+  /* The services. */
+  HeardUnlockFlow *unlock_flow;
+  HeardStore      *store;
+  HeardKey        *key;
+  GListStore      *people;
+
+  HeardLockState   lock_state;
+  char            *lock_message;
   /* Set while the keyring is locked: waiting for it to be unlocked. */
-  GCancellable   *keyring_watch;
+  GCancellable    *keyring_watch;
   /* The audit trail's head as last noted outside the file, and what the
    * last check found (NULL when nothing). */
   HeardAuditAnchor *anchor;
@@ -91,82 +60,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* What the inspecting thread is asked to do. */
-typedef struct
-{
-  char     *data_dir;
-  gboolean  take_lock;
-} InspectRequest;
-
-/* What it found, and the folder's lock if it took it. */
-typedef struct
-{
-  DatabaseInfo    *info;
-  HeardFolderLock *lock;
-} Inspection;
-
-static void open_with_key (GTask *task);
 static void watch_keyring (HeardContext *self);
 static void stop_watching_keyring (HeardContext *self);
 static void check_audit (GTask *task);
-
-static void
-database_info_clear (DatabaseInfo *info)
-{
-  g_clear_pointer (&info->uuid, g_free);
-  g_clear_pointer (&info->salt_hex, g_free);
-  g_clear_pointer (&info->audit_anchor, g_free);
-  g_clear_pointer (&info->audit_anchor_mac, g_free);
-}
-
-static void
-database_info_copy (DatabaseInfo       *to,
-                    const DatabaseInfo *from)
-{
-  database_info_clear (to);
-  *to = *from;
-  to->uuid = g_strdup (from->uuid);
-  to->salt_hex = g_strdup (from->salt_hex);
-  to->audit_anchor = g_strdup (from->audit_anchor);
-  to->audit_anchor_mac = g_strdup (from->audit_anchor_mac);
-}
-
-static void
-database_info_free (DatabaseInfo *info)
-{
-  database_info_clear (info);
-  g_free (info);
-}
-
-static void
-inspect_request_free (InspectRequest *request)
-{
-  g_free (request->data_dir);
-  g_free (request);
-}
-
-static void
-inspection_free (Inspection *inspection)
-{
-  g_clear_pointer (&inspection->info, database_info_free);
-  g_clear_pointer (&inspection->lock, heard_folder_lock_release);
-  g_free (inspection);
-}
-
-static void
-attempt_free (Attempt *attempt)
-{
-  heard_key_free (attempt->key);
-  heard_secure_free_string (attempt->passphrase);
-  g_free (attempt->salt_base64);
-  g_free (attempt);
-}
-
-static char *
-database_path (const char *data_dir)
-{
-  return g_build_filename (data_dir, DATABASE_FILE, NULL);
-}
 
 static void
 set_lock_state (HeardContext   *self,
@@ -201,202 +97,6 @@ finish_in_state (GTask          *task,
 {
   set_lock_state (g_task_get_source_object (task), state, message);
   g_task_return_int (task, state);
-}
-
-static gboolean
-ensure_private_folder (const char  *folder,
-                       GError     **error)
-{
-  if (g_mkdir_with_parents (folder, 0700) != 0 || g_chmod (folder, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Heard could not prepare its private records folder %s: %s"),
-                   folder, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether @path holds anything. A file Heard cannot even look at might, so
- * it counts as holding something: that never leads to a first run. */
-static gboolean
-file_holds_data (const char *path)
-{
-  GStatBuf info;
-
-  if (g_stat (path, &info) != 0)
-    return errno != ENOENT;
-
-  return info.st_size > 0;
-}
-
-/* A boolean in the note: absent is FALSE, anything but a boolean is damage. */
-static gboolean
-read_note_boolean (GKeyFile   *key_file,
-                   const char *name,
-                   gboolean   *value)
-{
-  g_autoptr(GError) error = NULL;
-
-  *value = FALSE;
-  if (!g_key_file_has_key (key_file, INFO_GROUP, name, NULL))
-    return TRUE;
-
-  *value = g_key_file_get_boolean (key_file, INFO_GROUP, name, &error);
-
-  return error == NULL;
-}
-
-/* A salt as write_info_thread() writes it: base64 of exactly the right size. */
-static gboolean
-salt_is_valid (const char *salt)
-{
-  g_autofree guint8 *decoded = NULL;
-  g_autofree char *encoded = NULL;
-  gsize length = 0;
-
-  if (salt == NULL || *salt == '\0')
-    return FALSE;
-
-  decoded = g_base64_decode (salt, &length);
-  if (length != HEARD_KEY_SALT_SIZE)
-    return FALSE;
-  encoded = g_base64_encode (decoded, length);
-
-  return strcmp (encoded, salt) == 0;
-}
-
-/* Reads heard.ini into @info. A missing or empty note is no note at all;
- * returns FALSE for a note that is there but cannot be trusted, which
- * leads to the recovery code, never to a guess. */
-static gboolean
-read_note (const char   *info_path,
-           DatabaseInfo *info)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_get_contents (info_path, &contents, &length, &error))
-    return g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-
-  return _heard_database_info_parse (info, contents, length);
-}
-
-/* Whether anything of the records is in the folder: only if nothing is
- * may a first run make a new key. */
-static gboolean
-records_exist (const DatabaseInfo *info)
-{
-  return info->database_exists || info->wal_has_records || info->journal_has_records ||
-         info->database_created || info->note_damaged;
-}
-
-static void
-inspect_data_dir_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
-{
-  const InspectRequest *request = task_data;
-  g_autofree char *db_path = database_path (request->data_dir);
-  g_autofree char *wal_path = g_strconcat (db_path, WAL_SUFFIX, NULL);
-  g_autofree char *journal_path = g_strconcat (db_path, JOURNAL_SUFFIX, NULL);
-  g_autofree char *info_path = g_build_filename (request->data_dir, INFO_FILE, NULL);
-  Inspection *inspection = g_new0 (Inspection, 1);
-  DatabaseInfo *info;
-  GError *error = NULL;
-
-  /* The lock comes first: while another Heard holds the folder, nothing
-   * in it is even looked at. */
-  if (!ensure_private_folder (request->data_dir, &error) ||
-      (request->take_lock &&
-       (inspection->lock = heard_folder_lock_acquire (request->data_dir, &error)) == NULL))
-    {
-      inspection_free (inspection);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  info = inspection->info = g_new0 (DatabaseInfo, 1);
-
-  /* An empty file with nothing beside it is what an interrupted first run
-   * leaves: no records yet. With a WAL or a journal that holds something,
-   * the records are there, in that file. */
-  info->database_exists = file_holds_data (db_path);
-  info->wal_has_records = file_holds_data (wal_path);
-  info->journal_has_records = file_holds_data (journal_path);
-
-  /* A missing or damaged note leaves the uuid unknown, which leads to the
-   * recovery code: never to a new key. */
-  if (!read_note (info_path, info))
-    {
-      database_info_clear (info);
-      info->passphrase_protected = FALSE;
-      info->recovery_confirmed = FALSE;
-      info->database_created = FALSE;
-      info->note_damaged = TRUE;
-    }
-
-  g_task_return_pointer (task, inspection, (GDestroyNotify) inspection_free);
-}
-
-static void
-write_info_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  HeardContext *self = source_object;
-  const DatabaseInfo *info = task_data;
-  g_autofree char *info_path = g_build_filename (self->data_dir, INFO_FILE, NULL);
-  gsize length = 0;
-  g_autofree char *contents = _heard_database_info_to_data (info, &length);
-  GError *error = NULL;
-  static GMutex writing;
-  static guint64 written;
-  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&writing);
-
-  /* Writes of the note can overlap (the audit anchor is noted in the
-   * background): never let an older copy land over a newer one. */
-  if (info->generation < written)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  written = info->generation;
-
-  if (!ensure_private_folder (self->data_dir, &error) ||
-      !g_file_set_contents_full (info_path, contents, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Writes the context's info file off the main thread, then calls @callback. */
-static void
-write_info_async (HeardContext        *self,
-                  GAsyncReadyCallback  callback,
-                  GTask               *attempt_task)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, callback, g_object_ref (attempt_task));
-  DatabaseInfo *copy = g_new0 (DatabaseInfo, 1);
-
-  static guint64 generation;
-
-  database_info_copy (copy, &self->info);
-  copy->generation = ++generation;
-  g_task_set_source_tag (task, write_info_async);
-  g_task_set_task_data (task, copy, (GDestroyNotify) database_info_free);
-  g_task_run_in_thread (task, write_info_thread);
 }
 
 static int
@@ -434,9 +134,8 @@ people_loaded_cb (GObject      *object,
                        people->pdata, people->len);
   g_list_store_sort (self->people, compare_people_by_name, NULL);
 
-  finish_in_state (task, self->info.recovery_confirmed ? HEARD_LOCK_STATE_OPEN
-                                                       : HEARD_LOCK_STATE_SHOW_RECOVERY_CODE,
-                   NULL);
+  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
+  finish_in_state (task, GPOINTER_TO_INT (g_task_get_task_data (task)), NULL);
 }
 
 static void
@@ -448,445 +147,58 @@ list_people (GTask *task)
                                  people_loaded_cb, g_object_ref (task));
 }
 
-/* The records are open: check the audit trail, then list the young people. */
+/* A step of the unlock flow is over: the records are open, or there is a
+ * state to show; a refusal leaves the state where it was. */
 static void
-load_people (GTask *task)
-{
-  check_audit (task);
-}
-
-static void
-info_written_after_open_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
+flow_step_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      g_error_free (error);
-      return;
-    }
-
-  load_people (task);
-}
-
-static void
-key_restored_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* The records are open either way; without a keyring the code is needed
-   * again next time, which the unlock screen will say. */
-  if (!heard_keyring_store_finish (result, &error))
-    g_message ("Could not put the key back in the keyring: %s", error->message);
-}
-
-static void
-store_opened_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeardStore) store = HEARD_STORE (object);
   HeardContext *self = g_task_get_source_object (task);
-  Attempt *attempt = g_task_get_task_data (task);
+  g_autoptr(HeardOpenedRecords) opened = NULL;
+  g_autofree char *message = NULL;
   GError *error = NULL;
+  HeardLockState state;
 
-  if (!heard_store_open_finish (store, result, &error))
+  state = heard_unlock_flow_finish (HEARD_UNLOCK_FLOW (object), result, &opened, &message,
+                                    &error);
+  if (error != NULL)
     {
       g_task_return_error (task, error);
       return;
     }
 
-  g_set_object (&self->store, store);
+  if (opened == NULL)
+    {
+      finish_in_state (task, state, message);
+      return;
+    }
+
+  g_set_object (&self->store, opened->store);
   g_clear_pointer (&self->key, heard_key_free);
-  self->key = heard_key_copy (attempt->key);
-
-  /* Whoever opened the records with the recovery code has kept it. */
-  if (g_task_get_source_tag (task) == heard_context_unlock_with_recovery_code_async)
-    self->info.recovery_confirmed = TRUE;
-
-  /* From now on a missing records file is a loss to report, not a first run. */
-  if ((attempt->open_flags & HEARD_STORE_OPEN_CREATE) != 0)
-    {
-      self->info.database_created = TRUE;
-      attempt->write_info = TRUE;
-    }
-
-  if (attempt->save_key_to_keyring && !self->info.passphrase_protected)
-    heard_keyring_store_async (self->info.uuid, attempt->key, NULL, key_restored_cb, NULL);
-
-  if (attempt->write_info)
-    write_info_async (self, info_written_after_open_cb, task);
-  else
-    load_people (task);
+  self->key = g_steal_pointer (&opened->key);
+  g_task_set_task_data (task, GINT_TO_POINTER (state), NULL);
+  /* Check the audit trail, then list the young people. */
+  check_audit (task);
 }
 
-static void
-open_with_key (GTask *task)
-{
-  HeardContext *self = g_task_get_source_object (task);
-  Attempt *attempt = g_task_get_task_data (task);
-  g_autofree char *path = database_path (self->data_dir);
-  HeardStore *store = heard_store_new (path);
-
-  heard_store_open_async (store, attempt->key, attempt->open_flags,
-                          g_task_get_cancellable (task), store_opened_cb, g_object_ref (task));
-}
-
-/* Turns a refusal from the store during start-up into a state to show. */
-static void
-finish_with_open_error (GTask  *task,
-                        GError *error)
-{
-  if (g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY))
-    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
-  else
-    finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-}
-
-static void
-start_store_opened_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  HeardLockState state = heard_context_unlock_finish (HEARD_CONTEXT (object), result, &error);
-
-  if (error != NULL)
-    finish_with_open_error (task, error);
-  else
-    g_task_return_int (task, state);
-}
-
-/* Runs an inner attempt whose refusals become states of the outer @task. */
-static void
-run_attempt (GTask   *task,
-             Attempt *attempt)
-{
-  HeardContext *self = g_task_get_source_object (task);
-  g_autoptr(GTask) inner = g_task_new (self, g_task_get_cancellable (task),
-                                       start_store_opened_cb, g_object_ref (task));
-
-  g_task_set_source_tag (inner, heard_context_start_async);
-  g_task_set_task_data (inner, attempt, (GDestroyNotify) attempt_free);
-  open_with_key (inner);
-}
-
-static void
-first_run_info_written_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Attempt *first_run = g_task_get_task_data (task);
-  Attempt *create;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      g_error_free (error);
-      return;
-    }
-
-  create = g_new0 (Attempt, 1);
-  create->key = heard_key_copy (first_run->key);
-  create->open_flags = HEARD_STORE_OPEN_CREATE;
-  run_attempt (task, create);
-}
-
-static void
-first_key_stored_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeardContext *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_keyring_store_finish (result, &error))
-    {
-      if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NO_SERVICE))
-        finish_in_state (task, HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE, error->message);
-      else
-        finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      return;
-    }
-
-  /* The folder learns the uuid before the database exists, so a crash in
-   * between can only ever leave a fresh start, never an orphaned file. */
-  write_info_async (self, first_run_info_written_cb, task);
-}
-
-static Attempt *
-new_first_run_attempt (HeardContext *self,
-                       HeardKey     *key)
-{
-  Attempt *attempt = g_new0 (Attempt, 1);
-
-  g_free (self->info.uuid);
-  self->info.uuid = g_uuid_string_random ();
-  self->info.recovery_confirmed = FALSE;
-  attempt->key = key;
-  attempt->open_flags = HEARD_STORE_OPEN_CREATE;
-
-  return attempt;
-}
-
-static void
-begin_first_run (GTask *task)
-{
-  HeardContext *self = g_task_get_source_object (task);
-  Attempt *attempt = new_first_run_attempt (self, heard_key_new_random ());
-
-  self->info.passphrase_protected = FALSE;
-  g_clear_pointer (&self->info.salt_hex, g_free);
-  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
-  heard_keyring_store_async (self->info.uuid, attempt->key, g_task_get_cancellable (task),
-                             first_key_stored_cb, g_object_ref (task));
-}
-
-static void
-keyring_looked_up_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  HeardKey *key = heard_keyring_lookup_finish (result, &error);
-  Attempt *attempt;
-
-  if (key == NULL)
-    {
-      if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED))
-        finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, error->message);
-      else if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_FAILED))
-        finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      else
-        finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
-      return;
-    }
-
-  attempt = g_new0 (Attempt, 1);
-  attempt->key = key;
-  run_attempt (task, attempt);
-}
-
-static void
-continue_with_existing_database (GTask *task)
-{
-  HeardContext *self = g_task_get_source_object (task);
-
-  if (self->info.note_damaged)
-    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
-                     _("Heard's note of which key belongs to these records (heard.ini) is "
-                       "damaged, so Heard cannot tell which key to use. The recovery code "
-                       "opens them, and Heard then writes the note afresh."));
-  else if (self->info.passphrase_protected)
-    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_PASSPHRASE, NULL);
-  else if (self->info.uuid == NULL)
-    finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
-                     _("Heard's note of which key belongs to these records is missing."));
-  else
-    heard_keyring_lookup_async (self->info.uuid, g_task_get_cancellable (task),
-                                keyring_looked_up_cb, g_object_ref (task));
-}
-
-/* The page for a folder whose records file is missing or empty although
- * something of the records is still there. Free with g_free(). */
-static char *
-describe_missing_database (const DatabaseInfo *info)
-{
-  if (info->wal_has_records || info->journal_has_records)
-    return g_strdup_printf (_("The records file %s is missing or empty, but some of the "
-                              "records are still in %s%s beside it. If %s was moved or is "
-                              "being restored, put it back and choose Try Again. Heard has "
-                              "not made new records in its place, and has not changed any "
-                              "file, so nothing can be overwritten."),
-                            DATABASE_FILE, DATABASE_FILE,
-                            info->wal_has_records ? WAL_SUFFIX : JOURNAL_SUFFIX,
-                            DATABASE_FILE);
-
-  if (info->note_damaged)
-    return g_strdup_printf (_("The records file %s is missing, and Heard's note about it (%s) "
-                              "cannot be read. If the records are being restored, put them "
-                              "back and choose Try Again. Heard has not made new records, "
-                              "and has not changed any file, so nothing can be overwritten."),
-                            DATABASE_FILE, INFO_FILE);
-
-  return g_strdup_printf (_("The records file %s is missing or empty. If it was moved or is "
-                            "being restored, put it back and choose Try Again. Heard has not "
-                            "made new records in its place, so nothing can be overwritten."),
-                          DATABASE_FILE);
-}
-
-static void
-inspected_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeardContext *self = HEARD_CONTEXT (object);
-  Inspection *inspection;
-  GError *error = NULL;
-
-  inspection = g_task_propagate_pointer (G_TASK (result), &error);
-  if (inspection == NULL)
-    {
-      finish_in_state (task,
-                       g_error_matches (error, HEARD_FOLDER_LOCK_ERROR,
-                                        HEARD_FOLDER_LOCK_ERROR_BUSY)
-                         ? HEARD_LOCK_STATE_ALREADY_OPEN : HEARD_LOCK_STATE_FAILED,
-                       error->message);
-      g_error_free (error);
-      return;
-    }
-
-  if (self->folder_lock == NULL)
-    self->folder_lock = g_steal_pointer (&inspection->lock);
-  database_info_copy (&self->info, inspection->info);
-  inspection_free (inspection);
-
-  if (self->info.database_exists)
-    continue_with_existing_database (task);
-  else if (records_exist (&self->info))
-    {
-      g_autofree char *message = describe_missing_database (&self->info);
-
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
-    }
-  else
-    begin_first_run (task);
-}
-
+/* A task for one step; @opening shows the quiet placeholder meanwhile. */
 static GTask *
-new_attempt_task (HeardContext        *self,
-                  gpointer             source_tag,
-                  GCancellable        *cancellable,
-                  GAsyncReadyCallback  callback,
-                  gpointer             user_data)
+new_step_task (HeardContext        *self,
+               gpointer             source_tag,
+               gboolean             opening,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  set_lock_state (self, HEARD_LOCK_STATE_OPENING, NULL);
+  if (opening)
+    set_lock_state (self, HEARD_LOCK_STATE_OPENING, NULL);
 
   return task;
-}
-
-static void
-derive_key_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  Attempt *attempt = task_data;
-  guint8 salt[HEARD_KEY_SALT_SIZE];
-  gsize salt_length = 0;
-  g_autofree guint8 *decoded = NULL;
-  GError *error = NULL;
-
-  decoded = attempt->salt_base64 != NULL ? g_base64_decode (attempt->salt_base64, &salt_length)
-                                         : NULL;
-  if (salt_length != HEARD_KEY_SALT_SIZE)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
-                               _("Heard's note of how the passphrase is used is damaged. "
-                                 "Use the recovery code instead."));
-      return;
-    }
-  memcpy (salt, decoded, sizeof salt);
-
-  attempt->key = heard_key_derive_from_passphrase (attempt->passphrase, salt, &error);
-  if (attempt->key == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-info_written_before_create_cb (GObject      *object,
-                               GAsyncResult *result,
-                               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  open_with_key (task);
-}
-
-static void
-key_derived_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Attempt *attempt = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* As with the keyring, the folder learns the uuid and salt before the
-   * database exists: a crash in between leaves a fresh start, never a file
-   * that no passphrase can open. */
-  if ((attempt->open_flags & HEARD_STORE_OPEN_CREATE) != 0 && attempt->write_info)
-    {
-      attempt->write_info = FALSE;
-      write_info_async (g_task_get_source_object (task), info_written_before_create_cb, task);
-      return;
-    }
-
-  open_with_key (task);
-}
-
-static void
-derive_key_and_open (GTask *task)
-{
-  HeardContext *self = g_task_get_source_object (task);
-  Attempt *attempt = g_task_get_task_data (task);
-  g_autoptr(GTask) derive = g_task_new (self, g_task_get_cancellable (task), key_derived_cb,
-                                        g_object_ref (task));
-
-  g_task_set_source_tag (derive, derive_key_and_open);
-  /* The worker gets its own copy: the main thread may replace the note's. */
-  g_free (attempt->salt_base64);
-  attempt->salt_base64 = g_strdup (self->info.salt_hex);
-  g_task_set_task_data (derive, g_task_get_task_data (task), NULL);
-  g_task_run_in_thread (derive, derive_key_thread);
-}
-
-static void
-keyring_unlocked_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_keyring_unlock_finish (result, &error))
-    {
-      finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, error->message);
-      return;
-    }
-
-  continue_with_existing_database (task);
 }
 
 static void
@@ -899,7 +211,7 @@ keyring_watched_cb (GObject      *object,
   GTask *task;
 
   /* Cancelled means the context moved on, or is gone: leave it alone. */
-  if (!heard_keyring_wait_unlocked_finish (result, &error))
+  if (!heard_unlock_flow_wait_for_keyring_finish (HEARD_UNLOCK_FLOW (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -914,9 +226,8 @@ keyring_watched_cb (GObject      *object,
   if (self->lock_state != HEARD_LOCK_STATE_KEYRING_LOCKED)
     return;
 
-  task = new_attempt_task (self, keyring_watched_cb, NULL, NULL, NULL);
-  continue_with_existing_database (task);
-  g_object_unref (task);
+  task = new_step_task (self, keyring_watched_cb, TRUE, NULL, NULL, NULL);
+  heard_unlock_flow_resume_async (self->unlock_flow, NULL, flow_step_done_cb, task);
 }
 
 /* Holds no reference: finalizing the context cancels the watch, and a
@@ -924,12 +235,12 @@ keyring_watched_cb (GObject      *object,
 static void
 watch_keyring (HeardContext *self)
 {
-  if (self->keyring_watch != NULL || self->info.uuid == NULL)
+  if (self->keyring_watch != NULL || heard_unlock_flow_get_uuid (self->unlock_flow) == NULL)
     return;
 
   self->keyring_watch = g_cancellable_new ();
-  heard_keyring_wait_unlocked_async (self->info.uuid, self->keyring_watch, keyring_watched_cb,
-                                     self);
+  heard_unlock_flow_wait_for_keyring_async (self->unlock_flow, self->keyring_watch,
+                                            keyring_watched_cb, self);
 }
 
 static void
@@ -950,9 +261,9 @@ recovery_confirmed_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!heard_unlock_flow_confirm_recovery_code_kept_finish (HEARD_UNLOCK_FLOW (object), result,
+                                                            &error))
     {
-      HEARD_CONTEXT (object)->info.recovery_confirmed = FALSE;
       g_task_return_error (task, error);
       return;
     }
@@ -1088,7 +399,7 @@ anchor_written_to_info_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  heard_unlock_flow_note_audit_anchor_finish (HEARD_UNLOCK_FLOW (object), result, &error);
   anchor_noted (task, error);
 }
 
@@ -1110,22 +421,22 @@ note_anchor (HeardContext           *self,
              const HeardAuditAnchor *anchor,
              GTask                  *task)
 {
+  const char *uuid = heard_unlock_flow_get_uuid (self->unlock_flow);
   g_autofree char *text = heard_audit_anchor_to_string (anchor);
 
   g_task_set_task_data (task, heard_audit_anchor_copy (anchor),
                         (GDestroyNotify) heard_audit_anchor_free);
 
-  if (self->info.passphrase_protected)
+  if (heard_unlock_flow_get_passphrase_protected (self->unlock_flow))
     {
-      g_free (self->info.audit_anchor);
-      self->info.audit_anchor = g_strdup (text);
-      g_free (self->info.audit_anchor_mac);
-      self->info.audit_anchor_mac = heard_audit_anchor_sign (text, self->info.uuid, self->key);
-      write_info_async (self, anchor_written_to_info_cb, task);
+      g_autofree char *mac = heard_audit_anchor_sign (text, uuid, self->key);
+
+      heard_unlock_flow_note_audit_anchor_async (self->unlock_flow, text, mac, NULL,
+                                                 anchor_written_to_info_cb, g_object_ref (task));
     }
   else
-    heard_keyring_store_anchor_async (self->info.uuid, text, NULL,
-                                      anchor_written_to_keyring_cb, g_object_ref (task));
+    heard_keyring_store_anchor_async (uuid, text, NULL, anchor_written_to_keyring_cb,
+                                      g_object_ref (task));
 }
 
 static void
@@ -1161,7 +472,8 @@ save_anchor (HeardContext        *self,
 
   /* While a problem is unseen the anchor stays where it was: moving it
    * would hide what was cut off. */
-  if (self->store == NULL || self->key == NULL || self->info.uuid == NULL ||
+  if (self->store == NULL || self->key == NULL ||
+      heard_unlock_flow_get_uuid (self->unlock_flow) == NULL ||
       (self->audit_problem != NULL && !deliberately))
     {
       g_task_return_boolean (task, TRUE);
@@ -1260,26 +572,30 @@ static void
 check_audit (GTask *task)
 {
   HeardContext *self = g_task_get_source_object (task);
+  const char *uuid = heard_unlock_flow_get_uuid (self->unlock_flow);
   g_autoptr(HeardAuditAnchor) anchor = NULL;
   g_autofree char *expected = NULL;
+  const char *noted;
+  const char *noted_mac = NULL;
 
   set_audit_problem (self, NULL);
-  if (!self->info.passphrase_protected)
+  if (!heard_unlock_flow_get_passphrase_protected (self->unlock_flow))
     {
-      heard_keyring_lookup_anchor_async (self->info.uuid, NULL, keyring_anchor_found_cb,
+      heard_keyring_lookup_anchor_async (uuid, NULL, keyring_anchor_found_cb,
                                          g_object_ref (task));
       return;
     }
 
-  if (self->info.audit_anchor == NULL)
+  noted = heard_unlock_flow_get_audit_anchor (self->unlock_flow, &noted_mac);
+  if (noted == NULL)
     {
       verify_against (task, NULL, NULL);
       return;
     }
 
-  expected = heard_audit_anchor_sign (self->info.audit_anchor, self->info.uuid, self->key);
-  anchor = heard_audit_anchor_new_from_string (self->info.audit_anchor);
-  if (anchor == NULL || g_strcmp0 (expected, self->info.audit_anchor_mac) != 0)
+  expected = heard_audit_anchor_sign (noted, uuid, self->key);
+  anchor = heard_audit_anchor_new_from_string (noted);
+  if (anchor == NULL || g_strcmp0 (expected, noted_mac) != 0)
     verify_against (task, NULL, damaged_anchor_message ());
   else
     verify_against (task, anchor, NULL);
@@ -1352,11 +668,9 @@ heard_context_finalize (GObject *object)
   g_clear_pointer (&self->anchor, heard_audit_anchor_free);
   g_clear_pointer (&self->audit_problem, g_free);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
+  g_clear_object (&self->unlock_flow);
   g_clear_object (&self->people);
   g_clear_pointer (&self->key, heard_key_free);
-  database_info_clear (&self->info);
-  g_free (self->data_dir);
   g_free (self->lock_message);
 
   G_OBJECT_CLASS (heard_context_parent_class)->finalize (object);
@@ -1399,7 +713,7 @@ heard_context_class_init (HeardContextClass *klass)
 
   properties[PROP_LOCK_STATE] =
     g_param_spec_int ("lock-state", NULL, NULL, HEARD_LOCK_STATE_OPENING,
-                      HEARD_LOCK_STATE_FAILED, HEARD_LOCK_STATE_OPENING,
+                      HEARD_LOCK_STATE_LOCKED, HEARD_LOCK_STATE_OPENING,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCK_MESSAGE] =
     g_param_spec_string ("lock-message", NULL, NULL, NULL,
@@ -1437,7 +751,7 @@ heard_context_new (const char *data_dir)
   g_return_val_if_fail (data_dir != NULL, NULL);
 
   self = g_object_new (HEARD_TYPE_CONTEXT, NULL);
-  self->data_dir = g_strdup (data_dir);
+  self->unlock_flow = heard_unlock_flow_new (data_dir);
 
   return self;
 }
@@ -1447,7 +761,7 @@ heard_context_get_data_dir (HeardContext *self)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
 
-  return self->data_dir;
+  return heard_unlock_flow_get_data_dir (self->unlock_flow);
 }
 
 HeardLockState
@@ -1467,7 +781,7 @@ heard_context_get_lock_message (HeardContext *self)
 }
 
 HeardStore *
-heard_context_get_store (HeardContext *self)
+_heard_context_get_store (HeardContext *self)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
 
@@ -1501,7 +815,7 @@ heard_context_get_records_exist (HeardContext *self)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
 
-  return records_exist (&self->info);
+  return heard_unlock_flow_get_records_exist (self->unlock_flow);
 }
 
 void
@@ -1510,20 +824,13 @@ heard_context_start_async (HeardContext        *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inspect = NULL;
-  InspectRequest *request;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  task = new_attempt_task (self, heard_context_start_async, cancellable, callback, user_data);
-  inspect = g_task_new (self, cancellable, inspected_cb, g_object_ref (task));
-  g_task_set_source_tag (inspect, inspected_cb);
-  request = g_new0 (InspectRequest, 1);
-  request->data_dir = g_strdup (self->data_dir);
-  request->take_lock = self->folder_lock == NULL;
-  g_task_set_task_data (inspect, request, (GDestroyNotify) inspect_request_free);
-  g_task_run_in_thread (inspect, inspect_data_dir_thread);
+  task = new_step_task (self, heard_context_start_async, TRUE, cancellable, callback,
+                        user_data);
+  heard_unlock_flow_start_async (self->unlock_flow, cancellable, flow_step_done_cb, task);
 }
 
 void
@@ -1532,15 +839,14 @@ heard_context_unlock_keyring_async (HeardContext        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
-  g_return_if_fail (self->info.uuid != NULL);
 
-  task = new_attempt_task (self, heard_context_unlock_keyring_async, cancellable, callback,
-                           user_data);
-  heard_keyring_unlock_async (self->info.uuid, cancellable, keyring_unlocked_cb,
-                              g_steal_pointer (&task));
+  task = new_step_task (self, heard_context_unlock_keyring_async, TRUE, cancellable, callback,
+                        user_data);
+  heard_unlock_flow_unlock_keyring_async (self->unlock_flow, cancellable, flow_step_done_cb,
+                                          task);
 }
 
 void
@@ -1550,34 +856,15 @@ heard_context_unlock_with_recovery_code_async (HeardContext        *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Attempt *attempt;
-  HeardKey *key;
-  GError *error = NULL;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (code != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_unlock_with_recovery_code_async);
-
-  key = heard_recovery_code_parse (code, &error);
-  if (key == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  attempt = g_new0 (Attempt, 1);
-  attempt->key = key;
-  attempt->save_key_to_keyring = TRUE;
-  /* Always, not only when the uuid is made up here: an earlier wrong code
-   * may already have made it up, and the note was never written then. */
-  attempt->write_info = TRUE;
-  if (self->info.uuid == NULL)
-    self->info.uuid = g_uuid_string_random ();
-  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
-  open_with_key (task);
+  task = new_step_task (self, heard_context_unlock_with_recovery_code_async, FALSE, cancellable,
+                        callback, user_data);
+  heard_unlock_flow_unlock_with_recovery_code_async (self->unlock_flow, code, cancellable,
+                                                     flow_step_done_cb, task);
 }
 
 void
@@ -1587,19 +874,15 @@ heard_context_unlock_with_passphrase_async (HeardContext        *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  Attempt *attempt;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (passphrase != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_unlock_with_passphrase_async);
-
-  attempt = g_new0 (Attempt, 1);
-  attempt->passphrase = g_strdup (passphrase);
-  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
-  derive_key_and_open (task);
+  task = new_step_task (self, heard_context_unlock_with_passphrase_async, FALSE, cancellable,
+                        callback, user_data);
+  heard_unlock_flow_unlock_with_passphrase_async (self->unlock_flow, passphrase, cancellable,
+                                                  flow_step_done_cb, task);
 }
 
 void
@@ -1609,27 +892,15 @@ heard_context_create_with_passphrase_async (HeardContext        *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  guint8 salt[HEARD_KEY_SALT_SIZE];
-  Attempt *attempt;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (passphrase != NULL);
-  g_return_if_fail (!records_exist (&self->info));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_create_with_passphrase_async);
-
-  heard_secure_random (salt, sizeof salt);
-  g_free (self->info.salt_hex);
-  self->info.salt_hex = g_base64_encode (salt, sizeof salt);
-  self->info.passphrase_protected = TRUE;
-
-  attempt = new_first_run_attempt (self, NULL);
-  attempt->passphrase = g_strdup (passphrase);
-  attempt->write_info = TRUE;
-  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
-  derive_key_and_open (task);
+  task = new_step_task (self, heard_context_create_with_passphrase_async, FALSE, cancellable,
+                        callback, user_data);
+  heard_unlock_flow_create_with_passphrase_async (self->unlock_flow, passphrase, cancellable,
+                                                  flow_step_done_cb, task);
 }
 
 void
@@ -1638,15 +909,15 @@ heard_context_confirm_recovery_code_kept_async (HeardContext        *self,
                                                 GAsyncReadyCallback  callback,
                                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (self->store != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_confirm_recovery_code_kept_async);
-  self->info.recovery_confirmed = TRUE;
-  write_info_async (self, recovery_confirmed_cb, task);
+  task = new_step_task (self, heard_context_confirm_recovery_code_kept_async, FALSE, cancellable,
+                        callback, user_data);
+  heard_unlock_flow_confirm_recovery_code_kept_async (self->unlock_flow, cancellable,
+                                                      recovery_confirmed_cb, task);
 }
 
 HeardLockState
@@ -1800,83 +1071,6 @@ heard_context_save_audit_anchor_finish (HeardContext  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* An empty note is no note at all. Returns FALSE for one that is there but
- * cannot be trusted: not UTF-8, no key file, a missing or malformed uuid, an
- * unknown protection, a malformed salt or a value of the wrong type. */
-gboolean
-_heard_database_info_parse (HeardDatabaseInfo *info,
-                            const char        *contents,
-                            gsize              length)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  g_autofree char *protection = NULL;
-
-  g_return_val_if_fail (info != NULL, FALSE);
-  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
-
-  if (length == 0)
-    return TRUE;
-
-  if (!g_utf8_validate (contents, (gssize) length, NULL) ||
-      !g_key_file_load_from_data (key_file, contents, length, G_KEY_FILE_NONE, NULL))
-    return FALSE;
-
-  info->uuid = g_key_file_get_string (key_file, INFO_GROUP, "uuid", NULL);
-  if (info->uuid == NULL || !g_uuid_string_is_valid (info->uuid))
-    return FALSE;
-
-  protection = g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL);
-  if (protection != NULL && strcmp (protection, "passphrase") != 0 &&
-      strcmp (protection, "keyring") != 0)
-    return FALSE;
-  info->passphrase_protected = g_strcmp0 (protection, "passphrase") == 0;
-
-  info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
-  if (info->passphrase_protected && !salt_is_valid (info->salt_hex))
-    return FALSE;
-
-  /* The audit anchor and its MAC come as a pair, checked once the key is known. */
-  info->audit_anchor = g_key_file_get_string (key_file, INFO_GROUP, "audit-anchor", NULL);
-  info->audit_anchor_mac = g_key_file_get_string (key_file, INFO_GROUP, "audit-anchor-mac", NULL);
-
-  return read_note_boolean (key_file, "recovery-code-confirmed", &info->recovery_confirmed) &&
-         read_note_boolean (key_file, "database-created", &info->database_created);
-}
-
-char *
-_heard_database_info_to_data (const HeardDatabaseInfo *info,
-                              gsize                   *length)
-{
-  g_autoptr(GKeyFile) key_file = g_key_file_new ();
-
-  g_return_val_if_fail (info != NULL, NULL);
-  g_return_val_if_fail (info->uuid != NULL, NULL);
-
-  g_key_file_set_string (key_file, INFO_GROUP, "uuid", info->uuid);
-  g_key_file_set_string (key_file, INFO_GROUP, "protection",
-                         info->passphrase_protected ? "passphrase" : "keyring");
-  if (info->salt_hex != NULL)
-    g_key_file_set_string (key_file, INFO_GROUP, "salt", info->salt_hex);
-  g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
-                          info->recovery_confirmed);
-  g_key_file_set_boolean (key_file, INFO_GROUP, "database-created", info->database_created);
-  if (info->audit_anchor != NULL && info->audit_anchor_mac != NULL)
-    {
-      g_key_file_set_string (key_file, INFO_GROUP, "audit-anchor", info->audit_anchor);
-      g_key_file_set_string (key_file, INFO_GROUP, "audit-anchor-mac", info->audit_anchor_mac);
-    }
-
-  return g_key_file_to_data (key_file, length, NULL);
-}
-
-void
-_heard_database_info_clear (HeardDatabaseInfo *info)
-{
-  g_return_if_fail (info != NULL);
-
-  database_info_clear (info);
 }
 
 /* Anchors the trail where it stands now, on purpose: after a restore the

@@ -3,25 +3,10 @@
 
 #include <gio/gio.h>
 
+#include "heard-lock-state.h"
 #include "heard-person.h"
-#include "heard-store.h"
 
 G_BEGIN_DECLS
-
-/* Where Heard stands between "just started" and "records open". */
-typedef enum
-{
-  HEARD_LOCK_STATE_OPENING,
-  HEARD_LOCK_STATE_OPEN,
-  HEARD_LOCK_STATE_SHOW_RECOVERY_CODE,
-  HEARD_LOCK_STATE_KEYRING_LOCKED,
-  HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
-  HEARD_LOCK_STATE_NEEDS_PASSPHRASE,
-  HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE,
-  /* Another Heard holds these records; this one touches nothing. */
-  HEARD_LOCK_STATE_ALREADY_OPEN,
-  HEARD_LOCK_STATE_FAILED,
-} HeardLockState;
 
 #define HEARD_TYPE_CONTEXT (heard_context_get_type ())
 
@@ -32,7 +17,6 @@ HeardContext  *heard_context_new                (const char          *data_dir) 
 const char    *heard_context_get_data_dir       (HeardContext        *self);
 HeardLockState heard_context_get_lock_state     (HeardContext        *self);
 const char    *heard_context_get_lock_message   (HeardContext        *self);
-HeardStore    *heard_context_get_store          (HeardContext        *self);
 GListModel    *heard_context_get_people         (HeardContext        *self);
 char          *heard_context_dup_recovery_code  (HeardContext        *self) G_GNUC_WARN_UNUSED_RESULT;
 gboolean       heard_context_get_records_exist  (HeardContext        *self);

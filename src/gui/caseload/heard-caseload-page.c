@@ -7,6 +7,7 @@
 
 #include "heard-caseload.h"
 #include "heard-caseload-page.h"
+#include "heard-context-private.h"
 #include "heard-open-item-row.h"
 
 /*
@@ -185,7 +186,7 @@ heard_caseload_page_refresh (HeardCaseloadPage *self)
 
   g_return_if_fail (HEARD_IS_CASELOAD_PAGE (self));
 
-  store = self->context != NULL ? heard_context_get_store (self->context) : NULL;
+  store = self->context != NULL ? _heard_context_get_store (self->context) : NULL;
   if (store == NULL)
     return;
 

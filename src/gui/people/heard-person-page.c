@@ -18,6 +18,7 @@ struct _HeardPersonPage
 
   HeardContext   *context;
   HeardPerson    *person;
+  HeardCaseFile  *case_file;
   gulong          notify_handler;
 
   AdwViewSwitcherTitle *switcher_title;
@@ -295,8 +296,6 @@ heard_person_page_set_context (HeardPersonPage *self,
   g_return_if_fail (HEARD_IS_PERSON_PAGE (self));
 
   g_set_object (&self->context, context);
-  heard_plan_view_set_context (self->plan_view, context);
-  heard_statements_view_set_context (self->statements_view, context);
 }
 
 HeardPerson *
@@ -326,8 +325,12 @@ heard_person_page_set_person (HeardPersonPage *self,
 
   /* Sensitive text starts hidden again for every young person. */
   heard_content_note_set_revealed (self->hard_note, FALSE);
-  heard_plan_view_set_person (self->plan_view, person);
-  heard_statements_view_set_person (self->statements_view, person);
+  /* The young person's one shared case file, for as long as they are shown. */
+  g_clear_object (&self->case_file);
+  if (person != NULL && self->context != NULL)
+    self->case_file = heard_case_file_open (self->context, person);
+  heard_plan_view_set_case_file (self->plan_view, self->case_file);
+  heard_statements_view_set_case_file (self->statements_view, self->case_file);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

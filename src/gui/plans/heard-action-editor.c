@@ -7,7 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-action-editor.h"
-#include "heard-store-plans.h"
+#include "heard-case-file.h"
 
 /*
  * Writes one action on a draft copy: what, which agency and who there, by
@@ -19,7 +19,7 @@ struct _HeardActionEditor
 {
   HeardDialog          parent_instance;
 
-  HeardStore          *store;
+  HeardCaseFile *case_file;
   HeardPlanAction     *draft;
 
   AdwPreferencesGroup *what_group;
@@ -47,7 +47,7 @@ action_saved_cb (GObject      *object,
   g_autoptr(HeardActionEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_save_action_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -66,7 +66,7 @@ heard_action_editor_save (HeardDialog *dialog)
       return;
     }
 
-  heard_store_save_action_async (self->store, self->draft, heard_dialog_get_cancellable (dialog),
+  heard_case_file_save_action_async (self->case_file, self->draft, heard_dialog_get_cancellable (dialog),
                                  action_saved_cb, g_object_ref (self));
 }
 
@@ -77,7 +77,7 @@ heard_action_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_ACTION_EDITOR);
   g_clear_object (&self->draft);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_action_editor_parent_class)->dispose (object);
 }
@@ -124,21 +124,21 @@ heard_action_editor_init (HeardActionEditor *self)
  * its status and acknowledgement can change. */
 HeardActionEditor *
 heard_action_editor_new (GtkWindow       *parent,
-                         HeardStore      *store,
+                         HeardCaseFile *case_file,
                          HeardPlanAction *action,
                          gboolean         progress_only)
 {
   HeardActionEditor *self;
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
   g_return_val_if_fail (HEARD_IS_PLAN_ACTION (action), NULL);
 
   self = g_object_new (HEARD_TYPE_ACTION_EDITOR, "transient-for", parent,
                        "heading", heard_plan_action_get_id (action) == 0 ? _("Add an Action")
                                                                          : _("Action"),
                        NULL);
-  self->store = g_object_ref (store);
+  self->case_file = g_object_ref (case_file);
   self->draft = heard_plan_action_copy (action);
 
   g_object_bind_property (self->draft, "what", self->what_row, "text", flags);

@@ -8,7 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-area-editor.h"
 #include "heard-language-highlighter.h"
-#include "heard-store-plans.h"
+#include "heard-case-file.h"
 
 /*
  * Writes one area of life in a plan still being written, on a draft copy
@@ -21,7 +21,7 @@ struct _HeardAreaEditor
 {
   HeardDialog          parent_instance;
 
-  HeardStore          *store;
+  HeardCaseFile *case_file;
   HeardPlanArea       *draft;
 
   AdwPreferencesGroup *name_group;
@@ -49,7 +49,7 @@ area_saved_cb (GObject      *object,
   g_autoptr(HeardAreaEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_save_area_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -66,7 +66,7 @@ heard_area_editor_save (HeardDialog *dialog)
       return;
     }
 
-  heard_store_save_area_async (self->store, self->draft, heard_dialog_get_cancellable (dialog),
+  heard_case_file_save_area_async (self->case_file, self->draft, heard_dialog_get_cancellable (dialog),
                                area_saved_cb, g_object_ref (self));
 }
 
@@ -77,7 +77,7 @@ heard_area_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_AREA_EDITOR);
   g_clear_object (&self->draft);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_area_editor_parent_class)->dispose (object);
 }
@@ -119,7 +119,7 @@ heard_area_editor_init (HeardAreaEditor *self)
 /* Edits @area, or adds it to its plan when its id is 0. */
 HeardAreaEditor *
 heard_area_editor_new (GtkWindow     *parent,
-                       HeardStore    *store,
+                       HeardCaseFile *case_file,
                        HeardPlanArea *area)
 {
   HeardAreaEditor *self;
@@ -127,7 +127,7 @@ heard_area_editor_new (GtkWindow     *parent,
   GBindingFlags flags = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
   g_autofree char *heading = NULL;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
   g_return_val_if_fail (HEARD_IS_PLAN_AREA (area), NULL);
 
   kind = heard_plan_area_get_kind (area);
@@ -137,7 +137,7 @@ heard_area_editor_new (GtkWindow     *parent,
             : g_strdup_printf (_("Edit %s"), heard_plan_area_get_text (area, HEARD_AREA_LABEL));
 
   self = g_object_new (HEARD_TYPE_AREA_EDITOR, "transient-for", parent, "heading", heading, NULL);
-  self->store = g_object_ref (store);
+  self->case_file = g_object_ref (case_file);
   self->draft = heard_plan_area_copy (area);
   adw_preferences_group_set_description (self->name_group, heard_area_kind_description (kind));
 

@@ -3,7 +3,7 @@
 
 #include "heard-dialog.h"
 #include "heard-plan.h"
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HeardAreaEditor, heard_area_editor, HEARD, AREA_EDITOR, HeardDialog)
 
 HeardAreaEditor *heard_area_editor_new (GtkWindow     *parent,
-                                        HeardStore    *store,
+                                        HeardCaseFile *case_file,
                                         HeardPlanArea *area);
 
 G_END_DECLS

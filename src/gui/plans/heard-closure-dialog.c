@@ -56,7 +56,7 @@ open_items_cb (GObject      *object,
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
 
-  items = heard_store_list_open_items_finish (HEARD_STORE (object), result, &error);
+  items = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, &error);
   if (items == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -179,8 +179,8 @@ heard_closure_dialog_init (HeardClosureDialog *self)
 
 HeardClosureDialog *
 heard_closure_dialog_new (GtkWindow  *parent,
-                          HeardStore *store,
-                          HeardPlan  *plan)
+                          HeardCaseFile *case_file,
+                          HeardPlan     *plan)
 {
   HeardClosureDialog *self;
   GCancellable *cancellable;
@@ -194,9 +194,9 @@ heard_closure_dialog_new (GtkWindow  *parent,
   self->plan_id = heard_plan_get_id (plan);
   cancellable = heard_dialog_get_cancellable (HEARD_DIALOG (self));
 
-  heard_store_list_open_items_async (store, heard_plan_get_person_id (plan), cancellable,
-                                     open_items_cb, g_object_ref (self));
-  heard_signature_group_load (self->signature, store, cancellable);
+  heard_case_file_list_open_items_async (case_file, cancellable, open_items_cb,
+                                         g_object_ref (self));
+  heard_signature_group_load (self->signature, case_file, cancellable);
   gtk_widget_grab_focus (GTK_WIDGET (self->view_view));
 
   return self;

@@ -3,7 +3,7 @@
 
 #include "heard-dialog.h"
 #include "heard-plan.h"
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (HeardClosureDialog, heard_closure_dialog, HEARD, CLOSURE_D
                       HeardDialog)
 
 HeardClosureDialog *heard_closure_dialog_new (GtkWindow  *parent,
-                                              HeardStore *store,
+                                              HeardCaseFile *case_file,
                                               HeardPlan  *plan);
 
 G_END_DECLS

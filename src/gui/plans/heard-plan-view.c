@@ -14,7 +14,6 @@
 #include "heard-plan-rules.h"
 #include "heard-plan-view.h"
 #include "heard-review-date-dialog.h"
-#include "heard-store-plans.h"
 #include "heard-widgets.h"
 
 /*
@@ -29,11 +28,10 @@ struct _HeardPlanView
 {
   AdwBin                parent_instance;
 
-  HeardContext         *context;
-  HeardPerson          *person;
-  GCancellable         *cancellable;
-  GPtrArray            *plans;
+  HeardCaseFile        *case_file;
+  /* The version shown, by position in the case file's plans and by id. */
   guint                 shown;
+  gint64                shown_id;
   gint64                focus_area;
 
   GtkRevealer          *error_revealer;
@@ -75,22 +73,33 @@ static const char *const state_styles[HEARD_PLAN_N_STATES] = {
   [HEARD_PLAN_STATE_SUPERSEDED] = "dim-label",
 };
 
-static void reload              (HeardPlanView *self);
 static void version_selected_cb (HeardPlanView *self);
+
+static guint
+count_plans (HeardPlanView *self)
+{
+  return self->case_file != NULL
+         ? g_list_model_get_n_items (heard_case_file_get_plans (self->case_file)) : 0;
+}
+
+/* The version at @position, newest first; the case file holds it. */
+static HeardPlan *
+get_plan (HeardPlanView *self,
+          guint          position)
+{
+  g_autoptr(HeardPlan) plan = NULL;
+
+  if (position >= count_plans (self))
+    return NULL;
+
+  plan = g_list_model_get_item (heard_case_file_get_plans (self->case_file), position);
+  return plan;
+}
 
 static HeardPlan *
 get_shown_plan (HeardPlanView *self)
 {
-  if (self->plans == NULL || self->shown >= self->plans->len)
-    return NULL;
-
-  return g_ptr_array_index (self->plans, self->shown);
-}
-
-static HeardStore *
-get_store (HeardPlanView *self)
-{
-  return self->context != NULL ? heard_context_get_store (self->context) : NULL;
+  return get_plan (self, self->shown);
 }
 
 static GtkWindow *
@@ -111,9 +120,9 @@ static HeardPlanState
 person_state (HeardPlanView *self,
               gboolean       in_progress)
 {
-  for (guint i = 0; self->plans != NULL && i < self->plans->len; i++)
+  for (guint i = 0; i < count_plans (self); i++)
     {
-      HeardPlanState state = heard_plan_get_state (g_ptr_array_index (self->plans, i));
+      HeardPlanState state = heard_plan_get_state (get_plan (self, i));
 
       if (in_progress ? heard_plan_rules_is_in_progress (state)
                       : state == HEARD_PLAN_STATE_ACTIVE)
@@ -152,9 +161,9 @@ update_actions (HeardPlanView *self)
   gboolean can_start = !has_version (self, TRUE) &&
                        (plan == NULL || (newest && (state == HEARD_PLAN_STATE_ACTIVE ||
                                                     state == HEARD_PLAN_STATE_CLOSED)));
-  gboolean other_in_progress = !newest && self->plans != NULL && self->plans->len > 0 &&
+  gboolean other_in_progress = !newest && count_plans (self) > 0 &&
                                heard_plan_rules_is_in_progress (
-                                 heard_plan_get_state (g_ptr_array_index (self->plans, 0)));
+                                 heard_plan_get_state (get_plan (self, 0)));
   gboolean any_area_left = g_menu_model_get_n_items (G_MENU_MODEL (self->add_area_menu)) > 0;
 
 #define ALLOWS(event) (plan != NULL && heard_plan_rules_allows (state, (event)))
@@ -179,8 +188,7 @@ update_actions (HeardPlanView *self)
   if (other_in_progress)
     {
       g_autofree char *label = g_strdup_printf (_("_Open Version %u, in Progress"),
-                                                heard_plan_get_version (g_ptr_array_index (
-                                                  self->plans, 0)));
+                                                heard_plan_get_version (get_plan (self, 0)));
 
       gtk_button_set_label (GTK_BUTTON (self->show_in_progress_button), label);
     }
@@ -323,6 +331,12 @@ fill_areas (HeardPlanView *self,
                              : state == HEARD_PLAN_STATE_ACTIVE ? HEARD_PLAN_CHANGES_PROGRESS
                              : HEARD_PLAN_CHANGES_NONE;
   GtkWidget *child;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Focus never stays on a card about to go. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->areas_box)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box))) != NULL)
     gtk_box_remove (self->areas_box, child);
@@ -356,9 +370,9 @@ fill_versions (HeardPlanView *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < self->plans->len; i++)
+  for (guint i = 0; i < count_plans (self); i++)
     {
-      HeardPlan *plan = g_ptr_array_index (self->plans, i);
+      HeardPlan *plan = get_plan (self, i);
 
       /* TRANSLATORS: a version of a plan and where it stands, e.g. "Version 2 · Active" */
       g_ptr_array_add (labels, g_strdup_printf (_("Version %u · %s"),
@@ -374,7 +388,7 @@ fill_versions (HeardPlanView *self)
                           (const char *const *) labels->pdata);
   gtk_drop_down_set_selected (self->version_dropdown, self->shown);
   g_signal_handlers_unblock_by_func (self->version_dropdown, version_selected_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->version_dropdown), self->plans->len > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->version_dropdown), count_plans (self) > 1);
 }
 
 static void
@@ -415,70 +429,39 @@ rebuild (HeardPlanView *self)
   gtk_stack_set_visible_child_name (self->stack, "plan");
 }
 
+/* The case file's plans changed: stays with the version being read, unless
+ * it has gone, and shows it again only if it is not the object shown. */
 static void
-plans_loaded_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+plans_changed_cb (HeardPlanView *self)
 {
-  g_autoptr(HeardPlanView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *plans;
-  gint64 shown_id = get_shown_plan (self) != NULL ? heard_plan_get_id (get_shown_plan (self))
-                                                 : 0;
+  HeardPlan *before = NULL;
+  guint n = count_plans (self);
 
-  plans = heard_store_load_plans_finish (HEARD_STORE (object), result, &error);
-  gtk_spinner_set_spinning (self->spinner, FALSE);
-  if (plans == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->plans, g_ptr_array_unref);
-  self->plans = plans;
-
-  /* Stay with the version being read, unless it has gone. */
   self->shown = 0;
-  for (guint i = 0; i < plans->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      if (heard_plan_get_id (g_ptr_array_index (plans, i)) == shown_id)
+      if (heard_plan_get_id (get_plan (self, i)) == self->shown_id)
         self->shown = i;
     }
-
+  before = get_shown_plan (self);
+  self->shown_id = before != NULL ? heard_plan_get_id (before) : 0;
   rebuild (self);
 }
 
 static void
-reload (HeardPlanView *self)
+loading_changed_cb (HeardPlanView *self)
 {
-  HeardStore *store = get_store (self);
+  gboolean loading = heard_case_file_get_loading (self->case_file);
 
-  if (store == NULL || self->person == NULL)
-    return;
-
-  heard_store_load_plans_async (store, heard_person_get_id (self->person), self->cancellable,
-                                plans_loaded_cb, g_object_ref (self));
+  gtk_spinner_set_spinning (self->spinner, loading);
+  show_error (self, heard_case_file_get_failure (self->case_file));
+  if (!loading && count_plans (self) == 0)
+    rebuild (self);
 }
 
-static void
-changed_elsewhere_cb (HeardPlanView *self)
-{
-  show_error (self, NULL);
-  reload (self);
-}
-
-static void
-present_dialog (HeardPlanView *self,
-                HeardDialog   *dialog)
-{
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (changed_elsewhere_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Ends a step taken from the view: says what went wrong, or shows the
- * outcome, with the newest version in front after @show_newest. */
+/* Ends a step taken from the view: says what went wrong, or, with the
+ * change already shown, puts the newest version in front after
+ * @show_newest. */
 static void
 step_done (HeardPlanView *self,
            const GError  *error,
@@ -493,8 +476,7 @@ step_done (HeardPlanView *self,
 
   show_error (self, NULL);
   if (show_newest)
-    g_clear_pointer (&self->plans, g_ptr_array_unref);
-  reload (self);
+    heard_plan_view_show_version (self, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
 }
 
@@ -506,7 +488,7 @@ started_cb (GObject      *object,
   g_autoptr(HeardPlanView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_start_plan_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   step_done (self, error, TRUE);
 }
 
@@ -518,7 +500,7 @@ submitted_cb (GObject      *object,
   g_autoptr(HeardPlanView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_submit_plan_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   step_done (self, error, FALSE);
 }
 
@@ -530,11 +512,7 @@ removed_cb (GObject      *object,
   g_autoptr(HeardPlanView) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* Areas and actions finish the same way: an id, or an error. */
-  if (g_task_get_source_tag (G_TASK (result)) == heard_store_remove_area_async)
-    heard_store_remove_area_finish (HEARD_STORE (object), result, &error);
-  else
-    heard_store_remove_action_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   step_done (self, error, FALSE);
 }
 
@@ -585,8 +563,7 @@ start_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  heard_store_start_plan_async (get_store (self), heard_person_get_id (self->person),
-                                self->cancellable, started_cb, g_object_ref (self));
+  heard_case_file_start_plan_async (self->case_file, NULL, started_cb, g_object_ref (self));
 }
 
 static void
@@ -596,8 +573,8 @@ submit_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  heard_store_submit_plan_async (get_store (self), heard_plan_get_id (get_shown_plan (self)),
-                                 self->cancellable, submitted_cb, g_object_ref (self));
+  heard_case_file_submit_plan_async (self->case_file, heard_plan_get_id (get_shown_plan (self)),
+                                     NULL, submitted_cb, g_object_ref (self));
 }
 
 static void
@@ -607,8 +584,8 @@ decide_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  present_dialog (self, HEARD_DIALOG (heard_decision_dialog_new (get_window (self),
-                                                                 get_store (self),
+  gtk_window_present (GTK_WINDOW (heard_decision_dialog_new (get_window (self),
+                                                                 self->case_file,
                                                                  get_shown_plan (self))));
 }
 
@@ -619,8 +596,8 @@ review_date_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  present_dialog (self, HEARD_DIALOG (heard_review_date_dialog_new (get_window (self),
-                                                                    get_store (self),
+  gtk_window_present (GTK_WINDOW (heard_review_date_dialog_new (get_window (self),
+                                                                    self->case_file,
                                                                     get_shown_plan (self))));
 }
 
@@ -631,8 +608,8 @@ close_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  present_dialog (self, HEARD_DIALOG (heard_closure_dialog_new (get_window (self),
-                                                                get_store (self),
+  gtk_window_present (GTK_WINDOW (heard_closure_dialog_new (get_window (self),
+                                                                self->case_file,
                                                                 get_shown_plan (self))));
 }
 
@@ -657,7 +634,7 @@ add_area_action (GtkWidget  *widget,
     return;
 
   area = heard_plan_area_new (heard_plan_get_id (get_shown_plan (self)), kind);
-  present_dialog (self, HEARD_DIALOG (heard_area_editor_new (get_window (self), get_store (self),
+  gtk_window_present (GTK_WINDOW (heard_area_editor_new (get_window (self), self->case_file,
                                                              area)));
 }
 
@@ -673,7 +650,7 @@ edit_area_action (GtkWidget  *widget,
     return;
 
   self->focus_area = heard_plan_area_get_id (area);
-  present_dialog (self, HEARD_DIALOG (heard_area_editor_new (get_window (self), get_store (self),
+  gtk_window_present (GTK_WINDOW (heard_area_editor_new (get_window (self), self->case_file,
                                                              area)));
 }
 
@@ -691,8 +668,8 @@ add_action_action (GtkWidget  *widget,
 
   self->focus_area = area_id;
   action = heard_plan_action_new (heard_plan_get_id (get_shown_plan (self)), area_id);
-  present_dialog (self, HEARD_DIALOG (heard_action_editor_new (get_window (self),
-                                                               get_store (self), action,
+  gtk_window_present (GTK_WINDOW (heard_action_editor_new (get_window (self),
+                                                               self->case_file, action,
                                                                FALSE)));
 }
 
@@ -710,8 +687,8 @@ edit_action_action (GtkWidget  *widget,
 
   progress_only = heard_plan_get_state (get_shown_plan (self)) == HEARD_PLAN_STATE_ACTIVE;
   self->focus_area = heard_plan_action_get_area_id (action);
-  present_dialog (self, HEARD_DIALOG (heard_action_editor_new (get_window (self),
-                                                               get_store (self), action,
+  gtk_window_present (GTK_WINDOW (heard_action_editor_new (get_window (self),
+                                                               self->case_file, action,
                                                                progress_only)));
 }
 
@@ -723,11 +700,11 @@ removal_confirmed (AdwMessageDialog *dialog,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
 
   if (g_object_get_data (G_OBJECT (dialog), "area") != NULL)
-    heard_store_remove_area_async (get_store (self), id, self->cancellable, removed_cb,
-                                   g_object_ref (self));
+    heard_case_file_remove_area_async (self->case_file, id, NULL, removed_cb,
+                                       g_object_ref (self));
   else
-    heard_store_remove_action_async (get_store (self), id, self->cancellable, removed_cb,
-                                     g_object_ref (self));
+    heard_case_file_remove_action_async (self->case_file, id, NULL, removed_cb,
+                                         g_object_ref (self));
 }
 
 /* Nothing in a plan is taken out without being asked. */
@@ -790,12 +767,8 @@ heard_plan_view_dispose (GObject *object)
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
+  heard_plan_view_set_case_file (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PLAN_VIEW);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->person);
-  g_clear_object (&self->context);
-  g_clear_pointer (&self->plans, g_ptr_array_unref);
   g_clear_pointer (&self->review_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_plan_view_parent_class)->dispose (object);
@@ -858,7 +831,6 @@ static void
 heard_plan_view_init (HeardPlanView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
   self->review_rows = g_ptr_array_new ();
 
   /* The buttons are for pressing; the flow box only lays them out. */
@@ -869,37 +841,45 @@ heard_plan_view_init (HeardPlanView *self)
   update_actions (self);
 }
 
+/* Shows the plans in @case_file, as they change. */
 void
-heard_plan_view_set_context (HeardPlanView *self,
-                             HeardContext  *context)
+heard_plan_view_set_case_file (HeardPlanView *self,
+                               HeardCaseFile *case_file)
 {
   g_return_if_fail (HEARD_IS_PLAN_VIEW (self));
+  g_return_if_fail (case_file == NULL || HEARD_IS_CASE_FILE (case_file));
 
-  g_set_object (&self->context, context);
-}
+  if (self->case_file == case_file)
+    return;
 
-/* Shows @person's plan, loading it afresh. */
-void
-heard_plan_view_set_person (HeardPlanView *self,
-                            HeardPerson   *person)
-{
-  g_return_if_fail (HEARD_IS_PLAN_VIEW (self));
-
-  /* A load for someone else must not land on this person's page. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  g_set_object (&self->person, person);
-  g_clear_pointer (&self->plans, g_ptr_array_unref);
+  if (self->case_file != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (heard_case_file_get_plans (self->case_file), self);
+      g_signal_handlers_disconnect_by_data (self->case_file, self);
+    }
+  g_set_object (&self->case_file, case_file);
   self->shown = 0;
+  self->shown_id = 0;
   self->focus_area = 0;
   show_error (self, NULL);
-  update_actions (self);
-
   gtk_stack_set_visible_child_name (self->stack, "loading");
-  gtk_spinner_set_spinning (self->spinner, person != NULL);
-  reload (self);
+  if (case_file == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+
+  g_signal_connect_object (heard_case_file_get_plans (case_file), "items-changed",
+                           G_CALLBACK (plans_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (case_file, "notify::loading", G_CALLBACK (loading_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (case_file, "notify::failure", G_CALLBACK (loading_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  loading_changed_cb (self);
+  if (count_plans (self) > 0)
+    plans_changed_cb (self);
+  else
+    update_actions (self);
 }
 
 /* Shows the version at @position, newest first. */
@@ -909,10 +889,11 @@ heard_plan_view_show_version (HeardPlanView *self,
 {
   g_return_if_fail (HEARD_IS_PLAN_VIEW (self));
 
-  if (self->plans == NULL || position >= self->plans->len || position == self->shown)
+  if (position >= count_plans (self) || position == self->shown)
     return;
 
   self->shown = position;
+  self->shown_id = heard_plan_get_id (get_shown_plan (self));
   rebuild (self);
 }
 

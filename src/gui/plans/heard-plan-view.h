@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "heard-context.h"
-#include "heard-plan.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -12,10 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HeardPlanView, heard_plan_view, HEARD, PLAN_VIEW, AdwBin)
 
-void       heard_plan_view_set_context  (HeardPlanView *self,
-                                         HeardContext  *context);
-void       heard_plan_view_set_person   (HeardPlanView *self,
-                                         HeardPerson   *person);
+void       heard_plan_view_set_case_file (HeardPlanView *self,
+                                          HeardCaseFile *case_file);
 void       heard_plan_view_show_version (HeardPlanView *self,
                                          guint          position);
 HeardPlan *heard_plan_view_get_plan     (HeardPlanView *self);

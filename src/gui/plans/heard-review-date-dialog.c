@@ -8,7 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-date.h"
 #include "heard-review-date-dialog.h"
-#include "heard-store-plans.h"
+#include "heard-case-file.h"
 
 /*
  * Brings a plan's next review forward. The store refuses a date later than
@@ -19,7 +19,7 @@ struct _HeardReviewDateDialog
 {
   HeardDialog          parent_instance;
 
-  HeardStore          *store;
+  HeardCaseFile *case_file;
   gint64               plan_id;
 
   AdwPreferencesGroup *date_group;
@@ -42,7 +42,7 @@ date_set_cb (GObject      *object,
   g_autoptr(HeardReviewDateDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_set_next_review_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -51,7 +51,7 @@ heard_review_date_dialog_save (HeardDialog *dialog)
 {
   HeardReviewDateDialog *self = HEARD_REVIEW_DATE_DIALOG (dialog);
 
-  heard_store_set_next_review_async (self->store, self->plan_id,
+  heard_case_file_set_next_review_async (self->case_file, self->plan_id,
                                      gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
                                      heard_dialog_get_cancellable (dialog), date_set_cb,
                                      g_object_ref (self));
@@ -63,7 +63,7 @@ heard_review_date_dialog_dispose (GObject *object)
   HeardReviewDateDialog *self = HEARD_REVIEW_DATE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_REVIEW_DATE_DIALOG);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_review_date_dialog_parent_class)->dispose (object);
 }
@@ -93,18 +93,18 @@ heard_review_date_dialog_init (HeardReviewDateDialog *self)
 
 HeardReviewDateDialog *
 heard_review_date_dialog_new (GtkWindow  *parent,
-                              HeardStore *store,
+                              HeardCaseFile *case_file,
                               HeardPlan  *plan)
 {
   HeardReviewDateDialog *self;
   g_autofree char *limit = NULL;
   g_autofree char *description = NULL;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
   g_return_val_if_fail (HEARD_IS_PLAN (plan), NULL);
 
   self = g_object_new (HEARD_TYPE_REVIEW_DATE_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->case_file = g_object_ref (case_file);
   self->plan_id = heard_plan_get_id (plan);
 
   limit = heard_date_describe (heard_plan_get_review_limit (plan));

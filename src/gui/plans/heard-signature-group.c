@@ -7,8 +7,8 @@
 
 #include "heard-accessibility.h"
 #include "heard-signature-group.h"
-#include "heard-store-plans.h"
-#include "heard-store-staff.h"
+#include "heard-case-file.h"
+#include "heard-staff.h"
 
 /*
  * Where a supervisor signs a decision: they choose their name from those
@@ -20,7 +20,7 @@ struct _HeardSignatureGroup
 {
   AdwPreferencesGroup  parent_instance;
 
-  HeardStore          *store;
+  HeardCaseFile       *case_file;
   GListStore          *supervisors;
 
   AdwComboRow         *supervisor_row;
@@ -39,7 +39,7 @@ staff_listed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean any;
 
-  staff = heard_store_list_staff_finish (HEARD_STORE (object), result, &error);
+  staff = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, &error);
   if (staff == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -78,7 +78,7 @@ decided_cb (GObject      *object,
   HeardSignatureGroup *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (!heard_store_decide_plan_finish (HEARD_STORE (object), result, &error))
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
     {
       /* An empty field, ready for another try. */
       if (g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
@@ -103,7 +103,7 @@ heard_signature_group_dispose (GObject *object)
     gtk_editable_set_text (self->passphrase_row, "");
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_SIGNATURE_GROUP);
   g_clear_object (&self->supervisors);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_signature_group_parent_class)->dispose (object);
 }
@@ -136,17 +136,18 @@ heard_signature_group_init (HeardSignatureGroup *self)
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
 
-/* Offers the supervisors set up in @store, to sign decisions there. */
+/* Offers the supervisors set up, to sign decisions on @case_file. */
 void
 heard_signature_group_load (HeardSignatureGroup *self,
-                            HeardStore          *store,
+                            HeardCaseFile       *case_file,
                             GCancellable        *cancellable)
 {
   g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
-  g_return_if_fail (HEARD_IS_STORE (store));
+  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
 
-  g_set_object (&self->store, store);
-  heard_store_list_staff_async (store, cancellable, staff_listed_cb, g_object_ref (self));
+  g_set_object (&self->case_file, case_file);
+  heard_case_file_list_staff_async (case_file, cancellable, staff_listed_cb,
+                                    g_object_ref (self));
 }
 
 /* Makes @decision on the plan @plan_id as the chosen supervisor, signed
@@ -171,7 +172,7 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
   g_task_set_source_tag (task, heard_signature_group_sign_async);
 
   chosen = adw_combo_row_get_selected_item (self->supervisor_row);
-  if (self->store == NULL || chosen == NULL)
+  if (self->case_file == NULL || chosen == NULL)
     {
       g_task_return_new_error (task, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
                                /* TRANSLATORS: "Cancel" is this dialog's button,
@@ -189,7 +190,7 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
       return;
     }
 
-  heard_store_decide_plan_async (self->store, plan_id, decision,
+  heard_case_file_decide_plan_async (self->case_file, plan_id, decision,
                                  gtk_editable_get_text (self->passphrase_row), cancellable,
                                  decided_cb, g_steal_pointer (&task));
 }

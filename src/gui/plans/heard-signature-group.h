@@ -3,8 +3,7 @@
 
 #include <adwaita.h>
 
-#include "heard-plan.h"
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +13,7 @@ G_DECLARE_FINAL_TYPE (HeardSignatureGroup, heard_signature_group, HEARD, SIGNATU
                       AdwPreferencesGroup)
 
 void        heard_signature_group_load             (HeardSignatureGroup *self,
-                                                    HeardStore          *store,
+                                                    HeardCaseFile       *case_file,
                                                     GCancellable        *cancellable);
 void        heard_signature_group_sign_async       (HeardSignatureGroup *self,
                                                     gint64               plan_id,

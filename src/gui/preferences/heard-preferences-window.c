@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-audit.h"
+#include "heard-context-private.h"
 #include "heard-preferences-window.h"
 #include "heard-store-staff.h"
 #include "heard-supervisor-editor.h"
@@ -51,7 +52,7 @@ has_unsaved_name (HeardPreferencesWindow *self)
 static HeardStore *
 get_store (HeardPreferencesWindow *self)
 {
-  return heard_context_get_store (self->context);
+  return _heard_context_get_store (self->context);
 }
 
 static HeardStaff *
@@ -472,7 +473,7 @@ heard_preferences_window_new (GtkWindow    *parent,
   HeardPreferencesWindow *self;
 
   g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (heard_context_get_store (context) != NULL, NULL);
+  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (HEARD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);

@@ -10,13 +10,13 @@
 #include "heard-content-note.h"
 #include "heard-date.h"
 #include "heard-statement-form.h"
-#include "heard-store-statements.h"
+#include "heard-case-file.h"
 
 struct _HeardAmendmentDialog
 {
   HeardDialog         parent_instance;
 
-  HeardStore         *store;
+  HeardCaseFile *case_file;
   HeardStatement     *current;
   HeardStatement     *draft;
 
@@ -36,7 +36,7 @@ amended_cb (GObject      *object,
   g_autoptr(HeardAmendmentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_amend_statement_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -46,7 +46,7 @@ static void
 form_revealed_cb (HeardAmendmentDialog *self)
 {
   if (heard_content_note_get_revealed (self->form_note))
-    heard_store_note_statement_read (self->store, heard_statement_get_id (self->current));
+    heard_case_file_note_statement_read (self->case_file, heard_statement_get_id (self->current));
 }
 
 static void
@@ -67,7 +67,7 @@ heard_amendment_dialog_save (HeardDialog *dialog)
       return;
     }
 
-  heard_store_amend_statement_async (self->store, self->draft,
+  heard_case_file_amend_statement_async (self->case_file, self->draft,
                                      heard_dialog_get_cancellable (dialog), amended_cb,
                                      g_object_ref (self));
 }
@@ -80,7 +80,7 @@ heard_amendment_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_AMENDMENT_DIALOG);
   g_clear_object (&self->draft);
   g_clear_object (&self->current);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_amendment_dialog_parent_class)->dispose (object);
 }
@@ -114,18 +114,18 @@ heard_amendment_dialog_init (HeardAmendmentDialog *self)
 
 HeardAmendmentDialog *
 heard_amendment_dialog_new (GtkWindow      *parent,
-                            HeardStore     *store,
+                            HeardCaseFile *case_file,
                             HeardStatement *current)
 {
   HeardAmendmentDialog *self;
   g_autofree char *saved_at = NULL;
   g_autofree char *description = NULL;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
   g_return_val_if_fail (HEARD_IS_STATEMENT (current), NULL);
 
   self = g_object_new (HEARD_TYPE_AMENDMENT_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->case_file = g_object_ref (case_file);
   self->current = g_object_ref (current);
   self->draft = heard_statement_copy (current);
   heard_statement_set_text (self->draft, HEARD_STATEMENT_REASON, "");

@@ -3,7 +3,7 @@
 
 #include "heard-dialog.h"
 #include "heard-statement.h"
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (HeardAmendmentDialog, heard_amendment_dialog, HEARD, AMEND
                       HeardDialog)
 
 HeardAmendmentDialog *heard_amendment_dialog_new       (GtkWindow            *parent,
-                                                        HeardStore           *store,
+                                                        HeardCaseFile *case_file,
                                                         HeardStatement       *current);
 
 G_END_DECLS

@@ -10,13 +10,13 @@
 #include "heard-language-highlighter.h"
 #include "heard-plan-action.h"
 #include "heard-response-dialog.h"
-#include "heard-store-statements.h"
+#include "heard-case-file.h"
 
 struct _HeardResponseDialog
 {
   HeardDialog             parent_instance;
 
-  HeardStore             *store;
+  HeardCaseFile *case_file;
   HeardStatement         *statement;
   HeardStatementResponse *draft;
   GPtrArray              *action_checks;
@@ -40,7 +40,7 @@ answered_cb (GObject      *object,
   g_autoptr(HeardResponseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_answer_statement_finish (HEARD_STORE (object), result, &error);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -49,7 +49,7 @@ static void
 words_revealed_cb (HeardResponseDialog *self)
 {
   if (heard_content_note_get_revealed (self->words_note))
-    heard_store_note_statement_read (self->store, heard_statement_get_id (self->statement));
+    heard_case_file_note_statement_read (self->case_file, heard_statement_get_id (self->statement));
 }
 
 static void
@@ -67,7 +67,7 @@ actions_listed_cb (GObject      *object,
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GError) error = NULL;
 
-  actions = heard_store_list_linkable_actions_finish (HEARD_STORE (object), result, &error);
+  actions = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, &error);
   if (actions == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -128,7 +128,7 @@ heard_response_dialog_save (HeardDialog *dialog)
       return;
     }
 
-  heard_store_answer_statement_async (self->store, response,
+  heard_case_file_answer_statement_async (self->case_file, response,
                                       heard_dialog_get_cancellable (dialog), answered_cb,
                                       g_object_ref (self));
 }
@@ -142,7 +142,7 @@ heard_response_dialog_dispose (GObject *object)
   g_clear_pointer (&self->action_checks, g_ptr_array_unref);
   g_clear_object (&self->draft);
   g_clear_object (&self->statement);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_response_dialog_parent_class)->dispose (object);
 }
@@ -193,16 +193,16 @@ heard_response_dialog_init (HeardResponseDialog *self)
 
 HeardResponseDialog *
 heard_response_dialog_new (GtkWindow      *parent,
-                           HeardStore     *store,
+                           HeardCaseFile *case_file,
                            HeardStatement *statement)
 {
   HeardResponseDialog *self;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
   g_return_val_if_fail (HEARD_IS_STATEMENT (statement), NULL);
 
   self = g_object_new (HEARD_TYPE_RESPONSE_DIALOG, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->case_file = g_object_ref (case_file);
   self->statement = g_object_ref (statement);
   heard_statement_response_set_statement_id (self->draft, heard_statement_get_id (statement));
 
@@ -212,7 +212,7 @@ heard_response_dialog_new (GtkWindow      *parent,
   g_signal_connect_object (self->words_note, "notify::revealed",
                            G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
-  heard_store_list_linkable_actions_async (store, heard_statement_get_person_id (statement),
+  heard_case_file_list_linkable_actions_async (case_file,
                                            heard_dialog_get_cancellable (HEARD_DIALOG (self)),
                                            actions_listed_cb, g_object_ref (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->what_view));

@@ -3,7 +3,7 @@
 
 #include "heard-dialog.h"
 #include "heard-statement.h"
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +17,7 @@ G_DECLARE_FINAL_TYPE (HeardResponseDialog, heard_response_dialog, HEARD, RESPONS
                       HeardDialog)
 
 HeardResponseDialog *heard_response_dialog_new (GtkWindow      *parent,
-                                                HeardStore     *store,
+                                                HeardCaseFile *case_file,
                                                 HeardStatement *statement);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 #include "heard-statement-editor.h"
 #include "heard-statement-form.h"
-#include "heard-store-statements.h"
+#include "heard-case-file.h"
 
 /*
  * Recording works on a draft bound to the form: nothing is stored until
@@ -18,7 +18,7 @@ struct _HeardStatementEditor
 {
   HeardDialog         parent_instance;
 
-  HeardStore         *store;
+  HeardCaseFile *case_file;
   HeardStatement     *draft;
   gint64              saved_id;
 
@@ -35,7 +35,7 @@ recorded_cb (GObject      *object,
   g_autoptr(HeardStatementEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  self->saved_id = heard_store_record_statement_finish (HEARD_STORE (object), result, &error);
+  self->saved_id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -58,7 +58,7 @@ heard_statement_editor_save (HeardDialog *dialog)
       return;
     }
 
-  heard_store_record_statement_async (self->store, self->draft,
+  heard_case_file_record_statement_async (self->case_file, self->draft,
                                       heard_dialog_get_cancellable (dialog), recorded_cb,
                                       g_object_ref (self));
 }
@@ -70,7 +70,7 @@ heard_statement_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_EDITOR);
   g_clear_object (&self->draft);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
 
   G_OBJECT_CLASS (heard_statement_editor_parent_class)->dispose (object);
 }
@@ -98,20 +98,18 @@ heard_statement_editor_init (HeardStatementEditor *self)
 }
 
 HeardStatementEditor *
-heard_statement_editor_new (GtkWindow   *parent,
-                            HeardStore  *store,
-                            HeardPerson *person)
+heard_statement_editor_new (GtkWindow     *parent,
+                            HeardCaseFile *case_file)
 {
   HeardStatementEditor *self;
   g_autofree char *today = heard_today_iso_date ();
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
-  g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
 
   self = g_object_new (HEARD_TYPE_STATEMENT_EDITOR, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->case_file = g_object_ref (case_file);
   self->draft = heard_statement_new ();
-  heard_statement_set_person_id (self->draft, heard_person_get_id (person));
+  heard_statement_set_person_id (self->draft, heard_case_file_get_person_id (case_file));
   heard_statement_set_text (self->draft, HEARD_STATEMENT_GIVEN_ON, today);
 
   heard_statement_form_bind (self->form, self->draft);

@@ -4,7 +4,7 @@
 #include "heard-dialog.h"
 #include "heard-person.h"
 #include "heard-statement.h"
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +17,7 @@ G_DECLARE_FINAL_TYPE (HeardStatementEditor, heard_statement_editor, HEARD, STATE
                       HeardDialog)
 
 HeardStatementEditor *heard_statement_editor_new       (GtkWindow            *parent,
-                                                        HeardStore           *store,
-                                                        HeardPerson          *person);
+                                                        HeardCaseFile        *case_file);
 gint64                heard_statement_editor_get_saved_id (HeardStatementEditor *self);
 
 G_END_DECLS

@@ -7,13 +7,13 @@
 
 #include "heard-statement-card.h"
 #include "heard-statement-history.h"
-#include "heard-store-statements.h"
+#include "heard-case-file.h"
 
 struct _HeardStatementHistory
 {
   AdwWindow       parent_instance;
 
-  HeardStore     *store;
+  HeardCaseFile *case_file;
   GCancellable   *cancellable;
   GPtrArray      *cards;
 
@@ -34,7 +34,7 @@ history_loaded_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   HeardStatement *newest;
 
-  versions = heard_store_list_statement_history_finish (HEARD_STORE (object), result, &error);
+  versions = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, &error);
   if (versions == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -69,7 +69,7 @@ read_action (GtkWidget  *widget,
 {
   HeardStatementHistory *self = HEARD_STATEMENT_HISTORY (widget);
 
-  heard_store_note_statement_read (self->store, g_variant_get_int64 (parameter));
+  heard_case_file_note_statement_read (self->case_file, g_variant_get_int64 (parameter));
 }
 
 static void
@@ -80,7 +80,7 @@ heard_statement_history_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_HISTORY);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->case_file);
   g_clear_pointer (&self->cards, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_statement_history_parent_class)->dispose (object);
@@ -114,16 +114,16 @@ heard_statement_history_init (HeardStatementHistory *self)
 
 HeardStatementHistory *
 heard_statement_history_new (GtkWindow  *parent,
-                             HeardStore *store,
+                             HeardCaseFile *case_file,
                              gint64      statement_id)
 {
   HeardStatementHistory *self;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
 
   self = g_object_new (HEARD_TYPE_STATEMENT_HISTORY, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
-  heard_store_list_statement_history_async (store, statement_id, self->cancellable,
+  self->case_file = g_object_ref (case_file);
+  heard_case_file_list_statement_history_async (case_file, statement_id, self->cancellable,
                                             history_loaded_cb, g_object_ref (self));
 
   return self;

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "heard-store.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (HeardStatementHistory, heard_statement_history, HEARD, STA
                       AdwWindow)
 
 HeardStatementHistory *heard_statement_history_new        (GtkWindow             *parent,
-                                                           HeardStore            *store,
+                                                           HeardCaseFile *case_file,
                                                            gint64                 statement_id);
 guint                  heard_statement_history_get_n_versions (HeardStatementHistory *self);
 GtkWidget             *heard_statement_history_get_card   (HeardStatementHistory *self,

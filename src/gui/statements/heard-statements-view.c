@@ -12,17 +12,15 @@
 #include "heard-statement-editor.h"
 #include "heard-statement-history.h"
 #include "heard-statements-view.h"
-#include "heard-store-statements.h"
 #include "heard-widgets.h"
 
 struct _HeardStatementsView
 {
   AdwBin          parent_instance;
 
-  HeardContext   *context;
-  HeardPerson    *person;
-  GListStore     *statements;
-  GCancellable   *cancellable;
+  HeardCaseFile  *case_file;
+  /* What the list shows: the case file's statements, or nothing. */
+  GListModel     *statements;
   guint           n_outstanding;
   /* A statement to bring into view once the list has loaded, and whether
    * to mark it as the one a search led to. */
@@ -44,14 +42,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void reload (HeardStatementsView *self);
-
-static HeardStore *
-get_store (HeardStatementsView *self)
-{
-  return self->context != NULL ? heard_context_get_store (self->context) : NULL;
-}
 
 static GtkWindow *
 get_window (HeardStatementsView *self)
@@ -76,11 +66,11 @@ find_statement (HeardStatementsView *self,
                 gint64               id,
                 guint               *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  guint n = g_list_model_get_n_items (self->statements);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HeardStatement) statement = g_list_model_get_item (G_LIST_MODEL (self->statements),
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (self->statements,
                                                                    i);
 
       if (heard_statement_get_id (statement) == id)
@@ -97,19 +87,11 @@ find_statement (HeardStatementsView *self,
 static void
 update_summary (HeardStatementsView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
-  guint outstanding = 0;
+  guint n = g_list_model_get_n_items (self->statements);
+  guint outstanding = self->case_file != NULL
+                      ? heard_case_file_get_n_outstanding (self->case_file) : 0;
   g_autofree char *recorded = NULL;
   g_autofree char *summary = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HeardStatement) statement = g_list_model_get_item (G_LIST_MODEL (self->statements),
-                                                                   i);
-
-      if (heard_statement_get_reply_state (statement) != HEARD_REPLY_TOLD)
-        outstanding++;
-    }
 
   recorded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u statement", "%u statements", n),
                               n);
@@ -126,7 +108,14 @@ update_summary (HeardStatementsView *self)
                                recorded, outstanding);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n > 0);
-  gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
+  if (self->case_file != NULL && heard_case_file_get_failed (self->case_file))
+    {
+      adw_status_page_set_description (self->error_page,
+                                       heard_case_file_get_failure (self->case_file));
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+    }
+  else if (n > 0 || (self->case_file != NULL && !heard_case_file_get_loading (self->case_file)))
+    gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "list" : "empty");
 
   if (self->n_outstanding != outstanding)
     {
@@ -153,50 +142,12 @@ bring_wanted_into_view (HeardStatementsView *self)
   gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
+/* The case file's statements changed, or where its loading stands. */
 static void
-listed_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+statements_changed_cb (HeardStatementsView *self)
 {
-  g_autoptr(HeardStatementsView) self = user_data;
-  g_autoptr(GPtrArray) statements = NULL;
-  g_autoptr(GError) error = NULL;
-
-  statements = heard_store_list_statements_finish (HEARD_STORE (object), result, &error);
-  if (statements == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
-      return;
-    }
-
-  g_list_store_splice (self->statements, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->statements)),
-                       statements->pdata, statements->len);
   update_summary (self);
   bring_wanted_into_view (self);
-}
-
-static void
-reload (HeardStatementsView *self)
-{
-  HeardStore *store = get_store (self);
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-
-  if (store == NULL || self->person == NULL)
-    {
-      g_list_store_remove_all (self->statements);
-      update_summary (self);
-      return;
-    }
-
-  self->cancellable = g_cancellable_new ();
-  heard_store_list_statements_async (store, heard_person_get_id (self->person),
-                                     self->cancellable, listed_cb, g_object_ref (self));
 }
 
 static GtkWidget *
@@ -212,13 +163,7 @@ recorded_cb (HeardStatementsView *self,
 {
   self->wanted_id = heard_statement_editor_get_saved_id (HEARD_STATEMENT_EDITOR (editor));
   show_toast (self, _("Their words are saved"));
-  reload (self);
-}
-
-static void
-changed_cb (HeardStatementsView *self)
-{
-  reload (self);
+  bring_wanted_into_view (self);
 }
 
 static void
@@ -237,12 +182,11 @@ record_action (GtkWidget  *widget,
 {
   HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
 
-  if (get_store (self) == NULL || self->person == NULL)
+  if (self->case_file == NULL)
     return;
 
   present_dialog (self, GTK_WIDGET (heard_statement_editor_new (get_window (self),
-                                                                get_store (self),
-                                                                self->person)),
+                                                                self->case_file)),
                   G_CALLBACK (recorded_cb));
 }
 
@@ -260,15 +204,15 @@ statement_dialog_action (GtkWidget  *widget,
     return;
 
   if (g_str_equal (action_name, "statements.amend"))
-    dialog = GTK_WIDGET (heard_amendment_dialog_new (get_window (self), get_store (self),
+    dialog = GTK_WIDGET (heard_amendment_dialog_new (get_window (self), self->case_file,
                                                      statement));
   else
-    dialog = GTK_WIDGET (heard_response_dialog_new (get_window (self), get_store (self),
+    dialog = GTK_WIDGET (heard_response_dialog_new (get_window (self), self->case_file,
                                                     statement));
 
   /* Back to the same statement once it is saved. */
   self->wanted_id = heard_statement_get_id (statement);
-  present_dialog (self, dialog, G_CALLBACK (changed_cb));
+  present_dialog (self, dialog, G_CALLBACK (bring_wanted_into_view));
 }
 
 static void
@@ -279,10 +223,10 @@ history_action (GtkWidget  *widget,
   HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
   HeardStatementHistory *history;
 
-  if (get_store (self) == NULL)
+  if (self->case_file == NULL)
     return;
 
-  history = heard_statement_history_new (get_window (self), get_store (self),
+  history = heard_statement_history_new (get_window (self), self->case_file,
                                          g_variant_get_int64 (parameter));
   gtk_window_present (GTK_WINDOW (history));
 }
@@ -294,8 +238,8 @@ read_action (GtkWidget  *widget,
 {
   HeardStatementsView *self = HEARD_STATEMENTS_VIEW (widget);
 
-  if (get_store (self) != NULL)
-    heard_store_note_statement_read (get_store (self), g_variant_get_int64 (parameter));
+  if (self->case_file != NULL)
+    heard_case_file_note_statement_read (self->case_file, g_variant_get_int64 (parameter));
 }
 
 /* What is needed to ask again, with the same day, when saving it failed. */
@@ -329,7 +273,7 @@ told_saved_cb (GObject      *object,
   g_autoptr(ToldSave) save = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!heard_store_mark_response_told_finish (HEARD_STORE (object), result, &error))
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -339,17 +283,13 @@ told_saved_cb (GObject      *object,
           get_window (save->self) == NULL)
         {
           show_toast (save->self, error->message);
-          reload (save->self);
           return;
         }
 
       /* The day typed is never lost: ask again with it, and say what went wrong. */
       present_told_dialog (save->self, save->response_id, save->told_on,
                            heard_describe_save_error (error));
-      return;
     }
-
-  reload (save->self);
 }
 
 /* Says under the day how to write it, or what is wrong with what was typed,
@@ -386,7 +326,7 @@ told_response_cb (AdwMessageDialog    *dialog,
   GtkEditable *day = g_object_get_data (G_OBJECT (dialog), "heard-told-day");
   ToldSave *save;
 
-  if (g_strcmp0 (response, "told") != 0 || get_store (self) == NULL)
+  if (g_strcmp0 (response, "told") != 0 || self->case_file == NULL)
     return;
 
   save = g_new0 (ToldSave, 1);
@@ -394,9 +334,8 @@ told_response_cb (AdwMessageDialog    *dialog,
   save->response_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "response-id"));
   save->told_on = g_strdup (gtk_editable_get_text (day));
 
-  /* Not tied to the list's loading: a reload must never cancel a save. */
-  heard_store_mark_response_told_async (get_store (self), save->response_id, save->told_on,
-                                        NULL, told_saved_cb, save);
+  heard_case_file_mark_told_async (self->case_file, save->response_id, save->told_on, NULL,
+                                   told_saved_cb, save);
 }
 
 /* Asks which day they were told, starting from @told_on; @problem, when
@@ -470,12 +409,9 @@ heard_statements_view_dispose (GObject *object)
 {
   HeardStatementsView *self = HEARD_STATEMENTS_VIEW (object);
 
-  g_cancellable_cancel (self->cancellable);
+  heard_statements_view_set_case_file (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENTS_VIEW);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->statements);
-  g_clear_object (&self->person);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_statements_view_parent_class)->dispose (object);
 }
@@ -535,36 +471,49 @@ heard_statements_view_init (HeardStatementsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
-  gtk_list_box_bind_model (self->statements_list, G_LIST_MODEL (self->statements), create_card,
-                           self, NULL);
+  self->statements = G_LIST_MODEL (g_list_store_new (HEARD_TYPE_STATEMENT));
   update_summary (self);
 }
 
+/* Shows the statements in @case_file, as they change. */
 void
-heard_statements_view_set_context (HeardStatementsView *self,
-                                   HeardContext        *context)
+heard_statements_view_set_case_file (HeardStatementsView *self,
+                                     HeardCaseFile       *case_file)
 {
   g_return_if_fail (HEARD_IS_STATEMENTS_VIEW (self));
+  g_return_if_fail (case_file == NULL || HEARD_IS_CASE_FILE (case_file));
 
-  if (g_set_object (&self->context, context))
-    reload (self);
-}
-
-void
-heard_statements_view_set_person (HeardStatementsView *self,
-                                  HeardPerson         *person)
-{
-  g_return_if_fail (HEARD_IS_STATEMENTS_VIEW (self));
-
-  if (self->person == person)
+  if (self->case_file == case_file)
     return;
 
-  g_set_object (&self->person, person);
+  if (self->case_file != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->statements, self);
+      g_signal_handlers_disconnect_by_data (self->case_file, self);
+    }
+  g_set_object (&self->case_file, case_file);
+  g_clear_object (&self->statements);
+  self->statements = case_file != NULL
+                     ? g_object_ref (heard_case_file_get_statements (case_file))
+                     : G_LIST_MODEL (g_list_store_new (HEARD_TYPE_STATEMENT));
   self->wanted_id = 0;
-  g_list_store_remove_all (self->statements);
+  if (self->statements_list != NULL)
+    gtk_list_box_bind_model (self->statements_list, case_file != NULL ? self->statements : NULL,
+                             create_card, self, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "loading");
-  reload (self);
+
+  if (case_file != NULL)
+    {
+      g_signal_connect_object (self->statements, "items-changed",
+                               G_CALLBACK (statements_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (case_file, "notify::n-outstanding",
+                               G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (case_file, "notify::loading",
+                               G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (case_file, "notify::failed",
+                               G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
+    }
+  update_summary (self);
 }
 
 /* Focuses and marks the statement, now or as soon as it is listed. */
@@ -584,7 +533,7 @@ heard_statements_view_get_statements (HeardStatementsView *self)
 {
   g_return_val_if_fail (HEARD_IS_STATEMENTS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->statements);
+  return self->statements;
 }
 
 guint

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "heard-context.h"
+#include "heard-case-file.h"
 
 G_BEGIN_DECLS
 
@@ -18,10 +18,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HeardStatementsView, heard_statements_view, HEARD, STATEMENTS_VIEW, AdwBin)
 
-void        heard_statements_view_set_context        (HeardStatementsView *self,
-                                                      HeardContext        *context);
-void        heard_statements_view_set_person         (HeardStatementsView *self,
-                                                      HeardPerson         *person);
+void        heard_statements_view_set_case_file      (HeardStatementsView *self,
+                                                      HeardCaseFile       *case_file);
 void        heard_statements_view_show_statement     (HeardStatementsView *self,
                                                       gint64               statement_id);
 GListModel *heard_statements_view_get_statements     (HeardStatementsView *self);

@@ -1,0 +1,1232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-case-file"
+
+#include "config.h"
+
+#include "heard-case-file.h"
+#include "heard-case-file-private.h"
+#include "heard-context-private.h"
+#include "heard-closure-check.h"
+#include "heard-plan-private.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
+
+/*
+ * One young person's records as the windows see them: the person, their
+ * plans and their statements, kept as models that change in place. Every
+ * window showing the young person shares the one case file the context
+ * hands out, every change to their records goes through it, and it listens
+ * to the store's "changed" signal, so that a change made anywhere (another
+ * window, another case file, one day a team store) shows everywhere. Rows
+ * that did not change keep their objects, so views do not rebuild them.
+ *
+ * A write belongs to the case file, not to whoever asked for it: it
+ * finishes once the models show it, even if the asker has gone.
+ */
+
+struct _HeardCaseFile
+{
+  GObject        parent_instance;
+
+  HeardContext  *context;
+  HeardStore    *store;
+  gint64         person_id;
+  HeardPerson   *person;
+  GListStore    *plans;
+  GListStore    *statements;
+  guint          n_outstanding;
+  /* Loads under way, and the writes waiting for them to land. */
+  GCancellable  *cancellable;
+  guint          n_loading;
+  GQueue         waiting;
+  char          *failure;
+};
+
+G_DEFINE_FINAL_TYPE (HeardCaseFile, heard_case_file, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PERSON,
+  PROP_PLANS,
+  PROP_STATEMENTS,
+  PROP_N_OUTSTANDING,
+  PROP_LOADING,
+  PROP_FAILED,
+  PROP_FAILURE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Whether the row already shown (@old) can stay for the row just read. */
+typedef gboolean (*SameFunc) (gpointer old,
+                              gpointer fresh,
+                              gint64   changed_id);
+
+/* One load of one model; @changed_id names the record that changed. */
+typedef struct
+{
+  HeardCaseFile *self;
+  gint64         changed_id;
+} Load;
+
+/* How a store write finishes: with an id, a yes, or a version number. */
+typedef struct
+{
+  gint64   (*id)      (HeardStore *, GAsyncResult *, GError **);
+  gboolean (*ok)      (HeardStore *, GAsyncResult *, GError **);
+  guint    (*version) (HeardStore *, GAsyncResult *, GError **);
+} StoreFinish;
+
+/* A write's outcome, kept until the models show it. */
+typedef struct
+{
+  const StoreFinish *finish;
+  gint64             outcome;
+} Write;
+
+typedef GPtrArray *(*ReadFinish) (HeardStore *, GAsyncResult *, GError **);
+
+/* The case files open on a context, by person id; each removes itself as it
+ * goes, so the registry holds no reference. */
+static GQuark
+registry_quark (void)
+{
+  return g_quark_from_static_string ("heard-case-file-registry");
+}
+
+static GHashTable *
+get_registry (HeardContext *context,
+              gboolean      create)
+{
+  GHashTable *registry = g_object_get_qdata (G_OBJECT (context), registry_quark ());
+
+  if (registry == NULL && create)
+    {
+      registry = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_object_set_qdata_full (G_OBJECT (context), registry_quark (), registry,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+
+  return registry;
+}
+
+static void
+load_free (Load *load)
+{
+  g_object_unref (load->self);
+  g_free (load);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
+
+static gboolean
+same_strings (const char *a,
+              const char *b)
+{
+  return g_strcmp0 (a, b) == 0;
+}
+
+static gboolean
+same_plan (gpointer old,
+           gpointer fresh,
+           gint64   changed_id)
+{
+  HeardPlan *a = old;
+  HeardPlan *b = fresh;
+
+  return a->id == b->id && a->id != changed_id && a->state == b->state &&
+         same_strings (a->next_review, b->next_review) &&
+         same_strings (a->signed_off_at, b->signed_off_at) &&
+         same_strings (a->closed_at, b->closed_at) &&
+         g_list_model_get_n_items (G_LIST_MODEL (a->reviews)) ==
+         g_list_model_get_n_items (G_LIST_MODEL (b->reviews)) &&
+         g_list_model_get_n_items (G_LIST_MODEL (a->areas)) ==
+         g_list_model_get_n_items (G_LIST_MODEL (b->areas));
+}
+
+static gboolean
+same_statement (gpointer old,
+                gpointer fresh,
+                gint64   changed_id)
+{
+  GPtrArray *a_answers = heard_statement_get_responses (old);
+  GPtrArray *b_answers = heard_statement_get_responses (fresh);
+  guint n_a = a_answers != NULL ? a_answers->len : 0;
+  guint n_b = b_answers != NULL ? b_answers->len : 0;
+
+  if (heard_statement_get_id (old) != heard_statement_get_id (fresh) ||
+      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b)
+    return FALSE;
+
+  for (guint i = 0; i < n_a; i++)
+    {
+      HeardStatementResponse *a = g_ptr_array_index (a_answers, i);
+      HeardStatementResponse *b = g_ptr_array_index (b_answers, i);
+
+      if (heard_statement_response_get_id (a) != heard_statement_response_get_id (b) ||
+          !same_strings (heard_statement_response_get_told_on (a),
+                         heard_statement_response_get_told_on (b)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Makes @model hold @fresh, in its order, keeping every row that @same says
+ * can stay, and telling views only about the positions that changed. */
+static void
+update_in_place (GListStore *model,
+                 GPtrArray  *fresh,
+                 SameFunc    same,
+                 gint64      changed_id)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n;
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      gpointer item = g_ptr_array_index (fresh, i);
+      g_autoptr(GObject) keep = NULL;
+
+      for (guint j = 0; j < n_old && keep == NULL; j++)
+        {
+          g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), j);
+
+          if (!g_hash_table_contains (kept, old) && same (old, item, changed_id))
+            keep = g_steal_pointer (&old);
+        }
+
+      if (keep != NULL)
+        g_hash_table_add (kept, keep);
+      g_ptr_array_add (wanted, keep != NULL ? g_steal_pointer (&keep) : g_object_ref (item));
+    }
+
+  for (guint i = 0; i < wanted->len; i++)
+    {
+      gpointer want = g_ptr_array_index (wanted, i);
+
+      while (i < g_list_model_get_n_items (G_LIST_MODEL (model)))
+        {
+          g_autoptr(GObject) here = g_list_model_get_item (G_LIST_MODEL (model), i);
+          guint there;
+
+          if ((gpointer) here == want)
+            break;
+
+          if (g_hash_table_contains (kept, here))
+            {
+              /* A row that stays, further on: the wanted one goes in before it. */
+              if (g_list_store_find (model, want, &there))
+                g_list_store_remove (model, there);
+              g_list_store_insert (model, i, want);
+              break;
+            }
+
+          if (!g_list_store_find (model, want, &there))
+            {
+              /* Changed: one row replaces another, in one go. */
+              g_list_store_splice (model, i, 1, &want, 1);
+              break;
+            }
+
+          g_list_store_remove (model, i);
+        }
+
+      if (i == g_list_model_get_n_items (G_LIST_MODEL (model)))
+        g_list_store_append (model, want);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if (n > wanted->len)
+    g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
+}
+
+static void
+set_failure (HeardCaseFile *self,
+             const char    *failure)
+{
+  gboolean was_failed = self->failure != NULL;
+
+  if (g_strcmp0 (self->failure, failure) == 0)
+    return;
+
+  g_free (self->failure);
+  self->failure = g_strdup (failure);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURE]);
+  if (was_failed != (failure != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILED]);
+}
+
+static void
+count_outstanding (HeardCaseFile *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->statements));
+  guint outstanding = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (G_LIST_MODEL (self->statements),
+                                                                   i);
+
+      if (heard_statement_get_reply_state (statement) != HEARD_REPLY_TOLD)
+        outstanding++;
+    }
+
+  if (outstanding == self->n_outstanding)
+    return;
+
+  self->n_outstanding = outstanding;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OUTSTANDING]);
+}
+
+/* Finishes the writes that were waiting for the models to show them. */
+static void
+release_waiting (HeardCaseFile *self)
+{
+  GTask *task;
+
+  while ((task = g_queue_pop_head (&self->waiting)) != NULL)
+    {
+      Write *write = g_task_get_task_data (task);
+
+      g_task_return_int (task, write->outcome);
+      g_object_unref (task);
+    }
+}
+
+static Load *
+begin_load (HeardCaseFile *self,
+            gint64         changed_id)
+{
+  Load *load = g_new0 (Load, 1);
+
+  load->self = g_object_ref (self);
+  load->changed_id = changed_id;
+  if (self->n_loading++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  return load;
+}
+
+static void
+end_load (HeardCaseFile *self,
+          const GError  *error)
+{
+  g_assert (self->n_loading > 0);
+
+  if (error == NULL)
+    set_failure (self, NULL);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_failure (self, error->message);
+
+  if (--self->n_loading > 0)
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  release_waiting (self);
+}
+
+static void
+plans_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plans = heard_store_load_plans_finish (HEARD_STORE (object), result, &error);
+  if (plans != NULL && load->self->store != NULL)
+    update_in_place (load->self->plans, plans, same_plan, load->changed_id);
+  end_load (load->self, error);
+}
+
+static void
+statements_listed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GError) error = NULL;
+
+  statements = heard_store_list_statements_finish (HEARD_STORE (object), result, &error);
+  if (statements != NULL && load->self->store != NULL)
+    {
+      update_in_place (load->self->statements, statements, same_statement, load->changed_id);
+      count_outstanding (load->self);
+    }
+  end_load (load->self, error);
+}
+
+static void
+load_plans (HeardCaseFile *self,
+            gint64         changed_id)
+{
+  heard_store_load_plans_async (self->store, self->person_id, self->cancellable,
+                                plans_loaded_cb, begin_load (self, changed_id));
+}
+
+static void
+load_statements (HeardCaseFile *self,
+                 gint64         changed_id)
+{
+  heard_store_list_statements_async (self->store, self->person_id, self->cancellable,
+                                     statements_listed_cb, begin_load (self, changed_id));
+}
+
+static void
+store_changed_cb (HeardStore      *store,
+                  HeardRecordKind  kind,
+                  gint64           person_id,
+                  gint64           record_id,
+                  HeardCaseFile   *self)
+{
+  if (person_id != self->person_id)
+    return;
+
+  switch (kind)
+    {
+    case HEARD_RECORD_KIND_PLAN:
+      load_plans (self, record_id);
+      break;
+
+    case HEARD_RECORD_KIND_STATEMENT:
+      load_statements (self, record_id);
+      break;
+
+    case HEARD_RECORD_KIND_PERSON:
+    case HEARD_RECORD_KIND_STAFF:
+    default:
+      /* The person is the context's own, updated in its list. */
+      break;
+    }
+}
+
+static GTask *
+new_task (HeardCaseFile       *self,
+          gpointer             source_tag,
+          const StoreFinish   *finish,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Write *write = g_new0 (Write, 1);
+
+  write->finish = finish;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, write, g_free);
+
+  return task;
+}
+
+/* Refuses a write or read once the records are locked. */
+static gboolean
+refuse_if_dropped (HeardCaseFile *self,
+                   GTask         *task)
+{
+  if (self->store != NULL)
+    return FALSE;
+
+  g_task_return_new_error (task, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN,
+                           "The records are locked");
+  g_object_unref (task);
+  return TRUE;
+}
+
+/* A write is done: it finishes at once when it failed or nothing is
+ * loading, and otherwise once the loads its change started have landed. */
+static void
+finish_write (GTask  *task,
+              gint64  outcome,
+              GError *error)
+{
+  HeardCaseFile *self = g_task_get_source_object (task);
+  Write *write = g_task_get_task_data (task);
+
+  if (outcome == 0)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  write->outcome = outcome;
+  if (self->n_loading == 0)
+    {
+      g_task_return_int (task, outcome);
+      g_object_unref (task);
+      return;
+    }
+
+  g_queue_push_tail (&self->waiting, task);
+}
+
+static void
+written_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GTask *task = user_data;
+  Write *write = g_task_get_task_data (task);
+  HeardStore *store = HEARD_STORE (object);
+  GError *error = NULL;
+  gint64 outcome;
+
+  if (write->finish->id != NULL)
+    outcome = write->finish->id (store, result, &error);
+  else if (write->finish->ok != NULL)
+    outcome = write->finish->ok (store, result, &error) ? 1 : 0;
+  else
+    outcome = write->finish->version (store, result, &error);
+
+  finish_write (task, outcome, error);
+}
+
+static void
+person_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError *error = NULL;
+  g_autoptr(HeardPerson) saved = heard_context_save_person_finish (HEARD_CONTEXT (object),
+                                                                   result, &error);
+
+  finish_write (user_data, saved != NULL ? heard_person_get_id (saved) : 0, error);
+}
+
+static void
+person_removed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError *error = NULL;
+  gboolean done = heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result,
+                                                           &error);
+
+  finish_write (user_data, done ? 1 : 0, error);
+}
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReadFinish finish = (ReadFinish) g_task_get_task_data (task);
+  GError *error = NULL;
+  GPtrArray *records = finish (HEARD_STORE (object), result, &error);
+
+  if (records == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+heard_case_file_dispose (GObject *object)
+{
+  HeardCaseFile *self = HEARD_CASE_FILE (object);
+
+  _heard_case_file_drop (self);
+  if (self->context != NULL)
+    {
+      GHashTable *registry = get_registry (self->context, FALSE);
+
+      if (registry != NULL && g_hash_table_lookup (registry, &self->person_id) == self)
+        g_hash_table_remove (registry, &self->person_id);
+    }
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (heard_case_file_parent_class)->dispose (object);
+}
+
+static void
+heard_case_file_finalize (GObject *object)
+{
+  HeardCaseFile *self = HEARD_CASE_FILE (object);
+
+  g_clear_object (&self->plans);
+  g_clear_object (&self->statements);
+  g_clear_object (&self->cancellable);
+  g_free (self->failure);
+
+  G_OBJECT_CLASS (heard_case_file_parent_class)->finalize (object);
+}
+
+static void
+heard_case_file_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  HeardCaseFile *self = HEARD_CASE_FILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+
+    case PROP_PLANS:
+      g_value_set_object (value, self->plans);
+      break;
+
+    case PROP_STATEMENTS:
+      g_value_set_object (value, self->statements);
+      break;
+
+    case PROP_N_OUTSTANDING:
+      g_value_set_uint (value, self->n_outstanding);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->n_loading > 0);
+      break;
+
+    case PROP_FAILED:
+      g_value_set_boolean (value, self->failure != NULL);
+      break;
+
+    case PROP_FAILURE:
+      g_value_set_string (value, self->failure);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_case_file_class_init (HeardCaseFileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = heard_case_file_dispose;
+  object_class->finalize = heard_case_file_finalize;
+  object_class->get_property = heard_case_file_get_property;
+
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, HEARD_TYPE_PERSON,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLANS] =
+    g_param_spec_object ("plans", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATEMENTS] =
+    g_param_spec_object ("statements", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_OUTSTANDING] =
+    g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILED] =
+    g_param_spec_boolean ("failed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FAILURE] =
+    g_param_spec_string ("failure", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+heard_case_file_init (HeardCaseFile *self)
+{
+  self->plans = g_list_store_new (HEARD_TYPE_PLAN);
+  self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  self->cancellable = g_cancellable_new ();
+  g_queue_init (&self->waiting);
+}
+
+HeardCaseFile *
+_heard_case_file_new (HeardContext *context,
+                      HeardPerson  *person)
+{
+  HeardCaseFile *self;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
+  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
+
+  self = g_object_new (HEARD_TYPE_CASE_FILE, NULL);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (_heard_context_get_store (context));
+  self->person = g_object_ref (person);
+  self->person_id = heard_person_get_id (person);
+
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
+  load_plans (self, 0);
+  load_statements (self, 0);
+
+  return self;
+}
+
+/* Every young person's case file is one object, shared by all who hold it:
+ * this returns a new reference to the one open for @person, or opens it. */
+HeardCaseFile *
+heard_case_file_open (HeardContext *context,
+                      HeardPerson  *person)
+{
+  GHashTable *registry;
+  HeardCaseFile *self;
+  gint64 id;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
+
+  id = heard_person_get_id (person);
+  registry = get_registry (context, TRUE);
+  self = g_hash_table_lookup (registry, &id);
+  if (self != NULL)
+    return g_object_ref (self);
+
+  self = _heard_case_file_new (context, person);
+  g_hash_table_insert (registry, g_memdup2 (&id, sizeof id), self);
+
+  return self;
+}
+
+/* Drops every case file open on @context, as the records lock. */
+void
+_heard_case_file_drop_all (HeardContext *context)
+{
+  GHashTable *registry;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (context));
+
+  registry = get_registry (context, FALSE);
+  if (registry == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, registry);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    _heard_case_file_drop (value);
+}
+
+/* Lets go of every record: the models empty, the person goes, and nothing
+ * more is read or written through this case file. */
+void
+_heard_case_file_drop (HeardCaseFile *self)
+{
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_list_store_remove_all (self->plans);
+  g_list_store_remove_all (self->statements);
+  count_outstanding (self);
+  if (self->person != NULL)
+    {
+      g_clear_object (&self->person);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+    }
+  /* Writes already made have landed; their askers hear so. */
+  release_waiting (self);
+}
+
+gint64
+heard_case_file_get_person_id (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), 0);
+
+  return self->person_id;
+}
+
+/* The young person, as the context's list holds them; NULL once locked. */
+HeardPerson *
+heard_case_file_get_person (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return self->person;
+}
+
+/* Their plans (HeardPlan), newest version first. */
+GListModel *
+heard_case_file_get_plans (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->plans);
+}
+
+/* Their statements (HeardStatement, the current version of each), newest
+ * first, each with its answers. */
+GListModel *
+heard_case_file_get_statements (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->statements);
+}
+
+/* How many statements are not answered, or answered but not told. */
+guint
+heard_case_file_get_n_outstanding (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), 0);
+
+  return self->n_outstanding;
+}
+
+gboolean
+heard_case_file_get_loading (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), FALSE);
+
+  return self->n_loading > 0;
+}
+
+gboolean
+heard_case_file_get_failed (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), FALSE);
+
+  return self->failure != NULL;
+}
+
+/* What went wrong with the last load, or NULL. */
+const char *
+heard_case_file_get_failure (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return self->failure;
+}
+
+/* The plan version with @plan_id, or NULL; owned by the case file. */
+HeardPlan *
+heard_case_file_find_plan (HeardCaseFile *self,
+                           gint64         plan_id)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->plans)); i++)
+    {
+      g_autoptr(HeardPlan) plan = g_list_model_get_item (G_LIST_MODEL (self->plans), i);
+
+      if (heard_plan_get_id (plan) == plan_id)
+        return plan;
+    }
+
+  return NULL;
+}
+
+/* The statement with @statement_id, or NULL; owned by the case file. */
+HeardStatement *
+heard_case_file_find_statement (HeardCaseFile *self,
+                                gint64         statement_id)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->statements)); i++)
+    {
+      g_autoptr(HeardStatement) statement =
+        g_list_model_get_item (G_LIST_MODEL (self->statements), i);
+
+      if (heard_statement_get_id (statement) == statement_id)
+        return statement;
+    }
+
+  return NULL;
+}
+
+void
+heard_case_file_save_person_async (HeardCaseFile       *self,
+                                   HeardPerson         *person,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_PERSON (person));
+
+  task = new_task (self, heard_case_file_save_person_async, NULL, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_context_save_person_async (self->context, person, NULL, person_saved_cb, task);
+}
+
+/* Removes the young person from the list, or restores them. */
+void
+heard_case_file_set_removed_async (HeardCaseFile       *self,
+                                   gboolean             removed,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_set_removed_async, NULL, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_context_set_person_removed_async (self->context, self->person, removed, NULL,
+                                            person_removed_cb, task);
+}
+
+void
+heard_case_file_start_plan_async (HeardCaseFile       *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_start_plan_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_start_plan_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_start_plan_async (self->store, self->person_id, NULL, written_cb, task);
+}
+
+void
+heard_case_file_save_area_async (HeardCaseFile       *self,
+                                 HeardPlanArea       *area,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_save_area_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_PLAN_AREA (area));
+
+  task = new_task (self, heard_case_file_save_area_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_save_area_async (self->store, area, NULL, written_cb, task);
+}
+
+void
+heard_case_file_remove_area_async (HeardCaseFile       *self,
+                                   gint64               area_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_remove_area_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_remove_area_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_remove_area_async (self->store, area_id, NULL, written_cb, task);
+}
+
+void
+heard_case_file_save_action_async (HeardCaseFile       *self,
+                                   HeardPlanAction     *action,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_save_action_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_PLAN_ACTION (action));
+
+  task = new_task (self, heard_case_file_save_action_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_save_action_async (self->store, action, NULL, written_cb, task);
+}
+
+void
+heard_case_file_remove_action_async (HeardCaseFile       *self,
+                                     gint64               action_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_remove_action_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_remove_action_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_remove_action_async (self->store, action_id, NULL, written_cb, task);
+}
+
+void
+heard_case_file_submit_plan_async (HeardCaseFile       *self,
+                                   gint64               plan_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_submit_plan_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_submit_plan_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_submit_plan_async (self->store, plan_id, NULL, written_cb, task);
+}
+
+/* A supervisor's decision, proved with their own @passphrase. */
+void
+heard_case_file_decide_plan_async (HeardCaseFile           *self,
+                                   gint64                   plan_id,
+                                   const HeardPlanDecision *decision,
+                                   const char              *passphrase,
+                                   GCancellable            *cancellable,
+                                   GAsyncReadyCallback      callback,
+                                   gpointer                 user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_decide_plan_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (decision != NULL);
+
+  task = new_task (self, heard_case_file_decide_plan_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_decide_plan_async (self->store, plan_id, decision, passphrase, NULL,
+                                   written_cb, task);
+}
+
+void
+heard_case_file_set_next_review_async (HeardCaseFile       *self,
+                                       gint64               plan_id,
+                                       const char          *date,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_set_next_review_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_set_next_review_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_set_next_review_async (self->store, plan_id, date, NULL, written_cb, task);
+}
+
+void
+heard_case_file_record_statement_async (HeardCaseFile       *self,
+                                        HeardStatement      *statement,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_statement_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_STATEMENT (statement));
+
+  task = new_task (self, heard_case_file_record_statement_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_statement_async (self->store, statement, NULL, written_cb, task);
+}
+
+void
+heard_case_file_amend_statement_async (HeardCaseFile       *self,
+                                       HeardStatement      *amended,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  static const StoreFinish finish = { .version = heard_store_amend_statement_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_STATEMENT (amended));
+
+  task = new_task (self, heard_case_file_amend_statement_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_amend_statement_async (self->store, amended, NULL, written_cb, task);
+}
+
+void
+heard_case_file_answer_statement_async (HeardCaseFile          *self,
+                                        HeardStatementResponse *response,
+                                        GCancellable           *cancellable,
+                                        GAsyncReadyCallback     callback,
+                                        gpointer                user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_answer_statement_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_STATEMENT_RESPONSE (response));
+
+  task = new_task (self, heard_case_file_answer_statement_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_answer_statement_async (self->store, response, NULL, written_cb, task);
+}
+
+/* Records the day the young person was told about an answer. */
+void
+heard_case_file_mark_told_async (HeardCaseFile       *self,
+                                 gint64               response_id,
+                                 const char          *told_on,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_mark_response_told_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_mark_told_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_mark_response_told_async (self->store, response_id, told_on, NULL, written_cb,
+                                          task);
+}
+
+gint64
+heard_case_file_write_finish (HeardCaseFile  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  gssize outcome;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  /* An error (or the asker's cancellation) is 0, never -1. */
+  outcome = g_task_propagate_int (G_TASK (result), error);
+  return outcome > 0 ? outcome : 0;
+}
+
+void
+heard_case_file_note_statement_read (HeardCaseFile *self,
+                                     gint64         statement_id)
+{
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  if (self->store != NULL)
+    heard_store_note_statement_read (self->store, statement_id);
+}
+
+static void
+read_async (HeardCaseFile       *self,
+            gpointer             source_tag,
+            ReadFinish           finish,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            GTask              **task)
+{
+  *task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (*task, source_tag);
+  g_task_set_task_data (*task, (gpointer) finish, NULL);
+  if (refuse_if_dropped (self, *task))
+    *task = NULL;
+}
+
+void
+heard_case_file_list_statement_history_async (HeardCaseFile       *self,
+                                              gint64               statement_id,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_statement_history_async,
+              heard_store_list_statement_history_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_statement_history_async (self->store, statement_id, cancellable, read_cb,
+                                              task);
+}
+
+void
+heard_case_file_list_linkable_actions_async (HeardCaseFile       *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_linkable_actions_async,
+              heard_store_list_linkable_actions_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_linkable_actions_async (self->store, self->person_id, cancellable, read_cb,
+                                             task);
+}
+
+/* What is still open before the plan or the case closes (HeardOpenItem). */
+void
+heard_case_file_list_open_items_async (HeardCaseFile       *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_open_items_async,
+              heard_store_list_open_items_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_open_items_async (self->store, self->person_id, cancellable, read_cb,
+                                       task);
+}
+
+/* The staff who can sign a decision on these records (HeardStaff). */
+void
+heard_case_file_list_staff_async (HeardCaseFile       *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_staff_async, heard_store_list_staff_finish,
+              cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_staff_async (self->store, cancellable, read_cb, task);
+}
+
+GPtrArray *
+heard_case_file_read_finish (HeardCaseFile  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heard-context.h"
+#include "heard-person.h"
+#include "heard-plan.h"
+#include "heard-statement.h"
+#include "heard-statement-response.h"
+#include "heard-store.h"
+
+G_BEGIN_DECLS
+
+#define HEARD_TYPE_CASE_FILE (heard_case_file_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeardCaseFile, heard_case_file, HEARD, CASE_FILE, GObject)
+
+HeardCaseFile *heard_case_file_open            (HeardContext         *context,
+                                                HeardPerson          *person)
+                                                G_GNUC_WARN_UNUSED_RESULT;
+
+/* What a case file shows; all of it read-only, all of it bindable. */
+gint64       heard_case_file_get_person_id     (HeardCaseFile        *self);
+HeardPerson *heard_case_file_get_person        (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_plans         (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_statements    (HeardCaseFile        *self);
+guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
+gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
+gboolean     heard_case_file_get_failed        (HeardCaseFile        *self);
+const char  *heard_case_file_get_failure       (HeardCaseFile        *self);
+HeardPlan   *heard_case_file_find_plan         (HeardCaseFile        *self,
+                                                gint64                plan_id);
+HeardStatement *heard_case_file_find_statement (HeardCaseFile        *self,
+                                                gint64                statement_id);
+
+/*
+ * Every change to the young person's records. Each finishes through
+ * heard_case_file_write_finish(). The write belongs to the case file: once
+ * asked for it happens and shows in the models even if @cancellable is
+ * cancelled (which only stops the caller hearing of it), and it finishes
+ * only once the models show it.
+ */
+void         heard_case_file_save_person_async     (HeardCaseFile            *self,
+                                                    HeardPerson              *person,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_set_removed_async     (HeardCaseFile            *self,
+                                                    gboolean                  removed,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_start_plan_async      (HeardCaseFile            *self,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_save_area_async       (HeardCaseFile            *self,
+                                                    HeardPlanArea            *area,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_remove_area_async     (HeardCaseFile            *self,
+                                                    gint64                    area_id,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_save_action_async     (HeardCaseFile            *self,
+                                                    HeardPlanAction          *action,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_remove_action_async   (HeardCaseFile            *self,
+                                                    gint64                    action_id,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_submit_plan_async     (HeardCaseFile            *self,
+                                                    gint64                    plan_id,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_decide_plan_async     (HeardCaseFile            *self,
+                                                    gint64                    plan_id,
+                                                    const HeardPlanDecision  *decision,
+                                                    const char               *passphrase,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_set_next_review_async (HeardCaseFile            *self,
+                                                    gint64                    plan_id,
+                                                    const char               *date,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_record_statement_async (HeardCaseFile           *self,
+                                                     HeardStatement          *statement,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+void         heard_case_file_amend_statement_async (HeardCaseFile            *self,
+                                                    HeardStatement           *amended,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+void         heard_case_file_answer_statement_async (HeardCaseFile           *self,
+                                                     HeardStatementResponse  *response,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+void         heard_case_file_mark_told_async       (HeardCaseFile            *self,
+                                                    gint64                    response_id,
+                                                    const char               *told_on,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+/* Finishes any write above: the new record's id (or the amendment's
+ * version number), 1 for a write that makes no record, 0 with @error set. */
+gint64       heard_case_file_write_finish          (HeardCaseFile            *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error);
+
+/* Puts in the audit trail that someone chose to read a sensitive
+ * statement. Nothing waits for it; a failure is logged. */
+void         heard_case_file_note_statement_read   (HeardCaseFile            *self,
+                                                    gint64                    statement_id);
+
+/* Reads a widget asks for now and then, not kept. Each finishes with a
+ * GPtrArray: every version of one statement, the original first; or the
+ * plan actions an answer can link to (HeardPlanAction); or what is still
+ * open (HeardOpenItem); or the staff who sign decisions (HeardStaff). */
+void         heard_case_file_list_statement_history_async (HeardCaseFile       *self,
+                                                           gint64               statement_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void         heard_case_file_list_linkable_actions_async  (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void         heard_case_file_list_open_items_async        (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+void         heard_case_file_list_staff_async             (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+GPtrArray   *heard_case_file_read_finish                  (HeardCaseFile       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error)
+                                                           G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
