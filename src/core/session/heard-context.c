@@ -17,10 +17,11 @@
 
 /*
  * HeardContext is what the windows share: the services behind the records
- * (the unlock flow that opens them, the open store, the list of young
- * people) and where Heard stands, the lock state. Opening is the unlock
- * flow's work; the context takes the store and key it hands over, checks
- * the audit trail, lists the young people and says the records are open.
+ * (the unlock flow that opens them, the open store, the audit guard, the
+ * list of young people) and where Heard stands, the lock state. Opening is
+ * the unlock flow's work; the context takes the store and key it hands
+ * over, has the audit guard check the trail, lists the young people and
+ * says the records are open. Locking undoes all of it in one call.
  */
 
 struct _HeardContext
@@ -38,6 +39,8 @@ struct _HeardContext
   char            *lock_message;
   /* Set while the keyring is locked: waiting for it to be unlocked. */
   GCancellable    *keyring_watch;
+  /* Set while a lock closes the store: a start or a close waits for it. */
+  GTask           *lock_task;
 };
 
 G_DEFINE_FINAL_TYPE (HeardContext, heard_context, G_TYPE_OBJECT)
@@ -51,6 +54,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  LOCKING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void watch_keyring (HeardContext *self);
 static void stop_watching_keyring (HeardContext *self);
@@ -427,6 +437,62 @@ new_audit_task (HeardContext        *self,
 }
 
 static void
+lock_store_closed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  self->lock_task = NULL;
+  /* The records are safe in the WAL either way; the next open folds it in. */
+  if (!heard_store_close_finish (HEARD_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+lock_anchor_saved_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  HeardAuditGuard *guard = HEARD_AUDIT_GUARD (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_audit_guard_save_anchor_finish (guard, result, &error))
+    g_warning ("Could not note the newest audit entry before locking: %s", error->message);
+
+  heard_audit_guard_close (guard);
+  /* After the writes already asked for, as on quit. */
+  heard_store_close_async (g_task_get_task_data (task), NULL, lock_store_closed_cb, task);
+}
+
+static void
+start_after_lock_cb (GTask      *lock_task,
+                     GParamSpec *pspec,
+                     GTask      *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+
+  g_signal_handlers_disconnect_by_data (lock_task, task);
+  heard_unlock_flow_start_async (self->unlock_flow, g_task_get_cancellable (task),
+                                 flow_step_done_cb, task);
+}
+
+static void
+close_after_lock_cb (GTask      *lock_task,
+                     GParamSpec *pspec,
+                     GTask      *task)
+{
+  g_signal_handlers_disconnect_by_data (lock_task, task);
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
 heard_context_finalize (GObject *object)
 {
   HeardContext *self = HEARD_CONTEXT (object);
@@ -489,6 +555,10 @@ heard_context_class_init (HeardContextClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[LOCKING] =
+    g_signal_new ("locking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -599,7 +669,12 @@ heard_context_start_async (HeardContext        *self,
 
   task = new_step_task (self, heard_context_start_async, TRUE, cancellable, callback,
                         user_data);
-  heard_unlock_flow_start_async (self->unlock_flow, cancellable, flow_step_done_cb, task);
+  /* Straight after a lock, the records open once the store has closed. */
+  if (self->lock_task != NULL)
+    g_signal_connect (self->lock_task, "notify::completed", G_CALLBACK (start_after_lock_cb),
+                      task);
+  else
+    heard_unlock_flow_start_async (self->unlock_flow, cancellable, flow_step_done_cb, task);
 }
 
 void
@@ -789,7 +864,10 @@ heard_context_close_async (HeardContext        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_close_async);
 
-  if (self->store == NULL)
+  if (self->lock_task != NULL)
+    g_signal_connect (self->lock_task, "notify::completed", G_CALLBACK (close_after_lock_cb),
+                      g_steal_pointer (&task));
+  else if (self->store == NULL)
     g_task_return_boolean (task, TRUE);
   else
     heard_store_close_async (self->store, NULL, store_closed_cb, g_steal_pointer (&task));
@@ -935,6 +1013,54 @@ heard_context_acknowledge_audit_problem_finish (HeardContext  *self,
                                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Locking: see heard-context.h. The keyring watch stops; writes already
+ * asked for are not cancelled (they land before the store closes), and
+ * holders of their own reads cancel them on "locking". */
+void
+heard_context_lock_async (HeardContext        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_lock_async);
+
+  if (self->store == NULL)
+    {
+      /* Nothing is open to lock (or a lock is already closing it). */
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  stop_watching_keyring (self);
+  g_signal_emit (self, signals[LOCKING], 0);
+  g_list_store_remove_all (self->people);
+  g_clear_pointer (&self->key, heard_key_free);
+  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
+  self->lock_task = task;
+  set_lock_state (self, HEARD_LOCK_STATE_LOCKED, NULL);
+
+  heard_audit_guard_save_anchor_async (self->audit_guard, NULL, lock_anchor_saved_cb,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+heard_context_lock_finish (HeardContext  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_context_lock_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
