@@ -301,7 +301,6 @@ locking_cb (HeardWindow *self)
   g_hash_table_remove_all (self->removed_people);
   g_clear_object (&self->chosen);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  heard_person_page_set_person (self->person_page, NULL);
   /* Each one dismissed leaves the list as it goes. */
   toasts = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->toasts->len; i++)
