@@ -416,7 +416,7 @@ test_lock_and_unlock (void)
   page = _heard_window_get_unlock_page (window);
   status = heard_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE, NULL);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Heard Is Locked");
-  /* A toast that named them slides away. */
+  /* Not even a toast that named them. */
   heard_test_ui_wait_until (names_nobody, window, "no name left in the window");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
 

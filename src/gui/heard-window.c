@@ -30,7 +30,7 @@ struct _HeardWindow
   GHashTable           *removed_people;
   GCancellable         *search_cancellable;
   HeardPerson          *chosen;
-  /* Toasts on screen, which may name someone: dismissed on a lock. */
+  /* Toasts on screen, which may name someone: emptied on a lock. */
   GPtrArray            *toasts;
   /* Kept between searches while the records stay open; NULL otherwise. */
   HeardStatementSearch *statement_search;
@@ -294,19 +294,15 @@ people_changed_cb (HeardWindow *self)
 static void
 locking_cb (HeardWindow *self)
 {
-  g_autoptr(GPtrArray) toasts = NULL;
-
   g_cancellable_cancel (self->search_cancellable);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
   g_hash_table_remove_all (self->removed_people);
   g_clear_object (&self->chosen);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  /* Each one dismissed leaves the list as it goes. */
-  toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Emptied rather than dismissed: libadwaita 1.2 can crash when a toast is
+   * dismissed during its own animation. Each goes at its timeout. */
   for (guint i = 0; i < self->toasts->len; i++)
-    g_ptr_array_add (toasts, g_object_ref (g_ptr_array_index (self->toasts, i)));
-  for (guint i = 0; i < toasts->len; i++)
-    adw_toast_dismiss (g_ptr_array_index (toasts, i));
+    adw_toast_set_title (g_ptr_array_index (self->toasts, i), "");
 }
 
 static void

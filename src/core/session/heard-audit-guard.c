@@ -196,6 +196,7 @@ open_verified_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   HeardAuditGuard *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
+  gboolean unanchored = FALSE;
 
   if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, NULL, &error))
     {
@@ -204,12 +205,11 @@ open_verified_cb (GObject      *object,
       else
         g_warning ("Could not check the audit trail: %s", error->message);
     }
-  else if (self->problem == NULL)
+  else
     {
       /* Nothing noted yet: a first run, records from before anchors, or the
-       * recovery code on a new computer. Anchor them as they are now. */
-      if (self->anchor == NULL)
-        heard_audit_guard_reanchor_async (self, NULL, NULL, NULL);
+       * recovery code on a new computer. */
+      unanchored = self->problem == NULL && self->anchor == NULL;
     }
 
   if (self->anchor_timeout == 0)
@@ -217,7 +217,7 @@ open_verified_cb (GObject      *object,
                                                   self);
 
   /* Whatever was found, the records are read and shown. */
-  g_task_return_boolean (task, TRUE);
+  g_task_return_int (task, unanchored);
 }
 
 static void
@@ -432,11 +432,18 @@ heard_audit_guard_open_async (HeardAuditGuard     *self,
 gboolean
 heard_audit_guard_open_finish (HeardAuditGuard  *self,
                                GAsyncResult     *result,
+                               gboolean         *unanchored,
                                GError          **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  gssize found;
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (unanchored != NULL, FALSE);
+
+  found = g_task_propagate_int (G_TASK (result), error);
+  *unanchored = found == 1;
+
+  return found >= 0;
 }
 
 void

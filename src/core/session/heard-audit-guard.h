@@ -20,7 +20,9 @@ const char      *heard_audit_guard_get_problem    (HeardAuditGuard     *self);
 
 /* Guards records just opened: checks the trail against its anchor (a
  * problem found is not an error: reading goes on, writing is held) and
- * notes the anchor every few minutes until heard_audit_guard_close(). */
+ * notes the anchor every few minutes until heard_audit_guard_close().
+ * @unanchored says that nothing was noted yet and all is well: the owner
+ * then anchors the trail as it stands (heard_audit_guard_reanchor_async()). */
 void             heard_audit_guard_open_async     (HeardAuditGuard     *self,
                                                    HeardStore          *store,
                                                    const HeardKey      *key,
@@ -29,6 +31,7 @@ void             heard_audit_guard_open_async     (HeardAuditGuard     *self,
                                                    gpointer             user_data);
 gboolean         heard_audit_guard_open_finish    (HeardAuditGuard     *self,
                                                    GAsyncResult        *result,
+                                                   gboolean            *unanchored,
                                                    GError             **error);
 /* Stops noting the anchor, lets go of the store and wipes its copy of the
  * key; the problem is forgotten too, and found again at the next open. */

@@ -154,12 +154,18 @@ audit_checked_cb (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
+  gboolean unanchored = FALSE;
 
   /* A problem found is not an error: whatever was found, the records are
    * read and shown. */
-  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &error))
+  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &unanchored, &error))
     g_warning ("Could not check the audit trail: %s", error->message);
+  /* Anchored through the context, which stays until the anchor is noted
+   * (and with it the folder lock the unlock flow holds). */
+  if (unanchored)
+    heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
 
   list_people (task);
 }
@@ -498,6 +504,9 @@ heard_context_finalize (GObject *object)
   HeardContext *self = HEARD_CONTEXT (object);
 
   stop_watching_keyring (self);
+  /* Its timer and its copy of the key go with the context, even while a
+   * note of the anchor is still on its way. */
+  heard_audit_guard_close (self->audit_guard);
   g_clear_object (&self->audit_guard);
   g_clear_object (&self->store);
   g_clear_object (&self->unlock_flow);
