@@ -683,6 +683,62 @@ test_save_outlives_caller (Fixture       *fixture,
   heard_test_close_context (&again);
 }
 
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Locking empties the list, lets go of every young person fetched before,
+ * closes the records into heard.db alone and wipes the key; a start then
+ * opens them again with every record. */
+static void
+test_lock (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal_path = g_build_filename (fixture->records.data_dir, WAL_FILE, NULL);
+  g_autofree char *both = g_strconcat (PERSON_NAME, "; " LATER_NAME, NULL);
+  HeardPerson *fetched[2] = { NULL, NULL };
+  guint n_locking = 0;
+  GStatBuf info;
+
+  save_person (context, LATER_NAME, 0);
+  assert_people (context, both);
+  for (guint i = 0; i < G_N_ELEMENTS (fetched); i++)
+    {
+      fetched[i] = g_list_model_get_item (heard_context_get_people (context), i);
+      g_object_add_weak_pointer (G_OBJECT (fetched[i]), (gpointer *) &fetched[i]);
+      g_object_unref (fetched[i]);
+      g_assert_nonnull (fetched[i]);
+    }
+
+  g_signal_connect_swapped (context, "locking", G_CALLBACK (count_cb), &n_locking);
+  heard_context_lock_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  g_assert_cmpuint (n_locking, ==, 1);
+  g_assert_cmpint (heard_context_get_lock_state (context), ==, HEARD_LOCK_STATE_LOCKED);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fetched); i++)
+    g_assert_null (fetched[i]);
+  g_assert_null (_heard_context_get_store (context));
+  g_assert_null (heard_context_dup_recovery_code (context));
+  /* heard.db alone holds the records: the WAL is folded in. */
+  g_assert_true (g_stat (wal_path, &info) != 0 || info.st_size == 0);
+
+  /* Unlocked again from the keyring, silently, with every record. */
+  expect_state (context, STEP_START, NULL, HEARD_LOCK_STATE_OPEN);
+  assert_people (context, both);
+  heard_test_close_context (&context);
+}
+
 /* Changes the first symbol of @code to another one. */
 static char *
 make_typo (const char *code)
@@ -1659,6 +1715,7 @@ main (int   argc,
   ADD ("/context/records-file/moved", test_records_file_gone, GINT_TO_POINTER (FALSE));
   ADD ("/context/records-file/emptied", test_records_file_gone, GINT_TO_POINTER (TRUE));
   ADD ("/context/save/outlives-caller", test_save_outlives_caller, NULL);
+  ADD ("/context/lock/drops-everything", test_lock, NULL);
   ADD ("/context/recovery/keyring-entry-lost", test_recovery,
        GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
   ADD ("/context/recovery/info-file-lost", test_recovery, GINT_TO_POINTER (LOSE_INFO_FILE));

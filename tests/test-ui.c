@@ -358,6 +358,82 @@ run_fresh_install_prompt_cancelled (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* Whether @text is anywhere below @root, shown or not: a label, a field. */
+static gboolean
+holds_text (GtkWidget  *root,
+            const char *text)
+{
+  const char *shown = NULL;
+
+  if (GTK_IS_LABEL (root))
+    shown = gtk_label_get_text (GTK_LABEL (root));
+  else if (GTK_IS_EDITABLE (root))
+    shown = gtk_editable_get_text (GTK_EDITABLE (root));
+  if (shown != NULL && strstr (shown, text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+names_nobody (gpointer data)
+{
+  return !holds_text (data, "Amira") && !holds_text (data, "Mira");
+}
+
+/* Ctrl+L locks: a calm page, no name anywhere in the window, and the
+ * Unlock button (focused, for the keyboard) brings the records back. */
+static void
+test_lock_and_unlock (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_auto(GStrv) accels = NULL;
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *status;
+  GtkWidget *unlock;
+  GtkWidget *focus;
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (the_app), "win.lock");
+  g_assert_nonnull (accels);
+  g_assert_cmpstr (accels[0], ==, "<Control>l");
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  wait_for_shown (the_app, 1);
+  window = heard_test_ui_active_window (the_app);
+  gtk_editable_set_text (_heard_window_get_search_entry (window), "Amira");
+  g_assert_true (holds_text (GTK_WIDGET (window), "Amira"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  page = _heard_window_get_unlock_page (window);
+  status = heard_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Heard Is Locked");
+  /* Not even a toast that named them. */
+  heard_test_ui_wait_until (names_nobody, window, "no name left in the window");
+  g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+
+  unlock = find_shown (page, GTK_TYPE_BUTTON, "unlock.retry");
+  g_assert_nonnull (unlock);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == unlock);
+
+  g_assert_true (gtk_widget_activate (unlock));
+  heard_test_ui_wait_for_state (the_app, "records");
+  wait_for_shown (the_app, 1);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* Runs @run in a subprocess, so that however it ends the keyring is
  * unlocked again for the tests after it. */
 static void
@@ -429,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/ui/add-and-find-people", test_add_and_find_people);
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
+  g_test_add_func ("/ui/lock-and-unlock", test_lock_and_unlock);
   g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
   g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);
   g_test_add_func ("/ui/content-note-hidden-text-has-no-width",

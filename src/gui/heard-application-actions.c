@@ -98,6 +98,7 @@ static const struct
   { "win.edit-person", { "<Control>e", NULL } },
   { "win.show-caseload", { "<Alt>Home", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "win.lock", { "<Control>l", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

@@ -30,6 +30,8 @@ struct _HeardWindow
   GHashTable           *removed_people;
   GCancellable         *search_cancellable;
   HeardPerson          *chosen;
+  /* Toasts on screen, which may name someone: emptied on a lock. */
+  GPtrArray            *toasts;
   /* Kept between searches while the records stay open; NULL otherwise. */
   HeardStatementSearch *statement_search;
 
@@ -58,6 +60,23 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void restore_choice (HeardWindow *self);
+
+static void
+toast_dismissed_cb (HeardWindow *self,
+                    AdwToast    *toast)
+{
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+static void
+show_toast (HeardWindow *self,
+            AdwToast    *toast)
+{
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static HeardPerson *
 get_selected_person (HeardWindow *self)
@@ -118,6 +137,7 @@ update_state_page (HeardWindow *self)
     case HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE:
     case HEARD_LOCK_STATE_ALREADY_OPEN:
     case HEARD_LOCK_STATE_FAILED:
+    case HEARD_LOCK_STATE_LOCKED:
     default:
       page = "unlock";
       break;
@@ -131,6 +151,7 @@ update_state_page (HeardWindow *self)
                                  state == HEARD_LOCK_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements",
                                  state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", state == HEARD_LOCK_STATE_OPEN);
   /* A search of records now locked must not stay open over them. */
   if (state != HEARD_LOCK_STATE_OPEN && self->statement_search != NULL)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));
@@ -268,10 +289,50 @@ people_changed_cb (HeardWindow *self)
   update_content (self);
 }
 
+/* Locked: the window keeps nothing of the records, not even a name typed
+ * in the search box. */
+static void
+locking_cb (HeardWindow *self)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  g_clear_pointer (&self->search_matches, g_hash_table_unref);
+  g_hash_table_remove_all (self->removed_people);
+  g_clear_object (&self->chosen);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* Emptied rather than dismissed: libadwaita 1.2 can crash when a toast is
+   * dismissed during its own animation. Each goes at its timeout. */
+  for (guint i = 0; i < self->toasts->len; i++)
+    adw_toast_set_title (g_ptr_array_index (self->toasts, i), "");
+}
+
 static void
 lock_state_changed_cb (HeardWindow *self)
 {
   update_state_page (self);
+}
+
+static void
+locked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(HeardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Locked either way: only folding the records into one file failed. */
+  if (!heard_context_lock_finish (HEARD_CONTEXT (object), result, &error))
+    g_warning ("Heard locked its records, but could not fold them into one file: %s",
+               error->message);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+
+  heard_context_lock_async (self->context, NULL, locked_cb, g_object_ref (self));
 }
 
 /* While the audit trail has a problem nobody with the recovery code has
@@ -292,8 +353,7 @@ audit_problem_changed_cb (HeardWindow *self)
 static void
 audit_problem_acknowledged_cb (HeardWindow *self)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               heard_toast_new (_("Problem noted. Saving has resumed.")));
+  show_toast (self, heard_toast_new (_("Problem noted. Saving has resumed.")));
   /* The banner's button is going: keyboard focus goes to the records. */
   gtk_widget_child_focus (GTK_WIDGET (self->leaflet), GTK_DIR_TAB_FORWARD);
 }
@@ -338,7 +398,7 @@ person_saved_cb (HeardWindow       *self,
 
   /* A new person who does not match the current search should still be seen. */
   show_person (self, person);
-  adw_toast_overlay_add_toast (self->toast_overlay, heard_toast_new (title));
+  show_toast (self, heard_toast_new (title));
 }
 
 static void
@@ -381,8 +441,7 @@ restore_finished_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay,
-                                 heard_toast_new (heard_describe_save_error (error)));
+    show_toast (self, heard_toast_new (heard_describe_save_error (error)));
 }
 
 static void
@@ -433,8 +492,7 @@ remove_finished_cb (GObject      *object,
 
   if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
-                                   heard_toast_new (heard_describe_save_error (error)));
+      show_toast (self, heard_toast_new (heard_describe_save_error (error)));
       return;
     }
 
@@ -451,7 +509,7 @@ remove_finished_cb (GObject      *object,
   adw_toast_set_action_target_value (toast, g_variant_new_int64 (*id));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
 static void
@@ -610,6 +668,8 @@ heard_window_constructed (GObject *object)
 
   g_signal_connect_object (self->context, "notify::lock-state",
                            G_CALLBACK (lock_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "locking", G_CALLBACK (locking_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::audit-problem",
                            G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
   update_state_page (self);
@@ -637,6 +697,7 @@ heard_window_finalize (GObject *object)
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
   g_clear_pointer (&self->removed_people, g_hash_table_unref);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->chosen);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown_people);
@@ -739,6 +800,7 @@ heard_window_class_init (HeardWindowClass *klass)
                                    search_statements_action);
   gtk_widget_class_install_action (widget_class, "win.review-audit-problem", NULL,
                                    review_audit_problem_action);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
 }
 
 static void
@@ -748,6 +810,7 @@ heard_window_init (HeardWindow *self)
 
   self->removed_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                 g_object_unref);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height",
@@ -821,7 +884,7 @@ void
 _heard_window_show_toast (HeardWindow *self,
                           AdwToast    *toast)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_toast (self, toast);
 }
 
 GtkWidget *

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-audit.h"
+#include "heard-audit-guard.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-keyring.h"
@@ -17,15 +17,12 @@
 
 /*
  * HeardContext is what the windows share: the services behind the records
- * (the unlock flow that opens them, the open store, the list of young
- * people) and where Heard stands, the lock state. Opening is the unlock
- * flow's work; the context takes the store and key it hands over, checks
- * the audit trail, lists the young people and says the records are open.
+ * (the unlock flow that opens them, the open store, the audit guard, the
+ * list of young people) and where Heard stands, the lock state. Opening is
+ * the unlock flow's work; the context takes the store and key it hands
+ * over, has the audit guard check the trail, lists the young people and
+ * says the records are open. Locking undoes all of it in one call.
  */
-
-/* At most this often, the head of the audit trail is noted outside the file
- * (and on quit), rather than after every change. */
-#define ANCHOR_INTERVAL_SECONDS (3 * 60)
 
 struct _HeardContext
 {
@@ -35,17 +32,15 @@ struct _HeardContext
   HeardUnlockFlow *unlock_flow;
   HeardStore      *store;
   HeardKey        *key;
+  HeardAuditGuard *audit_guard;
   GListStore      *people;
 
   HeardLockState   lock_state;
   char            *lock_message;
   /* Set while the keyring is locked: waiting for it to be unlocked. */
   GCancellable    *keyring_watch;
-  /* The audit trail's head as last noted outside the file, and what the
-   * last check found (NULL when nothing). */
-  HeardAuditAnchor *anchor;
-  char             *audit_problem;
-  guint             anchor_timeout;
+  /* Set while a lock closes the store: a start or a close waits for it. */
+  GTask           *lock_task;
 };
 
 G_DEFINE_FINAL_TYPE (HeardContext, heard_context, G_TYPE_OBJECT)
@@ -60,9 +55,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  LOCKING,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void watch_keyring (HeardContext *self);
 static void stop_watching_keyring (HeardContext *self);
-static void check_audit (GTask *task);
 
 static void
 set_lock_state (HeardContext   *self,
@@ -147,6 +148,28 @@ list_people (GTask *task)
                                  people_loaded_cb, g_object_ref (task));
 }
 
+static void
+audit_checked_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  gboolean unanchored = FALSE;
+
+  /* A problem found is not an error: whatever was found, the records are
+   * read and shown. */
+  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &unanchored, &error))
+    g_warning ("Could not check the audit trail: %s", error->message);
+  /* Anchored through the context, which stays until the anchor is noted
+   * (and with it the folder lock the unlock flow holds). */
+  if (unanchored)
+    heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
+
+  list_people (task);
+}
+
 /* A step of the unlock flow is over: the records are open, or there is a
  * state to show; a refusal leaves the state where it was. */
 static void
@@ -180,7 +203,8 @@ flow_step_done_cb (GObject      *object,
   self->key = g_steal_pointer (&opened->key);
   g_task_set_task_data (task, GINT_TO_POINTER (state), NULL);
   /* Check the audit trail, then list the young people. */
-  check_audit (task);
+  heard_audit_guard_open_async (self->audit_guard, self->store, self->key, NULL,
+                                audit_checked_cb, g_object_ref (task));
 }
 
 /* A task for one step; @opening shows the quiet placeholder meanwhile. */
@@ -353,297 +377,6 @@ person_removed_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-/* The audit trail's anchor
- *
- * The head of the audit trail is noted outside the records file: beside
- * the key in the keyring, or in passphrase mode in heard.ini under a MAC
- * keyed from the database key. At open the trail is checked against it;
- * afterwards it is noted again at most every few minutes and on quit. A
- * problem holds writing (the store refuses) until someone with the
- * recovery code acknowledges it; reading is never held. */
-
-static void
-set_audit_problem (HeardContext *self,
-                   const char   *problem)
-{
-  if (g_strcmp0 (self->audit_problem, problem) == 0)
-    return;
-
-  g_free (self->audit_problem);
-  self->audit_problem = g_strdup (problem);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIT_PROBLEM]);
-}
-
-static void
-anchor_noted (GTask  *task,
-              GError *error)
-{
-  HeardContext *self = g_task_get_source_object (task);
-
-  if (error != NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_clear_pointer (&self->anchor, heard_audit_anchor_free);
-  self->anchor = heard_audit_anchor_copy (g_task_get_task_data (task));
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-anchor_written_to_info_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  heard_unlock_flow_note_audit_anchor_finish (HEARD_UNLOCK_FLOW (object), result, &error);
-  anchor_noted (task, error);
-}
-
-static void
-anchor_written_to_keyring_cb (GObject      *object,
-                              GAsyncResult *result,
-                              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  heard_keyring_store_anchor_finish (result, &error);
-  anchor_noted (task, error);
-}
-
-/* Notes @anchor outside the file, then finishes @task. */
-static void
-note_anchor (HeardContext           *self,
-             const HeardAuditAnchor *anchor,
-             GTask                  *task)
-{
-  const char *uuid = heard_unlock_flow_get_uuid (self->unlock_flow);
-  g_autofree char *text = heard_audit_anchor_to_string (anchor);
-
-  g_task_set_task_data (task, heard_audit_anchor_copy (anchor),
-                        (GDestroyNotify) heard_audit_anchor_free);
-
-  if (heard_unlock_flow_get_passphrase_protected (self->unlock_flow))
-    {
-      g_autofree char *mac = heard_audit_anchor_sign (text, uuid, self->key);
-
-      heard_unlock_flow_note_audit_anchor_async (self->unlock_flow, text, mac, NULL,
-                                                 anchor_written_to_info_cb, g_object_ref (task));
-    }
-  else
-    heard_keyring_store_anchor_async (uuid, text, NULL, anchor_written_to_keyring_cb,
-                                      g_object_ref (task));
-}
-
-static void
-head_read_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeardContext *self = g_task_get_source_object (task);
-  g_autoptr(HeardAuditAnchor) head = NULL;
-  GError *error = NULL;
-
-  head = heard_store_read_audit_head_finish (HEARD_STORE (object), result, &error);
-  if (head == NULL)
-    g_task_return_error (task, error);
-  else if (heard_audit_anchor_equal (head, self->anchor))
-    g_task_return_boolean (task, TRUE);
-  else
-    note_anchor (self, head, task);
-}
-
-static void
-save_anchor (HeardContext        *self,
-             gboolean             deliberately,
-             gpointer             source_tag,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-
-  /* While a problem is unseen the anchor stays where it was: moving it
-   * would hide what was cut off. */
-  if (self->store == NULL || self->key == NULL ||
-      heard_unlock_flow_get_uuid (self->unlock_flow) == NULL ||
-      (self->audit_problem != NULL && !deliberately))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  heard_store_read_audit_head_async (self->store, cancellable, head_read_cb,
-                                     g_steal_pointer (&task));
-}
-
-static gboolean
-anchor_timeout_cb (gpointer user_data)
-{
-  heard_context_save_audit_anchor_async (user_data, NULL, NULL, NULL);
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-open_verified_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeardContext *self = g_task_get_source_object (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, NULL, &error))
-    {
-      if (error->domain == HEARD_AUDIT_ERROR)
-        set_audit_problem (self, error->message);
-      else
-        g_warning ("Could not check the audit trail: %s", error->message);
-    }
-  else if (self->audit_problem == NULL)
-    {
-      /* Nothing noted yet: a first run, records from before anchors, or the
-       * recovery code on a new computer. Anchor them as they are now. */
-      if (self->anchor == NULL)
-        heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
-    }
-
-  if (self->anchor_timeout == 0)
-    self->anchor_timeout = g_timeout_add_seconds (ANCHOR_INTERVAL_SECONDS, anchor_timeout_cb,
-                                                  self);
-
-  /* Whatever was found, the records are read and shown. */
-  list_people (task);
-}
-
-static void
-verify_against (GTask                  *task,
-                const HeardAuditAnchor *anchor,
-                const char             *problem)
-{
-  HeardContext *self = g_task_get_source_object (task);
-
-  g_clear_pointer (&self->anchor, heard_audit_anchor_free);
-  self->anchor = heard_audit_anchor_copy (anchor);
-
-  if (problem != NULL)
-    {
-      heard_store_hold_writes (self->store, problem);
-      set_audit_problem (self, problem);
-    }
-
-  heard_store_verify_audit_async (self->store, anchor, NULL, open_verified_cb,
-                                  g_object_ref (task));
-}
-
-static const char *
-damaged_anchor_message (void)
-{
-  return _("Heard's note of the newest entry in the record of changes was altered outside "
-           "Heard, so the records cannot be checked against it.");
-}
-
-static void
-keyring_anchor_found_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = heard_keyring_lookup_anchor_finish (result, &error);
-  g_autoptr(HeardAuditAnchor) anchor = NULL;
-
-  if (error != NULL)
-    g_message ("Could not read the audit anchor from the keyring: %s", error->message);
-
-  anchor = heard_audit_anchor_new_from_string (text);
-  verify_against (task, anchor, text != NULL && anchor == NULL ? damaged_anchor_message () : NULL);
-}
-
-static void
-check_audit (GTask *task)
-{
-  HeardContext *self = g_task_get_source_object (task);
-  const char *uuid = heard_unlock_flow_get_uuid (self->unlock_flow);
-  g_autoptr(HeardAuditAnchor) anchor = NULL;
-  g_autofree char *expected = NULL;
-  const char *noted;
-  const char *noted_mac = NULL;
-
-  set_audit_problem (self, NULL);
-  if (!heard_unlock_flow_get_passphrase_protected (self->unlock_flow))
-    {
-      heard_keyring_lookup_anchor_async (uuid, NULL, keyring_anchor_found_cb,
-                                         g_object_ref (task));
-      return;
-    }
-
-  noted = heard_unlock_flow_get_audit_anchor (self->unlock_flow, &noted_mac);
-  if (noted == NULL)
-    {
-      verify_against (task, NULL, NULL);
-      return;
-    }
-
-  expected = heard_audit_anchor_sign (noted, uuid, self->key);
-  anchor = heard_audit_anchor_new_from_string (noted);
-  if (anchor == NULL || g_strcmp0 (expected, noted_mac) != 0)
-    verify_against (task, NULL, damaged_anchor_message ());
-  else
-    verify_against (task, anchor, NULL);
-}
-
-static void
-audit_verified_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeardContext *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  guint n_entries = 0;
-
-  if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, &n_entries, &error))
-    {
-      if (error->domain == HEARD_AUDIT_ERROR)
-        set_audit_problem (self, error->message);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* A problem found outside the file (a damaged note) stays until seen. */
-  g_task_return_int (task, n_entries);
-}
-
-static void
-audit_acknowledged_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeardContext *self = g_task_get_source_object (task);
-  g_autoptr(HeardAuditAnchor) head = NULL;
-  GError *error = NULL;
-
-  head = heard_store_acknowledge_audit_finish (HEARD_STORE (object), result, &error);
-  if (head == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  set_audit_problem (self, NULL);
-  note_anchor (self, head, task);
-}
-
 static void
 store_closed_cb (GObject      *object,
                  GAsyncResult *result,
@@ -659,14 +392,122 @@ store_closed_cb (GObject      *object,
 }
 
 static void
+audit_problem_changed_cb (HeardContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIT_PROBLEM]);
+}
+
+/* Each step of the audit guard the context hands on finishes as a boolean. */
+static void
+audit_step_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+audit_verified_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  guint n_entries = 0;
+
+  if (!heard_audit_guard_verify_finish (HEARD_AUDIT_GUARD (object), result, &n_entries, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, n_entries);
+}
+
+/* A task of the context's own for a step that the audit guard takes. */
+static GTask *
+new_audit_task (HeardContext        *self,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+
+  return task;
+}
+
+static void
+lock_store_closed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  self->lock_task = NULL;
+  /* The records are safe in the WAL either way; the next open folds it in. */
+  if (!heard_store_close_finish (HEARD_STORE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+lock_anchor_saved_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GTask *task = user_data;
+  HeardAuditGuard *guard = HEARD_AUDIT_GUARD (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_audit_guard_save_anchor_finish (guard, result, &error))
+    g_warning ("Could not note the newest audit entry before locking: %s", error->message);
+
+  heard_audit_guard_close (guard);
+  /* After the writes already asked for, as on quit. */
+  heard_store_close_async (g_task_get_task_data (task), NULL, lock_store_closed_cb, task);
+}
+
+static void
+start_after_lock_cb (GTask      *lock_task,
+                     GParamSpec *pspec,
+                     GTask      *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+
+  g_signal_handlers_disconnect_by_data (lock_task, task);
+  heard_unlock_flow_start_async (self->unlock_flow, g_task_get_cancellable (task),
+                                 flow_step_done_cb, task);
+}
+
+static void
+close_after_lock_cb (GTask      *lock_task,
+                     GParamSpec *pspec,
+                     GTask      *task)
+{
+  g_signal_handlers_disconnect_by_data (lock_task, task);
+  g_task_return_boolean (task, TRUE);
+  g_object_unref (task);
+}
+
+static void
 heard_context_finalize (GObject *object)
 {
   HeardContext *self = HEARD_CONTEXT (object);
 
   stop_watching_keyring (self);
-  g_clear_handle_id (&self->anchor_timeout, g_source_remove);
-  g_clear_pointer (&self->anchor, heard_audit_anchor_free);
-  g_clear_pointer (&self->audit_problem, g_free);
+  /* Its timer and its copy of the key go with the context, even while a
+   * note of the anchor is still on its way. */
+  heard_audit_guard_close (self->audit_guard);
+  g_clear_object (&self->audit_guard);
   g_clear_object (&self->store);
   g_clear_object (&self->unlock_flow);
   g_clear_object (&self->people);
@@ -695,7 +536,7 @@ heard_context_get_property (GObject    *object,
       break;
 
     case PROP_AUDIT_PROBLEM:
-      g_value_set_string (value, self->audit_problem);
+      g_value_set_string (value, heard_audit_guard_get_problem (self->audit_guard));
       break;
 
     default:
@@ -723,6 +564,10 @@ heard_context_class_init (HeardContextClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[LOCKING] =
+    g_signal_new ("locking", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -752,6 +597,9 @@ heard_context_new (const char *data_dir)
 
   self = g_object_new (HEARD_TYPE_CONTEXT, NULL);
   self->unlock_flow = heard_unlock_flow_new (data_dir);
+  self->audit_guard = heard_audit_guard_new (self->unlock_flow);
+  g_signal_connect_object (self->audit_guard, "notify::problem",
+                           G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -830,7 +678,12 @@ heard_context_start_async (HeardContext        *self,
 
   task = new_step_task (self, heard_context_start_async, TRUE, cancellable, callback,
                         user_data);
-  heard_unlock_flow_start_async (self->unlock_flow, cancellable, flow_step_done_cb, task);
+  /* Straight after a lock, the records open once the store has closed. */
+  if (self->lock_task != NULL)
+    g_signal_connect (self->lock_task, "notify::completed", G_CALLBACK (start_after_lock_cb),
+                      task);
+  else
+    heard_unlock_flow_start_async (self->unlock_flow, cancellable, flow_step_done_cb, task);
 }
 
 void
@@ -1020,7 +873,10 @@ heard_context_close_async (HeardContext        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_close_async);
 
-  if (self->store == NULL)
+  if (self->lock_task != NULL)
+    g_signal_connect (self->lock_task, "notify::completed", G_CALLBACK (close_after_lock_cb),
+                      g_steal_pointer (&task));
+  else if (self->store == NULL)
     g_task_return_boolean (task, TRUE);
   else
     heard_store_close_async (self->store, NULL, store_closed_cb, g_steal_pointer (&task));
@@ -1046,7 +902,7 @@ heard_context_get_audit_problem (HeardContext *self)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
 
-  return self->audit_problem;
+  return heard_audit_guard_get_problem (self->audit_guard);
 }
 
 /* Notes the audit trail's head outside the file if it moved; a no-op while
@@ -1057,10 +913,13 @@ heard_context_save_audit_anchor_async (HeardContext        *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  save_anchor (self, FALSE, heard_context_save_audit_anchor_async, cancellable, callback,
-               user_data);
+  task = new_audit_task (self, heard_context_save_audit_anchor_async, cancellable, callback,
+                         user_data);
+  heard_audit_guard_save_anchor_async (self->audit_guard, cancellable, audit_step_done_cb, task);
 }
 
 gboolean
@@ -1081,10 +940,13 @@ heard_context_reanchor_audit_async (HeardContext        *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  save_anchor (self, TRUE, heard_context_reanchor_audit_async, cancellable, callback,
-               user_data);
+  task = new_audit_task (self, heard_context_reanchor_audit_async, cancellable, callback,
+                         user_data);
+  heard_audit_guard_reanchor_async (self->audit_guard, cancellable, audit_step_done_cb, task);
 }
 
 gboolean
@@ -1104,24 +966,14 @@ heard_context_verify_audit_async (HeardContext        *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (self->store != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_verify_audit_async);
-
-  if (self->audit_problem != NULL && self->anchor == NULL)
-    {
-      /* The problem is with the note itself, outside the file. */
-      g_task_return_new_error (task, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ANCHOR_DAMAGED,
-                               "%s", self->audit_problem);
-      return;
-    }
-
-  heard_store_verify_audit_async (self->store, self->anchor, cancellable, audit_verified_cb,
-                                  g_steal_pointer (&task));
+  task = new_audit_task (self, heard_context_verify_audit_async, cancellable, callback,
+                         user_data);
+  heard_audit_guard_verify_async (self->audit_guard, cancellable, audit_verified_cb, task);
 }
 
 gboolean
@@ -1152,35 +1004,16 @@ heard_context_acknowledge_audit_problem_async (HeardContext        *self,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(HeardKey) key = NULL;
-  GError *error = NULL;
+  GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (code != NULL);
-  g_return_if_fail (self->store != NULL && self->key != NULL);
+  g_return_if_fail (self->store != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_acknowledge_audit_problem_async);
-
-  key = heard_recovery_code_parse (code, &error);
-  if (key == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (!heard_key_equal (key, self->key))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
-                               _("That is not the recovery code of these records."));
-      return;
-    }
-
-  heard_store_acknowledge_audit_async (self->store,
-                                       self->audit_problem != NULL ? self->audit_problem
-                                                                   : "",
-                                       cancellable, audit_acknowledged_cb,
-                                       g_steal_pointer (&task));
+  task = new_audit_task (self, heard_context_acknowledge_audit_problem_async, cancellable,
+                         callback, user_data);
+  heard_audit_guard_acknowledge_async (self->audit_guard, code, cancellable, audit_step_done_cb,
+                                       task);
 }
 
 gboolean
@@ -1189,6 +1022,54 @@ heard_context_acknowledge_audit_problem_finish (HeardContext  *self,
                                                 GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Locking: see heard-context.h. The keyring watch stops; writes already
+ * asked for are not cancelled (they land before the store closes), and
+ * holders of their own reads cancel them on "locking". */
+void
+heard_context_lock_async (HeardContext        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_lock_async);
+
+  if (self->store == NULL)
+    {
+      /* Nothing is open to lock (or a lock is already closing it). */
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  stop_watching_keyring (self);
+  g_signal_emit (self, signals[LOCKING], 0);
+  g_list_store_remove_all (self->people);
+  g_clear_pointer (&self->key, heard_key_free);
+  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
+  self->lock_task = task;
+  set_lock_state (self, HEARD_LOCK_STATE_LOCKED, NULL);
+
+  heard_audit_guard_save_anchor_async (self->audit_guard, NULL, lock_anchor_saved_cb,
+                                       g_steal_pointer (&task));
+}
+
+gboolean
+heard_context_lock_finish (HeardContext  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_context_lock_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

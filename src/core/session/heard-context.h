@@ -84,6 +84,26 @@ gboolean       heard_context_close_finish       (HeardContext        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
 
+/* Locking, in one call: emits "locking" (see below), empties every model
+ * the context holds, wipes the key, moves to HEARD_LOCK_STATE_LOCKED, then
+ * notes the audit anchor and closes the store so that heard.db alone holds
+ * every record (as on quit). Writes already asked for land first. From
+ * LOCKED, heard_context_start_async() opens the records as a start does:
+ * silently from the keyring, or asking for the passphrase. Finishes at
+ * once when nothing is open.
+ *
+ * The "locking" signal (no arguments) is emitted first, on the main
+ * thread: whoever holds records of their own (cached HeardPerson, plans,
+ * statements, case files) drops them there and cancels their reads, so
+ * that nothing of the records stays in memory. */
+void           heard_context_lock_async         (HeardContext        *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       heard_context_lock_finish        (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
 /* The audit trail: its anchor outside the file, its check and a problem's
  * acknowledgement with the recovery code. */
 const char    *heard_context_get_audit_problem  (HeardContext        *self);

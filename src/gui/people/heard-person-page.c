@@ -129,7 +129,9 @@ describe_summary (HeardPerson *person)
 static void
 refresh (HeardPersonPage *self)
 {
-  HeardPerson *person = self->person;
+  /* With nobody shown, nothing of the last person stays behind (a lock). */
+  g_autoptr(HeardPerson) nobody = self->person == NULL ? heard_person_new () : NULL;
+  HeardPerson *person = self->person != NULL ? self->person : nobody;
   g_autofree char *summary = NULL;
   g_autofree char *language = NULL;
   g_autofree char *nationality = NULL;
@@ -137,9 +139,6 @@ refresh (HeardPersonPage *self)
   g_autofree char *birth = NULL;
   const char *ethnicity;
   const char *what_helps;
-
-  if (person == NULL)
-    return;
 
   summary = describe_summary (person);
   language = describe_language (person);

@@ -121,6 +121,10 @@ update (HeardUnlockPage *self)
               _("This computer has no keyring to keep Heard's key safe. Choose a "
                 "passphrase of at least 12 characters instead; you will need it each "
                 "time Heard starts."), "passphrase");
+  else if (state == HEARD_LOCK_STATE_LOCKED)
+    describe (self, "system-lock-screen-symbolic", _("Heard Is Locked"),
+              _("The records are closed and safe. Nothing of them is shown until they "
+                "are unlocked."), "locked");
   else if (state == HEARD_LOCK_STATE_ALREADY_OPEN)
     describe (self, "dialog-information-symbolic", _("Heard Is Already Open"),
               _("These records are open in Heard already, and they can only be open in "
