@@ -11,6 +11,7 @@
 #include "heard-context.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-keyring.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
 
@@ -341,6 +342,74 @@ test_ini_note_tampered (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* The keyring's note and the newest entries removed together: heard.ini's
+ * signed note still finds the cut, and removing that note alone is found
+ * by the keyring's. */
+static char *
+read_info_uuid (Fixture *fixture)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  char *uuid;
+
+  g_assert_true (g_key_file_load_from_file (info, fixture->records.info_path, G_KEY_FILE_NONE,
+                                            &error));
+  uuid = g_key_file_get_string (info, INFO_GROUP, "uuid", &error);
+  g_assert_no_error (error);
+
+  return uuid;
+}
+
+static void
+remove_keyring_anchor (const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  static const SecretSchema anchor_schema = {
+    "io.github.heardapp.Heard.AuditAnchor", SECRET_SCHEMA_NONE,
+    { { "db-uuid", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "item", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 } },
+  };
+
+  g_assert_true (secret_password_clear_sync (&anchor_schema, NULL, &error, "db-uuid", uuid,
+                                             "item", "audit-anchor", NULL));
+  g_assert_no_error (error);
+}
+
+static void
+remove_info_anchor (Fixture *fixture)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_key_file_load_from_file (info, fixture->records.info_path, G_KEY_FILE_NONE,
+                                            &error));
+  g_assert_true (g_key_file_remove_key (info, INFO_GROUP, "audit-anchor", &error));
+  g_assert_true (g_key_file_remove_key (info, INFO_GROUP, "audit-anchor-mac", &error));
+  g_assert_true (g_key_file_save_to_file (info, fixture->records.info_path, &error));
+}
+
+static void
+test_one_note_removed (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  gboolean keyring_note = GPOINTER_TO_INT (data);
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, FALSE);
+  g_autofree char *uuid = read_info_uuid (fixture);
+  g_autoptr(HeardContext) context = NULL;
+
+  remove_entries (fixture, code, "id > (SELECT max (id) - 2 FROM audit)");
+  if (keyring_note)
+    remove_keyring_anchor (uuid);
+  else
+    remove_info_anchor (fixture);
+
+  context = start (fixture);
+  assert_found_and_acknowledged (context, code, "The newest 2 entries of the record of changes "
+                                                "are missing");
+  heard_test_close_context (&context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +433,8 @@ main (int   argc,
   ADD ("/audit/anchor/all-removed", test_all_removed, NULL);
   ADD ("/audit/anchor/passphrase-newest-removed", test_newest_removed, GINT_TO_POINTER (TRUE));
   ADD ("/audit/anchor/passphrase-note-tampered", test_ini_note_tampered, NULL);
+  ADD ("/audit/anchor/keyring-note-removed-too", test_one_note_removed, GINT_TO_POINTER (TRUE));
+  ADD ("/audit/anchor/ini-note-removed-too", test_one_note_removed, GINT_TO_POINTER (FALSE));
 
   return g_test_run ();
 }

@@ -81,18 +81,6 @@ anchor_noted (GTask  *task,
 }
 
 static void
-anchor_written_to_info_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  heard_unlock_flow_note_audit_anchor_finish (HEARD_UNLOCK_FLOW (object), result, &error);
-  anchor_noted (task, error);
-}
-
-static void
 anchor_written_to_keyring_cb (GObject      *object,
                               GAsyncResult *result,
                               gpointer      user_data)
@@ -104,14 +92,39 @@ anchor_written_to_keyring_cb (GObject      *object,
   anchor_noted (task, error);
 }
 
-/* Notes @anchor outside the file, then finishes @task. */
+static void
+anchor_written_to_info_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardAuditGuard *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!heard_unlock_flow_note_audit_anchor_finish (HEARD_UNLOCK_FLOW (object), result, &error) ||
+      heard_unlock_flow_get_passphrase_protected (self->flow))
+    {
+      anchor_noted (task, error);
+      return;
+    }
+
+  text = heard_audit_anchor_to_string (g_task_get_task_data (task));
+  heard_keyring_store_anchor_async (heard_unlock_flow_get_uuid (self->flow), text, NULL,
+                                    anchor_written_to_keyring_cb, g_object_ref (task));
+}
+
+/* Notes @anchor outside the file, then finishes @task. heard.ini always
+ * keeps a signed note, and with a keyring the keyring keeps one too: so
+ * that removing the keyring's note along with the newest entries still
+ * leaves a note to find the cut by. */
 static void
 note_anchor (HeardAuditGuard        *self,
              const HeardAuditAnchor *anchor,
              GTask                  *task)
 {
-  const char *uuid = heard_unlock_flow_get_uuid (self->flow);
   g_autofree char *text = heard_audit_anchor_to_string (anchor);
+  g_autofree char *mac = NULL;
 
   g_task_set_task_data (task, heard_audit_anchor_copy (anchor),
                         (GDestroyNotify) heard_audit_anchor_free);
@@ -123,16 +136,9 @@ note_anchor (HeardAuditGuard        *self,
       return;
     }
 
-  if (heard_unlock_flow_get_passphrase_protected (self->flow))
-    {
-      g_autofree char *mac = heard_audit_anchor_sign (text, uuid, self->key);
-
-      heard_unlock_flow_note_audit_anchor_async (self->flow, text, mac, NULL,
-                                                 anchor_written_to_info_cb, g_object_ref (task));
-    }
-  else
-    heard_keyring_store_anchor_async (uuid, text, NULL, anchor_written_to_keyring_cb,
-                                      g_object_ref (task));
+  mac = heard_audit_anchor_sign (text, heard_unlock_flow_get_uuid (self->flow), self->key);
+  heard_unlock_flow_note_audit_anchor_async (self->flow, text, mac, NULL,
+                                             anchor_written_to_info_cb, g_object_ref (task));
 }
 
 static void
@@ -247,6 +253,54 @@ damaged_anchor_message (void)
            "Heard, so the records cannot be checked against it.");
 }
 
+/* The note heard.ini keeps, if any. FALSE when it is there but its MAC
+ * does not fit: someone rewrote it. */
+static gboolean
+read_info_anchor (HeardAuditGuard   *self,
+                  HeardAuditAnchor **anchor)
+{
+  const char *noted_mac = NULL;
+  const char *noted = heard_unlock_flow_get_audit_anchor (self->flow, &noted_mac);
+  g_autofree char *expected = NULL;
+
+  *anchor = NULL;
+  if (noted == NULL)
+    return TRUE;
+
+  expected = heard_audit_anchor_sign (noted, heard_unlock_flow_get_uuid (self->flow), self->key);
+  *anchor = heard_audit_anchor_new_from_string (noted);
+  if (*anchor == NULL || g_strcmp0 (expected, noted_mac) != 0)
+    {
+      g_clear_pointer (anchor, heard_audit_anchor_free);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks the records against the newer of the keyring's note (NULL in
+ * passphrase mode or when it is gone) and heard.ini's: the file may run
+ * ahead of either, never behind. */
+static void
+verify_against_notes (GTask                  *task,
+                      const HeardAuditAnchor *keyring_anchor,
+                      gboolean                keyring_note_damaged)
+{
+  HeardAuditGuard *self = g_task_get_source_object (task);
+  g_autoptr(HeardAuditAnchor) info_anchor = NULL;
+  const HeardAuditAnchor *newest = keyring_anchor;
+
+  if (!read_info_anchor (self, &info_anchor) || keyring_note_damaged)
+    {
+      verify_against (task, NULL, damaged_anchor_message ());
+      return;
+    }
+
+  if (info_anchor != NULL && (newest == NULL || info_anchor->entry > newest->entry))
+    newest = info_anchor;
+  verify_against (task, newest, NULL);
+}
+
 static void
 keyring_anchor_found_cb (GObject      *object,
                          GAsyncResult *result,
@@ -261,40 +315,20 @@ keyring_anchor_found_cb (GObject      *object,
     g_message ("Could not read the audit anchor from the keyring: %s", error->message);
 
   anchor = heard_audit_anchor_new_from_string (text);
-  verify_against (task, anchor, text != NULL && anchor == NULL ? damaged_anchor_message () : NULL);
+  verify_against_notes (task, anchor, text != NULL && anchor == NULL);
 }
 
 static void
 check (GTask *task)
 {
   HeardAuditGuard *self = g_task_get_source_object (task);
-  const char *uuid = heard_unlock_flow_get_uuid (self->flow);
-  g_autoptr(HeardAuditAnchor) anchor = NULL;
-  g_autofree char *expected = NULL;
-  const char *noted;
-  const char *noted_mac = NULL;
 
   set_problem (self, NULL);
-  if (!heard_unlock_flow_get_passphrase_protected (self->flow))
-    {
-      heard_keyring_lookup_anchor_async (uuid, NULL, keyring_anchor_found_cb,
-                                         g_object_ref (task));
-      return;
-    }
-
-  noted = heard_unlock_flow_get_audit_anchor (self->flow, &noted_mac);
-  if (noted == NULL)
-    {
-      verify_against (task, NULL, NULL);
-      return;
-    }
-
-  expected = heard_audit_anchor_sign (noted, uuid, self->key);
-  anchor = heard_audit_anchor_new_from_string (noted);
-  if (anchor == NULL || g_strcmp0 (expected, noted_mac) != 0)
-    verify_against (task, NULL, damaged_anchor_message ());
+  if (heard_unlock_flow_get_passphrase_protected (self->flow))
+    verify_against_notes (task, NULL, FALSE);
   else
-    verify_against (task, anchor, NULL);
+    heard_keyring_lookup_anchor_async (heard_unlock_flow_get_uuid (self->flow), NULL,
+                                       keyring_anchor_found_cb, g_object_ref (task));
 }
 
 static void

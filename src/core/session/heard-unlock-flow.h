@@ -90,8 +90,9 @@ gboolean         heard_unlock_flow_confirm_recovery_code_kept_finish (HeardUnloc
                                                                       GAsyncResult        *result,
                                                                       GError             **error);
 
-/* The audit trail's anchor as heard.ini holds it in passphrase mode (text
- * and MAC, NULL when not noted), and a new one noted there. */
+/* The audit trail's anchor as heard.ini holds it (text and MAC, NULL when
+ * not noted; in keyring mode the keyring holds a second note), and a new
+ * one noted there. */
 const char      *heard_unlock_flow_get_audit_anchor   (HeardUnlockFlow     *self,
                                                        const char         **mac);
 void             heard_unlock_flow_note_audit_anchor_async  (HeardUnlockFlow     *self,
