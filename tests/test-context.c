@@ -350,6 +350,11 @@ expect_state (HeardContext   *context,
       g_assert_nonnull (_heard_context_get_store (context));
       g_assert_true (heard_store_is_open (_heard_context_get_store (context)));
     }
+  else if (state == HEARD_LOCK_STATE_KEYRING_LOCKED && step == STEP_START)
+    {
+      /* The locked-keyring page says it all; no second line repeats it. */
+      g_assert_null (message);
+    }
   else if (state != HEARD_LOCK_STATE_NEEDS_PASSPHRASE)
     {
       g_assert_nonnull (message);
@@ -1096,7 +1101,6 @@ run_keyring_locked (Fixture  *fixture,
   /* Locked is not lost: ask to unlock, never for the code, never a new key. */
   context = start_context (fixture, HEARD_LOCK_STATE_KEYRING_LOCKED);
   g_assert_null (_heard_context_get_store (context));
-  g_assert_null (strstr (heard_context_get_lock_message (context), "not in your keyring"));
   snapshot_assert_unchanged (&before, fixture);
 
   /* test-session's keyring answers every password prompt with Cancel. */

@@ -595,8 +595,10 @@ keyring_looked_up_cb (GObject      *object,
 
   if (key == NULL)
     {
+      /* The locked keyring page says all there is to say; a message is
+       * kept for an unlock that was tried and did not happen. */
       if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED))
-        finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, error->message);
+        finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, NULL);
       else if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_FAILED))
         finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
       else
