@@ -13,6 +13,9 @@
 #include "heard-closure-check.h"
 #include "heard-model-enums.h"
 #include "heard-plan-action.h"
+#include "heard-plan-area.h"
+#include "heard-plan.h"
+#include "heard-staff.h"
 #include "heard-plan-rules.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
@@ -1139,6 +1142,69 @@ test_codes_are_enum_nicks (void)
   g_assert_cmpint (g_enum_get_value_by_nick (statuses, "done")->value, ==, 2);
 }
 
+/* Every property that holds a stored code is typed with its GEnum: it
+ * refuses a number outside the enum, and a record read back from the file
+ * hands out the enum value, not a bare number. */
+static void
+test_properties_are_enums (Fixture       *f,
+                           gconstpointer  data)
+{
+  const struct
+  {
+    GType       object_type;
+    const char *property;
+    GType       enum_type;
+  } typed[] = {
+    { HEARD_TYPE_STATEMENT, "given-how", HEARD_TYPE_GIVEN_HOW },
+    { HEARD_TYPE_STATEMENT, "read-back", HEARD_TYPE_READ_BACK },
+    { HEARD_TYPE_PERSON, "nationality-answer", HEARD_TYPE_ANSWER },
+    { HEARD_TYPE_PLAN_ACTION, "owner", HEARD_TYPE_AGENCY },
+    { HEARD_TYPE_PLAN_ACTION, "status", HEARD_TYPE_ACTION_STATUS },
+    { HEARD_TYPE_PLAN_AREA, "kind", HEARD_TYPE_AREA_KIND },
+    { HEARD_TYPE_PLAN, "state", HEARD_TYPE_PLAN_STATE },
+    { HEARD_TYPE_STAFF, "role", HEARD_TYPE_STAFF_ROLE },
+  };
+  g_autoptr(HeardStatement) statement = statement_new (f->person_id, WORDS);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  HeardStatement *saved;
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GTypeClass) object_class = g_type_class_ref (typed[i].object_type);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (object_class),
+                                                        typed[i].property);
+
+      g_test_message ("%s:%s", g_type_name (typed[i].object_type), typed[i].property);
+      g_assert_nonnull (pspec);
+      g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+      g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == typed[i].enum_type);
+    }
+
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*out of range*given-how*");
+  g_object_set (statement, "given-how", HEARD_GIVEN_N_WAYS + 3, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (heard_statement_get_given_how (statement), ==, HEARD_GIVEN_SPOKEN);
+
+  g_object_set (statement, "given-how", HEARD_GIVEN_SIGNED, "read-back", HEARD_READ_BACK_DECLINED,
+                NULL);
+  g_assert_cmpint (try_record (f, statement, &error), >, 0);
+  g_assert_no_error (error);
+
+  reopen (f);
+  listed = list_statements (f, f->person_id);
+  g_assert_cmpuint (listed->len, ==, 1);
+  saved = g_ptr_array_index (listed, 0);
+  g_object_get_property (G_OBJECT (saved), "given-how", &value);
+  g_assert_true (G_VALUE_HOLDS (&value, HEARD_TYPE_GIVEN_HOW));
+  g_assert_cmpint (g_value_get_enum (&value), ==, HEARD_GIVEN_SIGNED);
+  g_value_unset (&value);
+  g_object_get_property (G_OBJECT (saved), "read-back", &value);
+  g_assert_true (G_VALUE_HOLDS (&value, HEARD_TYPE_READ_BACK));
+  g_assert_cmpint (g_value_get_enum (&value), ==, HEARD_READ_BACK_DECLINED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1161,6 +1227,7 @@ main (int   argc,
   add_test ("/statements/search/typed-syntax", test_search_typed_syntax);
   g_test_add_func ("/statements/search/snippet-markup", test_snippet_markup);
   g_test_add_func ("/statements/codes-are-enum-nicks", test_codes_are_enum_nicks);
+  add_test ("/statements/properties-are-enums", test_properties_are_enums);
   add_test ("/statements/audit", test_audit);
   add_test ("/statements/audit/content-changed", test_content_changed_behind_triggers);
   add_test ("/statements/audit/trigger-dropped", test_trigger_dropped);
