@@ -17,7 +17,6 @@
 #include "heard-plan.h"
 #include "heard-staff.h"
 #include "heard-plan-rules.h"
-#include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -48,36 +47,30 @@ typedef struct
 static GAsyncResult *
 result_of (Fixture *f)
 {
-  heard_test_wait (&f->result);
-  g_clear_object (&f->last);
-  f->last = g_steal_pointer (&f->result);
-
-  return f->last;
+  return heard_test_result_of (&f->result, &f->last);
 }
 
 static gint64
 add_person (Fixture    *f,
             const char *name)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  return heard_test_add_person (f->store, name);
+}
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
-  id = heard_test_save_person (f->store, person, &error);
-  g_assert_no_error (error);
-
-  return id;
+static HeardStatement *
+statement_new (gint64      person_id,
+               const char *words)
+{
+  return heard_test_statement_new (person_id, words);
 }
 
 /* A write while a problem with the audit trail is unseen is refused. */
 static void
 add_person_refused (Fixture *f)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPerson) person = heard_test_person_new ("Someone New");
   g_autoptr(GError) error = NULL;
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Someone New");
   g_assert_cmpint (heard_test_save_person (f->store, person, &error), ==, 0);
   g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
   g_assert_nonnull (strstr (error->message, "recovery code"));
@@ -87,13 +80,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = heard_test_make_dir ();
   f->path = g_build_filename (f->dir, "heard.db", NULL);
   f->key = heard_test_key_new (4);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->store = heard_test_create_store (f->path, f->key);
   f->person_id = add_person (f, "Amira Khan");
 }
 
@@ -110,8 +100,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   close_store (f);
-  heard_test_remove_dir (f->dir);
-  g_free (f->dir);
+  heard_test_clear_dir (&f->dir);
   g_free (f->path);
   heard_key_free (f->key);
 }
@@ -124,19 +113,6 @@ reopen (Fixture *f)
   close_store (f);
   f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
-}
-
-static HeardStatement *
-statement_new (gint64      person_id,
-               const char *words)
-{
-  HeardStatement *statement = heard_statement_new ();
-
-  heard_statement_set_person_id (statement, person_id);
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
-
-  return statement;
 }
 
 static gint64
@@ -1209,10 +1185,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  g_assert_true (heard_secure_init (&error));
+  heard_test_init (&argc, &argv);
 
   add_test ("/statements/record-and-list", test_record_and_list);
   add_test ("/statements/amend/keeps-original", test_amend_keeps_original);

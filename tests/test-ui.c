@@ -26,30 +26,11 @@
  * own records folder, as the application does when it activates. */
 static HeardApplication *the_app;
 
-typedef struct
-{
-  HeardApplication *app;
-  guint             count;
-} ShownCount;
-
-static gboolean
-shows_count (gpointer data)
-{
-  ShownCount *expected = data;
-  HeardWindow *window = heard_test_ui_active_window (expected->app);
-  GListModel *shown = _heard_window_get_shown_people (window);
-
-  return g_list_model_get_n_items (shown) == expected->count;
-}
-
 static void
 wait_for_shown (HeardApplication *app,
                 guint             count)
 {
-  ShownCount expected = { app, count };
-  g_autofree char *what = g_strdup_printf ("%u people in the list", count);
-
-  heard_test_ui_wait_until (shows_count, &expected, what);
+  heard_test_ui_wait_for_shown_people (app, count);
 }
 
 static void
