@@ -92,11 +92,9 @@ fixture_tear_down (Fixture       *f,
 static HeardPlan *
 newest_plan (Fixture *f)
 {
-  g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = heard_test_load_plans (f->store, f->person_id, &error);
 
-  heard_store_load_plans_async (f->store, f->person_id, ASYNC (f));
-  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, >, 0);
 
@@ -107,10 +105,8 @@ static GPtrArray *
 load_plans (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *plans;
+  GPtrArray *plans = heard_test_load_plans (f->store, f->person_id, &error);
 
-  heard_store_load_plans_async (f->store, f->person_id, ASYNC (f));
-  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
 
   return plans;

@@ -143,10 +143,8 @@ list_statements (Fixture *f,
                  gint64   person_id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *statements;
+  GPtrArray *statements = heard_test_list_statements (f->store, person_id, &error);
 
-  heard_store_list_statements_async (f->store, person_id, ASYNC (f));
-  statements = heard_store_list_statements_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_nonnull (statements);
 
@@ -175,10 +173,8 @@ history (Fixture *f,
          gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *versions;
+  GPtrArray *versions = heard_test_list_statement_history (f->store, id, &error);
 
-  heard_store_list_statement_history_async (f->store, id, ASYNC (f));
-  versions = heard_store_list_statement_history_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
 
   return versions;
