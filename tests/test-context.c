@@ -1682,12 +1682,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   if (g_getenv ("HEARD_TEST_NO_KEYRING") != NULL)
     {

@@ -489,12 +489,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   g_test_add_func ("/store/crash/kill-writer", test_crash_kill_writer);
 

@@ -5,7 +5,6 @@
 
 #include <glib/gstdio.h>
 
-#include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-test-utils.h"
 
@@ -115,8 +114,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_assert_true (heard_secure_init (NULL));
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   g_test_add_func ("/store/disk-full", test_disk_full);
 

@@ -9,7 +9,6 @@
 #include <sqlite3.h>
 
 #include "heard-fault-vfs.h"
-#include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -95,29 +94,23 @@ wait_for (GAsyncResult **slot)
 
 #define ASYNC(slot) NULL, heard_test_store_result_cb, (slot)
 
+static HeardStatement *
+statement_new (gint64      person_id,
+               const char *words)
+{
+  return heard_test_statement_new (person_id, words);
+}
+
 static gint64
 save_person_named (HeardStore  *store,
                    const char  *name,
                    GError     **error)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPerson) person = heard_test_person_new (name);
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
   heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS,
                          "Being asked before anyone is told. Music on the bus.");
   return heard_test_save_person (store, person, error);
-}
-
-static HeardStatement *
-statement_new (gint64      person_id,
-               const char *words)
-{
-  HeardStatement *statement = heard_statement_new ();
-
-  heard_statement_set_person_id (statement, person_id);
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
-  return statement;
 }
 
 static gint64
@@ -372,15 +365,7 @@ describe_records (sqlite3 *db)
 static sqlite3 *
 open_real (const char *path)
 {
-  g_autoptr(HeardSecretString) hex = heard_key_to_hex (template_key);
-  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE,
-                                    heard_fault_vfs_real_name ()), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
-
-  return db;
+  return heard_test_raw_open_vfs (path, template_key, heard_fault_vfs_real_name ());
 }
 
 /* What a check found wrong, or NULL; @records gets what the file holds. */
@@ -936,12 +921,9 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
   int status;
 
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   heard_fault_vfs_install ();
   make_template ();

@@ -7,7 +7,6 @@
 
 #include "heard-audit.h"
 #include "heard-fixture-records.h"
-#include "heard-secure.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
@@ -808,12 +807,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   add_test ("/migrations/from-v1", 1, test_from_v1);
   add_test ("/migrations/from-v2", 2, test_from_v2);

@@ -11,7 +11,6 @@
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
 #include "heard-date.h"
-#include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -42,11 +41,7 @@ typedef struct
 static GAsyncResult *
 result_of (Fixture *f)
 {
-  heard_test_wait (&f->result);
-  g_clear_object (&f->last);
-  f->last = g_steal_pointer (&f->result);
-
-  return f->last;
+  return heard_test_result_of (&f->result, &f->last);
 }
 
 #define ASYNC(f) NULL, heard_test_store_result_cb, &(f)->result
@@ -74,19 +69,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(GError) error = NULL;
-
   f->dir = heard_test_make_dir ();
   f->path = g_build_filename (f->dir, "heard.db", NULL);
   f->key = heard_test_key_new (3);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Amira Khan");
-  f->person_id = heard_test_save_person (f->store, person, &error);
-  g_assert_no_error (error);
-
+  f->store = heard_test_create_store (f->path, f->key);
+  f->person_id = heard_test_add_person (f->store, "Amira Khan");
   f->caseworker_id = save_staff (f, HEARD_STAFF_CASEWORKER, "Priya Shah", NULL);
   f->supervisor_id = save_staff (f, HEARD_STAFF_SUPERVISOR, "Sam Okafor", SUPERVISOR_PASSPHRASE);
 }
@@ -97,8 +84,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->last);
   heard_test_close_store (&f->store);
-  heard_test_remove_dir (f->dir);
-  g_free (f->dir);
+  heard_test_clear_dir (&f->dir);
   g_free (f->path);
   heard_key_free (f->key);
 }
@@ -106,11 +92,9 @@ fixture_tear_down (Fixture       *f,
 static HeardPlan *
 newest_plan (Fixture *f)
 {
-  g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = heard_test_load_plans (f->store, f->person_id, &error);
 
-  heard_store_load_plans_async (f->store, f->person_id, ASYNC (f));
-  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, >, 0);
 
@@ -121,10 +105,8 @@ static GPtrArray *
 load_plans (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *plans;
+  GPtrArray *plans = heard_test_load_plans (f->store, f->person_id, &error);
 
-  heard_store_load_plans_async (f->store, f->person_id, ASYNC (f));
-  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
 
   return plans;
@@ -288,15 +270,7 @@ months_from_today (guint months)
 static sqlite3 *
 open_behind_heards_back (Fixture *f)
 {
-  g_autoptr(HeardSecretString) hex = heard_key_to_hex (f->key);
-  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-
-  return db;
+  return heard_test_raw_open (f->path, f->key);
 }
 
 /* The pure rules */
@@ -809,12 +783,8 @@ test_bad_input_refused (Fixture       *f,
 
   /* An empty plan is not sent for review. */
   {
-    gint64 other_person;
-    g_autoptr(HeardPerson) person = heard_person_new ();
+    gint64 other_person = heard_test_add_person (f->store, "Jordan Lee");
 
-    heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Jordan Lee");
-    other_person = heard_test_save_person (f->store, person, &error);
-    g_assert_no_error (error);
     heard_store_start_plan_async (f->store, other_person, ASYNC (f));
     plan_id = heard_store_start_plan_finish (f->store, result_of (f), &error);
     g_assert_false (try_submit (f, plan_id, &error));
@@ -1047,15 +1017,8 @@ count_audit (sqlite3    *db,
              const char *where)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE %s", where);
-  sqlite3_stmt *statement = NULL;
-  gint64 count;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return count;
+  return heard_test_raw_count (db, sql);
 }
 
 static void
@@ -1217,8 +1180,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_assert_true (heard_secure_init (NULL));
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   g_test_add_func ("/plans/rules/transitions", test_rules_transitions);
   g_test_add_func ("/plans/rules/review-dates", test_rules_review_dates);

@@ -14,7 +14,6 @@
 #include "heard-audit.h"
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
-#include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -46,13 +45,8 @@ new_store (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "heard.db", NULL);
   g_autoptr(HeardKey) key = heard_key_new_random ();
-  g_autoptr(GError) error = NULL;
-  HeardStore *store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  return heard_test_create_store (path, key);
 }
 
 static void
@@ -93,11 +87,7 @@ fixture_tear_down (Fixture       *f,
 static GAsyncResult *
 result_of (Fixture *f)
 {
-  heard_test_wait (&f->result);
-  g_clear_object (&f->last);
-  f->last = g_steal_pointer (&f->result);
-
-  return f->last;
+  return heard_test_result_of (&f->result, &f->last);
 }
 
 /* Exactly one "changed" since the last check, with these, before the callback. */
@@ -267,13 +257,11 @@ static gint64
 record_statement (Fixture *f,
                   gint64   person_id)
 {
-  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(HeardStatement) statement = heard_test_statement_new (person_id,
+                                                                  "Nobody listens to me.");
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  heard_statement_set_person_id (statement, person_id);
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, "Nobody listens to me.");
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
   heard_store_record_statement_async (f->store, statement, ASYNC (f));
   id = heard_store_record_statement_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
@@ -708,12 +696,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   add_test ("/store-contract/people", test_people);
   add_test ("/store-contract/plans", test_plans);

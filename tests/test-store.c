@@ -55,24 +55,13 @@ fixture_tear_down (Fixture       *fixture,
 static HeardStore *
 create_store (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  HeardStore *store = heard_test_open_store (fixture->path, fixture->key,
-                                             HEARD_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  return heard_test_create_store (fixture->path, fixture->key);
 }
 
 static HeardPerson *
 person_new (const char *display_name)
 {
-  HeardPerson *person = heard_person_new ();
-
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display_name);
-
-  return person;
+  return heard_test_person_new (display_name);
 }
 
 static HeardPerson *
@@ -248,15 +237,7 @@ static gint64
 raw_query_int (sqlite3    *db,
                const char *sql)
 {
-  sqlite3_stmt *statement = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return value;
+  return heard_test_raw_count (db, sql);
 }
 
 static gboolean
@@ -1350,12 +1331,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   add_test ("/store/people/round-trip", test_people_round_trip);
   add_test ("/store/people/order", test_people_order);

@@ -154,12 +154,7 @@ static void
 collect_text_views (GtkWidget *root,
                     GPtrArray *views)
 {
-  if (GTK_IS_TEXT_VIEW (root))
-    g_ptr_array_add (views, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text_views (child, views);
+  heard_test_ui_collect_text_views (root, views);
 }
 
 /* Types @texts into the form's text views, in the order it shows them. */

@@ -101,15 +101,7 @@ static gint64
 query_int (sqlite3    *db,
            const char *sql)
 {
-  sqlite3_stmt *statement = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return value;
+  return heard_test_raw_count (db, sql);
 }
 
 static void

@@ -317,12 +317,7 @@ static void
 collect_text_views (GtkWidget *widget,
                     GPtrArray *views)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    g_ptr_array_add (views, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text_views (child, views);
+  heard_test_ui_collect_text_views (widget, views);
 }
 
 /* Types @text at the cursor of @view, key by key as far as the buffer can
