@@ -22,7 +22,9 @@
  * PERSON's plan one step on (starts a new version, a copy of the signed-off
  * one with all its areas and actions; submits it; has SUPERVISOR sign it
  * off, which supersedes the one before). Only once a write has committed
- * does it print a line of its own, so every line is a promise to the user:
+ * does it print a line of its own, so every line is a promise to the user.
+ * Its first line says the records are open:
+ *   ready
  *   person ID ROUND SEQ
  *   amend VERSION ROUND SEQ
  *   plan-started PLAN ROUND SEQ
@@ -209,6 +211,7 @@ main (int   argc,
       return 1;
     }
   writer.store = store;
+  write_line ("ready\n");
 
   for (guint seq = 0; ; seq++)
     {
