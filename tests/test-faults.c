@@ -10,6 +10,7 @@
 
 #include "heard-fault-vfs.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -246,7 +247,8 @@ make_template (void)
   template_path = g_build_filename (template_dir, "heard.db", NULL);
   template_key = heard_test_key_new (9);
 
-  store = heard_test_open_store (template_path, template_key, HEARD_STORE_OPEN_CREATE, &error);
+  store = heard_test_open_store (template_path, template_key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                                 &error);
   g_assert_no_error (error);
 
   heard_staff_set_name (supervisor, "Sam Okafor");
@@ -400,7 +402,7 @@ check_records (const char  *dir,
   if (g_strcmp0 (verdict, "ok") != 0)
     return g_strdup_printf ("integrity_check says %s", verdict);
 
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   if (store == NULL)
     return g_strdup_printf ("Heard does not open the records again: %s", error->message);
   heard_test_close_store (&store);
@@ -423,7 +425,7 @@ reference_run (const Case *c,
   g_autofree char *problem = NULL;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
   g_assert_no_error (error);
@@ -433,7 +435,7 @@ reference_run (const Case *c,
   g_assert_null (problem);
   g_clear_pointer (&problem, g_free);
 
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (c->scenario->write (store, &template, &error));
   g_assert_no_error (error);
@@ -477,7 +479,7 @@ run_with_fault (const Case *c,
   guint injected;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
   g_assert_no_error (error);
@@ -546,7 +548,7 @@ run_with_fault (const Case *c,
                     c->mode->name, nth);
   if (problem == NULL)
     {
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       if (save_person_named (store, "Saved after the fault", &error) == 0)
         problem = g_strdup_printf ("no save once the disk was fine: %s", error->message);
@@ -673,7 +675,7 @@ close_with_fault (const char     *dir,
   guint injected = 0;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before closing", &error), >, 0);
   g_assert_true (write_start_plan_version (store, &template, &error));
@@ -769,7 +771,7 @@ test_vfs_sees_ciphertext (void)
   const char *marker = "Marker-Zq7Xv3 never in the clear";
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
 
   /* Counting every write shows the store's writes do pass through here. */
@@ -846,7 +848,7 @@ test_folder_refuses_writes (void)
       g_autoptr(GError) error = NULL;
 
       copy_file (template_path, path);
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
       g_assert_no_error (error);
@@ -895,7 +897,7 @@ test_folder_refuses_opening (void)
       sums_before = checksum_folder (dir);
 
       heard_fault_vfs_arm (HEARD_FAULT_CHANGES | HEARD_FAULT_OPEN, 1, kinds[i], TRUE);
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       if (store != NULL)
         {
           /* Opened for reading only: any save is refused. */
@@ -910,7 +912,7 @@ test_folder_refuses_opening (void)
       sums_after = checksum_folder (dir);
       g_assert_cmpstr (sums_after, ==, sums_before);
 
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       people = heard_test_list_people (store, &error);
       g_assert_no_error (error);

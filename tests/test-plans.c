@@ -12,6 +12,7 @@
 #include "heard-closure-check.h"
 #include "heard-date.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -80,7 +81,7 @@ fixture_set_up (Fixture       *f,
   f->dir = heard_test_make_dir ();
   f->path = g_build_filename (f->dir, "heard.db", NULL);
   f->key = heard_test_key_new (3);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_CREATE, &error);
+  f->store = heard_test_open_store (f->path, f->key, HEARD_SQLITE_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
   heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Amira Khan");

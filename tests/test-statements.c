@@ -15,6 +15,7 @@
 #include "heard-plan-action.h"
 #include "heard-plan-rules.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -89,7 +90,7 @@ fixture_set_up (Fixture       *f,
   f->dir = heard_test_make_dir ();
   f->path = g_build_filename (f->dir, "heard.db", NULL);
   f->key = heard_test_key_new (4);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_CREATE, &error);
+  f->store = heard_test_open_store (f->path, f->key, HEARD_SQLITE_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   f->person_id = add_person (f, "Amira Khan");
 }
@@ -119,7 +120,7 @@ reopen (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   close_store (f);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_NONE, &error);
+  f->store = heard_test_open_store (f->path, f->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
 }
 

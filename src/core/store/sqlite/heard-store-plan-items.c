@@ -9,7 +9,7 @@
 #include "heard-date.h"
 #include "heard-open-item.h"
 #include "heard-plan-action.h"
-#include "heard-plan-items-private.h"
+#include "heard-store-plan-items-private.h"
 #include "heard-plan-rules.h"
 #include "heard-store-util.h"
 
