@@ -10,6 +10,7 @@
 
 #include "heard-plan-rules.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-plans.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -203,7 +204,7 @@ main (int   argc,
   if (key == NULL)
     g_error ("%s", error->message);
 
-  store = heard_test_open_store (argv[1], key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (argv[1], key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   if (store == NULL)
     {
       g_printerr ("Round %u: the store did not open after the last crash: %s\n",

@@ -10,6 +10,7 @@
 #include "heard-audit.h"
 #include "heard-context-private.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -223,18 +224,19 @@ heard_test_key_new (guint8 variant)
 }
 
 HeardStore *
-heard_test_open_store (const char           *path,
-                       const HeardKey       *key,
-                       HeardStoreOpenFlags   flags,
-                       GError              **error)
+heard_test_open_store (const char                 *path,
+                       const HeardKey             *key,
+                       HeardSqliteStoreOpenFlags   flags,
+                       GError                    **error)
 {
-  g_autoptr(HeardStore) store = heard_store_new (path);
+  g_autoptr(HeardStore) store = heard_sqlite_store_new (path);
   g_autoptr(GAsyncResult) result = NULL;
 
-  heard_store_open_async (store, key, flags, NULL, heard_test_store_result_cb, &result);
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), key, flags, NULL,
+                                 heard_test_store_result_cb, &result);
   heard_test_wait (&result);
 
-  if (!heard_store_open_finish (store, result, error))
+  if (!heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, error))
     {
       g_clear_object (&result);
       heard_test_close_store (&store);
@@ -277,7 +279,7 @@ heard_test_create_store (const char     *path,
                          const HeardKey *key)
 {
   g_autoptr(GError) error = NULL;
-  HeardStore *store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE, &error);
+  HeardStore *store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_CREATE, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (store);

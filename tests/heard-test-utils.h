@@ -8,6 +8,7 @@
 #include "heard-key.h"
 #include "heard-person.h"
 #include "heard-plan.h"
+#include "heard-sqlite-store.h"
 #include "heard-statement.h"
 #include "heard-store.h"
 
@@ -71,10 +72,11 @@ void         heard_test_copy_fixture     (const char          *name,
 HeardKey    *heard_test_key_new          (guint8               variant) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Blocking wrappers around the store's async API, for tests only. */
-HeardStore  *heard_test_open_store       (const char          *path,
-                                          const HeardKey      *key,
-                                          HeardStoreOpenFlags  flags,
-                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+HeardStore  *heard_test_open_store       (const char                 *path,
+                                          const HeardKey             *key,
+                                          HeardSqliteStoreOpenFlags   flags,
+                                          GError                    **error)
+                                          G_GNUC_WARN_UNUSED_RESULT;
 void         heard_test_close_store      (HeardStore         **store);
 /* A new store at @path with @key, created and opened, or the test fails. */
 HeardStore  *heard_test_create_store     (const char          *path,

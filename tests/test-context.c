@@ -13,6 +13,7 @@
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
 
@@ -781,7 +782,7 @@ assert_wrong_codes_refused (HeardContext *context,
 
   /* Well formed, but the key of other records. */
   expect_refusal (context, STEP_RECOVERY_CODE, other_code,
-                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+                  HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   snapshot_assert_unchanged (&before, fixture);
 
   /* One symbol mistyped: caught before any key is tried. */
@@ -1478,7 +1479,7 @@ test_two_first_runs (Fixture       *fixture,
       heard_test_close_context (&contexts[winner]);
 
       /* The key the note names opens the records. */
-      store = heard_test_open_store (db_path, stored_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (db_path, stored_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       people = heard_test_list_people (store, &error);
       g_assert_no_error (error);
@@ -1591,7 +1592,7 @@ test_no_keyring_passphrase (Fixture       *fixture,
   snapshot_assert_unchanged (&before, fixture);
 
   expect_refusal (context, STEP_PASSPHRASE, "a kettle of tea for the day shift",
-                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+                  HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   snapshot_assert_unchanged (&before, fixture);
 
   expect_state (context, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
@@ -1619,7 +1620,7 @@ test_no_keyring_passphrase_wal (Fixture       *fixture,
   again = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
   snapshot_take (&before, fixture);
   expect_refusal (again, STEP_PASSPHRASE, "a kettle of tea for the day shift",
-                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+                  HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   snapshot_assert_unchanged (&before, fixture);
 
   expect_state (again, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);

@@ -10,6 +10,7 @@
 #include "heard-audit.h"
 #include "heard-plan-rules.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -421,7 +422,7 @@ test_crash_kill_writer (void)
   g_test_message ("seed %u (set HEARD_CRASH_SEED=%u to repeat this run)", seed, seed);
   rand = g_rand_new_with_seed (seed);
 
-  store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE, &error);
+  store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
   setup = make_setup (store);
   heard_test_close_store (&store);
@@ -440,7 +441,7 @@ test_crash_kill_writer (void)
         n_reported[g_array_index (reports, Report, i).kind]++;
     }
 
-  store = heard_test_open_store (path, key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (heard_test_check_integrity (store, &error));
   g_assert_no_error (error);

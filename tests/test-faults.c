@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "heard-fault-vfs.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -239,7 +240,8 @@ make_template (void)
   template_path = g_build_filename (template_dir, "heard.db", NULL);
   template_key = heard_test_key_new (9);
 
-  store = heard_test_open_store (template_path, template_key, HEARD_STORE_OPEN_CREATE, &error);
+  store = heard_test_open_store (template_path, template_key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                                 &error);
   g_assert_no_error (error);
 
   heard_staff_set_name (supervisor, "Sam Okafor");
@@ -385,7 +387,7 @@ check_records (const char  *dir,
   if (g_strcmp0 (verdict, "ok") != 0)
     return g_strdup_printf ("integrity_check says %s", verdict);
 
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   if (store == NULL)
     return g_strdup_printf ("Heard does not open the records again: %s", error->message);
   heard_test_close_store (&store);
@@ -408,7 +410,7 @@ reference_run (const Case *c,
   g_autofree char *problem = NULL;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
   g_assert_no_error (error);
@@ -418,7 +420,7 @@ reference_run (const Case *c,
   g_assert_null (problem);
   g_clear_pointer (&problem, g_free);
 
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (c->scenario->write (store, &template, &error));
   g_assert_no_error (error);
@@ -462,7 +464,7 @@ run_with_fault (const Case *c,
   guint injected;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
   g_assert_no_error (error);
@@ -531,7 +533,7 @@ run_with_fault (const Case *c,
                     c->mode->name, nth);
   if (problem == NULL)
     {
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       if (save_person_named (store, "Saved after the fault", &error) == 0)
         problem = g_strdup_printf ("no save once the disk was fine: %s", error->message);
@@ -658,7 +660,7 @@ close_with_fault (const char     *dir,
   guint injected = 0;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before closing", &error), >, 0);
   g_assert_true (write_start_plan_version (store, &template, &error));
@@ -754,7 +756,7 @@ test_vfs_sees_ciphertext (void)
   const char *marker = "Marker-Zq7Xv3 never in the clear";
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
 
   /* Counting every write shows the store's writes do pass through here. */
@@ -831,7 +833,7 @@ test_folder_refuses_writes (void)
       g_autoptr(GError) error = NULL;
 
       copy_file (template_path, path);
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
       g_assert_no_error (error);
@@ -880,7 +882,7 @@ test_folder_refuses_opening (void)
       sums_before = checksum_folder (dir);
 
       heard_fault_vfs_arm (HEARD_FAULT_CHANGES | HEARD_FAULT_OPEN, 1, kinds[i], TRUE);
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       if (store != NULL)
         {
           /* Opened for reading only: any save is refused. */
@@ -895,7 +897,7 @@ test_folder_refuses_opening (void)
       sums_after = checksum_folder (dir);
       g_assert_cmpstr (sums_after, ==, sums_before);
 
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       people = heard_test_list_people (store, &error);
       g_assert_no_error (error);

@@ -5,8 +5,8 @@
  * What every store promises, whatever keeps the records: each operation's
  * result, its refusals (not found, invalid, not open) and the one "changed"
  * each successful write gives, before its own callback, and none for a
- * refused one. Written only against the store's public operations; a store
- * comes from new_store(), the one place that knows which store it is.
+ * refused one. Written only against the abstract HeardStore; a store comes
+ * from new_store(), the one place that knows which store it is.
  */
 
 #include "config.h"
@@ -14,6 +14,7 @@
 #include "heard-audit.h"
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -685,6 +686,24 @@ test_not_open (Fixture       *f,
   assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
 }
 
+/* HeardStore is only an interface: there is no store without a backend. */
+static void
+test_abstract (void)
+{
+  g_assert_true (G_TYPE_IS_ABSTRACT (HEARD_TYPE_STORE));
+
+  if (g_test_subprocess ())
+    {
+      GObject *store = g_object_new (HEARD_TYPE_STORE, NULL);
+
+      g_assert_null (store);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_stderr ("*cannot create instance of abstract*HeardStore*");
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -698,6 +717,7 @@ main (int   argc,
 {
   heard_test_init (&argc, &argv);
 
+  g_test_add_func ("/store-contract/abstract", test_abstract);
   add_test ("/store-contract/people", test_people);
   add_test ("/store-contract/plans", test_plans);
   add_test ("/store-contract/statements", test_statements);

@@ -7,6 +7,7 @@
 
 #include "heard-keyring.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -148,7 +149,8 @@ test_quit_leaves_one_file (void)
   db = heard_test_raw_open (copy_path, key);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE display_name = '"
                                   PERSON_NAME "'"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, heard_store_get_schema_version ());
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
   sqlite3_close (db);
 
   forget_key (uuid);
