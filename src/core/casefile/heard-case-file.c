@@ -88,30 +88,6 @@ typedef struct
 
 typedef GPtrArray *(*ReadFinish) (HeardStore *, GAsyncResult *, GError **);
 
-/* The case files open on a context, by person id; each removes itself as it
- * goes, so the registry holds no reference. */
-static GQuark
-registry_quark (void)
-{
-  return g_quark_from_static_string ("heard-case-file-registry");
-}
-
-static GHashTable *
-get_registry (HeardContext *context,
-              gboolean      create)
-{
-  GHashTable *registry = g_object_get_qdata (G_OBJECT (context), registry_quark ());
-
-  if (registry == NULL && create)
-    {
-      registry = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_object_set_qdata_full (G_OBJECT (context), registry_quark (), registry,
-                               (GDestroyNotify) g_hash_table_unref);
-    }
-
-  return registry;
-}
-
 static void
 load_free (Load *load)
 {
@@ -535,12 +511,7 @@ heard_case_file_dispose (GObject *object)
 
   _heard_case_file_drop (self);
   if (self->context != NULL)
-    {
-      GHashTable *registry = get_registry (self->context, FALSE);
-
-      if (registry != NULL && g_hash_table_lookup (registry, &self->person_id) == self)
-        g_hash_table_remove (registry, &self->person_id);
-    }
+    _heard_context_unregister_case_file (self->context, self);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_case_file_parent_class)->dispose (object);
@@ -644,15 +615,11 @@ heard_case_file_init (HeardCaseFile *self)
   g_queue_init (&self->waiting);
 }
 
-HeardCaseFile *
-_heard_case_file_new (HeardContext *context,
-                      HeardPerson  *person)
+static HeardCaseFile *
+case_file_new (HeardContext *context,
+               HeardPerson  *person)
 {
   HeardCaseFile *self;
-
-  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
-  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (HEARD_TYPE_CASE_FILE, NULL);
   self->context = g_object_ref (context);
@@ -673,42 +640,21 @@ HeardCaseFile *
 heard_case_file_open (HeardContext *context,
                       HeardPerson  *person)
 {
-  GHashTable *registry;
   HeardCaseFile *self;
-  gint64 id;
 
   g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
 
-  id = heard_person_get_id (person);
-  registry = get_registry (context, TRUE);
-  self = g_hash_table_lookup (registry, &id);
+  self = _heard_context_lookup_case_file (context, heard_person_get_id (person));
   if (self != NULL)
     return g_object_ref (self);
 
-  self = _heard_case_file_new (context, person);
-  g_hash_table_insert (registry, g_memdup2 (&id, sizeof id), self);
+  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
+
+  self = case_file_new (context, person);
+  _heard_context_register_case_file (context, self);
 
   return self;
-}
-
-/* Drops every case file open on @context, as the records lock. */
-void
-_heard_case_file_drop_all (HeardContext *context)
-{
-  GHashTable *registry;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_if_fail (HEARD_IS_CONTEXT (context));
-
-  registry = get_registry (context, FALSE);
-  if (registry == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, registry);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    _heard_case_file_drop (value);
 }
 
 /* Lets go of every record: the models empty, the person goes, and nothing
