@@ -61,14 +61,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* Whether the row already shown (@old) can stay for the row just read. */
 typedef gboolean (*SameFunc) (gpointer old,
-                              gpointer fresh,
-                              gint64   changed_id);
+                              gpointer fresh);
 
-/* One load of one model; @changed_id names the record that changed. */
+/* One load of one model. */
 typedef struct
 {
   HeardCaseFile *self;
-  gint64         changed_id;
 } Load;
 
 /* How a store write finishes: with an id, a yes, or a version number. */
@@ -105,27 +103,78 @@ same_strings (const char *a,
 }
 
 static gboolean
-same_plan (gpointer old,
-           gpointer fresh,
-           gint64   changed_id)
+same_object (gpointer old,
+             gpointer fresh)
 {
-  HeardPlan *a = old;
-  HeardPlan *b = fresh;
+  return old == fresh;
+}
 
-  return a->id == b->id && a->id != changed_id && a->state == b->state &&
-         same_strings (a->next_review, b->next_review) &&
-         same_strings (a->signed_off_at, b->signed_off_at) &&
-         same_strings (a->closed_at, b->closed_at) &&
-         g_list_model_get_n_items (G_LIST_MODEL (a->reviews)) ==
-         g_list_model_get_n_items (G_LIST_MODEL (b->reviews)) &&
-         g_list_model_get_n_items (G_LIST_MODEL (a->areas)) ==
-         g_list_model_get_n_items (G_LIST_MODEL (b->areas));
+static gboolean
+same_review (gpointer old,
+             gpointer fresh)
+{
+  return heard_plan_review_get_decision (old) == heard_plan_review_get_decision (fresh) &&
+         same_strings (heard_plan_review_get_decided_at (old),
+                       heard_plan_review_get_decided_at (fresh)) &&
+         same_strings (heard_plan_review_get_reviewer (old),
+                       heard_plan_review_get_reviewer (fresh)) &&
+         same_strings (heard_plan_review_get_comments (old),
+                       heard_plan_review_get_comments (fresh));
+}
+
+static gboolean
+same_action (HeardPlanAction *a,
+             HeardPlanAction *b)
+{
+  if (heard_plan_action_get_id (a) != heard_plan_action_get_id (b) ||
+      heard_plan_action_get_owner (a) != heard_plan_action_get_owner (b) ||
+      heard_plan_action_get_status (a) != heard_plan_action_get_status (b))
+    return FALSE;
+
+  for (guint i = 0; i < HEARD_ACTION_N_TEXTS; i++)
+    {
+      if (!same_strings (heard_plan_action_get_text (a, i), heard_plan_action_get_text (b, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An area stays only if nothing in it, its actions included, changed. */
+static gboolean
+same_area (gpointer old,
+           gpointer fresh)
+{
+  GListModel *a_actions = heard_plan_area_get_actions (old);
+  GListModel *b_actions = heard_plan_area_get_actions (fresh);
+  guint n = g_list_model_get_n_items (a_actions);
+
+  if (heard_plan_area_get_id (old) != heard_plan_area_get_id (fresh) ||
+      heard_plan_area_get_kind (old) != heard_plan_area_get_kind (fresh) ||
+      n != g_list_model_get_n_items (b_actions))
+    return FALSE;
+
+  for (guint i = 0; i < HEARD_AREA_N_TEXTS; i++)
+    {
+      if (!same_strings (heard_plan_area_get_text (old, i), heard_plan_area_get_text (fresh, i)))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPlanAction) a = g_list_model_get_item (a_actions, i);
+      g_autoptr(HeardPlanAction) b = g_list_model_get_item (b_actions, i);
+
+      if (!same_action (a, b))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
 same_statement (gpointer old,
-                gpointer fresh,
-                gint64   changed_id)
+                gpointer fresh)
 {
   GPtrArray *a_answers = heard_statement_get_responses (old);
   GPtrArray *b_answers = heard_statement_get_responses (fresh);
@@ -151,13 +200,14 @@ same_statement (gpointer old,
 }
 
 /* Makes @model hold @fresh, in its order, keeping every row that @same says
- * can stay, and telling views only about the positions that changed. */
-static void
+ * can stay, and telling views only about the positions that changed;
+ * whether any did. */
+static gboolean
 update_in_place (GListStore *model,
                  GPtrArray  *fresh,
-                 SameFunc    same,
-                 gint64      changed_id)
+                 SameFunc    same)
 {
+  gboolean changed = FALSE;
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -172,7 +222,7 @@ update_in_place (GListStore *model,
         {
           g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), j);
 
-          if (!g_hash_table_contains (kept, old) && same (old, item, changed_id))
+          if (!g_hash_table_contains (kept, old) && same (old, item))
             keep = g_steal_pointer (&old);
         }
 
@@ -193,6 +243,7 @@ update_in_place (GListStore *model,
           if ((gpointer) here == want)
             break;
 
+          changed = TRUE;
           if (g_hash_table_contains (kept, here))
             {
               /* A row that stays, further on: the wanted one goes in before it. */
@@ -213,12 +264,114 @@ update_in_place (GListStore *model,
         }
 
       if (i == g_list_model_get_n_items (G_LIST_MODEL (model)))
-        g_list_store_append (model, want);
+        {
+          g_list_store_append (model, want);
+          changed = TRUE;
+        }
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   if (n > wanted->len)
-    g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
+    {
+      g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
+/* The same, for a model read as a list model. */
+static gboolean
+update_model_in_place (GListStore *model,
+                       GListModel *fresh,
+                       SameFunc    same)
+{
+  guint n = g_list_model_get_n_items (fresh);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (fresh, i));
+
+  return update_in_place (model, rows, same);
+}
+
+static void
+take_string (char     **shown,
+             char     **fresh,
+             gboolean  *changed)
+{
+  if (same_strings (*shown, *fresh))
+    return;
+
+  g_free (*shown);
+  *shown = g_steal_pointer (fresh);
+  *changed = TRUE;
+}
+
+/* Makes the plan version shown (@plan) say what was just read of it
+ * (@fresh, whose strings it takes), keeping every area and decision that did
+ * not change, so that a view bound to them replaces only the rows that
+ * did; whether anything changed. */
+static gboolean
+merge_plan (HeardPlan *plan,
+            HeardPlan *fresh)
+{
+  gboolean changed = FALSE;
+
+  g_assert (plan->id == fresh->id);
+
+  if (plan->state != fresh->state || plan->closes_case != fresh->closes_case ||
+      plan->version != fresh->version)
+    {
+      plan->state = fresh->state;
+      plan->closes_case = fresh->closes_case;
+      plan->version = fresh->version;
+      changed = TRUE;
+    }
+  take_string (&plan->created_at, &fresh->created_at, &changed);
+  take_string (&plan->signed_off_at, &fresh->signed_off_at, &changed);
+  take_string (&plan->next_review, &fresh->next_review, &changed);
+  take_string (&plan->review_limit, &fresh->review_limit, &changed);
+  take_string (&plan->closed_at, &fresh->closed_at, &changed);
+  for (guint i = 0; i < HEARD_CLOSURE_N_TEXTS; i++)
+    take_string (&plan->closure[i], &fresh->closure[i], &changed);
+  if (update_model_in_place (plan->areas, G_LIST_MODEL (fresh->areas), same_area))
+    changed = TRUE;
+  if (update_model_in_place (plan->reviews, G_LIST_MODEL (fresh->reviews), same_review))
+    changed = TRUE;
+
+  return changed;
+}
+
+/* Plan versions keep their objects for as long as they are listed: each
+ * is brought up to date in place, and a version that changed is told to
+ * views as a row changed where it stands. */
+static void
+update_plans (HeardCaseFile *self,
+              GPtrArray     *fresh)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_full (fresh->len, g_object_unref);
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      HeardPlan *read = g_ptr_array_index (fresh, i);
+      HeardPlan *shown = heard_case_file_find_plan (self, read->id);
+
+      if (shown != NULL && merge_plan (shown, read))
+        g_ptr_array_add (changed, g_object_ref (shown));
+      g_ptr_array_add (wanted, g_object_ref (shown != NULL ? shown : read));
+    }
+
+  update_in_place (self->plans, wanted, same_object);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      gpointer plan = g_ptr_array_index (changed, i);
+      guint position;
+
+      if (g_list_store_find (self->plans, plan, &position))
+        g_list_store_splice (self->plans, position, 1, &plan, 1);
+    }
 }
 
 static void
@@ -275,13 +428,11 @@ release_waiting (HeardCaseFile *self)
 }
 
 static Load *
-begin_load (HeardCaseFile *self,
-            gint64         changed_id)
+begin_load (HeardCaseFile *self)
 {
   Load *load = g_new0 (Load, 1);
 
   load->self = g_object_ref (self);
-  load->changed_id = changed_id;
   if (self->n_loading++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
@@ -317,7 +468,7 @@ plans_loaded_cb (GObject      *object,
 
   plans = heard_store_load_plans_finish (HEARD_STORE (object), result, &error);
   if (plans != NULL && load->self->store != NULL)
-    update_in_place (load->self->plans, plans, same_plan, load->changed_id);
+    update_plans (load->self, plans);
   end_load (load->self, error);
 }
 
@@ -333,26 +484,24 @@ statements_listed_cb (GObject      *object,
   statements = heard_store_list_statements_finish (HEARD_STORE (object), result, &error);
   if (statements != NULL && load->self->store != NULL)
     {
-      update_in_place (load->self->statements, statements, same_statement, load->changed_id);
+      update_in_place (load->self->statements, statements, same_statement);
       count_outstanding (load->self);
     }
   end_load (load->self, error);
 }
 
 static void
-load_plans (HeardCaseFile *self,
-            gint64         changed_id)
+load_plans (HeardCaseFile *self)
 {
   heard_store_load_plans_async (self->store, self->person_id, self->cancellable,
-                                plans_loaded_cb, begin_load (self, changed_id));
+                                plans_loaded_cb, begin_load (self));
 }
 
 static void
-load_statements (HeardCaseFile *self,
-                 gint64         changed_id)
+load_statements (HeardCaseFile *self)
 {
   heard_store_list_statements_async (self->store, self->person_id, self->cancellable,
-                                     statements_listed_cb, begin_load (self, changed_id));
+                                     statements_listed_cb, begin_load (self));
 }
 
 static void
@@ -368,11 +517,11 @@ store_changed_cb (HeardStore      *store,
   switch (kind)
     {
     case HEARD_RECORD_KIND_PLAN:
-      load_plans (self, record_id);
+      load_plans (self);
       break;
 
     case HEARD_RECORD_KIND_STATEMENT:
-      load_statements (self, record_id);
+      load_statements (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
@@ -628,8 +777,8 @@ case_file_new (HeardContext *context,
   self->person_id = heard_person_get_id (person);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
-  load_plans (self, 0);
-  load_statements (self, 0);
+  load_plans (self);
+  load_statements (self);
 
   return self;
 }
