@@ -902,15 +902,15 @@ test_open_items (Fixture       *f,
   items = list_open_items (f);
   g_assert_cmpuint (items->len, ==, 2);
   item = g_ptr_array_index (items, 0);
-  g_assert_cmpstr (item->summary, ==, "Book a GP appointment");
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
-  g_assert_cmpstr (item->view, ==, "plan");
-  g_assert_cmpint (item->person_id, ==, f->person_id);
-  g_assert_nonnull (strstr (item->detail, "3 February 2020"));
-  g_assert_nonnull (strstr (item->detail, "School or college (Ms Patel)"));
+  g_assert_cmpstr (heard_open_item_get_summary (item), ==, "Book a GP appointment");
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_OVERDUE);
+  g_assert_cmpstr (heard_open_item_get_view (item), ==, "plan");
+  g_assert_cmpint (heard_open_item_get_person_id (item), ==, f->person_id);
+  g_assert_nonnull (strstr (heard_open_item_get_detail (item), "3 February 2020"));
+  g_assert_nonnull (strstr (heard_open_item_get_detail (item), "School or college (Ms Patel)"));
   item = g_ptr_array_index (items, 1);
-  g_assert_cmpstr (item->summary, ==, "Sleep diary with the youth worker");
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_NONE);
+  g_assert_cmpstr (heard_open_item_get_summary (item), ==, "Sleep diary with the youth worker");
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_NONE);
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* A newer version on its way counts as open too, once one is in use; its
@@ -921,7 +921,7 @@ test_open_items (Fixture       *f,
   items = list_open_items (f);
   g_assert_cmpuint (items->len, ==, 3);
   item = g_ptr_array_index (items, 2);
-  g_assert_nonnull (strstr (item->summary, "Version 2"));
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "Version 2"));
 }
 
 static HeardCaseloadSection *
@@ -971,8 +971,8 @@ test_caseload (Fixture       *f,
   section = find_section (sections, "Plans Awaiting Review");
   g_assert_cmpuint (section->items->len, ==, 1);
   item = g_ptr_array_index (section->items, 0);
-  g_assert_cmpstr (item->person_name, ==, "Amira Khan");
-  g_assert_cmpint (item->person_id, ==, f->person_id);
+  g_assert_cmpstr (heard_open_item_get_person_name (item), ==, "Amira Khan");
+  g_assert_cmpint (heard_open_item_get_person_id (item), ==, f->person_id);
   /* An action in a plan not yet in use is not counted as overdue. */
   g_assert_cmpuint (find_section (sections, "Overdue Actions")->items->len, ==, 0);
   g_clear_pointer (&sections, g_ptr_array_unref);
@@ -983,8 +983,8 @@ test_caseload (Fixture       *f,
   section = find_section (sections, "Overdue Actions");
   g_assert_cmpuint (section->items->len, ==, 1);
   item = g_ptr_array_index (section->items, 0);
-  g_assert_cmpstr (item->summary, ==, "Bus pass in her own name");
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
+  g_assert_cmpstr (heard_open_item_get_summary (item), ==, "Bus pass in her own name");
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_OVERDUE);
   g_assert_cmpuint (find_section (sections, "Reviews Overdue")->items->len, ==, 0);
   g_assert_cmpuint (find_section (sections, "Reviews Due Soon")->items->len, ==, 0);
   g_clear_pointer (&sections, g_ptr_array_unref);
@@ -998,7 +998,7 @@ test_caseload (Fixture       *f,
   section = find_section (sections, "Reviews Overdue");
   g_assert_cmpuint (section->items->len, ==, 1);
   item = g_ptr_array_index (section->items, 0);
-  g_assert_nonnull (strstr (item->summary, "30 June 2021"));
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "30 June 2021"));
   g_clear_pointer (&sections, g_ptr_array_unref);
 
   /* A review brought forward to within four weeks is due soon. */

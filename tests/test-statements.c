@@ -970,12 +970,12 @@ test_closure_and_caseload (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
   item = g_ptr_array_index (items, 0);
-  g_assert_cmpint (item->person_id, ==, f->person_id);
-  g_assert_cmpstr (item->view, ==, "statements");
-  g_assert_nonnull (strstr (item->summary, "3 May 2024"));
-  g_assert_null (strstr (item->summary, "car"));
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_NONE);
-  g_assert_cmpstr (item->detail, ==, "Recorded today");
+  g_assert_cmpint (heard_open_item_get_person_id (item), ==, f->person_id);
+  g_assert_cmpstr (heard_open_item_get_view (item), ==, "statements");
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "3 May 2024"));
+  g_assert_null (strstr (heard_open_item_get_summary (item), "car"));
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_NONE);
+  g_assert_cmpstr (heard_open_item_get_detail (item), ==, "Recorded today");
 
   g_assert_cmpuint (waiting_in_caseload (f), ==, 1);
 }
@@ -1001,8 +1001,8 @@ test_outstanding_grows_urgent (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
   item = g_ptr_array_index (items, 0);
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
-  g_assert_true (g_str_has_suffix (item->detail, "days ago"));
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_OVERDUE);
+  g_assert_true (g_str_has_suffix (heard_open_item_get_detail (item), "days ago"));
 }
 
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * A section of the caseload overview is a title and one of these, added to
  * the table in heard-caseload.c. It runs on the database thread and returns
  * the section's items across all young people still on the list
- * (HeardOpenItem, with heard_open_item_free as the array's free function),
+ * (HeardOpenItem, with g_object_unref as the array's free function),
  * or NULL with @error set.
  */
 typedef GPtrArray *(*HeardCaseloadFunc) (sqlite3      *db,

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * A part of Heard that can leave something open about a young person
  * provides one of these, and adds it to the table in heard-closure-check.c.
  * It runs on the database thread and returns the open items (HeardOpenItem,
- * with heard_open_item_free as the array's free function), or NULL with
+ * with g_object_unref as the array's free function), or NULL with
  * @error set.
  */
 typedef GPtrArray *(*HeardOpenItemsFunc) (sqlite3      *db,

@@ -29,8 +29,7 @@ list_open_items_work (sqlite3  *db,
                       GError  **error)
 {
   gint64 person_id = *(gint64 *) data;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                               heard_open_item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GDate today;
 
   heard_plan_rules_today (&today);

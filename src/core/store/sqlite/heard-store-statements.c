@@ -698,30 +698,28 @@ add_item_cb (sqlite3_stmt *statement,
   gboolean answered = sqlite3_column_int (statement, 4);
   int waited = sqlite3_column_int (statement, 5);
   HeardUrgency urgency = HEARD_URGENCY_NONE;
-  HeardOpenItem *item;
+  g_autofree char *summary = NULL;
+  g_autofree char *detail = NULL;
 
   if (waited > HEARD_STATEMENT_ANSWER_DAYS)
     urgency = HEARD_URGENCY_OVERDUE;
   else if (waited > HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS)
     urgency = HEARD_URGENCY_SOON;
 
-  item = heard_open_item_new (sqlite3_column_int64 (statement, 0),
-                              (const char *) sqlite3_column_text (statement, 1), "statements",
-                              urgency);
-  g_free (item->summary);
   /* Never their words here: this list is seen away from any content note. */
-  item->summary = g_strdup_printf (answered
-                                   /* TRANSLATORS: %s is a date, e.g. "3 May 2024" */
-                                   ? _("What they said on %s was answered, but they have not "
-                                       "been told")
-                                   : _("What they said on %s is waiting for an answer"), day);
-  g_free (item->detail);
-  item->detail = waited <= 0 ? g_strdup (_("Recorded today"))
-                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Recorded %d day ago",
-                                                             "Recorded %d days ago", waited),
-                                                waited);
-  g_ptr_array_add (data, item);
+  summary = g_strdup_printf (answered
+                             /* TRANSLATORS: %s is a date, e.g. "3 May 2024" */
+                             ? _("What they said on %s was answered, but they have not "
+                                 "been told")
+                             : _("What they said on %s is waiting for an answer"), day);
+  detail = waited <= 0 ? g_strdup (_("Recorded today"))
+                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Recorded %d day ago",
+                                                       "Recorded %d days ago", waited),
+                                          waited);
+  g_ptr_array_add (data, heard_open_item_new (sqlite3_column_int64 (statement, 0),
+                                              (const char *) sqlite3_column_text (statement, 1),
+                                              "statements", urgency, summary, detail));
 }
 
 /* Every statement waiting where @where holds (?1 is @person_id), as open items. */
@@ -736,7 +734,7 @@ gather_outstanding (sqlite3      *db,
   g_autofree char *day = heard_date_to_iso (today);
 
   return collect_rows (db, sql, person_id, day, add_item_cb,
-                       (GDestroyNotify) heard_open_item_free, error);
+                       g_object_unref, error);
 }
 
 GPtrArray *
