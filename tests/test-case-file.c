@@ -8,6 +8,7 @@
 #include "heard-context.h"
 #include "heard-keyring.h"
 #include "heard-secure.h"
+#include "heard-store-people.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
 
@@ -197,6 +198,37 @@ record_statement (HeardCaseFile *case_file,
   return finish_write (case_file, &result);
 }
 
+static void
+wait_for_loads (HeardCaseFile *case_file)
+{
+  while (heard_case_file_get_loading (case_file))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Saves @person on the store itself, as another program would, and waits
+ * for @case_file to have read what changed. */
+static void
+save_on_store (Fixture       *f,
+               HeardCaseFile *case_file,
+               HeardPerson   *person)
+{
+  HeardStore *store = _heard_context_get_store (f->context);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_save_person_async (store, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_store_save_person_finish (store, result, &error), ==, f->person_id);
+  g_assert_no_error (error);
+  wait_for_loads (case_file);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
 static gpointer
 get_row (GListModel *model,
          guint       position)
@@ -365,6 +397,83 @@ test_plan_action_shows (Fixture       *f,
   g_assert_true (find_area (plan, area_ids[1]) == other_area);
 }
 
+/* The young person shown is brought up to date by a save through the case
+ * file, the context or the store itself, and says so only when something
+ * changed. */
+static void
+test_person_shows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  HeardPerson *shown = heard_case_file_get_person (case_file);
+  g_autoptr(HeardPerson) edited = heard_person_copy (shown);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint n_person_notes = 0;
+  guint n_changes = 0;
+
+  g_signal_connect_swapped (case_file, "notify::person", G_CALLBACK (count_cb), &n_person_notes);
+  g_signal_connect_swapped (shown, "notify", G_CALLBACK (count_cb), &n_changes);
+
+  heard_person_set_text (edited, HEARD_PERSON_PREFERRED_NAME, "Mara");
+  heard_case_file_save_person_async (case_file, edited, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  wait_for_loads (case_file);
+  g_assert_cmpstr (heard_person_get_text (shown, HEARD_PERSON_PREFERRED_NAME), ==, "Mara");
+
+  /* Another program renames her: the one shown takes the new name. */
+  heard_person_set_text (edited, HEARD_PERSON_PREFERRED_NAME, "Ama");
+  save_on_store (f, case_file, edited);
+  g_assert_true (heard_case_file_get_person (case_file) == shown);
+  g_assert_cmpstr (heard_person_get_text (shown, HEARD_PERSON_PREFERRED_NAME), ==, "Ama");
+
+  /* A save that changes nothing says nothing. */
+  n_changes = 0;
+  save_on_store (f, case_file, edited);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (n_person_notes, ==, 0);
+}
+
+/* What is still open shows as it opens and closes, without a reload; the
+ * items that did not change stay the same objects. */
+static void
+test_open_items_show (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardPlanAction) changed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GListModel *open_items = heard_case_file_get_open_items (case_file);
+  guint n_before;
+  gint64 area_ids[2];
+  gint64 action_id;
+  gint64 plan_id;
+  HeardOpenItem *kept;
+
+  g_assert_cmpuint (g_list_model_get_n_items (open_items), ==, 0);
+  record_statement (case_file, "Nobody asked me what I wanted.");
+  g_assert_cmpuint (g_list_model_get_n_items (open_items), ==, 1);
+  kept = get_row (open_items, 0);
+  g_assert_true (HEARD_IS_OPEN_ITEM (kept));
+  g_assert_cmpint (heard_open_item_get_person_id (kept), ==, f->person_id);
+
+  /* An open action adds its item; the statement's stays the same object. */
+  plan_id = set_up_plan (case_file, area_ids, &action_id);
+  n_before = g_list_model_get_n_items (open_items);
+  g_assert_cmpuint (n_before, >, 1);
+  g_assert_true (g_list_store_find (G_LIST_STORE (open_items), kept, NULL));
+
+  /* Done, it goes. */
+  changed = action_new (plan_id, area_ids[0]);
+  heard_plan_action_set_id (changed, action_id);
+  heard_plan_action_set_status (changed, HEARD_ACTION_DONE);
+  heard_case_file_save_action_async (case_file, changed, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (open_items), ==, n_before - 1);
+  g_assert_true (g_list_store_find (G_LIST_STORE (open_items), kept, NULL));
+}
+
 /* A write made on the store itself, not through the case file (as a team
  * store would push one), shows too. */
 static void
@@ -483,6 +592,8 @@ main (int   argc,
   ADD ("/case-file/statement-shows", test_statement_shows);
   ADD ("/case-file/plan-action-shows", test_plan_action_shows);
   ADD ("/case-file/store-write-shows", test_store_write_shows);
+  ADD ("/case-file/person-shows", test_person_shows);
+  ADD ("/case-file/open-items-show", test_open_items_show);
   ADD ("/case-file/cancelled-write-lands", test_cancelled_write_lands);
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
 #undef ADD

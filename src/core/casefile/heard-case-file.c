@@ -8,13 +8,15 @@
 #include "heard-context-private.h"
 #include "heard-closure-check.h"
 #include "heard-plan-private.h"
+#include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
 
 /*
  * One young person's records as the windows see them: the person, their
- * plans and their statements, kept as models that change in place. Every
+ * plans, their statements and what is still open about them, kept as
+ * models that change in place. Every
  * window showing the young person shares the one case file the context
  * hands out, every change to their records goes through it, and it listens
  * to the store's "changed" signal, so that a change made anywhere (another
@@ -35,6 +37,7 @@ struct _HeardCaseFile
   HeardPerson   *person;
   GListStore    *plans;
   GListStore    *statements;
+  GListStore    *open_items;
   guint          n_outstanding;
   /* Loads under way, and the writes waiting for them to land. */
   GCancellable  *cancellable;
@@ -50,6 +53,7 @@ enum {
   PROP_PERSON,
   PROP_PLANS,
   PROP_STATEMENTS,
+  PROP_OPEN_ITEMS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
   PROP_FAILED,
@@ -197,6 +201,18 @@ same_statement (gpointer old,
     }
 
   return TRUE;
+}
+
+static gboolean
+same_open_item (gpointer old,
+                gpointer fresh)
+{
+  return heard_open_item_get_urgency (old) == heard_open_item_get_urgency (fresh) &&
+         same_strings (heard_open_item_get_view (old), heard_open_item_get_view (fresh)) &&
+         same_strings (heard_open_item_get_summary (old), heard_open_item_get_summary (fresh)) &&
+         same_strings (heard_open_item_get_detail (old), heard_open_item_get_detail (fresh)) &&
+         same_strings (heard_open_item_get_person_name (old),
+                       heard_open_item_get_person_name (fresh));
 }
 
 /* Makes @model hold @fresh, in its order, keeping every row that @same says
@@ -490,6 +506,59 @@ statements_listed_cb (GObject      *object,
   end_load (load->self, error);
 }
 
+/* The young person as just read: the person shown takes on what changed. */
+static void
+people_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
+  if (people != NULL && load->self->person != NULL)
+    {
+      for (guint i = 0; i < people->len; i++)
+        {
+          HeardPerson *read = g_ptr_array_index (people, i);
+
+          if (heard_person_get_id (read) == load->self->person_id)
+            heard_person_update_from (load->self->person, read);
+        }
+    }
+  end_load (load->self, error);
+}
+
+static void
+open_items_listed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = heard_store_list_open_items_finish (HEARD_STORE (object), result, &error);
+  if (items != NULL && load->self->store != NULL)
+    update_in_place (load->self->open_items, items, same_open_item);
+  end_load (load->self, error);
+}
+
+static void
+load_person (HeardCaseFile *self)
+{
+  heard_store_list_people_async (self->store, self->cancellable, people_listed_cb,
+                                 begin_load (self));
+}
+
+static void
+load_open_items (HeardCaseFile *self)
+{
+  heard_store_list_open_items_async (self->store, self->person_id, self->cancellable,
+                                     open_items_listed_cb, begin_load (self));
+}
+
 static void
 load_plans (HeardCaseFile *self)
 {
@@ -518,16 +587,20 @@ store_changed_cb (HeardStore      *store,
     {
     case HEARD_RECORD_KIND_PLAN:
       load_plans (self);
+      load_open_items (self);
       break;
 
     case HEARD_RECORD_KIND_STATEMENT:
       load_statements (self);
+      load_open_items (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
+      load_person (self);
+      break;
+
     case HEARD_RECORD_KIND_STAFF:
     default:
-      /* The person is the context's own, updated in its list. */
       break;
     }
 }
@@ -673,6 +746,7 @@ heard_case_file_finalize (GObject *object)
 
   g_clear_object (&self->plans);
   g_clear_object (&self->statements);
+  g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
 
@@ -699,6 +773,10 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_STATEMENTS:
       g_value_set_object (value, self->statements);
+      break;
+
+    case PROP_OPEN_ITEMS:
+      g_value_set_object (value, self->open_items);
       break;
 
     case PROP_N_OUTSTANDING:
@@ -740,6 +818,9 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_STATEMENTS] =
     g_param_spec_object ("statements", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPEN_ITEMS] =
+    g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_OUTSTANDING] =
     g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -760,6 +841,7 @@ heard_case_file_init (HeardCaseFile *self)
 {
   self->plans = g_list_store_new (HEARD_TYPE_PLAN);
   self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
 }
@@ -779,6 +861,7 @@ case_file_new (HeardContext *context,
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   load_plans (self);
   load_statements (self);
+  load_open_items (self);
 
   return self;
 }
@@ -821,6 +904,7 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_clear_object (&self->store);
   g_list_store_remove_all (self->plans);
   g_list_store_remove_all (self->statements);
+  g_list_store_remove_all (self->open_items);
   count_outstanding (self);
   if (self->person != NULL)
     {
@@ -865,6 +949,17 @@ heard_case_file_get_statements (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->statements);
+}
+
+/* What is still open about the young person (HeardOpenItem), as the
+ * closure check finds it: what to go through before a plan or the case
+ * closes. */
+GListModel *
+heard_case_file_get_open_items (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->open_items);
 }
 
 /* How many statements are not answered, or answered but not told. */
@@ -1278,24 +1373,6 @@ heard_case_file_list_linkable_actions_async (HeardCaseFile       *self,
   if (task != NULL)
     heard_store_list_linkable_actions_async (self->store, self->person_id, cancellable, read_cb,
                                              task);
-}
-
-/* What is still open before the plan or the case closes (HeardOpenItem). */
-void
-heard_case_file_list_open_items_async (HeardCaseFile       *self,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HEARD_IS_CASE_FILE (self));
-
-  read_async (self, heard_case_file_list_open_items_async,
-              heard_store_list_open_items_finish, cancellable, callback, user_data, &task);
-  if (task != NULL)
-    heard_store_list_open_items_async (self->store, self->person_id, cancellable, read_cb,
-                                       task);
 }
 
 /* The staff who can sign a decision on these records (HeardStaff). */
