@@ -472,6 +472,7 @@ test_two_windows (void)
   HeardPlanView *other;
   GtkWindow *dialog;
   GtkWidget *safety_card;
+  GtkWidget *edit_safety;
   gint64 person_id;
 
   heard_test_ui_start (the_app, data_dir);
@@ -514,7 +515,13 @@ test_two_windows (void)
   g_assert_nonnull (safety_card);
   g_assert_true (heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety") == safety_card);
 
-  /* The action changed in the second window shows in the first. */
+  /* The action changed in the second window shows in the first, where
+   * focus stays on the card that did not change. */
+  edit_safety = heard_test_ui_find_descendant (heard_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                           "Safety"),
+                                               GTK_TYPE_BUTTON, NULL);
+  g_assert_true (gtk_widget_grab_focus (edit_safety));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first)) == edit_safety);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "plan.edit-action", "x",
                                              action_id (other, HEARD_AREA_EDUCATION)));
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
@@ -524,6 +531,7 @@ test_two_windows (void)
   wait_for_row (GTK_WIDGET (view), "Visit the college with her mum");
   g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW,
                                                 "Meet the college's pastoral lead together"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first)) == edit_safety);
   g_assert_nonnull (safety_card);
   g_assert_true (heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety") == safety_card);
   g_object_remove_weak_pointer (G_OBJECT (safety_card), (gpointer *) &safety_card);
