@@ -12,6 +12,8 @@
 #include "heard-dialog.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
+#include "heard-statement-form.h"
+#include "heard-statements-view.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -19,7 +21,8 @@
  * A support plan from start to sign-off, driven under Xvfb as a caseworker
  * and a supervisor would: a supervisor set up in Preferences, a plan with
  * two areas of life and an action, submitted, a wrong passphrase refused,
- * then signed off, active, with its next review three months on.
+ * then signed off, active, with its next review three months on. And two
+ * windows on the same young person, always agreeing.
  */
 
 #define SUPERVISOR "Sam Okafor"
@@ -406,6 +409,148 @@ test_plan_signed_off (void)
   heard_test_remove_dir (data_dir);
 }
 
+static HeardPersonPage *
+window_person_page (HeardWindow *window)
+{
+  return HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+}
+
+static HeardPlanView *
+window_plan_view (HeardWindow *window)
+{
+  return HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (window_person_page (window)),
+                                                         HEARD_TYPE_PLAN_VIEW, NULL));
+}
+
+static HeardStatementsView *
+window_statements_view (HeardWindow *window)
+{
+  return HEARD_STATEMENTS_VIEW (heard_person_page_get_statements_view (
+                                  window_person_page (window)));
+}
+
+static gboolean
+lists_one_statement (gpointer data)
+{
+  return g_list_model_get_n_items (heard_statements_view_get_statements (data)) == 1;
+}
+
+/* The one action in the plan's area of @kind. */
+static gint64
+action_id (HeardPlanView *view,
+           HeardAreaKind  kind)
+{
+  HeardPlanArea *area = heard_plan_find_area (heard_plan_view_get_plan (view), kind);
+  g_autoptr(HeardPlanAction) action = g_list_model_get_item (heard_plan_area_get_actions (area),
+                                                             0);
+
+  g_assert_nonnull (action);
+  return heard_plan_action_get_id (action);
+}
+
+/* Two windows on one young person agree, with nobody asking either to
+ * reload: a plan and its actions made or changed in one show in the other,
+ * where only the card that changed is replaced; a statement recorded in one
+ * shows in the other. */
+static void
+test_two_windows (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  const char *safety[] = { "I want to feel safe on the bus home.", NULL };
+  const char *education[] = { "Go back to college in September.", NULL };
+  g_autoptr(HeardContext) context = NULL;
+  HeardStatementsView *their_statements;
+  HeardStatementForm *form;
+  HeardWindow *first;
+  HeardWindow *second;
+  HeardPlanView *view;
+  HeardPlanView *other;
+  GtkWindow *dialog;
+  GtkWidget *safety_card;
+  GtkWidget *edit_safety;
+  gint64 person_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  first = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  person_id = heard_person_get_id (heard_person_page_get_person (window_person_page (first)));
+  heard_person_page_show_view (window_person_page (first), "plan");
+  view = window_plan_view (first);
+
+  g_object_get (first, "context", &context, NULL);
+  second = heard_window_new (the_app, context);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-person", "(xs)",
+                                             person_id, "plan"));
+  other = window_plan_view (second);
+  g_assert_true (other != view);
+
+  /* A plan started and filled in the first window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  wait_for_label (GTK_WIDGET (other), "plan-state", "Draft");
+  add_area (view, HEARD_AREA_SAFETY, safety);
+  add_area (view, HEARD_AREA_EDUCATION, education);
+  heard_test_ui_wait_until (plan_has_areas, other, "two areas in the other window");
+  safety_card = heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety");
+  g_assert_nonnull (safety_card);
+  g_object_add_weak_pointer (G_OBJECT (safety_card), (gpointer *) &safety_card);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id (view, HEARD_AREA_EDUCATION)));
+  dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
+                              "Meet the college's pastoral lead together");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+                              "15/01/2031");
+  save_dialog (dialog, "HeardActionEditor");
+  wait_for_row (GTK_WIDGET (other), "Meet the college's pastoral lead together");
+  /* The area that did not change is the very card it was. */
+  g_assert_nonnull (safety_card);
+  g_assert_true (heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety") == safety_card);
+
+  /* The action changed in the second window shows in the first, where
+   * focus stays on the card that did not change. */
+  edit_safety = heard_test_ui_find_descendant (heard_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                           "Safety"),
+                                               GTK_TYPE_BUTTON, NULL);
+  g_assert_true (gtk_widget_grab_focus (edit_safety));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first)) == edit_safety);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "plan.edit-action", "x",
+                                             action_id (other, HEARD_AREA_EDUCATION)));
+  dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
+                              "Visit the college with her mum");
+  save_dialog (dialog, "HeardActionEditor");
+  wait_for_row (GTK_WIDGET (view), "Visit the college with her mum");
+  g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW,
+                                                "Meet the college's pastoral lead together"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first)) == edit_safety);
+  g_assert_nonnull (safety_card);
+  g_assert_true (heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety") == safety_card);
+  g_object_remove_weak_pointer (G_OBJECT (safety_card), (gpointer *) &safety_card);
+
+  /* A statement recorded in the second window shows in the first. */
+  their_statements = window_statements_view (first);
+  heard_person_page_show_view (window_person_page (second), "statements");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_statements_view (second)),
+                                             "statements.record", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (heard_statement_form_get_words_view (form)),
+                            "I want to choose who comes to meetings.", -1);
+  save_dialog (dialog, "HeardStatementEditor");
+  heard_test_ui_wait_until (lists_one_statement, their_statements,
+                            "the statement in the other window");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_clear_object (&context);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +558,7 @@ main (int   argc,
   the_app = heard_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/plans/signed-off", test_plan_signed_off);
+  g_test_add_func ("/ui/plans/two-windows", test_two_windows);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-audit-guard.h"
+#include "heard-case-file-private.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-keyring.h"
@@ -34,6 +35,8 @@ struct _HeardContext
   HeardKey        *key;
   HeardAuditGuard *audit_guard;
   GListStore      *people;
+  /* The open case files by person id (gint64 *), unowned. */
+  GHashTable      *case_files;
 
   HeardLockState   lock_state;
   char            *lock_message;
@@ -442,6 +445,18 @@ new_audit_task (HeardContext        *self,
   return task;
 }
 
+/* Every case file lets go of its records; the registry forgets them all,
+ * so that none is handed out again after an unlock. */
+static void
+drop_case_files (HeardContext *self)
+{
+  g_autoptr(GList) case_files = g_hash_table_get_values (self->case_files);
+
+  g_hash_table_remove_all (self->case_files);
+  for (GList *l = case_files; l != NULL; l = l->next)
+    _heard_case_file_drop (l->data);
+}
+
 static void
 lock_store_closed_cb (GObject      *object,
                       GAsyncResult *result,
@@ -511,6 +526,9 @@ heard_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->unlock_flow);
   g_clear_object (&self->people);
+  /* Each case file holds the context, so none is open by now. */
+  g_assert (g_hash_table_size (self->case_files) == 0);
+  g_clear_pointer (&self->case_files, g_hash_table_unref);
   g_clear_pointer (&self->key, heard_key_free);
   g_free (self->lock_message);
 
@@ -574,6 +592,7 @@ static void
 heard_context_init (HeardContext *self)
 {
   self->people = g_list_store_new (HEARD_TYPE_PERSON);
+  self->case_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /* HEARD_DATA_DIR lets tests and trainers keep separate records. */
@@ -1051,6 +1070,7 @@ heard_context_lock_async (HeardContext        *self,
 
   stop_watching_keyring (self);
   g_signal_emit (self, signals[LOCKING], 0);
+  drop_case_files (self);
   g_list_store_remove_all (self->people);
   g_clear_pointer (&self->key, heard_key_free);
   g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
@@ -1072,4 +1092,42 @@ heard_context_lock_finish (HeardContext  *self,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+HeardCaseFile *
+_heard_context_lookup_case_file (HeardContext *self,
+                                 gint64        person_id)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return g_hash_table_lookup (self->case_files, &person_id);
+}
+
+void
+_heard_context_register_case_file (HeardContext  *self,
+                                   HeardCaseFile *case_file)
+{
+  gint64 person_id;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+
+  person_id = heard_case_file_get_person_id (case_file);
+  g_return_if_fail (!g_hash_table_contains (self->case_files, &person_id));
+  g_hash_table_insert (self->case_files, g_memdup2 (&person_id, sizeof person_id), case_file);
+}
+
+/* Forgets @case_file, if it is still the one open for its young person. */
+void
+_heard_context_unregister_case_file (HeardContext  *self,
+                                     HeardCaseFile *case_file)
+{
+  gint64 person_id;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+
+  person_id = heard_case_file_get_person_id (case_file);
+  if (g_hash_table_lookup (self->case_files, &person_id) == case_file)
+    g_hash_table_remove (self->case_files, &person_id);
 }
