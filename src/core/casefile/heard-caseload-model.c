@@ -192,6 +192,17 @@ watch_midnight (HeardCaseloadModel *self)
   g_source_set_name_by_id (self->midnight_source, "[heard] caseload at midnight");
 }
 
+/* The list inside changed: those watching this one hear of it. */
+static void
+items_changed_cb (GListModel         *inner,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  HeardCaseloadModel *self)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
 static GType
 heard_caseload_model_get_item_type (GListModel *model)
 {
@@ -278,6 +289,7 @@ static void
 heard_caseload_model_init (HeardCaseloadModel *self)
 {
   self->groups = g_list_store_new (HEARD_TYPE_CASELOAD_GROUP);
+  g_signal_connect (self->groups, "items-changed", G_CALLBACK (items_changed_cb), self);
 }
 
 HeardCaseloadModel *

@@ -11,8 +11,8 @@
  * The staff set up in the records, as one live list that Preferences and
  * every signature group share. It reads the staff again whenever the store
  * says a member of staff changed, whoever changed them, so that nothing
- * showing staff ever reloads by hand. Rows keep their identity: a renamed
- * supervisor is the same object with a new name.
+ * showing staff ever reloads by hand. A member who did not change keeps
+ * their object (and a view its row).
  */
 
 struct _HeardStaffList
@@ -93,7 +93,7 @@ find_by_id (HeardStaffList *self,
   return NULL;
 }
 
-/* The list becomes @read, keeping each member already listed. */
+/* The list becomes @read, keeping each member listed as they are. */
 static void
 merge (HeardStaffList *self,
        GPtrArray      *read)
@@ -105,12 +105,11 @@ merge (HeardStaffList *self,
       HeardStaff *member = g_ptr_array_index (read, i);
       HeardStaff *listed = find_by_id (self, heard_staff_get_id (member));
 
-      /* A member's role never changes; their name may. */
-      if (listed != NULL && heard_staff_get_role (listed) == heard_staff_get_role (member))
-        {
-          heard_staff_set_name (listed, heard_staff_get_name (member));
-          g_ptr_array_add (merged, g_object_ref (listed));
-        }
+      /* A member listed stays as they are; a renamed one is listed anew,
+       * so that nobody's name changes under a row that shows it. */
+      if (listed != NULL && heard_staff_get_role (listed) == heard_staff_get_role (member) &&
+          g_strcmp0 (heard_staff_get_name (listed), heard_staff_get_name (member)) == 0)
+        g_ptr_array_add (merged, g_object_ref (listed));
       else
         g_ptr_array_add (merged, g_object_ref (member));
     }
@@ -172,6 +171,17 @@ store_changed_cb (HeardStore      *store,
 {
   if (kind == HEARD_RECORD_KIND_STAFF)
     read_staff (self);
+}
+
+/* The list inside changed: those watching this one hear of it. */
+static void
+items_changed_cb (GListModel     *inner,
+                  guint           position,
+                  guint           removed,
+                  guint           added,
+                  HeardStaffList *self)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
 static GType
@@ -252,6 +262,7 @@ static void
 heard_staff_list_init (HeardStaffList *self)
 {
   self->staff = g_list_store_new (HEARD_TYPE_STAFF);
+  g_signal_connect (self->staff, "items-changed", G_CALLBACK (items_changed_cb), self);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
