@@ -9,7 +9,6 @@
 #include "heard-closure-check.h"
 #include "heard-plan-private.h"
 #include "heard-store-plans.h"
-#include "heard-store-staff.h"
 #include "heard-store-statements.h"
 
 /*
@@ -1201,23 +1200,6 @@ heard_case_file_list_open_items_async (HeardCaseFile       *self,
   if (task != NULL)
     heard_store_list_open_items_async (self->store, self->person_id, cancellable, read_cb,
                                        task);
-}
-
-/* The staff who can sign a decision on these records (HeardStaff). */
-void
-heard_case_file_list_staff_async (HeardCaseFile       *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HEARD_IS_CASE_FILE (self));
-
-  read_async (self, heard_case_file_list_staff_async, heard_store_list_staff_finish,
-              cancellable, callback, user_data, &task);
-  if (task != NULL)
-    heard_store_list_staff_async (self->store, cancellable, read_cb, task);
 }
 
 GPtrArray *

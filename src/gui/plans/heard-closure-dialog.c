@@ -196,7 +196,7 @@ heard_closure_dialog_new (GtkWindow  *parent,
 
   heard_case_file_list_open_items_async (case_file, cancellable, open_items_cb,
                                          g_object_ref (self));
-  heard_signature_group_load (self->signature, case_file, cancellable);
+  heard_signature_group_load (self->signature, case_file);
   gtk_widget_grab_focus (GTK_WIDGET (self->view_view));
 
   return self;
