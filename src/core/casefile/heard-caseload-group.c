@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "heard-caseload-group.h"
+#include "heard-caseload-group-private.h"
 
 /*
  * One section of the caseload overview ("Reviews Overdue", …) with what

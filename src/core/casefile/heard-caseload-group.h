@@ -12,17 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HeardCaseloadGroup, heard_caseload_group, HEARD, CASELOAD_GROUP, GObject)
 
 /* One section of the caseload overview as it stands: read-only. */
-const char          *heard_caseload_group_get_title      (HeardCaseloadGroup *self);
+const char          *heard_caseload_group_get_title        (HeardCaseloadGroup *self);
 guint                heard_caseload_group_get_n_open_items (HeardCaseloadGroup *self);
-const HeardOpenItem *heard_caseload_group_get_open_item  (HeardCaseloadGroup *self,
-                                                          guint               position);
+const HeardOpenItem *heard_caseload_group_get_open_item    (HeardCaseloadGroup *self,
+                                                           guint               position);
 /* Whether the two say the same: the same title and the same items. */
-gboolean             heard_caseload_group_equal          (HeardCaseloadGroup *self,
-                                                          HeardCaseloadGroup *other);
-
-/* Takes the title and the items (HeardOpenItem) of a section just read. */
-HeardCaseloadGroup  *_heard_caseload_group_new           (char               *title,
-                                                          GPtrArray          *items)
-                                                          G_GNUC_WARN_UNUSED_RESULT;
+gboolean             heard_caseload_group_equal            (HeardCaseloadGroup *self,
+                                                           HeardCaseloadGroup *other);
 
 G_END_DECLS

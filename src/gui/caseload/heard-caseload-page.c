@@ -22,7 +22,6 @@ struct _HeardCaseloadPage
 {
   AdwBin              parent_instance;
 
-  HeardContext       *context;
   HeardCaseloadModel *caseload;
   /* One preferences group a section, in the model's order. */
   GPtrArray          *groups;
@@ -105,7 +104,6 @@ heard_caseload_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CASELOAD_PAGE);
   g_clear_object (&self->caseload);
-  g_clear_object (&self->context);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_caseload_page_parent_class)->dispose (object);
@@ -162,9 +160,8 @@ heard_caseload_page_set_context (HeardCaseloadPage *self,
 
   g_return_if_fail (HEARD_IS_CASELOAD_PAGE (self));
   g_return_if_fail (HEARD_IS_CONTEXT (context));
-  g_return_if_fail (self->context == NULL);
+  g_return_if_fail (self->caseload == NULL);
 
-  self->context = g_object_ref (context);
   caseload = heard_context_get_caseload (context);
   self->caseload = g_object_ref (HEARD_CASELOAD_MODEL (caseload));
   g_signal_connect_swapped (caseload, "items-changed", G_CALLBACK (sections_changed_cb), self);
