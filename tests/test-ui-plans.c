@@ -87,6 +87,41 @@ wait_for_row (GtkWidget  *root,
 }
 
 static gboolean
+row_is_gone (gpointer data)
+{
+  return !row_is_shown (data);
+}
+
+/* A supervisor set up and retired elsewhere (here, straight through the
+ * context, as another window would) comes and goes in an open Preferences
+ * window without anything reloading it. */
+static void
+assert_staff_follow_context (GtkWindow    *preferences,
+                             HeardContext *context)
+{
+  g_autoptr(HeardStaff) other = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RowWanted wanted = { GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Dee Grant" };
+  gint64 id;
+
+  heard_staff_set_name (other, "Dee Grant");
+  heard_context_save_staff_async (context, other, "another long passphrase", NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  id = heard_context_save_staff_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  wait_for_row (GTK_WIDGET (preferences), "Dee Grant");
+
+  heard_context_retire_staff_async (context, id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_retire_staff_finish (context, result, &error));
+  g_assert_no_error (error);
+  heard_test_ui_wait_until (row_is_gone, &wanted, "Dee Grant to go");
+}
+
+static gboolean
 is_sensitive (gpointer data)
 {
   return gtk_widget_is_sensitive (data);
@@ -214,6 +249,8 @@ set_up_supervisor (HeardApplication *app)
   /* The supervisor is listed; the passphrase is nowhere on screen. */
   wait_for_row (GTK_WIDGET (preferences), SUPERVISOR);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caseworker)), ==, CASEWORKER);
+  assert_staff_follow_context (preferences,
+                               heard_window_get_context (heard_test_ui_active_window (app)));
 
   /* Closing saves the name typed; the next look at Preferences shows it. */
   gtk_window_close (preferences);
@@ -332,6 +369,12 @@ test_plan_signed_off (void)
   wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
 
+  /* Nothing of hers needs attention yet. */
+  heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),
+                            "the caseload");
+  g_assert_null (heard_test_ui_find_descendant (_heard_window_get_caseload_page (window),
+                                                ADW_TYPE_ACTION_ROW, "Amira Khan"));
+
   /* Submitted: now only a supervisor's decision is offered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.submit", NULL));
   wait_for_label (GTK_WIDGET (view), "plan-state", "Awaiting review");
@@ -340,7 +383,12 @@ test_plan_signed_off (void)
   assert_offered (GTK_WIDGET (view), "plan.add-action", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.edit-area", FALSE);
 
-  /* The caseload says a plan is waiting, and takes you to it. */
+  /* The caseload says a plan is waiting, before anyone looks, and takes
+   * you to it. */
+  row = wait_for_row (_heard_window_get_caseload_page (window), "Amira Khan");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Plans Awaiting Review");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-caseload", NULL));
   g_assert_cmpstr (_heard_window_get_visible_content (window), ==, "caseload");
   heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),

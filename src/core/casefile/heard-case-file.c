@@ -10,7 +10,6 @@
 #include "heard-plan-private.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
-#include "heard-store-staff.h"
 #include "heard-store-statements.h"
 
 /*
@@ -1373,23 +1372,6 @@ heard_case_file_list_linkable_actions_async (HeardCaseFile       *self,
   if (task != NULL)
     heard_store_list_linkable_actions_async (self->store, self->person_id, cancellable, read_cb,
                                              task);
-}
-
-/* The staff who can sign a decision on these records (HeardStaff). */
-void
-heard_case_file_list_staff_async (HeardCaseFile       *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HEARD_IS_CASE_FILE (self));
-
-  read_async (self, heard_case_file_list_staff_async, heard_store_list_staff_finish,
-              cancellable, callback, user_data, &task);
-  if (task != NULL)
-    heard_store_list_staff_async (self->store, cancellable, read_cb, task);
 }
 
 GPtrArray *

@@ -129,18 +129,14 @@ void         heard_case_file_note_statement_read   (HeardCaseFile            *se
 
 /* Reads a widget asks for now and then, not kept. Each finishes with a
  * GPtrArray: every version of one statement, the original first; or the
- * plan actions an answer can link to (HeardPlanAction); or the staff who
- * sign decisions (HeardStaff). */
+ * plan actions an answer can link to (HeardPlanAction). The staff are the
+ * context's (heard_context_get_staff). */
 void         heard_case_file_list_statement_history_async (HeardCaseFile       *self,
                                                            gint64               statement_id,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 void         heard_case_file_list_linkable_actions_async  (HeardCaseFile       *self,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-void         heard_case_file_list_staff_async             (HeardCaseFile       *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);

@@ -187,3 +187,19 @@ heard_open_item_get_detail (HeardOpenItem *self)
 
   return self->detail;
 }
+
+/* Whether two items say the same thing about the same young person, so a
+ * list recomputed after a change keeps the rows that did not change. */
+gboolean
+heard_open_item_equal (HeardOpenItem *self,
+                       HeardOpenItem *other)
+{
+  g_return_val_if_fail (HEARD_IS_OPEN_ITEM (self), FALSE);
+  g_return_val_if_fail (HEARD_IS_OPEN_ITEM (other), FALSE);
+
+  return self->person_id == other->person_id && self->urgency == other->urgency &&
+         g_strcmp0 (self->person_name, other->person_name) == 0 &&
+         g_strcmp0 (self->view, other->view) == 0 &&
+         g_strcmp0 (self->summary, other->summary) == 0 &&
+         g_strcmp0 (self->detail, other->detail) == 0;
+}

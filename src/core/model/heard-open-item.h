@@ -28,5 +28,7 @@ const char    *heard_open_item_get_view        (HeardOpenItem *self);
 HeardUrgency   heard_open_item_get_urgency     (HeardOpenItem *self);
 const char    *heard_open_item_get_summary     (HeardOpenItem *self);
 const char    *heard_open_item_get_detail      (HeardOpenItem *self);
+gboolean       heard_open_item_equal           (HeardOpenItem *self,
+                                                HeardOpenItem *other);
 
 G_END_DECLS

@@ -175,12 +175,11 @@ heard_closure_dialog_init (HeardClosureDialog *self)
 }
 
 HeardClosureDialog *
-heard_closure_dialog_new (GtkWindow  *parent,
+heard_closure_dialog_new (GtkWindow     *parent,
                           HeardCaseFile *case_file,
                           HeardPlan     *plan)
 {
   HeardClosureDialog *self;
-  GCancellable *cancellable;
   g_autofree char *heading = NULL;
 
   g_return_val_if_fail (HEARD_IS_PLAN (plan), NULL);
@@ -189,14 +188,13 @@ heard_closure_dialog_new (GtkWindow  *parent,
   self = g_object_new (HEARD_TYPE_CLOSURE_DIALOG, "transient-for", parent, "heading", heading,
                        NULL);
   self->plan_id = heard_plan_get_id (plan);
-  cancellable = heard_dialog_get_cancellable (HEARD_DIALOG (self));
 
   self->open_items = g_object_ref (heard_case_file_get_open_items (case_file));
   gtk_list_box_bind_model (self->open_list, self->open_items, create_open_item_row, NULL, NULL);
   g_signal_connect_object (self->open_items, "items-changed",
                            G_CALLBACK (open_items_changed_cb), self, G_CONNECT_SWAPPED);
   open_items_changed_cb (self);
-  heard_signature_group_load (self->signature, case_file, cancellable);
+  heard_signature_group_load (self->signature, case_file);
   gtk_widget_grab_focus (GTK_WIDGET (self->view_view));
 
   return self;
