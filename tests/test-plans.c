@@ -8,8 +8,7 @@
 #include <sqlite3.h>
 
 #include "heard-audit.h"
-#include "heard-caseload.h"
-#include "heard-closure-check.h"
+#include "heard-store-open-items.h"
 #include "heard-date.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"

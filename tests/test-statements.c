@@ -9,8 +9,7 @@
 #include <sqlite3.h>
 
 #include "heard-audit.h"
-#include "heard-caseload.h"
-#include "heard-closure-check.h"
+#include "heard-store-open-items.h"
 #include "heard-model-enums.h"
 #include "heard-plan-action.h"
 #include "heard-plan-area.h"

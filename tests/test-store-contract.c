@@ -12,8 +12,7 @@
 #include "config.h"
 
 #include "heard-audit.h"
-#include "heard-caseload.h"
-#include "heard-closure-check.h"
+#include "heard-store-open-items.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"

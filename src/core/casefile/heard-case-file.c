@@ -6,7 +6,7 @@
 #include "heard-case-file.h"
 #include "heard-case-file-private.h"
 #include "heard-context-private.h"
-#include "heard-closure-check.h"
+#include "heard-store-open-items.h"
 #include "heard-plan-private.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"

@@ -9,7 +9,6 @@
 #include "heard-plan.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
-#include "heard-store.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "heard-caseload.h"
+#include "heard-store-open-items.h"
 #include "heard-caseload-group-private.h"
 #include "heard-caseload-model-private.h"
 #include "heard-list-util.h"

@@ -1519,3 +1519,9 @@ heard_context_error_is_on_hold (const GError *error)
 {
   return g_error_matches (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
 }
+
+gboolean
+heard_context_error_is_gone (const GError *error)
+{
+  return g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+}

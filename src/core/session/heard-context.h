@@ -120,7 +120,11 @@ GHashTable    *heard_context_search_people_finish     (HeardContext        *self
                                                        GError             **error)
                                                        G_GNUC_WARN_UNUSED_RESULT;
 
+/* What a refused write means, for widgets that never see the store's own
+ * error domains: held while an audit problem is unseen; or the record is
+ * no longer there (removed or changed elsewhere). */
 gboolean       heard_context_error_is_on_hold   (const GError        *error);
+gboolean       heard_context_error_is_gone      (const GError        *error);
 
 /* After the work already asked for, closes the records file so that it
  * alone holds every record (as on quit); there is nothing to close before

@@ -4,8 +4,7 @@
 #include "config.h"
 
 #include "heard-audit.h"
-#include "heard-caseload.h"
-#include "heard-closure-check.h"
+#include "heard-store-open-items.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-private.h"
@@ -782,7 +781,7 @@ heard_store_search_statements_finish (HeardStore   *self,
   return propagate (self, result, heard_store_search_statements_async, error);
 }
 
-/* What is open (heard-caseload.h, heard-closure-check.h) */
+/* What is open (heard-store-open-items.h) */
 
 void
 heard_store_load_caseload_async (HeardStore          *self,

@@ -38,8 +38,8 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * Where the records are kept, whatever keeps them: an abstract type with one
  * vfunc per operation. The heard_store_*() functions (here and in
  * heard-audit.h, heard-store-people.h, heard-store-plans.h,
- * heard-store-staff.h, heard-store-statements.h, heard-caseload.h and
- * heard-closure-check.h) call them, and their _finish functions live in the
+ * heard-store-staff.h, heard-store-statements.h and heard-store-open-items.h)
+ * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
  * SQLCipher store, HeardSqliteStore) fills in every vfunc and follows
  * heard-store-private.h. Opening belongs to a backend; closing does not.
@@ -221,7 +221,7 @@ struct _HeardStoreClass
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
 
-  /* What is open (heard-caseload.h, heard-closure-check.h) */
+  /* What is open (heard-store-open-items.h) */
   void     (*load_caseload_async)           (HeardStore                   *self,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-closure-check.h"
 #include "heard-closure-dialog.h"
 #include "heard-language-highlighter.h"
 #include "heard-open-item-row.h"

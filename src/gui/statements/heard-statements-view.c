@@ -279,7 +279,7 @@ told_saved_cb (GObject      *object,
         return;
 
       /* Nothing to ask again when the answer is gone or already counts as told. */
-      if (g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND) ||
+      if (heard_context_error_is_gone (error) ||
           get_window (save->self) == NULL)
         {
           show_toast (save->self, error->message);

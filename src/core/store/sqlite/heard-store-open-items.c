@@ -5,8 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-caseload.h"
-#include "heard-closure-check.h"
+#include "heard-store-open-items.h"
 #include "heard-plan-rules.h"
 #include "heard-store-plan-items-private.h"
 #include "heard-store-statements-private.h"
