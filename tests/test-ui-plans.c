@@ -178,6 +178,14 @@ set_text_views (GtkWidget         *root,
     }
 }
 
+static gboolean
+hint_is_shown (gpointer data)
+{
+  GtkWidget *hint = heard_test_ui_find_by_css_class (data, "language-hint");
+
+  return hint != NULL && gtk_widget_get_mapped (hint);
+}
+
 static void
 save_dialog (GtkWindow  *dialog,
              const char *type_name)
@@ -324,8 +332,15 @@ test_plan_signed_off (void)
                                              area_id (view, HEARD_AREA_EDUCATION)));
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
-                              "Meet the college's pastoral lead together");
+  /* What needs to happen is the worker's wording: it is checked, and the
+   * hint beside it says how to reach the suggestion. */
+  set_text_views (GTK_WIDGET (dialog),
+                  (const char *const[]) { "Keep her away from her boyfriend, 34", NULL });
+  heard_test_ui_wait_until (hint_is_shown, dialog, "the language hint in the action editor");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                              GTK_WIDGET (dialog), "language-hint"))), "1 phrase"));
+  set_text_views (GTK_WIDGET (dialog),
+                  (const char *const[]) { "Meet the college's pastoral lead together", NULL });
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
                               "15/01/2031");

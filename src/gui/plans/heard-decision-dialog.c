@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-decision-dialog.h"
-#include "heard-language-highlighter.h"
+#include "heard-language-hint.h"
 #include "heard-plan-rules.h"
 #include "heard-signature-group.h"
 
@@ -146,6 +146,7 @@ heard_decision_dialog_class_init (HeardDecisionDialogClass *klass)
   dialog_class->save = heard_decision_dialog_save;
 
   g_type_ensure (HEARD_TYPE_SIGNATURE_GROUP);
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-decision-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, choice_group);
@@ -162,7 +163,6 @@ heard_decision_dialog_init (HeardDecisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   describe_sign_off (self);
-  heard_language_highlighter_attach (self->comments_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->comments_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
