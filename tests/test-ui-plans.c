@@ -285,7 +285,8 @@ test_plan_signed_off (void)
   g_autofree char *described_review = NULL;
   g_autofree char *expected_review = NULL;
   const char *safety[] = { "I want to feel safe on the bus home.", "Safe travel to college.",
-                           "Contact from unknown adults online.", "She has a trusted friend.",
+                           "Contact from unknown adults online; she absconded twice.",
+                           "She has a trusted friend.",
                            "A travel plan she agrees with.", NULL };
   const char *education[] = { "Go back to college in September.", NULL };
   HeardWindow *window;
@@ -294,6 +295,7 @@ test_plan_signed_off (void)
   GtkWindow *dialog;
   GtkWidget *passphrase;
   GtkWidget *supervisor;
+  GtkWidget *flagged;
   GtkWidget *row;
   GtkWidget *focus;
   GDate date;
@@ -385,6 +387,16 @@ test_plan_signed_off (void)
                                               "Supervisor");
   heard_test_ui_wait_until (is_sensitive, supervisor, "the supervisors to be offered");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  /* The wording the checker would underline is listed for the supervisor,
+   * where it is and what might read better; it does not stop the sign-off. */
+  flagged = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                           "“absconded”");
+  g_assert_nonnull (flagged);
+  g_assert_true (gtk_widget_get_mapped (flagged));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (flagged)),
+                            "Safety, what we are worried about. Perhaps: “went missing”"));
+  g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                "“her boyfriend, 34”"));
   passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                               "Their passphrase");
   gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the right one at all");

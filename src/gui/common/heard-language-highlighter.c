@@ -63,15 +63,24 @@ find_match_at_cursor (HeardLanguageHighlighter *self)
   return find_match_at (self, (guint) gtk_text_iter_get_offset (&cursor));
 }
 
+/* The marks are hard to miss: a solid line on a warning tint, both named in
+ * style.css and style-hc.css, and a double line in high contrast. */
 static void
 update_tag_colour (HeardLanguageHighlighter *self)
 {
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->view));
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   GdkRGBA colour;
 
-  /* The theme's warning colour suits light, dark and high contrast alike. */
-  if (self->tag != NULL && gtk_style_context_lookup_color (style, "warning_color", &colour))
+  if (self->tag == NULL)
+    return;
+
+  g_object_set (self->tag, "underline",
+                high_contrast ? PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_SINGLE, NULL);
+  if (gtk_style_context_lookup_color (style, "heard_suggestion_line_color", &colour))
     g_object_set (self->tag, "underline-rgba", &colour, NULL);
+  if (gtk_style_context_lookup_color (style, "heard_suggestion_bg_color", &colour))
+    g_object_set (self->tag, "background-rgba", &colour, NULL);
 }
 
 static void
@@ -148,8 +157,7 @@ follow_buffer (HeardLanguageHighlighter *self)
   table = gtk_text_buffer_get_tag_table (buffer);
   self->tag = gtk_text_tag_table_lookup (table, HEARD_LANGUAGE_TAG);
   if (self->tag == NULL)
-    self->tag = gtk_text_buffer_create_tag (buffer, HEARD_LANGUAGE_TAG,
-                                            "underline", PANGO_UNDERLINE_ERROR, NULL);
+    self->tag = gtk_text_buffer_create_tag (buffer, HEARD_LANGUAGE_TAG, NULL);
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
