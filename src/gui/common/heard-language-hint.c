@@ -162,7 +162,7 @@ heard_language_hint_init (HeardLanguageHint *self)
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (self->label), "dim-label");
+  /* Not dimmed: it is there to be noticed. */
   gtk_widget_add_css_class (GTK_WIDGET (self->label), "language-hint");
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
   gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
