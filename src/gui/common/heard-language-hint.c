@@ -110,7 +110,7 @@ heard_language_hint_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      g_value_set_object (value, self->view);
+      g_value_set_object (value, heard_language_hint_get_view (self));
       break;
 
     default:
@@ -167,10 +167,4 @@ heard_language_hint_init (HeardLanguageHint *self)
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
   gtk_widget_set_margin_top (GTK_WIDGET (self), 6);
   update (self);
-}
-
-GtkWidget *
-heard_language_hint_new (GtkTextView *view)
-{
-  return g_object_new (HEARD_TYPE_LANGUAGE_HINT, "view", view, NULL);
 }

@@ -22,7 +22,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HeardLanguageHint, heard_language_hint, HEARD, LANGUAGE_HINT, GtkWidget)
 
-GtkWidget   *heard_language_hint_new      (GtkTextView       *view);
 GtkTextView *heard_language_hint_get_view (HeardLanguageHint *self);
 void         heard_language_hint_set_view (HeardLanguageHint *self,
                                            GtkTextView       *view);
