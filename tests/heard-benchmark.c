@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -91,7 +92,7 @@ create_people (const char     *path,
                const HeardKey *key)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE,
+  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_CREATE,
                                                        &error);
   gint64 start = g_get_monotonic_time ();
 
@@ -112,7 +113,7 @@ static double
 time_open_and_list (const char     *path,
                     const HeardKey *key)
 {
-  g_autoptr(HeardStore) store = heard_store_new (path);
+  g_autoptr(HeardStore) store = heard_sqlite_store_new (path);
   g_autoptr(GListStore) model = g_list_store_new (HEARD_TYPE_PERSON);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) people = NULL;
@@ -120,10 +121,12 @@ time_open_and_list (const char     *path,
   gint64 start = g_get_monotonic_time ();
   double opened, listed, total;
 
-  heard_store_open_async (store, key, HEARD_STORE_OPEN_NONE, NULL,
-                          heard_test_store_result_cb, &result);
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), key, HEARD_SQLITE_STORE_OPEN_NONE,
+                                 NULL,
+                                 heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  check (heard_store_open_finish (store, result, &error), "open", error);
+  check (heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, &error), "open",
+         error);
   opened = ms_since (start);
   g_clear_object (&result);
 
@@ -157,7 +160,8 @@ time_saves (const char     *path,
             double         *max)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_STORE_OPEN_NONE, &error);
+  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_NONE,
+                                                       &error);
   g_autoptr(GPtrArray) people = NULL;
   double times[N_SAVES];
   HeardPerson *person;
@@ -210,7 +214,8 @@ time_statement_searches (const char     *path,
                          double         *p95)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_STORE_OPEN_NONE, &error);
+  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_NONE,
+                                                       &error);
   guint n = G_N_ELEMENTS (searches) * SEARCH_ROUNDS;
   g_autofree double *times = g_new0 (double, n);
 

@@ -10,6 +10,7 @@
 
 #include "heard-plan-rules.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-plans.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -22,7 +23,9 @@
  * PERSON's plan one step on (starts a new version, a copy of the signed-off
  * one with all its areas and actions; submits it; has SUPERVISOR sign it
  * off, which supersedes the one before). Only once a write has committed
- * does it print a line of its own, so every line is a promise to the user:
+ * does it print a line of its own, so every line is a promise to the user.
+ * Its first line says the records are open:
+ *   ready
  *   person ID ROUND SEQ
  *   amend VERSION ROUND SEQ
  *   plan-started PLAN ROUND SEQ
@@ -201,7 +204,7 @@ main (int   argc,
   if (key == NULL)
     g_error ("%s", error->message);
 
-  store = heard_test_open_store (argv[1], key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (argv[1], key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   if (store == NULL)
     {
       g_printerr ("Round %u: the store did not open after the last crash: %s\n",
@@ -209,6 +212,7 @@ main (int   argc,
       return 1;
     }
   writer.store = store;
+  write_line ("ready\n");
 
   for (guint seq = 0; ; seq++)
     {

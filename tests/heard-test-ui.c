@@ -208,6 +208,44 @@ heard_test_ui_active_window (HeardApplication *app)
   return HEARD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
+typedef struct
+{
+  HeardApplication *app;
+  guint             count;
+} ShownCount;
+
+static gboolean
+shows_count (gpointer data)
+{
+  ShownCount *expected = data;
+  HeardWindow *window = heard_test_ui_active_window (expected->app);
+  GListModel *shown = _heard_window_get_shown_people (window);
+
+  return g_list_model_get_n_items (shown) == expected->count;
+}
+
+void
+heard_test_ui_wait_for_shown_people (HeardApplication *app,
+                                     guint             count)
+{
+  ShownCount expected = { app, count };
+  g_autofree char *what = g_strdup_printf ("%u people in the list", count);
+
+  heard_test_ui_wait_until (shows_count, &expected, what);
+}
+
+void
+heard_test_ui_collect_text_views (GtkWidget *root,
+                                  GPtrArray *views)
+{
+  if (GTK_IS_TEXT_VIEW (root))
+    g_ptr_array_add (views, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    heard_test_ui_collect_text_views (child, views);
+}
+
 void
 heard_test_ui_start (HeardApplication *app,
                      const char       *data_dir)

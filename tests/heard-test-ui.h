@@ -35,6 +35,12 @@ GtkWindow        *heard_test_ui_find_window       (const char          *type_nam
 GtkWindow        *heard_test_ui_wait_for_window   (const char          *type_name);
 void              heard_test_ui_wait_window_gone  (const char          *type_name);
 HeardWindow      *heard_test_ui_active_window     (HeardApplication    *app);
+/* Waits until the active window's list of young people shows @count. */
+void              heard_test_ui_wait_for_shown_people (HeardApplication *app,
+                                                       guint             count);
+/* Adds every GtkTextView below @root to @views, in the order they show. */
+void              heard_test_ui_collect_text_views (GtkWidget          *root,
+                                                    GPtrArray          *views);
 void              heard_test_ui_start             (HeardApplication    *app,
                                                    const char          *data_dir);
 void              heard_test_ui_stop              (HeardApplication    *app);

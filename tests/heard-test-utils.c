@@ -10,6 +10,7 @@
 #include "heard-audit.h"
 #include "heard-context-private.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -43,6 +44,29 @@ heard_test_wait (GAsyncResult **slot)
 
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
+}
+
+GAsyncResult *
+heard_test_result_of (GAsyncResult **pending,
+                      GAsyncResult **last)
+{
+  heard_test_wait (pending);
+  g_clear_object (last);
+  *last = g_steal_pointer (pending);
+
+  return *last;
+}
+
+void
+heard_test_init (int    *argc,
+                 char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_secure_init (&error))
+    g_error ("%s", error->message);
+
+  g_test_init (argc, argv, NULL);
 }
 
 char *
@@ -178,6 +202,16 @@ heard_test_copy_fixture (const char *name,
   heard_test_write_file (path, contents, length);
 }
 
+void
+heard_test_clear_dir (char **path)
+{
+  if (*path == NULL)
+    return;
+
+  heard_test_remove_dir (*path);
+  g_clear_pointer (path, g_free);
+}
+
 HeardKey *
 heard_test_key_new (guint8 variant)
 {
@@ -190,18 +224,19 @@ heard_test_key_new (guint8 variant)
 }
 
 HeardStore *
-heard_test_open_store (const char           *path,
-                       const HeardKey       *key,
-                       HeardStoreOpenFlags   flags,
-                       GError              **error)
+heard_test_open_store (const char                 *path,
+                       const HeardKey             *key,
+                       HeardSqliteStoreOpenFlags   flags,
+                       GError                    **error)
 {
-  g_autoptr(HeardStore) store = heard_store_new (path);
+  g_autoptr(HeardStore) store = heard_sqlite_store_new (path);
   g_autoptr(GAsyncResult) result = NULL;
 
-  heard_store_open_async (store, key, flags, NULL, heard_test_store_result_cb, &result);
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), key, flags, NULL,
+                                 heard_test_store_result_cb, &result);
   heard_test_wait (&result);
 
-  if (!heard_store_open_finish (store, result, error))
+  if (!heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, error))
     {
       g_clear_object (&result);
       heard_test_close_store (&store);
@@ -237,6 +272,56 @@ heard_test_close_store (HeardStore **store)
     }
 
   g_clear_object (store);
+}
+
+HeardStore *
+heard_test_create_store (const char     *path,
+                         const HeardKey *key)
+{
+  g_autoptr(GError) error = NULL;
+  HeardStore *store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+HeardPerson *
+heard_test_person_new (const char *display_name)
+{
+  HeardPerson *person = heard_person_new ();
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display_name);
+
+  return person;
+}
+
+gint64
+heard_test_add_person (HeardStore *store,
+                       const char *display_name)
+{
+  g_autoptr(HeardPerson) person = heard_test_person_new (display_name);
+  g_autoptr(GError) error = NULL;
+  gint64 id = heard_test_save_person (store, person, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+HeardStatement *
+heard_test_statement_new (gint64      person_id,
+                          const char *words)
+{
+  HeardStatement *statement = heard_statement_new ();
+
+  heard_statement_set_person_id (statement, person_id);
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
+
+  return statement;
 }
 
 /* Saves @person and, when it was new, gives it the id it was saved under. */
@@ -397,11 +482,19 @@ sqlite3 *
 heard_test_raw_open (const char     *path,
                      const HeardKey *key)
 {
+  return heard_test_raw_open_vfs (path, key, NULL);
+}
+
+sqlite3 *
+heard_test_raw_open_vfs (const char     *path,
+                         const HeardKey *key,
+                         const char     *vfs)
+{
   g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
   g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, vfs), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 5000);
 

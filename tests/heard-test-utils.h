@@ -8,6 +8,8 @@
 #include "heard-key.h"
 #include "heard-person.h"
 #include "heard-plan.h"
+#include "heard-sqlite-store.h"
+#include "heard-statement.h"
 #include "heard-store.h"
 
 G_BEGIN_DECLS
@@ -19,10 +21,21 @@ void         heard_test_store_result_cb  (GObject             *object,
                                           GAsyncResult        *result,
                                           gpointer             user_data);
 void         heard_test_wait             (GAsyncResult       **slot);
+/* Waits for the call whose result lands in *@pending, then keeps it in
+ * *@last in place of the one before: it stays valid until the next call. */
+GAsyncResult *heard_test_result_of       (GAsyncResult       **pending,
+                                          GAsyncResult       **last);
+
+/* What every suite's main() does first: the secure memory Heard's keys
+ * need, then g_test_init(). */
+void         heard_test_init             (int                 *argc,
+                                          char              ***argv);
 
 /* A fresh private folder for one test, and its removal with everything in it. */
 char        *heard_test_make_dir         (void) G_GNUC_WARN_UNUSED_RESULT;
 void         heard_test_remove_dir       (const char          *path);
+/* Removes the folder *@path (when set) with everything in it, and frees it. */
+void         heard_test_clear_dir        (char               **path);
 
 /* A records folder for one test: @root is made; @data_dir, "records" inside
  * it, is left for Heard to make, with heard.db and heard.ini in it. */
@@ -59,11 +72,26 @@ void         heard_test_copy_fixture     (const char          *name,
 HeardKey    *heard_test_key_new          (guint8               variant) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Blocking wrappers around the store's async API, for tests only. */
-HeardStore  *heard_test_open_store       (const char          *path,
-                                          const HeardKey      *key,
-                                          HeardStoreOpenFlags  flags,
-                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+HeardStore  *heard_test_open_store       (const char                 *path,
+                                          const HeardKey             *key,
+                                          HeardSqliteStoreOpenFlags   flags,
+                                          GError                    **error)
+                                          G_GNUC_WARN_UNUSED_RESULT;
 void         heard_test_close_store      (HeardStore         **store);
+/* A new store at @path with @key, created and opened, or the test fails. */
+HeardStore  *heard_test_create_store     (const char          *path,
+                                          const HeardKey      *key) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The records tests make most: a young person known only by @display_name;
+ * one saved through @store (the test fails if it is refused), by its id;
+ * and a statement of @words by @person_id, given on 3 May 2024 (typed
+ * 03/05/2024, as a worker in the UK would). */
+HeardPerson *heard_test_person_new       (const char          *display_name)
+                                          G_GNUC_WARN_UNUSED_RESULT;
+gint64       heard_test_add_person       (HeardStore          *store,
+                                          const char          *display_name);
+HeardStatement *heard_test_statement_new (gint64               person_id,
+                                          const char          *words) G_GNUC_WARN_UNUSED_RESULT;
 gint64       heard_test_save_person      (HeardStore          *store,
                                           HeardPerson         *person,
                                           GError             **error);
@@ -103,6 +131,10 @@ GError      *heard_test_verify_audit     (HeardStore          *store,
  * with @key; close with sqlite3_close(). */
 sqlite3     *heard_test_raw_open         (const char          *path,
                                           const HeardKey      *key) G_GNUC_WARN_UNUSED_RESULT;
+/* The same through the SQLite VFS named @vfs (NULL: the default one). */
+sqlite3     *heard_test_raw_open_vfs     (const char          *path,
+                                          const HeardKey      *key,
+                                          const char          *vfs) G_GNUC_WARN_UNUSED_RESULT;
 /* The first column of the first row @sql gives, as a number. */
 gint64       heard_test_raw_count        (sqlite3             *db,
                                           const char          *sql);

@@ -8,11 +8,15 @@
 
 #include <glib/gstdio.h>
 
+#include "heard-case-file.h"
+#include "heard-caseload-model.h"
 #include "heard-context-private.h"
 #include "heard-context.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
+#include "heard-store-staff.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
 
@@ -688,6 +692,278 @@ test_save_outlives_caller (Fixture       *fixture,
   heard_test_close_context (&again);
 }
 
+/* The live models */
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main context until @done says so, without a reload anywhere. */
+static void
+wait_until (gboolean    (*done) (gpointer data),
+            gpointer      data,
+            const char   *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Gave up waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+typedef struct
+{
+  HeardContext *context;
+  const char   *names;
+} PeopleWanted;
+
+static gboolean
+people_are (gpointer data)
+{
+  PeopleWanted *wanted = data;
+  g_autofree char *names = people_names (wanted->context);
+
+  return g_strcmp0 (names, wanted->names) == 0;
+}
+
+static void
+wait_for_people (HeardContext *context,
+                 const char   *names)
+{
+  PeopleWanted wanted = { context, names };
+
+  wait_until (people_are, &wanted, names);
+}
+
+/* A young person saved, renamed or removed straight on the store shows in
+ * the shared list without a reload, and whoever stays keeps their row. */
+static void
+test_people_follow_the_store (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  GListModel *people = heard_context_get_people (context);
+  HeardStore *store = _heard_context_get_store (context);
+  g_autoptr(HeardPerson) amara = g_list_model_get_item (people, 0);
+  g_autoptr(HeardPerson) kai = heard_person_new ();
+  g_autoptr(HeardPerson) renamed = heard_person_copy (amara);
+  g_autoptr(HeardPerson) still = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 kai_id;
+
+  assert_people (context, PERSON_NAME);
+
+  heard_person_set_text (kai, HEARD_PERSON_DISPLAY_NAME, LATER_NAME);
+  kai_id = heard_test_save_person (store, kai, &error);
+  g_assert_no_error (error);
+  wait_for_people (context, PERSON_NAME "; " LATER_NAME);
+
+  heard_person_set_text (renamed, HEARD_PERSON_DISPLAY_NAME, "Zara Okafor");
+  heard_test_save_person (store, renamed, &error);
+  g_assert_no_error (error);
+  wait_for_people (context, LATER_NAME "; Zara Okafor");
+  still = g_list_model_get_item (people, 1);
+  g_assert_true (still == amara);
+
+  g_assert_true (heard_test_set_removed (store, kai_id, TRUE, &error));
+  g_assert_no_error (error);
+  wait_for_people (context, "Zara Okafor");
+  g_clear_object (&still);
+  still = g_list_model_get_item (people, 0);
+  g_assert_true (still == amara);
+
+  heard_test_close_context (&context);
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  gboolean loaded = FALSE;
+
+  g_object_get (data, "loaded", &loaded, NULL);
+  return loaded;
+}
+
+static gint64
+save_staff (HeardContext *context,
+            HeardStaff   *staff,
+            const char   *passphrase)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_context_save_staff_async (context, staff, passphrase, NULL, heard_test_store_result_cb,
+                                  &result);
+  heard_test_wait (&result);
+  id = heard_context_save_staff_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static char *
+staff_names (GListModel *staff)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(HeardStaff) member = g_list_model_get_item (staff, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "; " : "", heard_staff_get_name (member));
+    }
+
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+staff_has_two (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 2;
+}
+
+/* Staff saved and retired through the context show in its staff list as
+ * soon as the call finishes; one saved straight on the store soon after. */
+static void
+test_staff_follow_the_store (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  GListModel *staff = heard_context_get_staff (context);
+  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(HeardStaff) listed = NULL;
+  g_autoptr(HeardStaff) still = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  gint64 id;
+
+  wait_until (is_loaded, staff, "the staff");
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 0);
+
+  heard_staff_set_name (supervisor, "Sam Okafor");
+  id = save_staff (context, supervisor, PASSPHRASE);
+  g_assert_cmpuint (g_list_model_get_n_items (staff), ==, 1);
+  listed = g_list_model_get_item (staff, 0);
+  g_assert_cmpint (heard_staff_get_id (listed), ==, id);
+  g_assert_cmpstr (heard_staff_get_name (listed), ==, "Sam Okafor");
+
+  /* Written behind the context's back: the list still hears of it. */
+  heard_staff_set_name (caseworker, "Priya Shah");
+  heard_store_save_staff_async (_heard_context_get_store (context), caseworker, NULL, NULL,
+                                heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_store_save_staff_finish (_heard_context_get_store (context), result,
+                                                  &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  wait_until (staff_has_two, staff, "the caseworker");
+  names = staff_names (staff);
+  g_assert_cmpstr (names, ==, "Priya Shah; Sam Okafor");
+  still = g_list_model_get_item (staff, 1);
+  g_assert_true (still == listed);
+
+  heard_context_retire_staff_async (context, id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_retire_staff_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_clear_pointer (&names, g_free);
+  names = staff_names (staff);
+  g_assert_cmpstr (names, ==, "Priya Shah");
+
+  heard_test_close_context (&context);
+}
+
+/* The titles of the caseload's sections and how many each holds. */
+static char *
+describe_caseload (GListModel *caseload)
+{
+  GString *described = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (caseload); i++)
+    {
+      g_autoptr(HeardCaseloadGroup) group = g_list_model_get_item (caseload, i);
+
+      g_string_append_printf (described, "%s%s: %u", i > 0 ? "; " : "",
+                              heard_caseload_group_get_title (group),
+                              heard_caseload_group_get_n_open_items (group));
+    }
+
+  return g_string_free (described, FALSE);
+}
+
+static gboolean
+caseload_has_something (gpointer data)
+{
+  return g_list_model_get_n_items (data) > 0;
+}
+
+/* A statement recorded through a case file puts the young person in the
+ * caseload's "waiting for an answer" without anyone asking it again; a
+ * lock empties every model the context keeps. */
+static void
+test_caseload_follows_the_store (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_records (fixture, 0);
+  g_autoptr(HeardContext) context = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  GListModel *caseload = heard_context_get_caseload (context);
+  g_autoptr(HeardPerson) amara = g_list_model_get_item (heard_context_get_people (context), 0);
+  g_autoptr(HeardCaseFile) case_file = heard_case_file_open (context, amara);
+  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(HeardCaseloadGroup) group = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *described = NULL;
+
+  wait_until (is_loaded, caseload, "the caseload");
+  g_assert_cmpuint (g_list_model_get_n_items (caseload), ==, 0);
+
+  heard_statement_set_person_id (statement, heard_person_get_id (amara));
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, "He waits by the gates.");
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
+  heard_case_file_record_statement_async (case_file, statement, NULL, heard_test_store_result_cb,
+                                          &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_case_file_write_finish (case_file, result, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  wait_until (caseload_has_something, caseload, "the statement in the caseload");
+  described = describe_caseload (caseload);
+  g_assert_cmpstr (described, ==, "Statements Waiting for an Answer: 1");
+  group = g_list_model_get_item (caseload, 0);
+  g_assert_cmpint (heard_open_item_get_person_id (heard_caseload_group_get_open_item (group, 0)),
+                   ==, heard_person_get_id (amara));
+
+  heard_context_lock_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (caseload), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_staff (context)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 0);
+  g_assert_false (is_loaded (caseload));
+
+  g_clear_object (&case_file);
+  heard_test_close_context (&context);
+}
+
 static void
 count_cb (guint *count)
 {
@@ -781,7 +1057,7 @@ assert_wrong_codes_refused (HeardContext *context,
 
   /* Well formed, but the key of other records. */
   expect_refusal (context, STEP_RECOVERY_CODE, other_code,
-                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+                  HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   snapshot_assert_unchanged (&before, fixture);
 
   /* One symbol mistyped: caught before any key is tried. */
@@ -1478,7 +1754,7 @@ test_two_first_runs (Fixture       *fixture,
       heard_test_close_context (&contexts[winner]);
 
       /* The key the note names opens the records. */
-      store = heard_test_open_store (db_path, stored_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (db_path, stored_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       people = heard_test_list_people (store, &error);
       g_assert_no_error (error);
@@ -1591,7 +1867,7 @@ test_no_keyring_passphrase (Fixture       *fixture,
   snapshot_assert_unchanged (&before, fixture);
 
   expect_refusal (context, STEP_PASSPHRASE, "a kettle of tea for the day shift",
-                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+                  HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   snapshot_assert_unchanged (&before, fixture);
 
   expect_state (context, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
@@ -1619,7 +1895,7 @@ test_no_keyring_passphrase_wal (Fixture       *fixture,
   again = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
   snapshot_take (&before, fixture);
   expect_refusal (again, STEP_PASSPHRASE, "a kettle of tea for the day shift",
-                  HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+                  HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   snapshot_assert_unchanged (&before, fixture);
 
   expect_state (again, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
@@ -1682,12 +1958,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   if (g_getenv ("HEARD_TEST_NO_KEYRING") != NULL)
     {
@@ -1720,6 +1991,9 @@ main (int   argc,
   ADD ("/context/records-file/emptied", test_records_file_gone, GINT_TO_POINTER (TRUE));
   ADD ("/context/save/outlives-caller", test_save_outlives_caller, NULL);
   ADD ("/context/lock/drops-everything", test_lock, NULL);
+  ADD ("/context/models/people", test_people_follow_the_store, NULL);
+  ADD ("/context/models/staff", test_staff_follow_the_store, NULL);
+  ADD ("/context/models/caseload", test_caseload_follows_the_store, NULL);
   ADD ("/context/recovery/keyring-entry-lost", test_recovery,
        GINT_TO_POINTER (LOSE_KEYRING_ENTRY));
   ADD ("/context/recovery/info-file-lost", test_recovery, GINT_TO_POINTER (LOSE_INFO_FILE));

@@ -5,7 +5,7 @@
 
 #include <glib/gstdio.h>
 
-#include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-test-utils.h"
 
@@ -70,7 +70,7 @@ test_disk_full (void)
   filler_path = g_build_filename (disk, "filler", NULL);
   g_assert_true (g_file_set_contents (filler_path, filler, FILLER_BYTES, NULL));
 
-  store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE, &error);
+  store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
   /* Save until the disk is full: the refusal names the problem. */
@@ -102,7 +102,7 @@ test_disk_full (void)
   g_assert_no_error (error);
 
   heard_test_close_store (&store);
-  store = heard_test_open_store (path, key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_clear_pointer (&people, g_ptr_array_unref);
   people = heard_test_list_people (store, &error);
@@ -115,8 +115,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_assert_true (heard_secure_init (NULL));
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   g_test_add_func ("/store/disk-full", test_disk_full);
 

@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 
 #include "heard-fault-vfs.h"
-#include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -95,29 +95,23 @@ wait_for (GAsyncResult **slot)
 
 #define ASYNC(slot) NULL, heard_test_store_result_cb, (slot)
 
+static HeardStatement *
+statement_new (gint64      person_id,
+               const char *words)
+{
+  return heard_test_statement_new (person_id, words);
+}
+
 static gint64
 save_person_named (HeardStore  *store,
                    const char  *name,
                    GError     **error)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPerson) person = heard_test_person_new (name);
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
   heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS,
                          "Being asked before anyone is told. Music on the bus.");
   return heard_test_save_person (store, person, error);
-}
-
-static HeardStatement *
-statement_new (gint64      person_id,
-               const char *words)
-{
-  HeardStatement *statement = heard_statement_new ();
-
-  heard_statement_set_person_id (statement, person_id);
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
-  return statement;
 }
 
 static gint64
@@ -246,7 +240,8 @@ make_template (void)
   template_path = g_build_filename (template_dir, "heard.db", NULL);
   template_key = heard_test_key_new (9);
 
-  store = heard_test_open_store (template_path, template_key, HEARD_STORE_OPEN_CREATE, &error);
+  store = heard_test_open_store (template_path, template_key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                                 &error);
   g_assert_no_error (error);
 
   heard_staff_set_name (supervisor, "Sam Okafor");
@@ -372,15 +367,7 @@ describe_records (sqlite3 *db)
 static sqlite3 *
 open_real (const char *path)
 {
-  g_autoptr(HeardSecretString) hex = heard_key_to_hex (template_key);
-  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE,
-                                    heard_fault_vfs_real_name ()), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
-
-  return db;
+  return heard_test_raw_open_vfs (path, template_key, heard_fault_vfs_real_name ());
 }
 
 /* What a check found wrong, or NULL; @records gets what the file holds. */
@@ -400,7 +387,7 @@ check_records (const char  *dir,
   if (g_strcmp0 (verdict, "ok") != 0)
     return g_strdup_printf ("integrity_check says %s", verdict);
 
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   if (store == NULL)
     return g_strdup_printf ("Heard does not open the records again: %s", error->message);
   heard_test_close_store (&store);
@@ -423,7 +410,7 @@ reference_run (const Case *c,
   g_autofree char *problem = NULL;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
   g_assert_no_error (error);
@@ -433,7 +420,7 @@ reference_run (const Case *c,
   g_assert_null (problem);
   g_clear_pointer (&problem, g_free);
 
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_true (c->scenario->write (store, &template, &error));
   g_assert_no_error (error);
@@ -477,7 +464,7 @@ run_with_fault (const Case *c,
   guint injected;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
   g_assert_no_error (error);
@@ -546,7 +533,7 @@ run_with_fault (const Case *c,
                     c->mode->name, nth);
   if (problem == NULL)
     {
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       if (save_person_named (store, "Saved after the fault", &error) == 0)
         problem = g_strdup_printf ("no save once the disk was fine: %s", error->message);
@@ -673,7 +660,7 @@ close_with_fault (const char     *dir,
   guint injected = 0;
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (save_person_named (store, "Acknowledged before closing", &error), >, 0);
   g_assert_true (write_start_plan_version (store, &template, &error));
@@ -769,7 +756,7 @@ test_vfs_sees_ciphertext (void)
   const char *marker = "Marker-Zq7Xv3 never in the clear";
 
   copy_file (template_path, path);
-  store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
 
   /* Counting every write shows the store's writes do pass through here. */
@@ -846,7 +833,7 @@ test_folder_refuses_writes (void)
       g_autoptr(GError) error = NULL;
 
       copy_file (template_path, path);
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       g_assert_cmpint (save_person_named (store, "Acknowledged before the fault", &error), >, 0);
       g_assert_no_error (error);
@@ -895,7 +882,7 @@ test_folder_refuses_opening (void)
       sums_before = checksum_folder (dir);
 
       heard_fault_vfs_arm (HEARD_FAULT_CHANGES | HEARD_FAULT_OPEN, 1, kinds[i], TRUE);
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       if (store != NULL)
         {
           /* Opened for reading only: any save is refused. */
@@ -910,7 +897,7 @@ test_folder_refuses_opening (void)
       sums_after = checksum_folder (dir);
       g_assert_cmpstr (sums_after, ==, sums_before);
 
-      store = heard_test_open_store (path, template_key, HEARD_STORE_OPEN_NONE, &error);
+      store = heard_test_open_store (path, template_key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
       g_assert_no_error (error);
       people = heard_test_list_people (store, &error);
       g_assert_no_error (error);
@@ -936,12 +923,9 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
   int status;
 
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   heard_fault_vfs_install ();
   make_template ();

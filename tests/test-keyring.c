@@ -11,6 +11,7 @@
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
 #include "heard-test-keyring.h"
+#include "heard-test-utils.h"
 
 /*
  * These tests talk to a real gnome-keyring-daemon. They lock the default
@@ -498,12 +499,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
+  heard_test_init (&argc, &argv);
 
   /* Subprocesses set up their own (missing) service. */
   if (!g_test_subprocess () && !heard_test_in_keyring_session ())

@@ -7,7 +7,7 @@
 
 #include "heard-audit.h"
 #include "heard-fixture-records.h"
-#include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
@@ -92,7 +92,7 @@ open_store (Fixture *fixture)
   g_autoptr(GError) error = NULL;
 
   g_assert_null (fixture->store);
-  fixture->store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
+  fixture->store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
                                           &error);
   g_assert_no_error (error);
   g_assert_nonnull (fixture->store);
@@ -555,7 +555,7 @@ test_from_v1 (Fixture       *fixture,
 
   db = raw_open (fixture);
   g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
-                   heard_store_get_schema_version ());
+                   heard_sqlite_store_get_schema_version ());
   g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit WHERE id = 1"
                                              " AND action = 'restored'"
                                              " AND target_kind = 'person' AND target_id = 4"),
@@ -606,7 +606,7 @@ test_from_v2 (Fixture       *fixture,
 
   db = raw_open (fixture);
   g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
-                   heard_store_get_schema_version ());
+                   heard_sqlite_store_get_schema_version ());
   after = heard_test_audit_hashes (db, n_entries);
   g_assert_cmpstr (after, ==, before);
   assert_audit_entries (db, 2);
@@ -777,7 +777,7 @@ test_from_v3 (Fixture       *fixture,
 
   db = raw_open (fixture);
   g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
-                   heard_store_get_schema_version ());
+                   heard_sqlite_store_get_schema_version ());
   after = heard_test_audit_hashes (db, 8);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit WHERE action = 'sealed'"
@@ -808,12 +808,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   add_test ("/migrations/from-v1", 1, test_from_v1);
   add_test ("/migrations/from-v2", 2, test_from_v2);

@@ -11,7 +11,7 @@
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
 #include "heard-date.h"
-#include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -42,11 +42,7 @@ typedef struct
 static GAsyncResult *
 result_of (Fixture *f)
 {
-  heard_test_wait (&f->result);
-  g_clear_object (&f->last);
-  f->last = g_steal_pointer (&f->result);
-
-  return f->last;
+  return heard_test_result_of (&f->result, &f->last);
 }
 
 #define ASYNC(f) NULL, heard_test_store_result_cb, &(f)->result
@@ -74,19 +70,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(GError) error = NULL;
-
   f->dir = heard_test_make_dir ();
   f->path = g_build_filename (f->dir, "heard.db", NULL);
   f->key = heard_test_key_new (3);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Amira Khan");
-  f->person_id = heard_test_save_person (f->store, person, &error);
-  g_assert_no_error (error);
-
+  f->store = heard_test_create_store (f->path, f->key);
+  f->person_id = heard_test_add_person (f->store, "Amira Khan");
   f->caseworker_id = save_staff (f, HEARD_STAFF_CASEWORKER, "Priya Shah", NULL);
   f->supervisor_id = save_staff (f, HEARD_STAFF_SUPERVISOR, "Sam Okafor", SUPERVISOR_PASSPHRASE);
 }
@@ -97,8 +85,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->last);
   heard_test_close_store (&f->store);
-  heard_test_remove_dir (f->dir);
-  g_free (f->dir);
+  heard_test_clear_dir (&f->dir);
   g_free (f->path);
   heard_key_free (f->key);
 }
@@ -106,11 +93,9 @@ fixture_tear_down (Fixture       *f,
 static HeardPlan *
 newest_plan (Fixture *f)
 {
-  g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = heard_test_load_plans (f->store, f->person_id, &error);
 
-  heard_store_load_plans_async (f->store, f->person_id, ASYNC (f));
-  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plans->len, >, 0);
 
@@ -121,10 +106,8 @@ static GPtrArray *
 load_plans (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *plans;
+  GPtrArray *plans = heard_test_load_plans (f->store, f->person_id, &error);
 
-  heard_store_load_plans_async (f->store, f->person_id, ASYNC (f));
-  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
 
   return plans;
@@ -288,15 +271,7 @@ months_from_today (guint months)
 static sqlite3 *
 open_behind_heards_back (Fixture *f)
 {
-  g_autoptr(HeardSecretString) hex = heard_key_to_hex (f->key);
-  g_autoptr(HeardSecretString) pragma = g_strdup_printf ("PRAGMA key = \"x'%s'\";", hex);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-
-  return db;
+  return heard_test_raw_open (f->path, f->key);
 }
 
 /* The pure rules */
@@ -809,12 +784,8 @@ test_bad_input_refused (Fixture       *f,
 
   /* An empty plan is not sent for review. */
   {
-    gint64 other_person;
-    g_autoptr(HeardPerson) person = heard_person_new ();
+    gint64 other_person = heard_test_add_person (f->store, "Jordan Lee");
 
-    heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Jordan Lee");
-    other_person = heard_test_save_person (f->store, person, &error);
-    g_assert_no_error (error);
     heard_store_start_plan_async (f->store, other_person, ASYNC (f));
     plan_id = heard_store_start_plan_finish (f->store, result_of (f), &error);
     g_assert_false (try_submit (f, plan_id, &error));
@@ -902,15 +873,15 @@ test_open_items (Fixture       *f,
   items = list_open_items (f);
   g_assert_cmpuint (items->len, ==, 2);
   item = g_ptr_array_index (items, 0);
-  g_assert_cmpstr (item->summary, ==, "Book a GP appointment");
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
-  g_assert_cmpstr (item->view, ==, "plan");
-  g_assert_cmpint (item->person_id, ==, f->person_id);
-  g_assert_nonnull (strstr (item->detail, "3 February 2020"));
-  g_assert_nonnull (strstr (item->detail, "School or college (Ms Patel)"));
+  g_assert_cmpstr (heard_open_item_get_summary (item), ==, "Book a GP appointment");
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_OVERDUE);
+  g_assert_cmpstr (heard_open_item_get_view (item), ==, "plan");
+  g_assert_cmpint (heard_open_item_get_person_id (item), ==, f->person_id);
+  g_assert_nonnull (strstr (heard_open_item_get_detail (item), "3 February 2020"));
+  g_assert_nonnull (strstr (heard_open_item_get_detail (item), "School or college (Ms Patel)"));
   item = g_ptr_array_index (items, 1);
-  g_assert_cmpstr (item->summary, ==, "Sleep diary with the youth worker");
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_NONE);
+  g_assert_cmpstr (heard_open_item_get_summary (item), ==, "Sleep diary with the youth worker");
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_NONE);
   g_clear_pointer (&items, g_ptr_array_unref);
 
   /* A newer version on its way counts as open too, once one is in use; its
@@ -921,7 +892,7 @@ test_open_items (Fixture       *f,
   items = list_open_items (f);
   g_assert_cmpuint (items->len, ==, 3);
   item = g_ptr_array_index (items, 2);
-  g_assert_nonnull (strstr (item->summary, "Version 2"));
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "Version 2"));
 }
 
 static HeardCaseloadSection *
@@ -971,8 +942,8 @@ test_caseload (Fixture       *f,
   section = find_section (sections, "Plans Awaiting Review");
   g_assert_cmpuint (section->items->len, ==, 1);
   item = g_ptr_array_index (section->items, 0);
-  g_assert_cmpstr (item->person_name, ==, "Amira Khan");
-  g_assert_cmpint (item->person_id, ==, f->person_id);
+  g_assert_cmpstr (heard_open_item_get_person_name (item), ==, "Amira Khan");
+  g_assert_cmpint (heard_open_item_get_person_id (item), ==, f->person_id);
   /* An action in a plan not yet in use is not counted as overdue. */
   g_assert_cmpuint (find_section (sections, "Overdue Actions")->items->len, ==, 0);
   g_clear_pointer (&sections, g_ptr_array_unref);
@@ -983,8 +954,8 @@ test_caseload (Fixture       *f,
   section = find_section (sections, "Overdue Actions");
   g_assert_cmpuint (section->items->len, ==, 1);
   item = g_ptr_array_index (section->items, 0);
-  g_assert_cmpstr (item->summary, ==, "Bus pass in her own name");
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
+  g_assert_cmpstr (heard_open_item_get_summary (item), ==, "Bus pass in her own name");
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_OVERDUE);
   g_assert_cmpuint (find_section (sections, "Reviews Overdue")->items->len, ==, 0);
   g_assert_cmpuint (find_section (sections, "Reviews Due Soon")->items->len, ==, 0);
   g_clear_pointer (&sections, g_ptr_array_unref);
@@ -998,7 +969,7 @@ test_caseload (Fixture       *f,
   section = find_section (sections, "Reviews Overdue");
   g_assert_cmpuint (section->items->len, ==, 1);
   item = g_ptr_array_index (section->items, 0);
-  g_assert_nonnull (strstr (item->summary, "30 June 2021"));
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "30 June 2021"));
   g_clear_pointer (&sections, g_ptr_array_unref);
 
   /* A review brought forward to within four weeks is due soon. */
@@ -1047,15 +1018,8 @@ count_audit (sqlite3    *db,
              const char *where)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE %s", where);
-  sqlite3_stmt *statement = NULL;
-  gint64 count;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return count;
+  return heard_test_raw_count (db, sql);
 }
 
 static void
@@ -1217,8 +1181,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_assert_true (heard_secure_init (NULL));
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   g_test_add_func ("/plans/rules/transitions", test_rules_transitions);
   g_test_add_func ("/plans/rules/review-dates", test_rules_review_dates);

@@ -10,6 +10,7 @@
 #include "heard-key.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-test-utils.h"
 
 #define ALPHABET "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -356,12 +357,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
+  heard_test_init (&argc, &argv);
 
   g_test_add_func ("/recovery-code/known-answers", test_known_answers);
   g_test_add_func ("/recovery-code/round-trip", test_round_trip);

@@ -13,8 +13,11 @@
 #include "heard-closure-check.h"
 #include "heard-model-enums.h"
 #include "heard-plan-action.h"
+#include "heard-plan-area.h"
+#include "heard-plan.h"
+#include "heard-staff.h"
 #include "heard-plan-rules.h"
-#include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -45,36 +48,30 @@ typedef struct
 static GAsyncResult *
 result_of (Fixture *f)
 {
-  heard_test_wait (&f->result);
-  g_clear_object (&f->last);
-  f->last = g_steal_pointer (&f->result);
-
-  return f->last;
+  return heard_test_result_of (&f->result, &f->last);
 }
 
 static gint64
 add_person (Fixture    *f,
             const char *name)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
+  return heard_test_add_person (f->store, name);
+}
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
-  id = heard_test_save_person (f->store, person, &error);
-  g_assert_no_error (error);
-
-  return id;
+static HeardStatement *
+statement_new (gint64      person_id,
+               const char *words)
+{
+  return heard_test_statement_new (person_id, words);
 }
 
 /* A write while a problem with the audit trail is unseen is refused. */
 static void
 add_person_refused (Fixture *f)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPerson) person = heard_test_person_new ("Someone New");
   g_autoptr(GError) error = NULL;
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Someone New");
   g_assert_cmpint (heard_test_save_person (f->store, person, &error), ==, 0);
   g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
   g_assert_nonnull (strstr (error->message, "recovery code"));
@@ -84,13 +81,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   f->dir = heard_test_make_dir ();
   f->path = g_build_filename (f->dir, "heard.db", NULL);
   f->key = heard_test_key_new (4);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->store = heard_test_create_store (f->path, f->key);
   f->person_id = add_person (f, "Amira Khan");
 }
 
@@ -107,8 +101,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   close_store (f);
-  heard_test_remove_dir (f->dir);
-  g_free (f->dir);
+  heard_test_clear_dir (&f->dir);
   g_free (f->path);
   heard_key_free (f->key);
 }
@@ -119,21 +112,8 @@ reopen (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   close_store (f);
-  f->store = heard_test_open_store (f->path, f->key, HEARD_STORE_OPEN_NONE, &error);
+  f->store = heard_test_open_store (f->path, f->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
-}
-
-static HeardStatement *
-statement_new (gint64      person_id,
-               const char *words)
-{
-  HeardStatement *statement = heard_statement_new ();
-
-  heard_statement_set_person_id (statement, person_id);
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
-
-  return statement;
 }
 
 static gint64
@@ -164,10 +144,8 @@ list_statements (Fixture *f,
                  gint64   person_id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *statements;
+  GPtrArray *statements = heard_test_list_statements (f->store, person_id, &error);
 
-  heard_store_list_statements_async (f->store, person_id, ASYNC (f));
-  statements = heard_store_list_statements_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_nonnull (statements);
 
@@ -196,10 +174,8 @@ history (Fixture *f,
          gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *versions;
+  GPtrArray *versions = heard_test_list_statement_history (f->store, id, &error);
 
-  heard_store_list_statement_history_async (f->store, id, ASYNC (f));
-  versions = heard_store_list_statement_history_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
 
   return versions;
@@ -970,12 +946,12 @@ test_closure_and_caseload (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
   item = g_ptr_array_index (items, 0);
-  g_assert_cmpint (item->person_id, ==, f->person_id);
-  g_assert_cmpstr (item->view, ==, "statements");
-  g_assert_nonnull (strstr (item->summary, "3 May 2024"));
-  g_assert_null (strstr (item->summary, "car"));
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_NONE);
-  g_assert_cmpstr (item->detail, ==, "Recorded today");
+  g_assert_cmpint (heard_open_item_get_person_id (item), ==, f->person_id);
+  g_assert_cmpstr (heard_open_item_get_view (item), ==, "statements");
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "3 May 2024"));
+  g_assert_null (strstr (heard_open_item_get_summary (item), "car"));
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_NONE);
+  g_assert_cmpstr (heard_open_item_get_detail (item), ==, "Recorded today");
 
   g_assert_cmpuint (waiting_in_caseload (f), ==, 1);
 }
@@ -1001,8 +977,8 @@ test_outstanding_grows_urgent (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 1);
   item = g_ptr_array_index (items, 0);
-  g_assert_cmpint (item->urgency, ==, HEARD_URGENCY_OVERDUE);
-  g_assert_true (g_str_has_suffix (item->detail, "days ago"));
+  g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_OVERDUE);
+  g_assert_true (g_str_has_suffix (heard_open_item_get_detail (item), "days ago"));
 }
 
 
@@ -1139,14 +1115,74 @@ test_codes_are_enum_nicks (void)
   g_assert_cmpint (g_enum_get_value_by_nick (statuses, "done")->value, ==, 2);
 }
 
+/* Every property that holds a stored code is typed with its GEnum: it
+ * refuses a number outside the enum, and a record read back from the file
+ * hands out the enum value, not a bare number. */
+static void
+test_properties_are_enums (Fixture       *f,
+                           gconstpointer  data)
+{
+  const struct
+  {
+    GType       object_type;
+    const char *property;
+    GType       enum_type;
+  } typed[] = {
+    { HEARD_TYPE_STATEMENT, "given-how", HEARD_TYPE_GIVEN_HOW },
+    { HEARD_TYPE_STATEMENT, "read-back", HEARD_TYPE_READ_BACK },
+    { HEARD_TYPE_PERSON, "nationality-answer", HEARD_TYPE_ANSWER },
+    { HEARD_TYPE_PLAN_ACTION, "owner", HEARD_TYPE_AGENCY },
+    { HEARD_TYPE_PLAN_ACTION, "status", HEARD_TYPE_ACTION_STATUS },
+    { HEARD_TYPE_PLAN_AREA, "kind", HEARD_TYPE_AREA_KIND },
+    { HEARD_TYPE_PLAN, "state", HEARD_TYPE_PLAN_STATE },
+    { HEARD_TYPE_STAFF, "role", HEARD_TYPE_STAFF_ROLE },
+  };
+  g_autoptr(HeardStatement) statement = statement_new (f->person_id, WORDS);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  HeardStatement *saved;
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GTypeClass) object_class = g_type_class_ref (typed[i].object_type);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (object_class),
+                                                        typed[i].property);
+
+      g_test_message ("%s:%s", g_type_name (typed[i].object_type), typed[i].property);
+      g_assert_nonnull (pspec);
+      g_assert_true (G_IS_PARAM_SPEC_ENUM (pspec));
+      g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == typed[i].enum_type);
+    }
+
+  g_test_expect_message ("GLib-GObject", G_LOG_LEVEL_WARNING, "*out of range*given-how*");
+  g_object_set (statement, "given-how", HEARD_GIVEN_N_WAYS + 3, NULL);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (heard_statement_get_given_how (statement), ==, HEARD_GIVEN_SPOKEN);
+
+  g_object_set (statement, "given-how", HEARD_GIVEN_SIGNED, "read-back", HEARD_READ_BACK_DECLINED,
+                NULL);
+  g_assert_cmpint (try_record (f, statement, &error), >, 0);
+  g_assert_no_error (error);
+
+  reopen (f);
+  listed = list_statements (f, f->person_id);
+  g_assert_cmpuint (listed->len, ==, 1);
+  saved = g_ptr_array_index (listed, 0);
+  g_object_get_property (G_OBJECT (saved), "given-how", &value);
+  g_assert_true (G_VALUE_HOLDS (&value, HEARD_TYPE_GIVEN_HOW));
+  g_assert_cmpint (g_value_get_enum (&value), ==, HEARD_GIVEN_SIGNED);
+  g_value_unset (&value);
+  g_object_get_property (G_OBJECT (saved), "read-back", &value);
+  g_assert_true (G_VALUE_HOLDS (&value, HEARD_TYPE_READ_BACK));
+  g_assert_cmpint (g_value_get_enum (&value), ==, HEARD_READ_BACK_DECLINED);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  g_assert_true (heard_secure_init (&error));
+  heard_test_init (&argc, &argv);
 
   add_test ("/statements/record-and-list", test_record_and_list);
   add_test ("/statements/amend/keeps-original", test_amend_keeps_original);
@@ -1161,6 +1197,7 @@ main (int   argc,
   add_test ("/statements/search/typed-syntax", test_search_typed_syntax);
   g_test_add_func ("/statements/search/snippet-markup", test_snippet_markup);
   g_test_add_func ("/statements/codes-are-enum-nicks", test_codes_are_enum_nicks);
+  add_test ("/statements/properties-are-enums", test_properties_are_enums);
   add_test ("/statements/audit", test_audit);
   add_test ("/statements/audit/content-changed", test_content_changed_behind_triggers);
   add_test ("/statements/audit/trigger-dropped", test_trigger_dropped);

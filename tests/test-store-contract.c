@@ -5,8 +5,8 @@
  * What every store promises, whatever keeps the records: each operation's
  * result, its refusals (not found, invalid, not open) and the one "changed"
  * each successful write gives, before its own callback, and none for a
- * refused one. Written only against the store's public operations; a store
- * comes from new_store(), the one place that knows which store it is.
+ * refused one. Written only against the abstract HeardStore; a store comes
+ * from new_store(), the one place that knows which store it is.
  */
 
 #include "config.h"
@@ -14,7 +14,7 @@
 #include "heard-audit.h"
 #include "heard-caseload.h"
 #include "heard-closure-check.h"
-#include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -46,13 +46,8 @@ new_store (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "heard.db", NULL);
   g_autoptr(HeardKey) key = heard_key_new_random ();
-  g_autoptr(GError) error = NULL;
-  HeardStore *store = heard_test_open_store (path, key, HEARD_STORE_OPEN_CREATE, &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  return heard_test_create_store (path, key);
 }
 
 static void
@@ -93,11 +88,7 @@ fixture_tear_down (Fixture       *f,
 static GAsyncResult *
 result_of (Fixture *f)
 {
-  heard_test_wait (&f->result);
-  g_clear_object (&f->last);
-  f->last = g_steal_pointer (&f->result);
-
-  return f->last;
+  return heard_test_result_of (&f->result, &f->last);
 }
 
 /* Exactly one "changed" since the last check, with these, before the callback. */
@@ -267,13 +258,11 @@ static gint64
 record_statement (Fixture *f,
                   gint64   person_id)
 {
-  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(HeardStatement) statement = heard_test_statement_new (person_id,
+                                                                  "Nobody listens to me.");
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  heard_statement_set_person_id (statement, person_id);
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, "Nobody listens to me.");
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
   heard_store_record_statement_async (f->store, statement, ASYNC (f));
   id = heard_store_record_statement_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
@@ -697,6 +686,24 @@ test_not_open (Fixture       *f,
   assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
 }
 
+/* HeardStore is only an interface: there is no store without a backend. */
+static void
+test_abstract (void)
+{
+  g_assert_true (G_TYPE_IS_ABSTRACT (HEARD_TYPE_STORE));
+
+  if (g_test_subprocess ())
+    {
+      GObject *store = g_object_new (HEARD_TYPE_STORE, NULL);
+
+      g_assert_null (store);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_stderr ("*cannot create instance of abstract*HeardStore*");
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -708,13 +715,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
+  heard_test_init (&argc, &argv);
 
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
-
+  g_test_add_func ("/store-contract/abstract", test_abstract);
   add_test ("/store-contract/people", test_people);
   add_test ("/store-contract/plans", test_plans);
   add_test ("/store-contract/statements", test_statements);

@@ -12,6 +12,7 @@
 
 #include "heard-search.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-test-utils.h"
 
@@ -55,24 +56,13 @@ fixture_tear_down (Fixture       *fixture,
 static HeardStore *
 create_store (Fixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  HeardStore *store = heard_test_open_store (fixture->path, fixture->key,
-                                             HEARD_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  return store;
+  return heard_test_create_store (fixture->path, fixture->key);
 }
 
 static HeardPerson *
 person_new (const char *display_name)
 {
-  HeardPerson *person = heard_person_new ();
-
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display_name);
-
-  return person;
+  return heard_test_person_new (display_name);
 }
 
 static HeardPerson *
@@ -196,10 +186,10 @@ snapshot_assert_unchanged (Snapshot   *snapshot,
 /* Opens @path and expects the refusal @code, with the file and its folder
  * left exactly as they were. */
 static void
-assert_open_refused (const char          *path,
-                     const HeardKey      *key,
-                     HeardStoreOpenFlags  flags,
-                     HeardStoreError      code)
+assert_open_refused (const char                *path,
+                     const HeardKey            *key,
+                     HeardSqliteStoreOpenFlags  flags,
+                     HeardSqliteStoreError      code)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HeardStore) store = NULL;
@@ -207,7 +197,7 @@ assert_open_refused (const char          *path,
 
   snapshot_take (&snapshot, path);
   store = heard_test_open_store (path, key, flags, &error);
-  g_assert_error (error, HEARD_STORE_ERROR, (gint) code);
+  g_assert_error (error, HEARD_SQLITE_STORE_ERROR, (gint) code);
   g_assert_null (store);
   g_test_message ("Refused as expected: %s", error->message);
   snapshot_assert_unchanged (&snapshot, path);
@@ -248,15 +238,7 @@ static gint64
 raw_query_int (sqlite3    *db,
                const char *sql)
 {
-  sqlite3_stmt *statement = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return value;
+  return heard_test_raw_count (db, sql);
 }
 
 static gboolean
@@ -470,7 +452,7 @@ static void
 test_store_not_open (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(HeardStore) store = heard_store_new (fixture->path);
+  g_autoptr(HeardStore) store = heard_sqlite_store_new (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) people = heard_test_list_people (store, &error);
 
@@ -500,7 +482,7 @@ test_open_reopen (Fixture       *fixture,
   /* Everything is on disk: no WAL is left behind after a clean close. */
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
 
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 1);
@@ -525,9 +507,9 @@ test_open_empty_file (Fixture       *fixture,
   g_assert_cmpint (g_chmod (fixture->path, 0600), ==, 0);
 
   /* Outside a first run an empty file is lost records: refused, untouched. */
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_null (store);
-  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED);
+  g_assert_error (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED);
   g_clear_error (&error);
   {
     GStatBuf info;
@@ -537,7 +519,8 @@ test_open_empty_file (Fixture       *fixture,
   }
 
   /* A first run, interrupted after making the file, takes it up. */
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_CREATE, &error);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                                 &error);
   g_assert_no_error (error);
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 0);
@@ -546,14 +529,14 @@ test_open_empty_file (Fixture       *fixture,
   /* The empty file became a whole, encrypted, current Heard database. */
   db = raw_open (fixture->path, fixture->key);
   g_assert_cmpint (raw_query_int (db, "PRAGMA user_version"), ==,
-                   heard_store_get_schema_version ());
+                   heard_sqlite_store_get_schema_version ());
   g_assert_cmpint (raw_query_int (db, "PRAGMA application_id"), ==, 0x48454152);
   g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM person"), ==, 0);
   sqlite3_close (db);
   g_assert_false (file_contains (fixture->path, "SQLite format 3"));
 
   /* A second open finds nothing to migrate, and saving works. */
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   save_person (store, person);
   g_clear_pointer (&people, g_ptr_array_unref);
@@ -579,29 +562,31 @@ test_open_wrong_key (Fixture       *fixture,
   save_person (store, person);
   heard_test_close_store (&store);
 
-  assert_open_refused (fixture->path, wrong_key, HEARD_STORE_OPEN_NONE,
-                       HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (fixture->path, wrong_key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   /* CREATE must not make it start again over the records. */
-  assert_open_refused (fixture->path, wrong_key, HEARD_STORE_OPEN_CREATE,
-                       HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (fixture->path, wrong_key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
 
   /* Someone who mistyped can try again on the same store. */
-  store = heard_store_new (fixture->path);
+  store = heard_sqlite_store_new (fixture->path);
   snapshot_take (&snapshot, fixture->path);
-  heard_store_open_async (store, wrong_key, HEARD_STORE_OPEN_NONE, NULL,
-                          heard_test_store_result_cb, &result);
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), wrong_key,
+                                 HEARD_SQLITE_STORE_OPEN_NONE, NULL,
+                                 heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  g_assert_false (heard_store_open_finish (store, result, &error));
-  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY);
+  g_assert_false (heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, &error));
+  g_assert_error (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
   g_assert_false (heard_store_is_open (store));
   snapshot_assert_unchanged (&snapshot, fixture->path);
   g_clear_object (&result);
   g_clear_error (&error);
 
-  heard_store_open_async (store, fixture->key, HEARD_STORE_OPEN_NONE, NULL,
-                          heard_test_store_result_cb, &result);
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), fixture->key,
+                                 HEARD_SQLITE_STORE_OPEN_NONE, NULL,
+                                 heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  g_assert_true (heard_store_open_finish (store, result, &error));
+  g_assert_true (heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, &error));
   g_assert_no_error (error);
   g_clear_object (&result);
   people = list_people (store);
@@ -623,8 +608,8 @@ test_open_too_new (Fixture       *fixture,
   raw_exec (db, "PRAGMA user_version = 999");
   sqlite3_close (db);
 
-  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
-                       HEARD_STORE_ERROR_TOO_NEW);
+  assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_TOO_NEW);
 }
 
 static void
@@ -636,8 +621,8 @@ test_open_missing (Fixture       *fixture,
   g_autofree char *listing = list_dir (fixture->dir);
   g_autofree char *after = NULL;
 
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
-  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_MISSING);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
+  g_assert_error (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_MISSING);
   g_assert_null (store);
 
   after = list_dir (fixture->dir);
@@ -729,10 +714,10 @@ test_refuse_not_encrypted (Fixture       *fixture,
   sqlite3_close (db);
   g_assert_true (file_contains (fixture->path, "SQLite format 3"));
 
-  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
-                       HEARD_STORE_ERROR_NOT_ENCRYPTED);
-  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_CREATE,
-                       HEARD_STORE_ERROR_NOT_ENCRYPTED);
+  assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_NOT_ENCRYPTED);
+  assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                       HEARD_SQLITE_STORE_ERROR_NOT_ENCRYPTED);
 }
 
 static void
@@ -747,8 +732,8 @@ test_refuse_foreign (Fixture       *fixture,
   sqlite3_close (db);
   g_assert_false (file_contains (fixture->path, "SQLite format 3"));
 
-  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
-                       HEARD_STORE_ERROR_FOREIGN);
+  assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_FOREIGN);
 }
 
 static void
@@ -760,10 +745,10 @@ test_refuse_random_bytes (Fixture       *fixture,
   heard_secure_random (noise, sizeof noise);
   heard_test_write_file (fixture->path, (const char *) noise, sizeof noise);
 
-  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE,
-                       HEARD_STORE_ERROR_WRONG_KEY);
-  assert_open_refused (fixture->path, fixture->key, HEARD_STORE_OPEN_CREATE,
-                       HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
 }
 
 /* A copy of a real database cut short, as by a failed copy or a full disk. */
@@ -791,14 +776,14 @@ test_refuse_truncated (Fixture       *fixture,
       g_test_message ("A copy cut at %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes",
                       cuts[i], length);
       heard_test_write_file (copy, contents, cuts[i]);
-      assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE,
-                           HEARD_STORE_ERROR_DAMAGED);
-      assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE,
-                           HEARD_STORE_ERROR_DAMAGED);
+      assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                           HEARD_SQLITE_STORE_ERROR_DAMAGED);
+      assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                           HEARD_SQLITE_STORE_ERROR_DAMAGED);
     }
 
   /* The original still opens, with everyone in it. */
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 40);
@@ -845,7 +830,7 @@ test_close_checkpoints (Fixture       *fixture,
   g_assert_cmpint (raw_query_int (db, "SELECT count(*) FROM person"), ==, 30);
   g_assert_cmpint (raw_query_int (db, "PRAGMA application_id"), ==, 0x48454152);
   g_assert_cmpint (raw_query_int (db, "PRAGMA user_version"), ==,
-                   heard_store_get_schema_version ());
+                   heard_sqlite_store_get_schema_version ());
   sqlite3_close (db);
 
   /* A closed store opens again, and closing twice is harmless. */
@@ -853,10 +838,11 @@ test_close_checkpoints (Fixture       *fixture,
   {
     g_autoptr(GAsyncResult) result = NULL;
 
-    heard_store_open_async (store, fixture->key, HEARD_STORE_OPEN_NONE, NULL,
-                            heard_test_store_result_cb, &result);
+    heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), fixture->key,
+                                   HEARD_SQLITE_STORE_OPEN_NONE, NULL,
+                                   heard_test_store_result_cb, &result);
     heard_test_wait (&result);
-    g_assert_true (heard_store_open_finish (store, result, &error));
+    g_assert_true (heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, &error));
     g_assert_no_error (error);
   }
   people = list_people (store);
@@ -952,15 +938,18 @@ test_refuse_wal_wrong_key (Fixture       *fixture,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_open_refused (copy, wrong_key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_WRONG_KEY);
-  assert_open_refused (copy, wrong_key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (copy, wrong_key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (copy, wrong_key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
 
   /* Without its -shm too, as after a reboot. */
   g_assert_cmpint (g_unlink (shm), ==, 0);
-  assert_open_refused (copy, wrong_key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_WRONG_KEY);
+  assert_open_refused (copy, wrong_key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_WRONG_KEY);
 
   /* The right key then finds all three, recovered from the WAL. */
-  store = heard_test_open_store (copy, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 3);
@@ -975,8 +964,10 @@ test_refuse_wal_foreign (Fixture       *fixture,
 {
   g_autofree char *copy = copy_with_wal (fixture, make_foreign_in_wal);
 
-  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_FOREIGN);
-  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_FOREIGN);
+  assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_FOREIGN);
+  assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                       HEARD_SQLITE_STORE_ERROR_FOREIGN);
 }
 
 static void
@@ -985,7 +976,8 @@ test_refuse_wal_too_new (Fixture       *fixture,
 {
   g_autofree char *copy = copy_with_wal (fixture, make_too_new_in_wal);
 
-  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_TOO_NEW);
+  assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_TOO_NEW);
 }
 
 /* heard.db emptied by a failed copy, its records still in the WAL: SQLite
@@ -998,8 +990,10 @@ test_refuse_wal_empty_database (Fixture       *fixture,
   g_autofree char *copy = copy_with_wal (fixture, make_people_in_wal);
 
   heard_test_write_file (copy, "", 0);
-  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_NONE, HEARD_STORE_ERROR_DAMAGED);
-  assert_open_refused (copy, fixture->key, HEARD_STORE_OPEN_CREATE, HEARD_STORE_ERROR_DAMAGED);
+  assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
+                       HEARD_SQLITE_STORE_ERROR_DAMAGED);
+  assert_open_refused (copy, fixture->key, HEARD_SQLITE_STORE_OPEN_CREATE,
+                       HEARD_SQLITE_STORE_ERROR_DAMAGED);
 }
 
 static void
@@ -1096,7 +1090,7 @@ test_input_long_text (Fixture       *fixture,
   save_person (store, person);
   heard_test_close_store (&store);
 
-  store = heard_test_open_store (fixture->path, fixture->key, HEARD_STORE_OPEN_NONE, &error);
+  store = heard_test_open_store (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   g_assert_no_error (error);
   people = list_people (store);
   g_assert_cmpuint (people->len, ==, 1);
@@ -1350,12 +1344,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!heard_secure_init (&error))
-    g_error ("%s", error->message);
-
-  g_test_init (&argc, &argv, NULL);
+  heard_test_init (&argc, &argv);
 
   add_test ("/store/people/round-trip", test_people_round_trip);
   add_test ("/store/people/order", test_people_order);

@@ -28,28 +28,10 @@
 
 static HeardApplication *the_app;
 
-typedef struct
-{
-  HeardApplication *app;
-  guint             count;
-} ShownCount;
-
-static gboolean
-shows_count (gpointer data)
-{
-  ShownCount *expected = data;
-  HeardWindow *window = heard_test_ui_active_window (expected->app);
-
-  return g_list_model_get_n_items (_heard_window_get_shown_people (window)) == expected->count;
-}
-
 static void
 wait_for_shown (guint count)
 {
-  ShownCount expected = { the_app, count };
-  g_autofree char *what = g_strdup_printf ("%u people in the list", count);
-
-  heard_test_ui_wait_until (shows_count, &expected, what);
+  heard_test_ui_wait_for_shown_people (the_app, count);
 }
 
 static HeardContext *

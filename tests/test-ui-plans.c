@@ -12,6 +12,8 @@
 #include "heard-dialog.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
+#include "heard-statement-form.h"
+#include "heard-statements-view.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -19,7 +21,8 @@
  * A support plan from start to sign-off, driven under Xvfb as a caseworker
  * and a supervisor would: a supervisor set up in Preferences, a plan with
  * two areas of life and an action, submitted, a wrong passphrase refused,
- * then signed off, active, with its next review three months on.
+ * then signed off, active, with its next review three months on. And two
+ * windows on the same young person, always agreeing.
  */
 
 #define SUPERVISOR "Sam Okafor"
@@ -81,6 +84,41 @@ wait_for_row (GtkWidget  *root,
 
   heard_test_ui_wait_until (row_is_shown, &wanted, title);
   return heard_test_ui_find_descendant (root, ADW_TYPE_ACTION_ROW, title);
+}
+
+static gboolean
+row_is_gone (gpointer data)
+{
+  return !row_is_shown (data);
+}
+
+/* A supervisor set up and retired elsewhere (here, straight through the
+ * context, as another window would) comes and goes in an open Preferences
+ * window without anything reloading it. */
+static void
+assert_staff_follow_context (GtkWindow    *preferences,
+                             HeardContext *context)
+{
+  g_autoptr(HeardStaff) other = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RowWanted wanted = { GTK_WIDGET (preferences), ADW_TYPE_ACTION_ROW, "Dee Grant" };
+  gint64 id;
+
+  heard_staff_set_name (other, "Dee Grant");
+  heard_context_save_staff_async (context, other, "another long passphrase", NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  id = heard_context_save_staff_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  wait_for_row (GTK_WIDGET (preferences), "Dee Grant");
+
+  heard_context_retire_staff_async (context, id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_retire_staff_finish (context, result, &error));
+  g_assert_no_error (error);
+  heard_test_ui_wait_until (row_is_gone, &wanted, "Dee Grant to go");
 }
 
 static gboolean
@@ -154,12 +192,7 @@ static void
 collect_text_views (GtkWidget *root,
                     GPtrArray *views)
 {
-  if (GTK_IS_TEXT_VIEW (root))
-    g_ptr_array_add (views, root);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text_views (child, views);
+  heard_test_ui_collect_text_views (root, views);
 }
 
 /* Types @texts into the form's text views, in the order it shows them. */
@@ -224,6 +257,8 @@ set_up_supervisor (HeardApplication *app)
   /* The supervisor is listed; the passphrase is nowhere on screen. */
   wait_for_row (GTK_WIDGET (preferences), SUPERVISOR);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (caseworker)), ==, CASEWORKER);
+  assert_staff_follow_context (preferences,
+                               heard_window_get_context (heard_test_ui_active_window (app)));
 
   /* Closing saves the name typed; the next look at Preferences shows it. */
   gtk_window_close (preferences);
@@ -351,6 +386,12 @@ test_plan_signed_off (void)
   wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
 
+  /* Nothing of hers needs attention yet. */
+  heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),
+                            "the caseload");
+  g_assert_null (heard_test_ui_find_descendant (_heard_window_get_caseload_page (window),
+                                                ADW_TYPE_ACTION_ROW, "Amira Khan"));
+
   /* Submitted: now only a supervisor's decision is offered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.submit", NULL));
   wait_for_label (GTK_WIDGET (view), "plan-state", "Awaiting review");
@@ -359,7 +400,12 @@ test_plan_signed_off (void)
   assert_offered (GTK_WIDGET (view), "plan.add-action", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.edit-area", FALSE);
 
-  /* The caseload says a plan is waiting, and takes you to it. */
+  /* The caseload says a plan is waiting, before anyone looks, and takes
+   * you to it. */
+  row = wait_for_row (_heard_window_get_caseload_page (window), "Amira Khan");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Plans Awaiting Review");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-caseload", NULL));
   g_assert_cmpstr (_heard_window_get_visible_content (window), ==, "caseload");
   heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),
@@ -438,6 +484,146 @@ test_plan_signed_off (void)
   heard_test_remove_dir (data_dir);
 }
 
+static HeardPersonPage *
+window_person_page (HeardWindow *window)
+{
+  return HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+}
+
+static HeardPlanView *
+window_plan_view (HeardWindow *window)
+{
+  return HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (window_person_page (window)),
+                                                         HEARD_TYPE_PLAN_VIEW, NULL));
+}
+
+static HeardStatementsView *
+window_statements_view (HeardWindow *window)
+{
+  return HEARD_STATEMENTS_VIEW (heard_person_page_get_statements_view (
+                                  window_person_page (window)));
+}
+
+static gboolean
+lists_one_statement (gpointer data)
+{
+  return g_list_model_get_n_items (heard_statements_view_get_statements (data)) == 1;
+}
+
+/* The one action in the plan's area of @kind. */
+static gint64
+action_id (HeardPlanView *view,
+           HeardAreaKind  kind)
+{
+  HeardPlanArea *area = heard_plan_find_area (heard_plan_view_get_plan (view), kind);
+  g_autoptr(HeardPlanAction) action = g_list_model_get_item (heard_plan_area_get_actions (area),
+                                                             0);
+
+  g_assert_nonnull (action);
+  return heard_plan_action_get_id (action);
+}
+
+/* Two windows on one young person agree, with nobody asking either to
+ * reload: a plan and its actions made or changed in one show in the other,
+ * where only the card that changed is replaced; a statement recorded in one
+ * shows in the other. */
+static void
+test_two_windows (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  const char *safety[] = { "I want to feel safe on the bus home.", NULL };
+  const char *education[] = { "Go back to college in September.", NULL };
+  g_autoptr(HeardContext) context = NULL;
+  HeardStatementsView *their_statements;
+  HeardStatementForm *form;
+  HeardWindow *first;
+  HeardWindow *second;
+  HeardPlanView *view;
+  HeardPlanView *other;
+  GtkWindow *dialog;
+  GtkWidget *safety_card;
+  GtkWidget *edit_safety;
+  gint64 person_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  first = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  person_id = heard_person_get_id (heard_person_page_get_person (window_person_page (first)));
+  heard_person_page_show_view (window_person_page (first), "plan");
+  view = window_plan_view (first);
+
+  g_object_get (first, "context", &context, NULL);
+  second = heard_window_new (the_app, context);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.open-person", "(xs)",
+                                             person_id, "plan"));
+  other = window_plan_view (second);
+  g_assert_true (other != view);
+
+  /* A plan started and filled in the first window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  wait_for_label (GTK_WIDGET (other), "plan-state", "Draft");
+  add_area (view, HEARD_AREA_SAFETY, safety);
+  add_area (view, HEARD_AREA_EDUCATION, education);
+  heard_test_ui_wait_until (plan_has_areas, other, "two areas in the other window");
+  safety_card = heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety");
+  g_assert_nonnull (safety_card);
+  g_object_add_weak_pointer (G_OBJECT (safety_card), (gpointer *) &safety_card);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id (view, HEARD_AREA_EDUCATION)));
+  dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
+  set_text_views (GTK_WIDGET (dialog), (const char *const[]) { "Meet the college's pastoral lead together", NULL });
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+                              "15/01/2031");
+  save_dialog (dialog, "HeardActionEditor");
+  wait_for_row (GTK_WIDGET (other), "Meet the college's pastoral lead together");
+  /* The area that did not change is the very card it was. */
+  g_assert_nonnull (safety_card);
+  g_assert_true (heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety") == safety_card);
+
+  /* The action changed in the second window shows in the first, where
+   * focus stays on the card that did not change. */
+  edit_safety = heard_test_ui_find_descendant (heard_test_ui_find_by_name (GTK_WIDGET (view),
+                                                                           "Safety"),
+                                               GTK_TYPE_BUTTON, NULL);
+  g_assert_true (gtk_widget_grab_focus (edit_safety));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first)) == edit_safety);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "plan.edit-action", "x",
+                                             action_id (other, HEARD_AREA_EDUCATION)));
+  dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
+  set_text_views (GTK_WIDGET (dialog), (const char *const[]) { "Visit the college with her mum", NULL });
+  save_dialog (dialog, "HeardActionEditor");
+  wait_for_row (GTK_WIDGET (view), "Visit the college with her mum");
+  g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW,
+                                                "Meet the college's pastoral lead together"));
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (first)) == edit_safety);
+  g_assert_nonnull (safety_card);
+  g_assert_true (heard_test_ui_find_by_name (GTK_WIDGET (other), "Safety") == safety_card);
+  g_object_remove_weak_pointer (G_OBJECT (safety_card), (gpointer *) &safety_card);
+
+  /* A statement recorded in the second window shows in the first. */
+  their_statements = window_statements_view (first);
+  heard_person_page_show_view (window_person_page (second), "statements");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_statements_view (second)),
+                                             "statements.record", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (heard_statement_form_get_words_view (form)),
+                            "I want to choose who comes to meetings.", -1);
+  save_dialog (dialog, "HeardStatementEditor");
+  heard_test_ui_wait_until (lists_one_statement, their_statements,
+                            "the statement in the other window");
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_clear_object (&context);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -445,6 +631,7 @@ main (int   argc,
   the_app = heard_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/plans/signed-off", test_plan_signed_off);
+  g_test_add_func ("/ui/plans/two-windows", test_two_windows);
 
   return g_test_run ();
 }

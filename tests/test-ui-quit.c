@@ -7,6 +7,7 @@
 
 #include "heard-keyring.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -101,15 +102,7 @@ static gint64
 query_int (sqlite3    *db,
            const char *sql)
 {
-  sqlite3_stmt *statement = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-
-  return value;
+  return heard_test_raw_count (db, sql);
 }
 
 static void
@@ -156,7 +149,8 @@ test_quit_leaves_one_file (void)
   db = heard_test_raw_open (copy_path, key);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM person WHERE display_name = '"
                                   PERSON_NAME "'"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, heard_store_get_schema_version ());
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
   sqlite3_close (db);
 
   forget_key (uuid);

@@ -317,12 +317,7 @@ static void
 collect_text_views (GtkWidget *widget,
                     GPtrArray *views)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    g_ptr_array_add (views, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text_views (child, views);
+  heard_test_ui_collect_text_views (widget, views);
 }
 
 /* Types @text at the cursor of @view, key by key as far as the buffer can
@@ -685,6 +680,66 @@ test_search_shows_general_note (void)
   heard_test_remove_dir (data_dir);
 }
 
+static void
+count_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GPtrArray) read = heard_case_file_read_finish (HEARD_CASE_FILE (object), result,
+                                                           NULL);
+  guint *n_left = user_data;
+
+  (*n_left)--;
+}
+
+static gboolean
+is_zero (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+/* How many reads queue ahead of the save, so that it is still waiting its
+ * turn when the editor closes. */
+#define N_READS_AHEAD 500
+
+/* The editor closed the moment Save was pressed, while the save waits its
+ * turn: the statement is still recorded, and shows. */
+static void
+test_editor_closed_mid_save (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  HeardStatementsView *view;
+  HeardStatementForm *form;
+  GtkWindow *editor;
+  guint n_left = N_READS_AHEAD;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  g_object_get (heard_test_ui_active_window (the_app), "context", &context, NULL);
+  case_file = heard_case_file_open (context, heard_person_page_get_person (person_page ()));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), FIRST_WORDS);
+  for (guint i = 0; i < N_READS_AHEAD; i++)
+    heard_case_file_list_linkable_actions_async (case_file, NULL, count_read_cb, &n_left);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  gtk_window_destroy (editor);
+
+  wait_for_statements (view, 1);
+  g_assert_cmpstr (heard_statement_get_text (listed (view, 0), HEARD_STATEMENT_WORDS), ==,
+                   FIRST_WORDS);
+  heard_test_ui_wait_until (is_zero, &n_left, "the reads ahead of the save");
+  g_clear_object (&case_file);
+  g_clear_object (&context);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -695,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/ui/statements/record-amend-answer-find", test_record_amend_answer_find);
   g_test_add_func ("/ui/statements/sensitive-stays-hidden", test_sensitive_stays_hidden);
   g_test_add_func ("/ui/statements/search-shows-general-note", test_search_shows_general_note);
+  g_test_add_func ("/ui/statements/editor-closed-mid-save", test_editor_closed_mid_save);
 
   return g_test_run ();
 }

@@ -9,8 +9,10 @@
 
 #include "heard-clipboard-private.h"
 #include "heard-content-note.h"
+#include "heard-enum-binding.h"
 #include "heard-recovery-code-page-private.h"
 #include "heard-person-page.h"
+#include "heard-plan-action.h"
 #include "heard-test-keyring.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
@@ -26,30 +28,11 @@
  * own records folder, as the application does when it activates. */
 static HeardApplication *the_app;
 
-typedef struct
-{
-  HeardApplication *app;
-  guint             count;
-} ShownCount;
-
-static gboolean
-shows_count (gpointer data)
-{
-  ShownCount *expected = data;
-  HeardWindow *window = heard_test_ui_active_window (expected->app);
-  GListModel *shown = _heard_window_get_shown_people (window);
-
-  return g_list_model_get_n_items (shown) == expected->count;
-}
-
 static void
 wait_for_shown (HeardApplication *app,
                 guint             count)
 {
-  ShownCount expected = { app, count };
-  g_autofree char *what = g_strdup_printf ("%u people in the list", count);
-
-  heard_test_ui_wait_until (shows_count, &expected, what);
+  heard_test_ui_wait_for_shown_people (app, count);
 }
 
 static void
@@ -656,6 +639,33 @@ test_content_note_hidden_text_has_no_width (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A combo row bound to an enum-typed property follows it both ways,
+ * position for value, and an empty selection leaves the stored code alone. */
+static void
+test_enum_combo_follows_property (void)
+{
+  g_autoptr(HeardPlanAction) action = heard_plan_action_new (1, 1);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  AdwComboRow *row = ADW_COMBO_ROW (g_object_ref_sink (adw_combo_row_new ()));
+
+  for (guint i = 0; i < HEARD_ACTION_N_STATUSES; i++)
+    gtk_string_list_append (statuses, heard_action_status_label (i));
+  adw_combo_row_set_model (row, G_LIST_MODEL (statuses));
+  heard_plan_action_set_status (action, HEARD_ACTION_STUCK);
+  heard_bind_enum_to_combo (action, "status", row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, HEARD_ACTION_STUCK);
+
+  adw_combo_row_set_selected (row, HEARD_ACTION_IN_PROGRESS);
+  g_assert_cmpint (heard_plan_action_get_status (action), ==, HEARD_ACTION_IN_PROGRESS);
+  heard_plan_action_set_status (action, HEARD_ACTION_DONE);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, HEARD_ACTION_DONE);
+
+  adw_combo_row_set_selected (row, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpint (heard_plan_action_get_status (action), ==, HEARD_ACTION_DONE);
+
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);
   g_test_add_func ("/ui/content-note-hidden-text-has-no-width",
                    test_content_note_hidden_text_has_no_width);
+  g_test_add_func ("/ui/enum-combo-follows-property", test_enum_combo_follows_property);
 
   return g_test_run ();
 }

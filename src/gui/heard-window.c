@@ -7,12 +7,10 @@
 
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
-#include "heard-context-private.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-recovery-code-page.h"
 #include "heard-statement-search.h"
-#include "heard-store-people.h"
 #include "heard-unlock-page.h"
 #include "heard-window-private.h"
 #include "heard-widgets.h"
@@ -100,8 +98,6 @@ update_content (HeardWindow *self)
   else if (selected == NULL)
     {
       /* With no one chosen, what needs attention across the caseload. */
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "caseload") != 0)
-        heard_caseload_page_refresh (self->caseload_page);
       gtk_stack_set_visible_child_name (self->content_stack, "caseload");
     }
   else
@@ -181,7 +177,7 @@ search_finished_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GHashTable *matches;
 
-  matches = heard_store_search_people_finish (HEARD_STORE (object), result, &error);
+  matches = heard_context_search_people_finish (HEARD_CONTEXT (object), result, &error);
   if (error != NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -199,9 +195,7 @@ search_finished_cb (GObject      *object,
 static void
 run_search (HeardWindow *self)
 {
-  HeardStore *store = _heard_context_get_store (self->context);
-
-  if (store == NULL)
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
     return;
 
   /* Only the newest search matters while someone is still typing. */
@@ -209,9 +203,10 @@ run_search (HeardWindow *self)
   g_clear_object (&self->search_cancellable);
   self->search_cancellable = g_cancellable_new ();
 
-  heard_store_search_people_async (store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                   self->search_cancellable, search_finished_cb,
-                                   g_object_ref (self));
+  heard_context_search_people_async (self->context,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                     self->search_cancellable, search_finished_cb,
+                                     g_object_ref (self));
 }
 
 static gboolean
@@ -587,14 +582,12 @@ search_statements_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   HeardWindow *self = HEARD_WINDOW (widget);
-  HeardStore *store = _heard_context_get_store (self->context);
-
-  if (store == NULL)
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
     return;
 
   if (self->statement_search == NULL)
     {
-      self->statement_search = heard_statement_search_new (GTK_WINDOW (self), store);
+      self->statement_search = heard_statement_search_new (GTK_WINDOW (self), self->context);
       g_object_add_weak_pointer (G_OBJECT (self->statement_search),
                                  (gpointer *) &self->statement_search);
       g_signal_connect_object (self->statement_search, "statement-activated",
@@ -614,7 +607,6 @@ show_caseload_action (GtkWidget  *widget,
   g_clear_object (&self->chosen);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   update_content (self);
-  heard_caseload_page_refresh (self->caseload_page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -830,6 +822,15 @@ heard_window_new (HeardApplication *application,
                        "application", application,
                        "context", context,
                        NULL);
+}
+
+/* The records this window shows. */
+HeardContext *
+heard_window_get_context (HeardWindow *self)
+{
+  g_return_val_if_fail (HEARD_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 const char *

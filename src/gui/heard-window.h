@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (HeardWindow, heard_window, HEARD, WINDOW, AdwApplicationWindow)
 
-HeardWindow *heard_window_new (HeardApplication *application,
-                               HeardContext     *context) G_GNUC_WARN_UNUSED_RESULT;
+HeardWindow  *heard_window_new         (HeardApplication *application,
+                                        HeardContext     *context) G_GNUC_WARN_UNUSED_RESULT;
+HeardContext *heard_window_get_context (HeardWindow      *self);
 
 G_END_DECLS

@@ -6,11 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* Only the context makes case files (one per young person, shared) and
- * drops them when the records lock. */
-HeardCaseFile *_heard_case_file_new  (HeardContext  *context,
-                                      HeardPerson   *person) G_GNUC_WARN_UNUSED_RESULT;
-void           _heard_case_file_drop (HeardCaseFile *self);
-void           _heard_case_file_drop_all (HeardContext *context);
+/* Only heard_case_file_open() makes case files (one per young person,
+ * shared, through the context's registry); the context drops them when the
+ * records lock. */
+void _heard_case_file_drop (HeardCaseFile *self);
 
 G_END_DECLS

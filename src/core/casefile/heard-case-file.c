@@ -8,13 +8,14 @@
 #include "heard-context-private.h"
 #include "heard-closure-check.h"
 #include "heard-plan-private.h"
+#include "heard-store-people.h"
 #include "heard-store-plans.h"
-#include "heard-store-staff.h"
 #include "heard-store-statements.h"
 
 /*
  * One young person's records as the windows see them: the person, their
- * plans and their statements, kept as models that change in place. Every
+ * plans, their statements and what is still open about them, kept as
+ * models that change in place. Every
  * window showing the young person shares the one case file the context
  * hands out, every change to their records goes through it, and it listens
  * to the store's "changed" signal, so that a change made anywhere (another
@@ -35,6 +36,7 @@ struct _HeardCaseFile
   HeardPerson   *person;
   GListStore    *plans;
   GListStore    *statements;
+  GListStore    *open_items;
   guint          n_outstanding;
   /* Loads under way, and the writes waiting for them to land. */
   GCancellable  *cancellable;
@@ -50,6 +52,7 @@ enum {
   PROP_PERSON,
   PROP_PLANS,
   PROP_STATEMENTS,
+  PROP_OPEN_ITEMS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
   PROP_FAILED,
@@ -61,14 +64,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* Whether the row already shown (@old) can stay for the row just read. */
 typedef gboolean (*SameFunc) (gpointer old,
-                              gpointer fresh,
-                              gint64   changed_id);
+                              gpointer fresh);
 
-/* One load of one model; @changed_id names the record that changed. */
+/* One load of one model. */
 typedef struct
 {
   HeardCaseFile *self;
-  gint64         changed_id;
 } Load;
 
 /* How a store write finishes: with an id, a yes, or a version number. */
@@ -88,30 +89,6 @@ typedef struct
 
 typedef GPtrArray *(*ReadFinish) (HeardStore *, GAsyncResult *, GError **);
 
-/* The case files open on a context, by person id; each removes itself as it
- * goes, so the registry holds no reference. */
-static GQuark
-registry_quark (void)
-{
-  return g_quark_from_static_string ("heard-case-file-registry");
-}
-
-static GHashTable *
-get_registry (HeardContext *context,
-              gboolean      create)
-{
-  GHashTable *registry = g_object_get_qdata (G_OBJECT (context), registry_quark ());
-
-  if (registry == NULL && create)
-    {
-      registry = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-      g_object_set_qdata_full (G_OBJECT (context), registry_quark (), registry,
-                               (GDestroyNotify) g_hash_table_unref);
-    }
-
-  return registry;
-}
-
 static void
 load_free (Load *load)
 {
@@ -129,27 +106,78 @@ same_strings (const char *a,
 }
 
 static gboolean
-same_plan (gpointer old,
-           gpointer fresh,
-           gint64   changed_id)
+same_object (gpointer old,
+             gpointer fresh)
 {
-  HeardPlan *a = old;
-  HeardPlan *b = fresh;
+  return old == fresh;
+}
 
-  return a->id == b->id && a->id != changed_id && a->state == b->state &&
-         same_strings (a->next_review, b->next_review) &&
-         same_strings (a->signed_off_at, b->signed_off_at) &&
-         same_strings (a->closed_at, b->closed_at) &&
-         g_list_model_get_n_items (G_LIST_MODEL (a->reviews)) ==
-         g_list_model_get_n_items (G_LIST_MODEL (b->reviews)) &&
-         g_list_model_get_n_items (G_LIST_MODEL (a->areas)) ==
-         g_list_model_get_n_items (G_LIST_MODEL (b->areas));
+static gboolean
+same_review (gpointer old,
+             gpointer fresh)
+{
+  return heard_plan_review_get_decision (old) == heard_plan_review_get_decision (fresh) &&
+         same_strings (heard_plan_review_get_decided_at (old),
+                       heard_plan_review_get_decided_at (fresh)) &&
+         same_strings (heard_plan_review_get_reviewer (old),
+                       heard_plan_review_get_reviewer (fresh)) &&
+         same_strings (heard_plan_review_get_comments (old),
+                       heard_plan_review_get_comments (fresh));
+}
+
+static gboolean
+same_action (HeardPlanAction *a,
+             HeardPlanAction *b)
+{
+  if (heard_plan_action_get_id (a) != heard_plan_action_get_id (b) ||
+      heard_plan_action_get_owner (a) != heard_plan_action_get_owner (b) ||
+      heard_plan_action_get_status (a) != heard_plan_action_get_status (b))
+    return FALSE;
+
+  for (guint i = 0; i < HEARD_ACTION_N_TEXTS; i++)
+    {
+      if (!same_strings (heard_plan_action_get_text (a, i), heard_plan_action_get_text (b, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An area stays only if nothing in it, its actions included, changed. */
+static gboolean
+same_area (gpointer old,
+           gpointer fresh)
+{
+  GListModel *a_actions = heard_plan_area_get_actions (old);
+  GListModel *b_actions = heard_plan_area_get_actions (fresh);
+  guint n = g_list_model_get_n_items (a_actions);
+
+  if (heard_plan_area_get_id (old) != heard_plan_area_get_id (fresh) ||
+      heard_plan_area_get_kind (old) != heard_plan_area_get_kind (fresh) ||
+      n != g_list_model_get_n_items (b_actions))
+    return FALSE;
+
+  for (guint i = 0; i < HEARD_AREA_N_TEXTS; i++)
+    {
+      if (!same_strings (heard_plan_area_get_text (old, i), heard_plan_area_get_text (fresh, i)))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPlanAction) a = g_list_model_get_item (a_actions, i);
+      g_autoptr(HeardPlanAction) b = g_list_model_get_item (b_actions, i);
+
+      if (!same_action (a, b))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
 same_statement (gpointer old,
-                gpointer fresh,
-                gint64   changed_id)
+                gpointer fresh)
 {
   GPtrArray *a_answers = heard_statement_get_responses (old);
   GPtrArray *b_answers = heard_statement_get_responses (fresh);
@@ -174,14 +202,27 @@ same_statement (gpointer old,
   return TRUE;
 }
 
+static gboolean
+same_open_item (gpointer old,
+                gpointer fresh)
+{
+  return heard_open_item_get_urgency (old) == heard_open_item_get_urgency (fresh) &&
+         same_strings (heard_open_item_get_view (old), heard_open_item_get_view (fresh)) &&
+         same_strings (heard_open_item_get_summary (old), heard_open_item_get_summary (fresh)) &&
+         same_strings (heard_open_item_get_detail (old), heard_open_item_get_detail (fresh)) &&
+         same_strings (heard_open_item_get_person_name (old),
+                       heard_open_item_get_person_name (fresh));
+}
+
 /* Makes @model hold @fresh, in its order, keeping every row that @same says
- * can stay, and telling views only about the positions that changed. */
-static void
+ * can stay, and telling views only about the positions that changed;
+ * whether any did. */
+static gboolean
 update_in_place (GListStore *model,
                  GPtrArray  *fresh,
-                 SameFunc    same,
-                 gint64      changed_id)
+                 SameFunc    same)
 {
+  gboolean changed = FALSE;
   g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -196,7 +237,7 @@ update_in_place (GListStore *model,
         {
           g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), j);
 
-          if (!g_hash_table_contains (kept, old) && same (old, item, changed_id))
+          if (!g_hash_table_contains (kept, old) && same (old, item))
             keep = g_steal_pointer (&old);
         }
 
@@ -217,6 +258,7 @@ update_in_place (GListStore *model,
           if ((gpointer) here == want)
             break;
 
+          changed = TRUE;
           if (g_hash_table_contains (kept, here))
             {
               /* A row that stays, further on: the wanted one goes in before it. */
@@ -237,12 +279,114 @@ update_in_place (GListStore *model,
         }
 
       if (i == g_list_model_get_n_items (G_LIST_MODEL (model)))
-        g_list_store_append (model, want);
+        {
+          g_list_store_append (model, want);
+          changed = TRUE;
+        }
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   if (n > wanted->len)
-    g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
+    {
+      g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
+      changed = TRUE;
+    }
+
+  return changed;
+}
+
+/* The same, for a model read as a list model. */
+static gboolean
+update_model_in_place (GListStore *model,
+                       GListModel *fresh,
+                       SameFunc    same)
+{
+  guint n = g_list_model_get_n_items (fresh);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (rows, g_list_model_get_item (fresh, i));
+
+  return update_in_place (model, rows, same);
+}
+
+static void
+take_string (char     **shown,
+             char     **fresh,
+             gboolean  *changed)
+{
+  if (same_strings (*shown, *fresh))
+    return;
+
+  g_free (*shown);
+  *shown = g_steal_pointer (fresh);
+  *changed = TRUE;
+}
+
+/* Makes the plan version shown (@plan) say what was just read of it
+ * (@fresh, whose strings it takes), keeping every area and decision that did
+ * not change, so that a view bound to them replaces only the rows that
+ * did; whether anything changed. */
+static gboolean
+merge_plan (HeardPlan *plan,
+            HeardPlan *fresh)
+{
+  gboolean changed = FALSE;
+
+  g_assert (plan->id == fresh->id);
+
+  if (plan->state != fresh->state || plan->closes_case != fresh->closes_case ||
+      plan->version != fresh->version)
+    {
+      plan->state = fresh->state;
+      plan->closes_case = fresh->closes_case;
+      plan->version = fresh->version;
+      changed = TRUE;
+    }
+  take_string (&plan->created_at, &fresh->created_at, &changed);
+  take_string (&plan->signed_off_at, &fresh->signed_off_at, &changed);
+  take_string (&plan->next_review, &fresh->next_review, &changed);
+  take_string (&plan->review_limit, &fresh->review_limit, &changed);
+  take_string (&plan->closed_at, &fresh->closed_at, &changed);
+  for (guint i = 0; i < HEARD_CLOSURE_N_TEXTS; i++)
+    take_string (&plan->closure[i], &fresh->closure[i], &changed);
+  if (update_model_in_place (plan->areas, G_LIST_MODEL (fresh->areas), same_area))
+    changed = TRUE;
+  if (update_model_in_place (plan->reviews, G_LIST_MODEL (fresh->reviews), same_review))
+    changed = TRUE;
+
+  return changed;
+}
+
+/* Plan versions keep their objects for as long as they are listed: each
+ * is brought up to date in place, and a version that changed is told to
+ * views as a row changed where it stands. */
+static void
+update_plans (HeardCaseFile *self,
+              GPtrArray     *fresh)
+{
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_full (fresh->len, g_object_unref);
+
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      HeardPlan *read = g_ptr_array_index (fresh, i);
+      HeardPlan *shown = heard_case_file_find_plan (self, read->id);
+
+      if (shown != NULL && merge_plan (shown, read))
+        g_ptr_array_add (changed, g_object_ref (shown));
+      g_ptr_array_add (wanted, g_object_ref (shown != NULL ? shown : read));
+    }
+
+  update_in_place (self->plans, wanted, same_object);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      gpointer plan = g_ptr_array_index (changed, i);
+      guint position;
+
+      if (g_list_store_find (self->plans, plan, &position))
+        g_list_store_splice (self->plans, position, 1, &plan, 1);
+    }
 }
 
 static void
@@ -299,13 +443,11 @@ release_waiting (HeardCaseFile *self)
 }
 
 static Load *
-begin_load (HeardCaseFile *self,
-            gint64         changed_id)
+begin_load (HeardCaseFile *self)
 {
   Load *load = g_new0 (Load, 1);
 
   load->self = g_object_ref (self);
-  load->changed_id = changed_id;
   if (self->n_loading++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 
@@ -341,7 +483,7 @@ plans_loaded_cb (GObject      *object,
 
   plans = heard_store_load_plans_finish (HEARD_STORE (object), result, &error);
   if (plans != NULL && load->self->store != NULL)
-    update_in_place (load->self->plans, plans, same_plan, load->changed_id);
+    update_plans (load->self, plans);
   end_load (load->self, error);
 }
 
@@ -357,26 +499,77 @@ statements_listed_cb (GObject      *object,
   statements = heard_store_list_statements_finish (HEARD_STORE (object), result, &error);
   if (statements != NULL && load->self->store != NULL)
     {
-      update_in_place (load->self->statements, statements, same_statement, load->changed_id);
+      update_in_place (load->self->statements, statements, same_statement);
       count_outstanding (load->self);
     }
   end_load (load->self, error);
 }
 
+/* The young person as just read: the person shown takes on what changed. */
 static void
-load_plans (HeardCaseFile *self,
-            gint64         changed_id)
+people_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  heard_store_load_plans_async (self->store, self->person_id, self->cancellable,
-                                plans_loaded_cb, begin_load (self, changed_id));
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
+  if (people != NULL && load->self->person != NULL)
+    {
+      for (guint i = 0; i < people->len; i++)
+        {
+          HeardPerson *read = g_ptr_array_index (people, i);
+
+          if (heard_person_get_id (read) == load->self->person_id)
+            heard_person_update_from (load->self->person, read);
+        }
+    }
+  end_load (load->self, error);
 }
 
 static void
-load_statements (HeardCaseFile *self,
-                 gint64         changed_id)
+open_items_listed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = heard_store_list_open_items_finish (HEARD_STORE (object), result, &error);
+  if (items != NULL && load->self->store != NULL)
+    update_in_place (load->self->open_items, items, same_open_item);
+  end_load (load->self, error);
+}
+
+static void
+load_person (HeardCaseFile *self)
+{
+  heard_store_list_people_async (self->store, self->cancellable, people_listed_cb,
+                                 begin_load (self));
+}
+
+static void
+load_open_items (HeardCaseFile *self)
+{
+  heard_store_list_open_items_async (self->store, self->person_id, self->cancellable,
+                                     open_items_listed_cb, begin_load (self));
+}
+
+static void
+load_plans (HeardCaseFile *self)
+{
+  heard_store_load_plans_async (self->store, self->person_id, self->cancellable,
+                                plans_loaded_cb, begin_load (self));
+}
+
+static void
+load_statements (HeardCaseFile *self)
 {
   heard_store_list_statements_async (self->store, self->person_id, self->cancellable,
-                                     statements_listed_cb, begin_load (self, changed_id));
+                                     statements_listed_cb, begin_load (self));
 }
 
 static void
@@ -392,17 +585,21 @@ store_changed_cb (HeardStore      *store,
   switch (kind)
     {
     case HEARD_RECORD_KIND_PLAN:
-      load_plans (self, record_id);
+      load_plans (self);
+      load_open_items (self);
       break;
 
     case HEARD_RECORD_KIND_STATEMENT:
-      load_statements (self, record_id);
+      load_statements (self);
+      load_open_items (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
+      load_person (self);
+      break;
+
     case HEARD_RECORD_KIND_STAFF:
     default:
-      /* The person is the context's own, updated in its list. */
       break;
     }
 }
@@ -535,12 +732,7 @@ heard_case_file_dispose (GObject *object)
 
   _heard_case_file_drop (self);
   if (self->context != NULL)
-    {
-      GHashTable *registry = get_registry (self->context, FALSE);
-
-      if (registry != NULL && g_hash_table_lookup (registry, &self->person_id) == self)
-        g_hash_table_remove (registry, &self->person_id);
-    }
+    _heard_context_unregister_case_file (self->context, self);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_case_file_parent_class)->dispose (object);
@@ -553,6 +745,7 @@ heard_case_file_finalize (GObject *object)
 
   g_clear_object (&self->plans);
   g_clear_object (&self->statements);
+  g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
 
@@ -579,6 +772,10 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_STATEMENTS:
       g_value_set_object (value, self->statements);
+      break;
+
+    case PROP_OPEN_ITEMS:
+      g_value_set_object (value, self->open_items);
       break;
 
     case PROP_N_OUTSTANDING:
@@ -620,6 +817,9 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_STATEMENTS] =
     g_param_spec_object ("statements", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OPEN_ITEMS] =
+    g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_OUTSTANDING] =
     g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -640,19 +840,16 @@ heard_case_file_init (HeardCaseFile *self)
 {
   self->plans = g_list_store_new (HEARD_TYPE_PLAN);
   self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
 }
 
-HeardCaseFile *
-_heard_case_file_new (HeardContext *context,
-                      HeardPerson  *person)
+static HeardCaseFile *
+case_file_new (HeardContext *context,
+               HeardPerson  *person)
 {
   HeardCaseFile *self;
-
-  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
-  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
 
   self = g_object_new (HEARD_TYPE_CASE_FILE, NULL);
   self->context = g_object_ref (context);
@@ -661,8 +858,9 @@ _heard_case_file_new (HeardContext *context,
   self->person_id = heard_person_get_id (person);
 
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
-  load_plans (self, 0);
-  load_statements (self, 0);
+  load_plans (self);
+  load_statements (self);
+  load_open_items (self);
 
   return self;
 }
@@ -673,42 +871,21 @@ HeardCaseFile *
 heard_case_file_open (HeardContext *context,
                       HeardPerson  *person)
 {
-  GHashTable *registry;
   HeardCaseFile *self;
-  gint64 id;
 
   g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (HEARD_IS_PERSON (person), NULL);
 
-  id = heard_person_get_id (person);
-  registry = get_registry (context, TRUE);
-  self = g_hash_table_lookup (registry, &id);
+  self = _heard_context_lookup_case_file (context, heard_person_get_id (person));
   if (self != NULL)
     return g_object_ref (self);
 
-  self = _heard_case_file_new (context, person);
-  g_hash_table_insert (registry, g_memdup2 (&id, sizeof id), self);
+  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
+
+  self = case_file_new (context, person);
+  _heard_context_register_case_file (context, self);
 
   return self;
-}
-
-/* Drops every case file open on @context, as the records lock. */
-void
-_heard_case_file_drop_all (HeardContext *context)
-{
-  GHashTable *registry;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_if_fail (HEARD_IS_CONTEXT (context));
-
-  registry = get_registry (context, FALSE);
-  if (registry == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, registry);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    _heard_case_file_drop (value);
 }
 
 /* Lets go of every record: the models empty, the person goes, and nothing
@@ -726,6 +903,7 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_clear_object (&self->store);
   g_list_store_remove_all (self->plans);
   g_list_store_remove_all (self->statements);
+  g_list_store_remove_all (self->open_items);
   count_outstanding (self);
   if (self->person != NULL)
     {
@@ -770,6 +948,17 @@ heard_case_file_get_statements (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->statements);
+}
+
+/* What is still open about the young person (HeardOpenItem), as the
+ * closure check finds it: what to go through before a plan or the case
+ * closes. */
+GListModel *
+heard_case_file_get_open_items (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->open_items);
 }
 
 /* How many statements are not answered, or answered but not told. */
@@ -1183,41 +1372,6 @@ heard_case_file_list_linkable_actions_async (HeardCaseFile       *self,
   if (task != NULL)
     heard_store_list_linkable_actions_async (self->store, self->person_id, cancellable, read_cb,
                                              task);
-}
-
-/* What is still open before the plan or the case closes (HeardOpenItem). */
-void
-heard_case_file_list_open_items_async (HeardCaseFile       *self,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HEARD_IS_CASE_FILE (self));
-
-  read_async (self, heard_case_file_list_open_items_async,
-              heard_store_list_open_items_finish, cancellable, callback, user_data, &task);
-  if (task != NULL)
-    heard_store_list_open_items_async (self->store, self->person_id, cancellable, read_cb,
-                                       task);
-}
-
-/* The staff who can sign a decision on these records (HeardStaff). */
-void
-heard_case_file_list_staff_async (HeardCaseFile       *self,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
-{
-  GTask *task;
-
-  g_return_if_fail (HEARD_IS_CASE_FILE (self));
-
-  read_async (self, heard_case_file_list_staff_async, heard_store_list_staff_finish,
-              cancellable, callback, user_data, &task);
-  if (task != NULL)
-    heard_store_list_staff_async (self->store, cancellable, read_cb, task);
 }
 
 GPtrArray *

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "heard-context.h"
+#include "heard-open-item.h"
 #include "heard-person.h"
 #include "heard-plan.h"
 #include "heard-statement.h"
@@ -25,6 +26,7 @@ gint64       heard_case_file_get_person_id     (HeardCaseFile        *self);
 HeardPerson *heard_case_file_get_person        (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_plans         (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_statements    (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_open_items    (HeardCaseFile        *self);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
 gboolean     heard_case_file_get_failed        (HeardCaseFile        *self);
@@ -127,22 +129,14 @@ void         heard_case_file_note_statement_read   (HeardCaseFile            *se
 
 /* Reads a widget asks for now and then, not kept. Each finishes with a
  * GPtrArray: every version of one statement, the original first; or the
- * plan actions an answer can link to (HeardPlanAction); or what is still
- * open (HeardOpenItem); or the staff who sign decisions (HeardStaff). */
+ * plan actions an answer can link to (HeardPlanAction). The staff are the
+ * context's (heard_context_get_staff). */
 void         heard_case_file_list_statement_history_async (HeardCaseFile       *self,
                                                            gint64               statement_id,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 void         heard_case_file_list_linkable_actions_async  (HeardCaseFile       *self,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-void         heard_case_file_list_open_items_async        (HeardCaseFile       *self,
-                                                           GCancellable        *cancellable,
-                                                           GAsyncReadyCallback  callback,
-                                                           gpointer             user_data);
-void         heard_case_file_list_staff_async             (HeardCaseFile       *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);

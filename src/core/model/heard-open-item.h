@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -12,26 +12,23 @@ typedef enum
   HEARD_URGENCY_OVERDUE,
 } HeardUrgency;
 
-/* Something about a young person that is still open or needs attention:
- * listed before a plan or case closes, and in the caseload overview. */
-typedef struct
-{
-  gint64        person_id;
-  char         *person_name;
-  /* The person page view that shows it, e.g. "plan". */
-  char         *view;
-  /* One line, in the user's language; and a second with dates and owners. */
-  char         *summary;
-  char         *detail;
-  HeardUrgency  urgency;
-} HeardOpenItem;
+#define HEARD_TYPE_OPEN_ITEM (heard_open_item_get_type ())
 
-HeardOpenItem *heard_open_item_new  (gint64         person_id,
-                                     const char    *person_name,
-                                     const char    *view,
-                                     HeardUrgency   urgency) G_GNUC_WARN_UNUSED_RESULT;
-void           heard_open_item_free (HeardOpenItem *item);
+G_DECLARE_FINAL_TYPE (HeardOpenItem, heard_open_item, HEARD, OPEN_ITEM, GObject)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeardOpenItem, heard_open_item_free)
+HeardOpenItem *heard_open_item_new             (gint64         person_id,
+                                                const char    *person_name,
+                                                const char    *view,
+                                                HeardUrgency   urgency,
+                                                const char    *summary,
+                                                const char    *detail) G_GNUC_WARN_UNUSED_RESULT;
+gint64         heard_open_item_get_person_id   (HeardOpenItem *self);
+const char    *heard_open_item_get_person_name (HeardOpenItem *self);
+const char    *heard_open_item_get_view        (HeardOpenItem *self);
+HeardUrgency   heard_open_item_get_urgency     (HeardOpenItem *self);
+const char    *heard_open_item_get_summary     (HeardOpenItem *self);
+const char    *heard_open_item_get_detail      (HeardOpenItem *self);
+gboolean       heard_open_item_equal           (HeardOpenItem *self,
+                                                HeardOpenItem *other);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-date.h"
+#include "heard-model-enums.h"
 #include "heard-person.h"
 #include "heard-plan-rules.h"
 #include "heard-store.h"
@@ -115,7 +116,7 @@ heard_person_get_property (GObject    *object,
       break;
 
     case PROP_NATIONALITY_ANSWER:
-      g_value_set_int (value, self->nationality_answer);
+      g_value_set_enum (value, self->nationality_answer);
       break;
 
     default:
@@ -144,7 +145,7 @@ heard_person_set_property (GObject      *object,
       break;
 
     case PROP_NATIONALITY_ANSWER:
-      heard_person_set_nationality_answer (self, g_value_get_int (value));
+      heard_person_set_nationality_answer (self, g_value_get_enum (value));
       break;
 
     default:
@@ -168,8 +169,8 @@ heard_person_class_init (HeardPersonClass *klass)
   properties[PROP_INTERPRETER_NEEDED] =
     g_param_spec_boolean ("interpreter-needed", NULL, NULL, FALSE, flags);
   properties[PROP_NATIONALITY_ANSWER] =
-    g_param_spec_int ("nationality-answer", NULL, NULL, HEARD_ANSWER_NOT_ASKED,
-                      HEARD_ANSWER_PREFERS_NOT_TO_SAY, HEARD_ANSWER_NOT_ASKED, flags);
+    g_param_spec_enum ("nationality-answer", NULL, NULL, HEARD_TYPE_ANSWER,
+                       HEARD_ANSWER_NOT_ASKED, flags);
 
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
                              HEARD_PERSON_N_TEXTS);

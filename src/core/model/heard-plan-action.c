@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-date.h"
+#include "heard-model-enums.h"
 #include "heard-plan-action.h"
 #include "heard-plan-rules.h"
 #include "heard-text-fields.h"
@@ -106,11 +107,11 @@ heard_plan_action_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_OWNER:
-      g_value_set_uint (value, self->owner);
+      g_value_set_enum (value, self->owner);
       break;
 
     case PROP_STATUS:
-      g_value_set_uint (value, self->status);
+      g_value_set_enum (value, self->status);
       break;
 
     default:
@@ -131,11 +132,11 @@ heard_plan_action_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_OWNER:
-      heard_plan_action_set_owner (self, g_value_get_uint (value));
+      heard_plan_action_set_owner (self, g_value_get_enum (value));
       break;
 
     case PROP_STATUS:
-      heard_plan_action_set_status (self, g_value_get_uint (value));
+      heard_plan_action_set_status (self, g_value_get_enum (value));
       break;
 
     default:
@@ -155,10 +156,9 @@ heard_plan_action_class_init (HeardPlanActionClass *klass)
   object_class->get_property = heard_plan_action_get_property;
   object_class->set_property = heard_plan_action_set_property;
 
-  properties[PROP_OWNER] = g_param_spec_uint ("owner", NULL, NULL, 0, HEARD_AGENCY_N_AGENCIES - 1,
+  properties[PROP_OWNER] = g_param_spec_enum ("owner", NULL, NULL, HEARD_TYPE_AGENCY,
                                               HEARD_AGENCY_SOCIAL_CARE, flags);
-  properties[PROP_STATUS] = g_param_spec_uint ("status", NULL, NULL, 0,
-                                               HEARD_ACTION_N_STATUSES - 1,
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, HEARD_TYPE_ACTION_STATUS,
                                                HEARD_ACTION_NOT_STARTED, flags);
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
                              HEARD_ACTION_N_TEXTS);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-model-enums.h"
 #include "heard-plan-action.h"
 #include "heard-plan-area.h"
 #include "heard-plan-private.h"
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (HeardPlanArea, heard_plan_area, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_KIND,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + HEARD_AREA_N_TEXTS
 };
@@ -107,8 +109,10 @@ heard_plan_area_get_property (GObject    *object,
 {
   HeardPlanArea *self = HEARD_PLAN_AREA (object);
 
-  if (!heard_text_fields_get_property (self->texts, PROP_FIRST_TEXT, HEARD_AREA_N_TEXTS, prop_id,
-                                       value))
+  if (prop_id == PROP_KIND)
+    g_value_set_enum (value, self->kind);
+  else if (!heard_text_fields_get_property (self->texts, PROP_FIRST_TEXT, HEARD_AREA_N_TEXTS,
+                                            prop_id, value))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -120,8 +124,10 @@ heard_plan_area_set_property (GObject      *object,
 {
   HeardPlanArea *self = HEARD_PLAN_AREA (object);
 
-  if (!heard_text_fields_set_property (object, self->texts, PROP_FIRST_TEXT, HEARD_AREA_N_TEXTS,
-                                       prop_id, value, pspec))
+  if (prop_id == PROP_KIND)
+    self->kind = g_value_get_enum (value);
+  else if (!heard_text_fields_set_property (object, self->texts, PROP_FIRST_TEXT,
+                                            HEARD_AREA_N_TEXTS, prop_id, value, pspec))
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
@@ -134,6 +140,9 @@ heard_plan_area_class_init (HeardPlanAreaClass *klass)
   object_class->get_property = heard_plan_area_get_property;
   object_class->set_property = heard_plan_area_set_property;
 
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, HEARD_TYPE_AREA_KIND, HEARD_AREA_SAFETY,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
                              HEARD_AREA_N_TEXTS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -155,9 +164,8 @@ heard_plan_area_new (gint64        plan_id,
 
   g_return_val_if_fail (kind < HEARD_AREA_N_KINDS, NULL);
 
-  self = g_object_new (HEARD_TYPE_PLAN_AREA, NULL);
+  self = g_object_new (HEARD_TYPE_PLAN_AREA, "kind", kind, NULL);
   self->plan_id = plan_id;
-  self->kind = kind;
   heard_plan_area_set_text (self, HEARD_AREA_LABEL, heard_area_kind_label (kind));
 
   return self;

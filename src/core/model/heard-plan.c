@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-model-enums.h"
 #include "heard-plan-private.h"
 #include "heard-text-fields.h"
 
@@ -17,6 +18,14 @@
  */
 
 G_DEFINE_FINAL_TYPE (HeardPlan, heard_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 heard_plan_finalize (GObject *object)
@@ -37,9 +46,38 @@ heard_plan_finalize (GObject *object)
 }
 
 static void
+heard_plan_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  HeardPlan *self = HEARD_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 heard_plan_class_init (HeardPlanClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = heard_plan_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = heard_plan_finalize;
+  object_class->get_property = heard_plan_get_property;
+
+  /* Read-only: the store sets it from the row before anyone sees the plan,
+   * and a change of state comes back as a new plan from the store. */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, HEARD_TYPE_PLAN_STATE, HEARD_PLAN_STATE_DRAFT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

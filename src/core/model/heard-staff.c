@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <sodium.h>
 
+#include "heard-model-enums.h"
 #include "heard-plan-rules.h"
 #include "heard-staff.h"
 #include "heard-text-fields.h"
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (HeardStaff, heard_staff, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_NAME,
+  PROP_ROLE,
   N_PROPS
 };
 
@@ -61,6 +63,10 @@ heard_staff_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
 
+    case PROP_ROLE:
+      g_value_set_enum (value, self->role);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -80,6 +86,10 @@ heard_staff_set_property (GObject      *object,
       heard_staff_set_name (self, g_value_get_string (value));
       break;
 
+    case PROP_ROLE:
+      self->role = g_value_get_enum (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,6 +107,9 @@ heard_staff_class_init (HeardStaffClass *klass)
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROLE] =
+    g_param_spec_enum ("role", NULL, NULL, HEARD_TYPE_STAFF_ROLE, HEARD_STAFF_CASEWORKER,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -109,11 +122,7 @@ heard_staff_init (HeardStaff *self)
 HeardStaff *
 heard_staff_new (HeardStaffRole role)
 {
-  HeardStaff *self = g_object_new (HEARD_TYPE_STAFF, NULL);
-
-  self->role = role;
-
-  return self;
+  return g_object_new (HEARD_TYPE_STAFF, "role", role, NULL);
 }
 
 HeardStaff *

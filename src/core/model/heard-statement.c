@@ -10,6 +10,7 @@
 
 #include "heard-agency.h"
 #include "heard-date.h"
+#include "heard-model-enums.h"
 #include "heard-plan-rules.h"
 #include "heard-statement.h"
 #include "heard-store.h"
@@ -165,11 +166,11 @@ heard_statement_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_GIVEN_HOW:
-      g_value_set_uint (value, self->given_how);
+      g_value_set_enum (value, self->given_how);
       break;
 
     case PROP_READ_BACK:
-      g_value_set_uint (value, self->read_back);
+      g_value_set_enum (value, self->read_back);
       break;
 
     case PROP_SENSITIVE:
@@ -194,11 +195,11 @@ heard_statement_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_GIVEN_HOW:
-      heard_statement_set_given_how (self, g_value_get_uint (value));
+      heard_statement_set_given_how (self, g_value_get_enum (value));
       break;
 
     case PROP_READ_BACK:
-      heard_statement_set_read_back (self, g_value_get_uint (value));
+      heard_statement_set_read_back (self, g_value_get_enum (value));
       break;
 
     case PROP_SENSITIVE:
@@ -224,11 +225,10 @@ heard_statement_class_init (HeardStatementClass *klass)
 
   /* Unsigned, like a list position, so that choosers bind to them directly. */
   properties[PROP_GIVEN_HOW] =
-    g_param_spec_uint ("given-how", NULL, NULL, 0, HEARD_GIVEN_N_WAYS - 1, HEARD_GIVEN_SPOKEN,
-                       flags);
+    g_param_spec_enum ("given-how", NULL, NULL, HEARD_TYPE_GIVEN_HOW, HEARD_GIVEN_SPOKEN, flags);
   properties[PROP_READ_BACK] =
-    g_param_spec_uint ("read-back", NULL, NULL, 0, HEARD_READ_BACK_N_ANSWERS - 1,
-                       HEARD_READ_BACK_NOT_YET, flags);
+    g_param_spec_enum ("read-back", NULL, NULL, HEARD_TYPE_READ_BACK, HEARD_READ_BACK_NOT_YET,
+                       flags);
   properties[PROP_SENSITIVE] = g_param_spec_boolean ("sensitive", NULL, NULL, FALSE, flags);
 
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,

@@ -13,8 +13,13 @@ typedef struct
   GPtrArray *items;
 } HeardCaseloadSection;
 
+HeardCaseloadSection *heard_caseload_section_new (const char           *title,
+                                                  GPtrArray            *items)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
 void        heard_caseload_section_free      (HeardCaseloadSection *section);
 
+/* Finishes with every section (HeardCaseloadSection) in order, empty ones
+ * included. */
 void        heard_store_load_caseload_async  (HeardStore           *self,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,

@@ -14,6 +14,10 @@ typedef enum
   HEARD_FOUND_IN_ANSWERS    = 1 << 3,
 } HeardFoundIn;
 
+/* How many statements a search lists at most; a search finds one more to
+ * say that there are more. */
+#define HEARD_STATEMENT_SEARCH_LIMIT 100
+
 /* One statement found by a full-text search, ready to be listed. */
 #define HEARD_TYPE_STATEMENT_MATCH (heard_statement_match_get_type ())
 

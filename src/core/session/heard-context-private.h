@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "heard-case-file.h"
 #include "heard-context.h"
 #include "heard-store.h"
 
@@ -10,5 +11,16 @@ G_BEGIN_DECLS
  * bind to the context's models (and case files), never to the store; the
  * few widgets still calling it are on their way off it. */
 HeardStore *_heard_context_get_store (HeardContext *self);
+
+/* The case files open on the context, one per young person. The context
+ * holds no reference: a case file registers as it opens and unregisters as
+ * it goes. On "locking" the context drops every one of them and forgets
+ * them, so that the next asker after an unlock gets a fresh one. */
+HeardCaseFile *_heard_context_lookup_case_file     (HeardContext  *self,
+                                                    gint64         person_id);
+void           _heard_context_register_case_file   (HeardContext  *self,
+                                                    HeardCaseFile *case_file);
+void           _heard_context_unregister_case_file (HeardContext  *self,
+                                                    HeardCaseFile *case_file);
 
 G_END_DECLS

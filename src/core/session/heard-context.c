@@ -7,18 +7,25 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-audit.h"
 #include "heard-audit-guard.h"
+#include "heard-case-file-private.h"
+#include "heard-caseload-model-private.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
+#include "heard-staff-list-private.h"
 #include "heard-store-people.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
 #include "heard-unlock-flow.h"
 
 /*
  * HeardContext is what the windows share: the services behind the records
- * (the unlock flow that opens them, the open store, the audit guard, the
- * list of young people) and where Heard stands, the lock state. Opening is
+ * (the unlock flow that opens them, the open store, the audit guard), the
+ * live models that cross young people (the list of young people, the staff,
+ * the caseload overview) and where Heard stands, the lock state. Opening is
  * the unlock flow's work; the context takes the store and key it hands
  * over, has the audit guard check the trail, lists the young people and
  * says the records are open. Locking undoes all of it in one call.
@@ -34,6 +41,12 @@ struct _HeardContext
   HeardKey        *key;
   HeardAuditGuard *audit_guard;
   GListStore      *people;
+  /* The open case files by person id (gint64 *), unowned. */
+  GHashTable      *case_files;
+  HeardStaffList  *staff;
+  HeardCaseloadModel *caseload;
+  /* The models' own reads, cancelled on locking. */
+  GCancellable    *models_cancellable;
 
   HeardLockState   lock_state;
   char            *lock_message;
@@ -64,6 +77,8 @@ static guint signals[N_SIGNALS];
 
 static void watch_keyring (HeardContext *self);
 static void stop_watching_keyring (HeardContext *self);
+static void attach_models (HeardContext *self);
+static void detach_models (HeardContext *self);
 
 static void
 set_lock_state (HeardContext   *self,
@@ -199,6 +214,7 @@ flow_step_done_cb (GObject      *object,
     }
 
   g_set_object (&self->store, opened->store);
+  attach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
   self->key = g_steal_pointer (&opened->key);
   g_task_set_task_data (task, GINT_TO_POINTER (state), NULL);
@@ -377,6 +393,209 @@ person_removed_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The live models: the list of young people follows the store's changes
+ * (whoever made them); the staff list and the caseload follow them on
+ * their own. */
+
+/* The list becomes @read: everyone still there keeps their object (with
+ * what was read), the new join in, those gone go. */
+static void
+merge_people (HeardContext *self,
+              GPtrArray    *read)
+{
+  g_autoptr(GHashTable) unlisted = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          NULL);
+  GListModel *model = G_LIST_MODEL (self->people);
+  gboolean renamed = FALSE;
+
+  for (guint i = 0; i < read->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (read, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = heard_person_get_id (person);
+      g_hash_table_insert (unlisted, id, person);
+    }
+
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(HeardPerson) listed = g_list_model_get_item (model, i - 1);
+      gint64 id = heard_person_get_id (listed);
+      HeardPerson *found = g_hash_table_lookup (unlisted, &id);
+
+      if (found == NULL)
+        {
+          g_list_store_remove (self->people, i - 1);
+          continue;
+        }
+
+      if (g_strcmp0 (heard_person_get_display_name (listed),
+                     heard_person_get_display_name (found)) != 0)
+        renamed = TRUE;
+      heard_person_update_from (listed, found);
+      g_hash_table_remove (unlisted, &id);
+    }
+
+  for (guint i = 0; i < read->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (read, i);
+      gint64 id = heard_person_get_id (person);
+
+      if (g_hash_table_contains (unlisted, &id))
+        g_list_store_insert_sorted (self->people, person, compare_people_by_name, NULL);
+    }
+
+  /* A new name may belong elsewhere in the alphabet. */
+  if (renamed)
+    g_list_store_sort (self->people, compare_people_by_name, NULL);
+}
+
+static void
+people_reread_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HeardContext) self = user_data;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
+  if (people != NULL)
+    merge_people (self, people);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the young people again: %s", error->message);
+}
+
+static void
+store_changed_cb (HeardStore      *store,
+                  HeardRecordKind  kind,
+                  gint64           person_id,
+                  gint64           record_id,
+                  HeardContext    *self)
+{
+  if (kind == HEARD_RECORD_KIND_PERSON)
+    heard_store_list_people_async (store, self->models_cancellable, people_reread_cb,
+                                   g_object_ref (self));
+}
+
+/* The records are open in self->store: the models follow it. */
+static void
+attach_models (HeardContext *self)
+{
+  detach_models (self);
+  self->models_cancellable = g_cancellable_new ();
+  g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
+  _heard_staff_list_set_store (self->staff, self->store);
+  _heard_caseload_model_set_store (self->caseload, self->store);
+}
+
+/* Empties every model and stops their reads. */
+static void
+detach_models (HeardContext *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, store_changed_cb, self);
+  g_cancellable_cancel (self->models_cancellable);
+  g_clear_object (&self->models_cancellable);
+  g_list_store_remove_all (self->people);
+  _heard_staff_list_set_store (self->staff, NULL);
+  _heard_caseload_model_set_store (self->caseload, NULL);
+}
+
+static void
+staff_shown_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* Saved either way; a failed read of the list was logged. */
+  if (!_heard_staff_list_wait_finish (HEARD_STAFF_LIST (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_clear_error (&error);
+  g_task_return_int (task, GPOINTER_TO_SIZE (g_task_get_task_data (task)));
+}
+
+/* A write to the staff landed: it finishes once the staff list shows it. */
+static void
+staff_written (HeardContext *self,
+               GTask        *task,
+               gint64        id,
+               GError       *error)
+{
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) id), NULL);
+  _heard_staff_list_wait_async (self->staff, NULL, staff_shown_cb, task);
+}
+
+static void
+staff_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  gint64 id = heard_store_save_staff_finish (HEARD_STORE (object), result, &error);
+
+  staff_written (g_task_get_source_object (task), task, id, error);
+}
+
+static void
+staff_retired_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  heard_store_retire_staff_finish (HEARD_STORE (object), result, &error);
+  staff_written (g_task_get_source_object (task), task, 1, error);
+}
+
+/* Each search the context hands on finishes as a pointer. */
+static void
+statements_searched_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *matches = heard_store_search_statements_finish (HEARD_STORE (object), result,
+                                                             &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, matches, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+people_searched_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GHashTable *matches = heard_store_search_people_finish (HEARD_STORE (object), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, matches, (GDestroyNotify) g_hash_table_unref);
+}
+
 static void
 store_closed_cb (GObject      *object,
                  GAsyncResult *result,
@@ -442,6 +661,18 @@ new_audit_task (HeardContext        *self,
   return task;
 }
 
+/* Every case file lets go of its records; the registry forgets them all,
+ * so that none is handed out again after an unlock. */
+static void
+drop_case_files (HeardContext *self)
+{
+  g_autoptr(GList) case_files = g_hash_table_get_values (self->case_files);
+
+  g_hash_table_remove_all (self->case_files);
+  for (GList *l = case_files; l != NULL; l = l->next)
+    _heard_case_file_drop (l->data);
+}
+
 static void
 lock_store_closed_cb (GObject      *object,
                       GAsyncResult *result,
@@ -504,6 +735,9 @@ heard_context_finalize (GObject *object)
   HeardContext *self = HEARD_CONTEXT (object);
 
   stop_watching_keyring (self);
+  detach_models (self);
+  g_clear_object (&self->staff);
+  g_clear_object (&self->caseload);
   /* Its timer and its copy of the key go with the context, even while a
    * note of the anchor is still on its way. */
   heard_audit_guard_close (self->audit_guard);
@@ -511,6 +745,9 @@ heard_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->unlock_flow);
   g_clear_object (&self->people);
+  /* Each case file holds the context, so none is open by now. */
+  g_assert (g_hash_table_size (self->case_files) == 0);
+  g_clear_pointer (&self->case_files, g_hash_table_unref);
   g_clear_pointer (&self->key, heard_key_free);
   g_free (self->lock_message);
 
@@ -574,6 +811,9 @@ static void
 heard_context_init (HeardContext *self)
 {
   self->people = g_list_store_new (HEARD_TYPE_PERSON);
+  self->case_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->staff = _heard_staff_list_new ();
+  self->caseload = _heard_caseload_model_new ();
 }
 
 /* HEARD_DATA_DIR lets tests and trainers keep separate records. */
@@ -1051,7 +1291,8 @@ heard_context_lock_async (HeardContext        *self,
 
   stop_watching_keyring (self);
   g_signal_emit (self, signals[LOCKING], 0);
-  g_list_store_remove_all (self->people);
+  drop_case_files (self);
+  detach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
   g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
   self->lock_task = task;
@@ -1072,4 +1313,209 @@ heard_context_lock_finish (HeardContext  *self,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+HeardCaseFile *
+_heard_context_lookup_case_file (HeardContext *self,
+                                 gint64        person_id)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return g_hash_table_lookup (self->case_files, &person_id);
+}
+
+void
+_heard_context_register_case_file (HeardContext  *self,
+                                   HeardCaseFile *case_file)
+{
+  gint64 person_id;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+
+  person_id = heard_case_file_get_person_id (case_file);
+  g_return_if_fail (!g_hash_table_contains (self->case_files, &person_id));
+  g_hash_table_insert (self->case_files, g_memdup2 (&person_id, sizeof person_id), case_file);
+}
+
+/* Forgets @case_file, if it is still the one open for its young person. */
+void
+_heard_context_unregister_case_file (HeardContext  *self,
+                                     HeardCaseFile *case_file)
+{
+  gint64 person_id;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+
+  person_id = heard_case_file_get_person_id (case_file);
+  if (g_hash_table_lookup (self->case_files, &person_id) == case_file)
+    g_hash_table_remove (self->case_files, &person_id);
+}
+
+/* The staff set up (HeardStaff), live: see heard-staff-list.h. Empty while
+ * the records are locked. */
+GListModel *
+heard_context_get_staff (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return G_LIST_MODEL (self->staff);
+}
+
+/* The caseload overview's sections (HeardCaseloadGroup), live: see
+ * heard-caseload-model.h. Empty while the records are locked. */
+GListModel *
+heard_context_get_caseload (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return G_LIST_MODEL (self->caseload);
+}
+
+/* Saves the caseworker or a supervisor; @passphrase NULL keeps a
+ * supervisor's passphrase as it is. Like a case file's writes, it happens
+ * once asked for, and finishes once the staff list shows it. */
+void
+heard_context_save_staff_async (HeardContext        *self,
+                                HeardStaff          *staff,
+                                const char          *passphrase,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_STAFF (staff));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_save_staff_async);
+  heard_store_save_staff_async (self->store, staff, passphrase, NULL, staff_saved_cb, task);
+}
+
+/* The member of staff's id, 0 with @error set. */
+gint64
+heard_context_save_staff_finish (HeardContext  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  GError *local_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  id = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+
+  return id;
+}
+
+/* A supervisor no longer signs; their past decisions keep their name. */
+void
+heard_context_retire_staff_async (HeardContext        *self,
+                                  gint64               id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_retire_staff_async);
+  heard_store_retire_staff_async (self->store, id, NULL, staff_retired_cb, task);
+}
+
+gboolean
+heard_context_retire_staff_finish (HeardContext  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_int (G_TASK (result), error) > 0;
+}
+
+/* Full-text search of everyone's statements: see
+ * heard_store_search_statements_async(). Finishes with the matches
+ * (HeardStatementMatch), or NULL without an error when nothing searchable
+ * was typed. */
+void
+heard_context_search_statements_async (HeardContext        *self,
+                                       const char          *typed,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (typed != NULL);
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_search_statements_async);
+  heard_store_search_statements_async (self->store, typed, cancellable, statements_searched_cb,
+                                       task);
+}
+
+GPtrArray *
+heard_context_search_statements_finish (HeardContext  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The young people whose names match what was typed: see
+ * heard_store_search_people_async(). Finishes with a set of their ids, or
+ * NULL without an error when nothing was typed (everyone matches). */
+void
+heard_context_search_people_async (HeardContext        *self,
+                                   const char          *typed,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (typed != NULL);
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_search_people_async);
+  heard_store_search_people_async (self->store, typed, cancellable, people_searched_cb, task);
+}
+
+GHashTable *
+heard_context_search_people_finish (HeardContext  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Whether a write was refused because the audit trail has a problem that
+ * nobody with the recovery code has seen yet. */
+gboolean
+heard_context_error_is_on_hold (const GError *error)
+{
+  return g_error_matches (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
 }

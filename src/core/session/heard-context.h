@@ -5,6 +5,7 @@
 
 #include "heard-lock-state.h"
 #include "heard-person.h"
+#include "heard-staff.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,54 @@ void           heard_context_set_person_removed_async  (HeardContext        *sel
 gboolean       heard_context_set_person_removed_finish (HeardContext        *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+
+/* The live models that cross young people, bindable and read-only: they
+ * follow every write, whoever made it, and are empty while locked. The
+ * people list holds HeardPerson, the staff HeardStaff (a HeardStaffList),
+ * the caseload the overview's sections (a HeardCaseloadModel of
+ * HeardCaseloadGroup). */
+GListModel    *heard_context_get_staff          (HeardContext        *self);
+GListModel    *heard_context_get_caseload       (HeardContext        *self);
+
+void           heard_context_save_staff_async   (HeardContext        *self,
+                                                 HeardStaff          *staff,
+                                                 const char          *passphrase,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gint64         heard_context_save_staff_finish  (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void           heard_context_retire_staff_async (HeardContext        *self,
+                                                 gint64               id,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       heard_context_retire_staff_finish (HeardContext       *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
+
+/* Reads that cross young people. */
+void           heard_context_search_statements_async  (HeardContext        *self,
+                                                       const char          *typed,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray     *heard_context_search_statements_finish (HeardContext        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
+void           heard_context_search_people_async      (HeardContext        *self,
+                                                       const char          *typed,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GHashTable    *heard_context_search_people_finish     (HeardContext        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
+
+gboolean       heard_context_error_is_on_hold   (const GError        *error);
 
 /* After the work already asked for, closes the records file so that it
  * alone holds every record (as on quit); there is nothing to close before

@@ -13,6 +13,7 @@
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store.h"
 #include "heard-unlock-flow.h"
 #include "heard-unlock-flow-private.h"
 
@@ -46,16 +47,16 @@ typedef HeardDatabaseInfo DatabaseInfo;
 /* One attempt at opening the records, carried through its asynchronous steps. */
 typedef struct
 {
-  HeardKey            *key;
-  HeardStoreOpenFlags  open_flags;
-  gboolean             save_key_to_keyring;
-  gboolean             write_info;
+  HeardKey                  *key;
+  HeardSqliteStoreOpenFlags  open_flags;
+  gboolean                   save_key_to_keyring;
+  gboolean                   write_info;
   /* The key came from the recovery code, so whoever typed it has kept it. */
-  gboolean             from_recovery_code;
-  char                *passphrase;
-  char                *salt_base64;
+  gboolean                   from_recovery_code;
+  char                      *passphrase;
+  char                      *salt_base64;
   /* Set once the store has opened with the key. */
-  HeardStore          *store;
+  HeardStore                *store;
 } Attempt;
 
 /* How a step ended: records opened, or a state to show. */
@@ -429,7 +430,7 @@ store_opened_cb (GObject      *object,
   Attempt *attempt = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!heard_store_open_finish (store, result, &error))
+  if (!heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -442,7 +443,7 @@ store_opened_cb (GObject      *object,
     self->info.recovery_confirmed = TRUE;
 
   /* From now on a missing records file is a loss to report, not a first run. */
-  if ((attempt->open_flags & HEARD_STORE_OPEN_CREATE) != 0)
+  if ((attempt->open_flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0)
     {
       self->info.database_created = TRUE;
       attempt->write_info = TRUE;
@@ -463,10 +464,11 @@ open_with_key (GTask *task)
   HeardUnlockFlow *self = g_task_get_source_object (task);
   Attempt *attempt = g_task_get_task_data (task);
   g_autofree char *path = database_path (self->data_dir);
-  HeardStore *store = heard_store_new (path);
+  HeardStore *store = heard_sqlite_store_new (path);
 
-  heard_store_open_async (store, attempt->key, attempt->open_flags,
-                          g_task_get_cancellable (task), store_opened_cb, g_object_ref (task));
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), attempt->key, attempt->open_flags,
+                                 g_task_get_cancellable (task), store_opened_cb,
+                                 g_object_ref (task));
 }
 
 /* Turns a refusal from the store during start-up into a state to show. */
@@ -474,7 +476,7 @@ static void
 finish_with_open_error (GTask  *task,
                         GError *error)
 {
-  if (g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY))
+  if (g_error_matches (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY))
     finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
   else
     finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
@@ -528,7 +530,7 @@ first_run_info_written_cb (GObject      *object,
 
   create = g_new0 (Attempt, 1);
   create->key = heard_key_copy (first_run->key);
-  create->open_flags = HEARD_STORE_OPEN_CREATE;
+  create->open_flags = HEARD_SQLITE_STORE_OPEN_CREATE;
   run_attempt (task, create);
 }
 
@@ -565,7 +567,7 @@ new_first_run_attempt (HeardUnlockFlow *self,
   self->info.uuid = g_uuid_string_random ();
   self->info.recovery_confirmed = FALSE;
   attempt->key = key;
-  attempt->open_flags = HEARD_STORE_OPEN_CREATE;
+  attempt->open_flags = HEARD_SQLITE_STORE_OPEN_CREATE;
 
   return attempt;
 }
@@ -763,7 +765,7 @@ key_derived_cb (GObject      *object,
   /* As with the keyring, the folder learns the uuid and salt before the
    * database exists: a crash in between leaves a fresh start, never a file
    * that no passphrase can open. */
-  if ((attempt->open_flags & HEARD_STORE_OPEN_CREATE) != 0 && attempt->write_info)
+  if ((attempt->open_flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0 && attempt->write_info)
     {
       attempt->write_info = FALSE;
       write_info_async (g_task_get_source_object (task), info_written_before_create_cb, task);

@@ -5,111 +5,94 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-caseload.h"
+#include "heard-caseload-model.h"
 #include "heard-caseload-page.h"
-#include "heard-context-private.h"
 #include "heard-open-item-row.h"
 
 /*
  * What needs attention across the caseload, shown when Heard opens and
- * whenever no young person is chosen. Each section comes from the core's
- * table (heard-caseload.c), so a section added there appears here without
- * any change to this page. Each row opens the young person's record at the
- * view that shows the item.
+ * whenever no young person is chosen. It shows the context's live caseload
+ * model, whose sections come from the core's table (heard-caseload.c), so a
+ * section added there appears here without any change to this page, and a
+ * change made anywhere shows here without anyone asking. Each row opens
+ * the young person's record at the view that shows the item.
  */
 
 struct _HeardCaseloadPage
 {
-  AdwBin        parent_instance;
+  AdwBin              parent_instance;
 
-  HeardContext *context;
-  GCancellable *cancellable;
-  GPtrArray    *groups;
-  gboolean      loaded;
+  HeardCaseloadModel *caseload;
+  /* One preferences group a section, in the model's order. */
+  GPtrArray          *groups;
 
-  GtkWidget    *back_button;
-  GtkRevealer  *error_revealer;
-  GtkLabel     *error_label;
-  GtkStack     *stack;
-  GtkBox       *sections_box;
+  GtkWidget          *back_button;
+  GtkRevealer        *error_revealer;
+  GtkLabel           *error_label;
+  GtkStack           *stack;
+  GtkBox             *sections_box;
+  GtkWidget          *heading;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCaseloadPage, heard_caseload_page, ADW_TYPE_BIN)
 
-static void
-clear_sections (HeardCaseloadPage *self)
-{
-  for (guint i = 0; i < self->groups->len; i++)
-    gtk_box_remove (self->sections_box, g_ptr_array_index (self->groups, i));
-  g_ptr_array_set_size (self->groups, 0);
-}
-
 static GtkWidget *
-section_group_new (HeardCaseloadSection *section)
+section_group_new (HeardCaseloadGroup *section)
 {
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *title = g_markup_escape_text (section->title, -1);
+  guint n = heard_caseload_group_get_n_open_items (section);
+  g_autofree char *title = g_markup_escape_text (heard_caseload_group_get_title (section), -1);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u to look at",
-                                                         "%u to look at", section->items->len),
-                                            section->items->len);
+                                                         "%u to look at", n), n);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), count);
-  for (guint i = 0; i < section->items->len; i++)
+  for (guint i = 0; i < n; i++)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               heard_open_item_row_new (g_ptr_array_index (section->items, i),
+                               heard_open_item_row_new (heard_caseload_group_get_open_item (section,
+                                                                                            i),
                                                         TRUE));
 
   return group;
 }
 
 static void
-caseload_loaded_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+sections_changed_cb (HeardCaseloadPage *self,
+                     guint              position,
+                     guint              removed,
+                     guint              added)
 {
-  g_autoptr(HeardCaseloadPage) self = user_data;
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean any = FALSE;
+  GListModel *model = G_LIST_MODEL (self->caseload);
+  GtkWidget *before = position > 0 ? g_ptr_array_index (self->groups, position - 1)
+                                   : self->heading;
 
-  sections = heard_store_load_caseload_finish (HEARD_STORE (object), result, &error);
-  if (sections == NULL)
+  for (guint i = 0; i < removed; i++)
+    gtk_box_remove (self->sections_box, g_ptr_array_index (self->groups, position + i));
+  g_ptr_array_remove_range (self->groups, position, removed);
+
+  for (guint i = 0; i < added; i++)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      self->loaded = TRUE;
-      return;
+      g_autoptr(HeardCaseloadGroup) section = g_list_model_get_item (model, position + i);
+      GtkWidget *group = section_group_new (section);
+
+      gtk_box_insert_child_after (self->sections_box, group, before);
+      g_ptr_array_insert (self->groups, (int) (position + i), group);
+      before = group;
     }
 
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  clear_sections (self);
-  for (guint i = 0; i < sections->len; i++)
-    {
-      HeardCaseloadSection *section = g_ptr_array_index (sections, i);
-      GtkWidget *group;
-
-      if (section->items->len == 0)
-        continue;
-
-      group = section_group_new (section);
-      gtk_box_append (self->sections_box, group);
-      g_ptr_array_add (self->groups, group);
-      any = TRUE;
-    }
-
-  gtk_stack_set_visible_child_name (self->stack, any ? "items" : "calm");
-  self->loaded = TRUE;
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (model) > 0 ? "items" : "calm");
 }
 
+/* What was shown stays after a failure, with the failure said above it. */
 static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+failure_changed_cb (HeardCaseloadPage *self)
 {
-  heard_caseload_page_refresh (HEARD_CASELOAD_PAGE (widget));
+  const char *failure = heard_caseload_model_get_failure (self->caseload);
+
+  if (failure != NULL)
+    gtk_label_set_text (self->error_label, failure);
+  gtk_revealer_set_reveal_child (self->error_revealer, failure != NULL);
 }
 
 static void
@@ -117,10 +100,10 @@ heard_caseload_page_dispose (GObject *object)
 {
   HeardCaseloadPage *self = HEARD_CASELOAD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
+  if (self->caseload != NULL)
+    g_signal_handlers_disconnect_by_data (self->caseload, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CASELOAD_PAGE);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
+  g_clear_object (&self->caseload);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_caseload_page_parent_class)->dispose (object);
@@ -157,8 +140,7 @@ heard_caseload_page_class_init (HeardCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, sections_box);
-
-  gtk_widget_class_install_action (widget_class, "caseload.refresh", NULL, refresh_action);
+  gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, heading);
 }
 
 static void
@@ -169,41 +151,30 @@ heard_caseload_page_init (HeardCaseloadPage *self)
   self->groups = g_ptr_array_new ();
 }
 
+/* Shows the caseload of @context from now on. */
 void
 heard_caseload_page_set_context (HeardCaseloadPage *self,
                                  HeardContext      *context)
 {
-  g_return_if_fail (HEARD_IS_CASELOAD_PAGE (self));
-
-  g_set_object (&self->context, context);
-}
-
-/* Asks the store afresh; what is shown stays until the answer comes. */
-void
-heard_caseload_page_refresh (HeardCaseloadPage *self)
-{
-  HeardStore *store;
+  GListModel *caseload;
 
   g_return_if_fail (HEARD_IS_CASELOAD_PAGE (self));
+  g_return_if_fail (HEARD_IS_CONTEXT (context));
+  g_return_if_fail (self->caseload == NULL);
 
-  store = self->context != NULL ? _heard_context_get_store (self->context) : NULL;
-  if (store == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  self->loaded = FALSE;
-
-  heard_store_load_caseload_async (store, self->cancellable, caseload_loaded_cb,
-                                   g_object_ref (self));
+  caseload = heard_context_get_caseload (context);
+  self->caseload = g_object_ref (HEARD_CASELOAD_MODEL (caseload));
+  g_signal_connect_swapped (caseload, "items-changed", G_CALLBACK (sections_changed_cb), self);
+  g_signal_connect_swapped (caseload, "notify::failure", G_CALLBACK (failure_changed_cb), self);
+  sections_changed_cb (self, 0, 0, g_list_model_get_n_items (caseload));
+  failure_changed_cb (self);
 }
 
-/* TRUE once the last refresh has answered. */
+/* TRUE once the caseload has been worked out since the records opened. */
 gboolean
 heard_caseload_page_is_loaded (HeardCaseloadPage *self)
 {
   g_return_val_if_fail (HEARD_IS_CASELOAD_PAGE (self), FALSE);
 
-  return self->loaded;
+  return self->caseload != NULL && heard_caseload_model_get_loaded (self->caseload);
 }

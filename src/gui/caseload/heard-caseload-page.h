@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (HeardCaseloadPage, heard_caseload_page, HEARD, CASELOAD_PA
 
 void     heard_caseload_page_set_context (HeardCaseloadPage *self,
                                           HeardContext      *context);
-void     heard_caseload_page_refresh     (HeardCaseloadPage *self);
 gboolean heard_caseload_page_is_loaded   (HeardCaseloadPage *self);
 
 G_END_DECLS

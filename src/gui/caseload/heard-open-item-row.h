@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *heard_open_item_row_new (const HeardOpenItem *item,
-                                    gboolean             show_person);
+GtkWidget *heard_open_item_row_new (HeardOpenItem *item,
+                                    gboolean       show_person);
 
 G_END_DECLS

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "heard-audit.h"
+#include "heard-context.h"
+#include "heard-staff.h"
 #include "heard-widgets.h"
+#include "heard-window.h"
 
 /* A short word in a rounded badge, coloured by @style_class ("error",
  * "warning", "success"…), which only ever adds to what the word says. */
@@ -141,10 +143,50 @@ heard_describe_save_error (const GError *error)
 {
   g_return_val_if_fail (error != NULL, NULL);
 
-  if (g_error_matches (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD))
+  if (heard_context_error_is_on_hold (error))
     return _("Not saved: the audit trail has a problem, described at the top of Heard's "
              "main window. Nothing new can be saved until someone with the recovery code "
              "has reviewed it there. Nothing has been lost.");
 
   return error->message;
+}
+
+static gboolean
+is_supervisor (gpointer item,
+               gpointer user_data)
+{
+  return heard_staff_get_role (item) == HEARD_STAFF_SUPERVISOR;
+}
+
+/* The supervisors among the context's staff (HeardStaff), live: whoever
+ * can sign a decision. */
+GListModel *
+heard_supervisors_new (HeardContext *context)
+{
+  GtkCustomFilter *filter;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
+
+  filter = gtk_custom_filter_new (is_supervisor, NULL, NULL);
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (heard_context_get_staff (context)),
+                                                  GTK_FILTER (filter)));
+}
+
+/* The context of the main window @widget is in (or that the dialog it is
+ * in is over), for a widget deep inside a view that was handed only a case
+ * file; NULL outside one. */
+HeardContext *
+heard_widget_get_context (GtkWidget *widget)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  for (GtkWindow *window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL; window != NULL;
+       window = gtk_window_get_transient_for (window))
+    if (HEARD_IS_WINDOW (window))
+      return heard_window_get_context (HEARD_WINDOW (window));
+
+  return NULL;
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "heard-context.h"
+
 G_BEGIN_DECLS
 
 /* Small widgets that several views build the same way. */
@@ -27,6 +29,9 @@ typedef void (*HeardDiscardFunc) (GtkWindow *window);
 AdwToast         *heard_toast_new        (const char       *text) G_GNUC_WARN_UNUSED_RESULT;
 
 const char       *heard_describe_save_error (const GError  *error);
+
+GListModel       *heard_supervisors_new  (HeardContext     *context) G_GNUC_WARN_UNUSED_RESULT;
+HeardContext     *heard_widget_get_context (GtkWidget      *widget);
 
 void              heard_ask_to_discard   (GtkWindow        *window,
                                           HeardDiscardFunc  discarded);

@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-content-note.h"
+#include "heard-enum-binding.h"
 #include "heard-person-editor.h"
 #include "heard-text-fields.h"
 
@@ -94,37 +95,12 @@ ethnicity_position_to_code (GBinding     *binding,
 }
 
 static gboolean
-answer_to_position (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  g_value_set_uint (to, (guint) g_value_get_int (from));
-  return TRUE;
-}
-
-static gboolean
-position_to_answer (GBinding     *binding,
-                    const GValue *from,
-                    GValue       *to,
-                    gpointer      user_data)
-{
-  guint position = g_value_get_uint (from);
-
-  if (position > HEARD_ANSWER_PREFERS_NOT_TO_SAY)
-    return FALSE;
-
-  g_value_set_int (to, (int) position);
-  return TRUE;
-}
-
-static gboolean
 answer_is_given (GBinding     *binding,
                  const GValue *from,
                  GValue       *to,
                  gpointer      user_data)
 {
-  g_value_set_boolean (to, g_value_get_int (from) == HEARD_ANSWER_GIVEN);
+  g_value_set_boolean (to, g_value_get_enum (from) == HEARD_ANSWER_GIVEN);
   return TRUE;
 }
 
@@ -197,10 +173,7 @@ bind_draft (HeardPersonEditor *self)
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
                                ethnicity_code_to_position, ethnicity_position_to_code,
                                NULL, NULL);
-  g_object_bind_property_full (self->draft, "nationality-answer",
-                               self->nationality_answer_row, "selected",
-                               G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                               answer_to_position, position_to_answer, NULL, NULL);
+  heard_bind_enum_to_combo (self->draft, "nationality-answer", self->nationality_answer_row);
   g_object_bind_property_full (self->draft, "nationality-answer", self->nationality_row,
                                "sensitive", G_BINDING_SYNC_CREATE, answer_is_given, NULL,
                                NULL, NULL);

@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-action-editor.h"
 #include "heard-case-file.h"
+#include "heard-enum-binding.h"
 #include "heard-language-hint.h"
 
 /*
@@ -146,10 +147,10 @@ heard_action_editor_new (GtkWindow       *parent,
 
   g_object_bind_property (self->draft, "what", gtk_text_view_get_buffer (self->what_view), "text",
                           flags);
-  g_object_bind_property (self->draft, "owner", self->owner_row, "selected", flags);
+  heard_bind_enum_to_combo (self->draft, "owner", self->owner_row);
   g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
   g_object_bind_property (self->draft, "due-date", self->due_row, "text", flags);
-  g_object_bind_property (self->draft, "status", self->status_row, "selected", flags);
+  heard_bind_enum_to_combo (self->draft, "status", self->status_row);
   g_object_bind_property (self->draft, "acknowledged-on", self->acknowledged_row, "text", flags);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -13,7 +13,8 @@
 
 /*
  * Closing a plan, or the case, guarded against what the inquiry found:
- * everything still open about the young person is listed first, their own
+ * everything still open about the young person is listed first (the case
+ * file's live list, so what is done elsewhere meanwhile drops off it), their own
  * view on closing is asked for (or why it could not be had), the reason is
  * written down, and a supervisor signs.
  */
@@ -23,9 +24,10 @@ struct _HeardClosureDialog
   HeardDialog          parent_instance;
 
   gint64               plan_id;
-  guint                n_open;
+  GListModel          *open_items;
 
   AdwPreferencesGroup *open_group;
+  GtkListBox          *open_list;
   GtkWidget           *looked_group;
   GtkCheckButton      *looked_check;
   GtkTextView         *view_view;
@@ -47,33 +49,24 @@ dup_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-static void
-open_items_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+static GtkWidget *
+create_open_item_row (gpointer item,
+                      gpointer user_data)
 {
-  g_autoptr(HeardClosureDialog) self = user_data;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
+  return heard_open_item_row_new (item, FALSE);
+}
 
-  items = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, &error);
-  if (items == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_group_set_description (self->open_group, error->message);
-      return;
-    }
-
-  self->n_open = items->len;
-  for (guint i = 0; i < items->len; i++)
-    adw_preferences_group_add (self->open_group,
-                               heard_open_item_row_new (g_ptr_array_index (items, i), FALSE));
+static void
+open_items_changed_cb (HeardClosureDialog *self)
+{
+  guint n_open = g_list_model_get_n_items (self->open_items);
 
   adw_preferences_group_set_description (self->open_group,
-    items->len > 0 ? _("Go through each of these with the people involved before closing. "
-                       "Closing does not make them go away.")
-                   : _("Nothing is open about this young person."));
-  gtk_widget_set_visible (self->looked_group, items->len > 0);
+    n_open > 0 ? _("Go through each of these with the people involved before closing. "
+                   "Closing does not make them go away.")
+               : _("Nothing is open about this young person."));
+  gtk_widget_set_visible (GTK_WIDGET (self->open_list), n_open > 0);
+  gtk_widget_set_visible (self->looked_group, n_open > 0);
 }
 
 static void
@@ -105,7 +98,8 @@ heard_closure_dialog_save (HeardDialog *dialog)
     [HEARD_CLOSURE_REASON] = self->reason_view,
   };
 
-  if (self->n_open > 0 && !gtk_check_button_get_active (self->looked_check))
+  if (g_list_model_get_n_items (self->open_items) > 0 &&
+      !gtk_check_button_get_active (self->looked_check))
     {
       g_autoptr(GError) error = g_error_new_literal (HEARD_PLAN_ERROR,
                                                      HEARD_PLAN_ERROR_INCOMPLETE,
@@ -131,7 +125,10 @@ heard_closure_dialog_save (HeardDialog *dialog)
 static void
 heard_closure_dialog_dispose (GObject *object)
 {
+  HeardClosureDialog *self = HEARD_CLOSURE_DIALOG (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_CLOSURE_DIALOG);
+  g_clear_object (&self->open_items);
 
   G_OBJECT_CLASS (heard_closure_dialog_parent_class)->dispose (object);
 }
@@ -151,6 +148,7 @@ heard_closure_dialog_class_init (HeardClosureDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-closure-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, open_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, open_list);
   gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, looked_group);
   gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, looked_check);
   gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, view_view);
@@ -164,7 +162,6 @@ static void
 heard_closure_dialog_init (HeardClosureDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_visible (self->looked_group, FALSE);
 
   /* Staff wording only, through the hints in the template: never the young
    * person's view. */
@@ -178,12 +175,11 @@ heard_closure_dialog_init (HeardClosureDialog *self)
 }
 
 HeardClosureDialog *
-heard_closure_dialog_new (GtkWindow  *parent,
+heard_closure_dialog_new (GtkWindow     *parent,
                           HeardCaseFile *case_file,
                           HeardPlan     *plan)
 {
   HeardClosureDialog *self;
-  GCancellable *cancellable;
   g_autofree char *heading = NULL;
 
   g_return_val_if_fail (HEARD_IS_PLAN (plan), NULL);
@@ -192,11 +188,13 @@ heard_closure_dialog_new (GtkWindow  *parent,
   self = g_object_new (HEARD_TYPE_CLOSURE_DIALOG, "transient-for", parent, "heading", heading,
                        NULL);
   self->plan_id = heard_plan_get_id (plan);
-  cancellable = heard_dialog_get_cancellable (HEARD_DIALOG (self));
 
-  heard_case_file_list_open_items_async (case_file, cancellable, open_items_cb,
-                                         g_object_ref (self));
-  heard_signature_group_load (self->signature, case_file, cancellable);
+  self->open_items = g_object_ref (heard_case_file_get_open_items (case_file));
+  gtk_list_box_bind_model (self->open_list, self->open_items, create_open_item_row, NULL, NULL);
+  g_signal_connect_object (self->open_items, "items-changed",
+                           G_CALLBACK (open_items_changed_cb), self, G_CONNECT_SWAPPED);
+  open_items_changed_cb (self);
+  heard_signature_group_load (self->signature, case_file);
   gtk_widget_grab_focus (GTK_WIDGET (self->view_view));
 
   return self;

@@ -277,8 +277,7 @@ heard_decision_dialog_new (GtkWindow  *parent,
    * never on Cancel, where a stray Space would close the dialog. */
   gtk_widget_grab_focus (reviewing ? GTK_WIDGET (self->comments_view)
                                    : GTK_WIDGET (self->sign_off_check));
-  heard_signature_group_load (self->signature, case_file,
-                              heard_dialog_get_cancellable (HEARD_DIALOG (self)));
+  heard_signature_group_load (self->signature, case_file);
 
   return self;
 }

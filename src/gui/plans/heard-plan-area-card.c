@@ -28,6 +28,10 @@ struct _HeardPlanAreaCard
   GtkLabel            *actions_heading;
   GtkWidget           *add_action_button;
   GtkListBox          *actions_list;
+
+  /* What the action rows offer, and the day they are judged overdue on. */
+  HeardPlanChanges     changes;
+  GDate                today;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, ADW_TYPE_BIN)
@@ -99,10 +103,12 @@ describe_action (HeardPlanAction *action)
 }
 
 static GtkWidget *
-action_row_new (HeardPlanAction  *action,
-                HeardPlanChanges  changes,
-                const GDate      *today)
+create_action_row (gpointer item,
+                   gpointer user_data)
 {
+  HeardPlanAction *action = item;
+  HeardPlanAreaCard *self = user_data;
+  HeardPlanChanges changes = self->changes;
   GtkWidget *row = adw_action_row_new ();
   HeardActionStatus status = heard_plan_action_get_status (action);
   gint64 id = heard_plan_action_get_id (action);
@@ -117,7 +123,7 @@ action_row_new (HeardPlanAction  *action,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   /* Overdue says so in words; the colour only adds to it. */
-  if (heard_plan_action_is_overdue (action, today))
+  if (heard_plan_action_is_overdue (action, &self->today))
     {
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  heard_status_badge_new (_("Overdue"), "error"));
@@ -203,6 +209,8 @@ heard_plan_area_card_new (HeardPlanArea    *area,
   g_return_val_if_fail (HEARD_IS_PLAN_AREA (area), NULL);
 
   self = g_object_new (HEARD_TYPE_PLAN_AREA_CARD, NULL);
+  self->changes = changes;
+  self->today = *today;
   label = heard_plan_area_get_text (area, HEARD_AREA_LABEL);
   area_id = g_variant_ref_sink (g_variant_new_int64 (heard_plan_area_get_id (area)));
   gtk_widget_set_name (GTK_WIDGET (self), label);
@@ -228,12 +236,7 @@ heard_plan_area_card_new (HeardPlanArea    *area,
                   heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER), NULL);
 
   actions = heard_plan_area_get_actions (area);
-  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
-    {
-      g_autoptr(HeardPlanAction) action = g_list_model_get_item (actions, i);
-
-      gtk_list_box_append (self->actions_list, action_row_new (action, changes, today));
-    }
+  gtk_list_box_bind_model (self->actions_list, actions, create_action_row, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->actions_list), g_list_model_get_n_items (actions) > 0);
   if (g_list_model_get_n_items (actions) == 0)
     gtk_label_set_text (self->actions_heading, _("No actions yet"));

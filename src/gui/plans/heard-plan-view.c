@@ -22,6 +22,10 @@
  * of life and their actions, and every supervisor's decision. Only the
  * steps the lifecycle rules allow for the version shown are offered; the
  * store refuses the rest anyway.
+ *
+ * The area cards and the decisions are bound to the version's own models,
+ * which the case file keeps up to date in place: when something changes,
+ * only its row is replaced, and focus stays where it was.
  */
 
 struct _HeardPlanView
@@ -33,6 +37,11 @@ struct _HeardPlanView
   guint                 shown;
   gint64                shown_id;
   gint64                focus_area;
+  /* The version whose areas and decisions the lists are bound to, and what
+   * its area cards offer to change. */
+  HeardPlan            *bound;
+  HeardPlanChanges      bound_changes;
+  GtkSortListModel     *newest_reviews;
 
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
@@ -54,12 +63,12 @@ struct _HeardPlanView
   GtkWidget            *new_version_button;
   GtkWidget            *close_button;
   GtkWidget            *show_in_progress_button;
-  GtkBox               *areas_box;
+  GtkListBox           *areas_list;
   AdwPreferencesGroup  *closure_group;
   AdwActionRow         *closure_view_row;
   AdwActionRow         *closure_reason_row;
   AdwPreferencesGroup  *reviews_group;
-  GPtrArray            *review_rows;
+  GtkListBox           *reviews_list;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPlanView, heard_plan_view, ADW_TYPE_BIN)
@@ -256,43 +265,44 @@ describe_review (HeardPlanView *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->review_label), style);
 }
 
-static void
-fill_reviews (HeardPlanView *self,
-              HeardPlan     *plan)
+static GtkWidget *
+create_review_row (gpointer item,
+                   gpointer user_data)
 {
-  GListModel *reviews = heard_plan_get_reviews (plan);
-  guint n = g_list_model_get_n_items (reviews);
+  HeardPlanReview *review = item;
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = heard_date_describe_moment (heard_plan_review_get_decided_at (review));
+  const char *comments = heard_plan_review_get_comments (review);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
 
-  for (guint i = 0; i < self->review_rows->len; i++)
-    adw_preferences_group_remove (self->reviews_group, g_ptr_array_index (self->review_rows, i));
-  g_ptr_array_set_size (self->review_rows, 0);
+  /* TRANSLATORS: a decision and who made it, e.g. "Signed off by Sam Okafor" */
+  title = g_strdup_printf (_("%s by %s"),
+                           heard_plan_event_label (heard_plan_review_get_decision (review)),
+                           heard_plan_review_get_reviewer (review));
+  subtitle = *comments != '\0' ? g_strdup_printf ("%s\n%s", when, comments) : g_strdup (when);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  /* Newest decision first. */
-  for (guint i = n; i > 0; i--)
-    {
-      g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i - 1);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *when =
-        heard_date_describe_moment (heard_plan_review_get_decided_at (review));
-      const char *comments = heard_plan_review_get_comments (review);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+  return row;
+}
 
-      /* TRANSLATORS: a decision and who made it, e.g. "Signed off by Sam Okafor" */
-      title = g_strdup_printf (_("%s by %s"),
-                               heard_plan_event_label (heard_plan_review_get_decision (review)),
-                               heard_plan_review_get_reviewer (review));
-      subtitle = *comments != '\0' ? g_strdup_printf ("%s\n%s", when, comments)
-                                   : g_strdup (when);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_preferences_group_add (self->reviews_group, row);
-      g_ptr_array_add (self->review_rows, row);
-    }
+/* Newest decision first: the version's decisions are kept oldest first. */
+static int
+compare_reviews_newest_first (gconstpointer a,
+                              gconstpointer b,
+                              gpointer      user_data)
+{
+  HeardPlanView *self = user_data;
+  GListStore *reviews = G_LIST_STORE (heard_plan_get_reviews (self->bound));
+  guint position_a = 0;
+  guint position_b = 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->reviews_group), n > 0);
+  g_list_store_find (reviews, (gpointer) a, &position_a);
+  g_list_store_find (reviews, (gpointer) b, &position_b);
+
+  return position_a < position_b ? 1 : position_a > position_b ? -1 : 0;
 }
 
 static void
@@ -320,49 +330,115 @@ fill_closure (HeardPlanView *self,
                                          : NULL);
 }
 
-static void
-fill_areas (HeardPlanView *self,
-            HeardPlan     *plan,
-            const GDate   *today)
+static GtkWidget *
+create_area_card (gpointer item,
+                  gpointer user_data)
 {
-  GListModel *areas = heard_plan_get_areas (plan);
-  HeardPlanState state = heard_plan_get_state (plan);
+  HeardPlanView *self = user_data;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GDate today;
+
+  heard_plan_rules_today (&today);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                              heard_plan_area_card_new (item, self->bound_changes, &today));
+  /* The row only lays the card out; keyboard focus goes to what is in it. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  return row;
+}
+
+/* Moves focus off the area cards from @position to @end, about to go, to
+ * where the plan says what happens next. */
+static void
+move_focus_off_cards (HeardPlanView *self,
+                      guint          position,
+                      guint          end)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->areas_list)))
+    return;
+
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row != NULL && gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) >= (int) position &&
+      gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) < (int) end)
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
+}
+
+/* Runs before the list replaces any card: focus never stays on one about
+ * to go. */
+static void
+areas_changing_cb (HeardPlanView *self,
+                   guint          position,
+                   guint          removed,
+                   guint          added)
+{
+  move_focus_off_cards (self, position, position + removed);
+}
+
+/* An area card just made for the area being edited takes the focus back. */
+static void
+areas_changed_cb (HeardPlanView *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added)
+{
+  GListModel *areas = heard_plan_get_areas (self->bound);
+
+  for (guint i = position; i < position + added && self->focus_area != 0; i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+
+      if (heard_plan_area_get_id (area) == self->focus_area)
+        {
+          gtk_widget_child_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->areas_list,
+                                                                             (int) i)),
+                                  GTK_DIR_TAB_FORWARD);
+          self->focus_area = 0;
+        }
+    }
+}
+
+/* Binds the area cards and decisions to @plan's models, or to nothing; a
+ * version already bound with the same changes offered stays as it is. */
+static void
+bind_plan (HeardPlanView *self,
+           HeardPlan     *plan)
+{
+  HeardPlanState state = plan != NULL ? heard_plan_get_state (plan) : HEARD_PLAN_N_STATES;
   HeardPlanChanges changes = heard_plan_rules_is_editable (state) ? HEARD_PLAN_CHANGES_ALL
                              : state == HEARD_PLAN_STATE_ACTIVE ? HEARD_PLAN_CHANGES_PROGRESS
                              : HEARD_PLAN_CHANGES_NONE;
-  GtkWidget *child;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  /* Focus never stays on a card about to go. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->areas_box)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
+  if (plan == self->bound && changes == self->bound_changes)
+    return;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box))) != NULL)
-    gtk_box_remove (self->areas_box, child);
-
-  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+  if (self->bound != NULL)
     {
-      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
-      GtkWidget *card = heard_plan_area_card_new (area, changes, today);
-
-      gtk_box_append (self->areas_box, card);
-      if (heard_plan_area_get_id (area) == self->focus_area)
-        gtk_widget_child_focus (card, GTK_DIR_TAB_FORWARD);
+      move_focus_off_cards (self, 0, G_MAXINT);
+      g_signal_handlers_disconnect_by_data (heard_plan_get_areas (self->bound), self);
     }
+  gtk_list_box_bind_model (self->areas_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->reviews_list, NULL, NULL, NULL, NULL);
+  gtk_sort_list_model_set_model (self->newest_reviews, NULL);
+  g_set_object (&self->bound, plan);
+  self->bound_changes = changes;
+  if (plan == NULL)
+    return;
 
-  if (g_list_model_get_n_items (areas) == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("No areas of life in this plan yet. Add the ones "
-                                          "that matter to the young person, one at a time."));
-
-      gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (empty), 0);
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_box_append (self->areas_box, empty);
-    }
-
-  self->focus_area = 0;
+  g_signal_connect_object (heard_plan_get_areas (plan), "items-changed",
+                           G_CALLBACK (areas_changing_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->areas_list, heard_plan_get_areas (plan), create_area_card, self,
+                           NULL);
+  g_signal_connect_object (heard_plan_get_areas (plan), "items-changed",
+                           G_CALLBACK (areas_changed_cb), self, G_CONNECT_SWAPPED);
+  areas_changed_cb (self, 0, 0, g_list_model_get_n_items (heard_plan_get_areas (plan)));
+  gtk_sort_list_model_set_model (self->newest_reviews, heard_plan_get_reviews (plan));
+  gtk_list_box_bind_model (self->reviews_list, G_LIST_MODEL (self->newest_reviews),
+                           create_review_row, NULL, NULL);
 }
 
 static void
@@ -399,6 +475,7 @@ rebuild (HeardPlanView *self)
   HeardPlanState state;
   GDate today;
 
+  bind_plan (self, plan);
   if (plan == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -421,9 +498,9 @@ rebuild (HeardPlanView *self)
   describe_review (self, plan, &today);
 
   fill_add_area_menu (self, plan);
-  fill_areas (self, plan, &today);
   fill_closure (self, plan);
-  fill_reviews (self, plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->reviews_group),
+                          g_list_model_get_n_items (heard_plan_get_reviews (plan)) > 0);
   update_actions (self);
 
   gtk_stack_set_visible_child_name (self->stack, "plan");
@@ -769,7 +846,7 @@ heard_plan_view_dispose (GObject *object)
 
   heard_plan_view_set_case_file (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PLAN_VIEW);
-  g_clear_pointer (&self->review_rows, g_ptr_array_unref);
+  g_clear_object (&self->newest_reviews);
 
   G_OBJECT_CLASS (heard_plan_view_parent_class)->dispose (object);
 }
@@ -804,11 +881,12 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, new_version_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, close_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, show_in_progress_button);
-  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, areas_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, areas_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_group);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_view_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_reason_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, reviews_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, reviews_list);
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.start", NULL, start_action);
@@ -830,8 +908,19 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
 static void
 heard_plan_view_init (HeardPlanView *self)
 {
+  GtkWidget *no_areas;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->review_rows = g_ptr_array_new ();
+  self->newest_reviews =
+    gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_reviews_newest_first,
+                                                                      self, NULL)));
+
+  no_areas = gtk_label_new (_("No areas of life in this plan yet. Add the ones that matter to "
+                              "the young person, one at a time."));
+  gtk_label_set_wrap (GTK_LABEL (no_areas), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (no_areas), 0);
+  gtk_widget_add_css_class (no_areas, "dim-label");
+  gtk_list_box_set_placeholder (self->areas_list, no_areas);
 
   /* The buttons are for pressing; the flow box only lays them out. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons));
@@ -857,6 +946,7 @@ heard_plan_view_set_case_file (HeardPlanView *self,
       g_signal_handlers_disconnect_by_data (heard_case_file_get_plans (self->case_file), self);
       g_signal_handlers_disconnect_by_data (self->case_file, self);
     }
+  bind_plan (self, NULL);
   g_set_object (&self->case_file, case_file);
   self->shown = 0;
   self->shown_id = 0;

@@ -9,11 +9,13 @@
 #include "heard-signature-group.h"
 #include "heard-case-file.h"
 #include "heard-staff.h"
+#include "heard-widgets.h"
 
 /*
  * Where a supervisor signs a decision: they choose their name from those
- * set up in Preferences and type their own passphrase. The passphrase is
- * checked by the store, off the main thread, never here.
+ * set up in Preferences and type their own passphrase. The names are the
+ * context's live list of supervisors. The passphrase is checked by the
+ * store, off the main thread, never here.
  */
 
 struct _HeardSignatureGroup
@@ -21,7 +23,7 @@ struct _HeardSignatureGroup
   AdwPreferencesGroup  parent_instance;
 
   HeardCaseFile       *case_file;
-  GListStore          *supervisors;
+  GListModel          *supervisors;
 
   AdwComboRow         *supervisor_row;
   GtkEditable         *passphrase_row;
@@ -29,33 +31,12 @@ struct _HeardSignatureGroup
 
 G_DEFINE_FINAL_TYPE (HeardSignatureGroup, heard_signature_group, ADW_TYPE_PREFERENCES_GROUP)
 
+/* Supervisors set up, or retired, in Preferences show here at once. */
 static void
-staff_listed_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+supervisors_changed_cb (HeardSignatureGroup *self)
 {
-  g_autoptr(HeardSignatureGroup) self = user_data;
-  g_autoptr(GPtrArray) staff = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean any;
+  gboolean any = g_list_model_get_n_items (self->supervisors) > 0;
 
-  staff = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, &error);
-  if (staff == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self), error->message);
-      return;
-    }
-
-  for (guint i = 0; i < staff->len; i++)
-    {
-      HeardStaff *member = g_ptr_array_index (staff, i);
-
-      if (heard_staff_get_role (member) == HEARD_STAFF_SUPERVISOR)
-        g_list_store_append (self->supervisors, member);
-    }
-
-  any = g_list_model_get_n_items (G_LIST_MODEL (self->supervisors)) > 0;
   /* Preferences cannot be opened over this dialog, so it says how to get there. */
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self),
     any ? _("The supervisor chooses their name and types their own passphrase. Their "
@@ -128,26 +109,33 @@ heard_signature_group_init (HeardSignatureGroup *self)
   g_autoptr(GtkExpression) name = gtk_property_expression_new (HEARD_TYPE_STAFF, NULL, "name");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->supervisors = g_list_store_new (HEARD_TYPE_STAFF);
   adw_combo_row_set_expression (self->supervisor_row, name);
-  adw_combo_row_set_model (self->supervisor_row, G_LIST_MODEL (self->supervisors));
   gtk_widget_set_sensitive (GTK_WIDGET (self->supervisor_row), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), FALSE);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
 
-/* Offers the supervisors set up, to sign decisions on @case_file. */
+/* Offers the supervisors set up, to sign decisions on @case_file. Call it
+ * once the group is in its dialog, over a window of the application. */
 void
 heard_signature_group_load (HeardSignatureGroup *self,
-                            HeardCaseFile       *case_file,
-                            GCancellable        *cancellable)
+                            HeardCaseFile       *case_file)
 {
+  HeardContext *context;
+
   g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
   g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+  g_return_if_fail (self->supervisors == NULL);
+
+  context = heard_widget_get_context (GTK_WIDGET (self));
+  g_return_if_fail (context != NULL);
 
   g_set_object (&self->case_file, case_file);
-  heard_case_file_list_staff_async (case_file, cancellable, staff_listed_cb,
-                                    g_object_ref (self));
+  self->supervisors = heard_supervisors_new (context);
+  adw_combo_row_set_model (self->supervisor_row, self->supervisors);
+  g_signal_connect_object (self->supervisors, "items-changed",
+                           G_CALLBACK (supervisors_changed_cb), self, G_CONNECT_SWAPPED);
+  supervisors_changed_cb (self);
 }
 
 /* Makes @decision on the plan @plan_id as the chosen supervisor, signed

@@ -13,8 +13,7 @@ G_DECLARE_FINAL_TYPE (HeardSignatureGroup, heard_signature_group, HEARD, SIGNATU
                       AdwPreferencesGroup)
 
 void        heard_signature_group_load             (HeardSignatureGroup *self,
-                                                    HeardCaseFile       *case_file,
-                                                    GCancellable        *cancellable);
+                                                    HeardCaseFile       *case_file);
 void        heard_signature_group_sign_async       (HeardSignatureGroup *self,
                                                     gint64               plan_id,
                                                     HeardPlanDecision   *decision,

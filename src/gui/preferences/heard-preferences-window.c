@@ -6,16 +6,15 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
-#include "heard-audit.h"
-#include "heard-context-private.h"
 #include "heard-preferences-window.h"
-#include "heard-store-staff.h"
+#include "heard-staff-list.h"
 #include "heard-supervisor-editor.h"
 #include "heard-widgets.h"
 
 /*
  * Preferences: who the caseworker is, the supervisors who sign decisions,
- * and a check that the audit trail is whole.
+ * and a check that the audit trail is whole. Both names follow the
+ * context's staff list, so a change made anywhere shows here at once.
  */
 
 struct _HeardPreferencesWindow
@@ -24,8 +23,7 @@ struct _HeardPreferencesWindow
 
   HeardContext         *context;
   GCancellable         *cancellable;
-  GPtrArray            *staff;
-  GPtrArray            *supervisor_rows;
+  GListModel           *supervisors;
   /* The caseworker's name as last loaded or saved: anything else in the
    * field was typed and not saved yet. */
   char                 *saved_name;
@@ -33,14 +31,12 @@ struct _HeardPreferencesWindow
   gboolean              close_when_saved;
 
   AdwEntryRow          *caseworker_row;
-  AdwPreferencesGroup  *supervisors_group;
+  GtkListBox           *supervisors_list;
   AdwActionRow         *audit_row;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPreferencesWindow, heard_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
-
-static void load_staff (HeardPreferencesWindow *self);
 
 static gboolean
 has_unsaved_name (HeardPreferencesWindow *self)
@@ -49,34 +45,30 @@ has_unsaved_name (HeardPreferencesWindow *self)
                     self->saved_name) != 0;
 }
 
-static HeardStore *
-get_store (HeardPreferencesWindow *self)
-{
-  return _heard_context_get_store (self->context);
-}
-
 static HeardStaff *
-find_staff (HeardPreferencesWindow *self,
-            HeardStaffRole          role,
-            gint64                  id)
+find_caseworker (HeardPreferencesWindow *self)
 {
-  for (guint i = 0; self->staff != NULL && i < self->staff->len; i++)
-    {
-      HeardStaff *member = g_ptr_array_index (self->staff, i);
-
-      if (heard_staff_get_role (member) == role && (id == 0 || heard_staff_get_id (member) == id))
-        return member;
-    }
-
-  return NULL;
+  return heard_staff_list_find_by_role (HEARD_STAFF_LIST (heard_context_get_staff (self->context)),
+                                        HEARD_STAFF_CASEWORKER);
 }
 
-/* The supervisor an action's parameter names. */
+/* The supervisor an action's parameter names, or NULL; owned. */
 static HeardStaff *
 find_supervisor (HeardPreferencesWindow *self,
                  GVariant               *parameter)
 {
-  return find_staff (self, HEARD_STAFF_SUPERVISOR, g_variant_get_int64 (parameter));
+  gint64 id = g_variant_get_int64 (parameter);
+  guint n = g_list_model_get_n_items (self->supervisors);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardStaff) supervisor = g_list_model_get_item (self->supervisors, i);
+
+      if (heard_staff_get_id (supervisor) == id)
+        return g_steal_pointer (&supervisor);
+    }
+
+  return NULL;
 }
 
 static void
@@ -87,8 +79,10 @@ say (HeardPreferencesWindow *self,
 }
 
 static GtkWidget *
-supervisor_row_new (HeardStaff *supervisor)
+create_supervisor_row (gpointer item,
+                       gpointer user_data)
 {
+  HeardStaff *supervisor = item;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *change = gtk_button_new_with_mnemonic (_("_Change…"));
   const char *name = heard_staff_get_name (supervisor);
@@ -115,60 +109,26 @@ supervisor_row_new (HeardStaff *supervisor)
   return row;
 }
 
+/* The staff changed, here or anywhere: a name being typed stays as it
+ * is; only an untouched field follows the records. */
 static void
-staff_listed_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+staff_changed_cb (HeardPreferencesWindow *self)
 {
-  g_autoptr(HeardPreferencesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *staff = heard_store_list_staff_finish (HEARD_STORE (object), result, &error);
-  HeardStaff *caseworker;
-  const char *name;
+  HeardStaff *caseworker = find_caseworker (self);
+  const char *name = caseworker != NULL ? heard_staff_get_name (caseworker) : "";
 
-  if (staff == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        say (self, error->message);
-      return;
-    }
-
-  g_clear_pointer (&self->staff, g_ptr_array_unref);
-  self->staff = staff;
-
-  /* A name being typed stays as it is; only an untouched field follows the records. */
-  caseworker = find_staff (self, HEARD_STAFF_CASEWORKER, 0);
-  name = caseworker != NULL ? heard_staff_get_name (caseworker) : "";
   if (!has_unsaved_name (self) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)), name) != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->caseworker_row), name);
   g_free (self->saved_name);
   self->saved_name = g_strdup (name);
-
-  for (guint i = 0; i < self->supervisor_rows->len; i++)
-    adw_preferences_group_remove (self->supervisors_group,
-                                  g_ptr_array_index (self->supervisor_rows, i));
-  g_ptr_array_set_size (self->supervisor_rows, 0);
-
-  for (guint i = 0; i < staff->len; i++)
-    {
-      HeardStaff *member = g_ptr_array_index (staff, i);
-      GtkWidget *row;
-
-      if (heard_staff_get_role (member) != HEARD_STAFF_SUPERVISOR)
-        continue;
-
-      row = supervisor_row_new (member);
-      adw_preferences_group_add (self->supervisors_group, row);
-      g_ptr_array_add (self->supervisor_rows, row);
-    }
 }
 
 static void
-load_staff (HeardPreferencesWindow *self)
+supervisors_changed_cb (HeardPreferencesWindow *self)
 {
-  heard_store_list_staff_async (get_store (self), self->cancellable, staff_listed_cb,
-                                g_object_ref (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->supervisors_list),
+                          g_list_model_get_n_items (self->supervisors) > 0);
 }
 
 /* Closing without the name typed: it goes back to the saved one. */
@@ -207,7 +167,7 @@ caseworker_saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->saving = FALSE;
-  if (heard_store_save_staff_finish (HEARD_STORE (object), result, &error) == 0)
+  if (heard_context_save_staff_finish (HEARD_CONTEXT (object), result, &error) == 0)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -234,13 +194,12 @@ caseworker_saved_cb (GObject      *object,
     }
 
   say (self, _("Your name is saved"));
-  load_staff (self);
 }
 
 static void
 save_caseworker (HeardPreferencesWindow *self)
 {
-  HeardStaff *known = find_staff (self, HEARD_STAFF_CASEWORKER, 0);
+  HeardStaff *known = find_caseworker (self);
   g_autoptr(HeardStaff) caseworker = known != NULL ? heard_staff_copy (known)
                                                    : heard_staff_new (HEARD_STAFF_CASEWORKER);
   NameSave *save = g_new0 (NameSave, 1);
@@ -249,8 +208,8 @@ save_caseworker (HeardPreferencesWindow *self)
   save->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->caseworker_row)));
   heard_staff_set_name (caseworker, save->name);
   self->saving = TRUE;
-  heard_store_save_staff_async (get_store (self), caseworker, NULL, self->cancellable,
-                                caseworker_saved_cb, save);
+  heard_context_save_staff_async (self->context, caseworker, NULL, self->cancellable,
+                                  caseworker_saved_cb, save);
 }
 
 static void
@@ -264,9 +223,8 @@ present_editor (HeardPreferencesWindow *self,
                 HeardStaff             *supervisor)
 {
   HeardSupervisorEditor *editor = heard_supervisor_editor_new (GTK_WINDOW (self),
-                                                               get_store (self), supervisor);
+                                                               self->context, supervisor);
 
-  g_signal_connect_object (editor, "saved", G_CALLBACK (load_staff), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -284,7 +242,7 @@ edit_supervisor_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (widget);
-  HeardStaff *supervisor = find_supervisor (self, parameter);
+  g_autoptr(HeardStaff) supervisor = find_supervisor (self, parameter);
 
   if (supervisor != NULL)
     present_editor (self, supervisor);
@@ -298,11 +256,9 @@ retired_cb (GObject      *object,
   g_autoptr(HeardPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!heard_store_retire_staff_finish (HEARD_STORE (object), result, &error) &&
+  if (!heard_context_retire_staff_finish (HEARD_CONTEXT (object), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     say (self, error->message);
-
-  load_staff (self);
 }
 
 static void
@@ -312,8 +268,8 @@ retire_confirmed (AdwMessageDialog *dialog,
   HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (owner);
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
 
-  heard_store_retire_staff_async (get_store (self), id, self->cancellable, retired_cb,
-                                  g_object_ref (self));
+  heard_context_retire_staff_async (self->context, id, self->cancellable, retired_cb,
+                                    g_object_ref (self));
 }
 
 static void
@@ -322,7 +278,7 @@ retire_supervisor_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (widget);
-  HeardStaff *supervisor = find_supervisor (self, parameter);
+  g_autoptr(HeardStaff) supervisor = find_supervisor (self, parameter);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
 
@@ -421,8 +377,7 @@ heard_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->staff, g_ptr_array_unref);
-  g_clear_pointer (&self->supervisor_rows, g_ptr_array_unref);
+  g_clear_object (&self->supervisors);
   g_clear_pointer (&self->saved_name, g_free);
 
   G_OBJECT_CLASS (heard_preferences_window_parent_class)->dispose (object);
@@ -441,7 +396,7 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/heard-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, caseworker_row);
-  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, supervisors_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, supervisors_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, audit_row);
   gtk_widget_class_bind_template_callback (widget_class, caseworker_apply_cb);
 
@@ -459,7 +414,6 @@ heard_preferences_window_init (HeardPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->supervisor_rows = g_ptr_array_new ();
   self->saved_name = g_strdup ("");
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   name_search_entry (GTK_WIDGET (self));
@@ -473,11 +427,19 @@ heard_preferences_window_new (GtkWindow    *parent,
   HeardPreferencesWindow *self;
 
   g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (_heard_context_get_store (context) != NULL, NULL);
+  g_return_val_if_fail (heard_context_get_lock_state (context) == HEARD_LOCK_STATE_OPEN, NULL);
 
   self = g_object_new (HEARD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->context = g_object_ref (context);
-  load_staff (self);
+  self->supervisors = heard_supervisors_new (context);
+  gtk_list_box_bind_model (self->supervisors_list, self->supervisors, create_supervisor_row,
+                           NULL, NULL);
+  g_signal_connect_object (self->supervisors, "items-changed",
+                           G_CALLBACK (supervisors_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_context_get_staff (context), "items-changed",
+                           G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+  supervisors_changed_cb (self);
+  staff_changed_cb (self);
 
   return self;
 }

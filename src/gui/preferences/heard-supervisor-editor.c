@@ -7,20 +7,20 @@
 
 #include "heard-accessibility.h"
 #include "heard-plan-rules.h"
-#include "heard-store-staff.h"
 #include "heard-supervisor-editor.h"
 
 /*
  * Sets up a supervisor, or changes one's name or passphrase. The passphrase
  * is typed twice and only ever kept as an Argon2id hash, made off the main
- * thread by the store.
+ * thread by the store. Saved through the context, whose staff list then
+ * shows the supervisor wherever staff are shown.
  */
 
 struct _HeardSupervisorEditor
 {
   HeardDialog          parent_instance;
 
-  HeardStore          *store;
+  HeardContext        *context;
   HeardStaff          *draft;
 
   AdwEntryRow         *name_row;
@@ -45,7 +45,7 @@ staff_saved_cb (GObject      *object,
   g_autoptr(HeardSupervisorEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_store_save_staff_finish (HEARD_STORE (object), result, &error);
+  heard_context_save_staff_finish (HEARD_CONTEXT (object), result, &error);
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
@@ -72,9 +72,9 @@ heard_supervisor_editor_save (HeardDialog *dialog)
       return;
     }
 
-  heard_store_save_staff_async (self->store, self->draft, keep ? NULL : passphrase,
-                                heard_dialog_get_cancellable (dialog), staff_saved_cb,
-                                g_object_ref (self));
+  heard_context_save_staff_async (self->context, self->draft, keep ? NULL : passphrase,
+                                  heard_dialog_get_cancellable (dialog), staff_saved_cb,
+                                  g_object_ref (self));
 }
 
 static void
@@ -90,7 +90,7 @@ heard_supervisor_editor_dispose (GObject *object)
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_SUPERVISOR_EDITOR);
   g_clear_object (&self->draft);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_supervisor_editor_parent_class)->dispose (object);
 }
@@ -124,20 +124,20 @@ heard_supervisor_editor_init (HeardSupervisorEditor *self)
 
 /* Edits @supervisor, or sets up a new one when it is NULL. */
 HeardSupervisorEditor *
-heard_supervisor_editor_new (GtkWindow  *parent,
-                             HeardStore *store,
-                             HeardStaff *supervisor)
+heard_supervisor_editor_new (GtkWindow    *parent,
+                             HeardContext *context,
+                             HeardStaff   *supervisor)
 {
   HeardSupervisorEditor *self;
   g_autofree char *description = NULL;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
 
   self = g_object_new (HEARD_TYPE_SUPERVISOR_EDITOR, "transient-for", parent,
                        "heading", supervisor != NULL ? _("Supervisor")
                                                      : _("Add a Supervisor"),
                        NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
   self->draft = supervisor != NULL ? heard_staff_copy (supervisor)
                                    : heard_staff_new (HEARD_STAFF_SUPERVISOR);
 

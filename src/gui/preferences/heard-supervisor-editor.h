@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "heard-context.h"
 #include "heard-dialog.h"
 #include "heard-staff.h"
-#include "heard-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HeardSupervisorEditor, heard_supervisor_editor, HEARD, SUPERVISOR_EDITOR,
                       HeardDialog)
 
-HeardSupervisorEditor *heard_supervisor_editor_new (GtkWindow  *parent,
-                                                    HeardStore *store,
-                                                    HeardStaff *supervisor);
+HeardSupervisorEditor *heard_supervisor_editor_new (GtkWindow    *parent,
+                                                    HeardContext *context,
+                                                    HeardStaff   *supervisor);
 
 G_END_DECLS

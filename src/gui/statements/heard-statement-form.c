@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-agency.h"
+#include "heard-enum-binding.h"
 #include "heard-language-hint.h"
 #include "heard-statement-form.h"
 
@@ -190,8 +191,8 @@ heard_statement_form_bind (HeardStatementForm *self,
   bind_field (self, "content-note", self->content_note_row, "text");
   g_object_bind_property (draft, "sensitive", self->content_note_row, "sensitive",
                           G_BINDING_SYNC_CREATE);
-  bind_field (self, "given-how", self->given_how_row, "selected");
-  bind_field (self, "read-back", self->read_back_row, "selected");
+  heard_bind_enum_to_combo (draft, "given-how", self->given_how_row);
+  heard_bind_enum_to_combo (draft, "read-back", self->read_back_row);
 
   g_signal_connect_object (draft, "notify::share-with", G_CALLBACK (sharing_changed_cb), self,
                            G_CONNECT_SWAPPED);

@@ -7,13 +7,14 @@
 
 #include "heard-date.h"
 #include "heard-statement-search.h"
-#include "heard-store-statements.h"
+#include "heard-statement.h"
+#include "heard-statement-match.h"
 
 struct _HeardStatementSearch
 {
   AdwWindow       parent_instance;
 
-  HeardStore     *store;
+  HeardContext   *context;
   GCancellable   *cancellable;
   GListStore     *results;
 
@@ -108,7 +109,7 @@ searched_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean more;
 
-  matches = heard_store_search_statements_finish (HEARD_STORE (object), result, &error);
+  matches = heard_context_search_statements_finish (HEARD_CONTEXT (object), result, &error);
   if (error != NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -142,9 +143,9 @@ search_changed_cb (HeardStatementSearch *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  heard_store_search_statements_async (self->store,
-                                       gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                       self->cancellable, searched_cb, g_object_ref (self));
+  heard_context_search_statements_async (self->context,
+                                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                         self->cancellable, searched_cb, g_object_ref (self));
 }
 
 /* Enter in the search box opens the first statement found. */
@@ -189,7 +190,7 @@ heard_statement_search_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_SEARCH);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->results);
-  g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_statement_search_parent_class)->dispose (object);
 }
@@ -238,15 +239,15 @@ heard_statement_search_init (HeardStatementSearch *self)
 }
 
 HeardStatementSearch *
-heard_statement_search_new (GtkWindow  *parent,
-                            HeardStore *store)
+heard_statement_search_new (GtkWindow    *parent,
+                            HeardContext *context)
 {
   HeardStatementSearch *self;
 
-  g_return_val_if_fail (HEARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (HEARD_IS_CONTEXT (context), NULL);
 
   self = g_object_new (HEARD_TYPE_STATEMENT_SEARCH, "transient-for", parent, NULL);
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
 
   return self;
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "heard-store.h"
+#include "heard-context.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (HeardStatementSearch, heard_statement_search, HEARD, STATE
                       AdwWindow)
 
 HeardStatementSearch *heard_statement_search_new         (GtkWindow            *parent,
-                                                          HeardStore           *store);
+                                                          HeardContext         *context);
 GtkEditable          *heard_statement_search_get_entry   (HeardStatementSearch *self);
 GListModel           *heard_statement_search_get_results (HeardStatementSearch *self);
 GtkListBox           *heard_statement_search_get_list    (HeardStatementSearch *self);

@@ -10,7 +10,7 @@
 
 #include "heard-audit-private.h"
 #include "heard-store-migrations.h"
-#include "heard-store-private.h"
+#include "heard-store-util.h"
 
 /*
  * The audit trail: who changed what, and when. Rows are only ever added
@@ -1034,7 +1034,6 @@ verify_work (sqlite3  *db,
 {
   GError *local_error = NULL;
   gint64 n_entries = 0;
-  guint *result;
 
   if (!check_trail (db, data, &n_entries, &local_error))
     {
@@ -1044,39 +1043,19 @@ verify_work (sqlite3  *db,
       return NULL;
     }
 
-  result = g_new (guint, 1);
-  *result = (guint) n_entries;
-  return result;
+  return _heard_store_dup_id (n_entries);
 }
 
-void
-heard_store_verify_audit_async (HeardStore             *self,
-                                const HeardAuditAnchor *anchor,
-                                GCancellable           *cancellable,
-                                GAsyncReadyCallback     callback,
-                                gpointer                user_data)
+static void
+verify_audit_async (HeardStore             *self,
+                    const HeardAuditAnchor *anchor,
+                    GCancellable           *cancellable,
+                    GAsyncReadyCallback     callback,
+                    gpointer                user_data)
 {
   _heard_store_run_async (self, verify_work, heard_audit_anchor_copy (anchor),
                           (GDestroyNotify) heard_audit_anchor_free, g_free,
                           heard_store_verify_audit_async, cancellable, callback, user_data);
-}
-
-/* TRUE when the trail is whole, with @n_entries set to its length. */
-gboolean
-heard_store_verify_audit_finish (HeardStore    *self,
-                                 GAsyncResult  *result,
-                                 guint         *n_entries,
-                                 GError       **error)
-{
-  g_autofree guint *count = _heard_store_run_finish (self, result,
-                                                     heard_store_verify_audit_async, error);
-
-  if (count == NULL)
-    return FALSE;
-
-  if (n_entries != NULL)
-    *n_entries = *count;
-  return TRUE;
 }
 
 static HeardAuditAnchor *
@@ -1119,23 +1098,15 @@ read_head_work (sqlite3  *db,
   return read_head (db, error);
 }
 
-void
-heard_store_read_audit_head_async (HeardStore          *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static void
+read_audit_head_async (HeardStore          *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   _heard_store_run_async (self, read_head_work, NULL, NULL,
                           (GDestroyNotify) heard_audit_anchor_free,
                           heard_store_read_audit_head_async, cancellable, callback, user_data);
-}
-
-HeardAuditAnchor *
-heard_store_read_audit_head_finish (HeardStore    *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_read_audit_head_async, error);
 }
 
 /* Acknowledging */
@@ -1213,26 +1184,18 @@ failed:
   return NULL;
 }
 
-void
-heard_store_acknowledge_audit_async (HeardStore          *self,
-                                     const char          *problem,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+static void
+acknowledge_audit_async (HeardStore          *self,
+                         const char          *problem,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   g_return_if_fail (problem != NULL);
 
   _heard_store_run_async (self, acknowledge_work, g_strdup (problem), g_free,
                           (GDestroyNotify) heard_audit_anchor_free,
                           heard_store_acknowledge_audit_async, cancellable, callback, user_data);
-}
-
-HeardAuditAnchor *
-heard_store_acknowledge_audit_finish (HeardStore    *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_acknowledge_audit_async, error);
 }
 
 static gpointer
@@ -1244,13 +1207,22 @@ hold_work (sqlite3  *db,
   return GINT_TO_POINTER (TRUE);
 }
 
-void
-heard_store_hold_writes (HeardStore *self,
-                         const char *problem)
+static void
+hold_writes (HeardStore *self,
+             const char *problem)
 {
   g_return_if_fail (problem != NULL);
 
   /* The queue is first in, first out: every later write sees the hold. */
   _heard_store_run_async (self, hold_work, g_strdup (problem), g_free, NULL,
                           heard_store_hold_writes, NULL, NULL, NULL);
+}
+
+void
+_heard_sqlite_store_init_audit (HeardStoreClass *klass)
+{
+  klass->verify_audit_async = verify_audit_async;
+  klass->read_audit_head_async = read_audit_head_async;
+  klass->acknowledge_audit_async = acknowledge_audit_async;
+  klass->hold_writes = hold_writes;
 }

@@ -198,30 +198,22 @@ search_people_work (sqlite3  *db,
   return g_steal_pointer (&ids);
 }
 
-void
-heard_store_list_people_async (HeardStore          *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static void
+list_people_async (HeardStore          *self,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   _heard_store_run_async (self, list_people_work, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
                           heard_store_list_people_async, cancellable, callback, user_data);
 }
 
-GPtrArray *
-heard_store_list_people_finish (HeardStore    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_list_people_async, error);
-}
-
-void
-heard_store_save_person_async (HeardStore          *self,
-                               HeardPerson         *person,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static void
+save_person_async (HeardStore          *self,
+                   HeardPerson         *person,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_PERSON (person));
 
@@ -231,22 +223,13 @@ heard_store_save_person_async (HeardStore          *self,
                             heard_store_save_person_async, cancellable, callback, user_data);
 }
 
-/* Returns the saved record's id, or 0 with @error set. */
-gint64
-heard_store_save_person_finish (HeardStore    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_save_person_async, error);
-}
-
-void
-heard_store_set_person_removed_async (HeardStore          *self,
-                                      gint64               id,
-                                      gboolean             removed,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+static void
+set_person_removed_async (HeardStore          *self,
+                          gint64               id,
+                          gboolean             removed,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   RemoveRequest *request = g_new0 (RemoveRequest, 1);
 
@@ -257,23 +240,14 @@ heard_store_set_person_removed_async (HeardStore          *self,
                             user_data);
 }
 
-gboolean
-heard_store_set_person_removed_finish (HeardStore    *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_set_person_removed_async,
-                                 error) != 0;
-}
-
 /* Finishes with the set of matching ids (gint64 keys), or NULL when nothing
  * searchable was typed, meaning "show everyone". */
-void
-heard_store_search_people_async (HeardStore          *self,
-                                 const char          *typed,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+search_people_async (HeardStore          *self,
+                     const char          *typed,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
 {
   char *match = heard_search_build_match (typed);
 
@@ -291,10 +265,11 @@ heard_store_search_people_async (HeardStore          *self,
                           cancellable, callback, user_data);
 }
 
-GHashTable *
-heard_store_search_people_finish (HeardStore    *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
+void
+_heard_sqlite_store_init_people (HeardStoreClass *klass)
 {
-  return _heard_store_run_finish (self, result, heard_store_search_people_async, error);
+  klass->list_people_async = list_people_async;
+  klass->save_person_async = save_person_async;
+  klass->set_person_removed_async = set_person_removed_async;
+  klass->search_people_async = search_people_async;
 }

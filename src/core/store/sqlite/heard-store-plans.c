@@ -1047,55 +1047,38 @@ write_with_id (HeardStore          *self,
 /* Public API */
 
 /* Finishes with every version of the young person's plan, newest first. */
-void
-heard_store_load_plans_async (HeardStore          *self,
-                              gint64               person_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+load_plans_async (HeardStore          *self,
+                  gint64               person_id,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   _heard_store_run_async (self, load_plans_work, _heard_store_dup_id (person_id), g_free,
                           (GDestroyNotify) g_ptr_array_unref, heard_store_load_plans_async,
                           cancellable, callback, user_data);
 }
 
-GPtrArray *
-heard_store_load_plans_finish (HeardStore    *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_load_plans_async, error);
-}
-
 /* Starts a new draft version: a copy of the one in use, or a blank plan. */
-void
-heard_store_start_plan_async (HeardStore          *self,
-                              gint64               person_id,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+start_plan_async (HeardStore          *self,
+                  gint64               person_id,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   write_with_id (self, start_plan, person_id, heard_store_start_plan_async, cancellable,
                  callback, user_data);
 }
 
-/* Returns the new version's plan id, or 0 with @error set. */
-gint64
-heard_store_start_plan_finish (HeardStore    *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_start_plan_async, error);
-}
-
 /* Adds @area (id 0) to its plan, or saves its texts; the plan must still be
  * being written. */
-void
-heard_store_save_area_async (HeardStore          *self,
-                             HeardPlanArea       *area,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
+static void
+save_area_async (HeardStore          *self,
+                 HeardPlanArea       *area,
+                 GCancellable        *cancellable,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_PLAN_AREA (area));
 
@@ -1104,41 +1087,25 @@ heard_store_save_area_async (HeardStore          *self,
                             user_data);
 }
 
-gint64
-heard_store_save_area_finish (HeardStore    *self,
-                              GAsyncResult  *result,
-                              GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_save_area_async, error);
-}
-
-void
-heard_store_remove_area_async (HeardStore          *self,
-                               gint64               area_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static void
+remove_area_async (HeardStore          *self,
+                   gint64               area_id,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   write_with_id (self, remove_area, area_id, heard_store_remove_area_async, cancellable,
                  callback, user_data);
 }
 
-gboolean
-heard_store_remove_area_finish (HeardStore    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_remove_area_async, error) != 0;
-}
-
 /* Adds or saves @action. In a plan still being written everything may
  * change; in a signed-off plan only its status and acknowledgement. */
-void
-heard_store_save_action_async (HeardStore          *self,
-                               HeardPlanAction     *action,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static void
+save_action_async (HeardStore          *self,
+                   HeardPlanAction     *action,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_PLAN_ACTION (action));
 
@@ -1147,63 +1114,39 @@ heard_store_save_action_async (HeardStore          *self,
                             heard_store_save_action_async, cancellable, callback, user_data);
 }
 
-gint64
-heard_store_save_action_finish (HeardStore    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_save_action_async, error);
-}
-
-void
-heard_store_remove_action_async (HeardStore          *self,
-                                 gint64               action_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+static void
+remove_action_async (HeardStore          *self,
+                     gint64               action_id,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
 {
   write_with_id (self, remove_action, action_id, heard_store_remove_action_async, cancellable,
                  callback, user_data);
 }
 
-gboolean
-heard_store_remove_action_finish (HeardStore    *self,
-                                  GAsyncResult  *result,
-                                  GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_remove_action_async, error) != 0;
-}
-
-void
-heard_store_submit_plan_async (HeardStore          *self,
-                               gint64               plan_id,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+static void
+submit_plan_async (HeardStore          *self,
+                   gint64               plan_id,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
 {
   write_with_id (self, submit_plan, plan_id, heard_store_submit_plan_async, cancellable,
                  callback, user_data);
 }
 
-gboolean
-heard_store_submit_plan_finish (HeardStore    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_submit_plan_async, error) != 0;
-}
-
 /* Carries out a supervisor's @decision, signed with their @passphrase. A
  * wrong passphrase changes nothing and fails with
  * HEARD_PLAN_ERROR_WRONG_PASSPHRASE. */
-void
-heard_store_decide_plan_async (HeardStore              *self,
-                               gint64                   plan_id,
-                               const HeardPlanDecision *decision,
-                               const char              *passphrase,
-                               GCancellable            *cancellable,
-                               GAsyncReadyCallback      callback,
-                               gpointer                 user_data)
+static void
+decide_plan_async (HeardStore              *self,
+                   gint64                   plan_id,
+                   const HeardPlanDecision *decision,
+                   const char              *passphrase,
+                   GCancellable            *cancellable,
+                   GAsyncReadyCallback      callback,
+                   gpointer                 user_data)
 {
   DecideRequest *request;
 
@@ -1217,23 +1160,15 @@ heard_store_decide_plan_async (HeardStore              *self,
                                  heard_store_decide_plan_async, cancellable, callback, user_data);
 }
 
-gboolean
-heard_store_decide_plan_finish (HeardStore    *self,
-                                GAsyncResult  *result,
-                                GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_decide_plan_async, error) != 0;
-}
-
 /* Brings the next review of an active plan forward to @date; it can never
  * be put off beyond what the review rules allow. */
-void
-heard_store_set_next_review_async (HeardStore          *self,
-                                   gint64               plan_id,
-                                   const char          *date,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static void
+set_next_review_async (HeardStore          *self,
+                       gint64               plan_id,
+                       const char          *date,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   ReviewDateRequest *request = g_new0 (ReviewDateRequest, 1);
 
@@ -1244,10 +1179,16 @@ heard_store_set_next_review_async (HeardStore          *self,
                             heard_store_set_next_review_async, cancellable, callback, user_data);
 }
 
-gboolean
-heard_store_set_next_review_finish (HeardStore    *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
+void
+_heard_sqlite_store_init_plans (HeardStoreClass *klass)
 {
-  return _heard_store_finish_id (self, result, heard_store_set_next_review_async, error) != 0;
+  klass->load_plans_async = load_plans_async;
+  klass->start_plan_async = start_plan_async;
+  klass->save_area_async = save_area_async;
+  klass->remove_area_async = remove_area_async;
+  klass->save_action_async = save_action_async;
+  klass->remove_action_async = remove_action_async;
+  klass->submit_plan_async = submit_plan_async;
+  klass->decide_plan_async = decide_plan_async;
+  klass->set_next_review_async = set_next_review_async;
 }

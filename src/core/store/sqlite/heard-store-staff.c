@@ -449,34 +449,25 @@ _heard_signer_confirm (sqlite3            *db,
   return TRUE;
 }
 
-void
-heard_store_list_staff_async (HeardStore          *self,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+list_staff_async (HeardStore          *self,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   _heard_store_run_async (self, list_staff_work, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
                           heard_store_list_staff_async, cancellable, callback, user_data);
 }
 
-/* The staff still set up: the caseworker first, then supervisors by name. */
-GPtrArray *
-heard_store_list_staff_finish (HeardStore    *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_list_staff_async, error);
-}
-
 /* Saves @staff; @passphrase, when not NULL, becomes their new passphrase
  * (a new supervisor needs one). */
-void
-heard_store_save_staff_async (HeardStore          *self,
-                              HeardStaff          *staff,
-                              const char          *passphrase,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+static void
+save_staff_async (HeardStore          *self,
+                  HeardStaff          *staff,
+                  const char          *passphrase,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) hashing = NULL;
@@ -513,31 +504,22 @@ heard_store_save_staff_async (HeardStore          *self,
   g_task_run_in_thread (hashing, hash_passphrase_thread);
 }
 
-/* Returns the saved id, or 0 with @error set. */
-gint64
-heard_store_save_staff_finish (HeardStore    *self,
-                               GAsyncResult  *result,
-                               GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_save_staff_async, error);
-}
-
-void
-heard_store_retire_staff_async (HeardStore          *self,
-                                gint64               id,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
+static void
+retire_staff_async (HeardStore          *self,
+                    gint64               id,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
 {
   _heard_store_write_async (self, HEARD_RECORD_KIND_STAFF, retire_staff, _heard_store_dup_id (id),
                             g_free, heard_store_retire_staff_async, cancellable, callback,
                             user_data);
 }
 
-gboolean
-heard_store_retire_staff_finish (HeardStore    *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
+void
+_heard_sqlite_store_init_staff (HeardStoreClass *klass)
 {
-  return _heard_store_finish_id (self, result, heard_store_retire_staff_async, error) != 0;
+  klass->list_staff_async = list_staff_async;
+  klass->save_staff_async = save_staff_async;
+  klass->retire_staff_async = retire_staff_async;
 }

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* What statements contribute to the closure check (HeardOpenItemsFunc) and
- * to the caseload overview (HeardCaseloadFunc): each statement still
+/* What statements contribute to the closure check and
+ * to the caseload overview (heard-store-open-items.c): each statement still
  * waiting for an answer the young person was told about, oldest first,
  * never with their words. Database thread only. */
 GPtrArray *_heard_statement_open_items  (sqlite3      *db,

@@ -698,30 +698,28 @@ add_item_cb (sqlite3_stmt *statement,
   gboolean answered = sqlite3_column_int (statement, 4);
   int waited = sqlite3_column_int (statement, 5);
   HeardUrgency urgency = HEARD_URGENCY_NONE;
-  HeardOpenItem *item;
+  g_autofree char *summary = NULL;
+  g_autofree char *detail = NULL;
 
   if (waited > HEARD_STATEMENT_ANSWER_DAYS)
     urgency = HEARD_URGENCY_OVERDUE;
   else if (waited > HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS)
     urgency = HEARD_URGENCY_SOON;
 
-  item = heard_open_item_new (sqlite3_column_int64 (statement, 0),
-                              (const char *) sqlite3_column_text (statement, 1), "statements",
-                              urgency);
-  g_free (item->summary);
   /* Never their words here: this list is seen away from any content note. */
-  item->summary = g_strdup_printf (answered
-                                   /* TRANSLATORS: %s is a date, e.g. "3 May 2024" */
-                                   ? _("What they said on %s was answered, but they have not "
-                                       "been told")
-                                   : _("What they said on %s is waiting for an answer"), day);
-  g_free (item->detail);
-  item->detail = waited <= 0 ? g_strdup (_("Recorded today"))
-                             : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                             "Recorded %d day ago",
-                                                             "Recorded %d days ago", waited),
-                                                waited);
-  g_ptr_array_add (data, item);
+  summary = g_strdup_printf (answered
+                             /* TRANSLATORS: %s is a date, e.g. "3 May 2024" */
+                             ? _("What they said on %s was answered, but they have not "
+                                 "been told")
+                             : _("What they said on %s is waiting for an answer"), day);
+  detail = waited <= 0 ? g_strdup (_("Recorded today"))
+                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "Recorded %d day ago",
+                                                       "Recorded %d days ago", waited),
+                                          waited);
+  g_ptr_array_add (data, heard_open_item_new (sqlite3_column_int64 (statement, 0),
+                                              (const char *) sqlite3_column_text (statement, 1),
+                                              "statements", urgency, summary, detail));
 }
 
 /* Every statement waiting where @where holds (?1 is @person_id), as open items. */
@@ -736,7 +734,7 @@ gather_outstanding (sqlite3      *db,
   g_autofree char *day = heard_date_to_iso (today);
 
   return collect_rows (db, sql, person_id, day, add_item_cb,
-                       (GDestroyNotify) heard_open_item_free, error);
+                       g_object_unref, error);
 }
 
 GPtrArray *
@@ -756,32 +754,24 @@ _heard_statement_outstanding (sqlite3      *db,
   return gather_outstanding (db, "person.removed_at IS NULL", 0, today, error);
 }
 
-void
-heard_store_list_statements_async (HeardStore          *self,
-                                   gint64               person_id,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static void
+list_statements_async (HeardStore          *self,
+                       gint64               person_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   _heard_store_run_async (self, list_work, _heard_store_dup_id (person_id), g_free,
                           (GDestroyNotify) g_ptr_array_unref, heard_store_list_statements_async,
                           cancellable, callback, user_data);
 }
 
-GPtrArray *
-heard_store_list_statements_finish (HeardStore    *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_list_statements_async, error);
-}
-
-void
-heard_store_list_statement_history_async (HeardStore          *self,
-                                          gint64               statement_id,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
+static void
+list_statement_history_async (HeardStore          *self,
+                              gint64               statement_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
 {
   _heard_store_run_async (self, history_work, _heard_store_dup_id (statement_id), g_free,
                           (GDestroyNotify) g_ptr_array_unref,
@@ -789,20 +779,12 @@ heard_store_list_statement_history_async (HeardStore          *self,
                           user_data);
 }
 
-GPtrArray *
-heard_store_list_statement_history_finish (HeardStore    *self,
-                                           GAsyncResult  *result,
-                                           GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_list_statement_history_async, error);
-}
-
-void
-heard_store_record_statement_async (HeardStore          *self,
-                                    HeardStatement      *statement,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+static void
+record_statement_async (HeardStore          *self,
+                        HeardStatement      *statement,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_STATEMENT (statement));
   g_return_if_fail (heard_statement_get_id (statement) == 0);
@@ -813,20 +795,12 @@ heard_store_record_statement_async (HeardStore          *self,
                             heard_store_record_statement_async, cancellable, callback, user_data);
 }
 
-gint64
-heard_store_record_statement_finish (HeardStore    *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_record_statement_async, error);
-}
-
-void
-heard_store_amend_statement_async (HeardStore          *self,
-                                   HeardStatement      *amended,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static void
+amend_statement_async (HeardStore          *self,
+                       HeardStatement      *amended,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_STATEMENT (amended));
   g_return_if_fail (heard_statement_get_id (amended) != 0);
@@ -836,20 +810,12 @@ heard_store_amend_statement_async (HeardStore          *self,
                             heard_store_amend_statement_async, cancellable, callback, user_data);
 }
 
-guint
-heard_store_amend_statement_finish (HeardStore    *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return (guint) _heard_store_finish_id (self, result, heard_store_amend_statement_async, error);
-}
-
-void
-heard_store_answer_statement_async (HeardStore             *self,
-                                    HeardStatementResponse *response,
-                                    GCancellable           *cancellable,
-                                    GAsyncReadyCallback     callback,
-                                    gpointer                user_data)
+static void
+answer_statement_async (HeardStore             *self,
+                        HeardStatementResponse *response,
+                        GCancellable           *cancellable,
+                        GAsyncReadyCallback     callback,
+                        gpointer                user_data)
 {
   g_return_if_fail (HEARD_IS_STATEMENT_RESPONSE (response));
   g_return_if_fail (heard_statement_response_get_id (response) == 0);
@@ -859,21 +825,13 @@ heard_store_answer_statement_async (HeardStore             *self,
                             heard_store_answer_statement_async, cancellable, callback, user_data);
 }
 
-gint64
-heard_store_answer_statement_finish (HeardStore    *self,
-                                     GAsyncResult  *result,
-                                     GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_answer_statement_async, error);
-}
-
-void
-heard_store_mark_response_told_async (HeardStore          *self,
-                                      gint64               response_id,
-                                      const char          *told_on,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
+static void
+mark_response_told_async (HeardStore          *self,
+                          gint64               response_id,
+                          const char          *told_on,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   IdAndText *request = g_new0 (IdAndText, 1);
 
@@ -883,14 +841,6 @@ heard_store_mark_response_told_async (HeardStore          *self,
                             (GDestroyNotify) id_and_text_free,
                             heard_store_mark_response_told_async, cancellable, callback,
                             user_data);
-}
-
-gboolean
-heard_store_mark_response_told_finish (HeardStore    *self,
-                                       GAsyncResult  *result,
-                                       GError       **error)
-{
-  return _heard_store_finish_id (self, result, heard_store_mark_response_told_async, error) != 0;
 }
 
 static void
@@ -906,21 +856,21 @@ noted_read_cb (GObject      *object,
                error->message);
 }
 
-void
-heard_store_note_statement_read (HeardStore *self,
-                                 gint64      statement_id)
+static void
+note_statement_read (HeardStore *self,
+                     gint64      statement_id)
 {
   _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, note_read_write,
                             _heard_store_dup_id (statement_id), g_free,
                             heard_store_note_statement_read, NULL, noted_read_cb, NULL);
 }
 
-void
-heard_store_list_linkable_actions_async (HeardStore          *self,
-                                         gint64               person_id,
-                                         GCancellable        *cancellable,
-                                         GAsyncReadyCallback  callback,
-                                         gpointer             user_data)
+static void
+list_linkable_actions_async (HeardStore          *self,
+                             gint64               person_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
   _heard_store_run_async (self, linkable_actions_work, _heard_store_dup_id (person_id), g_free,
                           (GDestroyNotify) g_ptr_array_unref,
@@ -928,20 +878,12 @@ heard_store_list_linkable_actions_async (HeardStore          *self,
                           user_data);
 }
 
-GPtrArray *
-heard_store_list_linkable_actions_finish (HeardStore    *self,
-                                          GAsyncResult  *result,
-                                          GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_list_linkable_actions_async, error);
-}
-
-void
-heard_store_search_statements_async (HeardStore          *self,
-                                     const char          *typed,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+static void
+search_statements_async (HeardStore          *self,
+                         const char          *typed,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
 {
   /* Nothing searchable (only spaces or punctuation) finishes with NULL. */
   _heard_store_run_async (self, search_work, heard_search_build_match (typed), g_free,
@@ -950,10 +892,16 @@ heard_store_search_statements_async (HeardStore          *self,
                           user_data);
 }
 
-GPtrArray *
-heard_store_search_statements_finish (HeardStore    *self,
-                                      GAsyncResult  *result,
-                                      GError       **error)
+void
+_heard_sqlite_store_init_statements (HeardStoreClass *klass)
 {
-  return _heard_store_run_finish (self, result, heard_store_search_statements_async, error);
+  klass->list_statements_async = list_statements_async;
+  klass->list_statement_history_async = list_statement_history_async;
+  klass->record_statement_async = record_statement_async;
+  klass->amend_statement_async = amend_statement_async;
+  klass->answer_statement_async = answer_statement_async;
+  klass->mark_response_told_async = mark_response_told_async;
+  klass->note_statement_read = note_statement_read;
+  klass->list_linkable_actions_async = list_linkable_actions_async;
+  klass->search_statements_async = search_statements_async;
 }

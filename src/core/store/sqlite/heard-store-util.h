@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "heard-store-private.h"
+#include "heard-sqlite-store-private.h"
 
 G_BEGIN_DECLS
 

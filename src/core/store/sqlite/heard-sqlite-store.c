@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "heard-store"
+#define G_LOG_DOMAIN "heard-sqlite-store"
 
 #include "config.h"
 
@@ -18,11 +18,13 @@
 
 #include "heard-audit-private.h"
 #include "heard-secure.h"
+#include "heard-sqlite-store-private.h"
 #include "heard-store-migrations.h"
-#include "heard-store-private.h"
+#include "heard-store-util.h"
 
 /*
- * HeardStore owns one SQLCipher connection and the one thread that may use
+ * HeardSqliteStore, the store kept in one SQLCipher file: it opens the file
+ * with its key, and owns the one connection and the one thread that may use
  * it. Everything else reaches the database by queueing work for that thread;
  * the queue is first in, first out, so a read queued after a write sees it.
  */
@@ -55,22 +57,14 @@ typedef struct
 
 typedef struct
 {
-  char                *path;
-  HeardKey            *key;
-  HeardStoreOpenFlags  flags;
+  char                      *path;
+  HeardKey                  *key;
+  HeardSqliteStoreOpenFlags  flags;
 } OpenRequest;
 
-enum
+struct _HeardSqliteStore
 {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-struct _HeardStore
-{
-  GObject      parent_instance;
+  HeardStore   parent_instance;
 
   char        *path;
   GThread     *thread;
@@ -78,9 +72,9 @@ struct _HeardStore
   gboolean     open;
 };
 
-G_DEFINE_FINAL_TYPE (HeardStore, heard_store, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (HeardSqliteStore, heard_sqlite_store, HEARD_TYPE_STORE)
 
-G_DEFINE_QUARK (heard-store-error-quark, heard_store_error)
+G_DEFINE_QUARK (heard-sqlite-store-error-quark, heard_sqlite_store_error)
 
 static void
 job_free (Job *job)
@@ -124,7 +118,7 @@ _heard_store_set_error (GError  **error,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                            _("The records file is damaged. Nothing was changed; "
                              "restore it from a backup or ask for technical help."));
       break;
@@ -283,7 +277,7 @@ query_int (sqlite3     *db,
 static void
 set_wrong_key_error (GError **error)
 {
-  g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_WRONG_KEY,
+  g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY,
                        _("This records file cannot be opened with this key. "
                          "The key may not be the right one, or the file may be damaged "
                          "or not Heard's. The file has not been changed."));
@@ -317,9 +311,9 @@ has_side_file_content (const char *path)
 /* Looks at the file before SQLCipher does, so that a refused file is never
  * touched and each kind of refusal gets its own explanation. */
 static gboolean
-check_file_before_open (const char           *path,
-                        HeardStoreOpenFlags   flags,
-                        GError              **error)
+check_file_before_open (const char                 *path,
+                        HeardSqliteStoreOpenFlags   flags,
+                        GError                    **error)
 {
   GStatBuf info;
   char header[16] = { 0 };
@@ -329,7 +323,7 @@ check_file_before_open (const char           *path,
     {
       int saved_errno = errno;
 
-      if (saved_errno == ENOENT && (flags & HEARD_STORE_OPEN_CREATE) != 0)
+      if (saved_errno == ENOENT && (flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0)
         {
           fd = g_open (path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
           if (fd < 0)
@@ -346,7 +340,7 @@ check_file_before_open (const char           *path,
           return TRUE;
         }
 
-      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_MISSING,
+      g_set_error (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_MISSING,
                    _("The records file could not be found: %s"), g_strerror (saved_errno));
       return FALSE;
     }
@@ -355,7 +349,7 @@ check_file_before_open (const char           *path,
    * there, and SQLite would delete such a WAL on open. Nobody may open it. */
   if (info.st_size == 0 && has_side_file_content (path))
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                            _("The records file is empty, but the records are still in the log "
                              "file beside it (its name ends in “-wal” or “-journal”), perhaps "
                              "after a failed copy. Heard has not used or changed either file; "
@@ -367,10 +361,10 @@ check_file_before_open (const char           *path,
    * records were lost, and opening it would look like having no one. */
   if (info.st_size == 0)
     {
-      if ((flags & HEARD_STORE_OPEN_CREATE) != 0)
+      if ((flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0)
         return TRUE;
 
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                            _("The records file is empty, perhaps emptied by a failed copy. "
                              "Heard has not used or changed it; restore it from a backup."));
       return FALSE;
@@ -378,7 +372,7 @@ check_file_before_open (const char           *path,
 
   if (info.st_size < MIN_DATABASE_SIZE || info.st_size % 512 != 0)
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                            _("The records file is incomplete: it looks cut short, "
                              "perhaps by a failed copy. It has not been changed."));
       return FALSE;
@@ -399,7 +393,8 @@ check_file_before_open (const char           *path,
 
   if (memcmp (header, "SQLite format 3", 16) == 0)
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_ENCRYPTED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR,
+                           HEARD_SQLITE_STORE_ERROR_NOT_ENCRYPTED,
                            _("This file is an unencrypted database, not Heard's records. "
                              "Heard will not use it, and it has not been changed."));
       return FALSE;
@@ -437,7 +432,7 @@ apply_key (sqlite3         *db,
                    ? (const char *) sqlite3_column_text (version, 0) : NULL;
   if (cipher_version == NULL || *cipher_version == '\0')
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NO_CIPHER,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_NO_CIPHER,
                            _("This copy of Heard was built without database encryption, "
                              "so it refuses to open the records."));
       return FALSE;
@@ -477,15 +472,15 @@ check_identity (sqlite3  *db,
 
   if (tables > 0 && application_id != HEARD_APPLICATION_ID)
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FOREIGN,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_FOREIGN,
                            _("This encrypted database belongs to another program, "
                              "not Heard. It has not been changed."));
       return FALSE;
     }
 
-  if (version > (gint64) heard_store_get_schema_version ())
+  if (version > (gint64) heard_sqlite_store_get_schema_version ())
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_TOO_NEW,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_TOO_NEW,
                            _("These records were saved by a newer version of Heard. "
                              "Update Heard to open them; they have not been changed."));
       return FALSE;
@@ -508,7 +503,7 @@ check_quick_integrity (sqlite3  *db,
             ? (const char *) sqlite3_column_text (statement, 0) : NULL;
   if (g_strcmp0 (verdict, "ok") != 0)
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                            _("The records file failed its health check. Nothing was "
                              "changed; restore it from a backup or ask for technical help."));
       return FALSE;
@@ -771,7 +766,7 @@ check_nothing_beside (const char  *path,
 
       if (g_stat (beside, &info) != 0 ? errno != ENOENT : info.st_size > 0)
         {
-          g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+          g_set_error (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                        _("Heard did not make new records, because some records are still "
                          "in %s. Nothing has been changed."), beside);
           return FALSE;
@@ -788,7 +783,7 @@ open_connection (OpenRequest  *request,
   sqlite3 *db = NULL;
   int rc;
 
-  if ((request->flags & HEARD_STORE_OPEN_CREATE) != 0 &&
+  if ((request->flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0 &&
       !check_nothing_beside (request->path, error))
     return NULL;
 
@@ -939,8 +934,8 @@ database_thread (gpointer data)
 }
 
 static void
-queue_job (HeardStore *self,
-           Job        *job)
+queue_job (HeardSqliteStore *self,
+           Job              *job)
 {
   if (self->thread == NULL)
     self->thread = g_thread_new ("heard-database", database_thread,
@@ -954,7 +949,7 @@ open_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  HeardStore *self = HEARD_STORE (object);
+  HeardSqliteStore *self = HEARD_SQLITE_STORE (object);
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
@@ -970,7 +965,7 @@ close_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  HeardStore *self = HEARD_STORE (object);
+  HeardSqliteStore *self = HEARD_SQLITE_STORE (object);
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
@@ -979,7 +974,7 @@ close_done_cb (GObject      *object,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_error (task, error);
   else
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, _heard_store_dup_id (TRUE), g_free);
 }
 
 static gpointer
@@ -995,18 +990,51 @@ check_integrity_work (sqlite3  *db,
   if (sqlite3_step (statement) != SQLITE_ROW ||
       g_strcmp0 ((const char *) sqlite3_column_text (statement, 0), "ok") != 0)
     {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DAMAGED,
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED,
                            _("The records file failed its full health check."));
       return NULL;
     }
 
-  return GINT_TO_POINTER (TRUE);
+  return _heard_store_dup_id (TRUE);
+}
+
+static gboolean
+is_open (HeardStore *store)
+{
+  return HEARD_SQLITE_STORE (store)->open;
 }
 
 static void
-heard_store_finalize (GObject *object)
+close_async (HeardStore          *store,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
 {
-  HeardStore *self = HEARD_STORE (object);
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+  Job *job;
+
+  g_task_set_source_tag (task, heard_store_close_async);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_CLOSE;
+  job->task = g_task_new (store, NULL, close_done_cb, g_steal_pointer (&task));
+  queue_job (HEARD_SQLITE_STORE (store), job);
+}
+
+static void
+check_integrity_async (HeardStore          *store,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  _heard_store_run_async (store, check_integrity_work, NULL, NULL, g_free,
+                          heard_store_check_integrity_async, cancellable, callback, user_data);
+}
+
+static void
+heard_sqlite_store_finalize (GObject *object)
+{
+  HeardSqliteStore *self = HEARD_SQLITE_STORE (object);
 
   if (self->thread != NULL)
     {
@@ -1026,58 +1054,58 @@ heard_store_finalize (GObject *object)
   g_async_queue_unref (self->jobs);
   g_free (self->path);
 
-  G_OBJECT_CLASS (heard_store_parent_class)->finalize (object);
+  G_OBJECT_CLASS (heard_sqlite_store_parent_class)->finalize (object);
 }
 
 static void
-heard_store_class_init (HeardStoreClass *klass)
+heard_sqlite_store_class_init (HeardSqliteStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  HeardStoreClass *store_class = HEARD_STORE_CLASS (klass);
 
-  object_class->finalize = heard_store_finalize;
+  object_class->finalize = heard_sqlite_store_finalize;
 
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 3, HEARD_TYPE_RECORD_KIND,
-                                   G_TYPE_INT64, G_TYPE_INT64);
+  store_class->is_open = is_open;
+  store_class->close_async = close_async;
+  store_class->check_integrity_async = check_integrity_async;
+  _heard_sqlite_store_init_audit (store_class);
+  _heard_sqlite_store_init_people (store_class);
+  _heard_sqlite_store_init_plans (store_class);
+  _heard_sqlite_store_init_staff (store_class);
+  _heard_sqlite_store_init_statements (store_class);
+  _heard_sqlite_store_init_open_items (store_class);
 }
 
 static void
-heard_store_init (HeardStore *self)
+heard_sqlite_store_init (HeardSqliteStore *self)
 {
   self->jobs = g_async_queue_new ();
 }
 
+/* A store for the records file at @path, closed until opened with its key. */
 HeardStore *
-heard_store_new (const char *path)
+heard_sqlite_store_new (const char *path)
 {
-  HeardStore *self;
+  HeardSqliteStore *self;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (HEARD_TYPE_STORE, NULL);
+  self = g_object_new (HEARD_TYPE_SQLITE_STORE, NULL);
   self->path = g_strdup (path);
 
-  return self;
+  return HEARD_STORE (self);
 }
 
 const char *
-heard_store_get_path (HeardStore *self)
+heard_sqlite_store_get_path (HeardSqliteStore *self)
 {
-  g_return_val_if_fail (HEARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), NULL);
 
   return self->path;
 }
 
-gboolean
-heard_store_is_open (HeardStore *self)
-{
-  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
-
-  return self->open;
-}
-
 guint
-heard_store_get_schema_version (void)
+heard_sqlite_store_get_schema_version (void)
 {
   guint n_migrations = 0;
 
@@ -1087,22 +1115,22 @@ heard_store_get_schema_version (void)
 }
 
 void
-heard_store_open_async (HeardStore          *self,
-                        const HeardKey      *key,
-                        HeardStoreOpenFlags  flags,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data)
+heard_sqlite_store_open_async (HeardSqliteStore          *self,
+                               const HeardKey            *key,
+                               HeardSqliteStoreOpenFlags  flags,
+                               GCancellable              *cancellable,
+                               GAsyncReadyCallback        callback,
+                               gpointer                   user_data)
 {
   g_autoptr(GTask) task = NULL;
   OpenRequest *request;
   Job *job;
 
-  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
   g_return_if_fail (key != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_store_open_async);
+  g_task_set_source_tag (task, heard_sqlite_store_open_async);
 
   request = g_new0 (OpenRequest, 1);
   request->path = g_strdup (self->path);
@@ -1120,72 +1148,20 @@ heard_store_open_async (HeardStore          *self,
 }
 
 gboolean
-heard_store_open_finish (HeardStore    *self,
-                         GAsyncResult  *result,
-                         GError       **error)
+heard_sqlite_store_open_finish (HeardSqliteStore  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
 {
-  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_store_open_async, FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_sqlite_store_open_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Waits for the work queued before it, then closes the records file. The
- * store can be opened again afterwards; until then, work is refused. */
-void
-heard_store_close_async (HeardStore          *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  Job *job;
-
-  g_return_if_fail (HEARD_IS_STORE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_store_close_async);
-
-  job = g_new0 (Job, 1);
-  job->kind = JOB_CLOSE;
-  job->task = g_task_new (self, NULL, close_done_cb, g_steal_pointer (&task));
-  queue_job (self, job);
-}
-
-gboolean
-heard_store_close_finish (HeardStore    *self,
-                          GAsyncResult  *result,
-                          GError       **error)
-{
-  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == heard_store_close_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-heard_store_check_integrity_async (HeardStore          *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
-{
-  _heard_store_run_async (self, check_integrity_work, NULL, NULL, NULL,
-                          heard_store_check_integrity_async, cancellable, callback, user_data);
-}
-
-gboolean
-heard_store_check_integrity_finish (HeardStore    *self,
-                                    GAsyncResult  *result,
-                                    GError       **error)
-{
-  return _heard_store_run_finish (self, result, heard_store_check_integrity_async, error) != NULL;
 }
 
 static void
-queue_work (HeardStore          *self,
+queue_work (HeardStore          *store,
             GTask               *task,
             HeardStoreWorkFunc   work,
             gpointer             data,
@@ -1200,7 +1176,7 @@ queue_work (HeardStore          *self,
   job->data = data;
   job->data_free = data_free;
   job->result_free = result_free;
-  queue_job (self, job);
+  queue_job (HEARD_SQLITE_STORE (store), job);
 }
 
 void
@@ -1216,7 +1192,7 @@ _heard_store_run_async (HeardStore          *self,
 {
   GTask *task;
 
-  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
   g_return_if_fail (work != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1231,7 +1207,6 @@ write_done_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  HeardStore *self = HEARD_STORE (object);
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   HeardStoreWritten *written = g_task_propagate_pointer (G_TASK (result), &error);
@@ -1242,8 +1217,8 @@ write_done_cb (GObject      *object,
       return;
     }
 
-  g_signal_emit (self, signals[CHANGED], 0, written->kind, written->person_id,
-                 written->record_id);
+  _heard_store_emit_changed (HEARD_STORE (object), written->kind, written->person_id,
+                             written->record_id);
   g_task_return_pointer (task, written, g_free);
 }
 
@@ -1260,7 +1235,7 @@ _heard_store_run_write_async (HeardStore          *self,
   g_autoptr(GTask) task = NULL;
   GTask *inner;
 
-  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
   g_return_if_fail (work != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -1271,13 +1246,15 @@ _heard_store_run_write_async (HeardStore          *self,
   queue_work (self, inner, work, data, data_free, g_free);
 }
 
+/* What a task of this store's own finished with, for the steps that chain
+ * tasks inside it (the public operations finish in the base). */
 gpointer
 _heard_store_run_finish (HeardStore    *self,
                          GAsyncResult  *result,
                          gpointer       source_tag,
                          GError       **error)
 {
-  g_return_val_if_fail (HEARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 

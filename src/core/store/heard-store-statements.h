@@ -106,8 +106,6 @@ GPtrArray  *heard_store_list_linkable_actions_finish (HeardStore         *self,
  * of everyone not removed. Finishes with at most HEARD_STATEMENT_SEARCH_LIMIT
  * + 1 HeardStatementMatch objects, newest first (one more than the limit
  * says there are more), or NULL when nothing searchable was typed. */
-#define HEARD_STATEMENT_SEARCH_LIMIT 100
-
 void        heard_store_search_statements_async  (HeardStore             *self,
                                                   const char             *typed,
                                                   GCancellable           *cancellable,

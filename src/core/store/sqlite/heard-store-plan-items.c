@@ -9,7 +9,7 @@
 #include "heard-date.h"
 #include "heard-open-item.h"
 #include "heard-plan-action.h"
-#include "heard-plan-items-private.h"
+#include "heard-store-plan-items-private.h"
 #include "heard-plan-rules.h"
 #include "heard-store-util.h"
 
@@ -37,17 +37,17 @@ typedef struct
   HeardUrgency  urgency;
 } Gathering;
 
-static HeardOpenItem *
+static void
 add_item (Gathering    *gathering,
           sqlite3_stmt *statement,
-          HeardUrgency  urgency)
+          HeardUrgency  urgency,
+          const char   *summary,
+          const char   *detail)
 {
-  HeardOpenItem *item = heard_open_item_new (sqlite3_column_int64 (statement, 0),
-                                             (const char *) sqlite3_column_text (statement, 1),
-                                             "plan", urgency);
-
-  g_ptr_array_add (gathering->items, item);
-  return item;
+  g_ptr_array_add (gathering->items,
+                   heard_open_item_new (sqlite3_column_int64 (statement, 0),
+                                        (const char *) sqlite3_column_text (statement, 1),
+                                        "plan", urgency, summary, detail));
 }
 
 static void
@@ -62,7 +62,8 @@ add_action_cb (sqlite3_stmt *statement,
   HeardActionStatus status = CLAMP (sqlite3_column_int (statement, 6), 0,
                                     HEARD_ACTION_N_STATUSES - 1);
   HeardAgency agency = HEARD_AGENCY_OTHER;
-  HeardOpenItem *item;
+  g_autofree char *summary = _heard_store_dup_column (statement, 2);
+  g_autofree char *detail = NULL;
   gboolean overdue;
   GDate due_date;
 
@@ -74,14 +75,11 @@ add_action_cb (sqlite3_stmt *statement,
           ? g_strdup_printf (_("%s (%s)"), heard_agency_label (agency), owner_name)
           : g_strdup (heard_agency_label (agency));
 
-  item = add_item (gathering, statement, overdue ? HEARD_URGENCY_OVERDUE : HEARD_URGENCY_NONE);
-  g_free (item->summary);
-  item->summary = _heard_store_dup_column (statement, 2);
-  g_free (item->detail);
   /* TRANSLATORS: e.g. "Overdue since 3 March 2025 · Police (DC Shaw) · Stuck" */
-  item->detail = g_strdup_printf (overdue ? _("Overdue since %s · %s · %s")
-                                          : _("Due %s · %s · %s"),
-                                  due, owner, heard_action_status_label (status));
+  detail = g_strdup_printf (overdue ? _("Overdue since %s · %s · %s") : _("Due %s · %s · %s"),
+                            due, owner, heard_action_status_label (status));
+  add_item (gathering, statement, overdue ? HEARD_URGENCY_OVERDUE : HEARD_URGENCY_NONE,
+            summary, detail);
 }
 
 static void
@@ -89,17 +87,15 @@ add_review_cb (sqlite3_stmt *statement,
                gpointer      data)
 {
   Gathering *gathering = data;
-  HeardOpenItem *item = add_item (gathering, statement, gathering->urgency);
   g_autofree char *date =
     heard_date_describe ((const char *) sqlite3_column_text (statement, 3));
+  g_autofree char *summary =
+    g_strdup_printf (gathering->urgency == HEARD_URGENCY_OVERDUE
+                     ? _("Review overdue since %s") : _("Review due on %s"), date);
+  g_autofree char *detail = g_strdup_printf (_("Version %d of the support plan"),
+                                             sqlite3_column_int (statement, 2));
 
-  g_free (item->summary);
-  item->summary = g_strdup_printf (gathering->urgency == HEARD_URGENCY_OVERDUE
-                                   ? _("Review overdue since %s") : _("Review due on %s"),
-                                   date);
-  g_free (item->detail);
-  item->detail = g_strdup_printf (_("Version %d of the support plan"),
-                                  sqlite3_column_int (statement, 2));
+  add_item (gathering, statement, gathering->urgency, summary, detail);
 }
 
 static void
@@ -107,20 +103,21 @@ add_version_cb (sqlite3_stmt *statement,
                 gpointer      data)
 {
   Gathering *gathering = data;
-  HeardOpenItem *item = add_item (gathering, statement, gathering->urgency);
   const char *submitted = (const char *) sqlite3_column_text (statement, 4);
+  g_autofree char *summary = g_strdup_printf (_("Version %d of the support plan is waiting "
+                                                "for a supervisor"),
+                                              sqlite3_column_int (statement, 2));
+  g_autofree char *detail = NULL;
 
-  g_free (item->summary);
-  item->summary = g_strdup_printf (_("Version %d of the support plan is waiting for a "
-                                     "supervisor"), sqlite3_column_int (statement, 2));
   if (submitted != NULL && *submitted != '\0')
     {
       g_autofree char *day = heard_date_describe_moment_day (submitted);
 
-      g_free (item->detail);
       /* TRANSLATORS: %s is a date, e.g. "Submitted on 14 March 2025" */
-      item->detail = g_strdup_printf (_("Submitted on %s"), day);
+      detail = g_strdup_printf (_("Submitted on %s"), day);
     }
+
+  add_item (gathering, statement, gathering->urgency, summary, detail);
 }
 
 static void
@@ -128,11 +125,11 @@ add_in_progress_cb (sqlite3_stmt *statement,
                     gpointer      data)
 {
   Gathering *gathering = data;
-  HeardOpenItem *item = add_item (gathering, statement, HEARD_URGENCY_NONE);
+  g_autofree char *summary = g_strdup_printf (_("Version %d of the support plan is still "
+                                                "being written or reviewed"),
+                                              sqlite3_column_int (statement, 2));
 
-  g_free (item->summary);
-  item->summary = g_strdup_printf (_("Version %d of the support plan is still being written "
-                                     "or reviewed"), sqlite3_column_int (statement, 2));
+  add_item (gathering, statement, HEARD_URGENCY_NONE, summary, NULL);
 }
 
 static GPtrArray *
@@ -144,8 +141,7 @@ gather (sqlite3            *db,
         HeardUrgency        urgency,
         GError            **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                               heard_open_item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *today_text = heard_date_to_iso (today);
   Gathering gathering = { items, today, urgency };
 

@@ -3,7 +3,8 @@
 
 #include <sqlite3.h>
 
-#include "heard-store.h"
+#include "heard-sqlite-store.h"
+#include "heard-store-private.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,8 @@ typedef gpointer (*HeardStoreWorkFunc) (sqlite3  *db,
                                         GError  **error);
 
 /* What a write did (_heard_store_write() makes it): the id its operation
- * finishes with, and the record the "changed" signal names. */
+ * finishes with (first, so that it is the number heard-store-private.h says
+ * a task returns), and the record the "changed" signal names. */
 typedef struct
 {
   gint64           id;
@@ -50,6 +52,14 @@ gpointer  _heard_store_run_finish (HeardStore          *self,
                                    GAsyncResult        *result,
                                    gpointer             source_tag,
                                    GError             **error);
+
+/* Each part of the SQLCipher store fills in its operations. */
+void      _heard_sqlite_store_init_audit      (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_people     (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_plans      (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_staff      (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_statements (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_open_items (HeardStoreClass     *klass);
 
 /* Helpers for work functions, all called on the database thread. */
 gboolean  _heard_store_exec          (sqlite3             *db,

@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* What plans contribute to the closure check (HeardOpenItemsFunc) and to
- * the caseload overview (HeardCaseloadFunc). Database thread only. */
+/* What plans contribute to the closure check and to the caseload overview
+ * (the tables in heard-store-open-items.c). Database thread only. */
 GPtrArray *_heard_plan_open_items       (sqlite3      *db,
                                          gint64        person_id,
                                          const GDate  *today,

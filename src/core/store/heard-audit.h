@@ -24,11 +24,11 @@ typedef enum
 /* The head of the audit chain as noted outside the records file: an entry's
  * number and its keyed hash. The file may run ahead of its anchor, never
  * behind it. Entry 0 is the empty chain. */
-typedef struct
+struct _HeardAuditAnchor
 {
   gint64 entry;
   guint8 mac[32];
-} HeardAuditAnchor;
+};
 
 GQuark            heard_audit_error_quark          (void);
 

@@ -1,0 +1,829 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-store"
+
+#include "config.h"
+
+#include "heard-audit.h"
+#include "heard-caseload.h"
+#include "heard-closure-check.h"
+#include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-private.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
+
+/*
+ * The store as every part of Heard sees it, whichever backend keeps the
+ * records: each operation goes to the backend's vfunc, and every _finish
+ * reads the backend's result the one way heard-store-private.h describes.
+ * The base also owns the "changed" signal, which only a backend emits.
+ */
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_ABSTRACT_TYPE (HeardStore, heard_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (heard-store-error-quark, heard_store_error)
+
+/* The records, as the backend's task returned them, or NULL with @error set
+ * (or for an operation whose records may be none, such as a search). */
+static gpointer
+propagate (HeardStore    *self,
+           GAsyncResult  *result,
+           gpointer       source_tag,
+           GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The number the backend's task returned, in @number (0 on failure). */
+static gboolean
+propagate_number (HeardStore    *self,
+                  GAsyncResult  *result,
+                  gpointer       source_tag,
+                  gint64        *number,
+                  GError       **error)
+{
+  g_autofree gint64 *value = propagate (self, result, source_tag, error);
+
+  *number = value != NULL ? *value : 0;
+  return value != NULL;
+}
+
+static void
+heard_store_class_init (HeardStoreClass *klass)
+{
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 3, HEARD_TYPE_RECORD_KIND,
+                                   G_TYPE_INT64, G_TYPE_INT64);
+}
+
+static void
+heard_store_init (HeardStore *self)
+{
+}
+
+void
+_heard_store_emit_changed (HeardStore      *self,
+                           HeardRecordKind  kind,
+                           gint64           person_id,
+                           gint64           record_id)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  g_signal_emit (self, signals[CHANGED], 0, kind, person_id, record_id);
+}
+
+/* The store itself */
+
+gboolean
+heard_store_is_open (HeardStore *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORE (self), FALSE);
+
+  return HEARD_STORE_GET_CLASS (self)->is_open (self);
+}
+
+void
+heard_store_close_async (HeardStore          *self,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->close_async (self, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_close_finish (HeardStore   *self,
+                          GAsyncResult *result,
+                          GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_close_async, &done, error) && done != 0;
+}
+
+void
+heard_store_check_integrity_async (HeardStore          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->check_integrity_async (self, cancellable, callback, user_data);
+}
+
+/* TRUE when the whole of the records passed a full health check. */
+gboolean
+heard_store_check_integrity_finish (HeardStore   *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_check_integrity_async, &done,
+                           error) && done != 0;
+}
+
+/* The audit trail (heard-audit.h) */
+
+void
+heard_store_verify_audit_async (HeardStore             *self,
+                                const HeardAuditAnchor *anchor,
+                                GCancellable           *cancellable,
+                                GAsyncReadyCallback     callback,
+                                gpointer                user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->verify_audit_async (self, anchor, cancellable, callback, user_data);
+}
+
+/* TRUE when the trail is whole, with @n_entries set to its length. */
+gboolean
+heard_store_verify_audit_finish (HeardStore   *self,
+                                 GAsyncResult *result,
+                                 guint        *n_entries,
+                                 GError      **error)
+{
+  gint64 count = 0;
+
+  if (!propagate_number (self, result, heard_store_verify_audit_async, &count, error))
+    return FALSE;
+
+  if (n_entries != NULL)
+    *n_entries = (guint) count;
+  return TRUE;
+}
+
+void
+heard_store_read_audit_head_async (HeardStore          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->read_audit_head_async (self, cancellable, callback, user_data);
+}
+
+HeardAuditAnchor *
+heard_store_read_audit_head_finish (HeardStore   *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  return propagate (self, result, heard_store_read_audit_head_async, error);
+}
+
+void
+heard_store_acknowledge_audit_async (HeardStore          *self,
+                                     const char          *problem,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->acknowledge_audit_async (self, problem, cancellable, callback,
+                                                         user_data);
+}
+
+HeardAuditAnchor *
+heard_store_acknowledge_audit_finish (HeardStore   *self,
+                                      GAsyncResult *result,
+                                      GError      **error)
+{
+  return propagate (self, result, heard_store_acknowledge_audit_async, error);
+}
+
+void
+heard_store_hold_writes (HeardStore *self,
+                         const char *problem)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->hold_writes (self, problem);
+}
+
+/* Young people (heard-store-people.h) */
+
+void
+heard_store_list_people_async (HeardStore          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_people_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_people_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  return propagate (self, result, heard_store_list_people_async, error);
+}
+
+void
+heard_store_save_person_async (HeardStore          *self,
+                               HeardPerson         *person,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->save_person_async (self, person, cancellable, callback, user_data);
+}
+
+/* Returns the saved record's id, or 0 with @error set. */
+gint64
+heard_store_save_person_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_save_person_async, &id, error);
+  return id;
+}
+
+void
+heard_store_set_person_removed_async (HeardStore          *self,
+                                      gint64               id,
+                                      gboolean             removed,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->set_person_removed_async (self, id, removed, cancellable,
+                                                          callback, user_data);
+}
+
+gboolean
+heard_store_set_person_removed_finish (HeardStore   *self,
+                                       GAsyncResult *result,
+                                       GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_set_person_removed_async, &done,
+                           error) && done != 0;
+}
+
+void
+heard_store_search_people_async (HeardStore          *self,
+                                 const char          *typed,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->search_people_async (self, typed, cancellable, callback, user_data);
+}
+
+GHashTable *
+heard_store_search_people_finish (HeardStore   *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  return propagate (self, result, heard_store_search_people_async, error);
+}
+
+/* Support plans (heard-store-plans.h) */
+
+void
+heard_store_load_plans_async (HeardStore          *self,
+                              gint64               person_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->load_plans_async (self, person_id, cancellable, callback,
+                                                  user_data);
+}
+
+GPtrArray *
+heard_store_load_plans_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  return propagate (self, result, heard_store_load_plans_async, error);
+}
+
+void
+heard_store_start_plan_async (HeardStore          *self,
+                              gint64               person_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->start_plan_async (self, person_id, cancellable, callback,
+                                                  user_data);
+}
+
+/* Returns the new version's plan id, or 0 with @error set. */
+gint64
+heard_store_start_plan_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_start_plan_async, &id, error);
+  return id;
+}
+
+void
+heard_store_save_area_async (HeardStore          *self,
+                             HeardPlanArea       *area,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->save_area_async (self, area, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_save_area_finish (HeardStore   *self,
+                              GAsyncResult *result,
+                              GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_save_area_async, &id, error);
+  return id;
+}
+
+void
+heard_store_remove_area_async (HeardStore          *self,
+                               gint64               area_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->remove_area_async (self, area_id, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_remove_area_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_remove_area_async, &done, error) && done != 0;
+}
+
+void
+heard_store_save_action_async (HeardStore          *self,
+                               HeardPlanAction     *action,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->save_action_async (self, action, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_save_action_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_save_action_async, &id, error);
+  return id;
+}
+
+void
+heard_store_remove_action_async (HeardStore          *self,
+                                 gint64               action_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->remove_action_async (self, action_id, cancellable, callback,
+                                                     user_data);
+}
+
+gboolean
+heard_store_remove_action_finish (HeardStore   *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_remove_action_async, &done,
+                           error) && done != 0;
+}
+
+void
+heard_store_submit_plan_async (HeardStore          *self,
+                               gint64               plan_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->submit_plan_async (self, plan_id, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_submit_plan_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_submit_plan_async, &done, error) && done != 0;
+}
+
+void
+heard_store_decide_plan_async (HeardStore              *self,
+                               gint64                   plan_id,
+                               const HeardPlanDecision *decision,
+                               const char              *passphrase,
+                               GCancellable            *cancellable,
+                               GAsyncReadyCallback      callback,
+                               gpointer                 user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->decide_plan_async (self, plan_id, decision, passphrase,
+                                                   cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_decide_plan_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_decide_plan_async, &done, error) && done != 0;
+}
+
+void
+heard_store_set_next_review_async (HeardStore          *self,
+                                   gint64               plan_id,
+                                   const char          *date,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->set_next_review_async (self, plan_id, date, cancellable, callback,
+                                                       user_data);
+}
+
+gboolean
+heard_store_set_next_review_finish (HeardStore   *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_set_next_review_async, &done,
+                           error) && done != 0;
+}
+
+/* Staff (heard-store-staff.h) */
+
+void
+heard_store_list_staff_async (HeardStore          *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_staff_async (self, cancellable, callback, user_data);
+}
+
+/* The staff still set up: the caseworker first, then supervisors by name. */
+GPtrArray *
+heard_store_list_staff_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  return propagate (self, result, heard_store_list_staff_async, error);
+}
+
+void
+heard_store_save_staff_async (HeardStore          *self,
+                              HeardStaff          *staff,
+                              const char          *passphrase,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->save_staff_async (self, staff, passphrase, cancellable, callback,
+                                                  user_data);
+}
+
+/* Returns the saved id, or 0 with @error set. */
+gint64
+heard_store_save_staff_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_save_staff_async, &id, error);
+  return id;
+}
+
+void
+heard_store_retire_staff_async (HeardStore          *self,
+                                gint64               id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->retire_staff_async (self, id, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_retire_staff_finish (HeardStore   *self,
+                                 GAsyncResult *result,
+                                 GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_retire_staff_async, &done, error) && done != 0;
+}
+
+/* Statements (heard-store-statements.h) */
+
+void
+heard_store_list_statements_async (HeardStore          *self,
+                                   gint64               person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_statements_async (self, person_id, cancellable, callback,
+                                                       user_data);
+}
+
+GPtrArray *
+heard_store_list_statements_finish (HeardStore   *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  return propagate (self, result, heard_store_list_statements_async, error);
+}
+
+void
+heard_store_list_statement_history_async (HeardStore          *self,
+                                          gint64               statement_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_statement_history_async (self, statement_id, cancellable,
+                                                              callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_statement_history_finish (HeardStore   *self,
+                                           GAsyncResult *result,
+                                           GError      **error)
+{
+  return propagate (self, result, heard_store_list_statement_history_async, error);
+}
+
+void
+heard_store_record_statement_async (HeardStore          *self,
+                                    HeardStatement      *statement,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->record_statement_async (self, statement, cancellable, callback,
+                                                        user_data);
+}
+
+gint64
+heard_store_record_statement_finish (HeardStore   *self,
+                                     GAsyncResult *result,
+                                     GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_record_statement_async, &id, error);
+  return id;
+}
+
+void
+heard_store_amend_statement_async (HeardStore          *self,
+                                   HeardStatement      *amended,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->amend_statement_async (self, amended, cancellable, callback,
+                                                       user_data);
+}
+
+guint
+heard_store_amend_statement_finish (HeardStore   *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  gint64 version = 0;
+
+  propagate_number (self, result, heard_store_amend_statement_async, &version, error);
+  return (guint) version;
+}
+
+void
+heard_store_answer_statement_async (HeardStore             *self,
+                                    HeardStatementResponse *response,
+                                    GCancellable           *cancellable,
+                                    GAsyncReadyCallback     callback,
+                                    gpointer                user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->answer_statement_async (self, response, cancellable, callback,
+                                                        user_data);
+}
+
+gint64
+heard_store_answer_statement_finish (HeardStore   *self,
+                                     GAsyncResult *result,
+                                     GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_answer_statement_async, &id, error);
+  return id;
+}
+
+void
+heard_store_mark_response_told_async (HeardStore          *self,
+                                      gint64               response_id,
+                                      const char          *told_on,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->mark_response_told_async (self, response_id, told_on, cancellable,
+                                                          callback, user_data);
+}
+
+gboolean
+heard_store_mark_response_told_finish (HeardStore   *self,
+                                       GAsyncResult *result,
+                                       GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_mark_response_told_async, &done,
+                           error) && done != 0;
+}
+
+void
+heard_store_note_statement_read (HeardStore *self,
+                                 gint64      statement_id)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->note_statement_read (self, statement_id);
+}
+
+void
+heard_store_list_linkable_actions_async (HeardStore          *self,
+                                         gint64               person_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_linkable_actions_async (self, person_id, cancellable,
+                                                             callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_linkable_actions_finish (HeardStore   *self,
+                                          GAsyncResult *result,
+                                          GError      **error)
+{
+  return propagate (self, result, heard_store_list_linkable_actions_async, error);
+}
+
+void
+heard_store_search_statements_async (HeardStore          *self,
+                                     const char          *typed,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->search_statements_async (self, typed, cancellable, callback,
+                                                         user_data);
+}
+
+GPtrArray *
+heard_store_search_statements_finish (HeardStore   *self,
+                                      GAsyncResult *result,
+                                      GError      **error)
+{
+  return propagate (self, result, heard_store_search_statements_async, error);
+}
+
+/* What is open (heard-caseload.h, heard-closure-check.h) */
+
+void
+heard_store_load_caseload_async (HeardStore          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->load_caseload_async (self, cancellable, callback, user_data);
+}
+
+/* Finishes with every section (HeardCaseloadSection) in order, empty ones
+ * included. */
+GPtrArray *
+heard_store_load_caseload_finish (HeardStore   *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  return propagate (self, result, heard_store_load_caseload_async, error);
+}
+
+void
+heard_store_list_open_items_async (HeardStore          *self,
+                                   gint64               person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_open_items_async (self, person_id, cancellable, callback,
+                                                       user_data);
+}
+
+/* Finishes with everything still open about the young person, as
+ * HeardOpenItem, or an empty array when nothing is. */
+GPtrArray *
+heard_store_list_open_items_finish (HeardStore   *self,
+                                    GAsyncResult *result,
+                                    GError      **error)
+{
+  return propagate (self, result, heard_store_list_open_items_async, error);
+}

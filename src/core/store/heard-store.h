@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heard-person.h"
+#include "heard-plan.h"
+#include "heard-record-kind.h"
+#include "heard-staff.h"
+#include "heard-statement.h"
+#include "heard-store-enums.h"
+
+G_BEGIN_DECLS
+
+#define HEARD_STORE_ERROR (heard_store_error_quark ())
+
+/* What any store can answer. What only a records file can say (a wrong key,
+ * a damaged file) is HEARD_SQLITE_STORE_ERROR, which only the unlock flow
+ * sees. */
+typedef enum
+{
+  HEARD_STORE_ERROR_NOT_OPEN,
+  HEARD_STORE_ERROR_NOT_FOUND,
+  HEARD_STORE_ERROR_INVALID,
+  HEARD_STORE_ERROR_DISK_FULL,
+  HEARD_STORE_ERROR_READ_ONLY,
+  HEARD_STORE_ERROR_FAILED,
+} HeardStoreError;
+
+/* Declared in heard-audit.h. */
+typedef struct _HeardAuditAnchor HeardAuditAnchor;
+
+#define HEARD_TYPE_STORE (heard_store_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
+
+/*
+ * Where the records are kept, whatever keeps them: an abstract type with one
+ * vfunc per operation. The heard_store_*() functions (here and in
+ * heard-audit.h, heard-store-people.h, heard-store-plans.h,
+ * heard-store-staff.h, heard-store-statements.h, heard-caseload.h and
+ * heard-closure-check.h) call them, and their _finish functions live in the
+ * base, so that every backend finishes the same way. A backend (today the
+ * SQLCipher store, HeardSqliteStore) fills in every vfunc and follows
+ * heard-store-private.h. Opening belongs to a backend; closing does not.
+ *
+ * "changed" (HeardStore *store, HeardRecordKind kind, gint64 person_id,
+ *            gint64 record_id)
+ *
+ * Emitted once per successful write, on the thread-default main context the
+ * store was created on (the one its callers use), before the write's own
+ * callback runs. @record_id is the young person's id (PERSON), the plan
+ * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
+ * amended, answered, told, read) or the member of staff's (STAFF, with
+ * @person_id 0). A refused write emits nothing.
+ */
+struct _HeardStoreClass
+{
+  GObjectClass parent_class;
+
+  /* The store itself */
+  gboolean (*is_open)                       (HeardStore                   *self);
+  void     (*close_async)                   (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*check_integrity_async)         (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* The audit trail (heard-audit.h) */
+  void     (*verify_audit_async)            (HeardStore                   *self,
+                                             const HeardAuditAnchor        *anchor,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*read_audit_head_async)         (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*acknowledge_audit_async)       (HeardStore                   *self,
+                                             const char                   *problem,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*hold_writes)                   (HeardStore                   *self,
+                                             const char                   *problem);
+
+  /* Young people (heard-store-people.h) */
+  void     (*list_people_async)             (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*save_person_async)             (HeardStore                   *self,
+                                             HeardPerson                  *person,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*set_person_removed_async)      (HeardStore                   *self,
+                                             gint64                        id,
+                                             gboolean                      removed,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*search_people_async)           (HeardStore                   *self,
+                                             const char                   *typed,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* Support plans (heard-store-plans.h) */
+  void     (*load_plans_async)              (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*start_plan_async)              (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*save_area_async)               (HeardStore                   *self,
+                                             HeardPlanArea                *area,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*remove_area_async)             (HeardStore                   *self,
+                                             gint64                        area_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*save_action_async)             (HeardStore                   *self,
+                                             HeardPlanAction              *action,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*remove_action_async)           (HeardStore                   *self,
+                                             gint64                        action_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*submit_plan_async)             (HeardStore                   *self,
+                                             gint64                        plan_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*decide_plan_async)             (HeardStore                   *self,
+                                             gint64                        plan_id,
+                                             const HeardPlanDecision      *decision,
+                                             const char                   *passphrase,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*set_next_review_async)         (HeardStore                   *self,
+                                             gint64                        plan_id,
+                                             const char                   *date,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* Staff (heard-store-staff.h) */
+  void     (*list_staff_async)              (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*save_staff_async)              (HeardStore                   *self,
+                                             HeardStaff                   *staff,
+                                             const char                   *passphrase,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*retire_staff_async)            (HeardStore                   *self,
+                                             gint64                        id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* Statements (heard-store-statements.h) */
+  void     (*list_statements_async)         (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*list_statement_history_async)  (HeardStore                   *self,
+                                             gint64                        statement_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*record_statement_async)        (HeardStore                   *self,
+                                             HeardStatement               *statement,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*amend_statement_async)         (HeardStore                   *self,
+                                             HeardStatement               *amended,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*answer_statement_async)        (HeardStore                   *self,
+                                             HeardStatementResponse       *response,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*mark_response_told_async)      (HeardStore                   *self,
+                                             gint64                        response_id,
+                                             const char                   *told_on,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*note_statement_read)           (HeardStore                   *self,
+                                             gint64                        statement_id);
+  void     (*list_linkable_actions_async)   (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*search_statements_async)       (HeardStore                   *self,
+                                             const char                   *typed,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* What is open (heard-caseload.h, heard-closure-check.h) */
+  void     (*load_caseload_async)           (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*list_open_items_async)         (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+};
+
+GQuark       heard_store_error_quark    (void);
+
+gboolean     heard_store_is_open        (HeardStore           *self);
+/* Waits for the work queued before it, then closes the records. The store
+ * can be opened again afterwards; until then, work is refused
+ * (HEARD_STORE_ERROR_NOT_OPEN). */
+void         heard_store_close_async    (HeardStore           *self,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data);
+gboolean     heard_store_close_finish   (HeardStore           *self,
+                                         GAsyncResult         *result,
+                                         GError              **error);
+void         heard_store_check_integrity_async  (HeardStore          *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean     heard_store_check_integrity_finish (HeardStore          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,602 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-case-file"
+
+#include "config.h"
+
+#include "heard-case-file.h"
+#include "heard-context-private.h"
+#include "heard-context.h"
+#include "heard-keyring.h"
+#include "heard-secure.h"
+#include "heard-store-people.h"
+#include "heard-store-statements.h"
+#include "heard-test-utils.h"
+
+/*
+ * One young person's case file, as the windows share it: the same object
+ * for everyone who asks while anyone holds it; models that show every
+ * change to the records, whoever made it, without anyone asking for a
+ * reload, and keep the rows that did not change; a write that lands even
+ * when whoever asked for it stopped listening; and, once the records lock,
+ * nothing of them left in memory.
+ *
+ * The context is opened the way a first run with the keyring opens it.
+ */
+
+#define PERSON_NAME "Amara Okafor"
+
+typedef struct
+{
+  HeardTestRecords  records;
+  HeardContext     *context;
+  gint64            person_id;
+} Fixture;
+
+/* Fixture */
+
+static HeardLockState
+run_step (HeardContext *context,
+          gboolean      confirm)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardLockState state;
+
+  if (confirm)
+    heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
+                                                    &result);
+  else
+    heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  state = heard_context_unlock_finish (context, result, &error);
+  g_assert_no_error (error);
+
+  return state;
+}
+
+static gint64
+save_person (HeardContext *context,
+             HeardPerson  *person)
+{
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+
+  return heard_person_get_id (saved);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+
+  heard_test_records_init (&f->records);
+  f->context = heard_context_new (f->records.data_dir);
+  g_assert_cmpint (run_step (f->context, FALSE), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  g_assert_cmpint (run_step (f->context, TRUE), ==, HEARD_LOCK_STATE_OPEN);
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, PERSON_NAME);
+  f->person_id = save_person (f->context, person);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  heard_test_close_context (&f->context);
+
+  /* The test's key goes from the keyring with its records. */
+  g_key_file_load_from_file (info, f->records.info_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  uuid = g_key_file_get_string (info, "database", "uuid", &error);
+  g_assert_no_error (error);
+  heard_keyring_clear_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_clear_finish (result, &error));
+  g_assert_no_error (error);
+
+  heard_test_records_clear (&f->records);
+}
+
+/* Helpers */
+
+static HeardPerson *
+get_person (Fixture *f)
+{
+  GListModel *people = heard_context_get_people (f->context);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
+
+      if (heard_person_get_id (person) == f->person_id)
+        return person;
+    }
+
+  g_assert_not_reached ();
+}
+
+static HeardCaseFile *
+open_case_file (Fixture *f)
+{
+  HeardCaseFile *case_file = heard_case_file_open (f->context, get_person (f));
+
+  g_assert_nonnull (case_file);
+  while (heard_case_file_get_loading (case_file))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (heard_case_file_get_failed (case_file));
+
+  return case_file;
+}
+
+/* Runs the main loop until @model holds @n rows, or fails after a while. */
+static void
+wait_for_rows (GListModel *model,
+               guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (model) != n)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+static gint64
+finish_write (HeardCaseFile *case_file,
+              GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 outcome;
+
+  heard_test_wait (result);
+  outcome = heard_case_file_write_finish (case_file, *result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome, >, 0);
+  g_clear_object (result);
+
+  return outcome;
+}
+
+static HeardStatement *
+statement_new (gint64      person_id,
+               const char *words)
+{
+  HeardStatement *statement = heard_statement_new ();
+
+  heard_statement_set_person_id (statement, person_id);
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "03/05/2024");
+
+  return statement;
+}
+
+static gint64
+record_statement (HeardCaseFile *case_file,
+                  const char    *words)
+{
+  g_autoptr(HeardStatement) statement = statement_new (heard_case_file_get_person_id (case_file),
+                                                       words);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_case_file_record_statement_async (case_file, statement, NULL,
+                                          heard_test_store_result_cb, &result);
+  return finish_write (case_file, &result);
+}
+
+static void
+wait_for_loads (HeardCaseFile *case_file)
+{
+  while (heard_case_file_get_loading (case_file))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Saves @person on the store itself, as another program would, and waits
+ * for @case_file to have read what changed. */
+static void
+save_on_store (Fixture       *f,
+               HeardCaseFile *case_file,
+               HeardPerson   *person)
+{
+  HeardStore *store = _heard_context_get_store (f->context);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_save_person_async (store, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_store_save_person_finish (store, result, &error), ==, f->person_id);
+  g_assert_no_error (error);
+  wait_for_loads (case_file);
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static gpointer
+get_row (GListModel *model,
+         guint       position)
+{
+  g_autoptr(GObject) row = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gint64
+add_area (HeardCaseFile *case_file,
+          gint64         plan_id,
+          HeardAreaKind  kind)
+{
+  g_autoptr(HeardPlanArea) area = heard_plan_area_new (plan_id, kind);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_plan_area_set_text (area, HEARD_AREA_GOAL_OWN_WORDS, "Go to college on Mondays.");
+  heard_case_file_save_area_async (case_file, area, NULL, heard_test_store_result_cb, &result);
+  return finish_write (case_file, &result);
+}
+
+static HeardPlanAction *
+action_new (gint64 plan_id,
+            gint64 area_id)
+{
+  HeardPlanAction *action = heard_plan_action_new (plan_id, area_id);
+
+  heard_plan_action_set_text (action, HEARD_ACTION_WHAT, "Meet the pastoral lead");
+  heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, "2030-01-15");
+  heard_plan_action_set_owner (action, HEARD_AGENCY_SCHOOL);
+
+  return action;
+}
+
+/* A plan with two areas and an action in the first: the plan's id. */
+static gint64
+set_up_plan (HeardCaseFile *case_file,
+             gint64        *area_ids,
+             gint64        *action_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPlanAction) action = NULL;
+  gint64 plan_id;
+
+  heard_case_file_start_plan_async (case_file, NULL, heard_test_store_result_cb, &result);
+  plan_id = finish_write (case_file, &result);
+  area_ids[0] = add_area (case_file, plan_id, HEARD_AREA_EDUCATION);
+  area_ids[1] = add_area (case_file, plan_id, HEARD_AREA_SAFETY);
+  action = action_new (plan_id, area_ids[0]);
+  heard_case_file_save_action_async (case_file, action, NULL, heard_test_store_result_cb,
+                                     &result);
+  *action_id = finish_write (case_file, &result);
+
+  return plan_id;
+}
+
+static HeardPlanArea *
+find_area (HeardPlan *plan,
+           gint64     area_id)
+{
+  GListModel *areas = heard_plan_get_areas (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      HeardPlanArea *area = get_row (areas, i);
+
+      if (heard_plan_area_get_id (area) == area_id)
+        return area;
+    }
+
+  return NULL;
+}
+
+/* Tests */
+
+/* Everyone who asks while anyone holds it gets the one case file; once
+ * all have let go it is gone, and the next asker gets a new one. */
+static void
+test_shared (Fixture       *f,
+             gconstpointer  data)
+{
+  HeardCaseFile *first = open_case_file (f);
+  HeardCaseFile *second = open_case_file (f);
+  HeardCaseFile *again = NULL;
+
+  g_assert_true (first == second);
+  g_assert_true (heard_case_file_get_person (first) == get_person (f));
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+
+  g_object_unref (second);
+  g_assert_nonnull (first);
+  g_object_unref (first);
+  g_assert_null (first);
+
+  again = open_case_file (f);
+  g_assert_nonnull (again);
+  g_assert_cmpint (heard_case_file_get_person_id (again), ==, f->person_id);
+  g_assert_false (heard_case_file_get_failed (again));
+  g_object_unref (again);
+}
+
+/* A statement recorded through one holder shows in the other's models at
+ * once; the statement already there stays the same object. */
+static void
+test_statement_shows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) writer = open_case_file (f);
+  g_autoptr(HeardCaseFile) reader = open_case_file (f);
+  GListModel *statements = heard_case_file_get_statements (reader);
+  HeardStatement *first;
+  gint64 second_id;
+
+  record_statement (writer, "Nobody asked me what I wanted.");
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 1);
+  first = get_row (statements, 0);
+  g_assert_cmpuint (heard_case_file_get_n_outstanding (reader), ==, 1);
+
+  second_id = record_statement (writer, "I want to stay at my nan's.");
+  g_assert_cmpuint (g_list_model_get_n_items (statements), ==, 2);
+  g_assert_true (heard_case_file_find_statement (reader, second_id) != NULL);
+  /* Newest first; the first is still the very same row. */
+  g_assert_true (get_row (statements, 1) == first);
+  g_assert_cmpuint (heard_case_file_get_n_outstanding (reader), ==, 2);
+}
+
+/* A plan action changed through one holder shows in the other's plan; the
+ * rest of the plan (the other area, the earlier version) keeps its objects. */
+static void
+test_plan_action_shows (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) writer = open_case_file (f);
+  g_autoptr(HeardCaseFile) reader = open_case_file (f);
+  g_autoptr(HeardPlanAction) changed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GListModel *plans = heard_case_file_get_plans (reader);
+  gint64 area_ids[2];
+  gint64 action_id;
+  gint64 plan_id = set_up_plan (writer, area_ids, &action_id);
+  HeardPlan *plan;
+  HeardPlanArea *other_area;
+  HeardPlanArea *area;
+  HeardPlanAction *action;
+
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  plan = get_row (plans, 0);
+  other_area = find_area (plan, area_ids[1]);
+  g_assert_nonnull (other_area);
+
+  action = get_row (heard_plan_area_get_actions (find_area (plan, area_ids[0])), 0);
+  changed = heard_plan_action_copy (action);
+  heard_plan_action_set_status (changed, HEARD_ACTION_STUCK);
+  heard_case_file_save_action_async (writer, changed, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (finish_write (writer, &result), ==, action_id);
+
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_true (get_row (plans, 0) == plan);
+  g_assert_true (heard_case_file_find_plan (reader, plan_id) == plan);
+  area = find_area (plan, area_ids[0]);
+  action = get_row (heard_plan_area_get_actions (area), 0);
+  g_assert_cmpint (heard_plan_action_get_status (action), ==, HEARD_ACTION_STUCK);
+  /* Only the area that changed is a new row. */
+  g_assert_true (find_area (plan, area_ids[1]) == other_area);
+}
+
+/* The young person shown is brought up to date by a save through the case
+ * file, the context or the store itself, and says so only when something
+ * changed. */
+static void
+test_person_shows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  HeardPerson *shown = heard_case_file_get_person (case_file);
+  g_autoptr(HeardPerson) edited = heard_person_copy (shown);
+  g_autoptr(GAsyncResult) result = NULL;
+  guint n_person_notes = 0;
+  guint n_changes = 0;
+
+  g_signal_connect_swapped (case_file, "notify::person", G_CALLBACK (count_cb), &n_person_notes);
+  g_signal_connect_swapped (shown, "notify", G_CALLBACK (count_cb), &n_changes);
+
+  heard_person_set_text (edited, HEARD_PERSON_PREFERRED_NAME, "Mara");
+  heard_case_file_save_person_async (case_file, edited, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  wait_for_loads (case_file);
+  g_assert_cmpstr (heard_person_get_text (shown, HEARD_PERSON_PREFERRED_NAME), ==, "Mara");
+
+  /* Another program renames her: the one shown takes the new name. */
+  heard_person_set_text (edited, HEARD_PERSON_PREFERRED_NAME, "Ama");
+  save_on_store (f, case_file, edited);
+  g_assert_true (heard_case_file_get_person (case_file) == shown);
+  g_assert_cmpstr (heard_person_get_text (shown, HEARD_PERSON_PREFERRED_NAME), ==, "Ama");
+
+  /* A save that changes nothing says nothing. */
+  n_changes = 0;
+  save_on_store (f, case_file, edited);
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_cmpuint (n_person_notes, ==, 0);
+}
+
+/* What is still open shows as it opens and closes, without a reload; the
+ * items that did not change stay the same objects. */
+static void
+test_open_items_show (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardPlanAction) changed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GListModel *open_items = heard_case_file_get_open_items (case_file);
+  guint n_before;
+  gint64 area_ids[2];
+  gint64 action_id;
+  gint64 plan_id;
+  HeardOpenItem *kept;
+
+  g_assert_cmpuint (g_list_model_get_n_items (open_items), ==, 0);
+  record_statement (case_file, "Nobody asked me what I wanted.");
+  g_assert_cmpuint (g_list_model_get_n_items (open_items), ==, 1);
+  kept = get_row (open_items, 0);
+  g_assert_true (HEARD_IS_OPEN_ITEM (kept));
+  g_assert_cmpint (heard_open_item_get_person_id (kept), ==, f->person_id);
+
+  /* An open action adds its item; the statement's stays the same object. */
+  plan_id = set_up_plan (case_file, area_ids, &action_id);
+  n_before = g_list_model_get_n_items (open_items);
+  g_assert_cmpuint (n_before, >, 1);
+  g_assert_true (g_list_store_find (G_LIST_STORE (open_items), kept, NULL));
+
+  /* Done, it goes. */
+  changed = action_new (plan_id, area_ids[0]);
+  heard_plan_action_set_id (changed, action_id);
+  heard_plan_action_set_status (changed, HEARD_ACTION_DONE);
+  heard_case_file_save_action_async (case_file, changed, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (open_items), ==, n_before - 1);
+  g_assert_true (g_list_store_find (G_LIST_STORE (open_items), kept, NULL));
+}
+
+/* A write made on the store itself, not through the case file (as a team
+ * store would push one), shows too. */
+static void
+test_store_write_shows (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardStatement) statement = statement_new (f->person_id, "Ask me first.");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardStore *store = _heard_context_get_store (f->context);
+  gint64 id;
+
+  heard_store_record_statement_async (store, statement, NULL, heard_test_store_result_cb,
+                                      &result);
+  heard_test_wait (&result);
+  id = heard_store_record_statement_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  wait_for_rows (heard_case_file_get_statements (case_file), 1);
+  g_assert_nonnull (heard_case_file_find_statement (case_file, id));
+}
+
+/* A dialog closed mid-save cancels its cancellable: the write still lands
+ * and shows, though its asker hears only that it stopped listening. */
+static void
+test_cancelled_write_lands (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardStatement) statement = statement_new (f->person_id, "Don't tell my dad.");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *statements = heard_case_file_get_statements (case_file);
+  g_autoptr(HeardStatement) shown = NULL;
+
+  heard_case_file_record_statement_async (case_file, statement, cancellable,
+                                          heard_test_store_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_case_file_write_finish (case_file, result, &error), ==, 0);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  wait_for_rows (statements, 1);
+  shown = g_list_model_get_item (statements, 0);
+  g_assert_cmpstr (heard_statement_get_text (shown, HEARD_STATEMENT_WORDS), ==,
+                   "Don't tell my dad.");
+}
+
+/* Locking empties every model of every case file and lets go of every
+ * record fetched before. */
+static void
+test_lock_drops_everything (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 area_ids[2];
+  gint64 action_id;
+  HeardStatement *statement;
+  HeardPlan *plan;
+  HeardPerson *person;
+  HeardCaseFile *reopened;
+
+  record_statement (case_file, "I'd like a woman worker.");
+  set_up_plan (case_file, area_ids, &action_id);
+  statement = get_row (heard_case_file_get_statements (case_file), 0);
+  plan = get_row (heard_case_file_get_plans (case_file), 0);
+  person = heard_case_file_get_person (case_file);
+  g_assert_nonnull (person);
+  g_object_add_weak_pointer (G_OBJECT (statement), (gpointer *) &statement);
+  g_object_add_weak_pointer (G_OBJECT (plan), (gpointer *) &plan);
+  g_object_add_weak_pointer (G_OBJECT (person), (gpointer *) &person);
+
+  heard_context_lock_async (f->context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_statements (case_file)), ==,
+                    0);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_plans (case_file)), ==, 0);
+  g_assert_cmpuint (heard_case_file_get_n_outstanding (case_file), ==, 0);
+  g_assert_null (heard_case_file_get_person (case_file));
+  g_assert_null (statement);
+  g_assert_null (plan);
+  g_assert_null (person);
+
+  /* Open again: the young person's case file is a new one, with it all. */
+  g_assert_cmpint (run_step (f->context, FALSE), ==, HEARD_LOCK_STATE_OPEN);
+  reopened = open_case_file (f);
+  g_assert_true (reopened != case_file);
+  wait_for_rows (heard_case_file_get_statements (reopened), 1);
+  wait_for_rows (heard_case_file_get_plans (reopened), 1);
+  g_object_unref (reopened);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_secure_init (&error))
+    g_error ("%s", error->message);
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  ADD ("/case-file/shared", test_shared);
+  ADD ("/case-file/statement-shows", test_statement_shows);
+  ADD ("/case-file/plan-action-shows", test_plan_action_shows);
+  ADD ("/case-file/store-write-shows", test_store_write_shows);
+  ADD ("/case-file/person-shows", test_person_shows);
+  ADD ("/case-file/open-items-show", test_open_items_show);
+  ADD ("/case-file/cancelled-write-lands", test_cancelled_write_lands);
+  ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
+#undef ADD
+
+  return g_test_run ();
+}
