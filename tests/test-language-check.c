@@ -225,6 +225,104 @@ test_odd_input (void)
                     g_utf8_strlen (long_text->str, -1) - strlen ("absconded."));
 }
 
+/* Choice language about going back to an abuser, and an adult's age beside
+ * "boyfriend", "girlfriend" or "partner". */
+static void
+test_choice_and_adult_age (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *found;
+    const char *wording;  /* of the phrase it should be */
+  } cases[] = {
+    { "She chose to go back to him on Friday.", "chose to go back", "chose to go back" },
+    { "She keeps going back to him.", "keeps going back", "chooses to go back" },
+    { "She is staying with her boyfriend, 34, in town.", "her boyfriend, 34",
+      "boyfriend, 18" },
+    { "Her girlfriend (27) collects her.", "Her girlfriend (27", "boyfriend, 18" },
+    { "Picked up by her partner aged 45.", "her partner aged 45", "boyfriend, 18" },
+    /* Without an adult's age it is the plain rule, or nothing at all. */
+    { "She is staying with her boyfriend, 15, in town.", "her boyfriend", "boyfriend" },
+    { "Her boyfriend, 2024 was hard.", "Her boyfriend", "boyfriend" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *found = NULL;
+      guint phrase = 0;
+
+      found = dup_only_match (cases[i].text, &phrase);
+      g_assert_cmpstr (found, ==, cases[i].found);
+      g_assert_cmpuint (phrase, ==, phrase_of (cases[i].wording));
+    }
+
+  /* A girlfriend or partner of a child's own age is nobody's business. */
+  g_assert_cmpuint (count_matches ("Her girlfriend, 15, came too."), ==, 0);
+  g_assert_cmpuint (count_matches ("Her girlfriend came too."), ==, 0);
+  g_assert_cmpuint (count_matches ("The partner agency, 2025 report."), ==, 0);
+}
+
+/* A suggestion used in place of the phrase leaves a sentence that reads. */
+static void
+test_replacement_reads (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *reads;
+  } cases[] = {
+    { "She chose to go back to him.", "She was drawn back to him." },
+    { "Her boyfriend, 34, picks her up.",
+      "An adult of 34 who is abusing them picks her up." },
+    { "Seen with her boyfriend (34) at noon.",
+      "Seen with an adult of 34 who is abusing them at noon." },
+    { "She says the boyfriends drive her home.",
+      "She says the adults who are exploiting them drive her home." },
+    { "A boy friend is 24.", "The adult who is exploiting them is 24." },
+    { "She absconds at weekends.", "She goes missing at weekends." },
+    { "She was absconding again.", "She was going missing again." },
+    { "It was consensual.", "It was coerced." },
+    { "She sold sex for a place to stay.",
+      "She was sexually exploited for a place to stay." },
+    { "She puts herself at risk.", "She is put at risk by adults." },
+    { "She was a willing participant.",
+      "She was a child who was groomed into going along." },
+    { "He is in an inappropriate relationship with her.",
+      "He is in an abusive situation with her." },
+    { "She is streetwise.", "She is used to surviving harm." },
+    { "She is difficult to engage.", "She is not yet reached by us." },
+    { "Absconded on Friday.", "Went missing on Friday." },
+    { "She met her pimp there.", "She met the person trafficking them there." },
+    { "He is a drug runner.", "He is a child being criminally exploited." },
+    { "She is in a relationship with a man of 40.",
+      "She is being abused by a man of 40." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GArray) matches = heard_language_check (cases[i].text);
+      g_autoptr(GString) result = g_string_new (NULL);
+      g_autofree char *replacement = NULL;
+      const char *from, *to;
+      guint start = 0, end = 0;
+
+      g_assert_cmpuint (matches->len, ==, 1);
+      replacement = heard_language_dup_replacement (cases[i].text,
+                                                    &g_array_index (matches,
+                                                                    HeardLanguageMatch, 0),
+                                                    &start, &end);
+      from = g_utf8_offset_to_pointer (cases[i].text, start);
+      to = g_utf8_offset_to_pointer (cases[i].text, end);
+      g_string_append_len (result, cases[i].text, from - cases[i].text);
+      g_string_append (result, replacement);
+      g_string_append (result, to);
+      g_assert_cmpstr (result->str, ==, cases[i].reads);
+      /* What is put in place needs no suggestion of its own. */
+      g_assert_cmpuint (count_matches (result->str), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +334,8 @@ main (int   argc,
   g_test_add_func ("/language/word-boundaries", test_word_boundaries);
   g_test_add_func ("/language/emoji-and-scripts", test_emoji_and_scripts);
   g_test_add_func ("/language/odd-input", test_odd_input);
+  g_test_add_func ("/language/choice-and-adult-age", test_choice_and_adult_age);
+  g_test_add_func ("/language/replacement-reads", test_replacement_reads);
 
   return g_test_run ();
 }

@@ -211,6 +211,14 @@ set_text_views (GtkWidget         *root,
     }
 }
 
+static gboolean
+hint_is_shown (gpointer data)
+{
+  GtkWidget *hint = heard_test_ui_find_by_css_class (data, "language-hint");
+
+  return hint != NULL && gtk_widget_get_mapped (hint);
+}
+
 static void
 save_dialog (GtkWindow  *dialog,
              const char *type_name)
@@ -312,7 +320,8 @@ test_plan_signed_off (void)
   g_autofree char *described_review = NULL;
   g_autofree char *expected_review = NULL;
   const char *safety[] = { "I want to feel safe on the bus home.", "Safe travel to college.",
-                           "Contact from unknown adults online.", "She has a trusted friend.",
+                           "Contact from unknown adults online; she absconded twice.",
+                           "She has a trusted friend.",
                            "A travel plan she agrees with.", NULL };
   const char *education[] = { "Go back to college in September.", NULL };
   HeardWindow *window;
@@ -321,6 +330,7 @@ test_plan_signed_off (void)
   GtkWindow *dialog;
   GtkWidget *passphrase;
   GtkWidget *supervisor;
+  GtkWidget *flagged;
   GtkWidget *row;
   GtkWidget *focus;
   GDate date;
@@ -359,8 +369,15 @@ test_plan_signed_off (void)
                                              area_id (view, HEARD_AREA_EDUCATION)));
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
-                              "Meet the college's pastoral lead together");
+  /* What needs to happen is the worker's wording: it is checked, and the
+   * hint beside it says how to reach the suggestion. */
+  set_text_views (GTK_WIDGET (dialog),
+                  (const char *const[]) { "Keep her away from her boyfriend, 34", NULL });
+  heard_test_ui_wait_until (hint_is_shown, dialog, "the language hint in the action editor");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                              GTK_WIDGET (dialog), "language-hint"))), "1 phrase"));
+  set_text_views (GTK_WIDGET (dialog),
+                  (const char *const[]) { "Meet the college's pastoral lead together", NULL });
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
                               "15/01/2031");
@@ -416,6 +433,16 @@ test_plan_signed_off (void)
                                               "Supervisor");
   heard_test_ui_wait_until (is_sensitive, supervisor, "the supervisors to be offered");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  /* The wording the checker would underline is listed for the supervisor,
+   * where it is and what might read better; it does not stop the sign-off. */
+  flagged = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                           "“absconded”");
+  g_assert_nonnull (flagged);
+  g_assert_true (gtk_widget_get_mapped (flagged));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (flagged)),
+                            "Safety, what we are worried about. Perhaps: “went missing”"));
+  g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                "“her boyfriend, 34”"));
   passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                               "Their passphrase");
   gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the right one at all");
@@ -548,8 +575,7 @@ test_two_windows (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
                                              area_id (view, HEARD_AREA_EDUCATION)));
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
-                              "Meet the college's pastoral lead together");
+  set_text_views (GTK_WIDGET (dialog), (const char *const[]) { "Meet the college's pastoral lead together", NULL });
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
                               "15/01/2031");
   save_dialog (dialog, "HeardActionEditor");
@@ -568,8 +594,7 @@ test_two_windows (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "plan.edit-action", "x",
                                              action_id (other, HEARD_AREA_EDUCATION)));
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
-                              "Visit the college with her mum");
+  set_text_views (GTK_WIDGET (dialog), (const char *const[]) { "Visit the college with her mum", NULL });
   save_dialog (dialog, "HeardActionEditor");
   wait_for_row (GTK_WIDGET (view), "Visit the college with her mum");
   g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW,

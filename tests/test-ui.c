@@ -7,8 +7,10 @@
 
 #include <adwaita.h>
 
+#include "heard-clipboard-private.h"
 #include "heard-content-note.h"
 #include "heard-enum-binding.h"
+#include "heard-recovery-code-page-private.h"
 #include "heard-person-page.h"
 #include "heard-plan-action.h"
 #include "heard-test-keyring.h"
@@ -417,6 +419,164 @@ test_lock_and_unlock (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+clipboard_is_empty (gpointer data)
+{
+  return gdk_clipboard_get_content (data) == NULL;
+}
+
+typedef struct
+{
+  GdkClipboard *clipboard;
+  char         *hint;
+  gboolean      done;
+} ReadHint;
+
+static void
+hint_bytes_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ReadHint *read = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  g_assert_no_error (error);
+  read->hint = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  read->done = TRUE;
+}
+
+/* The stream is fed from this same main loop, so it is read without
+ * blocking it. */
+static void
+hint_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  g_assert_no_error (error);
+  g_input_stream_read_bytes_async (stream, 64, G_PRIORITY_DEFAULT, NULL, hint_bytes_cb,
+                                   user_data);
+}
+
+static gboolean
+hint_is_read (gpointer data)
+{
+  return ((ReadHint *) data)->done;
+}
+
+/* Copies the code from the recovery page, and checks it is on the
+ * clipboard as text and marked secret. */
+static GdkClipboard *
+copy_code (GtkWidget  *page,
+           const char *code)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (page);
+  const char *hint_type[] = { HEARD_CLIPBOARD_SECRET_HINT, NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  ReadHint read = { clipboard, NULL, FALSE };
+
+  g_assert_true (gtk_widget_activate_action (page, "recovery.copy", NULL));
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                 &error));
+  g_assert_cmpstr (g_value_get_string (&value), ==, code);
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        "text/plain;charset=utf-8"));
+
+  gdk_clipboard_read_async (clipboard, hint_type, G_PRIORITY_DEFAULT, NULL, hint_read_cb, &read);
+  heard_test_ui_wait_until (hint_is_read, &read, "the clipboard's secret hint");
+  g_assert_cmpstr (read.hint, ==, "secret");
+  g_free (read.hint);
+
+  return clipboard;
+}
+
+static void
+locked_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  heard_context_lock_finish (HEARD_CONTEXT (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The recovery code can be copied as a secret that does not linger, and
+ * printed with nothing on the sheet but the code and what it is for. */
+static void
+test_recovery_code_copy_and_print (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *code = NULL;
+  g_autoptr(GString) printed = g_string_new (NULL);
+  g_autoptr(GPtrArray) layouts = NULL;
+  HeardContext *context = NULL;
+  cairo_surface_t *surface;
+  PangoContext *pango;
+  GdkClipboard *clipboard;
+  GtkWidget *page;
+  GtkWidget *label;
+  cairo_t *cr;
+  guchar *pixels;
+  gboolean inked = FALSE;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  page = _heard_window_get_recovery_page (heard_test_ui_active_window (the_app));
+  label = heard_test_ui_find_by_css_class (page, "recovery-code");
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  g_strdelimit (code, "\n", '-');
+
+  /* Copied, then gone when its time is up. */
+  _heard_clipboard_set_clear_after_ms (500);
+  clipboard = copy_code (page, code);
+  heard_test_ui_wait_until (clipboard_is_empty, clipboard, "the copied code to be cleared");
+
+  /* The sheet: the code in full, what it is, and no one's details. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 800);
+  cr = cairo_create (surface);
+  pango = pango_cairo_create_context (cr);
+  layouts = _heard_recovery_code_sheet_layouts (pango, 560, code);
+  for (guint i = 0; i < layouts->len; i++)
+    g_string_append_printf (printed, "%s\n",
+                            pango_layout_get_text (g_ptr_array_index (layouts, i)));
+  g_assert_nonnull (strstr (printed->str, gtk_label_get_text (GTK_LABEL (label))));
+  g_assert_nonnull (strstr (printed->str, "Recovery Code"));
+  g_assert_nonnull (strstr (printed->str, "keyring"));
+  g_assert_null (strstr (printed->str, data_dir));
+  g_assert_null (strstr (printed->str, g_get_user_name ()));
+  g_assert_null (strstr (printed->str, g_get_real_name ()));
+  _heard_recovery_code_sheet_draw (cr, pango, 560, code);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  for (int i = 0; i < 600 * 800 * 4 && !inked; i++)
+    inked = pixels[i] != 0;
+  g_assert_true (inked);
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  /* Copied again, then gone when Heard locks, long before its time. */
+  _heard_clipboard_set_clear_after_ms (60 * 1000);
+  copy_code (page, code);
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_object_get (heard_test_ui_active_window (the_app), "context", &context, NULL);
+  heard_context_lock_async (context, NULL, locked_cb, NULL);
+  heard_test_ui_wait_until (clipboard_is_empty, clipboard, "the code to be cleared on locking");
+  g_object_unref (context);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* Runs @run in a subprocess, so that however it ends the keyring is
  * unlocked again for the tests after it. */
 static void
@@ -516,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
   g_test_add_func ("/ui/lock-and-unlock", test_lock_and_unlock);
+  g_test_add_func ("/ui/recovery-code-copy-and-print", test_recovery_code_copy_and_print);
   g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
   g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);
   g_test_add_func ("/ui/content-note-hidden-text-has-no-width",

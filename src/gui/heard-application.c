@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-application-private.h"
+#include "heard-clipboard.h"
 #include "heard-window.h"
 
 struct _HeardApplication
@@ -73,6 +74,8 @@ heard_application_shutdown (GApplication *application)
   HeardApplication *self = HEARD_APPLICATION (application);
   gboolean closed = FALSE;
 
+  /* A secret copied a moment ago does not outlive Heard. */
+  heard_clipboard_clear_secret ();
   heard_context_close_async (self->context, NULL, context_closed_cb, &closed);
   while (!closed)
     g_main_context_iteration (NULL, TRUE);

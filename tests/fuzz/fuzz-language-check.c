@@ -70,7 +70,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       const char *to = g_utf8_offset_to_pointer (text, match->end);
       g_autofree char *words = g_strndup (from, (gsize) (to - from));
       g_autoptr(GArray) again = NULL;
+      g_autofree char *replacement = NULL;
       const HeardLanguageMatch *alone;
+      guint start = 0, end = 0;
 
       g_assert_cmpuint (match->start, <, match->end);
       g_assert_cmpuint (match->end, <=, n_chars);
@@ -79,6 +81,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_nonnull (heard_language_get_suggestion (match->phrase));
       assert_whole_words (text, n_chars, match->start, match->end);
       previous_end = match->end;
+
+      /* What would stand in its place covers the match and stays inside the text. */
+      replacement = heard_language_dup_replacement (text, match, &start, &end);
+      g_assert_true (g_utf8_validate (replacement, -1, NULL));
+      g_assert_cmpuint (start, <=, match->start);
+      g_assert_cmpuint (end, >=, match->end);
+      g_assert_cmpuint (end, <=, n_chars);
 
       again = heard_language_check (words);
       g_assert_cmpuint (again->len, ==, 1);

@@ -36,4 +36,12 @@ const char        *heard_language_get_reason     (guint       phrase);
  * text that is NULL or not valid UTF-8. */
 GArray            *heard_language_check          (const char *text) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The words to put in place of @match so that @text still reads as a
+ * sentence, and the characters they replace (which may begin before the
+ * match, to take in a word such as "the" that the suggestion brings). */
+char              *heard_language_dup_replacement (const char               *text,
+                                                   const HeardLanguageMatch *match,
+                                                   guint                    *start,
+                                                   guint                    *end) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

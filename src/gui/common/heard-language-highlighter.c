@@ -63,15 +63,24 @@ find_match_at_cursor (HeardLanguageHighlighter *self)
   return find_match_at (self, (guint) gtk_text_iter_get_offset (&cursor));
 }
 
+/* The marks are hard to miss: a solid line on a warning tint, both named in
+ * style.css and style-hc.css, and a double line in high contrast. */
 static void
 update_tag_colour (HeardLanguageHighlighter *self)
 {
   GtkStyleContext *style = gtk_widget_get_style_context (GTK_WIDGET (self->view));
+  gboolean high_contrast = adw_style_manager_get_high_contrast (adw_style_manager_get_default ());
   GdkRGBA colour;
 
-  /* The theme's warning colour suits light, dark and high contrast alike. */
-  if (self->tag != NULL && gtk_style_context_lookup_color (style, "warning_color", &colour))
+  if (self->tag == NULL)
+    return;
+
+  g_object_set (self->tag, "underline",
+                high_contrast ? PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_SINGLE, NULL);
+  if (gtk_style_context_lookup_color (style, "heard_suggestion_line_color", &colour))
     g_object_set (self->tag, "underline-rgba", &colour, NULL);
+  if (gtk_style_context_lookup_color (style, "heard_suggestion_bg_color", &colour))
+    g_object_set (self->tag, "background-rgba", &colour, NULL);
 }
 
 static void
@@ -148,8 +157,7 @@ follow_buffer (HeardLanguageHighlighter *self)
   table = gtk_text_buffer_get_tag_table (buffer);
   self->tag = gtk_text_tag_table_lookup (table, HEARD_LANGUAGE_TAG);
   if (self->tag == NULL)
-    self->tag = gtk_text_buffer_create_tag (buffer, HEARD_LANGUAGE_TAG,
-                                            "underline", PANGO_UNDERLINE_ERROR, NULL);
+    self->tag = gtk_text_buffer_create_tag (buffer, HEARD_LANGUAGE_TAG, NULL);
 
   g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -170,6 +178,22 @@ style_changed_cb (HeardLanguageHighlighter *self)
   update_tag_colour (self);
 }
 
+/* What would stand in place of @match, and the characters it would take. */
+static char *
+dup_replacement (HeardLanguageHighlighter *self,
+                 const HeardLanguageMatch *match,
+                 guint                    *start,
+                 guint                    *end)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter first, last;
+
+  gtk_text_buffer_get_bounds (self->buffer, &first, &last);
+  text = gtk_text_buffer_get_slice (self->buffer, &first, &last, TRUE);
+
+  return heard_language_dup_replacement (text, match, start, end);
+}
+
 static gboolean
 query_tooltip_cb (GtkTextView              *view,
                   int                       x,
@@ -180,8 +204,10 @@ query_tooltip_cb (GtkTextView              *view,
 {
   const HeardLanguageMatch *match;
   g_autofree char *text = NULL;
+  g_autofree char *replacement = NULL;
   GtkTextIter iter;
   int buffer_x, buffer_y;
+  guint from, to;
 
   if (keyboard_mode)
     match = find_match_at_cursor (self);
@@ -198,35 +224,13 @@ query_tooltip_cb (GtkTextView              *view,
   if (match == NULL)
     return FALSE;
 
+  replacement = dup_replacement (self, match, &from, &to);
   /* TRANSLATORS: a tooltip: the suggested wording, then why */
-  text = g_strdup_printf (_("Perhaps: “%s”. %s"), heard_language_get_suggestion (match->phrase),
+  text = g_strdup_printf (_("Perhaps: “%s”. %s"), replacement,
                           heard_language_get_reason (match->phrase));
   gtk_tooltip_set_text (tooltip, text);
 
   return TRUE;
-}
-
-static char *
-dup_suggestion_for (HeardLanguageHighlighter *self,
-                    const HeardLanguageMatch *match)
-{
-  const char *suggestion = heard_language_get_suggestion (match->phrase);
-  GtkTextIter start;
-  gunichar first;
-
-  /* A sentence that began with the phrase still begins with a capital. */
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) match->start);
-  first = gtk_text_iter_get_char (&start);
-  if (g_unichar_isupper (first) || g_unichar_istitle (first))
-    {
-      gunichar capital = g_unichar_totitle (g_utf8_get_char (suggestion));
-      char bytes[6];
-      int length = g_unichar_to_utf8 (capital, bytes);
-
-      return g_strdup_printf ("%.*s%s", length, bytes, g_utf8_next_char (suggestion));
-    }
-
-  return g_strdup (suggestion);
 }
 
 /* Puts the suggestion in place of @match, as one step that Ctrl+Z undoes. */
@@ -234,14 +238,15 @@ static void
 use_suggestion (HeardLanguageHighlighter *self,
                 const HeardLanguageMatch *match)
 {
-  g_autofree char *suggestion = dup_suggestion_for (self, match);
+  guint from = 0, to = 0;
+  g_autofree char *replacement = dup_replacement (self, match, &from, &to);
   GtkTextIter start, end;
 
   gtk_text_buffer_begin_user_action (self->buffer);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) match->start);
-  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) match->end);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) from);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) to);
   gtk_text_buffer_delete (self->buffer, &start, &end);
-  gtk_text_buffer_insert (self->buffer, &start, suggestion, -1);
+  gtk_text_buffer_insert (self->buffer, &start, replacement, -1);
   gtk_text_buffer_end_user_action (self->buffer);
 
   heard_language_highlighter_check_now (self);
@@ -277,20 +282,25 @@ explain_activated_cb (GSimpleAction            *action,
   const HeardLanguageMatch *match = find_match_at_cursor (self);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *replacement = NULL;
   GtkTextIter start, end;
   GtkWidget *dialog;
+  guint from, to;
 
   if (match == NULL)
     return;
 
   gtk_text_buffer_get_iter_at_offset (self->buffer, &start, (int) match->start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, &end, (int) match->end);
+  words = gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE);
+  replacement = dup_replacement (self, match, &from, &to);
 
-  /* TRANSLATORS: the heading of a wording suggestion, e.g. “boyfriend” */
-  heading = g_strdup_printf (_("“%s”"), heard_language_get_phrase (match->phrase));
+  /* TRANSLATORS: the heading of a wording suggestion: the words as written, e.g. “boyfriend” */
+  heading = g_strdup_printf (_("“%s”"), words);
   /* TRANSLATORS: why a wording hurts, then the suggested wording */
   body = g_strdup_printf (_("%s\n\nPerhaps: “%s”"), heard_language_get_reason (match->phrase),
-                          heard_language_get_suggestion (match->phrase));
+                          replacement);
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self->view))),
                                    heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
@@ -301,8 +311,7 @@ explain_activated_cb (GSimpleAction            *action,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "use");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_object_set_data_full (G_OBJECT (dialog), "match", g_memdup2 (match, sizeof *match), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "words",
-                          gtk_text_buffer_get_slice (self->buffer, &start, &end, TRUE), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "words", g_steal_pointer (&words), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (explained_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

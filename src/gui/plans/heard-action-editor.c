@@ -9,10 +9,12 @@
 #include "heard-action-editor.h"
 #include "heard-case-file.h"
 #include "heard-enum-binding.h"
+#include "heard-language-hint.h"
 
 /*
  * Writes one action on a draft copy: what, which agency and who there, by
- * when, how it is going and when its owner acknowledged it. In a plan that
+ * when, how it is going and when its owner acknowledged it. What needs to
+ * happen is the worker's own words, so the language checker reads it. In a plan that
  * is signed off only the last two can change, and the form says why.
  */
 
@@ -24,7 +26,7 @@ struct _HeardActionEditor
   HeardPlanAction     *draft;
 
   AdwPreferencesGroup *what_group;
-  AdwEntryRow         *what_row;
+  GtkTextView         *what_view;
   AdwComboRow         *owner_row;
   AdwEntryRow         *owner_name_row;
   AdwEntryRow         *due_row;
@@ -93,10 +95,11 @@ heard_action_editor_class_init (HeardActionEditorClass *klass)
   object_class->dispose = heard_action_editor_dispose;
   dialog_class->save = heard_action_editor_save;
 
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-action-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_group);
-  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_view);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, owner_name_row);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, due_row);
@@ -142,7 +145,8 @@ heard_action_editor_new (GtkWindow       *parent,
   self->case_file = g_object_ref (case_file);
   self->draft = heard_plan_action_copy (action);
 
-  g_object_bind_property (self->draft, "what", self->what_row, "text", flags);
+  g_object_bind_property (self->draft, "what", gtk_text_view_get_buffer (self->what_view), "text",
+                          flags);
   heard_bind_enum_to_combo (self->draft, "owner", self->owner_row);
   g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
   g_object_bind_property (self->draft, "due-date", self->due_row, "text", flags);
@@ -156,14 +160,14 @@ heard_action_editor_new (GtkWindow       *parent,
       adw_preferences_group_set_description (self->what_group,
         _("This plan is signed off, so only how the action is going can change here. "
           "To change the rest, start a new version of the plan."));
-      gtk_widget_set_sensitive (GTK_WIDGET (self->what_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->what_view), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->owner_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->owner_name_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->due_row), FALSE);
       gtk_widget_grab_focus (GTK_WIDGET (self->status_row));
     }
   else
-    gtk_widget_grab_focus (GTK_WIDGET (self->what_row));
+    gtk_widget_grab_focus (GTK_WIDGET (self->what_view));
 
   return self;
 }

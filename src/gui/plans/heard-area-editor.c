@@ -7,7 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-area-editor.h"
-#include "heard-language-highlighter.h"
+#include "heard-language-hint.h"
 #include "heard-case-file.h"
 
 /*
@@ -92,6 +92,7 @@ heard_area_editor_class_init (HeardAreaEditorClass *klass)
   object_class->dispose = heard_area_editor_dispose;
   dialog_class->save = heard_area_editor_save;
 
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-area-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, name_group);
@@ -108,12 +109,8 @@ heard_area_editor_init (HeardAreaEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
-
-  /* Staff wording only: the young person's own words are never marked. */
-  heard_language_highlighter_attach (self->goal_worker_view);
-  heard_language_highlighter_attach (self->worried_view);
-  heard_language_highlighter_attach (self->working_well_view);
-  heard_language_highlighter_attach (self->needs_to_happen_view);
+  /* Staff wording only, through the hints in the template: the young
+   * person's own words are never marked. */
 }
 
 /* Edits @area, or adds it to its plan when its id is 0. */

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-closure-dialog.h"
-#include "heard-language-highlighter.h"
+#include "heard-language-hint.h"
 #include "heard-open-item-row.h"
 #include "heard-signature-group.h"
 
@@ -143,6 +143,7 @@ heard_closure_dialog_class_init (HeardClosureDialogClass *klass)
   dialog_class->save = heard_closure_dialog_save;
 
   g_type_ensure (HEARD_TYPE_SIGNATURE_GROUP);
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-closure-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardClosureDialog, open_group);
@@ -161,9 +162,8 @@ heard_closure_dialog_init (HeardClosureDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Staff wording only: never the young person's view. */
-  heard_language_highlighter_attach (self->why_not_view);
-  heard_language_highlighter_attach (self->reason_view);
+  /* Staff wording only, through the hints in the template: never the young
+   * person's view. */
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->view_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);

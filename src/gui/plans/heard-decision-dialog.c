@@ -6,7 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "heard-decision-dialog.h"
-#include "heard-language-highlighter.h"
+#include "heard-language-check.h"
+#include "heard-language-hint.h"
 #include "heard-plan-rules.h"
 #include "heard-signature-group.h"
 
@@ -27,6 +28,7 @@ struct _HeardDecisionDialog
   AdwPreferencesGroup *choice_group;
   AdwActionRow        *sign_off_row;
   GtkCheckButton      *sign_off_check;
+  AdwPreferencesGroup *wording_group;
   AdwPreferencesGroup *comments_group;
   GtkTextView         *comments_view;
   HeardSignatureGroup *signature;
@@ -92,6 +94,83 @@ choice_toggled_cb (HeardDecisionDialog *self)
   describe_comments (self);
 }
 
+/* One row for each phrase the checker finds in @text, saying where it is. */
+static guint
+list_flagged (HeardDecisionDialog *self,
+              const char          *text,
+              const char          *area,
+              const char          *where)
+{
+  g_autoptr(GArray) matches = heard_language_check (text);
+
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const HeardLanguageMatch *match = &g_array_index (matches, HeardLanguageMatch, i);
+      const char *from = g_utf8_offset_to_pointer (text, match->start);
+      const char *to = g_utf8_offset_to_pointer (text, match->end);
+      g_autofree char *words = g_strndup (from, (gsize) (to - from));
+      g_autofree char *replacement = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      guint start, end;
+
+      replacement = heard_language_dup_replacement (text, match, &start, &end);
+      /* TRANSLATORS: the words as written in the plan, e.g. “boyfriend” */
+      title = g_strdup_printf (_("“%s”"), words);
+      /* TRANSLATORS: an area of the plan, the part of it, then a suggested wording,
+       * e.g. "Safety, what we are worried about. Perhaps: “went missing”" */
+      subtitle = g_strdup_printf (_("%s, %s. Perhaps: “%s”"), area, where, replacement);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->wording_group, row);
+    }
+
+  return matches->len;
+}
+
+/* Lists the staff wording in @plan that the checker would underline, so a
+ * supervisor sees it before signing. It never stops the decision. */
+static void
+list_flagged_wording (HeardDecisionDialog *self,
+                      HeardPlan           *plan)
+{
+  static const struct
+  {
+    HeardAreaText text;
+    const char   *where;
+  } checked[] = {
+    { HEARD_AREA_WORRIED, N_("what we are worried about") },
+    { HEARD_AREA_WORKING_WELL, N_("what is working well") },
+    { HEARD_AREA_NEEDS_TO_HAPPEN, N_("what needs to happen") },
+    { HEARD_AREA_GOAL_WORKER, N_("the worker's goal") },
+  };
+  GListModel *areas = heard_plan_get_areas (plan);
+  guint n = 0;
+
+  /* The young person's own words are never listed: they are kept as said. */
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+      const char *label = heard_plan_area_get_text (area, HEARD_AREA_LABEL);
+      GListModel *actions = heard_plan_area_get_actions (area);
+
+      for (guint j = 0; j < G_N_ELEMENTS (checked); j++)
+        n += list_flagged (self, heard_plan_area_get_text (area, checked[j].text), label,
+                           _(checked[j].where));
+      for (guint j = 0; j < g_list_model_get_n_items (actions); j++)
+        {
+          g_autoptr(HeardPlanAction) action = g_list_model_get_item (actions, j);
+
+          n += list_flagged (self, heard_plan_action_get_text (action, HEARD_ACTION_WHAT), label,
+                             _("an action"));
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->wording_group), n > 0);
+}
+
 static void
 changed_cb (HeardDecisionDialog *self)
 {
@@ -146,11 +225,13 @@ heard_decision_dialog_class_init (HeardDecisionDialogClass *klass)
   dialog_class->save = heard_decision_dialog_save;
 
   g_type_ensure (HEARD_TYPE_SIGNATURE_GROUP);
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-decision-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, choice_group);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, sign_off_row);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, sign_off_check);
+  gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, wording_group);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, comments_group);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, comments_view);
   gtk_widget_class_bind_template_child (widget_class, HeardDecisionDialog, signature);
@@ -162,7 +243,6 @@ heard_decision_dialog_init (HeardDecisionDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   describe_sign_off (self);
-  heard_language_highlighter_attach (self->comments_view);
   g_signal_connect_object (gtk_text_view_get_buffer (self->comments_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -190,6 +270,8 @@ heard_decision_dialog_new (GtkWindow  *parent,
   self->plan_id = heard_plan_get_id (plan);
   self->event = reviewing ? HEARD_PLAN_EVENT_REVIEW : HEARD_PLAN_EVENT_SIGN_OFF;
   gtk_widget_set_visible (GTK_WIDGET (self->choice_group), !reviewing);
+  if (!reviewing)
+    list_flagged_wording (self, plan);
   describe_comments (self);
   /* Start at the decision, or at the comments when there is none to make:
    * never on Cancel, where a stray Space would close the dialog. */

@@ -7,7 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-content-note.h"
-#include "heard-language-highlighter.h"
+#include "heard-language-hint.h"
 #include "heard-plan-action.h"
 #include "heard-response-dialog.h"
 #include "heard-case-file.h"
@@ -158,6 +158,7 @@ heard_response_dialog_class_init (HeardResponseDialogClass *klass)
   dialog_class->save = heard_response_dialog_save;
 
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-response-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_note);
@@ -183,7 +184,6 @@ heard_response_dialog_init (HeardResponseDialog *self)
   g_signal_connect_object (self->told_on_row, "changed", G_CALLBACK (changed_cb), self,
                            G_CONNECT_SWAPPED);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
-  heard_language_highlighter_attach (self->what_view);
   g_object_bind_property (self->draft, "what-we-did",
                           gtk_text_view_get_buffer (self->what_view), "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

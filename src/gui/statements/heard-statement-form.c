@@ -8,7 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-enum-binding.h"
-#include "heard-language-highlighter.h"
+#include "heard-language-hint.h"
 #include "heard-statement-form.h"
 
 struct _HeardStatementForm
@@ -27,7 +27,6 @@ struct _HeardStatementForm
   AdwComboRow    *read_back_row;
   GtkTextView    *their_note_view;
   GtkTextView    *context_view;
-  GtkLabel       *language_hint;
   AdwExpanderRow *share_row;
   GtkSwitch      *sensitive_switch;
   AdwEntryRow    *content_note_row;
@@ -113,25 +112,6 @@ add_share_rows (HeardStatementForm *self)
 }
 
 static void
-suggestions_changed_cb (HeardLanguageHighlighter *highlighter,
-                        GParamSpec               *pspec,
-                        HeardStatementForm       *self)
-{
-  guint n = heard_language_highlighter_get_n_matches (highlighter);
-  g_autofree char *hint = NULL;
-
-  hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u phrase is underlined with a suggestion for other "
-                                       "wording: right-click it, or press Shift+F10 on it. "
-                                       "You can still save as it is.",
-                                       "%u phrases are underlined with suggestions for other "
-                                       "wording: right-click one, or press Shift+F10 on it. "
-                                       "You can still save as it is.", n), n);
-  gtk_label_set_text (self->language_hint, hint);
-  gtk_widget_set_visible (GTK_WIDGET (self->language_hint), n > 0);
-}
-
-static void
 heard_statement_form_dispose (GObject *object)
 {
   HeardStatementForm *self = HEARD_STATEMENT_FORM (object);
@@ -151,6 +131,7 @@ heard_statement_form_class_init (HeardStatementFormClass *klass)
 
   object_class->dispose = heard_statement_form_dispose;
 
+  g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-statement-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, words_view);
@@ -162,7 +143,6 @@ heard_statement_form_class_init (HeardStatementFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, read_back_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, their_note_view);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, context_view);
-  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, language_hint);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, share_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, sensitive_switch);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, content_note_row);
@@ -173,7 +153,6 @@ heard_statement_form_init (HeardStatementForm *self)
 {
   g_autoptr(GtkStringList) ways = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) read_backs = gtk_string_list_new (NULL);
-  HeardLanguageHighlighter *highlighter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->share_checks = g_ptr_array_new ();
@@ -186,11 +165,8 @@ heard_statement_form_init (HeardStatementForm *self)
   adw_combo_row_set_model (self->read_back_row, G_LIST_MODEL (read_backs));
   add_share_rows (self);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
-
-  /* Only the worker's own words are checked: never the young person's. */
-  highlighter = heard_language_highlighter_attach (self->context_view);
-  g_signal_connect_object (highlighter, "notify::n-matches",
-                           G_CALLBACK (suggestions_changed_cb), self, 0);
+  /* Only the worker's own words are checked, through the hint beside them
+   * in the template: never the young person's. */
 }
 
 /* Binds every field to @draft, which the form keeps up to date as people type. */
