@@ -449,16 +449,48 @@ edit_person_action (GtkWidget  *widget,
     open_editor (self, person);
 }
 
+typedef struct
+{
+  HeardWindow *window;
+  gint64       person_id;
+} Undo;
+
+static void
+undo_free (Undo *undo)
+{
+  g_object_unref (undo->window);
+  g_free (undo);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Undo, undo_free)
+
 static void
 restore_finished_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(HeardWindow) self = user_data;
+  g_autoptr(Undo) undo = user_data;
+  HeardWindow *self = undo->window;
+  GListModel *people = heard_context_get_people (self->context);
   g_autoptr(GError) error = NULL;
 
   if (!heard_context_restore_person_finish (HEARD_CONTEXT (object), result, &error))
-    show_toast (self, heard_toast_new (heard_describe_save_error (error)));
+    {
+      show_toast (self, heard_toast_new (heard_describe_save_error (error)));
+      return;
+    }
+
+  /* Back where they were: chosen and shown. */
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
+
+      if (heard_person_get_id (person) == undo->person_id)
+        {
+          show_person (self, person);
+          return;
+        }
+    }
 }
 
 /* Brings back the record just removed, while the toast offers it. */
@@ -468,14 +500,17 @@ undo_removal_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   HeardWindow *self = HEARD_WINDOW (widget);
-  gint64 id = self->undo_person_id;
+  Undo *undo;
 
-  if (id == 0)
+  if (self->undo_person_id == 0)
     return;
 
+  undo = g_new0 (Undo, 1);
+  undo->window = g_object_ref (self);
+  undo->person_id = self->undo_person_id;
   forget_undo (self);
-  heard_context_restore_person_async (self->context, id, NULL, restore_finished_cb,
-                                      g_object_ref (self));
+  heard_context_restore_person_async (self->context, undo->person_id, NULL, restore_finished_cb,
+                                      undo);
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-removal-dialog.h"
 
 /*
@@ -70,7 +71,7 @@ show_reason_error (HeardRemovalDialog *self,
           gtk_widget_add_css_class (checks[i], "error");
           gtk_accessible_update_relation (GTK_ACCESSIBLE (checks[i]),
                                           GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
-                                          self->reason_error_label, NULL, -1);
+                                          self->reason_error_label, -1);
         }
       else
         {
@@ -91,11 +92,14 @@ update_allowed (HeardRemovalDialog *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean allowed = heard_case_file_check_removal (self->case_file, &error);
+  /* Still reading: the question stays, and Remove waits until it is known. */
+  gboolean refused = !allowed && !g_error_matches (error, HEARD_REMOVAL_ERROR,
+                                                   HEARD_REMOVAL_ERROR_NOT_READY);
 
-  gtk_label_set_text (self->refusal_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (self->refusal_group, !allowed);
-  gtk_widget_set_visible (self->reason_group, allowed);
-  gtk_widget_set_visible (self->note_group, allowed);
+  gtk_label_set_text (self->refusal_label, refused ? error->message : "");
+  gtk_widget_set_visible (self->refusal_group, refused);
+  gtk_widget_set_visible (self->reason_group, !refused);
+  gtk_widget_set_visible (self->note_group, !refused);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", allowed);
 }
 
@@ -186,6 +190,7 @@ static void
 heard_removal_dialog_init (HeardRemovalDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
 
 /* Asks why @case_file's young person's record is being removed, and
