@@ -97,6 +97,7 @@ update_allowed (HeardRemovalDialog *self)
                                                    HEARD_REMOVAL_ERROR_NOT_READY);
 
   gtk_label_set_text (self->refusal_label, refused ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->intro_label), !refused);
   gtk_widget_set_visible (self->refusal_group, refused);
   gtk_widget_set_visible (self->reason_group, !refused);
   gtk_widget_set_visible (self->note_group, !refused);
