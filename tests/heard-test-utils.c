@@ -363,8 +363,8 @@ heard_test_set_removed (HeardStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  heard_store_set_person_removed_async (store, id, removed, NULL,
-                                        heard_test_store_result_cb, &result);
+  heard_store_set_person_removed_async (store, id, removed, removed ? "reason: duplicate" : NULL,
+                                        NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
 
   return heard_store_set_person_removed_finish (store, result, error);

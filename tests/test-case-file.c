@@ -3,10 +3,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "heard-case-file.h"
 #include "heard-context-private.h"
 #include "heard-context.h"
 #include "heard-keyring.h"
+#include "heard-plan-private.h"
+#include "heard-removed-person.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
 #include "heard-store-statements.h"
@@ -304,6 +308,38 @@ find_area (HeardPlan *plan,
   return NULL;
 }
 
+/* Asks @case_file to remove its young person: whether it did, with @error
+ * set if not. */
+static gboolean
+try_remove (HeardCaseFile       *case_file,
+            HeardRemovalReason   reason,
+            const char          *note,
+            GError             **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_case_file_remove_async (case_file, reason, note, NULL, heard_test_store_result_cb,
+                                &result);
+  heard_test_wait (&result);
+  return heard_case_file_write_finish (case_file, result, error) > 0;
+}
+
+static gboolean
+is_listed (Fixture *f)
+{
+  GListModel *people = heard_context_get_people (f->context);
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
+
+      if (heard_person_get_id (person) == f->person_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Tests */
 
 /* Everyone who asks while anyone holds it gets the one case file; once
@@ -474,6 +510,131 @@ test_open_items_show (Fixture       *f,
   g_assert_true (g_list_store_find (G_LIST_STORE (open_items), kept, NULL));
 }
 
+/* Anything still open says work with the young person goes on: their
+ * record cannot be removed, however it is asked for. */
+static void
+test_removal_refused_with_open_items (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(GError) error = NULL;
+
+  record_statement (case_file, "Nobody asked me what I wanted.");
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_open_items (case_file)), ==, 1);
+
+  g_assert_false (heard_case_file_check_removal (case_file, &error));
+  g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_OPEN_ITEMS);
+  g_clear_error (&error);
+  g_assert_false (try_remove (case_file, HEARD_REMOVAL_REASON_DUPLICATE, "", &error));
+  g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_OPEN_ITEMS);
+  g_assert_nonnull (strstr (error->message, "close the plan"));
+  g_assert_true (is_listed (f));
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_removed_people (f->context)), ==,
+                    0);
+}
+
+/* An active plan too, whatever else is open: closing it is how work ends. */
+static void
+test_removal_refused_with_active_plan (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(HeardPlanDecision) decision = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) plans = g_list_store_new (HEARD_TYPE_PLAN);
+  g_autoptr(GListStore) nothing_open = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
+  g_autoptr(HeardPlan) plan = _heard_plan_new ();
+  gint64 area_ids[2];
+  gint64 action_id;
+  gint64 plan_id;
+  gint64 supervisor_id;
+
+  /* The rule alone: an active plan refuses even with nothing open; a
+   * closed one does not. */
+  plan->state = HEARD_PLAN_STATE_ACTIVE;
+  g_list_store_append (plans, plan);
+  g_assert_false (heard_removal_rules_check_allowed (G_LIST_MODEL (plans),
+                                                     G_LIST_MODEL (nothing_open), &error));
+  g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_ACTIVE_PLAN);
+  g_clear_error (&error);
+  plan->state = HEARD_PLAN_STATE_CLOSED;
+  g_assert_true (heard_removal_rules_check_allowed (G_LIST_MODEL (plans),
+                                                   G_LIST_MODEL (nothing_open), &error));
+  g_assert_no_error (error);
+
+  /* Through the case file, with a plan signed off. */
+  heard_staff_set_name (supervisor, "Sam Okafor");
+  heard_context_save_staff_async (f->context, supervisor, "a supervisor's passphrase", NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  supervisor_id = heard_context_save_staff_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  plan_id = set_up_plan (case_file, area_ids, &action_id);
+  heard_case_file_submit_plan_async (case_file, plan_id, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  decision = heard_plan_decision_new (HEARD_PLAN_EVENT_SIGN_OFF, supervisor_id);
+  heard_case_file_decide_plan_async (case_file, plan_id, decision, "a supervisor's passphrase",
+                                     NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  g_assert_cmpint (heard_plan_get_state (heard_case_file_find_plan (case_file, plan_id)), ==,
+                   HEARD_PLAN_STATE_ACTIVE);
+
+  g_assert_false (try_remove (case_file, HEARD_REMOVAL_REASON_WRONG_PERSON, "", &error));
+  g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_ACTIVE_PLAN);
+  g_assert_nonnull (strstr (error->message, "close the plan"));
+  g_assert_true (is_listed (f));
+}
+
+/* A removal needs its reason, which the audit trail keeps (the list of
+ * removed records reads it from there); restoring brings the young person
+ * back into the list, and is audited too. */
+static void
+test_removal_audited_and_restored (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardRemovedPerson) removed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *removed_people = heard_context_get_removed_people (f->context);
+
+  g_assert_false (try_remove (case_file, HEARD_REMOVAL_REASON_NONE, "", &error));
+  g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_NEEDS_REASON);
+  g_clear_error (&error);
+  g_assert_false (try_remove (case_file, HEARD_REMOVAL_REASON_OTHER, "  ", &error));
+  g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_NEEDS_REASON);
+  g_clear_error (&error);
+  g_assert_true (is_listed (f));
+
+  g_assert_true (try_remove (case_file, HEARD_REMOVAL_REASON_WRONG_PERSON,
+                             "Typed in under the wrong name; see Amara O.", &error));
+  g_assert_no_error (error);
+  g_assert_false (is_listed (f));
+
+  wait_for_rows (removed_people, 1);
+  removed = g_list_model_get_item (removed_people, 0);
+  g_assert_cmpint (heard_removed_person_get_id (removed), ==, f->person_id);
+  g_assert_cmpstr (heard_removed_person_get_display_name (removed), ==, PERSON_NAME);
+  g_assert_cmpint (heard_removed_person_get_reason (removed), ==,
+                   HEARD_REMOVAL_REASON_WRONG_PERSON);
+  g_assert_cmpstr (heard_removed_person_get_note (removed), ==,
+                   "Typed in under the wrong name; see Amara O.");
+  g_assert_true (g_str_has_prefix (heard_removed_person_get_removed_at (removed), "20"));
+
+  heard_context_restore_person_async (f->context, f->person_id, NULL,
+                                      heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_restore_person_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_listed (f));
+  wait_for_rows (removed_people, 0);
+}
+
 /* A write made on the store itself, not through the case file (as a team
  * store would push one), shows too. */
 static void
@@ -594,6 +755,9 @@ main (int   argc,
   ADD ("/case-file/store-write-shows", test_store_write_shows);
   ADD ("/case-file/person-shows", test_person_shows);
   ADD ("/case-file/open-items-show", test_open_items_show);
+  ADD ("/case-file/removal-refused-with-open-items", test_removal_refused_with_open_items);
+  ADD ("/case-file/removal-refused-with-active-plan", test_removal_refused_with_active_plan);
+  ADD ("/case-file/removal-audited-and-restored", test_removal_audited_and_restored);
   ADD ("/case-file/cancelled-write-lands", test_cancelled_write_lands);
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
 #undef ADD

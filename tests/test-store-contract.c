@@ -297,17 +297,18 @@ test_people (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_hash_table_contains (found, &id));
 
-  heard_store_set_person_removed_async (f->store, id, TRUE, ASYNC (f));
+  heard_store_set_person_removed_async (f->store, id, TRUE, "reason: duplicate", ASYNC (f));
   g_assert_true (heard_store_set_person_removed_finish (f->store, result_of (f), &error));
   g_assert_no_error (error);
   assert_changed (f, HEARD_RECORD_KIND_PERSON, id, id);
 
-  heard_store_set_person_removed_async (f->store, id, FALSE, ASYNC (f));
+  heard_store_set_person_removed_async (f->store, id, FALSE, NULL, ASYNC (f));
   g_assert_true (heard_store_set_person_removed_finish (f->store, result_of (f), &error));
   g_assert_no_error (error);
   assert_changed (f, HEARD_RECORD_KIND_PERSON, id, id);
 
-  heard_store_set_person_removed_async (f->store, id + 1, TRUE, ASYNC (f));
+  heard_store_set_person_removed_async (f->store, id + 1, TRUE, "reason: duplicate",
+                                        ASYNC (f));
   g_assert_false (heard_store_set_person_removed_finish (f->store, result_of (f), &error));
   assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);

@@ -133,6 +133,27 @@ dialog_shows_error (gpointer data)
   return heard_dialog_get_error (data) != NULL;
 }
 
+/* The removal dialog says the record cannot be removed, and what to do. */
+static gboolean
+removal_refused (gpointer data)
+{
+  GtkWidget *group = heard_test_ui_find_descendant (data, ADW_TYPE_PREFERENCES_GROUP, NULL);
+
+  for (; group != NULL; group = gtk_widget_get_next_sibling (group))
+    if (ADW_IS_PREFERENCES_GROUP (group) && gtk_widget_get_visible (group) &&
+        g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)),
+                   "This Record Cannot Be Removed") == 0)
+      {
+        GtkWidget *label = heard_test_ui_find_by_css_class (group, "words-card");
+
+        return label != NULL &&
+               strstr (gtk_label_get_text (GTK_LABEL (label)), "active support plan") != NULL &&
+               strstr (gtk_label_get_text (GTK_LABEL (label)), "close the plan") != NULL;
+      }
+
+  return FALSE;
+}
+
 static gboolean
 caseload_loaded (gpointer data)
 {
@@ -479,6 +500,22 @@ test_plan_signed_off (void)
   g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (dialog)));
   gtk_window_close (dialog);
   heard_test_ui_wait_window_gone ("HeardDecisionDialog");
+
+  /* With the plan active, the record cannot be removed: the dialog says why,
+   * points to closing the plan, and offers no removal. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-person", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardRemovalDialog");
+  heard_test_ui_wait_until (removal_refused, dialog, "the removal refused");
+  g_assert_false (gtk_widget_is_visible (heard_test_ui_find_descendant (
+                    GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "A duplicate of another record")));
+  g_assert_false (gtk_widget_is_sensitive (heard_test_ui_find_by_css_class (GTK_WIDGET (dialog),
+                                                                           "suggested-action")));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  g_assert_nonnull (heard_test_ui_find_window ("HeardRemovalDialog"));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardRemovalDialog");
+  heard_test_ui_wait_for_shown_people (the_app, 1);
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);

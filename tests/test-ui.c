@@ -9,6 +9,7 @@
 
 #include "heard-clipboard-private.h"
 #include "heard-content-note.h"
+#include "heard-dialog.h"
 #include "heard-enum-binding.h"
 #include "heard-recovery-code-page-private.h"
 #include "heard-person-page.h"
@@ -33,6 +34,38 @@ wait_for_shown (HeardApplication *app,
                 guint             count)
 {
   heard_test_ui_wait_for_shown_people (app, count);
+}
+
+/* Ticks @reason in a removal dialog, as a click on its row would. */
+static void
+choose_reason (GtkWindow  *dialog,
+               const char *reason)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                  reason);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  g_assert_true (gtk_check_button_get_active (
+    GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)))));
+}
+
+static gboolean
+can_save (gpointer data)
+{
+  GtkWidget *save = heard_test_ui_find_by_css_class (data, "suggested-action");
+
+  return save != NULL && gtk_widget_is_sensitive (save);
+}
+
+/* Removes as the dialog's button would, once it offers to (the case file
+ * may still be reading the records just saved). */
+static void
+save_removal (GtkWindow *dialog)
+{
+  heard_test_ui_wait_until (can_save, dialog, "the removal offered");
+  heard_test_ui_save_dialog (dialog, "HeardRemovalDialog");
 }
 
 static void
@@ -83,13 +116,14 @@ test_add_and_find_people (void)
 
   /* Removing takes the shown person off the list; Undo brings them back. */
   {
-    HeardPerson *shown = heard_person_page_get_person (page);
-    gint64 id = heard_person_get_id (shown);
+    GtkWindow *dialog;
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-person", NULL));
+    dialog = heard_test_ui_wait_for_window ("HeardRemovalDialog");
+    choose_reason (dialog, "A duplicate of another record");
+    save_removal (dialog);
     wait_for_shown (the_app, 1);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-person", "x",
-                                               id));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-removal", NULL));
     wait_for_shown (the_app, 2);
   }
 
@@ -101,6 +135,236 @@ test_add_and_find_people (void)
   wait_for_shown (the_app, 2);
   heard_test_ui_stop (the_app);
 
+  heard_test_remove_dir (data_dir);
+}
+
+/* The first widget below @root (itself included) that @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*match) (GtkWidget *widget, const char *text),
+             const char *text)
+{
+  if (match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+runs_action (GtkWidget  *widget,
+             const char *action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* A menu item (a GtkModelButton, whose type is private) with @label. */
+static gboolean
+is_menu_item (GtkWidget  *widget,
+              const char *label)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static gboolean
+shows_icon (GtkWidget  *widget,
+            const char *icon)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0;
+}
+
+static gboolean
+says (GtkWidget  *widget,
+      const char *words)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), words) != NULL;
+}
+
+static gboolean
+is_error_label (GtkWidget  *widget,
+                const char *unused)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
+}
+
+/* Presses @keyval with @modifiers on @window as its shortcuts would take the
+ * key: whether a shortcut took it and could act. */
+static gboolean
+press_shortcut (GtkWidget       *window,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, window,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+removed_row_shown (gpointer data)
+{
+  return heard_test_ui_find_descendant (data, ADW_TYPE_ACTION_ROW, "Jordan Lee") != NULL;
+}
+
+static gboolean
+removed_row_gone (gpointer data)
+{
+  return !removed_row_shown (data);
+}
+
+static gboolean
+shows_none_removed (gpointer data)
+{
+  GtkWidget *label = find_widget (data, says, "No Removed Records");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* Removing is one item in the record's menu, never a header button; it
+ * names the person and needs a reason beside which a refusal is said;
+ * Ctrl+Z undoes it while the toast shows, and Removed Records restores it
+ * later. */
+static void
+test_remove_and_restore (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *header;
+  GtkWidget *menu_button;
+  GtkWidget *item;
+  GtkWindow *dialog;
+  GtkWidget *error_label;
+  GtkWindow *removed;
+  GtkWidget *row;
+
+  heard_test_ui_start (the_app, data_dir);
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "");
+  wait_for_shown (the_app, 1);
+  heard_test_ui_add_person (the_app, "Jordan Lee", "");
+  wait_for_shown (the_app, 2);
+  page = _heard_window_get_person_page (window);
+  g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (
+                     HEARD_PERSON_PAGE (page))), ==, "Jordan Lee");
+
+  /* No bin in the header, on any tab. */
+  header = heard_test_ui_find_descendant (page, ADW_TYPE_HEADER_BAR, NULL);
+  g_assert_nonnull (header);
+  g_assert_null (find_widget (header, runs_action, "win.remove-person"));
+  g_assert_null (find_widget (header, shows_icon, "user-trash-symbolic"));
+
+  /* The record's menu has it, and it opens the dialog naming them. */
+  menu_button = heard_test_ui_find_descendant (page, GTK_TYPE_MENU_BUTTON, NULL);
+  g_assert_nonnull (menu_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+  item = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
+                      is_menu_item, "Remove Record Made by Mistake…");
+  g_assert_nonnull (item);
+  g_signal_emit_by_name (item, "clicked");
+  dialog = heard_test_ui_wait_for_window ("HeardRemovalDialog");
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), says, "Jordan Lee’s record"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), says, "made by mistake"));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+
+  /* Without a reason it stays open and says so beside the choices. */
+  heard_test_ui_wait_until (can_save, dialog, "the removal offered");
+  error_label = find_widget (GTK_WIDGET (dialog), is_error_label, NULL);
+  g_assert_nonnull (error_label);
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_true (heard_test_ui_find_window ("HeardRemovalDialog") == dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   "Choose why this record is being removed.");
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (error_label, ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Why Is This Record Being Removed?");
+  g_assert_null (heard_dialog_get_error (HEARD_DIALOG (dialog)));
+  /* "Another reason" needs the words. */
+  choose_reason (dialog, "Another reason, written below");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_true (heard_test_ui_find_window ("HeardRemovalDialog") == dialog);
+  g_assert_true (gtk_widget_get_visible (error_label));
+
+  choose_reason (dialog, "A duplicate of another record");
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What happened", "Same as Amira's record");
+  save_removal (dialog);
+  wait_for_shown (the_app, 1);
+
+  /* Ctrl+Z brings them back while the toast shows; then there is nothing to undo. */
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  wait_for_shown (the_app, 2);
+  g_assert_false (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+
+  /* Removed again, they are listed under Removed Records, with when and why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-person", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardRemovalDialog");
+  choose_reason (dialog, "Recorded for the wrong person");
+  save_removal (dialog);
+  wait_for_shown (the_app, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-removed", NULL));
+  removed = heard_test_ui_wait_for_window ("HeardRemovedWindow");
+  heard_test_ui_wait_until (removed_row_shown, removed, "the removed record listed");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (removed), ADW_TYPE_ACTION_ROW, "Jordan Lee");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Removed on "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "Recorded for the wrong person"));
+  g_assert_null (heard_test_ui_find_descendant (GTK_WIDGET (removed), ADW_TYPE_ACTION_ROW,
+                                                "Amira Khan"));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (removed));
+
+  /* Restore brings them back to the list, and off this one. */
+  item = find_widget (row, runs_action, "removed.restore");
+  g_assert_nonnull (item);
+  gtk_widget_activate (item);
+  wait_for_shown (the_app, 2);
+  heard_test_ui_wait_until (removed_row_gone, removed, "the restored record gone from the list");
+  heard_test_ui_wait_until (shows_none_removed, removed, "the list saying none is removed");
+  gtk_window_close (removed);
+
+  heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);
 }
 
@@ -674,6 +938,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/add-and-find-people", test_add_and_find_people);
   g_test_add_func ("/ui/name-is-required", test_name_is_required);
+  g_test_add_func ("/ui/remove-and-restore", test_remove_and_restore);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
   g_test_add_func ("/ui/lock-and-unlock", test_lock_and_unlock);
   g_test_add_func ("/ui/recovery-code-copy-and-print", test_recovery_code_copy_and_print);

@@ -96,6 +96,7 @@ static const struct
   { "win.find", { "<Control>f", NULL } },
   { "win.search-statements", { "<Control><Shift>f", NULL } },
   { "win.edit-person", { "<Control>e", NULL } },
+  { "win.undo-removal", { "<Control>z", NULL } },
   { "win.show-caseload", { "<Alt>Home", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.lock", { "<Control>l", NULL } },

@@ -10,6 +10,8 @@
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-recovery-code-page.h"
+#include "heard-removal-dialog.h"
+#include "heard-removed-window.h"
 #include "heard-statement-search.h"
 #include "heard-unlock-page.h"
 #include "heard-window-private.h"
@@ -25,13 +27,18 @@ struct _HeardWindow
   GtkFilterListModel   *shown_people;
   GtkSingleSelection   *selection;
   GHashTable           *search_matches;
-  GHashTable           *removed_people;
   GCancellable         *search_cancellable;
   HeardPerson          *chosen;
   /* Toasts on screen, which may name someone: emptied on a lock. */
   GPtrArray            *toasts;
   /* Kept between searches while the records stay open; NULL otherwise. */
   HeardStatementSearch *statement_search;
+  /* The removed records, while shown; NULL otherwise. */
+  HeardRemovedWindow   *removed_window;
+  /* Whose removal Undo (and Ctrl+Z) brings back while its toast shows; 0
+   * when none. The toast is among self->toasts. */
+  gint64                undo_person_id;
+  AdwToast             *undo_toast;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *audit_revealer;
@@ -60,9 +67,20 @@ static GParamSpec *properties[N_PROPS];
 static void restore_choice (HeardWindow *self);
 
 static void
+forget_undo (HeardWindow *self)
+{
+  self->undo_person_id = 0;
+  self->undo_toast = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-removal", FALSE);
+}
+
+static void
 toast_dismissed_cb (HeardWindow *self,
                     AdwToast    *toast)
 {
+  /* Undo lasts as long as the toast that offers it. */
+  if (toast == self->undo_toast)
+    forget_undo (self);
   g_ptr_array_remove (self->toasts, toast);
 }
 
@@ -148,9 +166,13 @@ update_state_page (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements",
                                  state == HEARD_LOCK_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-removed",
+                                 state == HEARD_LOCK_STATE_OPEN);
   /* A search of records now locked must not stay open over them. */
   if (state != HEARD_LOCK_STATE_OPEN && self->statement_search != NULL)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));
+  if (state != HEARD_LOCK_STATE_OPEN && self->removed_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->removed_window));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-person",
                                  state == HEARD_LOCK_STATE_OPEN);
 
@@ -291,7 +313,7 @@ locking_cb (HeardWindow *self)
 {
   g_cancellable_cancel (self->search_cancellable);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
-  g_hash_table_remove_all (self->removed_people);
+  forget_undo (self);
   g_clear_object (&self->chosen);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   /* Emptied rather than dismissed: libadwaita 1.2 can crash when a toast is
@@ -427,84 +449,93 @@ edit_person_action (GtkWidget  *widget,
     open_editor (self, person);
 }
 
+typedef struct
+{
+  HeardWindow *window;
+  gint64       person_id;
+} Undo;
+
+static void
+undo_free (Undo *undo)
+{
+  g_object_unref (undo->window);
+  g_free (undo);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Undo, undo_free)
+
 static void
 restore_finished_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  g_autoptr(HeardWindow) self = user_data;
+  g_autoptr(Undo) undo = user_data;
+  HeardWindow *self = undo->window;
+  GListModel *people = heard_context_get_people (self->context);
   g_autoptr(GError) error = NULL;
 
-  if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
-    show_toast (self, heard_toast_new (heard_describe_save_error (error)));
-}
-
-static void
-restore_person_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  HeardWindow *self = HEARD_WINDOW (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  g_autofree gint64 *removed_id = NULL;
-  g_autoptr(HeardPerson) person = NULL;
-
-  if (!g_hash_table_steal_extended (self->removed_people, &id, (gpointer *) &removed_id,
-                                    (gpointer *) &person))
-    return;
-
-  heard_context_set_person_removed_async (self->context, person, FALSE, NULL,
-                                          restore_finished_cb, g_object_ref (self));
-}
-
-typedef struct
-{
-  HeardWindow *window;
-  HeardPerson *person;
-} Removal;
-
-static void
-removal_free (Removal *removal)
-{
-  g_object_unref (removal->window);
-  g_object_unref (removal->person);
-  g_free (removal);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
-
-static void
-remove_finished_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(Removal) removal = user_data;
-  HeardWindow *self = removal->window;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  gint64 *id;
-  AdwToast *toast;
-
-  if (!heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result, &error))
+  if (!heard_context_restore_person_finish (HEARD_CONTEXT (object), result, &error))
     {
       show_toast (self, heard_toast_new (heard_describe_save_error (error)));
       return;
     }
 
-  /* The record is only hidden; the toast's Undo brings it straight back. */
-  id = g_new (gint64, 1);
-  *id = heard_person_get_id (removal->person);
-  g_hash_table_replace (self->removed_people, id, g_object_ref (removal->person));
+  /* Back where they were: chosen and shown. */
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
 
-  title = g_strdup_printf (_("%s removed from the list"),
-                           heard_person_get_display_name (removal->person));
+      if (heard_person_get_id (person) == undo->person_id)
+        {
+          show_person (self, person);
+          return;
+        }
+    }
+}
+
+/* Brings back the record just removed, while the toast offers it. */
+static void
+undo_removal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  Undo *undo;
+
+  if (self->undo_person_id == 0)
+    return;
+
+  undo = g_new0 (Undo, 1);
+  undo->window = g_object_ref (self);
+  undo->person_id = self->undo_person_id;
+  forget_undo (self);
+  heard_context_restore_person_async (self->context, undo->person_id, NULL, restore_finished_cb,
+                                      undo);
+}
+
+static void
+removal_saved_cb (HeardWindow        *self,
+                  HeardRemovalDialog *dialog)
+{
+  HeardPerson *person = heard_removal_dialog_get_person (dialog);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* The record is only hidden; Undo, or Ctrl+Z while the toast shows,
+   * brings it straight back, and Removed Records does later. */
+  title = g_strdup_printf (_("%s removed from the list (Ctrl+Z to undo)"),
+                           heard_person_get_display_name (person));
   toast = heard_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.restore-person");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (*id));
+  adw_toast_set_action_name (toast, "win.undo-removal");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
+  self->undo_person_id = heard_person_get_id (person);
+  self->undo_toast = toast;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-removal", TRUE);
   show_toast (self, toast);
+  /* The record shown has gone: keyboard focus goes to the list. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->people_view));
 }
 
 static void
@@ -514,16 +545,38 @@ remove_person_action (GtkWidget  *widget,
 {
   HeardWindow *self = HEARD_WINDOW (widget);
   HeardPerson *person = get_selected_person (self);
-  Removal *removal;
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  HeardRemovalDialog *dialog;
 
   if (person == NULL)
     return;
 
-  removal = g_new0 (Removal, 1);
-  removal->window = g_object_ref (self);
-  removal->person = g_object_ref (person);
-  heard_context_set_person_removed_async (self->context, person, TRUE, NULL,
-                                          remove_finished_cb, removal);
+  case_file = heard_case_file_open (self->context, person);
+  dialog = heard_removal_dialog_new (GTK_WINDOW (self), case_file);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (removal_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The records removed by mistake, each with Restore. */
+static void
+show_removed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  if (self->removed_window == NULL)
+    {
+      self->removed_window = heard_removed_window_new (GTK_WINDOW (self), self->context);
+      g_object_add_weak_pointer (G_OBJECT (self->removed_window),
+                                 (gpointer *) &self->removed_window);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->removed_window));
 }
 
 static void
@@ -676,6 +729,8 @@ heard_window_dispose (GObject *object)
   g_cancellable_cancel (self->search_cancellable);
   if (self->statement_search != NULL)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));
+  if (self->removed_window != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->removed_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (heard_window_parent_class)->dispose (object);
@@ -688,7 +743,6 @@ heard_window_finalize (GObject *object)
 
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
-  g_clear_pointer (&self->removed_people, g_hash_table_unref);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_object (&self->chosen);
   g_clear_object (&self->selection);
@@ -782,8 +836,9 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "win.remove-person", NULL,
                                    remove_person_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-person", "x",
-                                   restore_person_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-removal", NULL,
+                                   undo_removal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-removed", NULL, show_removed_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.open-person", "(xs)", open_person_action);
   gtk_widget_class_install_action (widget_class, "win.show-caseload", NULL,
@@ -799,9 +854,8 @@ static void
 heard_window_init (HeardWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-removal", FALSE);
 
-  self->removed_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                g_object_unref);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (BASE_APPLICATION_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

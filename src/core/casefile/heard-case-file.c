@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heard-case-file.h"
 #include "heard-case-file-private.h"
 #include "heard-context-private.h"
@@ -703,8 +705,7 @@ person_removed_cb (GObject      *object,
                    gpointer      user_data)
 {
   GError *error = NULL;
-  gboolean done = heard_context_set_person_removed_finish (HEARD_CONTEXT (object), result,
-                                                           &error);
+  gboolean done = heard_context_restore_person_finish (HEARD_CONTEXT (object), result, &error);
 
   finish_write (user_data, done ? 1 : 0, error);
 }
@@ -1050,23 +1051,62 @@ heard_case_file_save_person_async (HeardCaseFile       *self,
     heard_context_save_person_async (self->context, person, NULL, person_saved_cb, task);
 }
 
-/* Removes the young person from the list, or restores them. */
-void
-heard_case_file_set_removed_async (HeardCaseFile       *self,
-                                   gboolean             removed,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+/* Whether the young person's record may be removed as made by mistake:
+ * not while an active plan or anything open says work with them goes on
+ * (heard-removal-rules.h), nor before the case file has read what it
+ * shows. */
+gboolean
+heard_case_file_check_removal (HeardCaseFile  *self,
+                               GError        **error)
 {
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), FALSE);
+
+  if (self->n_loading > 0 || self->failure != NULL)
+    {
+      g_set_error_literal (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_NOT_READY,
+                           _("Heard is still reading this young person's records. "
+                             "Try again in a moment."));
+      return FALSE;
+    }
+
+  return heard_removal_rules_check_allowed (G_LIST_MODEL (self->plans),
+                                            G_LIST_MODEL (self->open_items), error);
+}
+
+/* Removes the young person's record from the list as made by mistake, for
+ * @reason (and @note), both kept in the audit trail; refused with a
+ * HEARD_REMOVAL_ERROR when heard_case_file_check_removal() refuses or the
+ * reason is missing. Nothing is deleted: heard_context_restore_person_async()
+ * brings the record back. */
+void
+heard_case_file_remove_async (HeardCaseFile       *self,
+                              HeardRemovalReason   reason,
+                              const char          *note,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autofree char *detail = NULL;
+  GError *error = NULL;
   GTask *task;
 
   g_return_if_fail (HEARD_IS_CASE_FILE (self));
 
-  task = new_task (self, heard_case_file_set_removed_async, NULL, cancellable, callback,
-                   user_data);
-  if (!refuse_if_dropped (self, task))
-    heard_context_set_person_removed_async (self->context, self->person, removed, NULL,
-                                            person_removed_cb, task);
+  task = new_task (self, heard_case_file_remove_async, NULL, cancellable, callback, user_data);
+  if (refuse_if_dropped (self, task))
+    return;
+
+  if (!heard_removal_rules_check_reason (reason, note, &error) ||
+      !heard_case_file_check_removal (self, &error))
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  detail = heard_removal_rules_to_detail (reason, note);
+  _heard_context_remove_person_async (self->context, self->person_id, detail, NULL,
+                                      person_removed_cb, task);
 }
 
 void

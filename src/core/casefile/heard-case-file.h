@@ -7,6 +7,7 @@
 #include "heard-open-item.h"
 #include "heard-person.h"
 #include "heard-plan.h"
+#include "heard-removal-rules.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
 
@@ -34,6 +35,8 @@ HeardPlan   *heard_case_file_find_plan         (HeardCaseFile        *self,
                                                 gint64                plan_id);
 HeardStatement *heard_case_file_find_statement (HeardCaseFile        *self,
                                                 gint64                statement_id);
+gboolean     heard_case_file_check_removal     (HeardCaseFile        *self,
+                                                GError              **error);
 
 /*
  * Every change to the young person's records. Each finishes through
@@ -47,8 +50,9 @@ void         heard_case_file_save_person_async     (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
-void         heard_case_file_set_removed_async     (HeardCaseFile            *self,
-                                                    gboolean                  removed,
+void         heard_case_file_remove_async          (HeardCaseFile            *self,
+                                                    HeardRemovalReason        reason,
+                                                    const char               *note,
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);

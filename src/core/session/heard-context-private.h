@@ -23,4 +23,14 @@ void           _heard_context_register_case_file   (HeardContext  *self,
 void           _heard_context_unregister_case_file (HeardContext  *self,
                                                     HeardCaseFile *case_file);
 
+/* Removes a young person's record, with @detail for the audit entry; the
+ * case file's removal calls it once its rules allow. Finishes through
+ * heard_context_restore_person_finish(). */
+void           _heard_context_remove_person_async  (HeardContext        *self,
+                                                    gint64               person_id,
+                                                    const char          *detail,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "heard-context-private.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
+#include "heard-removed-person.h"
 #include "heard-staff-list-private.h"
 #include "heard-store-people.h"
 #include "heard-store-staff.h"
@@ -41,6 +42,8 @@ struct _HeardContext
   HeardKey        *key;
   HeardAuditGuard *audit_guard;
   GListStore      *people;
+  /* Those removed as made by mistake (HeardRemovedPerson), newest first. */
+  GListStore      *removed_people;
   /* The open case files by person id (gint64 *), unowned. */
   GHashTable      *case_files;
   HeardStaffList  *staff;
@@ -373,8 +376,7 @@ person_removed_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
-  HeardPerson *person = g_task_get_task_data (task);
-  gboolean removed = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "removed"));
+  gint64 *id = g_task_get_task_data (task);
   GError *error = NULL;
   int index;
 
@@ -384,13 +386,79 @@ person_removed_cb (GObject      *object,
       return;
     }
 
-  index = find_person_index (self, heard_person_get_id (person));
-  if (removed && index >= 0)
+  index = find_person_index (self, *id);
+  if (index >= 0)
     g_list_store_remove (self->people, (guint) index);
-  else if (!removed && index < 0)
-    g_list_store_insert_sorted (self->people, person, compare_people_by_name, NULL);
 
   g_task_return_boolean (task, TRUE);
+}
+
+static void merge_people (HeardContext *self,
+                          GPtrArray    *read);
+
+static void
+restored_person_read_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GPtrArray) people = NULL;
+  GError *error = NULL;
+
+  people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
+  if (people == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  merge_people (self, people);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+person_restored_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!heard_store_set_person_removed_finish (HEARD_STORE (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Finished once the list shows them again, with what was kept. */
+  heard_store_list_people_async (HEARD_STORE (object), NULL, restored_person_read_cb,
+                                 g_steal_pointer (&task));
+}
+
+static void
+removed_people_read_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(HeardContext) self = user_data;
+  g_autoptr(GPtrArray) removed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  removed = heard_store_list_removed_people_finish (HEARD_STORE (object), result, &error);
+  if (removed != NULL)
+    g_list_store_splice (self->removed_people, 0,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->removed_people)),
+                         removed->pdata, removed->len);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the removed records: %s", error->message);
+}
+
+static void
+read_removed_people (HeardContext *self)
+{
+  heard_store_list_removed_people_async (self->store, self->models_cancellable,
+                                         removed_people_read_cb, g_object_ref (self));
 }
 
 /* The live models: the list of young people follows the store's changes
@@ -474,8 +542,11 @@ store_changed_cb (HeardStore      *store,
                   HeardContext    *self)
 {
   if (kind == HEARD_RECORD_KIND_PERSON)
-    heard_store_list_people_async (store, self->models_cancellable, people_reread_cb,
-                                   g_object_ref (self));
+    {
+      heard_store_list_people_async (store, self->models_cancellable, people_reread_cb,
+                                     g_object_ref (self));
+      read_removed_people (self);
+    }
 }
 
 /* The records are open in self->store: the models follow it. */
@@ -487,6 +558,7 @@ attach_models (HeardContext *self)
   g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   _heard_staff_list_set_store (self->staff, self->store);
   _heard_caseload_model_set_store (self->caseload, self->store);
+  read_removed_people (self);
 }
 
 /* Empties every model and stops their reads. */
@@ -498,6 +570,7 @@ detach_models (HeardContext *self)
   g_cancellable_cancel (self->models_cancellable);
   g_clear_object (&self->models_cancellable);
   g_list_store_remove_all (self->people);
+  g_list_store_remove_all (self->removed_people);
   _heard_staff_list_set_store (self->staff, NULL);
   _heard_caseload_model_set_store (self->caseload, NULL);
 }
@@ -745,6 +818,7 @@ heard_context_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->unlock_flow);
   g_clear_object (&self->people);
+  g_clear_object (&self->removed_people);
   /* Each case file holds the context, so none is open by now. */
   g_assert (g_hash_table_size (self->case_files) == 0);
   g_clear_pointer (&self->case_files, g_hash_table_unref);
@@ -811,6 +885,7 @@ static void
 heard_context_init (HeardContext *self)
 {
   self->people = g_list_store_new (HEARD_TYPE_PERSON);
+  self->removed_people = g_list_store_new (HEARD_TYPE_REMOVED_PERSON);
   self->case_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->staff = _heard_staff_list_new ();
   self->caseload = _heard_caseload_model_new ();
@@ -882,6 +957,16 @@ heard_context_get_people (HeardContext *self)
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
 
   return G_LIST_MODEL (self->people);
+}
+
+/* Everyone whose record was removed as made by mistake
+ * (HeardRemovedPerson), newest removal first: live, and empty while locked. */
+GListModel *
+heard_context_get_removed_people (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return G_LIST_MODEL (self->removed_people);
 }
 
 /* Free with heard_secure_free_string(). NULL once the records are locked. */
@@ -1067,32 +1152,54 @@ heard_context_save_person_finish (HeardContext  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Only the case file removes, having checked that it may
+ * (heard_case_file_remove_async()); @detail is the audit entry's. */
 void
-heard_context_set_person_removed_async (HeardContext        *self,
-                                        HeardPerson         *person,
-                                        gboolean             removed,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
+_heard_context_remove_person_async (HeardContext        *self,
+                                    gint64               person_id,
+                                    const char          *detail,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
 {
   GTask *task;
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
-  g_return_if_fail (HEARD_IS_PERSON (person));
+  g_return_if_fail (detail != NULL);
   g_return_if_fail (self->store != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_set_person_removed_async);
-  g_task_set_task_data (task, g_object_ref (person), g_object_unref);
-  g_object_set_data (G_OBJECT (task), "removed", GINT_TO_POINTER (removed));
-  heard_store_set_person_removed_async (self->store, heard_person_get_id (person), removed,
-                                        NULL, person_removed_cb, task);
+  g_task_set_source_tag (task, _heard_context_remove_person_async);
+  g_task_set_task_data (task, g_memdup2 (&person_id, sizeof person_id), g_free);
+  heard_store_set_person_removed_async (self->store, person_id, TRUE, detail, NULL,
+                                        person_removed_cb, task);
 }
 
+/* Brings back a record removed by mistake, whole; audited. Finishes once
+ * the list of young people shows them again. */
+void
+heard_context_restore_person_async (HeardContext        *self,
+                                    gint64               person_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_restore_person_async);
+  heard_store_set_person_removed_async (self->store, person_id, FALSE, NULL, NULL,
+                                        person_restored_cb, task);
+}
+
+/* Finishes a removal or a restore. */
 gboolean
-heard_context_set_person_removed_finish (HeardContext  *self,
-                                         GAsyncResult  *result,
-                                         GError       **error)
+heard_context_restore_person_finish (HeardContext  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

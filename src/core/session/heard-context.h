@@ -64,23 +64,25 @@ void           heard_context_save_person_async  (HeardContext        *self,
 HeardPerson   *heard_context_save_person_finish (HeardContext        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
-void           heard_context_set_person_removed_async  (HeardContext        *self,
-                                                        HeardPerson         *person,
-                                                        gboolean             removed,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data);
-gboolean       heard_context_set_person_removed_finish (HeardContext        *self,
-                                                        GAsyncResult        *result,
-                                                        GError             **error);
+/* Removing goes through the young person's case file, which checks that
+ * it may (heard_case_file_remove_async()); restoring comes here. */
+void           heard_context_restore_person_async  (HeardContext        *self,
+                                                    gint64               person_id,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean       heard_context_restore_person_finish (HeardContext        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
 
 /* The live models that cross young people, bindable and read-only: they
  * follow every write, whoever made it, and are empty while locked. The
  * people list holds HeardPerson, the staff HeardStaff (a HeardStaffList),
  * the caseload the overview's sections (a HeardCaseloadModel of
- * HeardCaseloadGroup). */
+ * HeardCaseloadGroup), the removed records HeardRemovedPerson. */
 GListModel    *heard_context_get_staff          (HeardContext        *self);
 GListModel    *heard_context_get_caseload       (HeardContext        *self);
+GListModel    *heard_context_get_removed_people (HeardContext        *self);
 
 void           heard_context_save_staff_async   (HeardContext        *self,
                                                  HeardStaff          *staff,

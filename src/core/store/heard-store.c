@@ -266,13 +266,15 @@ void
 heard_store_set_person_removed_async (HeardStore          *self,
                                       gint64               id,
                                       gboolean             removed,
+                                      const char          *detail,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (!removed || detail != NULL);
 
-  HEARD_STORE_GET_CLASS (self)->set_person_removed_async (self, id, removed, cancellable,
+  HEARD_STORE_GET_CLASS (self)->set_person_removed_async (self, id, removed, detail, cancellable,
                                                           callback, user_data);
 }
 
@@ -285,6 +287,26 @@ heard_store_set_person_removed_finish (HeardStore   *self,
 
   return propagate_number (self, result, heard_store_set_person_removed_async, &done,
                            error) && done != 0;
+}
+
+void
+heard_store_list_removed_people_async (HeardStore          *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_removed_people_async (self, cancellable, callback,
+                                                           user_data);
+}
+
+GPtrArray *
+heard_store_list_removed_people_finish (HeardStore   *self,
+                                        GAsyncResult *result,
+                                        GError      **error)
+{
+  return propagate (self, result, heard_store_list_removed_people_async, error);
 }
 
 void

@@ -100,6 +100,11 @@ struct _HeardStoreClass
   void     (*set_person_removed_async)      (HeardStore                   *self,
                                              gint64                        id,
                                              gboolean                      removed,
+                                             const char                   *detail,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*list_removed_people_async)     (HeardStore                   *self,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);

@@ -6,14 +6,16 @@
 #include <glib/gi18n.h>
 
 #include "heard-audit-private.h"
+#include "heard-removed-person.h"
 #include "heard-search.h"
 #include "heard-store-people.h"
 #include "heard-store-util.h"
 
 typedef struct
 {
-  gint64   id;
-  gboolean removed;
+  gint64    id;
+  gboolean  removed;
+  char     *detail;
 } RemoveRequest;
 
 /* Columns after the text fields, in SELECT order. */
@@ -169,8 +171,52 @@ set_removed (sqlite3            *db,
 
   written->id = request->id;
 
+  /* The reason for a removal stays in its audit entry, beside who and when. */
   return _heard_audit_append (db, NULL, request->removed ? "removed" : "restored", "person",
-                              request->id, "", error);
+                              request->id, request->detail, error);
+}
+
+static void
+remove_request_free (RemoveRequest *request)
+{
+  g_free (request->detail);
+  g_free (request);
+}
+
+static void
+add_removed_cb (sqlite3_stmt *statement,
+                gpointer      data)
+{
+  g_autofree char *note = NULL;
+  HeardRemovalReason reason;
+
+  reason = heard_removal_rules_parse_detail ((const char *) sqlite3_column_text (statement, 3),
+                                             &note);
+  g_ptr_array_add (data,
+                   heard_removed_person_new (sqlite3_column_int64 (statement, 0),
+                                             (const char *) sqlite3_column_text (statement, 1),
+                                             (const char *) sqlite3_column_text (statement, 2),
+                                             reason, note));
+}
+
+static gpointer
+list_removed_people_work (sqlite3  *db,
+                          gpointer  data,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Why: the newest removal's audit entry, which holds the reason. */
+  if (!_heard_store_each_row (db, "SELECT id, display_name, removed_at,"
+                                  " (SELECT detail FROM audit WHERE target_kind = 'person'"
+                                  "  AND target_id = person.id AND action = 'removed'"
+                                  "  ORDER BY audit.id DESC LIMIT 1)"
+                                  " FROM person WHERE removed_at IS NOT NULL"
+                                  " ORDER BY removed_at DESC, id DESC", 0, NULL,
+                              add_removed_cb, removed, error))
+    return NULL;
+
+  return g_steal_pointer (&removed);
 }
 
 static void
@@ -227,6 +273,7 @@ static void
 set_person_removed_async (HeardStore          *self,
                           gint64               id,
                           gboolean             removed,
+                          const char          *detail,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
@@ -235,9 +282,23 @@ set_person_removed_async (HeardStore          *self,
 
   request->id = id;
   request->removed = removed;
-  _heard_store_write_async (self, HEARD_RECORD_KIND_PERSON, set_removed, request, g_free,
+  request->detail = g_strdup (detail != NULL ? detail : "");
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PERSON, set_removed, request,
+                            (GDestroyNotify) remove_request_free,
                             heard_store_set_person_removed_async, cancellable, callback,
                             user_data);
+}
+
+static void
+list_removed_people_async (HeardStore          *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  _heard_store_run_async (self, list_removed_people_work, NULL, NULL,
+                          (GDestroyNotify) g_ptr_array_unref,
+                          heard_store_list_removed_people_async, cancellable, callback,
+                          user_data);
 }
 
 /* Finishes with the set of matching ids (gint64 keys), or NULL when nothing
@@ -271,5 +332,6 @@ _heard_sqlite_store_init_people (HeardStoreClass *klass)
   klass->list_people_async = list_people_async;
   klass->save_person_async = save_person_async;
   klass->set_person_removed_async = set_person_removed_async;
+  klass->list_removed_people_async = list_removed_people_async;
   klass->search_people_async = search_people_async;
 }
