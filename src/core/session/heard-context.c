@@ -485,7 +485,7 @@ attach_models (HeardContext *self)
   detach_models (self);
   self->models_cancellable = g_cancellable_new ();
   g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
-  _heard_staff_list_set_store (self->staff, self->store);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), self->store);
   _heard_caseload_model_set_store (self->caseload, self->store);
 }
 
@@ -498,7 +498,7 @@ detach_models (HeardContext *self)
   g_cancellable_cancel (self->models_cancellable);
   g_clear_object (&self->models_cancellable);
   g_list_store_remove_all (self->people);
-  _heard_staff_list_set_store (self->staff, NULL);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), NULL);
   _heard_caseload_model_set_store (self->caseload, NULL);
 }
 
@@ -511,7 +511,7 @@ staff_shown_cb (GObject      *object,
   GError *error = NULL;
 
   /* Saved either way; a failed read of the list was logged. */
-  if (!_heard_staff_list_wait_finish (HEARD_STAFF_LIST (object), result, &error) &&
+  if (!_heard_live_list_wait_finish (HEARD_LIVE_LIST (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_task_return_error (task, error);
@@ -537,7 +537,7 @@ staff_written (HeardContext *self,
     }
 
   g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) id), NULL);
-  _heard_staff_list_wait_async (self->staff, NULL, staff_shown_cb, task);
+  _heard_live_list_wait_async (HEARD_LIVE_LIST (self->staff), NULL, staff_shown_cb, task);
 }
 
 static void
