@@ -223,7 +223,8 @@ flow_step_done_cb (GObject      *object,
                                 audit_checked_cb, g_object_ref (task));
 }
 
-/* A task for one step; @opening shows the quiet placeholder meanwhile. */
+/* A task of the context's own for a step that the unlock flow or the audit
+ * guard takes; @opening shows the quiet placeholder meanwhile. */
 static GTask *
 new_step_task (HeardContext        *self,
                gpointer             source_tag,
@@ -644,21 +645,6 @@ audit_verified_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_int (task, n_entries);
-}
-
-/* A task of the context's own for a step that the audit guard takes. */
-static GTask *
-new_audit_task (HeardContext        *self,
-                gpointer             source_tag,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-
-  return task;
 }
 
 /* Every case file lets go of its records; the registry forgets them all,
@@ -1157,7 +1143,7 @@ heard_context_save_audit_anchor_async (HeardContext        *self,
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  task = new_audit_task (self, heard_context_save_audit_anchor_async, cancellable, callback,
+  task = new_step_task (self, heard_context_save_audit_anchor_async, FALSE, cancellable, callback,
                          user_data);
   heard_audit_guard_save_anchor_async (self->audit_guard, cancellable, audit_step_done_cb, task);
 }
@@ -1184,7 +1170,7 @@ heard_context_reanchor_audit_async (HeardContext        *self,
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  task = new_audit_task (self, heard_context_reanchor_audit_async, cancellable, callback,
+  task = new_step_task (self, heard_context_reanchor_audit_async, FALSE, cancellable, callback,
                          user_data);
   heard_audit_guard_reanchor_async (self->audit_guard, cancellable, audit_step_done_cb, task);
 }
@@ -1211,7 +1197,7 @@ heard_context_verify_audit_async (HeardContext        *self,
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (self->store != NULL);
 
-  task = new_audit_task (self, heard_context_verify_audit_async, cancellable, callback,
+  task = new_step_task (self, heard_context_verify_audit_async, FALSE, cancellable, callback,
                          user_data);
   heard_audit_guard_verify_async (self->audit_guard, cancellable, audit_verified_cb, task);
 }
@@ -1250,7 +1236,7 @@ heard_context_acknowledge_audit_problem_async (HeardContext        *self,
   g_return_if_fail (code != NULL);
   g_return_if_fail (self->store != NULL);
 
-  task = new_audit_task (self, heard_context_acknowledge_audit_problem_async, cancellable,
+  task = new_step_task (self, heard_context_acknowledge_audit_problem_async, FALSE, cancellable,
                          callback, user_data);
   heard_audit_guard_acknowledge_async (self->audit_guard, code, cancellable, audit_step_done_cb,
                                        task);
