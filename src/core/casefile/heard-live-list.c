@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "heard-list-util.h"
 #include "heard-live-list-private.h"
 
 /*
@@ -85,67 +86,6 @@ finish_waiting (HeardLiveList *self,
     }
 }
 
-/* The object listed that can stay for @fresh, or @fresh itself. */
-static gpointer
-find_same (HeardLiveList *self,
-           gpointer       fresh)
-{
-  HeardLiveListPrivate *priv = heard_live_list_get_instance_private (self);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (priv->items));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) listed = g_list_model_get_item (G_LIST_MODEL (priv->items), i);
-
-      if (HEARD_LIVE_LIST_GET_CLASS (self)->same (listed, fresh))
-        return listed;
-    }
-
-  return fresh;
-}
-
-/* Makes the list hold @read, keeping every object listed that can stay,
- * with one splice of the part between the rows that are already as they
- * should be. */
-static void
-merge (HeardLiveList *self,
-       GPtrArray     *read)
-{
-  HeardLiveListPrivate *priv = heard_live_list_get_instance_private (self);
-  GListModel *model = G_LIST_MODEL (priv->items);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_old = g_list_model_get_n_items (model);
-  guint first = 0;
-  guint n_same_end = 0;
-
-  for (guint i = 0; i < read->len; i++)
-    g_ptr_array_add (items, g_object_ref (find_same (self, g_ptr_array_index (read, i))));
-
-  while (first < n_old && first < items->len)
-    {
-      g_autoptr(GObject) old = g_list_model_get_item (model, first);
-
-      if (old != g_ptr_array_index (items, first))
-        break;
-      first++;
-    }
-
-  while (n_same_end < n_old - first && n_same_end < items->len - first)
-    {
-      g_autoptr(GObject) old = g_list_model_get_item (model, n_old - 1 - n_same_end);
-
-      if (old != g_ptr_array_index (items, items->len - 1 - n_same_end))
-        break;
-      n_same_end++;
-    }
-
-  if (first == n_old && first == items->len)
-    return;
-
-  g_list_store_splice (priv->items, first, n_old - first - n_same_end,
-                       items->pdata + first, items->len - first - n_same_end);
-}
-
 static void
 read_cb (GObject      *object,
          GAsyncResult *result,
@@ -173,7 +113,7 @@ read_cb (GObject      *object,
   if (read == NULL)
     g_warning ("Could not read the %s: %s", G_OBJECT_TYPE_NAME (self), error->message);
   else
-    merge (self, read);
+    heard_list_store_update (priv->items, read, HEARD_LIVE_LIST_GET_CLASS (self)->same);
 
   set_state (self, TRUE, error != NULL ? error->message : NULL);
   finish_waiting (self, error);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-list-util.h"
 #include "heard-record-kind.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,7 @@ struct _HeardLiveListClass
   GObjectClass parent_class;
 
   /* What the list holds. */
-  GType        item_type;
+  GType         item_type;
 
   /* Reads the whole list from the store (_heard_live_list_get_store()). */
   void       (*read_async)  (HeardLiveList       *self,
@@ -30,9 +31,8 @@ struct _HeardLiveListClass
   /* Whether a write to a record of @kind calls for reading again. */
   gboolean   (*follows)     (HeardLiveList       *self,
                              HeardRecordKind      kind);
-  /* Whether the object listed (@listed) can stay for the one just read. */
-  gboolean   (*same)        (gpointer             listed,
-                             gpointer             fresh);
+  /* Whether an object listed can stay for the one just read. */
+  HeardSameFunc same;
 };
 
 /* Whether the list has been read since the records opened, and why the
