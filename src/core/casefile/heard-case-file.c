@@ -8,6 +8,7 @@
 #include "heard-case-file.h"
 #include "heard-case-file-private.h"
 #include "heard-context-private.h"
+#include "heard-list-util.h"
 #include "heard-store-open-items.h"
 #include "heard-plan-private.h"
 #include "heard-store-people.h"
@@ -63,10 +64,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Whether the row already shown (@old) can stay for the row just read. */
-typedef gboolean (*SameFunc) (gpointer old,
-                              gpointer fresh);
 
 /* One load of one model. */
 typedef struct
@@ -216,92 +213,11 @@ same_open_item (gpointer old,
                        heard_open_item_get_person_name (fresh));
 }
 
-/* Makes @model hold @fresh, in its order, keeping every row that @same says
- * can stay, and telling views only about the positions that changed;
- * whether any did. */
+/* heard_list_store_update(), for a model read as a list model. */
 static gboolean
-update_in_place (GListStore *model,
-                 GPtrArray  *fresh,
-                 SameFunc    same)
-{
-  gboolean changed = FALSE;
-  g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
-  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
-  guint n;
-
-  for (guint i = 0; i < fresh->len; i++)
-    {
-      gpointer item = g_ptr_array_index (fresh, i);
-      g_autoptr(GObject) keep = NULL;
-
-      for (guint j = 0; j < n_old && keep == NULL; j++)
-        {
-          g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), j);
-
-          if (!g_hash_table_contains (kept, old) && same (old, item))
-            keep = g_steal_pointer (&old);
-        }
-
-      if (keep != NULL)
-        g_hash_table_add (kept, keep);
-      g_ptr_array_add (wanted, keep != NULL ? g_steal_pointer (&keep) : g_object_ref (item));
-    }
-
-  for (guint i = 0; i < wanted->len; i++)
-    {
-      gpointer want = g_ptr_array_index (wanted, i);
-
-      while (i < g_list_model_get_n_items (G_LIST_MODEL (model)))
-        {
-          g_autoptr(GObject) here = g_list_model_get_item (G_LIST_MODEL (model), i);
-          guint there;
-
-          if ((gpointer) here == want)
-            break;
-
-          changed = TRUE;
-          if (g_hash_table_contains (kept, here))
-            {
-              /* A row that stays, further on: the wanted one goes in before it. */
-              if (g_list_store_find (model, want, &there))
-                g_list_store_remove (model, there);
-              g_list_store_insert (model, i, want);
-              break;
-            }
-
-          if (!g_list_store_find (model, want, &there))
-            {
-              /* Changed: one row replaces another, in one go. */
-              g_list_store_splice (model, i, 1, &want, 1);
-              break;
-            }
-
-          g_list_store_remove (model, i);
-        }
-
-      if (i == g_list_model_get_n_items (G_LIST_MODEL (model)))
-        {
-          g_list_store_append (model, want);
-          changed = TRUE;
-        }
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  if (n > wanted->len)
-    {
-      g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
-      changed = TRUE;
-    }
-
-  return changed;
-}
-
-/* The same, for a model read as a list model. */
-static gboolean
-update_model_in_place (GListStore *model,
-                       GListModel *fresh,
-                       SameFunc    same)
+update_model_in_place (GListStore    *model,
+                       GListModel    *fresh,
+                       HeardSameFunc  same)
 {
   guint n = g_list_model_get_n_items (fresh);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
@@ -309,7 +225,7 @@ update_model_in_place (GListStore *model,
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (rows, g_list_model_get_item (fresh, i));
 
-  return update_in_place (model, rows, same);
+  return heard_list_store_update (model, rows, same);
 }
 
 static void
@@ -380,7 +296,7 @@ update_plans (HeardCaseFile *self,
       g_ptr_array_add (wanted, g_object_ref (shown != NULL ? shown : read));
     }
 
-  update_in_place (self->plans, wanted, same_object);
+  heard_list_store_update (self->plans, wanted, same_object);
   for (guint i = 0; i < changed->len; i++)
     {
       gpointer plan = g_ptr_array_index (changed, i);
@@ -501,7 +417,7 @@ statements_listed_cb (GObject      *object,
   statements = heard_store_list_statements_finish (HEARD_STORE (object), result, &error);
   if (statements != NULL && load->self->store != NULL)
     {
-      update_in_place (load->self->statements, statements, same_statement);
+      heard_list_store_update (load->self->statements, statements, same_statement);
       count_outstanding (load->self);
     }
   end_load (load->self, error);
@@ -542,7 +458,7 @@ open_items_listed_cb (GObject      *object,
 
   items = heard_store_list_open_items_finish (HEARD_STORE (object), result, &error);
   if (items != NULL && load->self->store != NULL)
-    update_in_place (load->self->open_items, items, same_open_item);
+    heard_list_store_update (load->self->open_items, items, same_open_item);
   end_load (load->self, error);
 }
 

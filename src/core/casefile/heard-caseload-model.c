@@ -6,7 +6,7 @@
 #include "heard-store-open-items.h"
 #include "heard-caseload-group-private.h"
 #include "heard-caseload-model-private.h"
-#include "heard-list-util.h"
+#include "heard-live-list-private.h"
 
 /*
  * The caseload overview as a live model: what needs attention across every
@@ -19,146 +19,65 @@
 
 struct _HeardCaseloadModel
 {
-  GObject       parent_instance;
+  HeardLiveList parent_instance;
 
-  GListStore   *groups;
-  HeardStore   *store;
-  GCancellable *cancellable;
-  char         *failure;
   guint         midnight_source;
-  gboolean      loaded;
-  gboolean      loading;
-  /* A write landed while the sections were worked out: again after. */
-  gboolean      read_again;
 };
 
-static void heard_caseload_model_model_init (GListModelInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (HeardCaseloadModel, heard_caseload_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      heard_caseload_model_model_init))
-
-enum {
-  PROP_0,
-  PROP_LOADED,
-  PROP_FAILURE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void read_caseload (HeardCaseloadModel *self);
+G_DEFINE_FINAL_TYPE (HeardCaseloadModel, heard_caseload_model, HEARD_TYPE_LIVE_LIST)
 
 static void
-set_state (HeardCaseloadModel *self,
-           gboolean            loaded,
-           const char         *failure)
+heard_caseload_model_read_async (HeardLiveList       *list,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
-  if (g_strcmp0 (self->failure, failure) != 0)
-    {
-      g_free (self->failure);
-      self->failure = g_strdup (failure);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAILURE]);
-    }
-
-  if (self->loaded != loaded)
-    {
-      self->loaded = loaded;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
+  heard_store_load_caseload_async (_heard_live_list_get_store (list), cancellable, callback,
+                                   user_data);
 }
 
-/* The group listed that says the same as @group, or @group itself. */
-static HeardCaseloadGroup *
-find_same (HeardCaseloadModel *self,
-           HeardCaseloadGroup *group)
+/* The sections that have something in them, as groups. */
+static GPtrArray *
+heard_caseload_model_read_finish (GObject       *store,
+                                  GAsyncResult  *result,
+                                  GError       **error)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  g_autoptr(GPtrArray) sections = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HeardCaseloadGroup) listed = g_list_model_get_item (G_LIST_MODEL (self->groups),
-                                                                    i);
+  sections = heard_store_load_caseload_finish (HEARD_STORE (store), result, error);
+  if (sections == NULL)
+    return NULL;
 
-      if (heard_caseload_group_equal (listed, group))
-        return listed;
-    }
-
-  return group;
-}
-
-static void
-merge (HeardCaseloadModel *self,
-       GPtrArray          *sections)
-{
-  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
-
+  groups = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < sections->len; i++)
     {
       HeardCaseloadSection *section = g_ptr_array_index (sections, i);
-      g_autoptr(HeardCaseloadGroup) group = NULL;
 
       if (section->items->len == 0)
         continue;
 
-      group = _heard_caseload_group_new (g_steal_pointer (&section->title),
-                                         g_steal_pointer (&section->items));
-      g_ptr_array_add (merged, g_object_ref (find_same (self, group)));
+      g_ptr_array_add (groups, _heard_caseload_group_new (g_steal_pointer (&section->title),
+                                                          g_steal_pointer (&section->items)));
     }
 
-  heard_list_store_replace (self->groups, merged);
+  return g_steal_pointer (&groups);
 }
 
-static void
-caseload_read_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* Every write may move something into or out of a section. */
+static gboolean
+heard_caseload_model_follows (HeardLiveList   *list,
+                              HeardRecordKind  kind)
 {
-  g_autoptr(HeardCaseloadModel) self = user_data;
-  g_autoptr(GPtrArray) sections = NULL;
-  g_autoptr(GError) error = NULL;
-
-  sections = heard_store_load_caseload_finish (HEARD_STORE (object), result, &error);
-  /* Cancelled: the records were locked, and the model emptied with them. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->loading = FALSE;
-  if (self->read_again)
-    {
-      self->read_again = FALSE;
-      read_caseload (self);
-      return;
-    }
-
-  /* What was shown stays after a failure, with the failure said. */
-  if (sections != NULL)
-    merge (self, sections);
-  set_state (self, TRUE, error != NULL ? error->message : NULL);
+  return TRUE;
 }
 
-static void
-read_caseload (HeardCaseloadModel *self)
+/* A section that says what it said keeps its object. */
+static gboolean
+heard_caseload_model_same (gpointer listed,
+                           gpointer fresh)
 {
-  if (self->loading)
-    {
-      self->read_again = TRUE;
-      return;
-    }
-
-  self->loading = TRUE;
-  heard_store_load_caseload_async (self->store, self->cancellable, caseload_read_cb,
-                                   g_object_ref (self));
-}
-
-static void
-store_changed_cb (HeardStore         *store,
-                  HeardRecordKind     kind,
-                  gint64              person_id,
-                  gint64              record_id,
-                  HeardCaseloadModel *self)
-{
-  read_caseload (self);
+  return heard_caseload_group_equal (listed, fresh);
 }
 
 static void watch_midnight (HeardCaseloadModel *self);
@@ -169,7 +88,7 @@ midnight_cb (gpointer user_data)
   HeardCaseloadModel *self = user_data;
 
   self->midnight_source = 0;
-  read_caseload (self);
+  _heard_live_list_read (HEARD_LIVE_LIST (self));
   watch_midnight (self);
 
   return G_SOURCE_REMOVE;
@@ -193,104 +112,34 @@ watch_midnight (HeardCaseloadModel *self)
   g_source_set_name_by_id (self->midnight_source, "[heard] caseload at midnight");
 }
 
-/* The list inside changed: those watching this one hear of it. */
-static void
-items_changed_cb (GListModel         *inner,
-                  guint               position,
-                  guint               removed,
-                  guint               added,
-                  HeardCaseloadModel *self)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-}
-
-static GType
-heard_caseload_model_get_item_type (GListModel *model)
-{
-  return HEARD_TYPE_CASELOAD_GROUP;
-}
-
-static guint
-heard_caseload_model_get_n_items (GListModel *model)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (HEARD_CASELOAD_MODEL (model)->groups));
-}
-
-static gpointer
-heard_caseload_model_get_item (GListModel *model,
-                               guint       position)
-{
-  return g_list_model_get_item (G_LIST_MODEL (HEARD_CASELOAD_MODEL (model)->groups), position);
-}
-
-static void
-heard_caseload_model_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = heard_caseload_model_get_item_type;
-  iface->get_n_items = heard_caseload_model_get_n_items;
-  iface->get_item = heard_caseload_model_get_item;
-}
-
 static void
 heard_caseload_model_dispose (GObject *object)
 {
   HeardCaseloadModel *self = HEARD_CASELOAD_MODEL (object);
 
-  _heard_caseload_model_set_store (self, NULL);
-  g_clear_object (&self->groups);
-  g_clear_pointer (&self->failure, g_free);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
 
   G_OBJECT_CLASS (heard_caseload_model_parent_class)->dispose (object);
-}
-
-static void
-heard_caseload_model_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  HeardCaseloadModel *self = HEARD_CASELOAD_MODEL (object);
-
-  switch (prop_id)
-    {
-    case PROP_LOADED:
-      g_value_set_boolean (value, self->loaded);
-      break;
-
-    case PROP_FAILURE:
-      g_value_set_string (value, self->failure);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
 heard_caseload_model_class_init (HeardCaseloadModelClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  HeardLiveListClass *list_class = HEARD_LIVE_LIST_CLASS (klass);
 
   object_class->dispose = heard_caseload_model_dispose;
-  object_class->get_property = heard_caseload_model_get_property;
 
-  /* Whether the sections have been worked out since the records opened. */
-  properties[PROP_LOADED] =
-    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Why the last attempt to work them out failed, in words; NULL if it did not. */
-  properties[PROP_FAILURE] =
-    g_param_spec_string ("failure", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  list_class->item_type = HEARD_TYPE_CASELOAD_GROUP;
+  list_class->read_async = heard_caseload_model_read_async;
+  list_class->read_finish = heard_caseload_model_read_finish;
+  list_class->follows = heard_caseload_model_follows;
+  list_class->same = heard_caseload_model_same;
 }
 
 static void
 heard_caseload_model_init (HeardCaseloadModel *self)
 {
-  self->groups = g_list_store_new (HEARD_TYPE_CASELOAD_GROUP);
-  g_signal_connect (self->groups, "items-changed", G_CALLBACK (items_changed_cb), self);
 }
 
 HeardCaseloadModel *
@@ -308,30 +157,10 @@ _heard_caseload_model_set_store (HeardCaseloadModel *self,
   g_return_if_fail (HEARD_IS_CASELOAD_MODEL (self));
   g_return_if_fail (store == NULL || HEARD_IS_STORE (store));
 
-  if (self->store == store)
-    return;
-
-  if (self->store != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->store, self);
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      g_clear_object (&self->store);
-      g_clear_handle_id (&self->midnight_source, g_source_remove);
-      self->loading = FALSE;
-      self->read_again = FALSE;
-      g_list_store_remove_all (self->groups);
-      set_state (self, FALSE, NULL);
-    }
-
-  if (store == NULL)
-    return;
-
-  self->store = g_object_ref (store);
-  self->cancellable = g_cancellable_new ();
-  g_signal_connect (store, "changed", G_CALLBACK (store_changed_cb), self);
-  watch_midnight (self);
-  read_caseload (self);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self), store);
+  if (store != NULL)
+    watch_midnight (self);
 }
 
 gboolean
@@ -339,7 +168,7 @@ heard_caseload_model_get_loaded (HeardCaseloadModel *self)
 {
   g_return_val_if_fail (HEARD_IS_CASELOAD_MODEL (self), FALSE);
 
-  return self->loaded;
+  return heard_live_list_get_loaded (HEARD_LIVE_LIST (self));
 }
 
 const char *
@@ -347,5 +176,5 @@ heard_caseload_model_get_failure (HeardCaseloadModel *self)
 {
   g_return_val_if_fail (HEARD_IS_CASELOAD_MODEL (self), NULL);
 
-  return self->failure;
+  return heard_live_list_get_failure (HEARD_LIVE_LIST (self));
 }

@@ -6,46 +6,89 @@
 #include "heard-list-util.h"
 
 /*
- * The live models of the context (staff, caseload) are replaced by what a
- * new read found, keeping the objects that are still there: views then
- * hear only of the rows that really changed.
+ * Every live model (a case file's plans, statements and open items, the
+ * context's staff and caseload) is brought up to date from what a new read
+ * found in the same way: the rows that did not change keep their objects,
+ * so views hear only of the rows that really changed.
  */
 
-/* Makes @store hold @items (objects of its type), in order, with one
- * splice of the part between the rows that are already as they should be. */
-void
-heard_list_store_replace (GListStore *store,
-                          GPtrArray  *items)
+/* Makes @model hold @fresh (objects of its type), in its order, keeping
+ * every row that @same says can stay, and telling views only about the
+ * positions that changed; whether any did. */
+gboolean
+heard_list_store_update (GListStore    *model,
+                         GPtrArray     *fresh,
+                         HeardSameFunc  same)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint first = 0;
-  guint n_same_end = 0;
+  gboolean changed = FALSE;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_full (fresh->len, g_object_unref);
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n;
 
-  g_return_if_fail (G_IS_LIST_STORE (store));
-  g_return_if_fail (items != NULL);
-
-  while (first < n_old && first < items->len)
+  for (guint i = 0; i < fresh->len; i++)
     {
-      g_autoptr(GObject) old = g_list_model_get_item (model, first);
+      gpointer item = g_ptr_array_index (fresh, i);
+      g_autoptr(GObject) keep = NULL;
 
-      if (old != g_ptr_array_index (items, first))
-        break;
-      first++;
+      for (guint j = 0; j < n_old && keep == NULL; j++)
+        {
+          g_autoptr(GObject) old = g_list_model_get_item (G_LIST_MODEL (model), j);
+
+          if (!g_hash_table_contains (kept, old) && same (old, item))
+            keep = g_steal_pointer (&old);
+        }
+
+      if (keep != NULL)
+        g_hash_table_add (kept, keep);
+      g_ptr_array_add (wanted, keep != NULL ? g_steal_pointer (&keep) : g_object_ref (item));
     }
 
-  while (n_same_end < n_old - first && n_same_end < items->len - first)
+  for (guint i = 0; i < wanted->len; i++)
     {
-      g_autoptr(GObject) old = g_list_model_get_item (model, n_old - 1 - n_same_end);
+      gpointer want = g_ptr_array_index (wanted, i);
 
-      if (old != g_ptr_array_index (items, items->len - 1 - n_same_end))
-        break;
-      n_same_end++;
+      while (i < g_list_model_get_n_items (G_LIST_MODEL (model)))
+        {
+          g_autoptr(GObject) here = g_list_model_get_item (G_LIST_MODEL (model), i);
+          guint there;
+
+          if ((gpointer) here == want)
+            break;
+
+          changed = TRUE;
+          if (g_hash_table_contains (kept, here))
+            {
+              /* A row that stays, further on: the wanted one goes in before it. */
+              if (g_list_store_find (model, want, &there))
+                g_list_store_remove (model, there);
+              g_list_store_insert (model, i, want);
+              break;
+            }
+
+          if (!g_list_store_find (model, want, &there))
+            {
+              /* Changed: one row replaces another, in one go. */
+              g_list_store_splice (model, i, 1, &want, 1);
+              break;
+            }
+
+          g_list_store_remove (model, i);
+        }
+
+      if (i == g_list_model_get_n_items (G_LIST_MODEL (model)))
+        {
+          g_list_store_append (model, want);
+          changed = TRUE;
+        }
     }
 
-  if (first == n_old && first == items->len)
-    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if (n > wanted->len)
+    {
+      g_list_store_splice (model, wanted->len, n - wanted->len, NULL, 0);
+      changed = TRUE;
+    }
 
-  g_list_store_splice (store, first, n_old - first - n_same_end,
-                       items->pdata + first, items->len - first - n_same_end);
+  return changed;
 }

@@ -5,7 +5,12 @@
 
 G_BEGIN_DECLS
 
-void heard_list_store_replace (GListStore *store,
-                               GPtrArray  *items);
+/* Whether the row already shown (@old) can stay for the row just read. */
+typedef gboolean (*HeardSameFunc) (gpointer old,
+                                   gpointer fresh);
+
+gboolean heard_list_store_update (GListStore    *model,
+                                  GPtrArray     *fresh,
+                                  HeardSameFunc  same);
 
 G_END_DECLS

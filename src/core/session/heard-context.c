@@ -226,7 +226,8 @@ flow_step_done_cb (GObject      *object,
                                 audit_checked_cb, g_object_ref (task));
 }
 
-/* A task for one step; @opening shows the quiet placeholder meanwhile. */
+/* A task of the context's own for a step that the unlock flow or the audit
+ * guard takes; @opening shows the quiet placeholder meanwhile. */
 static GTask *
 new_step_task (HeardContext        *self,
                gpointer             source_tag,
@@ -556,7 +557,7 @@ attach_models (HeardContext *self)
   detach_models (self);
   self->models_cancellable = g_cancellable_new ();
   g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
-  _heard_staff_list_set_store (self->staff, self->store);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), self->store);
   _heard_caseload_model_set_store (self->caseload, self->store);
   read_removed_people (self);
 }
@@ -571,7 +572,7 @@ detach_models (HeardContext *self)
   g_clear_object (&self->models_cancellable);
   g_list_store_remove_all (self->people);
   g_list_store_remove_all (self->removed_people);
-  _heard_staff_list_set_store (self->staff, NULL);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), NULL);
   _heard_caseload_model_set_store (self->caseload, NULL);
 }
 
@@ -584,7 +585,7 @@ staff_shown_cb (GObject      *object,
   GError *error = NULL;
 
   /* Saved either way; a failed read of the list was logged. */
-  if (!_heard_staff_list_wait_finish (HEARD_STAFF_LIST (object), result, &error) &&
+  if (!_heard_live_list_wait_finish (HEARD_LIVE_LIST (object), result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_task_return_error (task, error);
@@ -610,7 +611,7 @@ staff_written (HeardContext *self,
     }
 
   g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) id), NULL);
-  _heard_staff_list_wait_async (self->staff, NULL, staff_shown_cb, task);
+  _heard_live_list_wait_async (HEARD_LIVE_LIST (self->staff), NULL, staff_shown_cb, task);
 }
 
 static void
@@ -717,21 +718,6 @@ audit_verified_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_int (task, n_entries);
-}
-
-/* A task of the context's own for a step that the audit guard takes. */
-static GTask *
-new_audit_task (HeardContext        *self,
-                gpointer             source_tag,
-                GCancellable        *cancellable,
-                GAsyncReadyCallback  callback,
-                gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-
-  return task;
 }
 
 /* Every case file lets go of its records; the registry forgets them all,
@@ -1264,7 +1250,7 @@ heard_context_save_audit_anchor_async (HeardContext        *self,
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  task = new_audit_task (self, heard_context_save_audit_anchor_async, cancellable, callback,
+  task = new_step_task (self, heard_context_save_audit_anchor_async, FALSE, cancellable, callback,
                          user_data);
   heard_audit_guard_save_anchor_async (self->audit_guard, cancellable, audit_step_done_cb, task);
 }
@@ -1291,7 +1277,7 @@ heard_context_reanchor_audit_async (HeardContext        *self,
 
   g_return_if_fail (HEARD_IS_CONTEXT (self));
 
-  task = new_audit_task (self, heard_context_reanchor_audit_async, cancellable, callback,
+  task = new_step_task (self, heard_context_reanchor_audit_async, FALSE, cancellable, callback,
                          user_data);
   heard_audit_guard_reanchor_async (self->audit_guard, cancellable, audit_step_done_cb, task);
 }
@@ -1318,7 +1304,7 @@ heard_context_verify_audit_async (HeardContext        *self,
   g_return_if_fail (HEARD_IS_CONTEXT (self));
   g_return_if_fail (self->store != NULL);
 
-  task = new_audit_task (self, heard_context_verify_audit_async, cancellable, callback,
+  task = new_step_task (self, heard_context_verify_audit_async, FALSE, cancellable, callback,
                          user_data);
   heard_audit_guard_verify_async (self->audit_guard, cancellable, audit_verified_cb, task);
 }
@@ -1357,7 +1343,7 @@ heard_context_acknowledge_audit_problem_async (HeardContext        *self,
   g_return_if_fail (code != NULL);
   g_return_if_fail (self->store != NULL);
 
-  task = new_audit_task (self, heard_context_acknowledge_audit_problem_async, cancellable,
+  task = new_step_task (self, heard_context_acknowledge_audit_problem_async, FALSE, cancellable,
                          callback, user_data);
   heard_audit_guard_acknowledge_async (self->audit_guard, code, cancellable, audit_step_done_cb,
                                        task);

@@ -822,26 +822,10 @@ keyring_waited_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/* heard.ini was written (write_info_async()) for a step that finishes as
+ * a boolean. */
 static void
-recovery_confirmed_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      HEARD_UNLOCK_FLOW (object)->info.recovery_confirmed = FALSE;
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-anchor_noted_cb (GObject      *object,
+info_written_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
@@ -852,6 +836,17 @@ anchor_noted_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void
+recovery_confirmed_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  if (g_task_had_error (G_TASK (result)))
+    HEARD_UNLOCK_FLOW (object)->info.recovery_confirmed = FALSE;
+
+  info_written_cb (object, result, user_data);
 }
 
 static void
@@ -1209,7 +1204,7 @@ heard_unlock_flow_note_audit_anchor_async (HeardUnlockFlow     *self,
   self->info.audit_anchor = g_strdup (anchor);
   g_free (self->info.audit_anchor_mac);
   self->info.audit_anchor_mac = g_strdup (mac);
-  write_info_async (self, anchor_noted_cb, task);
+  write_info_async (self, info_written_cb, task);
 }
 
 gboolean
