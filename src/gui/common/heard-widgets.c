@@ -125,6 +125,33 @@ heard_ask_to_discard (GtkWindow        *window,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows words someone wrote (above all a young person's own) in @label,
+ * set from the side their script starts on: Arabic or Urdu from the
+ * right, English from the left, whatever the language of Heard itself.
+ * Every view of such words sets them through here. */
+void
+heard_label_set_words (GtkLabel   *label,
+                       const char *text)
+{
+  PangoDirection direction;
+  gboolean widget_rtl, opposite;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  text = text != NULL ? text : "";
+  direction = pango_find_base_dir (text, -1);
+  widget_rtl = gtk_widget_get_direction (GTK_WIDGET (label)) == GTK_TEXT_DIR_RTL;
+  /* Neutral text (digits, emoji) follows Heard's own direction. GTK
+   * mirrors xalign and justification in a right-to-left interface, so
+   * only words running against the interface turn them round. */
+  opposite = direction != PANGO_DIRECTION_NEUTRAL &&
+             (direction == PANGO_DIRECTION_RTL) != widget_rtl;
+
+  gtk_label_set_text (label, text);
+  gtk_label_set_xalign (label, opposite ? 1 : 0);
+  gtk_label_set_justify (label, opposite ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+}
+
 /* A toast for plain text: names such as "Jo & Sam" are not markup. */
 AdwToast *
 heard_toast_new (const char *text)
