@@ -133,23 +133,24 @@ void
 heard_label_set_words (GtkLabel   *label,
                        const char *text)
 {
-  PangoDirection direction;
-  gboolean widget_rtl, opposite;
+  PangoLayoutLine *first;
+  gboolean text_rtl, widget_rtl;
 
   g_return_if_fail (GTK_IS_LABEL (label));
 
-  text = text != NULL ? text : "";
-  direction = pango_find_base_dir (text, -1);
-  widget_rtl = gtk_widget_get_direction (GTK_WIDGET (label)) == GTK_TEXT_DIR_RTL;
-  /* Neutral text (digits, emoji) follows Heard's own direction. GTK
-   * mirrors xalign and justification in a right-to-left interface, so
-   * only words running against the interface turn them round. */
-  opposite = direction != PANGO_DIRECTION_NEUTRAL &&
-             (direction == PANGO_DIRECTION_RTL) != widget_rtl;
-
   gtk_label_set_text (label, text);
-  gtk_label_set_xalign (label, opposite ? 1 : 0);
-  gtk_label_set_justify (label, opposite ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+  /* The direction pango gave the words' first paragraph, from their first
+   * strong character (pango_find_base_dir() is deprecated); neutral words
+   * (digits, emoji) take Heard's own. */
+  first = pango_layout_get_line_readonly (gtk_label_get_layout (label), 0);
+  text_rtl = first != NULL &&
+             pango_layout_line_get_resolved_direction (first) == PANGO_DIRECTION_RTL;
+  widget_rtl = gtk_widget_get_direction (GTK_WIDGET (label)) == GTK_TEXT_DIR_RTL;
+
+  /* GTK mirrors xalign and justification in a right-to-left interface,
+   * so only words running against the interface turn them round. */
+  gtk_label_set_xalign (label, text_rtl != widget_rtl ? 1 : 0);
+  gtk_label_set_justify (label, text_rtl != widget_rtl ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
 }
 
 /* A toast for plain text: names such as "Jo & Sam" are not markup. */
