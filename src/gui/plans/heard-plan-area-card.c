@@ -49,6 +49,7 @@ add_text_block (GtkBox     *box,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
 
   heard_label_set_words (GTK_LABEL (body), *text != '\0' ? text : _("Nothing written here yet."));
