@@ -285,7 +285,7 @@ test_long_words_keep_width (void)
   words = heard_test_ui_find_by_css_class (GTK_WIDGET (dialog), "their-words");
   g_assert_false (gtk_widget_get_mapped (words));
   show = find_button (GTK_WIDGET (dialog), "_Show Their Words");
-  gtk_widget_activate (show);
+  g_signal_emit_by_name (show, "clicked");
   settle (GTK_WIDGET (dialog));
   g_assert_true (gtk_widget_get_mapped (words));
   g_assert_true (label_selects_nothing (GTK_LABEL (words)));
