@@ -363,6 +363,265 @@ test_folded_click_opens (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* The label below @root that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Whether a preferences group below @root is titled @title. */
+static gboolean
+has_group_titled (GtkWidget  *root,
+                  const char *title)
+{
+  if (ADW_IS_PREFERENCES_GROUP (root) &&
+      g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (root)), title) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_group_titled (child, title))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+plan_has_area (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && g_list_model_get_n_items (heard_plan_get_areas (plan)) == 1;
+}
+
+static gboolean
+plan_started (gpointer data)
+{
+  return heard_plan_view_get_plan (data) != NULL;
+}
+
+static const char *const column_titles[] = { "What we are worried about",
+                                              "What is working well",
+                                              "What needs to happen" };
+
+/* Lays @view out @width wide, and finds where each column of @card went. */
+static void
+allocate_columns (GtkWidget       *view,
+                  GtkWidget       *card,
+                  int              width,
+                  graphene_rect_t  bounds[3])
+{
+  int height, unused;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, width, &height, &unused, NULL, NULL);
+  gtk_widget_size_allocate (view, &(GtkAllocation) { 0, 0, width, MAX (height, 720) }, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
+    {
+      GtkWidget *title = find_label (card, column_titles[i]);
+
+      g_assert_nonnull (title);
+      g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (title), card, &bounds[i]));
+    }
+}
+
+/* A plan's three columns stand side by side where there is room and one
+ * above the other where there is not, never two and one; the area editor
+ * labels its fields as the plan does (sentence case); Close Plan looks
+ * the same, destructive, on the plan and in its dialog. */
+static void
+test_plan_columns (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  const char *texts[] = { "I want to feel safe on the bus home.", "Safe travel to college.",
+                          "Contact from unknown adults online.", "She has a trusted friend.",
+                          "A travel plan she agrees with.", NULL };
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  graphene_rect_t bounds[3];
+  HeardPlanView *view;
+  GtkWidget *card, *close_button;
+  GtkWindow *editor, *dialog;
+
+  start_with (data_dir, "Amira Khan");
+  heard_person_page_show_view (person_page (), "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (person_page ()),
+                                                         HEARD_TYPE_PLAN_VIEW, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  heard_test_ui_wait_until (plan_started, view, "a draft plan");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u",
+                                             HEARD_AREA_SAFETY));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  for (guint i = 0; i < G_N_ELEMENTS (column_titles); i++)
+    g_assert_true (has_group_titled (GTK_WIDGET (editor), column_titles[i]));
+  g_assert_true (has_group_titled (GTK_WIDGET (editor), "Their goal, in their own words"));
+  heard_test_ui_collect_text_views (GTK_WIDGET (editor), views);
+  for (guint i = 0; i < views->len && texts[i] != NULL; i++)
+    set_text_view (g_ptr_array_index (views, i), texts[i]);
+  heard_test_ui_save_dialog (editor, "HeardAreaEditor");
+  heard_test_ui_wait_until (plan_has_area, view, "the area in the plan");
+  settle (GTK_WIDGET (window ()));
+
+  card = heard_test_ui_find_descendant (GTK_WIDGET (view), HEARD_TYPE_PLAN_AREA_CARD, NULL);
+  g_assert_nonnull (card);
+  /* The plan says, in its own labels, what the editor asked. */
+  g_assert_nonnull (find_label (card, "Their goal, in their own words"));
+
+  /* Wide: one row of three, left to right, the same height. */
+  allocate_columns (GTK_WIDGET (view), card, 1200, bounds);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_cmpfloat (bounds[i].origin.y, ==, bounds[0].origin.y);
+      g_assert_cmpfloat (bounds[i].origin.x, >=,
+                         bounds[i - 1].origin.x + bounds[i - 1].size.width);
+    }
+
+  /* Narrow: one column of three, top to bottom, each the full width. */
+  allocate_columns (GTK_WIDGET (view), card, 500, bounds);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_cmpfloat (bounds[i].origin.x, ==, bounds[0].origin.x);
+      g_assert_cmpfloat (bounds[i].size.width, ==, bounds[0].size.width);
+      g_assert_cmpfloat (bounds[i].origin.y, >=,
+                         bounds[i - 1].origin.y + bounds[i - 1].size.height);
+    }
+  gtk_widget_queue_resize (GTK_WIDGET (window ()));
+
+  /* Close Plan is destructive where it is offered and where it is done. */
+  close_button = find_button (GTK_WIDGET (view), "_Close Plan…");
+  g_assert_nonnull (close_button);
+  g_assert_true (gtk_widget_has_css_class (close_button, "destructive-action"));
+  g_object_get (window (), "context", &context, NULL);
+  case_file = heard_case_file_open (context, heard_person_page_get_person (person_page ()));
+  dialog = GTK_WINDOW (heard_closure_dialog_new (GTK_WINDOW (window ()), case_file,
+                                                 heard_plan_view_get_plan (view)));
+  close_button = find_button (GTK_WIDGET (dialog), "_Close Plan");
+  g_assert_nonnull (close_button);
+  g_assert_true (gtk_widget_has_css_class (close_button, "destructive-action"));
+  g_assert_false (gtk_widget_has_css_class (close_button, "suggested-action"));
+  gtk_window_destroy (dialog);
+  g_clear_object (&case_file);
+  g_clear_object (&context);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+static GtkAdjustment *
+statements_scroll (void)
+{
+  GtkWidget *scrolled = heard_test_ui_find_descendant (GTK_WIDGET (statements_view ()),
+                                                       GTK_TYPE_SCROLLED_WINDOW, NULL);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+static gboolean
+scrolls (gpointer data)
+{
+  GtkAdjustment *adjustment = statements_scroll ();
+
+  return gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) > 200;
+}
+
+static void
+select_person (const char *name)
+{
+  GListModel *shown = _heard_window_get_shown_people (window ());
+  GtkWidget *list = heard_test_ui_find_descendant (gtk_widget_get_parent (GTK_WIDGET (
+                                                     _heard_window_get_search_entry (
+                                                       window ()))),
+                                                   GTK_TYPE_LIST_VIEW, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (shown, i);
+
+      /* Chosen in the list, as a click or the keyboard does: focus there. */
+      if (g_strcmp0 (heard_person_get_display_name (person), name) == 0)
+        {
+          gtk_widget_grab_focus (list);
+          g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", i));
+        }
+    }
+}
+
+/* A record opens at its top, not where the last person's was left. */
+static void
+test_record_opens_at_top (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *words = long_words (1500);
+  GtkAdjustment *adjustment;
+
+  start_with (data_dir, "Amira Khan");
+  heard_person_page_show_view (person_page (), "statements");
+  for (guint i = 0; i < 3; i++)
+    record_words (words, FALSE);
+  heard_test_ui_add_person (the_app, "Jordan Lee", "");
+  heard_test_ui_wait_for_shown_people (the_app, 2);
+  heard_person_page_show_view (person_page (), "statements");
+  for (guint i = 0; i < 3; i++)
+    record_words (words, FALSE);
+  heard_test_ui_wait_until (scrolls, NULL, "Jordan's statements to need scrolling");
+
+  adjustment = statements_scroll ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 200);
+
+  select_person ("Amira Khan");
+  settle (GTK_WIDGET (window ()));
+  heard_test_ui_wait_until (scrolls, NULL, "Amira's statements to need scrolling");
+  g_assert_cmpfloat (gtk_adjustment_get_value (statements_scroll ()), ==,
+                     gtk_adjustment_get_lower (statements_scroll ()));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+/* Words written right to left (Arabic, Urdu) start on the right; others,
+ * and words with no direction of their own, on the left. */
+static void
+test_right_to_left_words (void)
+{
+  struct { const char *words; float xalign; GtkJustification justify; } cases[] = {
+    { "قالوا إنني مدين لهم بالمال", 1, GTK_JUSTIFY_RIGHT },
+    { "انہوں نے کہا کہ میں ان کا مقروض ہوں", 1, GTK_JUSTIFY_RIGHT },
+    { "They said I owed them.", 0, GTK_JUSTIFY_LEFT },
+    { "2025 🙂", 0, GTK_JUSTIFY_LEFT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(HeardStatement) statement = heard_statement_new ();
+      GtkWidget *card, *label;
+
+      heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, cases[i].words);
+      card = g_object_ref_sink (heard_statement_card_new (statement, NULL,
+                                                          HEARD_STATEMENT_CARD_HISTORY));
+      label = heard_test_ui_find_by_css_class (card, "their-words");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, cases[i].words);
+      g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (label)), ==, cases[i].xalign);
+      g_assert_cmpint (gtk_label_get_justify (GTK_LABEL (label)), ==, cases[i].justify);
+      g_object_unref (card);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +630,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/layout/long-words-keep-width", test_long_words_keep_width);
   g_test_add_func ("/ui/layout/folded-click-opens", test_folded_click_opens);
+  g_test_add_func ("/ui/layout/plan-columns", test_plan_columns);
+  g_test_add_func ("/ui/layout/record-opens-at-top", test_record_opens_at_top);
+  g_test_add_func ("/ui/layout/right-to-left-words", test_right_to_left_words);
 
   return g_test_run ();
 }
