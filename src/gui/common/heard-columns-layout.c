@@ -160,6 +160,30 @@ heard_columns_layout_allocate (GtkLayoutManager *manager,
 }
 
 static void
+set_min_column_width (HeardColumnsLayout *self,
+                      int                 width)
+{
+  if (self->min_column_width == width)
+    return;
+
+  self->min_column_width = width;
+  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_COLUMN_WIDTH]);
+}
+
+static void
+set_spacing (HeardColumnsLayout *self,
+             int                 spacing)
+{
+  if (self->spacing == spacing)
+    return;
+
+  self->spacing = spacing;
+  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPACING]);
+}
+
+static void
 heard_columns_layout_get_property (GObject    *object,
                                    guint       prop_id,
                                    GValue     *value,
@@ -193,11 +217,11 @@ heard_columns_layout_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_MIN_COLUMN_WIDTH:
-      heard_columns_layout_set_min_column_width (self, g_value_get_int (value));
+      set_min_column_width (self, g_value_get_int (value));
       break;
 
     case PROP_SPACING:
-      heard_columns_layout_set_spacing (self, g_value_get_int (value));
+      set_spacing (self, g_value_get_int (value));
       break;
 
     default:
@@ -230,54 +254,4 @@ heard_columns_layout_init (HeardColumnsLayout *self)
 {
   self->min_column_width = 200;
   self->spacing = 12;
-}
-
-GtkLayoutManager *
-heard_columns_layout_new (void)
-{
-  return g_object_new (HEARD_TYPE_COLUMNS_LAYOUT, NULL);
-}
-
-int
-heard_columns_layout_get_min_column_width (HeardColumnsLayout *self)
-{
-  g_return_val_if_fail (HEARD_IS_COLUMNS_LAYOUT (self), 0);
-
-  return self->min_column_width;
-}
-
-void
-heard_columns_layout_set_min_column_width (HeardColumnsLayout *self,
-                                           int                 width)
-{
-  g_return_if_fail (HEARD_IS_COLUMNS_LAYOUT (self));
-
-  if (self->min_column_width == width)
-    return;
-
-  self->min_column_width = width;
-  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MIN_COLUMN_WIDTH]);
-}
-
-int
-heard_columns_layout_get_spacing (HeardColumnsLayout *self)
-{
-  g_return_val_if_fail (HEARD_IS_COLUMNS_LAYOUT (self), 0);
-
-  return self->spacing;
-}
-
-void
-heard_columns_layout_set_spacing (HeardColumnsLayout *self,
-                                  int                 spacing)
-{
-  g_return_if_fail (HEARD_IS_COLUMNS_LAYOUT (self));
-
-  if (self->spacing == spacing)
-    return;
-
-  self->spacing = spacing;
-  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPACING]);
 }

@@ -10,13 +10,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HeardColumnsLayout, heard_columns_layout, HEARD, COLUMNS_LAYOUT,
                       GtkLayoutManager)
 
-GtkLayoutManager *heard_columns_layout_new                  (void);
-
-int               heard_columns_layout_get_min_column_width (HeardColumnsLayout *self);
-void              heard_columns_layout_set_min_column_width (HeardColumnsLayout *self,
-                                                             int                 width);
-int               heard_columns_layout_get_spacing          (HeardColumnsLayout *self);
-void              heard_columns_layout_set_spacing          (HeardColumnsLayout *self,
-                                                             int                 spacing);
+/* Set up in .ui files, through its min-column-width and spacing properties. */
 
 G_END_DECLS
