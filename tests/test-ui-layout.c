@@ -618,6 +618,7 @@ test_right_to_left_words (void)
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, cases[i].words);
       g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (label)), ==, cases[i].xalign);
       g_assert_cmpint (gtk_label_get_justify (GTK_LABEL (label)), ==, cases[i].justify);
+      g_assert_true (gtk_widget_has_css_class (label, "right-to-left") == (cases[i].xalign == 1));
       g_object_unref (card);
     }
 }

@@ -151,6 +151,11 @@ heard_label_set_words (GtkLabel   *label,
    * so only words running against the interface turn them round. */
   gtk_label_set_xalign (label, text_rtl != widget_rtl ? 1 : 0);
   gtk_label_set_justify (label, text_rtl != widget_rtl ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+  /* For the style sheet: the edge their words start from is marked. */
+  if (text_rtl)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "right-to-left");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "right-to-left");
 }
 
 /* A toast for plain text: names such as "Jo & Sam" are not markup. */
