@@ -82,8 +82,15 @@ show_clicked_cb (HeardContentNote *self)
   /* The button that had focus is gone: focus moves into what was shown. */
   if (gtk_widget_get_visible (self->hide_button))
     gtk_widget_grab_focus (self->hide_button);
-  else if (self->child != NULL)
-    gtk_widget_child_focus (self->child, GTK_DIR_TAB_FORWARD);
+  else if (self->child != NULL && gtk_widget_child_focus (self->child, GTK_DIR_TAB_FORWARD))
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      /* A selectable label selects all it holds as it takes focus: the
+       * words revealed are there to be read, not highlighted. */
+      if (GTK_IS_LABEL (focus) && gtk_label_get_selectable (GTK_LABEL (focus)))
+        gtk_label_select_region (GTK_LABEL (focus), 0, 0);
+    }
 }
 
 static void

@@ -31,6 +31,7 @@ enum {
   PROP_HEADING,
   PROP_SAVE_LABEL,
   PROP_BODY,
+  PROP_DESTRUCTIVE,
   N_PROPS
 };
 
@@ -62,6 +63,31 @@ set_body (HeardDialog *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+}
+
+/* What saving does that cannot be taken back (closing a plan) is styled as
+ * such in the dialog just as on the button that opened it. */
+static void
+set_destructive (HeardDialog *self,
+                 gboolean     destructive)
+{
+  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
+
+  destructive = !!destructive;
+  if (gtk_widget_has_css_class (priv->save_button, "destructive-action") == destructive)
+    return;
+
+  if (destructive)
+    {
+      gtk_widget_remove_css_class (priv->save_button, "suggested-action");
+      gtk_widget_add_css_class (priv->save_button, "destructive-action");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (priv->save_button, "destructive-action");
+      gtk_widget_add_css_class (priv->save_button, "suggested-action");
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTRUCTIVE]);
 }
 
 static void
@@ -166,6 +192,11 @@ heard_dialog_get_property (GObject    *object,
       g_value_set_object (value, priv->body);
       break;
 
+    case PROP_DESTRUCTIVE:
+      g_value_set_boolean (value, gtk_widget_has_css_class (priv->save_button,
+                                                            "destructive-action"));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -195,6 +226,10 @@ heard_dialog_set_property (GObject      *object,
       set_body (self, g_value_get_object (value));
       break;
 
+    case PROP_DESTRUCTIVE:
+      set_destructive (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -216,6 +251,8 @@ heard_dialog_class_init (HeardDialogClass *klass)
   properties[PROP_HEADING] = g_param_spec_string ("heading", NULL, NULL, NULL, flags);
   properties[PROP_SAVE_LABEL] = g_param_spec_string ("save-label", NULL, NULL, NULL, flags);
   properties[PROP_BODY] = g_param_spec_object ("body", NULL, NULL, GTK_TYPE_WIDGET, flags);
+  /* Whether saving cannot be undone, so its button is styled destructive. */
+  properties[PROP_DESTRUCTIVE] = g_param_spec_boolean ("destructive", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -125,6 +125,39 @@ heard_ask_to_discard (GtkWindow        *window,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shows words someone wrote (above all a young person's own) in @label,
+ * set from the side their script starts on: Arabic or Urdu from the
+ * right, English from the left, whatever the language of Heard itself.
+ * Every view of such words sets them through here. */
+void
+heard_label_set_words (GtkLabel   *label,
+                       const char *text)
+{
+  PangoLayoutLine *first;
+  gboolean text_rtl, widget_rtl;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, text);
+  /* The direction pango gave the words' first paragraph, from their first
+   * strong character (pango_find_base_dir() is deprecated); neutral words
+   * (digits, emoji) take Heard's own. */
+  first = pango_layout_get_line_readonly (gtk_label_get_layout (label), 0);
+  text_rtl = first != NULL &&
+             pango_layout_line_get_resolved_direction (first) == PANGO_DIRECTION_RTL;
+  widget_rtl = gtk_widget_get_direction (GTK_WIDGET (label)) == GTK_TEXT_DIR_RTL;
+
+  /* GTK mirrors xalign and justification in a right-to-left interface,
+   * so only words running against the interface turn them round. */
+  gtk_label_set_xalign (label, text_rtl != widget_rtl ? 1 : 0);
+  gtk_label_set_justify (label, text_rtl != widget_rtl ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+  /* For the style sheet: the edge their words start from is marked. */
+  if (text_rtl)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "right-to-left");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "right-to-left");
+}
+
 /* A toast for plain text: names such as "Jo & Sam" are not markup. */
 AdwToast *
 heard_toast_new (const char *text)

@@ -28,6 +28,9 @@ typedef void (*HeardDiscardFunc) (GtkWindow *window);
 
 AdwToast         *heard_toast_new        (const char       *text) G_GNUC_WARN_UNUSED_RESULT;
 
+void              heard_label_set_words  (GtkLabel         *label,
+                                          const char       *text);
+
 const char       *heard_describe_save_error (const GError  *error);
 
 GListModel       *heard_supervisors_new  (HeardContext     *context) G_GNUC_WARN_UNUSED_RESULT;

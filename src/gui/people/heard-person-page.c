@@ -11,6 +11,7 @@
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
 #include "heard-statements-view.h"
+#include "heard-widgets.h"
 
 struct _HeardPersonPage
 {
@@ -163,11 +164,11 @@ refresh (HeardPersonPage *self)
   set_row (self->key_worker_row, heard_person_get_text (person, HEARD_PERSON_KEY_WORKER));
   set_row (self->agencies_row, agencies);
 
-  gtk_label_set_text (self->what_helps_label,
-                      *what_helps != '\0' ? what_helps : _("Nothing written here yet."));
-  gtk_label_set_text (self->what_is_hard_label,
-                      or_not_recorded (heard_person_get_text (person,
-                                                              HEARD_PERSON_WHAT_IS_HARD)));
+  heard_label_set_words (self->what_helps_label,
+                         *what_helps != '\0' ? what_helps : _("Nothing written here yet."));
+  heard_label_set_words (self->what_is_hard_label,
+                         or_not_recorded (heard_person_get_text (person,
+                                                                 HEARD_PERSON_WHAT_IS_HARD)));
 }
 
 static void
@@ -305,6 +306,23 @@ heard_person_page_get_person (HeardPersonPage *self)
   return self->person;
 }
 
+/* Every scrolled part below @widget back at its top. */
+static void
+scroll_to_top (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scroll_to_top (child);
+}
+
 void
 heard_person_page_set_person (HeardPersonPage *self,
                               HeardPerson     *person)
@@ -330,6 +348,8 @@ heard_person_page_set_person (HeardPersonPage *self,
     self->case_file = heard_case_file_open (self->context, person);
   heard_plan_view_set_case_file (self->plan_view, self->case_file);
   heard_statements_view_set_case_file (self->statements_view, self->case_file);
+  /* Their record opens at its start, not where the last person's was left. */
+  scroll_to_top (GTK_WIDGET (self));
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }

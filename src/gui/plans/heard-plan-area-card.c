@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-columns-layout.h"
 #include "heard-date.h"
 #include "heard-plan-area-card.h"
 #include "heard-widgets.h"
@@ -23,8 +24,8 @@ struct _HeardPlanAreaCard
 
   GtkWidget           *edit_button;
   GtkWidget           *remove_button;
-  GtkFlowBox          *columns;
-  GtkFlowBox          *goals;
+  GtkBox              *columns;
+  GtkBox              *goals;
   GtkLabel            *actions_heading;
   GtkWidget           *add_action_button;
   GtkListBox          *actions_list;
@@ -37,20 +38,21 @@ struct _HeardPlanAreaCard
 G_DEFINE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, ADW_TYPE_BIN)
 
 static void
-add_text_block (GtkFlowBox *box,
+add_text_block (GtkBox     *box,
                 const char *heading,
                 const char *text,
                 const char *style)
 {
   GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (heading);
-  GtkWidget *body = gtk_label_new (*text != '\0' ? text : _("Nothing written here yet."));
+  GtkWidget *body = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
 
-  gtk_label_set_xalign (GTK_LABEL (body), 0);
+  heard_label_set_words (GTK_LABEL (body), *text != '\0' ? text : _("Nothing written here yet."));
   gtk_label_set_yalign (GTK_LABEL (body), 0);
   gtk_label_set_wrap (GTK_LABEL (body), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (body), PANGO_WRAP_WORD_CHAR);
@@ -70,9 +72,7 @@ add_text_block (GtkFlowBox *box,
 
   gtk_box_append (GTK_BOX (block), title);
   gtk_box_append (GTK_BOX (block), body);
-  gtk_flow_box_append (box, block);
-  /* The blocks are for reading; keyboard focus goes to their text. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (block), FALSE);
+  gtk_box_append (box, block);
 }
 
 static char *
@@ -174,6 +174,7 @@ heard_plan_area_card_class_init (HeardPlanAreaCardClass *klass)
 
   object_class->dispose = heard_plan_area_card_dispose;
 
+  g_type_ensure (HEARD_TYPE_COLUMNS_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-plan-area-card.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPlanAreaCard, edit_button);

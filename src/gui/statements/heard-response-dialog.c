@@ -11,6 +11,7 @@
 #include "heard-plan-action.h"
 #include "heard-response-dialog.h"
 #include "heard-case-file.h"
+#include "heard-widgets.h"
 
 struct _HeardResponseDialog
 {
@@ -206,7 +207,7 @@ heard_response_dialog_new (GtkWindow      *parent,
   self->statement = g_object_ref (statement);
   heard_statement_response_set_statement_id (self->draft, heard_statement_get_id (statement));
 
-  gtk_label_set_text (self->words_label, heard_statement_get_words (statement));
+  heard_label_set_words (self->words_label, heard_statement_get_words (statement));
   heard_content_note_set_note (self->words_note, heard_statement_get_content_note (statement));
   heard_content_note_set_revealed (self->words_note, !heard_statement_get_sensitive (statement));
   g_signal_connect_object (self->words_note, "notify::revealed",

@@ -10,6 +10,7 @@
 #include "heard-date.h"
 #include "heard-statement-card.h"
 #include "heard-text-fields.h"
+#include "heard-widgets.h"
 
 struct _HeardStatementCard
 {
@@ -43,7 +44,7 @@ show_text (GtkWidget  *box,
            const char *text,
            gboolean    revealed)
 {
-  gtk_label_set_text (label, text);
+  heard_label_set_words (label, text);
   gtk_widget_set_visible (box, revealed && !heard_text_is_blank (text));
 }
 
@@ -139,11 +140,11 @@ static GtkWidget *
 new_wrapped_label (const char *text,
                    const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_label_new (NULL);
 
+  heard_label_set_words (GTK_LABEL (label), text);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -239,7 +240,7 @@ set_up (HeardStatementCard     *self,
   gint64 id = heard_statement_get_id (statement);
 
   gtk_label_set_text (self->heading_label, heading);
-  gtk_label_set_text (self->words_label, heard_statement_get_words (statement));
+  heard_label_set_words (self->words_label, heard_statement_get_words (statement));
   heard_content_note_set_note (self->words_note, heard_statement_get_content_note (statement));
   heard_content_note_set_revealed (self->words_note, !heard_statement_get_sensitive (statement));
   heard_content_note_set_can_hide (self->words_note, heard_statement_get_sensitive (statement));
