@@ -240,6 +240,7 @@ set_up_supervisor (HeardApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-supervisor",
                                              NULL));
   editor = heard_test_ui_wait_for_window ("HeardSupervisorEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name, as it appears beside decisions",
                               SUPERVISOR);
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Passphrase", PASSPHRASE);
@@ -283,6 +284,7 @@ add_area (HeardPlanView     *view,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u", kind));
   editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
   set_text_views (GTK_WIDGET (editor), texts);
   save_dialog (editor, "HeardAreaEditor");
 }

@@ -33,6 +33,24 @@ wait_for_shown (HeardApplication *app,
   heard_test_ui_wait_for_shown_people (app, count);
 }
 
+/* Both rows of the list of people are on screen, each named by its person. */
+static gboolean
+people_rows_named (gpointer data)
+{
+  GtkWidget *list = _heard_window_get_people_view (data);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row) && gtk_widget_get_focusable (row))
+      g_ptr_array_add (names, heard_test_ui_dup_accessible_label (row));
+
+  /* Rows are reused, so in no set order. */
+  return names->len == 2 &&
+         g_ptr_array_find_with_equal_func (names, "Amira Khan", g_str_equal, NULL) &&
+         g_ptr_array_find_with_equal_func (names, "Jordan Lee", g_str_equal, NULL);
+}
+
 static void
 test_add_and_find_people (void)
 {
@@ -61,6 +79,12 @@ test_add_and_find_people (void)
   g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (page)), ==,
                    "Jordan Lee");
   g_assert_false (heard_person_page_get_sensitive_text_shown (page));
+  /* A screen reader meets each row by the person's name (the list is beside
+   * the record, or behind it when the window is folded). */
+  adw_leaflet_navigate (ADW_LEAFLET (heard_test_ui_find_descendant (GTK_WIDGET (window),
+                                                                    ADW_TYPE_LEAFLET, NULL)),
+                        ADW_NAVIGATION_DIRECTION_BACK);
+  heard_test_ui_wait_until (people_rows_named, window, "the people's rows named");
 
   search = _heard_window_get_search_entry (window);
   gtk_editable_set_text (search, "mir");

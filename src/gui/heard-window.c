@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
 #include "heard-person-editor.h"
@@ -617,6 +618,19 @@ row_has_text (GtkWidget  *row,
   return text != NULL && *text != '\0';
 }
 
+/* GTK 4.8 cannot name a list view's row from its template, and a screen
+ * reader meets only the row: the row, this label's box's parent, says the
+ * person's name once shown, and again whenever the name changes. */
+static void
+name_person_row (GtkLabel *label)
+{
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (label)));
+
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (label), -1);
+}
+
 static void
 set_up_people_view (HeardWindow *self)
 {
@@ -626,6 +640,8 @@ set_up_people_view (HeardWindow *self)
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "heard_person_row_has_text",
                                           G_CALLBACK (row_has_text));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "heard_person_row_name",
+                                          G_CALLBACK (name_person_row));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_PREFIX
                                                              "/ui/heard-person-row.ui");
   gtk_list_view_set_factory (self->people_view, factory);
@@ -799,6 +815,7 @@ static void
 heard_window_init (HeardWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 
   self->removed_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                 g_object_unref);
@@ -855,6 +872,12 @@ GListModel *
 _heard_window_get_shown_people (HeardWindow *self)
 {
   return G_LIST_MODEL (self->shown_people);
+}
+
+GtkWidget *
+_heard_window_get_people_view (HeardWindow *self)
+{
+  return GTK_WIDGET (self->people_view);
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-date.h"
 #include "heard-plan-area-card.h"
 #include "heard-widgets.h"
@@ -189,6 +190,7 @@ static void
 heard_plan_area_card_init (HeardPlanAreaCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

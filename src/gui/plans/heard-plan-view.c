@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-action-editor.h"
 #include "heard-area-editor.h"
 #include "heard-closure-dialog.h"
@@ -911,6 +912,7 @@ heard_plan_view_init (HeardPlanView *self)
   GtkWidget *no_areas;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->newest_reviews =
     gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_reviews_newest_first,
                                                                       self, NULL)));
