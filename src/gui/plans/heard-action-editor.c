@@ -9,6 +9,7 @@
 #include "heard-action-editor.h"
 #include "heard-case-file.h"
 #include "heard-enum-binding.h"
+#include "heard-widgets.h"
 
 /*
  * Writes one action on a draft copy: what, which agency and who there, by
@@ -143,8 +144,10 @@ heard_action_editor_new (GtkWindow       *parent,
   self->draft = heard_plan_action_copy (action);
 
   g_object_bind_property (self->draft, "what", self->what_row, "text", flags);
+  heard_entry_row_limit (self->what_row, G_OBJECT (self->draft), "what");
   heard_bind_enum_to_combo (self->draft, "owner", self->owner_row);
   g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
+  heard_entry_row_limit (self->owner_name_row, G_OBJECT (self->draft), "owner-name");
   g_object_bind_property (self->draft, "due-date", self->due_row, "text", flags);
   heard_bind_enum_to_combo (self->draft, "status", self->status_row);
   g_object_bind_property (self->draft, "acknowledged-on", self->acknowledged_row, "text", flags);
