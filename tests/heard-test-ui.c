@@ -308,6 +308,7 @@ heard_test_ui_confirm_recovery_code (HeardApplication *app)
   GtkWidget *page = _heard_window_get_recovery_page (heard_test_ui_active_window (app));
   GtkWidget *kept = heard_test_ui_find_descendant (page, GTK_TYPE_CHECK_BUTTON, NULL);
   GtkWidget *code = heard_test_ui_find_by_css_class (page, "recovery-code");
+  GtkWidget *focus;
 
   /* The code is there to be written down: 14 groups of 4 on two lines. */
   g_assert_nonnull (code);
@@ -319,6 +320,13 @@ heard_test_ui_confirm_recovery_code (HeardApplication *app)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (kept), TRUE);
   g_assert_true (gtk_widget_activate_action (page, "recovery.confirm", NULL));
   heard_test_ui_wait_for_state (app, "records");
+
+  /* Continue has gone with its page: the focus is on what comes next,
+   * adding the first young person. */
+  focus = gtk_root_get_focus (GTK_ROOT (heard_test_ui_active_window (app)));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_ACTIONABLE (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.add-person");
 }
 
 void
@@ -503,6 +511,39 @@ heard_test_ui_assert_every_control_named (GtkWidget *root)
     g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
   g_assert_cmpuint (unnamed->len, ==, 0);
   g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Presses Tab in @window, from @from, until the focus is in @to, and
+ * returns how many presses that took; each widget that took the focus on
+ * the way (@to's included) is added to @stops. Fails if the focus goes
+ * round without reaching @to. */
+guint
+heard_test_ui_count_tabs (GtkWindow *window,
+                          GtkWidget *from,
+                          GtkWidget *to,
+                          GPtrArray *stops)
+{
+  guint presses = 0;
+
+  g_assert_true (gtk_widget_grab_focus (from));
+  while (TRUE)
+    {
+      GtkWidget *focus;
+
+      g_assert_cmpuint (presses, <, 100);
+      /* As GtkWindow's Tab binding does: round again from the start. */
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        {
+          gtk_window_set_focus (window, NULL);
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+        }
+      presses++;
+      focus = gtk_window_get_focus (window);
+      g_assert_nonnull (focus);
+      g_ptr_array_add (stops, focus);
+      if (focus == to || gtk_widget_is_ancestor (focus, to))
+        return presses;
+    }
 }
 
 void

@@ -306,6 +306,86 @@ plan_has_action (gpointer data)
   return plan != NULL && heard_plan_count_actions (plan, NULL) == 1;
 }
 
+/* Most Tab presses from the person's header to "Add an Area of Life": the
+ * view switcher's buttons, then the version chooser and Submit, and a little room. */
+#define MOST_TABS_TO_ADD_AREA 7
+
+static void
+find_last_add_action (GtkWidget  *root,
+                      GtkWidget **last)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "plan.add-action") == 0 &&
+      gtk_widget_get_visible (root))
+    *last = root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_last_add_action (child, last);
+}
+
+/* The last area's Add Action button. */
+static GtkWidget *
+last_add_action (GtkWidget *view)
+{
+  GtkWidget *last = NULL;
+
+  find_last_add_action (view, &last);
+  g_assert_nonnull (last);
+  return last;
+}
+
+/* From the record's header to "Add an Area of Life", Tab stops only on what
+ * can be used, never on text to read. */
+static void
+assert_tab_stops_are_controls (HeardWindow     *window,
+                               HeardPersonPage *page,
+                               HeardPlanView   *view)
+{
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *edit = heard_test_ui_find_by_name (GTK_WIDGET (page), "edit-person");
+  GtkWidget *add_area = heard_test_ui_find_by_name (GTK_WIDGET (view), "add-area");
+  guint presses;
+
+  g_assert_nonnull (edit);
+  g_assert_nonnull (add_area);
+  presses = heard_test_ui_count_tabs (GTK_WINDOW (window), edit, add_area, stops);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      g_test_message ("Tab %u: %s (%s)", i + 1, G_OBJECT_TYPE_NAME (stop),
+                      GTK_IS_LABEL (stop) ? gtk_label_get_text (GTK_LABEL (stop))
+                                          : gtk_widget_get_name (stop));
+    }
+  g_test_message ("%u Tab presses from the header to Add an Area of Life", presses);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      g_assert_false (GTK_IS_LABEL (stop));
+      g_assert_false (GTK_IS_FLOW_BOX_CHILD (stop));
+      g_assert_false (GTK_IS_LIST_BOX_ROW (stop) &&
+                      !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (stop)));
+    }
+  g_assert_cmpuint (presses, <=, MOST_TABS_TO_ADD_AREA);
+
+  /* On through the areas: their buttons, never the words they hold. */
+  g_ptr_array_set_size (stops, 0);
+  heard_test_ui_count_tabs (GTK_WINDOW (window), add_area, last_add_action (GTK_WIDGET (view)),
+                            stops);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      g_test_message ("Then Tab %u: %s (%s)", i + 1, G_OBJECT_TYPE_NAME (stop),
+                      GTK_IS_LABEL (stop) ? gtk_label_get_text (GTK_LABEL (stop))
+                                          : gtk_widget_get_name (stop));
+      g_assert_false (GTK_IS_LABEL (stop));
+      g_assert_false (GTK_IS_FLOW_BOX_CHILD (stop));
+    }
+}
+
 static void
 test_plan_signed_off (void)
 {
@@ -370,6 +450,7 @@ test_plan_signed_off (void)
   heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
   wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
+  assert_tab_stops_are_controls (window, page, view);
 
   /* Nothing of hers needs attention yet. */
   heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),

@@ -40,6 +40,7 @@ struct _HeardWindow
   GtkStack             *state_stack;
   AdwLeaflet           *leaflet;
   GtkStack             *content_stack;
+  GtkWidget            *add_first_button;
   GtkSearchEntry       *search_entry;
   GtkListView          *people_view;
   HeardUnlockPage      *unlock_page;
@@ -108,6 +109,19 @@ update_content (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-person", selected != NULL);
 }
 
+/* The records have just opened: whatever had the focus (the recovery
+ * page's Continue, the unlock page's field) has gone with its page, and
+ * the stack would hand it to the first button it finds, so the focus goes
+ * to what a person does next: add the first young person, or find one. */
+static void
+focus_records (HeardWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
+    gtk_widget_grab_focus (self->add_first_button);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 update_state_page (HeardWindow *self)
 {
@@ -156,7 +170,10 @@ update_state_page (HeardWindow *self)
                                  state == HEARD_LOCK_STATE_OPEN);
 
   if (state == HEARD_LOCK_STATE_OPEN)
-    update_content (self);
+    {
+      update_content (self);
+      focus_records (self);
+    }
 }
 
 static gboolean
@@ -784,6 +801,7 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, add_first_button);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, people_view);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, unlock_page);

@@ -72,8 +72,10 @@ add_text_block (GtkFlowBox *box,
   gtk_box_append (GTK_BOX (block), title);
   gtk_box_append (GTK_BOX (block), body);
   gtk_flow_box_append (box, block);
-  /* The blocks are for reading; keyboard focus goes to their text. */
+  /* The blocks are for reading: Tab passes them by (a flow box would keep
+   * the focus it cannot give to any of them). */
   gtk_widget_set_focusable (gtk_widget_get_parent (block), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (box), FALSE);
 }
 
 static char *
