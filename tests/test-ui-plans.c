@@ -306,6 +306,26 @@ plan_has_action (gpointer data)
   return plan != NULL && heard_plan_count_actions (plan, NULL) == 1;
 }
 
+/* After a step, the focus is on the next one a person would take, never
+ * nowhere and never on words to read: the control for @action. */
+static void
+assert_focus_on_step (HeardWindow *window,
+                      const char  *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *control;
+
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_LABEL (focus));
+  /* A menu button's own button has the focus. */
+  control = GTK_IS_MENU_BUTTON (gtk_widget_get_parent (focus)) ? gtk_widget_get_parent (focus)
+                                                                 : focus;
+  if (GTK_IS_MENU_BUTTON (control))
+    g_assert_cmpstr (gtk_widget_get_name (control), ==, action);
+  else
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (control)), ==, action);
+}
+
 /* Most Tab presses from the person's header to "Add an Area of Life": the
  * view switcher's buttons, then the version chooser and Submit, and a little room. */
 #define MOST_TABS_TO_ADD_AREA 7
@@ -397,6 +417,8 @@ test_plan_signed_off (void)
                            "Contact from unknown adults online.", "She has a trusted friend.",
                            "A travel plan she agrees with.", NULL };
   const char *education[] = { "Go back to college in September.", NULL };
+  const char *closure[] = { "I feel ready to stop seeing you every week.", "",
+                            "She has settled at college and feels safe.", NULL };
   HeardWindow *window;
   HeardPersonPage *page;
   HeardPlanView *view;
@@ -422,6 +444,8 @@ test_plan_signed_off (void)
   /* A draft, with two areas of life, one of them with an action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
   wait_for_label (GTK_WIDGET (view), "plan-state", "Draft");
+  /* A plan with no areas yet: adding the first is next. */
+  assert_focus_on_step (window, "add-area");
   assert_offered (GTK_WIDGET (view), "plan.submit", TRUE);
   assert_offered (GTK_WIDGET (view), "plan.decide", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.close", FALSE);
@@ -461,6 +485,7 @@ test_plan_signed_off (void)
   /* Submitted: now only a supervisor's decision is offered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.submit", NULL));
   wait_for_label (GTK_WIDGET (view), "plan-state", "Awaiting review");
+  assert_focus_on_step (window, "plan.decide");
   assert_offered (GTK_WIDGET (view), "plan.submit", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.decide", TRUE);
   assert_offered (GTK_WIDGET (view), "plan.add-action", FALSE);
@@ -516,6 +541,8 @@ test_plan_signed_off (void)
   gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
   save_dialog (dialog, "HeardDecisionDialog");
   wait_for_label (GTK_WIDGET (view), "plan-state", "Active");
+  /* Signed off: the Review button went with the dialog; its first review is next. */
+  assert_focus_on_step (window, "plan.record-review");
 
   /* Its first review, three months from today. */
   heard_plan_rules_today (&date);
@@ -535,6 +562,29 @@ test_plan_signed_off (void)
   g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (dialog)));
   gtk_window_close (dialog);
   heard_test_ui_wait_window_gone ("HeardDecisionDialog");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.review-date", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardReviewDateDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardReviewDateDialog");
+
+  /* Closed, with what is open gone through: starting a new plan is next. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.close", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardClosureDialog");
+  supervisor = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                              "Supervisor");
+  heard_test_ui_wait_until (is_sensitive, supervisor, "the supervisors to be offered");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  set_text_views (GTK_WIDGET (dialog), closure);
+  passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                              "Their passphrase");
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
+  save_dialog (dialog, "HeardClosureDialog");
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Closed");
+  assert_focus_on_step (window, "plan.start");
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);
