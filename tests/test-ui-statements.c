@@ -442,6 +442,13 @@ test_record_amend_answer_find (void)
                                                                                  "their-words"))),
                    ==, FIRST_WORDS);
   g_assert_true (heard_statement_card_get_words_shown (HEARD_STATEMENT_CARD (card)));
+  /* Its row is named by when it was said and its first words. */
+  {
+    g_autofree char *name = heard_test_ui_dup_accessible_label (gtk_widget_get_parent (card));
+
+    g_assert_nonnull (name);
+    g_assert_nonnull (strstr (name, ": He said he's my boyfriend and I owe…"));
+  }
   g_assert_cmpuint (heard_statements_view_get_n_outstanding (view), ==, 1);
   g_assert_cmpuint (statements_badge (), ==, 1);
   heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
