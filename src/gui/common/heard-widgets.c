@@ -251,8 +251,8 @@ heard_entry_row_limit (AdwEntryRow *row,
   limit->max_chars = max_chars;
 
   /* TRANSLATORS: beside a field whose pasted text was cut short */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Cut at %u character, all it keeps",
-                                          "Cut at %u characters, all it keeps",
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Only the first %u character is kept",
+                                          "Only the first %u characters are kept",
                                           limit->max_chars),
                              limit->max_chars);
   limit->note = gtk_label_new (message);
