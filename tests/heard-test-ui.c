@@ -308,16 +308,25 @@ heard_test_ui_confirm_recovery_code (HeardApplication *app)
   GtkWidget *page = _heard_window_get_recovery_page (heard_test_ui_active_window (app));
   GtkWidget *kept = heard_test_ui_find_descendant (page, GTK_TYPE_CHECK_BUTTON, NULL);
   GtkWidget *code = heard_test_ui_find_by_css_class (page, "recovery-code");
+  GtkWidget *focus;
 
   /* The code is there to be written down: 14 groups of 4 on two lines. */
   g_assert_nonnull (code);
   g_assert_cmpuint (strlen (gtk_label_get_text (GTK_LABEL (code))), ==, 14 * 4 + 13);
   g_assert_nonnull (strchr (gtk_label_get_text (GTK_LABEL (code)), '\n'));
 
+  heard_test_ui_assert_every_control_named (page);
   g_assert_nonnull (kept);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (kept), TRUE);
   g_assert_true (gtk_widget_activate_action (page, "recovery.confirm", NULL));
   heard_test_ui_wait_for_state (app, "records");
+
+  /* Continue has gone with its page: the focus is on what comes next,
+   * adding the first young person. */
+  focus = gtk_root_get_focus (GTK_ROOT (heard_test_ui_active_window (app)));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_ACTIONABLE (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "win.add-person");
 }
 
 void
@@ -404,16 +413,137 @@ collect_unnamed_controls (GtkWidget *root,
     collect_unnamed_controls (child, unnamed);
 }
 
-/* Every control a screen reader meets below @root has a name it can speak. */
+/* The accessible label GTK holds for @widget, or NULL when it holds none.
+ * GTK 4.8 has no getter: gtk_test_accessible_check_property() returns the
+ * value it found when it differs from the one asked for, and no label is
+ * ever "\x01". */
+char *
+heard_test_ui_dup_accessible_label (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (!gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+
+  return gtk_test_accessible_check_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
+}
+
+/* A name a screen reader should never say: a mnemonic's underscore, or the
+ * name of a type ("HeardPersonEditor", "GtkBox", "AdwWindow"). */
+static gboolean
+is_unspeakable (const char *name)
+{
+  return strchr (name, '_') != NULL ||
+         g_regex_match_simple ("(Heard|Gtk|Adw)[A-Z][a-z]", name, 0, 0);
+}
+
+/* Rows a person moves through: each must say what it holds once shown. */
+static gboolean
+is_row_to_name (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) &&
+           !ADW_IS_PREFERENCES_ROW (widget);
+
+  /* The rows of a GtkListView are its children; a drop-down's own list
+   * is read through the drop-down. */
+  return GTK_IS_LIST_VIEW (gtk_widget_get_parent (widget)) &&
+         gtk_widget_get_focusable (widget) &&
+         gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) == NULL &&
+         gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) == NULL;
+}
+
+static void
+collect_unspeakable_names (GtkWidget *root,
+                           GPtrArray *problems)
+{
+  g_autofree char *label = NULL;
+
+  if (!gtk_widget_get_visible (root))
+    return;
+
+  label = heard_test_ui_dup_accessible_label (root);
+  if (label != NULL && is_unspeakable (label))
+    g_ptr_array_add (problems, g_strdup_printf ("%s is named \"%s\"",
+                                                G_OBJECT_TYPE_NAME (root), label));
+  if (label == NULL && gtk_widget_get_mapped (root) && is_row_to_name (root))
+    {
+      GString *where = g_string_new (G_OBJECT_TYPE_NAME (root));
+
+      for (GtkWidget *above = gtk_widget_get_parent (root); above != NULL;
+           above = gtk_widget_get_parent (above))
+        g_string_append_printf (where, " in %s", G_OBJECT_TYPE_NAME (above));
+      g_ptr_array_add (problems, g_strdup_printf ("A row has no name: %s", where->str));
+      g_string_free (where, TRUE);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unspeakable_names (child, problems);
+}
+
+/* Every control a screen reader meets below @root has a name it can speak,
+ * every row says what it holds, no name holds an underscore or a type name,
+ * and a window has a title. */
 void
 heard_test_ui_assert_every_control_named (GtkWidget *root)
 {
   g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GtkRoot *window = gtk_widget_get_root (root);
 
   collect_unnamed_controls (root, unnamed);
+  collect_unspeakable_names (root, problems);
+  if (GTK_IS_WINDOW (window))
+    {
+      const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+      if (title == NULL || *title == '\0' || is_unspeakable (title))
+        g_ptr_array_add (problems, g_strdup_printf ("%s has no title to speak",
+                                                    G_OBJECT_TYPE_NAME (window)));
+    }
+
+  g_test_message ("%s: %u interactive controls without a name",
+                  G_OBJECT_TYPE_NAME (window), unnamed->len);
   for (guint i = 0; i < unnamed->len; i++)
     g_test_message ("No accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
   g_assert_cmpuint (unnamed->len, ==, 0);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Presses Tab in @window, from @from, until the focus is in @to, and
+ * returns how many presses that took; each widget that took the focus on
+ * the way (@to's included) is added to @stops. Fails if the focus goes
+ * round without reaching @to. */
+guint
+heard_test_ui_count_tabs (GtkWindow *window,
+                          GtkWidget *from,
+                          GtkWidget *to,
+                          GPtrArray *stops)
+{
+  guint presses = 0;
+
+  g_assert_true (gtk_widget_grab_focus (from));
+  while (TRUE)
+    {
+      GtkWidget *focus;
+
+      g_assert_cmpuint (presses, <, 100);
+      /* As GtkWindow's Tab binding does: round again from the start. */
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        {
+          gtk_window_set_focus (window, NULL);
+          g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+        }
+      presses++;
+      focus = gtk_window_get_focus (window);
+      g_assert_nonnull (focus);
+      g_ptr_array_add (stops, focus);
+      if (focus == to || gtk_widget_is_ancestor (focus, to))
+        return presses;
+    }
 }
 
 void

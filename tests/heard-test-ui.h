@@ -54,6 +54,12 @@ void              heard_test_ui_add_person        (HeardApplication    *app,
                                                    const char          *name,
                                                    const char          *preferred_name);
 void              heard_test_ui_assert_every_control_named (GtkWidget  *root);
+/* The accessible label set on @widget, or NULL (free it). */
+char             *heard_test_ui_dup_accessible_label (GtkWidget      *widget);
+guint             heard_test_ui_count_tabs        (GtkWindow           *window,
+                                                   GtkWidget           *from,
+                                                   GtkWidget           *to,
+                                                   GPtrArray           *stops);
 /* Saves a HeardDialog as its save button would, and waits for it to close. */
 void              heard_test_ui_save_dialog       (GtkWindow           *dialog,
                                                    const char          *type_name);

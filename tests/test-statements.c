@@ -949,6 +949,8 @@ test_closure_and_caseload (Fixture       *f,
   g_assert_cmpstr (heard_open_item_get_view (item), ==, "statements");
   g_assert_nonnull (strstr (heard_open_item_get_summary (item), "3 May 2024"));
   g_assert_null (strstr (heard_open_item_get_summary (item), "car"));
+  /* Two statements of one day: the row says which one waits. */
+  g_assert_nonnull (strstr (heard_open_item_get_summary (item), "statement 2 of 2 that day"));
   g_assert_cmpint (heard_open_item_get_urgency (item), ==, HEARD_URGENCY_NONE);
   g_assert_cmpstr (heard_open_item_get_detail (item), ==, "Recorded today");
 

@@ -269,6 +269,7 @@ set_up_supervisor (HeardApplication *app)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-supervisor",
                                              NULL));
   editor = heard_test_ui_wait_for_window ("HeardSupervisorEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name, as it appears beside decisions",
                               SUPERVISOR);
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Passphrase", PASSPHRASE);
@@ -312,6 +313,7 @@ add_area (HeardPlanView     *view,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u", kind));
   editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
   set_text_views (GTK_WIDGET (editor), texts);
   save_dialog (editor, "HeardAreaEditor");
 }
@@ -333,6 +335,106 @@ plan_has_action (gpointer data)
   return plan != NULL && heard_plan_count_actions (plan, NULL) == 1;
 }
 
+/* After a step, the focus is on the next one a person would take, never
+ * nowhere and never on words to read: the control for @action. */
+static void
+assert_focus_on_step (HeardWindow *window,
+                      const char  *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *control;
+
+  g_assert_nonnull (focus);
+  g_assert_false (GTK_IS_LABEL (focus));
+  /* A menu button's own button has the focus. */
+  control = GTK_IS_MENU_BUTTON (gtk_widget_get_parent (focus)) ? gtk_widget_get_parent (focus)
+                                                                 : focus;
+  if (GTK_IS_MENU_BUTTON (control))
+    g_assert_cmpstr (gtk_widget_get_name (control), ==, action);
+  else
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (control)), ==, action);
+}
+
+/* Most Tab presses from the person's header to "Add an Area of Life": the
+ * view switcher's buttons, then the version chooser and Submit, and a little room. */
+#define MOST_TABS_TO_ADD_AREA 7
+
+static void
+find_last_add_action (GtkWidget  *root,
+                      GtkWidget **last)
+{
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "plan.add-action") == 0 &&
+      gtk_widget_get_visible (root))
+    *last = root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_last_add_action (child, last);
+}
+
+/* The last area's Add Action button. */
+static GtkWidget *
+last_add_action (GtkWidget *view)
+{
+  GtkWidget *last = NULL;
+
+  find_last_add_action (view, &last);
+  g_assert_nonnull (last);
+  return last;
+}
+
+/* From the record's header to "Add an Area of Life", Tab stops only on what
+ * can be used, never on text to read. */
+static void
+assert_tab_stops_are_controls (HeardWindow     *window,
+                               HeardPersonPage *page,
+                               HeardPlanView   *view)
+{
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+  GtkWidget *edit = heard_test_ui_find_by_name (GTK_WIDGET (page), "edit-person");
+  GtkWidget *add_area = heard_test_ui_find_by_name (GTK_WIDGET (view), "add-area");
+  guint presses;
+
+  g_assert_nonnull (edit);
+  g_assert_nonnull (add_area);
+  presses = heard_test_ui_count_tabs (GTK_WINDOW (window), edit, add_area, stops);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      g_test_message ("Tab %u: %s (%s)", i + 1, G_OBJECT_TYPE_NAME (stop),
+                      GTK_IS_LABEL (stop) ? gtk_label_get_text (GTK_LABEL (stop))
+                                          : gtk_widget_get_name (stop));
+    }
+  g_test_message ("%u Tab presses from the header to Add an Area of Life", presses);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      g_assert_false (GTK_IS_LABEL (stop));
+      g_assert_false (GTK_IS_FLOW_BOX_CHILD (stop));
+      g_assert_false (GTK_IS_LIST_BOX_ROW (stop) &&
+                      !gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (stop)));
+    }
+  g_assert_cmpuint (presses, <=, MOST_TABS_TO_ADD_AREA);
+
+  /* On through the areas: their buttons, never the words they hold. */
+  g_ptr_array_set_size (stops, 0);
+  heard_test_ui_count_tabs (GTK_WINDOW (window), add_area, last_add_action (GTK_WIDGET (view)),
+                            stops);
+  for (guint i = 0; i < stops->len; i++)
+    {
+      GtkWidget *stop = g_ptr_array_index (stops, i);
+
+      g_test_message ("Then Tab %u: %s (%s)", i + 1, G_OBJECT_TYPE_NAME (stop),
+                      GTK_IS_LABEL (stop) ? gtk_label_get_text (GTK_LABEL (stop))
+                                          : gtk_widget_get_name (stop));
+      g_assert_false (GTK_IS_LABEL (stop));
+      g_assert_false (GTK_IS_FLOW_BOX_CHILD (stop));
+    }
+}
+
 static void
 test_plan_signed_off (void)
 {
@@ -345,6 +447,8 @@ test_plan_signed_off (void)
                            "She has a trusted friend.",
                            "A travel plan she agrees with.", NULL };
   const char *education[] = { "Go back to college in September.", NULL };
+  const char *closure[] = { "I feel ready to stop seeing you every week.", "",
+                            "She has settled at college and feels safe.", NULL };
   HeardWindow *window;
   HeardPersonPage *page;
   HeardPlanView *view;
@@ -371,6 +475,8 @@ test_plan_signed_off (void)
   /* A draft, with two areas of life, one of them with an action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
   wait_for_label (GTK_WIDGET (view), "plan-state", "Draft");
+  /* A plan with no areas yet: adding the first is next. */
+  assert_focus_on_step (window, "add-area");
   assert_offered (GTK_WIDGET (view), "plan.submit", TRUE);
   assert_offered (GTK_WIDGET (view), "plan.decide", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.close", FALSE);
@@ -406,6 +512,7 @@ test_plan_signed_off (void)
   heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
   wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
+  assert_tab_stops_are_controls (window, page, view);
 
   /* Nothing of hers needs attention yet. */
   heard_test_ui_wait_until (caseload_loaded, _heard_window_get_caseload_page (window),
@@ -416,6 +523,7 @@ test_plan_signed_off (void)
   /* Submitted: now only a supervisor's decision is offered. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.submit", NULL));
   wait_for_label (GTK_WIDGET (view), "plan-state", "Awaiting review");
+  assert_focus_on_step (window, "plan.decide");
   assert_offered (GTK_WIDGET (view), "plan.submit", FALSE);
   assert_offered (GTK_WIDGET (view), "plan.decide", TRUE);
   assert_offered (GTK_WIDGET (view), "plan.add-action", FALSE);
@@ -481,6 +589,8 @@ test_plan_signed_off (void)
   gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
   save_dialog (dialog, "HeardDecisionDialog");
   wait_for_label (GTK_WIDGET (view), "plan-state", "Active");
+  /* Signed off: the Review button went with the dialog; its first review is next. */
+  assert_focus_on_step (window, "plan.record-review");
 
   /* Its first review, three months from today. */
   heard_plan_rules_today (&date);
@@ -516,6 +626,29 @@ test_plan_signed_off (void)
   gtk_window_close (dialog);
   heard_test_ui_wait_window_gone ("HeardRemovalDialog");
   heard_test_ui_wait_for_shown_people (the_app, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.review-date", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardReviewDateDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardReviewDateDialog");
+
+  /* Closed, with what is open gone through: starting a new plan is next. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.close", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardClosureDialog");
+  supervisor = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                              "Supervisor");
+  heard_test_ui_wait_until (is_sensitive, supervisor, "the supervisors to be offered");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  set_text_views (GTK_WIDGET (dialog), closure);
+  passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                              "Their passphrase");
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
+  save_dialog (dialog, "HeardClosureDialog");
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Closed");
+  assert_focus_on_step (window, "plan.start");
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);

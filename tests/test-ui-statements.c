@@ -442,6 +442,13 @@ test_record_amend_answer_find (void)
                                                                                  "their-words"))),
                    ==, FIRST_WORDS);
   g_assert_true (heard_statement_card_get_words_shown (HEARD_STATEMENT_CARD (card)));
+  /* Its row is named by when it was said and its first words. */
+  {
+    g_autofree char *name = heard_test_ui_dup_accessible_label (gtk_widget_get_parent (card));
+
+    g_assert_nonnull (name);
+    g_assert_nonnull (strstr (name, ": He said he's my boyfriend and I owe…"));
+  }
   g_assert_cmpuint (heard_statements_view_get_n_outstanding (view), ==, 1);
   g_assert_cmpuint (statements_badge (), ==, 1);
   heard_test_ui_assert_every_control_named (GTK_WIDGET (view));
@@ -566,6 +573,7 @@ test_sensitive_stays_hidden (void)
   HeardStatementCard *card;
   GtkWindow *dialog;
   GtkWidget *row;
+  char *name;
   gint64 id;
 
   start_with_amira (data_dir);
@@ -581,7 +589,7 @@ test_sensitive_stays_hidden (void)
                          TRUE);
   heard_test_ui_set_row_text (GTK_WIDGET (dialog),
                               "Content note (what a reader should know first)",
-                              "Describes being held against her will.");
+                              "Describes being held against her will");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog),
                               "Reason (for example: they told us we misheard a name)",
                               "She asked for it to be kept behind a note.");
@@ -595,6 +603,11 @@ test_sensitive_stays_hidden (void)
                                                                           "their-words")));
   /* The worker's context can say as much, so it waits behind the note too. */
   g_assert_false (shows_text (GTK_WIDGET (card), "She was shaking while she told me."));
+  /* Its row says which statement it is, never the hidden words. */
+  name = heard_test_ui_dup_accessible_label (gtk_widget_get_parent (GTK_WIDGET (card)));
+  g_assert_nonnull (strstr (name, "Sensitive statement"));
+  g_assert_null (strstr (name, "flat"));
+  g_clear_pointer (&name, g_free);
 
   /* Amending it starts behind the same note. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
@@ -628,6 +641,14 @@ test_sensitive_stays_hidden (void)
   g_assert_null (heard_test_ui_find_by_css_class (row, "search-snippet"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
                               row, "content-note"))), "Describes being held"));
+  /* The worker's note, written without a stop, still ends its sentence. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
+                              row, "content-note"))), "against her will. The matching words"));
+  /* Its row is named without the hidden words. */
+  name = heard_test_ui_dup_accessible_label (row);
+  g_assert_nonnull (strstr (name, "Sensitive statement"));
+  g_assert_null (strstr (name, "takeaway"));
+  g_clear_pointer (&name, g_free);
   gtk_window_close (GTK_WINDOW (search));
 
   heard_test_ui_stop (the_app);

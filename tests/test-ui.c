@@ -68,6 +68,24 @@ save_removal (GtkWindow *dialog)
   heard_test_ui_save_dialog (dialog, "HeardRemovalDialog");
 }
 
+/* Both rows of the list of people are on screen, each named by its person. */
+static gboolean
+people_rows_named (gpointer data)
+{
+  GtkWidget *list = _heard_window_get_people_view (data);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_mapped (row) && gtk_widget_get_focusable (row))
+      g_ptr_array_add (names, heard_test_ui_dup_accessible_label (row));
+
+  /* Rows are reused, so in no set order. */
+  return names->len == 2 &&
+         g_ptr_array_find_with_equal_func (names, "Amira Khan", g_str_equal, NULL) &&
+         g_ptr_array_find_with_equal_func (names, "Jordan Lee", g_str_equal, NULL);
+}
+
 static void
 test_add_and_find_people (void)
 {
@@ -96,6 +114,12 @@ test_add_and_find_people (void)
   g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (page)), ==,
                    "Jordan Lee");
   g_assert_false (heard_person_page_get_sensitive_text_shown (page));
+  /* A screen reader meets each row by the person's name (the list is beside
+   * the record, or behind it when the window is folded). */
+  adw_leaflet_navigate (ADW_LEAFLET (heard_test_ui_find_descendant (GTK_WIDGET (window),
+                                                                    ADW_TYPE_LEAFLET, NULL)),
+                        ADW_NAVIGATION_DIRECTION_BACK);
+  heard_test_ui_wait_until (people_rows_named, window, "the people's rows named");
 
   search = _heard_window_get_search_entry (window);
   gtk_editable_set_text (search, "mir");
@@ -930,6 +954,95 @@ test_enum_combo_follows_property (void)
   g_object_unref (row);
 }
 
+/* Resident memory, in kB, from /proc/self/status. */
+static guint64
+resident_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+/* Lets the main loop run for at least a few frames. */
+static gboolean
+frames_drawn (gpointer data)
+{
+  guint *frames = data;
+
+  return ++*frames > 100;
+}
+
+#define PASTED_BYTES (1024 * 1024)
+/* Far less than a megabyte of text laid out on one line takes. */
+#define MOST_KB_GROWN (48 * 1024)
+
+/* A megabyte pasted into a name is cut at what a name keeps, says so beside
+ * the field, and leaves memory much as it was, before and after discarding. */
+static void
+test_pasted_megabyte_is_cut (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *pasted = g_malloc (PASTED_BYTES + 1);
+  GtkWindow *editor;
+  GtkWindow *question;
+  GtkWidget *name;
+  GtkWidget *note;
+  guint64 before, pasted_kb, discarded_kb;
+  guint frames = 0;
+  int position = 0;
+
+  memset (pasted, 'a', PASTED_BYTES);
+  pasted[PASTED_BYTES] = '\0';
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (heard_test_ui_active_window (the_app)),
+                                             "win.add-person", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardPersonEditor");
+  heard_test_ui_wait_until (frames_drawn, &frames, "the editor drawn");
+  before = resident_kb ();
+
+  /* As a paste does. */
+  name = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name to show");
+  gtk_editable_insert_text (GTK_EDITABLE (name), pasted, PASTED_BYTES, &position);
+  /* Laid out as it would be drawn, whatever the window manager does. */
+  gtk_widget_measure (name, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  frames = 0;
+  heard_test_ui_wait_until (frames_drawn, &frames, "the name drawn");
+  pasted_kb = resident_kb ();
+  g_test_message ("Resident memory: %" G_GUINT64_FORMAT " kB before, %" G_GUINT64_FORMAT
+                  " kB with 1 MB pasted into a name", before, pasted_kb);
+
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (name)), -1), ==,
+                   HEARD_PERSON_MAX_NAME_CHARS);
+  note = heard_test_ui_find_by_css_class (name, "warning");
+  g_assert_nonnull (note);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "500 characters"));
+
+  gtk_window_close (editor);
+  question = heard_test_ui_wait_for_window ("AdwMessageDialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+  gtk_window_close (question);
+  heard_test_ui_wait_window_gone ("HeardPersonEditor");
+  heard_test_ui_wait_window_gone ("AdwMessageDialog");
+  frames = 0;
+  heard_test_ui_wait_until (frames_drawn, &frames, "the window drawn");
+  discarded_kb = resident_kb ();
+
+  g_test_message ("Resident memory: %" G_GUINT64_FORMAT " kB once discarded", discarded_kb);
+  g_assert_cmpuint (pasted_kb, <, before + MOST_KB_GROWN);
+  g_assert_cmpuint (discarded_kb, <, before + MOST_KB_GROWN);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -947,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/ui/content-note-hidden-text-has-no-width",
                    test_content_note_hidden_text_has_no_width);
   g_test_add_func ("/ui/enum-combo-follows-property", test_enum_combo_follows_property);
+  g_test_add_func ("/ui/pasted-megabyte-is-cut", test_pasted_megabyte_is_cut);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@ const char     *_heard_window_get_visible_state   (HeardWindow *self);
 const char     *_heard_window_get_visible_content (HeardWindow *self);
 GtkEditable    *_heard_window_get_search_entry    (HeardWindow *self);
 GListModel     *_heard_window_get_shown_people    (HeardWindow *self);
+GtkWidget      *_heard_window_get_people_view     (HeardWindow *self);
 GtkWidget      *_heard_window_get_unlock_page     (HeardWindow *self);
 GtkWidget      *_heard_window_get_recovery_page   (HeardWindow *self);
 GtkWidget      *_heard_window_get_person_page     (HeardWindow *self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
 #include "heard-person-editor.h"
@@ -46,6 +47,7 @@ struct _HeardWindow
   GtkStack             *state_stack;
   AdwLeaflet           *leaflet;
   GtkStack             *content_stack;
+  GtkWidget            *add_first_button;
   GtkSearchEntry       *search_entry;
   GtkListView          *people_view;
   HeardUnlockPage      *unlock_page;
@@ -125,6 +127,19 @@ update_content (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-person", selected != NULL);
 }
 
+/* The records have just opened: whatever had the focus (the recovery
+ * page's Continue, the unlock page's field) has gone with its page, and
+ * the stack would hand it to the first button it finds, so the focus goes
+ * to what a person does next: add the first young person, or find one. */
+static void
+focus_records (HeardWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0)
+    gtk_widget_grab_focus (self->add_first_button);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 static void
 update_state_page (HeardWindow *self)
 {
@@ -177,7 +192,10 @@ update_state_page (HeardWindow *self)
                                  state == HEARD_LOCK_STATE_OPEN);
 
   if (state == HEARD_LOCK_STATE_OPEN)
-    update_content (self);
+    {
+      update_content (self);
+      focus_records (self);
+    }
 }
 
 static gboolean
@@ -670,6 +688,19 @@ row_has_text (GtkWidget  *row,
   return text != NULL && *text != '\0';
 }
 
+/* GTK 4.8 cannot name a list view's row from its template, and a screen
+ * reader meets only the row: the row, this label's box's parent, says the
+ * person's name once shown, and again whenever the name changes. */
+static void
+name_person_row (GtkLabel *label)
+{
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (label)));
+
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (label), -1);
+}
+
 static void
 set_up_people_view (HeardWindow *self)
 {
@@ -679,6 +710,8 @@ set_up_people_view (HeardWindow *self)
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "heard_person_row_has_text",
                                           G_CALLBACK (row_has_text));
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "heard_person_row_name",
+                                          G_CALLBACK (name_person_row));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_PREFIX
                                                              "/ui/heard-person-row.ui");
   gtk_list_view_set_factory (self->people_view, factory);
@@ -822,6 +855,7 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, add_first_button);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, people_view);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, unlock_page);
@@ -855,6 +889,7 @@ heard_window_init (HeardWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-removal", FALSE);
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (BASE_APPLICATION_ID);
@@ -909,6 +944,12 @@ GListModel *
 _heard_window_get_shown_people (HeardWindow *self)
 {
   return G_LIST_MODEL (self->shown_people);
+}
+
+GtkWidget *
+_heard_window_get_people_view (HeardWindow *self)
+{
+  return GTK_WIDGET (self->people_view);
 }
 
 GtkWidget *

@@ -8,6 +8,8 @@
 #include "heard-store.h"
 #include "heard-text-fields.h"
 
+static G_DEFINE_QUARK (heard-text-field-max-chars, max_chars)
+
 void
 heard_text_fields_install (GObjectClass         *object_class,
                            GParamSpec          **properties,
@@ -16,9 +18,30 @@ heard_text_fields_install (GObjectClass         *object_class,
                            guint                 n_fields)
 {
   for (guint i = 0; i < n_fields; i++)
-    properties[first_property + i] =
-      g_param_spec_string (fields[i].property, NULL, NULL, "",
-                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    {
+      properties[first_property + i] =
+        g_param_spec_string (fields[i].property, NULL, NULL, "",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_set_qdata (properties[first_property + i], max_chars_quark (),
+                              GUINT_TO_POINTER (fields[i].max_chars));
+    }
+}
+
+/* The most characters @object's text field @property may hold, so that a
+ * form can stop there; 0 when @property is not such a field. */
+guint
+heard_text_field_get_max_chars (GObject    *object,
+                                const char *property)
+{
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), 0);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  if (pspec == NULL)
+    return 0;
+
+  return GPOINTER_TO_UINT (g_param_spec_get_qdata (pspec, max_chars_quark ()));
 }
 
 void

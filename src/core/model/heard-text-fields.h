@@ -21,6 +21,8 @@ void      heard_text_fields_install  (GObjectClass         *object_class,
                                       guint                 first_property,
                                       const HeardTextField *fields,
                                       guint                 n_fields);
+guint     heard_text_field_get_max_chars (GObject          *object,
+                                          const char       *property);
 void      heard_text_fields_init     (char                **texts,
                                       guint                 n_fields);
 void      heard_text_fields_clear    (char                **texts,

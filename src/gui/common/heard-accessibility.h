@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void heard_accessibility_name_entry_rows (GtkWidget *root);
+void heard_accessibility_name_mnemonics  (GtkWidget *root);
 
 G_END_DECLS

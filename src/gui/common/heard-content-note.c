@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "heard-accessibility.h"
 #include "heard-content-note.h"
 
 /*
@@ -243,6 +244,7 @@ static void
 heard_content_note_init (HeardContentNote *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

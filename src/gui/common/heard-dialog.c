@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-dialog.h"
 #include "heard-widgets.h"
 
@@ -289,6 +290,8 @@ heard_dialog_init (HeardDialog *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (priv->save_button), "dialog.save");
   gtk_button_set_use_underline (GTK_BUTTON (priv->save_button), TRUE);
   gtk_widget_add_css_class (priv->save_button, "suggested-action");
+  heard_accessibility_name_mnemonics (cancel);
+  heard_accessibility_name_mnemonics (priv->save_button);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), priv->save_button);
 

@@ -7,6 +7,7 @@
 
 #include "heard-context.h"
 #include "heard-staff.h"
+#include "heard-text-fields.h"
 #include "heard-widgets.h"
 #include "heard-window.h"
 
@@ -222,4 +223,81 @@ heard_widget_get_context (GtkWidget *widget)
       return heard_window_get_context (HEARD_WINDOW (window));
 
   return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *note;
+  guint      max_chars;
+} FieldLimit;
+
+/* Runs before the text takes what is typed or pasted, which it cuts at
+ * the limit: the note says so whenever anything was cut. */
+static void
+limit_insert_cb (GtkEditable *text,
+                 const char  *new_text,
+                 int          length,
+                 int         *position,
+                 FieldLimit  *limit)
+{
+  glong held = g_utf8_strlen (gtk_editable_get_text (text), -1);
+  const char *end = length < 0 ? NULL : new_text + length;
+  glong adding = end == NULL ? g_utf8_strlen (new_text, -1)
+                             : g_utf8_pointer_to_offset (new_text, end);
+
+  if (held + adding > (glong) limit->max_chars)
+    gtk_widget_set_visible (limit->note, TRUE);
+}
+
+static void
+limit_changed_cb (GtkEditable *text,
+                  FieldLimit  *limit)
+{
+  if (g_utf8_strlen (gtk_editable_get_text (text), -1) < (glong) limit->max_chars)
+    gtk_widget_set_visible (limit->note, FALSE);
+}
+
+/*
+ * A one-line field takes no more than @model's text field @property can
+ * keep: a paste of a whole document is cut there, so the field never holds,
+ * lays out or remembers for Undo the rest (1 MB in a name once took 200 MB
+ * that stayed after the editor closed). A note beside the field, which it
+ * is described by, says so until the text is shorter again.
+ */
+void
+heard_entry_row_limit (AdwEntryRow *row,
+                       GObject     *model,
+                       const char  *property)
+{
+  GtkEditable *text;
+  FieldLimit *limit;
+  guint max_chars;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  max_chars = heard_text_field_get_max_chars (model, property);
+  g_return_if_fail (GTK_IS_TEXT (text) && max_chars > 0);
+
+  limit = g_new0 (FieldLimit, 1);
+  limit->max_chars = max_chars;
+
+  /* TRANSLATORS: beside a field whose pasted text was cut short */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Only the first %u character is kept",
+                                          "Only the first %u characters are kept",
+                                          limit->max_chars),
+                             limit->max_chars);
+  limit->note = gtk_label_new (message);
+  gtk_widget_add_css_class (limit->note, "caption");
+  gtk_widget_add_css_class (limit->note, "warning");
+  gtk_widget_set_visible (limit->note, FALSE);
+  adw_entry_row_add_suffix (row, limit->note);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  limit->note, NULL, -1);
+
+  gtk_text_set_max_length (GTK_TEXT (text), (int) limit->max_chars);
+  g_signal_connect_data (text, "insert-text", G_CALLBACK (limit_insert_cb), limit,
+                         (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect (text, "changed", G_CALLBACK (limit_changed_cb), limit);
 }

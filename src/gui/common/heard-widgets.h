@@ -36,6 +36,10 @@ const char       *heard_describe_save_error (const GError  *error);
 GListModel       *heard_supervisors_new  (HeardContext     *context) G_GNUC_WARN_UNUSED_RESULT;
 HeardContext     *heard_widget_get_context (GtkWidget      *widget);
 
+void              heard_entry_row_limit  (AdwEntryRow      *row,
+                                          GObject          *model,
+                                          const char       *property);
+
 void              heard_ask_to_discard   (GtkWindow        *window,
                                           HeardDiscardFunc  discarded);
 

@@ -11,6 +11,7 @@
 #include "heard-enum-binding.h"
 #include "heard-person-editor.h"
 #include "heard-text-fields.h"
+#include "heard-widgets.h"
 
 /*
  * The editor works on a draft copy of the record, bound field by field, so
@@ -53,6 +54,9 @@ bind_field (HeardPersonEditor *self,
 {
   g_object_bind_property (self->draft, property, widget, widget_property,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* A one-line field stops at what its field keeps. */
+  if (ADW_IS_ENTRY_ROW (widget))
+    heard_entry_row_limit (widget, G_OBJECT (self->draft), property);
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-content-note.h"
 #include "heard-date.h"
@@ -286,6 +287,7 @@ static void
 heard_person_page_init (HeardPersonPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   gtk_widget_set_visible (self->back_button, FALSE);
 }
 

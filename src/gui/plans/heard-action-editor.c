@@ -10,6 +10,7 @@
 #include "heard-case-file.h"
 #include "heard-enum-binding.h"
 #include "heard-language-hint.h"
+#include "heard-widgets.h"
 
 /*
  * Writes one action on a draft copy: what, which agency and who there, by
@@ -149,6 +150,7 @@ heard_action_editor_new (GtkWindow       *parent,
                           flags);
   heard_bind_enum_to_combo (self->draft, "owner", self->owner_row);
   g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
+  heard_entry_row_limit (self->owner_name_row, G_OBJECT (self->draft), "owner-name");
   g_object_bind_property (self->draft, "due-date", self->due_row, "text", flags);
   heard_bind_enum_to_combo (self->draft, "status", self->status_row);
   g_object_bind_property (self->draft, "acknowledged-on", self->acknowledged_row, "text", flags);

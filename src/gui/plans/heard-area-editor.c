@@ -9,6 +9,7 @@
 #include "heard-area-editor.h"
 #include "heard-language-hint.h"
 #include "heard-case-file.h"
+#include "heard-widgets.h"
 
 /*
  * Writes one area of life in a plan still being written, on a draft copy
@@ -139,6 +140,7 @@ heard_area_editor_new (GtkWindow     *parent,
   adw_preferences_group_set_description (self->name_group, heard_area_kind_description (kind));
 
   g_object_bind_property (self->draft, "label", self->label_row, "text", flags);
+  heard_entry_row_limit (self->label_row, G_OBJECT (self->draft), "label");
   g_object_bind_property (self->draft, "goal-own-words",
                           gtk_text_view_get_buffer (self->goal_own_words_view), "text", flags);
   g_object_bind_property (self->draft, "goal-worker",

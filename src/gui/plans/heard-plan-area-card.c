@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-columns-layout.h"
+#include "heard-accessibility.h"
 #include "heard-date.h"
 #include "heard-plan-area-card.h"
 #include "heard-widgets.h"
@@ -73,6 +74,8 @@ add_text_block (GtkBox     *box,
   gtk_box_append (GTK_BOX (block), title);
   gtk_box_append (GTK_BOX (block), body);
   gtk_box_append (box, block);
+  /* The blocks are for reading, with the mouse too: Tab passes them by. */
+  gtk_widget_set_can_focus (GTK_WIDGET (box), FALSE);
 }
 
 static char *
@@ -190,6 +193,7 @@ static void
 heard_plan_area_card_init (HeardPlanAreaCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
 GtkWidget *

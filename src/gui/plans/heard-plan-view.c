@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-action-editor.h"
 #include "heard-area-editor.h"
 #include "heard-closure-dialog.h"
@@ -348,8 +349,28 @@ create_area_card (gpointer item,
   return row;
 }
 
+/* Puts the focus on the step a person most likely takes next, among those
+ * now offered: the first area of a plan that has none, else the first step
+ * shown. Never on the words about the plan, which are read, not pressed. */
+static void
+focus_next_step (HeardPlanView *self)
+{
+  HeardPlan *plan = get_shown_plan (self);
+
+  if (plan != NULL && g_list_model_get_n_items (heard_plan_get_areas (plan)) == 0 &&
+      gtk_widget_get_visible (gtk_widget_get_parent (self->add_area_button)) &&
+      gtk_widget_grab_focus (self->add_area_button))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->buttons));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) &&
+        gtk_widget_grab_focus (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child))))
+      return;
+}
+
 /* Moves focus off the area cards from @position to @end, about to go, to
- * where the plan says what happens next. */
+ * the step a person most likely takes next. */
 static void
 move_focus_off_cards (HeardPlanView *self,
                       guint          position,
@@ -365,7 +386,7 @@ move_focus_off_cards (HeardPlanView *self,
   row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
   if (row != NULL && gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) >= (int) position &&
       gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) < (int) end)
-    gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
+    focus_next_step (self);
 }
 
 /* Runs before the list replaces any card: focus never stays on one about
@@ -554,7 +575,7 @@ step_done (HeardPlanView *self,
   show_error (self, NULL);
   if (show_newest)
     heard_plan_view_show_version (self, 0);
-  gtk_widget_grab_focus (GTK_WIDGET (self->next_step_label));
+  focus_next_step (self);
 }
 
 static void
@@ -633,6 +654,18 @@ find_action (HeardPlanView *self,
   return NULL;
 }
 
+/* Shows a dialog that takes a step (a decision, a closure, a new review
+ * date); once it is saved, the button that opened it may be gone, and the
+ * focus goes to the next step. */
+static void
+present_step_dialog (HeardPlanView *self,
+                     gpointer       dialog)
+{
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (focus_next_step), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
@@ -661,9 +694,8 @@ decide_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  gtk_window_present (GTK_WINDOW (heard_decision_dialog_new (get_window (self),
-                                                                 self->case_file,
-                                                                 get_shown_plan (self))));
+  present_step_dialog (self, heard_decision_dialog_new (get_window (self), self->case_file,
+                                                        get_shown_plan (self)));
 }
 
 static void
@@ -673,9 +705,8 @@ review_date_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  gtk_window_present (GTK_WINDOW (heard_review_date_dialog_new (get_window (self),
-                                                                    self->case_file,
-                                                                    get_shown_plan (self))));
+  present_step_dialog (self, heard_review_date_dialog_new (get_window (self), self->case_file,
+                                                           get_shown_plan (self)));
 }
 
 static void
@@ -685,9 +716,8 @@ close_action (GtkWidget  *widget,
 {
   HeardPlanView *self = HEARD_PLAN_VIEW (widget);
 
-  gtk_window_present (GTK_WINDOW (heard_closure_dialog_new (get_window (self),
-                                                                self->case_file,
-                                                                get_shown_plan (self))));
+  present_step_dialog (self, heard_closure_dialog_new (get_window (self), self->case_file,
+                                                       get_shown_plan (self)));
 }
 
 static void
@@ -911,6 +941,7 @@ heard_plan_view_init (HeardPlanView *self)
   GtkWidget *no_areas;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->newest_reviews =
     gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare_reviews_newest_first,
                                                                       self, NULL)));

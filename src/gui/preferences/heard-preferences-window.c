@@ -416,6 +416,7 @@ heard_preferences_window_init (HeardPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
   self->saved_name = g_strdup ("");
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   name_search_entry (GTK_WIDGET (self));
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-content-note.h"
 #include "heard-date.h"
@@ -190,6 +191,7 @@ add_response (HeardStatementCard     *self,
     {
       GtkWidget *told = gtk_button_new_with_mnemonic (_("They Have Been _Told"));
 
+      heard_accessibility_name_mnemonics (told);
       gtk_widget_set_halign (told, GTK_ALIGN_START);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (told), "statements.told");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (told), "x",
@@ -321,6 +323,7 @@ static void
 heard_statement_card_init (HeardStatementCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
 /* @before is the version @statement amended, to say what changed; NULL
@@ -344,6 +347,45 @@ heard_statement_card_new (HeardStatement         *statement,
                            G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
+}
+
+#define ROW_NAME_WORDS 8
+
+/* What a screen reader says for a row holding @statement: when and how it
+ * was given and its first words, or "Sensitive statement" in place of words
+ * that stay behind a content note. */
+char *
+heard_statement_card_dup_row_name (HeardStatement *statement)
+{
+  g_autofree char *heading = NULL;
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) first = g_string_new (NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (HEARD_IS_STATEMENT (statement), NULL);
+
+  heading = describe_heading (statement, HEARD_STATEMENT_CARD_LIST);
+  if (heard_statement_get_sensitive (statement))
+    /* TRANSLATORS: a statement's row: when and how it was given, then this */
+    return g_strdup_printf (_("%s: Sensitive statement"), heading);
+
+  words = g_strsplit_set (heard_statement_get_words (statement), " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (n == ROW_NAME_WORDS)
+        {
+          g_string_append (first, "…");
+          break;
+        }
+      if (n++ > 0)
+        g_string_append_c (first, ' ');
+      g_string_append (first, words[i]);
+    }
+
+  /* TRANSLATORS: a statement's row: when and how it was given, then its first words */
+  return g_strdup_printf (_("%s: %s"), heading, first->str);
 }
 
 gboolean

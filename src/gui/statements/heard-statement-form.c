@@ -10,6 +10,7 @@
 #include "heard-enum-binding.h"
 #include "heard-language-hint.h"
 #include "heard-statement-form.h"
+#include "heard-widgets.h"
 
 struct _HeardStatementForm
 {
@@ -42,6 +43,9 @@ bind_field (HeardStatementForm *self,
 {
   g_object_bind_property (self->draft, property, target, target_property,
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* A one-line field stops at what its field keeps. */
+  if (ADW_IS_ENTRY_ROW (target))
+    heard_entry_row_limit (target, G_OBJECT (self->draft), property);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "heard-date.h"
@@ -52,6 +54,21 @@ add_label (GtkWidget  *box,
   return label;
 }
 
+/* A worker's note ends as a sentence, so the one after it reads apart:
+ * "owing money" becomes "owing money." and "Upsetting!" stays. */
+static char *
+end_sentence (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  const char *last = g_utf8_find_prev_char (trimmed, trimmed + strlen (trimmed));
+
+  if (last == NULL || g_utf8_strchr (".!?…。؟", -1, g_utf8_get_char (last)) != NULL)
+    return g_steal_pointer (&trimmed);
+
+  /* TRANSLATORS: ends a sentence a worker wrote without a stop */
+  return g_strdup_printf (_("%s."), trimmed);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
@@ -65,6 +82,7 @@ create_row (gpointer item,
   /* TRANSLATORS: a young person's name and the day they said something */
   g_autofree char *heading = g_strdup_printf (_("%s · %s"),
                                               heard_statement_match_get_person_name (match), day);
+  g_autofree char *name = NULL;
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -78,23 +96,33 @@ create_row (gpointer item,
       /* The same note its card shows: the worker's own, or the general one. */
       g_autoptr(HeardStatement) noted = heard_statement_new ();
       g_autofree char *note = NULL;
+      g_autofree char *sentence = NULL;
 
       heard_statement_set_text (noted, HEARD_STATEMENT_CONTENT_NOTE,
                                 heard_statement_match_get_content_note (match));
+      sentence = end_sentence (heard_statement_get_content_note (noted));
       /* TRANSLATORS: %s is a content note written by a worker, or the general
        * one, "This may describe harm and could be upsetting to read." */
       note = g_strdup_printf (_("Content note: %s The matching words stay hidden here; open "
                                 "the statement to choose to read them."),
-                              heard_statement_get_content_note (noted));
+                              sentence);
 
       add_label (box, note, "content-note");
+      /* TRANSLATORS: a search hit's row, read by a screen reader: its heading, where
+       * the words were found, then this in place of words that stay hidden */
+      name = g_strdup_printf (_("%s, %s: Sensitive statement"), heading, found_in);
     }
   else
     {
       GtkWidget *snippet = add_label (box, NULL, "search-snippet");
 
       gtk_label_set_markup (GTK_LABEL (snippet), heard_statement_match_get_markup (match));
+      /* TRANSLATORS: a search hit's row, read by a screen reader: its heading, where
+       * the words were found, then the words around them */
+      name = g_strdup_printf (_("%s, %s: %s"), heading, found_in,
+                              gtk_label_get_text (GTK_LABEL (snippet)));
     }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   return row;

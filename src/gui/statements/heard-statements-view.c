@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-amendment-dialog.h"
 #include "heard-date.h"
 #include "heard-response-dialog.h"
@@ -150,11 +151,18 @@ statements_changed_cb (HeardStatementsView *self)
   bring_wanted_into_view (self);
 }
 
+/* Each row says which statement it holds, never words kept hidden. */
 static GtkWidget *
 create_card (gpointer item,
              gpointer user_data)
 {
-  return heard_statement_card_new (item, NULL, HEARD_STATEMENT_CARD_LIST);
+  GtkWidget *row = gtk_list_box_row_new ();
+  g_autofree char *name = heard_statement_card_dup_row_name (item);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                              heard_statement_card_new (item, NULL, HEARD_STATEMENT_CARD_LIST));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return row;
 }
 
 static void
@@ -470,6 +478,7 @@ static void
 heard_statements_view_init (HeardStatementsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 
   self->statements = G_LIST_MODEL (g_list_store_new (HEARD_TYPE_STATEMENT));
   update_summary (self);

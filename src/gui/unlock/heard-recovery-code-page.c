@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-clipboard.h"
 #include "heard-recovery-code-page-private.h"
 #include "heard-recovery-code.h"
@@ -280,6 +281,7 @@ static void
 heard_recovery_code_page_init (HeardRecoveryCodePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
   g_signal_connect_object (self->kept_check, "toggled", G_CALLBACK (kept_toggled_cb), self,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-recovery-code-entry.h"
 #include "heard-unlock-page.h"
 
@@ -336,6 +337,7 @@ static void
 heard_unlock_page_init (HeardUnlockPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
 

@@ -38,13 +38,24 @@ enum {
   "NOT EXISTS (SELECT 1 FROM statement_response AS r" \
   "            WHERE r.statement_id = statement.id AND r.told_on <> '')"
 
+/* The person's statements (as "earlier") given on the day the current one was. */
+#define SAME_DAY \
+  " JOIN statement_version AS day ON day.statement_id = earlier.id" \
+  " WHERE earlier.person_id = statement.person_id" \
+  "  AND day.given_on = statement_version.given_on" \
+  "  AND day.version = (SELECT max (version) FROM statement_version AS newer" \
+  "                     WHERE newer.statement_id = earlier.id)"
+
 /* What the closure check and the caseload list about waiting statements. */
 #define OUTSTANDING_ITEMS_SQL \
   "SELECT person.id, person.display_name, given_on, statement.id," \
   "  EXISTS (SELECT 1 FROM statement_response AS r WHERE r.statement_id = statement.id)," \
   "  CAST (julianday (?2) - julianday ((SELECT substr (saved_at, 1, 10)" \
   "    FROM statement_version AS first" \
-  "    WHERE first.statement_id = statement.id AND first.version = 1)) AS INTEGER)" \
+  "    WHERE first.statement_id = statement.id AND first.version = 1)) AS INTEGER)," \
+  "  given_time," \
+  "  (SELECT count (*) FROM statement AS earlier" SAME_DAY " AND earlier.id < statement.id)," \
+  "  (SELECT count (*) FROM statement AS earlier" SAME_DAY ")" \
   " FROM statement JOIN person ON person.id = statement.person_id" \
   " JOIN statement_version ON statement_version.statement_id = statement.id" \
   " WHERE " NEWEST_VERSION " AND " OUTSTANDING " AND %s" \
@@ -694,9 +705,11 @@ add_item_cb (sqlite3_stmt *statement,
              gpointer      data)
 {
   g_autofree char *day =
-    heard_date_describe ((const char *) sqlite3_column_text (statement, 2));
+    heard_date_describe_day_time ((const char *) sqlite3_column_text (statement, 2),
+                                  (const char *) sqlite3_column_text (statement, 6));
   gboolean answered = sqlite3_column_int (statement, 4);
   int waited = sqlite3_column_int (statement, 5);
+  int that_day = sqlite3_column_int (statement, 8);
   HeardUrgency urgency = HEARD_URGENCY_NONE;
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
@@ -705,6 +718,18 @@ add_item_cb (sqlite3_stmt *statement,
     urgency = HEARD_URGENCY_OVERDUE;
   else if (waited > HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS)
     urgency = HEARD_URGENCY_SOON;
+
+  /* Two statements of one day read apart, even with no time given. */
+  if (that_day > 1)
+    {
+      /* TRANSLATORS: a day, then which of that day's statements:
+       * "3 May 2024 (statement 2 of 3 that day)" */
+      g_autofree char *which = g_strdup_printf (_("%s (statement %d of %d that day)"), day,
+                                                sqlite3_column_int (statement, 7) + 1, that_day);
+
+      g_free (day);
+      day = g_steal_pointer (&which);
+    }
 
   /* Never their words here: this list is seen away from any content note. */
   summary = g_strdup_printf (answered
