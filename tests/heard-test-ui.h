@@ -54,6 +54,10 @@ void              heard_test_ui_add_person        (HeardApplication    *app,
                                                    const char          *name,
                                                    const char          *preferred_name);
 void              heard_test_ui_assert_every_control_named (GtkWidget  *root);
+void              heard_test_ui_assert_field_error (GtkWidget          *field,
+                                                    const char         *contains);
+void              heard_test_ui_assert_no_field_error (GtkWidget       *field);
+void              heard_test_ui_assert_choices_readable (GtkWidget     *root);
 /* Saves a HeardDialog as its save button would, and waits for it to close. */
 void              heard_test_ui_save_dialog       (GtkWindow           *dialog,
                                                    const char          *type_name);

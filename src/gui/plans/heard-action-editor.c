@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-choice-row.h"
+#include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-action-editor.h"
 #include "heard-case-file.h"
@@ -27,7 +29,7 @@ struct _HeardActionEditor
   AdwEntryRow         *what_row;
   AdwComboRow         *owner_row;
   AdwEntryRow         *owner_name_row;
-  AdwEntryRow         *due_row;
+  HeardDateRow        *due_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *acknowledged_row;
 };
@@ -61,6 +63,12 @@ heard_action_editor_save (HeardDialog *dialog)
 
   /* Said at once, without a trip to the store; the draft keeps the dates
    * as they were typed. */
+  if (!heard_date_row_check (self->due_row))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   if (!heard_plan_action_prepare (checked, &error))
     {
       heard_dialog_finish_saving (dialog, error);
@@ -93,6 +101,8 @@ heard_action_editor_class_init (HeardActionEditorClass *klass)
   object_class->dispose = heard_action_editor_dispose;
   dialog_class->save = heard_action_editor_save;
 
+  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-action-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_group);
