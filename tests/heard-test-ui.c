@@ -452,7 +452,7 @@ heard_test_ui_assert_field_error (GtkWidget  *field,
   /* Beside the field: in the same window, under the same list or box. */
   g_assert_true (gtk_widget_get_root (GTK_WIDGET (label)) == gtk_widget_get_root (field));
   gtk_test_accessible_assert_relation (accessible_of (field),
-                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label, NULL);
+                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label);
   gtk_test_accessible_assert_state (accessible_of (field), GTK_ACCESSIBLE_STATE_INVALID,
                                     GTK_ACCESSIBLE_INVALID_TRUE);
   g_assert_true (focus == field || (focus != NULL && gtk_widget_is_ancestor (focus, field)));

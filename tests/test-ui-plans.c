@@ -155,6 +155,24 @@ count_offered (GtkWidget  *root,
   return count;
 }
 
+/* Whether the save button below @root (a dialog) can be pressed again. */
+static gboolean
+can_save (gpointer data)
+{
+  GtkWidget *root = data;
+
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "dialog.save") == 0)
+    return gtk_widget_is_sensitive (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (can_save (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 assert_offered (GtkWidget  *root,
                 const char *action_name,
@@ -319,7 +337,9 @@ test_plan_signed_off (void)
   HeardPersonPage *page;
   HeardPlanView *view;
   GtkWindow *dialog;
+  GtkWindow *question;
   GtkWidget *passphrase;
+  GtkWidget *looked;
   GtkWidget *supervisor;
   GtkWidget *row;
   GtkWidget *focus;
@@ -364,6 +384,7 @@ test_plan_signed_off (void)
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
                               "15/01/2031");
+  heard_test_ui_assert_choices_readable (GTK_WIDGET (dialog));
   save_dialog (dialog, "HeardActionEditor");
   heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
   wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
@@ -418,12 +439,21 @@ test_plan_signed_off (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
   passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                               "Their passphrase");
+  /* No passphrase at all is asked for, not called wrong. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_until (dialog_shows_error, dialog, "the empty passphrase");
+  heard_test_ui_assert_field_error (passphrase, "Type the passphrase");
+  g_assert_null (strstr (heard_dialog_get_error (HEARD_DIALOG (dialog)), "not " SUPERVISOR));
+  heard_test_ui_wait_until (can_save, dialog, "saving to be offered again");
   gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the right one at all");
+  heard_test_ui_assert_no_field_error (passphrase);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   heard_test_ui_wait_until (dialog_shows_error, dialog, "the refusal");
   g_assert_nonnull (strstr (heard_dialog_get_error (HEARD_DIALOG (dialog)),
                             "not " SUPERVISOR "’s passphrase"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (passphrase)), ==, "");
+  heard_test_ui_assert_field_error (passphrase, "not " SUPERVISOR "’s passphrase");
+  heard_test_ui_assert_choices_readable (GTK_WIDGET (dialog));
   g_assert_nonnull (heard_test_ui_find_window ("HeardDecisionDialog"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_name (GTK_WIDGET (view),
                                                                               "plan-state"))),
@@ -452,6 +482,27 @@ test_plan_signed_off (void)
   g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (dialog)));
   gtk_window_close (dialog);
   heard_test_ui_wait_window_gone ("HeardDecisionDialog");
+
+  /* Closing while something is still open: "tick the box" is said beside
+   * the box, not in the banner, and ticking it takes the message away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.close", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardClosureDialog");
+  looked = heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_assert_field_error (looked, "tick the box");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (
+    heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_REVEALER, NULL))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (looked), TRUE);
+  heard_test_ui_assert_no_field_error (looked);
+  g_assert_null (heard_dialog_get_error (HEARD_DIALOG (dialog)));
+  gtk_window_close (dialog);
+  question = heard_test_ui_find_window ("AdwMessageDialog");
+  if (question != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+      gtk_window_close (question);
+    }
+  heard_test_ui_wait_window_gone ("HeardClosureDialog");
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);

@@ -37,12 +37,18 @@ field_error_quark (void)
   return g_quark_from_static_string ("heard-field-error");
 }
 
-/* The widget the message sits after: the field, or the ancestor of it
- * that is a row of a list or a child of a box. */
+/* The widget the message sits after: the row of a list the field is in
+ * (a check box at the start of a row, say), or else the field or the
+ * ancestor of it that is a child of a box. */
 static GtkWidget *
 find_anchor (GtkWidget *field)
 {
-  GtkWidget *anchor = field;
+  GtkWidget *anchor = gtk_widget_get_ancestor (field, GTK_TYPE_LIST_BOX_ROW);
+
+  if (anchor != NULL && GTK_IS_LIST_BOX (gtk_widget_get_parent (anchor)))
+    return anchor;
+
+  anchor = field;
 
   while (gtk_widget_get_parent (anchor) != NULL)
     {
@@ -187,7 +193,7 @@ heard_field_error_show (GtkWidget  *field,
   gtk_accessible_update_state (GTK_ACCESSIBLE (accessible_of (field)),
                                GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (accessible_of (field)),
-                                  GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error->label, NULL, -1);
+                                  GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error->label, -1);
   gtk_widget_grab_focus (field);
 }
 
