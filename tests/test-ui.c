@@ -186,6 +186,18 @@ test_name_is_required (void)
     heard_test_ui_assert_no_field_error (birth);
   }
 
+  /* A box that holds too much is named, and the message is beside it. */
+  {
+    g_autofree char *long_text = g_strnfill (501, 'a');
+
+    gtk_editable_set_text (GTK_EDITABLE (pronouns), long_text);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+    heard_test_ui_assert_field_error (pronouns, "“Pronouns” holds more than Heard can keep "
+                                                "(at most 500 characters)");
+    gtk_editable_set_text (GTK_EDITABLE (pronouns), "they/them");
+    heard_test_ui_assert_no_field_error (pronouns);
+  }
+
   /* Every choice can be read in full, in the list and once chosen. */
   heard_test_ui_assert_choices_readable (GTK_WIDGET (editor));
 
