@@ -45,19 +45,52 @@ new_wrapping_label (void)
   return label;
 }
 
+/* The option's row: its texts, then a tick when it is the chosen one. */
 static void
 setup_option_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *answer = new_wrapping_label ();
   GtkWidget *group = new_wrapping_label ();
+  GtkWidget *tick = gtk_image_new_from_icon_name ("object-select-symbolic");
 
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_add_css_class (group, "caption");
   gtk_widget_add_css_class (group, "dim-label");
   gtk_box_append (GTK_BOX (box), answer);
   gtk_box_append (GTK_BOX (box), group);
-  gtk_list_item_set_child (list_item, box);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), tick);
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+update_tick_cb (GtkListItem    *list_item,
+                GParamSpec     *pspec,
+                HeardChoiceRow *self)
+{
+  GtkWidget *tick = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (tick, gtk_list_item_get_position (list_item) ==
+                                adw_combo_row_get_selected (ADW_COMBO_ROW (self)) ? 1 : 0);
+}
+
+static void
+selected_changed_cb (HeardChoiceRow *self,
+                     GParamSpec     *pspec,
+                     GtkListItem    *list_item)
+{
+  update_tick_cb (list_item, NULL, self);
+}
+
+static void
+unbind_option_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  HeardChoiceRow           *self)
+{
+  g_signal_handlers_disconnect_by_func (self, selected_changed_cb, list_item);
 }
 
 static void
@@ -65,7 +98,7 @@ bind_option_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 HeardChoiceRow           *self)
 {
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *box = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
   GtkWidget *answer = gtk_widget_get_first_child (box);
   GtkWidget *group = gtk_widget_get_next_sibling (answer);
   g_autofree char *text = heard_choice_row_dup_item_text (self,
@@ -87,6 +120,9 @@ bind_option_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (group, split != NULL);
   /* Read out whole, as it is written in the record. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  update_tick_cb (list_item, NULL, self);
+  g_signal_connect_object (self, "notify::selected", G_CALLBACK (selected_changed_cb),
+                           list_item, 0);
 }
 
 static void
@@ -132,6 +168,8 @@ heard_choice_row_init (HeardChoiceRow *self)
                                                       G_CALLBACK (bind_chosen_cb));
   g_autoptr(GtkListItemFactory) options = new_factory (self, G_CALLBACK (setup_option_cb),
                                                        G_CALLBACK (bind_option_cb));
+
+  g_signal_connect_object (options, "unbind", G_CALLBACK (unbind_option_cb), self, 0);
 
   /* The chosen option in full under the title, where it has the row's width. */
   adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (self), TRUE);
