@@ -382,7 +382,7 @@ test_plan_signed_off (void)
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
                               "Meet the college's pastoral lead together");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by",
                               "15/01/2031");
   heard_test_ui_assert_choices_readable (GTK_WIDGET (dialog));
   save_dialog (dialog, "HeardActionEditor");
@@ -601,7 +601,7 @@ test_two_windows (void)
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "What needs to happen",
                               "Meet the college's pastoral lead together");
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by",
                               "15/01/2031");
   save_dialog (dialog, "HeardActionEditor");
   wait_for_row (GTK_WIDGET (other), "Meet the college's pastoral lead together");

@@ -146,7 +146,7 @@ test_name_is_required (void)
    * form, with how to write it, and nothing is saved. */
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", "Amira");
   heard_test_ui_assert_no_field_error (name);
-  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth (like 2009-04-23)", "-322-3-3");
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth", "-322-3-3");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
   message = heard_dialog_get_error (HEARD_DIALOG (editor));
@@ -154,7 +154,7 @@ test_name_is_required (void)
   g_assert_true (g_str_has_prefix (message, "The date of birth: "));
   g_assert_nonnull (strstr (message, "2025-03-14"));
   birth = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
-                                         "Date of birth (like 2009-04-23)");
+                                         "Date of birth");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "-322-3-3");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
   heard_test_ui_assert_field_error (birth, "The date of birth: ");

@@ -128,6 +128,7 @@ static void
 heard_date_row_init (HeardDateRow *self)
 {
   GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *hint = heard_date_dup_hint ();
 
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   self->popover = GTK_POPOVER (gtk_popover_new ());
@@ -145,6 +146,8 @@ heard_date_row_init (HeardDateRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Choose a day from a calendar"), -1);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), button);
+  /* How to type a day instead, in this locale's order. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), hint);
 }
 
 HeardDateKind
