@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "heard-choice-row.h"
+#include "heard-field-error-private.h"
 #include "heard-secure.h"
 #include "heard-test-ui.h"
 
@@ -552,4 +554,175 @@ heard_test_ui_save_dialog (GtkWindow  *dialog,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   heard_test_ui_wait_window_gone (type_name);
+}
+
+static GtkAccessible *
+accessible_of (GtkWidget *field)
+{
+  if (ADW_IS_ENTRY_ROW (field))
+    return GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (field)));
+
+  return GTK_ACCESSIBLE (field);
+}
+
+/* What is wrong with @field is said beside it, holding @contains: the
+ * field is styled and marked invalid, the message shows and is linked as
+ * its error message, and focus is on the field. */
+void
+heard_test_ui_assert_field_error (GtkWidget  *field,
+                                  const char *contains)
+{
+  GtkLabel *label = _heard_field_error_get_label (field);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (field));
+
+  g_assert_nonnull (label);
+  g_assert_nonnull (strstr (gtk_label_get_text (label), contains));
+  g_assert_true (gtk_widget_has_css_class (field, "error"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  /* Beside the field: in the same window, under the same list or box. */
+  g_assert_true (gtk_widget_get_root (GTK_WIDGET (label)) == gtk_widget_get_root (field));
+  gtk_test_accessible_assert_relation (accessible_of (field),
+                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label);
+  gtk_test_accessible_assert_state (accessible_of (field), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_true (focus == field || (focus != NULL && gtk_widget_is_ancestor (focus, field)));
+}
+
+/* Nothing is said about @field any more. */
+void
+heard_test_ui_assert_no_field_error (GtkWidget *field)
+{
+  g_assert_null (_heard_field_error_get_label (field));
+  g_assert_false (gtk_widget_has_css_class (field, "error"));
+  g_assert_false (gtk_test_accessible_has_relation (accessible_of (field),
+                                                    GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+}
+
+static void
+collect_labels (GtkWidget *root,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (root))
+    g_ptr_array_add (labels, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static gboolean
+has_label (GPtrArray  *labels,
+           const char *text)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+popover_filled (gpointer data)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (data, labels);
+  return labels->len > 0;
+}
+
+static void
+assert_labels_whole (GPtrArray *labels)
+{
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = labels->pdata[i];
+
+      if (*gtk_label_get_text (label) == '\0')
+        continue;
+      g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+      g_assert_true (gtk_label_get_wrap (label));
+    }
+}
+
+/* Every option of every list of choices below @root can be read in full:
+ * in the open list, where labels wrap and are never cut short (an option
+ * "Group: answer" shows both parts), and once chosen, shown whole. The
+ * choice each row had is given back. */
+void
+heard_test_ui_assert_choices_readable (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  /* Every combo row, not only the first. */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, root);
+    while (stack->len > 0)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (ADW_IS_COMBO_ROW (widget))
+          g_ptr_array_add (rows, widget);
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+  }
+  g_assert_cmpuint (rows->len, >, 0);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      AdwComboRow *row = rows->pdata[r];
+      GListModel *model = adw_combo_row_get_model (row);
+      guint was = adw_combo_row_get_selected (row);
+      GtkWidget *popover = heard_test_ui_find_descendant (GTK_WIDGET (row), GTK_TYPE_POPOVER,
+                                                          NULL);
+      g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+
+      g_assert_true (HEARD_IS_CHOICE_ROW (row));
+      g_assert_nonnull (popover);
+      gtk_popover_popup (GTK_POPOVER (popover));
+      heard_test_ui_wait_until (popover_filled, popover, "the options to be listed");
+      collect_labels (popover, listed);
+      assert_labels_whole (listed);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          g_autofree char *text = heard_choice_row_dup_item_text (HEARD_CHOICE_ROW (row), item);
+          const char *split = strstr (text, ": ");
+          g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+
+          if (split != NULL)
+            {
+              g_autofree char *group = g_strndup (text, (gsize) (split - text));
+
+              g_assert_true (has_label (listed, split + 2));
+              g_assert_true (has_label (listed, group));
+            }
+          else
+            g_assert_true (has_label (listed, text));
+
+          /* Once chosen, the option is shown whole. */
+          adw_combo_row_set_selected (row, i);
+          g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, text);
+          collect_labels (GTK_WIDGET (row), shown);
+          for (guint l = 0; l < shown->len; l++)
+            {
+              GtkLabel *label = shown->pdata[l];
+
+              if (g_strcmp0 (gtk_label_get_text (label), text) == 0 &&
+                  gtk_widget_get_mapped (GTK_WIDGET (label)) &&
+                  !gtk_widget_is_ancestor (GTK_WIDGET (label), popover))
+                {
+                  g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_NONE);
+                  g_assert_true (gtk_label_get_wrap (label));
+                }
+            }
+        }
+
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      adw_combo_row_set_selected (row, was);
+    }
 }

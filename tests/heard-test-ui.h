@@ -60,6 +60,10 @@ guint             heard_test_ui_count_tabs        (GtkWindow           *window,
                                                    GtkWidget           *from,
                                                    GtkWidget           *to,
                                                    GPtrArray           *stops);
+void              heard_test_ui_assert_field_error (GtkWidget          *field,
+                                                    const char         *contains);
+void              heard_test_ui_assert_no_field_error (GtkWidget       *field);
+void              heard_test_ui_assert_choices_readable (GtkWidget     *root);
 /* Saves a HeardDialog as its save button would, and waits for it to close. */
 void              heard_test_ui_save_dialog       (GtkWindow           *dialog,
                                                    const char          *type_name);

@@ -463,6 +463,102 @@ test_moments (void)
     g_unsetenv ("TZ");
 }
 
+/* A birth, the day something was said and the day someone was told are
+ * never after today; a review or a due date may be. Today itself passes. */
+static void
+test_future_by_kind (void)
+{
+  static const HeardDateKind past_only[] = {
+    HEARD_DATE_KIND_BIRTH, HEARD_DATE_KIND_SAID, HEARD_DATE_KIND_TOLD,
+  };
+  static const HeardDateKind may_be_future[] = {
+    HEARD_DATE_KIND_REVIEW, HEARD_DATE_KIND_DUE,
+  };
+  GDate today, day;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, G_DATE_MARCH, 2025);
+
+  for (guint i = 0; i < G_N_ELEMENTS (past_only); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (heard_date_kind_may_be_future (past_only[i]));
+      g_assert_false (heard_date_check ("2025-03-15", past_only[i], &today, HEARD_DATE_ERROR,
+                                        HEARD_DATE_ERROR_FUTURE, &day, &error));
+      g_assert_error (error, HEARD_DATE_ERROR, HEARD_DATE_ERROR_FUTURE);
+      g_assert_nonnull (strstr (error->message, "is in the future (15 March 2025)"));
+      g_clear_error (&error);
+
+      g_assert_false (heard_date_check ("2099-01-01", past_only[i], &today, HEARD_DATE_ERROR,
+                                        HEARD_DATE_ERROR_FUTURE, &day, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+
+      g_assert_true (heard_date_check ("14/03/2025", past_only[i], &today, HEARD_DATE_ERROR,
+                                       HEARD_DATE_ERROR_FUTURE, &day, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_date_get_day (&day), ==, 14);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (may_be_future); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (heard_date_kind_may_be_future (may_be_future[i]));
+      g_assert_true (heard_date_check ("2099-01-01", may_be_future[i], &today, HEARD_DATE_ERROR,
+                                       HEARD_DATE_ERROR_FUTURE, &day, &error));
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The name of the date starts every message, unreadable or not. */
+    g_assert_false (heard_date_check ("2099-02-30", HEARD_DATE_KIND_BIRTH, &today,
+                                      HEARD_DATE_ERROR, HEARD_DATE_ERROR_FUTURE, &day, &error));
+    g_assert_true (g_str_has_prefix (error->message, "The date of birth: "));
+  }
+}
+
+/* A record refuses a birth in 2099 (whose age would vanish), and an age
+ * goes up on the birthday itself, not the day before or after. */
+static void
+test_birth_and_age (void)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(GError) error = NULL;
+  struct { int year, month, day; const char *age; } days[] = {
+    { 2025, 4, 22, "15 years old" },
+    { 2025, 4, 23, "16 years old" },
+    { 2025, 4, 24, "16 years old" },
+    { 2024, 2, 29, "14 years old" },
+    { 2009, 4, 23, "0 years old" },
+  };
+
+  setlocale (LC_ALL, "C.UTF-8");
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Amira");
+  heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, "2099-04-23");
+  g_assert_false (heard_person_validate (person, &error));
+  g_assert_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "The date of birth is in the future"));
+  g_clear_error (&error);
+
+  heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, "2009-04-23");
+  g_assert_true (heard_person_validate (person, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(GDateTime) today = g_date_time_new_utc (days[i].year, days[i].month,
+                                                        days[i].day, 12, 0, 0);
+      g_autofree char *age = heard_person_dup_age_text (person, today);
+
+      g_assert_cmpstr (age, ==, days[i].age);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +577,8 @@ main (int   argc,
   g_test_add_func ("/date/de-de", test_de_de);
   g_test_add_func ("/date/fields", test_fields);
   g_test_add_func ("/date/moments", test_moments);
+  g_test_add_func ("/date/future-by-kind", test_future_by_kind);
+  g_test_add_func ("/date/birth-and-age", test_birth_and_age);
 
   result = g_test_run ();
 

@@ -176,6 +176,24 @@ count_offered (GtkWidget  *root,
   return count;
 }
 
+/* Whether the save button below @root (a dialog) can be pressed again. */
+static gboolean
+can_save (gpointer data)
+{
+  GtkWidget *root = data;
+
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "dialog.save") == 0)
+    return gtk_widget_is_sensitive (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (can_save (child))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 assert_offered (GtkWidget  *root,
                 const char *action_name,
@@ -335,24 +353,53 @@ plan_has_action (gpointer data)
   return plan != NULL && heard_plan_count_actions (plan, NULL) == 1;
 }
 
-/* After a step, the focus is on the next one a person would take, never
- * nowhere and never on words to read: the control for @action. */
-static void
-assert_focus_on_step (HeardWindow *window,
-                      const char  *action)
+/* The control for @action (a menu button by its name), if it has the focus. */
+static GtkWidget *
+focused_step (HeardWindow *window,
+              const char  *action)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
   GtkWidget *control;
 
-  g_assert_nonnull (focus);
-  g_assert_false (GTK_IS_LABEL (focus));
+  if (focus == NULL || GTK_IS_LABEL (focus))
+    return NULL;
   /* A menu button's own button has the focus. */
   control = GTK_IS_MENU_BUTTON (gtk_widget_get_parent (focus)) ? gtk_widget_get_parent (focus)
                                                                  : focus;
   if (GTK_IS_MENU_BUTTON (control))
-    g_assert_cmpstr (gtk_widget_get_name (control), ==, action);
-  else
-    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (control)), ==, action);
+    return g_strcmp0 (gtk_widget_get_name (control), action) == 0 ? control : NULL;
+  if (GTK_IS_ACTIONABLE (control) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (control)), action) == 0)
+    return control;
+
+  return NULL;
+}
+
+typedef struct
+{
+  HeardWindow *window;
+  const char  *action;
+} FocusedStep;
+
+static gboolean
+step_is_focused (gpointer data)
+{
+  FocusedStep *step = data;
+
+  return focused_step (step->window, step->action) != NULL;
+}
+
+/* After a step, the focus is on the next one a person would take, never
+ * nowhere and never on words to read: the control for @action. The step's
+ * own callback runs once the case file shows the change, so this waits. */
+static void
+assert_focus_on_step (HeardWindow *window,
+                      const char  *action)
+{
+  FocusedStep step = { window, action };
+  g_autofree char *what = g_strdup_printf ("the focus on %s", action);
+
+  heard_test_ui_wait_until (step_is_focused, &step, what);
 }
 
 /* Most Tab presses from the person's header to "Add an Area of Life": the
@@ -453,7 +500,9 @@ test_plan_signed_off (void)
   HeardPersonPage *page;
   HeardPlanView *view;
   GtkWindow *dialog;
+  GtkWindow *question;
   GtkWidget *passphrase;
+  GtkWidget *looked;
   GtkWidget *supervisor;
   GtkWidget *flagged;
   GtkWidget *row;
@@ -506,8 +555,9 @@ test_plan_signed_off (void)
   set_text_views (GTK_WIDGET (dialog),
                   (const char *const[]) { "Meet the college's pastoral lead together", NULL });
   heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by",
                               "15/01/2031");
+  heard_test_ui_assert_choices_readable (GTK_WIDGET (dialog));
   save_dialog (dialog, "HeardActionEditor");
   heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
   wait_for_row (GTK_WIDGET (view), "Meet the college's pastoral lead together");
@@ -574,12 +624,21 @@ test_plan_signed_off (void)
                                                 "“her boyfriend, 34”"));
   passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                               "Their passphrase");
+  /* No passphrase at all is asked for, not called wrong. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_until (dialog_shows_error, dialog, "the empty passphrase");
+  heard_test_ui_assert_field_error (passphrase, "Type the passphrase");
+  g_assert_null (strstr (heard_dialog_get_error (HEARD_DIALOG (dialog)), "not " SUPERVISOR));
+  heard_test_ui_wait_until (can_save, dialog, "saving to be offered again");
   gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the right one at all");
+  heard_test_ui_assert_no_field_error (passphrase);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   heard_test_ui_wait_until (dialog_shows_error, dialog, "the refusal");
   g_assert_nonnull (strstr (heard_dialog_get_error (HEARD_DIALOG (dialog)),
                             "not " SUPERVISOR "’s passphrase"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (passphrase)), ==, "");
+  heard_test_ui_assert_field_error (passphrase, "not " SUPERVISOR "’s passphrase");
+  heard_test_ui_assert_choices_readable (GTK_WIDGET (dialog));
   g_assert_nonnull (heard_test_ui_find_window ("HeardDecisionDialog"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_name (GTK_WIDGET (view),
                                                                               "plan-state"))),
@@ -632,6 +691,27 @@ test_plan_signed_off (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
   gtk_window_close (dialog);
   heard_test_ui_wait_window_gone ("HeardReviewDateDialog");
+
+  /* Closing while something is still open: "tick the box" is said beside
+   * the box, not in the banner, and ticking it takes the message away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.close", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardClosureDialog");
+  looked = heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_assert_field_error (looked, "tick the box");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (
+    heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_REVEALER, NULL))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (looked), TRUE);
+  heard_test_ui_assert_no_field_error (looked);
+  g_assert_null (heard_dialog_get_error (HEARD_DIALOG (dialog)));
+  gtk_window_close (dialog);
+  question = heard_test_ui_find_window ("AdwMessageDialog");
+  if (question != NULL)
+    {
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (question), "discard");
+      gtk_window_close (question);
+    }
+  heard_test_ui_wait_window_gone ("HeardClosureDialog");
 
   /* Closed, with what is open gone through: starting a new plan is next. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.close", NULL));
@@ -746,7 +826,7 @@ test_two_windows (void)
                                              area_id (view, HEARD_AREA_EDUCATION)));
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
   set_text_views (GTK_WIDGET (dialog), (const char *const[]) { "Meet the college's pastoral lead together", NULL });
-  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by (like 2025-03-14)",
+  heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by",
                               "15/01/2031");
   save_dialog (dialog, "HeardActionEditor");
   wait_for_row (GTK_WIDGET (other), "Meet the college's pastoral lead together");

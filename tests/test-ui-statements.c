@@ -189,6 +189,7 @@ record_words (const char *words,
   form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
                                                               HEARD_TYPE_STATEMENT_FORM, NULL));
   set_text_view (heard_statement_form_get_words_view (form), words);
+  heard_test_ui_assert_choices_readable (GTK_WIDGET (editor));
   set_text_view (heard_statement_form_get_context_view (form), context);
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Where", "The drop-in");
   if (sensitive)

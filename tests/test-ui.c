@@ -10,6 +10,8 @@
 #include "heard-clipboard-private.h"
 #include "heard-content-note.h"
 #include "heard-dialog.h"
+#include "heard-date.h"
+#include "heard-dialog.h"
 #include "heard-enum-binding.h"
 #include "heard-recovery-code-page-private.h"
 #include "heard-person-page.h"
@@ -400,9 +402,9 @@ test_name_is_required (void)
   g_autofree char *data_dir = heard_test_make_dir ();
   HeardWindow *window;
   GtkWindow *editor;
-  GtkWidget *error_label;
   GtkWidget *pronouns;
   GtkWidget *birth;
+  GtkWidget *name;
   GtkWindow *question;
   const char *message;
 
@@ -420,10 +422,12 @@ test_name_is_required (void)
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Pronouns", "they/them");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
 
-  /* Refused kindly: the editor stays open with what was typed, and says why. */
+  /* Refused kindly: the editor stays open with what was typed, and says why,
+   * beside the name; typing a name takes the message away. */
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
-  error_label = heard_test_ui_find_descendant (GTK_WIDGET (editor), GTK_TYPE_REVEALER, NULL);
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_label)));
+  g_assert_nonnull (heard_dialog_get_error (HEARD_DIALOG (editor)));
+  name = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Name to show");
+  heard_test_ui_assert_field_error (name, "give a name to show");
   pronouns = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Pronouns");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (pronouns)), ==, "they/them");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
@@ -431,18 +435,68 @@ test_name_is_required (void)
   /* A birth date that once wrapped to the year 65214 is refused beside the
    * form, with how to write it, and nothing is saved. */
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name to show", "Amira");
-  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth (like 2009-04-23)", "-322-3-3");
-  gtk_revealer_set_reveal_child (GTK_REVEALER (error_label), FALSE);
+  heard_test_ui_assert_no_field_error (name);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Date of birth", "-322-3-3");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
   g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_label)));
-  message = gtk_label_get_text (GTK_LABEL (gtk_revealer_get_child (GTK_REVEALER (error_label))));
+  message = heard_dialog_get_error (HEARD_DIALOG (editor));
+  g_assert_nonnull (message);
   g_assert_true (g_str_has_prefix (message, "The date of birth: "));
   g_assert_nonnull (strstr (message, "2025-03-14"));
   birth = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW,
-                                         "Date of birth (like 2009-04-23)");
+                                         "Date of birth");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, "-322-3-3");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+  heard_test_ui_assert_field_error (birth, "The date of birth: ");
+
+  /* A birth in the future is refused beside the field, and nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (birth), "2099-04-23");
+  heard_test_ui_assert_no_field_error (birth);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardPersonEditor"));
+  heard_test_ui_assert_field_error (birth, "The date of birth is in the future (23 April 2099)");
+  g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+
+  /* A day chosen in the calendar beside it is written in the locale's way. */
+  {
+    GtkWidget *popover = heard_test_ui_find_descendant (birth, GTK_TYPE_POPOVER, NULL);
+    GtkWidget *calendar = heard_test_ui_find_descendant (birth, GTK_TYPE_CALENDAR, NULL);
+    g_autoptr(GDateTime) day = g_date_time_new_local (2009, 4, 23, 12, 0, 0);
+    g_autofree char *expected = NULL;
+    GDate date;
+
+    g_assert_nonnull (popover);
+    gtk_popover_popup (GTK_POPOVER (popover));
+    gtk_calendar_select_day (GTK_CALENDAR (calendar), day);
+    g_signal_emit_by_name (calendar, "day-selected");
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 23, G_DATE_APRIL, 2009);
+    expected = heard_date_format_numeric (&date);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (birth)), ==, expected);
+    heard_test_ui_assert_no_field_error (birth);
+  }
+
+  /* A box that holds too much is named, and the message is beside it (a
+   * one-line field never takes more than it can keep). */
+  {
+    g_autofree char *long_text = g_strnfill (HEARD_PERSON_MAX_TEXT_CHARS + 1, 'a');
+    g_autoptr(GPtrArray) views = g_ptr_array_new ();
+    GtkWidget *what_helps;
+
+    heard_test_ui_collect_text_views (GTK_WIDGET (editor), views);
+    g_assert_cmpuint (views->len, >=, 1);
+    what_helps = g_ptr_array_index (views, 0);
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (what_helps)), long_text,
+                              -1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+    heard_test_ui_assert_field_error (what_helps, "“What helps me” holds more than Heard can "
+                                                  "keep (at most 100000 characters)");
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (what_helps)), "", -1);
+    heard_test_ui_assert_no_field_error (what_helps);
+  }
+
+  /* Every choice can be read in full, in the list and once chosen. */
+  heard_test_ui_assert_choices_readable (GTK_WIDGET (editor));
 
   /* Closing asks first; keeping writing keeps everything typed. */
   gtk_window_close (editor);

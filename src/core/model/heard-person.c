@@ -337,24 +337,28 @@ heard_person_validate (HeardPerson  *self,
 
   if (*self->texts[HEARD_PERSON_DATE_OF_BIRTH] != '\0')
     {
-      GDate birth, today;
+      GDate birth;
 
-      if (!heard_date_parse_field (self->texts[HEARD_PERSON_DATE_OF_BIRTH],
-                                   _("The date of birth"), HEARD_STORE_ERROR,
-                                   HEARD_STORE_ERROR_INVALID, &birth, error))
+      if (!heard_date_check (self->texts[HEARD_PERSON_DATE_OF_BIRTH], HEARD_DATE_KIND_BIRTH,
+                             NULL, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, &birth, error))
         return FALSE;
-
-      heard_plan_rules_today (&today);
-      if (g_date_compare (&birth, &today) > 0)
-        {
-          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                               _("The date of birth is in the future. Please check the "
-                                 "date."));
-          return FALSE;
-        }
     }
 
   return TRUE;
+}
+
+/* Checks the one text field @property, called @name on screen: see
+ * heard_text_fields_check_one(). */
+gboolean
+heard_person_check_text_field (HeardPerson  *self,
+                               const char   *property,
+                               const char   *name,
+                               GError      **error)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
+
+  return heard_text_fields_check_one (self->texts, text_fields, HEARD_PERSON_N_TEXTS, property,
+                                      name, error);
 }
 
 /* Checks the record can be kept, and writes the date of birth in the

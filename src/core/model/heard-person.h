@@ -67,6 +67,10 @@ void               heard_person_set_nationality_answer (HeardPerson  *self,
                                                         HeardAnswer   answer);
 gboolean           heard_person_validate            (HeardPerson     *self,
                                                      GError         **error);
+gboolean           heard_person_check_text_field    (HeardPerson     *self,
+                                                     const char      *property,
+                                                     const char      *name,
+                                                     GError         **error);
 gboolean           heard_person_prepare             (HeardPerson     *self,
                                                      GError         **error);
 char              *heard_person_dup_age_text        (HeardPerson     *self,

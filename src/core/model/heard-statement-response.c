@@ -307,7 +307,7 @@ heard_statement_response_validate (HeardStatementResponse  *self,
     }
 
   if (*self->told_on != '\0' &&
-      !heard_check_past_date (self->told_on, _("The day they were told"), error))
+      !heard_check_date (self->told_on, HEARD_DATE_KIND_TOLD, error))
     return FALSE;
 
   return TRUE;

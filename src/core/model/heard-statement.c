@@ -500,8 +500,7 @@ heard_statement_validate (HeardStatement  *self,
     return set_invalid (error, _("Please write down their words: a statement keeps what "
                                  "the young person said, exactly as they said it."));
 
-  if (!heard_check_past_date (self->texts[HEARD_STATEMENT_GIVEN_ON],
-                              _("The day they said it"), error))
+  if (!heard_check_date (self->texts[HEARD_STATEMENT_GIVEN_ON], HEARD_DATE_KIND_SAID, error))
     return FALSE;
 
   if (!check_time (self->texts[HEARD_STATEMENT_GIVEN_TIME]))
@@ -666,29 +665,17 @@ heard_normalize_date (const char *typed)
   return heard_date_to_iso (&date);
 }
 
-/* A day that must be given and must not be in the future; @what names it
- * at the start of the message, e.g. "The day they were told". */
+/* A day of @kind that must be given, checked by heard_date_check(): a
+ * birth, a day said or a day told is never in the future. */
 gboolean
-heard_check_past_date (const char  *typed,
-                       const char  *what,
-                       GError     **error)
+heard_check_date (const char     *typed,
+                  HeardDateKind   kind,
+                  GError        **error)
 {
-  GDate day, today;
+  GDate day;
 
-  if (!heard_date_parse_field (typed, what, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, &day,
-                               error))
-    return FALSE;
-
-  heard_plan_rules_today (&today);
-  if (g_date_compare (&day, &today) > 0)
-    {
-      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                   /* TRANSLATORS: %s names a day, e.g. "The day they said it" */
-                   _("%s is in the future. Please check the date."), what);
-      return FALSE;
-    }
-
-  return TRUE;
+  return heard_date_check (typed, kind, NULL, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, &day,
+                           error);
 }
 
 char *

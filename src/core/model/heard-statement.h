@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "heard-date.h"
 #include "heard-person.h"
 #include "heard-statement-response.h"
 
@@ -136,8 +137,8 @@ const char      *heard_read_back_label             (HeardReadBack       read_bac
 /* Days are kept as YYYY-MM-DD and typed as heard_date_parse() reads them. */
 char            *heard_normalize_date              (const char         *typed)
                                                     G_GNUC_WARN_UNUSED_RESULT;
-gboolean         heard_check_past_date             (const char         *typed,
-                                                    const char         *what,
+gboolean         heard_check_date                  (const char         *typed,
+                                                    HeardDateKind       kind,
                                                     GError            **error);
 char            *heard_today_iso_date              (void) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -130,6 +130,41 @@ heard_text_fields_validate (char                 **texts,
   return TRUE;
 }
 
+/* Checks the one field whose property is @property, naming it @name
+ * (what the person filling it in sees, e.g. "Pronouns") when it is too
+ * long, so they know which box to shorten. */
+gboolean
+heard_text_fields_check_one (char                 **texts,
+                             const HeardTextField  *fields,
+                             guint                  n_fields,
+                             const char            *property,
+                             const char            *name,
+                             GError               **error)
+{
+  g_return_val_if_fail (property != NULL && name != NULL, FALSE);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      if (g_strcmp0 (fields[i].property, property) != 0)
+        continue;
+
+      if (texts[i] != NULL && g_utf8_validate (texts[i], -1, NULL) &&
+          g_utf8_strlen (texts[i], -1) > (glong) fields[i].max_chars)
+        {
+          g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                       /* TRANSLATORS: %s is the name of a box, e.g. "Pronouns" */
+                       _("“%s” holds more than Heard can keep (at most %u characters), so "
+                         "nothing was saved. Please shorten it; what you typed is still "
+                         "there."), name, fields[i].max_chars);
+          return FALSE;
+        }
+
+      return heard_text_check (texts[i], fields[i].max_chars, error);
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
 /* "a, b, c" with @suffix after each column name. */
 char *
 heard_text_fields_columns (const HeardTextField *fields,

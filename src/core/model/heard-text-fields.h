@@ -48,6 +48,12 @@ gboolean  heard_text_fields_validate (char                **texts,
                                       const HeardTextField *fields,
                                       guint                 n_fields,
                                       GError              **error);
+gboolean  heard_text_fields_check_one (char               **texts,
+                                       const HeardTextField *fields,
+                                       guint                 n_fields,
+                                       const char           *property,
+                                       const char           *name,
+                                       GError              **error);
 char     *heard_text_fields_columns  (const HeardTextField *fields,
                                       guint                 n_fields,
                                       const char           *suffix) G_GNUC_WARN_UNUSED_RESULT;

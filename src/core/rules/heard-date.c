@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -36,6 +37,27 @@
 #define SEPARATORS "/.-"
 
 G_DEFINE_QUARK (heard-date-error-quark, heard_date_error)
+
+G_DEFINE_ENUM_TYPE (HeardDateKind, heard_date_kind,
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_BIRTH, "birth"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_SAID, "said"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_TOLD, "told"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_REVIEW, "review"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DUE, "due"))
+
+/* One row per HeardDateKind: how messages name it, and whether it may lie
+ * after today. This table is the only place the rule is written. */
+static const struct
+{
+  const char *name;
+  gboolean    may_be_future;
+} kinds[HEARD_DATE_N_KINDS] = {
+  [HEARD_DATE_KIND_BIRTH] = { N_("The date of birth"), FALSE },
+  [HEARD_DATE_KIND_SAID] = { N_("The day they said it"), FALSE },
+  [HEARD_DATE_KIND_TOLD] = { N_("The day they were told"), FALSE },
+  [HEARD_DATE_KIND_REVIEW] = { N_("The review date"), TRUE },
+  [HEARD_DATE_KIND_DUE] = { N_("The date this should be done by"), TRUE },
+};
 
 /* Where a conversion of @d_fmt puts a field, as the field's letter. */
 static char
@@ -372,6 +394,81 @@ heard_date_parse_field (const char  *text,
                 * with the date typed in it */
                _("%s: %s"), field, date_error->message);
   return FALSE;
+}
+
+/**
+ * heard_date_check:
+ * @text: what someone typed
+ * @kind: what the date is of
+ * @today: (nullable): the day to compare with; %NULL for today on this
+ *   computer's calendar
+ * @domain: the error domain of the form the date is in
+ * @code: the error code in @domain
+ * @out_date: (out): the day, when it is one that may be kept
+ * @error: what is wrong, starting with the name of the date
+ *
+ * As heard_date_parse_field(), naming the date after @kind, and refusing a
+ * day after @today for a kind that cannot lie in the future: nobody is
+ * born, says something or is told it tomorrow.
+ */
+gboolean
+heard_date_check (const char     *text,
+                  HeardDateKind   kind,
+                  const GDate    *today,
+                  GQuark          domain,
+                  int             code,
+                  GDate          *out_date,
+                  GError        **error)
+{
+  GDate now;
+
+  g_return_val_if_fail (kind < HEARD_DATE_N_KINDS, FALSE);
+  g_return_val_if_fail (out_date != NULL, FALSE);
+
+  if (!heard_date_parse_field (text, _(kinds[kind].name), domain, code, out_date, error))
+    return FALSE;
+
+  if (kinds[kind].may_be_future)
+    return TRUE;
+
+  if (today == NULL)
+    {
+      heard_date_today (&now);
+      today = &now;
+    }
+
+  if (g_date_compare (out_date, today) > 0)
+    {
+      g_autofree char *day = heard_date_format (out_date);
+
+      g_set_error (error, domain, code,
+                   /* TRANSLATORS: the first %s names a date, e.g. "The date of birth";
+                    * the second is the day typed, e.g. "14 March 2099" */
+                   _("%s is in the future (%s). Please check the date."),
+                   _(kinds[kind].name), day);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Whether a date of @kind may lie after today. */
+gboolean
+heard_date_kind_may_be_future (HeardDateKind kind)
+{
+  g_return_val_if_fail (kind < HEARD_DATE_N_KINDS, FALSE);
+
+  return kinds[kind].may_be_future;
+}
+
+/* Today, on this computer's calendar. */
+void
+heard_date_today (GDate *today)
+{
+  g_return_if_fail (today != NULL);
+
+  g_date_clear (today, 1);
+  g_date_set_time_t (today, time (NULL));
 }
 
 /* A day as people read it, e.g. "14 March 2025", with the year in full. */

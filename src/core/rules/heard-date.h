@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -23,7 +23,24 @@ typedef enum
   HEARD_DATE_ERROR_YEAR_RANGE,
   HEARD_DATE_ERROR_MONTH,
   HEARD_DATE_ERROR_DAY,
+  HEARD_DATE_ERROR_FUTURE,
 } HeardDateError;
+
+/* What a date is of: each kind has its name in messages, and whether it
+ * may lie after today (a review or a due date) or may not (a birth, the
+ * day something was said, the day someone was told). */
+typedef enum
+{
+  HEARD_DATE_KIND_BIRTH,
+  HEARD_DATE_KIND_SAID,
+  HEARD_DATE_KIND_TOLD,
+  HEARD_DATE_KIND_REVIEW,
+  HEARD_DATE_KIND_DUE,
+  HEARD_DATE_N_KINDS,
+} HeardDateKind;
+
+#define HEARD_TYPE_DATE_KIND (heard_date_kind_get_type ())
+GType     heard_date_kind_get_type (void) G_GNUC_CONST;
 
 GQuark    heard_date_error_quark   (void);
 
@@ -36,6 +53,16 @@ gboolean  heard_date_parse_field   (const char   *text,
                                     int           code,
                                     GDate        *out_date,
                                     GError      **error);
+
+gboolean  heard_date_check         (const char   *text,
+                                    HeardDateKind kind,
+                                    const GDate  *today,
+                                    GQuark        domain,
+                                    int           code,
+                                    GDate        *out_date,
+                                    GError      **error);
+gboolean  heard_date_kind_may_be_future (HeardDateKind kind);
+void      heard_date_today         (GDate        *today);
 
 char     *heard_date_format        (const GDate  *date) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_format_numeric (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;

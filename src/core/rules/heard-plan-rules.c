@@ -169,8 +169,7 @@ heard_plan_rules_today (GDate *today)
 {
   g_return_if_fail (today != NULL);
 
-  g_date_clear (today, 1);
-  g_date_set_time_t (today, time (NULL));
+  heard_date_today (today);
 }
 
 /* The latest date the next review may fall on, after a decision on

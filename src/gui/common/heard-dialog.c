@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-dialog.h"
+#include "heard-field-error.h"
 #include "heard-widgets.h"
 
 typedef struct
@@ -348,6 +349,8 @@ heard_dialog_show_error (HeardDialog *self,
   gtk_revealer_set_reveal_child (priv->error_revealer, message != NULL);
 }
 
+/* What the dialog says is wrong: in the banner, or else beside a field;
+ * NULL when nothing is. */
 const char *
 heard_dialog_get_error (HeardDialog *self)
 {
@@ -357,7 +360,7 @@ heard_dialog_get_error (HeardDialog *self)
 
   priv = heard_dialog_get_instance_private (self);
   if (!gtk_revealer_get_reveal_child (priv->error_revealer))
-    return NULL;
+    return heard_field_error_find (priv->body != NULL ? priv->body : GTK_WIDGET (self));
 
   return gtk_label_get_text (priv->error_label);
 }
@@ -378,7 +381,9 @@ heard_dialog_finish_saving (HeardDialog  *self,
 
   if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* Said beside its field already: the banner is for what no field owns. */
+      if (error->domain != HEARD_FIELD_ERROR &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         heard_dialog_show_error (self, heard_describe_save_error (error));
       return;
     }

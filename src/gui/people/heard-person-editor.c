@@ -5,10 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-choice-row.h"
+#include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-content-note.h"
 #include "heard-enum-binding.h"
+#include "heard-field-error.h"
 #include "heard-person-editor.h"
 #include "heard-text-fields.h"
 #include "heard-widgets.h"
@@ -31,7 +34,7 @@ struct _HeardPersonEditor
   AdwEntryRow    *display_name_row;
   AdwEntryRow    *preferred_name_row;
   AdwEntryRow    *pronouns_row;
-  AdwEntryRow    *birth_row;
+  HeardDateRow   *birth_row;
   AdwEntryRow    *language_row;
   GtkSwitch      *interpreter_switch;
   AdwComboRow    *ethnicity_row;
@@ -42,7 +45,18 @@ struct _HeardPersonEditor
   GtkTextView    *what_helps_view;
   GtkTextView    *what_is_hard_view;
   HeardContentNote *hard_note;
+
+  /* The text boxes bound to the draft, checked one by one before saving
+   * so that what is wrong is said beside its box. */
+  GArray         *boxes;
 };
+
+typedef struct
+{
+  const char *property;
+  GtkWidget  *widget;
+  const char *name;
+} Box;
 
 G_DEFINE_FINAL_TYPE (HeardPersonEditor, heard_person_editor, HEARD_TYPE_DIALOG)
 
@@ -57,6 +71,45 @@ bind_field (HeardPersonEditor *self,
   /* A one-line field stops at what its field keeps. */
   if (ADW_IS_ENTRY_ROW (widget))
     heard_entry_row_limit (widget, G_OBJECT (self->draft), property);
+}
+
+/* Binds the text box @widget, called @name on screen (an entry row's own
+ * title when NULL), to the draft's @property. */
+static void
+bind_box (HeardPersonEditor *self,
+          const char        *property,
+          GtkWidget         *widget,
+          const char        *name)
+{
+  Box box = {
+    property, widget,
+    name != NULL ? name : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+  };
+
+  if (GTK_IS_TEXT_VIEW (widget))
+    bind_field (self, property, gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "text");
+  else
+    bind_field (self, property, widget, "text");
+  g_array_append_val (self->boxes, box);
+}
+
+/* Says beside the first box that is wrong what is wrong with it. */
+static gboolean
+check_boxes (HeardPersonEditor *self)
+{
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      Box *box = &g_array_index (self->boxes, Box, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!heard_person_check_text_field (self->draft, box->property, box->name, &error))
+        {
+          heard_field_error_show (box->widget, error->message);
+          return FALSE;
+        }
+    }
+
+  return heard_date_row_check (self->birth_row);
 }
 
 static gboolean
@@ -162,16 +215,17 @@ add_agency_rows (HeardPersonEditor *self)
 static void
 bind_draft (HeardPersonEditor *self)
 {
-  bind_field (self, "display-name", self->display_name_row, "text");
-  bind_field (self, "preferred-name", self->preferred_name_row, "text");
-  bind_field (self, "pronouns", self->pronouns_row, "text");
+  bind_box (self, "display-name", GTK_WIDGET (self->display_name_row), NULL);
+  bind_box (self, "preferred-name", GTK_WIDGET (self->preferred_name_row), NULL);
+  bind_box (self, "pronouns", GTK_WIDGET (self->pronouns_row), NULL);
   bind_field (self, "date-of-birth", self->birth_row, "text");
-  bind_field (self, "first-language", self->language_row, "text");
+  bind_box (self, "first-language", GTK_WIDGET (self->language_row), NULL);
   bind_field (self, "interpreter-needed", self->interpreter_switch, "active");
-  bind_field (self, "nationality", self->nationality_row, "text");
-  bind_field (self, "key-worker", self->key_worker_row, "text");
-  bind_field (self, "what-helps", gtk_text_view_get_buffer (self->what_helps_view), "text");
-  bind_field (self, "what-is-hard", gtk_text_view_get_buffer (self->what_is_hard_view), "text");
+  bind_box (self, "nationality", GTK_WIDGET (self->nationality_row), NULL);
+  bind_box (self, "key-worker", GTK_WIDGET (self->key_worker_row), NULL);
+  bind_box (self, "what-helps", GTK_WIDGET (self->what_helps_view), _("What helps me"));
+  bind_box (self, "what-is-hard", GTK_WIDGET (self->what_is_hard_view),
+            _("What is hard for me"));
 
   g_object_bind_property_full (self->draft, "ethnicity", self->ethnicity_row, "selected",
                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
@@ -210,12 +264,22 @@ heard_person_editor_save (HeardDialog *dialog)
   g_autoptr(HeardPerson) checked = heard_person_copy (self->draft);
   g_autoptr(GError) error = NULL;
 
-  /* Check here first so the message appears at once, without a round trip.
-   * What is saved has its date of birth in the stored form; the draft keeps
-   * it as it was typed. */
+  /* Check here first so the message appears at once, without a round trip,
+   * beside the box it is about. What is saved has its date of birth in the
+   * stored form; the draft keeps it as it was typed. */
+  if (!check_boxes (self))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   if (!heard_person_prepare (checked, &error))
     {
-      heard_dialog_show_error (dialog, error->message);
+      /* Only a missing name is left for the record to refuse. */
+      if (heard_text_is_blank (heard_person_get_display_name (self->draft)))
+        heard_field_error_show (GTK_WIDGET (self->display_name_row), error->message);
+      else
+        heard_dialog_show_error (dialog, error->message);
       heard_dialog_resume_saving (dialog);
       return;
     }
@@ -233,6 +297,7 @@ heard_person_editor_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->saved_person);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->boxes, g_array_unref);
 
   G_OBJECT_CLASS (heard_person_editor_parent_class)->dispose (object);
 }
@@ -248,6 +313,8 @@ heard_person_editor_class_init (HeardPersonEditorClass *klass)
   dialog_class->save = heard_person_editor_save;
 
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
+  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonEditor, display_name_row);
@@ -270,6 +337,7 @@ static void
 heard_person_editor_init (HeardPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   fill_ethnicity_choices (self);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }

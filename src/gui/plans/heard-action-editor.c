@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-choice-row.h"
+#include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-action-editor.h"
 #include "heard-case-file.h"
@@ -30,7 +32,7 @@ struct _HeardActionEditor
   GtkTextView         *what_view;
   AdwComboRow         *owner_row;
   AdwEntryRow         *owner_name_row;
-  AdwEntryRow         *due_row;
+  HeardDateRow        *due_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *acknowledged_row;
 };
@@ -64,6 +66,12 @@ heard_action_editor_save (HeardDialog *dialog)
 
   /* Said at once, without a trip to the store; the draft keeps the dates
    * as they were typed. */
+  if (!heard_date_row_check (self->due_row))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   if (!heard_plan_action_prepare (checked, &error))
     {
       heard_dialog_finish_saving (dialog, error);
@@ -97,6 +105,8 @@ heard_action_editor_class_init (HeardActionEditorClass *klass)
   dialog_class->save = heard_action_editor_save;
 
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
+  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-action-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_group);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-closure-dialog.h"
+#include "heard-field-error.h"
 #include "heard-language-hint.h"
 #include "heard-open-item-row.h"
 #include "heard-signature-group.h"
@@ -100,12 +101,10 @@ heard_closure_dialog_save (HeardDialog *dialog)
   if (g_list_model_get_n_items (self->open_items) > 0 &&
       !gtk_check_button_get_active (self->looked_check))
     {
-      g_autoptr(GError) error = g_error_new_literal (HEARD_PLAN_ERROR,
-                                                     HEARD_PLAN_ERROR_INCOMPLETE,
-                                                     _("Go through what is still open, then "
-                                                       "tick the box to say you have."));
-
-      heard_dialog_finish_saving (dialog, error);
+      heard_field_error_show (GTK_WIDGET (self->looked_check),
+                              _("Go through what is still open, then tick the box to say "
+                                "you have."));
+      heard_dialog_resume_saving (dialog);
       return;
     }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-date.h"
 #include "heard-review-date-dialog.h"
@@ -23,7 +24,7 @@ struct _HeardReviewDateDialog
   gint64               plan_id;
 
   AdwPreferencesGroup *date_group;
-  AdwEntryRow         *date_row;
+  HeardDateRow        *date_row;
 };
 
 G_DEFINE_FINAL_TYPE (HeardReviewDateDialog, heard_review_date_dialog, HEARD_TYPE_DIALOG)
@@ -50,6 +51,12 @@ static void
 heard_review_date_dialog_save (HeardDialog *dialog)
 {
   HeardReviewDateDialog *self = HEARD_REVIEW_DATE_DIALOG (dialog);
+
+  if (!heard_date_row_check (self->date_row))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
 
   heard_case_file_set_next_review_async (self->case_file, self->plan_id,
                                      gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
@@ -78,6 +85,7 @@ heard_review_date_dialog_class_init (HeardReviewDateDialogClass *klass)
   object_class->dispose = heard_review_date_dialog_dispose;
   dialog_class->save = heard_review_date_dialog_save;
 
+  g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/heard-review-date-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardReviewDateDialog, date_group);

@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-choice-row.h"
 #include "heard-accessibility.h"
+#include "heard-field-error.h"
 #include "heard-signature-group.h"
 #include "heard-case-file.h"
 #include "heard-staff.h"
@@ -61,11 +63,15 @@ decided_cb (GObject      *object,
 
   if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
     {
-      /* An empty field, ready for another try. */
+      /* An empty field, ready for another try, with why beside it. */
       if (g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
         {
+          GError *shown = NULL;
+
           gtk_editable_set_text (self->passphrase_row, "");
-          gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_row));
+          heard_field_error_set (&shown, GTK_WIDGET (self->passphrase_row), error->message);
+          g_error_free (error);
+          error = shown;
         }
       g_task_return_error (task, error);
       return;
@@ -97,6 +103,7 @@ heard_signature_group_class_init (HeardSignatureGroupClass *klass)
 
   object_class->dispose = heard_signature_group_dispose;
 
+  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-signature-group.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardSignatureGroup, supervisor_row);
@@ -168,6 +175,14 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
                                _("Only a supervisor can sign this, and none is set up yet. "
                                  "To add one, close this with Cancel and open Preferences "
                                  "from the main menu. Nothing was changed."));
+      return;
+    }
+
+  if (*gtk_editable_get_text (self->passphrase_row) == '\0')
+    {
+      heard_field_error_set (&error, GTK_WIDGET (self->passphrase_row),
+                             _("Type the passphrase."));
+      g_task_return_error (task, error);
       return;
     }
 

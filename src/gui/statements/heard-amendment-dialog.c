@@ -61,6 +61,12 @@ heard_amendment_dialog_save (HeardDialog *dialog)
   HeardAmendmentDialog *self = HEARD_AMENDMENT_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
 
+  if (!heard_statement_form_check (self->form))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   if (!heard_statement_validate_amendment (self->draft, self->current, &error))
     {
       heard_dialog_finish_saving (dialog, error);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-content-note.h"
 #include "heard-language-hint.h"
@@ -28,7 +29,7 @@ struct _HeardResponseDialog
   AdwPreferencesGroup    *actions_group;
   GtkLabel               *no_actions_label;
   GtkSwitch              *told_switch;
-  AdwEntryRow            *told_on_row;
+  HeardDateRow           *told_on_row;
 };
 
 G_DEFINE_FINAL_TYPE (HeardResponseDialog, heard_response_dialog, HEARD_TYPE_DIALOG)
@@ -108,6 +109,12 @@ heard_response_dialog_save (HeardDialog *dialog)
   g_autoptr(HeardStatementResponse) response = heard_statement_response_copy (self->draft);
   g_autoptr(GError) error = NULL;
 
+  if (gtk_switch_get_active (self->told_switch) && !heard_date_row_check (self->told_on_row))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   heard_statement_response_set_told_on (response,
                                         gtk_switch_get_active (self->told_switch)
                                         ? gtk_editable_get_text (GTK_EDITABLE (self->told_on_row))
@@ -160,6 +167,7 @@ heard_response_dialog_class_init (HeardResponseDialogClass *klass)
 
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
+  g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-response-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_note);

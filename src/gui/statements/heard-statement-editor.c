@@ -52,6 +52,12 @@ heard_statement_editor_save (HeardDialog *dialog)
   g_autoptr(GError) error = NULL;
 
   /* Checked here first so that the reason shows at once. */
+  if (!heard_statement_form_check (self->form))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   if (!heard_statement_validate (self->draft, &error))
     {
       heard_dialog_finish_saving (dialog, error);

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-choice-row.h"
+#include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-enum-binding.h"
@@ -21,7 +23,7 @@ struct _HeardStatementForm
 
   GtkTextView    *words_view;
   AdwComboRow    *given_how_row;
-  AdwEntryRow    *given_on_row;
+  HeardDateRow   *given_on_row;
   AdwEntryRow    *given_time_row;
   AdwEntryRow    *place_row;
   AdwEntryRow    *present_row;
@@ -136,6 +138,8 @@ heard_statement_form_class_init (HeardStatementFormClass *klass)
   object_class->dispose = heard_statement_form_dispose;
 
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
+  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-statement-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, words_view);
@@ -201,6 +205,16 @@ heard_statement_form_bind (HeardStatementForm *self,
   g_signal_connect_object (draft, "notify::share-with", G_CALLBACK (sharing_changed_cb), self,
                            G_CONNECT_SWAPPED);
   show_sharing (self);
+}
+
+/* Says beside a field what is wrong with it that the form can tell by
+ * itself (the day they said it); TRUE when nothing is. */
+gboolean
+heard_statement_form_check (HeardStatementForm *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), FALSE);
+
+  return heard_date_row_check (self->given_on_row);
 }
 
 GtkTextView *

@@ -309,8 +309,7 @@ told_day_changed_cb (GtkEditable      *day,
   GtkLabel *hint = g_object_get_data (G_OBJECT (dialog), "heard-told-hint");
   g_autofree char *how_to_write = heard_date_dup_hint ();
   g_autoptr(GError) error = NULL;
-  gboolean valid = heard_check_past_date (gtk_editable_get_text (day),
-                                          _("The day they were told"), &error);
+  gboolean valid = heard_check_date (gtk_editable_get_text (day), HEARD_DATE_KIND_TOLD, &error);
 
   adw_message_dialog_set_response_enabled (dialog, "told", valid);
   gtk_label_set_text (hint, valid ? how_to_write : error->message);

@@ -440,7 +440,7 @@ mark_told_write (sqlite3            *db,
   g_autoptr(sqlite3_stmt) find = NULL;
   g_autoptr(sqlite3_stmt) update = NULL;
 
-  if (!heard_check_past_date (request->text, _("The day they were told"), error))
+  if (!heard_check_date (request->text, HEARD_DATE_KIND_TOLD, error))
     return FALSE;
 
   find = _heard_store_prepare (db, "SELECT statement_id FROM statement_response"
