@@ -523,16 +523,14 @@ test_statements (Fixture       *f,
   assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* Nothing waits for a read to be noted but the signal. */
+  /* A read is noted in the audit trail only: no record changed, so no view
+   * is told (the read after it runs once the note is written). */
   heard_store_note_statement_read (f->store, statement_id);
-  while (f->n_changes == 0)
-    g_main_context_iteration (NULL, TRUE);
-  assert_changed (f, HEARD_RECORD_KIND_STATEMENT, person_id, statement_id);
-
   heard_store_list_linkable_actions_async (f->store, person_id, ASYNC (f));
   linkable = heard_store_list_linkable_actions_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (linkable->len, ==, 0);
+  g_assert_cmpuint (f->n_changes, ==, 0);
 
   heard_store_search_statements_async (f->store, "ever", ASYNC (f));
   matches = heard_store_search_statements_finish (f->store, result_of (f), &error);

@@ -51,8 +51,9 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * store was created on (the one its callers use), before the write's own
  * callback runs. @record_id is the young person's id (PERSON), the plan
  * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
- * amended, answered, told, read) or the member of staff's (STAFF, with
- * @person_id 0). A refused write emits nothing.
+ * amended, answered, told) or the member of staff's (STAFF, with @person_id
+ * 0). A refused write emits nothing, and so does a write to the audit trail
+ * alone (a sensitive statement read), which changes no record anyone sees.
  */
 struct _HeardStoreClass
 {

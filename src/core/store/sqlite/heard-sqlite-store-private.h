@@ -20,13 +20,16 @@ typedef gpointer (*HeardStoreWorkFunc) (sqlite3  *db,
 
 /* What a write did (_heard_store_write() makes it): the id its operation
  * finishes with (first, so that it is the number heard-store-private.h says
- * a task returns), and the record the "changed" signal names. */
+ * a task returns), and the record the "changed" signal names; or, for a
+ * write to the audit trail alone (a statement read), that no record
+ * changed and nothing is emitted. */
 typedef struct
 {
   gint64           id;
   HeardRecordKind  kind;
   gint64           person_id;
   gint64           record_id;
+  gboolean         audit_only;
 } HeardStoreWritten;
 
 void      _heard_store_run_async  (HeardStore          *self,

@@ -1217,8 +1217,9 @@ write_done_cb (GObject      *object,
       return;
     }
 
-  _heard_store_emit_changed (HEARD_STORE (object), written->kind, written->person_id,
-                             written->record_id);
+  if (!written->audit_only)
+    _heard_store_emit_changed (HEARD_STORE (object), written->kind, written->person_id,
+                               written->record_id);
   g_task_return_pointer (task, written, g_free);
 }
 

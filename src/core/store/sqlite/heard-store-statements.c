@@ -476,6 +476,8 @@ note_read_write (sqlite3            *db,
                  GError            **error)
 {
   written->id = *(gint64 *) data;
+  /* Nobody's view of the records changes: views are not told. */
+  written->audit_only = TRUE;
 
   return check_exists (db, "SELECT 1 FROM statement WHERE id = ?", written->id,
                        _("This statement could not be found."), error) &&
