@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /* The open store, NULL while the records are not open. Not public: views
- * bind to the context's models (and case files), never to the store; the
- * few widgets still calling it are on their way off it. */
+ * bind to the context's models and case files, never to the store (the
+ * validate-layers test keeps it so); case files and tests use it. */
 HeardStore *_heard_context_get_store (HeardContext *self);
 
 /* The case files open on the context, one per young person. The context

@@ -216,6 +216,8 @@ flow_step_done_cb (GObject      *object,
       return;
     }
 
+  /* Let go of any store before, then follow the new one. */
+  detach_models (self);
   g_set_object (&self->store, opened->store);
   attach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
@@ -554,7 +556,6 @@ store_changed_cb (HeardStore      *store,
 static void
 attach_models (HeardContext *self)
 {
-  detach_models (self);
   self->models_cancellable = g_cancellable_new ();
   g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), self->store);

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 #define HEARD_STORE_ERROR (heard_store_error_quark ())
 
 /* What any store can answer. What only a records file can say (a wrong key,
- * a damaged file) is HEARD_SQLITE_STORE_ERROR, which only the unlock flow
- * sees. */
+ * a foreign or newer file) is HEARD_SQLITE_STORE_ERROR, which the unlock
+ * flow sees as it opens one; a file damaged while open can also refuse any
+ * later operation with HEARD_SQLITE_STORE_ERROR_DAMAGED, whose message says
+ * so in words a caseworker can act on. */
 typedef enum
 {
   HEARD_STORE_ERROR_NOT_OPEN,

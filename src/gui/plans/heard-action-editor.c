@@ -78,8 +78,9 @@ heard_action_editor_save (HeardDialog *dialog)
       return;
     }
 
-  heard_case_file_save_action_async (self->case_file, self->draft, heard_dialog_get_cancellable (dialog),
-                                 action_saved_cb, g_object_ref (self));
+  heard_case_file_save_action_async (self->case_file, self->draft,
+                                     heard_dialog_get_cancellable (dialog), action_saved_cb,
+                                     g_object_ref (self));
 }
 
 static void

@@ -67,8 +67,9 @@ heard_area_editor_save (HeardDialog *dialog)
       return;
     }
 
-  heard_case_file_save_area_async (self->case_file, self->draft, heard_dialog_get_cancellable (dialog),
-                               area_saved_cb, g_object_ref (self));
+  heard_case_file_save_area_async (self->case_file, self->draft,
+                                   heard_dialog_get_cancellable (dialog), area_saved_cb,
+                                   g_object_ref (self));
 }
 
 static void

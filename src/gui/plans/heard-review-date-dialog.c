@@ -59,9 +59,9 @@ heard_review_date_dialog_save (HeardDialog *dialog)
     }
 
   heard_case_file_set_next_review_async (self->case_file, self->plan_id,
-                                     gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
-                                     heard_dialog_get_cancellable (dialog), date_set_cb,
-                                     g_object_ref (self));
+                                         gtk_editable_get_text (GTK_EDITABLE (self->date_row)),
+                                         heard_dialog_get_cancellable (dialog), date_set_cb,
+                                         g_object_ref (self));
 }
 
 static void

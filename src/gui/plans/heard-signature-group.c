@@ -194,8 +194,8 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
     }
 
   heard_case_file_decide_plan_async (self->case_file, plan_id, decision,
-                                 gtk_editable_get_text (self->passphrase_row), cancellable,
-                                 decided_cb, g_steal_pointer (&task));
+                                     gtk_editable_get_text (self->passphrase_row), cancellable,
+                                     decided_cb, g_steal_pointer (&task));
 }
 
 gboolean

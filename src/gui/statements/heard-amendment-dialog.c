@@ -74,8 +74,8 @@ heard_amendment_dialog_save (HeardDialog *dialog)
     }
 
   heard_case_file_amend_statement_async (self->case_file, self->draft,
-                                     heard_dialog_get_cancellable (dialog), amended_cb,
-                                     g_object_ref (self));
+                                         heard_dialog_get_cancellable (dialog), amended_cb,
+                                         g_object_ref (self));
 }
 
 static void

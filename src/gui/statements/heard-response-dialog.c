@@ -137,8 +137,8 @@ heard_response_dialog_save (HeardDialog *dialog)
     }
 
   heard_case_file_answer_statement_async (self->case_file, response,
-                                      heard_dialog_get_cancellable (dialog), answered_cb,
-                                      g_object_ref (self));
+                                          heard_dialog_get_cancellable (dialog), answered_cb,
+                                          g_object_ref (self));
 }
 
 static void
@@ -222,8 +222,8 @@ heard_response_dialog_new (GtkWindow      *parent,
                            G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
   heard_case_file_list_linkable_actions_async (case_file,
-                                           heard_dialog_get_cancellable (HEARD_DIALOG (self)),
-                                           actions_listed_cb, g_object_ref (self));
+                                               heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                               actions_listed_cb, g_object_ref (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->what_view));
 
   return self;

@@ -65,8 +65,8 @@ heard_statement_editor_save (HeardDialog *dialog)
     }
 
   heard_case_file_record_statement_async (self->case_file, self->draft,
-                                      heard_dialog_get_cancellable (dialog), recorded_cb,
-                                      g_object_ref (self));
+                                          heard_dialog_get_cancellable (dialog), recorded_cb,
+                                          g_object_ref (self));
 }
 
 static void
