@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "heard-choice-row.h"
+#include "heard-date.h"
 #include "heard-field-error-private.h"
 #include "heard-secure.h"
 #include "heard-test-ui.h"
@@ -725,4 +726,15 @@ heard_test_ui_assert_choices_readable (GtkWidget *root)
       gtk_popover_popdown (GTK_POPOVER (popover));
       adw_combo_row_set_selected (row, was);
     }
+}
+
+/* The day @stored (2025-03-14) as a date field shows it: in the locale's
+ * numbers, the year in full. */
+char *
+heard_test_ui_dup_shown_day (const char *stored)
+{
+  GDate day;
+
+  g_assert_true (heard_date_parse (stored, &day, NULL));
+  return heard_date_format_numeric (&day);
 }

@@ -63,6 +63,7 @@ guint             heard_test_ui_count_tabs        (GtkWindow           *window,
 void              heard_test_ui_assert_field_error (GtkWidget          *field,
                                                     const char         *contains);
 void              heard_test_ui_assert_no_field_error (GtkWidget       *field);
+char             *heard_test_ui_dup_shown_day (const char      *stored);
 void              heard_test_ui_assert_choices_readable (GtkWidget     *root);
 /* Saves a HeardDialog as its save button would, and waits for it to close. */
 void              heard_test_ui_save_dialog       (GtkWindow           *dialog,

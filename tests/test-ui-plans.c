@@ -874,6 +874,93 @@ test_two_windows (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+plan_has_safety (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && heard_plan_find_area (plan, HEARD_AREA_SAFETY) != NULL;
+}
+
+/* The area and action editors name a box that holds more than is kept,
+ * beside it; a stored due day is shown as the locale writes it, which is
+ * no change to ask about on closing, and is kept in the stored form. */
+static void
+test_editors_boxes_and_due_day (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *too_long_area = g_strnfill (HEARD_PLAN_MAX_TEXT_CHARS + 1, 'a');
+  g_autofree char *too_long_what = g_strnfill (1001, 'a');
+  g_autofree char *due_shown = heard_test_ui_dup_shown_day ("2031-01-15");
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  HeardWindow *window;
+  HeardPersonPage *page;
+  HeardPlanView *view;
+  HeardPlanArea *area;
+  g_autoptr(HeardPlanAction) action = NULL;
+  GtkWindow *editor;
+  GtkWidget *box, *due;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  heard_person_page_show_view (page, "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (page), HEARD_TYPE_PLAN_VIEW,
+                                                         NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Draft");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u",
+                                             HEARD_AREA_SAFETY));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  collect_text_views (GTK_WIDGET (editor), views);
+  box = g_ptr_array_index (views, 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (box)), too_long_area, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardAreaEditor"));
+  heard_test_ui_assert_field_error (box, "“Their goal, in their own words” holds more than "
+                                         "Heard can keep (at most 20000 characters)");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (box)), "Feel safe.", -1);
+  heard_test_ui_assert_no_field_error (box);
+  save_dialog (editor, "HeardAreaEditor");
+  heard_test_ui_wait_until (plan_has_safety, view, "the area in the plan");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id (view, HEARD_AREA_SAFETY)));
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  g_ptr_array_set_size (views, 0);
+  collect_text_views (GTK_WIDGET (editor), views);
+  box = g_ptr_array_index (views, 0);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (box)), too_long_what, -1);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "To be done by", due_shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardActionEditor"));
+  heard_test_ui_assert_field_error (box, "“What needs to happen” holds more than Heard can "
+                                         "keep (at most 1000 characters)");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (box)), "A travel plan.", -1);
+  heard_test_ui_assert_no_field_error (box);
+  save_dialog (editor, "HeardActionEditor");
+  heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
+
+  area = heard_plan_find_area (heard_plan_view_get_plan (view), HEARD_AREA_SAFETY);
+  action = g_list_model_get_item (heard_plan_area_get_actions (area), 0);
+  g_assert_cmpstr (heard_plan_action_get_text (action, HEARD_ACTION_DUE_DATE), ==, "2031-01-15");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.edit-action", "x",
+                                             heard_plan_action_get_id (action)));
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  due = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "To be done by");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, due_shown);
+  gtk_window_close (editor);
+  g_assert_null (heard_test_ui_find_window ("AdwMessageDialog"));
+  heard_test_ui_wait_window_gone ("HeardActionEditor");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -882,6 +969,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/plans/signed-off", test_plan_signed_off);
   g_test_add_func ("/ui/plans/two-windows", test_two_windows);
+  g_test_add_func ("/ui/plans/editors-boxes-and-due-day", test_editors_boxes_and_due_day);
 
   return g_test_run ();
 }

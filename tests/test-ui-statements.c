@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "heard-date-row.h"
 #include "heard-dialog.h"
 #include "heard-language-check.h"
 #include "heard-language-highlighter.h"
@@ -223,6 +224,7 @@ answer_then_tell (HeardStatementsView *view)
 {
   gint64 id = heard_statement_get_id (listed (view, 0));
   g_autofree char *today = heard_today_iso_date ();
+  g_autofree char *today_shown = heard_test_ui_dup_shown_day (today);
   Expected none = { view, 0 };
   HeardStatementResponse *response;
   GtkWindow *dialog;
@@ -247,7 +249,12 @@ answer_then_tell (HeardStatementsView *view)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.told", "x",
                                              heard_statement_response_get_id (response)));
   dialog = heard_test_ui_wait_for_window ("AdwMessageDialog");
-  day = heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  day = heard_test_ui_find_descendant (GTK_WIDGET (dialog), HEARD_TYPE_DATE_ROW, NULL);
+  g_assert_nonnull (day);
+  /* The shared date field: a calendar beside it, today shown as the
+   * locale writes it. */
+  g_assert_nonnull (heard_test_ui_find_descendant (day, GTK_TYPE_CALENDAR, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (day)), ==, today_shown);
   /* Enter is pressed in the text inside the entry. */
   text = heard_test_ui_find_descendant (day, GTK_TYPE_TEXT, NULL);
   hint = heard_test_ui_find_by_name (GTK_WIDGET (dialog), "told-day-hint");
@@ -265,6 +272,11 @@ answer_then_tell (HeardStatementsView *view)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "not a date"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "2025-03-14"));
   g_assert_cmpuint (heard_statements_view_get_n_outstanding (view), ==, 1);
+
+  /* Nor can a day that has not come yet. */
+  gtk_editable_set_text (GTK_EDITABLE (day), "2099-04-23");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "told"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "in the future"));
 
   /* Put right, Enter saves it. */
   gtk_editable_set_text (GTK_EDITABLE (day), today);
@@ -762,6 +774,55 @@ test_editor_closed_mid_save (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* The day a statement was given starts as today, shown as the locale
+ * writes it, and that alone is no change to ask about on closing; a box
+ * holding more than is kept is named, beside it. */
+static void
+test_editor_day_and_boxes (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *today = heard_today_iso_date ();
+  g_autofree char *today_shown = heard_test_ui_dup_shown_day (today);
+  g_autofree char *long_text = g_strnfill (HEARD_STATEMENT_MAX_WORDS_CHARS + 1, 'a');
+  HeardStatementsView *view;
+  HeardStatementForm *form;
+  GtkWindow *editor;
+  GtkWidget *day, *context;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  day = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_DATE_ROW, "Day");
+  g_assert_nonnull (day);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (day)), ==, today_shown);
+  gtk_window_close (editor);
+  g_assert_null (heard_test_ui_find_window ("AdwMessageDialog"));
+  heard_test_ui_wait_window_gone ("HeardStatementEditor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), FIRST_WORDS);
+  context = GTK_WIDGET (heard_statement_form_get_context_view (form));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (context)), long_text, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardStatementEditor"));
+  heard_test_ui_assert_field_error (context, "“Your context and observations” holds more than "
+                                             "Heard can keep (at most 100000 characters)");
+  set_text_view (GTK_TEXT_VIEW (context), "Said on the way to college.");
+  heard_test_ui_assert_no_field_error (context);
+  heard_test_ui_save_dialog (editor, "HeardStatementEditor");
+  wait_for_statements (view, 1);
+  /* Kept in the stored form, whatever the field showed. */
+  g_assert_cmpstr (heard_statement_get_text (listed (view, 0), HEARD_STATEMENT_GIVEN_ON), ==,
+                   today);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/ui/statements/sensitive-stays-hidden", test_sensitive_stays_hidden);
   g_test_add_func ("/ui/statements/search-shows-general-note", test_search_shows_general_note);
   g_test_add_func ("/ui/statements/editor-closed-mid-save", test_editor_closed_mid_save);
+  g_test_add_func ("/ui/statements/editor-day-and-boxes", test_editor_day_and_boxes);
 
   return g_test_run ();
 }

@@ -130,6 +130,28 @@ heard_text_fields_validate (char                 **texts,
   return TRUE;
 }
 
+/* Refuses @text as heard_text_check() does, naming the box @name when it
+ * is too long. */
+static gboolean
+check_named (const char  *text,
+             guint        max_chars,
+             const char  *name,
+             GError     **error)
+{
+  if (text != NULL && g_utf8_validate (text, -1, NULL) &&
+      g_utf8_strlen (text, -1) > (glong) max_chars)
+    {
+      g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                   /* TRANSLATORS: %s is the name of a box, e.g. "Pronouns" */
+                   _("“%s” holds more than Heard can keep (at most %u characters), so "
+                     "nothing was saved. Please shorten it; what you typed is still "
+                     "there."), name, max_chars);
+      return FALSE;
+    }
+
+  return heard_text_check (text, max_chars, error);
+}
+
 /* Checks the one field whose property is @property, naming it @name
  * (what the person filling it in sees, e.g. "Pronouns") when it is too
  * long, so they know which box to shorten. */
@@ -145,24 +167,32 @@ heard_text_fields_check_one (char                 **texts,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      if (g_strcmp0 (fields[i].property, property) != 0)
-        continue;
-
-      if (texts[i] != NULL && g_utf8_validate (texts[i], -1, NULL) &&
-          g_utf8_strlen (texts[i], -1) > (glong) fields[i].max_chars)
-        {
-          g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
-                       /* TRANSLATORS: %s is the name of a box, e.g. "Pronouns" */
-                       _("“%s” holds more than Heard can keep (at most %u characters), so "
-                         "nothing was saved. Please shorten it; what you typed is still "
-                         "there."), name, fields[i].max_chars);
-          return FALSE;
-        }
-
-      return heard_text_check (texts[i], fields[i].max_chars, error);
+      if (g_strcmp0 (fields[i].property, property) == 0)
+        return check_named (texts[i], fields[i].max_chars, name, error);
     }
 
   g_return_val_if_reached (FALSE);
+}
+
+/* Checks the text field @property of @object, one of those installed by
+ * heard_text_fields_install(), naming it @name as
+ * heard_text_fields_check_one() does. */
+gboolean
+heard_text_field_check (GObject     *object,
+                        const char  *property,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autofree char *text = NULL;
+  guint max_chars;
+
+  g_return_val_if_fail (G_IS_OBJECT (object) && property != NULL && name != NULL, FALSE);
+
+  max_chars = heard_text_field_get_max_chars (object, property);
+  g_return_val_if_fail (max_chars > 0, FALSE);
+
+  g_object_get (object, property, &text, NULL);
+  return check_named (text, max_chars, name, error);
 }
 
 /* "a, b, c" with @suffix after each column name. */

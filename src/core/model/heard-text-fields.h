@@ -54,6 +54,10 @@ gboolean  heard_text_fields_check_one (char               **texts,
                                        const char           *property,
                                        const char           *name,
                                        GError              **error);
+gboolean  heard_text_field_check     (GObject              *object,
+                                      const char           *property,
+                                      const char           *name,
+                                      GError              **error);
 char     *heard_text_fields_columns  (const HeardTextField *fields,
                                       guint                 n_fields,
                                       const char           *suffix) G_GNUC_WARN_UNUSED_RESULT;

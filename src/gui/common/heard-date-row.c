@@ -16,6 +16,9 @@
  * read by the one strict date parser. What is wrong with the date,
  * including a day in the future where its kind cannot be, is said beside
  * the field by heard_date_row_check(), through the date module's rule.
+ * A day given to the row (stored as 2025-03-14, or today's) is shown the
+ * same way as a chosen one; what is typed is stored in the stored form by
+ * the record, whatever its order.
  */
 
 struct _HeardDateRow
@@ -194,4 +197,57 @@ heard_date_row_check (HeardDateRow *self)
 
   heard_field_error_show (GTK_WIDGET (self), error->message);
   return FALSE;
+}
+
+/* @text as the field shows it: a day in the locale's numbers with the
+ * year in full, or @text itself when it is not a day (nothing, or what
+ * someone typed that cannot be read). */
+static char *
+dup_shown (const char *text)
+{
+  GDate day;
+
+  if (text == NULL || !heard_date_parse (text, &day, NULL))
+    return g_strdup (text != NULL ? text : "");
+
+  return heard_date_format_numeric (&day);
+}
+
+/* Shows the day @stored (as it is kept, e.g. 2025-03-14) in the field. */
+void
+heard_date_row_set_stored (HeardDateRow *self,
+                           const char   *stored)
+{
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (HEARD_IS_DATE_ROW (self));
+
+  shown = dup_shown (stored);
+  gtk_editable_set_text (GTK_EDITABLE (self), shown);
+}
+
+static gboolean
+stored_to_shown (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_take_string (to, dup_shown (g_value_get_string (from)));
+  return TRUE;
+}
+
+/* Binds the field both ways to the date @property of @source, showing
+ * the day it holds in the locale's numbers. The record is not written to
+ * by that: it keeps what it holds until someone types or picks a day. */
+void
+heard_date_row_bind (HeardDateRow *self,
+                     gpointer      source,
+                     const char   *property)
+{
+  g_return_if_fail (HEARD_IS_DATE_ROW (self));
+  g_return_if_fail (G_IS_OBJECT (source));
+
+  g_object_bind_property_full (source, property, self, "text",
+                                      G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                               stored_to_shown, NULL, NULL, NULL);
 }

@@ -15,5 +15,10 @@ HeardDateKind heard_date_row_get_kind (HeardDateRow  *self);
 void          heard_date_row_set_kind (HeardDateRow  *self,
                                        HeardDateKind  kind);
 gboolean      heard_date_row_check    (HeardDateRow  *self);
+void          heard_date_row_set_stored (HeardDateRow *self,
+                                         const char   *stored);
+void          heard_date_row_bind     (HeardDateRow  *self,
+                                       gpointer       source,
+                                       const char    *property);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "heard-field-error.h"
 #include "heard-field-error-private.h"
+#include "heard-text-fields.h"
 
 /*
  * What is wrong with one field is said beside that field, not in the
@@ -258,4 +259,28 @@ _heard_field_error_get_label (GtkWidget *field)
 
   error = g_object_get_qdata (G_OBJECT (field), field_error_quark ());
   return error != NULL ? error->label : NULL;
+}
+
+/* Checks the text @field shows, the text field @property of @draft, and
+ * says beside @field what is wrong with it, naming it @name (an entry
+ * row's own title when NULL); TRUE when nothing is. */
+gboolean
+heard_field_error_check_text (GtkWidget  *field,
+                              GObject    *draft,
+                              const char *property,
+                              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (field), FALSE);
+  g_return_val_if_fail (name != NULL || ADW_IS_PREFERENCES_ROW (field), FALSE);
+
+  if (name == NULL)
+    name = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (field));
+
+  if (heard_text_field_check (draft, property, name, &error))
+    return TRUE;
+
+  heard_field_error_show (field, error->message);
+  return FALSE;
 }

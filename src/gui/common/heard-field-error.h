@@ -23,5 +23,9 @@ void heard_field_error_set   (GError    **error,
                               GtkWidget  *field,
                               const char *message);
 const char *heard_field_error_find (GtkWidget *root);
+gboolean heard_field_error_check_text (GtkWidget  *field,
+                                       GObject    *draft,
+                                       const char *property,
+                                       const char *name);
 
 G_END_DECLS

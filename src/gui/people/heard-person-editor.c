@@ -218,7 +218,8 @@ bind_draft (HeardPersonEditor *self)
   bind_box (self, "display-name", GTK_WIDGET (self->display_name_row), NULL);
   bind_box (self, "preferred-name", GTK_WIDGET (self->preferred_name_row), NULL);
   bind_box (self, "pronouns", GTK_WIDGET (self->pronouns_row), NULL);
-  bind_field (self, "date-of-birth", self->birth_row, "text");
+  heard_date_row_bind (self->birth_row, self->draft, "date-of-birth");
+  heard_entry_row_limit (ADW_ENTRY_ROW (self->birth_row), G_OBJECT (self->draft), "date-of-birth");
   bind_box (self, "first-language", GTK_WIDGET (self->language_row), NULL);
   bind_field (self, "interpreter-needed", self->interpreter_switch, "active");
   bind_box (self, "nationality", GTK_WIDGET (self->nationality_row), NULL);

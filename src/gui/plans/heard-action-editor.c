@@ -11,6 +11,7 @@
 #include "heard-action-editor.h"
 #include "heard-case-file.h"
 #include "heard-enum-binding.h"
+#include "heard-field-error.h"
 #include "heard-language-hint.h"
 #include "heard-widgets.h"
 
@@ -66,7 +67,13 @@ heard_action_editor_save (HeardDialog *dialog)
 
   /* Said at once, without a trip to the store; the draft keeps the dates
    * as they were typed. */
-  if (!heard_date_row_check (self->due_row))
+  if (!heard_field_error_check_text (GTK_WIDGET (self->what_view), G_OBJECT (self->draft), "what",
+                                     _("What needs to happen")) ||
+      !heard_field_error_check_text (GTK_WIDGET (self->owner_name_row), G_OBJECT (self->draft),
+                                     "owner-name", NULL) ||
+      !heard_date_row_check (self->due_row) ||
+      !heard_field_error_check_text (GTK_WIDGET (self->acknowledged_row), G_OBJECT (self->draft),
+                                     "acknowledged-on", NULL))
     {
       heard_dialog_resume_saving (dialog);
       return;
@@ -162,7 +169,7 @@ heard_action_editor_new (GtkWindow       *parent,
   heard_bind_enum_to_combo (self->draft, "owner", self->owner_row);
   g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
   heard_entry_row_limit (self->owner_name_row, G_OBJECT (self->draft), "owner-name");
-  g_object_bind_property (self->draft, "due-date", self->due_row, "text", flags);
+  heard_date_row_bind (self->due_row, self->draft, "due-date");
   heard_bind_enum_to_combo (self->draft, "status", self->status_row);
   g_object_bind_property (self->draft, "acknowledged-on", self->acknowledged_row, "text", flags);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,

@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-area-editor.h"
+#include "heard-field-error.h"
 #include "heard-language-hint.h"
 #include "heard-case-file.h"
 #include "heard-widgets.h"
@@ -54,13 +55,38 @@ area_saved_cb (GObject      *object,
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
+/* Says beside the first box that holds more than is kept that it does. */
+static gboolean
+check_boxes (HeardAreaEditor *self)
+{
+  GObject *draft = G_OBJECT (self->draft);
+
+  return heard_field_error_check_text (GTK_WIDGET (self->label_row), draft, "label", NULL) &&
+         heard_field_error_check_text (GTK_WIDGET (self->goal_own_words_view), draft,
+                                       "goal-own-words", _("Their goal, in their own words")) &&
+         heard_field_error_check_text (GTK_WIDGET (self->goal_worker_view), draft,
+                                       "goal-worker", _("The worker's goal")) &&
+         heard_field_error_check_text (GTK_WIDGET (self->worried_view), draft, "worried",
+                                       _("What we are worried about")) &&
+         heard_field_error_check_text (GTK_WIDGET (self->working_well_view), draft,
+                                       "working-well", _("What is working well")) &&
+         heard_field_error_check_text (GTK_WIDGET (self->needs_to_happen_view), draft,
+                                       "needs-to-happen", _("What needs to happen"));
+}
+
 static void
 heard_area_editor_save (HeardDialog *dialog)
 {
   HeardAreaEditor *self = HEARD_AREA_EDITOR (dialog);
   g_autoptr(GError) error = NULL;
 
-  /* Said at once, without a trip to the store. */
+  /* Said at once, without a trip to the store: what one box holds beside it. */
+  if (!check_boxes (self))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
+
   if (!heard_plan_area_validate (self->draft, &error))
     {
       heard_dialog_finish_saving (dialog, error);

@@ -120,7 +120,7 @@ heard_review_date_dialog_new (GtkWindow  *parent,
                                    "but not put off: it must be on or before %s, and not "
                                    "in the past."), limit);
   adw_preferences_group_set_description (self->date_group, description);
-  gtk_editable_set_text (GTK_EDITABLE (self->date_row), heard_plan_get_next_review (plan));
+  heard_date_row_set_stored (self->date_row, heard_plan_get_next_review (plan));
   g_signal_connect_object (self->date_row, "changed", G_CALLBACK (changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->date_row));

@@ -10,6 +10,7 @@
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-enum-binding.h"
+#include "heard-field-error.h"
 #include "heard-language-hint.h"
 #include "heard-statement-form.h"
 #include "heard-widgets.h"
@@ -189,7 +190,8 @@ heard_statement_form_bind (HeardStatementForm *self,
   self->draft = g_object_ref (draft);
 
   bind_field (self, "words", gtk_text_view_get_buffer (self->words_view), "text");
-  bind_field (self, "given-on", self->given_on_row, "text");
+  heard_date_row_bind (self->given_on_row, draft, "given-on");
+  heard_entry_row_limit (ADW_ENTRY_ROW (self->given_on_row), G_OBJECT (draft), "given-on");
   bind_field (self, "given-time", self->given_time_row, "text");
   bind_field (self, "place", self->place_row, "text");
   bind_field (self, "present", self->present_row, "text");
@@ -208,13 +210,30 @@ heard_statement_form_bind (HeardStatementForm *self,
 }
 
 /* Says beside a field what is wrong with it that the form can tell by
- * itself (the day they said it); TRUE when nothing is. */
+ * itself (a box holding more than is kept, the day they said it); TRUE
+ * when nothing is. */
 gboolean
 heard_statement_form_check (HeardStatementForm *self)
 {
-  g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), FALSE);
+  GObject *draft;
 
-  return heard_date_row_check (self->given_on_row);
+  g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), FALSE);
+  g_return_val_if_fail (self->draft != NULL, FALSE);
+
+  draft = G_OBJECT (self->draft);
+  return heard_field_error_check_text (GTK_WIDGET (self->words_view), draft, "words",
+                                       _("Their words")) &&
+         heard_date_row_check (self->given_on_row) &&
+         heard_field_error_check_text (GTK_WIDGET (self->given_time_row), draft, "given-time",
+                                       NULL) &&
+         heard_field_error_check_text (GTK_WIDGET (self->place_row), draft, "place", NULL) &&
+         heard_field_error_check_text (GTK_WIDGET (self->present_row), draft, "present", NULL) &&
+         heard_field_error_check_text (GTK_WIDGET (self->their_note_view), draft, "their-note",
+                                       _("Their own note or disagreement")) &&
+         heard_field_error_check_text (GTK_WIDGET (self->context_view), draft, "context",
+                                       _("Your context and observations")) &&
+         heard_field_error_check_text (GTK_WIDGET (self->content_note_row), draft,
+                                       "content-note", NULL);
 }
 
 GtkTextView *

@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-amendment-dialog.h"
 #include "heard-date.h"
+#include "heard-date-row.h"
 #include "heard-response-dialog.h"
 #include "heard-statement-card.h"
 #include "heard-statement-editor.h"
@@ -355,20 +356,25 @@ present_told_dialog (HeardStatementsView *self,
 {
   GtkWidget *dialog;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *day = gtk_entry_new ();
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *day = g_object_new (HEARD_TYPE_DATE_ROW,
+                                 "kind", HEARD_DATE_KIND_TOLD,
+                                 "title", _("Day they were told"),
+                                 "activates-default", TRUE,
+                                 NULL);
   GtkWidget *hint = gtk_label_new (NULL);
 
-  gtk_editable_set_text (GTK_EDITABLE (day), told_on);
-  gtk_entry_set_activates_default (GTK_ENTRY (day), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Day they were told"), -1);
+  heard_date_row_set_stored (HEARD_DATE_ROW (day), told_on);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (day), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                   hint, NULL, -1);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), day);
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_widget_add_css_class (hint, "caption");
   gtk_widget_set_name (hint, "told-day-hint");
-  gtk_box_append (GTK_BOX (box), day);
+  gtk_box_append (GTK_BOX (box), list);
   gtk_box_append (GTK_BOX (box), hint);
 
   dialog = adw_message_dialog_new (get_window (self), _("When Were They Told?"),
