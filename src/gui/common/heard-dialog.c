@@ -13,8 +13,6 @@
 typedef struct
 {
   GCancellable   *cancellable;
-  /* The window it belongs to, unowned: see parent_gone_cb(). */
-  GtkWindow      *parent;
   gboolean        changed;
   gboolean        saved;
 
@@ -127,45 +125,11 @@ heard_dialog_close_request (GtkWindow *window)
   return TRUE;
 }
 
-/* A dialog closed while its save is in flight lives on until the save
- * finishes, which can be after the window it belonged to has gone (on
- * quit, say). GTK 4.8 does not notice its transient parent going, so the
- * dialog lets go of it itself. */
-static void
-parent_gone_cb (gpointer  data,
-                GObject  *where_the_parent_was)
-{
-  HeardDialog *self = data;
-  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
-
-  priv->parent = NULL;
-  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
-}
-
-static void
-transient_for_changed_cb (HeardDialog *self)
-{
-  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-
-  if (parent == priv->parent)
-    return;
-
-  if (priv->parent != NULL)
-    g_object_weak_unref (G_OBJECT (priv->parent), parent_gone_cb, self);
-  priv->parent = parent;
-  if (parent != NULL)
-    g_object_weak_ref (G_OBJECT (parent), parent_gone_cb, self);
-}
-
 static void
 heard_dialog_dispose (GObject *object)
 {
   HeardDialogPrivate *priv = heard_dialog_get_instance_private (HEARD_DIALOG (object));
 
-  if (priv->parent != NULL)
-    g_object_weak_unref (G_OBJECT (priv->parent), parent_gone_cb, object);
-  priv->parent = NULL;
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
 
@@ -277,7 +241,7 @@ heard_dialog_init (HeardDialog *self)
                                          "accessible-role", GTK_ACCESSIBLE_ROLE_ALERT, NULL);
 
   priv->cancellable = g_cancellable_new ();
-  g_signal_connect (self, "notify::transient-for", G_CALLBACK (transient_for_changed_cb), NULL);
+  heard_window_let_go_of_gone_parent (GTK_WINDOW (self));
   priv->content = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
   priv->title = ADW_WINDOW_TITLE (adw_window_title_new (NULL, NULL));
   priv->save_button = gtk_button_new_with_mnemonic (_("_Save"));

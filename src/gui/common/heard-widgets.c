@@ -301,3 +301,50 @@ heard_entry_row_limit (AdwEntryRow *row,
                          (GClosureNotify) (void (*) (void)) g_free, 0);
   g_signal_connect (text, "changed", G_CALLBACK (limit_changed_cb), limit);
 }
+
+/* A window that belongs to another (set with transient-for) and outlives it. */
+typedef struct
+{
+  GWeakRef window;
+} ParentWatch;
+
+static void
+parent_gone_cb (gpointer  data,
+                GObject  *where_the_parent_was)
+{
+  ParentWatch *watch = data;
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&watch->window);
+
+  if (window != NULL && (GObject *) gtk_window_get_transient_for (window) == where_the_parent_was)
+    gtk_window_set_transient_for (window, NULL);
+  g_weak_ref_clear (&watch->window);
+  g_free (watch);
+}
+
+static void
+transient_for_changed_cb (GtkWindow *window)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (window);
+  ParentWatch *watch;
+
+  if (parent == NULL)
+    return;
+
+  watch = g_new0 (ParentWatch, 1);
+  g_weak_ref_init (&watch->window, window);
+  g_object_weak_ref (G_OBJECT (parent), parent_gone_cb, watch);
+}
+
+/* A dialog or window closed while its work is in flight lives on until the
+ * work finishes, which can be after the window it belonged to has gone (on
+ * quit, say). GTK 4.8 does not notice a transient parent going and crashes
+ * in the window's dispose, so @window lets go of its parent as it goes. */
+void
+heard_window_let_go_of_gone_parent (GtkWindow *window)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  g_signal_connect (window, "notify::transient-for", G_CALLBACK (transient_for_changed_cb),
+                    NULL);
+  transient_for_changed_cb (window);
+}

@@ -43,4 +43,6 @@ void              heard_entry_row_limit  (AdwEntryRow      *row,
 void              heard_ask_to_discard   (GtkWindow        *window,
                                           HeardDiscardFunc  discarded);
 
+void              heard_window_let_go_of_gone_parent (GtkWindow *window);
+
 G_END_DECLS

@@ -180,6 +180,7 @@ static void
 heard_removed_window_init (HeardRemovedWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_window_let_go_of_gone_parent (GTK_WINDOW (self));
 }
 
 HeardRemovedWindow *

@@ -413,6 +413,7 @@ static void
 heard_preferences_window_init (HeardPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_window_let_go_of_gone_parent (GTK_WINDOW (self));
   self->cancellable = g_cancellable_new ();
   self->saved_name = g_strdup ("");
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));

@@ -5,9 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-case-file.h"
 #include "heard-statement-card.h"
 #include "heard-statement-history.h"
-#include "heard-case-file.h"
+#include "heard-widgets.h"
 
 struct _HeardStatementHistory
 {
@@ -108,6 +109,7 @@ static void
 heard_statement_history_init (HeardStatementHistory *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_window_let_go_of_gone_parent (GTK_WINDOW (self));
   self->cancellable = g_cancellable_new ();
   self->cards = g_ptr_array_new ();
 }

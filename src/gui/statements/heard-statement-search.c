@@ -257,6 +257,7 @@ heard_statement_search_init (HeardStatementSearch *self)
   g_autofree char *limit = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_window_let_go_of_gone_parent (GTK_WINDOW (self));
 
   self->results = g_list_store_new (HEARD_TYPE_STATEMENT_MATCH);
   gtk_list_box_bind_model (self->results_list, G_LIST_MODEL (self->results), create_row, NULL,
