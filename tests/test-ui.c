@@ -70,6 +70,19 @@ save_removal (GtkWindow *dialog)
   heard_test_ui_save_dialog (dialog, "HeardRemovalDialog");
 }
 
+static gboolean
+item_is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+/* The content pane shows a young person's record. */
+static gboolean
+shows_person (gpointer data)
+{
+  return g_strcmp0 (_heard_window_get_visible_content (data), "person") == 0;
+}
+
 /* Both rows of the list of people are on screen, each named by its person. */
 static gboolean
 people_rows_named (gpointer data)
@@ -139,6 +152,9 @@ test_add_and_find_people (void)
 
   gtk_editable_set_text (search, "");
   wait_for_shown (the_app, 2);
+  /* The person chosen before the search is shown again before anything is
+   * done to them (a slow machine takes a while to choose them again). */
+  heard_test_ui_wait_until (shows_person, window, "a person shown again");
 
   /* Removing takes the shown person off the list; Undo brings them back. */
   {
@@ -326,7 +342,13 @@ test_remove_and_restore (void)
   item = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button))),
                       is_menu_item, "Remove Record Made by Mistake…");
   g_assert_nonnull (item);
-  g_signal_emit_by_name (item, "clicked");
+  /* Offered once the record just saved is chosen. The item runs the
+   * window's win.remove-person (heard-person-page.ui); a synthetic click on
+   * a popover that has not drawn yet is sometimes lost, so the test runs
+   * that action itself. */
+  heard_test_ui_wait_until (item_is_sensitive, item, "the removal offered in the menu");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-person", NULL));
   dialog = heard_test_ui_wait_for_window ("HeardRemovalDialog");
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), says, "Jordan Lee’s record"));
   g_assert_nonnull (find_widget (GTK_WIDGET (dialog), says, "made by mistake"));
