@@ -233,9 +233,6 @@ void
 heard_backup_group_set_context (HeardBackupGroup *self,
                                 HeardContext     *context)
 {
-  const char *followed[] = { "folder", "last-backup", "running", "problem",
-                             "waiting-for-unlock" };
-
   g_return_if_fail (HEARD_IS_BACKUP_GROUP (self));
   g_return_if_fail (HEARD_IS_CONTEXT (context));
   g_return_if_fail (self->context == NULL);
@@ -255,13 +252,9 @@ heard_backup_group_set_context (HeardBackupGroup *self,
     }
 
   self->backups = g_object_ref (heard_context_get_backups (context));
-  for (guint i = 0; i < G_N_ELEMENTS (followed); i++)
-    {
-      g_autofree char *signal = g_strconcat ("notify::", followed[i], NULL);
-
-      g_signal_connect_object (self->backups, signal, G_CALLBACK (update), self,
-                               G_CONNECT_SWAPPED);
-    }
+  /* Any of the service's properties may change what the group shows. */
+  g_signal_connect_object (self->backups, "notify", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
   g_object_bind_property (self->backups, "fraction", self->progress_bar, "fraction",
                           G_BINDING_SYNC_CREATE);
   update (self);
