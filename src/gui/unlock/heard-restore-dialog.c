@@ -9,7 +9,7 @@
 #include "heard-date.h"
 #include "heard-field-error.h"
 #include "heard-recovery-code-entry.h"
-#include "heard-restore-dialog.h"
+#include "heard-restore-dialog-private.h"
 #include "heard-widgets.h"
 
 /*
@@ -265,21 +265,13 @@ file_chosen_cb (HeardRestoreDialog   *self,
                 GtkFileChooserNative *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *name = NULL;
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
 
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file == NULL || g_file_peek_path (file) == NULL)
-    return;
-
-  forget_backup (self);
-  g_free (self->path);
-  self->path = g_file_get_path (file);
-  name = g_file_get_basename (file);
-  adw_action_row_set_subtitle (self->file_row, name);
-  inspect (self);
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    _heard_restore_dialog_choose_file (self, g_file_peek_path (file));
 }
 
 static void
@@ -467,4 +459,18 @@ heard_restore_dialog_new (GtkWindow    *parent,
   gtk_widget_grab_focus (GTK_WIDGET (self->file_row));
 
   return self;
+}
+
+/* The backup at @path was chosen: it is read at once. */
+void
+_heard_restore_dialog_choose_file (HeardRestoreDialog *self,
+                                   const char         *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  forget_backup (self);
+  g_free (self->path);
+  self->path = g_strdup (path);
+  adw_action_row_set_subtitle (self->file_row, name);
+  inspect (self);
 }
