@@ -174,20 +174,38 @@ restore_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Lets go of the records' backups, and of the records, once Preferences
+ * has closed; libadwaita 1.2 may keep a closed window's groups alive a
+ * while longer, and they must not keep the records from closing. A
+ * backup started here goes on: it is the service's. */
+static void
+let_go (HeardBackupGroup *self)
+{
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->cancellable);
+  if (self->backups != NULL)
+    g_signal_handlers_disconnect_by_data (self->backups, self);
+  g_clear_object (&self->backups);
+  g_clear_object (&self->context);
+}
+
+static void
+heard_backup_group_unroot (GtkWidget *widget)
+{
+  let_go (HEARD_BACKUP_GROUP (widget));
+
+  GTK_WIDGET_CLASS (heard_backup_group_parent_class)->unroot (widget);
+}
+
 static void
 heard_backup_group_dispose (GObject *object)
 {
   HeardBackupGroup *self = HEARD_BACKUP_GROUP (object);
 
-  /* A backup started here goes on without the window: it is the
-   * service's, and Cancel is for a person to press. */
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->cancellable);
+  let_go (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_BACKUP_GROUP);
-  g_clear_object (&self->backups);
-  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (heard_backup_group_parent_class)->dispose (object);
 }
@@ -199,6 +217,7 @@ heard_backup_group_class_init (HeardBackupGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heard_backup_group_dispose;
+  widget_class->unroot = heard_backup_group_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/heard-backup-group.ui");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-backup.h"
 #include "heard-date.h"
 #include "heard-field-error.h"
@@ -63,7 +64,6 @@ set_busy (HeardRestoreDialog *self,
   gtk_widget_set_visible (self->busy_box, doing != NULL);
   gtk_spinner_set_spinning (self->spinner, doing != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "restore.choose-file", doing == NULL);
-  gtk_widget_set_sensitive (self->code_group, doing == NULL);
 }
 
 /* The header button says what it does next. */
@@ -442,6 +442,7 @@ static void
 heard_restore_dialog_init (HeardRestoreDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
 /* Restores a backup into the records of @context, which are locked,
