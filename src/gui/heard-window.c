@@ -201,7 +201,8 @@ update_state_page (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-backups",
                                  state == HEARD_LOCK_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
-                                 state != HEARD_LOCK_STATE_OPENING);
+                                 state != HEARD_LOCK_STATE_OPENING &&
+                                 !heard_context_get_practice (self->context));
   /* A search of records now locked must not stay open over them. */
   if (state != HEARD_LOCK_STATE_OPEN && self->statement_search != NULL)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));

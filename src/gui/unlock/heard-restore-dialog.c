@@ -136,6 +136,9 @@ show_summary (HeardRestoreDialog *self)
                        "become them."));
   gtk_label_set_text (self->kept_label, kept);
 
+  /* The code has opened the backup: what it holds takes its place. The
+   * code is kept for the restore itself. */
+  gtk_widget_set_visible (self->code_group, FALSE);
   gtk_widget_set_visible (self->summary_group, TRUE);
   update_save_label (self);
 }
