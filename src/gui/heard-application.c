@@ -32,6 +32,18 @@ typedef enum
 
 G_DEFINE_FINAL_TYPE (HeardApplication, heard_application, ADW_TYPE_APPLICATION)
 
+/* The window showing @context's records, or NULL. */
+static GtkWindow *
+find_window (HeardApplication *self,
+             HeardContext     *context)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HEARD_IS_WINDOW (l->data) && heard_window_get_context (l->data) == context)
+      return l->data;
+
+  return NULL;
+}
+
 static void
 heard_application_startup (GApplication *application)
 {
@@ -49,7 +61,8 @@ static void
 heard_application_activate (GApplication *application)
 {
   HeardApplication *self = HEARD_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  /* The real records' window, not the practice one. */
+  GtkWindow *window = find_window (self, self->context);
 
   if (window == NULL)
     {
@@ -173,25 +186,16 @@ static void
 say_practice_failed (HeardApplication *self,
                      const GError     *error)
 {
-  GtkWindow *parent = NULL;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GtkWindow *practice = find_window (self, self->practice_context);
   GtkWidget *dialog;
 
   /* The practice window goes: it has nothing to show. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (HEARD_IS_WINDOW (l->data) &&
-        heard_window_get_context (l->data) == self->practice_context)
-      {
-        gtk_window_destroy (l->data);
-        break;
-      }
+  if (practice != NULL)
+    gtk_window_destroy (practice);
   g_clear_object (&self->practice_context);
 
-  windows = gtk_application_get_windows (GTK_APPLICATION (self));
-  if (windows != NULL)
-    parent = windows->data;
-  dialog = adw_message_dialog_new (parent, _("Practice Records Could Not Be Opened"),
-                                   error->message);
+  dialog = adw_message_dialog_new (find_window (self, self->context),
+                                   _("Practice Records Could Not Be Opened"), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -263,16 +267,11 @@ _heard_application_open_practice (HeardApplication *self)
 
   if (self->practice_context != NULL)
     {
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL;
-           l = l->next)
-        if (HEARD_IS_WINDOW (l->data) &&
-            heard_window_get_context (l->data) == self->practice_context)
-          {
-            gtk_window_present (l->data);
-            return;
-          }
+      GtkWindow *window = find_window (self, self->practice_context);
 
-      gtk_window_present (GTK_WINDOW (heard_window_new (self, self->practice_context)));
+      if (window == NULL)
+        window = GTK_WINDOW (heard_window_new (self, self->practice_context));
+      gtk_window_present (window);
       return;
     }
 
