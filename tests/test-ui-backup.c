@@ -336,6 +336,81 @@ test_restore_refuses_tampered (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+summary_shown (gpointer data)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (data, ADW_TYPE_ACTION_ROW, "Young people");
+
+  return row != NULL && gtk_widget_get_mapped (row);
+}
+
+/* Restoring keeps the records it replaces: the dialog shows what the
+ * backup holds and says the records here are moved aside, Restore opens
+ * the backup's records, and the last word names the folder the others
+ * are kept in, which is there with them. */
+static void
+test_restore_keeps_current (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *backup = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *kept_db = NULL;
+  HeardBackupService *backups;
+  HeardWindow *window;
+  GtkWindow *dialog;
+  GtkWindow *message;
+  GtkWidget *row;
+  const char *body;
+  const char *start;
+  const char *end;
+  gboolean done = FALSE;
+
+  open_records (data_dir);
+  window = heard_test_ui_active_window (the_app);
+  backups = heard_context_get_backups (window_context (window));
+  g_object_set (backups, "folder", folder, NULL);
+  heard_backup_service_back_up_now_async (backups, NULL, backed_up_cb, &done);
+  heard_test_ui_wait_until (is_true, &done, "a backup");
+  backup = find_backup (folder);
+  /* A change the backup does not hold. */
+  heard_test_ui_add_person (the_app, "Jordan Lee", "");
+  heard_test_ui_wait_for_shown_people (the_app, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardRestoreDialog");
+  _heard_restore_dialog_choose_file (HEARD_RESTORE_DIALOG (dialog), backup);
+  heard_test_ui_wait_until (summary_shown, dialog, "what the backup holds");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Young people");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 young person");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  heard_test_ui_screenshot (dialog, "restore-summary");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  message = heard_test_ui_wait_for_window ("AdwMessageDialog");
+  heard_test_ui_wait_window_gone ("HeardRestoreDialog");
+  heard_test_ui_screenshot (message, "restore-done");
+
+  /* The folder named is there, and holds the records that were here. */
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (message));
+  start = strstr (body, "“");
+  end = start != NULL ? strstr (start, "”") : NULL;
+  g_assert_nonnull (end);
+  kept = g_strndup (start + strlen ("“"), (gsize) (end - start - strlen ("“")));
+  kept_db = g_build_filename (kept, "heard.db", NULL);
+  g_assert_true (g_file_test (kept_db, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (message);
+
+  /* The backup's records are open: one young person again. */
+  heard_test_ui_wait_for_state (the_app, "records");
+  heard_test_ui_wait_for_shown_people (the_app, 1);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (kept);
+  heard_test_remove_dir (folder);
+  heard_test_remove_dir (data_dir);
+}
+
 static HeardWindow *
 find_practice_window (void)
 {
@@ -431,6 +506,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/backup/back-up-now", test_back_up_now);
   g_test_add_func ("/ui/backup/restore-refuses-tampered", test_restore_refuses_tampered);
+  g_test_add_func ("/ui/backup/restore-keeps-current", test_restore_keeps_current);
   g_test_add_func ("/ui/backup/practice-window", test_practice_window);
 
   status = g_test_run ();
