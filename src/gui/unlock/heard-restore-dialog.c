@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
-#include "heard-backup.h"
+#include "heard-backup-summary.h"
 #include "heard-date.h"
 #include "heard-field-error.h"
 #include "heard-recovery-code-entry.h"
