@@ -141,20 +141,58 @@ row_says (gpointer data)
   return g_str_has_prefix (adw_action_row_get_subtitle (row), "Last backup");
 }
 
-/* A folder chosen and no backup made: the caseload says so and stands out;
- * the line opens Preferences at the backups, reached by Tab; Back Up Now
- * turns into a progress bar and Cancel, then the row says the new age and
- * the caseload line is calm again. */
+static gboolean
+backup_made (gpointer data)
+{
+  g_autoptr(GDateTime) last = NULL;
+  gboolean running = TRUE;
+
+  g_object_get (data, "last-backup", &last, "running", &running, NULL);
+  return last != NULL && !running;
+}
+
+static gboolean
+attempt_failed (gpointer data)
+{
+  g_autofree char *problem = NULL;
+  gboolean running = TRUE;
+
+  g_object_get (data, "problem", &problem, "running", &running, NULL);
+  return problem != NULL && !running;
+}
+
+/* How many backups @folder holds. */
+static guint
+count_backups (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".heardbackup"))
+      n++;
+
+  return n;
+}
+
+/* A folder chosen and no backup made (its drive unplugged): the caseload
+ * says so and stands out, and the line opens Preferences at the backups,
+ * reached by Tab, with the problem said beside them. Once the drive is
+ * back the first backup is made and the line is calm; Back Up Now turns
+ * into a progress bar and Cancel, then makes a new backup. */
 static void
 test_back_up_now (void)
 {
   g_autofree char *data_dir = heard_test_make_dir ();
   g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *unplugged = g_build_filename (folder, "unplugged", NULL);
   g_autoptr(GPtrArray) stops = g_ptr_array_new ();
   HeardWindow *window;
   HeardBackupService *backups;
   GtkWindow *preferences;
-  GtkWidget *group, *now_button, *progress, *cancel, *status_row, *focus;
+  GtkWidget *group, *now_button, *progress, *cancel, *status_row, *focus, *problem;
   StackPage running = { NULL, "running" };
   StackPage idle = { NULL, "idle" };
 
@@ -163,8 +201,9 @@ test_back_up_now (void)
   backups = heard_context_get_backups (window_context (window));
 
   /* What Choose Folder… does with the folder chosen. */
-  g_object_set (backups, "folder", folder, NULL);
-  heard_test_ui_wait_until (line_says, "No backup yet", "the caseload to say no backup yet");
+  g_object_set (backups, "folder", unplugged, NULL);
+  heard_test_ui_wait_until (attempt_failed, backups, "the first backup to fail");
+  g_assert_true (line_says ("No backup yet"));
   g_assert_true (line_stands_out ());
   heard_test_ui_assert_every_control_named (backup_line ());
   heard_test_ui_count_tabs (GTK_WINDOW (window),
@@ -182,7 +221,9 @@ test_back_up_now (void)
   focus = gtk_window_get_focus (preferences);
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, group));
   heard_test_ui_assert_every_control_named (group);
-  heard_test_ui_screenshot (preferences, "preferences-backups");
+  problem = heard_test_ui_find_by_css_class (group, "backup-problem");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (problem))));
+  heard_test_ui_screenshot (preferences, "preferences-backups-problem");
 
   now_button = find_button (group, "backups.back-up-now");
   status_row = heard_test_ui_find_descendant (group, ADW_TYPE_ACTION_ROW, "Last backup");
@@ -192,6 +233,14 @@ test_back_up_now (void)
   heard_test_ui_count_tabs (preferences, focus, now_button, stops);
   heard_test_ui_count_tabs (preferences, now_button,
                             find_button (group, "backups.restore"), stops);
+
+  /* The drive is back: the first backup is made, and the problem goes. */
+  g_object_set (backups, "folder", folder, NULL);
+  heard_test_ui_wait_until (backup_made, backups, "the first backup");
+  g_assert_true (row_says (status_row));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (problem))));
+  g_assert_cmpuint (count_backups (folder), ==, 1);
+  heard_test_ui_screenshot (preferences, "preferences-backups");
 
   /* Back Up Now becomes the backup's progress, and Cancel. */
   progress = heard_test_ui_find_descendant (group, GTK_TYPE_PROGRESS_BAR, NULL);
@@ -207,12 +256,13 @@ test_back_up_now (void)
   g_assert_true (gtk_window_get_focus (preferences) == cancel);
   heard_test_ui_assert_every_control_named (group);
 
-  /* Then the new backup's age, and the button again. */
+  /* Then the new backup, its age, and the button again. */
   heard_test_ui_wait_until (stack_shows, &idle, "Back Up Now to come back");
   heard_test_ui_wait_until (row_says, status_row, "the new backup's age");
   g_assert_true (gtk_window_get_focus (preferences) == now_button);
+  g_assert_cmpuint (count_backups (folder), ==, 2);
   gtk_window_destroy (preferences);
-  heard_test_ui_wait_until (line_says, "Last backup", "the caseload to say the backup's age");
+  g_assert_true (line_says ("Last backup"));
   g_assert_false (line_stands_out ());
 
   heard_test_ui_stop (the_app);
@@ -243,25 +293,31 @@ find_backup (const char *folder)
   g_assert_not_reached ();
 }
 
-static void
-backed_up_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+/* The records in @data_dir as files (the backup service's own note of
+ * its folder, which it writes when it likes, aside), and the folders
+ * beside it whose names begin with its own: where records moved aside
+ * would go. */
+static char *
+describe_records (const char *data_dir)
 {
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autofree char *files = heard_test_describe_folder (data_dir);
+  g_auto(GStrv) lines = g_strsplit (files, "\n", -1);
+  g_autofree char *parent = g_path_get_dirname (data_dir);
+  g_autofree char *name = g_path_get_basename (data_dir);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  GString *described = g_string_new (NULL);
+  const char *sibling;
 
-  summary = heard_backup_service_back_up_now_finish (HEARD_BACKUP_SERVICE (object), result,
-                                                     &error);
-  g_assert_no_error (error);
-  *done = TRUE;
-}
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!g_str_has_prefix (lines[i], "backup.ini") && !g_str_has_prefix (lines[i], ".goutputstream"))
+      g_string_append_printf (described, "%s\n", lines[i]);
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
+  g_assert_nonnull (dir);
+  while ((sibling = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (sibling, name))
+      g_string_append_printf (described, "beside: %s\n", sibling);
+
+  return g_string_free (described, FALSE);
 }
 
 /* A backup with one byte changed is refused beside the file, kindly, and
@@ -283,15 +339,14 @@ test_restore_refuses_tampered (void)
   HeardWindow *window;
   GtkWindow *dialog;
   GtkWidget *file_row;
-  gboolean done = FALSE;
   gsize length = 0;
 
   open_records (data_dir);
   window = heard_test_ui_active_window (the_app);
   backups = heard_context_get_backups (window_context (window));
+  /* The first backup is made as soon as there is a folder for it. */
   g_object_set (backups, "folder", folder, NULL);
-  heard_backup_service_back_up_now_async (backups, NULL, backed_up_cb, &done);
-  heard_test_ui_wait_until (is_true, &done, "a backup");
+  heard_test_ui_wait_until (backup_made, backups, "the first backup");
 
   backup = find_backup (folder);
   g_assert_true (g_file_get_contents (backup, &contents, &length, &error));
@@ -299,7 +354,7 @@ test_restore_refuses_tampered (void)
   contents[length / 2] ^= 0x01;
   g_assert_true (g_file_set_contents (backup, contents, (gssize) length, &error));
   g_assert_no_error (error);
-  before = heard_test_describe_folder (data_dir);
+  before = describe_records (data_dir);
   folder_before = heard_test_describe_folder (folder);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
@@ -324,7 +379,7 @@ test_restore_refuses_tampered (void)
   heard_test_ui_assert_field_error (file_row, "changed or damaged");
 
   /* Nothing was moved aside, replaced or added. */
-  after = heard_test_describe_folder (data_dir);
+  after = describe_records (data_dir);
   folder_after = heard_test_describe_folder (folder);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (folder_after, ==, folder_before);
@@ -364,14 +419,13 @@ test_restore_keeps_current (void)
   const char *body;
   const char *start;
   const char *end;
-  gboolean done = FALSE;
 
   open_records (data_dir);
   window = heard_test_ui_active_window (the_app);
   backups = heard_context_get_backups (window_context (window));
+  /* The first backup is made as soon as there is a folder for it. */
   g_object_set (backups, "folder", folder, NULL);
-  heard_backup_service_back_up_now_async (backups, NULL, backed_up_cb, &done);
-  heard_test_ui_wait_until (is_true, &done, "a backup");
+  heard_test_ui_wait_until (backup_made, backups, "the first backup");
   backup = find_backup (folder);
   /* A change the backup does not hold. */
   heard_test_ui_add_person (the_app, "Jordan Lee", "");
@@ -442,6 +496,7 @@ test_practice_window (void)
   HeardWindow *real;
   HeardWindow *practice;
   GtkWidget *strip;
+  GtkWidget *words;
   GtkWindow *preferences;
   GtkWidget *group;
   g_autofree char *name = NULL;
@@ -461,10 +516,10 @@ test_practice_window (void)
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (strip)));
   g_assert_true (gtk_widget_get_mapped (strip));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (practice)), ==, "Heard — Practice Records");
-  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (gtk_revealer_get_child (GTK_REVEALER (strip)))), ==,
+  words = heard_test_ui_find_by_css_class (strip, "practice-strip");
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (words)), ==,
                    GTK_ACCESSIBLE_ROLE_STATUS);
-  name = heard_test_ui_dup_accessible_label (heard_test_ui_find_by_css_class (strip,
-                                                                              "practice-strip"));
+  name = heard_test_ui_dup_accessible_label (words);
   g_assert_cmpstr (name, ==, "Practice records");
   /* The real records' window says nothing of practice. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (_heard_window_get_practice_strip (real))));
