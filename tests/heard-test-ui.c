@@ -751,7 +751,7 @@ heard_test_ui_screenshot (GtkWindow  *window,
 {
   const char *folder = g_getenv ("HEARD_SCREENSHOTS");
   const char *style = g_getenv ("HEARD_SCREENSHOT_STYLE");
-  gint64 settled = g_get_monotonic_time () + 400 * 1000;
+  gint64 settled = g_get_monotonic_time () + 1000 * 1000;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
