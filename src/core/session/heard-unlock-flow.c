@@ -1091,6 +1091,14 @@ heard_unlock_flow_create_with_passphrase_async (HeardUnlockFlow     *self,
   derive_key_and_open (task);
 }
 
+void
+heard_unlock_flow_release_folder (HeardUnlockFlow *self)
+{
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+
+  g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
+}
+
 HeardLockState
 heard_unlock_flow_finish (HeardUnlockFlow     *self,
                           GAsyncResult        *result,
