@@ -307,7 +307,7 @@ pruned_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   /* The new backup is whole either way; pruning is tried again next time. */
-  if (!heard_backup_prune_finish (result, &error))
+  if (!heard_backup_prune_finish (result, NULL, &error))
     g_warning ("Could not remove old backups: %s", error->message);
 }
 
@@ -595,7 +595,8 @@ _heard_backup_service_is_due (HeardBackupService *self,
   if (self->folder == NULL || self->practice || !self->settings_loaded || self->running)
     return FALSE;
 
-  return self->last_backup == NULL ||
+  /* One a lock cancelled runs after the unlock, however recent the last. */
+  return self->waiting_for_unlock || self->last_backup == NULL ||
          g_date_time_difference (now, self->last_backup) >= G_TIME_SPAN_DAY;
 }
 
