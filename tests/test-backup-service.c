@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "heard-backup.h"
 #include "heard-backup-service-private.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
@@ -86,10 +87,13 @@ wait_for_notify (gpointer    object,
   g_signal_handler_disconnect (object, id);
 }
 
-/* Runs the main context until @service is no longer backing up. */
+/* Runs the main context until the backup @service is about to start has
+ * started and ended. */
 static void
-wait_until_idle (HeardBackupService *service)
+wait_for_backup (HeardBackupService *service)
 {
+  if (!heard_backup_service_get_running (service))
+    wait_for_notify (service, "running");
   while (heard_backup_service_get_running (service))
     g_main_context_iteration (NULL, TRUE);
 }
@@ -177,6 +181,19 @@ lock (HeardContext *context)
   heard_context_lock_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
   g_assert_true (heard_context_lock_finish (context, result, &error));
+  g_assert_no_error (error);
+}
+
+/* What the application does as it quits. */
+static void
+quit (HeardContext *context)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_close_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_close_finish (context, result, &error));
   g_assert_no_error (error);
 }
 
@@ -276,9 +293,7 @@ test_due_after_unlock (Fixture       *fixture,
   g_assert_cmpuint (count_backups (fixture->folder), ==, 0);
 
   start_again (context);
-  if (!heard_backup_service_get_running (service))
-    wait_for_notify (service, "running");
-  wait_until_idle (service);
+  wait_for_backup (service);
 
   g_assert_null (heard_backup_service_get_problem (service));
   g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
@@ -337,7 +352,7 @@ test_lock_cancels (Fixture       *fixture,
 
   g_mkdir_with_parents (fixture->folder, 0700);
   heard_backup_service_set_folder (service, fixture->folder);
-  wait_until_idle (service);
+  wait_for_backup (service);
   g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
   before = inspect_newest (fixture);
 
@@ -357,9 +372,7 @@ test_lock_cancels (Fixture       *fixture,
   /* Within the second the first was made, a new one could take its name. */
   g_usleep (G_USEC_PER_SEC);
   start_again (context);
-  if (!heard_backup_service_get_running (service))
-    wait_for_notify (service, "running");
-  wait_until_idle (service);
+  wait_for_backup (service);
   g_assert_false (heard_backup_service_get_waiting_for_unlock (service));
   g_assert_cmpuint (count_backups (fixture->folder), ==, 2);
   after = inspect_newest (fixture);
@@ -378,9 +391,7 @@ test_on_quit (Fixture       *fixture,
   gboolean stands_out = FALSE;
 
   heard_backup_service_set_folder (service, fixture->folder);
-  if (!heard_backup_service_get_running (service))
-    wait_for_notify (service, "running");
-  wait_until_idle (service);
+  wait_for_backup (service);
   /* The drive is not there: a clear reason, and the overview stands out. */
   g_assert_nonnull (heard_backup_service_get_problem (service));
   g_test_message ("unplugged: %s", heard_backup_service_get_problem (service));
@@ -389,8 +400,9 @@ test_on_quit (Fixture       *fixture,
   g_assert_true (stands_out);
 
   g_mkdir_with_parents (fixture->folder, 0700);
-  heard_test_close_context (&context);
+  quit (context);
   g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
+  heard_test_close_context (&context);
 }
 
 int

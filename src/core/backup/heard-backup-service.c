@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-backup.h"
 #include "heard-backup-service-private.h"
 #include "heard-backup-service.h"
 

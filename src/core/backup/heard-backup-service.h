@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "heard-backup.h"
+#include "heard-backup-summary.h"
 
 G_BEGIN_DECLS
 

@@ -9,6 +9,7 @@
 
 #include "heard-audit.h"
 #include "heard-audit-guard.h"
+#include "heard-backup.h"
 #include "heard-backup-service-private.h"
 #include "heard-case-file-private.h"
 #include "heard-caseload-model-private.h"
