@@ -81,9 +81,15 @@ wait_for_notify (gpointer    object,
   g_autofree char *signal = g_strconcat ("notify::", property, NULL);
   gboolean notified = FALSE;
   gulong id = g_signal_connect (object, signal, G_CALLBACK (notified_cb), &notified);
+  /* A backup that never comes fails the test rather than hanging it. */
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (!notified)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
   g_signal_handler_disconnect (object, id);
 }
 
