@@ -1055,6 +1055,8 @@ copied_cb (GObject      *object,
   GError *taken = NULL;
 
   job->info = heard_store_copy_finish (HEARD_STORE (object), result, &error);
+  /* The store is not needed any more: whoever closes it is not held up. */
+  g_clear_object (&job->store);
   if (job->info == NULL)
     {
       _heard_backup_take_error (&taken, error);
