@@ -870,6 +870,7 @@ test_find_newest (Fixture       *fixture,
   g_clear_object (&result);
 
   first = try_backup (store, key, CHILD_UUID, fixture->folder, NULL, &error);
+  g_assert_no_error (error);
   second = try_backup (store, key, CHILD_UUID, fixture->folder, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first->path, !=, second->path);
