@@ -849,6 +849,50 @@ test_retention (Fixture       *fixture,
   }
 }
 
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_array_append_val (fractions, fraction);
+}
+
+/* Progress comes on the caller's main context, only ever forward, and ends
+ * at 1 once the backup is in place. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(HeardKey) key = heard_test_key_new (1);
+  g_autoptr(HeardStore) store = make_plain_records (fixture, key);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = heard_test_raw_open (fixture->records.db_path, key);
+
+  heard_test_fill_statements (db, 1, 3000, 9);
+  sqlite3_close (db);
+  heard_backup_write_async (store, key, CHILD_UUID, fixture->folder, progress_cb,
+                            g_array_ref (fractions), (GDestroyNotify) g_array_unref, NULL,
+                            heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  summary = heard_backup_write_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_statements, ==, 3000);
+
+  g_test_message ("%u progress reports", fractions->len);
+  g_assert_cmpuint (fractions->len, >=, 3);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                       g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), <, 0.5);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  heard_test_close_store (&store);
+}
+
 /* The newest backup is found from names and headers alone, no key needed. */
 static void
 test_find_newest (Fixture       *fixture,
@@ -1023,6 +1067,7 @@ main (int   argc,
   ADD ("/backup/full-disk-and-read-only", test_full_disk_and_read_only);
   ADD ("/backup/cancelled", test_cancelled);
   ADD ("/backup/retention", test_retention);
+  ADD ("/backup/progress", test_progress);
   ADD ("/backup/find-newest", test_find_newest);
   ADD ("/backup/killed", test_killed);
 

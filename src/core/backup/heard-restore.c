@@ -353,7 +353,10 @@ stage (const char               *staging,
   if (!current->passphrase_protected || g_strcmp0 (current->uuid, header->uuid) != 0)
     update_keyring (header, key, head, from_recovery_code);
 
-  return sync_path (staging, O_DIRECTORY) || errno == EINVAL;
+  if (!sync_path (staging, O_DIRECTORY))
+    g_message ("Could not flush the folder %s: %s", staging, g_strerror (errno));
+
+  return TRUE;
 }
 
 static void
