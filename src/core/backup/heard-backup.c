@@ -231,14 +231,6 @@ _heard_backup_take_error (GError **error,
 }
 
 static void
-set_io_error (GError     **error,
-              const char  *folder,
-              int          saved_errno)
-{
-  set_folder_error (error, folder, saved_errno);
-}
-
-static void
 set_tampered_error (GError **error)
 {
   g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_TAMPERED,
@@ -630,7 +622,7 @@ write_file (const WriteJob  *job,
 
       if (from >= 0)
         close (from);
-      set_io_error (error, job->folder, saved_errno);
+      set_folder_error (error, job->folder, saved_errno);
       return FALSE;
     }
 
@@ -657,7 +649,7 @@ write_file (const WriteJob  *job,
       written = write_all (to, mac, sizeof mac) && fsync (to) == 0;
     }
   if (!written)
-    set_io_error (error, job->folder, errno);
+    set_folder_error (error, job->folder, errno);
   close (from);
 
   return written;
@@ -887,14 +879,20 @@ prepare_thread (GTask        *task,
   g_autofree char *random = NULL;
   g_autofree char *name = NULL;
   GStatBuf info;
+  int problem = 0;
 
-  if (g_stat (job->folder, &info) != 0 || !S_ISDIR (info.st_mode) ||
-      access (job->folder, W_OK | X_OK) != 0)
+  if (g_stat (job->folder, &info) != 0)
+    problem = errno;
+  else if (!S_ISDIR (info.st_mode))
+    problem = ENOTDIR;
+  else if (access (job->folder, W_OK | X_OK) != 0)
+    problem = errno;
+
+  if (problem != 0)
     {
       GError *error = NULL;
 
-      set_folder_error (&error, job->folder, S_ISDIR (info.st_mode) || errno != 0 ? errno
-                                                                                  : ENOTDIR);
+      set_folder_error (&error, job->folder, problem);
       g_task_return_error (task, error);
       return;
     }
@@ -983,13 +981,13 @@ seal_thread (GTask        *task,
 
   fd = g_open (temp_path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
-    set_io_error (&error, job->folder, errno);
+    set_folder_error (&error, job->folder, errno);
   else
     {
       sealed = write_file (job, fd, &error);
       if (close (fd) != 0 && sealed)
         {
-          set_io_error (&error, job->folder, errno);
+          set_folder_error (&error, job->folder, errno);
           sealed = FALSE;
         }
     }
@@ -1002,7 +1000,7 @@ seal_thread (GTask        *task,
            _heard_backup_check (temp_path, header, job->key, cancellable, &error);
   if (sealed && !rename_no_replace (temp_path, job->final_path))
     {
-      set_io_error (&error, job->folder, errno);
+      set_folder_error (&error, job->folder, errno);
       sealed = FALSE;
     }
 
