@@ -269,6 +269,90 @@ assert_no_audit_problem (HeardContext *context)
   g_assert_no_error (error);
 }
 
+/* The names in @path, one a line, in order. */
+static char *
+list_names (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+#define PASSPHRASE "a kettle of tea for the night shift"
+
+static HeardLockState
+wait_state (HeardContext  *context,
+            GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  HeardLockState state;
+
+  heard_test_wait (result);
+  state = heard_context_unlock_finish (context, *result, &error);
+  g_assert_no_error (error);
+  g_clear_object (result);
+
+  return state;
+}
+
+/* Records kept under a passphrase (no keyring): restored over themselves
+ * with the recovery code, they keep their passphrase, the keyring learns
+ * nothing, and the passphrase opens them with no audit problem. */
+static void
+test_restore_passphrase_records (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardSecretString) code = NULL;
+  g_autoptr(HeardBackupSummary) older = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  heard_context_create_with_passphrase_async (context, PASSPHRASE, NULL,
+                                              heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  code = heard_context_dup_recovery_code (context);
+  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
+                                                  &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  save_person (context, "Amara Okafor");
+  fixture->uuid = read_uuid (fixture->records.info_path);
+  older = back_up (context, code, fixture->uuid, fixture->folder);
+  save_person (context, "Bea Lindqvist");
+  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_test_close_context (&context);
+
+  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
+  g_assert_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NEEDS_KEY);
+  g_clear_error (&error);
+  aside = restore (fixture->records.data_dir, older->path, code, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, 0);
+
+  context = heard_context_new (fixture->records.data_dir);
+  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  heard_context_unlock_with_passphrase_async (context, PASSPHRASE, NULL,
+                                              heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 1);
+  assert_no_audit_problem (context);
+  heard_test_close_context (&context);
+}
+
 /* Saves queued on the store's own thread while the backup copies on its. */
 static void
 save_queued_cb (GObject      *object,
@@ -364,9 +448,22 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   g_assert_cmpuint (inspected->n_statements, ==, summary->n_statements);
   g_assert_true (g_date_time_equal (inspected->created, summary->created));
 
+  /* The new computer's Heard made its folder and lock file, and stopped at
+   * "Restore From a Backup…": an empty folder, nothing to keep. */
+  {
+    g_autofree char *lock = g_build_filename (elsewhere, "heard.lock", NULL);
+
+    g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+    heard_test_write_file (lock, "", 0);
+  }
   aside = restore (elsewhere, summary->path, code, &error);
   g_assert_no_error (error);
   g_assert_null (aside);
+  {
+    g_autofree char *names = list_names (fixture->records.root);
+
+    g_assert_cmpstr (names, ==, "backups\nnew-laptop\nrecords");
+  }
 
   context = start_in (elsewhere, HEARD_LOCK_STATE_OPEN);
   restored = people_names (context);
@@ -450,90 +547,6 @@ test_restore_never_overwrites (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Amara Okafor");
   assert_no_audit_problem (context);
   save_person (context, "Written after the restore");
-  heard_test_close_context (&context);
-}
-
-/* The names in @path, one a line, in order. */
-static char *
-list_names (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
-#define PASSPHRASE "a kettle of tea for the night shift"
-
-static HeardLockState
-wait_state (HeardContext  *context,
-            GAsyncResult **result)
-{
-  g_autoptr(GError) error = NULL;
-  HeardLockState state;
-
-  heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
-  g_assert_no_error (error);
-  g_clear_object (result);
-
-  return state;
-}
-
-/* Records kept under a passphrase (no keyring): restored over themselves
- * with the recovery code, they keep their passphrase, the keyring learns
- * nothing, and the passphrase opens them with no audit problem. */
-static void
-test_restore_passphrase_records (Fixture       *fixture,
-                                 gconstpointer  data)
-{
-  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeardSecretString) code = NULL;
-  g_autoptr(HeardBackupSummary) older = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *aside = NULL;
-
-  heard_context_create_with_passphrase_async (context, PASSPHRASE, NULL,
-                                              heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
-  save_person (context, "Amara Okafor");
-  fixture->uuid = read_uuid (fixture->records.info_path);
-  older = back_up (context, code, fixture->uuid, fixture->folder);
-  save_person (context, "Bea Lindqvist");
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  heard_test_close_context (&context);
-
-  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
-  g_assert_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NEEDS_KEY);
-  g_clear_error (&error);
-  aside = restore (fixture->records.data_dir, older->path, code, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (aside);
-  g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, 0);
-
-  context = heard_context_new (fixture->records.data_dir);
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
-  heard_context_unlock_with_passphrase_async (context, PASSPHRASE, NULL,
-                                              heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
-  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 1);
-  assert_no_audit_problem (context);
   heard_test_close_context (&context);
 }
 
