@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "heard-backup-private.h"
+#include "heard-audit.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -185,9 +186,12 @@ set_folder_error (GError     **error,
 }
 
 void
-_heard_backup_take_error (GError **error,
-                          GError  *cause)
+_heard_backup_take_error (GError            **error,
+                          GError             *cause,
+                          HeardBackupPurpose  purpose)
 {
+  gboolean writing = purpose == HEARD_BACKUP_PURPOSE_WRITE;
+
   if (cause->domain == HEARD_BACKUP_ERROR ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -198,17 +202,28 @@ _heard_backup_take_error (GError **error,
   if (g_error_matches (cause, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DISK_FULL) ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_DISK_FULL,
-                         _("There is no room left for the backup, so none was made. "
-                           "Your earlier backups have not been changed. Free some space "
-                           "or choose another folder, then try again."));
+                         writing
+                         ? _("There is no room left for the backup, so none was made. "
+                             "Your earlier backups have not been changed. Free some space "
+                             "or choose another folder, then try again.")
+                         : _("There is no room left on this computer's disk to open the "
+                             "backup. Nothing has been moved or changed. Free some space, "
+                             "then try again."));
   else if (g_error_matches (cause, HEARD_STORE_ERROR, HEARD_STORE_ERROR_READ_ONLY) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER,
-                         _("Heard cannot write to the backup folder. It may be read-only, or "
-                           "on a drive that was unplugged. Your earlier backups have not been "
-                           "changed."));
+    {
+      if (writing)
+        g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER,
+                             _("Heard cannot write to the backup folder. It may be read-only, "
+                               "or on a drive that was unplugged. Your earlier backups have "
+                               "not been changed."));
+      else
+        g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER,
+                     _("Heard cannot make the folder it opens the backup in (%s). Nothing "
+                       "has been moved or changed."), cause->message);
+    }
   else if (g_error_matches (cause, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_TOO_NEW))
     g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_TOO_NEW,
                          _("This backup was made by a newer version of Heard. Update Heard "
@@ -218,14 +233,23 @@ _heard_backup_take_error (GError **error,
                          _("This backup cannot be opened with this key: it belongs to other "
                            "records. Nothing has been changed."));
   else if (cause->domain == HEARD_SQLITE_STORE_ERROR ||
+           cause->domain == HEARD_AUDIT_ERROR ||
            g_error_matches (cause, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FAILED))
     g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_VERIFY_FAILED,
-                 _("The backup did not pass its check, so it was not kept. Your earlier "
-                   "backups have not been changed. (%s)"), cause->message);
+                 writing
+                 ? _("The backup did not pass its check, so it was not kept. Your earlier "
+                     "backups have not been changed. (%s)")
+                 : _("The records in this backup did not pass their check, so Heard will "
+                     "not use them. Nothing has been moved or changed. (%s)"),
+                 cause->message);
   else
     g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FAILED,
-                 _("The backup could not be made: %s. Your earlier backups have not been "
-                   "changed."), cause->message);
+                 writing
+                 ? _("The backup could not be made: %s. Your earlier backups have not been "
+                     "changed.")
+                 : _("Heard could not open the backup: %s. Nothing has been moved or "
+                     "changed."),
+                 cause->message);
 
   g_error_free (cause);
 }
@@ -568,9 +592,8 @@ _heard_backup_extract (const char               *path,
 
   if (!copied)
     {
-      g_autofree char *folder = g_path_get_dirname (target);
-
-      set_folder_error (error, folder, saved_errno);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", target,
+                   g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -998,6 +1021,15 @@ seal_thread (GTask        *task,
            !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
            (header = _heard_backup_read_header (temp_path, &error)) != NULL &&
            _heard_backup_check (temp_path, header, job->key, cancellable, &error);
+  if (g_error_matches (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_TAMPERED) ||
+      g_error_matches (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NOT_A_BACKUP))
+    {
+      g_clear_error (&error);
+      g_set_error_literal (&error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_VERIFY_FAILED,
+                           _("The backup read back from its folder was not what Heard wrote, "
+                             "so it was not kept; the drive may be failing. Your earlier "
+                             "backups have not been changed."));
+    }
   if (sealed && !rename_no_replace (temp_path, job->final_path))
     {
       set_folder_error (&error, job->folder, errno);
@@ -1032,7 +1064,7 @@ sealed_cb (GObject      *object,
     {
       GError *taken = NULL;
 
-      _heard_backup_take_error (&taken, error);
+      _heard_backup_take_error (&taken, error, HEARD_BACKUP_PURPOSE_WRITE);
       g_task_return_error (task, taken);
       return;
     }
@@ -1057,7 +1089,7 @@ copied_cb (GObject      *object,
   g_clear_object (&job->store);
   if (job->info == NULL)
     {
-      _heard_backup_take_error (&taken, error);
+      _heard_backup_take_error (&taken, error, HEARD_BACKUP_PURPOSE_WRITE);
       g_task_return_error (task, taken);
       return;
     }
@@ -1290,7 +1322,7 @@ inspect_thread (GTask        *task,
     {
       GError *taken = NULL;
 
-      _heard_backup_take_error (&taken, error);
+      _heard_backup_take_error (&taken, error, HEARD_BACKUP_PURPOSE_READ);
       g_task_return_error (task, taken);
       return;
     }

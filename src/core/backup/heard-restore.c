@@ -336,14 +336,12 @@ stage (const char               *staging,
   g_autoptr(HeardAuditAnchor) head = NULL;
   GError *local_error = NULL;
 
-  if (!_heard_backup_extract (backup_path, header, database, error))
-    return FALSE;
-
-  info = _heard_backup_describe_copy (database, key, header->created, &head, cancellable,
-                                      &local_error);
+  if (_heard_backup_extract (backup_path, header, database, &local_error))
+    info = _heard_backup_describe_copy (database, key, header->created, &head, cancellable,
+                                        &local_error);
   if (info == NULL)
     {
-      _heard_backup_take_error (error, local_error);
+      _heard_backup_take_error (error, local_error, HEARD_BACKUP_PURPOSE_READ);
       return FALSE;
     }
 
