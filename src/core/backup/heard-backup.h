@@ -44,6 +44,8 @@ typedef struct
   guint      n_statements;
   /* The newest change in it, or NULL when there is none. */
   GDateTime *newest_change;
+  /* Practice records, which are never backed up into the real backup
+   * folder: FALSE for every backup this module writes today. */
   gboolean   practice;
 } HeardBackupSummary;
 
