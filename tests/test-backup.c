@@ -33,7 +33,7 @@
  * with a real keyring.
  */
 
-#define N_WRITES 120
+#define N_WRITES 40
 #define KILL_ROUNDS 30
 #define CHILD_ARG "--backup-child"
 #define CHILD_UUID "5f0b7a52-3c1e-4d7a-9f0e-2b8c1d6a4e11"
@@ -145,6 +145,7 @@ set_up_records (Fixture *fixture)
   heard_test_wait (&result);
   g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
                    HEARD_LOCK_STATE_OPEN);
+  g_clear_object (&result);
 
   save_person (context, "Amara Okafor");
   save_person (context, "Bea Lindqvist");
@@ -229,6 +230,14 @@ restore (const char  *data_dir,
   return heard_restore_finish (result, error);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The young people the context lists, by name, in order. */
 static GPtrArray *
 people_names (HeardContext *context)
 {
@@ -242,7 +251,7 @@ people_names (HeardContext *context)
       g_ptr_array_add (names, g_strdup (heard_person_get_text (person,
                                                               HEARD_PERSON_DISPLAY_NAME)));
     }
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   return names;
 }
@@ -258,6 +267,90 @@ assert_no_audit_problem (HeardContext *context)
   heard_test_wait (&result);
   g_assert_true (heard_context_verify_audit_finish (context, result, NULL, &error));
   g_assert_no_error (error);
+}
+
+/* The names in @path, one a line, in order. */
+static char *
+list_names (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, (char *) name);
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+#define PASSPHRASE "a kettle of tea for the night shift"
+
+static HeardLockState
+wait_state (HeardContext  *context,
+            GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  HeardLockState state;
+
+  heard_test_wait (result);
+  state = heard_context_unlock_finish (context, *result, &error);
+  g_assert_no_error (error);
+  g_clear_object (result);
+
+  return state;
+}
+
+/* Records kept under a passphrase (no keyring): restored over themselves
+ * with the recovery code, they keep their passphrase, the keyring learns
+ * nothing, and the passphrase opens them with no audit problem. */
+static void
+test_restore_passphrase_records (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardSecretString) code = NULL;
+  g_autoptr(HeardBackupSummary) older = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = NULL;
+
+  heard_context_create_with_passphrase_async (context, PASSPHRASE, NULL,
+                                              heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  code = heard_context_dup_recovery_code (context);
+  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
+                                                  &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  save_person (context, "Amara Okafor");
+  fixture->uuid = read_uuid (fixture->records.info_path);
+  older = back_up (context, code, fixture->uuid, fixture->folder);
+  save_person (context, "Bea Lindqvist");
+  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_test_close_context (&context);
+
+  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
+  g_assert_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NEEDS_KEY);
+  g_clear_error (&error);
+  aside = restore (fixture->records.data_dir, older->path, code, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, 0);
+
+  context = heard_context_new (fixture->records.data_dir);
+  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  heard_context_unlock_with_passphrase_async (context, PASSPHRASE, NULL,
+                                              heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 1);
+  assert_no_audit_problem (context);
+  heard_test_close_context (&context);
 }
 
 /* Saves queued on the store's own thread while the backup copies on its. */
@@ -296,10 +389,22 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   g_autofree char *aside = NULL;
   g_autofree char *db_path = NULL;
   guint pending = 0;
+  sqlite3 *db;
 
-  heard_backup_write_async (_heard_context_get_store (context), key, fixture->uuid,
-                            fixture->folder, NULL, NULL, NULL, NULL,
-                            heard_test_store_result_cb, &result);
+  /* Enough statements that the copy takes a while, with saves on either
+   * side; put in behind Heard's back, so seen with the recovery code. */
+  heard_test_close_context (&context);
+  db = heard_test_raw_open (fixture->records.db_path, key);
+  heard_test_fill_statements (db, 1, 600, 5);
+  sqlite3_close (db);
+  context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_nonnull (heard_context_get_audit_problem (context));
+  heard_context_acknowledge_audit_problem_async (context, code, NULL, heard_test_store_result_cb,
+                                                 &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_acknowledge_audit_problem_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
   for (guint i = 0; i < N_WRITES; i++)
     {
       g_autofree char *name = g_strdup_printf ("Written meanwhile %03u", i);
@@ -308,14 +413,21 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
       pending++;
       heard_context_save_person_async (context, person, NULL, save_queued_cb, &pending);
     }
+  /* Half of them saved, the other half still to come as the copy runs. */
+  while (pending > N_WRITES / 2)
+    g_main_context_iteration (NULL, TRUE);
+  heard_backup_write_async (_heard_context_get_store (context), key, fixture->uuid,
+                            fixture->folder, NULL, NULL, NULL, NULL,
+                            heard_test_store_result_cb, &result);
   heard_test_wait (&result);
   summary = heard_backup_write_finish (result, &error);
   g_assert_no_error (error);
+  g_test_message ("backed up %u of %u young people, %u saves still to come", summary->n_people,
+                  3 + N_WRITES, pending);
   while (pending > 0)
     g_main_context_iteration (NULL, TRUE);
 
-  g_test_message ("backed up %u of %u young people", summary->n_people, 3 + N_WRITES);
-  g_assert_cmpuint (summary->n_people, >=, 3);
+  g_assert_cmpuint (summary->n_people, >=, 3 + N_WRITES / 2);
   g_assert_cmpuint (summary->n_people, <=, 3 + N_WRITES);
   g_assert_cmpstr (summary->uuid, ==, fixture->uuid);
   g_assert_true (g_str_has_prefix (summary->path, fixture->folder));
@@ -336,9 +448,22 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   g_assert_cmpuint (inspected->n_statements, ==, summary->n_statements);
   g_assert_true (g_date_time_equal (inspected->created, summary->created));
 
+  /* The new computer's Heard made its folder and lock file, and stopped at
+   * "Restore From a Backup…": an empty folder, nothing to keep. */
+  {
+    g_autofree char *lock = g_build_filename (elsewhere, "heard.lock", NULL);
+
+    g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+    heard_test_write_file (lock, "", 0);
+  }
   aside = restore (elsewhere, summary->path, code, &error);
   g_assert_no_error (error);
   g_assert_null (aside);
+  {
+    g_autofree char *names = list_names (fixture->records.root);
+
+    g_assert_cmpstr (names, ==, "backups\nnew-laptop\nrecords");
+  }
 
   context = start_in (elsewhere, HEARD_LOCK_STATE_OPEN);
   restored = people_names (context);
@@ -392,6 +517,7 @@ test_restore_never_overwrites (Fixture       *fixture,
   heard_test_wait (&result);
   g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
   g_assert_no_error (error);
+  g_clear_object (&result);
 
   /* Not while this Heard holds the folder. */
   aside = restore (fixture->records.data_dir, older->path, NULL, &error);
@@ -478,7 +604,7 @@ test_tampered_refused (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
     {
-      g_autofree char *before = heard_test_describe_folder (fixture->records.root);
+      g_autofree char *before = list_names (fixture->records.root);
       g_autofree char *records_before = heard_test_describe_folder (fixture->records.data_dir);
       g_autofree char *after = NULL;
       g_autofree char *records_after = NULL;
@@ -503,7 +629,7 @@ test_tampered_refused (Fixture       *fixture,
       g_assert_nonnull (error);
       g_assert_null (summary);
 
-      after = heard_test_describe_folder (fixture->records.root);
+      after = list_names (fixture->records.root);
       records_after = heard_test_describe_folder (fixture->records.data_dir);
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpstr (records_before, ==, records_after);
@@ -804,6 +930,50 @@ test_retention (Fixture       *fixture,
   }
 }
 
+static void
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_array_append_val (fractions, fraction);
+}
+
+/* Progress comes on the caller's main context, only ever forward, and ends
+ * at 1 once the backup is in place. */
+static void
+test_progress (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(HeardKey) key = heard_test_key_new (1);
+  g_autoptr(HeardStore) store = make_plain_records (fixture, key);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = heard_test_raw_open (fixture->records.db_path, key);
+
+  heard_test_fill_statements (db, 1, 3000, 9);
+  sqlite3_close (db);
+  heard_backup_write_async (store, key, CHILD_UUID, fixture->folder, progress_cb,
+                            g_array_ref (fractions), (GDestroyNotify) g_array_unref, NULL,
+                            heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  summary = heard_backup_write_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_statements, ==, 3000);
+
+  g_test_message ("%u progress reports", fractions->len);
+  g_assert_cmpuint (fractions->len, >=, 3);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >=,
+                       g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, 0), <, 0.5);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+  heard_test_close_store (&store);
+}
+
 /* The newest backup is found from names and headers alone, no key needed. */
 static void
 test_find_newest (Fixture       *fixture,
@@ -825,6 +995,7 @@ test_find_newest (Fixture       *fixture,
   g_clear_object (&result);
 
   first = try_backup (store, key, CHILD_UUID, fixture->folder, NULL, &error);
+  g_assert_no_error (error);
   second = try_backup (store, key, CHILD_UUID, fixture->folder, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first->path, !=, second->path);
@@ -977,6 +1148,7 @@ main (int   argc,
   ADD ("/backup/full-disk-and-read-only", test_full_disk_and_read_only);
   ADD ("/backup/cancelled", test_cancelled);
   ADD ("/backup/retention", test_retention);
+  ADD ("/backup/progress", test_progress);
   ADD ("/backup/find-newest", test_find_newest);
   ADD ("/backup/killed", test_killed);
 
@@ -984,6 +1156,7 @@ main (int   argc,
     {
       ADD ("/backup/consistent-and-restored-elsewhere", test_consistent_and_restored_elsewhere);
       ADD ("/backup/restore-never-overwrites", test_restore_never_overwrites);
+      ADD ("/backup/restore-passphrase-records", test_restore_passphrase_records);
       ADD ("/backup/tampered-refused", test_tampered_refused);
       ADD ("/backup/wrong-key", test_wrong_key);
     }

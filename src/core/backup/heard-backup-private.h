@@ -46,7 +46,7 @@ gboolean  _heard_backup_check        (const char         *path,
                                       GError            **error);
 
 /* Writes the database held in the backup to @target, a new private file,
- * flushed to the disk. */
+ * flushed to the disk; a G_IO_ERROR when it cannot. */
 gboolean  _heard_backup_extract      (const char         *path,
                                       const HeardBackupHeader *header,
                                       const char         *target,
@@ -82,9 +82,18 @@ HeardStoreCopyInfo *_heard_backup_describe_copy (const char        *path,
                                                  GError           **error)
                                                  G_GNUC_WARN_UNUSED_RESULT;
 
-/* Turns a store's or the disk's refusal into the backup's own words. */
+/* Whether a backup is being written, or read (inspected or restored). */
+typedef enum
+{
+  HEARD_BACKUP_PURPOSE_WRITE,
+  HEARD_BACKUP_PURPOSE_READ,
+} HeardBackupPurpose;
+
+/* Turns a store's or the disk's refusal (@cause, taken) into the backup's
+ * own words for @purpose. */
 void      _heard_backup_take_error   (GError            **error,
-                                      GError             *cause);
+                                      GError             *cause,
+                                      HeardBackupPurpose  purpose);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeardBackupHeader, _heard_backup_header_free)
 

@@ -44,7 +44,6 @@ typedef struct
   guint      n_statements;
   /* The newest change in it, or NULL when there is none. */
   GDateTime *newest_change;
-  gboolean   practice;
 } HeardBackupSummary;
 
 /* How far a backup has come, 0 to 1, on the caller's main context. */

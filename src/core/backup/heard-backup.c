@@ -19,6 +19,7 @@
 #include <sodium.h>
 
 #include "heard-backup-private.h"
+#include "heard-audit.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -185,9 +186,12 @@ set_folder_error (GError     **error,
 }
 
 void
-_heard_backup_take_error (GError **error,
-                          GError  *cause)
+_heard_backup_take_error (GError            **error,
+                          GError             *cause,
+                          HeardBackupPurpose  purpose)
 {
+  gboolean writing = purpose == HEARD_BACKUP_PURPOSE_WRITE;
+
   if (cause->domain == HEARD_BACKUP_ERROR ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -198,17 +202,28 @@ _heard_backup_take_error (GError **error,
   if (g_error_matches (cause, HEARD_STORE_ERROR, HEARD_STORE_ERROR_DISK_FULL) ||
       g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
     g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_DISK_FULL,
-                         _("There is no room left for the backup, so none was made. "
-                           "Your earlier backups have not been changed. Free some space "
-                           "or choose another folder, then try again."));
+                         writing
+                         ? _("There is no room left for the backup, so none was made. "
+                             "Your earlier backups have not been changed. Free some space "
+                             "or choose another folder, then try again.")
+                         : _("There is no room left on this computer's disk to open the "
+                             "backup. Nothing has been moved or changed. Free some space, "
+                             "then try again."));
   else if (g_error_matches (cause, HEARD_STORE_ERROR, HEARD_STORE_ERROR_READ_ONLY) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_READ_ONLY) ||
            g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER,
-                         _("Heard cannot write to the backup folder. It may be read-only, or "
-                           "on a drive that was unplugged. Your earlier backups have not been "
-                           "changed."));
+    {
+      if (writing)
+        g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER,
+                             _("Heard cannot write to the backup folder. It may be read-only, "
+                               "or on a drive that was unplugged. Your earlier backups have "
+                               "not been changed."));
+      else
+        g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER,
+                     _("Heard cannot make the folder it opens the backup in (%s). Nothing "
+                       "has been moved or changed."), cause->message);
+    }
   else if (g_error_matches (cause, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_TOO_NEW))
     g_set_error_literal (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_TOO_NEW,
                          _("This backup was made by a newer version of Heard. Update Heard "
@@ -218,24 +233,25 @@ _heard_backup_take_error (GError **error,
                          _("This backup cannot be opened with this key: it belongs to other "
                            "records. Nothing has been changed."));
   else if (cause->domain == HEARD_SQLITE_STORE_ERROR ||
+           cause->domain == HEARD_AUDIT_ERROR ||
            g_error_matches (cause, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FAILED))
     g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_VERIFY_FAILED,
-                 _("The backup did not pass its check, so it was not kept. Your earlier "
-                   "backups have not been changed. (%s)"), cause->message);
+                 writing
+                 ? _("The backup did not pass its check, so it was not kept. Your earlier "
+                     "backups have not been changed. (%s)")
+                 : _("The records in this backup did not pass their check, so Heard will "
+                     "not use them. Nothing has been moved or changed. (%s)"),
+                 cause->message);
   else
     g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FAILED,
-                 _("The backup could not be made: %s. Your earlier backups have not been "
-                   "changed."), cause->message);
+                 writing
+                 ? _("The backup could not be made: %s. Your earlier backups have not been "
+                     "changed.")
+                 : _("Heard could not open the backup: %s. Nothing has been moved or "
+                     "changed."),
+                 cause->message);
 
   g_error_free (cause);
-}
-
-static void
-set_io_error (GError     **error,
-              const char  *folder,
-              int          saved_errno)
-{
-  set_folder_error (error, folder, saved_errno);
 }
 
 static void
@@ -576,9 +592,8 @@ _heard_backup_extract (const char               *path,
 
   if (!copied)
     {
-      g_autofree char *folder = g_path_get_dirname (target);
-
-      set_folder_error (error, folder, saved_errno);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), "%s: %s", target,
+                   g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -630,7 +645,7 @@ write_file (const WriteJob  *job,
 
       if (from >= 0)
         close (from);
-      set_io_error (error, job->folder, saved_errno);
+      set_folder_error (error, job->folder, saved_errno);
       return FALSE;
     }
 
@@ -657,7 +672,7 @@ write_file (const WriteJob  *job,
       written = write_all (to, mac, sizeof mac) && fsync (to) == 0;
     }
   if (!written)
-    set_io_error (error, job->folder, errno);
+    set_folder_error (error, job->folder, errno);
   close (from);
 
   return written;
@@ -887,14 +902,20 @@ prepare_thread (GTask        *task,
   g_autofree char *random = NULL;
   g_autofree char *name = NULL;
   GStatBuf info;
+  int problem = 0;
 
-  if (g_stat (job->folder, &info) != 0 || !S_ISDIR (info.st_mode) ||
-      access (job->folder, W_OK | X_OK) != 0)
+  if (g_stat (job->folder, &info) != 0)
+    problem = errno;
+  else if (!S_ISDIR (info.st_mode))
+    problem = ENOTDIR;
+  else if (access (job->folder, W_OK | X_OK) != 0)
+    problem = errno;
+
+  if (problem != 0)
     {
       GError *error = NULL;
 
-      set_folder_error (&error, job->folder, S_ISDIR (info.st_mode) || errno != 0 ? errno
-                                                                                  : ENOTDIR);
+      set_folder_error (&error, job->folder, problem);
       g_task_return_error (task, error);
       return;
     }
@@ -983,13 +1004,13 @@ seal_thread (GTask        *task,
 
   fd = g_open (temp_path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
-    set_io_error (&error, job->folder, errno);
+    set_folder_error (&error, job->folder, errno);
   else
     {
       sealed = write_file (job, fd, &error);
       if (close (fd) != 0 && sealed)
         {
-          set_io_error (&error, job->folder, errno);
+          set_folder_error (&error, job->folder, errno);
           sealed = FALSE;
         }
     }
@@ -1000,9 +1021,18 @@ seal_thread (GTask        *task,
            !g_cancellable_set_error_if_cancelled (cancellable, &error) &&
            (header = _heard_backup_read_header (temp_path, &error)) != NULL &&
            _heard_backup_check (temp_path, header, job->key, cancellable, &error);
+  if (g_error_matches (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_TAMPERED) ||
+      g_error_matches (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NOT_A_BACKUP))
+    {
+      g_clear_error (&error);
+      g_set_error_literal (&error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_VERIFY_FAILED,
+                           _("The backup read back from its folder was not what Heard wrote, "
+                             "so it was not kept; the drive may be failing. Your earlier "
+                             "backups have not been changed."));
+    }
   if (sealed && !rename_no_replace (temp_path, job->final_path))
     {
-      set_io_error (&error, job->folder, errno);
+      set_folder_error (&error, job->folder, errno);
       sealed = FALSE;
     }
 
@@ -1034,7 +1064,7 @@ sealed_cb (GObject      *object,
     {
       GError *taken = NULL;
 
-      _heard_backup_take_error (&taken, error);
+      _heard_backup_take_error (&taken, error, HEARD_BACKUP_PURPOSE_WRITE);
       g_task_return_error (task, taken);
       return;
     }
@@ -1055,9 +1085,11 @@ copied_cb (GObject      *object,
   GError *taken = NULL;
 
   job->info = heard_store_copy_finish (HEARD_STORE (object), result, &error);
+  /* The store is not needed any more: whoever closes it is not held up. */
+  g_clear_object (&job->store);
   if (job->info == NULL)
     {
-      _heard_backup_take_error (&taken, error);
+      _heard_backup_take_error (&taken, error, HEARD_BACKUP_PURPOSE_WRITE);
       g_task_return_error (task, taken);
       return;
     }
@@ -1290,7 +1322,7 @@ inspect_thread (GTask        *task,
     {
       GError *taken = NULL;
 
-      _heard_backup_take_error (&taken, error);
+      _heard_backup_take_error (&taken, error, HEARD_BACKUP_PURPOSE_READ);
       g_task_return_error (task, taken);
       return;
     }

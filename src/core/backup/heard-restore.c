@@ -336,14 +336,12 @@ stage (const char               *staging,
   g_autoptr(HeardAuditAnchor) head = NULL;
   GError *local_error = NULL;
 
-  if (!_heard_backup_extract (backup_path, header, database, error))
-    return FALSE;
-
-  info = _heard_backup_describe_copy (database, key, header->created, &head, cancellable,
-                                      &local_error);
+  if (_heard_backup_extract (backup_path, header, database, &local_error))
+    info = _heard_backup_describe_copy (database, key, header->created, &head, cancellable,
+                                        &local_error);
   if (info == NULL)
     {
-      _heard_backup_take_error (error, local_error);
+      _heard_backup_take_error (error, local_error, HEARD_BACKUP_PURPOSE_READ);
       return FALSE;
     }
 
@@ -353,7 +351,10 @@ stage (const char               *staging,
   if (!current->passphrase_protected || g_strcmp0 (current->uuid, header->uuid) != 0)
     update_keyring (header, key, head, from_recovery_code);
 
-  return sync_path (staging, O_DIRECTORY) || errno == EINVAL;
+  if (!sync_path (staging, O_DIRECTORY))
+    g_message ("Could not flush the folder %s: %s", staging, g_strerror (errno));
+
+  return TRUE;
 }
 
 static void
