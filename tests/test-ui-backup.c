@@ -61,6 +61,22 @@ window_context (HeardWindow *window)
   return heard_window_get_context (window);
 }
 
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Closes the window, and waits until the backup service has finished
+ * noting what it does in the records folder, so it can be removed. */
+static void
+stop (HeardBackupService *backups)
+{
+  g_object_add_weak_pointer (G_OBJECT (backups), (gpointer *) &backups);
+  heard_test_ui_stop (the_app);
+  heard_test_ui_wait_until (is_gone, &backups, "the backup service to finish");
+}
+
 /* Records with one young person, open on the caseload overview. */
 static void
 open_records (const char *data_dir)
@@ -265,7 +281,7 @@ test_back_up_now (void)
   g_assert_true (line_says ("Last backup"));
   g_assert_false (line_stands_out ());
 
-  heard_test_ui_stop (the_app);
+  stop (backups);
   heard_test_remove_dir (folder);
   heard_test_remove_dir (data_dir);
 }
@@ -386,7 +402,7 @@ test_restore_refuses_tampered (void)
   g_assert_cmpstr (_heard_window_get_visible_state (window), ==, "records");
 
   gtk_window_destroy (dialog);
-  heard_test_ui_stop (the_app);
+  stop (backups);
   heard_test_remove_dir (folder);
   heard_test_remove_dir (data_dir);
 }
@@ -459,7 +475,7 @@ test_restore_keeps_current (void)
   heard_test_ui_wait_for_state (the_app, "records");
   heard_test_ui_wait_for_shown_people (the_app, 1);
 
-  heard_test_ui_stop (the_app);
+  stop (backups);
   heard_test_remove_dir (kept);
   heard_test_remove_dir (folder);
   heard_test_remove_dir (data_dir);

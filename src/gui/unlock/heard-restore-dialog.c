@@ -399,6 +399,10 @@ heard_restore_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  /* What is said beside the file sits in its list: taken away while the
+   * list is whole. */
+  if (self->file_row != NULL)
+    heard_field_error_clear (GTK_WIDGET (self->file_row));
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_RESTORE_DIALOG);
   g_clear_object (&self->context);
   g_clear_pointer (&self->summary, heard_backup_summary_free);
