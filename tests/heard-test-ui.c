@@ -751,6 +751,7 @@ heard_test_ui_screenshot (GtkWindow  *window,
 {
   const char *folder = g_getenv ("HEARD_SCREENSHOTS");
   const char *style = g_getenv ("HEARD_SCREENSHOT_STYLE");
+  const char *width_asked = g_getenv ("HEARD_SCREENSHOT_WIDTH");
   gint64 settled = g_get_monotonic_time () + 1000 * 1000;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -763,6 +764,10 @@ heard_test_ui_screenshot (GtkWindow  *window,
   if (folder == NULL)
     return;
 
+  /* As narrow as asked, to see how it folds. */
+  if (width_asked != NULL)
+    gtk_window_set_default_size (window, atoi (width_asked),
+                                 gtk_widget_get_height (GTK_WIDGET (window)));
   /* Transitions (revealers, stacks) end before the picture is taken. */
   heard_test_ui_wait_until (time_passed, &settled, "the window to settle");
   width = gtk_widget_get_width (GTK_WIDGET (window));
@@ -774,7 +779,8 @@ heard_test_ui_screenshot (GtkWindow  *window,
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s-%s.png", name, style != NULL ? style : "light");
+  file = g_strdup_printf ("%s-%s%s%s.png", name, style != NULL ? style : "light",
+                          width_asked != NULL ? "-" : "", width_asked != NULL ? width_asked : "");
   path = g_build_filename (folder, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
