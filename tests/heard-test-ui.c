@@ -740,6 +740,30 @@ heard_test_ui_dup_shown_day (const char *stored)
 }
 
 static gboolean
+is_settling (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
+    return TRUE;
+  if (GTK_IS_REVEALER (root) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (root)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (root)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (is_settling (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_settled (gpointer data)
+{
+  return !is_settling (data);
+}
+
+static gboolean
 time_passed (gpointer data)
 {
   return g_get_monotonic_time () > *(gint64 *) data;
@@ -752,7 +776,7 @@ heard_test_ui_screenshot (GtkWindow  *window,
   const char *folder = g_getenv ("HEARD_SCREENSHOTS");
   const char *style = g_getenv ("HEARD_SCREENSHOT_STYLE");
   const char *width_asked = g_getenv ("HEARD_SCREENSHOT_WIDTH");
-  gint64 settled = g_get_monotonic_time () + 1000 * 1000;
+  gint64 settled = g_get_monotonic_time () + 300 * 1000;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -769,7 +793,8 @@ heard_test_ui_screenshot (GtkWindow  *window,
     gtk_window_set_default_size (window, atoi (width_asked),
                                  gtk_widget_get_height (GTK_WIDGET (window)));
   /* Transitions (revealers, stacks) end before the picture is taken. */
-  heard_test_ui_wait_until (time_passed, &settled, "the window to settle");
+  heard_test_ui_wait_until (time_passed, &settled, "a moment");
+  heard_test_ui_wait_until (has_settled, window, "the window's transitions to end");
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
   paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
