@@ -56,6 +56,10 @@ gpointer  _heard_store_run_finish (HeardStore          *self,
                                    gpointer             source_tag,
                                    GError             **error);
 
+/* Whether the store was opened with HEARD_SQLITE_STORE_OPEN_FICTIONAL;
+ * asked on the main thread. */
+gboolean  _heard_sqlite_store_is_fictional (HeardStore     *self);
+
 /* Each part of the SQLCipher store fills in its operations. */
 void      _heard_sqlite_store_init_audit      (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_people     (HeardStoreClass     *klass);

@@ -70,6 +70,7 @@ struct _HeardSqliteStore
   GThread     *thread;
   GAsyncQueue *jobs;
   gboolean     open;
+  gboolean     fictional;
 };
 
 G_DEFINE_FINAL_TYPE (HeardSqliteStore, heard_sqlite_store, HEARD_TYPE_STORE)
@@ -289,13 +290,20 @@ set_wrong_key_error (GError **error)
 static const char *const side_suffixes[] = { "-wal", "-journal" };
 
 static gboolean
+file_has_content (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 && info.st_size > 0;
+}
+
+static gboolean
 side_file_has_content (const char *path,
                        const char *suffix)
 {
   g_autofree char *side = g_strconcat (path, suffix, NULL);
-  GStatBuf info;
 
-  return g_stat (side, &info) == 0 && info.st_size > 0;
+  return file_has_content (side);
 }
 
 static gboolean
@@ -787,6 +795,16 @@ open_connection (OpenRequest  *request,
       !check_nothing_beside (request->path, error))
     return NULL;
 
+  /* Unsynced writes only ever go into a file made here and now. */
+  if ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
+      ((request->flags & HEARD_SQLITE_STORE_OPEN_CREATE) == 0 ||
+       file_has_content (request->path)))
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("Fictional records are only ever made into a new, empty file."));
+      return NULL;
+    }
+
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
@@ -814,6 +832,8 @@ open_connection (OpenRequest  *request,
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA secure_delete = ON;"
                           "PRAGMA temp_store = MEMORY;", error) ||
+      ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
+       !_heard_store_exec (db, "PRAGMA synchronous = OFF", error)) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
@@ -844,6 +864,9 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
+  /* Synced whatever the writes were (fictional records are not synced
+   * one by one): the checkpoint then syncs the log and the file. */
+  sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
   rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -954,6 +977,9 @@ open_done_cb (GObject      *object,
   GError *error = NULL;
 
   self->open = g_task_propagate_boolean (G_TASK (result), &error);
+  self->fictional = self->open &&
+                    (GPOINTER_TO_UINT (g_task_get_task_data (task)) &
+                     HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0;
   if (!self->open)
     g_task_return_error (task, error);
   else
@@ -1096,6 +1122,14 @@ heard_sqlite_store_new (const char *path)
   return HEARD_STORE (self);
 }
 
+gboolean
+_heard_sqlite_store_is_fictional (HeardStore *self)
+{
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), FALSE);
+
+  return HEARD_SQLITE_STORE (self)->fictional;
+}
+
 const char *
 heard_sqlite_store_get_path (HeardSqliteStore *self)
 {
@@ -1131,6 +1165,7 @@ heard_sqlite_store_open_async (HeardSqliteStore          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_sqlite_store_open_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
 
   request = g_new0 (OpenRequest, 1);
   request->path = g_strdup (self->path);
