@@ -5,6 +5,8 @@
 
 #include <stdlib.h>
 
+#include "heard-context.h"
+#include "heard-practice.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
@@ -13,8 +15,10 @@
 
 /*
  * How long a caseworker waits: (a) from unlocking Heard to seeing the list of
- * 2,000 young people, (b) for one edit to be saved, and (c) for a full-text
- * search of 100,000 statements, as they type. Run with
+ * 2,000 young people, (b) for one edit to be saved, (c) for a full-text
+ * search of 100,000 statements, as they type, (d) to make a practice set
+ * of 2,000 young people and 100,000 statements, and (e) from starting
+ * Heard on that set to its list of young people, through the context. Run with
  * meson test --benchmark --verbose. Exits with failure when a target is missed.
  */
 
@@ -26,6 +30,8 @@
 #define N_STATEMENTS 100000
 #define SEARCH_ROUNDS 10
 #define SEARCH_TARGET_MS 20.0
+#define PRACTICE_TARGET_S 20.0
+#define PRACTICE_STARTS 5
 
 /* What people type: common and rare words, two words, the first letters of
  * a word (as search-as-you-type sends them), and words found nowhere. */
@@ -246,6 +252,69 @@ time_statement_searches (const char     *path,
   heard_test_close_store (&store);
 }
 
+/* (d) Making the big practice set afresh; it stays for the cases after. */
+static double
+time_practice_generation (void)
+{
+  double seconds = 0;
+  g_autofree char *folder = heard_test_big_practice_set (TRUE, &seconds);
+
+  g_print ("(d) Made %u practice young people with %u statements in %.1f s\n",
+           HEARD_TEST_BIG_SET_PEOPLE,
+           HEARD_TEST_BIG_SET_PEOPLE * HEARD_PRACTICE_STATEMENTS_PER_PERSON, seconds);
+
+  return seconds;
+}
+
+static void
+people_changed_cb (GListModel *people,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   gint64     *filled)
+{
+  if (*filled == 0 && g_list_model_get_n_items (people) == HEARD_TEST_BIG_SET_PEOPLE)
+    *filled = g_get_monotonic_time ();
+}
+
+/* (e) From heard_context_start_async() on the practice set to the people
+ * model holding everyone, PRACTICE_STARTS times; returns the slowest. */
+static double
+time_practice_start (void)
+{
+  g_autofree char *folder = heard_test_big_practice_set (FALSE, NULL);
+  double slowest = 0;
+
+  for (guint i = 0; i < PRACTICE_STARTS; i++)
+    {
+      g_autoptr(HeardContext) context = heard_context_new (folder);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      GListModel *people = heard_context_get_people (context);
+      gint64 filled = 0;
+      gint64 start;
+      HeardLockState state;
+
+      g_signal_connect (people, "items-changed", G_CALLBACK (people_changed_cb), &filled);
+      start = g_get_monotonic_time ();
+      heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+      heard_test_wait (&result);
+      state = heard_context_unlock_finish (context, result, &error);
+      check (state == HEARD_LOCK_STATE_OPEN, "start on the practice set", error);
+      check (filled != 0, "list the practice set", NULL);
+
+      g_print ("  start to a list of %u: %.1f ms\n", HEARD_TEST_BIG_SET_PEOPLE,
+               (filled - start) / 1000.0);
+      slowest = MAX (slowest, (filled - start) / 1000.0);
+
+      g_signal_handlers_disconnect_by_func (people, people_changed_cb, &filled);
+      g_clear_object (&result);
+      heard_test_close_context (&context);
+    }
+
+  return slowest;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +326,7 @@ main (int   argc,
   double open_max = 0;
   double save_median, save_max;
   double search_median, search_p95;
+  double practice_seconds, practice_start;
   gboolean met;
 
   check (heard_secure_init (&error), "heard_secure_init", error);
@@ -287,7 +357,12 @@ main (int   argc,
 
   heard_test_remove_dir (dir);
 
-  met = open_max < OPEN_TARGET_MS && save_median < SAVE_TARGET_MS && save_max < SAVE_TARGET_MS &&
+  practice_seconds = time_practice_generation ();
+  g_print ("(e) Start Heard on that practice set until the list holds everyone, %u times:\n",
+           PRACTICE_STARTS);
+  practice_start = time_practice_start ();
+
+  met = practice_seconds < PRACTICE_TARGET_S && practice_start < OPEN_TARGET_MS && open_max < OPEN_TARGET_MS && save_median < SAVE_TARGET_MS && save_max < SAVE_TARGET_MS &&
         search_p95 < SEARCH_TARGET_MS;
   g_print ("\nResult:\n"
            "  (a) open + list, slowest of %u: %.1f ms (target < %.0f ms) %s\n"
@@ -298,6 +373,11 @@ main (int   argc,
   g_print ("  (c) search %u statements, median: %.2f ms, 95th percentile: %.2f ms "
            "(target < %.0f ms) %s\n", N_STATEMENTS, search_median, search_p95,
            SEARCH_TARGET_MS, search_p95 < SEARCH_TARGET_MS ? "met" : "MISSED");
+  g_print ("  (d) make the practice set: %.1f s (target < %.0f s) %s\n", practice_seconds,
+           PRACTICE_TARGET_S, practice_seconds < PRACTICE_TARGET_S ? "met" : "MISSED");
+  g_print ("  (e) start to a populated list, slowest of %u: %.1f ms (target < %.0f ms) %s\n",
+           PRACTICE_STARTS, practice_start, OPEN_TARGET_MS,
+           practice_start < OPEN_TARGET_MS ? "met" : "MISSED");
 
   return met ? 0 : 1;
 }

@@ -93,6 +93,10 @@ char     *_heard_store_dup_column    (sqlite3_stmt        *statement,
                                       int                  column) G_GNUC_WARN_UNUSED_RESULT;
 char     *_heard_store_now_iso8601   (void) G_GNUC_WARN_UNUSED_RESULT;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/* Finalizes a statement from _heard_store_prepare(), or keeps it for
+ * reuse while fictional records are made in a batch. */
+void      _heard_store_finalize      (sqlite3_stmt        *statement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _heard_store_finalize)
 
 G_END_DECLS

@@ -77,6 +77,30 @@ G_DEFINE_FINAL_TYPE (HeardSqliteStore, heard_sqlite_store, HEARD_TYPE_STORE)
 
 G_DEFINE_QUARK (heard-sqlite-store-error-quark, heard_sqlite_store_error)
 
+/* Set on a database thread whose connection fills a new file of fictional
+ * records (HEARD_SQLITE_STORE_OPEN_FICTIONAL): its writes nest, as
+ * savepoints, in one long transaction that is committed whenever the queue
+ * of work runs dry and on close, so that pages are written once a batch
+ * rather than once a write. Every write is still its own savepoint, audited
+ * and sealed as ever. A connection to real records never batches. */
+static __thread gboolean batching;
+/* The write in progress is a savepoint of the batch. */
+static __thread gboolean in_savepoint;
+/* A batch could not be committed: what was written since is lost. */
+static __thread gboolean batch_lost;
+static __thread guint batch_size;
+#define BATCH_WRITES 20000
+
+/* While batching, statements are prepared once and reused, SQL text to
+ * CachedStatement: preparing is most of a small write's cost. */
+typedef struct
+{
+  sqlite3_stmt *statement;
+  gboolean      in_use;
+} CachedStatement;
+
+static __thread GHashTable *statement_cache;
+
 static void
 job_free (Job *job)
 {
@@ -156,9 +180,11 @@ gboolean
 _heard_store_begin_write (sqlite3  *db,
                           GError  **error)
 {
+  in_savepoint = batching && !sqlite3_get_autocommit (db);
+
   /* IMMEDIATE takes the write lock up front, so a busy database fails here
    * rather than half-way through the change. */
-  if (!_heard_store_exec (db, "BEGIN IMMEDIATE", error))
+  if (!_heard_store_exec (db, in_savepoint ? "SAVEPOINT write" : "BEGIN IMMEDIATE", error))
     return FALSE;
 
   /* A problem with the audit trail holds every write (never a read). */
@@ -176,7 +202,7 @@ _heard_store_commit (sqlite3  *db,
                      GError  **error)
 {
   if (!_heard_audit_before_commit (db, error) ||
-      !_heard_store_exec (db, "COMMIT", error))
+      !_heard_store_exec (db, in_savepoint ? "RELEASE write" : "COMMIT", error))
     {
       _heard_store_rollback (db);
       return FALSE;
@@ -188,8 +214,41 @@ _heard_store_commit (sqlite3  *db,
 void
 _heard_store_rollback (sqlite3 *db)
 {
-  if (!sqlite3_get_autocommit (db))
+  if (sqlite3_get_autocommit (db))
+    return;
+
+  if (in_savepoint)
+    sqlite3_exec (db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
+  else
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Commits the batch so far and, unless @last, begins the next. */
+static void
+commit_batch (sqlite3  *db,
+              gboolean  last)
+{
+  if (!batching)
+    return;
+
+  if (!sqlite3_get_autocommit (db) &&
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not save a batch of fictional records: %s", sqlite3_errmsg (db));
+      batch_lost = TRUE;
+      _heard_store_rollback (db);
+    }
+
+  if (!last && sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    batch_lost = TRUE;
+  batching = !last;
+}
+
+static void
+cached_statement_free (CachedStatement *cached)
+{
+  sqlite3_finalize (cached->statement);
+  g_free (cached);
 }
 
 sqlite3_stmt *
@@ -197,9 +256,18 @@ _heard_store_prepare (sqlite3     *db,
                       const char  *sql,
                       GError     **error)
 {
+  CachedStatement *cached = statement_cache != NULL
+                            ? g_hash_table_lookup (statement_cache, sql) : NULL;
   sqlite3_stmt *statement = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &statement, NULL);
+  int rc;
 
+  if (cached != NULL && !cached->in_use)
+    {
+      cached->in_use = TRUE;
+      return cached->statement;
+    }
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &statement, NULL);
   if (rc != SQLITE_OK)
     {
       _heard_store_set_error (error, db, rc);
@@ -207,7 +275,33 @@ _heard_store_prepare (sqlite3     *db,
       return NULL;
     }
 
+  if (statement_cache != NULL && cached == NULL)
+    {
+      cached = g_new0 (CachedStatement, 1);
+      cached->statement = statement;
+      cached->in_use = TRUE;
+      g_hash_table_insert (statement_cache, g_strdup (sql), cached);
+    }
+
   return statement;
+}
+
+void
+_heard_store_finalize (sqlite3_stmt *statement)
+{
+  CachedStatement *cached = statement_cache != NULL && statement != NULL
+                            ? g_hash_table_lookup (statement_cache, sqlite3_sql (statement))
+                            : NULL;
+
+  if (cached != NULL && cached->statement == statement)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      cached->in_use = FALSE;
+      return;
+    }
+
+  sqlite3_finalize (statement);
 }
 
 gboolean
@@ -833,7 +927,7 @@ open_connection (OpenRequest  *request,
                           "PRAGMA secure_delete = ON;"
                           "PRAGMA temp_store = MEMORY;", error) ||
       ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
-       !_heard_store_exec (db, "PRAGMA synchronous = OFF", error)) ||
+       !_heard_store_exec (db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072", error)) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
@@ -864,11 +958,21 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
+  commit_batch (db, TRUE);
+  g_clear_pointer (&statement_cache, g_hash_table_destroy);
+  if (batch_lost)
+    {
+      batch_lost = FALSE;
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FAILED,
+                           _("Some of the fictional records could not be saved."));
+      checkpointed = FALSE;
+    }
+
   /* Synced whatever the writes were (fictional records are not synced
    * one by one): the checkpoint then syncs the log and the file. */
   sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
   rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK && checkpointed)
     {
       _heard_store_set_error (error, db, rc);
       checkpointed = FALSE;
@@ -929,7 +1033,18 @@ database_thread (gpointer data)
             g_task_return_error (job->task, error);
           else
             {
+              const OpenRequest *request = job->data;
+
               db = opened;
+              if ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0)
+                {
+                  batching = TRUE;
+                  batch_lost = FALSE;
+                  batch_size = 0;
+                  statement_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           (GDestroyNotify) cached_statement_free);
+                  commit_batch (db, FALSE);
+                }
               g_task_return_boolean (job->task, TRUE);
             }
         }
@@ -944,6 +1059,13 @@ database_thread (gpointer data)
             g_task_return_error (job->task, error);
           else
             g_task_return_pointer (job->task, result, job->result_free);
+
+          /* A batch ends after BATCH_WRITES pieces of work. */
+          if (batching && ++batch_size >= BATCH_WRITES)
+            {
+              commit_batch (db, FALSE);
+              batch_size = 0;
+            }
         }
 
       job_free (job);
