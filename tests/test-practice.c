@@ -578,6 +578,7 @@ test_passes_verification (Fixture       *fixture,
   g_autoptr(HeardContext) practice = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
   guint n_entries = 0;
 
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
@@ -593,6 +594,15 @@ test_passes_verification (Fixture       *fixture,
   g_assert_no_error (error);
   /* Every record's making is in the trail. */
   g_assert_cmpuint (n_entries, >, N_PEOPLE * HEARD_PRACTICE_STATEMENTS_PER_PERSON);
+
+  /* The words are found by search, as any statement's are. */
+  g_clear_object (&result);
+  heard_context_search_statements_async (practice, "college", NULL, heard_test_store_result_cb,
+                                         &result);
+  heard_test_wait (&result);
+  matches = heard_context_search_statements_finish (practice, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, >, 0);
 
   g_clear_object (&result);
   heard_test_close_context (&practice);

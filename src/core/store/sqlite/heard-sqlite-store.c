@@ -78,14 +78,16 @@ G_DEFINE_FINAL_TYPE (HeardSqliteStore, heard_sqlite_store, HEARD_TYPE_STORE)
 G_DEFINE_QUARK (heard-sqlite-store-error-quark, heard_sqlite_store_error)
 
 /* Set on a database thread whose connection fills a new file of fictional
- * records (HEARD_SQLITE_STORE_OPEN_FICTIONAL): its writes nest, as
- * savepoints, in one long transaction that is committed whenever the queue
- * of work runs dry and on close, so that pages are written once a batch
- * rather than once a write. Every write is still its own savepoint, audited
- * and sealed as ever. A connection to real records never batches. */
+ * records (HEARD_SQLITE_STORE_OPEN_FICTIONAL): its writes run inside one
+ * long transaction, committed every BATCH_WRITES pieces of work and on
+ * close, so that pages are written once a batch rather than once a write.
+ * Every write is still audited and sealed as ever. Not even a savepoint
+ * separates them: SQLCipher encrypts every page a savepoint keeps, which
+ * was most of a write's cost; so a refused write spoils the batch instead
+ * (batch_lost). A connection to real records never batches. */
 static __thread gboolean batching;
-/* The write in progress is a savepoint of the batch. */
-static __thread gboolean in_savepoint;
+/* The write in progress is part of the batch. */
+static __thread gboolean in_batch;
 /* A batch could not be committed: what was written since is lost. */
 static __thread gboolean batch_lost;
 static __thread guint batch_size;
@@ -180,11 +182,11 @@ gboolean
 _heard_store_begin_write (sqlite3  *db,
                           GError  **error)
 {
-  in_savepoint = batching && !sqlite3_get_autocommit (db);
+  in_batch = batching && !sqlite3_get_autocommit (db);
 
   /* IMMEDIATE takes the write lock up front, so a busy database fails here
    * rather than half-way through the change. */
-  if (!_heard_store_exec (db, in_savepoint ? "SAVEPOINT write" : "BEGIN IMMEDIATE", error))
+  if (!in_batch && !_heard_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   /* A problem with the audit trail holds every write (never a read). */
@@ -202,7 +204,7 @@ _heard_store_commit (sqlite3  *db,
                      GError  **error)
 {
   if (!_heard_audit_before_commit (db, error) ||
-      !_heard_store_exec (db, in_savepoint ? "RELEASE write" : "COMMIT", error))
+      (!in_batch && !_heard_store_exec (db, "COMMIT", error)))
     {
       _heard_store_rollback (db);
       return FALSE;
@@ -217,10 +219,11 @@ _heard_store_rollback (sqlite3 *db)
   if (sqlite3_get_autocommit (db))
     return;
 
-  if (in_savepoint)
-    sqlite3_exec (db, "ROLLBACK TO write; RELEASE write", NULL, NULL, NULL);
-  else
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  /* A write of a batch cannot be undone alone: the batch is spoilt, and
+   * the close says so. */
+  if (in_batch)
+    batch_lost = TRUE;
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Commits the batch so far and, unless @last, begins the next. */
@@ -249,6 +252,39 @@ cached_statement_free (CachedStatement *cached)
 {
   sqlite3_finalize (cached->statement);
   g_free (cached);
+}
+
+/* Starts making fictional records in batches (see "batching" above). */
+static void
+begin_batch (sqlite3 *db)
+{
+  batching = TRUE;
+  batch_lost = FALSE;
+  batch_size = 0;
+  statement_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) cached_statement_free);
+  commit_batch (db, FALSE);
+  if (sqlite3_exec (db, _heard_store_get_statement_search_pause (), NULL, NULL, NULL) !=
+      SQLITE_OK)
+    batch_lost = TRUE;
+}
+
+/* Fills the paused index and commits the last batch. */
+static void
+end_batch (sqlite3 *db)
+{
+  if (!batching)
+    return;
+
+  if (!batch_lost &&
+      sqlite3_exec (db, _heard_store_get_statement_search_resume (), NULL, NULL, NULL) !=
+      SQLITE_OK)
+    {
+      g_warning ("Could not index the fictional statements: %s", sqlite3_errmsg (db));
+      batch_lost = TRUE;
+    }
+  commit_batch (db, TRUE);
+  g_clear_pointer (&statement_cache, g_hash_table_destroy);
 }
 
 sqlite3_stmt *
@@ -927,7 +963,7 @@ open_connection (OpenRequest  *request,
                           "PRAGMA secure_delete = ON;"
                           "PRAGMA temp_store = MEMORY;", error) ||
       ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
-       !_heard_store_exec (db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072", error)) ||
+       !_heard_store_exec (db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA cache_spill = OFF", error)) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
@@ -958,8 +994,7 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
-  commit_batch (db, TRUE);
-  g_clear_pointer (&statement_cache, g_hash_table_destroy);
+  end_batch (db);
   if (batch_lost)
     {
       batch_lost = FALSE;
@@ -1037,14 +1072,7 @@ database_thread (gpointer data)
 
               db = opened;
               if ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0)
-                {
-                  batching = TRUE;
-                  batch_lost = FALSE;
-                  batch_size = 0;
-                  statement_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           (GDestroyNotify) cached_statement_free);
-                  commit_batch (db, FALSE);
-                }
+                begin_batch (db);
               g_task_return_boolean (job->task, TRUE);
             }
         }

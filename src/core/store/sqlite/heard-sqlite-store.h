@@ -24,8 +24,10 @@ typedef enum
 
 /* FICTIONAL, only with CREATE: a new file of fictional records (practice
  * records) made in one go, and thrown away whole if that is interrupted.
- * Its writes are not synced one by one (closing syncs everything), and a
- * staff passphrase set in it is hashed at the lowest cost, since it guards
+ * Its writes are made in large batches, unsynced (closing commits and
+ * syncs everything); a refused write spoils its batch, which the close
+ * then reports, so its maker stops at the first refusal. A staff
+ * passphrase set in it is hashed at the lowest cost, since it guards
  * nothing real. Real records never use it. */
 typedef enum
 {
