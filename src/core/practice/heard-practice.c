@@ -718,7 +718,7 @@ add_statements (Generator      *generator,
   for (guint i = 0; i < n; i++)
     {
       /* The newest are the ones still waiting for an answer. */
-      if (days[i] > 10 && rng_chance (&rng, 75))
+      if (days[i] > 10 && rng_chance (&rng, 55))
         g_array_append_val (answered, i);
       if (rng_chance (&rng, 5))
         g_array_append_val (amended, i);
@@ -742,7 +742,7 @@ add_statements (Generator      *generator,
                                              NULL);
       heard_store_answer_statement_async (generator->store, response, NULL, landed_cb,
                                           &slots[i]);
-      if (rng_chance (&rng, 80))
+      if (rng_chance (&rng, 70))
         g_array_append_val (told, i);
     }
   if (!finish_ids (generator, slots, answered->len, heard_store_answer_statement_finish,

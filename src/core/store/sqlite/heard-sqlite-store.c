@@ -102,6 +102,8 @@ typedef struct
 } CachedStatement;
 
 static __thread GHashTable *statement_cache;
+/* The same CachedStatement by its statement, to give it back quickly. */
+static __thread GHashTable *cached_statements;
 
 static void
 job_free (Job *job)
@@ -263,6 +265,7 @@ begin_batch (sqlite3 *db)
   batch_size = 0;
   statement_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) cached_statement_free);
+  cached_statements = g_hash_table_new (NULL, NULL);
   commit_batch (db, FALSE);
   if (sqlite3_exec (db, _heard_store_get_statement_search_pause (), NULL, NULL, NULL) !=
       SQLITE_OK)
@@ -284,6 +287,7 @@ end_batch (sqlite3 *db)
       batch_lost = TRUE;
     }
   commit_batch (db, TRUE);
+  g_clear_pointer (&cached_statements, g_hash_table_destroy);
   g_clear_pointer (&statement_cache, g_hash_table_destroy);
 }
 
@@ -317,6 +321,7 @@ _heard_store_prepare (sqlite3     *db,
       cached->statement = statement;
       cached->in_use = TRUE;
       g_hash_table_insert (statement_cache, g_strdup (sql), cached);
+      g_hash_table_insert (cached_statements, statement, cached);
     }
 
   return statement;
@@ -325,11 +330,10 @@ _heard_store_prepare (sqlite3     *db,
 void
 _heard_store_finalize (sqlite3_stmt *statement)
 {
-  CachedStatement *cached = statement_cache != NULL && statement != NULL
-                            ? g_hash_table_lookup (statement_cache, sqlite3_sql (statement))
-                            : NULL;
+  CachedStatement *cached = cached_statements != NULL
+                            ? g_hash_table_lookup (cached_statements, statement) : NULL;
 
-  if (cached != NULL && cached->statement == statement)
+  if (cached != NULL)
     {
       sqlite3_reset (statement);
       sqlite3_clear_bindings (statement);
@@ -963,7 +967,9 @@ open_connection (OpenRequest  *request,
                           "PRAGMA secure_delete = ON;"
                           "PRAGMA temp_store = MEMORY;", error) ||
       ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
-       !_heard_store_exec (db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA cache_spill = OFF", error)) ||
+       !_heard_store_exec (db, "PRAGMA synchronous = OFF;"
+                               "PRAGMA cache_size = -131072;"
+                               "PRAGMA cache_spill = OFF;", error)) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
