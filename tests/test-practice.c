@@ -9,6 +9,7 @@
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-folder-lock.h"
+#include "heard-keyring.h"
 #include "heard-practice.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -450,6 +451,10 @@ test_own_folder_and_key (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(HeardDatabaseInfo) real_info = { 0 };
   g_auto(HeardDatabaseInfo) practice_info = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPerson) trainee_person = heard_person_new ();
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autofree char *anchor = NULL;
   guint keyring_entries;
 
   g_assert_cmpstr (fixture->practice_dir, ==, expected_dir);
@@ -483,6 +488,28 @@ test_own_folder_and_key (Fixture       *fixture,
   g_assert_null (heard_context_get_audit_problem (practice));
   g_assert_cmpuint (heard_test_keyring_count (practice_info.uuid), ==, 0);
   g_assert_cmpuint (heard_test_keyring_count (real_info.uuid), ==, keyring_entries);
+
+  /* A trainee's change, then a lock, which notes the audit trail's new
+   * anchor: beside the records, not in the keyring. */
+  heard_person_set_text (trainee_person, HEARD_PERSON_DISPLAY_NAME, "Trainee's Young Person");
+  heard_context_save_person_async (practice, trainee_person, NULL, heard_test_store_result_cb,
+                                   &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (practice, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_context_lock_async (practice, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (practice, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_keyring_lookup_anchor_async (practice_info.uuid, NULL, heard_test_store_result_cb,
+                                     &result);
+  heard_test_wait (&result);
+  anchor = heard_keyring_lookup_anchor_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_null (anchor);
+  g_clear_object (&result);
 
   heard_test_close_context (&practice);
   heard_test_close_context (&real);

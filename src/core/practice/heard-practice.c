@@ -63,6 +63,7 @@ typedef enum
   STREAM_PERSON,
   STREAM_PLAN,
   STREAM_STATEMENTS,
+  STREAM_STATEMENT_COUNTS,
 } Stream;
 
 /* splitmix64: small, fast, and the same everywhere, unlike g_random. */
@@ -97,8 +98,6 @@ typedef struct _Generator
   guint         n_people;
   guint         pending;
   gint64        supervisor_id;
-  /* Workers' names, to be key workers and action owners. */
-  GPtrArray    *caseworkers;
 } Generator;
 
 /* What one young person's records need from each other. */
@@ -309,9 +308,6 @@ add_staff (Generator  *generator,
   heard_staff_set_name (caseworker, workers->items[0]);
   heard_store_save_staff_async (generator->store, caseworker, NULL, NULL, landed_cb, &slots[1]);
 
-  for (guint i = 0; i < workers->n_items; i++)
-    g_ptr_array_add (generator->caseworkers, (gpointer) workers->items[i]);
-
   if (!finish_ids (generator, slots, 2, heard_store_save_staff_finish, ids, error))
     return FALSE;
 
@@ -393,9 +389,7 @@ add_person (Generator      *generator,
                              pick (&rng, HEARD_PRACTICE_NATIONALITIES));
       break;
     }
-  heard_person_set_text (person, HEARD_PERSON_KEY_WORKER,
-                         g_ptr_array_index (generator->caseworkers,
-                                            rng_below (&rng, generator->caseworkers->len)));
+  heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, pick (&rng, HEARD_PRACTICE_WORKERS));
   heard_person_set_text (person, HEARD_PERSON_AGENCIES, agencies);
   heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, pick (&rng, HEARD_PRACTICE_WHAT_HELPS));
   heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD,
@@ -594,9 +588,7 @@ add_plan (Generator      *generator,
                                                                        HEARD_PRACTICE_ACTIONS));
           heard_plan_action_set_owner (action, owner);
           heard_plan_action_set_text (action, HEARD_ACTION_OWNER_NAME,
-                                      g_ptr_array_index (generator->caseworkers,
-                                                         rng_below (&rng,
-                                                                    generator->caseworkers->len)));
+                                      pick (&rng, HEARD_PRACTICE_WORKERS));
           heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, due);
           heard_plan_action_set_status (action, rng_below (&rng, HEARD_ACTION_N_STATUSES));
           if (rng_chance (&rng, 50))
@@ -628,7 +620,7 @@ static guint
 count_statements (Generator *generator,
                   guint      index)
 {
-  Rng rng = stream_for (generator, index & ~1u, STREAM_STATEMENTS);
+  Rng rng = stream_for (generator, index & ~1u, STREAM_STATEMENT_COUNTS);
   guint spread = rng_below (&rng, HEARD_PRACTICE_STATEMENTS_PER_PERSON * 3 / 5);
 
   if ((index | 1) >= generator->n_people)
@@ -697,9 +689,6 @@ add_statements (Generator      *generator,
   g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) amended = g_array_new (FALSE, FALSE, sizeof (guint));
   Slot *slots;
-
-  /* Skip the stream's first draw, used by count_statements(). */
-  rng_next (&rng);
 
   slots = new_slots (generator, n);
   for (guint i = 0; i < n; i++)
@@ -1111,14 +1100,12 @@ generate_thread (GTask        *task,
   generator.seed = request->seed;
   generator.today = request->today;
   generator.n_people = request->n_people;
-  generator.caseworkers = g_ptr_array_new ();
 
   g_main_context_push_thread_default (generator.context);
   made = prepare_folder (making, key, &info, &error) &&
          fill_folder (&generator, making, key, &info, &error);
   g_main_context_pop_thread_default (generator.context);
   g_main_context_unref (generator.context);
-  g_ptr_array_unref (generator.caseworkers);
 
   made = made &&
          write_info (making, &info, &error) &&
