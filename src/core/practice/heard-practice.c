@@ -1023,7 +1023,22 @@ swap_into_place (const char  *making,
   g_autofree char *parent = g_path_get_dirname (data_dir);
 
   if (renameat2 (AT_FDCWD, making, AT_FDCWD, data_dir, RENAME_EXCHANGE) != 0)
-    return set_folder_error (error, data_dir);
+    {
+      g_autofree char *old = NULL;
+
+      /* A file system that cannot swap in one step: the old set steps
+       * aside first. Stopped in between, the new set is whole under its
+       * temporary name, and the old one under another. */
+      if (errno != EINVAL && errno != ENOSYS)
+        return set_folder_error (error, data_dir);
+
+      old = g_strconcat (data_dir, ".old-XXXXXX", NULL);
+      if (g_mkdtemp_full (old, 0700) == NULL ||
+          g_rename (data_dir, old) != 0 ||
+          g_rename (making, data_dir) != 0)
+        return set_folder_error (error, data_dir);
+      g_rename (old, making);
+    }
 
   if (!sync_folder (parent, error))
     return FALSE;
@@ -1181,7 +1196,8 @@ heard_practice_generate_async (const char          *data_dir,
     }
 
   request = g_new0 (Request, 1);
-  request->data_dir = g_strdup (data_dir);
+  /* Absolute, with no separator at the end: the set is made beside it. */
+  request->data_dir = g_canonicalize_filename (data_dir, NULL);
   request->n_people = n_people;
   request->seed = seed;
   request->today = today != NULL ? *today : now;
