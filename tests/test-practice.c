@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "heard-audit.h"
+#include "heard-backup-service.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-folder-lock.h"
@@ -457,6 +458,7 @@ test_own_folder_and_key (Fixture       *fixture,
   g_autoptr(HeardPerson) trainee_person = heard_person_new ();
   g_autoptr(HeardPerson) saved = NULL;
   g_autofree char *anchor = NULL;
+  gboolean service_says_practice = FALSE;
   guint keyring_entries;
 
   g_assert_cmpstr (fixture->practice_dir, ==, expected_dir);
@@ -487,6 +489,9 @@ test_own_folder_and_key (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (practice)), ==,
                     N_PEOPLE);
   g_assert_null (heard_context_dup_recovery_code (practice));
+  /* Never backed up with the real records. */
+  g_object_get (heard_context_get_backups (practice), "practice", &service_says_practice, NULL);
+  g_assert_true (service_says_practice);
   g_assert_null (heard_context_get_audit_problem (practice));
   g_assert_cmpuint (heard_test_keyring_count (practice_info.uuid), ==, 0);
   g_assert_cmpuint (heard_test_keyring_count (real_info.uuid), ==, keyring_entries);

@@ -34,8 +34,6 @@
  * deletes or rewrites a file it did not make in this run.
  */
 
-#define DATABASE_FILE HEARD_DATABASE_FILE
-#define INFO_FILE HEARD_INFO_FILE
 #define INFO_GROUP "database"
 #define WAL_SUFFIX "-wal"
 #define JOURNAL_SUFFIX "-journal"
@@ -159,7 +157,7 @@ outcome_free (Outcome *outcome)
 static char *
 database_path (const char *data_dir)
 {
-  return g_build_filename (data_dir, DATABASE_FILE, NULL);
+  return g_build_filename (data_dir, HEARD_DATABASE_FILE, NULL);
 }
 
 /* Ends a step in a state that asks for something. */
@@ -294,7 +292,7 @@ inspect_data_dir_thread (GTask        *task,
   g_autofree char *db_path = database_path (request->data_dir);
   g_autofree char *wal_path = g_strconcat (db_path, WAL_SUFFIX, NULL);
   g_autofree char *journal_path = g_strconcat (db_path, JOURNAL_SUFFIX, NULL);
-  g_autofree char *info_path = g_build_filename (request->data_dir, INFO_FILE, NULL);
+  g_autofree char *info_path = g_build_filename (request->data_dir, HEARD_INFO_FILE, NULL);
   Inspection *inspection = g_new0 (Inspection, 1);
   DatabaseInfo *info;
   GError *error = NULL;
@@ -342,7 +340,7 @@ write_info_thread (GTask        *task,
 {
   HeardUnlockFlow *self = source_object;
   const DatabaseInfo *info = task_data;
-  g_autofree char *info_path = g_build_filename (self->data_dir, INFO_FILE, NULL);
+  g_autofree char *info_path = g_build_filename (self->data_dir, HEARD_INFO_FILE, NULL);
   gsize length = 0;
   g_autofree char *contents = _heard_database_info_to_data (info, &length);
   GError *error = NULL;
@@ -721,21 +719,21 @@ describe_missing_database (const DatabaseInfo *info)
                               "being restored, put it back and choose Try Again. Heard has "
                               "not made new records in its place, and has not changed any "
                               "file, so nothing can be overwritten."),
-                            DATABASE_FILE, DATABASE_FILE,
+                            HEARD_DATABASE_FILE, HEARD_DATABASE_FILE,
                             info->wal_has_records ? WAL_SUFFIX : JOURNAL_SUFFIX,
-                            DATABASE_FILE);
+                            HEARD_DATABASE_FILE);
 
   if (info->note_damaged)
     return g_strdup_printf (_("The records file %s is missing, and Heard's note about it (%s) "
                               "cannot be read. If the records are being restored, put them "
                               "back and choose Try Again. Heard has not made new records, "
                               "and has not changed any file, so nothing can be overwritten."),
-                            DATABASE_FILE, INFO_FILE);
+                            HEARD_DATABASE_FILE, HEARD_INFO_FILE);
 
   return g_strdup_printf (_("The records file %s is missing or empty. If it was moved or is "
                             "being restored, put it back and choose Try Again. Heard has not "
                             "made new records in its place, so nothing can be overwritten."),
-                          DATABASE_FILE);
+                          HEARD_DATABASE_FILE);
 }
 
 static void
@@ -1185,6 +1183,14 @@ heard_unlock_flow_create_with_passphrase_async (HeardUnlockFlow     *self,
   derive_key_and_open (task);
 }
 
+void
+heard_unlock_flow_release_folder (HeardUnlockFlow *self)
+{
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+
+  g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
+}
+
 HeardLockState
 heard_unlock_flow_finish (HeardUnlockFlow     *self,
                           GAsyncResult        *result,
@@ -1393,7 +1399,7 @@ _heard_database_info_read (HeardDatabaseInfo *info,
   g_return_val_if_fail (info != NULL, FALSE);
   g_return_val_if_fail (data_dir != NULL, FALSE);
 
-  info_path = g_build_filename (data_dir, INFO_FILE, NULL);
+  info_path = g_build_filename (data_dir, HEARD_INFO_FILE, NULL);
   return g_file_get_contents (info_path, &contents, &length, NULL) && length > 0 &&
          _heard_database_info_parse (info, contents, length);
 }
