@@ -22,10 +22,18 @@ typedef enum
   HEARD_SQLITE_STORE_ERROR_MISSING,
 } HeardSqliteStoreError;
 
+/* FICTIONAL, only with CREATE: a new file of fictional records (practice
+ * records) made in one go, and thrown away whole if that is interrupted.
+ * Its writes are made in large batches, unsynced (closing commits and
+ * syncs everything); a refused write spoils its batch, which the close
+ * then reports, so its maker stops at the first refusal. A staff
+ * passphrase set in it is hashed at the lowest cost, since it guards
+ * nothing real. Real records never use it. */
 typedef enum
 {
-  HEARD_SQLITE_STORE_OPEN_NONE   = 0,
-  HEARD_SQLITE_STORE_OPEN_CREATE = 1 << 0,
+  HEARD_SQLITE_STORE_OPEN_NONE      = 0,
+  HEARD_SQLITE_STORE_OPEN_CREATE    = 1 << 0,
+  HEARD_SQLITE_STORE_OPEN_FICTIONAL = 1 << 1,
 } HeardSqliteStoreOpenFlags;
 
 #define HEARD_TYPE_SQLITE_STORE (heard_sqlite_store_get_type ())
