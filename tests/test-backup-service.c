@@ -325,17 +325,26 @@ backed_up_cb (GObject      *object,
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
 }
 
+typedef enum
+{
+  LET_IT_RUN,
+  LOCK_AT_ONCE,
+  CANCEL_AT_ONCE,
+} Interruption;
+
 /* Back Up Now, to the end: NULL when it was made, or why not. */
 static GError *
 back_up_now (HeardBackupService *service,
-             gboolean            lock_at_once,
+             Interruption        interruption,
              HeardContext       *context)
 {
   GError *error = NULL;
 
   heard_backup_service_back_up_now_async (service, NULL, backed_up_cb, &error);
-  if (lock_at_once)
+  if (interruption == LOCK_AT_ONCE)
     lock (context);
+  else if (interruption == CANCEL_AT_ONCE)
+    heard_backup_service_cancel (service);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -363,7 +372,15 @@ test_lock_cancels (Fixture       *fixture,
   before = inspect_newest (fixture);
 
   heard_test_add_person (_heard_context_get_store (context), "Added after the backup");
-  error = back_up_now (service, TRUE, context);
+  /* Cancel: nothing new, nothing waiting, no problem to show. */
+  error = back_up_now (service, CANCEL_AT_ONCE, context);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (heard_backup_service_get_waiting_for_unlock (service));
+  g_assert_null (heard_backup_service_get_problem (service));
+  g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
+  g_clear_error (&error);
+
+  error = back_up_now (service, LOCK_AT_ONCE, context);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (heard_backup_service_get_waiting_for_unlock (service));
   g_assert_null (heard_backup_service_get_problem (service));

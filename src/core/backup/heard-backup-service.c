@@ -795,6 +795,15 @@ heard_backup_service_back_up_now_async (HeardBackupService  *self,
     run_backup (self, task);
 }
 
+void
+heard_backup_service_cancel (HeardBackupService *self)
+{
+  g_return_if_fail (HEARD_IS_BACKUP_SERVICE (self));
+
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
+}
+
 HeardBackupSummary *
 heard_backup_service_back_up_now_finish (HeardBackupService  *self,
                                          GAsyncResult        *result,

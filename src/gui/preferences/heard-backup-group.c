@@ -25,7 +25,6 @@ struct _HeardBackupGroup
 
   HeardContext         *context;
   HeardBackupService   *backups;
-  GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
 
   AdwActionRow         *folder_row;
@@ -60,7 +59,9 @@ update (HeardBackupGroup *self)
   adw_action_row_set_subtitle (self->folder_row, folder != NULL ? folder
                                                                 : _("None chosen yet"));
   adw_action_row_set_subtitle (self->status_row, status != NULL ? status : "");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up-now", folder != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up-now",
+                                 folder != NULL && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.cancel", running);
 
   if (problem != NULL)
     gtk_label_set_text (self->problem_label, problem);
@@ -87,8 +88,6 @@ backed_up_cb (GObject      *object,
   /* A failure is the service's "problem", shown beside the group. */
   summary = heard_backup_service_back_up_now_finish (HEARD_BACKUP_SERVICE (object), result,
                                                      &error);
-  g_clear_object (&self->cancellable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.cancel", FALSE);
 }
 
 static void
@@ -98,16 +97,12 @@ back_up_now_action (GtkWidget  *widget,
 {
   HeardBackupGroup *self = HEARD_BACKUP_GROUP (widget);
 
-  if (self->cancellable != NULL)
-    return;
-
-  self->cancellable = g_cancellable_new ();
-  gtk_widget_action_set_enabled (widget, "backups.cancel", TRUE);
-  heard_backup_service_back_up_now_async (self->backups, self->cancellable, backed_up_cb,
+  heard_backup_service_back_up_now_async (self->backups, NULL, backed_up_cb,
                                           g_object_ref (self));
 }
 
-/* Stops the backup Back Up Now started; the old backups stay as they were. */
+/* Stops the backup running, the daily one too; the old backups stay as
+ * they were. */
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -115,7 +110,7 @@ cancel_action (GtkWidget  *widget,
 {
   HeardBackupGroup *self = HEARD_BACKUP_GROUP (widget);
 
-  g_cancellable_cancel (self->cancellable);
+  heard_backup_service_cancel (self->backups);
 }
 
 static void
@@ -184,7 +179,6 @@ let_go (HeardBackupGroup *self)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_object (&self->cancellable);
   if (self->backups != NULL)
     g_signal_handlers_disconnect_by_data (self->backups, self);
   g_clear_object (&self->backups);
@@ -243,7 +237,6 @@ static void
 heard_backup_group_init (HeardBackupGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.cancel", FALSE);
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
