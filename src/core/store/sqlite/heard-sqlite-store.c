@@ -776,12 +776,80 @@ check_nothing_beside (const char  *path,
   return TRUE;
 }
 
+/* Records of an older version are updated by Heard, never read as they
+ * are: a connection that may not write refuses them instead. */
+static gboolean
+check_current_version (sqlite3  *db,
+                       GError  **error)
+{
+  gint64 version = 0;
+
+  if (!query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (version < (gint64) heard_sqlite_store_get_schema_version ())
+    {
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_TOO_OLD,
+                           _("These records were saved by an older version of Heard. Open "
+                             "them once in Heard to update them; they have not been changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A connection that reads beside whoever else has the records open: SQLite
+ * itself refuses every write on it, and it shares their WAL, so it sees
+ * what they committed. Only SQLite's shared-memory index (heard.db-shm) is
+ * touched, as any reader touches it. */
+static sqlite3 *
+open_read_only_connection (OpenRequest  *request,
+                           GError      **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!check_file_before_open (request->path, request->flags, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!apply_key (db, request->key, error) ||
+      !_heard_audit_attach (db, request->key, error) ||
+      !check_identity (db, error) ||
+      !check_current_version (db, error) ||
+      !check_quick_integrity (db, error) ||
+      !_heard_store_exec (db,
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA temp_store = MEMORY;", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  _heard_audit_open_checks (db);
+
+  return db;
+}
+
 static sqlite3 *
 open_connection (OpenRequest  *request,
                  GError      **error)
 {
   sqlite3 *db = NULL;
   int rc;
+
+  if ((request->flags & HEARD_SQLITE_STORE_OPEN_READ_ONLY) != 0)
+    return open_read_only_connection (request, error);
 
   if ((request->flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0 &&
       !check_nothing_beside (request->path, error))
@@ -844,7 +912,11 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
-  rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  /* A reader has nothing to fold in, and may not. */
+  if (sqlite3_db_readonly (db, "main") == 1)
+    rc = SQLITE_OK;
+  else
+    rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       _heard_store_set_error (error, db, rc);
@@ -998,6 +1070,46 @@ check_integrity_work (sqlite3  *db,
   return _heard_store_dup_id (TRUE);
 }
 
+static gpointer
+read_facts_work (sqlite3  *db,
+                 gpointer  data,
+                 GError  **error)
+{
+  g_autoptr(HeardSqliteStoreFacts) facts = g_new0 (HeardSqliteStoreFacts, 1);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  const struct
+  {
+    const char *sql;
+    guint      *count;
+  } counts[] = {
+    { "SELECT count(*) FROM person WHERE removed_at IS NULL", &facts->n_people },
+    { "SELECT count(*) FROM person WHERE removed_at IS NOT NULL", &facts->n_removed_people },
+    { "SELECT count(*) FROM plan", &facts->n_plans },
+    { "SELECT count(*) FROM statement", &facts->n_statements },
+    { "SELECT count(*) FROM audit", &facts->n_audit_entries },
+  };
+  gint64 value = 0;
+
+  statement = _heard_store_prepare (db, "PRAGMA cipher_version", error);
+  if (statement == NULL)
+    return NULL;
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    facts->cipher_version = _heard_store_dup_column (statement, 0);
+
+  if (!query_int (db, "PRAGMA user_version", &value, error))
+    return NULL;
+  facts->schema_version = (guint) value;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      if (!query_int (db, counts[i].sql, &value, error))
+        return NULL;
+      *counts[i].count = (guint) value;
+    }
+
+  return g_steal_pointer (&facts);
+}
+
 static gboolean
 is_open (HeardStore *store)
 {
@@ -1128,6 +1240,8 @@ heard_sqlite_store_open_async (HeardSqliteStore          *self,
 
   g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
   g_return_if_fail (key != NULL);
+  g_return_if_fail ((flags & HEARD_SQLITE_STORE_OPEN_CREATE) == 0 ||
+                    (flags & HEARD_SQLITE_STORE_OPEN_READ_ONLY) == 0);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_sqlite_store_open_async);
@@ -1260,4 +1374,38 @@ _heard_store_run_finish (HeardStore    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_sqlite_store_facts_free (HeardSqliteStoreFacts *facts)
+{
+  if (facts == NULL)
+    return;
+
+  g_free (facts->cipher_version);
+  g_free (facts);
+}
+
+void
+heard_sqlite_store_read_facts_async (HeardSqliteStore    *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
+
+  _heard_store_run_async (HEARD_STORE (self), read_facts_work, NULL, NULL,
+                          (GDestroyNotify) heard_sqlite_store_facts_free,
+                          heard_sqlite_store_read_facts_async, cancellable, callback, user_data);
+}
+
+HeardSqliteStoreFacts *
+heard_sqlite_store_read_facts_finish (HeardSqliteStore  *self,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), NULL);
+
+  return _heard_store_run_finish (HEARD_STORE (self), result,
+                                  heard_sqlite_store_read_facts_async, error);
 }
