@@ -546,17 +546,22 @@ verify_on_connection (const char      *filename,
  * "immutable" makes SQLite read it as a sealed file: no lock, no -shm, no
  * WAL, and nothing written on close. (On SQLite 3.15 a plain read-only
  * connection would still make a -shm and could fold a WAL in.) */
+static char *
+immutable_uri (const char *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  g_assert (file_uri != NULL);
+  return g_strconcat (file_uri, "?immutable=1", NULL);
+}
+
 static gboolean
 verify_in_place (const char      *path,
                  const HeardKey  *key,
                  GError         **error)
 {
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
-  g_autofree char *uri = NULL;
-
-  g_assert (file_uri != NULL);
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  g_autofree char *uri = immutable_uri (path);
 
   return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, error);
 }
@@ -798,21 +803,36 @@ check_current_version (sqlite3  *db,
   return TRUE;
 }
 
-/* A connection that reads beside whoever else has the records open: SQLite
- * itself refuses every write on it, and it shares their WAL, so it sees
- * what they committed. Only SQLite's shared-memory index (heard.db-shm) is
- * touched, as any reader touches it. */
+/* A connection that reads beside whoever else has the records open, on
+ * which SQLite itself refuses every write. While a WAL is there (Heard has
+ * the records open, or did not close cleanly) it shares it, so it sees
+ * what was committed there; only SQLite's shared-memory index (heard.db-shm)
+ * is touched, as any reader touches it. Without one, heard.db alone holds
+ * every record and is read as a sealed file ("immutable"), so that no
+ * -wal or -shm is made beside it, which a reader (root, say) could not
+ * even remove. A Heard that starts meanwhile writes to a WAL of its own,
+ * and changes heard.db only at a checkpoint: a reader taking longer than
+ * that may see the file move under it and fail, never change it. */
 static sqlite3 *
 open_read_only_connection (OpenRequest  *request,
                            GError      **error)
 {
+  g_autofree char *wal = g_strconcat (request->path, "-wal", NULL);
+  g_autofree char *uri = NULL;
   sqlite3 *db = NULL;
   int rc;
 
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  else
+    {
+      uri = immutable_uri (request->path);
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+                            SQLITE_OPEN_NOMUTEX, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       _heard_store_set_error (error, db, rc);
