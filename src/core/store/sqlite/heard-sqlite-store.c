@@ -546,14 +546,16 @@ verify_on_connection (const char      *filename,
  * "immutable" makes SQLite read it as a sealed file: no lock, no -shm, no
  * WAL, and nothing written on close. (On SQLite 3.15 a plain read-only
  * connection would still make a -shm and could fold a WAL in.) */
+/* The URI of @path opened read-only, and with @sealed as a sealed file. */
 static char *
-immutable_uri (const char *path)
+read_only_uri (const char *path,
+               gboolean    sealed)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
 
   g_assert (file_uri != NULL);
-  return g_strconcat (file_uri, "?immutable=1", NULL);
+  return g_strconcat (file_uri, sealed ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
 }
 
 static gboolean
@@ -561,7 +563,7 @@ verify_in_place (const char      *path,
                  const HeardKey  *key,
                  GError         **error)
 {
-  g_autofree char *uri = immutable_uri (path);
+  g_autofree char *uri = read_only_uri (path, TRUE);
 
   return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, error);
 }
@@ -804,7 +806,9 @@ check_current_version (sqlite3  *db,
 }
 
 /* A connection that reads beside whoever else has the records open, on
- * which SQLite itself refuses every write. While a WAL is there (Heard has
+ * which SQLite itself refuses every write to the records (mode=ro); a file
+ * of its own ATTACHed to it (a backup being written) may still be written.
+ * While a WAL is there (Heard has
  * the records open, or did not close cleanly) it shares it, so it sees
  * what was committed there; only SQLite's shared-memory index (heard.db-shm)
  * is touched, as any reader touches it. Without one, heard.db alone holds
@@ -825,14 +829,9 @@ open_read_only_connection (OpenRequest  *request,
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
-  if (g_file_test (wal, G_FILE_TEST_EXISTS))
-    rc = sqlite3_open_v2 (request->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
-  else
-    {
-      uri = immutable_uri (request->path);
-      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-                            SQLITE_OPEN_NOMUTEX, NULL);
-    }
+  uri = read_only_uri (request->path, !g_file_test (wal, G_FILE_TEST_EXISTS));
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI |
+                        SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
     {
       _heard_store_set_error (error, db, rc);
