@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-cli.h"
+#include "heard-context.h"
 #include "heard-sqlite-store.h"
 
 /*
@@ -31,7 +32,8 @@ heard_cli_info (int    argc,
                                 _("Says what the records are: their folder, the versions of "
                                   "their schema and\ncipher, and how many records of each "
                                   "kind they hold. Nothing personal is shown."));
-  status = heard_cli_parse (context, &data_dir, &argc, &argv, 0, 0);
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+                            &argv, 0, 0);
   if (status >= 0)
     return status;
 

@@ -7,6 +7,7 @@
 
 #include "heard-audit-guard.h"
 #include "heard-cli.h"
+#include "heard-context.h"
 #include "heard-store.h"
 
 /*
@@ -80,7 +81,8 @@ heard_cli_verify (int    argc,
                                   "their record of changes\n(the audit trail) against its "
                                   "anchor. Exits with 0 only if both hold; otherwise\nnames "
                                   "the first problem, such as the first altered entry."));
-  status = heard_cli_parse (context, &data_dir, &argc, &argv, 0, 0);
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+                            &argv, 0, 0);
   if (status >= 0)
     return status;
 

@@ -117,6 +117,7 @@ heard_cli_fail_with_error (const GError *error)
 int
 heard_cli_parse (GOptionContext  *context,
                  char           **data_dir,
+                 char          *(*default_dir) (void),
                  int             *argc,
                  char          ***argv,
                  int              min_args,
@@ -147,7 +148,7 @@ heard_cli_parse (GOptionContext  *context,
                            name);
 
   if (*data_dir == NULL)
-    *data_dir = heard_context_default_data_dir ();
+    *data_dir = default_dir ();
 
   return -1;
 }
