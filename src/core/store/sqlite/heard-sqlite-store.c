@@ -542,10 +542,6 @@ verify_on_connection (const char      *filename,
   return verified;
 }
 
-/* With nothing beside it, the database file alone is the whole story.
- * "immutable" makes SQLite read it as a sealed file: no lock, no -shm, no
- * WAL, and nothing written on close. (On SQLite 3.15 a plain read-only
- * connection would still make a -shm and could fold a WAL in.) */
 /* The URI of @path opened read-only, and with @sealed as a sealed file. */
 static char *
 read_only_uri (const char *path,
@@ -558,6 +554,10 @@ read_only_uri (const char *path,
   return g_strconcat (file_uri, sealed ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
 }
 
+/* With nothing beside it, the database file alone is the whole story.
+ * "immutable" makes SQLite read it as a sealed file: no lock, no -shm, no
+ * WAL, and nothing written on close. (On SQLite 3.15 a plain read-only
+ * connection would still make a -shm and could fold a WAL in.) */
 static gboolean
 verify_in_place (const char      *path,
                  const HeardKey  *key,
@@ -808,10 +808,10 @@ check_current_version (sqlite3  *db,
 /* A connection that reads beside whoever else has the records open, on
  * which SQLite itself refuses every write to the records (mode=ro); a file
  * of its own ATTACHed to it (a backup being written) may still be written.
- * While a WAL is there (Heard has
- * the records open, or did not close cleanly) it shares it, so it sees
- * what was committed there; only SQLite's shared-memory index (heard.db-shm)
- * is touched, as any reader touches it. Without one, heard.db alone holds
+ * While a WAL is there (Heard has the records open, or did not close
+ * cleanly) it shares it, so it sees what was committed there; only
+ * SQLite's shared-memory index (heard.db-shm) is touched, as any reader
+ * touches it. Without one, heard.db alone holds
  * every record and is read as a sealed file ("immutable"), so that no
  * -wal or -shm is made beside it, which a reader (root, say) could not
  * even remove. A Heard that starts meanwhile writes to a WAL of its own,
