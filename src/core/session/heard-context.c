@@ -9,12 +9,15 @@
 
 #include "heard-audit.h"
 #include "heard-audit-guard.h"
+#include "heard-backup.h"
+#include "heard-backup-service-private.h"
 #include "heard-case-file-private.h"
 #include "heard-caseload-model-private.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
+#include "heard-secure.h"
 #include "heard-removed-person.h"
 #include "heard-staff-list-private.h"
 #include "heard-store-people.h"
@@ -41,6 +44,7 @@ struct _HeardContext
   HeardStore      *store;
   HeardKey        *key;
   HeardAuditGuard *audit_guard;
+  HeardBackupService *backups;
   GListStore      *people;
   /* Those removed as made by mistake (HeardRemovedPerson), newest first. */
   GListStore      *removed_people;
@@ -81,6 +85,7 @@ static guint signals[N_SIGNALS];
 static void watch_keyring (HeardContext *self);
 static void stop_watching_keyring (HeardContext *self);
 static void attach_models (HeardContext *self);
+static void restore_now (GTask *task);
 static void detach_models (HeardContext *self);
 
 static void
@@ -152,6 +157,9 @@ people_loaded_cb (GObject      *object,
   g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
                        people->pdata, people->len);
   g_list_store_sort (self->people, compare_people_by_name, NULL);
+  /* A backup that is due runs now. */
+  _heard_backup_service_attach (self->backups, self->store, self->key,
+                                heard_unlock_flow_get_uuid (self->unlock_flow), FALSE);
 
   /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
   finish_in_state (task, GPOINTER_TO_INT (g_task_get_task_data (task)), NULL);
@@ -685,6 +693,26 @@ store_closed_cb (GObject      *object,
     g_task_return_boolean (task, TRUE);
 }
 
+/* On quit the backup that is due has been made (or could not be). */
+static void
+backed_up_before_close_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GTask *task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+
+  _heard_backup_service_finish_finish (HEARD_BACKUP_SERVICE (object), result);
+  _heard_backup_service_detach (self->backups);
+  if (self->store == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+    }
+  else
+    heard_store_close_async (self->store, NULL, store_closed_cb, task);
+}
+
 static void
 audit_problem_changed_cb (HeardContext *self)
 {
@@ -790,6 +818,15 @@ close_after_lock_cb (GTask      *lock_task,
 }
 
 static void
+restore_after_lock_cb (GTask      *lock_task,
+                       GParamSpec *pspec,
+                       GTask      *task)
+{
+  g_signal_handlers_disconnect_by_data (lock_task, task);
+  restore_now (task);
+}
+
+static void
 heard_context_finalize (GObject *object)
 {
   HeardContext *self = HEARD_CONTEXT (object);
@@ -802,6 +839,7 @@ heard_context_finalize (GObject *object)
    * note of the anchor is still on its way. */
   heard_audit_guard_close (self->audit_guard);
   g_clear_object (&self->audit_guard);
+  g_clear_object (&self->backups);
   g_clear_object (&self->store);
   g_clear_object (&self->unlock_flow);
   g_clear_object (&self->people);
@@ -900,6 +938,7 @@ heard_context_new (const char *data_dir)
   self = g_object_new (HEARD_TYPE_CONTEXT, NULL);
   self->unlock_flow = heard_unlock_flow_new (data_dir);
   self->audit_guard = heard_audit_guard_new (self->unlock_flow);
+  self->backups = _heard_backup_service_new (data_dir);
   g_signal_connect_object (self->audit_guard, "notify::problem",
                            G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1213,7 +1252,8 @@ heard_context_close_async (HeardContext        *self,
   else if (self->store == NULL)
     g_task_return_boolean (task, TRUE);
   else
-    heard_store_close_async (self->store, NULL, store_closed_cb, g_steal_pointer (&task));
+    _heard_backup_service_finish_async (self->backups, backed_up_before_close_cb,
+                                        g_steal_pointer (&task));
 }
 
 gboolean
@@ -1385,6 +1425,8 @@ heard_context_lock_async (HeardContext        *self,
 
   stop_watching_keyring (self);
   g_signal_emit (self, signals[LOCKING], 0);
+  /* A running backup is cancelled; one that is due waits for the unlock. */
+  _heard_backup_service_detach (self->backups);
   drop_case_files (self);
   detach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
@@ -1618,4 +1660,182 @@ gboolean
 heard_context_error_is_gone (const GError *error)
 {
   return g_error_matches (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+}
+
+HeardBackupService *
+heard_context_get_backups (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->backups;
+}
+
+static void
+backup_inspected_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardBackupSummary *summary;
+  GError *error = NULL;
+
+  summary = heard_backup_inspect_finish (result, &error);
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) heard_backup_summary_free);
+}
+
+void
+heard_context_inspect_backup_async (HeardContext        *self,
+                                    const char          *path,
+                                    const char          *recovery_code,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_inspect_backup_async);
+  heard_backup_inspect_async (path, NULL, recovery_code, cancellable, backup_inspected_cb,
+                              g_steal_pointer (&task));
+}
+
+HeardBackupSummary *
+heard_context_inspect_backup_finish (HeardContext  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* A restore under way: what to restore, and how it went before the
+ * records were started again. */
+typedef struct
+{
+  char   *path;
+  char   *recovery_code;
+  char   *moved_aside;
+  GError *error;
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_free (restore->path);
+  heard_secure_free_string (restore->recovery_code);
+  g_free (restore->moved_aside);
+  g_clear_error (&restore->error);
+  g_free (restore);
+}
+
+static void
+restarted_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Restore *restore = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Whatever the start found is shown as any start's would be. */
+  heard_context_unlock_finish (HEARD_CONTEXT (object), result, &error);
+  if (restore->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&restore->error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&restore->moved_aside), g_free);
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GTask *task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  Restore *restore = g_task_get_task_data (task);
+  GTask *start;
+
+  restore->moved_aside = heard_restore_finish (result, &restore->error);
+  if (restore->error == NULL)
+    _heard_backup_service_records_replaced (self->backups);
+
+  /* Restored or not, the folder's records open again as at a start. */
+  start = new_step_task (self, heard_context_start_async, TRUE, NULL, restarted_cb, task);
+  heard_unlock_flow_start_async (self->unlock_flow, NULL, flow_step_done_cb, start);
+}
+
+static void
+restore_now (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Restore *restore = g_task_get_task_data (task);
+
+  stop_watching_keyring (self);
+  /* heard_restore_async() needs a folder that no Heard holds. */
+  heard_unlock_flow_release_folder (self->unlock_flow);
+  set_lock_state (self, HEARD_LOCK_STATE_OPENING, NULL);
+  heard_restore_async (heard_unlock_flow_get_data_dir (self->unlock_flow), restore->path,
+                       restore->recovery_code, NULL, restored_cb, task);
+}
+
+static void
+locked_for_restore_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The records are whole in the folder either way (the log is moved
+   * aside with them). */
+  if (!heard_context_lock_finish (HEARD_CONTEXT (object), result, &error))
+    g_warning ("Could not close the records before restoring: %s", error->message);
+
+  restore_now (user_data);
+}
+
+void
+heard_context_restore_backup_async (HeardContext        *self,
+                                    const char          *path,
+                                    const char          *recovery_code,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task;
+  Restore *restore;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_restore_backup_async);
+  restore = g_new0 (Restore, 1);
+  restore->path = g_strdup (path);
+  restore->recovery_code = g_strdup (recovery_code);
+  g_task_set_task_data (task, restore, (GDestroyNotify) restore_free);
+
+  if (self->store != NULL)
+    heard_context_lock_async (self, NULL, locked_for_restore_cb, task);
+  else if (self->lock_task != NULL)
+    g_signal_connect (self->lock_task, "notify::completed", G_CALLBACK (restore_after_lock_cb),
+                      task);
+  else
+    restore_now (task);
+}
+
+char *
+heard_context_restore_backup_finish (HeardContext  *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-backup-service.h"
 #include "heard-lock-state.h"
 #include "heard-person.h"
 #include "heard-staff.h"
@@ -192,5 +193,36 @@ void           heard_context_acknowledge_audit_problem_async  (HeardContext     
 gboolean       heard_context_acknowledge_audit_problem_finish (HeardContext        *self,
                                                                GAsyncResult        *result,
                                                                GError             **error);
+
+
+/* Backups: the service that keeps them (its folder, status and Back Up
+ * Now), and restoring one. Inspecting checks the backup is whole and says
+ * what it holds (HEARD_BACKUP_ERROR_NEEDS_KEY: ask for the recovery code,
+ * then inspect again with it). Restoring locks, moves the records there
+ * are aside (kept, never overwritten), puts the backup's in their place
+ * and starts again as Heard does; it finishes with the folder the earlier
+ * records were moved to (NULL when there were none) once the restored
+ * records are open, or with an error and the records as they were. */
+HeardBackupService *heard_context_get_backups   (HeardContext        *self);
+void           heard_context_inspect_backup_async  (HeardContext        *self,
+                                                    const char          *path,
+                                                    const char          *recovery_code,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+HeardBackupSummary *heard_context_inspect_backup_finish (HeardContext   *self,
+                                                         GAsyncResult   *result,
+                                                         GError        **error)
+                                                         G_GNUC_WARN_UNUSED_RESULT;
+void           heard_context_restore_backup_async  (HeardContext        *self,
+                                                    const char          *path,
+                                                    const char          *recovery_code,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+char          *heard_context_restore_backup_finish (HeardContext        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
  * HeardUnlockFlow reads and writes it; the reader and writer are here so
  * that a fuzz test can feed the reader any bytes at all.
  */
+/* The records file and the note beside it, in the data folder. */
+#define HEARD_DATABASE_FILE "heard.db"
+#define HEARD_INFO_FILE "heard.ini"
+
 typedef struct
 {
   /* heard.db holds something to open. */

@@ -40,8 +40,6 @@
  * reader would change is refused rather than changed.
  */
 
-#define DATABASE_FILE "heard.db"
-#define INFO_FILE "heard.ini"
 #define INFO_GROUP "database"
 #define WAL_SUFFIX "-wal"
 #define JOURNAL_SUFFIX "-journal"
@@ -168,7 +166,7 @@ outcome_free (Outcome *outcome)
 static char *
 database_path (const char *data_dir)
 {
-  return g_build_filename (data_dir, DATABASE_FILE, NULL);
+  return g_build_filename (data_dir, HEARD_DATABASE_FILE, NULL);
 }
 
 /* Ends a step in a state that asks for something. */
@@ -302,7 +300,7 @@ inspect_data_dir_thread (GTask        *task,
   g_autofree char *db_path = database_path (request->data_dir);
   g_autofree char *wal_path = g_strconcat (db_path, WAL_SUFFIX, NULL);
   g_autofree char *journal_path = g_strconcat (db_path, JOURNAL_SUFFIX, NULL);
-  g_autofree char *info_path = g_build_filename (request->data_dir, INFO_FILE, NULL);
+  g_autofree char *info_path = g_build_filename (request->data_dir, HEARD_INFO_FILE, NULL);
   Inspection *inspection = g_new0 (Inspection, 1);
   DatabaseInfo *info;
   GError *error = NULL;
@@ -349,7 +347,7 @@ write_info_thread (GTask        *task,
 {
   HeardUnlockFlow *self = source_object;
   const DatabaseInfo *info = task_data;
-  g_autofree char *info_path = g_build_filename (self->data_dir, INFO_FILE, NULL);
+  g_autofree char *info_path = g_build_filename (self->data_dir, HEARD_INFO_FILE, NULL);
   gsize length = 0;
   g_autofree char *contents = _heard_database_info_to_data (info, &length);
   GError *error = NULL;
@@ -662,21 +660,21 @@ describe_missing_database (const DatabaseInfo *info)
                               "being restored, put it back and choose Try Again. Heard has "
                               "not made new records in its place, and has not changed any "
                               "file, so nothing can be overwritten."),
-                            DATABASE_FILE, DATABASE_FILE,
+                            HEARD_DATABASE_FILE, HEARD_DATABASE_FILE,
                             info->wal_has_records ? WAL_SUFFIX : JOURNAL_SUFFIX,
-                            DATABASE_FILE);
+                            HEARD_DATABASE_FILE);
 
   if (info->note_damaged)
     return g_strdup_printf (_("The records file %s is missing, and Heard's note about it (%s) "
                               "cannot be read. If the records are being restored, put them "
                               "back and choose Try Again. Heard has not made new records, "
                               "and has not changed any file, so nothing can be overwritten."),
-                            DATABASE_FILE, INFO_FILE);
+                            HEARD_DATABASE_FILE, HEARD_INFO_FILE);
 
   return g_strdup_printf (_("The records file %s is missing or empty. If it was moved or is "
                             "being restored, put it back and choose Try Again. Heard has not "
                             "made new records in its place, so nothing can be overwritten."),
-                          DATABASE_FILE);
+                          HEARD_DATABASE_FILE);
 }
 
 static void
@@ -1143,6 +1141,14 @@ heard_unlock_flow_create_with_passphrase_async (HeardUnlockFlow     *self,
   attempt->write_info = TRUE;
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
   derive_key_and_open (task);
+}
+
+void
+heard_unlock_flow_release_folder (HeardUnlockFlow *self)
+{
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+
+  g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
 }
 
 HeardLockState

@@ -72,6 +72,9 @@ HeardLockState   heard_unlock_flow_finish             (HeardUnlockFlow     *self
                                                        char               **message,
                                                        GError             **error);
 
+/* Lets go of the folder (heard.lock) until the next start, so that
+ * something else may replace the records in it (a restore). */
+void             heard_unlock_flow_release_folder     (HeardUnlockFlow     *self);
 /* Finishes once the keyring holding the records' key is unlocked, however
  * that happens; cancel it to stop waiting. */
 void             heard_unlock_flow_wait_for_keyring_async  (HeardUnlockFlow     *self,

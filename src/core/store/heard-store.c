@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "heard-audit.h"
+#include "heard-store-copy.h"
 #include "heard-store-open-items.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -847,4 +848,101 @@ heard_store_list_open_items_finish (HeardStore   *self,
                                     GError      **error)
 {
   return propagate (self, result, heard_store_list_open_items_async, error);
+}
+
+/* Copies of the records (heard-store-copy.h) */
+
+G_DEFINE_BOXED_TYPE (HeardStoreCopyInfo, heard_store_copy_info,
+                     heard_store_copy_info_copy, heard_store_copy_info_free)
+
+HeardStoreCopyInfo *
+heard_store_copy_info_copy (const HeardStoreCopyInfo *info)
+{
+  HeardStoreCopyInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_memdup2 (info, sizeof *info);
+  if (info->newest_change != NULL)
+    copy->newest_change = g_date_time_ref (info->newest_change);
+
+  return copy;
+}
+
+void
+heard_store_copy_info_free (HeardStoreCopyInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_clear_pointer (&info->newest_change, g_date_time_unref);
+  g_free (info);
+}
+
+void
+heard_store_copy_async (HeardStore             *self,
+                        const HeardKey         *key,
+                        const char             *path,
+                        HeardStoreProgressFunc  progress,
+                        gpointer                progress_data,
+                        GDestroyNotify          progress_free,
+                        GCancellable           *cancellable,
+                        GAsyncReadyCallback     callback,
+                        gpointer                user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (path != NULL);
+
+  HEARD_STORE_GET_CLASS (self)->copy_async (self, key, path, progress, progress_data,
+                                            progress_free, cancellable, callback, user_data);
+}
+
+HeardStoreCopyInfo *
+heard_store_copy_finish (HeardStore    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return propagate (self, result, heard_store_copy_async, error);
+}
+
+void
+heard_store_describe_async (HeardStore          *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->describe_async (self, cancellable, callback, user_data);
+}
+
+HeardStoreCopyInfo *
+heard_store_describe_finish (HeardStore    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return propagate (self, result, heard_store_describe_async, error);
+}
+
+void
+heard_store_note_restored_async (HeardStore          *self,
+                                 GDateTime           *made_at,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (made_at != NULL);
+
+  HEARD_STORE_GET_CLASS (self)->note_restored_async (self, made_at, cancellable, callback,
+                                                     user_data);
+}
+
+HeardAuditAnchor *
+heard_store_note_restored_finish (HeardStore    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return propagate (self, result, heard_store_note_restored_async, error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-key.h"
 #include "heard-person.h"
 #include "heard-plan.h"
 #include "heard-record-kind.h"
@@ -31,6 +32,9 @@ typedef enum
 
 /* Declared in heard-audit.h. */
 typedef struct _HeardAuditAnchor HeardAuditAnchor;
+/* How far a long operation has come, 0 to 1 (heard-store-copy.h). */
+typedef void (*HeardStoreProgressFunc) (double   fraction,
+                                        gpointer user_data);
 
 #define HEARD_TYPE_STORE (heard_store_get_type ())
 
@@ -39,7 +43,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
 /*
  * Where the records are kept, whatever keeps them: an abstract type with one
  * vfunc per operation. The heard_store_*() functions (here and in
- * heard-audit.h, heard-store-people.h, heard-store-plans.h,
+ * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
  * heard-store-staff.h, heard-store-statements.h and heard-store-open-items.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
@@ -68,6 +72,26 @@ struct _HeardStoreClass
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
   void     (*check_integrity_async)         (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* Copies of the records (heard-store-copy.h) */
+  void     (*copy_async)                    (HeardStore                   *self,
+                                             const HeardKey               *key,
+                                             const char                   *path,
+                                             HeardStoreProgressFunc        progress,
+                                             gpointer                      progress_data,
+                                             GDestroyNotify                progress_free,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*describe_async)                (HeardStore                   *self,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*note_restored_async)           (HeardStore                   *self,
+                                             GDateTime                    *made_at,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);

@@ -46,5 +46,8 @@ gboolean _heard_audit_before_write    (sqlite3         *db,
                                        GError         **error);
 gboolean _heard_audit_before_commit   (sqlite3         *db,
                                        GError         **error);
+/* The newest entry, on any connection (the store's or a copy's). */
+HeardAuditAnchor *_heard_audit_read_head (sqlite3    *db,
+                                          GError    **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

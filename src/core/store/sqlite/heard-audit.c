@@ -1058,9 +1058,9 @@ verify_audit_async (HeardStore             *self,
                           heard_store_verify_audit_async, cancellable, callback, user_data);
 }
 
-static HeardAuditAnchor *
-read_head (sqlite3  *db,
-           GError  **error)
+HeardAuditAnchor *
+_heard_audit_read_head (sqlite3  *db,
+                        GError  **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   HeardAuditAnchor *anchor = g_new0 (HeardAuditAnchor, 1);
@@ -1095,7 +1095,7 @@ read_head_work (sqlite3  *db,
                 gpointer  data,
                 GError  **error)
 {
-  return read_head (db, error);
+  return _heard_audit_read_head (db, error);
 }
 
 static void
@@ -1177,7 +1177,7 @@ acknowledge_work (sqlite3  *db,
     goto failed;
 
   g_clear_pointer (&state->hold, g_free);
-  return read_head (db, error);
+  return _heard_audit_read_head (db, error);
 
 failed:
   _heard_store_rollback (db);

@@ -63,6 +63,15 @@ void      _heard_sqlite_store_init_plans      (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_staff      (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_statements (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_open_items (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_copy       (HeardStoreClass     *klass);
+
+/* A connection of its own (a copy's, say) is given @key as the store's is,
+ * and checked to hold Heard's records of a version this Heard can read. */
+gboolean  _heard_store_apply_key      (sqlite3             *db,
+                                       const HeardKey      *key,
+                                       GError             **error);
+gboolean  _heard_store_check_identity (sqlite3             *db,
+                                       GError             **error);
 
 /* Helpers for work functions, all called on the database thread. */
 gboolean  _heard_store_exec          (sqlite3             *db,

@@ -403,10 +403,10 @@ check_file_before_open (const char                 *path,
   return TRUE;
 }
 
-static gboolean
-apply_key (sqlite3         *db,
-           const HeardKey  *key,
-           GError         **error)
+gboolean
+_heard_store_apply_key (sqlite3         *db,
+                        const HeardKey  *key,
+                        GError         **error)
 {
   g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
   g_autoptr(HeardSecretString) raw_key = g_strdup_printf ("x'%s'", hex);
@@ -441,9 +441,9 @@ apply_key (sqlite3         *db,
   return TRUE;
 }
 
-static gboolean
-check_identity (sqlite3  *db,
-                GError  **error)
+gboolean
+_heard_store_check_identity (sqlite3  *db,
+                             GError  **error)
 {
   gint64 tables = 0;
   gint64 application_id = 0;
@@ -534,8 +534,8 @@ verify_on_connection (const char      *filename,
     }
 
   sqlite3_extended_result_codes (db, 1);
-  verified = apply_key (db, key, error) &&
-             check_identity (db, error) &&
+  verified = _heard_store_apply_key (db, key, error) &&
+             _heard_store_check_identity (db, error) &&
              check_quick_integrity (db, error);
   sqlite3_close (db);
 
@@ -842,9 +842,9 @@ open_read_only_connection (OpenRequest  *request,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
 
-  if (!apply_key (db, request->key, error) ||
+  if (!_heard_store_apply_key (db, request->key, error) ||
       !_heard_audit_attach (db, request->key, error) ||
-      !check_identity (db, error) ||
+      !_heard_store_check_identity (db, error) ||
       !check_current_version (db, error) ||
       !check_quick_integrity (db, error) ||
       !_heard_store_exec (db,
@@ -892,9 +892,9 @@ open_connection (OpenRequest  *request,
   sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
 
-  if (!apply_key (db, request->key, error) ||
+  if (!_heard_store_apply_key (db, request->key, error) ||
       !_heard_audit_attach (db, request->key, error) ||
-      !check_identity (db, error) ||
+      !_heard_store_check_identity (db, error) ||
       !_heard_store_exec (db,
                           "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = FULL;"
@@ -1205,6 +1205,7 @@ heard_sqlite_store_class_init (HeardSqliteStoreClass *klass)
   _heard_sqlite_store_init_staff (store_class);
   _heard_sqlite_store_init_statements (store_class);
   _heard_sqlite_store_init_open_items (store_class);
+  _heard_sqlite_store_init_copy (store_class);
 }
 
 static void
