@@ -5,7 +5,10 @@
 
 #include <string.h>
 
+#include "heard-backup.h"
+#include "heard-backup-service.h"
 #include "heard-context.h"
+#include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -32,6 +35,7 @@ enum
   EXIT_USAGE         = 1,
   EXIT_LOCKED        = 2,
   EXIT_VERIFY_FAILED = 3,
+  EXIT_IN_USE        = 4,
   EXIT_NO_RECORDS    = 6,
 };
 
@@ -201,7 +205,7 @@ static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
-  const char *commands[] = { "verify", "info" };
+  const char *commands[] = { "verify", "info", "backup", "restore" };
 
   {
     g_auto(Run) run = { 0 };
@@ -448,6 +452,219 @@ test_recovery_code_on_stdin (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Holds @data_dir as a running Heard does (heard.lock), for the caller to release. */
+static HeardFolderLock *
+hold_folder (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  HeardFolderLock *lock;
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  lock = heard_folder_lock_acquire (data_dir, &error);
+  g_assert_no_error (error);
+
+  return lock;
+}
+
+/* Makes a backup with heard-cli into a new folder under the test's root,
+ * returning its path. */
+static char *
+back_up (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = g_build_filename (fixture->records.root, "backups", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  run_cli (&run, NULL, "backup", "--data-dir", fixture->records.data_dir, folder, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_strchomp (run.out);
+  g_assert_true (g_str_has_prefix (run.out, folder));
+  g_assert_true (g_file_test (run.out, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&run.out);
+}
+
+/* Backing up runs beside an open Heard, through the same engine: the file
+ * it names opens and holds what the records held. */
+static void
+test_backup_beside_open_heard (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = back_up (fixture);
+
+  heard_backup_inspect_async (path, NULL, fixture->code, NULL, heard_test_store_result_cb,
+                              &result);
+  heard_test_wait (&result);
+  summary = heard_backup_inspect_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_people, ==, 3);
+
+  save_person (context, "Dana Rossi");
+  heard_test_close_context (&context);
+}
+
+static void
+test_backup_without_folder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  make_records (fixture, FALSE);
+  run_cli (&run, NULL, "backup", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "backup folder"));
+}
+
+/* Restore writes into the folder: one another Heard holds is refused with
+ * the in-use status, and left as it was. */
+static void
+test_writers_refuse_held_folder (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HeardFolderLock *lock;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  lock = hold_folder (fixture->records.data_dir);
+  before = heard_test_describe_folder (fixture->records.data_dir);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "restore", "--data-dir", fixture->records.data_dir, backup, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+  }
+
+  after = heard_test_describe_folder (fixture->records.data_dir);
+  g_assert_cmpstr (before, ==, after);
+  heard_folder_lock_release (lock);
+}
+
+/* A restore moves the records there aside, says where, and the restored
+ * records open. */
+static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_auto(Run) run = { 0 };
+  g_autofree char *moved = NULL;
+  const char *kept;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+
+  run_cli (&run, NULL, "restore", "--data-dir", fixture->records.data_dir, backup, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  kept = strstr (run.out, fixture->records.root);
+  g_assert_nonnull (kept);
+  moved = g_strchomp (g_strdup (kept));
+  g_assert_true (g_file_test (moved, G_FILE_TEST_IS_DIR));
+
+  {
+    g_auto(Run) verify = { 0 };
+
+    run_cli (&verify, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (verify.status, ==, EXIT_OK);
+  }
+}
+
+/* Whether the file at @path names @folder. */
+static gboolean
+settings_name (const char *path,
+               const char *folder)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, folder) != NULL;
+}
+
+/* Without FOLDER, the backup goes where Heard's Preferences chose for these
+ * records, and info names it as the last backup. */
+static void
+test_backup_to_chosen_folder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  HeardBackupService *backups = heard_context_get_backups (context);
+  g_autofree char *folder = g_build_filename (fixture->records.root, "chosen", NULL);
+  g_autofree char *settings = g_build_filename (fixture->records.data_dir, "backup.ini", NULL);
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) info = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  heard_backup_service_set_folder (backups, folder);
+  /* Choosing the folder notes it, and makes Heard's own first backup. */
+  while (!settings_name (settings, folder) ||
+         heard_backup_service_get_last_backup (backups) == NULL ||
+         heard_backup_service_get_running (backups))
+    g_main_context_iteration (NULL, TRUE);
+
+  run_cli (&backup, NULL, "backup", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (backup.status, ==, EXIT_OK);
+  g_strchomp (backup.out);
+  g_assert_true (g_str_has_prefix (backup.out, folder));
+
+  run_cli (&info, NULL, "info", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (info.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (info.out, "Last backup: "));
+  g_assert_nonnull (strstr (info.out, backup.out));
+  assert_says_nothing_personal (&info);
+
+  heard_test_close_context (&context);
+}
+
+/* On a computer whose keyring lacks the backup's key, the recovery code
+ * comes on standard input. */
+static void
+test_restore_with_recovery_code (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *code_line = NULL;
+  g_autofree char *elsewhere = g_build_filename (fixture->records.root, "elsewhere", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  uuid = read_uuid (fixture);
+  heard_keyring_clear_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_clear_finish (result, &error));
+  g_assert_no_error (error);
+  code_line = g_strconcat (fixture->code, "\n", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "restore", "--data-dir", elsewhere, backup, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_nonnull (strstr (run.err, "recovery code on standard input"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, code_line, "restore", "--data-dir", elsewhere, backup, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "no records there before"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", elsewhere, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -471,6 +688,12 @@ main (int   argc,
   ADD ("/cli/beside-open-heard", test_beside_open_heard);
   ADD ("/cli/passphrase-on-stdin", test_passphrase_on_stdin);
   ADD ("/cli/recovery-code-on-stdin", test_recovery_code_on_stdin);
+  ADD ("/cli/backup/beside-open-heard", test_backup_beside_open_heard);
+  ADD ("/cli/backup/without-folder", test_backup_without_folder);
+  ADD ("/cli/writers-refuse-held-folder", test_writers_refuse_held_folder);
+  ADD ("/cli/backup/to-chosen-folder", test_backup_to_chosen_folder);
+  ADD ("/cli/restore", test_restore);
+  ADD ("/cli/restore/with-recovery-code", test_restore_with_recovery_code);
 
   return g_test_run ();
 }

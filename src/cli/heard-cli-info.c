@@ -5,15 +5,46 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-backup.h"
+#include "heard-backup-service-private.h"
 #include "heard-cli.h"
 #include "heard-context.h"
 #include "heard-sqlite-store.h"
 
 /*
  * heard-cli info: what the records are, for whoever looks after them:
- * their folder, versions and how many records of each kind there are.
+ * their folder, versions, how many records of each kind there are and
+ * their newest backup.
  * Numbers only: never a name, a date of birth or anyone's words.
  */
+
+/* The newest backup of these records in their backup folder, found as
+ * Heard finds it (from the files' names and plain headers, no key). */
+static char *
+describe_last_backup (const char *data_dir,
+                      const char *uuid)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(HeardBackupSummary) newest = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+
+  folder = _heard_backup_service_read_folder (data_dir);
+  if (folder == NULL || uuid == NULL)
+    return g_strdup (_("none (no backup folder is chosen)"));
+
+  heard_backup_find_newest_async (folder, uuid, NULL, heard_cli_result_cb, &result);
+  heard_cli_wait (&result);
+  newest = heard_backup_find_newest_finish (result, &error);
+  if (error != NULL)
+    return g_strdup_printf (_("unknown (%s)"), error->message);
+  if (newest == NULL)
+    return g_strdup_printf (_("none in %s"), folder);
+
+  when = g_date_time_format_iso8601 (newest->created);
+  return g_strdup_printf ("%s (%s)", when, newest->path);
+}
 
 int
 heard_cli_info (int    argc,
@@ -25,6 +56,8 @@ heard_cli_info (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *data_dir = NULL;
   HeardCliRecords records = { 0 };
+  g_autofree char *uuid = NULL;
+  g_autofree char *last_backup = NULL;
   HeardSqliteStore *store;
   int status;
 
@@ -45,17 +78,22 @@ heard_cli_info (int    argc,
   heard_sqlite_store_read_facts_async (store, NULL, heard_cli_result_cb, &result);
   heard_cli_wait (&result);
   facts = heard_sqlite_store_read_facts_finish (store, result, &error);
+  uuid = g_strdup (heard_unlock_flow_get_uuid (records.flow));
   heard_cli_records_clear (&records);
   if (facts == NULL)
     return heard_cli_fail_with_error (error);
 
+  last_backup = describe_last_backup (data_dir, uuid);
+
   g_print (_("Folder: %s\n"), data_dir);
   g_print (_("Schema version: %u\n"), facts->schema_version);
-  g_print (_("Cipher: SQLCipher %s\n"), facts->cipher_version != NULL ? facts->cipher_version : "");
+  g_print (_("Cipher: SQLCipher %s\n"),
+           facts->cipher_version != NULL ? facts->cipher_version : "");
   g_print (_("Young people: %u (and %u removed)\n"), facts->n_people, facts->n_removed_people);
   g_print (_("Plans: %u\n"), facts->n_plans);
   g_print (_("Statements: %u\n"), facts->n_statements);
   g_print (_("Entries in the record of changes: %u\n"), facts->n_audit_entries);
+  g_print (_("Last backup: %s\n"), last_backup);
 
   return HEARD_CLI_EXIT_OK;
 }

@@ -14,6 +14,7 @@
 #include <sodium.h>
 
 #include "heard-audit.h"
+#include "heard-backup.h"
 #include "heard-cli.h"
 #include "heard-context.h"
 #include "heard-folder-lock.h"
@@ -33,6 +34,8 @@
 static const HeardCliCommand commands[] = {
   { "verify", N_("Check the records file and its record of changes"), heard_cli_verify },
   { "info", N_("Say what the records are, without anything personal"), heard_cli_info },
+  { "backup", N_("Back the records up into a folder, as Heard does"), heard_cli_backup },
+  { "restore", N_("Restore records from a backup, keeping the ones there"), heard_cli_restore },
 };
 
 /* The table in heard-cli.h, for heard-cli --help. */
@@ -94,6 +97,27 @@ status_for_error (const GError *error)
 {
   if (error->domain == HEARD_AUDIT_ERROR)
     return HEARD_CLI_EXIT_VERIFY_FAILED;
+
+  if (error->domain == HEARD_BACKUP_ERROR)
+    switch ((HeardBackupError) error->code)
+      {
+      case HEARD_BACKUP_ERROR_WRONG_KEY:
+      case HEARD_BACKUP_ERROR_NEEDS_KEY:
+        return HEARD_CLI_EXIT_LOCKED;
+      case HEARD_BACKUP_ERROR_VERIFY_FAILED:
+        return HEARD_CLI_EXIT_VERIFY_FAILED;
+      case HEARD_BACKUP_ERROR_IN_USE:
+        return HEARD_CLI_EXIT_IN_USE;
+      case HEARD_BACKUP_ERROR_NOT_A_BACKUP:
+      case HEARD_BACKUP_ERROR_TAMPERED:
+      case HEARD_BACKUP_ERROR_TOO_NEW:
+        return HEARD_CLI_EXIT_UNUSABLE;
+      case HEARD_BACKUP_ERROR_FOLDER:
+      case HEARD_BACKUP_ERROR_DISK_FULL:
+      case HEARD_BACKUP_ERROR_FAILED:
+      default:
+        return HEARD_CLI_EXIT_IO;
+      }
 
   if (error->domain == HEARD_RECOVERY_CODE_ERROR ||
       g_error_matches (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY))
