@@ -15,6 +15,7 @@
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
+#include "heard-practice.h"
 #include "heard-test-utils.h"
 
 /*
@@ -661,4 +662,45 @@ heard_test_exec_behind_trigger (sqlite3    *db,
   g_assert_cmpint (sqlite3_exec (db, drop, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, create, NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+char *
+heard_test_big_practice_set (gboolean  fresh,
+                             double   *seconds)
+{
+  const char *cache = g_getenv ("HEARD_TEST_CACHE_DIR");
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *db_path = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+  gint64 start;
+
+  g_assert_nonnull (cache);
+  /* Named after what makes it, so a newer schema makes a new one. */
+  name = g_strdup_printf ("practice-%u-seed%u-2026-03-14-v%u", HEARD_TEST_BIG_SET_PEOPLE,
+                          HEARD_PRACTICE_DEFAULT_SEED, heard_sqlite_store_get_schema_version ());
+  folder = g_build_filename (cache, name, NULL);
+  db_path = g_build_filename (folder, "heard.db", NULL);
+
+  if (seconds != NULL)
+    *seconds = 0;
+  if (!fresh && heard_practice_folder_is_practice (folder) &&
+      g_file_test (db_path, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&folder);
+
+  g_assert_cmpint (g_mkdir_with_parents (cache, 0700), ==, 0);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 14, G_DATE_MARCH, 2026);
+  start = g_get_monotonic_time ();
+  heard_practice_generate_async (folder, HEARD_TEST_BIG_SET_PEOPLE, HEARD_PRACTICE_DEFAULT_SEED,
+                                 &today, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  heard_practice_generate_finish (result, &error);
+  g_assert_no_error (error);
+  if (seconds != NULL)
+    *seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+  return g_steal_pointer (&folder);
 }

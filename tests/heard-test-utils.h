@@ -167,4 +167,15 @@ char        *heard_test_crash_amended_words (guint             round,
                                              guint             seq) G_GNUC_WARN_UNUSED_RESULT;
 #define HEARD_TEST_CRASH_PASSPHRASE "crash test supervisor"
 
+/* The practice set the benchmarks share: 2,000 young people and 100,000
+ * statements, made by the practice generator from a fixed seed and day
+ * and kept under the build folder (HEARD_TEST_CACHE_DIR), so that it is
+ * made once. Returns its folder (open it through a HeardContext, or with
+ * the key in its practice.key). With @fresh, it is made again whatever
+ * is there; @seconds, when not NULL, is set to how long making it took
+ * (0 when it was reused). */
+#define HEARD_TEST_BIG_SET_PEOPLE 2000
+char        *heard_test_big_practice_set (gboolean             fresh,
+                                          double              *seconds) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -34,6 +34,7 @@ gboolean        heard_staff_validate            (HeardStaff      *self,
 
 /* CPU- and memory-heavy on purpose (Argon2id): call only off the main thread. */
 char           *heard_staff_hash_passphrase     (const char      *passphrase,
+                                                 gboolean         fictional,
                                                  GError         **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean        heard_staff_check_passphrase    (const char      *hash,
                                                  const char      *passphrase);

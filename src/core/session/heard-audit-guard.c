@@ -51,6 +51,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* With the key in the keyring, the keyring keeps a second note of the
+ * anchor; a passphrase or practice records leave the keyring alone. */
+static gboolean
+keeps_note_in_keyring (HeardAuditGuard *self)
+{
+  return !heard_unlock_flow_get_passphrase_protected (self->flow) &&
+         !heard_unlock_flow_get_practice (self->flow);
+}
+
 static void
 set_problem (HeardAuditGuard *self,
              const char      *problem)
@@ -103,7 +112,7 @@ anchor_written_to_info_cb (GObject      *object,
   g_autofree char *text = NULL;
 
   if (!heard_unlock_flow_note_audit_anchor_finish (HEARD_UNLOCK_FLOW (object), result, &error) ||
-      heard_unlock_flow_get_passphrase_protected (self->flow))
+      !keeps_note_in_keyring (self))
     {
       anchor_noted (task, error);
       return;
@@ -324,7 +333,7 @@ check (GTask *task)
   HeardAuditGuard *self = g_task_get_source_object (task);
 
   set_problem (self, NULL);
-  if (heard_unlock_flow_get_passphrase_protected (self->flow))
+  if (!keeps_note_in_keyring (self))
     verify_against_notes (task, NULL, FALSE);
   else
     heard_keyring_lookup_anchor_async (heard_unlock_flow_get_uuid (self->flow), NULL,

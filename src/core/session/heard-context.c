@@ -159,7 +159,8 @@ people_loaded_cb (GObject      *object,
   g_list_store_sort (self->people, compare_people_by_name, NULL);
   /* A backup that is due runs now. */
   _heard_backup_service_attach (self->backups, self->store, self->key,
-                                heard_unlock_flow_get_uuid (self->unlock_flow), FALSE);
+                                heard_unlock_flow_get_uuid (self->unlock_flow),
+                                heard_unlock_flow_get_practice (self->unlock_flow));
 
   /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
   finish_in_state (task, GPOINTER_TO_INT (g_task_get_task_data (task)), NULL);
@@ -995,16 +996,28 @@ heard_context_get_removed_people (HeardContext *self)
   return G_LIST_MODEL (self->removed_people);
 }
 
-/* Free with heard_secure_free_string(). NULL once the records are locked. */
+/* Free with heard_secure_free_string(). NULL once the records are locked,
+ * and always for practice records, which have none. */
 char *
 heard_context_dup_recovery_code (HeardContext *self)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
 
-  if (self->key == NULL)
+  if (self->key == NULL || heard_unlock_flow_get_practice (self->unlock_flow))
     return NULL;
 
   return heard_recovery_code_format (self->key);
+}
+
+/* Whether the folder holds practice records (fictional, opened with their
+ * own key, never backed up with the real ones): a window says so at all
+ * times. Known once a start has looked at the folder. */
+gboolean
+heard_context_get_practice (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+
+  return heard_unlock_flow_get_practice (self->unlock_flow);
 }
 
 /* Whether anything of the records was found in the folder (or made since):

@@ -22,6 +22,7 @@ const char    *heard_context_get_lock_message   (HeardContext        *self);
 GListModel    *heard_context_get_people         (HeardContext        *self);
 char          *heard_context_dup_recovery_code  (HeardContext        *self) G_GNUC_WARN_UNUSED_RESULT;
 gboolean       heard_context_get_records_exist  (HeardContext        *self);
+gboolean       heard_context_get_practice       (HeardContext        *self);
 
 /* Each of these moves the lock state on and finishes with the new state;
  * a refusal (wrong code, wrong passphrase) finishes with an error and

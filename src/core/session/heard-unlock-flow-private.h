@@ -27,6 +27,9 @@ typedef struct
   gboolean  note_damaged;
   char     *uuid;
   gboolean  passphrase_protected;
+  /* A practice set (protection=practice): fictional records whose key is
+   * kept in HEARD_PRACTICE_KEY_FILE beside them. */
+  gboolean  practice;
   char     *salt_hex;
   gboolean  recovery_confirmed;
   gboolean  database_created;
@@ -38,6 +41,10 @@ typedef struct
   guint64   generation;
 } HeardDatabaseInfo;
 
+/* A practice set's key, as hex, beside its records: fictional records
+ * need no keyring and no passphrase, and open on any computer. */
+#define HEARD_PRACTICE_KEY_FILE "practice.key"
+
 void      _heard_database_info_clear   (HeardDatabaseInfo       *info);
 gboolean  _heard_database_info_parse   (HeardDatabaseInfo       *info,
                                         const char              *contents,
@@ -45,5 +52,10 @@ gboolean  _heard_database_info_parse   (HeardDatabaseInfo       *info,
 char     *_heard_database_info_to_data (const HeardDatabaseInfo *info,
                                         gsize                   *length)
                                         G_GNUC_WARN_UNUSED_RESULT;
+/* Reads heard.ini of @data_dir: FALSE when it is missing, empty or damaged. */
+gboolean  _heard_database_info_read    (HeardDatabaseInfo       *info,
+                                        const char              *data_dir);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeardDatabaseInfo, _heard_database_info_clear)
 
 G_END_DECLS

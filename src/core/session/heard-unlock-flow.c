@@ -190,8 +190,9 @@ finish_opened (GTask *task)
   Attempt *attempt = g_task_get_task_data (task);
   Outcome *outcome = g_new0 (Outcome, 1);
 
-  outcome->state = self->info.recovery_confirmed ? HEARD_LOCK_STATE_OPEN
-                                                 : HEARD_LOCK_STATE_SHOW_RECOVERY_CODE;
+  /* Practice records have no recovery code to show. */
+  outcome->state = self->info.recovery_confirmed || self->info.practice
+                   ? HEARD_LOCK_STATE_OPEN : HEARD_LOCK_STATE_SHOW_RECOVERY_CODE;
   outcome->opened = g_new0 (HeardOpenedRecords, 1);
   outcome->opened->store = g_steal_pointer (&attempt->store);
   outcome->opened->key = heard_key_copy (attempt->key);
@@ -331,6 +332,7 @@ inspect_data_dir_thread (GTask        *task,
     {
       database_info_clear (info);
       info->passphrase_protected = FALSE;
+      info->practice = FALSE;
       info->recovery_confirmed = FALSE;
       info->database_created = FALSE;
       info->note_damaged = TRUE;
@@ -492,7 +494,11 @@ static void
 finish_with_open_error (GTask  *task,
                         GError *error)
 {
-  if (g_error_matches (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY))
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+
+  /* A practice set has its key beside it: no code could do better. */
+  if (g_error_matches (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_WRONG_KEY) &&
+      !self->info.practice)
     finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
   else
     finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
@@ -630,11 +636,82 @@ keyring_looked_up_cb (GObject      *object,
 }
 
 static void
+read_practice_key_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  HeardUnlockFlow *self = source_object;
+  g_autofree char *path = g_build_filename (self->data_dir, HEARD_PRACTICE_KEY_FILE, NULL);
+  g_autoptr(HeardSecretString) hex = NULL;
+  GError *error = NULL;
+  HeardKey *key;
+
+  if (!g_file_get_contents (path, &hex, NULL, &error))
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The key of these practice records (%s) cannot be read: %s. "
+                                 "Make the practice records again."),
+                               HEARD_PRACTICE_KEY_FILE, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  key = heard_key_new_from_hex (g_strstrip (hex), &error);
+  if (key == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               _("The key of these practice records (%s) is damaged. "
+                                 "Make the practice records again."), HEARD_PRACTICE_KEY_FILE);
+      g_error_free (error);
+      return;
+    }
+
+  g_task_return_pointer (task, key, (GDestroyNotify) heard_key_free);
+}
+
+static void
+practice_key_read_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  HeardKey *key = g_task_propagate_pointer (G_TASK (result), &error);
+  Attempt *attempt;
+
+  if (key == NULL)
+    {
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      return;
+    }
+
+  attempt = g_new0 (Attempt, 1);
+  attempt->key = key;
+  run_attempt (task, attempt);
+}
+
+/* Practice records open silently with the key beside them: no keyring,
+ * no passphrase, no recovery code. */
+static void
+open_practice_records (GTask *task)
+{
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  g_autoptr(GTask) reading = g_task_new (self, g_task_get_cancellable (task),
+                                         practice_key_read_cb, g_object_ref (task));
+
+  g_task_set_source_tag (reading, open_practice_records);
+  g_task_run_in_thread (reading, read_practice_key_thread);
+}
+
+static void
 continue_with_existing_database (GTask *task)
 {
   HeardUnlockFlow *self = g_task_get_source_object (task);
 
-  if (self->info.note_damaged)
+  if (self->info.practice && !self->info.note_damaged)
+    open_practice_records (task);
+  else if (self->info.note_damaged)
     finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
                      _("Heard's note of which key belongs to these records (heard.ini) is "
                        "damaged, so Heard cannot tell which key to use. The recovery code "
@@ -971,6 +1048,16 @@ heard_unlock_flow_get_passphrase_protected (HeardUnlockFlow *self)
   return self->info.passphrase_protected;
 }
 
+/* Whether the folder holds practice records (heard.ini says so): they
+ * open with the key beside them, never through the keyring. */
+gboolean
+heard_unlock_flow_get_practice (HeardUnlockFlow *self)
+{
+  g_return_val_if_fail (HEARD_IS_UNLOCK_FLOW (self), FALSE);
+
+  return self->info.practice;
+}
+
 static GTask *
 new_step (HeardUnlockFlow     *self,
           gpointer             source_tag,
@@ -1069,6 +1156,13 @@ heard_unlock_flow_unlock_with_recovery_code_async (HeardUnlockFlow     *self,
 
   task = new_step (self, heard_unlock_flow_unlock_with_recovery_code_async, cancellable,
                    callback, user_data);
+
+  if (self->info.practice)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Practice records open without a recovery code."));
+      return;
+    }
 
   key = heard_recovery_code_parse (code, &error);
   if (key == NULL)
@@ -1308,9 +1402,10 @@ _heard_database_info_parse (HeardDatabaseInfo *info,
 
   protection = g_key_file_get_value (key_file, INFO_GROUP, "protection", NULL);
   if (protection != NULL && strcmp (protection, "passphrase") != 0 &&
-      strcmp (protection, "keyring") != 0)
+      strcmp (protection, "keyring") != 0 && strcmp (protection, "practice") != 0)
     return FALSE;
   info->passphrase_protected = g_strcmp0 (protection, "passphrase") == 0;
+  info->practice = g_strcmp0 (protection, "practice") == 0;
 
   info->salt_hex = g_key_file_get_string (key_file, INFO_GROUP, "salt", NULL);
   if (info->passphrase_protected && !salt_is_valid (info->salt_hex))
@@ -1335,7 +1430,8 @@ _heard_database_info_to_data (const HeardDatabaseInfo *info,
 
   g_key_file_set_string (key_file, INFO_GROUP, "uuid", info->uuid);
   g_key_file_set_string (key_file, INFO_GROUP, "protection",
-                         info->passphrase_protected ? "passphrase" : "keyring");
+                         info->practice ? "practice"
+                         : info->passphrase_protected ? "passphrase" : "keyring");
   if (info->salt_hex != NULL)
     g_key_file_set_string (key_file, INFO_GROUP, "salt", info->salt_hex);
   g_key_file_set_boolean (key_file, INFO_GROUP, "recovery-code-confirmed",
@@ -1348,6 +1444,22 @@ _heard_database_info_to_data (const HeardDatabaseInfo *info,
     }
 
   return g_key_file_to_data (key_file, length, NULL);
+}
+
+gboolean
+_heard_database_info_read (HeardDatabaseInfo *info,
+                           const char        *data_dir)
+{
+  g_autofree char *info_path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  info_path = g_build_filename (data_dir, HEARD_INFO_FILE, NULL);
+  return g_file_get_contents (info_path, &contents, &length, NULL) && length > 0 &&
+         _heard_database_info_parse (info, contents, length);
 }
 
 void

@@ -31,6 +31,7 @@ const char      *heard_unlock_flow_get_data_dir       (HeardUnlockFlow  *self);
 const char      *heard_unlock_flow_get_uuid           (HeardUnlockFlow  *self);
 gboolean         heard_unlock_flow_get_records_exist  (HeardUnlockFlow  *self);
 gboolean         heard_unlock_flow_get_passphrase_protected (HeardUnlockFlow *self);
+gboolean         heard_unlock_flow_get_practice       (HeardUnlockFlow  *self);
 
 /* Each step finishes with heard_unlock_flow_finish(): either the records
  * opened (@opened set; the state is OPEN, or SHOW_RECOVERY_CODE while the

@@ -239,28 +239,45 @@ append_entry (sqlite3       *db,
 {
   g_autofree char *at = _heard_store_now_iso8601 ();
   g_autofree char *default_actor = NULL;
+  g_autoptr(sqlite3_stmt) last = NULL;
   g_autoptr(sqlite3_stmt) statement = NULL;
   AuditState *state = lookup_state (db);
   gboolean with_content = state != NULL && state->sealing;
+  int rc;
 
   if (actor == NULL)
     actor = default_actor = dup_default_actor (db);
 
-  /* Ids run 1, 2, 3… with no gaps, so a removed row shows as a gap too. */
+  /* Ids run 1, 2, 3… with no gaps, so a removed row shows as a gap too.
+   * The newest entry is read first, in the same transaction: an INSERT
+   * that read the table it writes would need a statement journal, whose
+   * every page SQLCipher encrypts (most of a small write's cost). */
+  last = _heard_store_prepare (db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1",
+                               error);
+  if (last == NULL)
+    return FALSE;
+  rc = sqlite3_step (last);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _heard_store_set_error (error, db, rc);
+      return FALSE;
+    }
+
   statement = _heard_store_prepare (db, with_content
     ? "INSERT INTO audit (id, at, actor, action, target_kind, target_id, detail, hash,"
       "                   content_kind, content_id, content_hash)"
-      " SELECT next.id, ?1, ?2, ?3, ?4, ?5, ?6,"
-      "   heard_audit_mac (last.hash, next.id, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9), ?7, ?8, ?9"
-      " FROM (SELECT coalesce (max (id), 0) + 1 AS id FROM audit) AS next"
-      " LEFT JOIN audit AS last ON last.id = next.id - 1"
+      " VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6,"
+      "   heard_audit_mac (?11, ?10, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9), ?7, ?8, ?9)"
     : "INSERT INTO audit (id, at, actor, action, target_kind, target_id, detail, hash)"
-      " SELECT next.id, ?1, ?2, ?3, ?4, ?5, ?6,"
-      "   heard_audit_mac (last.hash, next.id, ?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL, NULL)"
-      " FROM (SELECT coalesce (max (id), 0) + 1 AS id FROM audit) AS next"
-      " LEFT JOIN audit AS last ON last.id = next.id - 1", error);
+      " VALUES (?10, ?1, ?2, ?3, ?4, ?5, ?6,"
+      "   heard_audit_mac (?11, ?10, ?1, ?2, ?3, ?4, ?5, ?6, NULL, NULL, NULL))", error);
   if (statement == NULL)
     return FALSE;
+
+  /* The first entry chains from nothing (NULL), as the join gave before. */
+  sqlite3_bind_int64 (statement, 10, rc == SQLITE_ROW ? sqlite3_column_int64 (last, 0) + 1 : 1);
+  if (rc == SQLITE_ROW)
+    sqlite3_bind_value (statement, 11, sqlite3_column_value (last, 1));
 
   _heard_store_bind_text (statement, 1, at);
   _heard_store_bind_text (statement, 2, actor);

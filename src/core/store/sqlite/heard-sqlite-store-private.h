@@ -56,6 +56,10 @@ gpointer  _heard_store_run_finish (HeardStore          *self,
                                    gpointer             source_tag,
                                    GError             **error);
 
+/* Whether the store was opened with HEARD_SQLITE_STORE_OPEN_FICTIONAL;
+ * asked on the main thread. */
+gboolean  _heard_sqlite_store_is_fictional (HeardStore     *self);
+
 /* Each part of the SQLCipher store fills in its operations. */
 void      _heard_sqlite_store_init_audit      (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_people     (HeardStoreClass     *klass);
@@ -98,6 +102,10 @@ char     *_heard_store_dup_column    (sqlite3_stmt        *statement,
                                       int                  column) G_GNUC_WARN_UNUSED_RESULT;
 char     *_heard_store_now_iso8601   (void) G_GNUC_WARN_UNUSED_RESULT;
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+/* Finalizes a statement from _heard_store_prepare(), or keeps it for
+ * reuse while fictional records are made in a batch. */
+void      _heard_store_finalize      (sqlite3_stmt        *statement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _heard_store_finalize)
 
 G_END_DECLS

@@ -70,11 +70,40 @@ struct _HeardSqliteStore
   GThread     *thread;
   GAsyncQueue *jobs;
   gboolean     open;
+  gboolean     fictional;
 };
 
 G_DEFINE_FINAL_TYPE (HeardSqliteStore, heard_sqlite_store, HEARD_TYPE_STORE)
 
 G_DEFINE_QUARK (heard-sqlite-store-error-quark, heard_sqlite_store_error)
+
+/* Set on a database thread whose connection fills a new file of fictional
+ * records (HEARD_SQLITE_STORE_OPEN_FICTIONAL): its writes run inside one
+ * long transaction, committed every BATCH_WRITES pieces of work and on
+ * close, so that pages are written once a batch rather than once a write.
+ * Every write is still audited and sealed as ever. Not even a savepoint
+ * separates them: SQLCipher encrypts every page a savepoint keeps, which
+ * was most of a write's cost; so a refused write spoils the batch instead
+ * (batch_lost). A connection to real records never batches. */
+static __thread gboolean batching;
+/* The write in progress is part of the batch. */
+static __thread gboolean in_batch;
+/* A batch could not be committed: what was written since is lost. */
+static __thread gboolean batch_lost;
+static __thread guint batch_size;
+#define BATCH_WRITES 20000
+
+/* While batching, statements are prepared once and reused, SQL text to
+ * CachedStatement: preparing is most of a small write's cost. */
+typedef struct
+{
+  sqlite3_stmt *statement;
+  gboolean      in_use;
+} CachedStatement;
+
+static __thread GHashTable *statement_cache;
+/* The same CachedStatement by its statement, to give it back quickly. */
+static __thread GHashTable *cached_statements;
 
 static void
 job_free (Job *job)
@@ -155,9 +184,11 @@ gboolean
 _heard_store_begin_write (sqlite3  *db,
                           GError  **error)
 {
+  in_batch = batching && !sqlite3_get_autocommit (db);
+
   /* IMMEDIATE takes the write lock up front, so a busy database fails here
    * rather than half-way through the change. */
-  if (!_heard_store_exec (db, "BEGIN IMMEDIATE", error))
+  if (!in_batch && !_heard_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   /* A problem with the audit trail holds every write (never a read). */
@@ -175,7 +206,7 @@ _heard_store_commit (sqlite3  *db,
                      GError  **error)
 {
   if (!_heard_audit_before_commit (db, error) ||
-      !_heard_store_exec (db, "COMMIT", error))
+      (!in_batch && !_heard_store_exec (db, "COMMIT", error)))
     {
       _heard_store_rollback (db);
       return FALSE;
@@ -187,8 +218,77 @@ _heard_store_commit (sqlite3  *db,
 void
 _heard_store_rollback (sqlite3 *db)
 {
-  if (!sqlite3_get_autocommit (db))
-    sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  if (sqlite3_get_autocommit (db))
+    return;
+
+  /* A write of a batch cannot be undone alone: the batch is spoilt, and
+   * the close says so. */
+  if (in_batch)
+    batch_lost = TRUE;
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Commits the batch so far and, unless @last, begins the next. */
+static void
+commit_batch (sqlite3  *db,
+              gboolean  last)
+{
+  if (!batching)
+    return;
+
+  if (!sqlite3_get_autocommit (db) &&
+      sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_warning ("Could not save a batch of fictional records: %s", sqlite3_errmsg (db));
+      batch_lost = TRUE;
+      _heard_store_rollback (db);
+    }
+
+  if (!last && sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    batch_lost = TRUE;
+  batching = !last;
+}
+
+static void
+cached_statement_free (CachedStatement *cached)
+{
+  sqlite3_finalize (cached->statement);
+  g_free (cached);
+}
+
+/* Starts making fictional records in batches (see "batching" above). */
+static void
+begin_batch (sqlite3 *db)
+{
+  batching = TRUE;
+  batch_lost = FALSE;
+  batch_size = 0;
+  statement_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) cached_statement_free);
+  cached_statements = g_hash_table_new (NULL, NULL);
+  commit_batch (db, FALSE);
+  if (sqlite3_exec (db, _heard_store_get_statement_search_pause (), NULL, NULL, NULL) !=
+      SQLITE_OK)
+    batch_lost = TRUE;
+}
+
+/* Fills the paused index and commits the last batch. */
+static void
+end_batch (sqlite3 *db)
+{
+  if (!batching)
+    return;
+
+  if (!batch_lost &&
+      sqlite3_exec (db, _heard_store_get_statement_search_resume (), NULL, NULL, NULL) !=
+      SQLITE_OK)
+    {
+      g_warning ("Could not index the fictional statements: %s", sqlite3_errmsg (db));
+      batch_lost = TRUE;
+    }
+  commit_batch (db, TRUE);
+  g_clear_pointer (&cached_statements, g_hash_table_destroy);
+  g_clear_pointer (&statement_cache, g_hash_table_destroy);
 }
 
 sqlite3_stmt *
@@ -196,9 +296,18 @@ _heard_store_prepare (sqlite3     *db,
                       const char  *sql,
                       GError     **error)
 {
+  CachedStatement *cached = statement_cache != NULL
+                            ? g_hash_table_lookup (statement_cache, sql) : NULL;
   sqlite3_stmt *statement = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &statement, NULL);
+  int rc;
 
+  if (cached != NULL && !cached->in_use)
+    {
+      cached->in_use = TRUE;
+      return cached->statement;
+    }
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &statement, NULL);
   if (rc != SQLITE_OK)
     {
       _heard_store_set_error (error, db, rc);
@@ -206,7 +315,33 @@ _heard_store_prepare (sqlite3     *db,
       return NULL;
     }
 
+  if (statement_cache != NULL && cached == NULL)
+    {
+      cached = g_new0 (CachedStatement, 1);
+      cached->statement = statement;
+      cached->in_use = TRUE;
+      g_hash_table_insert (statement_cache, g_strdup (sql), cached);
+      g_hash_table_insert (cached_statements, statement, cached);
+    }
+
   return statement;
+}
+
+void
+_heard_store_finalize (sqlite3_stmt *statement)
+{
+  CachedStatement *cached = cached_statements != NULL
+                            ? g_hash_table_lookup (cached_statements, statement) : NULL;
+
+  if (cached != NULL)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      cached->in_use = FALSE;
+      return;
+    }
+
+  sqlite3_finalize (statement);
 }
 
 gboolean
@@ -289,13 +424,20 @@ set_wrong_key_error (GError **error)
 static const char *const side_suffixes[] = { "-wal", "-journal" };
 
 static gboolean
+file_has_content (const char *path)
+{
+  GStatBuf info;
+
+  return g_stat (path, &info) == 0 && info.st_size > 0;
+}
+
+static gboolean
 side_file_has_content (const char *path,
                        const char *suffix)
 {
   g_autofree char *side = g_strconcat (path, suffix, NULL);
-  GStatBuf info;
 
-  return g_stat (side, &info) == 0 && info.st_size > 0;
+  return file_has_content (side);
 }
 
 static gboolean
@@ -874,6 +1016,16 @@ open_connection (OpenRequest  *request,
       !check_nothing_beside (request->path, error))
     return NULL;
 
+  /* Unsynced writes only ever go into a file made here and now. */
+  if ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
+      ((request->flags & HEARD_SQLITE_STORE_OPEN_CREATE) == 0 ||
+       file_has_content (request->path)))
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("Fictional records are only ever made into a new, empty file."));
+      return NULL;
+    }
+
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
@@ -901,6 +1053,10 @@ open_connection (OpenRequest  *request,
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA secure_delete = ON;"
                           "PRAGMA temp_store = MEMORY;", error) ||
+      ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0 &&
+       !_heard_store_exec (db, "PRAGMA synchronous = OFF;"
+                               "PRAGMA cache_size = -131072;"
+                               "PRAGMA cache_spill = OFF;", error)) ||
       !migrate (db, error))
     {
       sqlite3_close (db);
@@ -931,12 +1087,26 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
-  /* A reader has nothing to fold in, and may not. */
+  end_batch (db);
+  if (batch_lost)
+    {
+      batch_lost = FALSE;
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_FAILED,
+                           _("Some of the fictional records could not be saved."));
+      checkpointed = FALSE;
+    }
+
+  /* A reader has nothing to fold in, and may not. A writer syncs whatever
+   * its writes were (fictional records are not synced one by one): the
+   * checkpoint then syncs the log and the file. */
   if (sqlite3_db_readonly (db, "main") == 1)
     rc = SQLITE_OK;
   else
-    rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
-  if (rc != SQLITE_OK)
+    {
+      sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
+  if (rc != SQLITE_OK && checkpointed)
     {
       _heard_store_set_error (error, db, rc);
       checkpointed = FALSE;
@@ -997,7 +1167,11 @@ database_thread (gpointer data)
             g_task_return_error (job->task, error);
           else
             {
+              const OpenRequest *request = job->data;
+
               db = opened;
+              if ((request->flags & HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0)
+                begin_batch (db);
               g_task_return_boolean (job->task, TRUE);
             }
         }
@@ -1012,6 +1186,13 @@ database_thread (gpointer data)
             g_task_return_error (job->task, error);
           else
             g_task_return_pointer (job->task, result, job->result_free);
+
+          /* A batch ends after BATCH_WRITES pieces of work. */
+          if (batching && ++batch_size >= BATCH_WRITES)
+            {
+              commit_batch (db, FALSE);
+              batch_size = 0;
+            }
         }
 
       job_free (job);
@@ -1045,6 +1226,9 @@ open_done_cb (GObject      *object,
   GError *error = NULL;
 
   self->open = g_task_propagate_boolean (G_TASK (result), &error);
+  self->fictional = self->open &&
+                    (GPOINTER_TO_UINT (g_task_get_task_data (task)) &
+                     HEARD_SQLITE_STORE_OPEN_FICTIONAL) != 0;
   if (!self->open)
     g_task_return_error (task, error);
   else
@@ -1228,6 +1412,14 @@ heard_sqlite_store_new (const char *path)
   return HEARD_STORE (self);
 }
 
+gboolean
+_heard_sqlite_store_is_fictional (HeardStore *self)
+{
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), FALSE);
+
+  return HEARD_SQLITE_STORE (self)->fictional;
+}
+
 const char *
 heard_sqlite_store_get_path (HeardSqliteStore *self)
 {
@@ -1265,6 +1457,7 @@ heard_sqlite_store_open_async (HeardSqliteStore          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_sqlite_store_open_async);
+  g_task_set_task_data (task, GUINT_TO_POINTER (flags), NULL);
 
   request = g_new0 (OpenRequest, 1);
   request->path = g_strdup (self->path);

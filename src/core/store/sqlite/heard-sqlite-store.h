@@ -24,7 +24,15 @@ typedef enum
   HEARD_SQLITE_STORE_ERROR_TOO_OLD,
 } HeardSqliteStoreError;
 
-/* READ_ONLY opens the records beside another Heard that has them open
+/* FICTIONAL, only with CREATE: a new file of fictional records (practice
+ * records) made in one go, and thrown away whole if that is interrupted.
+ * Its writes are made in large batches, unsynced (closing commits and
+ * syncs everything); a refused write spoils its batch, which the close
+ * then reports, so its maker stops at the first refusal. A staff
+ * passphrase set in it is hashed at the lowest cost, since it guards
+ * nothing real. Real records never use it.
+ *
+ * READ_ONLY opens the records beside another Heard that has them open
  * (heard-cli's reading commands): nothing is ever written, made or
  * migrated, the file is not even made private, and records of an older
  * version are refused rather than updated. */
@@ -32,7 +40,8 @@ typedef enum
 {
   HEARD_SQLITE_STORE_OPEN_NONE      = 0,
   HEARD_SQLITE_STORE_OPEN_CREATE    = 1 << 0,
-  HEARD_SQLITE_STORE_OPEN_READ_ONLY = 1 << 1,
+  HEARD_SQLITE_STORE_OPEN_FICTIONAL = 1 << 1,
+  HEARD_SQLITE_STORE_OPEN_READ_ONLY = 1 << 2,
 } HeardSqliteStoreOpenFlags;
 
 /* What can be told about a records file without telling anything of the

@@ -11,6 +11,23 @@
  * shipped: add a new one. Only SQL that SQLCipher 3.4 (SQLite 3.15) and 4.x
  * share: no UPSERT, RETURNING or window functions; FTS4 for search.
  */
+/* What keeps the full-text index of statements up to date (schema 3):
+ * named once, because a batch of fictional records pauses it. */
+#define STATEMENT_SEARCH_TRIGGERS \
+  "CREATE TRIGGER statement_search_version AFTER INSERT ON statement_version BEGIN" \
+  "  DELETE FROM statement_search WHERE docid = new.statement_id;" \
+  "  INSERT INTO statement_search (docid, words, context, their_note, answers)" \
+  "    VALUES (new.statement_id, new.words, new.context, new.their_note," \
+  "            (SELECT group_concat (what_we_did, char (10)) FROM statement_response" \
+  "             WHERE statement_id = new.statement_id));" \
+  "END;" \
+  "CREATE TRIGGER statement_search_response AFTER INSERT ON statement_response BEGIN" \
+  "  UPDATE statement_search" \
+  "    SET answers = (SELECT group_concat (what_we_did, char (10)) FROM statement_response" \
+  "                   WHERE statement_id = new.statement_id)" \
+  "    WHERE docid = new.statement_id;" \
+  "END;"
+
 static const char *const migrations[] = {
   /* 1: young people, and a full-text index of their names. */
   "CREATE TABLE person ("
@@ -235,19 +252,7 @@ static const char *const migrations[] = {
   "  words, context, their_note, answers, prefix=\"1,2,3\","
   "  tokenize=unicode61 \"remove_diacritics=1\""
   ");"
-  "CREATE TRIGGER statement_search_version AFTER INSERT ON statement_version BEGIN"
-  "  DELETE FROM statement_search WHERE docid = new.statement_id;"
-  "  INSERT INTO statement_search (docid, words, context, their_note, answers)"
-  "    VALUES (new.statement_id, new.words, new.context, new.their_note,"
-  "            (SELECT group_concat (what_we_did, char (10)) FROM statement_response"
-  "             WHERE statement_id = new.statement_id));"
-  "END;"
-  "CREATE TRIGGER statement_search_response AFTER INSERT ON statement_response BEGIN"
-  "  UPDATE statement_search"
-  "    SET answers = (SELECT group_concat (what_we_did, char (10)) FROM statement_response"
-  "                   WHERE statement_id = new.statement_id)"
-  "    WHERE docid = new.statement_id;"
-  "END;",
+  STATEMENT_SEARCH_TRIGGERS,
 
   /* 4: an audit entry can seal a record Heard never changes with a hash of
    * its content (heard-audit.c has the canonical form). Entries written
@@ -265,4 +270,28 @@ _heard_store_get_migrations (guint *n_migrations)
   *n_migrations = G_N_ELEMENTS (migrations);
 
   return migrations;
+}
+
+/* The index is paused by dropping its triggers, and resumed by filling it
+ * as they would have (each statement's newest words, with its answers),
+ * in order of statement, then putting them back as the schema has them. */
+const char *
+_heard_store_get_statement_search_pause (void)
+{
+  return "DROP TRIGGER statement_search_version;"
+         "DROP TRIGGER statement_search_response;";
+}
+
+const char *
+_heard_store_get_statement_search_resume (void)
+{
+  return "INSERT INTO statement_search (docid, words, context, their_note, answers)"
+         "  SELECT v.statement_id, v.words, v.context, v.their_note,"
+         "         (SELECT group_concat (what_we_did, char (10)) FROM statement_response"
+         "          WHERE statement_id = v.statement_id)"
+         "  FROM statement_version AS v"
+         "  WHERE v.version = (SELECT max (version) FROM statement_version"
+         "                     WHERE statement_id = v.statement_id)"
+         "  ORDER BY v.statement_id;"
+         STATEMENT_SEARCH_TRIGGERS;
 }

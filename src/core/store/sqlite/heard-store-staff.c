@@ -21,6 +21,7 @@ typedef struct
 {
   HeardStaff *staff;
   char       *passphrase;
+  gboolean    fictional;
   char       *hash;
 } SaveRequest;
 
@@ -199,7 +200,7 @@ hash_passphrase_thread (GTask        *task,
   SaveRequest *request = task_data;
   GError *error = NULL;
 
-  request->hash = heard_staff_hash_passphrase (request->passphrase, &error);
+  request->hash = heard_staff_hash_passphrase (request->passphrase, request->fictional, &error);
   if (request->hash == NULL)
     g_task_return_error (task, error);
   else
@@ -498,6 +499,7 @@ save_staff_async (HeardStore          *self,
     }
 
   request->passphrase = g_strdup (passphrase);
+  request->fictional = _heard_sqlite_store_is_fictional (self);
   hashing = g_task_new (self, cancellable, passphrase_hashed_cb, g_object_ref (task));
   g_task_set_source_tag (hashing, passphrase_hashed_cb);
   g_task_set_task_data (hashing, request, (GDestroyNotify) save_request_free);

@@ -1,0 +1,1217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-practice"
+
+#include "config.h"
+
+/* renameat2() */
+#define _GNU_SOURCE 1
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "heard-agency.h"
+#include "heard-audit.h"
+#include "heard-context.h"
+#include "heard-folder-lock.h"
+#include "heard-practice.h"
+#include "heard-practice-words.h"
+#include "heard-secure.h"
+#include "heard-sqlite-store.h"
+#include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
+#include "heard-unlock-flow-private.h"
+
+/*
+ * Practice records: a separate set of fictional young people, plans,
+ * statements and reviews, so that new staff learn Heard without touching
+ * real records. A practice folder holds its own random key in
+ * HEARD_PRACTICE_KEY_FILE and a heard.ini that says "practice"; the unlock
+ * flow opens it silently with that key.
+ *
+ * The generator is seeded: every kind of record draws from its own stream
+ * of numbers, made from the seed, the young person and the kind, and every
+ * date is placed relative to "today". So the same seed and day give the
+ * same records, and a later feature that adds its own kind of record (check-
+ * ins, warning signs, sharing: one function each, called from
+ * make_records_for_person()) changes none of the others.
+ *
+ * It writes through the store, like any caller, from a thread of its own
+ * with its own main context, keeping many writes queued so the database
+ * thread never waits. The set is made in a new sibling folder, opened
+ * HEARD_SQLITE_STORE_OPEN_FICTIONAL (unsynced until the close syncs it
+ * all), and only once complete swapped with the folder it replaces: a
+ * generator stopped part-way leaves no half set under the folder's name.
+ */
+
+#define MAKING_SUFFIX ".making-XXXXXX"
+
+G_DEFINE_QUARK (heard-practice-error-quark, heard_practice_error)
+
+/* The kinds of record, each with its own stream of numbers. Add new kinds
+ * at the end. */
+typedef enum
+{
+  STREAM_PERSON,
+  STREAM_PLAN,
+  STREAM_STATEMENTS,
+  STREAM_STATEMENT_COUNTS,
+} Stream;
+
+/* splitmix64: small, fast, and the same everywhere, unlike g_random. */
+typedef struct
+{
+  guint64 state;
+} Rng;
+
+typedef struct
+{
+  char    *data_dir;
+  guint    n_people;
+  guint64  seed;
+  GDate    today;
+} Request;
+
+/* One write in flight; its result is finished once everything queued has
+ * landed. */
+typedef struct
+{
+  struct _Generator *generator;
+  GAsyncResult      *result;
+} Slot;
+
+typedef struct _Generator
+{
+  GMainContext *context;
+  HeardStore   *store;
+  GCancellable *cancellable;
+  guint64       seed;
+  GDate         today;
+  guint         n_people;
+  guint         pending;
+  gint64        supervisor_id;
+} Generator;
+
+/* What one young person's records need from each other. */
+typedef struct
+{
+  guint        index;
+  HeardPerson *person;
+  gint64       plan_id;
+  /* The signed-off plan's actions, which answers may link to. */
+  GArray      *action_ids;
+  GDate        birth;
+} PersonRecords;
+
+static void
+request_free (Request *request)
+{
+  g_free (request->data_dir);
+  g_free (request);
+}
+
+static guint64
+rng_next (Rng *rng)
+{
+  guint64 z = (rng->state += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15));
+
+  z = (z ^ (z >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+
+  return z ^ (z >> 31);
+}
+
+static guint
+rng_below (Rng   *rng,
+           guint  n)
+{
+  return n == 0 ? 0 : (guint) (rng_next (rng) % n);
+}
+
+static gboolean
+rng_chance (Rng   *rng,
+            guint  percent)
+{
+  return rng_below (rng, 100) < percent;
+}
+
+static Rng
+stream_for (Generator *generator,
+            guint      person,
+            Stream     stream)
+{
+  Rng rng = { generator->seed };
+
+  rng.state = rng_next (&rng) ^ ((guint64) person << 8) ^ (guint64) stream;
+  rng_next (&rng);
+
+  return rng;
+}
+
+static const char *
+pick (Rng                   *rng,
+      HeardPracticeWordList  list)
+{
+  const HeardPracticeWords *words = heard_practice_words (list);
+
+  return words->items[rng_below (rng, words->n_items)];
+}
+
+/* @days before (negative: after) today, stored as 2025-03-14. */
+static char *
+day_from_today (Generator *generator,
+                int        days_before)
+{
+  GDate day = generator->today;
+
+  if (days_before >= 0)
+    g_date_subtract_days (&day, (guint) days_before);
+  else
+    g_date_add_days (&day, (guint) -days_before);
+
+  return heard_date_to_iso (&day);
+}
+
+static void
+landed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Slot *slot = user_data;
+
+  slot->result = g_object_ref (result);
+  slot->generator->pending--;
+}
+
+static Slot *
+new_slots (Generator *generator,
+           guint      n)
+{
+  Slot *slots = g_new0 (Slot, MAX (n, 1));
+
+  for (guint i = 0; i < MAX (n, 1); i++)
+    slots[i].generator = generator;
+  generator->pending += n;
+
+  return slots;
+}
+
+/* Runs the generator's own main context until every queued write landed. */
+static void
+wait_for_writes (Generator *generator)
+{
+  while (generator->pending > 0)
+    g_main_context_iteration (generator->context, TRUE);
+}
+
+static void
+free_slots (Slot  *slots,
+            guint  n)
+{
+  for (guint i = 0; i < n; i++)
+    g_clear_object (&slots[i].result);
+  g_free (slots);
+}
+
+/* Every id a batch of writes finished with, or FALSE with @error set. */
+typedef gint64 (*FinishId) (HeardStore *store, GAsyncResult *result, GError **error);
+
+static gboolean
+finish_ids (Generator  *generator,
+            Slot       *slots,
+            guint       n,
+            FinishId    finish,
+            gint64     *ids,
+            GError    **error)
+{
+  gboolean ok = TRUE;
+
+  wait_for_writes (generator);
+  for (guint i = 0; i < n; i++)
+    {
+      GError *local = NULL;
+      gint64 id = finish (generator->store, slots[i].result, &local);
+
+      if (ids != NULL)
+        ids[i] = id;
+      if (local != NULL)
+        {
+          if (ok)
+            g_propagate_error (error, local);
+          else
+            g_error_free (local);
+          ok = FALSE;
+        }
+    }
+  free_slots (slots, n);
+
+  return ok;
+}
+
+static gint64
+finish_told (HeardStore    *store,
+             GAsyncResult  *result,
+             GError       **error)
+{
+  return heard_store_mark_response_told_finish (store, result, error);
+}
+
+static gint64
+finish_amended (HeardStore    *store,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  return heard_store_amend_statement_finish (store, result, error);
+}
+
+static gint64
+finish_decided (HeardStore    *store,
+                GAsyncResult  *result,
+                GError       **error)
+{
+  return heard_store_decide_plan_finish (store, result, error);
+}
+
+static gint64
+finish_submitted (HeardStore    *store,
+                  GAsyncResult  *result,
+                  GError       **error)
+{
+  return heard_store_submit_plan_finish (store, result, error);
+}
+
+/* The caseworker whose laptop this is (the first of the workers, who are
+ * otherwise named as key workers and action owners) and the supervisor
+ * who signs off plans. */
+static gboolean
+add_staff (Generator  *generator,
+           GError    **error)
+{
+  const HeardPracticeWords *workers = heard_practice_words (HEARD_PRACTICE_WORKERS);
+  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  Slot *slots = new_slots (generator, 2);
+  gint64 ids[2] = { 0 };
+
+  heard_staff_set_name (supervisor, HEARD_PRACTICE_SUPERVISOR_NAME);
+  heard_store_save_staff_async (generator->store, supervisor,
+                                HEARD_PRACTICE_SUPERVISOR_PASSPHRASE, NULL, landed_cb,
+                                &slots[0]);
+  heard_staff_set_name (caseworker, workers->items[0]);
+  heard_store_save_staff_async (generator->store, caseworker, NULL, NULL, landed_cb, &slots[1]);
+
+  if (!finish_ids (generator, slots, 2, heard_store_save_staff_finish, ids, error))
+    return FALSE;
+
+  generator->supervisor_id = ids[0];
+  return TRUE;
+}
+
+static char *
+pick_agencies (Rng *rng)
+{
+  g_autofree char *list = g_strdup (heard_agency_to_code (HEARD_AGENCY_SOCIAL_CARE));
+
+  for (HeardAgency agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
+    {
+      if (agency != HEARD_AGENCY_SOCIAL_CARE && agency != HEARD_AGENCY_YOUNG_PERSON &&
+          rng_chance (rng, 35))
+        {
+          char *longer = heard_agency_list_add (list, agency);
+
+          g_free (list);
+          list = longer;
+        }
+    }
+
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+add_person (Generator      *generator,
+            PersonRecords  *records,
+            GError        **error)
+{
+  Rng rng = stream_for (generator, records->index, STREAM_PERSON);
+  const char *given = pick (&rng, HEARD_PRACTICE_GIVEN_NAMES);
+  const char *family = pick (&rng, HEARD_PRACTICE_FAMILY_NAMES);
+  g_autofree char *display = g_strdup_printf ("%s %s", given, family);
+  g_autofree char *birth = NULL;
+  g_autofree char *agencies = pick_agencies (&rng);
+  const char *language = pick (&rng, HEARD_PRACTICE_LANGUAGES);
+  HeardPerson *person = heard_person_new ();
+  Slot *slots = new_slots (generator, 1);
+  gint64 id = 0;
+
+  /* Between 11 and 18 years old today. */
+  records->birth = generator->today;
+  g_date_subtract_years (&records->birth, 11);
+  g_date_subtract_days (&records->birth, rng_below (&rng, 7 * 365 + 300));
+  birth = heard_date_to_iso (&records->birth);
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display);
+  if (rng_chance (&rng, 30))
+    heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME,
+                           pick (&rng, HEARD_PRACTICE_GIVEN_NAMES));
+  heard_person_set_text (person, HEARD_PERSON_PRONOUNS, pick (&rng, HEARD_PRACTICE_PRONOUNS));
+  heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, birth);
+  heard_person_set_text (person, HEARD_PERSON_FIRST_LANGUAGE, language);
+  heard_person_set_interpreter_needed (person, g_strcmp0 (language, "English") != 0 &&
+                                               rng_chance (&rng, 40));
+  if (rng_chance (&rng, 80))
+    {
+      guint n_choices = 0;
+      const HeardChoice *ethnicities = heard_person_get_ethnicities (&n_choices);
+
+      /* The first choice is "not recorded yet". */
+      heard_person_set_text (person, HEARD_PERSON_ETHNICITY,
+                             ethnicities[1 + rng_below (&rng, n_choices - 1)].code);
+    }
+  switch (rng_below (&rng, 10))
+    {
+    case 0:
+      heard_person_set_nationality_answer (person, HEARD_ANSWER_NOT_KNOWN);
+      break;
+    case 1:
+      heard_person_set_nationality_answer (person, HEARD_ANSWER_PREFERS_NOT_TO_SAY);
+      break;
+    default:
+      heard_person_set_nationality_answer (person, HEARD_ANSWER_GIVEN);
+      heard_person_set_text (person, HEARD_PERSON_NATIONALITY,
+                             pick (&rng, HEARD_PRACTICE_NATIONALITIES));
+      break;
+    }
+  heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, pick (&rng, HEARD_PRACTICE_WORKERS));
+  heard_person_set_text (person, HEARD_PERSON_AGENCIES, agencies);
+  heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, pick (&rng, HEARD_PRACTICE_WHAT_HELPS));
+  heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD,
+                         pick (&rng, HEARD_PRACTICE_WHAT_IS_HARD));
+
+  records->person = person;
+  heard_store_save_person_async (generator->store, person, NULL, landed_cb, &slots[0]);
+  if (!finish_ids (generator, slots, 1, heard_store_save_person_finish, &id, error))
+    return FALSE;
+
+  heard_person_set_id (person, id);
+  return TRUE;
+}
+
+/* How far a plan has come: the states a trainee meets, most plans in use. */
+typedef enum
+{
+  PLAN_DRAFT,
+  PLAN_AWAITING_REVIEW,
+  PLAN_CHANGES_REQUESTED,
+  PLAN_SIGNED_OFF,
+  PLAN_REVIEWED,
+  PLAN_CLOSED,
+} PlanStage;
+
+static PlanStage
+pick_stage (Rng *rng)
+{
+  guint roll = rng_below (rng, 100);
+
+  return roll < 12 ? PLAN_DRAFT
+         : roll < 22 ? PLAN_AWAITING_REVIEW
+         : roll < 27 ? PLAN_CHANGES_REQUESTED
+         : roll < 57 ? PLAN_SIGNED_OFF
+         : roll < 85 ? PLAN_REVIEWED
+         : PLAN_CLOSED;
+}
+
+static gboolean
+decide (Generator          *generator,
+        gint64              plan_id,
+        HeardPlanDecision  *decision,
+        GError            **error)
+{
+  Slot *slots = new_slots (generator, 1);
+
+  heard_store_decide_plan_async (generator->store, plan_id, decision,
+                                 HEARD_PRACTICE_SUPERVISOR_PASSPHRASE, NULL, landed_cb,
+                                 &slots[0]);
+
+  return finish_ids (generator, slots, 1, finish_decided, NULL, error);
+}
+
+static gboolean
+advance_plan (Generator      *generator,
+              PersonRecords  *records,
+              Rng            *rng,
+              PlanStage       stage,
+              GError        **error)
+{
+  g_autoptr(HeardPlanDecision) decision = NULL;
+  Slot *slots;
+
+  if (stage == PLAN_DRAFT)
+    return TRUE;
+
+  slots = new_slots (generator, 1);
+  heard_store_submit_plan_async (generator->store, records->plan_id, NULL, landed_cb, &slots[0]);
+  if (!finish_ids (generator, slots, 1, finish_submitted, NULL, error))
+    return FALSE;
+  if (stage == PLAN_AWAITING_REVIEW)
+    return TRUE;
+
+  if (stage == PLAN_CHANGES_REQUESTED)
+    {
+      decision = heard_plan_decision_new (HEARD_PLAN_EVENT_REQUEST_CHANGES,
+                                          generator->supervisor_id);
+      decision->comments = g_strdup (pick (rng, HEARD_PRACTICE_CHANGES_ASKED));
+      return decide (generator, records->plan_id, decision, error);
+    }
+
+  decision = heard_plan_decision_new (HEARD_PLAN_EVENT_SIGN_OFF, generator->supervisor_id);
+  decision->comments = g_strdup (pick (rng, HEARD_PRACTICE_REVIEW_COMMENTS));
+  if (!decide (generator, records->plan_id, decision, error))
+    return FALSE;
+  g_clear_pointer (&decision, heard_plan_decision_free);
+
+  if (stage == PLAN_REVIEWED || stage == PLAN_CLOSED)
+    {
+      decision = heard_plan_decision_new (HEARD_PLAN_EVENT_REVIEW, generator->supervisor_id);
+      decision->comments = g_strdup (pick (rng, HEARD_PRACTICE_REVIEW_COMMENTS));
+      if (!decide (generator, records->plan_id, decision, error))
+        return FALSE;
+      g_clear_pointer (&decision, heard_plan_decision_free);
+    }
+
+  if (stage == PLAN_CLOSED)
+    {
+      decision = heard_plan_decision_new (HEARD_PLAN_EVENT_CLOSE, generator->supervisor_id);
+      decision->comments = g_strdup (pick (rng, HEARD_PRACTICE_REVIEW_COMMENTS));
+      g_free (decision->texts[HEARD_CLOSURE_VIEW]);
+      decision->texts[HEARD_CLOSURE_VIEW] = g_strdup (pick (rng, HEARD_PRACTICE_CLOSURE_VIEWS));
+      g_free (decision->texts[HEARD_CLOSURE_REASON]);
+      decision->texts[HEARD_CLOSURE_REASON] = g_strdup (pick (rng,
+                                                              HEARD_PRACTICE_CLOSURE_REASONS));
+      if (!decide (generator, records->plan_id, decision, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The actions an answer may link to: those of a plan in use. */
+static gboolean
+find_linkable_actions (Generator      *generator,
+                       PersonRecords  *records,
+                       GError        **error)
+{
+  Slot *slots = new_slots (generator, 1);
+  g_autoptr(GPtrArray) actions = NULL;
+
+  heard_store_list_linkable_actions_async (generator->store,
+                                           heard_person_get_id (records->person), NULL,
+                                           landed_cb, &slots[0]);
+  wait_for_writes (generator);
+  actions = heard_store_list_linkable_actions_finish (generator->store, slots[0].result, error);
+  free_slots (slots, 1);
+  if (actions == NULL)
+    return FALSE;
+
+  g_array_set_size (records->action_ids, 0);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      gint64 id = heard_plan_action_get_id (g_ptr_array_index (actions, i));
+
+      g_array_append_val (records->action_ids, id);
+    }
+
+  return TRUE;
+}
+
+/* A plan with a few areas of life, each with actions owned by agencies,
+ * taken as far as @stage. */
+static gboolean
+add_plan (Generator      *generator,
+          PersonRecords  *records,
+          GError        **error)
+{
+  Rng rng = stream_for (generator, records->index, STREAM_PLAN);
+  PlanStage stage = pick_stage (&rng);
+  guint n_areas = 2 + rng_below (&rng, 3);
+  guint first_kind = rng_below (&rng, HEARD_AREA_N_KINDS);
+  g_autofree gint64 *area_ids = g_new0 (gint64, n_areas);
+  g_autoptr(GPtrArray) planned = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_actions;
+  Slot *slots;
+
+  slots = new_slots (generator, 1);
+  heard_store_start_plan_async (generator->store, heard_person_get_id (records->person), NULL,
+                                landed_cb, &slots[0]);
+  if (!finish_ids (generator, slots, 1, heard_store_start_plan_finish, &records->plan_id, error))
+    return FALSE;
+
+  slots = new_slots (generator, n_areas);
+  for (guint i = 0; i < n_areas; i++)
+    {
+      g_autoptr(HeardPlanArea) area = heard_plan_area_new (records->plan_id,
+                                                           (first_kind + i) % HEARD_AREA_N_KINDS);
+
+      heard_plan_area_set_text (area, HEARD_AREA_WORRIED, pick (&rng, HEARD_PRACTICE_WORRIES));
+      heard_plan_area_set_text (area, HEARD_AREA_WORKING_WELL,
+                                pick (&rng, HEARD_PRACTICE_WORKING_WELL));
+      heard_plan_area_set_text (area, HEARD_AREA_NEEDS_TO_HAPPEN,
+                                pick (&rng, HEARD_PRACTICE_NEEDS_TO_HAPPEN));
+      if (rng_chance (&rng, 85))
+        heard_plan_area_set_text (area, HEARD_AREA_GOAL_OWN_WORDS,
+                                  pick (&rng, HEARD_PRACTICE_OWN_GOALS));
+      heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER,
+                                pick (&rng, HEARD_PRACTICE_WORKER_GOALS));
+      heard_store_save_area_async (generator->store, area, NULL, landed_cb, &slots[i]);
+    }
+  if (!finish_ids (generator, slots, n_areas, heard_store_save_area_finish, area_ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      guint n = 1 + rng_below (&rng, 3);
+
+      for (guint j = 0; j < n; j++)
+        {
+          HeardPlanAction *action = heard_plan_action_new (records->plan_id, area_ids[i]);
+          HeardAgency owner = rng_below (&rng, HEARD_AGENCY_N_AGENCIES);
+          g_autofree char *due = day_from_today (generator, 30 - (int) rng_below (&rng, 120));
+
+          heard_plan_action_set_text (action, HEARD_ACTION_WHAT, pick (&rng,
+                                                                       HEARD_PRACTICE_ACTIONS));
+          heard_plan_action_set_owner (action, owner);
+          heard_plan_action_set_text (action, HEARD_ACTION_OWNER_NAME,
+                                      pick (&rng, HEARD_PRACTICE_WORKERS));
+          heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, due);
+          heard_plan_action_set_status (action, rng_below (&rng, HEARD_ACTION_N_STATUSES));
+          if (rng_chance (&rng, 50))
+            {
+              g_autofree char *acknowledged = day_from_today (generator,
+                                                              40 + (int) rng_below (&rng, 60));
+
+              heard_plan_action_set_text (action, HEARD_ACTION_ACKNOWLEDGED_ON, acknowledged);
+            }
+          g_ptr_array_add (planned, action);
+        }
+    }
+
+  n_actions = planned->len;
+  slots = new_slots (generator, n_actions);
+  for (guint i = 0; i < n_actions; i++)
+    heard_store_save_action_async (generator->store, g_ptr_array_index (planned, i), NULL,
+                                   landed_cb, &slots[i]);
+  if (!finish_ids (generator, slots, n_actions, heard_store_save_action_finish, NULL, error))
+    return FALSE;
+
+  return advance_plan (generator, records, &rng, stage, error) &&
+         find_linkable_actions (generator, records, error);
+}
+
+/* How many statements young person @index has: an exact average over
+ * each pair of young people. */
+static guint
+count_statements (Generator *generator,
+                  guint      index)
+{
+  Rng rng = stream_for (generator, index & ~1u, STREAM_STATEMENT_COUNTS);
+  guint spread = rng_below (&rng, HEARD_PRACTICE_STATEMENTS_PER_PERSON * 3 / 5);
+
+  if ((index | 1) >= generator->n_people)
+    return HEARD_PRACTICE_STATEMENTS_PER_PERSON;
+
+  return (index & 1) ? HEARD_PRACTICE_STATEMENTS_PER_PERSON - spread
+                     : HEARD_PRACTICE_STATEMENTS_PER_PERSON + spread;
+}
+
+static HeardStatement *
+make_statement (Generator     *generator,
+                PersonRecords *records,
+                Rng           *rng,
+                int            days_before)
+{
+  HeardStatement *statement = heard_statement_new ();
+  g_autofree char *given_on = day_from_today (generator, days_before);
+  g_autofree char *time = g_strdup_printf ("%02u:%02u", 9 + rng_below (rng, 10),
+                                           rng_below (rng, 4) * 15);
+  gboolean sensitive = rng_chance (rng, 10);
+
+  heard_statement_set_person_id (statement, heard_person_get_id (records->person));
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS,
+                            pick (rng, sensitive ? HEARD_PRACTICE_SENSITIVE_SAYINGS
+                                                 : HEARD_PRACTICE_SAYINGS));
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, given_on);
+  if (rng_chance (rng, 70))
+    heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_TIME, time);
+  heard_statement_set_text (statement, HEARD_STATEMENT_PLACE, pick (rng, HEARD_PRACTICE_PLACES));
+  heard_statement_set_text (statement, HEARD_STATEMENT_PRESENT,
+                            pick (rng, HEARD_PRACTICE_PRESENT));
+  heard_statement_set_text (statement, HEARD_STATEMENT_CONTEXT,
+                            pick (rng, HEARD_PRACTICE_CONTEXTS));
+  if (rng_chance (rng, 15))
+    heard_statement_set_text (statement, HEARD_STATEMENT_THEIR_NOTE,
+                              pick (rng, HEARD_PRACTICE_THEIR_NOTES));
+  if (!sensitive && rng_chance (rng, 40))
+    heard_statement_set_text (statement, HEARD_STATEMENT_SHARE_WITH,
+                              heard_agency_to_code (rng_chance (rng, 50) ? HEARD_AGENCY_SCHOOL
+                                                                        : HEARD_AGENCY_HEALTH));
+  heard_statement_set_given_how (statement, rng_below (rng, HEARD_GIVEN_N_WAYS));
+  heard_statement_set_read_back (statement, rng_below (rng, HEARD_READ_BACK_N_ANSWERS));
+  heard_statement_set_sensitive (statement, sensitive);
+  if (sensitive)
+    heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE,
+                              pick (rng, HEARD_PRACTICE_CONTENT_NOTES));
+
+  return statement;
+}
+
+/* The young person's own words over the last two years: some sensitive,
+ * some amended with a reason, most answered ("You said — we did") and the
+ * young person told, some not yet. */
+static gboolean
+add_statements (Generator      *generator,
+                PersonRecords  *records,
+                GError        **error)
+{
+  Rng rng = stream_for (generator, records->index, STREAM_STATEMENTS);
+  guint n = count_statements (generator, records->index);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree gint64 *ids = g_new0 (gint64, MAX (n, 1));
+  g_autofree int *days = g_new0 (int, MAX (n, 1));
+  g_autofree gint64 *response_ids = NULL;
+  g_autoptr(GArray) answered = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) told = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) amended = g_array_new (FALSE, FALSE, sizeof (guint));
+  Slot *slots;
+
+  slots = new_slots (generator, n);
+  for (guint i = 0; i < n; i++)
+    {
+      HeardStatement *statement;
+
+      days[i] = (int) rng_below (&rng, 730);
+      statement = make_statement (generator, records, &rng, days[i]);
+      g_ptr_array_add (statements, statement);
+      heard_store_record_statement_async (generator->store, statement, NULL, landed_cb,
+                                          &slots[i]);
+    }
+  if (!finish_ids (generator, slots, n, heard_store_record_statement_finish, ids, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* The newest are the ones still waiting for an answer. */
+      if (days[i] > 10 && rng_chance (&rng, 55))
+        g_array_append_val (answered, i);
+      if (rng_chance (&rng, 5))
+        g_array_append_val (amended, i);
+    }
+
+  response_ids = g_new0 (gint64, MAX (answered->len, 1));
+  slots = new_slots (generator, answered->len);
+  for (guint i = 0; i < answered->len; i++)
+    {
+      guint s = g_array_index (answered, guint, i);
+      g_autoptr(HeardStatementResponse) response = heard_statement_response_new ();
+
+      heard_statement_response_set_statement_id (response, ids[s]);
+      heard_statement_response_set_what_we_did (response, pick (&rng,
+                                                                HEARD_PRACTICE_WHAT_WE_DID));
+      if (records->action_ids->len > 0 && rng_chance (&rng, 60))
+        heard_statement_response_add_action (response,
+                                             g_array_index (records->action_ids, gint64,
+                                                            rng_below (&rng,
+                                                                       records->action_ids->len)),
+                                             NULL);
+      heard_store_answer_statement_async (generator->store, response, NULL, landed_cb,
+                                          &slots[i]);
+      if (rng_chance (&rng, 70))
+        g_array_append_val (told, i);
+    }
+  if (!finish_ids (generator, slots, answered->len, heard_store_answer_statement_finish,
+                   response_ids, error))
+    return FALSE;
+
+  slots = new_slots (generator, told->len + amended->len);
+  for (guint i = 0; i < told->len; i++)
+    {
+      guint r = g_array_index (told, guint, i);
+      int said = days[g_array_index (answered, guint, r)];
+      g_autofree char *told_on = day_from_today (generator,
+                                                 MAX (0, said - 1 - (int) rng_below (&rng, 10)));
+
+      heard_store_mark_response_told_async (generator->store, response_ids[r], told_on, NULL,
+                                            landed_cb, &slots[i]);
+    }
+  for (guint i = 0; i < amended->len; i++)
+    {
+      guint s = g_array_index (amended, guint, i);
+      HeardStatement *original = g_ptr_array_index (statements, s);
+      g_autoptr(HeardStatement) amendment = heard_statement_copy (original);
+      g_autofree char *words = g_strdup_printf ("%s %s",
+                                                heard_statement_get_words (original),
+                                                pick (&rng, HEARD_PRACTICE_ADDITIONS));
+
+      heard_statement_set_id (amendment, ids[s]);
+      heard_statement_set_version (amendment, 1);
+      heard_statement_set_text (amendment, HEARD_STATEMENT_WORDS, words);
+      heard_statement_set_text (amendment, HEARD_STATEMENT_REASON,
+                                pick (&rng, HEARD_PRACTICE_AMEND_REASONS));
+      heard_store_amend_statement_async (generator->store, amendment, NULL, landed_cb,
+                                         &slots[told->len + i]);
+    }
+
+  /* Finished one kind at a time: the two finish differently. */
+  wait_for_writes (generator);
+  for (guint i = 0; i < told->len + amended->len; i++)
+    {
+      GError *local = NULL;
+
+      if (i < told->len)
+        finish_told (generator->store, slots[i].result, &local);
+      else
+        finish_amended (generator->store, slots[i].result, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, local);
+          free_slots (slots, told->len + amended->len);
+          return FALSE;
+        }
+    }
+  free_slots (slots, told->len + amended->len);
+
+  return TRUE;
+}
+
+/* Every kind of record a young person has, made in one place: a feature
+ * that brings a new kind adds its function here (and a Stream for it). */
+static gboolean
+make_records_for_person (Generator  *generator,
+                         guint       index,
+                         GError    **error)
+{
+  PersonRecords records = { index };
+  gboolean made;
+
+  records.action_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  made = add_person (generator, &records, error) &&
+         add_plan (generator, &records, error) &&
+         add_statements (generator, &records, error);
+  g_clear_object (&records.person);
+  g_array_unref (records.action_ids);
+
+  return made;
+}
+
+static gboolean
+make_records (Generator  *generator,
+              GError    **error)
+{
+  if (!add_staff (generator, error))
+    return FALSE;
+
+  for (guint i = 0; i < generator->n_people; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (generator->cancellable, error) ||
+          !make_records_for_person (generator, i, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens a new store in @folder, fills it, notes the audit trail's head
+ * in @info and closes the store, which syncs everything. */
+static gboolean
+fill_folder (Generator          *generator,
+             const char         *folder,
+             const HeardKey     *key,
+             HeardDatabaseInfo  *info,
+             GError            **error)
+{
+  g_autofree char *path = g_build_filename (folder, HEARD_DATABASE_FILE, NULL);
+  g_autoptr(HeardAuditAnchor) anchor = NULL;
+  gboolean made;
+  Slot *slots;
+
+  generator->store = heard_sqlite_store_new (path);
+
+  slots = new_slots (generator, 1);
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (generator->store), key,
+                                 HEARD_SQLITE_STORE_OPEN_CREATE |
+                                 HEARD_SQLITE_STORE_OPEN_FICTIONAL,
+                                 NULL, landed_cb, &slots[0]);
+  wait_for_writes (generator);
+  made = heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (generator->store),
+                                         slots[0].result, error);
+  free_slots (slots, 1);
+
+  made = made && make_records (generator, error);
+
+  if (made)
+    {
+      slots = new_slots (generator, 1);
+      heard_store_read_audit_head_async (generator->store, NULL, landed_cb, &slots[0]);
+      wait_for_writes (generator);
+      anchor = heard_store_read_audit_head_finish (generator->store, slots[0].result, error);
+      free_slots (slots, 1);
+      made = anchor != NULL;
+    }
+
+  if (made)
+    {
+      info->audit_anchor = heard_audit_anchor_to_string (anchor);
+      info->audit_anchor_mac = heard_audit_anchor_sign (info->audit_anchor, info->uuid, key);
+    }
+
+  /* Closed whatever happened; only a close after success must succeed. */
+  slots = new_slots (generator, 1);
+  heard_store_close_async (generator->store, NULL, landed_cb, &slots[0]);
+  wait_for_writes (generator);
+  if (made)
+    made = heard_store_close_finish (generator->store, slots[0].result, error);
+  free_slots (slots, 1);
+  g_clear_object (&generator->store);
+
+  return made;
+}
+
+static gboolean
+set_folder_error (GError     **error,
+                  const char  *path)
+{
+  int saved_errno = errno;
+
+  g_set_error (error, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_FAILED,
+               _("The practice records could not be written to %s: %s"), path,
+               g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_private_file (const char  *path,
+                    const char  *contents,
+                    gsize        length,
+                    GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_set_contents_full (path, contents, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local))
+    {
+      g_set_error (error, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_FAILED,
+                   _("The practice records could not be written: %s"), local->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_info (const char               *folder,
+            const HeardDatabaseInfo  *info,
+            GError                  **error)
+{
+  g_autofree char *path = g_build_filename (folder, HEARD_INFO_FILE, NULL);
+  gsize length = 0;
+  g_autofree char *contents = _heard_database_info_to_data (info, &length);
+
+  return write_private_file (path, contents, length, error);
+}
+
+static gboolean
+sync_folder (const char  *folder,
+             GError     **error)
+{
+  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      set_folder_error (error, folder);
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+/* Removes @path and everything in it, never following a link. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  GStatBuf info;
+  const char *name;
+
+  if (g_lstat (path, &info) != 0)
+    return;
+
+  if (!S_ISDIR (info.st_mode))
+    {
+      if (g_unlink (path) != 0)
+        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+
+  if (g_rmdir (path) != 0)
+    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/* Whether @data_dir holds nothing but perhaps a lock file. */
+static gboolean
+folder_is_empty (const char *data_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (data_dir, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return errno == ENOENT;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_strcmp0 (name, HEARD_FOLDER_LOCK_FILE) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The new set's key and note, before any record. */
+static gboolean
+prepare_folder (const char         *folder,
+                const HeardKey     *key,
+                HeardDatabaseInfo  *info,
+                GError            **error)
+{
+  g_autofree char *key_path = g_build_filename (folder, HEARD_PRACTICE_KEY_FILE, NULL);
+  g_autoptr(HeardSecretString) hex = heard_key_to_hex (key);
+  g_autoptr(HeardSecretString) line = g_strconcat (hex, "\n", NULL);
+
+  info->uuid = g_uuid_string_random ();
+  info->practice = TRUE;
+  info->database_created = TRUE;
+  info->recovery_confirmed = TRUE;
+
+  return write_private_file (key_path, line, strlen (line), error) &&
+         write_info (folder, info, error);
+}
+
+/* Puts the finished set in @making under the name @data_dir, in one step,
+ * then removes what was there before. */
+static gboolean
+swap_into_place (const char  *making,
+                 const char  *data_dir,
+                 GError     **error)
+{
+  g_autofree char *parent = g_path_get_dirname (data_dir);
+
+  if (renameat2 (AT_FDCWD, making, AT_FDCWD, data_dir, RENAME_EXCHANGE) != 0)
+    {
+      g_autofree char *old = NULL;
+
+      /* A file system that cannot swap in one step: the old set steps
+       * aside first. Stopped in between, the new set is whole under its
+       * temporary name, and the old one under another. */
+      if (errno != EINVAL && errno != ENOSYS)
+        return set_folder_error (error, data_dir);
+
+      old = g_strconcat (data_dir, ".old-XXXXXX", NULL);
+      if (g_mkdtemp_full (old, 0700) == NULL ||
+          g_rename (data_dir, old) != 0 ||
+          g_rename (making, data_dir) != 0)
+        return set_folder_error (error, data_dir);
+      g_rename (old, making);
+    }
+
+  if (!sync_folder (parent, error))
+    return FALSE;
+
+  /* @making now holds the set replaced. */
+  remove_tree (making);
+
+  return TRUE;
+}
+
+static void
+generate_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Request *request = task_data;
+  g_autoptr(HeardFolderLock) lock = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autofree char *making = NULL;
+  g_auto(HeardDatabaseInfo) info = { 0 };
+  Generator generator = { 0 };
+  GError *error = NULL;
+  gboolean made;
+
+  /* Nothing is written, not even a lock file, into a folder that is not
+   * a practice set (or empty). */
+  if (!folder_is_empty (request->data_dir) &&
+      !heard_practice_folder_is_practice (request->data_dir))
+    {
+      g_task_return_new_error (task, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_REAL_RECORDS,
+                               _("%s holds records that are not practice records, so no "
+                                 "practice records were made there and nothing in it was "
+                                 "changed. Choose an empty folder."), request->data_dir);
+      return;
+    }
+
+  if (g_mkdir_with_parents (request->data_dir, 0700) != 0)
+    {
+      set_folder_error (&error, request->data_dir);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Held until the new set is in place: no Heard opens the folder meanwhile. */
+  lock = heard_folder_lock_acquire (request->data_dir, &error);
+  if (lock == NULL)
+    {
+      gboolean busy = g_error_matches (error, HEARD_FOLDER_LOCK_ERROR,
+                                       HEARD_FOLDER_LOCK_ERROR_BUSY);
+
+      g_task_return_new_error (task, HEARD_PRACTICE_ERROR,
+                               busy ? HEARD_PRACTICE_ERROR_IN_USE
+                                    : HEARD_PRACTICE_ERROR_FAILED,
+                               busy ? _("Heard is open with the practice records in %s. "
+                                        "Close it there first; nothing was changed.")
+                                    : _("The practice records in %s could not be replaced: %s"),
+                               request->data_dir, error->message);
+      g_error_free (error);
+      return;
+    }
+
+  making = g_strconcat (request->data_dir, MAKING_SUFFIX, NULL);
+  if (g_mkdtemp_full (making, 0700) == NULL)
+    {
+      set_folder_error (&error, making);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  key = heard_key_new_random ();
+  generator.context = g_main_context_new ();
+  generator.cancellable = cancellable;
+  generator.seed = request->seed;
+  generator.today = request->today;
+  generator.n_people = request->n_people;
+
+  g_main_context_push_thread_default (generator.context);
+  made = prepare_folder (making, key, &info, &error) &&
+         fill_folder (&generator, making, key, &info, &error);
+  g_main_context_pop_thread_default (generator.context);
+  g_main_context_unref (generator.context);
+
+  made = made &&
+         write_info (making, &info, &error) &&
+         sync_folder (making, &error) &&
+         swap_into_place (making, request->data_dir, &error);
+
+  if (!made)
+    {
+      remove_tree (making);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* HEARD_DATA_DIR=/tmp/x/heard gives /tmp/x/heard-practice. */
+char *
+heard_practice_default_dir (void)
+{
+  g_autofree char *data_dir = heard_context_default_data_dir ();
+  g_autofree char *trimmed = g_strdup (data_dir);
+  gsize length = strlen (trimmed);
+
+  while (length > 1 && trimmed[length - 1] == G_DIR_SEPARATOR)
+    trimmed[--length] = '\0';
+
+  return g_strconcat (trimmed, "-practice", NULL);
+}
+
+gboolean
+heard_practice_folder_is_practice (const char *data_dir)
+{
+  g_auto(HeardDatabaseInfo) info = { 0 };
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  return _heard_database_info_read (&info, data_dir) && info.practice;
+}
+
+void
+heard_practice_generate_async (const char          *data_dir,
+                               guint                n_people,
+                               guint64              seed,
+                               const GDate         *today,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+  GDate now;
+
+  g_return_if_fail (data_dir != NULL);
+  g_return_if_fail (today == NULL || g_date_valid (today));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_practice_generate_async);
+
+  heard_date_today (&now);
+  if (n_people == 0)
+    {
+      g_task_return_new_error (task, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_INVALID, "%s",
+                               _("Practice records need at least one young person."));
+      return;
+    }
+  /* Records are never dated in the future. */
+  if (today != NULL && g_date_compare (today, &now) > 0)
+    {
+      g_task_return_new_error (task, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_INVALID, "%s",
+                               _("Practice records cannot be made for a day after today."));
+      return;
+    }
+
+  request = g_new0 (Request, 1);
+  /* Absolute, with no separator at the end: the set is made beside it. */
+  request->data_dir = g_canonicalize_filename (data_dir, NULL);
+  request->n_people = n_people;
+  request->seed = seed;
+  request->today = today != NULL ? *today : now;
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, generate_thread);
+}
+
+gboolean
+heard_practice_generate_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_practice_generate_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

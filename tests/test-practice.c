@@ -1,0 +1,691 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-practice"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "heard-audit.h"
+#include "heard-backup-service.h"
+#include "heard-context.h"
+#include "heard-context-private.h"
+#include "heard-folder-lock.h"
+#include "heard-keyring.h"
+#include "heard-practice.h"
+#include "heard-recovery-code.h"
+#include "heard-secure.h"
+#include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
+#include "heard-test-keyring.h"
+#include "heard-test-utils.h"
+#include "heard-unlock-flow-private.h"
+
+/*
+ * Practice records: what a trainer relies on. The same seed and day give
+ * the same records; practice and real records never share a folder or a
+ * key; real records are never touched; a practice set opens silently,
+ * says it is practice, and passes every check real records must; and its
+ * words stay clear of anything graphic.
+ */
+
+#define N_PEOPLE 6
+#define SEED 7
+
+/* Terms that must never appear in practice records: the harm is never
+ * described. Kept short and clinical; matched as whole words. */
+static const char *const never_words[] = {
+  "rape", "raped", "intercourse", "genitals", "naked", "pornography", "penetration",
+};
+
+typedef struct
+{
+  char *root;
+  char *data_dir;
+  char *practice_dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->root = heard_test_make_dir ();
+  fixture->data_dir = g_build_filename (fixture->root, "heard", NULL);
+  g_setenv ("HEARD_DATA_DIR", fixture->data_dir, TRUE);
+  fixture->practice_dir = heard_practice_default_dir ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_unsetenv ("HEARD_DATA_DIR");
+  heard_test_clear_dir (&fixture->root);
+  g_free (fixture->data_dir);
+  g_free (fixture->practice_dir);
+}
+
+static void
+practice_day (GDate *today)
+{
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, 14, G_DATE_MARCH, 2026);
+}
+
+static gboolean
+generate (const char  *folder,
+          guint        n_people,
+          guint64      seed,
+          GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GDate today;
+
+  practice_day (&today);
+  heard_practice_generate_async (folder, n_people, seed, &today, NULL,
+                                 heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_practice_generate_finish (result, error);
+}
+
+static void
+generate_ok (const char *folder,
+             guint       n_people,
+             guint64     seed)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean made = generate (folder, n_people, seed, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (made);
+}
+
+static HeardKey *
+read_practice_key (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, HEARD_PRACTICE_KEY_FILE, NULL);
+  g_autoptr(HeardSecretString) hex = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardKey *key;
+
+  g_file_get_contents (path, &hex, NULL, &error);
+  g_assert_no_error (error);
+  key = heard_key_new_from_hex (g_strstrip (hex), &error);
+  g_assert_no_error (error);
+
+  return key;
+}
+
+static HeardStore *
+open_practice_store (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, HEARD_DATABASE_FILE, NULL);
+  g_autoptr(HeardKey) key = read_practice_key (folder);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardStore *store = heard_sqlite_store_new (path);
+
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), key, HEARD_SQLITE_STORE_OPEN_NONE,
+                                 NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  heard_sqlite_store_open_finish (HEARD_SQLITE_STORE (store), result, &error);
+  g_assert_no_error (error);
+
+  return store;
+}
+
+/* Every property a GObject has, except those @skip names (the times the
+ * audit trail gives, which are when the set was made, not records). */
+static void
+dump_object (GString    *dump,
+             const char *label,
+             GObject    *object)
+{
+  static const char *const skip[] = {
+    "saved-at", "created-at", "signed-off-at", "closed-at", "decided-at", "next-review",
+    "review-limit", "saved-by",
+  };
+  guint n = 0;
+  g_autofree GParamSpec **pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object),
+                                                                    &n);
+
+  g_string_append_printf (dump, "%s:", label);
+  for (guint i = 0; i < n; i++)
+    {
+      GValue value = G_VALUE_INIT;
+      g_autofree char *text = NULL;
+
+      if (g_strv_contains ((const char *const *) skip, pspecs[i]->name) ||
+          (pspecs[i]->flags & G_PARAM_READABLE) == 0 ||
+          G_TYPE_IS_OBJECT (pspecs[i]->value_type) ||
+          G_TYPE_IS_INTERFACE (pspecs[i]->value_type) ||
+          pspecs[i]->value_type == G_TYPE_POINTER)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      /* Strings as they are, not escaped: the words are checked too. */
+      text = G_VALUE_HOLDS_STRING (&value) ? g_value_dup_string (&value)
+                                           : g_strdup_value_contents (&value);
+      g_string_append_printf (dump, " %s=%s", pspecs[i]->name, text);
+      g_value_unset (&value);
+    }
+  g_string_append_c (dump, '\n');
+}
+
+static void
+dump_plans (GString    *dump,
+            HeardStore *store,
+            gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  heard_store_load_plans_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  plans = heard_store_load_plans_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      HeardPlan *plan = g_ptr_array_index (plans, i);
+      GListModel *areas = heard_plan_get_areas (plan);
+      GListModel *reviews = heard_plan_get_reviews (plan);
+
+      dump_object (dump, "plan", G_OBJECT (plan));
+      for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+        {
+          g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, a);
+          GListModel *actions = heard_plan_area_get_actions (area);
+
+          dump_object (dump, " area", G_OBJECT (area));
+          for (guint b = 0; b < g_list_model_get_n_items (actions); b++)
+            {
+              g_autoptr(GObject) action = g_list_model_get_item (actions, b);
+
+              dump_object (dump, "  action", action);
+            }
+        }
+      for (guint r = 0; r < g_list_model_get_n_items (reviews); r++)
+        {
+          g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, r);
+
+          g_string_append_printf (dump, " review: %d %s %s\n",
+                                  heard_plan_review_get_decision (review),
+                                  heard_plan_review_get_reviewer (review),
+                                  heard_plan_review_get_comments (review));
+        }
+    }
+}
+
+static void
+dump_statements (GString    *dump,
+                 HeardStore *store,
+                 gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+
+  heard_store_list_statements_async (store, person_id, NULL, heard_test_store_result_cb,
+                                     &result);
+  heard_test_wait (&result);
+  statements = heard_store_list_statements_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      HeardStatement *statement = g_ptr_array_index (statements, i);
+      GPtrArray *responses = heard_statement_get_responses (statement);
+      g_autoptr(GAsyncResult) history_result = NULL;
+      g_autoptr(GPtrArray) history = NULL;
+
+      dump_object (dump, "statement", G_OBJECT (statement));
+      for (guint r = 0; r < responses->len; r++)
+        {
+          HeardStatementResponse *response = g_ptr_array_index (responses, r);
+          GArray *action_ids = heard_statement_response_get_action_ids (response);
+
+          dump_object (dump, " answer", G_OBJECT (response));
+          for (guint a = 0; a < action_ids->len; a++)
+            g_string_append_printf (dump, "  action %" G_GINT64_FORMAT "\n",
+                                    g_array_index (action_ids, gint64, a));
+        }
+
+      heard_store_list_statement_history_async (store, heard_statement_get_id (statement), NULL,
+                                                heard_test_store_result_cb, &history_result);
+      heard_test_wait (&history_result);
+      history = heard_store_list_statement_history_finish (store, history_result, &error);
+      g_assert_no_error (error);
+      for (guint v = 0; v + 1 < history->len; v++)
+        dump_object (dump, " earlier", g_ptr_array_index (history, v));
+    }
+}
+
+/* Everything the store gives back about the set, in a stable order. */
+static char *
+dump_practice_set (const char *folder)
+{
+  g_autoptr(HeardStore) store = open_practice_store (folder);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  GString *dump = g_string_new (NULL);
+
+  heard_store_list_staff_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  staff = heard_store_list_staff_finish (store, result, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < staff->len; i++)
+    dump_object (dump, "staff", g_ptr_array_index (staff, i));
+  g_clear_object (&result);
+
+  heard_store_list_people_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  people = heard_store_list_people_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (people, i);
+
+      dump_object (dump, "person", G_OBJECT (person));
+      dump_plans (dump, store, heard_person_get_id (person));
+      dump_statements (dump, store, heard_person_get_id (person));
+    }
+
+  g_clear_object (&result);
+  heard_test_close_store (&store);
+
+  return g_string_free (dump, FALSE);
+}
+
+static guint
+count_lines_starting (const char *dump,
+                      const char *start)
+{
+  g_auto(GStrv) lines = g_strsplit (dump, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], start);
+
+  return n;
+}
+
+/* The files of @folder with their contents' checksums, but for the lock
+ * file, which is never part of the records. */
+static char *
+describe_records (const char *folder)
+{
+  g_autofree char *description = heard_test_describe_folder (folder);
+  g_auto(GStrv) lines = g_strsplit (description, "\n", -1);
+  GString *records = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (!g_str_has_prefix (lines[i], HEARD_FOLDER_LOCK_FILE " "))
+        g_string_append_printf (records, "%s\n", lines[i]);
+    }
+
+  return g_string_free (records, FALSE);
+}
+
+/* The names in @folder, sorted, one a line. */
+static char *
+list_names (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+static gboolean
+folder_has_making_sibling (const char *folder)
+{
+  g_autofree char *parent = g_path_get_dirname (folder);
+  g_autofree char *base = g_path_get_basename (folder);
+  g_autofree char *prefix = g_strconcat (base, ".making-", NULL);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_same_seed_same_records (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->root, "first", NULL);
+  g_autofree char *second = g_build_filename (fixture->root, "second", NULL);
+  g_autofree char *other = g_build_filename (fixture->root, "other", NULL);
+  g_autofree char *first_slash = g_strconcat (first, G_DIR_SEPARATOR_S, NULL);
+  g_autofree char *dump_first = NULL;
+  g_autofree char *dump_second = NULL;
+  g_autofree char *dump_other = NULL;
+  g_autofree char *dump_replaced = NULL;
+  g_autoptr(GError) error = NULL;
+
+  generate_ok (first, N_PEOPLE, SEED);
+  generate_ok (second, N_PEOPLE, SEED);
+  generate_ok (other, N_PEOPLE, SEED + 1);
+
+  dump_first = dump_practice_set (first);
+  dump_second = dump_practice_set (second);
+  dump_other = dump_practice_set (other);
+
+  /* A plausible set: everyone, with plans, statements and answers. */
+  g_assert_cmpuint (count_lines_starting (dump_first, "person:"), ==, N_PEOPLE);
+  g_assert_cmpuint (count_lines_starting (dump_first, "plan:"), >=, N_PEOPLE);
+  g_assert_cmpuint (count_lines_starting (dump_first, "statement:"), ==,
+                    N_PEOPLE * HEARD_PRACTICE_STATEMENTS_PER_PERSON);
+  g_assert_cmpuint (count_lines_starting (dump_first, " answer:"), >, 0);
+  g_assert_cmpuint (count_lines_starting (dump_first, " earlier:"), >, 0);
+  g_assert_cmpuint (count_lines_starting (dump_first, " review:"), >, 0);
+  g_assert_nonnull (strstr (dump_first, "sensitive=TRUE"));
+
+  g_assert_cmpstr (dump_first, ==, dump_second);
+  g_assert_cmpstr (dump_first, !=, dump_other);
+
+  /* Made again over a practice set, with the other seed (and the folder
+   * named as a shell completes it): the new set replaces the old whole,
+   * and nothing is left beside it. */
+  generate_ok (first_slash, N_PEOPLE, SEED + 1);
+  dump_replaced = dump_practice_set (first);
+  g_assert_cmpstr (dump_replaced, ==, dump_other);
+  g_assert_false (folder_has_making_sibling (first));
+}
+
+static HeardContext *
+start_context (const char     *folder,
+               HeardLockState  expected)
+{
+  HeardContext *context = heard_context_new (folder);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==, expected);
+  g_assert_no_error (error);
+
+  return context;
+}
+
+static const char *
+read_uuid (const char        *folder,
+           HeardDatabaseInfo *info)
+{
+  g_assert_true (_heard_database_info_read (info, folder));
+
+  return info->uuid;
+}
+
+static void
+test_own_folder_and_key (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *expected_dir = g_strconcat (fixture->data_dir, "-practice", NULL);
+  g_autofree char *real_key_file = g_build_filename (fixture->data_dir,
+                                                     HEARD_PRACTICE_KEY_FILE, NULL);
+  g_autoptr(HeardContext) real = NULL;
+  g_autoptr(HeardContext) practice = NULL;
+  g_autoptr(HeardKey) real_key = NULL;
+  g_autoptr(HeardKey) practice_key = NULL;
+  g_autoptr(HeardSecretString) code = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(HeardDatabaseInfo) real_info = { 0 };
+  g_auto(HeardDatabaseInfo) practice_info = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPerson) trainee_person = heard_person_new ();
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autofree char *anchor = NULL;
+  gboolean service_says_practice = FALSE;
+  guint keyring_entries;
+
+  g_assert_cmpstr (fixture->practice_dir, ==, expected_dir);
+
+  /* Real records first, as on a first run. */
+  real = start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  g_assert_false (heard_context_get_practice (real));
+  code = heard_context_dup_recovery_code (real);
+  real_key = heard_recovery_code_parse (code, &error);
+  g_assert_no_error (error);
+  keyring_entries = heard_test_keyring_count (read_uuid (fixture->data_dir, &real_info));
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  g_assert_true (heard_practice_folder_is_practice (fixture->practice_dir));
+  g_assert_false (heard_practice_folder_is_practice (fixture->data_dir));
+
+  /* Their own key, beside them only, never in the keyring. */
+  practice_key = read_practice_key (fixture->practice_dir);
+  g_assert_false (heard_key_equal (practice_key, real_key));
+  g_assert_false (g_file_test (real_key_file, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (read_uuid (fixture->practice_dir, &practice_info), !=, real_info.uuid);
+  g_assert_cmpuint (heard_test_keyring_count (practice_info.uuid), ==, 0);
+
+  /* Opened silently: no passphrase, no recovery code to show or ask for. */
+  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_true (heard_context_get_practice (practice));
+  g_assert_false (heard_context_get_practice (real));
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (practice)), ==,
+                    N_PEOPLE);
+  g_assert_null (heard_context_dup_recovery_code (practice));
+  /* Never backed up with the real records. */
+  g_object_get (heard_context_get_backups (practice), "practice", &service_says_practice, NULL);
+  g_assert_true (service_says_practice);
+  g_assert_null (heard_context_get_audit_problem (practice));
+  g_assert_cmpuint (heard_test_keyring_count (practice_info.uuid), ==, 0);
+  g_assert_cmpuint (heard_test_keyring_count (real_info.uuid), ==, keyring_entries);
+
+  /* A trainee's change, then a lock, which notes the audit trail's new
+   * anchor: beside the records, not in the keyring. */
+  heard_person_set_text (trainee_person, HEARD_PERSON_DISPLAY_NAME, "Trainee's Young Person");
+  heard_context_save_person_async (practice, trainee_person, NULL, heard_test_store_result_cb,
+                                   &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (practice, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_context_lock_async (practice, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (practice, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_keyring_lookup_anchor_async (practice_info.uuid, NULL, heard_test_store_result_cb,
+                                     &result);
+  heard_test_wait (&result);
+  anchor = heard_keyring_lookup_anchor_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_null (anchor);
+  g_clear_object (&result);
+
+  heard_test_close_context (&practice);
+  heard_test_close_context (&real);
+}
+
+static void
+test_refuses_real_records (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(HeardContext) real = NULL;
+  g_autoptr(HeardContext) practice = NULL;
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *parent = NULL;
+  g_autofree char *parent_before = NULL;
+  g_autofree char *parent_after = NULL;
+
+  real = start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Real Young Person");
+  heard_context_save_person_async (real, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (real, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_test_close_context (&real);
+
+  parent = g_path_get_dirname (fixture->data_dir);
+  before = heard_test_describe_folder (fixture->data_dir);
+  parent_before = list_names (parent);
+
+  g_assert_false (generate (fixture->data_dir, N_PEOPLE, SEED, &error));
+  g_assert_error (error, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_REAL_RECORDS);
+  g_clear_error (&error);
+
+  /* Not a byte changed, and nothing made beside them. */
+  after = heard_test_describe_folder (fixture->data_dir);
+  parent_after = list_names (parent);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (heard_practice_folder_is_practice (fixture->data_dir));
+  g_assert_cmpstr (parent_before, ==, parent_after);
+
+  /* A practice set open in Heard is not replaced under it. */
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  g_clear_pointer (&before, g_free);
+  before = dump_practice_set (fixture->practice_dir);
+  g_assert_false (generate (fixture->practice_dir, N_PEOPLE, SEED + 1, &error));
+  g_assert_error (error, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_clear_pointer (&after, g_free);
+  after = dump_practice_set (fixture->practice_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (folder_has_making_sibling (fixture->practice_dir));
+  heard_test_close_context (&practice);
+}
+
+static void
+test_cancelled_leaves_old_set (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GDate today;
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  before = describe_records (fixture->practice_dir);
+
+  /* Stopped part-way through a bigger set. */
+  practice_day (&today);
+  heard_practice_generate_async (fixture->practice_dir, 400, SEED + 1, &today, cancellable,
+                                 heard_test_store_result_cb, &result);
+  g_timeout_add_once (300, (GSourceOnceFunc) g_cancellable_cancel, cancellable);
+  heard_test_wait (&result);
+  g_assert_false (heard_practice_generate_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  after = describe_records (fixture->practice_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (folder_has_making_sibling (fixture->practice_dir));
+}
+
+static void
+test_passes_verification (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HeardContext) practice = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) matches = NULL;
+  guint n_entries = 0;
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+
+  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_null (heard_context_get_audit_problem (practice));
+  g_assert_true (heard_test_check_integrity (_heard_context_get_store (practice), &error));
+  g_assert_no_error (error);
+
+  heard_context_verify_audit_async (practice, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_verify_audit_finish (practice, result, &n_entries, &error));
+  g_assert_no_error (error);
+  /* Every record's making is in the trail. */
+  g_assert_cmpuint (n_entries, >, N_PEOPLE * HEARD_PRACTICE_STATEMENTS_PER_PERSON);
+
+  /* The words are found by search, as any statement's are. */
+  g_clear_object (&result);
+  heard_context_search_statements_async (practice, "college", NULL, heard_test_store_result_cb,
+                                         &result);
+  heard_test_wait (&result);
+  matches = heard_context_search_statements_finish (practice, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (matches->len, >, 0);
+
+  g_clear_object (&result);
+  heard_test_close_context (&practice);
+}
+
+static void
+test_respectful_words (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *pattern = NULL;
+  g_autoptr(GRegex) never = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *joined = g_strjoinv ("|", (char **) never_words);
+
+  generate_ok (fixture->practice_dir, 40, SEED);
+  dump = dump_practice_set (fixture->practice_dir);
+
+  pattern = g_strdup_printf ("\\b(%s)\\b", joined);
+  never = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+  if (g_regex_match (never, dump, 0, &match))
+    {
+      g_autofree char *word = g_match_info_fetch (match, 0);
+
+      g_error ("Practice records say “%s”", word);
+    }
+
+  /* Names in several scripts, so every screen is tried with them. */
+  g_assert_true (g_regex_match_simple ("[\\x{0600}-\\x{06FF}]", dump, 0, 0));
+  g_assert_true (g_regex_match_simple ("[éèöüąłőşñá]", dump, 0, 0));
+}
+
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  heard_test_init (&argc, &argv);
+
+  add_test ("/practice/same-seed-same-records", test_same_seed_same_records);
+  add_test ("/practice/own-folder-and-key", test_own_folder_and_key);
+  add_test ("/practice/refuses-real-records", test_refuses_real_records);
+  add_test ("/practice/cancelled-leaves-old-set", test_cancelled_leaves_old_set);
+  add_test ("/practice/passes-verification", test_passes_verification);
+  add_test ("/practice/respectful-words", test_respectful_words);
+
+  return g_test_run ();
+}
