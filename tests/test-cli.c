@@ -37,6 +37,7 @@ enum
   EXIT_VERIFY_FAILED = 3,
   EXIT_IN_USE        = 4,
   EXIT_NO_RECORDS    = 6,
+  EXIT_REFUSED       = 8,
 };
 
 typedef struct
@@ -205,7 +206,7 @@ static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
 {
-  const char *commands[] = { "verify", "info", "backup", "restore" };
+  const char *commands[] = { "verify", "info", "backup", "restore", "practice" };
 
   {
     g_auto(Run) run = { 0 };
@@ -519,8 +520,8 @@ test_backup_without_folder (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "backup folder"));
 }
 
-/* Restore writes into the folder: one another Heard holds is refused with
- * the in-use status, and left as it was. */
+/* Restore and practice write into the folder: one another Heard holds is
+ * refused with the in-use status, and left as it was. */
 static void
 test_writers_refuse_held_folder (Fixture       *fixture,
                                  gconstpointer  data)
@@ -540,6 +541,15 @@ test_writers_refuse_held_folder (Fixture       *fixture,
 
     run_cli (&run, NULL, "restore", "--data-dir", fixture->records.data_dir, backup, NULL);
     g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+    HeardFolderLock *practice_lock = hold_folder (practice_dir);
+
+    run_cli (&run, NULL, "practice", "--people", "2", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+    heard_folder_lock_release (practice_lock);
   }
 
   after = heard_test_describe_folder (fixture->records.data_dir);
@@ -573,6 +583,57 @@ test_restore (Fixture       *fixture,
 
     run_cli (&verify, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
     g_assert_cmpint (verify.status, ==, EXIT_OK);
+  }
+}
+
+/* Practice records: made without any secret, opened without any, never
+ * backed up, and refused over real records. */
+static void
+test_practice (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
+             "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "info", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "Practice records: yes"));
+    g_assert_nonnull (strstr (run.out, "Young people: 3 "));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Nothing of practice records goes to a backup folder. */
+    run_cli (&run, NULL, "backup", "--data-dir", practice_dir, fixture->records.root, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    make_records (fixture, FALSE);
+    before = heard_test_describe_folder (fixture->records.data_dir);
+    run_cli (&run, NULL, "practice", "--people", "3", "--data-dir", fixture->records.data_dir,
+             NULL);
+    g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+    after = heard_test_describe_folder (fixture->records.data_dir);
+    g_assert_cmpstr (before, ==, after);
   }
 }
 
@@ -694,6 +755,7 @@ main (int   argc,
   ADD ("/cli/backup/to-chosen-folder", test_backup_to_chosen_folder);
   ADD ("/cli/restore", test_restore);
   ADD ("/cli/restore/with-recovery-code", test_restore_with_recovery_code);
+  ADD ("/cli/practice", test_practice);
 
   return g_test_run ();
 }

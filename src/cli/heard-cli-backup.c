@@ -71,7 +71,10 @@ heard_cli_backup (int    argc,
   if (status >= 0)
     return status;
 
-  if ((folder = argc > 1 ? g_strdup (argv[1])
+  if (heard_unlock_flow_get_practice (records.flow))
+    status = heard_cli_fail (HEARD_CLI_EXIT_REFUSED, "%s",
+                             _("Practice records are never backed up."));
+  else if ((folder = argc > 1 ? g_strdup (argv[1])
                               : _heard_backup_service_read_folder (data_dir)) == NULL)
     status = heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
                              _("No backup folder is chosen for these records; name one, as "

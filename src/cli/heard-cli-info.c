@@ -13,8 +13,8 @@
 
 /*
  * heard-cli info: what the records are, for whoever looks after them:
- * their folder, versions, how many records of each kind there are and
- * their newest backup.
+ * their folder, whether they are practice records, versions, how many
+ * records of each kind there are and their newest backup.
  * Numbers only: never a name, a date of birth or anyone's words.
  */
 
@@ -22,13 +22,17 @@
  * Heard finds it (from the files' names and plain headers, no key). */
 static char *
 describe_last_backup (const char *data_dir,
-                      const char *uuid)
+                      const char *uuid,
+                      gboolean    practice)
 {
   g_autofree char *folder = NULL;
   g_autoptr(HeardBackupSummary) newest = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *when = NULL;
+
+  if (practice)
+    return g_strdup (_("never (practice records are not backed up)"));
 
   folder = _heard_backup_service_read_folder (data_dir);
   if (folder == NULL || uuid == NULL)
@@ -59,6 +63,7 @@ heard_cli_info (int    argc,
   g_autofree char *uuid = NULL;
   g_autofree char *last_backup = NULL;
   HeardSqliteStore *store;
+  gboolean practice;
   int status;
 
   g_option_context_set_summary (context,
@@ -78,14 +83,16 @@ heard_cli_info (int    argc,
   heard_sqlite_store_read_facts_async (store, NULL, heard_cli_result_cb, &result);
   heard_cli_wait (&result);
   facts = heard_sqlite_store_read_facts_finish (store, result, &error);
+  practice = heard_unlock_flow_get_practice (records.flow);
   uuid = g_strdup (heard_unlock_flow_get_uuid (records.flow));
   heard_cli_records_clear (&records);
   if (facts == NULL)
     return heard_cli_fail_with_error (error);
 
-  last_backup = describe_last_backup (data_dir, uuid);
+  last_backup = describe_last_backup (data_dir, uuid, practice);
 
   g_print (_("Folder: %s\n"), data_dir);
+  g_print (_("Practice records: %s\n"), practice ? _("yes") : _("no"));
   g_print (_("Schema version: %u\n"), facts->schema_version);
   g_print (_("Cipher: SQLCipher %s\n"),
            facts->cipher_version != NULL ? facts->cipher_version : "");

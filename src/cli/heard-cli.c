@@ -18,6 +18,7 @@
 #include "heard-cli.h"
 #include "heard-context.h"
 #include "heard-folder-lock.h"
+#include "heard-practice.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
@@ -36,6 +37,7 @@ static const HeardCliCommand commands[] = {
   { "info", N_("Say what the records are, without anything personal"), heard_cli_info },
   { "backup", N_("Back the records up into a folder, as Heard does"), heard_cli_backup },
   { "restore", N_("Restore records from a backup, keeping the ones there"), heard_cli_restore },
+  { "practice", N_("Make a set of fictional records for training"), heard_cli_practice },
 };
 
 /* The table in heard-cli.h, for heard-cli --help. */
@@ -115,6 +117,20 @@ status_for_error (const GError *error)
       case HEARD_BACKUP_ERROR_FOLDER:
       case HEARD_BACKUP_ERROR_DISK_FULL:
       case HEARD_BACKUP_ERROR_FAILED:
+      default:
+        return HEARD_CLI_EXIT_IO;
+      }
+
+  if (error->domain == HEARD_PRACTICE_ERROR)
+    switch ((HeardPracticeError) error->code)
+      {
+      case HEARD_PRACTICE_ERROR_REAL_RECORDS:
+        return HEARD_CLI_EXIT_REFUSED;
+      case HEARD_PRACTICE_ERROR_IN_USE:
+        return HEARD_CLI_EXIT_IN_USE;
+      case HEARD_PRACTICE_ERROR_INVALID:
+        return HEARD_CLI_EXIT_USAGE;
+      case HEARD_PRACTICE_ERROR_FAILED:
       default:
         return HEARD_CLI_EXIT_IO;
       }

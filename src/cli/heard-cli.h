@@ -59,6 +59,8 @@ int           heard_cli_backup   (int    argc,
                                   char **argv);
 int           heard_cli_restore  (int    argc,
                                   char **argv);
+int           heard_cli_practice (int    argc,
+                                  char **argv);
 
 /* Says @format on standard error as "heard-cli: …" and returns @status. */
 int           heard_cli_fail     (HeardCliExit  status,
