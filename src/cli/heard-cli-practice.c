@@ -50,9 +50,10 @@ heard_cli_practice (int    argc,
   if (status >= 0)
     return status;
 
-  if (n_people <= 0 || seed < 0)
-    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
-                           _("--people and --seed take a number above 0."));
+  if (n_people <= 0)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s", _("--people takes a number above 0."));
+  if (seed < 0)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s", _("--seed takes a number of 0 or more."));
   if (today_text != NULL)
     {
       today = g_date_new ();
