@@ -813,3 +813,21 @@ heard_backup_service_back_up_now_finish (HeardBackupService  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* The backup folder chosen for the records in @data_dir, as backup.ini
+ * notes it, or NULL. It reads the disk where it is called: for heard-cli,
+ * never on a window's main thread. */
+char *
+_heard_backup_service_read_folder (const char *data_dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  path = g_build_filename (data_dir, SETTINGS_FILE, NULL);
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  return g_key_file_get_string (key_file, SETTINGS_GROUP, "folder", NULL);
+}
