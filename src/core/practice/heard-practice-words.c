@@ -19,7 +19,6 @@ static const char *const given_names[] = {
   "Tomás", "Yasmin", "Zainab", "Zoë", "Łucja", "José", "Ngozi", "Mei", "Aroha", "Kai",
   "Jamal", "Noor", "Sanjay", "Ellie", "Roisin", "Mihai", "Shanice", "Tariq", "Ana-Maria",
   "Dániel", "Saoirse", "Ruby", "Idris", "Precious", "Alfie", "Farida", "Kacper", "Lola",
-  "مريم", "ليلى", "يوسف", "سارة", "عمر", "نور",
 };
 
 static const char *const family_names[] = {
@@ -27,6 +26,15 @@ static const char *const family_names[] = {
   "Jones", "Kowalski", "Li", "Mensah", "Nowak", "O'Connor", "Patel", "Quinn", "Rahman",
   "Silva", "Taylor", "Uddin", "Varga", "Walsh", "Yılmaz", "Zhou", "Müller", "Ó Briain",
   "Nguyễn", "Okonkwo", "Popescu", "Hussain", "Campbell", "Achterberg", "Ferreira",
+};
+
+/* Names kept as written in Arabic script: a name is written in one script,
+ * so these are only ever given with each other. */
+static const char *const arabic_given_names[] = {
+  "مريم", "ليلى", "يوسف", "سارة", "عمر", "نور",
+};
+
+static const char *const arabic_family_names[] = {
   "الحسن", "منصور", "خليل",
 };
 
@@ -304,6 +312,8 @@ static const char *const closure_reasons[] = {
 static const HeardPracticeWords word_lists[HEARD_PRACTICE_N_WORD_LISTS] = {
   [HEARD_PRACTICE_GIVEN_NAMES] = WORDS (given_names),
   [HEARD_PRACTICE_FAMILY_NAMES] = WORDS (family_names),
+  [HEARD_PRACTICE_ARABIC_GIVEN_NAMES] = WORDS (arabic_given_names),
+  [HEARD_PRACTICE_ARABIC_FAMILY_NAMES] = WORDS (arabic_family_names),
   [HEARD_PRACTICE_PRONOUNS] = WORDS (pronouns),
   [HEARD_PRACTICE_LANGUAGES] = WORDS (languages),
   [HEARD_PRACTICE_NATIONALITIES] = WORDS (nationalities),

@@ -341,8 +341,13 @@ add_person (Generator      *generator,
             GError        **error)
 {
   Rng rng = stream_for (generator, records->index, STREAM_PERSON);
-  const char *given = pick (&rng, HEARD_PRACTICE_GIVEN_NAMES);
-  const char *family = pick (&rng, HEARD_PRACTICE_FAMILY_NAMES);
+  /* Some names are written in Arabic script, the whole name so. */
+  gboolean arabic = rng_chance (&rng, 12);
+  HeardPracticeWordList given_names = arabic ? HEARD_PRACTICE_ARABIC_GIVEN_NAMES
+                                             : HEARD_PRACTICE_GIVEN_NAMES;
+  const char *given = pick (&rng, given_names);
+  const char *family = pick (&rng, arabic ? HEARD_PRACTICE_ARABIC_FAMILY_NAMES
+                                          : HEARD_PRACTICE_FAMILY_NAMES);
   g_autofree char *display = g_strdup_printf ("%s %s", given, family);
   g_autofree char *birth = NULL;
   g_autofree char *agencies = pick_agencies (&rng);
@@ -359,8 +364,7 @@ add_person (Generator      *generator,
 
   heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display);
   if (rng_chance (&rng, 30))
-    heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME,
-                           pick (&rng, HEARD_PRACTICE_GIVEN_NAMES));
+    heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, pick (&rng, given_names));
   heard_person_set_text (person, HEARD_PERSON_PRONOUNS, pick (&rng, HEARD_PRACTICE_PRONOUNS));
   heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, birth);
   heard_person_set_text (person, HEARD_PERSON_FIRST_LANGUAGE, language);
