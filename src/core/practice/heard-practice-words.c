@@ -31,11 +31,11 @@ static const char *const family_names[] = {
 /* Names kept as written in Arabic script: a name is written in one script,
  * so these are only ever given with each other. */
 static const char *const arabic_given_names[] = {
-  "مريم", "ليلى", "يوسف", "سارة", "عمر", "نور",
+  "مريم", "ليلى", "يوسف", "سارة", "عمر", "نور", "زينب", "علي", "رنا", "كريم", "دانة", "حمزة",
 };
 
 static const char *const arabic_family_names[] = {
-  "الحسن", "منصور", "خليل",
+  "الحسن", "منصور", "خليل", "عباس", "سعيد", "النجار", "حداد", "الأمين",
 };
 
 static const char *const pronouns[] = {
