@@ -259,7 +259,7 @@ test_status (Fixture       *fixture,
     gboolean stands_out = FALSE;
 
     status = status_now (service, &stands_out);
-    g_assert_cmpstr (status, ==, "No backup yet: choose a backup folder in Preferences");
+    g_assert_cmpstr (status, ==, "No backup yet: no backup folder is chosen");
     g_assert_true (stands_out);
   }
 
@@ -403,6 +403,35 @@ test_lock_cancels (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* A drive chosen in place of a lost one: the last backup is the new
+ * drive's (none), and one is made there at once. */
+static void
+test_new_folder (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_records (fixture, 1);
+  HeardBackupService *service = heard_context_get_backups (context);
+  g_autofree char *first_folder = g_strdup (fixture->folder);
+  g_autofree char *status = NULL;
+
+  g_mkdir_with_parents (first_folder, 0700);
+  heard_backup_service_set_folder (service, first_folder);
+  wait_for_backup (service);
+  g_assert_cmpuint (count_backups (first_folder), ==, 1);
+
+  g_free (fixture->folder);
+  fixture->folder = g_build_filename (fixture->records.root, "new-drive", NULL);
+  g_mkdir_with_parents (fixture->folder, 0700);
+  heard_backup_service_set_folder (service, fixture->folder);
+  g_assert_null (heard_backup_service_get_last_backup (service));
+  wait_for_backup (service);
+  g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
+  g_assert_cmpuint (count_backups (first_folder), ==, 1);
+  status = status_now (service, NULL);
+  g_assert_cmpstr (status, ==, "Last backup: today");
+  heard_test_close_context (&context);
+}
+
 /* A backup due when the drive was away is made on quit once it is back. */
 static void
 test_on_quit (Fixture       *fixture,
@@ -440,6 +469,8 @@ main (int   argc,
               test_due_after_unlock, fixture_tear_down);
   g_test_add ("/backup-service/lock-cancels", Fixture, NULL, fixture_set_up,
               test_lock_cancels, fixture_tear_down);
+  g_test_add ("/backup-service/new-folder", Fixture, NULL, fixture_set_up, test_new_folder,
+              fixture_tear_down);
   g_test_add ("/backup-service/on-quit", Fixture, NULL, fixture_set_up, test_on_quit,
               fixture_tear_down);
 

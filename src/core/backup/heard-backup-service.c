@@ -128,6 +128,16 @@ note_last_backup (HeardBackupService *self,
   return TRUE;
 }
 
+static void
+forget_last_backup (HeardBackupService *self)
+{
+  if (self->last_backup == NULL)
+    return;
+
+  g_clear_pointer (&self->last_backup, g_date_time_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_BACKUP]);
+}
+
 static GFile *
 settings_file (HeardBackupService *self)
 {
@@ -576,11 +586,7 @@ _heard_backup_service_records_replaced (HeardBackupService *self)
 {
   g_return_if_fail (HEARD_IS_BACKUP_SERVICE (self));
 
-  if (self->last_backup != NULL)
-    {
-      g_clear_pointer (&self->last_backup, g_date_time_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_BACKUP]);
-    }
+  forget_last_backup (self);
   set_problem (self, NULL);
   if (!self->practice)
     save_settings (self);
@@ -668,6 +674,9 @@ heard_backup_service_set_folder (HeardBackupService *self,
   g_free (self->folder);
   self->folder = g_strdup (folder);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  /* The last backup is the new folder's, found in it: a drive chosen in
+   * place of a lost one holds none, and one is made at once. */
+  forget_last_backup (self);
   set_problem (self, NULL);
   save_settings (self);
   look_in_folder (self);
@@ -746,7 +755,7 @@ heard_backup_service_dup_status (HeardBackupService *self,
   else if (self->last_backup == NULL)
     {
       status = self->folder == NULL
-               ? g_strdup (_("No backup yet: choose a backup folder in Preferences"))
+               ? g_strdup (_("No backup yet: no backup folder is chosen"))
                : g_strdup (_("No backup yet"));
       attention = TRUE;
     }
