@@ -126,10 +126,13 @@ static const char *const sayings[] = {
   "Nobody listened before. You did.",
 };
 
-/* Said in confidence: kept behind a content note, and still never graphic. */
+/* Said in confidence: kept behind a content note, and still never graphic.
+ * Each saying and the content note over it are in step: a reader decides
+ * from the note whether to open the words, so the note must say what they
+ * are about. */
 static const char *const sensitive_sayings[] = {
-  "I didn't want to say this in front of everyone, but I was scared that night and "
-  "didn't know who to call.",
+  ("I didn't want to say this in front of everyone, but I was scared that night and "
+   "didn't know who to call."),
   "I don't want to talk about what happened. I want you to know it wasn't my fault.",
   "Sometimes I still feel unsafe walking home, even when nothing is wrong.",
   "I'm worried they will find out where I live now.",
@@ -140,13 +143,17 @@ static const char *const sensitive_sayings[] = {
 };
 
 static const char *const content_notes[] = {
-  "About feeling unsafe",
   "About a frightening night",
+  "About what happened to them",
+  "About feeling unsafe",
+  "About fear of being found",
   "About feeling very low",
   "About someone who used to pressure them",
-  "About fear of being found",
   "About family",
+  "About sleep and memories",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sensitive_sayings) == G_N_ELEMENTS (content_notes));
 
 static const char *const places[] = {
   "At the drop-in centre",

@@ -645,11 +645,13 @@ make_statement (Generator     *generator,
   g_autofree char *time = g_strdup_printf ("%02u:%02u", 9 + rng_below (rng, 10),
                                            rng_below (rng, 4) * 15);
   gboolean sensitive = rng_chance (rng, 10);
+  const HeardPracticeWords *sayings =
+    heard_practice_words (sensitive ? HEARD_PRACTICE_SENSITIVE_SAYINGS : HEARD_PRACTICE_SAYINGS);
+  /* A sensitive saying's content note is the one in step with it. */
+  guint saying = rng_below (rng, sayings->n_items);
 
   heard_statement_set_person_id (statement, heard_person_get_id (records->person));
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS,
-                            pick (rng, sensitive ? HEARD_PRACTICE_SENSITIVE_SAYINGS
-                                                 : HEARD_PRACTICE_SAYINGS));
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, sayings->items[saying]);
   heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, given_on);
   if (rng_chance (rng, 70))
     heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_TIME, time);
@@ -670,7 +672,7 @@ make_statement (Generator     *generator,
   heard_statement_set_sensitive (statement, sensitive);
   if (sensitive)
     heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE,
-                              pick (rng, HEARD_PRACTICE_CONTENT_NOTES));
+                              heard_practice_words (HEARD_PRACTICE_CONTENT_NOTES)->items[saying]);
 
   return statement;
 }
