@@ -11,6 +11,7 @@
 #include "heard-backup-service.h"
 #include "heard-preferences-window.h"
 #include "heard-restore-dialog-private.h"
+#include "heard-start-choices.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -53,6 +54,34 @@ find_button (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* The label below @root that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+toast_says (gpointer data)
+{
+  GtkWindow *window = data;
+
+  return find_label (GTK_WIDGET (window), "Backed up") != NULL;
 }
 
 static HeardContext *
@@ -242,7 +271,7 @@ test_back_up_now (void)
   heard_test_ui_screenshot (preferences, "preferences-backups-problem");
 
   now_button = find_button (group, "backups.back-up-now");
-  status_row = heard_test_ui_find_descendant (group, ADW_TYPE_ACTION_ROW, "Last backup");
+  status_row = heard_test_ui_find_descendant (group, ADW_TYPE_ACTION_ROW, "Status");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)), ==,
                    "No backup yet");
   g_ptr_array_set_size (stops, 0);
@@ -254,6 +283,9 @@ test_back_up_now (void)
   g_object_set (backups, "folder", folder, NULL);
   heard_test_ui_wait_until (backup_made, backups, "the first backup");
   g_assert_true (row_says (status_row));
+  /* Title and subtitle read as one: the title's words are not said again. */
+  g_assert_false (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (status_row)),
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (status_row))));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (problem))));
   g_assert_cmpuint (count_backups (folder), ==, 1);
   heard_test_ui_screenshot (preferences, "preferences-backups");
@@ -276,6 +308,8 @@ test_back_up_now (void)
   heard_test_ui_wait_until (stack_shows, &idle, "Back Up Now to come back");
   heard_test_ui_wait_until (row_says, status_row, "the new backup's age");
   g_assert_true (gtk_window_get_focus (preferences) == now_button);
+  /* Back Up Now answers when it is done, in Preferences. */
+  heard_test_ui_wait_until (toast_says, preferences, "a toast saying it is backed up");
   g_assert_cmpuint (count_backups (folder), ==, 2);
   gtk_window_destroy (preferences);
   g_assert_true (line_says ("Last backup"));
@@ -380,16 +414,20 @@ test_restore_refuses_tampered (void)
                                             "Backup file");
   g_assert_nonnull (file_row);
   g_assert_true (gtk_window_get_focus (dialog) == file_row);
-  heard_test_ui_count_tabs (dialog, file_row, find_button (GTK_WIDGET (dialog), "dialog.save"),
+  /* Nothing to restore before a backup is chosen and read. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), "dialog.save")));
+  heard_test_ui_count_tabs (dialog, file_row, find_button (GTK_WIDGET (dialog), "window.close"),
                             stops);
   heard_test_ui_screenshot (dialog, "restore-choose");
 
   _heard_restore_dialog_choose_file (HEARD_RESTORE_DIALOG (dialog), backup);
   heard_test_ui_wait_until (dialog_is_idle, dialog, "the backup to be checked");
   heard_test_ui_assert_field_error (file_row, "changed or damaged");
+  /* A backup refused is not offered to restore. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (dialog), "dialog.save")));
   heard_test_ui_screenshot (dialog, "restore-tampered");
 
-  /* Restore anyway: still refused, beside the file. */
+  /* Restore anyway (the action, as Enter would ask it): still refused, beside the file. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   heard_test_ui_wait_until (dialog_is_idle, dialog, "the backup to be checked again");
   heard_test_ui_assert_field_error (file_row, "changed or damaged");
@@ -427,11 +465,18 @@ test_restore_keeps_current (void)
   g_autofree char *backup = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *kept_db = NULL;
+  g_autofree char *elsewhere = heard_test_make_dir ();
+  g_autofree char *tampered = g_build_filename (elsewhere, "damaged.heardbackup", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
   HeardBackupService *backups;
   HeardWindow *window;
   GtkWindow *dialog;
   GtkWindow *message;
   GtkWidget *row;
+  GtkWidget *restore;
+  gsize length = 0;
   const char *body;
   const char *start;
   const char *end;
@@ -443,18 +488,42 @@ test_restore_keeps_current (void)
   g_object_set (backups, "folder", folder, NULL);
   heard_test_ui_wait_until (backup_made, backups, "the first backup");
   backup = find_backup (folder);
+  /* A damaged copy of it, in a folder of its own. */
+  g_assert_true (g_file_get_contents (backup, &contents, &length, &error));
+  g_assert_no_error (error);
+  contents[length / 2] ^= 0x01;
+  g_assert_true (g_file_set_contents (tampered, contents, (gssize) length, &error));
+  g_assert_no_error (error);
   /* A change the backup does not hold. */
   heard_test_ui_add_person (the_app, "Jordan Lee", "");
   heard_test_ui_wait_for_shown_people (the_app, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-backup", NULL));
   dialog = heard_test_ui_wait_for_window ("HeardRestoreDialog");
+  restore = find_button (GTK_WIDGET (dialog), "dialog.save");
   _heard_restore_dialog_choose_file (HEARD_RESTORE_DIALOG (dialog), backup);
+  /* Not while the backup is being read: only once what it holds is shown. */
+  g_assert_false (gtk_widget_is_sensitive (restore));
   heard_test_ui_wait_until (summary_shown, dialog, "what the backup holds");
+  g_assert_true (gtk_widget_is_sensitive (restore));
   row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Young people");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "1 young person");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  heard_test_ui_count_tabs (dialog,
+                            heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                           "Backup file"),
+                            restore, stops);
   heard_test_ui_screenshot (dialog, "restore-summary");
+
+  /* Another file chosen takes Restore away until it has been read, and
+   * for good when it is refused; the good one brings it back. */
+  _heard_restore_dialog_choose_file (HEARD_RESTORE_DIALOG (dialog), tampered);
+  g_assert_false (gtk_widget_is_sensitive (restore));
+  heard_test_ui_wait_until (dialog_is_idle, dialog, "the damaged backup to be checked");
+  g_assert_false (gtk_widget_is_sensitive (restore));
+  _heard_restore_dialog_choose_file (HEARD_RESTORE_DIALOG (dialog), backup);
+  heard_test_ui_wait_until (summary_shown, dialog, "what the backup holds, again");
+  g_assert_true (gtk_widget_is_sensitive (restore));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   message = heard_test_ui_wait_for_window ("AdwMessageDialog");
@@ -476,6 +545,7 @@ test_restore_keeps_current (void)
   heard_test_ui_wait_for_shown_people (the_app, 1);
 
   stop (backups);
+  heard_test_remove_dir (elsewhere);
   heard_test_remove_dir (kept);
   heard_test_remove_dir (folder);
   heard_test_remove_dir (data_dir);
@@ -502,6 +572,29 @@ practice_shown (gpointer data)
          g_list_model_get_n_items (_heard_window_get_shown_people (window)) > 0;
 }
 
+/* The unlock page and the recovery code page offer the same choices,
+ * from one widget: restore and practice records, named and explained in
+ * sentence case. */
+static void
+assert_start_choices (GtkWidget *page)
+{
+  GtkWidget *choices = heard_test_ui_find_descendant (page, HEARD_TYPE_START_CHOICES, NULL);
+  GtkWidget *practice;
+  g_autofree char *restore_name = NULL;
+  g_autofree char *practice_name = NULL;
+
+  g_assert_nonnull (choices);
+  practice = find_button (choices, "app.practice");
+  g_assert_nonnull (practice);
+  g_assert_nonnull (find_button (choices, "win.restore-backup"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (practice), ==,
+                   "Made-up records for learning Heard");
+  restore_name = heard_test_ui_dup_accessible_label (find_button (choices, "win.restore-backup"));
+  practice_name = heard_test_ui_dup_accessible_label (practice);
+  g_assert_cmpstr (restore_name, ==, "Restore From a Backup…");
+  g_assert_cmpstr (practice_name, ==, "Practice Records");
+}
+
 /* Practice Records opens a window of its own on made-up records, which
  * says so across the top on every page, in its title and in Preferences,
  * where nothing is offered to back up. */
@@ -515,14 +608,34 @@ test_practice_window (void)
   GtkWidget *words;
   GtkWindow *preferences;
   GtkWidget *group;
+  GtkWidget *opening;
   g_autofree char *name = NULL;
 
   open_records (data_dir);
   real = heard_test_ui_active_window (the_app);
+  /* The real records' opening page speaks of them. */
+  opening = heard_test_ui_find_descendant (GTK_WIDGET (real), ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (opening)), ==,
+                   "Opening your records…");
+  assert_start_choices (_heard_window_get_unlock_page (real));
+  assert_start_choices (_heard_window_get_recovery_page (real));
+  g_assert_true (heard_test_ui_find_descendant (_heard_window_get_unlock_page (real),
+                                                HEARD_TYPE_START_CHOICES, NULL) !=
+                 heard_test_ui_find_descendant (_heard_window_get_recovery_page (real),
+                                                HEARD_TYPE_START_CHOICES, NULL));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (_heard_window_get_practice_strip (real))));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (real)), ==, "Heard");
 
   g_action_group_activate_action (G_ACTION_GROUP (the_app), "practice", NULL);
+  /* Practice from its first frame, while the records are still opening. */
+  practice = heard_test_ui_active_window (the_app);
+  g_assert_true (practice != real);
+  g_assert_cmpstr (_heard_window_get_visible_state (practice), ==, "opening");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (practice)), ==, "Heard — Practice Records");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (_heard_window_get_practice_strip (practice))));
+  opening = heard_test_ui_find_descendant (GTK_WIDGET (practice), ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (opening)), ==,
+                   "Opening practice records…");
   heard_test_ui_wait_until (practice_shown, NULL, "the practice records");
   practice = find_practice_window ();
   g_assert_true (practice != real);

@@ -276,7 +276,7 @@ _heard_application_open_practice (HeardApplication *self)
     }
 
   data_dir = heard_practice_default_dir ();
-  self->practice_context = heard_context_new (data_dir);
+  self->practice_context = heard_context_new_practice (data_dir);
   gtk_window_present (GTK_WINDOW (heard_window_new (self, self->practice_context)));
 
   task = g_task_new (self, NULL, practice_folder_seen_cb, g_object_ref (self));

@@ -49,6 +49,8 @@ struct _HeardWindow
   GtkRevealer          *audit_revealer;
   GtkLabel             *audit_problem_label;
   GtkStack             *state_stack;
+  AdwStatusPage        *opening_status;
+  GtkWidget            *opening_spinner;
   AdwLeaflet           *leaflet;
   GtkStack             *content_stack;
   GtkWidget            *add_first_button;
@@ -145,7 +147,8 @@ focus_records (HeardWindow *self)
 }
 
 /* Practice records say so across the top and in the title, on every
- * page, from the moment they are known to be practice ones. */
+ * page, from the moment the window exists (the application makes their
+ * context as a practice one), while they are still opening too. */
 static void
 update_practice (HeardWindow *self)
 {
@@ -153,6 +156,13 @@ update_practice (HeardWindow *self)
 
   gtk_revealer_set_reveal_child (self->practice_revealer, practice);
   gtk_window_set_title (GTK_WINDOW (self), practice ? _("Heard — Practice Records") : _("Heard"));
+  adw_status_page_set_title (self->opening_status, practice ? _("Opening practice records…")
+                                                            : _("Opening your records…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->opening_spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  practice ? _("Opening practice records")
+                                           : _("Opening your records"),
+                                  -1);
 }
 
 static void
@@ -902,6 +912,8 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/heard-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, practice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, opening_status);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, audit_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, audit_problem_label);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, state_stack);

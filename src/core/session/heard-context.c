@@ -917,6 +917,21 @@ heard_context_init (HeardContext *self)
   self->caseload = _heard_caseload_model_new ();
 }
 
+static HeardContext *
+new_with_flow (HeardUnlockFlow *unlock_flow)
+{
+  HeardContext *self = g_object_new (HEARD_TYPE_CONTEXT, NULL);
+  const char *data_dir = heard_unlock_flow_get_data_dir (unlock_flow);
+
+  self->unlock_flow = unlock_flow;
+  self->audit_guard = heard_audit_guard_new (self->unlock_flow);
+  self->backups = _heard_backup_service_new (data_dir);
+  g_signal_connect_object (self->audit_guard, "notify::problem",
+                           G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
 /* HEARD_DATA_DIR lets tests and trainers keep separate records. */
 char *
 heard_context_default_data_dir (void)
@@ -932,18 +947,20 @@ heard_context_default_data_dir (void)
 HeardContext *
 heard_context_new (const char *data_dir)
 {
-  HeardContext *self;
-
   g_return_val_if_fail (data_dir != NULL, NULL);
 
-  self = g_object_new (HEARD_TYPE_CONTEXT, NULL);
-  self->unlock_flow = heard_unlock_flow_new (data_dir);
-  self->audit_guard = heard_audit_guard_new (self->unlock_flow);
-  self->backups = _heard_backup_service_new (data_dir);
-  g_signal_connect_object (self->audit_guard, "notify::problem",
-                           G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
+  return new_with_flow (heard_unlock_flow_new (data_dir));
+}
 
-  return self;
+/* The practice records in @data_dir: practice from the start, before the
+ * folder is even read, so a window shows them as such from its first
+ * frame; a folder that holds other records, or none, is refused. */
+HeardContext *
+heard_context_new_practice (const char *data_dir)
+{
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  return new_with_flow (heard_unlock_flow_new_practice (data_dir));
 }
 
 const char *
@@ -1011,7 +1028,9 @@ heard_context_dup_recovery_code (HeardContext *self)
 
 /* Whether the folder holds practice records (fictional, opened with their
  * own key, never backed up with the real ones): a window says so at all
- * times. Known once a start has looked at the folder. */
+ * times. Known from the start for a context made with
+ * heard_context_new_practice(), otherwise once a start has looked at the
+ * folder. */
 gboolean
 heard_context_get_practice (HeardContext *self)
 {

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (HeardContext, heard_context, HEARD, CONTEXT, GObject)
 
 char          *heard_context_default_data_dir   (void) G_GNUC_WARN_UNUSED_RESULT;
 HeardContext  *heard_context_new                (const char          *data_dir) G_GNUC_WARN_UNUSED_RESULT;
+HeardContext  *heard_context_new_practice       (const char          *data_dir) G_GNUC_WARN_UNUSED_RESULT;
 const char    *heard_context_get_data_dir       (HeardContext        *self);
 HeardLockState heard_context_get_lock_state     (HeardContext        *self);
 const char    *heard_context_get_lock_message   (HeardContext        *self);

@@ -38,6 +38,11 @@
  * info and backup): it takes no lock, never writes heard.ini or the
  * keyring, never makes records and opens them read-only, so a file a
  * reader would change is refused rather than changed.
+ *
+ * A practice flow (heard_unlock_flow_new_practice()) is practice from the
+ * start, before the folder is read: it opens practice records only, and
+ * refuses a folder that holds other records or none, so it never makes
+ * real records (and a real key) where practice ones were meant to be.
  */
 
 #define INFO_GROUP "database"
@@ -77,6 +82,8 @@ struct _HeardUnlockFlow
 
   char            *data_dir;
   gboolean         read_only;
+  /* Opens practice records and nothing else. */
+  gboolean         practice_only;
   /* Held from the first start until the flow goes: one Heard per folder. */
   HeardFolderLock *folder_lock;
   DatabaseInfo     info;
@@ -781,7 +788,15 @@ inspected_cb (GObject      *object,
   database_info_copy (&self->info, inspection->info);
   inspection_free (inspection);
 
-  if (self->info.database_exists)
+  if (self->practice_only && !(self->info.database_exists && self->info.practice))
+    {
+      g_autofree char *message = g_strdup_printf (_("The practice records’ folder, “%s”, holds "
+                                                    "no practice records."),
+                                                  self->data_dir);
+
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
+    }
+  else if (self->info.database_exists)
     continue_with_existing_database (task);
   else if (records_exist (&self->info))
     {
@@ -1020,6 +1035,18 @@ heard_unlock_flow_get_data_dir (HeardUnlockFlow *self)
   return self->data_dir;
 }
 
+/* A flow for the practice records in @data_dir: see the top of this file. */
+HeardUnlockFlow *
+heard_unlock_flow_new_practice (const char *data_dir)
+{
+  HeardUnlockFlow *self = heard_unlock_flow_new (data_dir);
+
+  if (self != NULL)
+    self->practice_only = TRUE;
+
+  return self;
+}
+
 /* The records' uuid as heard.ini notes it; NULL until known. */
 const char *
 heard_unlock_flow_get_uuid (HeardUnlockFlow *self)
@@ -1048,14 +1075,15 @@ heard_unlock_flow_get_passphrase_protected (HeardUnlockFlow *self)
   return self->info.passphrase_protected;
 }
 
-/* Whether the folder holds practice records (heard.ini says so): they
- * open with the key beside them, never through the keyring. */
+/* Whether the folder holds practice records (heard.ini says so, or the
+ * flow was made for them): they open with the key beside them, never
+ * through the keyring. */
 gboolean
 heard_unlock_flow_get_practice (HeardUnlockFlow *self)
 {
   g_return_val_if_fail (HEARD_IS_UNLOCK_FLOW (self), FALSE);
 
-  return self->info.practice;
+  return self->practice_only || self->info.practice;
 }
 
 static GTask *

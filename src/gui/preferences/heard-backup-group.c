@@ -76,6 +76,9 @@ update (HeardBackupGroup *self)
     }
 }
 
+/* Back Up Now answers when it is done, in Preferences if it is still
+ * open: a failure's reasons are the service's "problem", said in full
+ * beside the group. */
 static void
 backed_up_cb (GObject      *object,
               GAsyncResult *result,
@@ -84,10 +87,20 @@ backed_up_cb (GObject      *object,
   g_autoptr(HeardBackupGroup) self = user_data;
   g_autoptr(HeardBackupSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *said;
 
-  /* A failure is the service's "problem", shown beside the group. */
   summary = heard_backup_service_back_up_now_finish (HEARD_BACKUP_SERVICE (object), result,
                                                      &error);
+  if (summary != NULL)
+    said = _("Backed up");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    said = _("Backup cancelled; the earlier backups are untouched");
+  else
+    said = _("No backup was made; the earlier backups are untouched");
+
+  if (ADW_IS_PREFERENCES_WINDOW (root))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (root), adw_toast_new (said));
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "heard-recovery-code-page-private.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-start-choices.h"
 
 /*
  * Shows the recovery code once, after set-up, and does not let Heard be used
@@ -266,6 +267,7 @@ heard_recovery_code_page_class_init (HeardRecoveryCodePageClass *klass)
 
   object_class->dispose = heard_recovery_code_page_dispose;
 
+  g_type_ensure (HEARD_TYPE_START_CHOICES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/heard-recovery-code-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardRecoveryCodePage, code_label);

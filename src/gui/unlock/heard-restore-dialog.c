@@ -76,6 +76,15 @@ update_save_label (HeardRestoreDialog *self)
                 NULL);
 }
 
+/* Restore is offered only for a backup read successfully, its summary in
+ * view; before that, Continue only once the backup has asked for the code. */
+static void
+offer_restore (HeardRestoreDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save",
+                                 self->summary != NULL || self->needs_code);
+}
+
 static gboolean
 made_today (GDateTime *created)
 {
@@ -154,6 +163,7 @@ forget_backup (HeardRestoreDialog *self)
   heard_field_error_clear (GTK_WIDGET (self->file_row));
   heard_field_error_clear (GTK_WIDGET (self->code_entry));
   update_save_label (self);
+  offer_restore (self);
 }
 
 /* What went wrong, kindly, beside what it concerns: the file or the code.
@@ -229,6 +239,7 @@ inspected_cb (GObject      *object,
     {
       self->summary = summary;
       show_summary (self);
+      offer_restore (self);
       return;
     }
 
@@ -238,10 +249,16 @@ inspected_cb (GObject      *object,
       self->needs_code = TRUE;
       gtk_widget_set_visible (self->code_group, TRUE);
       update_save_label (self);
+      offer_restore (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->code_entry));
       return;
     }
 
+  /* A wrong code may be typed again; a file refused stays refused until
+   * another is chosen. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save",
+                                 g_error_matches (error, HEARD_BACKUP_ERROR,
+                                                  HEARD_BACKUP_ERROR_WRONG_KEY));
   if (!show_problem (self, error))
     heard_dialog_show_error (HEARD_DIALOG (self), error->message);
 }
@@ -359,13 +376,8 @@ heard_restore_dialog_save (HeardDialog *dialog)
 {
   HeardRestoreDialog *self = HEARD_RESTORE_DIALOG (dialog);
 
-  if (self->path == NULL)
-    {
-      heard_field_error_show (GTK_WIDGET (self->file_row),
-                              _("Choose the backup to restore first."));
-      heard_dialog_resume_saving (dialog);
-      return;
-    }
+  /* Restore (or Continue) is only offered once a backup has been read. */
+  g_assert (self->path != NULL);
 
   /* With the code typed, the backup is read again before anything is
    * restored, so what it holds is seen first. */
@@ -450,6 +462,7 @@ heard_restore_dialog_init (HeardRestoreDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
+  offer_restore (self);
 }
 
 /* Restores a backup into the records of @context, which are locked,

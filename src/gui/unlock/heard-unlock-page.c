@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-recovery-code-entry.h"
+#include "heard-start-choices.h"
 #include "heard-unlock-page.h"
 
 /* The smallest passphrase Heard accepts for records kept without a keyring. */
@@ -30,8 +31,7 @@ struct _HeardUnlockPage
   GtkLabel      *error_label;
   GtkSpinner    *spinner;
   GtkWidget     *use_code_button;
-  GtkWidget     *practice_button;
-  GtkWidget     *restore_button;
+  HeardStartChoices *start_choices;
 };
 
 G_DEFINE_FINAL_TYPE (HeardUnlockPage, heard_unlock_page, ADW_TYPE_BIN)
@@ -144,9 +144,10 @@ update (HeardUnlockPage *self)
   gtk_widget_set_visible (self->use_code_button,
                           offer_code && !self->recovery_chosen);
   /* Someone starting Heard for the first time may want to try it first. */
-  gtk_widget_set_visible (self->practice_button, choosing);
+  heard_start_choices_set_offer_practice (self->start_choices, choosing);
   /* Practice records are never backed up, so none is restored into them. */
-  gtk_widget_set_visible (self->restore_button, !heard_context_get_practice (self->context));
+  heard_start_choices_set_offer_restore (self->start_choices,
+                                         !heard_context_get_practice (self->context));
 }
 
 static void
@@ -315,6 +316,7 @@ heard_unlock_page_class_init (HeardUnlockPageClass *klass)
   object_class->dispose = heard_unlock_page_dispose;
 
   g_type_ensure (HEARD_TYPE_RECOVERY_CODE_ENTRY);
+  g_type_ensure (HEARD_TYPE_START_CHOICES);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-unlock-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, status_page);
@@ -327,8 +329,7 @@ heard_unlock_page_class_init (HeardUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, use_code_button);
-  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, practice_button);
-  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, start_choices);
   gtk_widget_class_bind_template_callback (widget_class, code_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
 
