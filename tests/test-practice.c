@@ -430,6 +430,29 @@ start_context (const char     *folder,
   return context;
 }
 
+/* A context made for practice records, started on @folder, which holds
+ * none: it says so, practice all along, and leaves no records behind. */
+static void
+refuse_as_practice (const char *folder)
+{
+  g_autoptr(HeardContext) context = heard_context_new_practice (folder);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (folder, HEARD_DATABASE_FILE, NULL);
+  gboolean existed = g_file_test (db_path, G_FILE_TEST_EXISTS);
+
+  g_assert_true (heard_context_get_practice (context));
+  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
+                   HEARD_LOCK_STATE_FAILED);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (heard_context_get_lock_message (context), "no practice records"));
+  g_assert_true (heard_context_get_practice (context));
+  g_assert_true (g_file_test (db_path, G_FILE_TEST_EXISTS) == existed);
+  heard_test_close_context (&context);
+}
+
 static const char *
 read_uuid (const char        *folder,
            HeardDatabaseInfo *info)
@@ -561,6 +584,15 @@ test_refuses_real_records (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
   g_assert_false (heard_practice_folder_is_practice (fixture->data_dir));
   g_assert_cmpstr (parent_before, ==, parent_after);
+
+  /* Heard's practice records, opened on them, refuse them, as they refuse
+   * a folder with none: practice from the start, they make nothing. */
+  refuse_as_practice (fixture->data_dir);
+  g_clear_pointer (&after, g_free);
+  after = heard_test_describe_folder (fixture->data_dir);
+  g_assert_cmpstr (before, ==, after);
+  refuse_as_practice (fixture->practice_dir);
+  g_assert_false (heard_practice_folder_is_practice (fixture->practice_dir));
 
   /* A practice set open in Heard is not replaced under it. */
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
