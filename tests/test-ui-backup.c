@@ -636,6 +636,7 @@ test_practice_window (void)
   opening = heard_test_ui_find_descendant (GTK_WIDGET (practice), ADW_TYPE_STATUS_PAGE, NULL);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (opening)), ==,
                    "Opening practice records…");
+  heard_test_ui_screenshot (GTK_WINDOW (practice), "practice-opening");
   heard_test_ui_wait_until (practice_shown, NULL, "the practice records");
   practice = find_practice_window ();
   g_assert_true (practice != real);
