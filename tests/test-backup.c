@@ -77,39 +77,6 @@ fixture_tear_down (Fixture       *fixture,
   heard_test_records_clear (&fixture->records);
 }
 
-/* Driving Heard as it starts */
-
-static HeardContext *
-start_in (const char     *data_dir,
-          HeardLockState  expected)
-{
-  HeardContext *context = heard_context_new (data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==, expected);
-  g_assert_no_error (error);
-
-  return context;
-}
-
-static void
-save_person (HeardContext *context,
-             const char   *name)
-{
-  g_autoptr(HeardPerson) person = heard_test_person_new (name);
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 read_uuid (const char *info_path)
 {
@@ -129,27 +96,13 @@ read_uuid (const char *info_path)
 static char *
 set_up_records (Fixture *fixture)
 {
-  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *code;
+  g_autoptr(HeardContext) context =
+    heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  char *code = heard_test_keep_recovery_code (context);
 
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
-                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  g_clear_object (&result);
-  code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
-                   HEARD_LOCK_STATE_OPEN);
-  g_clear_object (&result);
-
-  save_person (context, "Amara Okafor");
-  save_person (context, "Bea Lindqvist");
-  save_person (context, "Chidi Eze");
+  heard_test_context_add_person (context, "Amara Okafor");
+  heard_test_context_add_person (context, "Bea Lindqvist");
+  heard_test_context_add_person (context, "Chidi Eze");
   heard_test_close_context (&context);
   fixture->uuid = read_uuid (fixture->records.info_path);
 
@@ -269,38 +222,7 @@ assert_no_audit_problem (HeardContext *context)
   g_assert_no_error (error);
 }
 
-/* The names in @path, one a line, in order. */
-static char *
-list_names (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 #define PASSPHRASE "a kettle of tea for the night shift"
-
-static HeardLockState
-wait_state (HeardContext  *context,
-            GAsyncResult **result)
-{
-  g_autoptr(GError) error = NULL;
-  HeardLockState state;
-
-  heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
-  g_assert_no_error (error);
-  g_clear_object (result);
-
-  return state;
-}
 
 /* Records kept under a passphrase (no keyring): restored over themselves
  * with the recovery code, they keep their passphrase, the keyring learns
@@ -318,15 +240,13 @@ test_restore_passphrase_records (Fixture       *fixture,
 
   heard_context_create_with_passphrase_async (context, PASSPHRASE, NULL,
                                               heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
-  save_person (context, "Amara Okafor");
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==,
+                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  code = heard_test_keep_recovery_code (context);
+  heard_test_context_add_person (context, "Amara Okafor");
   fixture->uuid = read_uuid (fixture->records.info_path);
   older = back_up (context, code, fixture->uuid, fixture->folder);
-  save_person (context, "Bea Lindqvist");
+  heard_test_context_add_person (context, "Bea Lindqvist");
   heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
   g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
@@ -342,12 +262,11 @@ test_restore_passphrase_records (Fixture       *fixture,
   g_assert_nonnull (aside);
   g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, 0);
 
-  context = heard_context_new (fixture->records.data_dir);
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  context = heard_test_start_context (fixture->records.data_dir,
+                                      HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
   heard_context_unlock_with_passphrase_async (context, PASSPHRASE, NULL,
                                               heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 1);
   assert_no_audit_problem (context);
   heard_test_close_context (&context);
@@ -378,7 +297,8 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
                                         gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardKey) key = key_of (code);
   g_autoptr(HeardBackupSummary) summary = NULL;
   g_autoptr(HeardBackupSummary) inspected = NULL;
@@ -397,7 +317,7 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   db = heard_test_raw_open (fixture->records.db_path, key);
   heard_test_fill_statements (db, 1, 600, 5);
   sqlite3_close (db);
-  context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
   g_assert_nonnull (heard_context_get_audit_problem (context));
   heard_context_acknowledge_audit_problem_async (context, code, NULL, heard_test_store_result_cb,
                                                  &result);
@@ -460,12 +380,12 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (aside);
   {
-    g_autofree char *names = list_names (fixture->records.root);
+    g_autofree char *names = heard_test_list_names (fixture->records.root);
 
     g_assert_cmpstr (names, ==, "backups\nnew-laptop\nrecords");
   }
 
-  context = start_in (elsewhere, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (elsewhere, HEARD_LOCK_STATE_OPEN);
   restored = people_names (context);
   g_assert_cmpuint (restored->len, ==, summary->n_people);
   assert_no_audit_problem (context);
@@ -501,7 +421,8 @@ test_restore_never_overwrites (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardBackupSummary) older = back_up (context, code, fixture->uuid, fixture->folder);
   g_autoptr(HeardKey) key = key_of (code);
   g_autoptr(GPtrArray) names = NULL;
@@ -511,8 +432,8 @@ test_restore_never_overwrites (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   sqlite3 *db;
 
-  save_person (context, "Dana Rossi");
-  save_person (context, "Eli Novak");
+  heard_test_context_add_person (context, "Dana Rossi");
+  heard_test_context_add_person (context, "Eli Novak");
   heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
   g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
@@ -537,16 +458,16 @@ test_restore_never_overwrites (Fixture       *fixture,
   db = heard_test_raw_open (aside_db, key);
   g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM person"), ==, 5);
   sqlite3_close (db);
-  context = start_in (aside, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (aside, HEARD_LOCK_STATE_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 5);
   heard_test_close_context (&context);
 
-  context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
   names = people_names (context);
   g_assert_cmpuint (names->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Amara Okafor");
   assert_no_audit_problem (context);
-  save_person (context, "Written after the restore");
+  heard_test_context_add_person (context, "Written after the restore");
   heard_test_close_context (&context);
 }
 
@@ -590,7 +511,8 @@ test_tampered_refused (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardBackupSummary) good = back_up (context, code, fixture->uuid, fixture->folder);
   g_autofree char *pristine = NULL;
   g_autofree char *tampered = g_build_filename (fixture->folder, "tampered.heardbackup", NULL);
@@ -604,7 +526,7 @@ test_tampered_refused (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
     {
-      g_autofree char *before = list_names (fixture->records.root);
+      g_autofree char *before = heard_test_list_names (fixture->records.root);
       g_autofree char *records_before = heard_test_describe_folder (fixture->records.data_dir);
       g_autofree char *after = NULL;
       g_autofree char *records_after = NULL;
@@ -629,7 +551,7 @@ test_tampered_refused (Fixture       *fixture,
       g_assert_nonnull (error);
       g_assert_null (summary);
 
-      after = list_names (fixture->records.root);
+      after = heard_test_list_names (fixture->records.root);
       records_after = heard_test_describe_folder (fixture->records.data_dir);
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpstr (records_before, ==, records_after);
@@ -663,7 +585,8 @@ test_wrong_key (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardBackupSummary) good = back_up (context, code, fixture->uuid, fixture->folder);
   g_autoptr(HeardKey) other = heard_test_key_new (7);
   g_autofree char *other_code = heard_recovery_code_format (other);

@@ -114,37 +114,6 @@ run_cli (Run        *run,
                   run->status, run->out, run->err);
 }
 
-static HeardLockState
-wait_state (HeardContext  *context,
-            GAsyncResult **result)
-{
-  g_autoptr(GError) error = NULL;
-  HeardLockState state;
-
-  heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
-  g_assert_no_error (error);
-  g_clear_object (result);
-
-  return state;
-}
-
-static void
-save_person (HeardContext *context,
-             const char   *name)
-{
-  g_autoptr(HeardPerson) person = heard_test_person_new (name);
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (saved);
-}
-
 /* Records with three young people, one of them DISTINCT_NAME, made as
  * Heard makes them (in the keyring, or under PASSPHRASE); returned open. */
 static HeardContext *
@@ -159,15 +128,13 @@ open_new_records (Fixture  *fixture,
                                                 heard_test_store_result_cb, &result);
   else
     heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  fixture->code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==,
+                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  fixture->code = heard_test_keep_recovery_code (context);
 
-  save_person (context, "Amara Okafor");
-  save_person (context, DISTINCT_NAME);
-  save_person (context, "Chidi Eze");
+  heard_test_context_add_person (context, "Amara Okafor");
+  heard_test_context_add_person (context, DISTINCT_NAME);
+  heard_test_context_add_person (context, "Chidi Eze");
 
   return context;
 }
@@ -329,7 +296,7 @@ test_beside_open_heard (Fixture       *fixture,
       run_cli (&run, NULL, commands[i], "--data-dir", fixture->records.data_dir, NULL);
       g_assert_cmpint (run.status, ==, EXIT_OK);
       assert_says_nothing_personal (&run);
-      save_person (context, "Dana Rossi");
+      heard_test_context_add_person (context, "Dana Rossi");
     }
 
   {
@@ -343,7 +310,7 @@ test_beside_open_heard (Fixture       *fixture,
 
   info_after = read_file (fixture->records.info_path);
   g_assert_cmpstr (info_before, ==, info_after);
-  save_person (context, "Eli Novak");
+  heard_test_context_add_person (context, "Eli Novak");
   heard_test_close_context (&context);
 }
 
@@ -504,7 +471,7 @@ test_backup_beside_open_heard (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (summary->n_people, ==, 3);
 
-  save_person (context, "Dana Rossi");
+  heard_test_context_add_person (context, "Dana Rossi");
   heard_test_close_context (&context);
 }
 

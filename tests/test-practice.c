@@ -335,23 +335,6 @@ describe_records (const char *folder)
   return g_string_free (records, FALSE);
 }
 
-/* The names in @folder, sorted, one a line. */
-static char *
-list_names (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 static gboolean
 folder_has_making_sibling (const char *folder)
 {
@@ -414,22 +397,6 @@ test_same_seed_same_records (Fixture       *fixture,
   g_assert_false (folder_has_making_sibling (first));
 }
 
-static HeardContext *
-start_context (const char     *folder,
-               HeardLockState  expected)
-{
-  HeardContext *context = heard_context_new (folder);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==, expected);
-  g_assert_no_error (error);
-
-  return context;
-}
-
 static const char *
 read_uuid (const char        *folder,
            HeardDatabaseInfo *info)
@@ -464,7 +431,7 @@ test_own_folder_and_key (Fixture       *fixture,
   g_assert_cmpstr (fixture->practice_dir, ==, expected_dir);
 
   /* Real records first, as on a first run. */
-  real = start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  real = heard_test_start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   g_assert_false (heard_context_get_practice (real));
   code = heard_context_dup_recovery_code (real);
   real_key = heard_recovery_code_parse (code, &error);
@@ -483,7 +450,7 @@ test_own_folder_and_key (Fixture       *fixture,
   g_assert_cmpuint (heard_test_keyring_count (practice_info.uuid), ==, 0);
 
   /* Opened silently: no passphrase, no recovery code to show or ask for. */
-  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
   g_assert_true (heard_context_get_practice (practice));
   g_assert_false (heard_context_get_practice (real));
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (practice)), ==,
@@ -538,7 +505,7 @@ test_refuses_real_records (Fixture       *fixture,
   g_autofree char *parent_before = NULL;
   g_autofree char *parent_after = NULL;
 
-  real = start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  real = heard_test_start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Real Young Person");
   heard_context_save_person_async (real, person, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
@@ -549,7 +516,7 @@ test_refuses_real_records (Fixture       *fixture,
 
   parent = g_path_get_dirname (fixture->data_dir);
   before = heard_test_describe_folder (fixture->data_dir);
-  parent_before = list_names (parent);
+  parent_before = heard_test_list_names (parent);
 
   g_assert_false (generate (fixture->data_dir, N_PEOPLE, SEED, &error));
   g_assert_error (error, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_REAL_RECORDS);
@@ -557,14 +524,14 @@ test_refuses_real_records (Fixture       *fixture,
 
   /* Not a byte changed, and nothing made beside them. */
   after = heard_test_describe_folder (fixture->data_dir);
-  parent_after = list_names (parent);
+  parent_after = heard_test_list_names (parent);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (heard_practice_folder_is_practice (fixture->data_dir));
   g_assert_cmpstr (parent_before, ==, parent_after);
 
   /* A practice set open in Heard is not replaced under it. */
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
-  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
   g_clear_pointer (&before, g_free);
   before = dump_practice_set (fixture->practice_dir);
   g_assert_false (generate (fixture->practice_dir, N_PEOPLE, SEED + 1, &error));
@@ -617,7 +584,7 @@ test_passes_verification (Fixture       *fixture,
 
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
 
-  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
   g_assert_null (heard_context_get_audit_problem (practice));
   g_assert_true (heard_test_check_integrity (_heard_context_get_store (practice), &error));
   g_assert_no_error (error);

@@ -3,9 +3,6 @@
 
 #include "config.h"
 
-/* renameat2() and its RENAME_NOREPLACE and RENAME_EXCHANGE. */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -20,6 +17,7 @@
 
 #include "heard-backup-private.h"
 #include "heard-audit.h"
+#include "heard-files.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -63,10 +61,10 @@ G_DEFINE_QUARK (heard-backup-error-quark, heard_backup_error)
 G_DEFINE_BOXED_TYPE (HeardBackupSummary, heard_backup_summary,
                      heard_backup_summary_copy, heard_backup_summary_free)
 
-/* The caller's progress function, shared by the copy and the backup. */
+/* The caller's progress function, shared by the copy and the backup: an
+ * atomic reference-counted box (g_atomic_rc_box_*). */
 typedef struct
 {
-  gatomicrefcount          ref;
   HeardBackupProgressFunc  func;
   gpointer                 data;
   GDestroyNotify           data_free;
@@ -94,22 +92,17 @@ typedef struct
   GDateTime *created;
 } Listed;
 
-static Progress *
-progress_ref (Progress *progress)
+static void
+progress_clear (Progress *progress)
 {
-  g_atomic_ref_count_inc (&progress->ref);
-  return progress;
+  if (progress->data_free != NULL)
+    progress->data_free (progress->data);
 }
 
 static void
 progress_unref (Progress *progress)
 {
-  if (!g_atomic_ref_count_dec (&progress->ref))
-    return;
-
-  if (progress->data_free != NULL)
-    progress->data_free (progress->data);
-  g_free (progress);
+  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
 }
 
 static void
@@ -332,20 +325,6 @@ read_all (int     fd,
     }
 
   return TRUE;
-}
-
-static gboolean
-sync_folder (const char *folder)
-{
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  gboolean synced;
-
-  if (fd < 0)
-    return FALSE;
-  synced = fsync (fd) == 0 || errno == EINVAL;
-  close (fd);
-
-  return synced;
 }
 
 static void
@@ -949,24 +928,6 @@ prepare_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Puts @from at @to only if nothing is there: a backup never replaces one. */
-static gboolean
-rename_no_replace (const char *from,
-                   const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return TRUE;
-  if (errno != EINVAL && errno != ENOSYS)
-    return FALSE;
-#endif
-  /* Where the filesystem cannot, a hard link refuses an existing name too. */
-  if (link (from, to) != 0)
-    return FALSE;
-  g_unlink (from);
-  return TRUE;
-}
-
 static HeardBackupSummary *
 summary_from_job (const WriteJob *job)
 {
@@ -1030,7 +991,7 @@ seal_thread (GTask        *task,
                              "so it was not kept; the drive may be failing. Your earlier "
                              "backups have not been changed."));
     }
-  if (sealed && !rename_no_replace (temp_path, job->final_path))
+  if (sealed && !heard_files_rename_no_replace (temp_path, job->final_path))
     {
       set_folder_error (&error, job->folder, errno);
       sealed = FALSE;
@@ -1043,7 +1004,7 @@ seal_thread (GTask        *task,
       return;
     }
 
-  if (!sync_folder (job->folder))
+  if (!heard_files_sync (job->folder))
     g_message ("Could not flush the backup folder %s: %s", job->folder, g_strerror (errno));
 
   g_task_return_pointer (task, summary_from_job (job),
@@ -1116,7 +1077,7 @@ prepared_cb (GObject      *object,
     }
 
   heard_store_copy_async (job->store, job->key, job->database_path, copy_progress_cb,
-                          progress_ref (job->progress), (GDestroyNotify) progress_unref,
+                          g_atomic_rc_box_acquire (job->progress), (GDestroyNotify) progress_unref,
                           g_task_get_cancellable (task), copied_cb, g_object_ref (task));
 }
 
@@ -1202,7 +1163,7 @@ prune_thread (GTask        *task,
       removed++;
     }
 
-  if (removed > 0 && !sync_folder (request->folder))
+  if (removed > 0 && !heard_files_sync (request->folder))
     g_message ("Could not flush the backup folder %s: %s", request->folder, g_strerror (errno));
 
   g_task_return_int (task, (gssize) removed);
@@ -1266,21 +1227,6 @@ inspect_request_free (InspectRequest *request)
 }
 
 static void
-remove_private_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 inspect_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
@@ -1315,7 +1261,7 @@ inspect_thread (GTask        *task,
 
       if (_heard_backup_extract (request->path, header, copy, &error))
         info = _heard_backup_describe_copy (copy, key, NULL, NULL, cancellable, &error);
-      remove_private_dir (dir);
+      heard_files_remove_tree (dir);
     }
 
   if (info == NULL)
@@ -1401,8 +1347,7 @@ heard_backup_write_async (HeardStore              *store,
   job->key = heard_key_copy (key);
   job->uuid = g_strdup (uuid);
   job->folder = g_strdup (folder);
-  job->progress = g_new0 (Progress, 1);
-  g_atomic_ref_count_init (&job->progress->ref);
+  job->progress = g_atomic_rc_box_new0 (Progress);
   job->progress->func = progress;
   job->progress->data = progress_data;
   job->progress->data_free = progress_free;

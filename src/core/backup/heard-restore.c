@@ -3,20 +3,16 @@
 
 #include "config.h"
 
-/* renameat2() and its RENAME_NOREPLACE and RENAME_EXCHANGE. */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "heard-audit.h"
 #include "heard-backup-private.h"
+#include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-secure.h"
@@ -68,36 +64,6 @@ set_errno_error (GError     **error,
                _("Heard could not restore the backup, because %s could not be prepared: %s. "
                  "The current records have not been moved or changed."),
                what, g_strerror (saved_errno));
-}
-
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static gboolean
-sync_path (const char *path,
-           int         flags)
-{
-  int fd = g_open (path, flags | O_RDONLY | O_CLOEXEC, 0);
-  gboolean synced;
-
-  if (fd < 0)
-    return FALSE;
-  synced = fsync (fd) == 0 || errno == EINVAL;
-  close (fd);
-
-  return synced;
 }
 
 /* What the data folder's note says now, if anything. */
@@ -207,25 +173,6 @@ aside_name (const char *data_dir)
   return name;
 }
 
-static gboolean
-rename_dir_no_replace (const char *from,
-                       const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return TRUE;
-  if (errno != EINVAL && errno != ENOSYS)
-    return FALSE;
-#endif
-  if (g_file_test (to, G_FILE_TEST_EXISTS))
-    {
-      errno = EEXIST;
-      return FALSE;
-    }
-
-  return g_rename (from, to) == 0;
-}
-
 /* Swaps @staging into @data_dir's place; the records that were there end
  * up in @aside. */
 static gboolean
@@ -236,10 +183,9 @@ swap_in (const char  *staging,
 {
   int saved_errno;
 
-#ifdef RENAME_EXCHANGE
-  if (renameat2 (AT_FDCWD, staging, AT_FDCWD, data_dir, RENAME_EXCHANGE) == 0)
+  if (heard_files_exchange (staging, data_dir))
     {
-      if (rename_dir_no_replace (staging, aside))
+      if (heard_files_rename_no_replace (staging, aside))
         return TRUE;
 
       /* The restored records are in place; the current ones are whole, in
@@ -257,15 +203,14 @@ swap_in (const char  *staging,
       set_errno_error (error, data_dir, saved_errno);
       return FALSE;
     }
-#endif
 
-  if (!rename_dir_no_replace (data_dir, aside))
+  if (!heard_files_rename_no_replace (data_dir, aside))
     {
       saved_errno = errno;
       set_errno_error (error, data_dir, saved_errno);
       return FALSE;
     }
-  if (!rename_dir_no_replace (staging, data_dir))
+  if (!heard_files_rename_no_replace (staging, data_dir))
     {
       saved_errno = errno;
       g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FAILED,
@@ -351,7 +296,7 @@ stage (const char               *staging,
   if (!current->passphrase_protected || g_strcmp0 (current->uuid, header->uuid) != 0)
     update_keyring (header, key, head, from_recovery_code);
 
-  if (!sync_path (staging, O_DIRECTORY))
+  if (!heard_files_sync (staging))
     g_message ("Could not flush the folder %s: %s", staging, g_strerror (errno));
 
   return TRUE;
@@ -413,7 +358,7 @@ restore_thread (GTask        *task,
       g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       g_clear_pointer (&staging_lock, heard_folder_lock_release);
-      remove_folder (staging);
+      heard_files_remove_tree (staging);
       _heard_database_info_clear (&current);
       g_task_return_error (task, error);
       return;
@@ -426,27 +371,27 @@ restore_thread (GTask        *task,
       if (!swap_in (staging, request->data_dir, aside, &error))
         {
           if (g_file_test (staging, G_FILE_TEST_IS_DIR) && !held_records (staging))
-            remove_folder (staging);
+            heard_files_remove_tree (staging);
           g_task_return_error (task, error);
           return;
         }
     }
-  else if (!rename_dir_no_replace (staging, request->data_dir))
+  else if (!heard_files_rename_no_replace (staging, request->data_dir))
     {
       set_errno_error (&error, request->data_dir, errno);
-      remove_folder (staging);
+      heard_files_remove_tree (staging);
       g_task_return_error (task, error);
       return;
     }
 
-  if (!sync_path (parent, O_DIRECTORY))
+  if (!heard_files_sync (parent))
     g_message ("Could not flush the folder %s: %s", parent, g_strerror (errno));
 
   /* A folder that held nothing but its lock file was no records to keep. */
   if (aside != NULL && !held_records (aside))
     {
       g_clear_pointer (&current_lock, heard_folder_lock_release);
-      remove_folder (aside);
+      heard_files_remove_tree (aside);
       g_clear_pointer (&aside, g_free);
     }
 

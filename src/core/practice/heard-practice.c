@@ -3,9 +3,6 @@
 
 #include "config.h"
 
-/* renameat2() */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,6 +16,7 @@
 #include "heard-agency.h"
 #include "heard-audit.h"
 #include "heard-context.h"
+#include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-practice.h"
 #include "heard-practice-words.h"
@@ -936,48 +934,7 @@ static gboolean
 sync_folder (const char  *folder,
              GError     **error)
 {
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      set_folder_error (error, folder);
-      if (fd >= 0)
-        close (fd);
-      return FALSE;
-    }
-
-  close (fd);
-  return TRUE;
-}
-
-/* Removes @path and everything in it, never following a link. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  GStatBuf info;
-  const char *name;
-
-  if (g_lstat (path, &info) != 0)
-    return;
-
-  if (!S_ISDIR (info.st_mode))
-    {
-      if (g_unlink (path) != 0)
-        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  if (g_rmdir (path) != 0)
-    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+  return heard_files_sync (folder) || set_folder_error (error, folder);
 }
 
 /* Whether @data_dir holds nothing but perhaps a lock file. */
@@ -1028,7 +985,7 @@ swap_into_place (const char  *making,
 {
   g_autofree char *parent = g_path_get_dirname (data_dir);
 
-  if (renameat2 (AT_FDCWD, making, AT_FDCWD, data_dir, RENAME_EXCHANGE) != 0)
+  if (!heard_files_exchange (making, data_dir))
     {
       g_autofree char *old = NULL;
 
@@ -1050,7 +1007,7 @@ swap_into_place (const char  *making,
     return FALSE;
 
   /* @making now holds the set replaced. */
-  remove_tree (making);
+  heard_files_remove_tree (making);
 
   return TRUE;
 }
@@ -1135,7 +1092,7 @@ generate_thread (GTask        *task,
 
   if (!made)
     {
-      remove_tree (making);
+      heard_files_remove_tree (making);
       g_task_return_error (task, error);
       return;
     }
