@@ -3,8 +3,15 @@
 
 #include "config.h"
 
+/* renameat2() and RENAME_EXCHANGE, which this test stands in for. */
+#define _GNU_SOURCE 1
+
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,6 +39,28 @@
  * there; and the right backups are kept. Runs in build-aux/test-session,
  * with a real keyring.
  */
+
+/* While set, swapping two folders in one step fails as on a drive that
+ * went away at that moment: see renameat2() below. */
+static gboolean fail_exchange;
+
+/* Every renameat2() of this program comes here (Heard's core is linked in
+ * statically, so this one is the one it calls). */
+int
+renameat2 (int           olddirfd,
+           const char   *oldpath,
+           int           newdirfd,
+           const char   *newpath,
+           unsigned int  flags)
+{
+  if (fail_exchange && (flags & RENAME_EXCHANGE) != 0)
+    {
+      errno = EIO;
+      return -1;
+    }
+
+  return (int) syscall (SYS_renameat2, olddirfd, oldpath, newdirfd, newpath, flags);
+}
 
 #define N_WRITES 40
 #define KILL_ROUNDS 30
@@ -224,6 +253,95 @@ assert_no_audit_problem (HeardContext *context)
 
 #define PASSPHRASE "a kettle of tea for the night shift"
 
+/* As on quit: the audit trail's head is noted outside the records file. */
+static void
+save_anchor (HeardContext *context)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
+  g_assert_no_error (error);
+}
+
+/* The anchor the keyring holds for the records @uuid, if any. */
+static char *
+keyring_anchor (const char *uuid)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *anchor;
+
+  heard_keyring_lookup_anchor_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  anchor = heard_keyring_lookup_anchor_finish (result, &error);
+  g_assert_no_error (error);
+
+  return anchor;
+}
+
+/* A restore whose last step, the swap, fails: the records, the folder
+ * around them and the keyring (key and anchor) are all as they were. Once
+ * the swap works, the keyring learns the restored records' anchor. */
+static void
+test_failed_restore_keeps_keyring (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardBackupSummary) older = back_up (context, code, fixture->uuid, fixture->folder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *anchor = NULL;
+  g_autofree char *anchor_after = NULL;
+  g_autofree char *records = NULL;
+  g_autofree char *records_after = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *names_after = NULL;
+  g_autofree char *aside = NULL;
+  guint n_items;
+
+  heard_test_context_add_person (context, "Dana Rossi");
+  save_anchor (context);
+  heard_test_close_context (&context);
+  anchor = keyring_anchor (fixture->uuid);
+  g_assert_nonnull (anchor);
+  n_items = heard_test_keyring_count (fixture->uuid);
+  records = heard_test_describe_folder (fixture->records.data_dir);
+  names = heard_test_list_names (fixture->records.root);
+
+  fail_exchange = TRUE;
+  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
+  fail_exchange = FALSE;
+  g_assert_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, "have not been moved or changed"));
+  g_assert_null (aside);
+  g_clear_error (&error);
+
+  anchor_after = keyring_anchor (fixture->uuid);
+  g_assert_cmpstr (anchor_after, ==, anchor);
+  g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, n_items);
+  records_after = heard_test_describe_folder (fixture->records.data_dir);
+  g_assert_cmpstr (records_after, ==, records);
+  names_after = heard_test_list_names (fixture->records.root);
+  g_assert_cmpstr (names_after, ==, names);
+
+  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_clear_pointer (&anchor_after, g_free);
+  anchor_after = keyring_anchor (fixture->uuid);
+  g_assert_nonnull (anchor_after);
+  g_assert_cmpstr (anchor_after, !=, anchor);
+
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 3);
+  assert_no_audit_problem (context);
+  heard_test_close_context (&context);
+}
+
 /* Records kept under a passphrase (no keyring): restored over themselves
  * with the recovery code, they keep their passphrase, the keyring learns
  * nothing, and the passphrase opens them with no audit problem. */
@@ -247,11 +365,7 @@ test_restore_passphrase_records (Fixture       *fixture,
   fixture->uuid = read_uuid (fixture->records.info_path);
   older = back_up (context, code, fixture->uuid, fixture->folder);
   heard_test_context_add_person (context, "Bea Lindqvist");
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  save_anchor (context);
   heard_test_close_context (&context);
 
   aside = restore (fixture->records.data_dir, older->path, NULL, &error);
@@ -1082,6 +1196,7 @@ main (int   argc,
       ADD ("/backup/restore-passphrase-records", test_restore_passphrase_records);
       ADD ("/backup/tampered-refused", test_tampered_refused);
       ADD ("/backup/wrong-key", test_wrong_key);
+      ADD ("/backup/failed-restore-keeps-keyring", test_failed_restore_keeps_keyring);
     }
   else
     g_test_message ("restore tests need build-aux/test-session");

@@ -553,6 +553,52 @@ test_restore (Fixture       *fixture,
   }
 }
 
+/* A backup of real records is never restored into a practice folder: the
+ * refused status, a sentence saying why, and the folder as it was. */
+static void
+test_restore_refuses_practice_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
+  g_autofree char *code_line = NULL;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  code_line = g_strconcat (fixture->code, "\n", NULL);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "2", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  /* Its lock file, never part of the records, is there as after any use. */
+  heard_folder_lock_release (hold_folder (practice_dir));
+  before = heard_test_describe_folder (practice_dir);
+  names_before = heard_test_list_names (fixture->records.root);
+
+  for (guint with_code = 0; with_code < 2; with_code++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, with_code ? code_line : NULL, "restore", "--data-dir", practice_dir,
+               backup, NULL);
+      g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+      g_assert_nonnull (strstr (run.err, "holds practice records"));
+      g_assert_nonnull (strstr (run.err, "Nothing has been moved or changed"));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  after = heard_test_describe_folder (practice_dir);
+  names_after = heard_test_list_names (fixture->records.root);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (names_before, ==, names_after);
+}
+
 /* Practice records: made without any secret, opened without any, never
  * backed up, and refused over real records. */
 static void
@@ -723,6 +769,7 @@ main (int   argc,
   ADD ("/cli/restore", test_restore);
   ADD ("/cli/restore/with-recovery-code", test_restore_with_recovery_code);
   ADD ("/cli/practice", test_practice);
+  ADD ("/cli/restore/refuses-practice-folder", test_restore_refuses_practice_folder);
 
   return g_test_run ();
 }

@@ -110,6 +110,8 @@ status_for_error (const GError *error)
         return HEARD_CLI_EXIT_VERIFY_FAILED;
       case HEARD_BACKUP_ERROR_IN_USE:
         return HEARD_CLI_EXIT_IN_USE;
+      case HEARD_BACKUP_ERROR_PRACTICE_FOLDER:
+        return HEARD_CLI_EXIT_REFUSED;
       case HEARD_BACKUP_ERROR_NOT_A_BACKUP:
       case HEARD_BACKUP_ERROR_TAMPERED:
       case HEARD_BACKUP_ERROR_TOO_NEW:

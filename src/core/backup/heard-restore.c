@@ -28,11 +28,16 @@
  * the data folder, opened with their key and checked in full there. That
  * folder is then made ready to start from: heard.ini names the backup's
  * records, the audit trail says they were restored (and from when), and
- * the trail's anchor is set to its new head, in heard.ini and the keyring,
- * so that an older backup restored over the same records raises no audit
- * problem. Only then are the two folders swapped, in one step where the
- * system allows it (renameat2's RENAME_EXCHANGE), so that there is never a
- * moment without a records folder.
+ * the trail's anchor is set to its new head in heard.ini, so that an older
+ * backup restored over the same records raises no audit problem. Only then
+ * are the two folders swapped, in one step where the system allows it
+ * (renameat2's RENAME_EXCHANGE), so that there is never a moment without a
+ * records folder; and only once the restored records are in place does the
+ * keyring learn their anchor (and key), so that a restore that fails leaves
+ * the keyring as it was.
+ *
+ * A practice folder (protection=practice) is never restored into: real
+ * records would end up among fictional ones, shown as practice.
  */
 
 #define STAGING_INFIX "-restoring-"
@@ -174,16 +179,19 @@ aside_name (const char *data_dir)
 }
 
 /* Swaps @staging into @data_dir's place; the records that were there end
- * up in @aside. */
+ * up in @aside. On failure, @in_place says whether the restored records
+ * are in @data_dir all the same. */
 static gboolean
 swap_in (const char  *staging,
          const char  *data_dir,
          const char  *aside,
+         gboolean    *in_place,
          GError     **error)
 {
   int saved_errno;
 
-  if (heard_files_exchange (staging, data_dir))
+  *in_place = heard_files_exchange (staging, data_dir);
+  if (*in_place)
     {
       if (heard_files_rename_no_replace (staging, aside))
         return TRUE;
@@ -265,7 +273,8 @@ lock_current (const char       *data_dir,
   return FALSE;
 }
 
-/* Makes the restored records ready in @staging; FALSE leaves it to remove. */
+/* Makes the restored records ready in @staging and gives their audit
+ * trail's @head; FALSE leaves it to remove. */
 static gboolean
 stage (const char               *staging,
        const char               *backup_path,
@@ -273,16 +282,16 @@ stage (const char               *staging,
        const HeardKey           *key,
        gboolean                  from_recovery_code,
        const HeardDatabaseInfo  *current,
+       HeardAuditAnchor        **head,
        GCancellable             *cancellable,
        GError                  **error)
 {
   g_autofree char *database = g_build_filename (staging, HEARD_DATABASE_FILE, NULL);
   g_autoptr(HeardStoreCopyInfo) info = NULL;
-  g_autoptr(HeardAuditAnchor) head = NULL;
   GError *local_error = NULL;
 
   if (_heard_backup_extract (backup_path, header, database, &local_error))
-    info = _heard_backup_describe_copy (database, key, header->created, &head, cancellable,
+    info = _heard_backup_describe_copy (database, key, header->created, head, cancellable,
                                         &local_error);
   if (info == NULL)
     {
@@ -290,11 +299,8 @@ stage (const char               *staging,
       return FALSE;
     }
 
-  if (!write_note (staging, header, key, head, current, from_recovery_code, error))
+  if (!write_note (staging, header, key, *head, current, from_recovery_code, error))
     return FALSE;
-
-  if (!current->passphrase_protected || g_strcmp0 (current->uuid, header->uuid) != 0)
-    update_keyring (header, key, head, from_recovery_code);
 
   if (!heard_files_sync (staging))
     g_message ("Could not flush the folder %s: %s", staging, g_strerror (errno));
@@ -315,6 +321,7 @@ restore_thread (GTask        *task,
   g_autoptr(HeardKey) key = NULL;
   g_autoptr(HeardFolderLock) current_lock = NULL;
   g_autoptr(HeardFolderLock) staging_lock = NULL;
+  g_autoptr(HeardAuditAnchor) head = NULL;
   g_autofree char *parent = g_path_get_dirname (request->data_dir);
   g_autofree char *base = g_path_get_basename (request->data_dir);
   g_autofree char *template = NULL;
@@ -322,8 +329,30 @@ restore_thread (GTask        *task,
   g_autofree char *aside = NULL;
   HeardDatabaseInfo current = { 0 };
   gboolean from_recovery_code = FALSE;
+  gboolean keyring_learns;
+  gboolean in_place = FALSE;
   gboolean had_folder;
   GError *error = NULL;
+
+  /* A folder another Heard has open, or practice records, are refused
+   * before anything else is asked (a recovery code) or read. */
+  if (!lock_current (request->data_dir, &current_lock, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  had_folder = current_lock != NULL;
+  read_current_note (request->data_dir, &current);
+  if (current.practice)
+    {
+      g_set_error (&error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_PRACTICE_FOLDER,
+                   _("%s holds practice records, made up for training, so a backup of real "
+                     "records is not restored there. Nothing has been moved or changed."),
+                   request->data_dir);
+      _heard_database_info_clear (&current);
+      g_task_return_error (task, error);
+      return;
+    }
 
   /* Nothing is touched before the backup is known to be whole and ours. */
   header = _heard_backup_read_header (request->backup_path, &error);
@@ -331,15 +360,15 @@ restore_thread (GTask        *task,
     key = _heard_backup_find_key (header, NULL, request->recovery_code, &from_recovery_code,
                                   cancellable, &error);
   if (key == NULL ||
-      !_heard_backup_check (request->backup_path, header, key, cancellable, &error) ||
-      !lock_current (request->data_dir, &current_lock, &error))
+      !_heard_backup_check (request->backup_path, header, key, cancellable, &error))
     {
+      _heard_database_info_clear (&current);
       g_task_return_error (task, error);
       return;
     }
 
-  had_folder = current_lock != NULL;
-  read_current_note (request->data_dir, &current);
+  /* Records kept under a passphrase keep their anchor in heard.ini alone. */
+  keyring_learns = !current.passphrase_protected || g_strcmp0 (current.uuid, header->uuid) != 0;
 
   template = g_strconcat (parent, G_DIR_SEPARATOR_S ".", base, STAGING_INFIX, "XXXXXX", NULL);
   staging = g_mkdtemp_full (template, 0700);
@@ -353,7 +382,7 @@ restore_thread (GTask        *task,
   template = NULL;
 
   if (!stage (staging, request->backup_path, header, key, from_recovery_code, &current,
-              cancellable, &error) ||
+              &head, cancellable, &error) ||
       (staging_lock = heard_folder_lock_acquire (staging, &error)) == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
@@ -368,10 +397,17 @@ restore_thread (GTask        *task,
   if (had_folder)
     {
       aside = aside_name (request->data_dir);
-      if (!swap_in (staging, request->data_dir, aside, &error))
+      if (!swap_in (staging, request->data_dir, aside, &in_place, &error))
         {
-          if (g_file_test (staging, G_FILE_TEST_IS_DIR) && !held_records (staging))
-            heard_files_remove_tree (staging);
+          /* In place, the restored records need their anchor known; else
+           * @staging holds only the restored copy, which the backup keeps. */
+          if (in_place && keyring_learns)
+            update_keyring (header, key, head, from_recovery_code);
+          else if (!in_place)
+            {
+              g_clear_pointer (&staging_lock, heard_folder_lock_release);
+              heard_files_remove_tree (staging);
+            }
           g_task_return_error (task, error);
           return;
         }
@@ -386,6 +422,9 @@ restore_thread (GTask        *task,
 
   if (!heard_files_sync (parent))
     g_message ("Could not flush the folder %s: %s", parent, g_strerror (errno));
+
+  if (keyring_learns)
+    update_keyring (header, key, head, from_recovery_code);
 
   /* A folder that held nothing but its lock file was no records to keep. */
   if (aside != NULL && !held_records (aside))
