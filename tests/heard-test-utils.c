@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -252,6 +255,33 @@ heard_test_list_names (const char *path)
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+GPid
+heard_test_gone_pid (void)
+{
+  const char *argv[] = { "true", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+  int status = 0;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  return pid;
+}
+
+void
+heard_test_set_age (const char *path,
+                    guint       days)
+{
+  time_t then = time (NULL) - (time_t) days * 24 * 60 * 60;
+  struct utimbuf times = { then, then };
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
 }
 
 char *

@@ -87,6 +87,12 @@ char        *heard_test_describe_folder  (const char          *path) G_GNUC_WARN
 /* The names in the folder @path, sorted, one a line. */
 char        *heard_test_list_names       (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The id of a process of this computer that has ended. */
+GPid         heard_test_gone_pid         (void);
+/* Makes @path look last changed @days days ago. */
+void         heard_test_set_age          (const char          *path,
+                                          guint                days);
+
 /* Copies tests/fixtures/@name (from HEARD_FIXTURES_DIR) to @path, private,
  * as the records someone kept from an earlier version of Heard. */
 void         heard_test_copy_fixture     (const char          *name,

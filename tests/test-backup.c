@@ -20,6 +20,7 @@
 #include "heard-backup.h"
 #include "heard-context-private.h"
 #include "heard-fault-vfs.h"
+#include "heard-files.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -732,6 +733,58 @@ make_plain_records (Fixture        *fixture,
   return store;
 }
 
+/* Temporary files in a backup folder that other computers share too: a
+ * backup removes only what it can tell was abandoned (this computer's, of
+ * a process that is gone, and anyone's a week old), never another
+ * computer's recent one nor that of a backup still running. */
+static void
+test_shared_folder_temps (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HeardKey) key = heard_test_key_new (1);
+  g_autoptr(HeardStore) store = make_plain_records (fixture, key);
+  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid gone = heard_test_gone_pid ();
+  g_autofree char *gone_tag = heard_files_temp_tag (gone);
+  g_autofree char *own_tag = heard_files_temp_tag (getpid ());
+  struct
+  {
+    char     *name;
+    guint     days_old;
+    gboolean  kept;
+  } temps[] = {
+    { g_strdup_printf (".heard-backup-%sa.partial", gone_tag), 0, FALSE },
+    { g_strdup_printf (".heard-backup-%sb.partial-db", own_tag), 0, TRUE },
+    { g_strdup_printf (".heard-backup-%d@elsewhere.example-c.partial", gone), 0, TRUE },
+    { g_strdup_printf (".heard-backup-%d@elsewhere.example-d.partial", gone), 8, FALSE },
+    { g_strdup_printf (".heard-backup-%d-e.partial", (int) getpid ()), 8, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (temps); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->folder, temps[i].name, NULL);
+
+      heard_test_write_file (path, "half", 4);
+      if (temps[i].days_old > 0)
+        heard_test_set_age (path, temps[i].days_old);
+    }
+
+  summary = try_backup (store, key, CHILD_UUID, fixture->folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (temps); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->folder, temps[i].name, NULL);
+
+      g_test_message ("%s: %s", temps[i].name, temps[i].kept ? "kept" : "removed");
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS) == temps[i].kept);
+      g_free (temps[i].name);
+    }
+  heard_test_close_store (&store);
+}
+
 static void
 assert_verifies (const char     *path,
                  const HeardKey *key)
@@ -1188,6 +1241,7 @@ main (int   argc,
   ADD ("/backup/progress", test_progress);
   ADD ("/backup/find-newest", test_find_newest);
   ADD ("/backup/killed", test_killed);
+  ADD ("/backup/shared-folder-temps", test_shared_folder_temps);
 
   if (heard_test_in_keyring_session ())
     {

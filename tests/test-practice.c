@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "heard-audit.h"
 #include "heard-backup-service.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
+#include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-practice.h"
@@ -572,6 +574,55 @@ test_cancelled_leaves_old_set (Fixture       *fixture,
   g_assert_false (folder_has_making_sibling (fixture->practice_dir));
 }
 
+/* What a generator killed part-way left beside the folder is cleared the
+ * next time a set is made there, when it can tell it was abandoned (this
+ * computer's, of a process that is gone, or anyone's a week old); another
+ * computer's recent one, and one still being made, stay. */
+static void
+test_clears_abandoned_sets (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GPid gone = heard_test_gone_pid ();
+  g_autofree char *gone_tag = heard_files_temp_tag (gone);
+  g_autofree char *own_tag = heard_files_temp_tag (getpid ());
+  struct
+  {
+    char     *suffix;
+    guint     days_old;
+    gboolean  kept;
+  } sets[] = {
+    { g_strdup_printf (".making-%sAbCdEf", gone_tag), 0, FALSE },
+    { g_strdup_printf (".making-%sGhIjKl", own_tag), 0, TRUE },
+    { g_strdup_printf (".making-%d@elsewhere.example-MnOpQr", gone), 0, TRUE },
+    { g_strdup_printf (".making-%d@elsewhere.example-StUvWx", gone), 8, FALSE },
+    { g_strdup (".making-YzAbCd"), 8, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->practice_dir, sets[i].suffix, NULL);
+      g_autofree char *inside = g_build_filename (path, "heard.db", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      heard_test_write_file (inside, "half", 4);
+      if (sets[i].days_old > 0)
+        heard_test_set_age (path, sets[i].days_old);
+    }
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->practice_dir, sets[i].suffix, NULL);
+
+      g_test_message ("%s: %s", sets[i].suffix, sets[i].kept ? "kept" : "removed");
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS) == sets[i].kept);
+      if (sets[i].kept)
+        heard_test_remove_dir (path);
+      g_free (sets[i].suffix);
+    }
+}
+
 static void
 test_passes_verification (Fixture       *fixture,
                           gconstpointer  data)
@@ -651,6 +702,7 @@ main (int   argc,
   add_test ("/practice/own-folder-and-key", test_own_folder_and_key);
   add_test ("/practice/refuses-real-records", test_refuses_real_records);
   add_test ("/practice/cancelled-leaves-old-set", test_cancelled_leaves_old_set);
+  add_test ("/practice/clears-abandoned-sets", test_clears_abandoned_sets);
   add_test ("/practice/passes-verification", test_passes_verification);
   add_test ("/practice/respectful-words", test_respectful_words);
 

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -658,7 +657,8 @@ write_file (const WriteJob  *job,
 }
 
 /* Removes what a backup killed half-way left behind: only Heard's own
- * temporary files, of processes that are gone. */
+ * temporary files, of processes of this computer that are gone, or a week
+ * old (the folder may be shared with other computers, backing up now). */
 static void
 remove_abandoned (const char *folder)
 {
@@ -668,22 +668,26 @@ remove_abandoned (const char *folder)
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = NULL;
-      const char *digits;
-      char *end = NULL;
-      guint64 pid;
 
       if (!g_str_has_prefix (name, TEMP_PREFIX))
         continue;
-      digits = name + strlen (TEMP_PREFIX);
-      pid = g_ascii_strtoull (digits, &end, 10);
-      if (end == digits || *end != '-' || pid == 0 || pid > G_MAXINT ||
-          kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+      path = g_build_filename (folder, name, NULL);
+      if (!heard_files_temp_abandoned (path, name + strlen (TEMP_PREFIX)))
         continue;
 
-      path = g_build_filename (folder, name, NULL);
       if (g_unlink (path) != 0)
         g_message ("Could not remove the unfinished backup %s: %s", path, g_strerror (errno));
     }
+}
+
+/* A new temporary file's name, tagged with this process and computer. */
+static char *
+temp_name (const char *suffix)
+{
+  g_autofree char *tag = heard_files_temp_tag (getpid ());
+  g_autofree char *random = g_uuid_string_random ();
+
+  return g_strconcat (TEMP_PREFIX, tag, random, suffix, NULL);
 }
 
 static char *
@@ -878,7 +882,6 @@ prepare_thread (GTask        *task,
 {
   WriteJob *job = task_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *random = NULL;
   g_autofree char *name = NULL;
   GStatBuf info;
   int problem = 0;
@@ -921,8 +924,7 @@ prepare_thread (GTask        *task,
       g_clear_pointer (&job->final_path, g_free);
     }
 
-  random = g_uuid_string_random ();
-  name = g_strdup_printf (TEMP_PREFIX "%d-%s" TEMP_DATABASE_SUFFIX, (int) getpid (), random);
+  name = temp_name (TEMP_DATABASE_SUFFIX);
   job->database_path = g_build_filename (job->folder, name, NULL);
 
   g_task_return_boolean (task, TRUE);
@@ -955,9 +957,7 @@ seal_thread (GTask        *task,
 {
   WriteJob *job = task_data;
   g_autoptr(HeardBackupHeader) header = NULL;
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *name = g_strdup_printf (TEMP_PREFIX "%d-%s" TEMP_SUFFIX, (int) getpid (),
-                                           random);
+  g_autofree char *name = temp_name (TEMP_SUFFIX);
   g_autofree char *temp_path = g_build_filename (job->folder, name, NULL);
   GError *error = NULL;
   gboolean sealed = FALSE;

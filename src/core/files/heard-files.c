@@ -8,7 +8,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,9 +22,13 @@
  * The few file-system steps that the records, their backups, a restore and
  * the practice records all take to leave nothing half-done behind a crash
  * or a full disk: flush a file or folder, rename without replacing, swap
- * two folders in one step, remove a private folder. One home for them, so
- * that each is done the same careful way everywhere.
+ * two folders in one step, remove a private folder, and tell what a killed
+ * process left behind. One home for them, so that each is done the same
+ * careful way everywhere.
  */
+
+/* A temporary file untouched for this long is abandoned, whoever made it. */
+#define TEMP_ABANDONED_AFTER (7 * G_TIME_SPAN_DAY)
 
 gboolean
 heard_files_sync (const char *path)
@@ -119,4 +125,54 @@ heard_files_remove_tree (const char *path)
 
   if (g_rmdir (path) != 0)
     g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+/* This computer's name as it stands in a tag: never a '-' or '@', which
+ * end the tag's parts, nor a '/'. */
+static const char *
+tag_host (void)
+{
+  static char *host;
+
+  if (g_once_init_enter (&host))
+    {
+      char *name = g_strdup (g_get_host_name ());
+
+      g_strcanon (name, G_CSET_A_2_Z G_CSET_a_2_z G_CSET_DIGITS ".", '_');
+      g_once_init_leave (&host, name);
+    }
+
+  return host;
+}
+
+char *
+heard_files_temp_tag (GPid pid)
+{
+  return g_strdup_printf ("%d@%s-", (int) pid, tag_host ());
+}
+
+gboolean
+heard_files_temp_abandoned (const char *path,
+                            const char *tagged)
+{
+  const char *host = tag_host ();
+  GStatBuf info;
+  char *end = NULL;
+  guint64 pid;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (tagged != NULL, FALSE);
+
+  if (g_lstat (path, &info) != 0)
+    return FALSE;
+  if (g_get_real_time () - (gint64) info.st_mtime * G_USEC_PER_SEC > TEMP_ABANDONED_AFTER)
+    return TRUE;
+
+  /* Only a process of this computer can be known to be gone. */
+  pid = g_ascii_strtoull (tagged, &end, 10);
+  if (end == tagged || pid == 0 || pid > G_MAXINT || *end != '@' ||
+      !g_str_has_prefix (end + 1, host) || end[1 + strlen (host)] != '-')
+    return FALSE;
+
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
 }

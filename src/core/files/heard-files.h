@@ -26,4 +26,20 @@ gboolean heard_files_exchange          (const char *a,
  * warning for whatever could not be removed. */
 void     heard_files_remove_tree       (const char *path);
 
+/* Temporary files and folders that a process killed half-way leaves
+ * behind, in folders that several computers may share (a backup drive on
+ * the network): their names carry a tag saying which process of which
+ * computer made them, "PID@HOST-" (the host name with anything but
+ * letters, digits and dots as '_'), so that each computer clears only what
+ * it can tell is abandoned. */
+
+/* The tag for process @pid of this computer. */
+char    *heard_files_temp_tag          (GPid        pid) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Whether the temporary @path, whose name goes on with a tag at @tagged,
+ * was abandoned: made by a process of this computer that is gone, or,
+ * whoever made it, last changed more than a week ago. */
+gboolean heard_files_temp_abandoned    (const char *path,
+                                        const char *tagged);
+
 G_END_DECLS

@@ -47,10 +47,12 @@
  * thread never waits. The set is made in a new sibling folder, opened
  * HEARD_SQLITE_STORE_OPEN_FICTIONAL (unsynced until the close syncs it
  * all), and only once complete swapped with the folder it replaces: a
- * generator stopped part-way leaves no half set under the folder's name.
+ * generator stopped part-way leaves no half set under the folder's name,
+ * and the half set it left beside it is removed the next time a set is
+ * made there.
  */
 
-#define MAKING_SUFFIX ".making-XXXXXX"
+#define MAKING_INFIX ".making-"
 
 G_DEFINE_QUARK (heard-practice-error-quark, heard_practice_error)
 
@@ -1012,6 +1014,30 @@ swap_into_place (const char  *making,
   return TRUE;
 }
 
+/* Removes the half sets that generators killed part-way left beside
+ * @data_dir: those of processes of this computer that are gone, or a
+ * week old (the folder may be on a drive other computers use too). */
+static void
+remove_abandoned_sets (const char *data_dir)
+{
+  g_autofree char *parent = g_path_get_dirname (data_dir);
+  g_autofree char *base = g_path_get_basename (data_dir);
+  g_autofree char *prefix = g_strconcat (base, MAKING_INFIX, NULL);
+  g_autoptr(GDir) listing = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      if (heard_files_temp_abandoned (path, name + strlen (prefix)))
+        heard_files_remove_tree (path);
+    }
+}
+
 static void
 generate_thread (GTask        *task,
                  gpointer      source_object,
@@ -1022,6 +1048,7 @@ generate_thread (GTask        *task,
   g_autoptr(HeardFolderLock) lock = NULL;
   g_autoptr(HeardKey) key = NULL;
   g_autofree char *making = NULL;
+  g_autofree char *tag = heard_files_temp_tag (getpid ());
   g_auto(HeardDatabaseInfo) info = { 0 };
   Generator generator = { 0 };
   GError *error = NULL;
@@ -1064,7 +1091,8 @@ generate_thread (GTask        *task,
       return;
     }
 
-  making = g_strconcat (request->data_dir, MAKING_SUFFIX, NULL);
+  remove_abandoned_sets (request->data_dir);
+  making = g_strconcat (request->data_dir, MAKING_INFIX, tag, "XXXXXX", NULL);
   if (g_mkdtemp_full (making, 0700) == NULL)
     {
       set_folder_error (&error, making);
