@@ -182,6 +182,18 @@ heard_test_keep_recovery_code (HeardContext *context)
   return code;
 }
 
+void
+heard_test_save_anchor (HeardContext *context)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
+  g_assert_no_error (error);
+}
+
 gint64
 heard_test_context_save_person (HeardContext  *context,
                                 HeardPerson   *person,

@@ -65,6 +65,9 @@ HeardLockState heard_test_unlock_state   (HeardContext        *context,
 /* Once @context shows new records' recovery code: says it was kept and
  * returns it (secure memory); the test fails unless the records open. */
 char        *heard_test_keep_recovery_code (HeardContext      *context) G_GNUC_WARN_UNUSED_RESULT;
+/* As on quit: @context notes its audit trail's head outside the records
+ * file (the test fails if it cannot). */
+void         heard_test_save_anchor      (HeardContext        *context);
 /* Saves @person through @context, as Heard's windows do: its id, or 0 with
  * @error set. */
 gint64       heard_test_context_save_person (HeardContext     *context,

@@ -75,19 +75,6 @@ unlock_with_passphrase (Fixture *fixture)
   return context;
 }
 
-/* As on quit: the trail's head is noted outside the file. */
-static void
-save_anchor (HeardContext *context)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 acknowledge (HeardContext  *context,
              const char    *code,
@@ -145,7 +132,7 @@ set_up_records (Fixture  *fixture,
   heard_test_context_add_person (context, "Amara Okafor");
   heard_test_context_add_person (context, "Bea Lindqvist");
   heard_test_context_add_person (context, "Chidi Eze");
-  save_anchor (context);
+  heard_test_save_anchor (context);
   heard_test_close_context (&context);
 
   return code;

@@ -254,19 +254,6 @@ assert_no_audit_problem (HeardContext *context)
 
 #define PASSPHRASE "a kettle of tea for the night shift"
 
-/* As on quit: the audit trail's head is noted outside the records file. */
-static void
-save_anchor (HeardContext *context)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-}
-
 /* The anchor the keyring holds for the records @uuid, if any. */
 static char *
 keyring_anchor (const char *uuid)
@@ -305,7 +292,7 @@ test_failed_restore_keeps_keyring (Fixture       *fixture,
   guint n_items;
 
   heard_test_context_add_person (context, "Dana Rossi");
-  save_anchor (context);
+  heard_test_save_anchor (context);
   heard_test_close_context (&context);
   anchor = keyring_anchor (fixture->uuid);
   g_assert_nonnull (anchor);
@@ -366,7 +353,7 @@ test_restore_passphrase_records (Fixture       *fixture,
   fixture->uuid = read_uuid (fixture->records.info_path);
   older = back_up (context, code, fixture->uuid, fixture->folder);
   heard_test_context_add_person (context, "Bea Lindqvist");
-  save_anchor (context);
+  heard_test_save_anchor (context);
   heard_test_close_context (&context);
 
   aside = restore (fixture->records.data_dir, older->path, NULL, &error);
@@ -544,16 +531,11 @@ test_restore_never_overwrites (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *aside_db = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   sqlite3 *db;
 
   heard_test_context_add_person (context, "Dana Rossi");
   heard_test_context_add_person (context, "Eli Novak");
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  heard_test_save_anchor (context);
 
   /* Not while this Heard holds the folder. */
   aside = restore (fixture->records.data_dir, older->path, NULL, &error);
