@@ -169,6 +169,19 @@ assert_says_nothing_personal (const Run *run)
   g_assert_null (strstr (run->err, "Quillfeather"));
 }
 
+/* Every line of @text fits a terminal 80 columns wide. */
+static void
+assert_fits_terminal (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_test_message ("%s", lines[i]);
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 80);
+    }
+}
+
 static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
@@ -181,6 +194,7 @@ test_help (Fixture       *fixture,
     run_cli (&run, NULL, "--help", NULL);
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "Exit status"));
+    assert_fits_terminal (run.out);
     for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
       g_assert_nonnull (strstr (run.out, commands[i]));
   }
@@ -193,6 +207,10 @@ test_help (Fixture       *fixture,
       g_assert_cmpint (run.status, ==, EXIT_OK);
       g_assert_nonnull (strstr (run.out, commands[i]));
       g_assert_nonnull (strstr (run.out, "--data-dir"));
+      assert_fits_terminal (run.out);
+      /* Only practice records have a folder of their own. */
+      g_assert_true ((strstr (run.out, "-practice added") != NULL) ==
+                     (strcmp (commands[i], "practice") == 0));
     }
 
   {
@@ -487,6 +505,25 @@ test_backup_without_folder (Fixture       *fixture,
   g_assert_nonnull (strstr (run.err, "backup folder"));
 }
 
+/* A backup made by hand into a folder, with none chosen in Heard: info
+ * does not say there is no backup, but why it knows of none. */
+static void
+test_info_after_backup_by_hand (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *backup = NULL;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  run_cli (&run, NULL, "info", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_assert_null (strstr (run.out, "Last backup: none"));
+  g_assert_nonnull (strstr (run.out, "No backup folder is chosen in Heard"));
+  g_assert_nonnull (strstr (run.out, "automatic backups are off"));
+  g_assert_nonnull (strstr (run.out, "is not tracked"));
+}
+
 /* Restore and practice write into the folder: one another Heard holds is
  * refused with the in-use status, and left as it was. */
 static void
@@ -723,6 +760,8 @@ test_restore_with_recovery_code (Fixture       *fixture,
     run_cli (&run, NULL, "restore", "--data-dir", elsewhere, backup, NULL);
     g_assert_cmpint (run.status, ==, EXIT_LOCKED);
     g_assert_nonnull (strstr (run.err, "recovery code on standard input"));
+    g_assert_null (strstr (run.err, ".)"));
+    g_assert_null (strstr (run.err, ".."));
   }
   {
     g_auto(Run) run = { 0 };
@@ -770,6 +809,7 @@ main (int   argc,
   ADD ("/cli/restore/with-recovery-code", test_restore_with_recovery_code);
   ADD ("/cli/practice", test_practice);
   ADD ("/cli/restore/refuses-practice-folder", test_restore_refuses_practice_folder);
+  ADD ("/cli/info/after-backup-by-hand", test_info_after_backup_by_hand);
 
   return g_test_run ();
 }

@@ -49,7 +49,7 @@ heard_cli_restore (int    argc,
                                   "now are moved aside\nand kept, never overwritten. When this "
                                   "computer's keyring lacks the backup's\nkey, give the "
                                   "recovery code on standard input. Close Heard first."));
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 1, 1);
   if (status >= 0)
     return status;

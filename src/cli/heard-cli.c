@@ -49,7 +49,8 @@ exit_status_text (void)
            "  1  usage: an unknown command, option or argument\n"
            "  2  locked: no key for the records (not in the keyring, or the recovery code\n"
            "     or passphrase on standard input is missing or wrong)\n"
-           "  3  verification failed: the records file or its record of changes does not hold\n"
+           "  3  verification failed: the records file or its record of changes does not\n"
+           "     hold\n"
            "  4  in use: another Heard has the folder open\n"
            "  5  input/output: a file or folder could not be read or written, or the disk\n"
            "     is full\n"
@@ -160,6 +161,7 @@ int
 heard_cli_parse (GOptionContext  *context,
                  char           **data_dir,
                  char          *(*default_dir) (void),
+                 const char      *data_dir_help,
                  int             *argc,
                  char          ***argv,
                  int              min_args,
@@ -167,7 +169,9 @@ heard_cli_parse (GOptionContext  *context,
 {
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, data_dir,
-      N_("The folder of the records (else HEARD_DATA_DIR, else Heard's own)"), N_("DIR") },
+      data_dir_help != NULL ? data_dir_help
+                            : N_("The records' folder (else HEARD_DATA_DIR, else Heard's own)"),
+      N_("DIR") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;

@@ -815,8 +815,8 @@ _heard_backup_find_key (const HeardBackupHeader  *header,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NEEDS_KEY,
-                     _("This computer does not hold the key of the records in this backup "
-                       "(%s). Type their recovery code to open it."), local_error->message);
+                     _("This computer does not hold the key of the records in this backup. "
+                       "%s Type their recovery code to open it."), local_error->message);
     }
 
   return looked_up;
