@@ -347,6 +347,22 @@ test_passphrase_on_stdin (Fixture       *fixture,
     /* A pipe gets no prompt. */
     g_assert_null (strstr (run.err, "Passphrase"));
   }
+  /* The line is read as typed: ended by a Windows line end, or by the end
+   * of the input, and however long. */
+  {
+    g_auto(Run) crlf = { 0 };
+    g_auto(Run) unended = { 0 };
+    g_auto(Run) longer = { 0 };
+    g_autofree char *padding = g_strnfill (1000, 'k');
+    g_autofree char *long_line = g_strconcat (padding, PASSPHRASE "\n", NULL);
+
+    run_cli (&crlf, PASSPHRASE "\r\n", "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (crlf.status, ==, EXIT_OK);
+    run_cli (&unended, PASSPHRASE, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (unended.status, ==, EXIT_OK);
+    run_cli (&longer, long_line, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (longer.status, ==, EXIT_LOCKED);
+  }
   {
     g_auto(Run) run = { 0 };
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -216,27 +217,50 @@ heard_cli_wait (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Reads one line from standard input into guarded memory, without the
- * line's end; the stdio buffer it passed through is wiped. */
+/* Reads one line from standard input, without the line's end (a "\r"
+ * before it too). The bytes are read from the file descriptor one at a
+ * time, past stdio, so no stdio buffer holds them; the one buffer they are
+ * gathered in here is wiped, and so is each smaller one it outgrew. The
+ * line is returned in ordinary memory (not locked: it can reach swap, though
+ * never a core dump, see heard_secure_init()); heard_secure_free_string()
+ * wipes it when it is freed. */
 static char *
 read_line (void)
 {
-  char *line = NULL;
-  size_t size = 0;
-  ssize_t length = getline (&line, &size, stdin);
+  gsize size = 128;
+  gsize length = 0;
+  char *buffer = g_malloc (size);
   char *secret = NULL;
+  char c = '\0';
+  ssize_t got;
 
-  if (length > 0)
+  while ((got = read (STDIN_FILENO, &c, 1)) == 1 || (got < 0 && errno == EINTR))
     {
-      while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
-        line[--length] = '\0';
-      if (length > 0)
-        secret = g_strndup (line, (gsize) length);
-    }
+      if (got < 0)
+        continue;
+      if (c == '\n')
+        break;
+      if (length + 1 == size)
+        {
+          char *larger = g_malloc (size * 2);
 
-  if (line != NULL)
-    sodium_memzero (line, size);
-  free (line);
+          memcpy (larger, buffer, length);
+          sodium_memzero (buffer, size);
+          g_free (buffer);
+          buffer = larger;
+          size *= 2;
+        }
+      buffer[length++] = c;
+    }
+  sodium_memzero (&c, sizeof c);
+
+  while (length > 0 && buffer[length - 1] == '\r')
+    length--;
+  if (length > 0)
+    secret = g_strndup (buffer, length);
+
+  sodium_memzero (buffer, size);
+  g_free (buffer);
 
   return secret;
 }
