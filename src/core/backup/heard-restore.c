@@ -439,7 +439,8 @@ restore_thread (GTask        *task,
 
 /* Puts the records of the backup at @backup_path in @data_dir. Nobody may
  * hold the folder's lock (the caller lets go of its own first): otherwise
- * HEARD_BACKUP_ERROR_IN_USE. The key is the one @recovery_code gives, or
+ * HEARD_BACKUP_ERROR_IN_USE. A folder of practice records is refused
+ * (HEARD_BACKUP_ERROR_PRACTICE_FOLDER). The key is the one @recovery_code gives, or
  * else the keyring's (HEARD_BACKUP_ERROR_NEEDS_KEY when it has none). A
  * backup changed since it was made is refused before anything is moved.
  * Nothing is overwritten or removed: the records that were in @data_dir
