@@ -385,7 +385,10 @@ test_remove_and_restore (void)
   wait_for_shown (the_app, 2);
   g_assert_false (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
 
-  /* Removed again, they are listed under Removed Records, with when and why. */
+  /* Removed again, they are listed under Removed Records, with when and why
+   * (once they are shown again: a loaded machine takes a while to choose
+   * them again after Undo). */
+  heard_test_ui_wait_until (shows_person, window, "the person shown again after Undo");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.remove-person", NULL));
   dialog = heard_test_ui_wait_for_window ("HeardRemovalDialog");
   choose_reason (dialog, "Recorded for the wrong person");
