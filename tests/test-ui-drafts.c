@@ -13,6 +13,7 @@
 #include "heard-person-page.h"
 #include "heard-statement-form.h"
 #include "heard-statements-view.h"
+#include "heard-supervisor-editor.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -330,6 +331,41 @@ test_killed_mid_typing (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* A draft holds every text field by its name, and never a passphrase, not
+ * even inside the encrypted records. */
+static void
+test_no_passphrase (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardDraft) draft = NULL;
+  GtkWindow *editor;
+  GHashTableIter iter;
+  gpointer name, text;
+  GtkWidget *row;
+
+  start_with_jade (data_dir);
+  editor = GTK_WINDOW (heard_supervisor_editor_new (GTK_WINDOW (heard_test_ui_active_window (
+                                                                  the_app)),
+                                                    active_context (), NULL));
+  heard_dialog_keep_drafts (HEARD_DIALOG (editor), active_context (), HEARD_DRAFT_PERSON, 0, 0);
+  gtk_window_present (editor);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name, as it appears beside decisions",
+                              "Sam Okafor");
+  row = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_PASSWORD_ENTRY_ROW, NULL);
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), MARKER);
+
+  draft = heard_dialog_dup_draft (HEARD_DIALOG (editor));
+  g_assert_cmpstr (heard_draft_get_field (draft, "name_row"), ==, "Sam Okafor");
+  g_hash_table_iter_init (&iter, heard_draft_get_fields (draft));
+  while (g_hash_table_iter_next (&iter, &name, &text))
+    g_assert_null (strstr (text, MARKER));
+
+  gtk_window_destroy (editor);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +374,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/drafts/lock-and-unlock", test_lock_and_unlock);
   g_test_add_func ("/ui/drafts/killed-mid-typing", test_killed_mid_typing);
+  g_test_add_func ("/ui/drafts/no-passphrase", test_no_passphrase);
 
   return g_test_run ();
 }

@@ -102,13 +102,11 @@ set_destructive (HeardDialog *self,
 
 /* Drafts */
 
+/* A passphrase is never written down, not even inside the records. */
 static gboolean
-is_draft_field (GtkWidget *widget)
+is_secret (GtkWidget *widget)
 {
-  if (ADW_IS_PASSWORD_ENTRY_ROW (widget) || GTK_IS_PASSWORD_ENTRY (widget))
-    return FALSE;
-
-  return GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget);
+  return ADW_IS_PASSWORD_ENTRY_ROW (widget) || GTK_IS_PASSWORD_ENTRY (widget);
 }
 
 /* Calls @func on each text field under @widget with its id, in tree order;
@@ -122,7 +120,9 @@ each_field (GtkWidget  *widget,
 {
   const char *name = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
 
-  if (name != NULL && is_draft_field (widget))
+  if (is_secret (widget))
+    return FALSE;
+  if (name != NULL && (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget)))
     return func (widget, name, data);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
