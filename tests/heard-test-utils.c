@@ -498,10 +498,7 @@ heard_test_delete_draft (HeardStore  *store,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  heard_store_delete_draft_async (store, heard_draft_get_kind (draft),
-                                  heard_draft_get_person_id (draft),
-                                  heard_draft_get_subject_id (draft), NULL,
-                                  heard_test_store_result_cb, &result);
+  heard_store_delete_draft_async (store, draft, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
 
   return heard_store_delete_draft_finish (store, result, error);

@@ -729,9 +729,7 @@ delete_draft (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
 
-  heard_store_delete_draft_async (f->store, heard_draft_get_kind (draft),
-                                  heard_draft_get_person_id (draft),
-                                  heard_draft_get_subject_id (draft), ASYNC (f));
+  heard_store_delete_draft_async (f->store, draft, ASYNC (f));
   g_assert_true (heard_store_delete_draft_finish (f->store, result_of (f), &error));
   g_assert_no_error (error);
 }
@@ -747,6 +745,8 @@ test_drafts (Fixture       *f,
   g_autoptr(HeardDraft) statement = heard_draft_new (HEARD_DRAFT_STATEMENT, person_id, 0);
   g_autoptr(HeardDraft) again = heard_draft_new (HEARD_DRAFT_STATEMENT, person_id, 0);
   g_autoptr(HeardDraft) amendment = heard_draft_new (HEARD_DRAFT_AMENDMENT, person_id, 7);
+  g_autoptr(HeardDraft) safety = heard_draft_new (HEARD_DRAFT_NEW_AREA, person_id, 3);
+  g_autoptr(HeardDraft) health = heard_draft_new (HEARD_DRAFT_NEW_AREA, person_id, 3);
   g_autoptr(GPtrArray) drafts = NULL;
   HeardDraft *listed;
   guint n_entries = 0;
@@ -793,6 +793,22 @@ test_drafts (Fixture       *f,
   drafts = list_drafts (f);
   g_assert_cmpuint (drafts->len, ==, 1);
   g_assert_true (heard_draft_same_editor (g_ptr_array_index (drafts, 0), amendment));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Two new areas of one plan are two editors, told apart by their part. */
+  heard_draft_set_part (safety, HEARD_AREA_SAFETY);
+  heard_draft_set_part (health, HEARD_AREA_HEALTH);
+  heard_draft_set_field (safety, "worried_view", "Going out at night");
+  heard_draft_set_field (health, "worried_view", "Not sleeping");
+  save_draft (f, safety);
+  save_draft (f, health);
+  delete_draft (f, amendment);
+  drafts = list_drafts (f);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_true (heard_draft_same_editor (g_ptr_array_index (drafts, 0), health));
+  g_assert_cmpint (heard_draft_get_part (g_ptr_array_index (drafts, 0)), ==, HEARD_AREA_HEALTH);
+  g_assert_cmpstr (heard_draft_get_field (g_ptr_array_index (drafts, 1), "worried_view"), ==,
+                   "Going out at night");
 
   g_assert_null (heard_test_verify_audit (f->store, &n_after));
   g_assert_cmpuint (n_after, ==, n_entries);

@@ -11,6 +11,7 @@
 
 #include "heard-dialog.h"
 #include "heard-person-page.h"
+#include "heard-plan-view.h"
 #include "heard-statement-form.h"
 #include "heard-statements-view.h"
 #include "heard-supervisor-editor.h"
@@ -331,6 +332,63 @@ test_killed_mid_typing (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+has_plan (gpointer data)
+{
+  return heard_plan_view_get_plan (data) != NULL;
+}
+
+static GtkTextView *
+first_text_view (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  heard_test_ui_collect_text_views (GTK_WIDGET (window), views);
+  g_assert_cmpuint (views->len, >, 0);
+
+  return g_ptr_array_index (views, 0);
+}
+
+/* An area of life not added to the plan yet is an editor too: known by its
+ * plan and its kind, it comes back after a lock as it was. */
+static void
+test_new_area (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *heading = NULL;
+  g_autofree char *text = NULL;
+  HeardWindow *window;
+  HeardPlanView *view;
+  GtkWindow *editor;
+
+  start_with_jade (data_dir);
+  window = heard_test_ui_active_window (the_app);
+  heard_person_page_show_view (person_page (), "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (person_page ()),
+                                                         HEARD_TYPE_PLAN_VIEW, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  heard_test_ui_wait_until (has_plan, view, "a plan started");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u",
+                                             HEARD_AREA_HEALTH));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (first_text_view (editor)), WORDS, -1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  g_assert_null (heard_test_ui_find_window ("HeardAreaEditor"));
+  g_assert_true (gtk_widget_activate_action (_heard_window_get_unlock_page (window),
+                                             "unlock.retry", NULL));
+  heard_test_ui_wait_for_state (the_app, "records");
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  g_object_get (editor, "heading", &heading, NULL);
+  g_assert_cmpstr (heading, ==, "Add Health to the Plan");
+  text = dup_text (first_text_view (editor));
+  g_assert_cmpstr (text, ==, WORDS);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* A draft holds every text field by its name, and never a passphrase, not
  * even inside the encrypted records. */
 static void
@@ -347,7 +405,7 @@ test_no_passphrase (void)
   editor = GTK_WINDOW (heard_supervisor_editor_new (GTK_WINDOW (heard_test_ui_active_window (
                                                                   the_app)),
                                                     active_context (), NULL));
-  heard_dialog_keep_drafts (HEARD_DIALOG (editor), active_context (), HEARD_DRAFT_PERSON, 0, 0);
+  heard_dialog_keep_drafts (HEARD_DIALOG (editor), active_context (), HEARD_DRAFT_PERSON, 0, 0, 0);
   gtk_window_present (editor);
   heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name, as it appears beside decisions",
                               "Sam Okafor");
@@ -375,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/ui/drafts/lock-and-unlock", test_lock_and_unlock);
   g_test_add_func ("/ui/drafts/killed-mid-typing", test_killed_mid_typing);
   g_test_add_func ("/ui/drafts/no-passphrase", test_no_passphrase);
+  g_test_add_func ("/ui/drafts/new-area", test_new_area);
 
   return g_test_run ();
 }

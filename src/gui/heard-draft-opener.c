@@ -113,6 +113,8 @@ make_editor (GtkWindow     *parent,
   HeardStatement *statement;
   HeardPlan *plan = NULL;
   gpointer found;
+  g_autoptr(HeardPlanArea) new_area = NULL;
+  g_autoptr(HeardPlanAction) new_action = NULL;
 
   switch (heard_draft_get_kind (draft))
     {
@@ -135,6 +137,20 @@ make_editor (GtkWindow     *parent,
       found = find_in_plans (case_file, FALSE, subject_id, &plan);
       return found != NULL ? HEARD_DIALOG (heard_area_editor_new (parent, case_file, found))
                            : NULL;
+
+    case HEARD_DRAFT_NEW_AREA:
+      if (heard_case_file_find_plan (case_file, subject_id) == NULL ||
+          heard_draft_get_part (draft) < 0 || heard_draft_get_part (draft) >= HEARD_AREA_N_KINDS)
+        return NULL;
+      new_area = heard_plan_area_new (subject_id, (HeardAreaKind) heard_draft_get_part (draft));
+      return HEARD_DIALOG (heard_area_editor_new (parent, case_file, new_area));
+
+    case HEARD_DRAFT_NEW_ACTION:
+      found = find_in_plans (case_file, FALSE, subject_id, &plan);
+      if (found == NULL)
+        return NULL;
+      new_action = heard_plan_action_new (heard_plan_get_id (plan), subject_id);
+      return HEARD_DIALOG (heard_action_editor_new (parent, case_file, new_action, FALSE));
 
     case HEARD_DRAFT_ACTION:
       found = find_in_plans (case_file, TRUE, subject_id, &plan);
@@ -364,6 +380,12 @@ heard_draft_opener_describe (HeardContext *context,
       return g_strdup_printf (_("You were reviewing %s’s plan when Heard closed."), name);
     case HEARD_DRAFT_CLOSURE:
       return g_strdup_printf (_("You were closing %s’s plan when Heard closed."), name);
+    case HEARD_DRAFT_NEW_AREA:
+      return g_strdup_printf (_("You were adding an area to %s’s plan when Heard closed."),
+                              name);
+    case HEARD_DRAFT_NEW_ACTION:
+      return g_strdup_printf (_("You were adding an action to %s’s plan when Heard closed."),
+                              name);
     default:
       g_assert_not_reached ();
     }

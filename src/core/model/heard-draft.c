@@ -23,9 +23,13 @@ struct _HeardDraft
 
   HeardDraftKind  kind;
   gint64          person_id;
-  /* The record the editor works on (statement, plan, area, action), or 0
-   * when it makes a new one about the young person. */
+  /* The record the editor works on (statement, plan, area, action); for a
+   * new area the plan it goes in, for a new action its area; 0 when it
+   * makes a new record about the young person. */
   gint64          subject_id;
+  /* Which part of the subject, when that tells two editors apart: the
+   * area of life (HeardAreaKind) of a new area. 0 otherwise. */
+  gint64          part;
   GHashTable     *fields;
   char           *focus;
   int             cursor;
@@ -106,7 +110,25 @@ heard_draft_same_editor (HeardDraft *self,
   g_return_val_if_fail (HEARD_IS_DRAFT (other), FALSE);
 
   return self->kind == other->kind && self->person_id == other->person_id &&
-         self->subject_id == other->subject_id;
+         self->subject_id == other->subject_id && self->part == other->part;
+}
+
+gint64
+heard_draft_get_part (HeardDraft *self)
+{
+  g_return_val_if_fail (HEARD_IS_DRAFT (self), 0);
+
+  return self->part;
+}
+
+/* Part of which editor it is, so set before it is kept. */
+void
+heard_draft_set_part (HeardDraft *self,
+                      gint64      part)
+{
+  g_return_if_fail (HEARD_IS_DRAFT (self));
+
+  self->part = part;
 }
 
 GHashTable *

@@ -18,6 +18,8 @@ typedef enum
   HEARD_DRAFT_ACTION,         /*< nick=action >*/
   HEARD_DRAFT_DECISION,       /*< nick=decision >*/
   HEARD_DRAFT_CLOSURE,        /*< nick=closure >*/
+  HEARD_DRAFT_NEW_AREA,       /*< nick=new-area >*/
+  HEARD_DRAFT_NEW_ACTION,     /*< nick=new-action >*/
 } HeardDraftKind;
 
 #define HEARD_TYPE_DRAFT (heard_draft_get_type ())
@@ -30,6 +32,9 @@ HeardDraft     *heard_draft_new            (HeardDraftKind  kind,
 HeardDraftKind  heard_draft_get_kind       (HeardDraft     *self);
 gint64          heard_draft_get_person_id  (HeardDraft     *self);
 gint64          heard_draft_get_subject_id (HeardDraft     *self);
+gint64          heard_draft_get_part       (HeardDraft     *self);
+void            heard_draft_set_part       (HeardDraft     *self,
+                                            gint64          part);
 gboolean        heard_draft_same_editor    (HeardDraft     *self,
                                             HeardDraft     *other);
 /* Each field by its name, to its text (both strings), in no order. */

@@ -1996,10 +1996,7 @@ heard_context_delete_draft_async (HeardContext        *self,
   task = new_draft_task (self, heard_context_delete_draft_async, cancellable, callback,
                          user_data);
   if (task != NULL)
-    heard_store_delete_draft_async (self->store, heard_draft_get_kind (draft),
-                                    heard_draft_get_person_id (draft),
-                                    heard_draft_get_subject_id (draft), cancellable,
-                                    draft_deleted_cb, task);
+    heard_store_delete_draft_async (self->store, draft, cancellable, draft_deleted_cb, task);
 }
 
 gboolean

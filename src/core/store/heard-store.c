@@ -994,17 +994,16 @@ heard_store_list_drafts_finish (HeardStore   *self,
 
 void
 heard_store_delete_draft_async (HeardStore          *self,
-                                HeardDraftKind       kind,
-                                gint64               person_id,
-                                gint64               subject_id,
+                                HeardDraft          *draft,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
   g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
 
-  HEARD_STORE_GET_CLASS (self)->delete_draft_async (self, kind, person_id, subject_id,
-                                                    cancellable, callback, user_data);
+  HEARD_STORE_GET_CLASS (self)->delete_draft_async (self, draft, cancellable, callback,
+                                                    user_data);
 }
 
 gboolean

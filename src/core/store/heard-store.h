@@ -278,9 +278,7 @@ struct _HeardStoreClass
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
   void     (*delete_draft_async)            (HeardStore                   *self,
-                                             HeardDraftKind                kind,
-                                             gint64                        person_id,
-                                             gint64                        subject_id,
+                                             HeardDraft                   *draft,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);

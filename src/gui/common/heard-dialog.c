@@ -611,14 +611,15 @@ heard_dialog_resume_saving (HeardDialog *self)
 }
 
 /* Keeps drafts of what is typed in @context's records, as an editor of
- * @kind about @person_id's @subject_id (0 for a new record): see the top of
- * heard-dialog.h. Call once, as the dialog is made. */
+ * @kind about @person_id's @subject_id and @part (see HeardDraft): see the
+ * top of heard-dialog.h. Call once, as the dialog is made. */
 void
 heard_dialog_keep_drafts (HeardDialog    *self,
                           HeardContext   *context,
                           HeardDraftKind  kind,
                           gint64          person_id,
-                          gint64          subject_id)
+                          gint64          subject_id,
+                          gint64          part)
 {
   HeardDialogPrivate *priv;
 
@@ -630,6 +631,7 @@ heard_dialog_keep_drafts (HeardDialog    *self,
 
   priv->context = g_object_ref (context);
   priv->identity = heard_draft_new (kind, person_id, subject_id);
+  heard_draft_set_part (priv->identity, part);
   g_signal_connect_object (context, "locking", G_CALLBACK (locking_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -649,6 +651,7 @@ heard_dialog_dup_draft (HeardDialog *self)
   collecting.draft = heard_draft_new (heard_draft_get_kind (priv->identity),
                                       heard_draft_get_person_id (priv->identity),
                                       heard_draft_get_subject_id (priv->identity));
+  heard_draft_set_part (collecting.draft, heard_draft_get_part (priv->identity));
   collecting.focus = gtk_root_get_focus (GTK_ROOT (self));
   if (priv->body != NULL)
     each_field (priv->body, collect_field, &collecting);

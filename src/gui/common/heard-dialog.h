@@ -47,7 +47,8 @@ void          heard_dialog_keep_drafts        (HeardDialog    *self,
                                                HeardContext   *context,
                                                HeardDraftKind  kind,
                                                gint64          person_id,
-                                               gint64          subject_id);
+                                               gint64          subject_id,
+                                               gint64          part);
 HeardDraft   *heard_dialog_dup_draft          (HeardDialog    *self) G_GNUC_WARN_UNUSED_RESULT;
 void          heard_dialog_apply_draft        (HeardDialog    *self,
                                                HeardDraft     *draft);

@@ -359,7 +359,7 @@ heard_person_editor_new (GtkWindow    *parent,
                        NULL);
   self->context = g_object_ref (context);
   heard_dialog_keep_drafts (HEARD_DIALOG (self), context, HEARD_DRAFT_PERSON,
-                            person != NULL ? heard_person_get_id (person) : 0, 0);
+                            person != NULL ? heard_person_get_id (person) : 0, 0, 0);
   self->draft = person != NULL ? heard_person_copy (person) : heard_person_new ();
 
   bind_draft (self);

@@ -28,6 +28,7 @@ typedef struct
   char       *kind;
   gint64      person_id;
   gint64      subject_id;
+  gint64      part;
   GHashTable *fields;
   char       *focus;
   int         cursor;
@@ -67,16 +68,16 @@ kind_from_nick (const char     *nick,
   return TRUE;
 }
 
+/* Which editor @draft is from: what a draft is replaced and deleted by. */
 static DraftCopy *
-copy_draft (HeardDraftKind  kind,
-            gint64          person_id,
-            gint64          subject_id)
+copy_identity (HeardDraft *draft)
 {
   DraftCopy *copy = g_new0 (DraftCopy, 1);
 
-  copy->kind = g_strdup (kind_nick (kind));
-  copy->person_id = person_id;
-  copy->subject_id = subject_id;
+  copy->kind = g_strdup (kind_nick (heard_draft_get_kind (draft)));
+  copy->person_id = heard_draft_get_person_id (draft);
+  copy->subject_id = heard_draft_get_subject_id (draft);
+  copy->part = heard_draft_get_part (draft);
 
   return copy;
 }
@@ -89,14 +90,14 @@ delete_draft (sqlite3    *db,
   g_autoptr(sqlite3_stmt) statement = NULL;
 
   /* Its fields go with it (ON DELETE CASCADE). */
-  statement = _heard_store_prepare (db, "DELETE FROM draft"
-                                        " WHERE kind = ?1 AND person_id = ?2 AND subject_id = ?3",
-                                    error);
+  statement = _heard_store_prepare (db, "DELETE FROM draft WHERE kind = ?1 AND person_id = ?2"
+                                        " AND subject_id = ?3 AND part = ?4", error);
   if (statement == NULL)
     return FALSE;
   _heard_store_bind_text (statement, 1, copy->kind);
   sqlite3_bind_int64 (statement, 2, copy->person_id);
   sqlite3_bind_int64 (statement, 3, copy->subject_id);
+  sqlite3_bind_int64 (statement, 4, copy->part);
 
   return _heard_store_step_done (db, statement, error);
 }
@@ -112,17 +113,18 @@ insert_draft (sqlite3    *db,
   gpointer name, text;
   gint64 draft_id;
 
-  statement = _heard_store_prepare (db, "INSERT INTO draft"
-                                        " (kind, person_id, subject_id, focus, cursor, saved_at)"
-                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  statement = _heard_store_prepare (db, "INSERT INTO draft (kind, person_id, subject_id, part,"
+                                        " focus, cursor, saved_at)"
+                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
   if (statement == NULL)
     return FALSE;
   _heard_store_bind_text (statement, 1, copy->kind);
   sqlite3_bind_int64 (statement, 2, copy->person_id);
   sqlite3_bind_int64 (statement, 3, copy->subject_id);
-  _heard_store_bind_text (statement, 4, copy->focus);
-  sqlite3_bind_int (statement, 5, copy->cursor);
-  _heard_store_bind_text (statement, 6, now);
+  sqlite3_bind_int64 (statement, 4, copy->part);
+  _heard_store_bind_text (statement, 5, copy->focus);
+  sqlite3_bind_int (statement, 6, copy->cursor);
+  _heard_store_bind_text (statement, 7, now);
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
   g_clear_pointer (&statement, _heard_store_finalize);
@@ -202,7 +204,8 @@ list_drafts_work (sqlite3  *db,
   int rc;
 
   statement = _heard_store_prepare (db, "SELECT id, kind, person_id, subject_id, focus, cursor,"
-                                        " saved_at FROM draft ORDER BY saved_at DESC, id DESC",
+                                        " saved_at, part FROM draft"
+                                        " ORDER BY saved_at DESC, id DESC",
                                     error);
   if (statement == NULL)
     return NULL;
@@ -221,6 +224,7 @@ list_drafts_work (sqlite3  *db,
       heard_draft_set_focus (draft, (const char *) sqlite3_column_text (statement, 4),
                              sqlite3_column_int (statement, 5));
       heard_draft_set_saved_at (draft, (const char *) sqlite3_column_text (statement, 6));
+      heard_draft_set_part (draft, sqlite3_column_int64 (statement, 7));
       if (!_heard_store_each_row (db, "SELECT name, text FROM draft_field WHERE draft_id = ?1",
                                   sqlite3_column_int64 (statement, 0), NULL, read_field_cb,
                                   draft, error))
@@ -243,8 +247,7 @@ save_draft_async (HeardStore          *self,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  DraftCopy *copy = copy_draft (heard_draft_get_kind (draft), heard_draft_get_person_id (draft),
-                                heard_draft_get_subject_id (draft));
+  DraftCopy *copy = copy_identity (draft);
   GHashTableIter iter;
   gpointer name, text;
 
@@ -271,14 +274,12 @@ list_drafts_async (HeardStore          *self,
 
 static void
 delete_draft_async (HeardStore          *self,
-                    HeardDraftKind       kind,
-                    gint64               person_id,
-                    gint64               subject_id,
+                    HeardDraft          *draft,
                     GCancellable        *cancellable,
                     GAsyncReadyCallback  callback,
                     gpointer             user_data)
 {
-  _heard_store_run_async (self, delete_draft_work, copy_draft (kind, person_id, subject_id),
+  _heard_store_run_async (self, delete_draft_work, copy_identity (draft),
                           (GDestroyNotify) draft_copy_free, g_free,
                           heard_store_delete_draft_async, cancellable, callback, user_data);
 }
