@@ -14,6 +14,7 @@
 #include "heard-context-private.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-drafts.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -596,6 +597,44 @@ heard_test_list_statement_history (HeardStore  *store,
   heard_test_wait (&result);
 
   return heard_store_list_statement_history_finish (store, result, error);
+}
+
+gboolean
+heard_test_save_draft (HeardStore  *store,
+                       HeardDraft  *draft,
+                       GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_save_draft_async (store, draft, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_save_draft_finish (store, result, error);
+}
+
+GPtrArray *
+heard_test_list_drafts (HeardStore  *store,
+                        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_drafts_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_drafts_finish (store, result, error);
+}
+
+gboolean
+heard_test_delete_draft (HeardStore  *store,
+                         HeardDraft  *draft,
+                         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_delete_draft_async (store, draft, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_delete_draft_finish (store, result, error);
 }
 
 GError *

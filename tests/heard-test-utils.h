@@ -7,6 +7,7 @@
 #include "heard-context.h"
 #include "heard-key.h"
 #include "heard-person.h"
+#include "heard-draft.h"
 #include "heard-plan.h"
 #include "heard-sqlite-store.h"
 #include "heard-statement.h"
@@ -155,6 +156,15 @@ GPtrArray   *heard_test_list_statements  (HeardStore          *store,
 GPtrArray   *heard_test_list_statement_history (HeardStore    *store,
                                                 gint64         statement_id,
                                                 GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Drafts of editors (heard-store-drafts.h). */
+gboolean     heard_test_save_draft       (HeardStore          *store,
+                                          HeardDraft          *draft,
+                                          GError             **error);
+GPtrArray   *heard_test_list_drafts      (HeardStore          *store,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     heard_test_delete_draft     (HeardStore          *store,
+                                          HeardDraft          *draft,
+                                          GError             **error);
 /* Checks the whole audit trail (no anchor): NULL when it holds, or what is
  * wrong. Sets @n_entries, when not NULL, to the entries it checked. */
 GError      *heard_test_verify_audit     (HeardStore          *store,

@@ -20,6 +20,7 @@
 #include "heard-secure.h"
 #include "heard-removed-person.h"
 #include "heard-staff-list-private.h"
+#include "heard-store-drafts.h"
 #include "heard-store-people.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
@@ -678,6 +679,77 @@ people_searched_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, matches, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+return_done (GTask    *task,
+             gboolean  done,
+             GError   *error)
+{
+  if (!done)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  return_done (task, heard_store_save_draft_finish (HEARD_STORE (object), result, &error), error);
+}
+
+static void
+draft_deleted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  return_done (task, heard_store_delete_draft_finish (HEARD_STORE (object), result, &error),
+               error);
+}
+
+static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *drafts = heard_store_list_drafts_finish (HEARD_STORE (object), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A task for a draft call, or NULL when it has finished already: without
+ * open records there is nowhere to keep a draft. */
+static GTask *
+new_draft_task (HeardContext        *self,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN,
+                               "The records are not open");
+      return NULL;
+    }
+
+  return g_steal_pointer (&task);
 }
 
 static void
@@ -1870,4 +1942,89 @@ heard_context_restore_backup_finish (HeardContext  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Drafts of open editors: see heard-context.h. */
+void
+heard_context_save_draft_async (HeardContext        *self,
+                                HeardDraft          *draft,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  task = new_draft_task (self, heard_context_save_draft_async, cancellable, callback, user_data);
+  if (task != NULL)
+    heard_store_save_draft_async (self->store, draft, cancellable, draft_saved_cb, task);
+}
+
+gboolean
+heard_context_save_draft_finish (HeardContext  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+heard_context_list_drafts_async (HeardContext        *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  task = new_draft_task (self, heard_context_list_drafts_async, cancellable, callback,
+                         user_data);
+  if (task != NULL)
+    heard_store_list_drafts_async (self->store, cancellable, drafts_listed_cb, task);
+}
+
+GPtrArray *
+heard_context_list_drafts_finish (HeardContext  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_context_delete_draft_async (HeardContext        *self,
+                                  HeardDraft          *draft,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  task = new_draft_task (self, heard_context_delete_draft_async, cancellable, callback,
+                         user_data);
+  if (task != NULL)
+    heard_store_delete_draft_async (self->store, draft, cancellable, draft_deleted_cb, task);
+}
+
+gboolean
+heard_context_delete_draft_finish (HeardContext  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
