@@ -136,6 +136,57 @@ compare_people_by_name (gconstpointer a,
   return strcmp (key_a, key_b);
 }
 
+/* Records being opened, from the store the unlock flow handed over to the
+ * end of the check at open: the list of young people is shown as soon as
+ * it is read, and the start finishes once the trail was checked too. */
+typedef struct
+{
+  HeardStore     *store;
+  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
+  HeardLockState  state;
+  gboolean        listed;
+  gboolean        checked;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_object_unref (opening->store);
+  g_free (opening);
+}
+
+/* Whether the records being opened are still the ones open: a lock (or
+ * another start) may have come between. */
+static gboolean
+still_open (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  return self->store == opening->store;
+}
+
+/* Finishes the start once both the list and the check are in. */
+static void
+finish_opening (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  if (!opening->listed || !opening->checked)
+    return;
+
+  if (still_open (task) && self->lock_state == opening->state)
+    {
+      /* A backup that is due runs now, behind the check. */
+      _heard_backup_service_attach (self->backups, self->store, self->key,
+                                    heard_unlock_flow_get_uuid (self->unlock_flow),
+                                    heard_unlock_flow_get_practice (self->unlock_flow));
+    }
+
+  g_task_return_int (task, self->lock_state);
+}
+
 static void
 people_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -143,36 +194,29 @@ people_loaded_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
   g_autoptr(GPtrArray) people = NULL;
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
+  opening->listed = TRUE;
   people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
-  if (people == NULL)
+  if (!still_open (task))
+    ;
+  else if (people == NULL)
     {
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      g_error_free (error);
-      return;
+      set_lock_state (self, HEARD_LOCK_STATE_FAILED, error->message);
+    }
+  else
+    {
+      g_list_store_splice (self->people, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                           people->pdata, people->len);
+      g_list_store_sort (self->people, compare_people_by_name, NULL);
+      /* Shown now; writing waits behind the check, which is queued already. */
+      set_lock_state (self, opening->state, NULL);
     }
 
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       people->pdata, people->len);
-  g_list_store_sort (self->people, compare_people_by_name, NULL);
-  /* A backup that is due runs now. */
-  _heard_backup_service_attach (self->backups, self->store, self->key,
-                                heard_unlock_flow_get_uuid (self->unlock_flow),
-                                heard_unlock_flow_get_practice (self->unlock_flow));
-
-  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
-  finish_in_state (task, GPOINTER_TO_INT (g_task_get_task_data (task)), NULL);
-}
-
-static void
-list_people (GTask *task)
-{
-  HeardContext *self = g_task_get_source_object (task);
-
-  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
-                                 people_loaded_cb, g_object_ref (task));
+  finish_opening (task);
 }
 
 static void
@@ -182,19 +226,50 @@ audit_checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   gboolean unanchored = FALSE;
 
   /* A problem found is not an error: whatever was found, the records are
    * read and shown. */
-  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &unanchored, &error))
+  opening->checked = TRUE;
+  if (!heard_audit_guard_check_opened_finish (HEARD_AUDIT_GUARD (object), result, &unanchored,
+                                              &error))
     g_warning ("Could not check the audit trail: %s", error->message);
   /* Anchored through the context, which stays until the anchor is noted
    * (and with it the folder lock the unlock flow holds). */
-  if (unanchored)
+  if (unanchored && still_open (task))
     heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
 
-  list_people (task);
+  finish_opening (task);
+}
+
+/* The anchor is known: the list, the check and the models' reads are
+ * queued at once, in this order, on the store's one thread. The list comes
+ * first; no write can come between it and the check. */
+static void
+anchor_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &error))
+    g_warning ("Could not read the audit trail's anchor: %s", error->message);
+
+  if (!still_open (task))
+    {
+      g_task_return_int (task, self->lock_state);
+      return;
+    }
+
+  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
+                                 people_loaded_cb, g_object_ref (task));
+  heard_audit_guard_check_opened_async (self->audit_guard, NULL, audit_checked_cb,
+                                        g_object_ref (task));
+  attach_models (self);
 }
 
 /* A step of the unlock flow is over: the records are open, or there is a
@@ -210,6 +285,7 @@ flow_step_done_cb (GObject      *object,
   g_autofree char *message = NULL;
   GError *error = NULL;
   HeardLockState state;
+  Opening *opening;
 
   state = heard_unlock_flow_finish (HEARD_UNLOCK_FLOW (object), result, &opened, &message,
                                     &error);
@@ -225,16 +301,18 @@ flow_step_done_cb (GObject      *object,
       return;
     }
 
-  /* Let go of any store before, then follow the new one. */
+  /* Let go of any store before, then follow the new one once the list is
+   * on its way. */
   detach_models (self);
   g_set_object (&self->store, opened->store);
-  attach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
   self->key = g_steal_pointer (&opened->key);
-  g_task_set_task_data (task, GINT_TO_POINTER (state), NULL);
-  /* Check the audit trail, then list the young people. */
+  opening = g_new0 (Opening, 1);
+  opening->store = g_object_ref (self->store);
+  opening->state = state;
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
   heard_audit_guard_open_async (self->audit_guard, self->store, self->key, NULL,
-                                audit_checked_cb, g_object_ref (task));
+                                anchor_found_cb, g_object_ref (task));
 }
 
 /* A task of the context's own for a step that the unlock flow or the audit

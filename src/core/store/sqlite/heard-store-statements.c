@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n.h>
 
 #include "heard-audit-private.h"
@@ -38,28 +40,29 @@ enum {
   "NOT EXISTS (SELECT 1 FROM statement_response AS r" \
   "            WHERE r.statement_id = statement.id AND r.told_on <> '')"
 
-/* The person's statements (as "earlier") given on the day the current one was. */
-#define SAME_DAY \
-  " JOIN statement_version AS day ON day.statement_id = earlier.id" \
-  " WHERE earlier.person_id = statement.person_id" \
-  "  AND day.given_on = statement_version.given_on" \
-  "  AND day.version = (SELECT max (version) FROM statement_version AS newer" \
-  "                     WHERE newer.statement_id = earlier.id)"
-
-/* What the closure check and the caseload list about waiting statements. */
+/* What the closure check and the caseload list about waiting statements.
+ * Which of its day's statements each one is comes from SAME_DAY_SQL. */
 #define OUTSTANDING_ITEMS_SQL \
   "SELECT person.id, person.display_name, given_on, statement.id," \
   "  EXISTS (SELECT 1 FROM statement_response AS r WHERE r.statement_id = statement.id)," \
   "  CAST (julianday (?2) - julianday ((SELECT substr (saved_at, 1, 10)" \
   "    FROM statement_version AS first" \
   "    WHERE first.statement_id = statement.id AND first.version = 1)) AS INTEGER)," \
-  "  given_time," \
-  "  (SELECT count (*) FROM statement AS earlier" SAME_DAY " AND earlier.id < statement.id)," \
-  "  (SELECT count (*) FROM statement AS earlier" SAME_DAY ")" \
+  "  given_time" \
   " FROM statement JOIN person ON person.id = statement.person_id" \
   " JOIN statement_version ON statement_version.statement_id = statement.id" \
   " WHERE " NEWEST_VERSION " AND " OUTSTANDING " AND %s" \
   " ORDER BY given_on, statement.id"
+
+/* Every statement of the same young people, answered or not, by the day
+ * it was given: read once, in order, so that each day's statements are
+ * counted in one pass rather than once for each statement. */
+#define SAME_DAY_SQL \
+  "SELECT statement.id, statement.person_id, given_on" \
+  " FROM statement JOIN person ON person.id = statement.person_id" \
+  " JOIN statement_version ON statement_version.statement_id = statement.id" \
+  " WHERE " NEWEST_VERSION " AND %s" \
+  " ORDER BY statement.person_id, given_on, statement.id"
 
 typedef struct
 {
@@ -702,16 +705,116 @@ search_work (sqlite3  *db,
   return collect_rows (db, sql, 0, data, add_match_cb, g_object_unref, error);
 }
 
+/* One of several statements a young person gave on one day: the
+ * @index-th (from 0) of @of, by the order they were recorded in. */
+typedef struct
+{
+  gint64 id;
+  int    index;
+  int    of;
+} SameDay;
+
+typedef struct
+{
+  /* The day being read: its young person and its date. */
+  gint64   person_id;
+  char    *given_on;
+  /* SameDay, of days with more than one statement. */
+  GArray  *same_day;
+  GArray  *day;
+} SameDayCount;
+
+static int
+compare_same_day_ids (gconstpointer a,
+                      gconstpointer b)
+{
+  gint64 x = ((const SameDay *) a)->id;
+  gint64 y = ((const SameDay *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+/* The day read so far is over: keeps its statements if there were several. */
+static void
+end_day (SameDayCount *count)
+{
+  if (count->day->len > 1)
+    for (guint i = 0; i < count->day->len; i++)
+      {
+        SameDay *one = &g_array_index (count->day, SameDay, i);
+
+        one->of = (int) count->day->len;
+        g_array_append_val (count->same_day, *one);
+      }
+  g_array_set_size (count->day, 0);
+}
+
+static void
+count_same_day_cb (sqlite3_stmt *statement,
+                   gpointer      data)
+{
+  SameDayCount *count = data;
+  gint64 person_id = sqlite3_column_int64 (statement, 1);
+  const char *given_on = (const char *) sqlite3_column_text (statement, 2);
+  SameDay one = { sqlite3_column_int64 (statement, 0), 0, 1 };
+
+  if (person_id != count->person_id || g_strcmp0 (given_on, count->given_on) != 0)
+    {
+      end_day (count);
+      count->person_id = person_id;
+      g_free (count->given_on);
+      count->given_on = g_strdup (given_on);
+    }
+
+  one.index = (int) count->day->len;
+  g_array_append_val (count->day, one);
+}
+
+/* Which of its day's statements each statement where @where holds is (?1
+ * is @person_id): those alone on their day are left out. Sorted by id. */
+static GArray *
+count_same_day (sqlite3     *db,
+                const char  *where,
+                gint64       person_id,
+                GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf (SAME_DAY_SQL, where);
+  g_autoptr(GArray) day = g_array_new (FALSE, FALSE, sizeof (SameDay));
+  g_autoptr(GArray) same_day = g_array_new (FALSE, FALSE, sizeof (SameDay));
+  SameDayCount count = { 0, NULL, same_day, day };
+  gboolean read;
+
+  read = _heard_store_each_row (db, sql, person_id, NULL, count_same_day_cb, &count, error);
+  end_day (&count);
+  g_free (count.given_on);
+  if (!read)
+    return NULL;
+
+  g_array_sort (same_day, compare_same_day_ids);
+
+  return g_steal_pointer (&same_day);
+}
+
+typedef struct
+{
+  GPtrArray *items;
+  GArray    *same_day;
+} Outstanding;
+
 static void
 add_item_cb (sqlite3_stmt *statement,
              gpointer      data)
 {
+  Outstanding *outstanding = data;
   g_autofree char *day =
     heard_date_describe_day_time ((const char *) sqlite3_column_text (statement, 2),
                                   (const char *) sqlite3_column_text (statement, 6));
   gboolean answered = sqlite3_column_int (statement, 4);
   int waited = sqlite3_column_int (statement, 5);
-  int that_day = sqlite3_column_int (statement, 8);
+  SameDay key = { sqlite3_column_int64 (statement, 3), 0, 1 };
+  const SameDay *that_day = bsearch (&key, outstanding->same_day->data,
+                                     outstanding->same_day->len, sizeof (SameDay),
+                                     compare_same_day_ids);
   HeardUrgency urgency = HEARD_URGENCY_NONE;
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
@@ -722,12 +825,12 @@ add_item_cb (sqlite3_stmt *statement,
     urgency = HEARD_URGENCY_SOON;
 
   /* Two statements of one day read apart, even with no time given. */
-  if (that_day > 1)
+  if (that_day != NULL)
     {
       /* TRANSLATORS: a day, then which of that day's statements:
        * "3 May 2024 (statement 2 of 3 that day)" */
       g_autofree char *which = g_strdup_printf (_("%s (statement %d of %d that day)"), day,
-                                                sqlite3_column_int (statement, 7) + 1, that_day);
+                                                that_day->index + 1, that_day->of);
 
       g_free (day);
       day = g_steal_pointer (&which);
@@ -744,9 +847,10 @@ add_item_cb (sqlite3_stmt *statement,
                                                        "Recorded %d day ago",
                                                        "Recorded %d days ago", waited),
                                           waited);
-  g_ptr_array_add (data, heard_open_item_new (sqlite3_column_int64 (statement, 0),
-                                              (const char *) sqlite3_column_text (statement, 1),
-                                              "statements", urgency, summary, detail));
+  g_ptr_array_add (outstanding->items,
+                   heard_open_item_new (sqlite3_column_int64 (statement, 0),
+                                        (const char *) sqlite3_column_text (statement, 1),
+                                        "statements", urgency, summary, detail));
 }
 
 /* Every statement waiting where @where holds (?1 is @person_id), as open items. */
@@ -759,9 +863,15 @@ gather_outstanding (sqlite3      *db,
 {
   g_autofree char *sql = g_strdup_printf (OUTSTANDING_ITEMS_SQL, where);
   g_autofree char *day = heard_date_to_iso (today);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) same_day = count_same_day (db, where, person_id, error);
+  Outstanding outstanding = { items, same_day };
 
-  return collect_rows (db, sql, person_id, day, add_item_cb,
-                       g_object_unref, error);
+  if (same_day == NULL ||
+      !_heard_store_each_row (db, sql, person_id, day, add_item_cb, &outstanding, error))
+    return NULL;
+
+  return g_steal_pointer (&items);
 }
 
 GPtrArray *
