@@ -738,3 +738,75 @@ heard_test_ui_dup_shown_day (const char *stored)
   g_assert_true (heard_date_parse (stored, &day, NULL));
   return heard_date_format_numeric (&day);
 }
+
+static gboolean
+is_settling (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_transition_running (GTK_STACK (root)))
+    return TRUE;
+  if (GTK_IS_REVEALER (root) &&
+      gtk_revealer_get_reveal_child (GTK_REVEALER (root)) !=
+      gtk_revealer_get_child_revealed (GTK_REVEALER (root)))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (is_settling (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_settled (gpointer data)
+{
+  return !is_settling (data);
+}
+
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
+
+void
+heard_test_ui_screenshot (GtkWindow  *window,
+                          const char *name)
+{
+  const char *folder = g_getenv ("HEARD_SCREENSHOTS");
+  const char *style = g_getenv ("HEARD_SCREENSHOT_STYLE");
+  const char *width_asked = g_getenv ("HEARD_SCREENSHOT_WIDTH");
+  gint64 settled = g_get_monotonic_time () + 300 * 1000;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (folder == NULL)
+    return;
+
+  /* As narrow as asked, to see how it folds. */
+  if (width_asked != NULL)
+    gtk_window_set_default_size (window, atoi (width_asked),
+                                 gtk_widget_get_height (GTK_WIDGET (window)));
+  /* Transitions (revealers, stacks) end before the picture is taken. */
+  heard_test_ui_wait_until (time_passed, &settled, "a moment");
+  heard_test_ui_wait_until (has_settled, window, "the window's transitions to end");
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s-%s%s%s.png", name, style != NULL ? style : "light",
+                          width_asked != NULL ? "-" : "", width_asked != NULL ? width_asked : "");
+  path = g_build_filename (folder, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}

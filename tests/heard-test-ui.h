@@ -65,6 +65,12 @@ void              heard_test_ui_assert_field_error (GtkWidget          *field,
 void              heard_test_ui_assert_no_field_error (GtkWidget       *field);
 char             *heard_test_ui_dup_shown_day (const char      *stored);
 void              heard_test_ui_assert_choices_readable (GtkWidget     *root);
+/* With HEARD_SCREENSHOTS set to a folder, saves what @window shows there as
+ * NAME-STYLE.png (STYLE from HEARD_SCREENSHOT_STYLE, else "light"), to look
+ * at; otherwise does nothing. With HEARD_SCREENSHOT_WIDTH, the window is
+ * made that wide first (NAME-STYLE-WIDTH.png). */
+void              heard_test_ui_screenshot        (GtkWindow           *window,
+                                                   const char          *name);
 /* Saves a HeardDialog as its save button would, and waits for it to close. */
 void              heard_test_ui_save_dialog       (GtkWindow           *dialog,
                                                    const char          *type_name);

@@ -259,7 +259,7 @@ test_status (Fixture       *fixture,
     gboolean stands_out = FALSE;
 
     status = status_now (service, &stands_out);
-    g_assert_cmpstr (status, ==, "No backup yet: choose a backup folder in Preferences");
+    g_assert_cmpstr (status, ==, "No backup yet: no backup folder is chosen");
     g_assert_true (stands_out);
   }
 
@@ -325,17 +325,26 @@ backed_up_cb (GObject      *object,
     *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
 }
 
+typedef enum
+{
+  LET_IT_RUN,
+  LOCK_AT_ONCE,
+  CANCEL_AT_ONCE,
+} Interruption;
+
 /* Back Up Now, to the end: NULL when it was made, or why not. */
 static GError *
 back_up_now (HeardBackupService *service,
-             gboolean            lock_at_once,
+             Interruption        interruption,
              HeardContext       *context)
 {
   GError *error = NULL;
 
   heard_backup_service_back_up_now_async (service, NULL, backed_up_cb, &error);
-  if (lock_at_once)
+  if (interruption == LOCK_AT_ONCE)
     lock (context);
+  else if (interruption == CANCEL_AT_ONCE)
+    heard_backup_service_cancel (service);
   while (error == NULL)
     g_main_context_iteration (NULL, TRUE);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -363,7 +372,15 @@ test_lock_cancels (Fixture       *fixture,
   before = inspect_newest (fixture);
 
   heard_test_add_person (_heard_context_get_store (context), "Added after the backup");
-  error = back_up_now (service, TRUE, context);
+  /* Cancel: nothing new, nothing waiting, no problem to show. */
+  error = back_up_now (service, CANCEL_AT_ONCE, context);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (heard_backup_service_get_waiting_for_unlock (service));
+  g_assert_null (heard_backup_service_get_problem (service));
+  g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
+  g_clear_error (&error);
+
+  error = back_up_now (service, LOCK_AT_ONCE, context);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (heard_backup_service_get_waiting_for_unlock (service));
   g_assert_null (heard_backup_service_get_problem (service));
@@ -383,6 +400,35 @@ test_lock_cancels (Fixture       *fixture,
   g_assert_cmpuint (count_backups (fixture->folder), ==, 2);
   after = inspect_newest (fixture);
   g_assert_cmpuint (after->n_people, ==, 3);
+  heard_test_close_context (&context);
+}
+
+/* A drive chosen in place of a lost one: the last backup is the new
+ * drive's (none), and one is made there at once. */
+static void
+test_new_folder (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_records (fixture, 1);
+  HeardBackupService *service = heard_context_get_backups (context);
+  g_autofree char *first_folder = g_strdup (fixture->folder);
+  g_autofree char *status = NULL;
+
+  g_mkdir_with_parents (first_folder, 0700);
+  heard_backup_service_set_folder (service, first_folder);
+  wait_for_backup (service);
+  g_assert_cmpuint (count_backups (first_folder), ==, 1);
+
+  g_free (fixture->folder);
+  fixture->folder = g_build_filename (fixture->records.root, "new-drive", NULL);
+  g_mkdir_with_parents (fixture->folder, 0700);
+  heard_backup_service_set_folder (service, fixture->folder);
+  g_assert_null (heard_backup_service_get_last_backup (service));
+  wait_for_backup (service);
+  g_assert_cmpuint (count_backups (fixture->folder), ==, 1);
+  g_assert_cmpuint (count_backups (first_folder), ==, 1);
+  status = status_now (service, NULL);
+  g_assert_cmpstr (status, ==, "Last backup: today");
   heard_test_close_context (&context);
 }
 
@@ -423,6 +469,8 @@ main (int   argc,
               test_due_after_unlock, fixture_tear_down);
   g_test_add ("/backup-service/lock-cancels", Fixture, NULL, fixture_set_up,
               test_lock_cancels, fixture_tear_down);
+  g_test_add ("/backup-service/new-folder", Fixture, NULL, fixture_set_up, test_new_folder,
+              fixture_tear_down);
   g_test_add ("/backup-service/on-quit", Fixture, NULL, fixture_set_up, test_on_quit,
               fixture_tear_down);
 

@@ -612,6 +612,75 @@ test_open_too_new (Fixture       *fixture,
                        HEARD_SQLITE_STORE_ERROR_TOO_NEW);
 }
 
+/* A reader (heard-cli's verify, info and backup): it sees the records,
+ * SQLite refuses its writes, and it leaves every file as it found it. */
+static void
+test_read_only_writes_nothing (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(HeardPerson) person = person_new ("Tomas Berg");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  heard_test_add_person (store, "Amara Okafor");
+  heard_test_close_store (&store);
+  before = heard_test_describe_folder (fixture->dir);
+
+  store = heard_test_open_store (fixture->path, fixture->key,
+                                 HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  people = list_people (store);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpint (heard_test_save_person (store, person, &error), <=, 0);
+  g_assert_nonnull (error);
+  heard_test_close_store (&store);
+
+  after = heard_test_describe_folder (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Beside a writer that has the records open, a reader sees each commit. */
+static void
+test_read_only_beside_writer (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(HeardStore) writer = create_store (fixture);
+  g_autoptr(HeardStore) reader = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_test_add_person (writer, "Amara Okafor");
+  reader = heard_test_open_store (fixture->path, fixture->key,
+                                  HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  people = list_people (reader);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_clear_pointer (&people, g_ptr_array_unref);
+
+  heard_test_add_person (writer, "Bea Lindqvist");
+  people = list_people (reader);
+  g_assert_cmpuint (people->len, ==, 2);
+
+  heard_test_close_store (&reader);
+  heard_test_add_person (writer, "Chidi Eze");
+  heard_test_close_store (&writer);
+}
+
+/* Records of an older version are refused, not updated. */
+static void
+test_read_only_too_old (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(HeardKey) key = heard_test_key_new (1);
+
+  heard_test_copy_fixture ("heard-v1.db", fixture->path);
+  assert_open_refused (fixture->path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY,
+                       HEARD_SQLITE_STORE_ERROR_TOO_OLD);
+}
+
 static void
 test_open_missing (Fixture       *fixture,
                    gconstpointer  data)
@@ -1355,6 +1424,9 @@ main (int   argc,
   add_test ("/store/open/wrong-key", test_open_wrong_key);
   add_test ("/store/open/too-new", test_open_too_new);
   add_test ("/store/open/missing", test_open_missing);
+  add_test ("/store/read-only/writes-nothing", test_read_only_writes_nothing);
+  add_test ("/store/read-only/beside-writer", test_read_only_beside_writer);
+  add_test ("/store/read-only/too-old", test_read_only_too_old);
   add_test ("/store/file/no-plaintext", test_file_no_plaintext);
   add_test ("/store/file/permissions", test_file_permissions);
   add_test ("/store/refuse/not-encrypted", test_refuse_not_encrypted);

@@ -80,10 +80,19 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (heard_preferences_window_new (window, context)));
 }
 
+static void
+practice_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  _heard_application_open_practice (HEARD_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_action },
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
+  { .name = "practice", .activate = practice_action },
 };
 
 static const struct

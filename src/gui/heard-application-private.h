@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-void _heard_application_add_actions (HeardApplication *self);
+void _heard_application_add_actions  (HeardApplication *self);
+void _heard_application_open_practice (HeardApplication *self);
 
 G_END_DECLS

@@ -17,6 +17,8 @@ GtkWidget      *_heard_window_get_person_page     (HeardWindow *self);
 GtkWidget      *_heard_window_get_caseload_page   (HeardWindow *self);
 /* The revealer that holds the audit trail banner. */
 GtkWidget      *_heard_window_get_audit_banner    (HeardWindow *self);
+/* The revealer that holds the practice records' strip. */
+GtkWidget      *_heard_window_get_practice_strip  (HeardWindow *self);
 void            _heard_window_show_toast          (HeardWindow *self,
                                                    AdwToast    *toast);
 

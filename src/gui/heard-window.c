@@ -10,9 +10,11 @@
 #include "heard-caseload-page.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
+#include "heard-preferences-window.h"
 #include "heard-recovery-code-page.h"
 #include "heard-removal-dialog.h"
 #include "heard-removed-window.h"
+#include "heard-restore-dialog.h"
 #include "heard-statement-search.h"
 #include "heard-unlock-page.h"
 #include "heard-window-private.h"
@@ -42,6 +44,7 @@ struct _HeardWindow
   AdwToast             *undo_toast;
 
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *practice_revealer;
   GtkRevealer          *audit_revealer;
   GtkLabel             *audit_problem_label;
   GtkStack             *state_stack;
@@ -140,6 +143,17 @@ focus_records (HeardWindow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Practice records say so across the top and in the title, on every
+ * page, from the moment they are known to be practice ones. */
+static void
+update_practice (HeardWindow *self)
+{
+  gboolean practice = heard_context_get_practice (self->context);
+
+  gtk_revealer_set_reveal_child (self->practice_revealer, practice);
+  gtk_window_set_title (GTK_WINDOW (self), practice ? _("Heard — Practice Records") : _("Heard"));
+}
+
 static void
 update_state_page (HeardWindow *self)
 {
@@ -172,6 +186,7 @@ update_state_page (HeardWindow *self)
       break;
     }
 
+  update_practice (self);
   gtk_stack_set_visible_child_name (self->state_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person",
                                  state == HEARD_LOCK_STATE_OPEN);
@@ -183,6 +198,11 @@ update_state_page (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", state == HEARD_LOCK_STATE_OPEN);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-removed",
                                  state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-backups",
+                                 state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
+                                 state != HEARD_LOCK_STATE_OPENING &&
+                                 !heard_context_get_practice (self->context));
   /* A search of records now locked must not stay open over them. */
   if (state != HEARD_LOCK_STATE_OPEN && self->statement_search != NULL)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));
@@ -681,6 +701,35 @@ show_caseload_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* Preferences, turned to the backups (from the caseload's backup line). */
+static void
+show_backups_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  HeardPreferencesWindow *preferences;
+
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  preferences = heard_preferences_window_new (GTK_WINDOW (self), self->context);
+  gtk_window_present (GTK_WINDOW (preferences));
+  heard_preferences_window_show_backups (preferences);
+}
+
+/* From the unlock and first-run pages: restore before, or instead of,
+ * opening the records here. */
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (heard_restore_dialog_new (GTK_WINDOW (self), self->context)));
+}
+
 static gboolean
 row_has_text (GtkWidget  *row,
               const char *text)
@@ -850,6 +899,7 @@ heard_window_class_init (HeardWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/heard-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HeardWindow, practice_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, audit_revealer);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, audit_problem_label);
   gtk_widget_class_bind_template_child (widget_class, HeardWindow, state_stack);
@@ -882,6 +932,9 @@ heard_window_class_init (HeardWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.review-audit-problem", NULL,
                                    review_audit_problem_action);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.show-backups", NULL, show_backups_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_action);
 }
 
 static void
@@ -987,4 +1040,10 @@ GtkWidget *
 _heard_window_get_audit_banner (HeardWindow *self)
 {
   return GTK_WIDGET (self->audit_revealer);
+}
+
+GtkWidget *
+_heard_window_get_practice_strip (HeardWindow *self)
+{
+  return GTK_WIDGET (self->practice_revealer);
 }

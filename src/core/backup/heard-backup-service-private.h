@@ -33,4 +33,8 @@ void                _heard_backup_service_records_replaced (HeardBackupService *
 gboolean            _heard_backup_service_is_due  (HeardBackupService  *self,
                                                    GDateTime           *now);
 
+/* The folder backup.ini in @data_dir names, or NULL: reads the disk. */
+char               *_heard_backup_service_read_folder (const char          *data_dir)
+                                                      G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -128,6 +128,16 @@ note_last_backup (HeardBackupService *self,
   return TRUE;
 }
 
+static void
+forget_last_backup (HeardBackupService *self)
+{
+  if (self->last_backup == NULL)
+    return;
+
+  g_clear_pointer (&self->last_backup, g_date_time_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_BACKUP]);
+}
+
 static GFile *
 settings_file (HeardBackupService *self)
 {
@@ -576,11 +586,7 @@ _heard_backup_service_records_replaced (HeardBackupService *self)
 {
   g_return_if_fail (HEARD_IS_BACKUP_SERVICE (self));
 
-  if (self->last_backup != NULL)
-    {
-      g_clear_pointer (&self->last_backup, g_date_time_unref);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_BACKUP]);
-    }
+  forget_last_backup (self);
   set_problem (self, NULL);
   if (!self->practice)
     save_settings (self);
@@ -668,6 +674,9 @@ heard_backup_service_set_folder (HeardBackupService *self,
   g_free (self->folder);
   self->folder = g_strdup (folder);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
+  /* The last backup is the new folder's, found in it: a drive chosen in
+   * place of a lost one holds none, and one is made at once. */
+  forget_last_backup (self);
   set_problem (self, NULL);
   save_settings (self);
   look_in_folder (self);
@@ -746,7 +755,7 @@ heard_backup_service_dup_status (HeardBackupService *self,
   else if (self->last_backup == NULL)
     {
       status = self->folder == NULL
-               ? g_strdup (_("No backup yet: choose a backup folder in Preferences"))
+               ? g_strdup (_("No backup yet: no backup folder is chosen"))
                : g_strdup (_("No backup yet"));
       attention = TRUE;
     }
@@ -795,6 +804,15 @@ heard_backup_service_back_up_now_async (HeardBackupService  *self,
     run_backup (self, task);
 }
 
+void
+heard_backup_service_cancel (HeardBackupService *self)
+{
+  g_return_if_fail (HEARD_IS_BACKUP_SERVICE (self));
+
+  if (self->run_cancellable != NULL)
+    g_cancellable_cancel (self->run_cancellable);
+}
+
 HeardBackupSummary *
 heard_backup_service_back_up_now_finish (HeardBackupService  *self,
                                          GAsyncResult        *result,
@@ -803,4 +821,22 @@ heard_backup_service_back_up_now_finish (HeardBackupService  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The backup folder chosen for the records in @data_dir, as backup.ini
+ * notes it, or NULL. It reads the disk where it is called: for heard-cli,
+ * never on a window's main thread. */
+char *
+_heard_backup_service_read_folder (const char *data_dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  path = g_build_filename (data_dir, SETTINGS_FILE, NULL);
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  return g_key_file_get_string (key_file, SETTINGS_GROUP, "folder", NULL);
 }

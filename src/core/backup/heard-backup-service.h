@@ -31,6 +31,9 @@ void                heard_backup_service_back_up_now_async  (HeardBackupService 
                                                              GCancellable        *cancellable,
                                                              GAsyncReadyCallback  callback,
                                                              gpointer             user_data);
+/* Stops the backup running now, whoever started it (the schedule or Back
+ * Up Now); the backups made before stay as they were. */
+void                heard_backup_service_cancel          (HeardBackupService  *self);
 HeardBackupSummary *heard_backup_service_back_up_now_finish (HeardBackupService  *self,
                                                              GAsyncResult        *result,
                                                              GError             **error)

@@ -19,7 +19,6 @@ static const char *const given_names[] = {
   "Tomás", "Yasmin", "Zainab", "Zoë", "Łucja", "José", "Ngozi", "Mei", "Aroha", "Kai",
   "Jamal", "Noor", "Sanjay", "Ellie", "Roisin", "Mihai", "Shanice", "Tariq", "Ana-Maria",
   "Dániel", "Saoirse", "Ruby", "Idris", "Precious", "Alfie", "Farida", "Kacper", "Lola",
-  "مريم", "ليلى", "يوسف", "سارة", "عمر", "نور",
 };
 
 static const char *const family_names[] = {
@@ -27,7 +26,16 @@ static const char *const family_names[] = {
   "Jones", "Kowalski", "Li", "Mensah", "Nowak", "O'Connor", "Patel", "Quinn", "Rahman",
   "Silva", "Taylor", "Uddin", "Varga", "Walsh", "Yılmaz", "Zhou", "Müller", "Ó Briain",
   "Nguyễn", "Okonkwo", "Popescu", "Hussain", "Campbell", "Achterberg", "Ferreira",
-  "الحسن", "منصور", "خليل",
+};
+
+/* Names kept as written in Arabic script: a name is written in one script,
+ * so these are only ever given with each other. */
+static const char *const arabic_given_names[] = {
+  "مريم", "ليلى", "يوسف", "سارة", "عمر", "نور", "زينب", "علي", "رنا", "كريم", "دانة", "حمزة",
+};
+
+static const char *const arabic_family_names[] = {
+  "الحسن", "منصور", "خليل", "عباس", "سعيد", "النجار", "حداد", "الأمين",
 };
 
 static const char *const pronouns[] = {
@@ -118,10 +126,13 @@ static const char *const sayings[] = {
   "Nobody listened before. You did.",
 };
 
-/* Said in confidence: kept behind a content note, and still never graphic. */
+/* Said in confidence: kept behind a content note, and still never graphic.
+ * Each saying and the content note over it are in step: a reader decides
+ * from the note whether to open the words, so the note must say what they
+ * are about. */
 static const char *const sensitive_sayings[] = {
-  "I didn't want to say this in front of everyone, but I was scared that night and "
-  "didn't know who to call.",
+  ("I didn't want to say this in front of everyone, but I was scared that night and "
+   "didn't know who to call."),
   "I don't want to talk about what happened. I want you to know it wasn't my fault.",
   "Sometimes I still feel unsafe walking home, even when nothing is wrong.",
   "I'm worried they will find out where I live now.",
@@ -132,13 +143,17 @@ static const char *const sensitive_sayings[] = {
 };
 
 static const char *const content_notes[] = {
-  "About feeling unsafe",
   "About a frightening night",
+  "About what happened to them",
+  "About feeling unsafe",
+  "About fear of being found",
   "About feeling very low",
   "About someone who used to pressure them",
-  "About fear of being found",
   "About family",
+  "About sleep and memories",
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (sensitive_sayings) == G_N_ELEMENTS (content_notes));
 
 static const char *const places[] = {
   "At the drop-in centre",
@@ -304,6 +319,8 @@ static const char *const closure_reasons[] = {
 static const HeardPracticeWords word_lists[HEARD_PRACTICE_N_WORD_LISTS] = {
   [HEARD_PRACTICE_GIVEN_NAMES] = WORDS (given_names),
   [HEARD_PRACTICE_FAMILY_NAMES] = WORDS (family_names),
+  [HEARD_PRACTICE_ARABIC_GIVEN_NAMES] = WORDS (arabic_given_names),
+  [HEARD_PRACTICE_ARABIC_FAMILY_NAMES] = WORDS (arabic_family_names),
   [HEARD_PRACTICE_PRONOUNS] = WORDS (pronouns),
   [HEARD_PRACTICE_LANGUAGES] = WORDS (languages),
   [HEARD_PRACTICE_NATIONALITIES] = WORDS (nationalities),

@@ -341,8 +341,13 @@ add_person (Generator      *generator,
             GError        **error)
 {
   Rng rng = stream_for (generator, records->index, STREAM_PERSON);
-  const char *given = pick (&rng, HEARD_PRACTICE_GIVEN_NAMES);
-  const char *family = pick (&rng, HEARD_PRACTICE_FAMILY_NAMES);
+  /* Some names are written in Arabic script, the whole name so. */
+  gboolean arabic = rng_chance (&rng, 12);
+  HeardPracticeWordList given_names = arabic ? HEARD_PRACTICE_ARABIC_GIVEN_NAMES
+                                             : HEARD_PRACTICE_GIVEN_NAMES;
+  const char *given = pick (&rng, given_names);
+  const char *family = pick (&rng, arabic ? HEARD_PRACTICE_ARABIC_FAMILY_NAMES
+                                          : HEARD_PRACTICE_FAMILY_NAMES);
   g_autofree char *display = g_strdup_printf ("%s %s", given, family);
   g_autofree char *birth = NULL;
   g_autofree char *agencies = pick_agencies (&rng);
@@ -359,8 +364,7 @@ add_person (Generator      *generator,
 
   heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, display);
   if (rng_chance (&rng, 30))
-    heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME,
-                           pick (&rng, HEARD_PRACTICE_GIVEN_NAMES));
+    heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, pick (&rng, given_names));
   heard_person_set_text (person, HEARD_PERSON_PRONOUNS, pick (&rng, HEARD_PRACTICE_PRONOUNS));
   heard_person_set_text (person, HEARD_PERSON_DATE_OF_BIRTH, birth);
   heard_person_set_text (person, HEARD_PERSON_FIRST_LANGUAGE, language);
@@ -641,11 +645,13 @@ make_statement (Generator     *generator,
   g_autofree char *time = g_strdup_printf ("%02u:%02u", 9 + rng_below (rng, 10),
                                            rng_below (rng, 4) * 15);
   gboolean sensitive = rng_chance (rng, 10);
+  const HeardPracticeWords *sayings =
+    heard_practice_words (sensitive ? HEARD_PRACTICE_SENSITIVE_SAYINGS : HEARD_PRACTICE_SAYINGS);
+  /* A sensitive saying's content note is the one in step with it. */
+  guint saying = rng_below (rng, sayings->n_items);
 
   heard_statement_set_person_id (statement, heard_person_get_id (records->person));
-  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS,
-                            pick (rng, sensitive ? HEARD_PRACTICE_SENSITIVE_SAYINGS
-                                                 : HEARD_PRACTICE_SAYINGS));
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, sayings->items[saying]);
   heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, given_on);
   if (rng_chance (rng, 70))
     heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_TIME, time);
@@ -666,7 +672,7 @@ make_statement (Generator     *generator,
   heard_statement_set_sensitive (statement, sensitive);
   if (sensitive)
     heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE,
-                              pick (rng, HEARD_PRACTICE_CONTENT_NOTES));
+                              heard_practice_words (HEARD_PRACTICE_CONTENT_NOTES)->items[saying]);
 
   return statement;
 }

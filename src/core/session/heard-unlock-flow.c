@@ -32,6 +32,12 @@
  * does, or the note says a database was made. Until the records' key is
  * confirmed, start-up only reads the folder (and takes heard.lock): it never
  * deletes or rewrites a file it did not make in this run.
+ *
+ * A read-only flow (heard_unlock_flow_new_read_only()) is the same way for
+ * a reader beside a Heard that has the records open (heard-cli's verify,
+ * info and backup): it takes no lock, never writes heard.ini or the
+ * keyring, never makes records and opens them read-only, so a file a
+ * reader would change is refused rather than changed.
  */
 
 #define INFO_GROUP "database"
@@ -70,6 +76,7 @@ struct _HeardUnlockFlow
   GObject          parent_instance;
 
   char            *data_dir;
+  gboolean         read_only;
   /* Held from the first start until the flow goes: one Heard per folder. */
   HeardFolderLock *folder_lock;
   DatabaseInfo     info;
@@ -82,6 +89,8 @@ typedef struct
 {
   char     *data_dir;
   gboolean  take_lock;
+  /* A reader makes nothing: a missing folder holds no records. */
+  gboolean  read_only;
 } InspectRequest;
 
 /* What it found, and the folder's lock if it took it. */
@@ -299,7 +308,7 @@ inspect_data_dir_thread (GTask        *task,
 
   /* The lock comes first: while another Heard holds the folder, nothing
    * in it is even looked at. */
-  if (!ensure_private_folder (request->data_dir, &error) ||
+  if ((!request->read_only && !ensure_private_folder (request->data_dir, &error)) ||
       (request->take_lock &&
        (inspection->lock = heard_folder_lock_acquire (request->data_dir, &error)) == NULL))
     {
@@ -449,6 +458,12 @@ store_opened_cb (GObject      *object,
       attempt->write_info = TRUE;
     }
 
+  if (self->read_only)
+    {
+      finish_opened (task);
+      return;
+    }
+
   if (attempt->save_key_to_keyring && !self->info.passphrase_protected)
     heard_keyring_store_async (self->info.uuid, attempt->key, NULL, key_restored_cb, NULL);
 
@@ -465,8 +480,11 @@ open_with_key (GTask *task)
   Attempt *attempt = g_task_get_task_data (task);
   g_autofree char *path = database_path (self->data_dir);
   HeardStore *store = heard_sqlite_store_new (path);
+  HeardSqliteStoreOpenFlags flags = attempt->open_flags;
 
-  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), attempt->key, attempt->open_flags,
+  if (self->read_only)
+    flags |= HEARD_SQLITE_STORE_OPEN_READ_ONLY;
+  heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), attempt->key, flags,
                                  g_task_get_cancellable (task), store_opened_cb,
                                  g_object_ref (task));
 }
@@ -771,6 +789,13 @@ inspected_cb (GObject      *object,
 
       finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
     }
+  else if (self->read_only)
+    {
+      g_autofree char *message = g_strdup_printf (_("There are no records in %s."),
+                                                  self->data_dir);
+
+      finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
+    }
   else
     begin_first_run (task);
 }
@@ -973,6 +998,20 @@ heard_unlock_flow_new (const char *data_dir)
   return self;
 }
 
+/* A flow for a reader beside whoever has the records open: see the top of
+ * this file. It never makes records: a folder without any finishes FAILED
+ * (heard_unlock_flow_get_records_exist() tells that case apart). */
+HeardUnlockFlow *
+heard_unlock_flow_new_read_only (const char *data_dir)
+{
+  HeardUnlockFlow *self = heard_unlock_flow_new (data_dir);
+
+  if (self != NULL)
+    self->read_only = TRUE;
+
+  return self;
+}
+
 const char *
 heard_unlock_flow_get_data_dir (HeardUnlockFlow *self)
 {
@@ -1033,6 +1072,19 @@ new_step (HeardUnlockFlow     *self,
   return task;
 }
 
+/* A read-only flow notes nothing: @task finishes with an error saying so. */
+static gboolean
+refuse_if_read_only (HeardUnlockFlow *self,
+                     GTask           *task)
+{
+  if (!self->read_only)
+    return FALSE;
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_READ_ONLY, "%s",
+                           _("These records were opened only to be read."));
+  return TRUE;
+}
+
 void
 heard_unlock_flow_start_async (HeardUnlockFlow     *self,
                                GCancellable        *cancellable,
@@ -1050,7 +1102,8 @@ heard_unlock_flow_start_async (HeardUnlockFlow     *self,
   g_task_set_source_tag (inspect, inspected_cb);
   request = g_new0 (InspectRequest, 1);
   request->data_dir = g_strdup (self->data_dir);
-  request->take_lock = self->folder_lock == NULL;
+  request->take_lock = !self->read_only && self->folder_lock == NULL;
+  request->read_only = self->read_only;
   g_task_set_task_data (inspect, request, (GDestroyNotify) inspect_request_free);
   g_task_run_in_thread (inspect, inspect_data_dir_thread);
 }
@@ -1167,6 +1220,7 @@ heard_unlock_flow_create_with_passphrase_async (HeardUnlockFlow     *self,
   g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
   g_return_if_fail (passphrase != NULL);
   g_return_if_fail (!records_exist (&self->info));
+  g_return_if_fail (!self->read_only);
 
   task = new_step (self, heard_unlock_flow_create_with_passphrase_async, cancellable, callback,
                    user_data);
@@ -1257,6 +1311,8 @@ heard_unlock_flow_confirm_recovery_code_kept_async (HeardUnlockFlow     *self,
 
   task = new_step (self, heard_unlock_flow_confirm_recovery_code_kept_async, cancellable,
                    callback, user_data);
+  if (refuse_if_read_only (self, task))
+    return;
   self->info.recovery_confirmed = TRUE;
   write_info_async (self, recovery_confirmed_cb, task);
 }
@@ -1300,6 +1356,8 @@ heard_unlock_flow_note_audit_anchor_async (HeardUnlockFlow     *self,
 
   task = new_step (self, heard_unlock_flow_note_audit_anchor_async, cancellable, callback,
                    user_data);
+  if (refuse_if_read_only (self, task))
+    return;
   g_free (self->info.audit_anchor);
   self->info.audit_anchor = g_strdup (anchor);
   g_free (self->info.audit_anchor_mac);

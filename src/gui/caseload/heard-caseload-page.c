@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-backup-service.h"
 #include "heard-caseload-model.h"
 #include "heard-caseload-page.h"
 #include "heard-open-item-row.h"
@@ -16,13 +17,23 @@
  * section added there appears here without any change to this page, and a
  * change made anywhere shows here without anyone asking. Each row opens
  * the young person's record at the view that shows the item.
+ *
+ * Above it, one line says how old the last backup is, standing out (in
+ * the warning colours and with a warning sign, never colour alone) when
+ * it is too old or there is none; it opens the backups in Preferences.
  */
+
+/* The age said is in days: once a minute keeps it true. */
+#define BACKUP_LINE_SECONDS 60
 
 struct _HeardCaseloadPage
 {
   AdwBin              parent_instance;
 
   HeardCaseloadModel *caseload;
+  HeardContext       *context;
+  HeardBackupService *backups;
+  guint               backup_timeout;
   /* One preferences group a section, in the model's order. */
   GPtrArray          *groups;
 
@@ -32,6 +43,9 @@ struct _HeardCaseloadPage
   GtkStack           *stack;
   GtkBox             *sections_box;
   GtkWidget          *heading;
+  GtkWidget          *backup_button;
+  GtkImage           *backup_icon;
+  GtkLabel           *backup_label;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCaseloadPage, heard_caseload_page, ADW_TYPE_BIN)
@@ -96,9 +110,52 @@ failure_changed_cb (HeardCaseloadPage *self)
 }
 
 static void
+update_backup_line (HeardCaseloadPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *status = NULL;
+  g_autofree char *spoken = NULL;
+  gboolean stands_out = FALSE;
+
+  /* Practice records are never backed up: nothing to say. */
+  if (!heard_context_get_practice (self->context))
+    status = heard_backup_service_dup_status (self->backups, now, &stands_out);
+  gtk_widget_set_visible (self->backup_button, status != NULL);
+  if (status == NULL)
+    return;
+
+  gtk_label_set_text (self->backup_label, status);
+  gtk_image_set_from_icon_name (self->backup_icon, stands_out ? "dialog-warning-symbolic"
+                                                              : "drive-harddisk-symbolic");
+  if (stands_out)
+    gtk_widget_add_css_class (self->backup_button, "backup-overdue");
+  else
+    gtk_widget_remove_css_class (self->backup_button, "backup-overdue");
+
+  /* The warning sign is said, not only shown. */
+  spoken = stands_out ? g_strdup_printf (_("Needs attention: %s"), status) : g_strdup (status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->backup_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Opens the backups in Preferences"), -1);
+}
+
+static gboolean
+backup_tick_cb (gpointer user_data)
+{
+  update_backup_line (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
 heard_caseload_page_dispose (GObject *object)
 {
   HeardCaseloadPage *self = HEARD_CASELOAD_PAGE (object);
+
+  g_clear_handle_id (&self->backup_timeout, g_source_remove);
+  g_clear_object (&self->backups);
+  g_clear_object (&self->context);
 
   if (self->caseload != NULL)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
@@ -141,6 +198,9 @@ heard_caseload_page_class_init (HeardCaseloadPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, stack);
   gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, sections_box);
   gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, heading);
+  gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, backup_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, backup_icon);
+  gtk_widget_class_bind_template_child (widget_class, HeardCaseloadPage, backup_label);
 }
 
 static void
@@ -168,6 +228,17 @@ heard_caseload_page_set_context (HeardCaseloadPage *self,
   g_signal_connect_swapped (caseload, "notify::failure", G_CALLBACK (failure_changed_cb), self);
   sections_changed_cb (self, 0, 0, g_list_model_get_n_items (caseload));
   failure_changed_cb (self);
+
+  /* Whether the records are practice ones is known once they open. */
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "notify::lock-state", G_CALLBACK (update_backup_line), self,
+                           G_CONNECT_SWAPPED);
+  self->backups = g_object_ref (heard_context_get_backups (context));
+  /* Any of the service's properties may change what the line says. */
+  g_signal_connect_object (self->backups, "notify", G_CALLBACK (update_backup_line), self,
+                           G_CONNECT_SWAPPED);
+  self->backup_timeout = g_timeout_add_seconds (BACKUP_LINE_SECONDS, backup_tick_cb, self);
+  update_backup_line (self);
 }
 
 /* TRUE once the caseload has been worked out since the records opened. */

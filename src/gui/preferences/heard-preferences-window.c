@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-backup-group.h"
 #include "heard-preferences-window.h"
 #include "heard-staff-list.h"
 #include "heard-supervisor-editor.h"
@@ -13,7 +14,7 @@
 
 /*
  * Preferences: who the caseworker is, the supervisors who sign decisions,
- * and a check that the audit trail is whole. Both names follow the
+ * backups (heard-backup-group.c) and a check that the audit trail is whole. Both names follow the
  * context's staff list, so a change made anywhere shows here at once.
  */
 
@@ -33,6 +34,7 @@ struct _HeardPreferencesWindow
   AdwEntryRow          *caseworker_row;
   GtkListBox           *supervisors_list;
   AdwActionRow         *audit_row;
+  HeardBackupGroup     *backup_group;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPreferencesWindow, heard_preferences_window,
@@ -390,6 +392,7 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  g_type_ensure (HEARD_TYPE_BACKUP_GROUP);
   object_class->dispose = heard_preferences_window_dispose;
   window_class->close_request = heard_preferences_window_close_request;
 
@@ -398,6 +401,7 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, caseworker_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, supervisors_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, audit_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, backup_group);
   gtk_widget_class_bind_template_callback (widget_class, caseworker_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-supervisor", NULL,
@@ -440,8 +444,19 @@ heard_preferences_window_new (GtkWindow    *parent,
                            G_CALLBACK (supervisors_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (heard_context_get_staff (context), "items-changed",
                            G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
+  heard_backup_group_set_context (self->backup_group, context);
   supervisors_changed_cb (self);
   staff_changed_cb (self);
 
   return self;
+}
+
+/* Turns to the backups, with the keyboard on their first control. */
+void
+heard_preferences_window_show_backups (HeardPreferencesWindow *self)
+{
+  g_return_if_fail (HEARD_IS_PREFERENCES_WINDOW (self));
+
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (self), "records");
+  heard_backup_group_focus (self->backup_group);
 }

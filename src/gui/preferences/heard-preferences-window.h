@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (HeardPreferencesWindow, heard_preferences_window, HEARD,
 
 HeardPreferencesWindow *heard_preferences_window_new (GtkWindow    *parent,
                                                       HeardContext *context);
+void                    heard_preferences_window_show_backups (HeardPreferencesWindow *self);
 
 G_END_DECLS

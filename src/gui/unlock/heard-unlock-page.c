@@ -30,6 +30,8 @@ struct _HeardUnlockPage
   GtkLabel      *error_label;
   GtkSpinner    *spinner;
   GtkWidget     *use_code_button;
+  GtkWidget     *practice_button;
+  GtkWidget     *restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (HeardUnlockPage, heard_unlock_page, ADW_TYPE_BIN)
@@ -141,6 +143,10 @@ update (HeardUnlockPage *self)
                                                           : _("_Unlock"));
   gtk_widget_set_visible (self->use_code_button,
                           offer_code && !self->recovery_chosen);
+  /* Someone starting Heard for the first time may want to try it first. */
+  gtk_widget_set_visible (self->practice_button, choosing);
+  /* Practice records are never backed up, so none is restored into them. */
+  gtk_widget_set_visible (self->restore_button, !heard_context_get_practice (self->context));
 }
 
 static void
@@ -321,6 +327,8 @@ heard_unlock_page_class_init (HeardUnlockPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, use_code_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, practice_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardUnlockPage, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, code_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
 

@@ -684,6 +684,18 @@ verify_on_connection (const char      *filename,
   return verified;
 }
 
+/* The URI of @path opened read-only, and with @sealed as a sealed file. */
+static char *
+read_only_uri (const char *path,
+               gboolean    sealed)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
+
+  g_assert (file_uri != NULL);
+  return g_strconcat (file_uri, sealed ? "?mode=ro&immutable=1" : "?mode=ro", NULL);
+}
+
 /* With nothing beside it, the database file alone is the whole story.
  * "immutable" makes SQLite read it as a sealed file: no lock, no -shm, no
  * WAL, and nothing written on close. (On SQLite 3.15 a plain read-only
@@ -693,12 +705,7 @@ verify_in_place (const char      *path,
                  const HeardKey  *key,
                  GError         **error)
 {
-  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, NULL);
-  g_autofree char *uri = NULL;
-
-  g_assert (file_uri != NULL);
-  uri = g_strconcat (file_uri, "?immutable=1", NULL);
+  g_autofree char *uri = read_only_uri (path, TRUE);
 
   return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, error);
 }
@@ -918,12 +925,92 @@ check_nothing_beside (const char  *path,
   return TRUE;
 }
 
+/* Records of an older version are updated by Heard, never read as they
+ * are: a connection that may not write refuses them instead. */
+static gboolean
+check_current_version (sqlite3  *db,
+                       GError  **error)
+{
+  gint64 version = 0;
+
+  if (!query_int (db, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (version < (gint64) heard_sqlite_store_get_schema_version ())
+    {
+      g_set_error_literal (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_TOO_OLD,
+                           _("These records were saved by an older version of Heard. Open "
+                             "them once in Heard to update them; they have not been changed."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A connection that reads beside whoever else has the records open, on
+ * which SQLite itself refuses every write to the records (mode=ro); a file
+ * of its own ATTACHed to it (a backup being written) may still be written.
+ * While a WAL is there (Heard has the records open, or did not close
+ * cleanly) it shares it, so it sees what was committed there; only
+ * SQLite's shared-memory index (heard.db-shm) is touched, as any reader
+ * touches it. Without one, heard.db alone holds
+ * every record and is read as a sealed file ("immutable"), so that no
+ * -wal or -shm is made beside it, which a reader (root, say) could not
+ * even remove. A Heard that starts meanwhile writes to a WAL of its own,
+ * and changes heard.db only at a checkpoint: a reader taking longer than
+ * that may see the file move under it and fail, never change it. */
+static sqlite3 *
+open_read_only_connection (OpenRequest  *request,
+                           GError      **error)
+{
+  g_autofree char *wal = g_strconcat (request->path, "-wal", NULL);
+  g_autofree char *uri = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!check_file_before_open (request->path, request->flags, error))
+    return NULL;
+
+  uri = read_only_uri (request->path, !g_file_test (wal, G_FILE_TEST_EXISTS));
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI |
+                        SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _heard_store_set_error (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (!_heard_store_apply_key (db, request->key, error) ||
+      !_heard_audit_attach (db, request->key, error) ||
+      !_heard_store_check_identity (db, error) ||
+      !check_current_version (db, error) ||
+      !check_quick_integrity (db, error) ||
+      !_heard_store_exec (db,
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA temp_store = MEMORY;", error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  _heard_audit_open_checks (db);
+
+  return db;
+}
+
 static sqlite3 *
 open_connection (OpenRequest  *request,
                  GError      **error)
 {
   sqlite3 *db = NULL;
   int rc;
+
+  if ((request->flags & HEARD_SQLITE_STORE_OPEN_READ_ONLY) != 0)
+    return open_read_only_connection (request, error);
 
   if ((request->flags & HEARD_SQLITE_STORE_OPEN_CREATE) != 0 &&
       !check_nothing_beside (request->path, error))
@@ -1009,10 +1096,16 @@ close_connection (sqlite3  *db,
       checkpointed = FALSE;
     }
 
-  /* Synced whatever the writes were (fictional records are not synced
-   * one by one): the checkpoint then syncs the log and the file. */
-  sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-  rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  /* A reader has nothing to fold in, and may not. A writer syncs whatever
+   * its writes were (fictional records are not synced one by one): the
+   * checkpoint then syncs the log and the file. */
+  if (sqlite3_db_readonly (db, "main") == 1)
+    rc = SQLITE_OK;
+  else
+    {
+      sqlite3_exec (db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+      rc = sqlite3_wal_checkpoint_v2 (db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+    }
   if (rc != SQLITE_OK && checkpointed)
     {
       _heard_store_set_error (error, db, rc);
@@ -1180,6 +1273,46 @@ check_integrity_work (sqlite3  *db,
   return _heard_store_dup_id (TRUE);
 }
 
+static gpointer
+read_facts_work (sqlite3  *db,
+                 gpointer  data,
+                 GError  **error)
+{
+  g_autoptr(HeardSqliteStoreFacts) facts = g_new0 (HeardSqliteStoreFacts, 1);
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  const struct
+  {
+    const char *sql;
+    guint      *count;
+  } counts[] = {
+    { "SELECT count(*) FROM person WHERE removed_at IS NULL", &facts->n_people },
+    { "SELECT count(*) FROM person WHERE removed_at IS NOT NULL", &facts->n_removed_people },
+    { "SELECT count(*) FROM plan", &facts->n_plans },
+    { "SELECT count(*) FROM statement", &facts->n_statements },
+    { "SELECT count(*) FROM audit", &facts->n_audit_entries },
+  };
+  gint64 value = 0;
+
+  statement = _heard_store_prepare (db, "PRAGMA cipher_version", error);
+  if (statement == NULL)
+    return NULL;
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    facts->cipher_version = _heard_store_dup_column (statement, 0);
+
+  if (!query_int (db, "PRAGMA user_version", &value, error))
+    return NULL;
+  facts->schema_version = (guint) value;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      if (!query_int (db, counts[i].sql, &value, error))
+        return NULL;
+      *counts[i].count = (guint) value;
+    }
+
+  return g_steal_pointer (&facts);
+}
+
 static gboolean
 is_open (HeardStore *store)
 {
@@ -1319,6 +1452,8 @@ heard_sqlite_store_open_async (HeardSqliteStore          *self,
 
   g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
   g_return_if_fail (key != NULL);
+  g_return_if_fail ((flags & HEARD_SQLITE_STORE_OPEN_CREATE) == 0 ||
+                    (flags & HEARD_SQLITE_STORE_OPEN_READ_ONLY) == 0);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_sqlite_store_open_async);
@@ -1452,4 +1587,38 @@ _heard_store_run_finish (HeardStore    *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_sqlite_store_facts_free (HeardSqliteStoreFacts *facts)
+{
+  if (facts == NULL)
+    return;
+
+  g_free (facts->cipher_version);
+  g_free (facts);
+}
+
+void
+heard_sqlite_store_read_facts_async (HeardSqliteStore    *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_SQLITE_STORE (self));
+
+  _heard_store_run_async (HEARD_STORE (self), read_facts_work, NULL, NULL,
+                          (GDestroyNotify) heard_sqlite_store_facts_free,
+                          heard_sqlite_store_read_facts_async, cancellable, callback, user_data);
+}
+
+HeardSqliteStoreFacts *
+heard_sqlite_store_read_facts_finish (HeardSqliteStore  *self,
+                                      GAsyncResult      *result,
+                                      GError           **error)
+{
+  g_return_val_if_fail (HEARD_IS_SQLITE_STORE (self), NULL);
+
+  return _heard_store_run_finish (HEARD_STORE (self), result,
+                                  heard_sqlite_store_read_facts_async, error);
 }

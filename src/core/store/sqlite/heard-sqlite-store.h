@@ -20,6 +20,8 @@ typedef enum
   HEARD_SQLITE_STORE_ERROR_NO_CIPHER,
   HEARD_SQLITE_STORE_ERROR_TOO_NEW,
   HEARD_SQLITE_STORE_ERROR_MISSING,
+  /* Only when opened read-only: the records need updating first. */
+  HEARD_SQLITE_STORE_ERROR_TOO_OLD,
 } HeardSqliteStoreError;
 
 /* FICTIONAL, only with CREATE: a new file of fictional records (practice
@@ -28,13 +30,36 @@ typedef enum
  * syncs everything); a refused write spoils its batch, which the close
  * then reports, so its maker stops at the first refusal. A staff
  * passphrase set in it is hashed at the lowest cost, since it guards
- * nothing real. Real records never use it. */
+ * nothing real. Real records never use it.
+ *
+ * READ_ONLY opens the records beside another Heard that has them open
+ * (heard-cli's reading commands): nothing is ever written, made or
+ * migrated, the file is not even made private, and records of an older
+ * version are refused rather than updated. */
 typedef enum
 {
   HEARD_SQLITE_STORE_OPEN_NONE      = 0,
   HEARD_SQLITE_STORE_OPEN_CREATE    = 1 << 0,
   HEARD_SQLITE_STORE_OPEN_FICTIONAL = 1 << 1,
+  HEARD_SQLITE_STORE_OPEN_READ_ONLY = 1 << 2,
 } HeardSqliteStoreOpenFlags;
+
+/* What can be told about a records file without telling anything of the
+ * people in it: for heard-cli info. */
+typedef struct
+{
+  char   *cipher_version;
+  guint   schema_version;
+  guint   n_people;
+  guint   n_removed_people;
+  guint   n_plans;
+  guint   n_statements;
+  guint   n_audit_entries;
+} HeardSqliteStoreFacts;
+
+void heard_sqlite_store_facts_free (HeardSqliteStoreFacts *facts);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeardSqliteStoreFacts, heard_sqlite_store_facts_free)
 
 #define HEARD_TYPE_SQLITE_STORE (heard_sqlite_store_get_type ())
 
@@ -55,5 +80,13 @@ void          heard_sqlite_store_open_async         (HeardSqliteStore           
 gboolean      heard_sqlite_store_open_finish        (HeardSqliteStore           *self,
                                                      GAsyncResult               *result,
                                                      GError                    **error);
+void          heard_sqlite_store_read_facts_async   (HeardSqliteStore           *self,
+                                                     GCancellable               *cancellable,
+                                                     GAsyncReadyCallback         callback,
+                                                     gpointer                    user_data);
+HeardSqliteStoreFacts *heard_sqlite_store_read_facts_finish (HeardSqliteStore      *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error)
+                                                             G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-cli.h"
+#include "heard-secure.h"
+#include "heard-store.h"
+
+/*
+ * The records opened for heard-cli's reading commands, the way Heard opens
+ * them: through a read-only unlock flow (heard_unlock_flow_new_read_only()),
+ * which takes the key from the keyring, or asks here for the recovery code
+ * or passphrase on standard input. It takes no lock, so it works beside a
+ * Heard that has the same records open, and it writes nothing: no
+ * heard.ini, no keyring entry, never new records.
+ */
+
+static HeardLockState
+finish_step (HeardCliRecords  *records,
+             GAsyncResult    **result,
+             char            **message,
+             GError          **error)
+{
+  HeardLockState state;
+
+  heard_cli_wait (result);
+  g_clear_pointer (message, g_free);
+  state = heard_unlock_flow_finish (records->flow, *result, &records->opened, message, error);
+  g_clear_object (result);
+
+  return state;
+}
+
+/* Asks for what @state needs on standard input and tries it once. */
+static int
+unlock_with_secret (HeardCliRecords  *records,
+                    HeardLockState    state,
+                    const char       *why)
+{
+  gboolean passphrase = state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE;
+  g_autoptr(HeardSecretString) secret = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  secret = heard_cli_read_secret (passphrase ? _("Passphrase: ") : _("Recovery code: "));
+  if (secret == NULL && passphrase)
+    return heard_cli_fail (HEARD_CLI_EXIT_LOCKED, "%s",
+                           _("These records are protected by a passphrase; give it on "
+                             "standard input."));
+  if (secret == NULL)
+    return heard_cli_fail (HEARD_CLI_EXIT_LOCKED, "%s %s",
+                           why != NULL ? why : _("The keyring that holds their key is locked."),
+                           _("Give the records' recovery code on standard input."));
+
+  if (passphrase)
+    heard_unlock_flow_unlock_with_passphrase_async (records->flow, secret, NULL,
+                                                    heard_cli_result_cb, &result);
+  else
+    heard_unlock_flow_unlock_with_recovery_code_async (records->flow, secret, NULL,
+                                                       heard_cli_result_cb, &result);
+  state = finish_step (records, &result, &message, &error);
+
+  if (error != NULL)
+    return heard_cli_fail (HEARD_CLI_EXIT_LOCKED, "%s", error->message);
+  if (records->opened != NULL)
+    return -1;
+  if (state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE || state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE)
+    return heard_cli_fail (HEARD_CLI_EXIT_LOCKED, "%s",
+                           message != NULL ? message : _("That does not open these records."));
+
+  return heard_cli_fail (HEARD_CLI_EXIT_UNUSABLE, "%s",
+                         message != NULL ? message : _("The records could not be opened."));
+}
+
+/* Returns -1 with @records open, or the status to exit with (said). */
+int
+heard_cli_open_records (const char      *data_dir,
+                        HeardCliRecords *records)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  HeardLockState state;
+
+  g_return_val_if_fail (records != NULL && records->flow == NULL, HEARD_CLI_EXIT_USAGE);
+
+  records->flow = heard_unlock_flow_new_read_only (data_dir);
+  heard_unlock_flow_start_async (records->flow, NULL, heard_cli_result_cb, &result);
+  state = finish_step (records, &result, &message, &error);
+
+  if (error != NULL)
+    return heard_cli_fail_with_error (error);
+  if (records->opened != NULL)
+    return -1;
+
+  switch (state)
+    {
+    case HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE:
+    case HEARD_LOCK_STATE_KEYRING_LOCKED:
+    case HEARD_LOCK_STATE_NEEDS_PASSPHRASE:
+      return unlock_with_secret (records, state, message);
+
+    case HEARD_LOCK_STATE_FAILED:
+      if (!heard_unlock_flow_get_records_exist (records->flow))
+        return heard_cli_fail (HEARD_CLI_EXIT_NO_RECORDS, "%s", message);
+      return heard_cli_fail (HEARD_CLI_EXIT_UNUSABLE, "%s", message);
+
+    case HEARD_LOCK_STATE_OPENING:
+    case HEARD_LOCK_STATE_OPEN:
+    case HEARD_LOCK_STATE_SHOW_RECOVERY_CODE:
+    case HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE:
+    case HEARD_LOCK_STATE_ALREADY_OPEN:
+    case HEARD_LOCK_STATE_LOCKED:
+    default:
+      return heard_cli_fail (HEARD_CLI_EXIT_UNUSABLE, "%s",
+                             message != NULL ? message : _("The records could not be opened."));
+    }
+}
+
+/* Closes the records (a reader folds nothing in) and wipes the key. */
+void
+heard_cli_records_clear (HeardCliRecords *records)
+{
+  if (records->opened != NULL)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      heard_store_close_async (records->opened->store, NULL, heard_cli_result_cb, &result);
+      heard_cli_wait (&result);
+      if (!heard_store_close_finish (records->opened->store, result, &error))
+        g_debug ("Closing the records: %s", error->message);
+    }
+
+  g_clear_pointer (&records->opened, heard_opened_records_free);
+  g_clear_object (&records->flow);
+}

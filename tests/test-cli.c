@@ -1,0 +1,761 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "heard-backup.h"
+#include "heard-backup-service.h"
+#include "heard-context.h"
+#include "heard-folder-lock.h"
+#include "heard-keyring.h"
+#include "heard-recovery-code.h"
+#include "heard-secure.h"
+#include "heard-test-keyring.h"
+#include "heard-test-utils.h"
+
+/*
+ * heard-cli as an administrator or a script meets it: the built program
+ * run as a child process (HEARD_CLI) on records a HeardContext made in the
+ * test session's real keyring. Its exit status says what happened, one per
+ * kind of failure; secrets come on standard input only; nothing personal
+ * is ever printed; and its reading commands run beside a Heard that has
+ * the same records open, changing nothing.
+ */
+
+#define PASSPHRASE "a kettle of tea for the night shift"
+/* A name no message could hold by chance. */
+#define DISTINCT_NAME "Zephyrine Quillfeather-Oyelaran"
+
+/* Exit statuses, as heard-cli --help lists them. */
+enum
+{
+  EXIT_OK            = 0,
+  EXIT_USAGE         = 1,
+  EXIT_LOCKED        = 2,
+  EXIT_VERIFY_FAILED = 3,
+  EXIT_IN_USE        = 4,
+  EXIT_NO_RECORDS    = 6,
+  EXIT_REFUSED       = 8,
+};
+
+typedef struct
+{
+  HeardTestRecords  records;
+  char             *code;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  heard_test_records_init (&fixture->records);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  heard_secure_free_string (fixture->code);
+  heard_test_records_clear (&fixture->records);
+}
+
+/* Runs heard-cli with the NULL-terminated arguments after @stdin_text (NULL:
+ * standard input closed at once) and HEARD_DATA_DIR unset. */
+static void
+run_cli (Run        *run,
+         const char *stdin_text,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("HEARD_CLI");
+  const char *arg;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, stdin_text);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "HEARD_DATA_DIR");
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("heard-cli %s → %d\nout: %s\nerr: %s", (const char *) argv->pdata[1],
+                  run->status, run->out, run->err);
+}
+
+static HeardLockState
+wait_state (HeardContext  *context,
+            GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  HeardLockState state;
+
+  heard_test_wait (result);
+  state = heard_context_unlock_finish (context, *result, &error);
+  g_assert_no_error (error);
+  g_clear_object (result);
+
+  return state;
+}
+
+static void
+save_person (HeardContext *context,
+             const char   *name)
+{
+  g_autoptr(HeardPerson) person = heard_test_person_new (name);
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+}
+
+/* Records with three young people, one of them DISTINCT_NAME, made as
+ * Heard makes them (in the keyring, or under PASSPHRASE); returned open. */
+static HeardContext *
+open_new_records (Fixture  *fixture,
+                  gboolean  passphrase)
+{
+  HeardContext *context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (passphrase)
+    heard_context_create_with_passphrase_async (context, PASSPHRASE, NULL,
+                                                heard_test_store_result_cb, &result);
+  else
+    heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  fixture->code = heard_context_dup_recovery_code (context);
+  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
+                                                  &result);
+  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+
+  save_person (context, "Amara Okafor");
+  save_person (context, DISTINCT_NAME);
+  save_person (context, "Chidi Eze");
+
+  return context;
+}
+
+/* The same, closed as on quit. */
+static void
+make_records (Fixture  *fixture,
+              gboolean  passphrase)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, passphrase);
+
+  heard_test_close_context (&context);
+}
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+assert_says_nothing_personal (const Run *run)
+{
+  g_assert_null (strstr (run->out, "Zephyrine"));
+  g_assert_null (strstr (run->err, "Zephyrine"));
+  g_assert_null (strstr (run->out, "Quillfeather"));
+  g_assert_null (strstr (run->err, "Quillfeather"));
+}
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const char *commands[] = { "verify", "info", "backup", "restore", "practice" };
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "--help", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "Exit status"));
+    for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+      g_assert_nonnull (strstr (run.out, commands[i]));
+  }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, NULL, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      g_assert_nonnull (strstr (run.out, commands[i]));
+      g_assert_nonnull (strstr (run.out, "--data-dir"));
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export-everything", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_nonnull (strstr (run.err, "export-everything"));
+  }
+}
+
+/* A folder without records is said to have none: nothing is made there. */
+static void
+test_no_records (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_NO_RECORDS);
+  g_assert_nonnull (strstr (run.err, "no records"));
+  g_assert_false (g_file_test (fixture->records.data_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_verify_good (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  make_records (fixture, FALSE);
+  before = heard_test_describe_folder (fixture->records.data_dir);
+
+  run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "holds"));
+  assert_says_nothing_personal (&run);
+
+  /* Read, not written: every file is as it was. */
+  after = heard_test_describe_folder (fixture->records.data_dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An entry of the record of changes altered in the file, past the
+ * triggers that keep it append-only, as someone with the key could. */
+static void
+test_verify_tampered (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  make_records (fixture, FALSE);
+  key = heard_recovery_code_parse (fixture->code, &error);
+  g_assert_no_error (error);
+  db = heard_test_raw_open (fixture->records.db_path, key);
+  heard_test_exec_behind_trigger (db, "audit_no_update",
+                                  "UPDATE audit SET detail = 'nothing happened' WHERE id = 2");
+  sqlite3_close (db);
+
+  run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_VERIFY_FAILED);
+  g_assert_nonnull (strstr (run.err, "from entry 2 on"));
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_info (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  make_records (fixture, FALSE);
+
+  run_cli (&run, NULL, "info", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "Young people: 3 "));
+  g_assert_nonnull (strstr (run.out, "Cipher: SQLCipher 3"));
+  assert_says_nothing_personal (&run);
+}
+
+/* Beside a Heard that has the records open (and writes while they are
+ * read), verify and info work, and change nothing it holds. */
+static void
+test_beside_open_heard (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  g_autofree char *info_before = read_file (fixture->records.info_path);
+  g_autofree char *info_after = NULL;
+  const char *commands[] = { "verify", "info" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, NULL, commands[i], "--data-dir", fixture->records.data_dir, NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      assert_says_nothing_personal (&run);
+      save_person (context, "Dana Rossi");
+    }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    /* What the open Heard wrote is seen. */
+    run_cli (&run, NULL, "info", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "Young people: 5 "));
+  }
+
+  info_after = read_file (fixture->records.info_path);
+  g_assert_cmpstr (info_before, ==, info_after);
+  save_person (context, "Eli Novak");
+  heard_test_close_context (&context);
+}
+
+/* The passphrase comes on standard input, and only there. */
+static void
+test_passphrase_on_stdin (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  make_records (fixture, TRUE);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, PASSPHRASE "\n", "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    /* A pipe gets no prompt. */
+    g_assert_null (strstr (run.err, "Passphrase"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_nonnull (strstr (run.err, "standard input"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, "not the passphrase\n", "info", "--data-dir", fixture->records.data_dir,
+             NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* On the command line it is refused, never used. */
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, PASSPHRASE, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_null (strstr (run.err, PASSPHRASE));
+  }
+}
+
+static char *
+read_uuid (Fixture *fixture)
+{
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+  char *uuid;
+
+  g_key_file_load_from_file (note, fixture->records.info_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  uuid = g_key_file_get_string (note, "database", "uuid", &error);
+  g_assert_no_error (error);
+
+  return uuid;
+}
+
+/* On a computer whose keyring lacks the key: the recovery code on
+ * standard input opens the records, and a reader puts nothing in the
+ * keyring or heard.ini. */
+static void
+test_recovery_code_on_stdin (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *uuid = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *code_line = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_records (fixture, FALSE);
+  uuid = read_uuid (fixture);
+  heard_keyring_clear_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_clear_finish (result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 0);
+  before = heard_test_describe_folder (fixture->records.data_dir);
+  code_line = g_strconcat (fixture->code, "\n", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_nonnull (strstr (run.err, "recovery code on standard input"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* On the command line it is refused, never used. */
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, fixture->code,
+             NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, code_line, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  g_assert_cmpuint (heard_test_keyring_count (uuid), ==, 0);
+  after = heard_test_describe_folder (fixture->records.data_dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* Holds @data_dir as a running Heard does (heard.lock), for the caller to release. */
+static HeardFolderLock *
+hold_folder (const char *data_dir)
+{
+  g_autoptr(GError) error = NULL;
+  HeardFolderLock *lock;
+
+  g_assert_cmpint (g_mkdir_with_parents (data_dir, 0700), ==, 0);
+  lock = heard_folder_lock_acquire (data_dir, &error);
+  g_assert_no_error (error);
+
+  return lock;
+}
+
+/* Makes a backup with heard-cli into a new folder under the test's root,
+ * returning its path. */
+static char *
+back_up (Fixture *fixture)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *folder = g_build_filename (fixture->records.root, "backups", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  run_cli (&run, NULL, "backup", "--data-dir", fixture->records.data_dir, folder, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_strchomp (run.out);
+  g_assert_true (g_str_has_prefix (run.out, folder));
+  g_assert_true (g_file_test (run.out, G_FILE_TEST_IS_REGULAR));
+
+  return g_steal_pointer (&run.out);
+}
+
+/* Backing up runs beside an open Heard, through the same engine: the file
+ * it names opens and holds what the records held. */
+static void
+test_backup_beside_open_heard (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = back_up (fixture);
+
+  heard_backup_inspect_async (path, NULL, fixture->code, NULL, heard_test_store_result_cb,
+                              &result);
+  heard_test_wait (&result);
+  summary = heard_backup_inspect_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_people, ==, 3);
+
+  save_person (context, "Dana Rossi");
+  heard_test_close_context (&context);
+}
+
+static void
+test_backup_without_folder (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+
+  make_records (fixture, FALSE);
+  run_cli (&run, NULL, "backup", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_USAGE);
+  g_assert_nonnull (strstr (run.err, "backup folder"));
+}
+
+/* Restore and practice write into the folder: one another Heard holds is
+ * refused with the in-use status, and left as it was. */
+static void
+test_writers_refuse_held_folder (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HeardFolderLock *lock;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  lock = hold_folder (fixture->records.data_dir);
+  before = heard_test_describe_folder (fixture->records.data_dir);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "restore", "--data-dir", fixture->records.data_dir, backup, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+    HeardFolderLock *practice_lock = hold_folder (practice_dir);
+
+    run_cli (&run, NULL, "practice", "--people", "2", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+    heard_folder_lock_release (practice_lock);
+  }
+
+  after = heard_test_describe_folder (fixture->records.data_dir);
+  g_assert_cmpstr (before, ==, after);
+  heard_folder_lock_release (lock);
+}
+
+/* A restore moves the records there aside, says where, and the restored
+ * records open. */
+static void
+test_restore (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_auto(Run) run = { 0 };
+  g_autofree char *moved = NULL;
+  const char *kept;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+
+  run_cli (&run, NULL, "restore", "--data-dir", fixture->records.data_dir, backup, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  kept = strstr (run.out, fixture->records.root);
+  g_assert_nonnull (kept);
+  moved = g_strchomp (g_strdup (kept));
+  g_assert_true (g_file_test (moved, G_FILE_TEST_IS_DIR));
+
+  {
+    g_auto(Run) verify = { 0 };
+
+    run_cli (&verify, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (verify.status, ==, EXIT_OK);
+  }
+}
+
+/* Practice records: made without any secret, opened without any, never
+ * backed up, and refused over real records. */
+static void
+test_practice (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
+             "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "info", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "Practice records: yes"));
+    g_assert_nonnull (strstr (run.out, "Young people: 3 "));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Nothing of practice records goes to a backup folder. */
+    run_cli (&run, NULL, "backup", "--data-dir", practice_dir, fixture->records.root, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+
+    make_records (fixture, FALSE);
+    before = heard_test_describe_folder (fixture->records.data_dir);
+    run_cli (&run, NULL, "practice", "--people", "3", "--data-dir", fixture->records.data_dir,
+             NULL);
+    g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+    after = heard_test_describe_folder (fixture->records.data_dir);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+/* Whether the file at @path names @folder. */
+static gboolean
+settings_name (const char *path,
+               const char *folder)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, folder) != NULL;
+}
+
+/* Without FOLDER, the backup goes where Heard's Preferences chose for these
+ * records, and info names it as the last backup. */
+static void
+test_backup_to_chosen_folder (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  HeardBackupService *backups = heard_context_get_backups (context);
+  g_autofree char *folder = g_build_filename (fixture->records.root, "chosen", NULL);
+  g_autofree char *settings = g_build_filename (fixture->records.data_dir, "backup.ini", NULL);
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) info = { 0 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  heard_backup_service_set_folder (backups, folder);
+  /* Choosing the folder notes it, and makes Heard's own first backup. */
+  while (!settings_name (settings, folder) ||
+         heard_backup_service_get_last_backup (backups) == NULL ||
+         heard_backup_service_get_running (backups))
+    g_main_context_iteration (NULL, TRUE);
+
+  run_cli (&backup, NULL, "backup", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (backup.status, ==, EXIT_OK);
+  g_strchomp (backup.out);
+  g_assert_true (g_str_has_prefix (backup.out, folder));
+
+  run_cli (&info, NULL, "info", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (info.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (info.out, "Last backup: "));
+  g_assert_nonnull (strstr (info.out, backup.out));
+  assert_says_nothing_personal (&info);
+
+  heard_test_close_context (&context);
+}
+
+/* On a computer whose keyring lacks the backup's key, the recovery code
+ * comes on standard input. */
+static void
+test_restore_with_recovery_code (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *code_line = NULL;
+  g_autofree char *elsewhere = g_build_filename (fixture->records.root, "elsewhere", NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  uuid = read_uuid (fixture);
+  heard_keyring_clear_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_clear_finish (result, &error));
+  g_assert_no_error (error);
+  code_line = g_strconcat (fixture->code, "\n", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "restore", "--data-dir", elsewhere, backup, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_nonnull (strstr (run.err, "recovery code on standard input"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, code_line, "restore", "--data-dir", elsewhere, backup, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "no records there before"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", elsewhere, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  heard_test_init (&argc, &argv);
+
+  if (!heard_test_in_keyring_session ())
+    {
+      g_test_skip ("needs build-aux/test-session");
+      return g_test_run ();
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/help", test_help);
+  ADD ("/cli/no-records", test_no_records);
+  ADD ("/cli/verify/good", test_verify_good);
+  ADD ("/cli/verify/tampered", test_verify_tampered);
+  ADD ("/cli/info/nothing-personal", test_info);
+  ADD ("/cli/beside-open-heard", test_beside_open_heard);
+  ADD ("/cli/passphrase-on-stdin", test_passphrase_on_stdin);
+  ADD ("/cli/recovery-code-on-stdin", test_recovery_code_on_stdin);
+  ADD ("/cli/backup/beside-open-heard", test_backup_beside_open_heard);
+  ADD ("/cli/backup/without-folder", test_backup_without_folder);
+  ADD ("/cli/writers-refuse-held-folder", test_writers_refuse_held_folder);
+  ADD ("/cli/backup/to-chosen-folder", test_backup_to_chosen_folder);
+  ADD ("/cli/restore", test_restore);
+  ADD ("/cli/restore/with-recovery-code", test_restore_with_recovery_code);
+  ADD ("/cli/practice", test_practice);
+
+  return g_test_run ();
+}
