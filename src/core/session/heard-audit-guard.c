@@ -215,10 +215,14 @@ open_verified_cb (GObject      *object,
 
   if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, NULL, &error))
     {
-      if (error->domain == HEARD_AUDIT_ERROR)
-        set_problem (self, error->message);
-      else
-        g_warning ("Could not check the audit trail: %s", error->message);
+      /* Not a problem in the trail: the records could not be checked at
+       * all (a damaged file, say), and the owner lets go of them. */
+      if (error->domain != HEARD_AUDIT_ERROR)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      set_problem (self, error->message);
     }
   else
     {

@@ -25,9 +25,11 @@ const char      *heard_audit_guard_get_problem    (HeardAuditGuard     *self);
  * against it on the store's thread at the moment it is called, so that
  * every write asked for later waits behind it (a problem found is not an
  * error: reading goes on, writing is held), and notes the anchor every few
- * minutes until heard_audit_guard_close(). @unanchored says that nothing
- * was noted yet and all is well: the owner then anchors the trail as it
- * stands (heard_audit_guard_reanchor_async()). */
+ * minutes until heard_audit_guard_close(). It fails when the records could
+ * not be checked at all (a damaged file, which the store then refuses to
+ * write to). @unanchored says that nothing was noted yet and all is well:
+ * the owner then anchors the trail as it stands
+ * (heard_audit_guard_reanchor_async()). */
 void             heard_audit_guard_open_async     (HeardAuditGuard     *self,
                                                    HeardStore          *store,
                                                    const HeardKey      *key,

@@ -87,6 +87,13 @@ static void stop_watching_keyring (HeardContext *self);
 static void attach_models (HeardContext *self);
 static void restore_now (GTask *task);
 static void detach_models (HeardContext *self);
+static void let_go_of_records (HeardContext   *self,
+                               GTask          *task,
+                               HeardLockState  state,
+                               const char     *message);
+static void lock_store_closed_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
 
 static void
 set_lock_state (HeardContext   *self,
@@ -146,11 +153,16 @@ typedef struct
   HeardLockState  state;
   gboolean        listed;
   gboolean        checked;
+  /* While records checked with nothing noted yet are anchored, and while
+   * records that could not be checked close again. */
+  gboolean        anchoring;
+  gboolean        closing;
 } Opening;
 
 static void
 opening_free (Opening *opening)
 {
+  g_assert (!opening->anchoring && !opening->closing);
   g_object_unref (opening->store);
   g_free (opening);
 }
@@ -173,7 +185,7 @@ finish_opening (GTask *task)
   HeardContext *self = g_task_get_source_object (task);
   Opening *opening = g_task_get_task_data (task);
 
-  if (!opening->listed || !opening->checked)
+  if (!opening->listed || !opening->checked || opening->anchoring || opening->closing)
     return;
 
   if (still_open (task) && self->lock_state == opening->state)
@@ -220,6 +232,56 @@ people_loaded_cb (GObject      *object,
 }
 
 static void
+unchecked_closed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+
+  /* Nothing was written, so nothing is lost if the close could not fold
+   * anything in. */
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  opening->closing = FALSE;
+  finish_opening (task);
+}
+
+/* Records that could not be checked at open (a damaged file): everything
+ * is let go of, as a lock would, and the window says why; the start
+ * finishes once the store has closed, as a refused open leaves it. */
+static void
+close_unchecked (GTask      *task,
+                 const char *message)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+  GTask *closing = g_task_new (self, NULL, unchecked_closed_cb, g_object_ref (task));
+
+  g_task_set_source_tag (closing, close_unchecked);
+  opening->closing = TRUE;
+  let_go_of_records (self, closing, HEARD_LOCK_STATE_FAILED, message);
+  /* No anchor is noted: nothing was checked to note. */
+  heard_audit_guard_close (self->audit_guard);
+  heard_store_close_async (g_task_get_task_data (closing), NULL, lock_store_closed_cb, closing);
+}
+
+static void
+first_anchor_noted_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Noted at the next save of the anchor, if not now. */
+  if (!heard_context_reanchor_audit_finish (HEARD_CONTEXT (object), result, &error))
+    g_message ("Could not note the audit trail's anchor: %s", error->message);
+  opening->anchoring = FALSE;
+  finish_opening (task);
+}
+
+static void
 audit_checked_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -230,16 +292,25 @@ audit_checked_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean unanchored = FALSE;
 
-  /* A problem found is not an error: whatever was found, the records are
-   * read and shown. */
+  /* A problem found in the trail is not an error: whatever was found, the
+   * records are read and shown. Records that could not be checked at all
+   * (a damaged file) are closed again, as if the open had refused them. */
   opening->checked = TRUE;
   if (!heard_audit_guard_check_opened_finish (HEARD_AUDIT_GUARD (object), result, &unanchored,
                                               &error))
-    g_warning ("Could not check the audit trail: %s", error->message);
+    {
+      if (still_open (task))
+        close_unchecked (task, error->message);
+    }
   /* Anchored through the context, which stays until the anchor is noted
-   * (and with it the folder lock the unlock flow holds). */
-  if (unanchored && still_open (task))
-    heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
+   * (and with it the folder lock the unlock flow holds); the start
+   * finishes once heard.ini is written. */
+  else if (unanchored && still_open (task))
+    {
+      opening->anchoring = TRUE;
+      heard_context_reanchor_audit_async (self, NULL, first_anchor_noted_cb,
+                                          g_object_ref (task));
+    }
 
   finish_opening (task);
 }
@@ -838,6 +909,29 @@ drop_case_files (HeardContext *self)
   g_hash_table_remove_all (self->case_files);
   for (GList *l = case_files; l != NULL; l = l->next)
     _heard_case_file_drop (l->data);
+}
+
+/* Lets go of the open records, as a lock does, and shows @state: emits
+ * "locking", stops a backup, drops every case file, empties every model and
+ * wipes the key. The store goes to @task's data, and @task is the lock any
+ * later start or close waits for, until it has closed the store
+ * (lock_store_closed_cb()). */
+static void
+let_go_of_records (HeardContext   *self,
+                   GTask          *task,
+                   HeardLockState  state,
+                   const char     *message)
+{
+  stop_watching_keyring (self);
+  g_signal_emit (self, signals[LOCKING], 0);
+  /* A running backup is cancelled; one that is due waits for the unlock. */
+  _heard_backup_service_detach (self->backups);
+  drop_case_files (self);
+  detach_models (self);
+  g_clear_pointer (&self->key, heard_key_free);
+  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
+  self->lock_task = task;
+  set_lock_state (self, state, message);
 }
 
 static void
@@ -1514,17 +1608,7 @@ heard_context_lock_async (HeardContext        *self,
       return;
     }
 
-  stop_watching_keyring (self);
-  g_signal_emit (self, signals[LOCKING], 0);
-  /* A running backup is cancelled; one that is due waits for the unlock. */
-  _heard_backup_service_detach (self->backups);
-  drop_case_files (self);
-  detach_models (self);
-  g_clear_pointer (&self->key, heard_key_free);
-  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
-  self->lock_task = task;
-  set_lock_state (self, HEARD_LOCK_STATE_LOCKED, NULL);
-
+  let_go_of_records (self, task, HEARD_LOCK_STATE_LOCKED, NULL);
   heard_audit_guard_save_anchor_async (self->audit_guard, NULL, lock_anchor_saved_cb,
                                        g_steal_pointer (&task));
 }
