@@ -330,13 +330,19 @@ test_write_as_listed (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture, FALSE);
+  g_autoptr(HeardKey) key = key_of (code);
   g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(HeardPerson) saved = NULL;
   g_autoptr(GError) error = NULL;
   EarlyWrite early = { 0 };
+  sqlite3 *db;
+  gint64 n_entries;
 
   remove_entries (fixture, code, "id > (SELECT max (id) - 2 FROM audit)");
+  db = heard_test_raw_open (fixture->records.db_path, key);
+  n_entries = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  sqlite3_close (db);
 
   g_signal_connect (context, "notify::lock-state", G_CALLBACK (listed_cb), &early);
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
@@ -357,6 +363,12 @@ test_write_as_listed (Fixture       *fixture,
                             "The newest 2 entries of the record of changes are missing"));
   g_assert_cmpuint (n_people (context), ==, 3);
   heard_test_close_context (&context);
+
+  /* Nothing landed in the file either. */
+  db = heard_test_raw_open (fixture->records.db_path, key);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM person"), ==, 3);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"), ==, n_entries);
+  sqlite3_close (db);
 }
 
 /* In passphrase mode the anchor lives in heard.ini under a MAC keyed from

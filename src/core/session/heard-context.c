@@ -315,9 +315,10 @@ audit_checked_cb (GObject      *object,
   finish_opening (task);
 }
 
-/* The anchor is known: the list, the check and the models' reads are
- * queued at once, in this order, on the store's one thread. The list comes
- * first; no write can come between it and the check. */
+/* The anchor is known: the list, the models' reads (the caseload overview
+ * Heard opens on) and the check are queued at once, in this order, on the
+ * store's one thread. What is shown comes first; no write can come before
+ * the check, since none is asked for until the list is shown. */
 static void
 anchor_found_cb (GObject      *object,
                  GAsyncResult *result,
@@ -338,9 +339,9 @@ anchor_found_cb (GObject      *object,
 
   heard_store_list_people_async (self->store, g_task_get_cancellable (task),
                                  people_loaded_cb, g_object_ref (task));
+  attach_models (self);
   heard_audit_guard_check_opened_async (self->audit_guard, NULL, audit_checked_cb,
                                         g_object_ref (task));
-  attach_models (self);
 }
 
 /* A step of the unlock flow is over: the records are open, or there is a
