@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "heard-choice-row.h"
+#include "heard-clipboard.h"
 #include "heard-date.h"
 #include "heard-field-error-private.h"
 #include "heard-secure.h"
@@ -809,4 +810,98 @@ heard_test_ui_screenshot (GtkWindow  *window,
   path = g_build_filename (folder, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
+}
+
+typedef struct
+{
+  char     *hint;
+  gboolean  done;
+} ReadHint;
+
+static void
+hint_bytes_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ReadHint *read = user_data;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  g_assert_no_error (error);
+  read->hint = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  read->done = TRUE;
+}
+
+/* The stream is fed from this same main loop, so it is read without
+ * blocking it. */
+static void
+hint_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
+  g_assert_no_error (error);
+  g_input_stream_read_bytes_async (stream, 64, G_PRIORITY_DEFAULT, NULL, hint_bytes_cb,
+                                   user_data);
+}
+
+static gboolean
+hint_is_read (gpointer data)
+{
+  return ((ReadHint *) data)->done;
+}
+
+/* That @clipboard holds @text, offered as text and marked secret. */
+void
+heard_test_ui_assert_secret_on_clipboard (GdkClipboard *clipboard,
+                                          const char   *text)
+{
+  const char *hint_type[] = { HEARD_CLIPBOARD_SECRET_HINT, NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  ReadHint read = { NULL, FALSE };
+
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
+                                                 &error));
+  g_assert_cmpstr (g_value_get_string (&value), ==, text);
+  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
+                                                        "text/plain;charset=utf-8"));
+
+  gdk_clipboard_read_async (clipboard, hint_type, G_PRIORITY_DEFAULT, NULL, hint_read_cb, &read);
+  heard_test_ui_wait_until (hint_is_read, &read, "the clipboard's secret hint");
+  g_assert_cmpstr (read.hint, ==, HEARD_CLIPBOARD_SECRET_VALUE);
+  g_free (read.hint);
+}
+
+void
+heard_test_ui_assert_no_title_names (const char *name)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      const char *title = gtk_window_get_title (l->data);
+
+      if (title != NULL && strstr (title, name) != NULL)
+        g_error ("A %s is titled “%s”, naming %s", G_OBJECT_TYPE_NAME (l->data), title, name);
+    }
+}
+
+static gboolean
+clipboard_is_empty (gpointer data)
+{
+  return gdk_clipboard_get_content (data) == NULL;
+}
+
+void
+heard_test_ui_wait_clipboard_empty (GdkClipboard *clipboard,
+                                    const char   *what)
+{
+  heard_test_ui_wait_until (clipboard_is_empty, clipboard, what);
 }

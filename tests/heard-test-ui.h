@@ -75,4 +75,12 @@ void              heard_test_ui_screenshot        (GtkWindow           *window,
 void              heard_test_ui_save_dialog       (GtkWindow           *dialog,
                                                    const char          *type_name);
 
+void              heard_test_ui_assert_secret_on_clipboard (GdkClipboard *clipboard,
+                                                            const char   *text);
+void              heard_test_ui_wait_clipboard_empty (GdkClipboard *clipboard,
+                                                      const char   *what);
+/* That no window of Heard has @name in its title (what a taskbar and an
+ * app switcher show). */
+void              heard_test_ui_assert_no_title_names (const char       *name);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "heard-clipboard-private.h"
 #include "heard-date-row.h"
 #include "heard-dialog.h"
 #include "heard-language-check.h"
@@ -488,6 +489,7 @@ test_record_amend_answer_find (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.history", "x", id));
   history = HEARD_STATEMENT_HISTORY (heard_test_ui_wait_for_window ("HeardStatementHistory"));
   heard_test_ui_wait_until (history_loaded, history, "the history");
+  heard_test_ui_assert_no_title_names ("Mira");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (history));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heard_test_ui_find_by_css_class (
                      heard_statement_history_get_card (history, 0), "their-words"))),
@@ -576,6 +578,26 @@ shows_text (GtkWidget  *root,
   return FALSE;
 }
 
+/* Copies all of @dialog's words field the way Ctrl+C does, and checks they
+ * went onto the clipboard marked secret. */
+static void
+assert_words_copied_secretly (GtkWindow  *dialog,
+                              const char *words)
+{
+  HeardStatementForm *form =
+    HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                         HEARD_TYPE_STATEMENT_FORM, NULL));
+  GtkTextView *view = heard_statement_form_get_words_view (form);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clipboard.copy", NULL));
+  heard_test_ui_assert_secret_on_clipboard (gtk_widget_get_clipboard (GTK_WIDGET (view)), words);
+  heard_clipboard_clear_secret ();
+}
+
 static void
 test_sensitive_stays_hidden (void)
 {
@@ -584,7 +606,9 @@ test_sensitive_stays_hidden (void)
   HeardStatementHistory *history;
   HeardStatementSearch *search;
   HeardStatementCard *card;
+  GdkClipboard *clipboard;
   GtkWindow *dialog;
+  GtkWidget *words;
   GtkWidget *row;
   char *name;
   gint64 id;
@@ -603,6 +627,8 @@ test_sensitive_stays_hidden (void)
   heard_test_ui_set_row_text (GTK_WIDGET (dialog),
                               "Content note (what a reader should know first)",
                               "Describes being held against her will");
+  /* Marked sensitive, its words leave the editor only as a secret. */
+  assert_words_copied_secretly (dialog, "They kept me in the flat above the takeaway.");
   heard_test_ui_set_row_text (GTK_WIDGET (dialog),
                               "Reason (for example: they told us we misheard a name)",
                               "She asked for it to be kept behind a note.");
@@ -625,6 +651,9 @@ test_sensitive_stays_hidden (void)
   /* Amending it starts behind the same note. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.amend", "x", id));
   dialog = heard_test_ui_wait_for_window ("HeardAmendmentDialog");
+  /* No window's title, which a taskbar shows, names her. */
+  heard_test_ui_assert_no_title_names ("Amira");
+  heard_test_ui_assert_no_title_names ("Mira");
   g_assert_false (gtk_widget_get_mapped (heard_test_ui_find_descendant (
                                            GTK_WIDGET (dialog), HEARD_TYPE_STATEMENT_FORM, NULL)));
   gtk_window_close (dialog);
@@ -633,6 +662,17 @@ test_sensitive_stays_hidden (void)
   heard_statement_card_show_words (card);
   g_assert_true (heard_statement_card_get_words_shown (card));
   g_assert_true (shows_text (GTK_WIDGET (card), "She was shaking while she told me."));
+
+  /* Copied out, the words go marked secret, and do not linger. */
+  words = heard_test_ui_find_by_css_class (GTK_WIDGET (card), "their-words");
+  gtk_label_select_region (GTK_LABEL (words), 0, -1);
+  _heard_clipboard_set_clear_after_ms (500);
+  g_assert_true (gtk_widget_activate_action (words, "clipboard.copy", NULL));
+  clipboard = gtk_widget_get_clipboard (words);
+  heard_test_ui_assert_secret_on_clipboard (clipboard,
+                                            "They kept me in the flat above the takeaway.");
+  heard_test_ui_wait_clipboard_empty (clipboard, "the copied words to be cleared");
+  _heard_clipboard_set_clear_after_ms (30 * 1000);
 
   /* Its history hides the earlier, open version too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.history", "x", id));

@@ -783,83 +783,16 @@ test_lock_and_unlock (void)
   heard_test_remove_dir (data_dir);
 }
 
-static gboolean
-clipboard_is_empty (gpointer data)
-{
-  return gdk_clipboard_get_content (data) == NULL;
-}
-
-typedef struct
-{
-  GdkClipboard *clipboard;
-  char         *hint;
-  gboolean      done;
-} ReadHint;
-
-static void
-hint_bytes_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  ReadHint *read = user_data;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  g_assert_no_error (error);
-  read->hint = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  read->done = TRUE;
-}
-
-/* The stream is fed from this same main loop, so it is read without
- * blocking it. */
-static void
-hint_read_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GError) error = NULL;
-
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, NULL, &error);
-  g_assert_no_error (error);
-  g_input_stream_read_bytes_async (stream, 64, G_PRIORITY_DEFAULT, NULL, hint_bytes_cb,
-                                   user_data);
-}
-
-static gboolean
-hint_is_read (gpointer data)
-{
-  return ((ReadHint *) data)->done;
-}
-
 /* Copies the code from the recovery page, and checks it is on the
  * clipboard as text and marked secret. */
 static GdkClipboard *
 copy_code (GtkWidget  *page,
            const char *code)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (page);
-  const char *hint_type[] = { HEARD_CLIPBOARD_SECRET_HINT, NULL };
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-  ReadHint read = { clipboard, NULL, FALSE };
-
   g_assert_true (gtk_widget_activate_action (page, "recovery.copy", NULL));
-  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
-  g_value_init (&value, G_TYPE_STRING);
-  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value,
-                                                 &error));
-  g_assert_cmpstr (g_value_get_string (&value), ==, code);
-  g_assert_true (gdk_content_formats_contain_mime_type (gdk_clipboard_get_formats (clipboard),
-                                                        "text/plain;charset=utf-8"));
+  heard_test_ui_assert_secret_on_clipboard (gtk_widget_get_clipboard (page), code);
 
-  gdk_clipboard_read_async (clipboard, hint_type, G_PRIORITY_DEFAULT, NULL, hint_read_cb, &read);
-  heard_test_ui_wait_until (hint_is_read, &read, "the clipboard's secret hint");
-  g_assert_cmpstr (read.hint, ==, "secret");
-  g_free (read.hint);
-
-  return clipboard;
+  return gtk_widget_get_clipboard (page);
 }
 
 static void
@@ -902,7 +835,7 @@ test_recovery_code_copy_and_print (void)
   /* Copied, then gone when its time is up. */
   _heard_clipboard_set_clear_after_ms (500);
   clipboard = copy_code (page, code);
-  heard_test_ui_wait_until (clipboard_is_empty, clipboard, "the copied code to be cleared");
+  heard_test_ui_wait_clipboard_empty (clipboard, "the copied code to be cleared");
 
   /* The sheet: the code in full, what it is, and no one's details. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 800);
@@ -934,7 +867,7 @@ test_recovery_code_copy_and_print (void)
   heard_test_ui_confirm_recovery_code (the_app);
   g_object_get (heard_test_ui_active_window (the_app), "context", &context, NULL);
   heard_context_lock_async (context, NULL, locked_cb, NULL);
-  heard_test_ui_wait_until (clipboard_is_empty, clipboard, "the code to be cleared on locking");
+  heard_test_ui_wait_clipboard_empty (clipboard, "the code to be cleared on locking");
   g_object_unref (context);
 
   heard_test_ui_stop (the_app);

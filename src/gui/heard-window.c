@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
+#include "heard-clipboard.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-preferences-window.h"
@@ -797,6 +798,7 @@ heard_window_constructed (GObject *object)
                            G_CALLBACK (lock_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "locking", G_CALLBACK (locking_cb), self,
                            G_CONNECT_SWAPPED);
+  heard_clipboard_clear_on_lock (self->context);
   g_signal_connect_object (self->context, "notify::audit-problem",
                            G_CALLBACK (audit_problem_changed_cb), self, G_CONNECT_SWAPPED);
   update_state_page (self);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "heard-accessibility.h"
+#include "heard-clipboard.h"
 #include "heard-content-note.h"
 
 /*
@@ -11,7 +12,8 @@
  * chooses to read them. Every view that holds such words (what is hard for
  * a young person, a sensitive statement, the dialogs that answer or amend
  * it) puts them in one of these, so they are hidden, revealed and hidden
- * again the same way everywhere. The words kept hidden are never measured:
+ * again the same way everywhere, and copied out of it only as a secret that
+ * does not linger on the clipboard. The words kept hidden are never measured:
  * they cannot widen a window before anyone chose to read them. Views that
  * audit a reading listen to notify::revealed.
  */
@@ -332,6 +334,20 @@ heard_content_note_get_revealed (HeardContentNote *self)
 }
 
 /* Shows the hidden child, or puts it back behind the note. */
+/* Whatever is copied out of the words once shown is sensitive too. */
+static void
+guard_copies (GtkWidget *widget)
+{
+  if ((GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget))) ||
+      GTK_IS_TEXT_VIEW (widget))
+    heard_clipboard_set_copies_secret (widget, TRUE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    guard_copies (child);
+}
+
 void
 heard_content_note_set_revealed (HeardContentNote *self,
                                  gboolean          revealed)
@@ -342,6 +358,8 @@ heard_content_note_set_revealed (HeardContentNote *self,
   if (heard_content_note_get_revealed (self) == revealed)
     return;
 
+  if (revealed)
+    guard_copies (self->shown_box);
   gtk_stack_set_visible_child (self->stack, revealed ? self->shown_box : self->note_box);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALED]);
 }

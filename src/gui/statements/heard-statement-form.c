@@ -12,6 +12,7 @@
 #include "heard-enum-binding.h"
 #include "heard-field-error.h"
 #include "heard-language-hint.h"
+#include "heard-clipboard.h"
 #include "heard-statement-form.h"
 #include "heard-widgets.h"
 
@@ -92,6 +93,18 @@ sharing_changed_cb (HeardStatementForm *self)
 }
 
 /* One row per agency the young person might agree to share with. */
+/* Words kept behind a content note, and what is written about them, are
+ * copied out of the editor only as a secret. */
+static void
+sensitive_changed_cb (HeardStatementForm *self)
+{
+  gboolean sensitive = heard_statement_get_sensitive (self->draft);
+
+  heard_clipboard_set_copies_secret (GTK_WIDGET (self->words_view), sensitive);
+  heard_clipboard_set_copies_secret (GTK_WIDGET (self->their_note_view), sensitive);
+  heard_clipboard_set_copies_secret (GTK_WIDGET (self->context_view), sensitive);
+}
+
 static void
 add_share_rows (HeardStatementForm *self)
 {
@@ -207,6 +220,9 @@ heard_statement_form_bind (HeardStatementForm *self,
   g_signal_connect_object (draft, "notify::share-with", G_CALLBACK (sharing_changed_cb), self,
                            G_CONNECT_SWAPPED);
   show_sharing (self);
+  g_signal_connect_object (draft, "notify::sensitive", G_CALLBACK (sensitive_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  sensitive_changed_cb (self);
 }
 
 /* Says beside a field what is wrong with it that the form can tell by

@@ -191,7 +191,7 @@ copy_action (GtkWidget  *widget,
   g_autoptr(HeardSecretString) code = heard_context_dup_recovery_code (self->context);
 
   if (code != NULL)
-    heard_clipboard_copy_secret (widget, self->context, code);
+    heard_clipboard_copy_secret (widget, code);
 }
 
 static void
