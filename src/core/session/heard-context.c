@@ -188,7 +188,9 @@ finish_opening (GTask *task)
   if (!opening->listed || !opening->checked || opening->anchoring || opening->closing)
     return;
 
-  if (still_open (task) && self->lock_state == opening->state)
+  /* Unless the list could not be read; the recovery code shown with it may
+   * have been confirmed meanwhile. */
+  if (still_open (task) && self->lock_state != HEARD_LOCK_STATE_FAILED)
     {
       /* A backup that is due runs now, behind the check. */
       _heard_backup_service_attach (self->backups, self->store, self->key,
