@@ -54,6 +54,30 @@ void         heard_test_records_clear    (HeardTestRecords    *records);
  * Heard quits. */
 void         heard_test_close_context    (HeardContext       **context);
 
+/* A context for @data_dir, started as Heard starts: the test fails unless
+ * it comes to @expected. */
+HeardContext *heard_test_start_context   (const char          *data_dir,
+                                          HeardLockState       expected) G_GNUC_WARN_UNUSED_RESULT;
+/* Waits for the unlock step whose result lands in *@result and returns
+ * where it came to (the test fails on an error); *@result is cleared. */
+HeardLockState heard_test_unlock_state   (HeardContext        *context,
+                                          GAsyncResult       **result);
+/* Once @context shows new records' recovery code: says it was kept and
+ * returns it (secure memory); the test fails unless the records open. */
+char        *heard_test_keep_recovery_code (HeardContext      *context) G_GNUC_WARN_UNUSED_RESULT;
+/* As on quit: @context notes its audit trail's head outside the records
+ * file (the test fails if it cannot). */
+void         heard_test_save_anchor      (HeardContext        *context);
+/* Saves @person through @context, as Heard's windows do: its id, or 0 with
+ * @error set. */
+gint64       heard_test_context_save_person (HeardContext     *context,
+                                             HeardPerson      *person,
+                                             GError          **error);
+/* A young person known only by @display_name, saved through @context (the
+ * test fails if it is refused), by its id. */
+gint64       heard_test_context_add_person (HeardContext      *context,
+                                            const char        *display_name);
+
 /* Writes @length bytes of @data at @path, private (0600), in place of
  * whatever was there. */
 void         heard_test_write_file       (const char          *path,
@@ -62,6 +86,15 @@ void         heard_test_write_file       (const char          *path,
 /* Each file in the folder with its size and the SHA-256 of its bytes, one a
  * line, by name: a file added, removed or changed by a single byte shows. */
 char        *heard_test_describe_folder  (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The names in the folder @path, sorted, one a line. */
+char        *heard_test_list_names       (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The id of a process of this computer that has ended. */
+GPid         heard_test_gone_pid         (void);
+/* Makes @path look last changed @days days ago. */
+void         heard_test_set_age          (const char          *path,
+                                          guint                days);
 
 /* Copies tests/fixtures/@name (from HEARD_FIXTURES_DIR) to @path, private,
  * as the records someone kept from an earlier version of Heard. */

@@ -53,31 +53,10 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Driving the context */
 
-static HeardLockState
-wait_state (HeardContext  *context,
-            GAsyncResult **result)
-{
-  g_autoptr(GError) error = NULL;
-  HeardLockState state;
-
-  heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
-  g_assert_no_error (error);
-  g_clear_object (result);
-
-  return state;
-}
-
 static HeardContext *
 start (Fixture *fixture)
 {
-  HeardContext *context = heard_context_new (fixture->records.data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
-
-  return context;
+  return heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
 }
 
 static HeardContext *
@@ -87,52 +66,13 @@ unlock_with_passphrase (Fixture *fixture)
   g_autoptr(GAsyncResult) result = NULL;
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==,
+                   HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
   heard_context_unlock_with_passphrase_async (context, PASSPHRASE, NULL,
                                               heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
 
   return context;
-}
-
-static gboolean
-try_save_person (HeardContext  *context,
-                 const char    *name,
-                 GError       **error)
-{
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, error);
-
-  return saved != NULL;
-}
-
-static void
-save_person (HeardContext *context,
-             const char   *name)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (try_save_person (context, name, &error));
-  g_assert_no_error (error);
-}
-
-/* As on quit: the trail's head is noted outside the file. */
-static void
-save_anchor (HeardContext *context)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
 }
 
 static gboolean
@@ -182,16 +122,17 @@ set_up_records (Fixture  *fixture,
                                                 heard_test_store_result_cb, &result);
   else
     heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==,
+                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   code = heard_context_dup_recovery_code (context);
   heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
                                                   &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
 
-  save_person (context, "Amara Okafor");
-  save_person (context, "Bea Lindqvist");
-  save_person (context, "Chidi Eze");
-  save_anchor (context);
+  heard_test_context_add_person (context, "Amara Okafor");
+  heard_test_context_add_person (context, "Bea Lindqvist");
+  heard_test_context_add_person (context, "Chidi Eze");
+  heard_test_save_anchor (context);
   heard_test_close_context (&context);
 
   return code;
@@ -228,6 +169,7 @@ assert_found_and_acknowledged (HeardContext *context,
                                const char   *code,
                                const char   *expected)
 {
+  g_autoptr(HeardPerson) refused = heard_test_person_new ("Dana Rossi");
   g_autoptr(GError) error = NULL;
   const char *problem = heard_context_get_audit_problem (context);
 
@@ -236,7 +178,7 @@ assert_found_and_acknowledged (HeardContext *context,
   g_assert_nonnull (strstr (problem, expected));
   g_assert_cmpuint (n_people (context), ==, 3);
 
-  g_assert_false (try_save_person (context, "Dana Rossi", &error));
+  g_assert_cmpint (heard_test_context_save_person (context, refused, &error), ==, 0);
   g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
   g_clear_error (&error);
 
@@ -254,7 +196,7 @@ assert_found_and_acknowledged (HeardContext *context,
   g_assert_true (acknowledge (context, code, &error));
   g_assert_no_error (error);
   g_assert_null (heard_context_get_audit_problem (context));
-  save_person (context, "Dana Rossi");
+  heard_test_context_add_person (context, "Dana Rossi");
   g_assert_null (check_now (context));
 }
 
@@ -277,7 +219,7 @@ test_newest_removed (Fixture       *fixture,
   context = passphrase ? unlock_with_passphrase (fixture) : start (fixture);
   g_assert_null (heard_context_get_audit_problem (context));
   g_assert_cmpuint (n_people (context), ==, 4);
-  save_person (context, "Eli Novak");
+  heard_test_context_add_person (context, "Eli Novak");
   heard_test_close_context (&context);
 }
 

@@ -402,21 +402,15 @@ save_person (HeardContext *context,
              const char   *name,
              gsize         extra_text)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPerson) person = heard_test_person_new (name);
   g_autoptr(GError) error = NULL;
   g_autofree char *helps = g_strnfill (extra_text, 'k');
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
   if (extra_text > 0)
     heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps);
 
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
+  g_assert_cmpint (heard_test_context_save_person (context, person, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_nonnull (saved);
 }
 
 /* The names in the sidebar's list, joined by "; ". */

@@ -78,10 +78,10 @@ heard_cli_verify (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Runs the full health check of the records file and checks "
-                                  "their record of changes\n(the audit trail) against its "
-                                  "anchor. Exits with 0 only if both hold; otherwise\nnames "
+                                  "their record of\nchanges (the audit trail) against its "
+                                  "anchor. Exits with 0 only if both hold;\notherwise names "
                                   "the first problem, such as the first altered entry."));
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 0, 0);
   if (status >= 0)
     return status;

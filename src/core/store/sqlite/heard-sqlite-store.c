@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "heard-audit-private.h"
+#include "heard-files.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store-private.h"
 #include "heard-store-migrations.h"
@@ -772,24 +773,6 @@ copy_file (const char  *from,
   return g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
 }
 
-static void
-remove_private_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_unlink (child) != 0)
-        g_warning ("Could not remove the checked copy %s: %s", child, g_strerror (errno));
-    }
-
-  if (g_rmdir (dir) != 0)
-    g_warning ("Could not remove the folder %s: %s", dir, g_strerror (errno));
-}
-
 /* A check cut short (Heard killed while checking) leaves its copy behind;
  * the next check removes those of processes that are gone. Only folders
  * of this user, named as Heard names them, are touched. */
@@ -819,7 +802,7 @@ remove_abandoned_checks (void)
 
       path = g_build_filename (tmp_dir, name, NULL);
       if (g_lstat (path, &info) == 0 && S_ISDIR (info.st_mode) && info.st_uid == getuid ())
-        remove_private_dir (path);
+        heard_files_remove_tree (path);
     }
 }
 
@@ -885,7 +868,7 @@ verify_private_copy (const char      *path,
                                      ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
                                      key, NULL, error);
 
-  remove_private_dir (dir);
+  heard_files_remove_tree (dir);
 
   return verified;
 }
