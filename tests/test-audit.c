@@ -288,7 +288,7 @@ test_write_as_listed (Fixture       *fixture,
 
   g_signal_connect (context, "notify::lock-state", G_CALLBACK (listed_cb), &early);
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
   g_signal_handlers_disconnect_by_func (context, listed_cb, &early);
 
   /* Asked with everyone shown, before the check's result was known. */
