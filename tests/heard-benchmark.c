@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "heard-caseload-model.h"
 #include "heard-context.h"
 #include "heard-practice.h"
 #include <glib/gstdio.h>
@@ -286,8 +287,20 @@ people_changed_cb (GListModel *people,
     *filled = g_get_monotonic_time ();
 }
 
+static void
+caseload_loaded_cb (HeardCaseloadModel *caseload,
+                    GParamSpec         *pspec,
+                    gint64             *loaded)
+{
+  if (*loaded == 0 && heard_caseload_model_get_loaded (caseload))
+    *loaded = g_get_monotonic_time ();
+}
+
 /* (f) From heard_context_start_async() on the practice set to the people
- * model holding everyone, PRACTICE_STARTS times; returns the slowest. */
+ * model holding everyone, PRACTICE_STARTS times; returns the slowest. Also
+ * says when the caseload overview (the page Heard opens on) was worked out
+ * and when the start finished (the trail and the file checked: writing
+ * allowed), which the target does not cover. */
 static double
 time_practice_start (void)
 {
@@ -300,22 +313,32 @@ time_practice_start (void)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
       GListModel *people = heard_context_get_people (context);
+      HeardCaseloadModel *caseload = HEARD_CASELOAD_MODEL (heard_context_get_caseload (context));
       gint64 filled = 0;
+      gint64 loaded = 0;
       gint64 start;
+      gint64 checked;
       HeardLockState state;
 
       g_signal_connect (people, "items-changed", G_CALLBACK (people_changed_cb), &filled);
+      g_signal_connect (caseload, "notify::loaded", G_CALLBACK (caseload_loaded_cb), &loaded);
       start = g_get_monotonic_time ();
       heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
       heard_test_wait (&result);
+      checked = g_get_monotonic_time ();
       state = heard_context_unlock_finish (context, result, &error);
       check (state == HEARD_LOCK_STATE_OPEN, "start on the practice set", error);
       check (filled != 0, "list the practice set", NULL);
+      while (loaded == 0)
+        g_main_context_iteration (NULL, TRUE);
 
-      g_print ("  start to a list of %u: %.1f ms\n", HEARD_TEST_BIG_SET_PEOPLE,
-               (filled - start) / 1000.0);
+      g_print ("  start to a list of %u: %.1f ms (caseload overview: %.0f ms, "
+               "checked, writing allowed: %.0f ms)\n", HEARD_TEST_BIG_SET_PEOPLE,
+               (filled - start) / 1000.0, (loaded - start) / 1000.0,
+               (checked - start) / 1000.0);
       slowest = MAX (slowest, (filled - start) / 1000.0);
 
+      g_signal_handlers_disconnect_by_func (caseload, caseload_loaded_cb, &loaded);
       g_signal_handlers_disconnect_by_func (people, people_changed_cb, &filled);
       g_clear_object (&result);
       heard_test_close_context (&context);
@@ -324,19 +347,21 @@ time_practice_start (void)
   return slowest;
 }
 
-/* (d) A backup of the records at @path, from asking to a verified file in
- * place; then the check a restore makes of it. The records are those (a) to
- * (c) made; once the practice generator is on main, one call to it
- * (2,000 young people, 100,000 statements) can make them instead. */
+/* (d) A backup of the big practice set (2,000 young people, 100,000
+ * statements), from asking to a verified file in place; then the check a
+ * restore makes of it. */
 static double
-time_backup (const char     *dir,
-             const char     *path,
-             const HeardKey *key)
+time_backup (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeardStore) store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_NONE,
-                                                       &error);
+  g_autofree char *set = heard_test_big_practice_set (FALSE, NULL);
+  g_autofree char *path = g_build_filename (set, "heard.db", NULL);
+  g_autofree char *key_path = g_build_filename (set, "practice.key", NULL);
+  g_autofree char *dir = heard_test_make_dir ();
   g_autofree char *folder = g_build_filename (dir, "backups", NULL);
+  g_autoptr(HeardSecretString) hex = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(HeardStore) store = NULL;
   g_autoptr(HeardBackupSummary) summary = NULL;
   g_autoptr(HeardBackupSummary) inspected = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -344,6 +369,10 @@ time_backup (const char     *dir,
   gint64 start;
   double backed_up;
 
+  check (g_file_get_contents (key_path, &hex, NULL, &error), "the practice key", error);
+  key = heard_key_new_from_hex (g_strstrip (hex), &error);
+  check (key != NULL, "the practice key", error);
+  store = heard_test_open_store (path, key, HEARD_SQLITE_STORE_OPEN_NONE, &error);
   check (store != NULL, "open", error);
   check (g_mkdir (folder, 0700) == 0, "backup folder", NULL);
 
@@ -368,6 +397,7 @@ time_backup (const char     *dir,
   g_print ("  checked before a restore (MAC, full check, counts) in %.0f ms\n", ms_since (start));
 
   heard_test_close_store (&store);
+  heard_test_remove_dir (dir);
 
   return backed_up;
 }
@@ -413,12 +443,11 @@ main (int   argc,
            (guint) G_N_ELEMENTS (searches), SEARCH_ROUNDS);
   time_statement_searches (path, key, &search_median, &search_p95);
 
-  g_print ("(d) Back up and verify all of it:\n");
-  backup_ms = time_backup (dir, path, key);
-
   heard_test_remove_dir (dir);
 
   practice_seconds = time_practice_generation ();
+  g_print ("(d) Back up and verify that practice set:\n");
+  backup_ms = time_backup ();
   g_print ("(f) Start Heard on that practice set until the list holds everyone, %u times:\n",
            PRACTICE_STARTS);
   practice_start = time_practice_start ();

@@ -237,6 +237,82 @@ test_all_removed (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* A write asked for the moment the young people are listed. The list is
+ * read before the trail is checked, so that it shows at once; the write
+ * must still wait behind the check and be refused when it finds a cut. */
+typedef struct
+{
+  gboolean      asked;
+  guint         listed;
+  gboolean      problem_known;
+  GAsyncResult *saved;
+} EarlyWrite;
+
+static void
+listed_cb (HeardContext *context,
+           GParamSpec   *pspec,
+           EarlyWrite   *early)
+{
+  g_autoptr(HeardPerson) person = NULL;
+
+  if (early->asked || heard_context_get_lock_state (context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  early->asked = TRUE;
+  early->listed = n_people (context);
+  early->problem_known = heard_context_get_audit_problem (context) != NULL;
+  person = heard_person_new ();
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Dana Rossi");
+  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb,
+                                   &early->saved);
+}
+
+static void
+test_write_as_listed (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, FALSE);
+  g_autoptr(HeardKey) key = key_of (code);
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  EarlyWrite early = { 0 };
+  sqlite3 *db;
+  gint64 n_entries;
+
+  remove_entries (fixture, code, "id > (SELECT max (id) - 2 FROM audit)");
+  db = heard_test_raw_open (fixture->records.db_path, key);
+  n_entries = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  sqlite3_close (db);
+
+  g_signal_connect (context, "notify::lock-state", G_CALLBACK (listed_cb), &early);
+  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_signal_handlers_disconnect_by_func (context, listed_cb, &early);
+
+  /* Asked with everyone shown, before the check's result was known. */
+  g_assert_true (early.asked);
+  g_assert_cmpuint (early.listed, ==, 3);
+  g_assert_false (early.problem_known);
+
+  heard_test_wait (&early.saved);
+  saved = heard_context_save_person_finish (context, early.saved, &error);
+  g_clear_object (&early.saved);
+  g_assert_null (saved);
+  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_ON_HOLD);
+  g_assert_nonnull (strstr (heard_context_get_audit_problem (context),
+                            "The newest 2 entries of the record of changes are missing"));
+  g_assert_cmpuint (n_people (context), ==, 3);
+  heard_test_close_context (&context);
+
+  /* Nothing landed in the file either. */
+  db = heard_test_raw_open (fixture->records.db_path, key);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM person"), ==, 3);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"), ==, n_entries);
+  sqlite3_close (db);
+}
+
 /* In passphrase mode the anchor lives in heard.ini under a MAC keyed from
  * the database key: rewriting the note to fit an older file is found. */
 static void
@@ -368,6 +444,7 @@ main (int   argc,
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
   ADD ("/audit/anchor/newest-removed", test_newest_removed, GINT_TO_POINTER (FALSE));
   ADD ("/audit/anchor/all-removed", test_all_removed, NULL);
+  ADD ("/audit/anchor/write-as-listed", test_write_as_listed, NULL);
   ADD ("/audit/anchor/passphrase-newest-removed", test_newest_removed, GINT_TO_POINTER (TRUE));
   ADD ("/audit/anchor/passphrase-note-tampered", test_ini_note_tampered, NULL);
   ADD ("/audit/anchor/keyring-note-removed-too", test_one_note_removed, GINT_TO_POINTER (TRUE));

@@ -438,6 +438,14 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   /* Half of them saved, the other half still to come as the copy runs. */
   while (pending > N_WRITES / 2)
     g_main_context_iteration (NULL, TRUE);
+  /* An editor's unsaved typing is not a record, and is not backed up. */
+  {
+    g_autoptr(HeardDraft) draft = heard_draft_new (HEARD_DRAFT_STATEMENT, 1, 0);
+
+    heard_draft_set_field (draft, "words", "Typed but never saved");
+    g_assert_true (heard_test_save_draft (_heard_context_get_store (context), draft, &error));
+    g_assert_no_error (error);
+  }
   heard_backup_write_async (_heard_context_get_store (context), key, fixture->uuid,
                             fixture->folder, NULL, NULL, NULL, NULL,
                             heard_test_store_result_cb, &result);
@@ -510,6 +518,9 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
       }
     g_assert_cmpint (heard_test_raw_count (copy, "SELECT count (*) FROM audit"
                                                  " WHERE action = 'restored'"), ==, 1);
+    g_assert_cmpint (heard_test_raw_count (original, "SELECT count (*) FROM draft"), ==, 1);
+    g_assert_cmpint (heard_test_raw_count (copy, "SELECT count (*) FROM draft"), ==, 0);
+    g_assert_cmpint (heard_test_raw_count (copy, "SELECT count (*) FROM draft_field"), ==, 0);
     sqlite3_close (original);
     sqlite3_close (copy);
   }

@@ -97,7 +97,8 @@ make_records_cut_short (const char *data_dir)
 static gboolean
 is_revealed (gpointer data)
 {
-  return gtk_revealer_get_reveal_child (data);
+  /* Shown whole: a banner that comes after the records slides in. */
+  return gtk_revealer_get_reveal_child (data) && gtk_revealer_get_child_revealed (data);
 }
 
 static gboolean

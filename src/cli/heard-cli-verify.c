@@ -41,15 +41,15 @@ check_audit (HeardCliRecords *records,
   g_autoptr(HeardAuditGuard) guard = heard_audit_guard_new (records->flow);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean unanchored = FALSE;
   int status = -1;
 
-  /* Opening checks against the anchor as a start does; a problem found
-   * is kept, not returned, and the check below returns it. */
+  /* Opening finds the anchor as a start does (a damaged note is a problem
+   * kept, not returned); the check below checks the trail against it and
+   * returns any problem. */
   heard_audit_guard_open_async (guard, records->opened->store, records->opened->key, NULL,
                                 heard_cli_result_cb, &result);
   heard_cli_wait (&result);
-  if (!heard_audit_guard_open_finish (guard, result, &unanchored, &error))
+  if (!heard_audit_guard_open_finish (guard, result, &error))
     status = heard_cli_fail_with_error (error);
   g_clear_object (&result);
 

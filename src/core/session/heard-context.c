@@ -88,6 +88,13 @@ static void stop_watching_keyring (HeardContext *self);
 static void attach_models (HeardContext *self);
 static void restore_now (GTask *task);
 static void detach_models (HeardContext *self);
+static void let_go_of_records (HeardContext   *self,
+                               GTask          *task,
+                               HeardLockState  state,
+                               const char     *message);
+static void lock_store_closed_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
 
 static void
 set_lock_state (HeardContext   *self,
@@ -137,6 +144,64 @@ compare_people_by_name (gconstpointer a,
   return strcmp (key_a, key_b);
 }
 
+/* Records being opened, from the store the unlock flow handed over to the
+ * end of the check at open: the list of young people is shown as soon as
+ * it is read, and the start finishes once the trail was checked too. */
+typedef struct
+{
+  HeardStore     *store;
+  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
+  HeardLockState  state;
+  gboolean        listed;
+  gboolean        checked;
+  /* While records checked with nothing noted yet are anchored, and while
+   * records that could not be checked close again. */
+  gboolean        anchoring;
+  gboolean        closing;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_assert (!opening->anchoring && !opening->closing);
+  g_object_unref (opening->store);
+  g_free (opening);
+}
+
+/* Whether the records being opened are still the ones open: a lock (or
+ * another start) may have come between. */
+static gboolean
+still_open (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  return self->store == opening->store;
+}
+
+/* Finishes the start once both the list and the check are in. */
+static void
+finish_opening (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  if (!opening->listed || !opening->checked || opening->anchoring || opening->closing)
+    return;
+
+  /* Unless the list could not be read; the recovery code shown with it may
+   * have been confirmed meanwhile. */
+  if (still_open (task) && self->lock_state != HEARD_LOCK_STATE_FAILED)
+    {
+      /* A backup that is due runs now, behind the check. */
+      _heard_backup_service_attach (self->backups, self->store, self->key,
+                                    heard_unlock_flow_get_uuid (self->unlock_flow),
+                                    heard_unlock_flow_get_practice (self->unlock_flow));
+    }
+
+  g_task_return_int (task, self->lock_state);
+}
+
 static void
 people_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -144,36 +209,79 @@ people_loaded_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
   g_autoptr(GPtrArray) people = NULL;
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
+  opening->listed = TRUE;
   people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
-  if (people == NULL)
+  if (!still_open (task))
+    ;
+  else if (people == NULL)
     {
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      g_error_free (error);
-      return;
+      set_lock_state (self, HEARD_LOCK_STATE_FAILED, error->message);
+    }
+  else
+    {
+      g_list_store_splice (self->people, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                           people->pdata, people->len);
+      g_list_store_sort (self->people, compare_people_by_name, NULL);
+      /* Shown now; writing waits behind the check, which is queued already. */
+      set_lock_state (self, opening->state, NULL);
     }
 
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       people->pdata, people->len);
-  g_list_store_sort (self->people, compare_people_by_name, NULL);
-  /* A backup that is due runs now. */
-  _heard_backup_service_attach (self->backups, self->store, self->key,
-                                heard_unlock_flow_get_uuid (self->unlock_flow),
-                                heard_unlock_flow_get_practice (self->unlock_flow));
-
-  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
-  finish_in_state (task, GPOINTER_TO_INT (g_task_get_task_data (task)), NULL);
+  finish_opening (task);
 }
 
 static void
-list_people (GTask *task)
+unchecked_closed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+
+  /* Nothing was written, so nothing is lost if the close could not fold
+   * anything in. */
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  opening->closing = FALSE;
+  finish_opening (task);
+}
+
+/* Records that could not be checked at open (a damaged file): everything
+ * is let go of, as a lock would, and the window says why; the start
+ * finishes once the store has closed, as a refused open leaves it. */
+static void
+close_unchecked (GTask      *task,
+                 const char *message)
 {
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+  GTask *closing = g_task_new (self, NULL, unchecked_closed_cb, g_object_ref (task));
 
-  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
-                                 people_loaded_cb, g_object_ref (task));
+  g_task_set_source_tag (closing, close_unchecked);
+  opening->closing = TRUE;
+  let_go_of_records (self, closing, HEARD_LOCK_STATE_FAILED, message);
+  /* No anchor is noted: nothing was checked to note. */
+  heard_audit_guard_close (self->audit_guard);
+  heard_store_close_async (g_task_get_task_data (closing), NULL, lock_store_closed_cb, closing);
+}
+
+static void
+first_anchor_noted_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Noted at the next save of the anchor, if not now. */
+  if (!heard_context_reanchor_audit_finish (HEARD_CONTEXT (object), result, &error))
+    g_message ("Could not note the audit trail's anchor: %s", error->message);
+  opening->anchoring = FALSE;
+  finish_opening (task);
 }
 
 static void
@@ -183,19 +291,60 @@ audit_checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   gboolean unanchored = FALSE;
 
-  /* A problem found is not an error: whatever was found, the records are
-   * read and shown. */
-  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &unanchored, &error))
-    g_warning ("Could not check the audit trail: %s", error->message);
+  /* A problem found in the trail is not an error: whatever was found, the
+   * records are read and shown. Records that could not be checked at all
+   * (a damaged file) are closed again, as if the open had refused them. */
+  opening->checked = TRUE;
+  if (!heard_audit_guard_check_opened_finish (HEARD_AUDIT_GUARD (object), result, &unanchored,
+                                              &error))
+    {
+      if (still_open (task))
+        close_unchecked (task, error->message);
+    }
   /* Anchored through the context, which stays until the anchor is noted
-   * (and with it the folder lock the unlock flow holds). */
-  if (unanchored)
-    heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
+   * (and with it the folder lock the unlock flow holds); the start
+   * finishes once heard.ini is written. */
+  else if (unanchored && still_open (task))
+    {
+      opening->anchoring = TRUE;
+      heard_context_reanchor_audit_async (self, NULL, first_anchor_noted_cb,
+                                          g_object_ref (task));
+    }
 
-  list_people (task);
+  finish_opening (task);
+}
+
+/* The anchor is known: the list, the models' reads (the caseload overview
+ * Heard opens on) and the check are queued at once, in this order, on the
+ * store's one thread. What is shown comes first; no write can come before
+ * the check, since none is asked for until the list is shown. */
+static void
+anchor_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &error))
+    g_warning ("Could not read the audit trail's anchor: %s", error->message);
+
+  if (!still_open (task))
+    {
+      g_task_return_int (task, self->lock_state);
+      return;
+    }
+
+  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
+                                 people_loaded_cb, g_object_ref (task));
+  attach_models (self);
+  heard_audit_guard_check_opened_async (self->audit_guard, NULL, audit_checked_cb,
+                                        g_object_ref (task));
 }
 
 /* A step of the unlock flow is over: the records are open, or there is a
@@ -211,6 +360,7 @@ flow_step_done_cb (GObject      *object,
   g_autofree char *message = NULL;
   GError *error = NULL;
   HeardLockState state;
+  Opening *opening;
 
   state = heard_unlock_flow_finish (HEARD_UNLOCK_FLOW (object), result, &opened, &message,
                                     &error);
@@ -226,16 +376,18 @@ flow_step_done_cb (GObject      *object,
       return;
     }
 
-  /* Let go of any store before, then follow the new one. */
+  /* Let go of any store before, then follow the new one once the list is
+   * on its way. */
   detach_models (self);
   g_set_object (&self->store, opened->store);
-  attach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
   self->key = g_steal_pointer (&opened->key);
-  g_task_set_task_data (task, GINT_TO_POINTER (state), NULL);
-  /* Check the audit trail, then list the young people. */
+  opening = g_new0 (Opening, 1);
+  opening->store = g_object_ref (self->store);
+  opening->state = state;
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
   heard_audit_guard_open_async (self->audit_guard, self->store, self->key, NULL,
-                                audit_checked_cb, g_object_ref (task));
+                                anchor_found_cb, g_object_ref (task));
 }
 
 /* A task of the context's own for a step that the unlock flow or the audit
@@ -832,6 +984,29 @@ drop_case_files (HeardContext *self)
   g_hash_table_remove_all (self->case_files);
   for (GList *l = case_files; l != NULL; l = l->next)
     _heard_case_file_drop (l->data);
+}
+
+/* Lets go of the open records, as a lock does, and shows @state: emits
+ * "locking", stops a backup, drops every case file, empties every model and
+ * wipes the key. The store goes to @task's data, and @task is the lock any
+ * later start or close waits for, until it has closed the store
+ * (lock_store_closed_cb()). */
+static void
+let_go_of_records (HeardContext   *self,
+                   GTask          *task,
+                   HeardLockState  state,
+                   const char     *message)
+{
+  stop_watching_keyring (self);
+  g_signal_emit (self, signals[LOCKING], 0);
+  /* A running backup is cancelled; one that is due waits for the unlock. */
+  _heard_backup_service_detach (self->backups);
+  drop_case_files (self);
+  detach_models (self);
+  g_clear_pointer (&self->key, heard_key_free);
+  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
+  self->lock_task = task;
+  set_lock_state (self, state, message);
 }
 
 static void
@@ -1527,17 +1702,7 @@ heard_context_lock_async (HeardContext        *self,
       return;
     }
 
-  stop_watching_keyring (self);
-  g_signal_emit (self, signals[LOCKING], 0);
-  /* A running backup is cancelled; one that is due waits for the unlock. */
-  _heard_backup_service_detach (self->backups);
-  drop_case_files (self);
-  detach_models (self);
-  g_clear_pointer (&self->key, heard_key_free);
-  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
-  self->lock_task = task;
-  set_lock_state (self, HEARD_LOCK_STATE_LOCKED, NULL);
-
+  let_go_of_records (self, task, HEARD_LOCK_STATE_LOCKED, NULL);
   heard_audit_guard_save_anchor_async (self->audit_guard, NULL, lock_anchor_saved_cb,
                                        g_steal_pointer (&task));
 }

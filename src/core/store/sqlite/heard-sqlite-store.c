@@ -102,6 +102,13 @@ typedef struct
   gboolean      in_use;
 } CachedStatement;
 
+/* Set on a database thread whose connection was opened with
+ * HEARD_SQLITE_STORE_OPEN_CHECK_LATER while its quick check has not run:
+ * it runs before anything is written (_heard_store_run_deferred_check()). */
+static __thread gboolean quick_check_due;
+/* What that check found wrong: every write is refused with it. */
+static __thread GError *quick_check_failed;
+
 static __thread GHashTable *statement_cache;
 /* The same CachedStatement by its statement, to give it back quickly. */
 static __thread GHashTable *cached_statements;
@@ -185,6 +192,9 @@ gboolean
 _heard_store_begin_write (sqlite3  *db,
                           GError  **error)
 {
+  if (!_heard_store_run_deferred_check (db, error))
+    return FALSE;
+
   in_batch = batching && !sqlite3_get_autocommit (db);
 
   /* IMMEDIATE takes the write lock up front, so a busy database fails here
@@ -655,13 +665,52 @@ check_quick_integrity (sqlite3  *db,
   return TRUE;
 }
 
+/* Whether the quick check may wait until the records are read and shown:
+ * only when the caller allows it (@checked_later is not NULL) and nothing
+ * is to be migrated, since migrating writes. Sets *@checked_later. */
+static gboolean
+defer_quick_check (sqlite3  *db,
+                   gboolean *checked_later)
+{
+  gint64 version = 0;
+
+  if (checked_later == NULL)
+    return FALSE;
+
+  *checked_later = query_int (db, "PRAGMA user_version", &version, NULL) &&
+                   version == (gint64) heard_sqlite_store_get_schema_version ();
+
+  return *checked_later;
+}
+
+gboolean
+_heard_store_run_deferred_check (sqlite3  *db,
+                                 GError  **error)
+{
+  if (quick_check_due)
+    {
+      quick_check_due = FALSE;
+      if (!check_quick_integrity (db, &quick_check_failed))
+        g_message ("Writing is held: %s", quick_check_failed->message);
+    }
+
+  if (quick_check_failed != NULL)
+    {
+      g_propagate_error (error, g_error_copy (quick_check_failed));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Runs every check that can refuse the records on a connection of its own
  * that cannot write: the key, whose records these are, their version, and
- * a quick health check. */
+ * a quick health check, unless defer_quick_check() lets it wait. */
 static gboolean
 verify_on_connection (const char      *filename,
                       int              open_flags,
                       const HeardKey  *key,
+                      gboolean        *checked_later,
                       GError         **error)
 {
   sqlite3 *db = NULL;
@@ -679,7 +728,7 @@ verify_on_connection (const char      *filename,
   sqlite3_extended_result_codes (db, 1);
   verified = _heard_store_apply_key (db, key, error) &&
              _heard_store_check_identity (db, error) &&
-             check_quick_integrity (db, error);
+             (defer_quick_check (db, checked_later) || check_quick_integrity (db, error));
   sqlite3_close (db);
 
   return verified;
@@ -704,11 +753,13 @@ read_only_uri (const char *path,
 static gboolean
 verify_in_place (const char      *path,
                  const HeardKey  *key,
+                 gboolean        *checked_later,
                  GError         **error)
 {
   g_autofree char *uri = read_only_uri (path, TRUE);
 
-  return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, error);
+  return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, checked_later,
+                               error);
 }
 
 static gboolean
@@ -815,7 +866,7 @@ verify_private_copy (const char      *path,
     verified = verify_on_connection (copy,
                                      side_file_has_content (path, "-journal")
                                      ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
-                                     key, error);
+                                     key, NULL, error);
 
   heard_files_remove_tree (dir);
 
@@ -824,10 +875,14 @@ verify_private_copy (const char      *path,
 
 /* Everything that can refuse the records is checked before Heard opens
  * them for writing, without writing a byte or making a file in their
- * folder: a refused open leaves the folder exactly as it was. */
+ * folder: a refused open leaves the folder exactly as it was. The quick
+ * check alone may wait (*@checked_later set, when @checked_later is not
+ * NULL), for records left whole by a clean close that need no migrating:
+ * it then runs on the open connection before anything is written. */
 static gboolean
 verify_before_writing (const char      *path,
                        const HeardKey  *key,
+                       gboolean        *checked_later,
                        GError         **error)
 {
   GStatBuf info;
@@ -839,7 +894,7 @@ verify_before_writing (const char      *path,
   if (has_side_file_content (path))
     return verify_private_copy (path, key, error);
 
-  return verify_in_place (path, key, error);
+  return verify_in_place (path, key, checked_later, error);
 }
 
 static gboolean
@@ -989,6 +1044,7 @@ static sqlite3 *
 open_connection (OpenRequest  *request,
                  GError      **error)
 {
+  gboolean checked_later = FALSE;
   sqlite3 *db = NULL;
   int rc;
 
@@ -1012,7 +1068,9 @@ open_connection (OpenRequest  *request,
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
-  if (!verify_before_writing (request->path, request->key, error))
+  if (!verify_before_writing (request->path, request->key,
+                              (request->flags & HEARD_SQLITE_STORE_OPEN_CHECK_LATER) != 0
+                              ? &checked_later : NULL, error))
     return NULL;
 
   /* The file already exists (created 0600 above): never let SQLite create one. */
@@ -1047,6 +1105,7 @@ open_connection (OpenRequest  *request,
     }
 
   _heard_audit_open_checks (db);
+  quick_check_due = checked_later;
 
   /* A file copied in with looser permissions is made private again, now
    * that it is known to be Heard's. */
@@ -1070,6 +1129,8 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
+  quick_check_due = FALSE;
+  g_clear_error (&quick_check_failed);
   end_batch (db);
   if (batch_lost)
     {

@@ -351,8 +351,12 @@ export (sqlite3      *db,
   request->progress->share = EXPORT_SHARE;
   sqlite3_progress_handler (db, PROGRESS_STEPS, progress_handler, request->progress);
 
-  /* sqlcipher_export() copies neither of these. */
+  /* sqlcipher_export() copies neither of these. Drafts are left out: they
+   * are unsaved typing, not records, and one thrown away since must not
+   * come back, offered as if just written, when a backup is restored. */
   stamp = g_strdup_printf ("SELECT sqlcipher_export ('" COPY_SCHEMA "');"
+                           "DELETE FROM " COPY_SCHEMA ".draft_field;"
+                           "DELETE FROM " COPY_SCHEMA ".draft;"
                            "PRAGMA " COPY_SCHEMA ".user_version = %u;"
                            "PRAGMA " COPY_SCHEMA ".application_id = %" G_GINT64_FORMAT ";",
                            info->schema_version, application_id);
