@@ -308,7 +308,7 @@ time_practice_start (void)
       start = g_get_monotonic_time ();
       heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
       heard_test_wait (&result);
-      state = heard_context_unlock_finish (context, result, &error);
+      state = heard_test_unlock_finish (context, result, &error);
       check (state == HEARD_LOCK_STATE_OPEN, "start on the practice set", error);
       check (filled != 0, "list the practice set", NULL);
 

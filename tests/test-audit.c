@@ -61,7 +61,7 @@ wait_state (HeardContext  *context,
   HeardLockState state;
 
   heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
+  state = heard_test_unlock_finish (context, *result, &error);
   g_assert_no_error (error);
   g_clear_object (result);
 

@@ -64,6 +64,7 @@ clear_keyring (const char *uuid)
   heard_test_wait (&result);
   heard_keyring_clear_finish (result, &error);
   g_assert_no_error (error);
+  heard_test_keyring_forget_seal (uuid);
 }
 
 static void
@@ -89,7 +90,7 @@ start_in (const char     *data_dir,
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==, expected);
+  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==, expected);
   g_assert_no_error (error);
 
   return context;
@@ -136,14 +137,14 @@ set_up_records (Fixture *fixture)
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
+  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==,
                    HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   g_clear_object (&result);
   code = heard_context_dup_recovery_code (context);
   heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
                                                   &result);
   heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
+  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==,
                    HEARD_LOCK_STATE_OPEN);
   g_clear_object (&result);
 
@@ -295,7 +296,7 @@ wait_state (HeardContext  *context,
   HeardLockState state;
 
   heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
+  state = heard_test_unlock_finish (context, *result, &error);
   g_assert_no_error (error);
   g_clear_object (result);
 

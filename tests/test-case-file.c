@@ -52,7 +52,7 @@ run_step (HeardContext *context,
   else
     heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  state = heard_context_unlock_finish (context, result, &error);
+  state = heard_test_unlock_finish (context, result, &error);
   g_assert_no_error (error);
 
   return state;

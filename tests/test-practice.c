@@ -424,7 +424,7 @@ start_context (const char     *folder,
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==, expected);
+  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==, expected);
   g_assert_no_error (error);
 
   return context;

@@ -783,6 +783,87 @@ test_lock_and_unlock (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+asks_caseworker_passphrase (gpointer data)
+{
+  HeardWindow *window = heard_test_ui_active_window (the_app);
+  g_autoptr(HeardContext) context = NULL;
+
+  if (window == NULL)
+    return FALSE;
+  g_object_get (window, "context", &context, NULL);
+
+  return heard_context_get_lock_state (context) == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE;
+}
+
+/* A restart while the caseworker has a passphrase asks for it before
+ * anything is shown: no name in any widget, a wrong one refused kindly,
+ * and Enter in the field with the right one opens the records. */
+static void
+test_restart_asks_caseworker_passphrase (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *field_name = NULL;
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *status;
+  GtkWidget *field;
+  GtkWidget *focus;
+  GtkWidget *error_label;
+  GtkWidget *forgot;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  wait_for_shown (the_app, 1);
+  heard_test_ui_stop (the_app);
+
+  heard_test_ui_start (the_app, data_dir);
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_wait_until (asks_caseworker_passphrase, NULL, "the caseworker's passphrase");
+  g_assert_cmpstr (_heard_window_get_visible_state (window), ==, "unlock");
+  g_assert_true (names_nobody (window));
+  g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+
+  page = _heard_window_get_unlock_page (window);
+  status = heard_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Enter Your Passphrase");
+  field = find_shown (page, GTK_TYPE_PASSWORD_ENTRY, NULL);
+  g_assert_nonnull (field);
+  field_name = heard_test_ui_dup_accessible_label (field);
+  g_assert_cmpstr (field_name, ==, "Your passphrase");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+  forgot = find_shown (page, GTK_TYPE_BUTTON, "unlock.use-recovery-code");
+  g_assert_nonnull (forgot);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (forgot)), ==, "_Forgot Your Passphrase?");
+  heard_test_ui_assert_every_control_named (page);
+
+  /* However long it waits there, nothing of the records appears. */
+  heard_test_ui_hold (names_nobody, window, 300, "no name while the passphrase is asked");
+
+  /* A wrong one: said kindly beside the field, and still nothing shown. */
+  error_label = heard_test_ui_find_by_css_class (page, "error");
+  gtk_editable_set_text (GTK_EDITABLE (field), "not the right one at all");
+  g_signal_emit_by_name (field, "activate");
+  heard_test_ui_wait_until (shows_error, error_label, "the wrong passphrase to be refused");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not your passphrase"));
+  g_assert_true (asks_caseworker_passphrase (NULL));
+  g_assert_true (names_nobody (window));
+
+  /* The right one, with Enter, opens them. */
+  gtk_editable_set_text (GTK_EDITABLE (field), HEARD_TEST_CASEWORKER_PASSPHRASE);
+  g_signal_emit_by_name (field, "activate");
+  heard_test_ui_wait_for_state (the_app, "records");
+  wait_for_shown (the_app, 1);
+  g_assert_true (holds_text (GTK_WIDGET (window), "Amira"));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* Copies the code from the recovery page, and checks it is on the
  * clipboard as text and marked secret. */
 static GdkClipboard *
@@ -1063,6 +1144,8 @@ main (int   argc,
   g_test_add_func ("/ui/remove-and-restore", test_remove_and_restore);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
   g_test_add_func ("/ui/lock-and-unlock", test_lock_and_unlock);
+  g_test_add_func ("/ui/restart-asks-caseworker-passphrase",
+                   test_restart_asks_caseworker_passphrase);
   g_test_add_func ("/ui/recovery-code-copy-and-print", test_recovery_code_copy_and_print);
   g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
   g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);

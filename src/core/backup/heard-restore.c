@@ -17,6 +17,7 @@
 
 #include "heard-audit.h"
 #include "heard-backup-private.h"
+#include "heard-caseworker-passphrase.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-secure.h"
@@ -320,9 +321,30 @@ lock_current (const char       *data_dir,
   return FALSE;
 }
 
+/* The caseworker's passphrase stays with the same records: its note goes
+ * into @staging as it is (its seal in the keyring still fits it). Without
+ * it, records whose seal is in the keyring would be refused as changed
+ * outside Heard. */
+static gboolean
+keep_caseworker_note (const char  *data_dir,
+                      const char  *staging,
+                      GError     **error)
+{
+  g_autofree char *from = g_build_filename (data_dir, HEARD_CASEWORKER_FILE, NULL);
+  g_autofree char *to = g_build_filename (staging, HEARD_CASEWORKER_FILE, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (from, &contents, &length, NULL))
+    return TRUE;
+
+  return heard_secure_write_file (to, contents, length, error);
+}
+
 /* Makes the restored records ready in @staging; FALSE leaves it to remove. */
 static gboolean
-stage (const char               *staging,
+stage (const char               *data_dir,
+       const char               *staging,
        const char               *backup_path,
        const HeardBackupHeader  *header,
        const HeardKey           *key,
@@ -346,6 +368,10 @@ stage (const char               *staging,
     }
 
   if (!write_note (staging, header, key, head, current, from_recovery_code, error))
+    return FALSE;
+
+  if (g_strcmp0 (current->uuid, header->uuid) == 0 &&
+      !keep_caseworker_note (data_dir, staging, error))
     return FALSE;
 
   if (!current->passphrase_protected || g_strcmp0 (current->uuid, header->uuid) != 0)
@@ -407,7 +433,7 @@ restore_thread (GTask        *task,
     }
   template = NULL;
 
-  if (!stage (staging, request->backup_path, header, key, from_recovery_code, &current,
+  if (!stage (request->data_dir, staging, request->backup_path, header, key, from_recovery_code, &current,
               cancellable, &error) ||
       (staging_lock = heard_folder_lock_acquire (staging, &error)) == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error))
