@@ -466,11 +466,15 @@ test_tampered_note_refused (Fixture       *fixture,
     {
     case TAMPER_FLIP_BYTE:
       {
-        /* A byte of the verifier, which the MAC covers. */
+        /* A byte of the verifier's hash (its last field), which the MAC covers. */
         char *verifier = strstr (contents, "$argon2id$");
+        char *end;
 
         g_assert_nonnull (verifier);
-        verifier[strlen (verifier) / 2] ^= 0x01;
+        end = strchr (verifier, '\n');
+        g_assert_nonnull (end);
+        g_assert_true (g_ascii_isalnum (end[-3]));
+        end[-3] = end[-3] == 'A' ? 'B' : 'A';
         heard_test_write_file (fixture->note_path, contents, length);
       }
       break;
