@@ -175,7 +175,8 @@ gboolean       heard_context_close_finish       (HeardContext        *self,
  * notes the audit anchor and closes the store so that heard.db alone holds
  * every record (as on quit). Writes already asked for land first. From
  * LOCKED, heard_context_start_async() opens the records as a start does:
- * silently from the keyring, or asking for the passphrase. Finishes at
+ * asking for the caseworker's passphrase before the key is read from the
+ * keyring, or for the passphrase where there is no keyring. Finishes at
  * once when nothing is open.
  *
  * The "locking" signal (no arguments) is emitted first, on the main
