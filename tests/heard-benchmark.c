@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "heard-caseload-model.h"
 #include "heard-context.h"
 #include "heard-practice.h"
 #include <glib/gstdio.h>
@@ -286,8 +287,20 @@ people_changed_cb (GListModel *people,
     *filled = g_get_monotonic_time ();
 }
 
+static void
+caseload_loaded_cb (HeardCaseloadModel *caseload,
+                    GParamSpec         *pspec,
+                    gint64             *loaded)
+{
+  if (*loaded == 0 && heard_caseload_model_get_loaded (caseload))
+    *loaded = g_get_monotonic_time ();
+}
+
 /* (f) From heard_context_start_async() on the practice set to the people
- * model holding everyone, PRACTICE_STARTS times; returns the slowest. */
+ * model holding everyone, PRACTICE_STARTS times; returns the slowest. Also
+ * says when the caseload overview (the page Heard opens on) was worked out
+ * and when the start finished (the trail and the file checked: writing
+ * allowed), which the target does not cover. */
 static double
 time_practice_start (void)
 {
@@ -300,22 +313,32 @@ time_practice_start (void)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
       GListModel *people = heard_context_get_people (context);
+      HeardCaseloadModel *caseload = HEARD_CASELOAD_MODEL (heard_context_get_caseload (context));
       gint64 filled = 0;
+      gint64 loaded = 0;
       gint64 start;
+      gint64 checked;
       HeardLockState state;
 
       g_signal_connect (people, "items-changed", G_CALLBACK (people_changed_cb), &filled);
+      g_signal_connect (caseload, "notify::loaded", G_CALLBACK (caseload_loaded_cb), &loaded);
       start = g_get_monotonic_time ();
       heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
       heard_test_wait (&result);
-      state = heard_test_unlock_finish (context, result, &error);
+      checked = g_get_monotonic_time ();
+      state = heard_context_unlock_finish (context, result, &error);
       check (state == HEARD_LOCK_STATE_OPEN, "start on the practice set", error);
       check (filled != 0, "list the practice set", NULL);
+      while (loaded == 0)
+        g_main_context_iteration (NULL, TRUE);
 
-      g_print ("  start to a list of %u: %.1f ms\n", HEARD_TEST_BIG_SET_PEOPLE,
-               (filled - start) / 1000.0);
+      g_print ("  start to a list of %u: %.1f ms (caseload overview: %.0f ms, "
+               "checked, writing allowed: %.0f ms)\n", HEARD_TEST_BIG_SET_PEOPLE,
+               (filled - start) / 1000.0, (loaded - start) / 1000.0,
+               (checked - start) / 1000.0);
       slowest = MAX (slowest, (filled - start) / 1000.0);
 
+      g_signal_handlers_disconnect_by_func (caseload, caseload_loaded_cb, &loaded);
       g_signal_handlers_disconnect_by_func (people, people_changed_cb, &filled);
       g_clear_object (&result);
       heard_test_close_context (&context);

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -12,6 +15,7 @@
 #include "heard-context-private.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-drafts.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -187,6 +191,89 @@ heard_test_close_context (HeardContext **context)
   heard_test_close_store (&store);
 }
 
+HeardContext *
+heard_test_start_context (const char     *data_dir,
+                          HeardLockState  expected)
+{
+  HeardContext *context = heard_context_new (data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, expected);
+
+  return context;
+}
+
+HeardLockState
+heard_test_unlock_state (HeardContext  *context,
+                         GAsyncResult **result)
+{
+  g_autoptr(GError) error = NULL;
+  HeardLockState state;
+
+  heard_test_wait (result);
+  state = heard_test_unlock_finish (context, *result, &error);
+  g_assert_no_error (error);
+  g_clear_object (result);
+
+  return state;
+}
+
+char *
+heard_test_keep_recovery_code (HeardContext *context)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  char *code = heard_context_dup_recovery_code (context);
+
+  g_assert_nonnull (code);
+  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
+                                                  &result);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+
+  return code;
+}
+
+void
+heard_test_save_anchor (HeardContext *context)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
+  g_assert_no_error (error);
+}
+
+gint64
+heard_test_context_save_person (HeardContext  *context,
+                                HeardPerson   *person,
+                                GError       **error)
+{
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  saved = heard_context_save_person_finish (context, result, error);
+
+  return saved != NULL ? heard_person_get_id (saved) : 0;
+}
+
+gint64
+heard_test_context_add_person (HeardContext *context,
+                               const char   *display_name)
+{
+  g_autoptr(HeardPerson) person = heard_test_person_new (display_name);
+  g_autoptr(GError) error = NULL;
+  gint64 id = heard_test_context_save_person (context, person, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
 void
 heard_test_write_file (const char *path,
                        const void *data,
@@ -206,13 +293,13 @@ compare_names (gconstpointer a,
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-char *
-heard_test_describe_folder (const char *path)
+/* The names in the folder @path, sorted; the test fails if it cannot be read. */
+static GPtrArray *
+sorted_names (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GString *description = g_string_new (NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_no_error (error);
@@ -220,11 +307,58 @@ heard_test_describe_folder (const char *path)
     g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
 
+  return names;
+}
+
+char *
+heard_test_list_names (const char *path)
+{
+  g_autoptr(GPtrArray) names = sorted_names (path);
+
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+GPid
+heard_test_gone_pid (void)
+{
+  const char *argv[] = { "true", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid = 0;
+  int status = 0;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+
+  return pid;
+}
+
+void
+heard_test_set_age (const char *path,
+                    guint       days)
+{
+  time_t then = time (NULL) - (time_t) days * 24 * 60 * 60;
+  struct utimbuf times = { then, then };
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+char *
+heard_test_describe_folder (const char *path)
+{
+  g_autoptr(GPtrArray) names = sorted_names (path);
+  GString *description = g_string_new (NULL);
+
   for (guint i = 0; i < names->len; i++)
     {
       g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
       g_autofree char *contents = NULL;
       g_autofree char *checksum = NULL;
+      g_autoptr(GError) error = NULL;
       gsize length = 0;
 
       g_file_get_contents (child, &contents, &length, &error);
@@ -513,6 +647,44 @@ heard_test_list_statement_history (HeardStore  *store,
   heard_test_wait (&result);
 
   return heard_store_list_statement_history_finish (store, result, error);
+}
+
+gboolean
+heard_test_save_draft (HeardStore  *store,
+                       HeardDraft  *draft,
+                       GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_save_draft_async (store, draft, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_save_draft_finish (store, result, error);
+}
+
+GPtrArray *
+heard_test_list_drafts (HeardStore  *store,
+                        GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_drafts_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_drafts_finish (store, result, error);
+}
+
+gboolean
+heard_test_delete_draft (HeardStore  *store,
+                         HeardDraft  *draft,
+                         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_delete_draft_async (store, draft, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_delete_draft_finish (store, result, error);
 }
 
 GError *

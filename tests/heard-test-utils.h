@@ -7,6 +7,7 @@
 #include "heard-context.h"
 #include "heard-key.h"
 #include "heard-person.h"
+#include "heard-draft.h"
 #include "heard-plan.h"
 #include "heard-sqlite-store.h"
 #include "heard-statement.h"
@@ -67,6 +68,32 @@ void         heard_test_records_clear    (HeardTestRecords    *records);
  * Heard quits. */
 void         heard_test_close_context    (HeardContext       **context);
 
+/* A context for @data_dir, started as Heard starts: the test fails unless
+ * it comes to @expected. */
+HeardContext *heard_test_start_context   (const char          *data_dir,
+                                          HeardLockState       expected) G_GNUC_WARN_UNUSED_RESULT;
+/* Waits for the unlock step whose result lands in *@result and returns
+ * where it came to, past the caseworker's passphrase as
+ * heard_test_unlock_finish() goes (the test fails on an error); *@result
+ * is cleared. */
+HeardLockState heard_test_unlock_state   (HeardContext        *context,
+                                          GAsyncResult       **result);
+/* Once @context shows new records' recovery code: says it was kept and
+ * returns it (secure memory); the test fails unless the records open. */
+char        *heard_test_keep_recovery_code (HeardContext      *context) G_GNUC_WARN_UNUSED_RESULT;
+/* As on quit: @context notes its audit trail's head outside the records
+ * file (the test fails if it cannot). */
+void         heard_test_save_anchor      (HeardContext        *context);
+/* Saves @person through @context, as Heard's windows do: its id, or 0 with
+ * @error set. */
+gint64       heard_test_context_save_person (HeardContext     *context,
+                                             HeardPerson      *person,
+                                             GError          **error);
+/* A young person known only by @display_name, saved through @context (the
+ * test fails if it is refused), by its id. */
+gint64       heard_test_context_add_person (HeardContext      *context,
+                                            const char        *display_name);
+
 /* Writes @length bytes of @data at @path, private (0600), in place of
  * whatever was there. */
 void         heard_test_write_file       (const char          *path,
@@ -75,6 +102,15 @@ void         heard_test_write_file       (const char          *path,
 /* Each file in the folder with its size and the SHA-256 of its bytes, one a
  * line, by name: a file added, removed or changed by a single byte shows. */
 char        *heard_test_describe_folder  (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The names in the folder @path, sorted, one a line. */
+char        *heard_test_list_names       (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The id of a process of this computer that has ended. */
+GPid         heard_test_gone_pid         (void);
+/* Makes @path look last changed @days days ago. */
+void         heard_test_set_age          (const char          *path,
+                                          guint                days);
 
 /* Copies tests/fixtures/@name (from HEARD_FIXTURES_DIR) to @path, private,
  * as the records someone kept from an earlier version of Heard. */
@@ -135,6 +171,15 @@ GPtrArray   *heard_test_list_statements  (HeardStore          *store,
 GPtrArray   *heard_test_list_statement_history (HeardStore    *store,
                                                 gint64         statement_id,
                                                 GError       **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Drafts of editors (heard-store-drafts.h). */
+gboolean     heard_test_save_draft       (HeardStore          *store,
+                                          HeardDraft          *draft,
+                                          GError             **error);
+GPtrArray   *heard_test_list_drafts      (HeardStore          *store,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean     heard_test_delete_draft     (HeardStore          *store,
+                                          HeardDraft          *draft,
+                                          GError             **error);
 /* Checks the whole audit trail (no anchor): NULL when it holds, or what is
  * wrong. Sets @n_entries, when not NULL, to the entries it checked. */
 GError      *heard_test_verify_audit     (HeardStore          *store,

@@ -3,8 +3,15 @@
 
 #include "config.h"
 
+/* renameat2() and RENAME_EXCHANGE, which this test stands in for. */
+#define _GNU_SOURCE 1
+
+#include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +20,7 @@
 #include "heard-backup.h"
 #include "heard-context-private.h"
 #include "heard-fault-vfs.h"
+#include "heard-files.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -32,6 +40,28 @@
  * there; and the right backups are kept. Runs in build-aux/test-session,
  * with a real keyring.
  */
+
+/* While set, swapping two folders in one step fails as on a drive that
+ * went away at that moment: see renameat2() below. */
+static gboolean fail_exchange;
+
+/* Every renameat2() of this program comes here (Heard's core is linked in
+ * statically, so this one is the one it calls). */
+int
+renameat2 (int           olddirfd,
+           const char   *oldpath,
+           int           newdirfd,
+           const char   *newpath,
+           unsigned int  flags)
+{
+  if (fail_exchange && (flags & RENAME_EXCHANGE) != 0)
+    {
+      errno = EIO;
+      return -1;
+    }
+
+  return (int) syscall (SYS_renameat2, olddirfd, oldpath, newdirfd, newpath, flags);
+}
 
 #define N_WRITES 40
 #define KILL_ROUNDS 30
@@ -78,39 +108,6 @@ fixture_tear_down (Fixture       *fixture,
   heard_test_records_clear (&fixture->records);
 }
 
-/* Driving Heard as it starts */
-
-static HeardContext *
-start_in (const char     *data_dir,
-          HeardLockState  expected)
-{
-  HeardContext *context = heard_context_new (data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==, expected);
-  g_assert_no_error (error);
-
-  return context;
-}
-
-static void
-save_person (HeardContext *context,
-             const char   *name)
-{
-  g_autoptr(HeardPerson) person = heard_test_person_new (name);
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 read_uuid (const char *info_path)
 {
@@ -130,27 +127,13 @@ read_uuid (const char *info_path)
 static char *
 set_up_records (Fixture *fixture)
 {
-  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *code;
+  g_autoptr(HeardContext) context =
+    heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  char *code = heard_test_keep_recovery_code (context);
 
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==,
-                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  g_clear_object (&result);
-  code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==,
-                   HEARD_LOCK_STATE_OPEN);
-  g_clear_object (&result);
-
-  save_person (context, "Amara Okafor");
-  save_person (context, "Bea Lindqvist");
-  save_person (context, "Chidi Eze");
+  heard_test_context_add_person (context, "Amara Okafor");
+  heard_test_context_add_person (context, "Bea Lindqvist");
+  heard_test_context_add_person (context, "Chidi Eze");
   heard_test_close_context (&context);
   fixture->uuid = read_uuid (fixture->records.info_path);
 
@@ -270,37 +253,82 @@ assert_no_audit_problem (HeardContext *context)
   g_assert_no_error (error);
 }
 
-/* The names in @path, one a line, in order. */
-static char *
-list_names (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, (char *) name);
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 #define PASSPHRASE "a kettle of tea for the night shift"
 
-static HeardLockState
-wait_state (HeardContext  *context,
-            GAsyncResult **result)
+/* The anchor the keyring holds for the records @uuid, if any. */
+static char *
+keyring_anchor (const char *uuid)
 {
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  HeardLockState state;
+  char *anchor;
 
-  heard_test_wait (result);
-  state = heard_test_unlock_finish (context, *result, &error);
+  heard_keyring_lookup_anchor_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  anchor = heard_keyring_lookup_anchor_finish (result, &error);
   g_assert_no_error (error);
-  g_clear_object (result);
 
-  return state;
+  return anchor;
+}
+
+/* A restore whose last step, the swap, fails: the records, the folder
+ * around them and the keyring (key and anchor) are all as they were. Once
+ * the swap works, the keyring learns the restored records' anchor. */
+static void
+test_failed_restore_keeps_keyring (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardBackupSummary) older = back_up (context, code, fixture->uuid, fixture->folder);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *anchor = NULL;
+  g_autofree char *anchor_after = NULL;
+  g_autofree char *records = NULL;
+  g_autofree char *records_after = NULL;
+  g_autofree char *names = NULL;
+  g_autofree char *names_after = NULL;
+  g_autofree char *aside = NULL;
+  guint n_items;
+
+  heard_test_context_add_person (context, "Dana Rossi");
+  heard_test_save_anchor (context);
+  heard_test_close_context (&context);
+  anchor = keyring_anchor (fixture->uuid);
+  g_assert_nonnull (anchor);
+  n_items = heard_test_keyring_count (fixture->uuid);
+  records = heard_test_describe_folder (fixture->records.data_dir);
+  names = heard_test_list_names (fixture->records.root);
+
+  fail_exchange = TRUE;
+  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
+  fail_exchange = FALSE;
+  g_assert_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FOLDER);
+  g_assert_nonnull (strstr (error->message, "have not been moved or changed"));
+  g_assert_null (aside);
+  g_clear_error (&error);
+
+  anchor_after = keyring_anchor (fixture->uuid);
+  g_assert_cmpstr (anchor_after, ==, anchor);
+  g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, n_items);
+  records_after = heard_test_describe_folder (fixture->records.data_dir);
+  g_assert_cmpstr (records_after, ==, records);
+  names_after = heard_test_list_names (fixture->records.root);
+  g_assert_cmpstr (names_after, ==, names);
+
+  aside = restore (fixture->records.data_dir, older->path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_clear_pointer (&anchor_after, g_free);
+  anchor_after = keyring_anchor (fixture->uuid);
+  g_assert_nonnull (anchor_after);
+  g_assert_cmpstr (anchor_after, !=, anchor);
+
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 3);
+  assert_no_audit_problem (context);
+  heard_test_close_context (&context);
 }
 
 /* Records kept under a passphrase (no keyring): restored over themselves
@@ -319,20 +347,14 @@ test_restore_passphrase_records (Fixture       *fixture,
 
   heard_context_create_with_passphrase_async (context, PASSPHRASE, NULL,
                                               heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
-  save_person (context, "Amara Okafor");
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==,
+                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  code = heard_test_keep_recovery_code (context);
+  heard_test_context_add_person (context, "Amara Okafor");
   fixture->uuid = read_uuid (fixture->records.info_path);
   older = back_up (context, code, fixture->uuid, fixture->folder);
-  save_person (context, "Bea Lindqvist");
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  heard_test_context_add_person (context, "Bea Lindqvist");
+  heard_test_save_anchor (context);
   heard_test_close_context (&context);
 
   aside = restore (fixture->records.data_dir, older->path, NULL, &error);
@@ -343,12 +365,11 @@ test_restore_passphrase_records (Fixture       *fixture,
   g_assert_nonnull (aside);
   g_assert_cmpuint (heard_test_keyring_count (fixture->uuid), ==, 0);
 
-  context = heard_context_new (fixture->records.data_dir);
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  context = heard_test_start_context (fixture->records.data_dir,
+                                      HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
   heard_context_unlock_with_passphrase_async (context, PASSPHRASE, NULL,
                                               heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 1);
   assert_no_audit_problem (context);
   heard_test_close_context (&context);
@@ -379,7 +400,8 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
                                         gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardKey) key = key_of (code);
   g_autoptr(HeardBackupSummary) summary = NULL;
   g_autoptr(HeardBackupSummary) inspected = NULL;
@@ -398,7 +420,7 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   db = heard_test_raw_open (fixture->records.db_path, key);
   heard_test_fill_statements (db, 1, 600, 5);
   sqlite3_close (db);
-  context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
   g_assert_nonnull (heard_context_get_audit_problem (context));
   heard_context_acknowledge_audit_problem_async (context, code, NULL, heard_test_store_result_cb,
                                                  &result);
@@ -417,6 +439,14 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   /* Half of them saved, the other half still to come as the copy runs. */
   while (pending > N_WRITES / 2)
     g_main_context_iteration (NULL, TRUE);
+  /* An editor's unsaved typing is not a record, and is not backed up. */
+  {
+    g_autoptr(HeardDraft) draft = heard_draft_new (HEARD_DRAFT_STATEMENT, 1, 0);
+
+    heard_draft_set_field (draft, "words", "Typed but never saved");
+    g_assert_true (heard_test_save_draft (_heard_context_get_store (context), draft, &error));
+    g_assert_no_error (error);
+  }
   heard_backup_write_async (_heard_context_get_store (context), key, fixture->uuid,
                             fixture->folder, NULL, NULL, NULL, NULL,
                             heard_test_store_result_cb, &result);
@@ -461,12 +491,12 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_null (aside);
   {
-    g_autofree char *names = list_names (fixture->records.root);
+    g_autofree char *names = heard_test_list_names (fixture->records.root);
 
     g_assert_cmpstr (names, ==, "backups\nnew-laptop\nrecords");
   }
 
-  context = start_in (elsewhere, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (elsewhere, HEARD_LOCK_STATE_OPEN);
   restored = people_names (context);
   g_assert_cmpuint (restored->len, ==, summary->n_people);
   assert_no_audit_problem (context);
@@ -489,6 +519,9 @@ test_consistent_and_restored_elsewhere (Fixture       *fixture,
       }
     g_assert_cmpint (heard_test_raw_count (copy, "SELECT count (*) FROM audit"
                                                  " WHERE action = 'restored'"), ==, 1);
+    g_assert_cmpint (heard_test_raw_count (original, "SELECT count (*) FROM draft"), ==, 1);
+    g_assert_cmpint (heard_test_raw_count (copy, "SELECT count (*) FROM draft"), ==, 0);
+    g_assert_cmpint (heard_test_raw_count (copy, "SELECT count (*) FROM draft_field"), ==, 0);
     sqlite3_close (original);
     sqlite3_close (copy);
   }
@@ -502,23 +535,19 @@ test_restore_never_overwrites (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardBackupSummary) older = back_up (context, code, fixture->uuid, fixture->folder);
   g_autoptr(HeardKey) key = key_of (code);
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *aside = NULL;
   g_autofree char *aside_db = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   sqlite3 *db;
 
-  save_person (context, "Dana Rossi");
-  save_person (context, "Eli Novak");
-  heard_context_save_audit_anchor_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_true (heard_context_save_audit_anchor_finish (context, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  heard_test_context_add_person (context, "Dana Rossi");
+  heard_test_context_add_person (context, "Eli Novak");
+  heard_test_save_anchor (context);
 
   /* Not while this Heard holds the folder. */
   aside = restore (fixture->records.data_dir, older->path, NULL, &error);
@@ -538,16 +567,16 @@ test_restore_never_overwrites (Fixture       *fixture,
   db = heard_test_raw_open (aside_db, key);
   g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM person"), ==, 5);
   sqlite3_close (db);
-  context = start_in (aside, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (aside, HEARD_LOCK_STATE_OPEN);
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 5);
   heard_test_close_context (&context);
 
-  context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
   names = people_names (context);
   g_assert_cmpuint (names->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Amara Okafor");
   assert_no_audit_problem (context);
-  save_person (context, "Written after the restore");
+  heard_test_context_add_person (context, "Written after the restore");
   heard_test_close_context (&context);
 }
 
@@ -591,7 +620,8 @@ test_tampered_refused (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardBackupSummary) good = back_up (context, code, fixture->uuid, fixture->folder);
   g_autofree char *pristine = NULL;
   g_autofree char *tampered = g_build_filename (fixture->folder, "tampered.heardbackup", NULL);
@@ -605,7 +635,7 @@ test_tampered_refused (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
     {
-      g_autofree char *before = list_names (fixture->records.root);
+      g_autofree char *before = heard_test_list_names (fixture->records.root);
       g_autofree char *records_before = heard_test_describe_folder (fixture->records.data_dir);
       g_autofree char *after = NULL;
       g_autofree char *records_after = NULL;
@@ -630,7 +660,7 @@ test_tampered_refused (Fixture       *fixture,
       g_assert_nonnull (error);
       g_assert_null (summary);
 
-      after = list_names (fixture->records.root);
+      after = heard_test_list_names (fixture->records.root);
       records_after = heard_test_describe_folder (fixture->records.data_dir);
       g_assert_cmpstr (before, ==, after);
       g_assert_cmpstr (records_before, ==, records_after);
@@ -664,7 +694,8 @@ test_wrong_key (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(HeardSecretString) code = set_up_records (fixture);
-  g_autoptr(HeardContext) context = start_in (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) context = heard_test_start_context (fixture->records.data_dir,
+                                                              HEARD_LOCK_STATE_OPEN);
   g_autoptr(HeardBackupSummary) good = back_up (context, code, fixture->uuid, fixture->folder);
   g_autoptr(HeardKey) other = heard_test_key_new (7);
   g_autofree char *other_code = heard_recovery_code_format (other);
@@ -694,6 +725,58 @@ make_plain_records (Fixture        *fixture,
   heard_test_add_person (store, "Bea Lindqvist");
 
   return store;
+}
+
+/* Temporary files in a backup folder that other computers share too: a
+ * backup removes only what it can tell was abandoned (this computer's, of
+ * a process that is gone, and anyone's a week old), never another
+ * computer's recent one nor that of a backup still running. */
+static void
+test_shared_folder_temps (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HeardKey) key = heard_test_key_new (1);
+  g_autoptr(HeardStore) store = make_plain_records (fixture, key);
+  g_autoptr(HeardBackupSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  GPid gone = heard_test_gone_pid ();
+  g_autofree char *gone_tag = heard_files_temp_tag (gone);
+  g_autofree char *own_tag = heard_files_temp_tag (getpid ());
+  struct
+  {
+    char     *name;
+    guint     days_old;
+    gboolean  kept;
+  } temps[] = {
+    { g_strdup_printf (".heard-backup-%sa.partial", gone_tag), 0, FALSE },
+    { g_strdup_printf (".heard-backup-%sb.partial-db", own_tag), 0, TRUE },
+    { g_strdup_printf (".heard-backup-%d@elsewhere.example-c.partial", gone), 0, TRUE },
+    { g_strdup_printf (".heard-backup-%d@elsewhere.example-d.partial", gone), 8, FALSE },
+    { g_strdup_printf (".heard-backup-%d-e.partial", (int) getpid ()), 8, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (temps); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->folder, temps[i].name, NULL);
+
+      heard_test_write_file (path, "half", 4);
+      if (temps[i].days_old > 0)
+        heard_test_set_age (path, temps[i].days_old);
+    }
+
+  summary = try_backup (store, key, CHILD_UUID, fixture->folder, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summary);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (temps); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->folder, temps[i].name, NULL);
+
+      g_test_message ("%s: %s", temps[i].name, temps[i].kept ? "kept" : "removed");
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS) == temps[i].kept);
+      g_free (temps[i].name);
+    }
+  heard_test_close_store (&store);
 }
 
 static void
@@ -1152,6 +1235,7 @@ main (int   argc,
   ADD ("/backup/progress", test_progress);
   ADD ("/backup/find-newest", test_find_newest);
   ADD ("/backup/killed", test_killed);
+  ADD ("/backup/shared-folder-temps", test_shared_folder_temps);
 
   if (heard_test_in_keyring_session ())
     {
@@ -1160,6 +1244,7 @@ main (int   argc,
       ADD ("/backup/restore-passphrase-records", test_restore_passphrase_records);
       ADD ("/backup/tampered-refused", test_tampered_refused);
       ADD ("/backup/wrong-key", test_wrong_key);
+      ADD ("/backup/failed-restore-keeps-keyring", test_failed_restore_keeps_keyring);
     }
   else
     g_test_message ("restore tests need build-aux/test-session");

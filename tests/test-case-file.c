@@ -38,56 +38,17 @@ typedef struct
 
 /* Fixture */
 
-static HeardLockState
-run_step (HeardContext *context,
-          gboolean      confirm)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  HeardLockState state;
-
-  if (confirm)
-    heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                    &result);
-  else
-    heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  state = heard_test_unlock_finish (context, result, &error);
-  g_assert_no_error (error);
-
-  return state;
-}
-
-static gint64
-save_person (HeardContext *context,
-             HeardPerson  *person)
-{
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (saved);
-
-  return heard_person_get_id (saved);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardSecretString) code = NULL;
 
   heard_test_records_init (&f->records);
-  f->context = heard_context_new (f->records.data_dir);
-  g_assert_cmpint (run_step (f->context, FALSE), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  g_assert_cmpint (run_step (f->context, TRUE), ==, HEARD_LOCK_STATE_OPEN);
-
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, PERSON_NAME);
-  f->person_id = save_person (f->context, person);
+  f->context = heard_test_start_context (f->records.data_dir,
+                                         HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  code = heard_test_keep_recovery_code (f->context);
+  f->person_id = heard_test_context_add_person (f->context, PERSON_NAME);
 }
 
 static void
@@ -728,7 +689,8 @@ test_lock_drops_everything (Fixture       *f,
   g_assert_null (person);
 
   /* Open again: the young person's case file is a new one, with it all. */
-  g_assert_cmpint (run_step (f->context, FALSE), ==, HEARD_LOCK_STATE_OPEN);
+  heard_context_start_async (f->context, NULL, heard_test_store_result_cb, &result);
+  g_assert_cmpint (heard_test_unlock_state (f->context, &result), ==, HEARD_LOCK_STATE_OPEN);
   reopened = open_case_file (f);
   g_assert_true (reopened != case_file);
   wait_for_rows (heard_case_file_get_statements (reopened), 1);

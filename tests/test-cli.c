@@ -166,37 +166,6 @@ run_cli_without_passphrase (Run        *run,
   va_end (args);
 }
 
-static HeardLockState
-wait_state (HeardContext  *context,
-            GAsyncResult **result)
-{
-  g_autoptr(GError) error = NULL;
-  HeardLockState state;
-
-  heard_test_wait (result);
-  state = heard_test_unlock_finish (context, *result, &error);
-  g_assert_no_error (error);
-  g_clear_object (result);
-
-  return state;
-}
-
-static void
-save_person (HeardContext *context,
-             const char   *name)
-{
-  g_autoptr(HeardPerson) person = heard_test_person_new (name);
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (saved);
-}
-
 /* Records with three young people, one of them DISTINCT_NAME, made as
  * Heard makes them (in the keyring, or under PASSPHRASE); returned open. */
 static HeardContext *
@@ -211,15 +180,13 @@ open_new_records (Fixture  *fixture,
                                                 heard_test_store_result_cb, &result);
   else
     heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  fixture->code = heard_context_dup_recovery_code (context);
-  heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
-                                                  &result);
-  g_assert_cmpint (wait_state (context, &result), ==, HEARD_LOCK_STATE_OPEN);
+  g_assert_cmpint (heard_test_unlock_state (context, &result), ==,
+                   HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  fixture->code = heard_test_keep_recovery_code (context);
 
-  save_person (context, "Amara Okafor");
-  save_person (context, DISTINCT_NAME);
-  save_person (context, "Chidi Eze");
+  heard_test_context_add_person (context, "Amara Okafor");
+  heard_test_context_add_person (context, DISTINCT_NAME);
+  heard_test_context_add_person (context, "Chidi Eze");
 
   return context;
 }
@@ -254,6 +221,19 @@ assert_says_nothing_personal (const Run *run)
   g_assert_null (strstr (run->err, "Quillfeather"));
 }
 
+/* Every line of @text fits a terminal 80 columns wide. */
+static void
+assert_fits_terminal (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_test_message ("%s", lines[i]);
+      g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 80);
+    }
+}
+
 static void
 test_help (Fixture       *fixture,
            gconstpointer  data)
@@ -266,6 +246,7 @@ test_help (Fixture       *fixture,
     run_cli (&run, NULL, "--help", NULL);
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "Exit status"));
+    assert_fits_terminal (run.out);
     for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
       g_assert_nonnull (strstr (run.out, commands[i]));
   }
@@ -278,6 +259,10 @@ test_help (Fixture       *fixture,
       g_assert_cmpint (run.status, ==, EXIT_OK);
       g_assert_nonnull (strstr (run.out, commands[i]));
       g_assert_nonnull (strstr (run.out, "--data-dir"));
+      assert_fits_terminal (run.out);
+      /* Only practice records have a folder of their own. */
+      g_assert_true ((strstr (run.out, "-practice added") != NULL) ==
+                     (strcmp (commands[i], "practice") == 0));
     }
 
   {
@@ -381,7 +366,7 @@ test_beside_open_heard (Fixture       *fixture,
       run_cli (&run, NULL, commands[i], "--data-dir", fixture->records.data_dir, NULL);
       g_assert_cmpint (run.status, ==, EXIT_OK);
       assert_says_nothing_personal (&run);
-      save_person (context, "Dana Rossi");
+      heard_test_context_add_person (context, "Dana Rossi");
     }
 
   {
@@ -395,7 +380,7 @@ test_beside_open_heard (Fixture       *fixture,
 
   info_after = read_file (fixture->records.info_path);
   g_assert_cmpstr (info_before, ==, info_after);
-  save_person (context, "Eli Novak");
+  heard_test_context_add_person (context, "Eli Novak");
   heard_test_close_context (&context);
 }
 
@@ -413,6 +398,22 @@ test_passphrase_on_stdin (Fixture       *fixture,
     g_assert_cmpint (run.status, ==, EXIT_OK);
     /* A pipe gets no prompt. */
     g_assert_null (strstr (run.err, "Passphrase"));
+  }
+  /* The line is read as typed: ended by a Windows line end, or by the end
+   * of the input, and however long. */
+  {
+    g_auto(Run) crlf = { 0 };
+    g_auto(Run) unended = { 0 };
+    g_auto(Run) longer = { 0 };
+    g_autofree char *padding = g_strnfill (1000, 'k');
+    g_autofree char *long_line = g_strconcat (padding, PASSPHRASE "\n", NULL);
+
+    run_cli (&crlf, PASSPHRASE "\r\n", "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (crlf.status, ==, EXIT_OK);
+    run_cli (&unended, PASSPHRASE, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (unended.status, ==, EXIT_OK);
+    run_cli (&longer, long_line, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (longer.status, ==, EXIT_LOCKED);
   }
   {
     g_auto(Run) run = { 0 };
@@ -600,7 +601,7 @@ test_backup_beside_open_heard (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (summary->n_people, ==, 3);
 
-  save_person (context, "Dana Rossi");
+  heard_test_context_add_person (context, "Dana Rossi");
   heard_test_close_context (&context);
 }
 
@@ -614,6 +615,25 @@ test_backup_without_folder (Fixture       *fixture,
   run_cli (&run, NULL, "backup", "--data-dir", fixture->records.data_dir, NULL);
   g_assert_cmpint (run.status, ==, EXIT_USAGE);
   g_assert_nonnull (strstr (run.err, "backup folder"));
+}
+
+/* A backup made by hand into a folder, with none chosen in Heard: info
+ * does not say there is no backup, but why it knows of none. */
+static void
+test_info_after_backup_by_hand (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *backup = NULL;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  run_cli (&run, NULL, "info", "--data-dir", fixture->records.data_dir, NULL);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_assert_null (strstr (run.out, "Last backup: none"));
+  g_assert_nonnull (strstr (run.out, "No backup folder is chosen in Heard"));
+  g_assert_nonnull (strstr (run.out, "automatic backups are off"));
+  g_assert_nonnull (strstr (run.out, "is not tracked"));
 }
 
 /* Restore and practice write into the folder: one another Heard holds is
@@ -680,6 +700,52 @@ test_restore (Fixture       *fixture,
     run_cli (&verify, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
     g_assert_cmpint (verify.status, ==, EXIT_OK);
   }
+}
+
+/* A backup of real records is never restored into a practice folder: the
+ * refused status, a sentence saying why, and the folder as it was. */
+static void
+test_restore_refuses_practice_folder (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *names_before = NULL;
+  g_autofree char *names_after = NULL;
+  g_autofree char *code_line = NULL;
+
+  make_records (fixture, FALSE);
+  backup = back_up (fixture);
+  code_line = g_strconcat (fixture->code, "\n", NULL);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "2", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  /* Its lock file, never part of the records, is there as after any use. */
+  heard_folder_lock_release (hold_folder (practice_dir));
+  before = heard_test_describe_folder (practice_dir);
+  names_before = heard_test_list_names (fixture->records.root);
+
+  for (guint with_code = 0; with_code < 2; with_code++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli (&run, with_code ? code_line : NULL, "restore", "--data-dir", practice_dir,
+               backup, NULL);
+      g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+      g_assert_nonnull (strstr (run.err, "holds practice records"));
+      g_assert_nonnull (strstr (run.err, "Nothing has been moved or changed"));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  after = heard_test_describe_folder (practice_dir);
+  names_after = heard_test_list_names (fixture->records.root);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (names_before, ==, names_after);
 }
 
 /* Practice records: made without any secret, opened without any, never
@@ -808,6 +874,8 @@ test_restore_with_recovery_code (Fixture       *fixture,
     run_cli (&run, NULL, "restore", "--data-dir", elsewhere, backup, NULL);
     g_assert_cmpint (run.status, ==, EXIT_LOCKED);
     g_assert_nonnull (strstr (run.err, "recovery code on standard input"));
+    g_assert_null (strstr (run.err, ".)"));
+    g_assert_null (strstr (run.err, ".."));
   }
   {
     g_auto(Run) run = { 0 };
@@ -855,6 +923,8 @@ main (int   argc,
   ADD ("/cli/restore", test_restore);
   ADD ("/cli/restore/with-recovery-code", test_restore_with_recovery_code);
   ADD ("/cli/practice", test_practice);
+  ADD ("/cli/restore/refuses-practice-folder", test_restore_refuses_practice_folder);
+  ADD ("/cli/info/after-backup-by-hand", test_info_after_backup_by_hand);
 
   return g_test_run ();
 }

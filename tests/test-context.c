@@ -402,21 +402,15 @@ save_person (HeardContext *context,
              const char   *name,
              gsize         extra_text)
 {
-  g_autoptr(HeardPerson) person = heard_person_new ();
-  g_autoptr(HeardPerson) saved = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPerson) person = heard_test_person_new (name);
   g_autoptr(GError) error = NULL;
   g_autofree char *helps = g_strnfill (extra_text, 'k');
 
-  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, name);
   if (extra_text > 0)
     heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, helps);
 
-  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  saved = heard_context_save_person_finish (context, result, &error);
+  g_assert_cmpint (heard_test_context_save_person (context, person, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_nonnull (saved);
 }
 
 /* The names in the sidebar's list, joined by "; ". */
@@ -1317,6 +1311,115 @@ test_damaged_database (Fixture       *fixture,
   snapshot_clear (&before);
 }
 
+/* Overwrites the page that holds the audit trail's first rows: nothing
+ * start-up reads before the list of young people touches it, but SQLite's
+ * quick check reads every page. */
+static void
+damage_audit_page (Fixture        *fixture,
+                   const HeardKey *key)
+{
+  sqlite3 *db = heard_test_raw_open (fixture->records.db_path, key);
+  sqlite3_stmt *statement = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 root = 0, page_size = 0;
+  gsize length = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rootpage FROM sqlite_master"
+                                           " WHERE name = 'audit'", -1, &statement, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  root = sqlite3_column_int64 (statement, 0);
+  sqlite3_finalize (statement);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA page_size", -1, &statement, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  page_size = sqlite3_column_int64 (statement, 0);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+
+  g_file_get_contents (fixture->records.db_path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (root, >, 1);
+  g_assert_cmpuint (length, >=, (gsize) (root * page_size));
+  heard_secure_random ((guint8 *) contents + (root - 1) * page_size, (gsize) page_size);
+  g_file_set_contents_full (fixture->records.db_path, contents, (gssize) length,
+                            G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+}
+
+/* A write asked for the moment the young people are listed. */
+typedef struct
+{
+  gboolean      asked;
+  char         *listed;
+  GAsyncResult *saved;
+} EarlyWrite;
+
+static void
+listed_cb (HeardContext *context,
+           GParamSpec   *pspec,
+           EarlyWrite   *early)
+{
+  g_autoptr(HeardPerson) person = NULL;
+
+  if (early->asked || heard_context_get_lock_state (context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  early->asked = TRUE;
+  early->listed = people_names (context);
+  person = heard_person_new ();
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Dana Rossi");
+  heard_context_save_person_async (context, person, NULL, heard_test_store_result_cb,
+                                   &early->saved);
+}
+
+/* Damage only SQLite's quick check finds, in records that opened without
+ * waiting for it: the list shows first, then the check at open finds the
+ * damage before anything is written, and the records are let go of as a
+ * refused open would leave them. A write asked for meanwhile never lands. */
+static void
+test_damage_found_after_listing (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
+  g_autoptr(HeardKey) key = parse_code (code);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardPerson) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  EarlyWrite early = { 0 };
+  Snapshot before = { 0, };
+  HeardLockState state;
+
+  damage_audit_page (fixture, key);
+  snapshot_take (&before, fixture);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_signal_connect (context, "notify::lock-state", G_CALLBACK (listed_cb), &early);
+  state = run_step (context, STEP_START, NULL, NULL);
+  g_signal_handlers_disconnect_by_func (context, listed_cb, &early);
+
+  g_assert_true (early.asked);
+  g_assert_cmpstr (early.listed, ==, PERSON_NAME);
+  g_clear_pointer (&early.listed, g_free);
+  g_assert_cmpint (state, ==, HEARD_LOCK_STATE_FAILED);
+  g_assert_cmpint (heard_context_get_lock_state (context), ==, HEARD_LOCK_STATE_FAILED);
+  g_assert_nonnull (strstr (heard_context_get_lock_message (context), "health check"));
+  g_assert_null (_heard_context_get_store (context));
+  assert_people (context, "");
+
+  heard_test_wait (&early.saved);
+  saved = heard_context_save_person_finish (context, early.saved, &error);
+  g_clear_object (&early.saved);
+  g_assert_null (saved);
+  g_assert_error (error, HEARD_SQLITE_STORE_ERROR, HEARD_SQLITE_STORE_ERROR_DAMAGED);
+  heard_test_close_context (&context);
+
+  /* Nothing rewritten. */
+  snapshot_assert_unchanged (&before, fixture);
+  snapshot_clear (&before);
+}
+
 /* Every lock state the context passes through, in order. */
 static void
 record_state_cb (HeardContext *context,
@@ -2027,6 +2130,7 @@ main (int   argc,
        GINT_TO_POINTER (DAMAGE_TRUNCATE_AT_PAGE));
   ADD ("/context/damaged/cut-mid-page", test_damaged_database,
        GINT_TO_POINTER (DAMAGE_TRUNCATE_ODD));
+  ADD ("/context/damaged/found-after-listing", test_damage_found_after_listing, NULL);
   ADD ("/context/folder/every-state", test_folder_states, NULL);
   ADD ("/context/folder/two-first-runs", test_two_first_runs, NULL);
   ADD ("/context/folder/already-open", test_already_open, NULL);

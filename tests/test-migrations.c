@@ -14,7 +14,7 @@
 
 /*
  * Records kept by earlier versions of Heard open with today's and lose
- * nothing. Each fixture in tests/fixtures (schema 1, 2 and 3, made by
+ * nothing. Each fixture in tests/fixtures (schema 1 to 4, made by
  * make-fixture.c under a known test key) is copied, opened as Heard opens
  * its records, and read back through the store's own calls, record by
  * record and word by word: names in Arabic and with emoji, the young
@@ -795,6 +795,82 @@ test_from_v3 (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "statement 1, version 1 "));
 }
 
+/* Schema 4, made by that day's store through its own calls (make-fixture
+ * --current): the update adds drafts and changes nothing else. The records
+ * read back as they were, the trail verifies with not one entry more or
+ * rewritten, and a draft kept afterwards adds no entry either, so that the
+ * checks at the next open find nothing wrong. */
+static void
+test_from_v4 (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(HeardDraft) draft = heard_draft_new (HEARD_DRAFT_STATEMENT, 1, 0);
+  g_autoptr(GError) error = NULL;
+  HeardDraft *kept;
+  guint n_entries = 0;
+  gint64 n_before;
+  sqlite3 *db;
+
+  db = raw_open (fixture);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM sqlite_master"
+                                             " WHERE name = 'draft'"), ==, 0);
+  n_before = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  g_assert_cmpint (n_before, >, 0);
+  before = heard_test_audit_hashes (db, n_before);
+  sqlite3_close (db);
+
+  open_store (fixture);
+  g_assert_null (heard_test_verify_audit (fixture->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+
+  people = list_people (fixture);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (heard_person_get_display_name (g_ptr_array_index (people, 0)), ==,
+                   "Jade Mensah");
+  g_assert_cmpstr (heard_person_get_text (g_ptr_array_index (people, 0),
+                                          HEARD_PERSON_PREFERRED_NAME), ==, "Jade");
+  statements = heard_test_list_statements (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statements->len, ==, 1);
+  g_assert_cmpstr (heard_statement_get_words (g_ptr_array_index (statements, 0)), ==,
+                   "I want to stay at my nan’s.");
+
+  /* Drafts work on the updated records, and stay out of the trail. */
+  heard_draft_set_field (draft, "words", "I want to go back to school");
+  heard_draft_set_focus (draft, "words", 9);
+  g_assert_true (heard_test_save_draft (fixture->store, draft, &error));
+  g_assert_no_error (error);
+  heard_test_close_store (&fixture->store);
+
+  db = raw_open (fixture);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"), ==, n_before);
+  after = heard_test_audit_hashes (db, n_before);
+  g_assert_cmpstr (after, ==, before);
+  sqlite3_close (db);
+
+  open_store (fixture);
+  g_assert_null (heard_test_verify_audit (fixture->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+  drafts = heard_test_list_drafts (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  kept = g_ptr_array_index (drafts, 0);
+  g_assert_true (heard_draft_same_editor (kept, draft));
+  g_assert_cmpstr (heard_draft_get_field (kept, "words"), ==, "I want to go back to school");
+  g_assert_cmpstr (heard_draft_get_focus (kept), ==, "words");
+  g_assert_cmpint (heard_draft_get_cursor (kept), ==, 9);
+  /* Writing is not held: a record saved now goes through. */
+  g_assert_cmpint (heard_test_add_person (fixture->store, "Ama Boateng"), >, 0);
+}
+
 static void
 add_test (const char *path,
           guint       version,
@@ -813,6 +889,7 @@ main (int   argc,
   add_test ("/migrations/from-v1", 1, test_from_v1);
   add_test ("/migrations/from-v2", 2, test_from_v2);
   add_test ("/migrations/from-v3", 3, test_from_v3);
+  add_test ("/migrations/from-v4", 4, test_from_v4);
 
   return g_test_run ();
 }

@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "heard-audit.h"
 #include "heard-backup-service.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
+#include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-practice.h"
@@ -335,23 +337,6 @@ describe_records (const char *folder)
   return g_string_free (records, FALSE);
 }
 
-/* The names in @folder, sorted, one a line. */
-static char *
-list_names (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv ("\n", (char **) names->pdata);
-}
-
 static gboolean
 folder_has_making_sibling (const char *folder)
 {
@@ -414,22 +399,6 @@ test_same_seed_same_records (Fixture       *fixture,
   g_assert_false (folder_has_making_sibling (first));
 }
 
-static HeardContext *
-start_context (const char     *folder,
-               HeardLockState  expected)
-{
-  HeardContext *context = heard_context_new (folder);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==, expected);
-  g_assert_no_error (error);
-
-  return context;
-}
-
 static const char *
 read_uuid (const char        *folder,
            HeardDatabaseInfo *info)
@@ -464,7 +433,7 @@ test_own_folder_and_key (Fixture       *fixture,
   g_assert_cmpstr (fixture->practice_dir, ==, expected_dir);
 
   /* Real records first, as on a first run. */
-  real = start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  real = heard_test_start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   g_assert_false (heard_context_get_practice (real));
   code = heard_context_dup_recovery_code (real);
   real_key = heard_recovery_code_parse (code, &error);
@@ -484,7 +453,7 @@ test_own_folder_and_key (Fixture       *fixture,
 
   /* Opened silently: no passphrase (not even the caseworker's own), no
    * recovery code to show or ask for. */
-  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
   g_assert_false (heard_context_get_has_caseworker_passphrase (practice));
   {
     g_autofree char *note = g_build_filename (fixture->practice_dir, HEARD_CASEWORKER_FILE, NULL);
@@ -545,7 +514,7 @@ test_refuses_real_records (Fixture       *fixture,
   g_autofree char *parent_before = NULL;
   g_autofree char *parent_after = NULL;
 
-  real = start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
+  real = heard_test_start_context (fixture->data_dir, HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
   heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Real Young Person");
   heard_context_save_person_async (real, person, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
@@ -556,7 +525,7 @@ test_refuses_real_records (Fixture       *fixture,
 
   parent = g_path_get_dirname (fixture->data_dir);
   before = heard_test_describe_folder (fixture->data_dir);
-  parent_before = list_names (parent);
+  parent_before = heard_test_list_names (parent);
 
   g_assert_false (generate (fixture->data_dir, N_PEOPLE, SEED, &error));
   g_assert_error (error, HEARD_PRACTICE_ERROR, HEARD_PRACTICE_ERROR_REAL_RECORDS);
@@ -564,14 +533,14 @@ test_refuses_real_records (Fixture       *fixture,
 
   /* Not a byte changed, and nothing made beside them. */
   after = heard_test_describe_folder (fixture->data_dir);
-  parent_after = list_names (parent);
+  parent_after = heard_test_list_names (parent);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (heard_practice_folder_is_practice (fixture->data_dir));
   g_assert_cmpstr (parent_before, ==, parent_after);
 
   /* A practice set open in Heard is not replaced under it. */
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
-  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
   g_clear_pointer (&before, g_free);
   before = dump_practice_set (fixture->practice_dir);
   g_assert_false (generate (fixture->practice_dir, N_PEOPLE, SEED + 1, &error));
@@ -612,6 +581,55 @@ test_cancelled_leaves_old_set (Fixture       *fixture,
   g_assert_false (folder_has_making_sibling (fixture->practice_dir));
 }
 
+/* What a generator killed part-way left beside the folder is cleared the
+ * next time a set is made there, when it can tell it was abandoned (this
+ * computer's, of a process that is gone, or anyone's a week old); another
+ * computer's recent one, and one still being made, stay. */
+static void
+test_clears_abandoned_sets (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GPid gone = heard_test_gone_pid ();
+  g_autofree char *gone_tag = heard_files_temp_tag (gone);
+  g_autofree char *own_tag = heard_files_temp_tag (getpid ());
+  struct
+  {
+    char     *suffix;
+    guint     days_old;
+    gboolean  kept;
+  } sets[] = {
+    { g_strdup_printf (".making-%sAbCdEf", gone_tag), 0, FALSE },
+    { g_strdup_printf (".making-%sGhIjKl", own_tag), 0, TRUE },
+    { g_strdup_printf (".making-%d@elsewhere.example-MnOpQr", gone), 0, TRUE },
+    { g_strdup_printf (".making-%d@elsewhere.example-StUvWx", gone), 8, FALSE },
+    { g_strdup (".making-YzAbCd"), 8, FALSE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->practice_dir, sets[i].suffix, NULL);
+      g_autofree char *inside = g_build_filename (path, "heard.db", NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      heard_test_write_file (inside, "half", 4);
+      if (sets[i].days_old > 0)
+        heard_test_set_age (path, sets[i].days_old);
+    }
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sets); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->practice_dir, sets[i].suffix, NULL);
+
+      g_test_message ("%s: %s", sets[i].suffix, sets[i].kept ? "kept" : "removed");
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS) == sets[i].kept);
+      if (sets[i].kept)
+        heard_test_remove_dir (path);
+      g_free (sets[i].suffix);
+    }
+}
+
 static void
 test_passes_verification (Fixture       *fixture,
                           gconstpointer  data)
@@ -624,7 +642,7 @@ test_passes_verification (Fixture       *fixture,
 
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
 
-  practice = start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
   g_assert_null (heard_context_get_audit_problem (practice));
   g_assert_true (heard_test_check_integrity (_heard_context_get_store (practice), &error));
   g_assert_no_error (error);
@@ -691,6 +709,7 @@ main (int   argc,
   add_test ("/practice/own-folder-and-key", test_own_folder_and_key);
   add_test ("/practice/refuses-real-records", test_refuses_real_records);
   add_test ("/practice/cancelled-leaves-old-set", test_cancelled_leaves_old_set);
+  add_test ("/practice/clears-abandoned-sets", test_clears_abandoned_sets);
   add_test ("/practice/passes-verification", test_passes_verification);
   add_test ("/practice/respectful-words", test_respectful_words);
 

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "heard-audit.h"
+#include "heard-store-drafts.h"
 #include "heard-store-open-items.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
@@ -637,6 +638,8 @@ test_not_open (Fixture       *f,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) caseload = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(HeardDraft) draft = heard_draft_new (HEARD_DRAFT_STATEMENT, 1, 0);
   g_autoptr(GError) error = NULL;
 
   heard_store_close_async (f->store, ASYNC (f));
@@ -682,6 +685,133 @@ test_not_open (Fixture       *f,
   items = heard_store_list_open_items_finish (f->store, result_of (f), &error);
   g_assert_null (items);
   assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_store_save_draft_async (f->store, draft, ASYNC (f));
+  g_assert_false (heard_store_save_draft_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+  g_clear_error (&error);
+
+  heard_store_list_drafts_async (f->store, ASYNC (f));
+  drafts = heard_store_list_drafts_finish (f->store, result_of (f), &error);
+  g_assert_null (drafts);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN);
+}
+
+static GPtrArray *
+list_drafts (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *drafts;
+
+  heard_store_list_drafts_async (f->store, ASYNC (f));
+  drafts = heard_store_list_drafts_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (drafts);
+
+  return drafts;
+}
+
+static void
+save_draft (Fixture    *f,
+            HeardDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+
+  heard_store_save_draft_async (f->store, draft, ASYNC (f));
+  g_assert_true (heard_store_save_draft_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+}
+
+static void
+delete_draft (Fixture    *f,
+              HeardDraft *draft)
+{
+  g_autoptr(GError) error = NULL;
+
+  heard_store_delete_draft_async (f->store, draft, ASYNC (f));
+  g_assert_true (heard_store_delete_draft_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+}
+
+/* One draft per editor, replaced whole, listed newest first with every
+ * field, the focus and the cursor; deleted when asked (twice is no error).
+ * Drafts are not records: no "changed" and no audit entry. */
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 person_id = save_person (f, 0, "Jade Mensah");
+  g_autoptr(HeardDraft) statement = heard_draft_new (HEARD_DRAFT_STATEMENT, person_id, 0);
+  g_autoptr(HeardDraft) again = heard_draft_new (HEARD_DRAFT_STATEMENT, person_id, 0);
+  g_autoptr(HeardDraft) amendment = heard_draft_new (HEARD_DRAFT_AMENDMENT, person_id, 7);
+  g_autoptr(HeardDraft) safety = heard_draft_new (HEARD_DRAFT_NEW_AREA, person_id, 3);
+  g_autoptr(HeardDraft) health = heard_draft_new (HEARD_DRAFT_NEW_AREA, person_id, 3);
+  g_autoptr(GPtrArray) drafts = NULL;
+  HeardDraft *listed;
+  guint n_entries = 0;
+  guint n_after = 0;
+
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+  drafts = list_drafts (f);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  heard_draft_set_field (statement, "words", "I was scared");
+  heard_draft_set_field (statement, "context", "At the bus stop");
+  heard_draft_set_focus (statement, "words", 5);
+  save_draft (f, statement);
+  heard_draft_set_field (amendment, "reason", "");
+  save_draft (f, amendment);
+  /* The same editor again replaces its draft: a field gone is gone. */
+  heard_draft_set_field (again, "words", "I was scared of him");
+  heard_draft_set_focus (again, "words", 19);
+  save_draft (f, again);
+  assert_unchanged (f);
+
+  drafts = list_drafts (f);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  listed = g_ptr_array_index (drafts, 0);
+  g_assert_true (heard_draft_same_editor (listed, statement));
+  g_assert_cmpint (heard_draft_get_kind (listed), ==, HEARD_DRAFT_STATEMENT);
+  g_assert_cmpint (heard_draft_get_person_id (listed), ==, person_id);
+  g_assert_cmpint (heard_draft_get_subject_id (listed), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (heard_draft_get_fields (listed)), ==, 1);
+  g_assert_cmpstr (heard_draft_get_field (listed, "words"), ==, "I was scared of him");
+  g_assert_cmpstr (heard_draft_get_focus (listed), ==, "words");
+  g_assert_cmpint (heard_draft_get_cursor (listed), ==, 19);
+  g_assert_nonnull (heard_draft_get_saved_at (listed));
+  listed = g_ptr_array_index (drafts, 1);
+  g_assert_true (heard_draft_same_editor (listed, amendment));
+  g_assert_cmpstr (heard_draft_get_field (listed, "reason"), ==, "");
+  g_assert_cmpint (heard_draft_get_subject_id (listed), ==, 7);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  delete_draft (f, statement);
+  delete_draft (f, statement);
+  assert_unchanged (f);
+  drafts = list_drafts (f);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_true (heard_draft_same_editor (g_ptr_array_index (drafts, 0), amendment));
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Two new areas of one plan are two editors, told apart by their part. */
+  heard_draft_set_part (safety, HEARD_AREA_SAFETY);
+  heard_draft_set_part (health, HEARD_AREA_HEALTH);
+  heard_draft_set_field (safety, "worried_view", "Going out at night");
+  heard_draft_set_field (health, "worried_view", "Not sleeping");
+  save_draft (f, safety);
+  save_draft (f, health);
+  delete_draft (f, amendment);
+  drafts = list_drafts (f);
+  g_assert_cmpuint (drafts->len, ==, 2);
+  g_assert_true (heard_draft_same_editor (g_ptr_array_index (drafts, 0), health));
+  g_assert_cmpint (heard_draft_get_part (g_ptr_array_index (drafts, 0)), ==, HEARD_AREA_HEALTH);
+  g_assert_cmpstr (heard_draft_get_field (g_ptr_array_index (drafts, 1), "worried_view"), ==,
+                   "Going out at night");
+
+  g_assert_null (heard_test_verify_audit (f->store, &n_after));
+  g_assert_cmpuint (n_after, ==, n_entries);
 }
 
 /* HeardStore is only an interface: there is no store without a backend. */
@@ -722,6 +852,7 @@ main (int   argc,
   add_test ("/store-contract/staff", test_staff);
   add_test ("/store-contract/checks", test_checks);
   add_test ("/store-contract/not-open", test_not_open);
+  add_test ("/store-contract/drafts", test_drafts);
 
   return g_test_run ();
 }

@@ -62,7 +62,7 @@ heard_cli_backup (int    argc,
                                   "chosen in Heard's\nPreferences), as Heard does: one "
                                   "encrypted file, checked before it gets its\nname, and the "
                                   "old backups pruned. Works while Heard is open."));
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 0, 1);
   if (status >= 0)
     return status;

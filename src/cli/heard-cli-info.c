@@ -36,7 +36,9 @@ describe_last_backup (const char *data_dir,
 
   folder = _heard_backup_service_read_folder (data_dir);
   if (folder == NULL || uuid == NULL)
-    return g_strdup (_("none (no backup folder is chosen)"));
+    return g_strdup (_("not known. No backup folder is chosen in Heard, so automatic "
+                       "backups are off; a backup made by hand into a folder (heard-cli "
+                       "backup FOLDER) is not tracked."));
 
   heard_backup_find_newest_async (folder, uuid, NULL, heard_cli_result_cb, &result);
   heard_cli_wait (&result);
@@ -70,7 +72,7 @@ heard_cli_info (int    argc,
                                 _("Says what the records are: their folder, the versions of "
                                   "their schema and\ncipher, and how many records of each "
                                   "kind they hold. Nothing personal is shown."));
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 0, 0);
   if (status >= 0)
     return status;

@@ -41,12 +41,15 @@ heard_cli_practice (int    argc,
   int status;
 
   g_option_context_set_summary (context,
-                                _("Makes a set of fictional records for training, in the "
-                                  "practice folder unless\n--data-dir names another. A folder "
-                                  "holding real records is refused."));
+                                _("Makes a set of fictional records for training in the "
+                                  "practice folder, unless\n--data-dir names another: "
+                                  "HEARD_DATA_DIR or else Heard's own folder, with\n"
+                                  "-practice added to its name. A folder holding real records "
+                                  "is refused."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  status = heard_cli_parse (context, &data_dir, heard_practice_default_dir, &argc, &argv,
-                            0, 0);
+  status = heard_cli_parse (context, &data_dir, heard_practice_default_dir,
+                            N_("The folder (else the practice folder, said above)"), &argc,
+                            &argv, 0, 0);
   if (status >= 0)
     return status;
 

@@ -16,7 +16,8 @@
  * that were there are moved aside, never overwritten, and the folder they
  * went to is printed. When this computer's keyring has no key for the
  * backup, the recovery code is read from standard input. A folder another
- * Heard has open is refused.
+ * Heard has open is refused, and so is a practice folder: real records are
+ * never put among fictional ones.
  */
 
 static char *
@@ -48,7 +49,7 @@ heard_cli_restore (int    argc,
                                   "now are moved aside\nand kept, never overwritten. When this "
                                   "computer's keyring lacks the backup's\nkey, give the "
                                   "recovery code on standard input. Close Heard first."));
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 1, 1);
   if (status >= 0)
     return status;
@@ -64,6 +65,10 @@ heard_cli_restore (int    argc,
       g_clear_error (&error);
       moved_to = restore (data_dir, argv[1], code, &error);
     }
+  if (g_error_matches (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_PRACTICE_FOLDER))
+    return heard_cli_fail (HEARD_CLI_EXIT_REFUSED, "%s %s", error->message,
+                           _("Leave out --data-dir for Heard's own folder, or name the "
+                             "real records' folder with it."));
   if (error != NULL)
     return heard_cli_fail_with_error (error);
 

@@ -41,15 +41,15 @@ check_audit (HeardCliRecords *records,
   g_autoptr(HeardAuditGuard) guard = heard_audit_guard_new (records->flow);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean unanchored = FALSE;
   int status = -1;
 
-  /* Opening checks against the anchor as a start does; a problem found
-   * is kept, not returned, and the check below returns it. */
+  /* Opening finds the anchor as a start does (a damaged note is a problem
+   * kept, not returned); the check below checks the trail against it and
+   * returns any problem. */
   heard_audit_guard_open_async (guard, records->opened->store, records->opened->key, NULL,
                                 heard_cli_result_cb, &result);
   heard_cli_wait (&result);
-  if (!heard_audit_guard_open_finish (guard, result, &unanchored, &error))
+  if (!heard_audit_guard_open_finish (guard, result, &error))
     status = heard_cli_fail_with_error (error);
   g_clear_object (&result);
 
@@ -78,10 +78,10 @@ heard_cli_verify (int    argc,
 
   g_option_context_set_summary (context,
                                 _("Runs the full health check of the records file and checks "
-                                  "their record of changes\n(the audit trail) against its "
-                                  "anchor. Exits with 0 only if both hold; otherwise\nnames "
+                                  "their record of\nchanges (the audit trail) against its "
+                                  "anchor. Exits with 0 only if both hold;\notherwise names "
                                   "the first problem, such as the first altered entry."));
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, &argc,
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 0, 0);
   if (status >= 0)
     return status;

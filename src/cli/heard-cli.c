@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -50,7 +51,8 @@ exit_status_text (void)
            "  2  locked: no key for the records (not in the keyring, or the caseworker's\n"
            "     passphrase, recovery code or passphrase on standard input is missing\n"
            "     or wrong)\n"
-           "  3  verification failed: the records file or its record of changes does not hold\n"
+           "  3  verification failed: the records file or its record of changes does not\n"
+           "     hold\n"
            "  4  in use: another Heard has the folder open\n"
            "  5  input/output: a file or folder could not be read or written, or the disk\n"
            "     is full\n"
@@ -111,6 +113,8 @@ status_for_error (const GError *error)
         return HEARD_CLI_EXIT_VERIFY_FAILED;
       case HEARD_BACKUP_ERROR_IN_USE:
         return HEARD_CLI_EXIT_IN_USE;
+      case HEARD_BACKUP_ERROR_PRACTICE_FOLDER:
+        return HEARD_CLI_EXIT_REFUSED;
       case HEARD_BACKUP_ERROR_NOT_A_BACKUP:
       case HEARD_BACKUP_ERROR_TAMPERED:
       case HEARD_BACKUP_ERROR_TOO_NEW:
@@ -159,6 +163,7 @@ int
 heard_cli_parse (GOptionContext  *context,
                  char           **data_dir,
                  char          *(*default_dir) (void),
+                 const char      *data_dir_help,
                  int             *argc,
                  char          ***argv,
                  int              min_args,
@@ -166,7 +171,9 @@ heard_cli_parse (GOptionContext  *context,
 {
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, data_dir,
-      N_("The folder of the records (else HEARD_DATA_DIR, else Heard's own)"), N_("DIR") },
+      data_dir_help != NULL ? data_dir_help
+                            : N_("The records' folder (else HEARD_DATA_DIR, else Heard's own)"),
+      N_("DIR") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -211,27 +218,50 @@ heard_cli_wait (GAsyncResult **slot)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* Reads one line from standard input into guarded memory, without the
- * line's end; the stdio buffer it passed through is wiped. */
+/* Reads one line from standard input, without the line's end (a "\r"
+ * before it too). The bytes are read from the file descriptor one at a
+ * time, past stdio, so no stdio buffer holds them; the one buffer they are
+ * gathered in here is wiped, and so is each smaller one it outgrew. The
+ * line is returned in ordinary memory (not locked: it can reach swap, though
+ * never a core dump, see heard_secure_init()); heard_secure_free_string()
+ * wipes it when it is freed. */
 static char *
 read_line (void)
 {
-  char *line = NULL;
-  size_t size = 0;
-  ssize_t length = getline (&line, &size, stdin);
+  gsize size = 128;
+  gsize length = 0;
+  char *buffer = g_malloc (size);
   char *secret = NULL;
+  char c = '\0';
+  ssize_t got;
 
-  if (length > 0)
+  while ((got = read (STDIN_FILENO, &c, 1)) == 1 || (got < 0 && errno == EINTR))
     {
-      while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
-        line[--length] = '\0';
-      if (length > 0)
-        secret = g_strndup (line, (gsize) length);
-    }
+      if (got < 0)
+        continue;
+      if (c == '\n')
+        break;
+      if (length + 1 == size)
+        {
+          char *larger = g_malloc (size * 2);
 
-  if (line != NULL)
-    sodium_memzero (line, size);
-  free (line);
+          memcpy (larger, buffer, length);
+          sodium_memzero (buffer, size);
+          g_free (buffer);
+          buffer = larger;
+          size *= 2;
+        }
+      buffer[length++] = c;
+    }
+  sodium_memzero (&c, sizeof c);
+
+  while (length > 0 && buffer[length - 1] == '\r')
+    length--;
+  if (length > 0)
+    secret = g_strndup (buffer, length);
+
+  sodium_memzero (buffer, size);
+  g_free (buffer);
 
   return secret;
 }

@@ -69,13 +69,15 @@ int           heard_cli_fail     (HeardCliExit  status,
 /* The status that fits @error, said on standard error. */
 int           heard_cli_fail_with_error (const GError *error);
 
-/* Parses a command's options, with --data-dir added (else HEARD_DATA_DIR
- * or the folder @default_dir gives), and leaves its positional arguments
- * in argv[1..]. Returns -1 to go on, or the status to exit with (0 after
+/* Parses a command's options, with --data-dir added (else the folder
+ * @default_dir gives; @data_dir_help says which in --help, NULL for
+ * HEARD_DATA_DIR or Heard's own), and leaves its positional arguments in
+ * argv[1..]. Returns -1 to go on, or the status to exit with (0 after
  * --help). */
 int           heard_cli_parse    (GOptionContext  *context,
                                   char           **data_dir,
                                   char          *(*default_dir) (void),
+                                  const char      *data_dir_help,
                                   int             *argc,
                                   char          ***argv,
                                   int              min_args,

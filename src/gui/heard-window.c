@@ -9,6 +9,7 @@
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
 #include "heard-clipboard.h"
+#include "heard-draft-opener.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
 #include "heard-preferences-window.h"
@@ -43,6 +44,10 @@ struct _HeardWindow
    * when none. The toast is among self->toasts. */
   gint64                undo_person_id;
   AdwToast             *undo_toast;
+  /* Whether the records were locked since they were last open: their
+   * editors' drafts open again at once; otherwise (a start) they are
+   * offered, being what Heard was killed or crashed with. */
+  gboolean              relocking;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_revealer;
@@ -356,6 +361,7 @@ locking_cb (HeardWindow *self)
   g_clear_pointer (&self->search_matches, g_hash_table_unref);
   forget_undo (self);
   g_clear_object (&self->chosen);
+  self->relocking = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   /* Emptied rather than dismissed: libadwaita 1.2 can crash when a toast is
    * dismissed during its own animation. Each goes at its timeout. */
@@ -364,9 +370,44 @@ locking_cb (HeardWindow *self)
 }
 
 static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(HeardWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = heard_context_list_drafts_finish (HEARD_CONTEXT (object), result,
+                                                                  &error);
+  gboolean relocking = self->relocking;
+
+  if (drafts == NULL)
+    {
+      g_message ("Could not look for drafts: %s", error->message);
+      return;
+    }
+  /* Locked again meanwhile: the next unlock looks again. */
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  self->relocking = FALSE;
+  if (!relocking)
+    {
+      heard_draft_opener_offer (GTK_WINDOW (self), self->context, drafts);
+      return;
+    }
+
+  /* Oldest first, so the newest editor ends up on top. */
+  for (guint i = drafts->len; i > 0; i--)
+    heard_draft_opener_open (GTK_WINDOW (self), self->context, g_ptr_array_index (drafts, i - 1));
+}
+
+static void
 lock_state_changed_cb (HeardWindow *self)
 {
   update_state_page (self);
+
+  if (heard_context_get_lock_state (self->context) == HEARD_LOCK_STATE_OPEN)
+    heard_context_list_drafts_async (self->context, NULL, drafts_listed_cb, g_object_ref (self));
 }
 
 static void

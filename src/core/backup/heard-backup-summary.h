@@ -27,6 +27,9 @@ typedef enum
   HEARD_BACKUP_ERROR_VERIFY_FAILED,
   /* Another Heard holds the records folder a restore would replace. */
   HEARD_BACKUP_ERROR_IN_USE,
+  /* The folder a restore would fill holds practice records: real records
+   * are never put among them. */
+  HEARD_BACKUP_ERROR_PRACTICE_FOLDER,
   HEARD_BACKUP_ERROR_FAILED,
 } HeardBackupError;
 

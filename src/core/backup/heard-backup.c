@@ -3,12 +3,8 @@
 
 #include "config.h"
 
-/* renameat2() and its RENAME_NOREPLACE and RENAME_EXCHANGE. */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -20,6 +16,7 @@
 
 #include "heard-backup-private.h"
 #include "heard-audit.h"
+#include "heard-files.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -63,10 +60,10 @@ G_DEFINE_QUARK (heard-backup-error-quark, heard_backup_error)
 G_DEFINE_BOXED_TYPE (HeardBackupSummary, heard_backup_summary,
                      heard_backup_summary_copy, heard_backup_summary_free)
 
-/* The caller's progress function, shared by the copy and the backup. */
+/* The caller's progress function, shared by the copy and the backup: an
+ * atomic reference-counted box (g_atomic_rc_box_*). */
 typedef struct
 {
-  gatomicrefcount          ref;
   HeardBackupProgressFunc  func;
   gpointer                 data;
   GDestroyNotify           data_free;
@@ -94,22 +91,17 @@ typedef struct
   GDateTime *created;
 } Listed;
 
-static Progress *
-progress_ref (Progress *progress)
+static void
+progress_clear (Progress *progress)
 {
-  g_atomic_ref_count_inc (&progress->ref);
-  return progress;
+  if (progress->data_free != NULL)
+    progress->data_free (progress->data);
 }
 
 static void
 progress_unref (Progress *progress)
 {
-  if (!g_atomic_ref_count_dec (&progress->ref))
-    return;
-
-  if (progress->data_free != NULL)
-    progress->data_free (progress->data);
-  g_free (progress);
+  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
 }
 
 static void
@@ -332,20 +324,6 @@ read_all (int     fd,
     }
 
   return TRUE;
-}
-
-static gboolean
-sync_folder (const char *folder)
-{
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  gboolean synced;
-
-  if (fd < 0)
-    return FALSE;
-  synced = fsync (fd) == 0 || errno == EINVAL;
-  close (fd);
-
-  return synced;
 }
 
 static void
@@ -679,7 +657,8 @@ write_file (const WriteJob  *job,
 }
 
 /* Removes what a backup killed half-way left behind: only Heard's own
- * temporary files, of processes that are gone. */
+ * temporary files, of processes of this computer that are gone, or a week
+ * old (the folder may be shared with other computers, backing up now). */
 static void
 remove_abandoned (const char *folder)
 {
@@ -689,22 +668,26 @@ remove_abandoned (const char *folder)
   while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
     {
       g_autofree char *path = NULL;
-      const char *digits;
-      char *end = NULL;
-      guint64 pid;
 
       if (!g_str_has_prefix (name, TEMP_PREFIX))
         continue;
-      digits = name + strlen (TEMP_PREFIX);
-      pid = g_ascii_strtoull (digits, &end, 10);
-      if (end == digits || *end != '-' || pid == 0 || pid > G_MAXINT ||
-          kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+      path = g_build_filename (folder, name, NULL);
+      if (!heard_files_temp_abandoned (path, name + strlen (TEMP_PREFIX)))
         continue;
 
-      path = g_build_filename (folder, name, NULL);
       if (g_unlink (path) != 0)
         g_message ("Could not remove the unfinished backup %s: %s", path, g_strerror (errno));
     }
+}
+
+/* A new temporary file's name, tagged with this process and computer. */
+static char *
+temp_name (const char *suffix)
+{
+  g_autofree char *tag = heard_files_temp_tag (getpid ());
+  g_autofree char *random = g_uuid_string_random ();
+
+  return g_strconcat (TEMP_PREFIX, tag, random, suffix, NULL);
 }
 
 static char *
@@ -832,8 +815,8 @@ _heard_backup_find_key (const HeardBackupHeader  *header,
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_NEEDS_KEY,
-                     _("This computer does not hold the key of the records in this backup "
-                       "(%s). Type their recovery code to open it."), local_error->message);
+                     _("This computer does not hold the key of the records in this backup. "
+                       "%s Type their recovery code to open it."), local_error->message);
     }
 
   return looked_up;
@@ -899,7 +882,6 @@ prepare_thread (GTask        *task,
 {
   WriteJob *job = task_data;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *random = NULL;
   g_autofree char *name = NULL;
   GStatBuf info;
   int problem = 0;
@@ -942,29 +924,10 @@ prepare_thread (GTask        *task,
       g_clear_pointer (&job->final_path, g_free);
     }
 
-  random = g_uuid_string_random ();
-  name = g_strdup_printf (TEMP_PREFIX "%d-%s" TEMP_DATABASE_SUFFIX, (int) getpid (), random);
+  name = temp_name (TEMP_DATABASE_SUFFIX);
   job->database_path = g_build_filename (job->folder, name, NULL);
 
   g_task_return_boolean (task, TRUE);
-}
-
-/* Puts @from at @to only if nothing is there: a backup never replaces one. */
-static gboolean
-rename_no_replace (const char *from,
-                   const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return TRUE;
-  if (errno != EINVAL && errno != ENOSYS)
-    return FALSE;
-#endif
-  /* Where the filesystem cannot, a hard link refuses an existing name too. */
-  if (link (from, to) != 0)
-    return FALSE;
-  g_unlink (from);
-  return TRUE;
 }
 
 static HeardBackupSummary *
@@ -994,9 +957,7 @@ seal_thread (GTask        *task,
 {
   WriteJob *job = task_data;
   g_autoptr(HeardBackupHeader) header = NULL;
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *name = g_strdup_printf (TEMP_PREFIX "%d-%s" TEMP_SUFFIX, (int) getpid (),
-                                           random);
+  g_autofree char *name = temp_name (TEMP_SUFFIX);
   g_autofree char *temp_path = g_build_filename (job->folder, name, NULL);
   GError *error = NULL;
   gboolean sealed = FALSE;
@@ -1030,7 +991,7 @@ seal_thread (GTask        *task,
                              "so it was not kept; the drive may be failing. Your earlier "
                              "backups have not been changed."));
     }
-  if (sealed && !rename_no_replace (temp_path, job->final_path))
+  if (sealed && !heard_files_rename_no_replace (temp_path, job->final_path))
     {
       set_folder_error (&error, job->folder, errno);
       sealed = FALSE;
@@ -1043,7 +1004,7 @@ seal_thread (GTask        *task,
       return;
     }
 
-  if (!sync_folder (job->folder))
+  if (!heard_files_sync (job->folder))
     g_message ("Could not flush the backup folder %s: %s", job->folder, g_strerror (errno));
 
   g_task_return_pointer (task, summary_from_job (job),
@@ -1116,7 +1077,7 @@ prepared_cb (GObject      *object,
     }
 
   heard_store_copy_async (job->store, job->key, job->database_path, copy_progress_cb,
-                          progress_ref (job->progress), (GDestroyNotify) progress_unref,
+                          g_atomic_rc_box_acquire (job->progress), (GDestroyNotify) progress_unref,
                           g_task_get_cancellable (task), copied_cb, g_object_ref (task));
 }
 
@@ -1202,7 +1163,7 @@ prune_thread (GTask        *task,
       removed++;
     }
 
-  if (removed > 0 && !sync_folder (request->folder))
+  if (removed > 0 && !heard_files_sync (request->folder))
     g_message ("Could not flush the backup folder %s: %s", request->folder, g_strerror (errno));
 
   g_task_return_int (task, (gssize) removed);
@@ -1266,21 +1227,6 @@ inspect_request_free (InspectRequest *request)
 }
 
 static void
-remove_private_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static void
 inspect_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
@@ -1315,7 +1261,7 @@ inspect_thread (GTask        *task,
 
       if (_heard_backup_extract (request->path, header, copy, &error))
         info = _heard_backup_describe_copy (copy, key, NULL, NULL, cancellable, &error);
-      remove_private_dir (dir);
+      heard_files_remove_tree (dir);
     }
 
   if (info == NULL)
@@ -1401,8 +1347,7 @@ heard_backup_write_async (HeardStore              *store,
   job->key = heard_key_copy (key);
   job->uuid = g_strdup (uuid);
   job->folder = g_strdup (folder);
-  job->progress = g_new0 (Progress, 1);
-  g_atomic_ref_count_init (&job->progress->ref);
+  job->progress = g_atomic_rc_box_new0 (Progress);
   job->progress->func = progress;
   job->progress->data = progress_data;
   job->progress->data_free = progress_free;

@@ -3,14 +3,9 @@
 
 #include "config.h"
 
-/* renameat2() and its RENAME_NOREPLACE and RENAME_EXCHANGE. */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -18,6 +13,7 @@
 #include "heard-audit.h"
 #include "heard-backup-private.h"
 #include "heard-caseworker-passphrase.h"
+#include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-secure.h"
@@ -33,11 +29,16 @@
  * the data folder, opened with their key and checked in full there. That
  * folder is then made ready to start from: heard.ini names the backup's
  * records, the audit trail says they were restored (and from when), and
- * the trail's anchor is set to its new head, in heard.ini and the keyring,
- * so that an older backup restored over the same records raises no audit
- * problem. Only then are the two folders swapped, in one step where the
- * system allows it (renameat2's RENAME_EXCHANGE), so that there is never a
- * moment without a records folder.
+ * the trail's anchor is set to its new head in heard.ini, so that an older
+ * backup restored over the same records raises no audit problem. Only then
+ * are the two folders swapped, in one step where the system allows it
+ * (renameat2's RENAME_EXCHANGE), so that there is never a moment without a
+ * records folder; and only once the restored records are in place does the
+ * keyring learn their anchor (and key), so that a restore that fails leaves
+ * the keyring as it was.
+ *
+ * A practice folder (protection=practice) is never restored into: real
+ * records would end up among fictional ones, shown as practice.
  */
 
 #define STAGING_INFIX "-restoring-"
@@ -69,36 +70,6 @@ set_errno_error (GError     **error,
                _("Heard could not restore the backup, because %s could not be prepared: %s. "
                  "The current records have not been moved or changed."),
                what, g_strerror (saved_errno));
-}
-
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (dir);
-}
-
-static gboolean
-sync_path (const char *path,
-           int         flags)
-{
-  int fd = g_open (path, flags | O_RDONLY | O_CLOEXEC, 0);
-  gboolean synced;
-
-  if (fd < 0)
-    return FALSE;
-  synced = fsync (fd) == 0 || errno == EINVAL;
-  close (fd);
-
-  return synced;
 }
 
 /* What the data folder's note says now, if anything. */
@@ -208,39 +179,22 @@ aside_name (const char *data_dir)
   return name;
 }
 
-static gboolean
-rename_dir_no_replace (const char *from,
-                       const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return TRUE;
-  if (errno != EINVAL && errno != ENOSYS)
-    return FALSE;
-#endif
-  if (g_file_test (to, G_FILE_TEST_EXISTS))
-    {
-      errno = EEXIST;
-      return FALSE;
-    }
-
-  return g_rename (from, to) == 0;
-}
-
 /* Swaps @staging into @data_dir's place; the records that were there end
- * up in @aside. */
+ * up in @aside. On failure, @in_place says whether the restored records
+ * are in @data_dir all the same. */
 static gboolean
 swap_in (const char  *staging,
          const char  *data_dir,
          const char  *aside,
+         gboolean    *in_place,
          GError     **error)
 {
   int saved_errno;
 
-#ifdef RENAME_EXCHANGE
-  if (renameat2 (AT_FDCWD, staging, AT_FDCWD, data_dir, RENAME_EXCHANGE) == 0)
+  *in_place = heard_files_exchange (staging, data_dir);
+  if (*in_place)
     {
-      if (rename_dir_no_replace (staging, aside))
+      if (heard_files_rename_no_replace (staging, aside))
         return TRUE;
 
       /* The restored records are in place; the current ones are whole, in
@@ -258,15 +212,14 @@ swap_in (const char  *staging,
       set_errno_error (error, data_dir, saved_errno);
       return FALSE;
     }
-#endif
 
-  if (!rename_dir_no_replace (data_dir, aside))
+  if (!heard_files_rename_no_replace (data_dir, aside))
     {
       saved_errno = errno;
       set_errno_error (error, data_dir, saved_errno);
       return FALSE;
     }
-  if (!rename_dir_no_replace (staging, data_dir))
+  if (!heard_files_rename_no_replace (staging, data_dir))
     {
       saved_errno = errno;
       g_set_error (error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_FAILED,
@@ -341,7 +294,8 @@ keep_caseworker_note (const char  *data_dir,
   return heard_secure_write_file (to, contents, length, error);
 }
 
-/* Makes the restored records ready in @staging; FALSE leaves it to remove. */
+/* Makes the restored records ready in @staging and gives their audit
+ * trail's @head; FALSE leaves it to remove. */
 static gboolean
 stage (const char               *data_dir,
        const char               *staging,
@@ -350,16 +304,16 @@ stage (const char               *data_dir,
        const HeardKey           *key,
        gboolean                  from_recovery_code,
        const HeardDatabaseInfo  *current,
+       HeardAuditAnchor        **head,
        GCancellable             *cancellable,
        GError                  **error)
 {
   g_autofree char *database = g_build_filename (staging, HEARD_DATABASE_FILE, NULL);
   g_autoptr(HeardStoreCopyInfo) info = NULL;
-  g_autoptr(HeardAuditAnchor) head = NULL;
   GError *local_error = NULL;
 
   if (_heard_backup_extract (backup_path, header, database, &local_error))
-    info = _heard_backup_describe_copy (database, key, header->created, &head, cancellable,
+    info = _heard_backup_describe_copy (database, key, header->created, head, cancellable,
                                         &local_error);
   if (info == NULL)
     {
@@ -367,17 +321,14 @@ stage (const char               *data_dir,
       return FALSE;
     }
 
-  if (!write_note (staging, header, key, head, current, from_recovery_code, error))
+  if (!write_note (staging, header, key, *head, current, from_recovery_code, error))
     return FALSE;
 
   if (g_strcmp0 (current->uuid, header->uuid) == 0 &&
       !keep_caseworker_note (data_dir, staging, error))
     return FALSE;
 
-  if (!current->passphrase_protected || g_strcmp0 (current->uuid, header->uuid) != 0)
-    update_keyring (header, key, head, from_recovery_code);
-
-  if (!sync_path (staging, O_DIRECTORY))
+  if (!heard_files_sync (staging))
     g_message ("Could not flush the folder %s: %s", staging, g_strerror (errno));
 
   return TRUE;
@@ -396,6 +347,7 @@ restore_thread (GTask        *task,
   g_autoptr(HeardKey) key = NULL;
   g_autoptr(HeardFolderLock) current_lock = NULL;
   g_autoptr(HeardFolderLock) staging_lock = NULL;
+  g_autoptr(HeardAuditAnchor) head = NULL;
   g_autofree char *parent = g_path_get_dirname (request->data_dir);
   g_autofree char *base = g_path_get_basename (request->data_dir);
   g_autofree char *template = NULL;
@@ -403,8 +355,30 @@ restore_thread (GTask        *task,
   g_autofree char *aside = NULL;
   HeardDatabaseInfo current = { 0 };
   gboolean from_recovery_code = FALSE;
+  gboolean keyring_learns;
+  gboolean in_place = FALSE;
   gboolean had_folder;
   GError *error = NULL;
+
+  /* A folder another Heard has open, or practice records, are refused
+   * before anything else is asked (a recovery code) or read. */
+  if (!lock_current (request->data_dir, &current_lock, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  had_folder = current_lock != NULL;
+  read_current_note (request->data_dir, &current);
+  if (current.practice)
+    {
+      g_set_error (&error, HEARD_BACKUP_ERROR, HEARD_BACKUP_ERROR_PRACTICE_FOLDER,
+                   _("%s holds practice records, made up for training, so a backup of real "
+                     "records is not restored there. Nothing has been moved or changed."),
+                   request->data_dir);
+      _heard_database_info_clear (&current);
+      g_task_return_error (task, error);
+      return;
+    }
 
   /* Nothing is touched before the backup is known to be whole and ours. */
   header = _heard_backup_read_header (request->backup_path, &error);
@@ -412,15 +386,15 @@ restore_thread (GTask        *task,
     key = _heard_backup_find_key (header, NULL, request->recovery_code, &from_recovery_code,
                                   cancellable, &error);
   if (key == NULL ||
-      !_heard_backup_check (request->backup_path, header, key, cancellable, &error) ||
-      !lock_current (request->data_dir, &current_lock, &error))
+      !_heard_backup_check (request->backup_path, header, key, cancellable, &error))
     {
+      _heard_database_info_clear (&current);
       g_task_return_error (task, error);
       return;
     }
 
-  had_folder = current_lock != NULL;
-  read_current_note (request->data_dir, &current);
+  /* Records kept under a passphrase keep their anchor in heard.ini alone. */
+  keyring_learns = !current.passphrase_protected || g_strcmp0 (current.uuid, header->uuid) != 0;
 
   template = g_strconcat (parent, G_DIR_SEPARATOR_S ".", base, STAGING_INFIX, "XXXXXX", NULL);
   staging = g_mkdtemp_full (template, 0700);
@@ -433,13 +407,13 @@ restore_thread (GTask        *task,
     }
   template = NULL;
 
-  if (!stage (request->data_dir, staging, request->backup_path, header, key, from_recovery_code, &current,
-              cancellable, &error) ||
+  if (!stage (request->data_dir, staging, request->backup_path, header, key, from_recovery_code,
+              &current, &head, cancellable, &error) ||
       (staging_lock = heard_folder_lock_acquire (staging, &error)) == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error))
     {
       g_clear_pointer (&staging_lock, heard_folder_lock_release);
-      remove_folder (staging);
+      heard_files_remove_tree (staging);
       _heard_database_info_clear (&current);
       g_task_return_error (task, error);
       return;
@@ -449,30 +423,40 @@ restore_thread (GTask        *task,
   if (had_folder)
     {
       aside = aside_name (request->data_dir);
-      if (!swap_in (staging, request->data_dir, aside, &error))
+      if (!swap_in (staging, request->data_dir, aside, &in_place, &error))
         {
-          if (g_file_test (staging, G_FILE_TEST_IS_DIR) && !held_records (staging))
-            remove_folder (staging);
+          /* In place, the restored records need their anchor known; else
+           * @staging holds only the restored copy, which the backup keeps. */
+          if (in_place && keyring_learns)
+            update_keyring (header, key, head, from_recovery_code);
+          else if (!in_place)
+            {
+              g_clear_pointer (&staging_lock, heard_folder_lock_release);
+              heard_files_remove_tree (staging);
+            }
           g_task_return_error (task, error);
           return;
         }
     }
-  else if (!rename_dir_no_replace (staging, request->data_dir))
+  else if (!heard_files_rename_no_replace (staging, request->data_dir))
     {
       set_errno_error (&error, request->data_dir, errno);
-      remove_folder (staging);
+      heard_files_remove_tree (staging);
       g_task_return_error (task, error);
       return;
     }
 
-  if (!sync_path (parent, O_DIRECTORY))
+  if (!heard_files_sync (parent))
     g_message ("Could not flush the folder %s: %s", parent, g_strerror (errno));
+
+  if (keyring_learns)
+    update_keyring (header, key, head, from_recovery_code);
 
   /* A folder that held nothing but its lock file was no records to keep. */
   if (aside != NULL && !held_records (aside))
     {
       g_clear_pointer (&current_lock, heard_folder_lock_release);
-      remove_folder (aside);
+      heard_files_remove_tree (aside);
       g_clear_pointer (&aside, g_free);
     }
 
@@ -481,7 +465,8 @@ restore_thread (GTask        *task,
 
 /* Puts the records of the backup at @backup_path in @data_dir. Nobody may
  * hold the folder's lock (the caller lets go of its own first): otherwise
- * HEARD_BACKUP_ERROR_IN_USE. The key is the one @recovery_code gives, or
+ * HEARD_BACKUP_ERROR_IN_USE. A folder of practice records is refused
+ * (HEARD_BACKUP_ERROR_PRACTICE_FOLDER). The key is the one @recovery_code gives, or
  * else the keyring's (HEARD_BACKUP_ERROR_NEEDS_KEY when it has none). A
  * backup changed since it was made is refused before anything is moved.
  * Nothing is overwritten or removed: the records that were in @data_dir

@@ -839,6 +839,16 @@ heard_case_file_get_person_id (HeardCaseFile *self)
   return self->person_id;
 }
 
+/* The context the case file belongs to: for what crosses young people,
+ * such as the drafts of its editors (heard_context_save_draft_async()). */
+HeardContext *
+heard_case_file_get_context (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return self->context;
+}
+
 /* The young person, as the context's list holds them; NULL once locked. */
 HeardPerson *
 heard_case_file_get_person (HeardCaseFile *self)

@@ -23,6 +23,7 @@ HeardCaseFile *heard_case_file_open            (HeardContext         *context,
 
 /* What a case file shows; all of it read-only, all of it bindable. */
 gint64       heard_case_file_get_person_id     (HeardCaseFile        *self);
+HeardContext *heard_case_file_get_context      (HeardCaseFile        *self);
 HeardPerson *heard_case_file_get_person        (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_plans         (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_statements    (HeardCaseFile        *self);

@@ -3,9 +3,6 @@
 
 #include "config.h"
 
-/* renameat2() */
-#define _GNU_SOURCE 1
-
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,6 +16,7 @@
 #include "heard-agency.h"
 #include "heard-audit.h"
 #include "heard-context.h"
+#include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-practice.h"
 #include "heard-practice-words.h"
@@ -49,10 +47,12 @@
  * thread never waits. The set is made in a new sibling folder, opened
  * HEARD_SQLITE_STORE_OPEN_FICTIONAL (unsynced until the close syncs it
  * all), and only once complete swapped with the folder it replaces: a
- * generator stopped part-way leaves no half set under the folder's name.
+ * generator stopped part-way leaves no half set under the folder's name,
+ * and the half set it left beside it is removed the next time a set is
+ * made there.
  */
 
-#define MAKING_SUFFIX ".making-XXXXXX"
+#define MAKING_INFIX ".making-"
 
 G_DEFINE_QUARK (heard-practice-error-quark, heard_practice_error)
 
@@ -936,48 +936,7 @@ static gboolean
 sync_folder (const char  *folder,
              GError     **error)
 {
-  int fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
-    {
-      set_folder_error (error, folder);
-      if (fd >= 0)
-        close (fd);
-      return FALSE;
-    }
-
-  close (fd);
-  return TRUE;
-}
-
-/* Removes @path and everything in it, never following a link. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  GStatBuf info;
-  const char *name;
-
-  if (g_lstat (path, &info) != 0)
-    return;
-
-  if (!S_ISDIR (info.st_mode))
-    {
-      if (g_unlink (path) != 0)
-        g_warning ("Could not remove %s: %s", path, g_strerror (errno));
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  if (g_rmdir (path) != 0)
-    g_warning ("Could not remove %s: %s", path, g_strerror (errno));
+  return heard_files_sync (folder) || set_folder_error (error, folder);
 }
 
 /* Whether @data_dir holds nothing but perhaps a lock file. */
@@ -1028,7 +987,7 @@ swap_into_place (const char  *making,
 {
   g_autofree char *parent = g_path_get_dirname (data_dir);
 
-  if (renameat2 (AT_FDCWD, making, AT_FDCWD, data_dir, RENAME_EXCHANGE) != 0)
+  if (!heard_files_exchange (making, data_dir))
     {
       g_autofree char *old = NULL;
 
@@ -1050,9 +1009,33 @@ swap_into_place (const char  *making,
     return FALSE;
 
   /* @making now holds the set replaced. */
-  remove_tree (making);
+  heard_files_remove_tree (making);
 
   return TRUE;
+}
+
+/* Removes the half sets that generators killed part-way left beside
+ * @data_dir: those of processes of this computer that are gone, or a
+ * week old (the folder may be on a drive other computers use too). */
+static void
+remove_abandoned_sets (const char *data_dir)
+{
+  g_autofree char *parent = g_path_get_dirname (data_dir);
+  g_autofree char *base = g_path_get_basename (data_dir);
+  g_autofree char *prefix = g_strconcat (base, MAKING_INFIX, NULL);
+  g_autoptr(GDir) listing = g_dir_open (parent, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      path = g_build_filename (parent, name, NULL);
+      if (heard_files_temp_abandoned (path, name + strlen (prefix)))
+        heard_files_remove_tree (path);
+    }
 }
 
 static void
@@ -1065,6 +1048,7 @@ generate_thread (GTask        *task,
   g_autoptr(HeardFolderLock) lock = NULL;
   g_autoptr(HeardKey) key = NULL;
   g_autofree char *making = NULL;
+  g_autofree char *tag = heard_files_temp_tag (getpid ());
   g_auto(HeardDatabaseInfo) info = { 0 };
   Generator generator = { 0 };
   GError *error = NULL;
@@ -1107,7 +1091,8 @@ generate_thread (GTask        *task,
       return;
     }
 
-  making = g_strconcat (request->data_dir, MAKING_SUFFIX, NULL);
+  remove_abandoned_sets (request->data_dir);
+  making = g_strconcat (request->data_dir, MAKING_INFIX, tag, "XXXXXX", NULL);
   if (g_mkdtemp_full (making, 0700) == NULL)
     {
       set_folder_error (&error, making);
@@ -1135,7 +1120,7 @@ generate_thread (GTask        *task,
 
   if (!made)
     {
-      remove_tree (making);
+      heard_files_remove_tree (making);
       g_task_return_error (task, error);
       return;
     }

@@ -4,18 +4,16 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <sodium.h>
 
+#include "heard-files.h"
 #include "heard-secure.h"
 
 /*
@@ -82,7 +80,6 @@ heard_secure_write_file (const char  *path,
                          GError     **error)
 {
   g_autofree char *folder = NULL;
-  int fd;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL || length == 0, FALSE);
@@ -94,18 +91,14 @@ heard_secure_write_file (const char  *path,
 
   /* The rename itself is only durable once the folder is. */
   folder = g_path_get_dirname (path);
-  fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd < 0 || (fsync (fd) != 0 && errno != EINVAL))
+  if (!heard_files_sync (folder))
     {
       int saved_errno = errno;
 
-      if (fd >= 0)
-        close (fd);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    _("Heard could not finish writing %s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
-  close (fd);
 
   return TRUE;
 }

@@ -215,10 +215,14 @@ open_verified_cb (GObject      *object,
 
   if (!heard_store_verify_audit_finish (HEARD_STORE (object), result, NULL, &error))
     {
-      if (error->domain == HEARD_AUDIT_ERROR)
-        set_problem (self, error->message);
-      else
-        g_warning ("Could not check the audit trail: %s", error->message);
+      /* Not a problem in the trail: the records could not be checked at
+       * all (a damaged file, say), and the owner lets go of them. */
+      if (error->domain != HEARD_AUDIT_ERROR)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      set_problem (self, error->message);
     }
   else
     {
@@ -235,10 +239,12 @@ open_verified_cb (GObject      *object,
   g_task_return_int (task, unanchored);
 }
 
+/* The trail is to be checked against @anchor; @problem, when set, was
+ * found before any check (the note itself), and holds writing now. */
 static void
-verify_against (GTask                  *task,
-                const HeardAuditAnchor *anchor,
-                const char             *problem)
+keep_anchor (GTask                  *task,
+             const HeardAuditAnchor *anchor,
+             const char             *problem)
 {
   HeardAuditGuard *self = g_task_get_source_object (task);
 
@@ -251,8 +257,7 @@ verify_against (GTask                  *task,
       set_problem (self, problem);
     }
 
-  heard_store_verify_audit_async (self->store, anchor, NULL, open_verified_cb,
-                                  g_object_ref (task));
+  g_task_return_boolean (task, TRUE);
 }
 
 static const char *
@@ -287,13 +292,13 @@ read_info_anchor (HeardAuditGuard   *self,
   return TRUE;
 }
 
-/* Checks the records against the newer of the keyring's note (NULL in
+/* The records are checked against the newer of the keyring's note (NULL in
  * passphrase mode or when it is gone) and heard.ini's: the file may run
  * ahead of either, never behind. */
 static void
-verify_against_notes (GTask                  *task,
-                      const HeardAuditAnchor *keyring_anchor,
-                      gboolean                keyring_note_damaged)
+choose_anchor (GTask                  *task,
+               const HeardAuditAnchor *keyring_anchor,
+               gboolean                keyring_note_damaged)
 {
   HeardAuditGuard *self = g_task_get_source_object (task);
   g_autoptr(HeardAuditAnchor) info_anchor = NULL;
@@ -301,13 +306,13 @@ verify_against_notes (GTask                  *task,
 
   if (!read_info_anchor (self, &info_anchor) || keyring_note_damaged)
     {
-      verify_against (task, NULL, damaged_anchor_message ());
+      keep_anchor (task, NULL, damaged_anchor_message ());
       return;
     }
 
   if (info_anchor != NULL && (newest == NULL || info_anchor->entry > newest->entry))
     newest = info_anchor;
-  verify_against (task, newest, NULL);
+  keep_anchor (task, newest, NULL);
 }
 
 static void
@@ -324,7 +329,7 @@ keyring_anchor_found_cb (GObject      *object,
     g_message ("Could not read the audit anchor from the keyring: %s", error->message);
 
   anchor = heard_audit_anchor_new_from_string (text);
-  verify_against_notes (task, anchor, text != NULL && anchor == NULL);
+  choose_anchor (task, anchor, text != NULL && anchor == NULL);
 }
 
 static void
@@ -334,7 +339,7 @@ check (GTask *task)
 
   set_problem (self, NULL);
   if (!keeps_note_in_keyring (self))
-    verify_against_notes (task, NULL, FALSE);
+    choose_anchor (task, NULL, FALSE);
   else
     heard_keyring_lookup_anchor_async (heard_unlock_flow_get_uuid (self->flow), NULL,
                                        keyring_anchor_found_cb, g_object_ref (task));
@@ -475,8 +480,38 @@ heard_audit_guard_open_async (HeardAuditGuard     *self,
 gboolean
 heard_audit_guard_open_finish (HeardAuditGuard  *self,
                                GAsyncResult     *result,
-                               gboolean         *unanchored,
                                GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The check of records just opened, queued at once: on the store's one
+ * thread, first in first out, every write asked for after this call runs
+ * after the check, and so sees the hold a problem puts on writing. */
+void
+heard_audit_guard_check_opened_async (HeardAuditGuard     *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_AUDIT_GUARD (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_audit_guard_check_opened_async);
+  heard_store_verify_audit_async (self->store, self->anchor, cancellable, open_verified_cb,
+                                  g_steal_pointer (&task));
+}
+
+gboolean
+heard_audit_guard_check_opened_finish (HeardAuditGuard  *self,
+                                       GAsyncResult     *result,
+                                       gboolean         *unanchored,
+                                       GError          **error)
 {
   gssize found;
 

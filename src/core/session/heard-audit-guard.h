@@ -18,11 +18,18 @@ HeardAuditGuard *heard_audit_guard_new            (HeardUnlockFlow     *flow) G_
  * nothing. While it is set, the store refuses every write. */
 const char      *heard_audit_guard_get_problem    (HeardAuditGuard     *self);
 
-/* Guards records just opened: checks the trail against its anchor (a
- * problem found is not an error: reading goes on, writing is held) and
- * notes the anchor every few minutes until heard_audit_guard_close().
- * @unanchored says that nothing was noted yet and all is well: the owner
- * then anchors the trail as it stands (heard_audit_guard_reanchor_async()). */
+/* Guards records just opened, in two steps. The first finds the trail's
+ * anchor outside the file (a damaged note is a problem found: writing is
+ * held at once) and touches nothing in the records. The second,
+ * heard_audit_guard_check_opened_async(), queues the check of the trail
+ * against it on the store's thread at the moment it is called, so that
+ * every write asked for later waits behind it (a problem found is not an
+ * error: reading goes on, writing is held), and notes the anchor every few
+ * minutes until heard_audit_guard_close(). It fails when the records could
+ * not be checked at all (a damaged file, which the store then refuses to
+ * write to). @unanchored says that nothing was noted yet and all is well:
+ * the owner then anchors the trail as it stands
+ * (heard_audit_guard_reanchor_async()). */
 void             heard_audit_guard_open_async     (HeardAuditGuard     *self,
                                                    HeardStore          *store,
                                                    const HeardKey      *key,
@@ -31,8 +38,15 @@ void             heard_audit_guard_open_async     (HeardAuditGuard     *self,
                                                    gpointer             user_data);
 gboolean         heard_audit_guard_open_finish    (HeardAuditGuard     *self,
                                                    GAsyncResult        *result,
-                                                   gboolean            *unanchored,
                                                    GError             **error);
+void             heard_audit_guard_check_opened_async  (HeardAuditGuard     *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean         heard_audit_guard_check_opened_finish (HeardAuditGuard     *self,
+                                                        GAsyncResult        *result,
+                                                        gboolean            *unanchored,
+                                                        GError             **error);
 /* Stops noting the anchor, lets go of the store and wipes its copy of the
  * key; the problem is forgotten too, and found again at the next open. */
 void             heard_audit_guard_close          (HeardAuditGuard     *self);

@@ -20,6 +20,7 @@
 #include "heard-secure.h"
 #include "heard-removed-person.h"
 #include "heard-staff-list-private.h"
+#include "heard-store-drafts.h"
 #include "heard-store-people.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
@@ -90,6 +91,13 @@ static void stop_watching_keyring (HeardContext *self);
 static void attach_models (HeardContext *self);
 static void restore_now (GTask *task);
 static void detach_models (HeardContext *self);
+static void let_go_of_records (HeardContext   *self,
+                               GTask          *task,
+                               HeardLockState  state,
+                               const char     *message);
+static void lock_store_closed_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
 
 static void
 set_lock_state (HeardContext   *self,
@@ -151,6 +159,64 @@ compare_people_by_name (gconstpointer a,
   return strcmp (key_a, key_b);
 }
 
+/* Records being opened, from the store the unlock flow handed over to the
+ * end of the check at open: the list of young people is shown as soon as
+ * it is read, and the start finishes once the trail was checked too. */
+typedef struct
+{
+  HeardStore     *store;
+  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
+  HeardLockState  state;
+  gboolean        listed;
+  gboolean        checked;
+  /* While records checked with nothing noted yet are anchored, and while
+   * records that could not be checked close again. */
+  gboolean        anchoring;
+  gboolean        closing;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_assert (!opening->anchoring && !opening->closing);
+  g_object_unref (opening->store);
+  g_free (opening);
+}
+
+/* Whether the records being opened are still the ones open: a lock (or
+ * another start) may have come between. */
+static gboolean
+still_open (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  return self->store == opening->store;
+}
+
+/* Finishes the start once both the list and the check are in. */
+static void
+finish_opening (GTask *task)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+
+  if (!opening->listed || !opening->checked || opening->anchoring || opening->closing)
+    return;
+
+  /* Unless the list could not be read; the recovery code shown with it may
+   * have been confirmed meanwhile. */
+  if (still_open (task) && self->lock_state != HEARD_LOCK_STATE_FAILED)
+    {
+      /* A backup that is due runs now, behind the check. */
+      _heard_backup_service_attach (self->backups, self->store, self->key,
+                                    heard_unlock_flow_get_uuid (self->unlock_flow),
+                                    heard_unlock_flow_get_practice (self->unlock_flow));
+    }
+
+  g_task_return_int (task, self->lock_state);
+}
+
 static void
 people_loaded_cb (GObject      *object,
                   GAsyncResult *result,
@@ -158,36 +224,79 @@ people_loaded_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
   g_autoptr(GPtrArray) people = NULL;
-  GError *error = NULL;
+  g_autoptr(GError) error = NULL;
 
+  opening->listed = TRUE;
   people = heard_store_list_people_finish (HEARD_STORE (object), result, &error);
-  if (people == NULL)
+  if (!still_open (task))
+    ;
+  else if (people == NULL)
     {
-      finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
-      g_error_free (error);
-      return;
+      set_lock_state (self, HEARD_LOCK_STATE_FAILED, error->message);
+    }
+  else
+    {
+      g_list_store_splice (self->people, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                           people->pdata, people->len);
+      g_list_store_sort (self->people, compare_people_by_name, NULL);
+      /* Shown now; writing waits behind the check, which is queued already. */
+      set_lock_state (self, opening->state, NULL);
     }
 
-  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       people->pdata, people->len);
-  g_list_store_sort (self->people, compare_people_by_name, NULL);
-  /* A backup that is due runs now. */
-  _heard_backup_service_attach (self->backups, self->store, self->key,
-                                heard_unlock_flow_get_uuid (self->unlock_flow),
-                                heard_unlock_flow_get_practice (self->unlock_flow));
-
-  /* OPEN, or SHOW_RECOVERY_CODE: what the unlock flow said once it opened them. */
-  finish_in_state (task, GPOINTER_TO_INT (g_task_get_task_data (task)), NULL);
+  finish_opening (task);
 }
 
 static void
-list_people (GTask *task)
+unchecked_closed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+
+  /* Nothing was written, so nothing is lost if the close could not fold
+   * anything in. */
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  opening->closing = FALSE;
+  finish_opening (task);
+}
+
+/* Records that could not be checked at open (a damaged file): everything
+ * is let go of, as a lock would, and the window says why; the start
+ * finishes once the store has closed, as a refused open leaves it. */
+static void
+close_unchecked (GTask      *task,
+                 const char *message)
 {
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
+  GTask *closing = g_task_new (self, NULL, unchecked_closed_cb, g_object_ref (task));
 
-  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
-                                 people_loaded_cb, g_object_ref (task));
+  g_task_set_source_tag (closing, close_unchecked);
+  opening->closing = TRUE;
+  let_go_of_records (self, closing, HEARD_LOCK_STATE_FAILED, message);
+  /* No anchor is noted: nothing was checked to note. */
+  heard_audit_guard_close (self->audit_guard);
+  heard_store_close_async (g_task_get_task_data (closing), NULL, lock_store_closed_cb, closing);
+}
+
+static void
+first_anchor_noted_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Opening *opening = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Noted at the next save of the anchor, if not now. */
+  if (!heard_context_reanchor_audit_finish (HEARD_CONTEXT (object), result, &error))
+    g_message ("Could not note the audit trail's anchor: %s", error->message);
+  opening->anchoring = FALSE;
+  finish_opening (task);
 }
 
 static void
@@ -197,34 +306,77 @@ audit_checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   gboolean unanchored = FALSE;
 
-  /* A problem found is not an error: whatever was found, the records are
-   * read and shown. */
-  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &unanchored, &error))
-    g_warning ("Could not check the audit trail: %s", error->message);
+  /* A problem found in the trail is not an error: whatever was found, the
+   * records are read and shown. Records that could not be checked at all
+   * (a damaged file) are closed again, as if the open had refused them. */
+  opening->checked = TRUE;
+  if (!heard_audit_guard_check_opened_finish (HEARD_AUDIT_GUARD (object), result, &unanchored,
+                                              &error))
+    {
+      if (still_open (task))
+        close_unchecked (task, error->message);
+    }
   /* Anchored through the context, which stays until the anchor is noted
-   * (and with it the folder lock the unlock flow holds). */
-  if (unanchored)
-    heard_context_reanchor_audit_async (self, NULL, NULL, NULL);
+   * (and with it the folder lock the unlock flow holds); the start
+   * finishes once heard.ini is written. */
+  else if (unanchored && still_open (task))
+    {
+      opening->anchoring = TRUE;
+      heard_context_reanchor_audit_async (self, NULL, first_anchor_noted_cb,
+                                          g_object_ref (task));
+    }
 
-  list_people (task);
+  finish_opening (task);
 }
 
-/* The records are open in self->store: the models follow them, the audit
- * trail is checked, then the young people are listed and @task finishes
- * in @state. */
+/* The anchor is known: the list, the models' reads (the caseload overview
+ * Heard opens on) and the check are queued at once, in this order, on the
+ * store's one thread. What is shown comes first; no write can come before
+ * the check, since none is asked for until the list is shown. */
+static void
+anchor_found_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_audit_guard_open_finish (HEARD_AUDIT_GUARD (object), result, &error))
+    g_warning ("Could not read the audit trail's anchor: %s", error->message);
+
+  if (!still_open (task))
+    {
+      g_task_return_int (task, self->lock_state);
+      return;
+    }
+
+  heard_store_list_people_async (self->store, g_task_get_cancellable (task),
+                                 people_loaded_cb, g_object_ref (task));
+  attach_models (self);
+  heard_audit_guard_check_opened_async (self->audit_guard, NULL, audit_checked_cb,
+                                        g_object_ref (task));
+}
+
+/* The records are open in self->store: the audit trail's anchor is read,
+ * then the young people are listed, the models follow and the trail is
+ * checked (anchor_found_cb()); @task finishes in @state. */
 static void
 show_records (GTask          *task,
               HeardLockState  state)
 {
   HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_new0 (Opening, 1);
 
-  attach_models (self);
-  g_task_set_task_data (task, GINT_TO_POINTER (state), NULL);
+  opening->store = g_object_ref (self->store);
+  opening->state = state;
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
   heard_audit_guard_open_async (self->audit_guard, self->store, self->key, NULL,
-                                audit_checked_cb, g_object_ref (task));
+                                anchor_found_cb, g_object_ref (task));
 }
 
 /* A step of the unlock flow is over: the records are open, or there is a
@@ -760,6 +912,77 @@ people_searched_cb (GObject      *object,
 }
 
 static void
+return_done (GTask    *task,
+             gboolean  done,
+             GError   *error)
+{
+  if (!done)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  return_done (task, heard_store_save_draft_finish (HEARD_STORE (object), result, &error), error);
+}
+
+static void
+draft_deleted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  return_done (task, heard_store_delete_draft_finish (HEARD_STORE (object), result, &error),
+               error);
+}
+
+static void
+drafts_listed_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *drafts = heard_store_list_drafts_finish (HEARD_STORE (object), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, drafts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/* A task for a draft call, or NULL when it has finished already: without
+ * open records there is nowhere to keep a draft. */
+static GTask *
+new_draft_task (HeardContext        *self,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  if (self->store == NULL)
+    {
+      g_task_return_new_error (task, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_OPEN,
+                               "The records are not open");
+      return NULL;
+    }
+
+  return g_steal_pointer (&task);
+}
+
+static void
 store_closed_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -839,6 +1062,29 @@ drop_case_files (HeardContext *self)
   g_hash_table_remove_all (self->case_files);
   for (GList *l = case_files; l != NULL; l = l->next)
     _heard_case_file_drop (l->data);
+}
+
+/* Lets go of the open records, as a lock does, and shows @state: emits
+ * "locking", stops a backup, drops every case file, empties every model and
+ * wipes the key. The store goes to @task's data, and @task is the lock any
+ * later start or close waits for, until it has closed the store
+ * (lock_store_closed_cb()). */
+static void
+let_go_of_records (HeardContext   *self,
+                   GTask          *task,
+                   HeardLockState  state,
+                   const char     *message)
+{
+  stop_watching_keyring (self);
+  g_signal_emit (self, signals[LOCKING], 0);
+  /* A running backup is cancelled; one that is due waits for the unlock. */
+  _heard_backup_service_detach (self->backups);
+  drop_case_files (self);
+  detach_models (self);
+  g_clear_pointer (&self->key, heard_key_free);
+  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
+  self->lock_task = task;
+  set_lock_state (self, state, message);
 }
 
 static void
@@ -1608,17 +1854,7 @@ heard_context_lock_async (HeardContext        *self,
       return;
     }
 
-  stop_watching_keyring (self);
-  g_signal_emit (self, signals[LOCKING], 0);
-  /* A running backup is cancelled; one that is due waits for the unlock. */
-  _heard_backup_service_detach (self->backups);
-  drop_case_files (self);
-  detach_models (self);
-  g_clear_pointer (&self->key, heard_key_free);
-  g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
-  self->lock_task = task;
-  set_lock_state (self, HEARD_LOCK_STATE_LOCKED, NULL);
-
+  let_go_of_records (self, task, HEARD_LOCK_STATE_LOCKED, NULL);
   heard_audit_guard_save_anchor_async (self->audit_guard, NULL, lock_anchor_saved_cb,
                                        g_steal_pointer (&task));
 }
@@ -2023,4 +2259,89 @@ heard_context_restore_backup_finish (HeardContext  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Drafts of open editors: see heard-context.h. */
+void
+heard_context_save_draft_async (HeardContext        *self,
+                                HeardDraft          *draft,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  task = new_draft_task (self, heard_context_save_draft_async, cancellable, callback, user_data);
+  if (task != NULL)
+    heard_store_save_draft_async (self->store, draft, cancellable, draft_saved_cb, task);
+}
+
+gboolean
+heard_context_save_draft_finish (HeardContext  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+heard_context_list_drafts_async (HeardContext        *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  task = new_draft_task (self, heard_context_list_drafts_async, cancellable, callback,
+                         user_data);
+  if (task != NULL)
+    heard_store_list_drafts_async (self->store, cancellable, drafts_listed_cb, task);
+}
+
+GPtrArray *
+heard_context_list_drafts_finish (HeardContext  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_context_delete_draft_async (HeardContext        *self,
+                                  HeardDraft          *draft,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  task = new_draft_task (self, heard_context_delete_draft_async, cancellable, callback,
+                         user_data);
+  if (task != NULL)
+    heard_store_delete_draft_async (self->store, draft, cancellable, draft_deleted_cb, task);
+}
+
+gboolean
+heard_context_delete_draft_finish (HeardContext  *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -5,6 +5,7 @@
 
 #include "heard-backup-service.h"
 #include "heard-caseworker-passphrase.h"
+#include "heard-draft.h"
 #include "heard-lock-state.h"
 #include "heard-person.h"
 #include "heard-staff.h"
@@ -152,6 +153,37 @@ GHashTable    *heard_context_search_people_finish     (HeardContext        *self
                                                        GAsyncResult        *result,
                                                        GError             **error)
                                                        G_GNUC_WARN_UNUSED_RESULT;
+
+/* Drafts of open editors (HeardDraft), kept in the encrypted records: see
+ * heard-store-drafts.h. An editor saves its draft a moment after typing
+ * stops and on "locking" (the write lands before the store closes), and
+ * deletes it once it saves or its text is thrown away. Listing finishes
+ * with every draft, newest first: after a lock the editors they belong to
+ * open again; after a crash Heard offers them. Without open records, each
+ * finishes with HEARD_STORE_ERROR_NOT_OPEN. */
+void           heard_context_save_draft_async   (HeardContext        *self,
+                                                 HeardDraft          *draft,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       heard_context_save_draft_finish  (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
+void           heard_context_list_drafts_async  (HeardContext        *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray     *heard_context_list_drafts_finish (HeardContext        *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+void           heard_context_delete_draft_async (HeardContext        *self,
+                                                 HeardDraft          *draft,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean       heard_context_delete_draft_finish (HeardContext       *self,
+                                                  GAsyncResult       *result,
+                                                  GError            **error);
 
 /* What a refused write means, for widgets that never see the store's own
  * error domains: held while an audit problem is unseen; or the record is

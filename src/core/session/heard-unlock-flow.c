@@ -519,8 +519,13 @@ open_with_key (GTask *task)
   HeardStore *store = heard_sqlite_store_new (path);
   HeardSqliteStoreOpenFlags flags = attempt->open_flags;
 
+  /* Records opened for writing are shown before SQLite's quick check: the
+   * context has the audit guard run it with the check of the trail, before
+   * any write. A reader checks them whole first. */
   if (self->read_only)
     flags |= HEARD_SQLITE_STORE_OPEN_READ_ONLY;
+  else
+    flags |= HEARD_SQLITE_STORE_OPEN_CHECK_LATER;
   heard_sqlite_store_open_async (HEARD_SQLITE_STORE (store), attempt->key, flags,
                                  g_task_get_cancellable (task), store_opened_cb,
                                  g_object_ref (task));

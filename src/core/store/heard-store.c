@@ -5,6 +5,7 @@
 
 #include "heard-audit.h"
 #include "heard-store-copy.h"
+#include "heard-store-drafts.h"
 #include "heard-store-open-items.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -945,4 +946,72 @@ heard_store_note_restored_finish (HeardStore    *self,
                                   GError       **error)
 {
   return propagate (self, result, heard_store_note_restored_async, error);
+}
+
+/* Drafts of open editors (heard-store-drafts.h) */
+
+void
+heard_store_save_draft_async (HeardStore          *self,
+                              HeardDraft          *draft,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  HEARD_STORE_GET_CLASS (self)->save_draft_async (self, draft, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_save_draft_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_save_draft_async, &done, error);
+}
+
+void
+heard_store_list_drafts_async (HeardStore          *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_drafts_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_drafts_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  return propagate (self, result, heard_store_list_drafts_async, error);
+}
+
+void
+heard_store_delete_draft_async (HeardStore          *self,
+                                HeardDraft          *draft,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  HEARD_STORE_GET_CLASS (self)->delete_draft_async (self, draft, cancellable, callback,
+                                                    user_data);
+}
+
+gboolean
+heard_store_delete_draft_finish (HeardStore   *self,
+                                 GAsyncResult *result,
+                                 GError      **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_delete_draft_async, &done, error);
 }

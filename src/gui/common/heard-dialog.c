@@ -10,11 +10,21 @@
 #include "heard-field-error.h"
 #include "heard-widgets.h"
 
+/* How long after the last change a draft is kept. */
+#define DRAFT_DELAY_MS 2000
+
 typedef struct
 {
   GCancellable   *cancellable;
   gboolean        changed;
   gboolean        saved;
+
+  /* Set by heard_dialog_keep_drafts(): where drafts go and what for. */
+  HeardContext   *context;
+  HeardDraft     *identity;
+  guint           draft_timeout;
+  /* A draft may be in the records: remove it when done. */
+  gboolean        draft_kept;
 
   GtkBox         *content;
   AdwWindowTitle *title;
@@ -90,6 +100,226 @@ set_destructive (HeardDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESTRUCTIVE]);
 }
 
+/* Drafts */
+
+/* A passphrase is never written down, not even inside the records. */
+static gboolean
+is_secret (GtkWidget *widget)
+{
+  return ADW_IS_PASSWORD_ENTRY_ROW (widget) || GTK_IS_PASSWORD_ENTRY (widget);
+}
+
+/* Calls @func on each text field under @widget with its id, in tree order;
+ * stops when it returns TRUE, and returns that. */
+static gboolean
+each_field (GtkWidget  *widget,
+            gboolean  (*func) (GtkWidget  *field,
+                               const char *name,
+                               gpointer    data),
+            gpointer    data)
+{
+  const char *name = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+  if (is_secret (widget))
+    return FALSE;
+  if (name != NULL && (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget)))
+    return func (widget, name, data);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (each_field (child, func, data))
+      return TRUE;
+
+  return FALSE;
+}
+
+static char *
+dup_field_text (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (field))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static int
+get_cursor (GtkWidget *field)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (GTK_IS_EDITABLE (field))
+    return gtk_editable_get_position (GTK_EDITABLE (field));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+typedef struct
+{
+  HeardDraft *draft;
+  GtkWidget  *focus;
+} Collecting;
+
+static gboolean
+collect_field (GtkWidget  *field,
+               const char *name,
+               gpointer    data)
+{
+  Collecting *collecting = data;
+  g_autofree char *text = NULL;
+
+  /* A name met twice (a form inside a form) keeps its first field. */
+  if (heard_draft_get_field (collecting->draft, name) != NULL)
+    return FALSE;
+
+  text = dup_field_text (field);
+  heard_draft_set_field (collecting->draft, name, text);
+  if (collecting->focus != NULL &&
+      (collecting->focus == field || gtk_widget_is_ancestor (collecting->focus, field)))
+    heard_draft_set_focus (collecting->draft, name, get_cursor (field));
+
+  return FALSE;
+}
+
+static gboolean
+apply_field (GtkWidget  *field,
+             const char *name,
+             gpointer    data)
+{
+  HeardDraft *draft = data;
+  const char *text = heard_draft_get_field (draft, name);
+
+  if (text == NULL || !gtk_widget_is_sensitive (field))
+    return FALSE;
+
+  if (GTK_IS_EDITABLE (field))
+    gtk_editable_set_text (GTK_EDITABLE (field), text);
+  else
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+
+  return FALSE;
+}
+
+static gboolean
+focus_field (GtkWidget  *field,
+             const char *name,
+             gpointer    data)
+{
+  HeardDraft *draft = data;
+  int cursor = heard_draft_get_cursor (draft);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (g_strcmp0 (name, heard_draft_get_focus (draft)) != 0)
+    return FALSE;
+
+  gtk_widget_grab_focus (field);
+  if (GTK_IS_EDITABLE (field))
+    {
+      gtk_editable_set_position (GTK_EDITABLE (field), cursor);
+      return TRUE;
+    }
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (field), gtk_text_buffer_get_insert (buffer));
+
+  return TRUE;
+}
+
+static void
+draft_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing to tell anyone: the text is still in the dialog (or, after a
+   * lock, the next start offers an older draft). */
+  if (!heard_context_save_draft_finish (HEARD_CONTEXT (object), result, &error))
+    g_message ("Could not keep a draft: %s", error->message);
+}
+
+static void
+draft_deleted_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_context_delete_draft_finish (HEARD_CONTEXT (object), result, &error))
+    g_message ("Could not remove a draft: %s", error->message);
+}
+
+static void
+cancel_draft_timeout (HeardDialog *self)
+{
+  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
+
+  g_clear_handle_id (&priv->draft_timeout, g_source_remove);
+}
+
+/* Keeps the draft now. It is written even if the dialog goes: a lock
+ * closes it at once, and the write must still land. */
+static void
+write_draft (HeardDialog *self)
+{
+  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
+  g_autoptr(HeardDraft) draft = NULL;
+
+  cancel_draft_timeout (self);
+  if (priv->context == NULL || !priv->changed || priv->saved)
+    return;
+
+  draft = heard_dialog_dup_draft (self);
+  priv->draft_kept = TRUE;
+  heard_context_save_draft_async (priv->context, draft, NULL, draft_written_cb, NULL);
+}
+
+/* Done with: the draft goes, if one was kept. */
+static void
+forget_draft (HeardDialog *self)
+{
+  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
+
+  cancel_draft_timeout (self);
+  if (priv->context == NULL || !priv->draft_kept)
+    return;
+
+  priv->draft_kept = FALSE;
+  heard_context_delete_draft_async (priv->context, priv->identity, NULL, draft_deleted_cb,
+                                    NULL);
+}
+
+static gboolean
+draft_timeout_cb (gpointer user_data)
+{
+  HeardDialog *self = user_data;
+  HeardDialogPrivate *priv = heard_dialog_get_instance_private (self);
+
+  priv->draft_timeout = 0;
+  write_draft (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Heard is locking: the draft is queued before the records close, then the
+ * dialog goes with everything it held, without asking. */
+static void
+locking_cb (HeardDialog *self)
+{
+  write_draft (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -108,6 +338,7 @@ discarded_cb (GtkWindow *window)
   HeardDialogPrivate *priv = heard_dialog_get_instance_private (HEARD_DIALOG (window));
 
   priv->changed = FALSE;
+  forget_draft (HEARD_DIALOG (window));
 }
 
 static gboolean
@@ -132,6 +363,9 @@ heard_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (priv->cancellable);
   g_clear_object (&priv->cancellable);
+  cancel_draft_timeout (HEARD_DIALOG (object));
+  g_clear_object (&priv->context);
+  g_clear_object (&priv->identity);
 
   G_OBJECT_CLASS (heard_dialog_parent_class)->dispose (object);
 }
@@ -297,6 +531,13 @@ heard_dialog_set_changed (HeardDialog *self)
 
   priv = heard_dialog_get_instance_private (self);
   priv->changed = TRUE;
+
+  /* A draft is kept once typing stops for a moment. */
+  if (priv->context != NULL)
+    {
+      cancel_draft_timeout (self);
+      priv->draft_timeout = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
+    }
 }
 
 /* Shows @message in the banner, or hides the banner when it is NULL. */
@@ -353,6 +594,7 @@ heard_dialog_finish_saving (HeardDialog  *self,
     }
 
   priv->saved = TRUE;
+  forget_draft (self);
   g_signal_emit (self, signals[SAVED], 0);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -366,4 +608,75 @@ heard_dialog_resume_saving (HeardDialog *self)
   g_return_if_fail (HEARD_IS_DIALOG (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", TRUE);
+}
+
+/* Keeps drafts of what is typed in @context's records, as an editor of
+ * @kind about @person_id's @subject_id and @part (see HeardDraft): see the
+ * top of heard-dialog.h. Call once, as the dialog is made. */
+void
+heard_dialog_keep_drafts (HeardDialog    *self,
+                          HeardContext   *context,
+                          HeardDraftKind  kind,
+                          gint64          person_id,
+                          gint64          subject_id,
+                          gint64          part)
+{
+  HeardDialogPrivate *priv;
+
+  g_return_if_fail (HEARD_IS_DIALOG (self));
+  g_return_if_fail (HEARD_IS_CONTEXT (context));
+
+  priv = heard_dialog_get_instance_private (self);
+  g_return_if_fail (priv->context == NULL);
+
+  priv->context = g_object_ref (context);
+  priv->identity = heard_draft_new (kind, person_id, subject_id);
+  heard_draft_set_part (priv->identity, part);
+  g_signal_connect_object (context, "locking", G_CALLBACK (locking_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* What the dialog holds now, as a draft of it. */
+HeardDraft *
+heard_dialog_dup_draft (HeardDialog *self)
+{
+  HeardDialogPrivate *priv;
+  Collecting collecting = { NULL, NULL };
+
+  g_return_val_if_fail (HEARD_IS_DIALOG (self), NULL);
+
+  priv = heard_dialog_get_instance_private (self);
+  g_return_val_if_fail (priv->identity != NULL, NULL);
+
+  collecting.draft = heard_draft_new (heard_draft_get_kind (priv->identity),
+                                      heard_draft_get_person_id (priv->identity),
+                                      heard_draft_get_subject_id (priv->identity));
+  heard_draft_set_part (collecting.draft, heard_draft_get_part (priv->identity));
+  collecting.focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (priv->body != NULL)
+    each_field (priv->body, collect_field, &collecting);
+
+  return collecting.draft;
+}
+
+/* Puts @draft's text back in the fields it names (fields it does not name
+ * keep theirs), and the focus and cursor where they were. The draft stays
+ * in the records until the dialog saves or its text is thrown away. */
+void
+heard_dialog_apply_draft (HeardDialog *self,
+                          HeardDraft  *draft)
+{
+  HeardDialogPrivate *priv;
+
+  g_return_if_fail (HEARD_IS_DIALOG (self));
+  g_return_if_fail (HEARD_IS_DRAFT (draft));
+
+  priv = heard_dialog_get_instance_private (self);
+  if (priv->body == NULL)
+    return;
+
+  each_field (priv->body, apply_field, draft);
+  each_field (priv->body, focus_field, draft);
+  priv->changed = TRUE;
+  priv->draft_kept = TRUE;
 }

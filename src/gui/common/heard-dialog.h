@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "heard-context.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -12,6 +14,14 @@ G_BEGIN_DECLS
  * template and implement save(), which starts saving and later calls
  * heard_dialog_finish_saving(), which emits "saved" when it worked. Nothing
  * typed is ever lost to a failed save.
+ *
+ * Nor to a lock or a crash: a dialog told what it is for
+ * (heard_dialog_keep_drafts()) keeps a draft of its text fields in the
+ * records a moment after typing stops, and at once when Heard locks; then it
+ * closes, holding nothing. The draft goes once the dialog saves or its text
+ * is thrown away. heard_dialog_apply_draft() puts a draft back in a new one.
+ * Its fields are the text entries and views of the body that have a
+ * template id (passphrases never), by that id.
  */
 
 #define HEARD_TYPE_DIALOG (heard_dialog_get_type ())
@@ -33,5 +43,14 @@ void          heard_dialog_finish_saving      (HeardDialog  *self,
                                                const GError *error);
 void          heard_dialog_resume_saving      (HeardDialog  *self);
 const char   *heard_dialog_get_error          (HeardDialog  *self);
+void          heard_dialog_keep_drafts        (HeardDialog    *self,
+                                               HeardContext   *context,
+                                               HeardDraftKind  kind,
+                                               gint64          person_id,
+                                               gint64          subject_id,
+                                               gint64          part);
+HeardDraft   *heard_dialog_dup_draft          (HeardDialog    *self) G_GNUC_WARN_UNUSED_RESULT;
+void          heard_dialog_apply_draft        (HeardDialog    *self,
+                                               HeardDraft     *draft);
 
 G_END_DECLS

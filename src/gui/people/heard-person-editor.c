@@ -358,6 +358,8 @@ heard_person_editor_new (GtkWindow    *parent,
                        "heading", person != NULL ? _("Edit Record") : _("Add a Young Person"),
                        NULL);
   self->context = g_object_ref (context);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), context, HEARD_DRAFT_PERSON,
+                            person != NULL ? heard_person_get_id (person) : 0, 0, 0);
   self->draft = person != NULL ? heard_person_copy (person) : heard_person_new ();
 
   bind_draft (self);

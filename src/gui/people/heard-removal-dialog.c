@@ -210,6 +210,8 @@ heard_removal_dialog_new (GtkWindow     *parent,
   self = g_object_new (HEARD_TYPE_REMOVAL_DIALOG, "transient-for", parent,
                        "heading", _("Remove Record Made by Mistake"), NULL);
   self->case_file = g_object_ref (case_file);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                            HEARD_DRAFT_REMOVAL, heard_case_file_get_person_id (case_file), 0, 0);
 
   /* TRANSLATORS: %s is the young person's name. */
   intro = g_strdup_printf (_("%s’s record will leave the list of young people. Nothing in it "

@@ -162,6 +162,15 @@ heard_action_editor_new (GtkWindow       *parent,
                                                                          : _("Action"),
                        NULL);
   self->case_file = g_object_ref (case_file);
+  /* A new action is known by the area it goes in. */
+  if (heard_plan_action_get_id (action) != 0)
+    heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                              HEARD_DRAFT_ACTION, heard_case_file_get_person_id (case_file),
+                              heard_plan_action_get_id (action), 0);
+  else
+    heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                              HEARD_DRAFT_NEW_ACTION, heard_case_file_get_person_id (case_file),
+                              heard_plan_action_get_area_id (action), 0);
   self->draft = heard_plan_action_copy (action);
 
   g_object_bind_property (self->draft, "what", gtk_text_view_get_buffer (self->what_view), "text",

@@ -163,6 +163,15 @@ heard_area_editor_new (GtkWindow     *parent,
 
   self = g_object_new (HEARD_TYPE_AREA_EDITOR, "transient-for", parent, "heading", heading, NULL);
   self->case_file = g_object_ref (case_file);
+  /* A new area is known by its plan and its area of life. */
+  if (heard_plan_area_get_id (area) != 0)
+    heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                              HEARD_DRAFT_AREA, heard_case_file_get_person_id (case_file),
+                              heard_plan_area_get_id (area), 0);
+  else
+    heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                              HEARD_DRAFT_NEW_AREA, heard_case_file_get_person_id (case_file),
+                              heard_plan_area_get_plan_id (area), kind);
   self->draft = heard_plan_area_copy (area);
   adw_preferences_group_set_description (self->name_group, heard_area_kind_description (kind));
 

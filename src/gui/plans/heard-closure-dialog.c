@@ -186,6 +186,9 @@ heard_closure_dialog_new (GtkWindow     *parent,
   self = g_object_new (HEARD_TYPE_CLOSURE_DIALOG, "transient-for", parent, "heading", heading,
                        NULL);
   self->plan_id = heard_plan_get_id (plan);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                            HEARD_DRAFT_CLOSURE, heard_case_file_get_person_id (case_file),
+                            self->plan_id, 0);
 
   self->open_items = g_object_ref (heard_case_file_get_open_items (case_file));
   gtk_list_box_bind_model (self->open_list, self->open_items, create_open_item_row, NULL, NULL);

@@ -268,6 +268,9 @@ heard_decision_dialog_new (GtkWindow  *parent,
   self = g_object_new (HEARD_TYPE_DECISION_DIALOG, "transient-for", parent, "heading", heading,
                        NULL);
   self->plan_id = heard_plan_get_id (plan);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                            HEARD_DRAFT_DECISION, heard_case_file_get_person_id (case_file),
+                            self->plan_id, 0);
   self->event = reviewing ? HEARD_PLAN_EVENT_REVIEW : HEARD_PLAN_EVENT_SIGN_OFF;
   gtk_widget_set_visible (GTK_WIDGET (self->choice_group), !reviewing);
   if (!reviewing)

@@ -133,6 +133,9 @@ heard_amendment_dialog_new (GtkWindow      *parent,
   self = g_object_new (HEARD_TYPE_AMENDMENT_DIALOG, "transient-for", parent, NULL);
   self->case_file = g_object_ref (case_file);
   self->current = g_object_ref (current);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                            HEARD_DRAFT_AMENDMENT, heard_case_file_get_person_id (case_file),
+                            heard_statement_get_id (current), 0);
   self->draft = heard_statement_copy (current);
   heard_statement_set_text (self->draft, HEARD_STATEMENT_REASON, "");
 

@@ -213,6 +213,9 @@ heard_response_dialog_new (GtkWindow      *parent,
   self = g_object_new (HEARD_TYPE_RESPONSE_DIALOG, "transient-for", parent, NULL);
   self->case_file = g_object_ref (case_file);
   self->statement = g_object_ref (statement);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                            HEARD_DRAFT_RESPONSE, heard_case_file_get_person_id (case_file),
+                            heard_statement_get_id (statement), 0);
   heard_statement_response_set_statement_id (self->draft, heard_statement_get_id (statement));
 
   heard_label_set_words (self->words_label, heard_statement_get_words (statement));

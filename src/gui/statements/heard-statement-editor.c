@@ -114,6 +114,9 @@ heard_statement_editor_new (GtkWindow     *parent,
 
   self = g_object_new (HEARD_TYPE_STATEMENT_EDITOR, "transient-for", parent, NULL);
   self->case_file = g_object_ref (case_file);
+  heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
+                            HEARD_DRAFT_STATEMENT, heard_case_file_get_person_id (case_file), 0,
+                            0);
   self->draft = heard_statement_new ();
   heard_statement_set_person_id (self->draft, heard_case_file_get_person_id (case_file));
   heard_statement_set_text (self->draft, HEARD_STATEMENT_GIVEN_ON, today);

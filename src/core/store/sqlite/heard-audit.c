@@ -1052,6 +1052,10 @@ verify_work (sqlite3  *db,
   GError *local_error = NULL;
   gint64 n_entries = 0;
 
+  /* The health of the file first, if the open left it for now. */
+  if (!_heard_store_run_deferred_check (db, error))
+    return NULL;
+
   if (!check_trail (db, data, &n_entries, &local_error))
     {
       if (local_error->domain == HEARD_AUDIT_ERROR)
@@ -1161,7 +1165,8 @@ acknowledge_work (sqlite3  *db,
   g_assert (state != NULL);
 
   found = g_array_new (FALSE, FALSE, sizeof *items);
-  if (!_heard_store_exec (db, "BEGIN IMMEDIATE", error))
+  if (!_heard_store_run_deferred_check (db, error) ||
+      !_heard_store_exec (db, "BEGIN IMMEDIATE", error))
     return NULL;
 
   if (!check_triggers (db, TRUE, error) ||

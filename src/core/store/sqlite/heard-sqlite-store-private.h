@@ -68,6 +68,7 @@ void      _heard_sqlite_store_init_staff      (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_statements (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_open_items (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_copy       (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_drafts     (HeardStoreClass     *klass);
 
 /* A connection of its own (a copy's, say) is given @key as the store's is,
  * and checked to hold Heard's records of a version this Heard can read. */
@@ -76,6 +77,12 @@ gboolean  _heard_store_apply_key      (sqlite3             *db,
                                        GError             **error);
 gboolean  _heard_store_check_identity (sqlite3             *db,
                                        GError             **error);
+/* The quick check an open with HEARD_SQLITE_STORE_OPEN_CHECK_LATER left
+ * for later, run now if it has not run yet; FALSE with @error set when it
+ * found the file damaged, then and every time after: nothing may be
+ * written. Writes call it first. */
+gboolean  _heard_store_run_deferred_check (sqlite3         *db,
+                                           GError         **error);
 
 /* Helpers for work functions, all called on the database thread. */
 gboolean  _heard_store_exec          (sqlite3             *db,

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "heard-audit-private.h"
+#include "heard-files.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store-private.h"
 #include "heard-store-migrations.h"
@@ -101,6 +102,13 @@ typedef struct
   gboolean      in_use;
 } CachedStatement;
 
+/* Set on a database thread whose connection was opened with
+ * HEARD_SQLITE_STORE_OPEN_CHECK_LATER while its quick check has not run:
+ * it runs before anything is written (_heard_store_run_deferred_check()). */
+static __thread gboolean quick_check_due;
+/* What that check found wrong: every write is refused with it. */
+static __thread GError *quick_check_failed;
+
 static __thread GHashTable *statement_cache;
 /* The same CachedStatement by its statement, to give it back quickly. */
 static __thread GHashTable *cached_statements;
@@ -184,6 +192,9 @@ gboolean
 _heard_store_begin_write (sqlite3  *db,
                           GError  **error)
 {
+  if (!_heard_store_run_deferred_check (db, error))
+    return FALSE;
+
   in_batch = batching && !sqlite3_get_autocommit (db);
 
   /* IMMEDIATE takes the write lock up front, so a busy database fails here
@@ -654,13 +665,52 @@ check_quick_integrity (sqlite3  *db,
   return TRUE;
 }
 
+/* Whether the quick check may wait until the records are read and shown:
+ * only when the caller allows it (@checked_later is not NULL) and nothing
+ * is to be migrated, since migrating writes. Sets *@checked_later. */
+static gboolean
+defer_quick_check (sqlite3  *db,
+                   gboolean *checked_later)
+{
+  gint64 version = 0;
+
+  if (checked_later == NULL)
+    return FALSE;
+
+  *checked_later = query_int (db, "PRAGMA user_version", &version, NULL) &&
+                   version == (gint64) heard_sqlite_store_get_schema_version ();
+
+  return *checked_later;
+}
+
+gboolean
+_heard_store_run_deferred_check (sqlite3  *db,
+                                 GError  **error)
+{
+  if (quick_check_due)
+    {
+      quick_check_due = FALSE;
+      if (!check_quick_integrity (db, &quick_check_failed))
+        g_message ("Writing is held: %s", quick_check_failed->message);
+    }
+
+  if (quick_check_failed != NULL)
+    {
+      g_propagate_error (error, g_error_copy (quick_check_failed));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Runs every check that can refuse the records on a connection of its own
  * that cannot write: the key, whose records these are, their version, and
- * a quick health check. */
+ * a quick health check, unless defer_quick_check() lets it wait. */
 static gboolean
 verify_on_connection (const char      *filename,
                       int              open_flags,
                       const HeardKey  *key,
+                      gboolean        *checked_later,
                       GError         **error)
 {
   sqlite3 *db = NULL;
@@ -678,7 +728,7 @@ verify_on_connection (const char      *filename,
   sqlite3_extended_result_codes (db, 1);
   verified = _heard_store_apply_key (db, key, error) &&
              _heard_store_check_identity (db, error) &&
-             check_quick_integrity (db, error);
+             (defer_quick_check (db, checked_later) || check_quick_integrity (db, error));
   sqlite3_close (db);
 
   return verified;
@@ -703,11 +753,13 @@ read_only_uri (const char *path,
 static gboolean
 verify_in_place (const char      *path,
                  const HeardKey  *key,
+                 gboolean        *checked_later,
                  GError         **error)
 {
   g_autofree char *uri = read_only_uri (path, TRUE);
 
-  return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, error);
+  return verify_on_connection (uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, key, checked_later,
+                               error);
 }
 
 static gboolean
@@ -719,24 +771,6 @@ copy_file (const char  *from,
   g_autoptr(GFile) target = g_file_new_for_path (to);
 
   return g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
-}
-
-static void
-remove_private_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (dir, name, NULL);
-
-      if (g_unlink (child) != 0)
-        g_warning ("Could not remove the checked copy %s: %s", child, g_strerror (errno));
-    }
-
-  if (g_rmdir (dir) != 0)
-    g_warning ("Could not remove the folder %s: %s", dir, g_strerror (errno));
 }
 
 /* A check cut short (Heard killed while checking) leaves its copy behind;
@@ -768,7 +802,7 @@ remove_abandoned_checks (void)
 
       path = g_build_filename (tmp_dir, name, NULL);
       if (g_lstat (path, &info) == 0 && S_ISDIR (info.st_mode) && info.st_uid == getuid ())
-        remove_private_dir (path);
+        heard_files_remove_tree (path);
     }
 }
 
@@ -832,19 +866,23 @@ verify_private_copy (const char      *path,
     verified = verify_on_connection (copy,
                                      side_file_has_content (path, "-journal")
                                      ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
-                                     key, error);
+                                     key, NULL, error);
 
-  remove_private_dir (dir);
+  heard_files_remove_tree (dir);
 
   return verified;
 }
 
 /* Everything that can refuse the records is checked before Heard opens
  * them for writing, without writing a byte or making a file in their
- * folder: a refused open leaves the folder exactly as it was. */
+ * folder: a refused open leaves the folder exactly as it was. The quick
+ * check alone may wait (*@checked_later set, when @checked_later is not
+ * NULL), for records left whole by a clean close that need no migrating:
+ * it then runs on the open connection before anything is written. */
 static gboolean
 verify_before_writing (const char      *path,
                        const HeardKey  *key,
+                       gboolean        *checked_later,
                        GError         **error)
 {
   GStatBuf info;
@@ -856,7 +894,7 @@ verify_before_writing (const char      *path,
   if (has_side_file_content (path))
     return verify_private_copy (path, key, error);
 
-  return verify_in_place (path, key, error);
+  return verify_in_place (path, key, checked_later, error);
 }
 
 static gboolean
@@ -1006,6 +1044,7 @@ static sqlite3 *
 open_connection (OpenRequest  *request,
                  GError      **error)
 {
+  gboolean checked_later = FALSE;
   sqlite3 *db = NULL;
   int rc;
 
@@ -1029,7 +1068,9 @@ open_connection (OpenRequest  *request,
   if (!check_file_before_open (request->path, request->flags, error))
     return NULL;
 
-  if (!verify_before_writing (request->path, request->key, error))
+  if (!verify_before_writing (request->path, request->key,
+                              (request->flags & HEARD_SQLITE_STORE_OPEN_CHECK_LATER) != 0
+                              ? &checked_later : NULL, error))
     return NULL;
 
   /* The file already exists (created 0600 above): never let SQLite create one. */
@@ -1064,6 +1105,7 @@ open_connection (OpenRequest  *request,
     }
 
   _heard_audit_open_checks (db);
+  quick_check_due = checked_later;
 
   /* A file copied in with looser permissions is made private again, now
    * that it is known to be Heard's. */
@@ -1087,6 +1129,8 @@ close_connection (sqlite3  *db,
   if (db == NULL)
     return TRUE;
 
+  quick_check_due = FALSE;
+  g_clear_error (&quick_check_failed);
   end_batch (db);
   if (batch_lost)
     {
@@ -1389,6 +1433,7 @@ heard_sqlite_store_class_init (HeardSqliteStoreClass *klass)
   _heard_sqlite_store_init_staff (store_class);
   _heard_sqlite_store_init_statements (store_class);
   _heard_sqlite_store_init_open_items (store_class);
+  _heard_sqlite_store_init_drafts (store_class);
   _heard_sqlite_store_init_copy (store_class);
 }
 

@@ -35,13 +35,23 @@ typedef enum
  * READ_ONLY opens the records beside another Heard that has them open
  * (heard-cli's reading commands): nothing is ever written, made or
  * migrated, the file is not even made private, and records of an older
- * version are refused rather than updated. */
+ * version are refused rather than updated.
+ *
+ * CHECK_LATER, not with READ_ONLY: records that a clean close left whole
+ * and that need no migrating open without waiting for SQLite's quick
+ * check (about a second on a large file); the key, whose records these
+ * are and their version are still checked first. The quick check then
+ * runs on the store's thread before anything is written, or with the first
+ * check of the audit trail (heard_store_verify_audit_async()), which fails
+ * with HEARD_SQLITE_STORE_ERROR_DAMAGED when it finds damage; from then on
+ * every write is refused. Reading is never held. */
 typedef enum
 {
-  HEARD_SQLITE_STORE_OPEN_NONE      = 0,
-  HEARD_SQLITE_STORE_OPEN_CREATE    = 1 << 0,
-  HEARD_SQLITE_STORE_OPEN_FICTIONAL = 1 << 1,
-  HEARD_SQLITE_STORE_OPEN_READ_ONLY = 1 << 2,
+  HEARD_SQLITE_STORE_OPEN_NONE        = 0,
+  HEARD_SQLITE_STORE_OPEN_CREATE      = 1 << 0,
+  HEARD_SQLITE_STORE_OPEN_FICTIONAL   = 1 << 1,
+  HEARD_SQLITE_STORE_OPEN_READ_ONLY   = 1 << 2,
+  HEARD_SQLITE_STORE_OPEN_CHECK_LATER = 1 << 3,
 } HeardSqliteStoreOpenFlags;
 
 /* What can be told about a records file without telling anything of the

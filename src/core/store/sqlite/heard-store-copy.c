@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "heard-audit-private.h"
+#include "heard-files.h"
 #include "heard-secure.h"
 #include "heard-store-copy.h"
 #include "heard-store-util.h"
@@ -39,10 +40,10 @@
 #define PROGRESS_STEPS 4000
 #define COPY_SCHEMA "heard_copy"
 
-/* Progress shared by the copying thread and the main context it reports on. */
+/* Progress shared by the copying thread and the main context it reports
+ * on: an atomic reference-counted box (g_atomic_rc_box_*). */
 typedef struct
 {
-  gatomicrefcount         ref;
   HeardStoreProgressFunc  func;
   gpointer                data;
   GDestroyNotify          data_free;
@@ -70,24 +71,19 @@ typedef struct
   Progress *progress;
 } CopyRequest;
 
-static Progress *
-progress_ref (Progress *progress)
+static void
+progress_clear (Progress *progress)
 {
-  g_atomic_ref_count_inc (&progress->ref);
-  return progress;
+  if (progress->data_free != NULL)
+    progress->data_free (progress->data);
+  g_main_context_unref (progress->context);
+  g_clear_object (&progress->cancellable);
 }
 
 static void
 progress_unref (Progress *progress)
 {
-  if (!g_atomic_ref_count_dec (&progress->ref))
-    return;
-
-  if (progress->data_free != NULL)
-    progress->data_free (progress->data);
-  g_main_context_unref (progress->context);
-  g_clear_object (&progress->cancellable);
-  g_free (progress);
+  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
 }
 
 static void
@@ -120,7 +116,7 @@ report (Progress *progress,
 
   progress->last_sent = fraction;
   delivery = g_new0 (Delivery, 1);
-  delivery->progress = progress_ref (progress);
+  delivery->progress = g_atomic_rc_box_acquire (progress);
   delivery->fraction = MIN (fraction, 1.0);
   g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, deliver_cb, delivery,
                               (GDestroyNotify) delivery_free);
@@ -355,8 +351,12 @@ export (sqlite3      *db,
   request->progress->share = EXPORT_SHARE;
   sqlite3_progress_handler (db, PROGRESS_STEPS, progress_handler, request->progress);
 
-  /* sqlcipher_export() copies neither of these. */
+  /* sqlcipher_export() copies neither of these. Drafts are left out: they
+   * are unsaved typing, not records, and one thrown away since must not
+   * come back, offered as if just written, when a backup is restored. */
   stamp = g_strdup_printf ("SELECT sqlcipher_export ('" COPY_SCHEMA "');"
+                           "DELETE FROM " COPY_SCHEMA ".draft_field;"
+                           "DELETE FROM " COPY_SCHEMA ".draft;"
                            "PRAGMA " COPY_SCHEMA ".user_version = %u;"
                            "PRAGMA " COPY_SCHEMA ".application_id = %" G_GINT64_FORMAT ";",
                            info->schema_version, application_id);
@@ -383,14 +383,10 @@ static gboolean
 sync_file (const char  *path,
            GError     **error)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-
-  if (fd < 0 || fsync (fd) != 0)
+  if (!heard_files_sync (path))
     {
       int saved_errno = errno;
 
-      if (fd >= 0)
-        close (fd);
       g_set_error (error, HEARD_STORE_ERROR,
                    saved_errno == ENOSPC ? HEARD_STORE_ERROR_DISK_FULL
                                          : HEARD_STORE_ERROR_FAILED,
@@ -399,7 +395,6 @@ sync_file (const char  *path,
       return FALSE;
     }
 
-  close (fd);
   return TRUE;
 }
 
@@ -534,8 +529,7 @@ copy_async (HeardStore             *self,
   g_task_set_check_cancellable (task, FALSE);
 
   request = g_new0 (CopyRequest, 1);
-  request->progress = g_new0 (Progress, 1);
-  g_atomic_ref_count_init (&request->progress->ref);
+  request->progress = g_atomic_rc_box_new0 (Progress);
   request->progress->func = progress;
   request->progress->data = progress_data;
   request->progress->data_free = progress_free;

@@ -262,6 +262,28 @@ static const char *const migrations[] = {
   "ALTER TABLE audit ADD COLUMN content_id INTEGER;"
   "ALTER TABLE audit ADD COLUMN content_hash BLOB;"
   "CREATE INDEX audit_content ON audit (content_kind, content_id);",
+
+  /* 5: drafts, what an editor held when Heard locked or closed, kept
+   * here so that it is encrypted like everything else. One per editor (its
+   * kind and what it is about), replaced whole each time; not records, so
+   * no audit entry and no trigger (heard-store-drafts.c says why). */
+  "CREATE TABLE draft ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (length (kind) > 0),"
+  "  person_id INTEGER NOT NULL DEFAULT 0,"
+  "  subject_id INTEGER NOT NULL DEFAULT 0,"
+  "  part INTEGER NOT NULL DEFAULT 0,"
+  "  focus TEXT NOT NULL DEFAULT '',"
+  "  cursor INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),"
+  "  saved_at TEXT NOT NULL,"
+  "  UNIQUE (kind, person_id, subject_id, part)"
+  ");"
+  "CREATE TABLE draft_field ("
+  "  draft_id INTEGER NOT NULL REFERENCES draft (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) > 0),"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (draft_id, name)"
+  ") WITHOUT ROWID;",
 };
 
 const char *const *

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "heard-audit-private.h"
@@ -38,28 +40,24 @@ enum {
   "NOT EXISTS (SELECT 1 FROM statement_response AS r" \
   "            WHERE r.statement_id = statement.id AND r.told_on <> '')"
 
-/* The person's statements (as "earlier") given on the day the current one was. */
-#define SAME_DAY \
-  " JOIN statement_version AS day ON day.statement_id = earlier.id" \
-  " WHERE earlier.person_id = statement.person_id" \
-  "  AND day.given_on = statement_version.given_on" \
-  "  AND day.version = (SELECT max (version) FROM statement_version AS newer" \
-  "                     WHERE newer.statement_id = earlier.id)"
-
-/* What the closure check and the caseload list about waiting statements. */
+/* What the closure check and the caseload list about waiting statements:
+ * every statement where %s holds, waiting or not (the last column), read
+ * once in the order of each young person's days, so that which of its
+ * day's statements each one is can be counted as they come. The first
+ * version is looked up again only for amended statements. */
 #define OUTSTANDING_ITEMS_SQL \
   "SELECT person.id, person.display_name, given_on, statement.id," \
   "  EXISTS (SELECT 1 FROM statement_response AS r WHERE r.statement_id = statement.id)," \
-  "  CAST (julianday (?2) - julianday ((SELECT substr (saved_at, 1, 10)" \
-  "    FROM statement_version AS first" \
-  "    WHERE first.statement_id = statement.id AND first.version = 1)) AS INTEGER)," \
-  "  given_time," \
-  "  (SELECT count (*) FROM statement AS earlier" SAME_DAY " AND earlier.id < statement.id)," \
-  "  (SELECT count (*) FROM statement AS earlier" SAME_DAY ")" \
+  "  CAST (julianday (?2) - julianday (substr (" \
+  "    CASE WHEN statement_version.version = 1 THEN statement_version.saved_at" \
+  "    ELSE (SELECT saved_at FROM statement_version AS first" \
+  "          WHERE first.statement_id = statement.id AND first.version = 1) END," \
+  "    1, 10)) AS INTEGER)," \
+  "  given_time, " OUTSTANDING \
   " FROM statement JOIN person ON person.id = statement.person_id" \
   " JOIN statement_version ON statement_version.statement_id = statement.id" \
-  " WHERE " NEWEST_VERSION " AND " OUTSTANDING " AND %s" \
-  " ORDER BY given_on, statement.id"
+  " WHERE " NEWEST_VERSION " AND %s" \
+  " ORDER BY statement.person_id, given_on, statement.id"
 
 typedef struct
 {
@@ -702,51 +700,140 @@ search_work (sqlite3  *db,
   return collect_rows (db, sql, 0, data, add_match_cb, g_object_unref, error);
 }
 
-static void
-add_item_cb (sqlite3_stmt *statement,
-             gpointer      data)
+/* A waiting statement, kept until the end of its day says how many
+ * statements the young person gave that day; then its open item. */
+typedef struct
 {
-  g_autofree char *day =
-    heard_date_describe_day_time ((const char *) sqlite3_column_text (statement, 2),
-                                  (const char *) sqlite3_column_text (statement, 6));
-  gboolean answered = sqlite3_column_int (statement, 4);
-  int waited = sqlite3_column_int (statement, 5);
-  int that_day = sqlite3_column_int (statement, 8);
+  gint64         id;
+  gint64         person_id;
+  char          *name;
+  char          *given_on;
+  char          *given_time;
+  gboolean       answered;
+  int            waited;
+  /* Which of its day's statements it is, from 0. */
+  int            index;
+  HeardOpenItem *item;
+} Waiting;
+
+static void
+waiting_clear (Waiting *waiting)
+{
+  g_free (waiting->name);
+  g_free (waiting->given_on);
+  g_free (waiting->given_time);
+  g_clear_object (&waiting->item);
+}
+
+typedef struct
+{
+  /* The day being read: its young person, its date, its statements so far. */
+  gint64   person_id;
+  char    *given_on;
+  int      n_that_day;
+  /* Waiting, in the order read; those from first_of_day on are the day's. */
+  GArray  *waiting;
+  guint    first_of_day;
+} Outstanding;
+
+static HeardOpenItem *
+new_waiting_item (const Waiting *waiting,
+                  int            of)
+{
+  g_autofree char *day = heard_date_describe_day_time (waiting->given_on, waiting->given_time);
   HeardUrgency urgency = HEARD_URGENCY_NONE;
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
 
-  if (waited > HEARD_STATEMENT_ANSWER_DAYS)
+  if (waiting->waited > HEARD_STATEMENT_ANSWER_DAYS)
     urgency = HEARD_URGENCY_OVERDUE;
-  else if (waited > HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS)
+  else if (waiting->waited > HEARD_STATEMENT_ANSWER_DUE_SOON_DAYS)
     urgency = HEARD_URGENCY_SOON;
 
   /* Two statements of one day read apart, even with no time given. */
-  if (that_day > 1)
+  if (of > 1)
     {
       /* TRANSLATORS: a day, then which of that day's statements:
        * "3 May 2024 (statement 2 of 3 that day)" */
       g_autofree char *which = g_strdup_printf (_("%s (statement %d of %d that day)"), day,
-                                                sqlite3_column_int (statement, 7) + 1, that_day);
+                                                waiting->index + 1, of);
 
       g_free (day);
       day = g_steal_pointer (&which);
     }
 
   /* Never their words here: this list is seen away from any content note. */
-  summary = g_strdup_printf (answered
+  summary = g_strdup_printf (waiting->answered
                              /* TRANSLATORS: %s is a date, e.g. "3 May 2024" */
                              ? _("What they said on %s was answered, but they have not "
                                  "been told")
                              : _("What they said on %s is waiting for an answer"), day);
-  detail = waited <= 0 ? g_strdup (_("Recorded today"))
-                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                       "Recorded %d day ago",
-                                                       "Recorded %d days ago", waited),
-                                          waited);
-  g_ptr_array_add (data, heard_open_item_new (sqlite3_column_int64 (statement, 0),
-                                              (const char *) sqlite3_column_text (statement, 1),
-                                              "statements", urgency, summary, detail));
+  detail = waiting->waited <= 0
+           ? g_strdup (_("Recorded today"))
+           : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Recorded %d day ago",
+                                           "Recorded %d days ago", waiting->waited),
+                              waiting->waited);
+
+  return heard_open_item_new (waiting->person_id, waiting->name, "statements", urgency,
+                              summary, detail);
+}
+
+/* The day read so far is over: its waiting statements become items. */
+static void
+end_day (Outstanding *outstanding)
+{
+  for (guint i = outstanding->first_of_day; i < outstanding->waiting->len; i++)
+    {
+      Waiting *waiting = &g_array_index (outstanding->waiting, Waiting, i);
+
+      waiting->item = new_waiting_item (waiting, outstanding->n_that_day);
+    }
+  outstanding->first_of_day = outstanding->waiting->len;
+  outstanding->n_that_day = 0;
+}
+
+static void
+add_statement_cb (sqlite3_stmt *statement,
+                  gpointer      data)
+{
+  Outstanding *outstanding = data;
+  gint64 person_id = sqlite3_column_int64 (statement, 0);
+  const char *given_on = (const char *) sqlite3_column_text (statement, 2);
+  Waiting waiting = { 0 };
+
+  if (person_id != outstanding->person_id || g_strcmp0 (given_on, outstanding->given_on) != 0)
+    {
+      end_day (outstanding);
+      outstanding->person_id = person_id;
+      g_free (outstanding->given_on);
+      outstanding->given_on = g_strdup (given_on);
+    }
+
+  waiting.index = outstanding->n_that_day++;
+  if (!sqlite3_column_int (statement, 7))
+    return;
+
+  waiting.id = sqlite3_column_int64 (statement, 3);
+  waiting.person_id = person_id;
+  waiting.name = g_strdup ((const char *) sqlite3_column_text (statement, 1));
+  waiting.given_on = g_strdup (given_on);
+  waiting.given_time = g_strdup ((const char *) sqlite3_column_text (statement, 6));
+  waiting.answered = sqlite3_column_int (statement, 4);
+  waiting.waited = sqlite3_column_int (statement, 5);
+  g_array_append_val (outstanding->waiting, waiting);
+}
+
+/* Oldest day first, then in the order they were recorded. */
+static int
+compare_waiting (gconstpointer a,
+                 gconstpointer b)
+{
+  const Waiting *x = a;
+  const Waiting *y = b;
+  int by_day = strcmp (x->given_on, y->given_on);
+
+  return by_day != 0 ? by_day : (x->id > y->id) - (x->id < y->id);
 }
 
 /* Every statement waiting where @where holds (?1 is @person_id), as open items. */
@@ -759,9 +846,24 @@ gather_outstanding (sqlite3      *db,
 {
   g_autofree char *sql = g_strdup_printf (OUTSTANDING_ITEMS_SQL, where);
   g_autofree char *day = heard_date_to_iso (today);
+  g_autoptr(GArray) waiting = g_array_new (FALSE, FALSE, sizeof (Waiting));
+  Outstanding outstanding = { 0, NULL, 0, waiting, 0 };
+  GPtrArray *items;
+  gboolean read;
 
-  return collect_rows (db, sql, person_id, day, add_item_cb,
-                       g_object_unref, error);
+  g_array_set_clear_func (waiting, (GDestroyNotify) waiting_clear);
+  read = _heard_store_each_row (db, sql, person_id, day, add_statement_cb, &outstanding, error);
+  end_day (&outstanding);
+  g_free (outstanding.given_on);
+  if (!read)
+    return NULL;
+
+  g_array_sort (waiting, compare_waiting);
+  items = g_ptr_array_new_full (waiting->len, g_object_unref);
+  for (guint i = 0; i < waiting->len; i++)
+    g_ptr_array_add (items, g_steal_pointer (&g_array_index (waiting, Waiting, i).item));
+
+  return items;
 }
 
 GPtrArray *
