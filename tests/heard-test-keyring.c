@@ -179,6 +179,19 @@ heard_test_keyring_count (const char *db_uuid)
   return n;
 }
 
+void
+heard_test_keyring_forget_seal (const char *db_uuid)
+{
+  g_autoptr(SecretService) service = heard_test_get_secret_service ();
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_insert (attributes, (gpointer) "db-uuid", (gpointer) db_uuid);
+  g_hash_table_insert (attributes, (gpointer) "item", (gpointer) "caseworker-seal");
+  secret_service_clear_sync (service, NULL, attributes, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static SecretCollection *
 get_default_collection (void)
 {

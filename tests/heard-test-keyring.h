@@ -23,6 +23,9 @@ SecretService *heard_test_get_secret_service         (void) G_GNUC_WARN_UNUSED_R
 GList         *heard_test_keyring_search_all         (const char      *db_uuid)
                                                      G_GNUC_WARN_UNUSED_RESULT;
 guint          heard_test_keyring_count              (const char      *db_uuid);
+/* Removes the caseworker's seal of @db_uuid, as on a computer that never
+ * had these records. */
+void           heard_test_keyring_forget_seal        (const char      *db_uuid);
 
 void           heard_test_lock_default_collection    (void);
 /* Locked as after a log-in without the keyring's password (an automatic

@@ -8,9 +8,11 @@
 #include "heard-choice-row.h"
 #include "heard-clipboard.h"
 #include "heard-date.h"
+#include "heard-caseworker-passphrase-private.h"
 #include "heard-field-error-private.h"
 #include "heard-secure.h"
 #include "heard-test-ui.h"
+#include "heard-test-utils.h"
 
 #define WAIT_SECONDS 30
 
@@ -29,6 +31,7 @@ heard_test_ui_init (int    *argc,
   HeardApplication *app;
 
   g_assert_true (heard_secure_init (NULL));
+  _heard_caseworker_passphrase_set_cheap_cost (TRUE);
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
@@ -286,17 +289,71 @@ heard_test_ui_stop (HeardApplication *app)
   g_assert_null (context);
 }
 
+/* Types the caseworker's passphrase where the unlock page asks for it (both
+ * fields when a new one is chosen) and submits it, once per visit. Returns
+ * whether the page asks for it. */
+/* Every password field below @root, in order. */
+static void
+collect_password_entries (GtkWidget *root,
+                          GPtrArray *fields)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_PASSWORD_ENTRY (child))
+        g_ptr_array_add (fields, child);
+      else
+        collect_password_entries (child, fields);
+    }
+}
+
+static gboolean
+type_caseworker_passphrase (HeardWindow *window)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  HeardLockState state;
+  GtkWidget *page;
+
+  g_object_get (window, "context", &context, NULL);
+  state = heard_context_get_lock_state (context);
+  if (state != HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE &&
+      state != HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
+    return FALSE;
+
+  page = _heard_window_get_unlock_page (window);
+  collect_password_entries (page, fields);
+  g_assert_cmpuint (fields->len, >=, 2);
+  /* Typed already, and being checked. */
+  if (!gtk_widget_is_sensitive (fields->pdata[0]) ||
+      g_strcmp0 (gtk_editable_get_text (fields->pdata[0]), HEARD_TEST_CASEWORKER_PASSPHRASE) == 0)
+    return TRUE;
+
+  gtk_editable_set_text (fields->pdata[0], HEARD_TEST_CASEWORKER_PASSPHRASE);
+  if (state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
+    gtk_editable_set_text (fields->pdata[1], HEARD_TEST_CASEWORKER_PASSPHRASE);
+  g_assert_true (gtk_widget_activate_action (page, "unlock.passphrase", NULL));
+
+  return TRUE;
+}
+
+/* The caseworker gives their passphrase whenever it is asked for on the
+ * way: no test waits on that page unless it says so. */
 static gboolean
 window_shows_state (gpointer data)
 {
   const Expected *expected = data;
   HeardWindow *window = heard_test_ui_active_window (expected->app);
 
-  return window != NULL &&
-         g_strcmp0 (_heard_window_get_visible_state (window), expected->name) == 0;
+  if (window == NULL || type_caseworker_passphrase (window))
+    return FALSE;
+
+  return g_strcmp0 (_heard_window_get_visible_state (window), expected->name) == 0;
 }
 
-/* Waits for the window to show @state: "records", "recovery-code"… */
+/* Waits for the window to show @state: "records", "recovery-code"…; on the
+ * way, gives or chooses the caseworker's passphrase
+ * (HEARD_TEST_CASEWORKER_PASSPHRASE) as the caseworker would. */
 void
 heard_test_ui_wait_for_state (HeardApplication *app,
                               const char       *state)

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "heard-audit.h"
+#include "heard-caseworker-passphrase-private.h"
 #include "heard-context-private.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
@@ -70,8 +71,57 @@ heard_test_init (int    *argc,
 
   if (!heard_secure_init (&error))
     g_error ("%s", error->message);
+  _heard_caseworker_passphrase_set_cheap_cost (TRUE);
 
   g_test_init (argc, argv, NULL);
+}
+
+HeardLockState
+heard_test_pass_caseworker (HeardContext  *context,
+                            GError       **error)
+{
+  HeardLockState state = heard_context_get_lock_state (context);
+  GError *local_error = NULL;
+
+  while (local_error == NULL &&
+         (state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE ||
+          state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE))
+    {
+      g_autoptr(GAsyncResult) next = NULL;
+
+      if (state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE)
+        heard_context_unlock_with_caseworker_passphrase_async (context,
+                                                               HEARD_TEST_CASEWORKER_PASSPHRASE,
+                                                               NULL, heard_test_store_result_cb,
+                                                               &next);
+      else
+        heard_context_set_caseworker_passphrase_async (context, HEARD_TEST_CASEWORKER_PASSPHRASE,
+                                                       NULL, heard_test_store_result_cb, &next);
+      heard_test_wait (&next);
+      state = heard_context_unlock_finish (context, next, &local_error);
+    }
+
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+
+  return state;
+}
+
+HeardLockState
+heard_test_unlock_finish (HeardContext  *context,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  GError *local_error = NULL;
+  HeardLockState state = heard_context_unlock_finish (context, result, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return state;
+    }
+
+  return heard_test_pass_caseworker (context, error);
 }
 
 char *
@@ -162,7 +212,7 @@ heard_test_unlock_state (HeardContext  *context,
   HeardLockState state;
 
   heard_test_wait (result);
-  state = heard_context_unlock_finish (context, *result, &error);
+  state = heard_test_unlock_finish (context, *result, &error);
   g_assert_no_error (error);
   g_clear_object (result);
 

@@ -32,6 +32,19 @@ GAsyncResult *heard_test_result_of       (GAsyncResult       **pending,
 void         heard_test_init             (int                 *argc,
                                           char              ***argv);
 
+/* The caseworker's own passphrase every suite's records get: a first run
+ * or a recovery code sets it, and a start gives it, through
+ * heard_test_unlock_finish(). heard_test_init() makes it cheap to hash. */
+#define HEARD_TEST_CASEWORKER_PASSPHRASE "the caseworker's own test passphrase"
+/* heard_context_unlock_finish(), then on past the caseworker's passphrase
+ * as the caseworker would: giving it when it is asked for, choosing it
+ * when a new one is. Returns the state after that. */
+HeardLockState heard_test_unlock_finish  (HeardContext        *context,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+/* The same from the state @context is in now. */
+HeardLockState heard_test_pass_caseworker (HeardContext       *context,
+                                           GError            **error);
 /* A fresh private folder for one test, and its removal with everything in it. */
 char        *heard_test_make_dir         (void) G_GNUC_WARN_UNUSED_RESULT;
 void         heard_test_remove_dir       (const char          *path);
@@ -60,7 +73,9 @@ void         heard_test_close_context    (HeardContext       **context);
 HeardContext *heard_test_start_context   (const char          *data_dir,
                                           HeardLockState       expected) G_GNUC_WARN_UNUSED_RESULT;
 /* Waits for the unlock step whose result lands in *@result and returns
- * where it came to (the test fails on an error); *@result is cleared. */
+ * where it came to, past the caseworker's passphrase as
+ * heard_test_unlock_finish() goes (the test fails on an error); *@result
+ * is cleared. */
 HeardLockState heard_test_unlock_state   (HeardContext        *context,
                                           GAsyncResult       **result);
 /* Once @context shows new records' recovery code: says it was kept and

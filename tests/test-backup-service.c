@@ -144,13 +144,13 @@ open_records (Fixture *fixture,
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  heard_context_unlock_finish (context, result, &error);
+  heard_test_unlock_finish (context, result, &error);
   g_assert_no_error (error);
   g_clear_object (&result);
   heard_context_confirm_recovery_code_kept_async (context, NULL, heard_test_store_result_cb,
                                                   &result);
   heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
+  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==,
                    HEARD_LOCK_STATE_OPEN);
   g_assert_no_error (error);
   store = _heard_context_get_store (context);
@@ -173,7 +173,7 @@ start_again (HeardContext *context)
 
   heard_context_start_async (context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  g_assert_cmpint (heard_context_unlock_finish (context, result, &error), ==,
+  g_assert_cmpint (heard_test_unlock_finish (context, result, &error), ==,
                    HEARD_LOCK_STATE_OPEN);
   g_assert_no_error (error);
 }

@@ -94,6 +94,7 @@ clear_keyring (const char *uuid)
   heard_test_wait (&result);
   heard_keyring_clear_finish (result, &error);
   g_assert_no_error (error);
+  heard_test_keyring_forget_seal (uuid);
 }
 
 static void

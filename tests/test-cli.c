@@ -77,28 +77,55 @@ fixture_tear_down (Fixture       *fixture,
   heard_test_records_clear (&fixture->records);
 }
 
-/* Runs heard-cli with the NULL-terminated arguments after @stdin_text (NULL:
- * standard input closed at once) and HEARD_DATA_DIR unset. */
+/* Whether heard-cli asks for the caseworker's passphrase first: a
+ * command that reads the records of a --data-dir that has one. */
+static gboolean
+asks_caseworker_passphrase (GPtrArray *argv)
+{
+  const char *command = argv->len > 1 ? argv->pdata[1] : NULL;
+
+  if (g_strcmp0 (command, "verify") != 0 && g_strcmp0 (command, "info") != 0 &&
+      g_strcmp0 (command, "backup") != 0)
+    return FALSE;
+
+  for (guint i = 2; i + 1 < argv->len; i++)
+    {
+      if (g_strcmp0 (argv->pdata[i], "--data-dir") == 0)
+        {
+          g_autofree char *note = g_build_filename (argv->pdata[i + 1], "caseworker.ini", NULL);
+
+          return g_file_test (note, G_FILE_TEST_EXISTS);
+        }
+    }
+
+  return FALSE;
+}
+
+/* Runs heard-cli with the NULL-terminated @args after @stdin_text (NULL:
+ * standard input closed at once) and HEARD_DATA_DIR unset; with
+ * @caseworker, the caseworker's passphrase comes first, as the caseworker
+ * would type it, when the command asks for it. */
 static void
-run_cli (Run        *run,
-         const char *stdin_text,
-         ...)
+run_cli_va (Run        *run,
+            gboolean    caseworker,
+            const char *stdin_text,
+            va_list     args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *typed = NULL;
   const char *cli = g_getenv ("HEARD_CLI");
   const char *arg;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (gpointer) cli);
-  va_start (args, stdin_text);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
+  if (caseworker && asks_caseworker_passphrase (argv))
+    stdin_text = typed = g_strconcat (HEARD_TEST_CASEWORKER_PASSPHRASE "\n", stdin_text, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
@@ -112,6 +139,31 @@ run_cli (Run        *run,
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("heard-cli %s → %d\nout: %s\nerr: %s", (const char *) argv->pdata[1],
                   run->status, run->out, run->err);
+}
+
+static void
+run_cli (Run        *run,
+         const char *stdin_text,
+         ...)
+{
+  va_list args;
+
+  va_start (args, stdin_text);
+  run_cli_va (run, TRUE, stdin_text, args);
+  va_end (args);
+}
+
+/* As run_cli(), but @stdin_text alone: no caseworker's passphrase first. */
+static void
+run_cli_without_passphrase (Run        *run,
+                            const char *stdin_text,
+                            ...)
+{
+  va_list args;
+
+  va_start (args, stdin_text);
+  run_cli_va (run, FALSE, stdin_text, args);
+  va_end (args);
 }
 
 /* Records with three young people, one of them DISTINCT_NAME, made as
@@ -454,6 +506,50 @@ test_recovery_code_on_stdin (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Records with a caseworker's passphrase: heard-cli info without it on
+ * standard input refuses kindly (locked), a wrong one is refused too, and
+ * with it info works. */
+static void
+test_caseworker_passphrase_on_stdin (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *note = g_build_filename (fixture->records.data_dir, HEARD_CASEWORKER_FILE,
+                                            NULL);
+
+  make_records (fixture, FALSE);
+  g_assert_true (g_file_test (note, G_FILE_TEST_EXISTS));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_without_passphrase (&run, NULL, "info", "--data-dir", fixture->records.data_dir,
+                                NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_nonnull (strstr (run.err, "passphrase"));
+    g_assert_nonnull (strstr (run.err, "standard input"));
+    g_assert_null (strstr (run.out, "Young people"));
+    assert_says_nothing_personal (&run);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_without_passphrase (&run, "not the caseworker's passphrase\n", "info",
+                                "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_LOCKED);
+    g_assert_nonnull (strstr (run.err, "not your passphrase"));
+    g_assert_null (strstr (run.out, "Young people"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli_without_passphrase (&run, HEARD_TEST_CASEWORKER_PASSPHRASE "\n", "info",
+                                "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "Young people: 3 "));
+    assert_says_nothing_personal (&run);
+  }
+}
+
 /* Holds @data_dir as a running Heard does (heard.lock), for the caller to release. */
 static HeardFolderLock *
 hold_folder (const char *data_dir)
@@ -768,6 +864,8 @@ test_restore_with_recovery_code (Fixture       *fixture,
   heard_test_wait (&result);
   g_assert_true (heard_keyring_clear_finish (result, &error));
   g_assert_no_error (error);
+  /* A computer that never had these records has no seal of them either. */
+  heard_test_keyring_forget_seal (uuid);
   code_line = g_strconcat (fixture->code, "\n", NULL);
 
   {
@@ -817,6 +915,7 @@ main (int   argc,
   ADD ("/cli/beside-open-heard", test_beside_open_heard);
   ADD ("/cli/passphrase-on-stdin", test_passphrase_on_stdin);
   ADD ("/cli/recovery-code-on-stdin", test_recovery_code_on_stdin);
+  ADD ("/cli/caseworker-passphrase-on-stdin", test_caseworker_passphrase_on_stdin);
   ADD ("/cli/backup/beside-open-heard", test_backup_beside_open_heard);
   ADD ("/cli/backup/without-folder", test_backup_without_folder);
   ADD ("/cli/writers-refuse-held-folder", test_writers_refuse_held_folder);

@@ -325,7 +325,7 @@ run_step (HeardContext  *context,
     }
 
   heard_test_wait (&result);
-  state = heard_context_unlock_finish (context, result, error);
+  state = heard_test_unlock_finish (context, result, error);
 
   /* The window shows the context's state: it must be the one reported. */
   g_assert_cmpint (state, ==, heard_context_get_lock_state (context));
@@ -1270,6 +1270,10 @@ test_damaged_database (Fixture       *fixture,
   g_autofree char *original_dir = g_build_filename (fixture->records.root, "original", NULL);
   g_autofree char *original_db = g_build_filename (original_dir, DATABASE_FILE, NULL);
   g_autofree char *original_info = g_build_filename (original_dir, INFO_FILE, NULL);
+  g_autofree char *caseworker_note = g_build_filename (fixture->records.data_dir,
+                                                       HEARD_CASEWORKER_FILE, NULL);
+  g_autofree char *original_caseworker_note = g_build_filename (original_dir,
+                                                                HEARD_CASEWORKER_FILE, NULL);
   Snapshot before = { 0, };
   HeardLockState state;
 
@@ -1277,6 +1281,7 @@ test_damaged_database (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (original_dir, 0700), ==, 0);
   copy_file (fixture->records.db_path, original_db);
   copy_file (fixture->records.info_path, original_info);
+  copy_file (caseworker_note, original_caseworker_note);
   damage_file (fixture->records.db_path, damage);
   snapshot_take (&before, fixture);
 
@@ -1452,6 +1457,8 @@ run_main_context (HeardContext   *context,
     {
       while (g_main_context_iteration (NULL, FALSE))
         ;
+      /* The caseworker is there to give their passphrase when asked. */
+      heard_test_pass_caseworker (context, NULL);
       g_usleep (10 * 1000);
     }
 }
@@ -1581,6 +1588,7 @@ test_folder_states (Fixture       *fixture,
   g_autoptr(GBytes) database = NULL;
   g_autoptr(GBytes) wal = NULL;
   g_autoptr(GBytes) note = NULL;
+  g_autoptr(GBytes) caseworker_note = NULL;
   g_autoptr(GBytes) malformed = NULL;
   g_autoptr(GBytes) journal = NULL;
   g_autoptr(GString) text = NULL;
@@ -1596,6 +1604,12 @@ test_folder_states (Fixture       *fixture,
   heard_test_close_context (&writer);
 
   note = load_file (fixture->records.info_path);
+  {
+    g_autofree char *path = g_build_filename (fixture->records.data_dir, HEARD_CASEWORKER_FILE,
+                                              NULL);
+
+    caseworker_note = load_file (path);
+  }
   text = g_string_new_len (g_bytes_get_data (note, NULL), (gssize) g_bytes_get_size (note));
   g_assert_cmpuint (g_string_replace (text, valid_line, "uuid=\n", 0), ==, 1);
   malformed = g_bytes_new (text->str, text->len);
@@ -1639,6 +1653,15 @@ test_folder_states (Fixture       *fixture,
 
                 heard_test_write_file (info_path, g_bytes_get_data (bytes, NULL),
                                        g_bytes_get_size (bytes));
+              }
+            /* The note of the caseworker's passphrase goes with a valid heard.ini. */
+            if (note_state == NOTE_VALID)
+              {
+                g_autofree char *caseworker_path = g_build_filename (dir, HEARD_CASEWORKER_FILE,
+                                                                     NULL);
+
+                heard_test_write_file (caseworker_path, g_bytes_get_data (caseworker_note, NULL),
+                                       g_bytes_get_size (caseworker_note));
               }
 
             anything_there = db == FILE_FULL || wal_state == FILE_FULL ||
@@ -1830,7 +1853,7 @@ test_two_first_runs (Fixture       *fixture,
       for (guint i = 0; i < 2; i++)
         {
           heard_test_wait (&results[i]);
-          states[i] = heard_context_unlock_finish (contexts[i], results[i], &error);
+          states[i] = heard_test_unlock_finish (contexts[i], results[i], &error);
           g_assert_no_error (error);
           g_clear_object (&results[i]);
         }

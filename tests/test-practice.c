@@ -474,8 +474,15 @@ test_own_folder_and_key (Fixture       *fixture,
   g_assert_cmpstr (read_uuid (fixture->practice_dir, &practice_info), !=, real_info.uuid);
   g_assert_cmpuint (heard_test_keyring_count (practice_info.uuid), ==, 0);
 
-  /* Opened silently: no passphrase, no recovery code to show or ask for. */
+  /* Opened silently: no passphrase (not even the caseworker's own), no
+   * recovery code to show or ask for. */
   practice = heard_test_start_context (fixture->practice_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_false (heard_context_get_has_caseworker_passphrase (practice));
+  {
+    g_autofree char *note = g_build_filename (fixture->practice_dir, HEARD_CASEWORKER_FILE, NULL);
+
+    g_assert_false (g_file_test (note, G_FILE_TEST_EXISTS));
+  }
   g_assert_true (heard_context_get_practice (practice));
   g_assert_false (heard_context_get_practice (real));
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (practice)), ==,

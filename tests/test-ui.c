@@ -13,6 +13,7 @@
 #include "heard-date.h"
 #include "heard-dialog.h"
 #include "heard-enum-binding.h"
+#include "heard-field-error.h"
 #include "heard-recovery-code-page-private.h"
 #include "heard-person-page.h"
 #include "heard-plan-action.h"
@@ -786,6 +787,250 @@ test_lock_and_unlock (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+asks_caseworker_passphrase (gpointer data)
+{
+  HeardWindow *window = heard_test_ui_active_window (the_app);
+  g_autoptr(HeardContext) context = NULL;
+
+  if (window == NULL)
+    return FALSE;
+  g_object_get (window, "context", &context, NULL);
+
+  return heard_context_get_lock_state (context) == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE;
+}
+
+/* A restart while the caseworker has a passphrase asks for it before
+ * anything is shown: no name in any widget, a wrong one refused kindly,
+ * and Enter in the field with the right one opens the records. */
+static void
+test_restart_asks_caseworker_passphrase (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *field_name = NULL;
+  HeardWindow *window;
+  GtkWidget *page;
+  GtkWidget *status;
+  GtkWidget *field;
+  GtkWidget *focus;
+  GtkWidget *error_label;
+  GtkWidget *forgot;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  wait_for_shown (the_app, 1);
+  heard_test_ui_stop (the_app);
+
+  heard_test_ui_start (the_app, data_dir);
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_wait_until (asks_caseworker_passphrase, NULL, "the caseworker's passphrase");
+  g_assert_cmpstr (_heard_window_get_visible_state (window), ==, "unlock");
+  g_assert_true (names_nobody (window));
+  g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+
+  page = _heard_window_get_unlock_page (window);
+  status = heard_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Enter Your Passphrase");
+  field = find_shown (page, GTK_TYPE_PASSWORD_ENTRY, NULL);
+  g_assert_nonnull (field);
+  field_name = heard_test_ui_dup_accessible_label (field);
+  g_assert_cmpstr (field_name, ==, "Your passphrase");
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_true (focus == field || gtk_widget_is_ancestor (focus, field));
+  forgot = find_shown (page, GTK_TYPE_BUTTON, "unlock.use-recovery-code");
+  g_assert_nonnull (forgot);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (forgot)), ==, "_Forgot Your Passphrase?");
+  heard_test_ui_assert_every_control_named (page);
+
+  /* However long it waits there, nothing of the records appears. */
+  heard_test_ui_hold (names_nobody, window, 300, "no name while the passphrase is asked");
+
+  /* A wrong one: said kindly beside the field, and still nothing shown. */
+  error_label = heard_test_ui_find_by_css_class (page, "error");
+  gtk_editable_set_text (GTK_EDITABLE (field), "not the right one at all");
+  g_signal_emit_by_name (field, "activate");
+  heard_test_ui_wait_until (shows_error, error_label, "the wrong passphrase to be refused");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "not your passphrase"));
+  g_assert_true (asks_caseworker_passphrase (NULL));
+  g_assert_true (names_nobody (window));
+
+  /* The right one, with Enter, opens them. */
+  gtk_editable_set_text (GTK_EDITABLE (field), HEARD_TEST_CASEWORKER_PASSPHRASE);
+  g_signal_emit_by_name (field, "activate");
+  heard_test_ui_wait_for_state (the_app, "records");
+  wait_for_shown (the_app, 1);
+  g_assert_true (holds_text (GTK_WIDGET (window), "Amira"));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+static gboolean
+says_field_error (gpointer data)
+{
+  return heard_field_error_find (data) != NULL;
+}
+
+/* Restarts Heard on @data_dir and waits until it asks for the caseworker's
+ * passphrase; returns the field. */
+static GtkWidget *
+restart_to_passphrase (const char *data_dir)
+{
+  HeardWindow *window;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_until (asks_caseworker_passphrase, NULL, "the caseworker's passphrase");
+  window = heard_test_ui_active_window (the_app);
+
+  return find_shown (_heard_window_get_unlock_page (window), GTK_TYPE_PASSWORD_ENTRY, NULL);
+}
+
+/* Preferences' Change Passphrase…: the one used now first (a wrong one
+ * said beside its field), a new one long enough, and the next start asks
+ * for the new one. */
+static void
+test_change_passphrase_in_preferences (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  GtkWindow *preferences;
+  GtkWindow *editor;
+  GtkWidget *change;
+  GtkWidget *current, *new_row, *repeat;
+  GtkWidget *field;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "preferences", NULL);
+  preferences = heard_test_ui_wait_for_window ("HeardPreferencesWindow");
+  change = find_shown (GTK_WIDGET (preferences), GTK_TYPE_BUTTON, "prefs.change-passphrase");
+  g_assert_nonnull (change);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (change)), ==, "Change _Passphrase…");
+  g_assert_true (gtk_widget_activate (change));
+  editor = heard_test_ui_wait_for_window ("HeardPassphraseEditor");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
+  current = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                           "Your passphrase now");
+  new_row = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                           "New passphrase");
+  repeat = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                          "The same passphrase again");
+  g_assert_nonnull (current);
+  g_assert_nonnull (new_row);
+  g_assert_nonnull (repeat);
+
+  /* Too short: said beside the new one. */
+  gtk_editable_set_text (GTK_EDITABLE (current), HEARD_TEST_CASEWORKER_PASSPHRASE);
+  gtk_editable_set_text (GTK_EDITABLE (new_row), "short");
+  gtk_editable_set_text (GTK_EDITABLE (repeat), "short");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  heard_test_ui_wait_until (says_field_error, editor, "the short passphrase to be refused");
+  heard_test_ui_assert_field_error (new_row, "at least 12 characters");
+
+  /* Not the one used now: said beside it. */
+  gtk_editable_set_text (GTK_EDITABLE (current), "not the one I use now");
+  gtk_editable_set_text (GTK_EDITABLE (new_row), "a brand new passphrase for Heard");
+  gtk_editable_set_text (GTK_EDITABLE (repeat), "a brand new passphrase for Heard");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "dialog.save", NULL));
+  heard_test_ui_wait_until (says_field_error, editor, "the wrong passphrase to be refused");
+  heard_test_ui_assert_field_error (current, "not your passphrase");
+
+  gtk_editable_set_text (GTK_EDITABLE (current), HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_save_dialog (editor, "HeardPassphraseEditor");
+  gtk_window_destroy (preferences);
+  heard_test_ui_stop (the_app);
+
+  field = restart_to_passphrase (data_dir);
+  gtk_editable_set_text (GTK_EDITABLE (field), "a brand new passphrase for Heard");
+  g_signal_emit_by_name (field, "activate");
+  heard_test_ui_wait_for_state (the_app, "records");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+typedef struct
+{
+  GtkLabel   *label;
+  const char *before;
+} LabelChange;
+
+static gboolean
+label_changed (gpointer data)
+{
+  const LabelChange *change = data;
+
+  return g_strcmp0 (gtk_label_get_text (change->label), change->before) != 0;
+}
+
+static gboolean
+says_wait (gpointer data)
+{
+  return strstr (gtk_label_get_text (data), "Try again in") != NULL;
+}
+
+/* Five wrong tries: the page says how long to wait, counting down, with
+ * Unlock out of reach meanwhile. */
+static void
+test_wrong_tries_show_wait (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *first = NULL;
+  GtkWidget *field;
+  GtkWidget *page;
+  GtkWidget *error_label;
+  GtkWidget *unlock;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_stop (the_app);
+
+  field = restart_to_passphrase (data_dir);
+  page = _heard_window_get_unlock_page (heard_test_ui_active_window (the_app));
+  error_label = heard_test_ui_find_by_css_class (page, "error");
+  unlock = find_shown (page, GTK_TYPE_BUTTON, "unlock.passphrase");
+  g_assert_nonnull (unlock);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *wrong = g_strdup_printf ("wrong passphrase number %u", i);
+
+      gtk_editable_set_text (GTK_EDITABLE (field), wrong);
+      g_signal_emit_by_name (field, "activate");
+      heard_test_ui_wait_until (shows_error, error_label, "a wrong passphrase to be refused");
+      heard_test_ui_wait_until (is_sensitive, field, "the field to be back");
+    }
+
+  heard_test_ui_wait_until (says_wait, error_label, "the wait to be shown");
+  first = g_strdup (gtk_label_get_text (GTK_LABEL (error_label)));
+  g_assert_true (strstr (first, "Try again in 30 seconds.") != NULL ||
+                 strstr (first, "Try again in 29 seconds.") != NULL);
+  g_assert_false (gtk_widget_is_sensitive (unlock));
+  g_assert_true (asks_caseworker_passphrase (NULL));
+
+  /* It counts down. */
+  {
+    LabelChange change = { GTK_LABEL (error_label), first };
+
+    heard_test_ui_wait_until (label_changed, &change, "the wait to count down");
+  }
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Try again in 2"));
+  g_assert_false (gtk_widget_is_sensitive (unlock));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* Copies the code from the recovery page, and checks it is on the
  * clipboard as text and marked secret. */
 static GdkClipboard *
@@ -1066,6 +1311,10 @@ main (int   argc,
   g_test_add_func ("/ui/remove-and-restore", test_remove_and_restore);
   g_test_add_func ("/ui/refused-code-keeps-focus", test_refused_code_keeps_focus);
   g_test_add_func ("/ui/lock-and-unlock", test_lock_and_unlock);
+  g_test_add_func ("/ui/restart-asks-caseworker-passphrase",
+                   test_restart_asks_caseworker_passphrase);
+  g_test_add_func ("/ui/change-passphrase-in-preferences", test_change_passphrase_in_preferences);
+  g_test_add_func ("/ui/wrong-tries-show-wait", test_wrong_tries_show_wait);
   g_test_add_func ("/ui/recovery-code-copy-and-print", test_recovery_code_copy_and_print);
   g_test_add_func ("/ui/locked-keyring-opens-by-itself", test_locked_keyring);
   g_test_add_func ("/ui/fresh-install-offers-no-code", test_fresh_install_offers_no_code);

@@ -12,8 +12,9 @@
 /*
  * The records opened for heard-cli's reading commands, the way Heard opens
  * them: through a read-only unlock flow (heard_unlock_flow_new_read_only()),
- * which takes the key from the keyring, or asks here for the recovery code
- * or passphrase on standard input. It takes no lock, so it works beside a
+ * which takes the key from the keyring once the caseworker's own
+ * passphrase is given, or asks here for the recovery code or passphrase on
+ * standard input (the first line). It takes no lock, so it works beside a
  * Heard that has the same records open, and it writes nothing: no
  * heard.ini, no keyring entry, never new records.
  */
@@ -76,6 +77,40 @@ unlock_with_secret (HeardCliRecords  *records,
                          message != NULL ? message : _("The records could not be opened."));
 }
 
+/* Asks for the caseworker's passphrase on standard input and tries it
+ * once: only then is the key read from the keyring. */
+static int
+unlock_with_caseworker_passphrase (HeardCliRecords *records)
+{
+  g_autoptr(HeardSecretString) secret = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  HeardLockState state;
+
+  secret = heard_cli_read_secret (_("Your passphrase: "));
+  if (secret == NULL)
+    return heard_cli_fail (HEARD_CLI_EXIT_LOCKED, "%s",
+                           _("These records are locked with the caseworker's own passphrase. "
+                             "Give it as the first line of standard input."));
+
+  heard_unlock_flow_unlock_with_caseworker_passphrase_async (records->flow, secret, NULL,
+                                                             heard_cli_result_cb, &result);
+  state = finish_step (records, &result, &message, &error);
+
+  if (error != NULL)
+    return heard_cli_fail (HEARD_CLI_EXIT_LOCKED, "%s", error->message);
+  if (records->opened != NULL)
+    return -1;
+  /* The passphrase was right, but the key is not to be had from the
+   * keyring: the recovery code may come on the next line. */
+  if (state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE || state == HEARD_LOCK_STATE_KEYRING_LOCKED)
+    return unlock_with_secret (records, state, message);
+
+  return heard_cli_fail (HEARD_CLI_EXIT_UNUSABLE, "%s",
+                         message != NULL ? message : _("The records could not be opened."));
+}
+
 /* Returns -1 with @records open, or the status to exit with (said). */
 int
 heard_cli_open_records (const char      *data_dir,
@@ -104,6 +139,9 @@ heard_cli_open_records (const char      *data_dir,
     case HEARD_LOCK_STATE_NEEDS_PASSPHRASE:
       return unlock_with_secret (records, state, message);
 
+    case HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE:
+      return unlock_with_caseworker_passphrase (records);
+
     case HEARD_LOCK_STATE_FAILED:
       if (!heard_unlock_flow_get_records_exist (records->flow))
         return heard_cli_fail (HEARD_CLI_EXIT_NO_RECORDS, "%s", message);
@@ -113,6 +151,7 @@ heard_cli_open_records (const char      *data_dir,
     case HEARD_LOCK_STATE_OPEN:
     case HEARD_LOCK_STATE_SHOW_RECOVERY_CODE:
     case HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE:
+    case HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE:
     case HEARD_LOCK_STATE_ALREADY_OPEN:
     case HEARD_LOCK_STATE_LOCKED:
     default:

@@ -48,8 +48,9 @@ exit_status_text (void)
   return _("Exit status:\n"
            "  0  success\n"
            "  1  usage: an unknown command, option or argument\n"
-           "  2  locked: no key for the records (not in the keyring, or the recovery code\n"
-           "     or passphrase on standard input is missing or wrong)\n"
+           "  2  locked: no key for the records (not in the keyring, or the caseworker's\n"
+           "     passphrase, recovery code or passphrase on standard input is missing\n"
+           "     or wrong)\n"
            "  3  verification failed: the records file or its record of changes does not\n"
            "     hold\n"
            "  4  in use: another Heard has the folder open\n"
@@ -73,8 +74,8 @@ print_help (FILE *to)
     g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append (text, _("\nEvery command takes --help, and --data-dir DIR to choose the "
                            "records\n(else HEARD_DATA_DIR, else Heard's own folder). "
-                           "A recovery code or\npassphrase is read from standard input, "
-                           "never from the command line.\n\n"));
+                           "The caseworker's\npassphrase, a recovery code or a passphrase is read from "
+                           "standard input,\nnever from the command line.\n\n"));
   g_string_append (text, exit_status_text ());
   fputs (text->str, to);
 }

@@ -12,6 +12,7 @@
 
 #include "heard-audit.h"
 #include "heard-backup-private.h"
+#include "heard-caseworker-passphrase.h"
 #include "heard-files.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
@@ -273,10 +274,31 @@ lock_current (const char       *data_dir,
   return FALSE;
 }
 
+/* The caseworker's passphrase stays with the same records: its note goes
+ * into @staging as it is (its seal in the keyring still fits it). Without
+ * it, records whose seal is in the keyring would be refused as changed
+ * outside Heard. */
+static gboolean
+keep_caseworker_note (const char  *data_dir,
+                      const char  *staging,
+                      GError     **error)
+{
+  g_autofree char *from = g_build_filename (data_dir, HEARD_CASEWORKER_FILE, NULL);
+  g_autofree char *to = g_build_filename (staging, HEARD_CASEWORKER_FILE, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (from, &contents, &length, NULL))
+    return TRUE;
+
+  return heard_secure_write_file (to, contents, length, error);
+}
+
 /* Makes the restored records ready in @staging and gives their audit
  * trail's @head; FALSE leaves it to remove. */
 static gboolean
-stage (const char               *staging,
+stage (const char               *data_dir,
+       const char               *staging,
        const char               *backup_path,
        const HeardBackupHeader  *header,
        const HeardKey           *key,
@@ -300,6 +322,10 @@ stage (const char               *staging,
     }
 
   if (!write_note (staging, header, key, *head, current, from_recovery_code, error))
+    return FALSE;
+
+  if (g_strcmp0 (current->uuid, header->uuid) == 0 &&
+      !keep_caseworker_note (data_dir, staging, error))
     return FALSE;
 
   if (!heard_files_sync (staging))
@@ -381,8 +407,8 @@ restore_thread (GTask        *task,
     }
   template = NULL;
 
-  if (!stage (staging, request->backup_path, header, key, from_recovery_code, &current,
-              &head, cancellable, &error) ||
+  if (!stage (request->data_dir, staging, request->backup_path, header, key, from_recovery_code,
+              &current, &head, cancellable, &error) ||
       (staging_lock = heard_folder_lock_acquire (staging, &error)) == NULL ||
       g_cancellable_set_error_if_cancelled (cancellable, &error))
     {

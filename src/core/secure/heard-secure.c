@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <sodium.h>
 
+#include "heard-files.h"
 #include "heard-secure.h"
 
 /*
@@ -70,4 +71,34 @@ heard_secure_random (guint8 *buffer,
         }
       filled += (gsize) got;
     }
+}
+
+gboolean
+heard_secure_write_file (const char  *path,
+                         const char  *contents,
+                         gsize        length,
+                         GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL || length == 0, FALSE);
+
+  if (!g_file_set_contents_full (path, contents != NULL ? contents : "", (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, error))
+    return FALSE;
+
+  /* The rename itself is only durable once the folder is. */
+  folder = g_path_get_dirname (path);
+  if (!heard_files_sync (folder))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Heard could not finish writing %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -58,6 +58,8 @@ struct _HeardContext
 
   HeardLockState   lock_state;
   char            *lock_message;
+  /* When the caseworker's passphrase may next be tried (monotonic), or 0. */
+  gint64           caseworker_retry_at;
   /* Set while the keyring is locked: waiting for it to be unlocked. */
   GCancellable    *keyring_watch;
   /* Set while a lock closes the store: a start or a close waits for it. */
@@ -71,6 +73,7 @@ enum {
   PROP_LOCK_STATE,
   PROP_LOCK_MESSAGE,
   PROP_AUDIT_PROBLEM,
+  PROP_CASEWORKER_RETRY_AT,
   N_PROPS
 };
 
@@ -119,6 +122,18 @@ set_lock_state (HeardContext   *self,
     watch_keyring (self);
   else
     stop_watching_keyring (self);
+}
+
+/* The unlock flow may have noted a new wait after a wrong passphrase. */
+static void
+follow_retry_at (HeardContext *self)
+{
+  gint64 retry_at = heard_unlock_flow_get_caseworker_retry_at (self->unlock_flow);
+
+  if (self->caseworker_retry_at == retry_at)
+    return;
+  self->caseworker_retry_at = retry_at;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASEWORKER_RETRY_AT]);
 }
 
 /* Ends an attempt in a new state that the window will show. */
@@ -347,6 +362,23 @@ anchor_found_cb (GObject      *object,
                                         g_object_ref (task));
 }
 
+/* The records are open in self->store: the audit trail's anchor is read,
+ * then the young people are listed, the models follow and the trail is
+ * checked (anchor_found_cb()); @task finishes in @state. */
+static void
+show_records (GTask          *task,
+              HeardLockState  state)
+{
+  HeardContext *self = g_task_get_source_object (task);
+  Opening *opening = g_new0 (Opening, 1);
+
+  opening->store = g_object_ref (self->store);
+  opening->state = state;
+  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
+  heard_audit_guard_open_async (self->audit_guard, self->store, self->key, NULL,
+                                anchor_found_cb, g_object_ref (task));
+}
+
 /* A step of the unlock flow is over: the records are open, or there is a
  * state to show; a refusal leaves the state where it was. */
 static void
@@ -360,10 +392,10 @@ flow_step_done_cb (GObject      *object,
   g_autofree char *message = NULL;
   GError *error = NULL;
   HeardLockState state;
-  Opening *opening;
 
   state = heard_unlock_flow_finish (HEARD_UNLOCK_FLOW (object), result, &opened, &message,
                                     &error);
+  follow_retry_at (self);
   if (error != NULL)
     {
       g_task_return_error (task, error);
@@ -376,18 +408,20 @@ flow_step_done_cb (GObject      *object,
       return;
     }
 
-  /* Let go of any store before, then follow the new one once the list is
-   * on its way. */
+  /* Let go of any store before, then hold the new one. */
   detach_models (self);
   g_set_object (&self->store, opened->store);
   g_clear_pointer (&self->key, heard_key_free);
   self->key = g_steal_pointer (&opened->key);
-  opening = g_new0 (Opening, 1);
-  opening->store = g_object_ref (self->store);
-  opening->state = state;
-  g_task_set_task_data (task, opening, (GDestroyNotify) opening_free);
-  heard_audit_guard_open_async (self->audit_guard, self->store, self->key, NULL,
-                                anchor_found_cb, g_object_ref (task));
+
+  /* Nothing of the records is read until the caseworker has a passphrase. */
+  if (state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
+    {
+      finish_in_state (task, state, message);
+      return;
+    }
+
+  show_records (task, state);
 }
 
 /* A task of the context's own for a step that the unlock flow or the audit
@@ -476,7 +510,51 @@ recovery_confirmed_cb (GObject      *object,
       return;
     }
 
-  finish_in_state (task, HEARD_LOCK_STATE_OPEN, NULL);
+  /* At a first run the caseworker chooses a passphrase next. */
+  finish_in_state (task,
+                   heard_unlock_flow_get_needs_new_caseworker_passphrase (HEARD_UNLOCK_FLOW (object))
+                     ? HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE : HEARD_LOCK_STATE_OPEN,
+                   NULL);
+}
+
+static void
+caseworker_passphrase_set_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!heard_unlock_flow_set_caseworker_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
+                                                           &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* At a first run the (empty) records were shown already. */
+  if (self->models_cancellable != NULL)
+    finish_in_state (task, HEARD_LOCK_STATE_OPEN, NULL);
+  else
+    show_records (task, HEARD_LOCK_STATE_OPEN);
+}
+
+static void
+caseworker_passphrase_changed_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!heard_unlock_flow_change_caseworker_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
+                                                              &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  follow_retry_at (self);
 }
 
 static int
@@ -1123,6 +1201,10 @@ heard_context_get_property (GObject    *object,
       g_value_set_string (value, heard_audit_guard_get_problem (self->audit_guard));
       break;
 
+    case PROP_CASEWORKER_RETRY_AT:
+      g_value_set_int64 (value, self->caseworker_retry_at);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1140,6 +1222,11 @@ heard_context_class_init (HeardContextClass *klass)
     g_param_spec_int ("lock-state", NULL, NULL, HEARD_LOCK_STATE_OPENING,
                       HEARD_LOCK_STATE_LOCKED, HEARD_LOCK_STATE_OPENING,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* When the caseworker's passphrase may next be tried, in monotonic
+   * time (g_get_monotonic_time()), after too many wrong tries; 0: now. */
+  properties[PROP_CASEWORKER_RETRY_AT] =
+    g_param_spec_int64 ("caseworker-retry-at", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOCK_MESSAGE] =
     g_param_spec_string ("lock-message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1401,6 +1488,90 @@ heard_context_confirm_recovery_code_kept_async (HeardContext        *self,
                         callback, user_data);
   heard_unlock_flow_confirm_recovery_code_kept_async (self->unlock_flow, cancellable,
                                                       recovery_confirmed_cb, task);
+}
+
+void
+heard_context_unlock_with_caseworker_passphrase_async (HeardContext        *self,
+                                                       const char          *passphrase,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = new_step_task (self, heard_context_unlock_with_caseworker_passphrase_async, FALSE,
+                        cancellable, callback, user_data);
+  heard_unlock_flow_unlock_with_caseworker_passphrase_async (self->unlock_flow, passphrase,
+                                                             cancellable, flow_step_done_cb,
+                                                             task);
+}
+
+void
+heard_context_set_caseworker_passphrase_async (HeardContext        *self,
+                                               const char          *passphrase,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = new_step_task (self, heard_context_set_caseworker_passphrase_async, FALSE, cancellable,
+                        callback, user_data);
+  heard_unlock_flow_set_caseworker_passphrase_async (self->unlock_flow, passphrase, cancellable,
+                                                     caseworker_passphrase_set_cb, task);
+}
+
+void
+heard_context_change_caseworker_passphrase_async (HeardContext        *self,
+                                                  const char          *old_passphrase,
+                                                  const char          *new_passphrase,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (old_passphrase != NULL && new_passphrase != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_change_caseworker_passphrase_async);
+  heard_unlock_flow_change_caseworker_passphrase_async (self->unlock_flow, old_passphrase,
+                                                        new_passphrase, cancellable,
+                                                        caseworker_passphrase_changed_cb, task);
+}
+
+gboolean
+heard_context_change_caseworker_passphrase_finish (HeardContext  *self,
+                                                   GAsyncResult  *result,
+                                                   GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gint64
+heard_context_get_caseworker_retry_at (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), 0);
+
+  return self->caseworker_retry_at;
+}
+
+gboolean
+heard_context_get_has_caseworker_passphrase (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+
+  return heard_unlock_flow_get_has_caseworker_passphrase (self->unlock_flow);
 }
 
 HeardLockState

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "heard-backup-service.h"
+#include "heard-caseworker-passphrase.h"
 #include "heard-draft.h"
 #include "heard-lock-state.h"
 #include "heard-person.h"
@@ -56,6 +57,34 @@ void           heard_context_confirm_recovery_code_kept_async (HeardContext     
                                                                GCancellable       *cancellable,
                                                                GAsyncReadyCallback callback,
                                                                gpointer            user_data);
+/* The caseworker's own passphrase (keyring mode; none for practice
+ * records or in passphrase mode): given at NEEDS_CASEWORKER_PASSPHRASE,
+ * chosen at NEEDS_NEW_CASEWORKER_PASSPHRASE (both finish with
+ * heard_context_unlock_finish()). A wrong one is refused with
+ * HEARD_CASEWORKER_PASSPHRASE_ERROR and counted; after too many in a row,
+ * "caseworker-retry-at" says when the next may be tried. */
+void           heard_context_unlock_with_caseworker_passphrase_async (HeardContext        *self,
+                                                                      const char          *passphrase,
+                                                                      GCancellable        *cancellable,
+                                                                      GAsyncReadyCallback  callback,
+                                                                      gpointer             user_data);
+void           heard_context_set_caseworker_passphrase_async  (HeardContext        *self,
+                                                               const char          *passphrase,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+/* While the records are open: the old passphrase, then the new one. */
+void           heard_context_change_caseworker_passphrase_async  (HeardContext        *self,
+                                                                  const char          *old_passphrase,
+                                                                  const char          *new_passphrase,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+gboolean       heard_context_change_caseworker_passphrase_finish (HeardContext        *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
+gint64         heard_context_get_caseworker_retry_at       (HeardContext        *self);
+gboolean       heard_context_get_has_caseworker_passphrase (HeardContext        *self);
 HeardLockState heard_context_unlock_finish      (HeardContext        *self,
                                                  GAsyncResult        *result,
                                                  GError             **error);
@@ -179,7 +208,8 @@ gboolean       heard_context_close_finish       (HeardContext        *self,
  * notes the audit anchor and closes the store so that heard.db alone holds
  * every record (as on quit). Writes already asked for land first. From
  * LOCKED, heard_context_start_async() opens the records as a start does:
- * silently from the keyring, or asking for the passphrase. Finishes at
+ * asking for the caseworker's passphrase before the key is read from the
+ * keyring, or for the passphrase where there is no keyring. Finishes at
  * once when nothing is open.
  *
  * The "locking" signal (no arguments) is emitted first, on the main

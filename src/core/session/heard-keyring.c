@@ -38,6 +38,9 @@ typedef void (*OperationStep) (GTask *task);
 typedef struct
 {
   char          *db_uuid;
+  /* What the item holds: the database key, or the caseworker's seal. */
+  const SecretSchema *schema;
+  const char    *item;
   HeardKey      *key;
   SecretService *service;
   GList         *items;
@@ -53,6 +56,10 @@ typedef struct
 #define KEY_HEX_LENGTH (HEARD_KEY_SIZE * 2)
 
 G_DEFINE_QUARK (heard-keyring-error-quark, heard_keyring_error)
+
+#define SEAL_ITEM "caseworker-seal"
+
+static const SecretSchema *get_seal_schema (void);
 
 static void
 operation_free (Operation *op)
@@ -72,7 +79,10 @@ build_attributes (Operation *op)
   g_assert (op != NULL);
   g_assert (op->db_uuid != NULL);
 
-  return secret_attributes_build (heard_keyring_get_schema (), "db-uuid", op->db_uuid, NULL);
+  if (op->item != NULL)
+    return secret_attributes_build (op->schema, "db-uuid", op->db_uuid, "item", op->item, NULL);
+
+  return secret_attributes_build (op->schema, "db-uuid", op->db_uuid, NULL);
 }
 
 static gboolean
@@ -211,8 +221,10 @@ sort_items (GList *items,
   return first_unlocked;
 }
 
+/* Whether @item is of the kind @op looks for. */
 static gboolean
-is_database_key (SecretItem *item)
+is_wanted_item (Operation  *op,
+                SecretItem *item)
 {
   g_autofree char *schema_name = NULL;
 
@@ -222,7 +234,7 @@ is_database_key (SecretItem *item)
 
   schema_name = secret_item_get_schema_name (item);
 
-  return g_strcmp0 (schema_name, heard_keyring_get_schema ()->name) == 0;
+  return g_strcmp0 (schema_name, op->schema->name) == 0;
 }
 
 /* Every item holding this database's key, locked or not, without any prompt. */
@@ -256,7 +268,7 @@ finish_search (Operation     *op,
 
   for (l = items; l != NULL; l = l->next)
     {
-      if (is_database_key (l->data))
+      if (is_wanted_item (op, l->data))
         op->items = g_list_prepend (op->items, g_object_ref (l->data));
     }
   op->items = g_list_reverse (op->items);
@@ -285,9 +297,11 @@ service_ready_cb (GObject      *object,
 }
 
 /* Connects to the Secret Service, then hands the task to @next, which owns
- * the task's reference from then on. */
+ * the task's reference from then on. @item NULL works on the database key,
+ * SEAL_ITEM on the caseworker's seal. */
 static void
 start_operation (const char          *db_uuid,
+                 const char          *item,
                  const HeardKey      *key,
                  OperationStep        next,
                  gpointer             source_tag,
@@ -301,6 +315,8 @@ start_operation (const char          *db_uuid,
 
   op = g_new0 (Operation, 1);
   op->db_uuid = g_strdup (db_uuid);
+  op->schema = item != NULL ? get_seal_schema () : heard_keyring_get_schema ();
+  op->item = item;
   op->key = key != NULL ? heard_key_copy (key) : NULL;
   op->next = next;
 
@@ -469,11 +485,17 @@ store_step (GTask *task)
   g_clear_pointer (&op->key, heard_key_free);
 
   short_uuid = g_utf8_substring (op->db_uuid, 0, MIN (8, g_utf8_strlen (op->db_uuid, -1)));
-  /* Translators: the label of the keyring entry, as shown in Passwords and
-   * Keys (Seahorse); %s is the start of the database's identifier. */
-  label = g_strdup_printf (_("Heard database key (%s)"), short_uuid);
+  if (op->item != NULL)
+    /* Translators: the label of the keyring entry that seals the record of
+     * the caseworker's passphrase, as shown in Passwords and Keys
+     * (Seahorse); %s is the start of the database's identifier. */
+    label = g_strdup_printf (_("Heard passphrase seal (%s)"), short_uuid);
+  else
+    /* Translators: the label of the keyring entry, as shown in Passwords and
+     * Keys (Seahorse); %s is the start of the database's identifier. */
+    label = g_strdup_printf (_("Heard database key (%s)"), short_uuid);
 
-  secret_service_store (op->service, heard_keyring_get_schema (), attributes,
+  secret_service_store (op->service, op->schema, attributes,
                         SECRET_COLLECTION_DEFAULT, label, value,
                         g_task_get_cancellable (task), store_done_cb, task);
   secret_value_unref (value);
@@ -843,7 +865,7 @@ heard_keyring_lookup_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, lookup_step, heard_keyring_lookup_async,
+  start_operation (db_uuid, NULL, NULL, lookup_step, heard_keyring_lookup_async,
                    "heard_keyring_lookup_async", cancellable, callback, user_data);
 }
 
@@ -888,7 +910,7 @@ heard_keyring_store_async (const char          *db_uuid,
   g_return_if_fail (key != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, key, store_step, heard_keyring_store_async,
+  start_operation (db_uuid, NULL, key, store_step, heard_keyring_store_async,
                    "heard_keyring_store_async", cancellable, callback, user_data);
 }
 
@@ -920,7 +942,7 @@ heard_keyring_unlock_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, unlock_step, heard_keyring_unlock_async,
+  start_operation (db_uuid, NULL, NULL, unlock_step, heard_keyring_unlock_async,
                    "heard_keyring_unlock_async", cancellable, callback, user_data);
 }
 
@@ -950,7 +972,7 @@ heard_keyring_clear_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, clear_step, heard_keyring_clear_async,
+  start_operation (db_uuid, NULL, NULL, clear_step, heard_keyring_clear_async,
                    "heard_keyring_clear_async", cancellable, callback, user_data);
 }
 
@@ -982,7 +1004,7 @@ heard_keyring_wait_unlocked_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, wait_step, heard_keyring_wait_unlocked_async,
+  start_operation (db_uuid, NULL, NULL, wait_step, heard_keyring_wait_unlocked_async,
                    "heard_keyring_wait_unlocked_async", cancellable, callback, user_data);
 }
 
@@ -1106,4 +1128,82 @@ heard_keyring_lookup_anchor_finish (GAsyncResult  *result,
                         heard_keyring_lookup_anchor_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The caseworker's seal
+ *
+ * The key of the MAC over caseworker.ini (heard-caseworker-passphrase.h),
+ * 32 random bytes kept as hex like a database key, in an item of its own
+ * schema with "item" set to "caseworker-seal". Its presence means that a
+ * caseworker passphrase has been set for these records. It is looked up as
+ * a key is: a locked keyring is told apart from a missing seal. */
+
+static const SecretSchema *
+get_seal_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.heardapp.Heard.CaseworkerSeal",
+    SECRET_SCHEMA_NONE,
+    {
+      { "db-uuid", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "item", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    },
+  };
+
+  return &schema;
+}
+
+/**
+ * heard_keyring_lookup_seal_async:
+ *
+ * Looks up the caseworker's seal of a database without any prompt. A locked
+ * keyring gives %HEARD_KEYRING_ERROR_LOCKED, no seal
+ * %HEARD_KEYRING_ERROR_NOT_FOUND.
+ */
+void
+heard_keyring_lookup_seal_async (const char          *db_uuid,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, SEAL_ITEM, NULL, lookup_step, heard_keyring_lookup_seal_async,
+                   "heard_keyring_lookup_seal_async", cancellable, callback, user_data);
+}
+
+HeardKey *
+heard_keyring_lookup_seal_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_keyring_lookup_seal_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Saves @seal (copied) for @db_uuid, in place of any earlier one. */
+void
+heard_keyring_store_seal_async (const char          *db_uuid,
+                                const HeardKey      *seal,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (check_uuid (db_uuid));
+  g_return_if_fail (seal != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_operation (db_uuid, SEAL_ITEM, seal, store_step, heard_keyring_store_seal_async,
+                   "heard_keyring_store_seal_async", cancellable, callback, user_data);
+}
+
+gboolean
+heard_keyring_store_seal_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_operation (result, heard_keyring_store_seal_async, error);
 }

@@ -78,4 +78,21 @@ char               *heard_keyring_lookup_anchor_finish (GAsyncResult        *res
                                                         GError             **error)
                                                        G_GNUC_WARN_UNUSED_RESULT;
 
+/* The caseworker's seal (see heard-caseworker-passphrase.h), kept beside
+ * the key; looked up as a key is (LOCKED and NOT_FOUND told apart). */
+void                heard_keyring_lookup_seal_async    (const char          *db_uuid,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+HeardKey           *heard_keyring_lookup_seal_finish   (GAsyncResult        *result,
+                                                        GError             **error)
+                                                       G_GNUC_WARN_UNUSED_RESULT;
+void                heard_keyring_store_seal_async     (const char          *db_uuid,
+                                                        const HeardKey      *seal,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean            heard_keyring_store_seal_finish    (GAsyncResult        *result,
+                                                        GError             **error);
+
 G_END_DECLS

@@ -17,6 +17,13 @@ typedef enum
   HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
   HEARD_LOCK_STATE_NEEDS_PASSPHRASE,
   HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE,
+  /* The caseworker's own passphrase is asked for, before the key is read
+   * from the keyring (every start, every unlock after a lock). */
+  HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE,
+  /* The records are open but nothing of them is shown until the
+   * caseworker chooses a passphrase: at first run, for records made before
+   * there was one, and after the recovery code. */
+  HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE,
   /* Another Heard holds these records; this one touches nothing. */
   HEARD_LOCK_STATE_ALREADY_OPEN,
   HEARD_LOCK_STATE_FAILED,

@@ -37,6 +37,9 @@ typedef struct
    * passphrase mode; NULL when not noted here. */
   char     *audit_anchor;
   char     *audit_anchor_mac;
+  /* caseworker.ini (HEARD_CASEWORKER_FILE) is in the folder: found by
+   * looking, not read from heard.ini. */
+  gboolean  caseworker_note_exists;
   /* Which write of the note this copy is: a later copy supersedes it. */
   guint64   generation;
 } HeardDatabaseInfo;

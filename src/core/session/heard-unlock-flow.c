@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "heard-caseworker-passphrase.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
@@ -33,11 +34,25 @@
  * confirmed, start-up only reads the folder (and takes heard.lock): it never
  * deletes or rewrites a file it did not make in this run.
  *
+ * In keyring mode the caseworker's own passphrase comes first
+ * (heard-caseworker-passphrase.h): once the folder is read, the seal is
+ * looked up in the keyring; if it is there, the flow stops at
+ * NEEDS_CASEWORKER_PASSPHRASE and only a right passphrase leads on to the
+ * key. A seal without its note in the folder, or a note without its seal,
+ * is refused as changed outside Heard, and the recovery code is the way on.
+ * With neither (records made before there was a caseworker passphrase),
+ * and after the recovery code, the records open to
+ * NEEDS_NEW_CASEWORKER_PASSPHRASE: whoever holds them shows nothing of them
+ * until a new passphrase is set (heard_unlock_flow_set_caseworker_passphrase_async()).
+ * Passphrase mode and practice records have no caseworker passphrase.
+ *
  * A read-only flow (heard_unlock_flow_new_read_only()) is the same way for
  * a reader beside a Heard that has the records open (heard-cli's verify,
  * info and backup): it takes no lock, never writes heard.ini or the
  * keyring, never makes records and opens them read-only, so a file a
- * reader would change is refused rather than changed.
+ * reader would change is refused rather than changed. It does count wrong
+ * caseworker passphrases in caseworker.ini, so that no reader becomes a
+ * way round the wait after wrong tries.
  *
  * A practice flow (heard_unlock_flow_new_practice()) is practice from the
  * start, before the folder is read: it opens practice records only, and
@@ -87,6 +102,17 @@ struct _HeardUnlockFlow
   /* Held from the first start until the flow goes: one Heard per folder. */
   HeardFolderLock *folder_lock;
   DatabaseInfo     info;
+
+  /* The caseworker's seal as the keyring holds it (NULL: none found, or
+   * not looked up since the start), whether the caseworker's passphrase
+   * was given since the last start, and when the next try may be made
+   * (monotonic time, 0: now). */
+  HeardKey        *seal;
+  gboolean         caseworker_passed;
+  gint64           retry_at;
+  /* The records were opened in a way that asks for a new caseworker
+   * passphrase before anything of them is shown. */
+  gboolean         needs_new_caseworker_passphrase;
 };
 
 G_DEFINE_FINAL_TYPE (HeardUnlockFlow, heard_unlock_flow, G_TYPE_OBJECT)
@@ -197,9 +223,18 @@ finish_opened (GTask *task)
   Attempt *attempt = g_task_get_task_data (task);
   Outcome *outcome = g_new0 (Outcome, 1);
 
+  /* Practice records, and passphrase mode, have no caseworker passphrase:
+   * one is asked for once the records opened without it. */
+  self->needs_new_caseworker_passphrase = !self->info.practice &&
+                                          !self->info.passphrase_protected &&
+                                          !self->caseworker_passed;
   /* Practice records have no recovery code to show. */
-  outcome->state = self->info.recovery_confirmed || self->info.practice
-                   ? HEARD_LOCK_STATE_OPEN : HEARD_LOCK_STATE_SHOW_RECOVERY_CODE;
+  if (!self->info.recovery_confirmed && !self->info.practice)
+    outcome->state = HEARD_LOCK_STATE_SHOW_RECOVERY_CODE;
+  else if (self->needs_new_caseworker_passphrase)
+    outcome->state = HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE;
+  else
+    outcome->state = HEARD_LOCK_STATE_OPEN;
   outcome->opened = g_new0 (HeardOpenedRecords, 1);
   outcome->opened->store = g_steal_pointer (&attempt->store);
   outcome->opened->key = heard_key_copy (attempt->key);
@@ -332,6 +367,7 @@ inspect_data_dir_thread (GTask        *task,
   info->database_exists = file_holds_data (db_path);
   info->wal_has_records = file_holds_data (wal_path);
   info->journal_has_records = file_holds_data (journal_path);
+  info->caseworker_note_exists = heard_caseworker_passphrase_file_exists (request->data_dir);
 
   /* A missing or damaged note leaves the uuid unknown, which leads to the
    * recovery code: never to a new key. */
@@ -343,6 +379,7 @@ inspect_data_dir_thread (GTask        *task,
       info->recovery_confirmed = FALSE;
       info->database_created = FALSE;
       info->note_damaged = TRUE;
+      info->caseworker_note_exists = heard_caseworker_passphrase_file_exists (request->data_dir);
     }
 
   g_task_return_pointer (task, inspection, (GDestroyNotify) inspection_free);
@@ -717,6 +754,109 @@ open_practice_records (GTask *task)
 }
 
 static void
+look_up_key (GTask *task)
+{
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+
+  heard_keyring_lookup_async (self->info.uuid, g_task_get_cancellable (task),
+                              keyring_looked_up_cb, g_object_ref (task));
+}
+
+/* Notes when the next caseworker passphrase may be tried. */
+static void
+note_wait (HeardUnlockFlow *self,
+           guint            wait_seconds)
+{
+  self->retry_at = wait_seconds > 0
+                   ? g_get_monotonic_time () + (gint64) wait_seconds * G_USEC_PER_SEC : 0;
+}
+
+/* The note or its seal was changed outside Heard: no passphrase is taken
+ * for these records any more, only the recovery code. */
+static void
+finish_changed_outside (GTask        *task,
+                        const GError *error)
+{
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+
+  g_clear_pointer (&self->seal, heard_key_free);
+  finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
+}
+
+static void
+caseworker_note_inspected_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  guint wait_seconds = 0;
+
+  if (!heard_caseworker_passphrase_finish (result, &wait_seconds, &error))
+    {
+      if (g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                           HEARD_CASEWORKER_PASSPHRASE_ERROR_CHANGED_OUTSIDE))
+        finish_changed_outside (task, error);
+      else
+        finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      return;
+    }
+
+  note_wait (self, wait_seconds);
+  finish_in_state (task, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE, NULL);
+}
+
+static void
+seal_looked_up_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  HeardKey *seal = heard_keyring_lookup_seal_finish (result, &error);
+
+  g_clear_pointer (&self->seal, heard_key_free);
+
+  if (seal == NULL && g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NOT_FOUND))
+    {
+      g_autoptr(GError) changed = NULL;
+
+      /* No passphrase set yet, unless its note says otherwise. */
+      if (!self->info.caseworker_note_exists)
+        {
+          look_up_key (task);
+          return;
+        }
+      g_set_error_literal (&changed, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                           HEARD_CASEWORKER_PASSPHRASE_ERROR_CHANGED_OUTSIDE,
+                           _("The keyring no longer holds the seal of your passphrase, so "
+                             "Heard will not open the records with it: it was changed outside "
+                             "Heard. The recovery code opens them, and then you can choose a "
+                             "new passphrase."));
+      finish_changed_outside (task, changed);
+      return;
+    }
+
+  if (seal == NULL)
+    {
+      if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_LOCKED))
+        finish_in_state (task, HEARD_LOCK_STATE_KEYRING_LOCKED, NULL);
+      else if (g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_FAILED))
+        finish_in_state (task, HEARD_LOCK_STATE_FAILED, error->message);
+      else
+        finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE, error->message);
+      return;
+    }
+
+  self->seal = seal;
+  heard_caseworker_passphrase_inspect_async (self->data_dir, self->seal,
+                                             g_task_get_cancellable (task),
+                                             caseworker_note_inspected_cb, g_object_ref (task));
+}
+
+static void
 continue_with_existing_database (GTask *task)
 {
   HeardUnlockFlow *self = g_task_get_source_object (task);
@@ -733,9 +873,11 @@ continue_with_existing_database (GTask *task)
   else if (self->info.uuid == NULL)
     finish_in_state (task, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE,
                      _("Heard's note of which key belongs to these records is missing."));
+  else if (self->caseworker_passed)
+    look_up_key (task);
   else
-    heard_keyring_lookup_async (self->info.uuid, g_task_get_cancellable (task),
-                                keyring_looked_up_cb, g_object_ref (task));
+    heard_keyring_lookup_seal_async (self->info.uuid, g_task_get_cancellable (task),
+                                     seal_looked_up_cb, g_object_ref (task));
 }
 
 /* The page for a folder whose records file is missing or empty although
@@ -976,6 +1118,7 @@ heard_unlock_flow_finalize (GObject *object)
 
   g_clear_pointer (&self->folder_lock, heard_folder_lock_release);
   database_info_clear (&self->info);
+  g_clear_pointer (&self->seal, heard_key_free);
   g_free (self->data_dir);
 
   G_OBJECT_CLASS (heard_unlock_flow_parent_class)->finalize (object);
@@ -1131,6 +1274,9 @@ heard_unlock_flow_start_async (HeardUnlockFlow     *self,
   g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
 
   task = new_step (self, heard_unlock_flow_start_async, cancellable, callback, user_data);
+  /* Every start asks for the caseworker's passphrase again. */
+  self->caseworker_passed = FALSE;
+  self->needs_new_caseworker_passphrase = FALSE;
   inspect = g_task_new (self, cancellable, inspected_cb, g_object_ref (task));
   g_task_set_source_tag (inspect, inspected_cb);
   request = g_new0 (InspectRequest, 1);
@@ -1268,6 +1414,241 @@ heard_unlock_flow_create_with_passphrase_async (HeardUnlockFlow     *self,
   attempt->write_info = TRUE;
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
   derive_key_and_open (task);
+}
+
+static void
+caseworker_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  guint wait_seconds = 0;
+
+  if (!heard_caseworker_passphrase_finish (result, &wait_seconds, &error))
+    {
+      note_wait (self, wait_seconds);
+      if (g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                           HEARD_CASEWORKER_PASSPHRASE_ERROR_CHANGED_OUTSIDE))
+        {
+          finish_changed_outside (task, error);
+          g_error_free (error);
+        }
+      else
+        g_task_return_error (task, error);
+      return;
+    }
+
+  note_wait (self, 0);
+  self->caseworker_passed = TRUE;
+  look_up_key (task);
+}
+
+/* Only a right passphrase leads on to the key; a wrong one finishes with
+ * an error (HEARD_CASEWORKER_PASSPHRASE_ERROR) and the state unchanged. */
+void
+heard_unlock_flow_unlock_with_caseworker_passphrase_async (HeardUnlockFlow     *self,
+                                                           const char          *passphrase,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = new_step (self, heard_unlock_flow_unlock_with_caseworker_passphrase_async, cancellable,
+                   callback, user_data);
+  if (self->seal == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("These records have no passphrase of yours to give."));
+      return;
+    }
+
+  heard_caseworker_passphrase_check_async (self->data_dir, self->seal, passphrase, cancellable,
+                                           caseworker_checked_cb, g_steal_pointer (&task));
+}
+
+static void
+seal_stored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  HeardKey *seal = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!heard_keyring_store_seal_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_clear_pointer (&self->seal, heard_key_free);
+  self->seal = heard_key_copy (seal);
+  self->needs_new_caseworker_passphrase = FALSE;
+  self->caseworker_passed = TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+caseworker_note_set_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  HeardKey *seal = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!heard_caseworker_passphrase_finish (result, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  note_wait (self, 0);
+  /* The note comes first: a seal without its note would be refused as
+   * changed outside Heard, where a note without its seal is too. */
+  heard_keyring_store_seal_async (self->info.uuid, seal, g_task_get_cancellable (task),
+                                  seal_stored_cb, g_object_ref (task));
+}
+
+/* Sets the caseworker's passphrase once the records opened asking for a
+ * new one (NEEDS_NEW_CASEWORKER_PASSPHRASE): a new seal and its note. */
+void
+heard_unlock_flow_set_caseworker_passphrase_async (HeardUnlockFlow     *self,
+                                                   const char          *passphrase,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  HeardKey *seal;
+  GError *error = NULL;
+
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = new_step (self, heard_unlock_flow_set_caseworker_passphrase_async, cancellable,
+                   callback, user_data);
+  if (refuse_if_read_only (self, task))
+    return;
+  if (!self->needs_new_caseworker_passphrase)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Your passphrase can only be chosen once the records are open."));
+      return;
+    }
+  if (!heard_caseworker_passphrase_is_usable (passphrase, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  seal = heard_key_new_random ();
+  g_task_set_task_data (task, seal, (GDestroyNotify) heard_key_free);
+  heard_caseworker_passphrase_set_async (self->data_dir, seal, passphrase, cancellable,
+                                         caseworker_note_set_cb, g_steal_pointer (&task));
+}
+
+gboolean
+heard_unlock_flow_set_caseworker_passphrase_finish (HeardUnlockFlow  *self,
+                                                    GAsyncResult     *result,
+                                                    GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+caseworker_changed_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  guint wait_seconds = 0;
+
+  note_wait (g_task_get_source_object (task),
+             heard_caseworker_passphrase_finish (result, &wait_seconds, &error) ? 0 : wait_seconds);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Changes the caseworker's passphrase while the records are open: the old
+ * one is checked (and a wrong one counted) as at an unlock. */
+void
+heard_unlock_flow_change_caseworker_passphrase_async (HeardUnlockFlow     *self,
+                                                      const char          *old_passphrase,
+                                                      const char          *new_passphrase,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+  g_return_if_fail (old_passphrase != NULL && new_passphrase != NULL);
+
+  task = new_step (self, heard_unlock_flow_change_caseworker_passphrase_async, cancellable,
+                   callback, user_data);
+  if (refuse_if_read_only (self, task))
+    return;
+  if (self->seal == NULL || !self->caseworker_passed)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("These records have no passphrase of yours to change."));
+      return;
+    }
+
+  heard_caseworker_passphrase_change_async (self->data_dir, self->seal, old_passphrase,
+                                            new_passphrase, cancellable, caseworker_changed_cb,
+                                            g_steal_pointer (&task));
+}
+
+gboolean
+heard_unlock_flow_change_caseworker_passphrase_finish (HeardUnlockFlow  *self,
+                                                       GAsyncResult     *result,
+                                                       GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* When the next caseworker passphrase may be tried (monotonic time), or 0. */
+gint64
+heard_unlock_flow_get_caseworker_retry_at (HeardUnlockFlow *self)
+{
+  g_return_val_if_fail (HEARD_IS_UNLOCK_FLOW (self), 0);
+
+  return self->retry_at;
+}
+
+/* Whether the records opened asking for a new caseworker passphrase. */
+gboolean
+heard_unlock_flow_get_needs_new_caseworker_passphrase (HeardUnlockFlow *self)
+{
+  g_return_val_if_fail (HEARD_IS_UNLOCK_FLOW (self), FALSE);
+
+  return self->needs_new_caseworker_passphrase;
+}
+
+/* Whether the records have a caseworker passphrase, and it was given. */
+gboolean
+heard_unlock_flow_get_has_caseworker_passphrase (HeardUnlockFlow *self)
+{
+  g_return_val_if_fail (HEARD_IS_UNLOCK_FLOW (self), FALSE);
+
+  return self->seal != NULL && self->caseworker_passed;
 }
 
 void

@@ -68,11 +68,41 @@ void             heard_unlock_flow_create_with_passphrase_async    (HeardUnlockF
                                                                     GCancellable        *cancellable,
                                                                     GAsyncReadyCallback  callback,
                                                                     gpointer             user_data);
+/* The caseworker's own passphrase (heard-caseworker-passphrase.h), in
+ * keyring mode: given at NEEDS_CASEWORKER_PASSPHRASE (finishes as the
+ * steps above), set at NEEDS_NEW_CASEWORKER_PASSPHRASE, changed while the
+ * records are open. */
+void             heard_unlock_flow_unlock_with_caseworker_passphrase_async (HeardUnlockFlow     *self,
+                                                                            const char          *passphrase,
+                                                                            GCancellable        *cancellable,
+                                                                            GAsyncReadyCallback  callback,
+                                                                            gpointer             user_data);
 HeardLockState   heard_unlock_flow_finish             (HeardUnlockFlow     *self,
                                                        GAsyncResult        *result,
                                                        HeardOpenedRecords **opened,
                                                        char               **message,
                                                        GError             **error);
+
+void             heard_unlock_flow_set_caseworker_passphrase_async     (HeardUnlockFlow     *self,
+                                                                        const char          *passphrase,
+                                                                        GCancellable        *cancellable,
+                                                                        GAsyncReadyCallback  callback,
+                                                                        gpointer             user_data);
+gboolean         heard_unlock_flow_set_caseworker_passphrase_finish    (HeardUnlockFlow     *self,
+                                                                        GAsyncResult        *result,
+                                                                        GError             **error);
+void             heard_unlock_flow_change_caseworker_passphrase_async  (HeardUnlockFlow     *self,
+                                                                        const char          *old_passphrase,
+                                                                        const char          *new_passphrase,
+                                                                        GCancellable        *cancellable,
+                                                                        GAsyncReadyCallback  callback,
+                                                                        gpointer             user_data);
+gboolean         heard_unlock_flow_change_caseworker_passphrase_finish (HeardUnlockFlow     *self,
+                                                                        GAsyncResult        *result,
+                                                                        GError             **error);
+gint64           heard_unlock_flow_get_caseworker_retry_at             (HeardUnlockFlow     *self);
+gboolean         heard_unlock_flow_get_needs_new_caseworker_passphrase (HeardUnlockFlow     *self);
+gboolean         heard_unlock_flow_get_has_caseworker_passphrase       (HeardUnlockFlow     *self);
 
 /* Lets go of the folder (heard.lock) until the next start, so that
  * something else may replace the records in it (a restore). */

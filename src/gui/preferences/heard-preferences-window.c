@@ -7,13 +7,15 @@
 
 #include "heard-accessibility.h"
 #include "heard-backup-group.h"
+#include "heard-passphrase-editor.h"
 #include "heard-preferences-window.h"
 #include "heard-staff-list.h"
 #include "heard-supervisor-editor.h"
 #include "heard-widgets.h"
 
 /*
- * Preferences: who the caseworker is, the supervisors who sign decisions,
+ * Preferences: who the caseworker is (and a change of their own passphrase,
+ * heard-passphrase-editor.c), the supervisors who sign decisions,
  * backups (heard-backup-group.c) and a check that the audit trail is whole. Both names follow the
  * context's staff list, so a change made anywhere shows here at once.
  */
@@ -32,6 +34,7 @@ struct _HeardPreferencesWindow
   gboolean              close_when_saved;
 
   AdwEntryRow          *caseworker_row;
+  GtkWidget            *passphrase_row;
   GtkListBox           *supervisors_list;
   AdwActionRow         *audit_row;
   HeardBackupGroup     *backup_group;
@@ -231,6 +234,17 @@ present_editor (HeardPreferencesWindow *self,
 }
 
 static void
+change_passphrase_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  HeardPreferencesWindow *self = HEARD_PREFERENCES_WINDOW (widget);
+  HeardPassphraseEditor *editor = heard_passphrase_editor_new (GTK_WINDOW (self), self->context);
+
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 add_supervisor_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -399,6 +413,7 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/heard-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, caseworker_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, supervisors_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, audit_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, backup_group);
@@ -411,6 +426,8 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "prefs.retire-supervisor", "x",
                                    retire_supervisor_action);
   gtk_widget_class_install_action (widget_class, "prefs.check-audit", NULL, check_audit_action);
+  gtk_widget_class_install_action (widget_class, "prefs.change-passphrase", NULL,
+                                   change_passphrase_action);
 }
 
 static void
@@ -445,6 +462,9 @@ heard_preferences_window_new (GtkWindow    *parent,
   g_signal_connect_object (heard_context_get_staff (context), "items-changed",
                            G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
   heard_backup_group_set_context (self->backup_group, context);
+  /* Practice records and passphrase mode have no passphrase of the caseworker's. */
+  gtk_widget_set_visible (self->passphrase_row,
+                          heard_context_get_has_caseworker_passphrase (context));
   supervisors_changed_cb (self);
   staff_changed_cb (self);
 

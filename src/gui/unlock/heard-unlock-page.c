@@ -10,8 +10,9 @@
 #include "heard-start-choices.h"
 #include "heard-unlock-page.h"
 
-/* The smallest passphrase Heard accepts for records kept without a keyring. */
-#define MIN_PASSPHRASE_CHARS 12
+/* The smallest passphrase Heard accepts for records kept without a keyring:
+ * the same as for the caseworker's own. */
+#define MIN_PASSPHRASE_CHARS HEARD_CASEWORKER_MIN_PASSPHRASE_CHARS
 
 struct _HeardUnlockPage
 {
@@ -20,6 +21,9 @@ struct _HeardUnlockPage
   HeardContext  *context;
   GCancellable  *cancellable;
   gboolean       recovery_chosen;
+  /* Counts down the wait after too many wrong tries of the caseworker's
+   * passphrase, once a second. */
+  guint          wait_source;
 
   AdwStatusPage *status_page;
   GtkLabel      *detail_label;
@@ -48,10 +52,82 @@ static void
 set_busy (HeardUnlockPage *self,
           gboolean         busy)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* A field made insensitive while it has the focus never hears that it
+   * lost it: let go of the focus first (it comes back on a refusal). */
+  if (busy && root != NULL)
+    gtk_root_set_focus (root, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_stack), !busy);
   gtk_widget_set_sensitive (self->use_code_button, !busy);
+}
+
+/* Seconds before the caseworker's passphrase may be tried again, or 0. */
+static guint
+seconds_to_wait (HeardUnlockPage *self)
+{
+  gint64 retry_at = heard_context_get_caseworker_retry_at (self->context);
+  gint64 left = retry_at - g_get_monotonic_time ();
+
+  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE ||
+      retry_at == 0 || left <= 0)
+    return 0;
+
+  return (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+}
+
+static gboolean update_wait (HeardUnlockPage *self);
+
+static gboolean
+wait_tick_cb (gpointer user_data)
+{
+  HeardUnlockPage *self = user_data;
+
+  if (update_wait (self))
+    return G_SOURCE_CONTINUE;
+
+  self->wait_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows how long the wait after too many wrong tries still lasts, the
+ * button out of reach meanwhile; returns whether there is a wait. */
+static gboolean
+update_wait (HeardUnlockPage *self)
+{
+  guint seconds = seconds_to_wait (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_button), seconds == 0);
+  if (seconds == 0)
+    {
+      g_clear_handle_id (&self->wait_source, g_source_remove);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "That passphrase was not right several "
+                                                          "times, so Heard waits a little. Try "
+                                                          "again in %u second.",
+                                                          "That passphrase was not right several "
+                                                          "times, so Heard waits a little. Try "
+                                                          "again in %u seconds.", seconds),
+                                             seconds);
+
+    show_error (self, text);
+  }
+  if (self->wait_source == 0)
+    self->wait_source = g_timeout_add_seconds (1, wait_tick_cb, self);
+
+  return TRUE;
+}
+
+static void
+retry_at_changed_cb (HeardUnlockPage *self)
+{
+  update_wait (self);
 }
 
 static void
@@ -96,16 +172,25 @@ static void
 update (HeardUnlockPage *self)
 {
   HeardLockState state = heard_context_get_lock_state (self->context);
-  gboolean choosing = state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE;
+  gboolean caseworker = state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE;
+  gboolean choosing_own = state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE;
+  gboolean choosing = state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE || choosing_own;
   /* A recovery code only exists once there are records for it to open: on
    * a fresh install (a keyring prompt cancelled, say) there is none yet. */
   gboolean offer_code = heard_context_get_records_exist (self->context) &&
                         (state == HEARD_LOCK_STATE_KEYRING_LOCKED ||
                          state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE ||
+                         state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE ||
                          state == HEARD_LOCK_STATE_FAILED);
+  const char *field_name;
 
-  if (state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE ||
-      (self->recovery_chosen && offer_code))
+  if (caseworker && self->recovery_chosen)
+    describe (self, "dialog-password-symbolic", _("Unlock With Your Recovery Code"),
+              _("Type the recovery code your organisation kept when Heard was set up. It "
+                "opens the records, and then you choose a new passphrase. The records have "
+                "not been changed."), "recovery");
+  else if (state == HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE ||
+           (self->recovery_chosen && offer_code))
     describe (self, "dialog-password-symbolic", _("Unlock With Your Recovery Code"),
               _("Heard cannot find the key to these records on this computer. Type the "
                 "recovery code your organisation kept when Heard was set up. "
@@ -119,6 +204,15 @@ update (HeardUnlockPage *self)
     describe (self, "dialog-password-symbolic", _("Enter Your Passphrase"),
               _("These records are protected by a passphrase, because this computer "
                 "has no keyring for Heard to use."), "passphrase");
+  else if (caseworker)
+    describe (self, "dialog-password-symbolic", _("Enter Your Passphrase"),
+              _("Heard asks for your own passphrase each time it starts and after it locks, "
+                "so that only you can open these records."), "passphrase");
+  else if (choosing_own)
+    describe (self, "dialog-password-symbolic", _("Choose Your Passphrase"),
+              _("From now on Heard asks for this passphrase each time it starts and after it "
+                "locks, so that only you can open these records. Use at least 12 "
+                "characters; a short sentence you will remember works well."), "passphrase");
   else if (choosing)
     describe (self, "dialog-password-symbolic", _("Choose a Passphrase"),
               _("This computer has no keyring to keep Heard's key safe. Choose a "
@@ -139,12 +233,24 @@ update (HeardUnlockPage *self)
 
   gtk_widget_set_visible (self->repeat_entry, choosing);
   focus_first_field (self);
-  gtk_button_set_label (self->passphrase_button, choosing ? _("_Protect With This Passphrase")
-                                                          : _("_Unlock"));
+  gtk_button_set_label (self->passphrase_button,
+                        choosing_own ? _("_Set Passphrase")
+                        : choosing ? _("_Protect With This Passphrase") : _("_Unlock"));
+  /* The field says whose passphrase it wants. */
+  field_name = caseworker ? _("Your passphrase")
+               : choosing_own ? _("Your new passphrase") : _("Passphrase");
+  g_object_set (self->passphrase_entry, "placeholder-text", field_name, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->passphrase_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, field_name, -1);
   gtk_widget_set_visible (self->use_code_button,
                           offer_code && !self->recovery_chosen);
+  gtk_button_set_label (GTK_BUTTON (self->use_code_button),
+                        caseworker ? _("_Forgot Your Passphrase?")
+                                   : _("Use the _Recovery Code Instead"));
   /* Someone starting Heard for the first time may want to try it first. */
-  heard_start_choices_set_offer_practice (self->start_choices, choosing);
+  heard_start_choices_set_offer_practice (self->start_choices,
+                                          state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
+  update_wait (self);
   /* Practice records are never backed up, so none is restored into them. */
   heard_start_choices_set_offer_restore (self->start_choices,
                                          !heard_context_get_practice (self->context));
@@ -155,7 +261,8 @@ lock_state_changed_cb (HeardUnlockPage *self)
 {
   HeardLockState state = heard_context_get_lock_state (self->context);
 
-  if (state == HEARD_LOCK_STATE_OPENING || state == HEARD_LOCK_STATE_OPEN)
+  if (state == HEARD_LOCK_STATE_OPENING || state == HEARD_LOCK_STATE_OPEN ||
+      state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
     {
       /* Leave nothing secret behind in the entries once they have done their job. */
       self->recovery_chosen = FALSE;
@@ -163,7 +270,8 @@ lock_state_changed_cb (HeardUnlockPage *self)
       gtk_editable_set_text (self->passphrase_entry, "");
       gtk_editable_set_text (GTK_EDITABLE (self->repeat_entry), "");
       show_error (self, NULL);
-      return;
+      if (state != HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
+        return;
     }
 
   update (self);
@@ -184,6 +292,8 @@ attempt_finished_cb (GObject      *object,
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       show_error (self, error->message);
+      /* After too many wrong tries, the wait says it all. */
+      update_wait (self);
       /* The form was out of reach while it was tried: back to the field,
        * with what was typed selected, to be put right or typed again. */
       field = focus_first_field (self);
@@ -231,9 +341,24 @@ passphrase_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
+  HeardLockState state = heard_context_get_lock_state (self->context);
   const char *passphrase = gtk_editable_get_text (self->passphrase_entry);
+  g_autoptr(GError) error = NULL;
 
-  if (heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE)
+  if (state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE)
+    {
+      if (seconds_to_wait (self) > 0)
+        return;
+      begin_attempt (self);
+      heard_context_unlock_with_caseworker_passphrase_async (self->context, passphrase,
+                                                             self->cancellable,
+                                                             attempt_finished_cb,
+                                                             g_object_ref (self));
+      return;
+    }
+
+  if (state != HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE &&
+      state != HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
     {
       begin_attempt (self);
       heard_context_unlock_with_passphrase_async (self->context, passphrase, self->cancellable,
@@ -241,22 +366,27 @@ passphrase_action (GtkWidget  *widget,
       return;
     }
 
-  if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE_CHARS)
+  if (!heard_caseworker_passphrase_is_usable (passphrase, &error))
     {
-      show_error (self, _("Please use at least 12 characters. A short sentence you will "
-                          "remember works well."));
+      show_error (self, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
       return;
     }
 
   if (g_strcmp0 (passphrase, gtk_editable_get_text (GTK_EDITABLE (self->repeat_entry))) != 0)
     {
       show_error (self, _("The two passphrases are not the same. Please type them again."));
+      gtk_widget_grab_focus (self->repeat_entry);
       return;
     }
 
   begin_attempt (self);
-  heard_context_create_with_passphrase_async (self->context, passphrase, self->cancellable,
-                                              attempt_finished_cb, g_object_ref (self));
+  if (state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
+    heard_context_set_caseworker_passphrase_async (self->context, passphrase, self->cancellable,
+                                                   attempt_finished_cb, g_object_ref (self));
+  else
+    heard_context_create_with_passphrase_async (self->context, passphrase, self->cancellable,
+                                                attempt_finished_cb, g_object_ref (self));
 }
 
 static void
@@ -300,6 +430,7 @@ heard_unlock_page_dispose (GObject *object)
   HeardUnlockPage *self = HEARD_UNLOCK_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->wait_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_UNLOCK_PAGE);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->context);
@@ -363,5 +494,7 @@ heard_unlock_page_set_context (HeardUnlockPage *self,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (context, "notify::lock-message", G_CALLBACK (lock_state_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::caseworker-retry-at",
+                           G_CALLBACK (retry_at_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);
 }
