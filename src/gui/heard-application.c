@@ -8,8 +8,11 @@
 #include "heard-application-private.h"
 #include "heard-clipboard.h"
 #include "heard-date.h"
+#include "heard-desktop-watch.h"
+#include "heard-idle-timer.h"
 #include "heard-practice.h"
-#include "heard-window.h"
+#include "heard-shift-tally.h"
+#include "heard-window-private.h"
 
 /* How many young people a new practice set holds. */
 #define PRACTICE_PEOPLE 12
@@ -22,6 +25,18 @@ struct _HeardApplication
   /* The practice records, once opened; NULL before. Apart from the real
    * ones in everything: folder, key, window. */
   HeardContext   *practice_context;
+
+  /* What asks for a lock besides the caseworker: quiet time (minutes from
+   * the settings), the desktop, Shift pressed three times on its own. */
+  GSettings         *settings;
+  HeardIdleTimer    *idle_timer;
+  HeardDesktopWatch *desktop_watch;
+  HeardShiftTally    shift_tally;
+  /* The windows a quick hide hid (not closed: editors keep their text),
+   * shown again when their records open. */
+  GPtrArray         *hidden_windows;
+  /* Locks under way for a quick hide; the windows stay neutral until 0. */
+  guint              locks_pending;
 };
 
 typedef enum
@@ -44,6 +59,147 @@ find_window (HeardApplication *self,
   return NULL;
 }
 
+/* The HeardWindow @window belongs to (itself, or the one it is transient
+ * for), or NULL. */
+static HeardWindow *
+owning_window (GtkWindow *window)
+{
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (HEARD_IS_WINDOW (window))
+      return HEARD_WINDOW (window);
+
+  return NULL;
+}
+
+static void
+context_state_changed_cb (HeardApplication *self,
+                          GParamSpec       *pspec,
+                          HeardContext     *context)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (heard_context_get_lock_state (context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  /* What a quick hide hid over these records comes back with them. */
+  for (guint i = self->hidden_windows->len; i > 0; i--)
+    {
+      GtkWindow *window = g_ptr_array_index (self->hidden_windows, i - 1);
+      HeardWindow *owner = owning_window (window);
+      HeardContext *own_context = owner != NULL ? heard_window_get_context (owner) : self->context;
+
+      if (own_context != context)
+        continue;
+      if (g_list_find (windows, window) != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+      g_ptr_array_remove_index (self->hidden_windows, i - 1);
+    }
+}
+
+static void
+watch_context (HeardApplication *self,
+               HeardContext     *context)
+{
+  g_signal_connect_object (context, "notify::lock-state", G_CALLBACK (context_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+hidden_and_locked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(HeardApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Locked either way: only folding the records into one file failed. */
+  if (!heard_context_lock_finish (HEARD_CONTEXT (object), result, &error))
+    g_warning ("Heard locked its records, but could not fold them into one file: %s",
+               error->message);
+
+  if (--self->locks_pending > 0)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HEARD_IS_WINDOW (l->data))
+      _heard_window_reveal (l->data);
+  heard_desktop_watch_lock_finished (self->desktop_watch);
+}
+
+static void
+input_seen (HeardApplication *self,
+            GdkEvent         *event)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  HeardShiftEvent shift_event;
+  guint keyval;
+
+  switch (type)
+    {
+    case GDK_KEY_PRESS:
+    case GDK_KEY_RELEASE:
+      break;
+
+    case GDK_MOTION_NOTIFY:
+    case GDK_BUTTON_PRESS:
+    case GDK_BUTTON_RELEASE:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+      heard_idle_timer_note_activity (self->idle_timer);
+      return;
+
+    default:
+      return;
+    }
+
+  heard_idle_timer_note_activity (self->idle_timer);
+  keyval = gdk_key_event_get_keyval (event);
+  if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R)
+    shift_event = type == GDK_KEY_PRESS ? HEARD_SHIFT_EVENT_SHIFT_PRESSED
+                                        : HEARD_SHIFT_EVENT_SHIFT_RELEASED;
+  else if (type == GDK_KEY_PRESS)
+    shift_event = HEARD_SHIFT_EVENT_OTHER_KEY;
+  else
+    return;
+
+  if (heard_shift_tally_feed (&self->shift_tally, shift_event,
+                              (gint64) gdk_event_get_time (event) * 1000))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "quick-hide", NULL);
+}
+
+static gboolean
+window_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 HeardApplication         *self)
+{
+  input_seen (self, event);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Every window of Heard, dialogs too, reports input before any widget in
+ * it sees it: for the idle time and for Shift pressed three times. */
+static void
+window_added_cb (HeardApplication *self,
+                 GtkWindow        *window)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (window_event_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+static void
+lock_requested_cb (HeardApplication *self)
+{
+  _heard_application_quick_hide (self);
+}
+
 static void
 heard_application_startup (GApplication *application)
 {
@@ -54,7 +210,21 @@ heard_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->context = heard_context_new (data_dir);
+  watch_context (self, self->context);
   _heard_application_add_actions (self);
+
+  /* Locked when nobody has used Heard for a while, when the screen locks
+   * and before sleep, as a quick hide is: nothing left on show. */
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  self->idle_timer = heard_idle_timer_new ();
+  g_settings_bind (self->settings, "idle-lock-minutes", self->idle_timer, "minutes",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->idle_timer, "idle", G_CALLBACK (lock_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->desktop_watch = heard_desktop_watch_new ();
+  g_signal_connect_object (self->desktop_watch, "lock-requested", G_CALLBACK (lock_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 }
 
 static void
@@ -122,6 +292,10 @@ heard_application_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->practice_context);
+  g_clear_object (&self->idle_timer);
+  g_clear_object (&self->desktop_watch);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_application_parent_class)->dispose (object);
 }
@@ -141,6 +315,8 @@ heard_application_class_init (HeardApplicationClass *klass)
 static void
 heard_application_init (HeardApplication *self)
 {
+  self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  heard_shift_tally_reset (&self->shift_tally);
 }
 
 HeardApplication *
@@ -277,10 +453,52 @@ _heard_application_open_practice (HeardApplication *self)
 
   data_dir = heard_practice_default_dir ();
   self->practice_context = heard_context_new (data_dir);
+  watch_context (self, self->practice_context);
   gtk_window_present (GTK_WINDOW (heard_window_new (self, self->practice_context)));
 
   task = g_task_new (self, NULL, practice_folder_seen_cb, g_object_ref (self));
   g_task_set_source_tag (task, _heard_application_open_practice);
   g_task_set_task_data (task, g_steal_pointer (&data_dir), g_free);
   g_task_run_in_thread (task, look_at_practice_folder);
+}
+
+/* Quick hide: within this frame every Heard window shows its neutral page
+ * and every other window of Heard (dialogs, editors, searches) is hidden,
+ * not closed; then every set of records locks. Nothing here waits: the
+ * lock's own slow part (closing the file) runs on the database thread. */
+void
+_heard_application_quick_hide (HeardApplication *self)
+{
+  g_autoptr(GList) windows = NULL;
+
+  g_return_if_fail (HEARD_IS_APPLICATION (self));
+
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (HEARD_IS_WINDOW (l->data))
+        _heard_window_hide (l->data);
+      else if (gtk_widget_get_visible (l->data))
+        {
+          g_ptr_array_add (self->hidden_windows, g_object_ref (l->data));
+          gtk_widget_set_visible (l->data, FALSE);
+        }
+    }
+  heard_clipboard_clear_secret ();
+  heard_shift_tally_reset (&self->shift_tally);
+
+  self->locks_pending++;
+  heard_context_lock_async (self->context, NULL, hidden_and_locked_cb, g_object_ref (self));
+  if (self->practice_context != NULL)
+    {
+      self->locks_pending++;
+      heard_context_lock_async (self->practice_context, NULL, hidden_and_locked_cb,
+                                g_object_ref (self));
+    }
+}
+
+HeardIdleTimer *
+_heard_application_get_idle_timer (HeardApplication *self)
+{
+  return self->idle_timer;
 }
