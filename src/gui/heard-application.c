@@ -16,6 +16,9 @@
 
 /* How many young people a new practice set holds. */
 #define PRACTICE_PEOPLE 12
+/* A quick hide locks at the neutral page's first frame, or after this
+ * long when no window is drawn. */
+#define LOCK_AFTER_HIDE_MS 50
 
 struct _HeardApplication
 {
@@ -35,7 +38,12 @@ struct _HeardApplication
   /* The windows a quick hide hid (not closed: editors keep their text),
    * shown again when their records open. */
   GPtrArray         *hidden_windows;
-  /* Locks under way for a quick hide; the windows stay neutral until 0. */
+  /* A quick hide's locks, waiting for the neutral page's first frame;
+   * then the locks under way, the windows staying neutral until 0. */
+  GPtrArray         *contexts_to_lock;
+  GdkFrameClock     *hide_clock;
+  gulong             hide_frame_handler;
+  guint              hide_timeout;
   guint              locks_pending;
 };
 
@@ -100,6 +108,11 @@ static void
 watch_context (HeardApplication *self,
                HeardContext     *context)
 {
+  /* Once per context, however many windows show it. */
+  if (g_signal_handler_find (context, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             context_state_changed_cb, self) != 0)
+    return;
+
   g_signal_connect_object (context, "notify::lock-state", G_CALLBACK (context_state_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -192,12 +205,17 @@ window_added_cb (HeardApplication *self,
   g_signal_connect_object (controller, "event", G_CALLBACK (window_event_cb), self,
                            G_CONNECT_DEFAULT);
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
+
+  if (HEARD_IS_WINDOW (window))
+    watch_context (self, heard_window_get_context (HEARD_WINDOW (window)));
 }
 
+/* Quiet time, the screen locking, sleep: the same as the caseworker's
+ * own quick hide. */
 static void
 lock_requested_cb (HeardApplication *self)
 {
-  _heard_application_quick_hide (self);
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quick-hide", NULL);
 }
 
 static void
@@ -210,7 +228,6 @@ heard_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->context = heard_context_new (data_dir);
-  watch_context (self, self->context);
   _heard_application_add_actions (self);
 
   /* Locked when nobody has used Heard for a while, when the screen locks
@@ -296,6 +313,11 @@ heard_application_dispose (GObject *object)
   g_clear_object (&self->desktop_watch);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
+  g_clear_handle_id (&self->hide_timeout, g_source_remove);
+  if (self->hide_clock != NULL)
+    g_clear_signal_handler (&self->hide_frame_handler, self->hide_clock);
+  g_clear_object (&self->hide_clock);
+  g_clear_pointer (&self->contexts_to_lock, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_application_parent_class)->dispose (object);
 }
@@ -316,6 +338,7 @@ static void
 heard_application_init (HeardApplication *self)
 {
   self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->contexts_to_lock = g_ptr_array_new_with_free_func (g_object_unref);
   heard_shift_tally_reset (&self->shift_tally);
 }
 
@@ -453,7 +476,6 @@ _heard_application_open_practice (HeardApplication *self)
 
   data_dir = heard_practice_default_dir ();
   self->practice_context = heard_context_new (data_dir);
-  watch_context (self, self->practice_context);
   gtk_window_present (GTK_WINDOW (heard_window_new (self, self->practice_context)));
 
   task = g_task_new (self, NULL, practice_folder_seen_cb, g_object_ref (self));
@@ -462,14 +484,43 @@ _heard_application_open_practice (HeardApplication *self)
   g_task_run_in_thread (task, look_at_practice_folder);
 }
 
+static gboolean
+lock_after_hide_cb (gpointer user_data)
+{
+  HeardApplication *self = user_data;
+  g_autoptr(GPtrArray) contexts = g_steal_pointer (&self->contexts_to_lock);
+
+  self->contexts_to_lock = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_handle_id (&self->hide_timeout, g_source_remove);
+  if (self->hide_clock != NULL)
+    g_clear_signal_handler (&self->hide_frame_handler, self->hide_clock);
+  g_clear_object (&self->hide_clock);
+
+  self->locks_pending += contexts->len;
+  for (guint i = 0; i < contexts->len; i++)
+    heard_context_lock_async (g_ptr_array_index (contexts, i), NULL, hidden_and_locked_cb,
+                              g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hide_painted_cb (GdkFrameClock    *clock,
+                 HeardApplication *self)
+{
+  lock_after_hide_cb (self);
+}
+
 /* Quick hide: within this frame every Heard window shows its neutral page
  * and every other window of Heard (dialogs, editors, searches) is hidden,
- * not closed; then every set of records locks. Nothing here waits: the
- * lock's own slow part (closing the file) runs on the database thread. */
+ * not closed; every set of records locks right after that frame. Nothing
+ * here waits: the lock's own slow part (closing the file) runs on the
+ * database thread. */
 void
 _heard_application_quick_hide (HeardApplication *self)
 {
   g_autoptr(GList) windows = NULL;
+  g_autoptr(GPtrArray) contexts = g_ptr_array_new ();
 
   g_return_if_fail (HEARD_IS_APPLICATION (self));
 
@@ -477,7 +528,13 @@ _heard_application_quick_hide (HeardApplication *self)
   for (GList *l = windows; l != NULL; l = l->next)
     {
       if (HEARD_IS_WINDOW (l->data))
-        _heard_window_hide (l->data);
+        {
+          HeardContext *context = heard_window_get_context (l->data);
+
+          _heard_window_hide (l->data);
+          if (!g_ptr_array_find (contexts, context, NULL))
+            g_ptr_array_add (contexts, context);
+        }
       else if (gtk_widget_get_visible (l->data))
         {
           g_ptr_array_add (self->hidden_windows, g_object_ref (l->data));
@@ -487,14 +544,30 @@ _heard_application_quick_hide (HeardApplication *self)
   heard_clipboard_clear_secret ();
   heard_shift_tally_reset (&self->shift_tally);
 
-  self->locks_pending++;
-  heard_context_lock_async (self->context, NULL, hidden_and_locked_cb, g_object_ref (self));
-  if (self->practice_context != NULL)
-    {
-      self->locks_pending++;
-      heard_context_lock_async (self->practice_context, NULL, hidden_and_locked_cb,
-                                g_object_ref (self));
-    }
+  /* Every set of records a window shows (the real ones, practice ones). */
+  if (!g_ptr_array_find (contexts, self->context, NULL))
+    g_ptr_array_add (contexts, self->context);
+  if (self->practice_context != NULL && !g_ptr_array_find (contexts, self->practice_context, NULL))
+    g_ptr_array_add (contexts, self->practice_context);
+  for (guint i = 0; i < contexts->len; i++)
+    if (!g_ptr_array_find (self->contexts_to_lock, contexts->pdata[i], NULL))
+      g_ptr_array_add (self->contexts_to_lock, g_object_ref (contexts->pdata[i]));
+
+  /* Locking empties every list on screen, which with a long record takes
+   * longer than a frame: it waits for the neutral page's first frame (or
+   * a moment, when no window is drawn), so that the hide itself is not
+   * held back by it. */
+  if (self->hide_timeout != 0)
+    return;
+  self->hide_timeout = g_timeout_add (LOCK_AFTER_HIDE_MS, lock_after_hide_cb, self);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (HEARD_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        self->hide_clock = g_object_ref (gtk_widget_get_frame_clock (l->data));
+        self->hide_frame_handler = g_signal_connect (self->hide_clock, "after-paint",
+                                                     G_CALLBACK (hide_painted_cb), self);
+        break;
+      }
 }
 
 HeardIdleTimer *
