@@ -18,7 +18,7 @@
 #define PRACTICE_PEOPLE 12
 /* A quick hide locks at the neutral page's first frame, or after this
  * long when no window is drawn. */
-#define LOCK_AFTER_HIDE_MS 50
+#define LOCK_AFTER_HIDE_MS 250
 
 struct _HeardApplication
 {
@@ -84,10 +84,12 @@ context_state_changed_cb (HeardApplication *self,
                           GParamSpec       *pspec,
                           HeardContext     *context)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  g_autoptr(GList) windows = NULL;
 
   if (heard_context_get_lock_state (context) != HEARD_LOCK_STATE_OPEN)
     return;
+
+  windows = gtk_window_list_toplevels ();
 
   /* What a quick hide hid over these records comes back with them. */
   for (guint i = self->hidden_windows->len; i > 0; i--)
@@ -196,8 +198,8 @@ window_event_cb (GtkEventControllerLegacy *controller,
 /* Every window of Heard, dialogs too, reports input before any widget in
  * it sees it: for the idle time and for Shift pressed three times. */
 static void
-window_added_cb (HeardApplication *self,
-                 GtkWindow        *window)
+hook_window (HeardApplication *self,
+             GtkWindow        *window)
 {
   GtkEventController *controller = gtk_event_controller_legacy_new ();
 
@@ -205,9 +207,59 @@ window_added_cb (HeardApplication *self,
   g_signal_connect_object (controller, "event", G_CALLBACK (window_event_cb), self,
                            G_CONNECT_DEFAULT);
   gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
 
+static void
+window_added_cb (HeardApplication *self,
+                 GtkWindow        *window)
+{
+  hook_window (self, window);
   if (HEARD_IS_WINDOW (window))
     watch_context (self, heard_window_get_context (HEARD_WINDOW (window)));
+}
+
+static gboolean
+quick_hide_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quick-hide", NULL);
+
+  return TRUE;
+}
+
+/* Heard's dialogs are windows of their own, outside the application (so
+ * its accelerators do not reach them): each gets the input hook and the
+ * quick hide's accelerators, read from the application, their one home. */
+static void
+toplevels_changed_cb (GListModel       *toplevels,
+                      guint             position,
+                      guint             removed,
+                      guint             added,
+                      HeardApplication *self)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (self),
+                                                                "app.quick-hide");
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkEventController *shortcuts;
+
+      /* Windows of the application are hooked as they join it. */
+      if (HEARD_IS_WINDOW (window) || gtk_window_get_application (window) != NULL)
+        continue;
+
+      hook_window (self, window);
+      shortcuts = gtk_shortcut_controller_new ();
+      gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      for (guint j = 0; accels[j] != NULL; j++)
+        gtk_shortcut_controller_add_shortcut (
+          GTK_SHORTCUT_CONTROLLER (shortcuts),
+          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accels[j]),
+                            gtk_callback_action_new (quick_hide_shortcut_cb, self, NULL)));
+      gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+    }
 }
 
 /* Quiet time, the screen locking, sleep: the same as the caseworker's
@@ -242,6 +294,8 @@ heard_application_startup (GApplication *application)
   g_signal_connect_object (self->desktop_watch, "lock-requested", G_CALLBACK (lock_requested_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, G_CONNECT_DEFAULT);
 }
 
 static void
@@ -524,7 +578,8 @@ _heard_application_quick_hide (HeardApplication *self)
 
   g_return_if_fail (HEARD_IS_APPLICATION (self));
 
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  /* Every window, dialogs outside the application too. */
+  windows = gtk_window_list_toplevels ();
   for (GList *l = windows; l != NULL; l = l->next)
     {
       if (HEARD_IS_WINDOW (l->data))
