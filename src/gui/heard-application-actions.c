@@ -81,6 +81,14 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+quick_hide_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  _heard_application_quick_hide (HEARD_APPLICATION (user_data));
+}
+
+static void
 practice_action (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -93,6 +101,7 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "practice", .activate = practice_action },
+  { .name = "quick-hide", .activate = quick_hide_action },
 };
 
 static const struct
@@ -109,6 +118,8 @@ static const struct
   { "win.show-caseload", { "<Alt>Home", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
   { "win.lock", { "<Control>l", NULL } },
+  /* Shift pressed three times on its own does the same (see the application). */
+  { "app.quick-hide", { "<Control><Shift>h", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
 };
 

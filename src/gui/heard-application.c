@@ -8,11 +8,20 @@
 #include "heard-application-private.h"
 #include "heard-clipboard.h"
 #include "heard-date.h"
+#include "heard-dialog.h"
+#include "heard-desktop-watch.h"
+#include "heard-idle-timer.h"
 #include "heard-practice.h"
-#include "heard-window.h"
+#include "heard-preferences-window.h"
+#include "heard-restore-dialog.h"
+#include "heard-shift-tally.h"
+#include "heard-window-private.h"
 
 /* How many young people a new practice set holds. */
 #define PRACTICE_PEOPLE 12
+/* A quick hide locks at the neutral page's first frame, or after this
+ * long when no window is drawn. */
+#define LOCK_AFTER_HIDE_MS 250
 
 struct _HeardApplication
 {
@@ -22,6 +31,23 @@ struct _HeardApplication
   /* The practice records, once opened; NULL before. Apart from the real
    * ones in everything: folder, key, window. */
   HeardContext   *practice_context;
+
+  /* What asks for a lock besides the caseworker: quiet time (minutes from
+   * the settings), the desktop, Shift pressed three times on its own. */
+  GSettings         *settings;
+  HeardIdleTimer    *idle_timer;
+  HeardDesktopWatch *desktop_watch;
+  HeardShiftTally    shift_tally;
+  /* The windows a quick hide hid (not closed: editors keep their text),
+   * shown again when their records open. */
+  GPtrArray         *hidden_windows;
+  /* A quick hide's locks, waiting for the neutral page's first frame;
+   * then the locks under way, the windows staying neutral until 0. */
+  GPtrArray         *contexts_to_lock;
+  GdkFrameClock     *hide_clock;
+  gulong             hide_frame_handler;
+  guint              hide_timeout;
+  guint              locks_pending;
 };
 
 typedef enum
@@ -44,6 +70,244 @@ find_window (HeardApplication *self,
   return NULL;
 }
 
+/* The HeardWindow @window belongs to (itself, or the one it is transient
+ * for), or NULL. */
+static HeardWindow *
+owning_window (GtkWindow *window)
+{
+  for (; window != NULL; window = gtk_window_get_transient_for (window))
+    if (HEARD_IS_WINDOW (window))
+      return HEARD_WINDOW (window);
+
+  return NULL;
+}
+
+static void
+context_state_changed_cb (HeardApplication *self,
+                          GParamSpec       *pspec,
+                          HeardContext     *context)
+{
+  g_autoptr(GList) windows = NULL;
+
+  if (heard_context_get_lock_state (context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  windows = gtk_window_list_toplevels ();
+
+  /* What a quick hide hid over these records comes back with them. */
+  for (guint i = self->hidden_windows->len; i > 0; i--)
+    {
+      GtkWindow *window = g_ptr_array_index (self->hidden_windows, i - 1);
+      HeardWindow *owner = owning_window (window);
+      HeardContext *own_context = owner != NULL ? heard_window_get_context (owner) : self->context;
+
+      if (own_context != context)
+        continue;
+      if (g_list_find (windows, window) != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (window), TRUE);
+      g_ptr_array_remove_index (self->hidden_windows, i - 1);
+    }
+}
+
+/* @context's records are locking: every window over them closes, a dialog
+ * keeping a draft of what was typed first, so that nothing of the records
+ * stays in memory. Two stay: Preferences, whose lists empty themselves,
+ * and a restore, which locks the records itself to put others in their
+ * place. */
+static void
+context_locking_cb (HeardApplication *self,
+                    HeardContext     *context)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  /* Closing a window can close those over it: each is held until the end. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_object_ref (l->data);
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GtkWindow *window = l->data;
+      HeardWindow *owner = owning_window (window);
+
+      if (HEARD_IS_WINDOW (window) || HEARD_IS_PREFERENCES_WINDOW (window) ||
+          HEARD_IS_RESTORE_DIALOG (window) || owner == NULL ||
+          heard_window_get_context (owner) != context)
+        continue;
+
+      g_ptr_array_remove (self->hidden_windows, window);
+      if (HEARD_IS_DIALOG (window))
+        heard_dialog_close_for_lock (HEARD_DIALOG (window));
+      else
+        gtk_window_destroy (window);
+    }
+  g_list_free_full (windows, g_object_unref);
+}
+
+static void
+watch_context (HeardApplication *self,
+               HeardContext     *context)
+{
+  /* Once per context, however many windows show it. */
+  if (g_signal_handler_find (context, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             context_state_changed_cb, self) != 0)
+    return;
+
+  g_signal_connect_object (context, "notify::lock-state", G_CALLBACK (context_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "locking", G_CALLBACK (context_locking_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+hidden_and_locked_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(HeardApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Locked either way: only folding the records into one file failed. */
+  if (!heard_context_lock_finish (HEARD_CONTEXT (object), result, &error))
+    g_warning ("Heard locked its records, but could not fold them into one file: %s",
+               error->message);
+
+  if (--self->locks_pending > 0)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HEARD_IS_WINDOW (l->data))
+      _heard_window_reveal (l->data);
+  heard_desktop_watch_lock_finished (self->desktop_watch);
+}
+
+static void
+input_seen (HeardApplication *self,
+            GdkEvent         *event)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  HeardShiftEvent shift_event;
+  guint keyval;
+
+  switch (type)
+    {
+    case GDK_KEY_PRESS:
+    case GDK_KEY_RELEASE:
+      break;
+
+    case GDK_MOTION_NOTIFY:
+    case GDK_BUTTON_PRESS:
+    case GDK_BUTTON_RELEASE:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCH_UPDATE:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+      heard_idle_timer_note_activity (self->idle_timer);
+      return;
+
+    default:
+      return;
+    }
+
+  heard_idle_timer_note_activity (self->idle_timer);
+  keyval = gdk_key_event_get_keyval (event);
+  if (keyval == GDK_KEY_Shift_L || keyval == GDK_KEY_Shift_R)
+    shift_event = type == GDK_KEY_PRESS ? HEARD_SHIFT_EVENT_SHIFT_PRESSED
+                                        : HEARD_SHIFT_EVENT_SHIFT_RELEASED;
+  else if (type == GDK_KEY_PRESS)
+    shift_event = HEARD_SHIFT_EVENT_OTHER_KEY;
+  else
+    return;
+
+  if (heard_shift_tally_feed (&self->shift_tally, shift_event,
+                              (gint64) gdk_event_get_time (event) * 1000))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "quick-hide", NULL);
+}
+
+static gboolean
+window_event_cb (GtkEventControllerLegacy *controller,
+                 GdkEvent                 *event,
+                 HeardApplication         *self)
+{
+  input_seen (self, event);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* Every window of Heard, dialogs too, reports input before any widget in
+ * it sees it: for the idle time and for Shift pressed three times. */
+static void
+hook_window (HeardApplication *self,
+             GtkWindow        *window)
+{
+  GtkEventController *controller = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (window_event_cb), self,
+                           G_CONNECT_DEFAULT);
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
+static void
+window_added_cb (HeardApplication *self,
+                 GtkWindow        *window)
+{
+  hook_window (self, window);
+  if (HEARD_IS_WINDOW (window))
+    watch_context (self, heard_window_get_context (HEARD_WINDOW (window)));
+}
+
+static gboolean
+quick_hide_shortcut_cb (GtkWidget *widget,
+                        GVariant  *args,
+                        gpointer   user_data)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (user_data), "quick-hide", NULL);
+
+  return TRUE;
+}
+
+/* Heard's dialogs are windows of their own, outside the application (so
+ * its accelerators do not reach them): each gets the input hook and the
+ * quick hide's accelerators, read from the application, their one home. */
+static void
+toplevels_changed_cb (GListModel       *toplevels,
+                      guint             position,
+                      guint             removed,
+                      guint             added,
+                      HeardApplication *self)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (self),
+                                                                "app.quick-hide");
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      GtkEventController *shortcuts;
+
+      /* Windows of the application are hooked as they join it. */
+      if (HEARD_IS_WINDOW (window) || gtk_window_get_application (window) != NULL)
+        continue;
+
+      hook_window (self, window);
+      shortcuts = gtk_shortcut_controller_new ();
+      gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+      for (guint j = 0; accels[j] != NULL; j++)
+        gtk_shortcut_controller_add_shortcut (
+          GTK_SHORTCUT_CONTROLLER (shortcuts),
+          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accels[j]),
+                            gtk_callback_action_new (quick_hide_shortcut_cb, self, NULL)));
+      gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+    }
+}
+
+/* Quiet time, the screen locking, sleep: the same as the caseworker's
+ * own quick hide. */
+static void
+lock_requested_cb (HeardApplication *self)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (self), "quick-hide", NULL);
+}
+
 static void
 heard_application_startup (GApplication *application)
 {
@@ -55,6 +319,21 @@ heard_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->context = heard_context_new (data_dir);
   _heard_application_add_actions (self);
+
+  /* Locked when nobody has used Heard for a while, when the screen locks
+   * and before sleep, as a quick hide is: nothing left on show. */
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  self->idle_timer = heard_idle_timer_new ();
+  g_settings_bind (self->settings, "idle-lock-minutes", self->idle_timer, "minutes",
+                   G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->idle_timer, "idle", G_CALLBACK (lock_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->desktop_watch = heard_desktop_watch_new ();
+  g_signal_connect_object (self->desktop_watch, "lock-requested", G_CALLBACK (lock_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
+  g_signal_connect_object (gtk_window_get_toplevels (), "items-changed",
+                           G_CALLBACK (toplevels_changed_cb), self, G_CONNECT_DEFAULT);
 }
 
 static void
@@ -122,6 +401,15 @@ heard_application_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->practice_context);
+  g_clear_object (&self->idle_timer);
+  g_clear_object (&self->desktop_watch);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->hidden_windows, g_ptr_array_unref);
+  g_clear_handle_id (&self->hide_timeout, g_source_remove);
+  if (self->hide_clock != NULL)
+    g_clear_signal_handler (&self->hide_frame_handler, self->hide_clock);
+  g_clear_object (&self->hide_clock);
+  g_clear_pointer (&self->contexts_to_lock, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_application_parent_class)->dispose (object);
 }
@@ -141,6 +429,9 @@ heard_application_class_init (HeardApplicationClass *klass)
 static void
 heard_application_init (HeardApplication *self)
 {
+  self->hidden_windows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->contexts_to_lock = g_ptr_array_new_with_free_func (g_object_unref);
+  heard_shift_tally_reset (&self->shift_tally);
 }
 
 HeardApplication *
@@ -283,4 +574,97 @@ _heard_application_open_practice (HeardApplication *self)
   g_task_set_source_tag (task, _heard_application_open_practice);
   g_task_set_task_data (task, g_steal_pointer (&data_dir), g_free);
   g_task_run_in_thread (task, look_at_practice_folder);
+}
+
+static gboolean
+lock_after_hide_cb (gpointer user_data)
+{
+  HeardApplication *self = user_data;
+  g_autoptr(GPtrArray) contexts = g_steal_pointer (&self->contexts_to_lock);
+
+  self->contexts_to_lock = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_handle_id (&self->hide_timeout, g_source_remove);
+  if (self->hide_clock != NULL)
+    g_clear_signal_handler (&self->hide_frame_handler, self->hide_clock);
+  g_clear_object (&self->hide_clock);
+
+  self->locks_pending += contexts->len;
+  for (guint i = 0; i < contexts->len; i++)
+    heard_context_lock_async (g_ptr_array_index (contexts, i), NULL, hidden_and_locked_cb,
+                              g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hide_painted_cb (GdkFrameClock    *clock,
+                 HeardApplication *self)
+{
+  lock_after_hide_cb (self);
+}
+
+/* Quick hide: within this frame every Heard window shows its neutral page
+ * and every other window of Heard (dialogs, editors, searches) is hidden,
+ * not closed; every set of records locks right after that frame. Nothing
+ * here waits: the lock's own slow part (closing the file) runs on the
+ * database thread. */
+void
+_heard_application_quick_hide (HeardApplication *self)
+{
+  g_autoptr(GList) windows = NULL;
+  g_autoptr(GPtrArray) contexts = g_ptr_array_new ();
+
+  g_return_if_fail (HEARD_IS_APPLICATION (self));
+
+  /* Every window, dialogs outside the application too. */
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (HEARD_IS_WINDOW (l->data))
+        {
+          HeardContext *context = heard_window_get_context (l->data);
+
+          _heard_window_hide (l->data);
+          if (!g_ptr_array_find (contexts, context, NULL))
+            g_ptr_array_add (contexts, context);
+        }
+      else if (gtk_widget_get_visible (l->data))
+        {
+          g_ptr_array_add (self->hidden_windows, g_object_ref (l->data));
+          gtk_widget_set_visible (l->data, FALSE);
+        }
+    }
+  heard_clipboard_clear_secret ();
+  heard_shift_tally_reset (&self->shift_tally);
+
+  /* Every set of records a window shows (the real ones, practice ones). */
+  if (!g_ptr_array_find (contexts, self->context, NULL))
+    g_ptr_array_add (contexts, self->context);
+  if (self->practice_context != NULL && !g_ptr_array_find (contexts, self->practice_context, NULL))
+    g_ptr_array_add (contexts, self->practice_context);
+  for (guint i = 0; i < contexts->len; i++)
+    if (!g_ptr_array_find (self->contexts_to_lock, contexts->pdata[i], NULL))
+      g_ptr_array_add (self->contexts_to_lock, g_object_ref (contexts->pdata[i]));
+
+  /* Locking empties every list on screen, which with a long record takes
+   * longer than a frame: it waits for the neutral page's first frame (or
+   * a moment, when no window is drawn), so that the hide itself is not
+   * held back by it. */
+  if (self->hide_timeout != 0)
+    return;
+  self->hide_timeout = g_timeout_add (LOCK_AFTER_HIDE_MS, lock_after_hide_cb, self);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (HEARD_IS_WINDOW (l->data) && gtk_widget_get_mapped (l->data))
+      {
+        self->hide_clock = g_object_ref (gtk_widget_get_frame_clock (l->data));
+        self->hide_frame_handler = g_signal_connect (self->hide_clock, "after-paint",
+                                                     G_CALLBACK (hide_painted_cb), self);
+        break;
+      }
+}
+
+HeardIdleTimer *
+_heard_application_get_idle_timer (HeardApplication *self)
+{
+  return self->idle_timer;
 }

@@ -19,6 +19,9 @@ GtkWidget      *_heard_window_get_caseload_page   (HeardWindow *self);
 GtkWidget      *_heard_window_get_audit_banner    (HeardWindow *self);
 /* The revealer that holds the practice records' strip. */
 GtkWidget      *_heard_window_get_practice_strip  (HeardWindow *self);
+/* Quick hide: the neutral page until _heard_window_reveal(). */
+void            _heard_window_hide                (HeardWindow *self);
+void            _heard_window_reveal              (HeardWindow *self);
 void            _heard_window_show_toast          (HeardWindow *self,
                                                    AdwToast    *toast);
 

@@ -48,6 +48,9 @@ struct _HeardWindow
    * editors' drafts open again at once; otherwise (a start) they are
    * offered, being what Heard was killed or crashed with. */
   gboolean              relocking;
+  /* Quick hide: the neutral page shows, whatever the lock state, until the
+   * application says the lock has finished. */
+  gboolean              hidden;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_revealer;
@@ -205,6 +208,11 @@ update_state_page (HeardWindow *self)
     }
 
   update_practice (self);
+  if (self->hidden)
+    {
+      page = "hidden";
+      gtk_window_set_title (GTK_WINDOW (self), _("Heard"));
+    }
   gtk_stack_set_visible_child_name (self->state_stack, page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person",
                                  state == HEARD_LOCK_STATE_OPEN);
@@ -229,7 +237,7 @@ update_state_page (HeardWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-person",
                                  state == HEARD_LOCK_STATE_OPEN);
 
-  if (state == HEARD_LOCK_STATE_OPEN)
+  if (state == HEARD_LOCK_STATE_OPEN && !self->hidden)
     {
       update_content (self);
       focus_records (self);
@@ -1103,4 +1111,34 @@ GtkWidget *
 _heard_window_get_practice_strip (HeardWindow *self)
 {
   return GTK_WIDGET (self->practice_revealer);
+}
+
+/* Quick hide, in this window: the neutral page at once (no crossfade, which
+ * would show the records for a moment longer) and a title that names no
+ * one. The application locks next and calls _heard_window_reveal() once
+ * the lock has finished. */
+void
+_heard_window_hide (HeardWindow *self)
+{
+  g_return_if_fail (HEARD_IS_WINDOW (self));
+
+  self->hidden = TRUE;
+  gtk_stack_set_visible_child_full (self->state_stack, "hidden", GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_window_set_title (GTK_WINDOW (self), _("Heard"));
+  for (guint i = 0; i < self->toasts->len; i++)
+    adw_toast_set_title (g_ptr_array_index (self->toasts, i), "");
+}
+
+/* The lock has finished: the page for where the records stand (the
+ * unlock page, usually) takes the neutral one's place. */
+void
+_heard_window_reveal (HeardWindow *self)
+{
+  g_return_if_fail (HEARD_IS_WINDOW (self));
+
+  if (!self->hidden)
+    return;
+
+  self->hidden = FALSE;
+  update_state_page (self);
 }

@@ -9,13 +9,17 @@
 #include <gio/gio.h>
 #include <sodium.h>
 
-#include "heard-key.h"
+#include "heard-key-private.h"
 #include "heard-secure.h"
 
 struct _HeardKey
 {
   guint8 bytes[HEARD_KEY_SIZE];
 };
+
+/* Keys in guarded memory now, for the tests that check a lock frees them;
+ * keys are made and freed on several threads. */
+static gint n_alive;
 
 static HeardKey *
 allocate_key (void)
@@ -24,6 +28,7 @@ allocate_key (void)
 
   if (key == NULL)
     g_error ("Out of memory for a database key");
+  g_atomic_int_inc (&n_alive);
 
   return key;
 }
@@ -144,5 +149,14 @@ heard_key_free (HeardKey *key)
 {
   /* sodium_free() wipes the guarded pages before releasing them. */
   if (key != NULL)
-    sodium_free (key);
+    {
+      sodium_free (key);
+      g_atomic_int_dec_and_test (&n_alive);
+    }
+}
+
+guint
+_heard_key_get_n_alive (void)
+{
+  return (guint) g_atomic_int_get (&n_alive);
 }

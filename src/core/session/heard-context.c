@@ -1082,6 +1082,7 @@ let_go_of_records (HeardContext   *self,
   drop_case_files (self);
   detach_models (self);
   g_clear_pointer (&self->key, heard_key_free);
+  heard_unlock_flow_forget_caseworker (self->unlock_flow);
   g_task_set_task_data (task, g_steal_pointer (&self->store), g_object_unref);
   self->lock_task = task;
   set_lock_state (self, state, message);

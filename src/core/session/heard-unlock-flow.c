@@ -1884,3 +1884,11 @@ _heard_database_info_clear (HeardDatabaseInfo *info)
   database_info_clear (info);
 }
 
+void
+heard_unlock_flow_forget_caseworker (HeardUnlockFlow *self)
+{
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+
+  g_clear_pointer (&self->seal, heard_key_free);
+  self->caseworker_passed = FALSE;
+}

@@ -103,6 +103,9 @@ gboolean         heard_unlock_flow_change_caseworker_passphrase_finish (HeardUnl
 gint64           heard_unlock_flow_get_caseworker_retry_at             (HeardUnlockFlow     *self);
 gboolean         heard_unlock_flow_get_needs_new_caseworker_passphrase (HeardUnlockFlow     *self);
 gboolean         heard_unlock_flow_get_has_caseworker_passphrase       (HeardUnlockFlow     *self);
+/* On a lock: the caseworker's seal is wiped from memory and their
+ * passphrase counts as not given; the next start asks for it again. */
+void             heard_unlock_flow_forget_caseworker                   (HeardUnlockFlow     *self);
 
 /* Lets go of the folder (heard.lock) until the next start, so that
  * something else may replace the records in it (a restore). */

@@ -311,12 +311,16 @@ draft_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Heard is locking: the draft is queued before the records close, then the
- * dialog goes with everything it held, without asking. */
-static void
-locking_cb (HeardDialog *self)
+void
+heard_dialog_close_for_lock (HeardDialog *self)
 {
-  write_draft (self);
+  HeardDialogPrivate *priv;
+
+  g_return_if_fail (HEARD_IS_DIALOG (self));
+
+  priv = heard_dialog_get_instance_private (self);
+  if (priv->identity != NULL)
+    write_draft (self);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -632,8 +636,6 @@ heard_dialog_keep_drafts (HeardDialog    *self,
   priv->context = g_object_ref (context);
   priv->identity = heard_draft_new (kind, person_id, subject_id);
   heard_draft_set_part (priv->identity, part);
-  g_signal_connect_object (context, "locking", G_CALLBACK (locking_cb), self,
-                           G_CONNECT_SWAPPED);
 }
 
 /* What the dialog holds now, as a draft of it. */

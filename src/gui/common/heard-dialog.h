@@ -17,8 +17,9 @@ G_BEGIN_DECLS
  *
  * Nor to a lock or a crash: a dialog told what it is for
  * (heard_dialog_keep_drafts()) keeps a draft of its text fields in the
- * records a moment after typing stops, and at once when Heard locks; then it
- * closes, holding nothing. The draft goes once the dialog saves or its text
+ * records a moment after typing stops, and at once when Heard locks
+ * (heard_dialog_close_for_lock(), called for every dialog over the records
+ * as they lock); then it closes, holding nothing. The draft goes once the dialog saves or its text
  * is thrown away. heard_dialog_apply_draft() puts a draft back in a new one.
  * Its fields are the text entries and views of the body that have a
  * template id (passphrases never), by that id.
@@ -49,6 +50,7 @@ void          heard_dialog_keep_drafts        (HeardDialog    *self,
                                                gint64          person_id,
                                                gint64          subject_id,
                                                gint64          part);
+void          heard_dialog_close_for_lock     (HeardDialog    *self);
 HeardDraft   *heard_dialog_dup_draft          (HeardDialog    *self) G_GNUC_WARN_UNUSED_RESULT;
 void          heard_dialog_apply_draft        (HeardDialog    *self,
                                                HeardDraft     *draft);

@@ -16,7 +16,8 @@
 /*
  * Preferences: who the caseworker is (and a change of their own passphrase,
  * heard-passphrase-editor.c), the supervisors who sign decisions,
- * backups (heard-backup-group.c) and a check that the audit trail is whole. Both names follow the
+ * backups (heard-backup-group.c), when Heard locks itself (this computer's
+ * setting, not the records') and a check that the audit trail is whole. Both names follow the
  * context's staff list, so a change made anywhere shows here at once.
  */
 
@@ -38,10 +39,91 @@ struct _HeardPreferencesWindow
   GtkListBox           *supervisors_list;
   AdwActionRow         *audit_row;
   HeardBackupGroup     *backup_group;
+  AdwComboRow          *idle_lock_row;
+  GtkWidget            *idle_never_label;
+  GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPreferencesWindow, heard_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The idle times offered, in minutes, in the row's order; 0 is never. */
+static const guint idle_choices[] = { 1, 2, 5, 10, 15, 30, 0 };
+
+static gboolean
+idle_minutes_to_choice (GValue   *value,
+                        GVariant *variant,
+                        gpointer  user_data)
+{
+  guint minutes = g_variant_get_uint32 (variant);
+
+  for (guint i = 0; i < G_N_ELEMENTS (idle_choices); i++)
+    if (idle_choices[i] == minutes)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+
+  /* A time set elsewhere (gsettings) that is not offered: the nearest longer. */
+  for (guint i = 0; i < G_N_ELEMENTS (idle_choices) - 1; i++)
+    if (idle_choices[i] > minutes)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, G_N_ELEMENTS (idle_choices) - 2);
+  return TRUE;
+}
+
+static GVariant *
+idle_choice_to_minutes (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  guint choice = g_value_get_uint (value);
+
+  if (choice >= G_N_ELEMENTS (idle_choices))
+    return NULL;
+
+  return g_variant_new_uint32 (idle_choices[choice]);
+}
+
+static void
+idle_choice_changed_cb (HeardPreferencesWindow *self)
+{
+  guint choice = adw_combo_row_get_selected (self->idle_lock_row);
+
+  gtk_widget_set_visible (self->idle_never_label,
+                          choice < G_N_ELEMENTS (idle_choices) && idle_choices[choice] == 0);
+}
+
+static void
+set_up_idle_lock (HeardPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (idle_choices); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (idle_choices[i] == 0)
+        name = g_strdup (C_("lock after", "Never"));
+      else
+        name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes",
+                                             idle_choices[i]),
+                                idle_choices[i]);
+      gtk_string_list_append (names, name);
+    }
+  adw_combo_row_set_model (self->idle_lock_row, G_LIST_MODEL (names));
+
+  self->settings = g_settings_new (BASE_APPLICATION_ID);
+  g_signal_connect_object (self->idle_lock_row, "notify::selected",
+                           G_CALLBACK (idle_choice_changed_cb), self, G_CONNECT_SWAPPED);
+  g_settings_bind_with_mapping (self->settings, "idle-lock-minutes", self->idle_lock_row,
+                                "selected", G_SETTINGS_BIND_DEFAULT, idle_minutes_to_choice,
+                                idle_choice_to_minutes, NULL, NULL);
+  idle_choice_changed_cb (self);
+}
 
 static gboolean
 has_unsaved_name (HeardPreferencesWindow *self)
@@ -395,6 +477,7 @@ heard_preferences_window_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->supervisors);
   g_clear_pointer (&self->saved_name, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (heard_preferences_window_parent_class)->dispose (object);
 }
@@ -417,6 +500,8 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, supervisors_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, audit_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, idle_lock_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, idle_never_label);
   gtk_widget_class_bind_template_callback (widget_class, caseworker_apply_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.add-supervisor", NULL,
@@ -437,6 +522,7 @@ heard_preferences_window_init (HeardPreferencesWindow *self)
   heard_window_let_go_of_gone_parent (GTK_WINDOW (self));
   self->cancellable = g_cancellable_new ();
   self->saved_name = g_strdup ("");
+  set_up_idle_lock (self);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   name_search_entry (GTK_WIDGET (self));
