@@ -595,6 +595,18 @@ assert_start_choices (GtkWidget *page)
   g_assert_cmpstr (practice_name, ==, "Practice Records");
 }
 
+/* The status page @window shows while its records open. */
+static GtkWidget *
+opening_page (HeardWindow *window)
+{
+  GtkStack *states = GTK_STACK (heard_test_ui_find_descendant (GTK_WIDGET (window),
+                                                               GTK_TYPE_STACK, NULL));
+  GtkWidget *opening = gtk_stack_get_child_by_name (states, "opening");
+
+  g_assert_nonnull (opening);
+  return heard_test_ui_find_descendant (opening, ADW_TYPE_STATUS_PAGE, NULL);
+}
+
 /* Practice Records opens a window of its own on made-up records, which
  * says so across the top on every page, in its title and in Preferences,
  * where nothing is offered to back up. */
@@ -614,7 +626,7 @@ test_practice_window (void)
   open_records (data_dir);
   real = heard_test_ui_active_window (the_app);
   /* The real records' opening page speaks of them. */
-  opening = heard_test_ui_find_descendant (GTK_WIDGET (real), ADW_TYPE_STATUS_PAGE, NULL);
+  opening = opening_page (real);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (opening)), ==,
                    "Opening your records…");
   assert_start_choices (_heard_window_get_unlock_page (real));
@@ -633,7 +645,7 @@ test_practice_window (void)
   g_assert_cmpstr (_heard_window_get_visible_state (practice), ==, "opening");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (practice)), ==, "Heard — Practice Records");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (_heard_window_get_practice_strip (practice))));
-  opening = heard_test_ui_find_descendant (GTK_WIDGET (practice), ADW_TYPE_STATUS_PAGE, NULL);
+  opening = opening_page (practice);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (opening)), ==,
                    "Opening practice records…");
   heard_test_ui_screenshot (GTK_WINDOW (practice), "practice-opening");
