@@ -289,9 +289,6 @@ heard_test_ui_stop (HeardApplication *app)
   g_assert_null (context);
 }
 
-/* Types the caseworker's passphrase where the unlock page asks for it (both
- * fields when a new one is chosen) and submits it, once per visit. Returns
- * whether the page asks for it. */
 /* Every password field below @root, in order. */
 static void
 collect_password_entries (GtkWidget *root,
@@ -307,6 +304,9 @@ collect_password_entries (GtkWidget *root,
     }
 }
 
+/* Types the caseworker's passphrase where the unlock page asks for it (both
+ * fields when a new one is chosen) and submits it, once per visit. Returns
+ * whether the page asks for it. */
 static gboolean
 type_caseworker_passphrase (HeardWindow *window)
 {
@@ -361,6 +361,28 @@ heard_test_ui_wait_for_state (HeardApplication *app,
   Expected expected = { app, state };
 
   heard_test_ui_wait_until (window_shows_state, &expected, state);
+}
+
+static gboolean
+shows_locked (gpointer data)
+{
+  HeardWindow *window = heard_test_ui_active_window (data);
+  g_autoptr(HeardContext) context = NULL;
+
+  if (window == NULL)
+    return FALSE;
+  g_object_get (window, "context", &context, NULL);
+
+  return heard_context_get_lock_state (context) == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE &&
+         g_strcmp0 (_heard_window_get_visible_state (window), "unlock") == 0;
+}
+
+/* Waits, after a lock, for the unlock page to ask for the caseworker's
+ * passphrase, and types nothing. */
+void
+heard_test_ui_wait_for_lock (HeardApplication *app)
+{
+  heard_test_ui_wait_until (shows_locked, app, "the locked page asking for the passphrase");
 }
 
 void

@@ -47,6 +47,7 @@ void              heard_test_ui_stop              (HeardApplication    *app);
 void              heard_test_ui_wait_for_state    (HeardApplication    *app,
                                                    const char          *state);
 void              heard_test_ui_confirm_recovery_code (HeardApplication *app);
+void              heard_test_ui_wait_for_lock     (HeardApplication    *app);
 void              heard_test_ui_set_row_text      (GtkWidget           *root,
                                                    const char          *title,
                                                    const char          *text);

@@ -240,12 +240,10 @@ test_lock_and_unlock (void)
   words = words_view (editor);
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (words), MORE_WORDS, -1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  heard_test_ui_wait_for_state (the_app, "unlock");
+  heard_test_ui_wait_for_lock (the_app);
   g_assert_null (heard_test_ui_find_window ("HeardStatementEditor"));
   assert_nowhere_in_plain (data_dir, MARKER);
 
-  g_assert_true (gtk_widget_activate_action (_heard_window_get_unlock_page (window),
-                                             "unlock.retry", NULL));
   heard_test_ui_wait_for_state (the_app, "records");
   editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
   /* Asked nothing: the same editor is simply back. */
@@ -261,9 +259,7 @@ test_lock_and_unlock (void)
   drafts = list_drafts ();
   g_assert_cmpuint (drafts->len, ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  heard_test_ui_wait_for_state (the_app, "unlock");
-  g_assert_true (gtk_widget_activate_action (_heard_window_get_unlock_page (window),
-                                             "unlock.retry", NULL));
+  heard_test_ui_wait_for_lock (the_app);
   heard_test_ui_wait_for_state (the_app, "records");
   heard_test_ui_hold (editor_is_gone, NULL, 500, "no editor back after saving");
 
@@ -374,10 +370,8 @@ test_new_area (void)
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (first_text_view (editor)), WORDS, -1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  heard_test_ui_wait_for_state (the_app, "unlock");
+  heard_test_ui_wait_for_lock (the_app);
   g_assert_null (heard_test_ui_find_window ("HeardAreaEditor"));
-  g_assert_true (gtk_widget_activate_action (_heard_window_get_unlock_page (window),
-                                             "unlock.retry", NULL));
   heard_test_ui_wait_for_state (the_app, "records");
   editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
   g_object_get (editor, "heading", &heading, NULL);

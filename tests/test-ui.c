@@ -748,8 +748,11 @@ test_lock_and_unlock (void)
   g_auto(GStrv) accels = NULL;
   HeardWindow *window;
   GtkWidget *page;
+  g_autofree char *note_path = g_build_filename (data_dir, "caseworker.ini", NULL);
+  g_autofree char *note = NULL;
   GtkWidget *status;
-  GtkWidget *unlock;
+  GtkWidget *entry;
+  GtkWidget *error;
   GtkWidget *focus;
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (the_app), "win.lock");
@@ -766,20 +769,33 @@ test_lock_and_unlock (void)
   g_assert_true (holds_text (GTK_WIDGET (window), "Amira"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
-  heard_test_ui_wait_for_state (the_app, "unlock");
+  /* Straight to the passphrase: no page with one button before it. */
+  heard_test_ui_wait_for_lock (the_app);
   page = _heard_window_get_unlock_page (window);
   status = heard_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE, NULL);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Heard Is Locked");
   /* Not even a toast that named them. */
   heard_test_ui_wait_until (names_nobody, window, "no name left in the window");
   g_assert_cmpuint (g_list_model_get_n_items (_heard_window_get_shown_people (window)), ==, 0);
+  /* Nothing restored from the locked screen, over records someone else
+   * may not open. */
+  g_assert_null (find_shown (page, GTK_TYPE_BUTTON, "win.restore-backup"));
 
-  unlock = find_shown (page, GTK_TYPE_BUTTON, "unlock.retry");
-  g_assert_nonnull (unlock);
+  /* What is typed goes into the passphrase field, spaces and all. */
+  entry = find_shown (page, GTK_TYPE_PASSWORD_ENTRY, NULL);
+  g_assert_nonnull (entry);
   focus = gtk_window_get_focus (GTK_WINDOW (window));
-  g_assert_true (focus == unlock);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 
-  g_assert_true (gtk_widget_activate (unlock));
+  /* Enter on an empty field is no try: said beside it, never counted. */
+  g_assert_true (gtk_widget_activate_action (page, "unlock.passphrase", NULL));
+  error = heard_test_ui_find_by_css_class (page, "error");
+  g_assert_nonnull (error);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "Type your passphrase"));
+  g_assert_true (g_file_get_contents (note_path, &note, NULL, NULL));
+  g_assert_nonnull (strstr (note, "wrong-tries=0"));
+
   heard_test_ui_wait_for_state (the_app, "records");
   wait_for_shown (the_app, 1);
 

@@ -21,6 +21,9 @@ struct _HeardUnlockPage
   HeardContext  *context;
   GCancellable  *cancellable;
   gboolean       recovery_chosen;
+  /* The records were open and are locked again (not a start): the page
+   * says so while it asks for what opens them. */
+  gboolean       after_lock;
   /* Counts down the wait after too many wrong tries of the caseworker's
    * passphrase, once a second. */
   guint          wait_source;
@@ -204,6 +207,10 @@ update (HeardUnlockPage *self)
     describe (self, "dialog-password-symbolic", _("Enter Your Passphrase"),
               _("These records are protected by a passphrase, because this computer "
                 "has no keyring for Heard to use."), "passphrase");
+  else if (caseworker && self->after_lock)
+    describe (self, "system-lock-screen-symbolic", _("Heard Is Locked"),
+              _("The records are closed and safe. Type your passphrase to open them "
+                "again."), "passphrase");
   else if (caseworker)
     describe (self, "dialog-password-symbolic", _("Enter Your Passphrase"),
               _("Heard asks for your own passphrase each time it starts and after it locks, "
@@ -251,15 +258,30 @@ update (HeardUnlockPage *self)
   heard_start_choices_set_offer_practice (self->start_choices,
                                           state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
   update_wait (self);
-  /* Practice records are never backed up, so none is restored into them. */
+  /* Practice records are never backed up, so none is restored into them;
+   * nor is anything restored over records waiting for the caseworker's
+   * passphrase: someone else at the locked screen could put older records
+   * in their place. Once unlocked, Preferences restores. */
   heard_start_choices_set_offer_restore (self->start_choices,
-                                         !heard_context_get_practice (self->context));
+                                         !heard_context_get_practice (self->context) &&
+                                         !caseworker);
 }
 
 static void
 lock_state_changed_cb (HeardUnlockPage *self)
 {
   HeardLockState state = heard_context_get_lock_state (self->context);
+
+  /* Real records ask at once for what opens them again, rather than
+   * showing a page with one button first; practice records, which open
+   * without a passphrase, wait for Unlock. */
+  if (state == HEARD_LOCK_STATE_LOCKED && !heard_context_get_practice (self->context))
+    {
+      self->after_lock = TRUE;
+      heard_context_start_async (self->context, self->cancellable, NULL, NULL);
+    }
+  else if (state == HEARD_LOCK_STATE_OPEN)
+    self->after_lock = FALSE;
 
   if (state == HEARD_LOCK_STATE_OPENING || state == HEARD_LOCK_STATE_OPEN ||
       state == HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE)
@@ -344,6 +366,15 @@ passphrase_action (GtkWidget  *widget,
   HeardLockState state = heard_context_get_lock_state (self->context);
   const char *passphrase = gtk_editable_get_text (self->passphrase_entry);
   g_autoptr(GError) error = NULL;
+
+  /* Nothing typed is no try: it is never counted against the caseworker. */
+  if (*passphrase == '\0' && (state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE ||
+                               state == HEARD_LOCK_STATE_NEEDS_PASSPHRASE))
+    {
+      show_error (self, _("Type your passphrase, then press Enter."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->passphrase_entry));
+      return;
+    }
 
   if (state == HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE)
     {
