@@ -489,6 +489,67 @@ test_new_area (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+has_health_area (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && heard_plan_find_area (plan, HEARD_AREA_HEALTH) != NULL;
+}
+
+/* An action not saved yet, owned by the police and stuck, with a day to be
+ * done by: after a lock it is back with its agency and status chosen, not
+ * the first in each list. */
+static void
+test_action_choices_kept (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *shown_day = NULL;
+  g_autofree char *text = NULL;
+  HeardWindow *window;
+  HeardPlanView *view;
+  GtkWindow *editor;
+  gint64 area_id;
+
+  start_with_jade (data_dir);
+  window = heard_test_ui_active_window (the_app);
+  shown_day = heard_test_ui_dup_shown_day (CHOSEN_DAY);
+  heard_person_page_show_view (person_page (), "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (person_page ()),
+                                                         HEARD_TYPE_PLAN_VIEW, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  heard_test_ui_wait_until (has_plan, view, "a plan started");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u",
+                                             HEARD_AREA_HEALTH));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (first_text_view (editor)), WORDS, -1);
+  heard_test_ui_save_dialog (editor, "HeardAreaEditor");
+  heard_test_ui_wait_until (has_health_area, view, "the area in the plan");
+  area_id = heard_plan_area_get_id (heard_plan_find_area (heard_plan_view_get_plan (view),
+                                                          HEARD_AREA_HEALTH));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id));
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (first_text_view (editor)), WORDS, -1);
+  adw_combo_row_set_selected (choice_row (editor, "Agency that owns it"), HEARD_AGENCY_POLICE);
+  adw_combo_row_set_selected (choice_row (editor, "Status"), HEARD_ACTION_STUCK);
+  gtk_editable_set_text (entry_row (editor, "To be done by"), shown_day);
+
+  lock_and_unlock (window);
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  text = dup_text (first_text_view (editor));
+  g_assert_cmpstr (text, ==, WORDS);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (editor, "Agency that owns it")), ==,
+                    HEARD_AGENCY_POLICE);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (editor, "Status")), ==,
+                    HEARD_ACTION_STUCK);
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (editor, "To be done by")), ==, shown_day);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* A draft holds every text field by its name, and never a passphrase, not
  * even inside the encrypted records. */
 static void
@@ -535,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/ui/drafts/no-passphrase", test_no_passphrase);
   g_test_add_func ("/ui/drafts/new-area", test_new_area);
   g_test_add_func ("/ui/drafts/choices-kept", test_choices_kept);
+  g_test_add_func ("/ui/drafts/action-choices-kept", test_action_choices_kept);
 
   return g_test_run ();
 }
