@@ -27,6 +27,8 @@ typedef struct
   guint           draft_timeout;
   /* A draft may be in the records: remove it when done. */
   gboolean        draft_kept;
+  /* The draft the dialog was opened with, for fields made later. */
+  HeardDraft     *applied;
 
   GtkBox         *content;
   AdwWindowTitle *title;
@@ -509,6 +511,7 @@ heard_dialog_dispose (GObject *object)
   cancel_draft_timeout (HEARD_DIALOG (object));
   g_clear_object (&priv->context);
   g_clear_object (&priv->identity);
+  g_clear_object (&priv->applied);
 
   G_OBJECT_CLASS (heard_dialog_parent_class)->dispose (object);
 }
@@ -816,8 +819,26 @@ heard_dialog_apply_draft (HeardDialog *self,
   if (priv->body == NULL)
     return;
 
+  g_set_object (&priv->applied, draft);
   each_field (priv->body, apply_field, draft);
   each_field (priv->body, focus_field, draft);
   priv->changed = TRUE;
   priv->draft_kept = TRUE;
+}
+
+/* Puts the draft the dialog was opened with, if any, back in the fields
+ * under @widget: for fields made once something is read, after
+ * heard_dialog_apply_draft() (a list of ticks filled later). */
+void
+heard_dialog_apply_draft_under (HeardDialog *self,
+                                GtkWidget   *widget)
+{
+  HeardDialogPrivate *priv;
+
+  g_return_if_fail (HEARD_IS_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  priv = heard_dialog_get_instance_private (self);
+  if (priv->applied != NULL)
+    each_field (widget, apply_field, priv->applied);
 }

@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  * gtk_widget_set_name()), by that id, each kept as text: text entries and
  * views as typed, date rows as the day stored (2025-03-14), switches and
  * check buttons as "true" or "false", choice rows by the id of the option
- * chosen (heard_choice_row_set_ids()). Passphrases never.
+ * chosen (heard_choice_row_set_ids()). Passphrases never. Fields made
+ * once something is read get the draft with heard_dialog_apply_draft_under().
  */
 
 #define HEARD_TYPE_DIALOG (heard_dialog_get_type ())
@@ -58,5 +59,7 @@ void          heard_dialog_close_for_lock     (HeardDialog    *self);
 HeardDraft   *heard_dialog_dup_draft          (HeardDialog    *self) G_GNUC_WARN_UNUSED_RESULT;
 void          heard_dialog_apply_draft        (HeardDialog    *self,
                                                HeardDraft     *draft);
+void          heard_dialog_apply_draft_under  (HeardDialog    *self,
+                                               GtkWidget      *widget);
 
 G_END_DECLS
