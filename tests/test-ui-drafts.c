@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "heard-choice-row.h"
 #include "heard-dialog.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
@@ -24,7 +25,10 @@
  * the words and the cursor where it was. Heard killed mid-sentence offers
  * what was kept a moment before, on the next start, naming the young person
  * as they like to be called. And a draft is only ever in the encrypted
- * records: a marker typed into one is in no file of the data folder.
+ * records: a marker typed into one is in no file of the data folder. Nor is
+ * only the text kept: every choice made in an editor (how the words were
+ * given, a switch, a ticked box, an option in a list, a day) is back as it
+ * was after the unlock, never quietly its default.
  */
 
 /* Typed into drafts: found in a file, it would be a draft kept in plain. */
@@ -37,6 +41,8 @@
 /* Typed there just before a lock, and what the words are then. */
 #define MORE_WORDS " and waited"
 #define WORDS_AND_MORE "He waited and waited outside school. " MARKER " I did not want to go."
+/* A day chosen in an editor, as stored. */
+#define CHOSEN_DAY "2026-11-30"
 
 static HeardApplication *the_app;
 
@@ -267,6 +273,100 @@ test_lock_and_unlock (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* Locks Heard from @window and unlocks it again, as the caseworker would. */
+static void
+lock_and_unlock (HeardWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL));
+  heard_test_ui_wait_for_state (the_app, "unlock");
+  g_assert_true (gtk_widget_activate_action (_heard_window_get_unlock_page (window),
+                                             "unlock.retry", NULL));
+  heard_test_ui_wait_for_state (the_app, "records");
+}
+
+static GtkSwitch *
+sensitive_switch (GtkWindow *editor)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                                                  "Sensitive");
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+}
+
+static GtkCheckButton *
+share_check (GtkWindow  *editor,
+             const char *agency)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW,
+                                                  agency);
+
+  g_assert_nonnull (row);
+  return GTK_CHECK_BUTTON (heard_test_ui_find_descendant (row, GTK_TYPE_CHECK_BUTTON, NULL));
+}
+
+static AdwComboRow *
+choice_row (GtkWindow  *editor,
+            const char *title)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_CHOICE_ROW,
+                                                  title);
+
+  g_assert_nonnull (row);
+  return ADW_COMBO_ROW (row);
+}
+
+static GtkEditable *
+entry_row (GtkWindow  *editor,
+           const char *title)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+/* A statement given through an interpreter, read back and disagreed with,
+ * sensitive and shared with the police, locked before it is saved: after
+ * the unlock it says all that still, and the record it will save follows
+ * (its content note can be written, as for a sensitive statement). */
+static void
+test_choices_kept (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *shown_day = NULL;
+  HeardWindow *window;
+  GtkWindow *editor;
+
+  start_with_jade (data_dir);
+  window = heard_test_ui_active_window (the_app);
+  shown_day = heard_test_ui_dup_shown_day (CHOSEN_DAY);
+  editor = write_statement (WORDS, CURSOR);
+  adw_combo_row_set_selected (choice_row (editor, "How they gave them"),
+                              HEARD_GIVEN_INTERPRETED);
+  adw_combo_row_set_selected (choice_row (editor, "Read back"), HEARD_READ_BACK_DISAGREED);
+  gtk_editable_set_text (entry_row (editor, "Day"), shown_day);
+  gtk_switch_set_active (sensitive_switch (editor), TRUE);
+  gtk_check_button_set_active (share_check (editor, "Police"), TRUE);
+
+  lock_and_unlock (window);
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (editor, "How they gave them")), ==,
+                    HEARD_GIVEN_INTERPRETED);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (editor, "Read back")), ==,
+                    HEARD_READ_BACK_DISAGREED);
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (editor, "Day")), ==, shown_day);
+  g_assert_true (gtk_switch_get_active (sensitive_switch (editor)));
+  g_assert_true (gtk_check_button_get_active (share_check (editor, "Police")));
+  g_assert_false (gtk_check_button_get_active (share_check (editor, "School or college")));
+  /* The statement being edited is sensitive too, not only the switch. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (entry_row (
+                   editor, "Content note (what a reader should know first)"))));
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 static gboolean
 offer_shown (gpointer data)
 {
@@ -383,6 +483,67 @@ test_new_area (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+has_health_area (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && heard_plan_find_area (plan, HEARD_AREA_HEALTH) != NULL;
+}
+
+/* An action not saved yet, owned by the police and stuck, with a day to be
+ * done by: after a lock it is back with its agency and status chosen, not
+ * the first in each list. */
+static void
+test_action_choices_kept (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *shown_day = NULL;
+  g_autofree char *text = NULL;
+  HeardWindow *window;
+  HeardPlanView *view;
+  GtkWindow *editor;
+  gint64 area_id;
+
+  start_with_jade (data_dir);
+  window = heard_test_ui_active_window (the_app);
+  shown_day = heard_test_ui_dup_shown_day (CHOSEN_DAY);
+  heard_person_page_show_view (person_page (), "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (person_page ()),
+                                                         HEARD_TYPE_PLAN_VIEW, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  heard_test_ui_wait_until (has_plan, view, "a plan started");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u",
+                                             HEARD_AREA_HEALTH));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (first_text_view (editor)), WORDS, -1);
+  heard_test_ui_save_dialog (editor, "HeardAreaEditor");
+  heard_test_ui_wait_until (has_health_area, view, "the area in the plan");
+  area_id = heard_plan_area_get_id (heard_plan_find_area (heard_plan_view_get_plan (view),
+                                                          HEARD_AREA_HEALTH));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id));
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (first_text_view (editor)), WORDS, -1);
+  adw_combo_row_set_selected (choice_row (editor, "Agency that owns it"), HEARD_AGENCY_POLICE);
+  adw_combo_row_set_selected (choice_row (editor, "Status"), HEARD_ACTION_STUCK);
+  gtk_editable_set_text (entry_row (editor, "To be done by"), shown_day);
+
+  lock_and_unlock (window);
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  text = dup_text (first_text_view (editor));
+  g_assert_cmpstr (text, ==, WORDS);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (editor, "Agency that owns it")), ==,
+                    HEARD_AGENCY_POLICE);
+  g_assert_cmpuint (adw_combo_row_get_selected (choice_row (editor, "Status")), ==,
+                    HEARD_ACTION_STUCK);
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (editor, "To be done by")), ==, shown_day);
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 /* A draft holds every text field by its name, and never a passphrase, not
  * even inside the encrypted records. */
 static void
@@ -428,6 +589,8 @@ main (int   argc,
   g_test_add_func ("/ui/drafts/killed-mid-typing", test_killed_mid_typing);
   g_test_add_func ("/ui/drafts/no-passphrase", test_no_passphrase);
   g_test_add_func ("/ui/drafts/new-area", test_new_area);
+  g_test_add_func ("/ui/drafts/choices-kept", test_choices_kept);
+  g_test_add_func ("/ui/drafts/action-choices-kept", test_action_choices_kept);
 
   return g_test_run ();
 }

@@ -21,6 +21,10 @@
 struct _HeardChoiceRow
 {
   AdwComboRow parent_instance;
+
+  /* What names each option whatever the language, in the model's order:
+   * how a draft keeps the choice (see heard_choice_row_set_ids()). */
+  GStrv       ids;
 };
 
 G_DEFINE_FINAL_TYPE (HeardChoiceRow, heard_choice_row, ADW_TYPE_COMBO_ROW)
@@ -157,8 +161,19 @@ new_factory (HeardChoiceRow *self,
 }
 
 static void
+heard_choice_row_finalize (GObject *object)
+{
+  HeardChoiceRow *self = HEARD_CHOICE_ROW (object);
+
+  g_clear_pointer (&self->ids, g_strfreev);
+
+  G_OBJECT_CLASS (heard_choice_row_parent_class)->finalize (object);
+}
+
+static void
 heard_choice_row_class_init (HeardChoiceRowClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = heard_choice_row_finalize;
 }
 
 static void
@@ -199,4 +214,52 @@ heard_choice_row_dup_item_text (HeardChoiceRow *self,
     return g_strdup (gtk_string_object_get_string (item));
 
   return g_strdup ("");
+}
+
+/* Names the options, in the model's order, by what stays the same in
+ * every language and every version (an enum's nicks, stored codes), so
+ * that a draft can keep the choice and choose it again. */
+void
+heard_choice_row_set_ids (HeardChoiceRow     *self,
+                          const char * const *ids)
+{
+  g_return_if_fail (HEARD_IS_CHOICE_ROW (self));
+
+  g_strfreev (self->ids);
+  self->ids = g_strdupv ((GStrv) ids);
+}
+
+/* What names the option chosen (see heard_choice_row_set_ids()); NULL
+ * when none is chosen or the options have no ids. */
+const char *
+heard_choice_row_get_chosen_id (HeardChoiceRow *self)
+{
+  guint position;
+
+  g_return_val_if_fail (HEARD_IS_CHOICE_ROW (self), NULL);
+
+  position = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
+  if (self->ids == NULL || position >= g_strv_length (self->ids))
+    return NULL;
+
+  return self->ids[position];
+}
+
+/* Chooses the option @id names, as someone picking it would; FALSE, with
+ * the choice left as it was, when no option has that id. */
+gboolean
+heard_choice_row_choose_id (HeardChoiceRow *self,
+                            const char     *id)
+{
+  g_return_val_if_fail (HEARD_IS_CHOICE_ROW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; self->ids != NULL && self->ids[i] != NULL; i++)
+    if (g_str_equal (self->ids[i], id))
+      {
+        adw_combo_row_set_selected (ADW_COMBO_ROW (self), i);
+        return TRUE;
+      }
+
+  return FALSE;
 }

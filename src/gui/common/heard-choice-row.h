@@ -11,5 +11,10 @@ G_DECLARE_FINAL_TYPE (HeardChoiceRow, heard_choice_row, HEARD, CHOICE_ROW, AdwCo
 
 char *heard_choice_row_dup_item_text (HeardChoiceRow *self,
                                       gpointer        item) G_GNUC_WARN_UNUSED_RESULT;
+void        heard_choice_row_set_ids       (HeardChoiceRow     *self,
+                                            const char * const *ids);
+const char *heard_choice_row_get_chosen_id (HeardChoiceRow     *self);
+gboolean    heard_choice_row_choose_id     (HeardChoiceRow     *self,
+                                            const char         *id);
 
 G_END_DECLS

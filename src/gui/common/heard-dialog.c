@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-choice-row.h"
+#include "heard-date-row.h"
 #include "heard-dialog.h"
 #include "heard-field-error.h"
 #include "heard-widgets.h"
@@ -25,6 +27,8 @@ typedef struct
   guint           draft_timeout;
   /* A draft may be in the records: remove it when done. */
   gboolean        draft_kept;
+  /* The draft the dialog was opened with, for fields made later. */
+  HeardDraft     *applied;
 
   GtkBox         *content;
   AdwWindowTitle *title;
@@ -109,21 +113,164 @@ is_secret (GtkWidget *widget)
   return ADW_IS_PASSWORD_ENTRY_ROW (widget) || GTK_IS_PASSWORD_ENTRY (widget);
 }
 
-/* Calls @func on each text field under @widget with its id, in tree order;
- * stops when it returns TRUE, and returns that. */
-static gboolean
-each_field (GtkWidget  *widget,
-            gboolean  (*func) (GtkWidget  *field,
-                               const char *name,
-                               gpointer    data),
-            gpointer    data)
+/* Each kind of field a draft keeps, and how its value is read as text and
+ * set again from it. A value is set as someone typing or picking would set
+ * it, so what the dialog binds to the field follows. Kinds are tried in
+ * order: a date row is an editable too. */
+typedef struct
+{
+  GType  (*get_type)  (void);
+  char  *(*dup_value) (GtkWidget  *field);
+  void   (*set_value) (GtkWidget  *field,
+                       const char *value);
+} FieldKind;
+
+/* A day is kept as stored (2025-03-14), whatever the locale shows; what
+ * cannot be read as a day is kept as typed. */
+static char *
+dup_date (GtkWidget *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field));
+  GDate day;
+
+  if (!heard_date_parse (text, &day, NULL))
+    return g_strdup (text);
+
+  return heard_date_to_iso (&day);
+}
+
+static void
+set_date (GtkWidget  *field,
+          const char *value)
+{
+  heard_date_row_set_stored (HEARD_DATE_ROW (field), value);
+}
+
+static char *
+dup_editable_text (GtkWidget *field)
+{
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+}
+
+static void
+set_editable_text (GtkWidget  *field,
+                   const char *value)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field), value);
+}
+
+static char *
+dup_view_text (GtkWidget *field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_view_text (GtkWidget  *field,
+               const char *value)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), value, -1);
+}
+
+static char *
+dup_switch (GtkWidget *field)
+{
+  return g_strdup (gtk_switch_get_active (GTK_SWITCH (field)) ? "true" : "false");
+}
+
+static void
+set_switch (GtkWidget  *field,
+            const char *value)
+{
+  gtk_switch_set_active (GTK_SWITCH (field), g_str_equal (value, "true"));
+}
+
+static char *
+dup_check (GtkWidget *field)
+{
+  return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (field)) ? "true" : "false");
+}
+
+static void
+set_check (GtkWidget  *field,
+           const char *value)
+{
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (field), g_str_equal (value, "true"));
+}
+
+/* A choice by its id, never its translated label; a row whose options
+ * have no ids keeps nothing. */
+static char *
+dup_choice (GtkWidget *field)
+{
+  return g_strdup (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (field)));
+}
+
+static void
+set_choice (GtkWidget  *field,
+            const char *value)
+{
+  heard_choice_row_choose_id (HEARD_CHOICE_ROW (field), value);
+}
+
+static const FieldKind field_kinds[] = {
+  { heard_date_row_get_type, dup_date, set_date },
+  { gtk_editable_get_type, dup_editable_text, set_editable_text },
+  { gtk_text_view_get_type, dup_view_text, set_view_text },
+  { gtk_switch_get_type, dup_switch, set_switch },
+  { gtk_check_button_get_type, dup_check, set_check },
+  { heard_choice_row_get_type, dup_choice, set_choice },
+};
+
+static const FieldKind *
+find_field_kind (GtkWidget *widget)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (field_kinds); i++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (widget, field_kinds[i].get_type ()))
+      return &field_kinds[i];
+
+  return NULL;
+}
+
+/* A field's name in a draft: its template id, or, for one made in code,
+ * the name given to it with gtk_widget_set_name() (unnamed, a widget's
+ * name is its type's). */
+static const char *
+get_field_name (GtkWidget *widget)
 {
   const char *name = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
 
+  if (name != NULL)
+    return name;
+
+  name = gtk_widget_get_name (widget);
+  return g_strcmp0 (name, G_OBJECT_TYPE_NAME (widget)) != 0 ? name : NULL;
+}
+
+/* Calls @func on each field under @widget with its kind and name, in tree
+ * order; stops when it returns TRUE, and returns that. */
+static gboolean
+each_field (GtkWidget  *widget,
+            gboolean  (*func) (GtkWidget       *field,
+                               const FieldKind *kind,
+                               const char      *name,
+                               gpointer         data),
+            gpointer    data)
+{
+  const FieldKind *kind;
+  const char *name;
+
   if (is_secret (widget))
     return FALSE;
-  if (name != NULL && (GTK_IS_EDITABLE (widget) || GTK_IS_TEXT_VIEW (widget)))
-    return func (widget, name, data);
+
+  kind = find_field_kind (widget);
+  name = get_field_name (widget);
+  if (kind != NULL && name != NULL)
+    return func (widget, kind, name, data);
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -133,20 +280,7 @@ each_field (GtkWidget  *widget,
   return FALSE;
 }
 
-static char *
-dup_field_text (GtkWidget *field)
-{
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
-  if (GTK_IS_EDITABLE (field))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
+/* Where the cursor is in a field typed in; 0 in one that is not. */
 static int
 get_cursor (GtkWidget *field)
 {
@@ -155,6 +289,8 @@ get_cursor (GtkWidget *field)
 
   if (GTK_IS_EDITABLE (field))
     return gtk_editable_get_position (GTK_EDITABLE (field));
+  if (!GTK_IS_TEXT_VIEW (field))
+    return 0;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
@@ -168,19 +304,23 @@ typedef struct
 } Collecting;
 
 static gboolean
-collect_field (GtkWidget  *field,
-               const char *name,
-               gpointer    data)
+collect_field (GtkWidget       *field,
+               const FieldKind *kind,
+               const char      *name,
+               gpointer         data)
 {
   Collecting *collecting = data;
-  g_autofree char *text = NULL;
+  g_autofree char *value = NULL;
 
   /* A name met twice (a form inside a form) keeps its first field. */
   if (heard_draft_get_field (collecting->draft, name) != NULL)
     return FALSE;
 
-  text = dup_field_text (field);
-  heard_draft_set_field (collecting->draft, name, text);
+  value = kind->dup_value (field);
+  if (value == NULL)
+    return FALSE;
+
+  heard_draft_set_field (collecting->draft, name, value);
   if (collecting->focus != NULL &&
       (collecting->focus == field || gtk_widget_is_ancestor (collecting->focus, field)))
     heard_draft_set_focus (collecting->draft, name, get_cursor (field));
@@ -189,28 +329,27 @@ collect_field (GtkWidget  *field,
 }
 
 static gboolean
-apply_field (GtkWidget  *field,
-             const char *name,
-             gpointer    data)
+apply_field (GtkWidget       *field,
+             const FieldKind *kind,
+             const char      *name,
+             gpointer         data)
 {
   HeardDraft *draft = data;
-  const char *text = heard_draft_get_field (draft, name);
+  const char *value = heard_draft_get_field (draft, name);
 
-  if (text == NULL || !gtk_widget_is_sensitive (field))
+  if (value == NULL || !gtk_widget_is_sensitive (field))
     return FALSE;
 
-  if (GTK_IS_EDITABLE (field))
-    gtk_editable_set_text (GTK_EDITABLE (field), text);
-  else
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (field)), text, -1);
+  kind->set_value (field, value);
 
   return FALSE;
 }
 
 static gboolean
-focus_field (GtkWidget  *field,
-             const char *name,
-             gpointer    data)
+focus_field (GtkWidget       *field,
+             const FieldKind *kind,
+             const char      *name,
+             gpointer         data)
 {
   HeardDraft *draft = data;
   int cursor = heard_draft_get_cursor (draft);
@@ -226,6 +365,8 @@ focus_field (GtkWidget  *field,
       gtk_editable_set_position (GTK_EDITABLE (field), cursor);
       return TRUE;
     }
+  if (!GTK_IS_TEXT_VIEW (field))
+    return TRUE;
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field));
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
@@ -370,6 +511,7 @@ heard_dialog_dispose (GObject *object)
   cancel_draft_timeout (HEARD_DIALOG (object));
   g_clear_object (&priv->context);
   g_clear_object (&priv->identity);
+  g_clear_object (&priv->applied);
 
   G_OBJECT_CLASS (heard_dialog_parent_class)->dispose (object);
 }
@@ -661,8 +803,8 @@ heard_dialog_dup_draft (HeardDialog *self)
   return collecting.draft;
 }
 
-/* Puts @draft's text back in the fields it names (fields it does not name
- * keep theirs), and the focus and cursor where they were. The draft stays
+/* Puts @draft's values back in the fields it names (fields it does not
+ * name keep theirs), and the focus and cursor where they were. The draft stays
  * in the records until the dialog saves or its text is thrown away. */
 void
 heard_dialog_apply_draft (HeardDialog *self,
@@ -677,8 +819,26 @@ heard_dialog_apply_draft (HeardDialog *self,
   if (priv->body == NULL)
     return;
 
+  g_set_object (&priv->applied, draft);
   each_field (priv->body, apply_field, draft);
   each_field (priv->body, focus_field, draft);
   priv->changed = TRUE;
   priv->draft_kept = TRUE;
+}
+
+/* Puts the draft the dialog was opened with, if any, back in the fields
+ * under @widget: for fields made once something is read, after
+ * heard_dialog_apply_draft() (a list of ticks filled later). */
+void
+heard_dialog_apply_draft_under (HeardDialog *self,
+                                GtkWidget   *widget)
+{
+  HeardDialogPrivate *priv;
+
+  g_return_if_fail (HEARD_IS_DIALOG (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  priv = heard_dialog_get_instance_private (self);
+  if (priv->applied != NULL)
+    each_field (widget, apply_field, priv->applied);
 }

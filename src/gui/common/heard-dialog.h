@@ -17,12 +17,17 @@ G_BEGIN_DECLS
  *
  * Nor to a lock or a crash: a dialog told what it is for
  * (heard_dialog_keep_drafts()) keeps a draft of its text fields in the
- * records a moment after typing stops, and at once when Heard locks
+ * records a moment after a change, and at once when Heard locks
  * (heard_dialog_close_for_lock(), called for every dialog over the records
- * as they lock); then it closes, holding nothing. The draft goes once the dialog saves or its text
- * is thrown away. heard_dialog_apply_draft() puts a draft back in a new one.
- * Its fields are the text entries and views of the body that have a
- * template id (passphrases never), by that id.
+ * as they lock); then it closes, holding nothing. The draft goes once the
+ * dialog saves or what it holds is thrown away. heard_dialog_apply_draft()
+ * puts a draft back in a new one. Its fields are everything a person can set
+ * in the body that has a template id (or, made in code, a name given with
+ * gtk_widget_set_name()), by that id, each kept as text: text entries and
+ * views as typed, date rows as the day stored (2025-03-14), switches and
+ * check buttons as "true" or "false", choice rows by the id of the option
+ * chosen (heard_choice_row_set_ids()). Passphrases never. Fields made
+ * once something is read get the draft with heard_dialog_apply_draft_under().
  */
 
 #define HEARD_TYPE_DIALOG (heard_dialog_get_type ())
@@ -54,5 +59,7 @@ void          heard_dialog_close_for_lock     (HeardDialog    *self);
 HeardDraft   *heard_dialog_dup_draft          (HeardDialog    *self) G_GNUC_WARN_UNUSED_RESULT;
 void          heard_dialog_apply_draft        (HeardDialog    *self,
                                                HeardDraft     *draft);
+void          heard_dialog_apply_draft_under  (HeardDialog    *self,
+                                               GtkWidget      *widget);
 
 G_END_DECLS

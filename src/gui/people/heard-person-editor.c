@@ -165,13 +165,21 @@ static void
 fill_ethnicity_choices (HeardPersonEditor *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
   guint n_choices = 0;
   const HeardChoice *choices = heard_person_get_ethnicities (&n_choices);
 
   for (guint i = 0; i < n_choices; i++)
-    gtk_string_list_append (labels, _(choices[i].label));
+    {
+      gtk_string_list_append (labels, _(choices[i].label));
+      g_strv_builder_add (codes, choices[i].code);
+    }
 
   adw_combo_row_set_model (self->ethnicity_row, G_LIST_MODEL (labels));
+  /* A draft keeps the ethnicity by its code. */
+  ids = g_strv_builder_end (codes);
+  heard_choice_row_set_ids (HEARD_CHOICE_ROW (self->ethnicity_row), (const char * const *) ids);
 }
 
 static void
@@ -194,11 +202,18 @@ add_agency_rows (HeardPersonEditor *self)
 
   for (guint i = 0; i < HEARD_AGENCY_N_AGENCIES; i++)
     {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
+      GtkWidget *row;
+      GtkWidget *check;
+      g_autofree char *name = NULL;
 
       if (i == HEARD_AGENCY_YOUNG_PERSON)
         continue;
+
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      name = g_strconcat ("agency-", heard_agency_to_code (i), NULL);
+      /* Its name in a draft, which keeps whether it is ticked. */
+      gtk_widget_set_name (check, name);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (i));
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), heard_agency_list_has (agencies, i));

@@ -170,6 +170,11 @@ heard_closure_dialog_init (HeardClosureDialog *self)
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_text_view_get_buffer (self->reason_view), "changed",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  /* What is ticked or switched is kept in a draft as what is typed is. */
+  g_signal_connect_object (self->looked_check, "toggled", G_CALLBACK (changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->closes_case_switch, "notify::active", G_CALLBACK (changed_cb),
+                           self, G_CONNECT_SWAPPED);
 }
 
 HeardClosureDialog *

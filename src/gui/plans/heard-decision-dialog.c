@@ -86,6 +86,8 @@ describe_comments (HeardDecisionDialog *self)
 static void
 choice_toggled_cb (HeardDecisionDialog *self)
 {
+  /* A choice made is kept in a draft as what is typed is. */
+  heard_dialog_set_changed (HEARD_DIALOG (self));
   if (self->event == HEARD_PLAN_EVENT_REVIEW)
     return;
 

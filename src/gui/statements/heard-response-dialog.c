@@ -84,6 +84,11 @@ actions_listed_cb (GObject      *object,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
       const char *what = heard_plan_action_get_text (action, HEARD_ACTION_WHAT);
+      g_autofree char *name = g_strdup_printf ("action-%" G_GINT64_FORMAT,
+                                               heard_plan_action_get_id (action));
+
+      /* Its name in a draft, which keeps whether it is ticked. */
+      gtk_widget_set_name (check, name);
 
       g_object_set_data_full (G_OBJECT (check), "action", g_object_ref (action),
                               g_object_unref);
@@ -100,6 +105,8 @@ actions_listed_cb (GObject      *object,
       adw_preferences_group_add (self->actions_group, row);
       g_ptr_array_add (self->action_checks, check);
     }
+  /* Ticked as they were, when the dialog is back after a lock. */
+  heard_dialog_apply_draft_under (HEARD_DIALOG (self), GTK_WIDGET (self->actions_group));
 }
 
 static void

@@ -110,6 +110,7 @@ add_share_rows (HeardStatementForm *self)
 {
   for (HeardAgency agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
     {
+      g_autofree char *name = NULL;
       GtkWidget *check;
       GtkWidget *row;
 
@@ -119,6 +120,9 @@ add_share_rows (HeardStatementForm *self)
 
       check = gtk_check_button_new ();
       row = adw_action_row_new ();
+      name = g_strconcat ("share-", heard_agency_to_code (agency), NULL);
+      /* Its name in a draft, which keeps whether it is ticked. */
+      gtk_widget_set_name (check, name);
       g_object_set_data (G_OBJECT (check), "agency", GUINT_TO_POINTER (agency));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       heard_agency_label (agency), -1);
