@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "heard-caseworker-passphrase.h"
 #include "heard-caseworker-passphrase-private.h"
 #include "heard-context-private.h"
+#include "heard-keyring.h"
 #include "heard-secure.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
@@ -438,7 +440,54 @@ typedef enum
   TAMPER_DELETE,
   TAMPER_FEWER_TRIES,
   TAMPER_FORGET_SEAL,
+  TAMPER_OLDER_AFTER_WRONG_TRIES,
+  TAMPER_OLDER_AFTER_CHANGE,
 } Tamper;
+
+/* Five wrong tries at a start, as someone guessing would make them. */
+static void
+make_wrong_tries (Fixture *fixture)
+{
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  for (guint i = 1; i <= HEARD_CASEWORKER_FREE_TRIES; i++)
+    {
+      g_autofree char *wrong = g_strdup_printf ("a guess at the passphrase, %u", i);
+
+      fake_now += 2;
+      g_assert_cmpint (give_passphrase (context, wrong, &error), ==,
+                       HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+      g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                      HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (heard_context_get_caseworker_retry_at (context), >, 0);
+  heard_test_close_context (&context);
+}
+
+/* The passphrase changed in Preferences to NEW_PASSPHRASE. */
+static void
+change_to_new_passphrase (Fixture *fixture)
+{
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (give_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  heard_context_change_caseworker_passphrase_async (context, HEARD_TEST_CASEWORKER_PASSPHRASE,
+                                                    NEW_PASSPHRASE, NULL,
+                                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_change_caseworker_passphrase_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_test_close_context (&context);
+}
 
 /* A note changed or removed outside Heard, or its seal gone from the
  * keyring, is refused plainly at the start: the recovery code is asked
@@ -493,6 +542,18 @@ test_tampered_note_refused (Fixture       *fixture,
       break;
     case TAMPER_FORGET_SEAL:
       heard_test_keyring_forget_seal (uuid);
+      break;
+    case TAMPER_OLDER_AFTER_WRONG_TRIES:
+      /* An older copy of Heard's own (its MAC good) put back to undo the
+       * wait after wrong tries, and so guess on without end. */
+      make_wrong_tries (fixture);
+      heard_test_write_file (fixture->note_path, contents, length);
+      break;
+    case TAMPER_OLDER_AFTER_CHANGE:
+      /* An older copy put back to bring back the passphrase changed since:
+       * the old passphrase, below, must not open the records. */
+      change_to_new_passphrase (fixture);
+      heard_test_write_file (fixture->note_path, contents, length);
       break;
     default:
       g_assert_not_reached ();
@@ -562,6 +623,88 @@ test_records_from_before (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* caseworker.ini and its seal as Heard kept them before there were
+ * generations: no generation line, the first MAC, the seal's hex alone. */
+static void
+keep_note_as_before_generations (Fixture    *fixture,
+                                 const char *uuid)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+  g_autoptr(HeardKey) seal = NULL;
+  g_autofree char *verifier = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  guint8 mac[crypto_generichash_BYTES];
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  gsize length = 0;
+
+  heard_keyring_lookup_seal_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  seal = heard_keyring_lookup_seal_finish (result, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_key_file_load_from_file (note, fixture->note_path, G_KEY_FILE_NONE, NULL));
+  verifier = g_key_file_get_string (note, "caseworker", "verifier", NULL);
+  g_assert_nonnull (verifier);
+  text = g_strdup_printf ("heard-caseworker-passphrase-1\n%s\n0\n0\n", verifier);
+  crypto_generichash (mac, sizeof mac, (const guint8 *) text, strlen (text),
+                      heard_key_get_bytes (seal), HEARD_KEY_SIZE);
+  sodium_bin2hex (hex, sizeof hex, mac, sizeof mac);
+
+  g_assert_true (g_key_file_remove_key (note, "caseworker", "generation", NULL));
+  g_key_file_set_int64 (note, "caseworker", "wrong-tries", 0);
+  g_key_file_set_int64 (note, "caseworker", "last-wrong-try", 0);
+  g_key_file_set_string (note, "caseworker", "mac", hex);
+  contents = g_key_file_to_data (note, &length, NULL);
+  heard_test_write_file (fixture->note_path, contents, length);
+
+  heard_test_keyring_drop_seal_generation (uuid);
+}
+
+/* A note and seal from before there were generations are taken as the
+ * first generation; once Heard writes the note again, that older copy put
+ * back is refused like any other. */
+static void
+test_note_from_before_generations (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_note = NULL;
+  HeardDatabaseInfo info = { 0 };
+  gsize length = 0;
+
+  make_records (fixture);
+  g_assert_true (_heard_database_info_read (&info, fixture->records.data_dir));
+  uuid = g_strdup (info.uuid);
+  _heard_database_info_clear (&info);
+  keep_note_as_before_generations (fixture, uuid);
+  g_assert_true (g_file_get_contents (fixture->note_path, &old_note, &length, NULL));
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (give_passphrase (context, "not the passphrase, a guess", &error), ==,
+                   HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                  HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
+  g_clear_error (&error);
+  g_assert_cmpint (give_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  assert_opened_with_person (context);
+  heard_test_close_context (&context);
+
+  heard_test_write_file (fixture->note_path, old_note, length);
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_nonnull (strstr (heard_context_get_lock_message (context), "changed outside Heard"));
+  assert_nothing_shown (context);
+  heard_test_close_context (&context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,7 +736,13 @@ main (int   argc,
        GINT_TO_POINTER (TAMPER_FEWER_TRIES));
   ADD ("/caseworker-passphrase/tampered/seal-forgotten", test_tampered_note_refused,
        GINT_TO_POINTER (TAMPER_FORGET_SEAL));
+  ADD ("/caseworker-passphrase/tampered/older-copy-after-wrong-tries",
+       test_tampered_note_refused, GINT_TO_POINTER (TAMPER_OLDER_AFTER_WRONG_TRIES));
+  ADD ("/caseworker-passphrase/tampered/older-copy-after-change", test_tampered_note_refused,
+       GINT_TO_POINTER (TAMPER_OLDER_AFTER_CHANGE));
   ADD ("/caseworker-passphrase/records-from-before", test_records_from_before, NULL);
+  ADD ("/caseworker-passphrase/note-from-before-generations",
+       test_note_from_before_generations, NULL);
 
   return g_test_run ();
 }
