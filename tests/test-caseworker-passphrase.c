@@ -144,13 +144,12 @@ assert_nothing_shown (HeardContext *context)
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 0);
 }
 
-/* A first run as the window makes it: the recovery code kept, then the
- * caseworker's passphrase chosen (only then are the records shown), and
- * one young person; closed as on quit. */
-static void
-make_records (Fixture *fixture)
+/* A first run as the window makes it, up to the recovery code kept: the
+ * records are open, asking for the caseworker's passphrase. */
+static HeardContext *
+start_first_run (Fixture *fixture)
 {
-  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  HeardContext *context = heard_context_new (fixture->records.data_dir);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -162,6 +161,18 @@ make_records (Fixture *fixture)
                    HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE);
   g_assert_no_error (error);
   g_assert_false (g_file_test (fixture->note_path, G_FILE_TEST_EXISTS));
+
+  return context;
+}
+
+/* A first run as the window makes it: the recovery code kept, then the
+ * caseworker's passphrase chosen (only then are the records shown), and
+ * one young person; closed as on quit. */
+static void
+make_records (Fixture *fixture)
+{
+  g_autoptr(HeardContext) context = start_first_run (fixture);
+  g_autoptr(GError) error = NULL;
 
   /* Too short, then two that do not match are the window's to catch. */
   g_assert_cmpint (choose_passphrase (context, "short", &error), ==,
@@ -705,6 +716,38 @@ test_note_from_before_generations (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* A keyring that cannot keep the new seal leaves everything as it was:
+ * no note written without its seal, so the next start is not taken for a
+ * note changed outside Heard, and the passphrase can be chosen again. */
+static void
+test_seal_not_kept (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = start_first_run (fixture);
+  g_autoptr(GError) error = NULL;
+
+  /* Locked, and its prompt dismissed at once (see build-aux/test-session). */
+  heard_test_lock_default_collection ();
+  choose_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  heard_test_unlock_default_collection ();
+  g_assert_false (g_file_test (fixture->note_path, G_FILE_TEST_EXISTS));
+  g_assert_false (heard_context_get_has_caseworker_passphrase (context));
+  heard_test_close_context (&context);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (choose_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  heard_test_close_context (&context);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  heard_test_close_context (&context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +786,7 @@ main (int   argc,
   ADD ("/caseworker-passphrase/records-from-before", test_records_from_before, NULL);
   ADD ("/caseworker-passphrase/note-from-before-generations",
        test_note_from_before_generations, NULL);
+  ADD ("/caseworker-passphrase/seal-not-kept", test_seal_not_kept, NULL);
 
   return g_test_run ();
 }
