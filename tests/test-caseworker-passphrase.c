@@ -653,7 +653,7 @@ keep_note_as_before_generations (Fixture    *fixture,
 
   heard_keyring_lookup_seal_async (uuid, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  seal = heard_keyring_lookup_seal_finish (result, NULL, &error);
+  seal = heard_keyring_lookup_seal_finish (result, NULL, NULL, &error);
   g_assert_no_error (error);
 
   g_assert_true (g_key_file_load_from_file (note, fixture->note_path, G_KEY_FILE_NONE, NULL));
@@ -748,6 +748,79 @@ test_seal_not_kept (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* Stores a new seal for @uuid as the unlock flow does before the note. */
+static void
+store_new_seal (const char *uuid,
+                guint64     generation)
+{
+  g_autoptr(HeardKey) seal = heard_key_new_random ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_keyring_store_seal_async (uuid, seal, generation, NULL, heard_test_store_result_cb,
+                                  &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_store_seal_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+/* Heard stopped while the first passphrase was being set, after its seal
+ * was kept and before its note was written: the records still have no
+ * passphrase, as before, and one can be chosen; no "changed outside". */
+static void
+test_first_set_interrupted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = start_first_run (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  HeardDatabaseInfo info = { 0 };
+
+  g_assert_true (_heard_database_info_read (&info, fixture->records.data_dir));
+  uuid = g_strdup (info.uuid);
+  _heard_database_info_clear (&info);
+  store_new_seal (uuid, 0);
+  heard_test_close_context (&context);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (choose_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  heard_test_close_context (&context);
+
+  /* Set now: its note deleted is refused, not taken for none. */
+  g_assert_cmpint (g_unlink (fixture->note_path), ==, 0);
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_nonnull (strstr (heard_context_get_lock_message (context), "changed outside Heard"));
+  assert_nothing_shown (context);
+  heard_test_close_context (&context);
+}
+
+/* The same for records that had a passphrase (a new one chosen after the
+ * recovery code): the new seal without its note is refused. */
+static void
+test_later_set_interrupted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autofree char *uuid = NULL;
+  HeardDatabaseInfo info = { 0 };
+
+  make_records (fixture);
+  g_assert_true (_heard_database_info_read (&info, fixture->records.data_dir));
+  uuid = g_strdup (info.uuid);
+  _heard_database_info_clear (&info);
+  g_assert_cmpint (g_unlink (fixture->note_path), ==, 0);
+  store_new_seal (uuid, 1);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  assert_nothing_shown (context);
+  heard_test_close_context (&context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +860,8 @@ main (int   argc,
   ADD ("/caseworker-passphrase/note-from-before-generations",
        test_note_from_before_generations, NULL);
   ADD ("/caseworker-passphrase/seal-not-kept", test_seal_not_kept, NULL);
+  ADD ("/caseworker-passphrase/first-set-interrupted", test_first_set_interrupted, NULL);
+  ADD ("/caseworker-passphrase/later-set-interrupted", test_later_set_interrupted, NULL);
 
   return g_test_run ();
 }

@@ -411,13 +411,24 @@ generation_raised_cb (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   /* The note is still taken (it is ahead), and the next read raises the
-   * keyring's generation again. */
+   * keyring's generation again. A new passphrase is not set until the
+   * keyring holds its generation, though: until then its seal may still be
+   * unwritten (heard-keyring.c), and its note not yet needed. */
   if (!heard_keyring_store_seal_finish (result, &error))
-    g_message ("Could not keep the generation of caseworker.ini in the keyring: %s",
-               error->message);
+    {
+      if (job->kind == JOB_SET && job->done)
+        {
+          job->done = FALSE;
+          job->error = g_steal_pointer (&error);
+        }
+      else
+        g_message ("Could not keep the generation of caseworker.ini in the keyring: %s",
+                   error->message);
+    }
 
   return_job (task);
 }

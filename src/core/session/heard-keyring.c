@@ -42,8 +42,10 @@ typedef struct
   const SecretSchema *schema;
   const char    *item;
   HeardKey      *key;
-  /* The seal's generation: given to a store, found by a lookup. */
+  /* The seal's generation: given to a store, found by a lookup, which
+   * also tells whether it was kept as generation 0 (see below). */
   guint64        generation;
+  gboolean       unwritten;
   SecretService *service;
   GList         *items;
   OperationStep  next;
@@ -350,15 +352,19 @@ read_generation (Operation  *op,
                  const char *data,
                  gsize       length)
 {
-  char digits[G_ASCII_DTOSTR_BUF_SIZE] = { 0 };
+  /* The most a guint64 takes in decimal, and the end of the string. */
+  char digits[21] = { 0 };
 
   if (op->item == NULL || data[0] != GENERATION_SEPARATOR || length < 2 ||
       length - 1 >= sizeof digits)
     return FALSE;
 
   memcpy (digits, data + 1, length - 1);
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &op->generation, NULL))
+    return FALSE;
+  op->unwritten = op->generation == 0;
 
-  return g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &op->generation, NULL);
+  return TRUE;
 }
 
 static void
@@ -1177,7 +1183,10 @@ heard_keyring_lookup_anchor_finish (GAsyncResult  *result,
  * After the hex and a ':' comes the note's generation in decimal: the
  * lowest generation of caseworker.ini that Heard still takes, so that an
  * older copy of the note put back is refused although its MAC is good. A
- * seal kept before there were generations has none: generation 0. */
+ * seal kept before there were generations has none: generation 0. Notes
+ * are written from generation 1, so a seal kept as generation 0 is one no
+ * note has been written under yet ("unwritten"): the first passphrase of
+ * records that never had one, stored before its note. */
 
 static const SecretSchema *
 get_seal_schema (void)
@@ -1215,10 +1224,12 @@ heard_keyring_lookup_seal_async (const char          *db_uuid,
                    "heard_keyring_lookup_seal_async", cancellable, callback, user_data);
 }
 
-/* Finishes with the seal, and in @generation the generation kept with it. */
+/* Finishes with the seal, in @generation the generation kept with it, and
+ * in @unwritten whether it was kept as one no note was written under yet. */
 HeardKey *
 heard_keyring_lookup_seal_finish (GAsyncResult  *result,
                                   guint64       *generation,
+                                  gboolean      *unwritten,
                                   GError       **error)
 {
   Operation *op;
@@ -1230,6 +1241,8 @@ heard_keyring_lookup_seal_finish (GAsyncResult  *result,
   op = g_task_get_task_data (G_TASK (result));
   if (generation != NULL)
     *generation = op->generation;
+  if (unwritten != NULL)
+    *unwritten = op->unwritten;
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -87,6 +87,7 @@ void                heard_keyring_lookup_seal_async    (const char          *db_
                                                         gpointer             user_data);
 HeardKey           *heard_keyring_lookup_seal_finish   (GAsyncResult        *result,
                                                         guint64             *generation,
+                                                        gboolean            *unwritten,
                                                         GError             **error)
                                                        G_GNUC_WARN_UNUSED_RESULT;
 void                heard_keyring_store_seal_async     (const char          *db_uuid,

@@ -112,6 +112,9 @@ struct _HeardUnlockFlow
    * caseworker.ini to take. */
   HeardKey        *seal;
   guint64          seal_generation;
+  /* Since the last start these records are known never to have had a
+   * caseworker passphrase: made in this run, or neither seal nor note. */
+  gboolean         caseworker_never_set;
   gboolean         caseworker_passed;
   gint64           retry_at;
   /* The records were opened in a way that asks for a new caseworker
@@ -654,6 +657,7 @@ begin_first_run (GTask *task)
   Attempt *attempt = new_first_run_attempt (self, heard_key_new_random ());
 
   self->info.passphrase_protected = FALSE;
+  self->caseworker_never_set = TRUE;
   g_clear_pointer (&self->info.salt_hex, g_free);
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
   heard_keyring_store_async (self->info.uuid, attempt->key, g_task_get_cancellable (task),
@@ -821,9 +825,22 @@ seal_looked_up_cb (GObject      *object,
   HeardUnlockFlow *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
   guint64 generation = 0;
-  HeardKey *seal = heard_keyring_lookup_seal_finish (result, &generation, &error);
+  gboolean unwritten = FALSE;
+  HeardKey *seal = heard_keyring_lookup_seal_finish (result, &generation, &unwritten, &error);
 
   g_clear_pointer (&self->seal, heard_key_free);
+
+  /* The first passphrase of records that never had one was being set when
+   * Heard stopped, before its note was written: they still have none. A
+   * seal that ever had a note written under it is never unwritten, so a
+   * note deleted after it was set is still refused below. */
+  if (seal != NULL && unwritten && !self->info.caseworker_note_exists)
+    {
+      heard_key_free (seal);
+      self->caseworker_never_set = TRUE;
+      look_up_key (task);
+      return;
+    }
 
   if (seal == NULL && g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NOT_FOUND))
     {
@@ -832,6 +849,7 @@ seal_looked_up_cb (GObject      *object,
       /* No passphrase set yet, unless its note says otherwise. */
       if (!self->info.caseworker_note_exists)
         {
+          self->caseworker_never_set = TRUE;
           look_up_key (task);
           return;
         }
@@ -1284,6 +1302,7 @@ heard_unlock_flow_start_async (HeardUnlockFlow     *self,
   task = new_step (self, heard_unlock_flow_start_async, cancellable, callback, user_data);
   /* Every start asks for the caseworker's passphrase again. */
   self->caseworker_passed = FALSE;
+  self->caseworker_never_set = FALSE;
   self->needs_new_caseworker_passphrase = FALSE;
   inspect = g_task_new (self, cancellable, inspected_cb, g_object_ref (task));
   g_task_set_source_tag (inspect, inspected_cb);
@@ -1486,6 +1505,7 @@ heard_unlock_flow_unlock_with_caseworker_passphrase_async (HeardUnlockFlow     *
 typedef struct
 {
   HeardKey *seal;
+  guint64   generation;
   char     *passphrase;
 } NewPassphrase;
 
@@ -1518,6 +1538,7 @@ caseworker_note_set_cb (GObject      *object,
   g_clear_pointer (&self->seal, heard_key_free);
   self->seal = g_steal_pointer (&request->seal);
   self->seal_generation = generation;
+  self->caseworker_never_set = FALSE;
   self->needs_new_caseworker_passphrase = FALSE;
   self->caseworker_passed = TRUE;
   g_task_return_boolean (task, TRUE);
@@ -1539,19 +1560,24 @@ seal_stored_cb (GObject      *object,
       return;
     }
 
-  heard_caseworker_passphrase_set_async (self->data_dir, self->info.uuid, request->seal, 0,
-                                         request->passphrase, g_task_get_cancellable (task),
-                                         caseworker_note_set_cb, g_object_ref (task));
+  heard_caseworker_passphrase_set_async (self->data_dir, self->info.uuid, request->seal,
+                                         request->generation, request->passphrase,
+                                         g_task_get_cancellable (task), caseworker_note_set_cb,
+                                         g_object_ref (task));
 }
 
 /* Sets the caseworker's passphrase once the records opened asking for a
  * new one (NEEDS_NEW_CASEWORKER_PASSPHRASE): a new seal, then its note.
  * The seal comes first, so that a keyring that cannot keep it leaves
- * everything as it was. Heard stopped between the two leaves the new seal
- * without a note of its own, which is refused as changed outside Heard
- * (the recovery code opens the records again): a seal without its note
- * can never be taken for records that have no passphrase, or deleting the
- * note would be a way round it. */
+ * everything as it was, and the passphrase is set only once the keyring
+ * holds the note's generation. Heard stopped in between leaves the new seal
+ * without a note written under it. For records that never had a passphrase
+ * the seal is kept unwritten (generation 0), and such a seal without any
+ * note is taken as no passphrase yet, which is what they had; a seal that
+ * ever had its note is never unwritten, so deleting the note is no way
+ * round it. Records that had a passphrase before (the recovery code opened
+ * them) get generation 1: there a missing note is refused as changed
+ * outside Heard, and the recovery code opens them again. */
 void
 heard_unlock_flow_set_caseworker_passphrase_async (HeardUnlockFlow     *self,
                                                    const char          *passphrase,
@@ -1586,9 +1612,12 @@ heard_unlock_flow_set_caseworker_passphrase_async (HeardUnlockFlow     *self,
   request->seal = heard_key_new_random ();
   request->passphrase = g_strdup (passphrase);
   g_task_set_task_data (task, request, (GDestroyNotify) new_passphrase_free);
-  /* Generation 0: no note has been written under this seal yet. */
-  heard_keyring_store_seal_async (self->info.uuid, request->seal, 0, cancellable,
-                                  seal_stored_cb, g_steal_pointer (&task));
+  /* Generation 0, unwritten, only for records that never had a passphrase:
+   * should Heard stop before the note is written, they still have none.
+   * Otherwise generation 1, so that the note is needed from the start. */
+  request->generation = self->caseworker_never_set ? 0 : 1;
+  heard_keyring_store_seal_async (self->info.uuid, request->seal, request->generation,
+                                  cancellable, seal_stored_cb, g_steal_pointer (&task));
 }
 
 gboolean
