@@ -192,6 +192,36 @@ heard_test_keyring_forget_seal (const char *db_uuid)
   g_assert_no_error (error);
 }
 
+void
+heard_test_keyring_drop_seal_generation (const char *db_uuid)
+{
+  g_autoptr(SecretService) service = heard_test_get_secret_service ();
+  g_autoptr(GHashTable) attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretValue) value = NULL;
+  g_autoptr(SecretValue) shorter = NULL;
+  GList *items;
+  const char *secret;
+  gsize length = 0;
+
+  g_hash_table_insert (attributes, (gpointer) "db-uuid", (gpointer) db_uuid);
+  g_hash_table_insert (attributes, (gpointer) "item", (gpointer) "caseworker-seal");
+  items = secret_service_search_sync (service, NULL, attributes, SECRET_SEARCH_LOAD_SECRETS,
+                                      NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_length (items), ==, 1);
+
+  value = secret_item_get_secret (items->data);
+  g_assert_nonnull (value);
+  secret = secret_value_get (value, &length);
+  g_assert_cmpuint (length, >, HEARD_KEY_SIZE * 2);
+  g_assert_cmpint (secret[HEARD_KEY_SIZE * 2], ==, ':');
+  shorter = secret_value_new (secret, HEARD_KEY_SIZE * 2, "text/plain");
+  secret_item_set_secret_sync (items->data, shorter, NULL, &error);
+  g_assert_no_error (error);
+  g_list_free_full (items, g_object_unref);
+}
+
 static SecretCollection *
 get_default_collection (void)
 {

@@ -26,6 +26,9 @@ guint          heard_test_keyring_count              (const char      *db_uuid);
 /* Removes the caseworker's seal of @db_uuid, as on a computer that never
  * had these records. */
 void           heard_test_keyring_forget_seal        (const char      *db_uuid);
+/* Keeps the caseworker's seal of @db_uuid as Heard kept it before the
+ * seal held a generation: its hex alone. */
+void           heard_test_keyring_drop_seal_generation (const char    *db_uuid);
 
 void           heard_test_lock_default_collection    (void);
 /* Locked as after a log-in without the keyring's password (an automatic

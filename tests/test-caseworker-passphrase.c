@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sodium.h>
 
 #include "heard-caseworker-passphrase.h"
 #include "heard-caseworker-passphrase-private.h"
 #include "heard-context-private.h"
+#include "heard-keyring.h"
 #include "heard-secure.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
@@ -142,13 +144,12 @@ assert_nothing_shown (HeardContext *context)
   g_assert_cmpuint (g_list_model_get_n_items (heard_context_get_people (context)), ==, 0);
 }
 
-/* A first run as the window makes it: the recovery code kept, then the
- * caseworker's passphrase chosen (only then are the records shown), and
- * one young person; closed as on quit. */
-static void
-make_records (Fixture *fixture)
+/* A first run as the window makes it, up to the recovery code kept: the
+ * records are open, asking for the caseworker's passphrase. */
+static HeardContext *
+start_first_run (Fixture *fixture)
 {
-  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  HeardContext *context = heard_context_new (fixture->records.data_dir);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -160,6 +161,18 @@ make_records (Fixture *fixture)
                    HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE);
   g_assert_no_error (error);
   g_assert_false (g_file_test (fixture->note_path, G_FILE_TEST_EXISTS));
+
+  return context;
+}
+
+/* A first run as the window makes it: the recovery code kept, then the
+ * caseworker's passphrase chosen (only then are the records shown), and
+ * one young person; closed as on quit. */
+static void
+make_records (Fixture *fixture)
+{
+  g_autoptr(HeardContext) context = start_first_run (fixture);
+  g_autoptr(GError) error = NULL;
 
   /* Too short, then two that do not match are the window's to catch. */
   g_assert_cmpint (choose_passphrase (context, "short", &error), ==,
@@ -438,7 +451,54 @@ typedef enum
   TAMPER_DELETE,
   TAMPER_FEWER_TRIES,
   TAMPER_FORGET_SEAL,
+  TAMPER_OLDER_AFTER_WRONG_TRIES,
+  TAMPER_OLDER_AFTER_CHANGE,
 } Tamper;
+
+/* Five wrong tries at a start, as someone guessing would make them. */
+static void
+make_wrong_tries (Fixture *fixture)
+{
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  for (guint i = 1; i <= HEARD_CASEWORKER_FREE_TRIES; i++)
+    {
+      g_autofree char *wrong = g_strdup_printf ("a guess at the passphrase, %u", i);
+
+      fake_now += 2;
+      g_assert_cmpint (give_passphrase (context, wrong, &error), ==,
+                       HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+      g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                      HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (heard_context_get_caseworker_retry_at (context), >, 0);
+  heard_test_close_context (&context);
+}
+
+/* The passphrase changed in Preferences to NEW_PASSPHRASE. */
+static void
+change_to_new_passphrase (Fixture *fixture)
+{
+  g_autoptr(HeardContext) context = heard_context_new (fixture->records.data_dir);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (give_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  heard_context_change_caseworker_passphrase_async (context, HEARD_TEST_CASEWORKER_PASSPHRASE,
+                                                    NEW_PASSPHRASE, NULL,
+                                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_change_caseworker_passphrase_finish (context, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_test_close_context (&context);
+}
 
 /* A note changed or removed outside Heard, or its seal gone from the
  * keyring, is refused plainly at the start: the recovery code is asked
@@ -493,6 +553,18 @@ test_tampered_note_refused (Fixture       *fixture,
       break;
     case TAMPER_FORGET_SEAL:
       heard_test_keyring_forget_seal (uuid);
+      break;
+    case TAMPER_OLDER_AFTER_WRONG_TRIES:
+      /* An older copy of Heard's own (its MAC good) put back to undo the
+       * wait after wrong tries, and so guess on without end. */
+      make_wrong_tries (fixture);
+      heard_test_write_file (fixture->note_path, contents, length);
+      break;
+    case TAMPER_OLDER_AFTER_CHANGE:
+      /* An older copy put back to bring back the passphrase changed since:
+       * the old passphrase, below, must not open the records. */
+      change_to_new_passphrase (fixture);
+      heard_test_write_file (fixture->note_path, contents, length);
       break;
     default:
       g_assert_not_reached ();
@@ -562,6 +634,193 @@ test_records_from_before (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* caseworker.ini and its seal as Heard kept them before there were
+ * generations: no generation line, the first MAC, the seal's hex alone. */
+static void
+keep_note_as_before_generations (Fixture    *fixture,
+                                 const char *uuid)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GKeyFile) note = g_key_file_new ();
+  g_autoptr(HeardKey) seal = NULL;
+  g_autofree char *verifier = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  guint8 mac[crypto_generichash_BYTES];
+  char hex[crypto_generichash_BYTES * 2 + 1];
+  gsize length = 0;
+
+  heard_keyring_lookup_seal_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  seal = heard_keyring_lookup_seal_finish (result, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_key_file_load_from_file (note, fixture->note_path, G_KEY_FILE_NONE, NULL));
+  verifier = g_key_file_get_string (note, "caseworker", "verifier", NULL);
+  g_assert_nonnull (verifier);
+  text = g_strdup_printf ("heard-caseworker-passphrase-1\n%s\n0\n0\n", verifier);
+  crypto_generichash (mac, sizeof mac, (const guint8 *) text, strlen (text),
+                      heard_key_get_bytes (seal), HEARD_KEY_SIZE);
+  sodium_bin2hex (hex, sizeof hex, mac, sizeof mac);
+
+  g_assert_true (g_key_file_remove_key (note, "caseworker", "generation", NULL));
+  g_key_file_set_int64 (note, "caseworker", "wrong-tries", 0);
+  g_key_file_set_int64 (note, "caseworker", "last-wrong-try", 0);
+  g_key_file_set_string (note, "caseworker", "mac", hex);
+  contents = g_key_file_to_data (note, &length, NULL);
+  heard_test_write_file (fixture->note_path, contents, length);
+
+  heard_test_keyring_drop_seal_generation (uuid);
+}
+
+/* A note and seal from before there were generations are taken as the
+ * first generation; once Heard writes the note again, that older copy put
+ * back is refused like any other. */
+static void
+test_note_from_before_generations (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *old_note = NULL;
+  HeardDatabaseInfo info = { 0 };
+  gsize length = 0;
+
+  make_records (fixture);
+  g_assert_true (_heard_database_info_read (&info, fixture->records.data_dir));
+  uuid = g_strdup (info.uuid);
+  _heard_database_info_clear (&info);
+  keep_note_as_before_generations (fixture, uuid);
+  g_assert_true (g_file_get_contents (fixture->note_path, &old_note, &length, NULL));
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (give_passphrase (context, "not the passphrase, a guess", &error), ==,
+                   HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                  HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
+  g_clear_error (&error);
+  g_assert_cmpint (give_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  assert_opened_with_person (context);
+  heard_test_close_context (&context);
+
+  heard_test_write_file (fixture->note_path, old_note, length);
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_nonnull (strstr (heard_context_get_lock_message (context), "changed outside Heard"));
+  assert_nothing_shown (context);
+  heard_test_close_context (&context);
+}
+
+/* A keyring that cannot keep the new seal leaves everything as it was:
+ * no note written without its seal, so the next start is not taken for a
+ * note changed outside Heard, and the passphrase can be chosen again. */
+static void
+test_seal_not_kept (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = start_first_run (fixture);
+  g_autoptr(GError) error = NULL;
+
+  /* Locked, and its prompt dismissed at once (see build-aux/test-session). */
+  heard_test_lock_default_collection ();
+  choose_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  heard_test_unlock_default_collection ();
+  g_assert_false (g_file_test (fixture->note_path, G_FILE_TEST_EXISTS));
+  g_assert_false (heard_context_get_has_caseworker_passphrase (context));
+  heard_test_close_context (&context);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (choose_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  heard_test_close_context (&context);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  heard_test_close_context (&context);
+}
+
+/* Stores a new seal for @uuid as the unlock flow does before the note. */
+static void
+store_new_seal (const char *uuid,
+                guint64     generation)
+{
+  g_autoptr(HeardKey) seal = heard_key_new_random ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_keyring_store_seal_async (uuid, seal, generation, NULL, heard_test_store_result_cb,
+                                  &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_keyring_store_seal_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+/* Heard stopped while the first passphrase was being set, after its seal
+ * was kept and before its note was written: the records still have no
+ * passphrase, as before, and one can be chosen; no "changed outside". */
+static void
+test_first_set_interrupted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = start_first_run (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  HeardDatabaseInfo info = { 0 };
+
+  g_assert_true (_heard_database_info_read (&info, fixture->records.data_dir));
+  uuid = g_strdup (info.uuid);
+  _heard_database_info_clear (&info);
+  store_new_seal (uuid, 0);
+  heard_test_close_context (&context);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_NEW_CASEWORKER_PASSPHRASE);
+  g_assert_cmpint (choose_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
+                   HEARD_LOCK_STATE_OPEN);
+  g_assert_no_error (error);
+  heard_test_close_context (&context);
+
+  /* Set now: its note deleted is refused, not taken for none. */
+  g_assert_cmpint (g_unlink (fixture->note_path), ==, 0);
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  g_assert_nonnull (strstr (heard_context_get_lock_message (context), "changed outside Heard"));
+  assert_nothing_shown (context);
+  heard_test_close_context (&context);
+}
+
+/* The same for records that had a passphrase (a new one chosen after the
+ * recovery code): the new seal without its note is refused. */
+static void
+test_later_set_interrupted (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = NULL;
+  g_autofree char *uuid = NULL;
+  HeardDatabaseInfo info = { 0 };
+
+  make_records (fixture);
+  g_assert_true (_heard_database_info_read (&info, fixture->records.data_dir));
+  uuid = g_strdup (info.uuid);
+  _heard_database_info_clear (&info);
+  g_assert_cmpint (g_unlink (fixture->note_path), ==, 0);
+  store_new_seal (uuid, 1);
+
+  context = heard_context_new (fixture->records.data_dir);
+  g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_RECOVERY_CODE);
+  assert_nothing_shown (context);
+  heard_test_close_context (&context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -593,7 +852,16 @@ main (int   argc,
        GINT_TO_POINTER (TAMPER_FEWER_TRIES));
   ADD ("/caseworker-passphrase/tampered/seal-forgotten", test_tampered_note_refused,
        GINT_TO_POINTER (TAMPER_FORGET_SEAL));
+  ADD ("/caseworker-passphrase/tampered/older-copy-after-wrong-tries",
+       test_tampered_note_refused, GINT_TO_POINTER (TAMPER_OLDER_AFTER_WRONG_TRIES));
+  ADD ("/caseworker-passphrase/tampered/older-copy-after-change", test_tampered_note_refused,
+       GINT_TO_POINTER (TAMPER_OLDER_AFTER_CHANGE));
   ADD ("/caseworker-passphrase/records-from-before", test_records_from_before, NULL);
+  ADD ("/caseworker-passphrase/note-from-before-generations",
+       test_note_from_before_generations, NULL);
+  ADD ("/caseworker-passphrase/seal-not-kept", test_seal_not_kept, NULL);
+  ADD ("/caseworker-passphrase/first-set-interrupted", test_first_set_interrupted, NULL);
+  ADD ("/caseworker-passphrase/later-set-interrupted", test_later_set_interrupted, NULL);
 
   return g_test_run ();
 }

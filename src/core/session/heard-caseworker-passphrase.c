@@ -10,29 +10,41 @@
 
 #include "heard-caseworker-passphrase.h"
 #include "heard-caseworker-passphrase-private.h"
+#include "heard-keyring.h"
 #include "heard-secure.h"
 
 /*
- * caseworker.ini holds three things and a MAC over them:
+ * caseworker.ini holds four things and a MAC over them:
  *
  *   [caseworker]
  *   verifier=$argon2id$…        crypto_pwhash_str_alg()
  *   wrong-tries=0               wrong tries in a row
  *   last-wrong-try=0            when the last one was, seconds since the epoch
+ *   generation=1                one more on every write
  *   mac=…                       BLAKE2b keyed with the seal, as hex
  *
  * Without the seal (kept in the keyring) nobody can write a note that
- * passes, so deleting the file, putting back an older one with fewer wrong
- * tries or a verifier of one's own is found out: the check then refuses
- * plainly, and the recovery code is the way back. Nothing here ever deletes
- * anything: wrong tries only make the next ones wait.
+ * passes, so a verifier of one's own or a changed count is found out. The
+ * MAC alone cannot tell an older note of Heard's own from the newest, so
+ * the keyring keeps a generation beside the seal: every write makes the
+ * file's generation one higher first, and then raises the keyring's to it.
+ * A note older than the keyring's generation (put back to undo wrong tries,
+ * or to bring back a passphrase changed since) is refused as changed
+ * outside Heard, as a missing note or a bad MAC is; the recovery code is
+ * the way back. A crash between the two writes leaves the file ahead of the
+ * keyring, which is taken (and the keyring raised on the next read); so
+ * only the one write being made when Heard stopped can be undone. A note
+ * and a seal from before there were generations are generation 0.
  *
- * One mutex keeps tries in a row: two at once could otherwise both read
- * the same count.
+ * Nothing here ever deletes anything: wrong tries only make the next ones
+ * wait. One mutex keeps tries in a row: two at once could otherwise both
+ * read the same count.
  */
 
 #define GROUP "caseworker"
-#define MAC_CONTEXT "heard-caseworker-passphrase-1"
+/* A note of generation 0 has no generation line and the first MAC. */
+#define MAC_CONTEXT_UNNUMBERED "heard-caseworker-passphrase-1"
+#define MAC_CONTEXT "heard-caseworker-passphrase-2"
 #define FIRST_WAIT_SECONDS 30
 #define LONGEST_WAIT_SECONDS (15 * 60)
 #define MAX_PASSPHRASE_BYTES 1024
@@ -42,6 +54,7 @@ typedef struct
   char   *verifier;
   guint   wrong_tries;
   gint64  last_wrong_try;
+  guint64 generation;
 } Note;
 
 typedef enum
@@ -57,10 +70,17 @@ typedef struct
 {
   JobKind   kind;
   char     *data_dir;
+  char     *db_uuid;
   HeardKey *seal;
+  /* The keyring's generation, the lowest note taken; then the note's. */
+  guint64   generation;
+  guint64   note_generation;
   char     *passphrase;
   char     *new_passphrase;
   guint     wait_seconds;
+  /* How the work on the note ended. */
+  gboolean  done;
+  GError   *error;
 } Job;
 
 G_DEFINE_QUARK (heard-caseworker-passphrase-error-quark, heard_caseworker_passphrase_error)
@@ -81,7 +101,9 @@ static void
 job_free (Job *job)
 {
   g_free (job->data_dir);
+  g_free (job->db_uuid);
   heard_key_free (job->seal);
+  g_clear_error (&job->error);
   heard_secure_free_string (job->passphrase);
   heard_secure_free_string (job->new_passphrase);
   g_free (job);
@@ -104,11 +126,17 @@ static char *
 compute_mac (const Note     *note,
              const HeardKey *seal)
 {
-  g_autofree char *text = g_strdup_printf ("%s\n%s\n%u\n%" G_GINT64_FORMAT "\n", MAC_CONTEXT,
-                                           note->verifier, note->wrong_tries,
-                                           note->last_wrong_try);
+  g_autofree char *text = NULL;
   guint8 mac[crypto_generichash_BYTES];
   char hex[crypto_generichash_BYTES * 2 + 1];
+
+  if (note->generation == 0)
+    text = g_strdup_printf ("%s\n%s\n%u\n%" G_GINT64_FORMAT "\n", MAC_CONTEXT_UNNUMBERED,
+                            note->verifier, note->wrong_tries, note->last_wrong_try);
+  else
+    text = g_strdup_printf ("%s\n%s\n%u\n%" G_GINT64_FORMAT "\n%" G_GUINT64_FORMAT "\n",
+                            MAC_CONTEXT, note->verifier, note->wrong_tries,
+                            note->last_wrong_try, note->generation);
 
   crypto_generichash (mac, sizeof mac, (const guint8 *) text, strlen (text),
                       heard_key_get_bytes (seal), HEARD_KEY_SIZE);
@@ -129,10 +157,12 @@ set_changed_outside (GError **error)
   return FALSE;
 }
 
-/* Reads the note and checks its MAC; any doubt is "changed outside". */
+/* Reads the note and checks its MAC and that its generation is at least
+ * @lowest_generation; any doubt is "changed outside". */
 static gboolean
 read_note (const char      *data_dir,
            const HeardKey  *seal,
+           guint64          lowest_generation,
            Note            *note,
            GError         **error)
 {
@@ -163,6 +193,12 @@ read_note (const char      *data_dir,
   tries = g_key_file_get_int64 (key_file, GROUP, "wrong-tries", &local);
   if (local == NULL)
     note->last_wrong_try = g_key_file_get_int64 (key_file, GROUP, "last-wrong-try", &local);
+  if (local == NULL && g_key_file_has_key (key_file, GROUP, "generation", NULL))
+    {
+      note->generation = g_key_file_get_uint64 (key_file, GROUP, "generation", &local);
+      if (note->generation == 0)
+        return set_changed_outside (error);
+    }
   mac = g_key_file_get_string (key_file, GROUP, "mac", NULL);
   if (note->verifier == NULL || mac == NULL || local != NULL || tries < 0 || tries > G_MAXINT)
     return set_changed_outside (error);
@@ -170,28 +206,34 @@ read_note (const char      *data_dir,
 
   expected = compute_mac (note, seal);
   if (strlen (mac) != strlen (expected) ||
-      sodium_memcmp (mac, expected, strlen (expected)) != 0)
+      sodium_memcmp (mac, expected, strlen (expected)) != 0 ||
+      note->generation < lowest_generation)
     return set_changed_outside (error);
 
   return TRUE;
 }
 
+/* Writes @note as the job's next generation. */
 static gboolean
-write_note (const char      *data_dir,
-            const HeardKey  *seal,
-            const Note      *note,
-            GError         **error)
+write_note (Job      *job,
+            Note     *note,
+            GError  **error)
 {
-  g_autofree char *path = note_path (data_dir);
+  g_autofree char *path = NULL;
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) local = NULL;
-  g_autofree char *mac = compute_mac (note, seal);
+  g_autofree char *mac = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
+
+  note->generation = job->note_generation + 1;
+  mac = compute_mac (note, job->seal);
+  path = note_path (job->data_dir);
 
   g_key_file_set_string (key_file, GROUP, "verifier", note->verifier);
   g_key_file_set_int64 (key_file, GROUP, "wrong-tries", note->wrong_tries);
   g_key_file_set_int64 (key_file, GROUP, "last-wrong-try", note->last_wrong_try);
+  g_key_file_set_uint64 (key_file, GROUP, "generation", note->generation);
   g_key_file_set_string (key_file, GROUP, "mac", mac);
   contents = g_key_file_to_data (key_file, &length, NULL);
 
@@ -203,6 +245,7 @@ write_note (const char      *data_dir,
       return FALSE;
     }
 
+  job->note_generation = note->generation;
   return TRUE;
 }
 
@@ -246,8 +289,9 @@ check_passphrase (Job     *job,
   gint64 now = now_seconds ();
   gboolean right;
 
-  if (!read_note (job->data_dir, job->seal, &note, error))
+  if (!read_note (job->data_dir, job->seal, job->generation, &note, error))
     return FALSE;
+  job->note_generation = note.generation;
 
   job->wait_seconds = seconds_to_wait (&note, now);
   if (job->wait_seconds > 0)
@@ -265,12 +309,12 @@ check_passphrase (Job     *job,
         return TRUE;
       note.wrong_tries = 0;
       note.last_wrong_try = 0;
-      return write_note (job->data_dir, job->seal, &note, error);
+      return write_note (job, &note, error);
     }
 
   note.wrong_tries++;
   note.last_wrong_try = now;
-  if (!write_note (job->data_dir, job->seal, &note, error))
+  if (!write_note (job, &note, error))
     return FALSE;
   job->wait_seconds = heard_caseworker_passphrase_wait_after (note.wrong_tries);
   g_set_error_literal (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
@@ -308,7 +352,7 @@ set_passphrase (Job         *job,
 
   note.verifier = g_strdup (verifier);
 
-  return write_note (job->data_dir, job->seal, &note, error);
+  return write_note (job, &note, error);
 }
 
 static void
@@ -318,43 +362,103 @@ job_thread (GTask        *task,
             GCancellable *cancellable)
 {
   Job *job = task_data;
-  GError *error = NULL;
-  gboolean done = FALSE;
   g_auto(Note) note = { 0 };
   G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&tries_lock);
 
+  job->note_generation = job->generation;
   switch (job->kind)
     {
     case JOB_INSPECT:
-      done = read_note (job->data_dir, job->seal, &note, &error);
-      if (done)
-        job->wait_seconds = seconds_to_wait (&note, now_seconds ());
+      job->done = read_note (job->data_dir, job->seal, job->generation, &note, &job->error);
+      if (job->done)
+        {
+          job->note_generation = note.generation;
+          job->wait_seconds = seconds_to_wait (&note, now_seconds ());
+        }
       break;
     case JOB_CHECK:
-      done = check_passphrase (job, &error);
+      job->done = check_passphrase (job, &job->error);
       break;
     case JOB_SET:
-      done = set_passphrase (job, job->passphrase, &error);
+      job->done = set_passphrase (job, job->passphrase, &job->error);
       break;
     case JOB_CHANGE:
-      done = heard_caseworker_passphrase_is_usable (job->new_passphrase, &error) &&
-             check_passphrase (job, &error) &&
-             set_passphrase (job, job->new_passphrase, &error);
+      job->done = heard_caseworker_passphrase_is_usable (job->new_passphrase, &job->error) &&
+                  check_passphrase (job, &job->error) &&
+                  set_passphrase (job, job->new_passphrase, &job->error);
       break;
     default:
       g_assert_not_reached ();
     }
 
-  if (done)
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+return_job (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+
+  if (job->done)
     g_task_return_boolean (task, TRUE);
   else
-    g_task_return_error (task, error);
+    g_task_return_error (task, g_steal_pointer (&job->error));
+}
+
+static void
+generation_raised_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  /* The note is still taken (it is ahead), and the next read raises the
+   * keyring's generation again. A new passphrase is not set until the
+   * keyring holds its generation, though: until then its seal may still be
+   * unwritten (heard-keyring.c), and its note not yet needed. */
+  if (!heard_keyring_store_seal_finish (result, &error))
+    {
+      if (job->kind == JOB_SET && job->done)
+        {
+          job->done = FALSE;
+          job->error = g_steal_pointer (&error);
+        }
+      else
+        g_message ("Could not keep the generation of caseworker.ini in the keyring: %s",
+                   error->message);
+    }
+
+  return_job (task);
+}
+
+/* Back on the caller's context once the note was read or written: a note
+ * ahead of the keyring raises the keyring's generation to it. */
+static void
+job_done_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Job *job = g_task_get_task_data (task);
+
+  if (job->note_generation > job->generation)
+    {
+      heard_keyring_store_seal_async (job->db_uuid, job->seal, job->note_generation, NULL,
+                                      generation_raised_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  return_job (task);
 }
 
 static void
 run_job (JobKind              kind,
          const char          *data_dir,
+         const char          *db_uuid,
          const HeardKey      *seal,
+         guint64              generation,
          const char          *passphrase,
          const char          *new_passphrase,
          GCancellable        *cancellable,
@@ -362,19 +466,26 @@ run_job (JobKind              kind,
          gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) work = NULL;
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
   job->data_dir = g_strdup (data_dir);
+  job->db_uuid = g_strdup (db_uuid);
   job->seal = heard_key_copy (seal);
+  job->generation = generation;
   job->passphrase = g_strdup (passphrase);
   job->new_passphrase = g_strdup (new_passphrase);
   g_task_set_source_tag (task, run_job);
   g_task_set_name (task, "heard-caseworker-passphrase");
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  /* Whoever waits needs the answer even if they gave up: a try counts. */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, job_thread);
+
+  /* Whoever waits needs the answer even if they gave up: a try counts, and
+   * the keyring must hear of it. So the work itself is never cancelled. */
+  work = g_task_new (NULL, NULL, job_done_cb, g_steal_pointer (&task));
+  g_task_set_name (work, "heard-caseworker-passphrase-note");
+  g_task_set_task_data (work, job, NULL);
+  g_task_run_in_thread (work, job_thread);
 }
 
 gboolean
@@ -434,61 +545,73 @@ heard_caseworker_passphrase_file_exists (const char *data_dir)
 
 void
 heard_caseworker_passphrase_inspect_async (const char          *data_dir,
+                                           const char          *db_uuid,
                                            const HeardKey      *seal,
+                                           guint64              generation,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_return_if_fail (data_dir != NULL && seal != NULL);
+  g_return_if_fail (data_dir != NULL && db_uuid != NULL && seal != NULL);
 
-  run_job (JOB_INSPECT, data_dir, seal, NULL, NULL, cancellable, callback, user_data);
+  run_job (JOB_INSPECT, data_dir, db_uuid, seal, generation, NULL, NULL, cancellable, callback,
+           user_data);
 }
 
 void
 heard_caseworker_passphrase_check_async (const char          *data_dir,
+                                         const char          *db_uuid,
                                          const HeardKey      *seal,
+                                         guint64              generation,
                                          const char          *passphrase,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_return_if_fail (data_dir != NULL && seal != NULL && passphrase != NULL);
+  g_return_if_fail (data_dir != NULL && db_uuid != NULL && seal != NULL && passphrase != NULL);
 
-  run_job (JOB_CHECK, data_dir, seal, passphrase, NULL, cancellable, callback, user_data);
+  run_job (JOB_CHECK, data_dir, db_uuid, seal, generation, passphrase, NULL, cancellable,
+           callback, user_data);
 }
 
 void
 heard_caseworker_passphrase_set_async (const char          *data_dir,
+                                       const char          *db_uuid,
                                        const HeardKey      *seal,
+                                       guint64              generation,
                                        const char          *passphrase,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_return_if_fail (data_dir != NULL && seal != NULL && passphrase != NULL);
+  g_return_if_fail (data_dir != NULL && db_uuid != NULL && seal != NULL && passphrase != NULL);
 
-  run_job (JOB_SET, data_dir, seal, passphrase, NULL, cancellable, callback, user_data);
+  run_job (JOB_SET, data_dir, db_uuid, seal, generation, passphrase, NULL, cancellable,
+           callback, user_data);
 }
 
 void
 heard_caseworker_passphrase_change_async (const char          *data_dir,
+                                          const char          *db_uuid,
                                           const HeardKey      *seal,
+                                          guint64              generation,
                                           const char          *old_passphrase,
                                           const char          *new_passphrase,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_return_if_fail (data_dir != NULL && seal != NULL);
+  g_return_if_fail (data_dir != NULL && db_uuid != NULL && seal != NULL);
   g_return_if_fail (old_passphrase != NULL && new_passphrase != NULL);
 
-  run_job (JOB_CHANGE, data_dir, seal, old_passphrase, new_passphrase, cancellable, callback,
-           user_data);
+  run_job (JOB_CHANGE, data_dir, db_uuid, seal, generation, old_passphrase, new_passphrase,
+           cancellable, callback, user_data);
 }
 
 gboolean
 heard_caseworker_passphrase_finish (GAsyncResult  *result,
                                     guint         *wait_seconds,
+                                    guint64       *generation,
                                     GError       **error)
 {
   Job *job;
@@ -499,6 +622,8 @@ heard_caseworker_passphrase_finish (GAsyncResult  *result,
   job = g_task_get_task_data (G_TASK (result));
   if (wait_seconds != NULL)
     *wait_seconds = job->wait_seconds;
+  if (generation != NULL)
+    *generation = MAX (job->generation, job->note_generation);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -13,8 +13,13 @@ G_BEGIN_DECLS
  * the records' key is read from the keyring. Its Argon2id verifier and the
  * count of wrong tries in a row live beside heard.ini in caseworker.ini
  * (the database is closed while locked), under a keyed BLAKE2b MAC whose
- * key, the seal, is kept in the keyring beside the database key. Every call
- * works off the main thread.
+ * key, the seal, is kept in the keyring beside the database key, with the
+ * note's generation: an older note than the keyring's generation is
+ * refused. Every call works off the main thread.
+ *
+ * Each call takes the records' uuid, the seal and the generation the
+ * keyring holds with it; a call that reads or writes a note ahead of that
+ * generation raises the keyring's to it before it finishes.
  */
 
 /* The note of the passphrase, beside heard.ini. */
@@ -52,11 +57,13 @@ guint    heard_caseworker_passphrase_wait_after   (guint                wrong_tr
 /* Whether caseworker.ini is in @data_dir (blocking: call it off the main thread). */
 gboolean heard_caseworker_passphrase_file_exists  (const char          *data_dir);
 
-/* Reads and checks the note against @seal without trying any passphrase:
- * finishes with the seconds still to wait before the next try (0 when
- * none), or CHANGED_OUTSIDE. */
+/* Reads and checks the note against @seal and @generation without trying
+ * any passphrase: finishes with the seconds still to wait before the next
+ * try (0 when none), or CHANGED_OUTSIDE. */
 void     heard_caseworker_passphrase_inspect_async  (const char          *data_dir,
+                                                     const char          *db_uuid,
                                                      const HeardKey      *seal,
+                                                     guint64              generation,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
@@ -64,14 +71,18 @@ void     heard_caseworker_passphrase_inspect_async  (const char          *data_d
  * (TOO_SOON, not counted) and resets the count on the right one. For both
  * refusals @wait_seconds says how long the next try must wait. */
 void     heard_caseworker_passphrase_check_async    (const char          *data_dir,
+                                                     const char          *db_uuid,
                                                      const HeardKey      *seal,
+                                                     guint64              generation,
                                                      const char          *passphrase,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
 /* Sets @passphrase as the new one, with no wrong tries, in place of any. */
 void     heard_caseworker_passphrase_set_async      (const char          *data_dir,
+                                                     const char          *db_uuid,
                                                      const HeardKey      *seal,
+                                                     guint64              generation,
                                                      const char          *passphrase,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
@@ -79,15 +90,19 @@ void     heard_caseworker_passphrase_set_async      (const char          *data_d
 /* Checks @old_passphrase as heard_caseworker_passphrase_check_async()
  * does, then sets @new_passphrase. */
 void     heard_caseworker_passphrase_change_async   (const char          *data_dir,
+                                                     const char          *db_uuid,
                                                      const HeardKey      *seal,
+                                                     guint64              generation,
                                                      const char          *old_passphrase,
                                                      const char          *new_passphrase,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
-/* Finishes any of the four; @wait_seconds may be NULL. */
+/* Finishes any of the four; @wait_seconds may be NULL, and so may
+ * @generation: the lowest generation to take from now on. */
 gboolean heard_caseworker_passphrase_finish         (GAsyncResult        *result,
                                                      guint               *wait_seconds,
+                                                     guint64             *generation,
                                                      GError             **error);
 
 G_END_DECLS

@@ -42,6 +42,10 @@ typedef struct
   const SecretSchema *schema;
   const char    *item;
   HeardKey      *key;
+  /* The seal's generation: given to a store, found by a lookup, which
+   * also tells whether it was kept as generation 0 (see below). */
+  guint64        generation;
+  gboolean       unwritten;
   SecretService *service;
   GList         *items;
   OperationStep  next;
@@ -54,6 +58,8 @@ typedef struct
 } Operation;
 
 #define KEY_HEX_LENGTH (HEARD_KEY_SIZE * 2)
+/* A seal's secret is its hex, then this and its generation in decimal. */
+#define GENERATION_SEPARATOR ':'
 
 G_DEFINE_QUARK (heard-keyring-error-quark, heard_keyring_error)
 
@@ -303,6 +309,7 @@ static void
 start_operation (const char          *db_uuid,
                  const char          *item,
                  const HeardKey      *key,
+                 guint64              generation,
                  OperationStep        next,
                  gpointer             source_tag,
                  const char          *name,
@@ -318,6 +325,7 @@ start_operation (const char          *db_uuid,
   op->schema = item != NULL ? get_seal_schema () : heard_keyring_get_schema ();
   op->item = item;
   op->key = key != NULL ? heard_key_copy (key) : NULL;
+  op->generation = generation;
   op->next = next;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -337,12 +345,35 @@ check_uuid (const char *db_uuid)
 
 /* Lookup */
 
+/* Reads what follows a seal's hex into @op->generation: a seal kept before
+ * there were generations has none, which is generation 0. A key has none. */
+static gboolean
+read_generation (Operation  *op,
+                 const char *data,
+                 gsize       length)
+{
+  /* The most a guint64 takes in decimal, and the end of the string. */
+  char digits[21] = { 0 };
+
+  if (op->item == NULL || data[0] != GENERATION_SEPARATOR || length < 2 ||
+      length - 1 >= sizeof digits)
+    return FALSE;
+
+  memcpy (digits, data + 1, length - 1);
+  if (!g_ascii_string_to_unsigned (digits, 10, 0, G_MAXUINT64, &op->generation, NULL))
+    return FALSE;
+  op->unwritten = op->generation == 0;
+
+  return TRUE;
+}
+
 static void
 lookup_loaded_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  Operation *op = g_task_get_task_data (task);
   SecretItem *item = SECRET_ITEM (object);
   GError *error = NULL;
   SecretValue *value;
@@ -378,7 +409,9 @@ lookup_loaded_cb (GObject      *object,
     }
 
   data = secret_value_get (value, &length);
-  if (data == NULL || length != KEY_HEX_LENGTH)
+  if (data == NULL || length < KEY_HEX_LENGTH ||
+      (length > KEY_HEX_LENGTH &&
+       !read_generation (op, data + KEY_HEX_LENGTH, length - KEY_HEX_LENGTH)))
     {
       secret_value_unref (value);
       return_damaged (task);
@@ -481,7 +514,16 @@ store_step (GTask *task)
 
   /* libsecret copies the secret into its own wiped memory straight away. */
   hex = heard_key_to_hex (op->key);
-  value = secret_value_new (hex, KEY_HEX_LENGTH, "text/plain");
+  if (op->item != NULL)
+    {
+      g_autoptr(HeardSecretString) sealed = NULL;
+
+      sealed = g_strdup_printf ("%s%c%" G_GUINT64_FORMAT, hex, GENERATION_SEPARATOR,
+                                op->generation);
+      value = secret_value_new (sealed, -1, "text/plain");
+    }
+  else
+    value = secret_value_new (hex, KEY_HEX_LENGTH, "text/plain");
   g_clear_pointer (&op->key, heard_key_free);
 
   short_uuid = g_utf8_substring (op->db_uuid, 0, MIN (8, g_utf8_strlen (op->db_uuid, -1)));
@@ -865,7 +907,7 @@ heard_keyring_lookup_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, NULL, lookup_step, heard_keyring_lookup_async,
+  start_operation (db_uuid, NULL, NULL, 0, lookup_step, heard_keyring_lookup_async,
                    "heard_keyring_lookup_async", cancellable, callback, user_data);
 }
 
@@ -910,7 +952,7 @@ heard_keyring_store_async (const char          *db_uuid,
   g_return_if_fail (key != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, key, store_step, heard_keyring_store_async,
+  start_operation (db_uuid, NULL, key, 0, store_step, heard_keyring_store_async,
                    "heard_keyring_store_async", cancellable, callback, user_data);
 }
 
@@ -942,7 +984,7 @@ heard_keyring_unlock_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, NULL, unlock_step, heard_keyring_unlock_async,
+  start_operation (db_uuid, NULL, NULL, 0, unlock_step, heard_keyring_unlock_async,
                    "heard_keyring_unlock_async", cancellable, callback, user_data);
 }
 
@@ -972,7 +1014,7 @@ heard_keyring_clear_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, NULL, clear_step, heard_keyring_clear_async,
+  start_operation (db_uuid, NULL, NULL, 0, clear_step, heard_keyring_clear_async,
                    "heard_keyring_clear_async", cancellable, callback, user_data);
 }
 
@@ -1004,7 +1046,7 @@ heard_keyring_wait_unlocked_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, NULL, NULL, wait_step, heard_keyring_wait_unlocked_async,
+  start_operation (db_uuid, NULL, NULL, 0, wait_step, heard_keyring_wait_unlocked_async,
                    "heard_keyring_wait_unlocked_async", cancellable, callback, user_data);
 }
 
@@ -1136,7 +1178,15 @@ heard_keyring_lookup_anchor_finish (GAsyncResult  *result,
  * 32 random bytes kept as hex like a database key, in an item of its own
  * schema with "item" set to "caseworker-seal". Its presence means that a
  * caseworker passphrase has been set for these records. It is looked up as
- * a key is: a locked keyring is told apart from a missing seal. */
+ * a key is: a locked keyring is told apart from a missing seal.
+ *
+ * After the hex and a ':' comes the note's generation in decimal: the
+ * lowest generation of caseworker.ini that Heard still takes, so that an
+ * older copy of the note put back is refused although its MAC is good. A
+ * seal kept before there were generations has none: generation 0. Notes
+ * are written from generation 1, so a seal kept as generation 0 is one no
+ * note has been written under yet ("unwritten"): the first passphrase of
+ * records that never had one, stored before its note. */
 
 static const SecretSchema *
 get_seal_schema (void)
@@ -1170,25 +1220,39 @@ heard_keyring_lookup_seal_async (const char          *db_uuid,
   g_return_if_fail (check_uuid (db_uuid));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, SEAL_ITEM, NULL, lookup_step, heard_keyring_lookup_seal_async,
+  start_operation (db_uuid, SEAL_ITEM, NULL, 0, lookup_step, heard_keyring_lookup_seal_async,
                    "heard_keyring_lookup_seal_async", cancellable, callback, user_data);
 }
 
+/* Finishes with the seal, in @generation the generation kept with it, and
+ * in @unwritten whether it was kept as one no note was written under yet. */
 HeardKey *
 heard_keyring_lookup_seal_finish (GAsyncResult  *result,
+                                  guint64       *generation,
+                                  gboolean      *unwritten,
                                   GError       **error)
 {
+  Operation *op;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
                         heard_keyring_lookup_seal_async, NULL);
 
+  op = g_task_get_task_data (G_TASK (result));
+  if (generation != NULL)
+    *generation = op->generation;
+  if (unwritten != NULL)
+    *unwritten = op->unwritten;
+
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Saves @seal (copied) for @db_uuid, in place of any earlier one. */
+/* Saves @seal (copied) and @generation for @db_uuid, in place of any
+ * earlier seal. */
 void
 heard_keyring_store_seal_async (const char          *db_uuid,
                                 const HeardKey      *seal,
+                                guint64              generation,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -1197,8 +1261,9 @@ heard_keyring_store_seal_async (const char          *db_uuid,
   g_return_if_fail (seal != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  start_operation (db_uuid, SEAL_ITEM, seal, store_step, heard_keyring_store_seal_async,
-                   "heard_keyring_store_seal_async", cancellable, callback, user_data);
+  start_operation (db_uuid, SEAL_ITEM, seal, generation, store_step,
+                   heard_keyring_store_seal_async, "heard_keyring_store_seal_async",
+                   cancellable, callback, user_data);
 }
 
 gboolean

@@ -79,16 +79,20 @@ char               *heard_keyring_lookup_anchor_finish (GAsyncResult        *res
                                                        G_GNUC_WARN_UNUSED_RESULT;
 
 /* The caseworker's seal (see heard-caseworker-passphrase.h), kept beside
- * the key; looked up as a key is (LOCKED and NOT_FOUND told apart). */
+ * the key with the generation of caseworker.ini it vouches for; looked up
+ * as a key is (LOCKED and NOT_FOUND told apart). */
 void                heard_keyring_lookup_seal_async    (const char          *db_uuid,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);
 HeardKey           *heard_keyring_lookup_seal_finish   (GAsyncResult        *result,
+                                                        guint64             *generation,
+                                                        gboolean            *unwritten,
                                                         GError             **error)
                                                        G_GNUC_WARN_UNUSED_RESULT;
 void                heard_keyring_store_seal_async     (const char          *db_uuid,
                                                         const HeardKey      *seal,
+                                                        guint64              generation,
                                                         GCancellable        *cancellable,
                                                         GAsyncReadyCallback  callback,
                                                         gpointer             user_data);

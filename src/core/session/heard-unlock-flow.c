@@ -38,8 +38,9 @@
  * (heard-caseworker-passphrase.h): once the folder is read, the seal is
  * looked up in the keyring; if it is there, the flow stops at
  * NEEDS_CASEWORKER_PASSPHRASE and only a right passphrase leads on to the
- * key. A seal without its note in the folder, or a note without its seal,
- * is refused as changed outside Heard, and the recovery code is the way on.
+ * key. A seal without its note in the folder, a note without its seal, or
+ * a note older than the generation kept with the seal, is refused as
+ * changed outside Heard, and the recovery code is the way on.
  * With neither (records made before there was a caseworker passphrase),
  * and after the recovery code, the records open to
  * NEEDS_NEW_CASEWORKER_PASSPHRASE: whoever holds them shows nothing of them
@@ -48,11 +49,12 @@
  *
  * A read-only flow (heard_unlock_flow_new_read_only()) is the same way for
  * a reader beside a Heard that has the records open (heard-cli's verify,
- * info and backup): it takes no lock, never writes heard.ini or the
- * keyring, never makes records and opens them read-only, so a file a
+ * info and backup): it takes no lock, never writes heard.ini or a key to
+ * the keyring, never makes records and opens them read-only, so a file a
  * reader would change is refused rather than changed. It does count wrong
- * caseworker passphrases in caseworker.ini, so that no reader becomes a
- * way round the wait after wrong tries.
+ * caseworker passphrases in caseworker.ini (and raises the generation kept
+ * with the seal to match), so that no reader becomes a way round the wait
+ * after wrong tries.
  *
  * A practice flow (heard_unlock_flow_new_practice()) is practice from the
  * start, before the folder is read: it opens practice records only, and
@@ -106,8 +108,13 @@ struct _HeardUnlockFlow
   /* The caseworker's seal as the keyring holds it (NULL: none found, or
    * not looked up since the start), whether the caseworker's passphrase
    * was given since the last start, and when the next try may be made
-   * (monotonic time, 0: now). */
+   * (monotonic time, 0: now). With the seal, the lowest generation of
+   * caseworker.ini to take. */
   HeardKey        *seal;
+  guint64          seal_generation;
+  /* Since the last start these records are known never to have had a
+   * caseworker passphrase: made in this run, or neither seal nor note. */
+  gboolean         caseworker_never_set;
   gboolean         caseworker_passed;
   gint64           retry_at;
   /* The records were opened in a way that asks for a new caseworker
@@ -650,6 +657,7 @@ begin_first_run (GTask *task)
   Attempt *attempt = new_first_run_attempt (self, heard_key_new_random ());
 
   self->info.passphrase_protected = FALSE;
+  self->caseworker_never_set = TRUE;
   g_clear_pointer (&self->info.salt_hex, g_free);
   g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
   heard_keyring_store_async (self->info.uuid, attempt->key, g_task_get_cancellable (task),
@@ -793,7 +801,8 @@ caseworker_note_inspected_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   guint wait_seconds = 0;
 
-  if (!heard_caseworker_passphrase_finish (result, &wait_seconds, &error))
+  if (!heard_caseworker_passphrase_finish (result, &wait_seconds, &self->seal_generation,
+                                           &error))
     {
       if (g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
                            HEARD_CASEWORKER_PASSPHRASE_ERROR_CHANGED_OUTSIDE))
@@ -815,9 +824,23 @@ seal_looked_up_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   HeardUnlockFlow *self = g_task_get_source_object (task);
   g_autoptr(GError) error = NULL;
-  HeardKey *seal = heard_keyring_lookup_seal_finish (result, &error);
+  guint64 generation = 0;
+  gboolean unwritten = FALSE;
+  HeardKey *seal = heard_keyring_lookup_seal_finish (result, &generation, &unwritten, &error);
 
   g_clear_pointer (&self->seal, heard_key_free);
+
+  /* The first passphrase of records that never had one was being set when
+   * Heard stopped, before its note was written: they still have none. A
+   * seal that ever had a note written under it is never unwritten, so a
+   * note deleted after it was set is still refused below. */
+  if (seal != NULL && unwritten && !self->info.caseworker_note_exists)
+    {
+      heard_key_free (seal);
+      self->caseworker_never_set = TRUE;
+      look_up_key (task);
+      return;
+    }
 
   if (seal == NULL && g_error_matches (error, HEARD_KEYRING_ERROR, HEARD_KEYRING_ERROR_NOT_FOUND))
     {
@@ -826,6 +849,7 @@ seal_looked_up_cb (GObject      *object,
       /* No passphrase set yet, unless its note says otherwise. */
       if (!self->info.caseworker_note_exists)
         {
+          self->caseworker_never_set = TRUE;
           look_up_key (task);
           return;
         }
@@ -851,7 +875,9 @@ seal_looked_up_cb (GObject      *object,
     }
 
   self->seal = seal;
-  heard_caseworker_passphrase_inspect_async (self->data_dir, self->seal,
+  self->seal_generation = generation;
+  heard_caseworker_passphrase_inspect_async (self->data_dir, self->info.uuid, self->seal,
+                                             self->seal_generation,
                                              g_task_get_cancellable (task),
                                              caseworker_note_inspected_cb, g_object_ref (task));
 }
@@ -1276,6 +1302,7 @@ heard_unlock_flow_start_async (HeardUnlockFlow     *self,
   task = new_step (self, heard_unlock_flow_start_async, cancellable, callback, user_data);
   /* Every start asks for the caseworker's passphrase again. */
   self->caseworker_passed = FALSE;
+  self->caseworker_never_set = FALSE;
   self->needs_new_caseworker_passphrase = FALSE;
   inspect = g_task_new (self, cancellable, inspected_cb, g_object_ref (task));
   g_task_set_source_tag (inspect, inspected_cb);
@@ -1426,7 +1453,8 @@ caseworker_checked_cb (GObject      *object,
   GError *error = NULL;
   guint wait_seconds = 0;
 
-  if (!heard_caseworker_passphrase_finish (result, &wait_seconds, &error))
+  if (!heard_caseworker_passphrase_finish (result, &wait_seconds, &self->seal_generation,
+                                           &error))
     {
       note_wait (self, wait_seconds);
       if (g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
@@ -1468,31 +1496,25 @@ heard_unlock_flow_unlock_with_caseworker_passphrase_async (HeardUnlockFlow     *
       return;
     }
 
-  heard_caseworker_passphrase_check_async (self->data_dir, self->seal, passphrase, cancellable,
+  heard_caseworker_passphrase_check_async (self->data_dir, self->info.uuid, self->seal,
+                                           self->seal_generation, passphrase, cancellable,
                                            caseworker_checked_cb, g_steal_pointer (&task));
 }
 
-static void
-seal_stored_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+/* A new passphrase on its way: its seal, then its note. */
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
-  HeardUnlockFlow *self = g_task_get_source_object (task);
-  HeardKey *seal = g_task_get_task_data (task);
-  GError *error = NULL;
+  HeardKey *seal;
+  guint64   generation;
+  char     *passphrase;
+} NewPassphrase;
 
-  if (!heard_keyring_store_seal_finish (result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_clear_pointer (&self->seal, heard_key_free);
-  self->seal = heard_key_copy (seal);
-  self->needs_new_caseworker_passphrase = FALSE;
-  self->caseworker_passed = TRUE;
-  g_task_return_boolean (task, TRUE);
+static void
+new_passphrase_free (NewPassphrase *request)
+{
+  heard_key_free (request->seal);
+  heard_secure_free_string (request->passphrase);
+  g_free (request);
 }
 
 static void
@@ -1502,24 +1524,60 @@ caseworker_note_set_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   HeardUnlockFlow *self = g_task_get_source_object (task);
-  HeardKey *seal = g_task_get_task_data (task);
+  NewPassphrase *request = g_task_get_task_data (task);
   GError *error = NULL;
+  guint64 generation = 0;
 
-  if (!heard_caseworker_passphrase_finish (result, NULL, &error))
+  if (!heard_caseworker_passphrase_finish (result, NULL, &generation, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
   note_wait (self, 0);
-  /* The note comes first: a seal without its note would be refused as
-   * changed outside Heard, where a note without its seal is too. */
-  heard_keyring_store_seal_async (self->info.uuid, seal, g_task_get_cancellable (task),
-                                  seal_stored_cb, g_object_ref (task));
+  g_clear_pointer (&self->seal, heard_key_free);
+  self->seal = g_steal_pointer (&request->seal);
+  self->seal_generation = generation;
+  self->caseworker_never_set = FALSE;
+  self->needs_new_caseworker_passphrase = FALSE;
+  self->caseworker_passed = TRUE;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+seal_stored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
+  NewPassphrase *request = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!heard_keyring_store_seal_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  heard_caseworker_passphrase_set_async (self->data_dir, self->info.uuid, request->seal,
+                                         request->generation, request->passphrase,
+                                         g_task_get_cancellable (task), caseworker_note_set_cb,
+                                         g_object_ref (task));
 }
 
 /* Sets the caseworker's passphrase once the records opened asking for a
- * new one (NEEDS_NEW_CASEWORKER_PASSPHRASE): a new seal and its note. */
+ * new one (NEEDS_NEW_CASEWORKER_PASSPHRASE): a new seal, then its note.
+ * The seal comes first, so that a keyring that cannot keep it leaves
+ * everything as it was, and the passphrase is set only once the keyring
+ * holds the note's generation. Heard stopped in between leaves the new seal
+ * without a note written under it. For records that never had a passphrase
+ * the seal is kept unwritten (generation 0), and such a seal without any
+ * note is taken as no passphrase yet, which is what they had; a seal that
+ * ever had its note is never unwritten, so deleting the note is no way
+ * round it. Records that had a passphrase before (the recovery code opened
+ * them) get generation 1: there a missing note is refused as changed
+ * outside Heard, and the recovery code opens them again. */
 void
 heard_unlock_flow_set_caseworker_passphrase_async (HeardUnlockFlow     *self,
                                                    const char          *passphrase,
@@ -1528,7 +1586,7 @@ heard_unlock_flow_set_caseworker_passphrase_async (HeardUnlockFlow     *self,
                                                    gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  HeardKey *seal;
+  NewPassphrase *request;
   GError *error = NULL;
 
   g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
@@ -1550,10 +1608,16 @@ heard_unlock_flow_set_caseworker_passphrase_async (HeardUnlockFlow     *self,
       return;
     }
 
-  seal = heard_key_new_random ();
-  g_task_set_task_data (task, seal, (GDestroyNotify) heard_key_free);
-  heard_caseworker_passphrase_set_async (self->data_dir, seal, passphrase, cancellable,
-                                         caseworker_note_set_cb, g_steal_pointer (&task));
+  request = g_new0 (NewPassphrase, 1);
+  request->seal = heard_key_new_random ();
+  request->passphrase = g_strdup (passphrase);
+  g_task_set_task_data (task, request, (GDestroyNotify) new_passphrase_free);
+  /* Generation 0, unwritten, only for records that never had a passphrase:
+   * should Heard stop before the note is written, they still have none.
+   * Otherwise generation 1, so that the note is needed from the start. */
+  request->generation = self->caseworker_never_set ? 0 : 1;
+  heard_keyring_store_seal_async (self->info.uuid, request->seal, request->generation,
+                                  cancellable, seal_stored_cb, g_steal_pointer (&task));
 }
 
 gboolean
@@ -1572,11 +1636,13 @@ caseworker_changed_cb (GObject      *object,
                        gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  HeardUnlockFlow *self = g_task_get_source_object (task);
   GError *error = NULL;
   guint wait_seconds = 0;
 
-  note_wait (g_task_get_source_object (task),
-             heard_caseworker_passphrase_finish (result, &wait_seconds, &error) ? 0 : wait_seconds);
+  note_wait (self, heard_caseworker_passphrase_finish (result, &wait_seconds,
+                                                       &self->seal_generation, &error)
+                   ? 0 : wait_seconds);
   if (error != NULL)
     g_task_return_error (task, error);
   else
@@ -1609,7 +1675,8 @@ heard_unlock_flow_change_caseworker_passphrase_async (HeardUnlockFlow     *self,
       return;
     }
 
-  heard_caseworker_passphrase_change_async (self->data_dir, self->seal, old_passphrase,
+  heard_caseworker_passphrase_change_async (self->data_dir, self->info.uuid, self->seal,
+                                            self->seal_generation, old_passphrase,
                                             new_passphrase, cancellable, caseworker_changed_cb,
                                             g_steal_pointer (&task));
 }
