@@ -104,6 +104,15 @@ static void
 show_toast (HeardWindow *self,
             AdwToast    *toast)
 {
+  /* A save that finishes after a quick hide or a lock names nobody. */
+  if (self->hidden || heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
+    {
+      if (toast == self->undo_toast)
+        forget_undo (self);
+      g_object_unref (toast);
+      return;
+    }
+
   g_ptr_array_add (self->toasts, g_object_ref (toast));
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -383,8 +392,7 @@ locking_cb (HeardWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   /* Emptied rather than dismissed: libadwaita 1.2 can crash when a toast is
    * dismissed during its own animation. Each goes at its timeout. */
-  for (guint i = 0; i < self->toasts->len; i++)
-    adw_toast_set_title (g_ptr_array_index (self->toasts, i), "");
+  heard_toasts_blank ();
 }
 
 static void
@@ -1125,8 +1133,7 @@ _heard_window_hide (HeardWindow *self)
   self->hidden = TRUE;
   gtk_stack_set_visible_child_full (self->state_stack, "hidden", GTK_STACK_TRANSITION_TYPE_NONE);
   gtk_window_set_title (GTK_WINDOW (self), _("Heard"));
-  for (guint i = 0; i < self->toasts->len; i++)
-    adw_toast_set_title (g_ptr_array_index (self->toasts, i), "");
+  heard_toasts_blank ();
 }
 
 /* The lock has finished: the page for where the records stand (the

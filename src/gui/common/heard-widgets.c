@@ -159,13 +159,38 @@ heard_label_set_words (GtkLabel   *label,
     gtk_widget_remove_css_class (GTK_WIDGET (label), "right-to-left");
 }
 
+/* Every toast made here that is still alive: a quick hide or a lock blanks
+ * them all at once, as libadwaita 1.2 can neither list an overlay's toasts
+ * nor safely dismiss one during its own animation. */
+static GPtrArray *live_toasts;
+
+static void
+toast_finalized_cb (gpointer  data,
+                    GObject  *where_the_toast_was)
+{
+  g_ptr_array_remove_fast (live_toasts, where_the_toast_was);
+}
+
 /* A toast for plain text: names such as "Jo & Sam" are not markup. */
 AdwToast *
 heard_toast_new (const char *text)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
 
-  return adw_toast_new (escaped);
+  if (live_toasts == NULL)
+    live_toasts = g_ptr_array_new ();
+  g_ptr_array_add (live_toasts, toast);
+  g_object_weak_ref (G_OBJECT (toast), toast_finalized_cb, NULL);
+
+  return toast;
+}
+
+void
+heard_toasts_blank (void)
+{
+  for (guint i = 0; live_toasts != NULL && i < live_toasts->len; i++)
+    adw_toast_set_title (g_ptr_array_index (live_toasts, i), "");
 }
 
 /* What to tell someone whose save was refused. While the audit trail has a

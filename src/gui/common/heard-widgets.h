@@ -27,6 +27,9 @@ AdwMessageDialog *heard_ask_to_remove    (GtkWidget       *owner,
 typedef void (*HeardDiscardFunc) (GtkWindow *window);
 
 AdwToast         *heard_toast_new        (const char       *text) G_GNUC_WARN_UNUSED_RESULT;
+/* Empties every toast heard_toast_new() made that is still shown, which
+ * may name a young person: on a quick hide and on a lock. */
+void              heard_toasts_blank     (void);
 
 void              heard_label_set_words  (GtkLabel         *label,
                                           const char       *text);
