@@ -84,4 +84,8 @@ void              heard_test_ui_wait_clipboard_empty (GdkClipboard *clipboard,
  * app switcher show). */
 void              heard_test_ui_assert_no_title_names (const char       *name);
 
+gboolean          heard_test_ui_press_shortcut    (GtkWidget           *window,
+                                                   guint                keyval,
+                                                   GdkModifierType      modifiers);
+
 G_END_DECLS

@@ -247,39 +247,6 @@ is_error_label (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "error");
 }
 
-/* Presses @keyval with @modifiers on @window as its shortcuts would take the
- * key: whether a shortcut took it and could act. */
-static gboolean
-press_shortcut (GtkWidget       *window,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, window,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 static gboolean
 removed_row_shown (gpointer data)
 {
@@ -382,9 +349,9 @@ test_remove_and_restore (void)
   wait_for_shown (the_app, 1);
 
   /* Ctrl+Z brings them back while the toast shows; then there is nothing to undo. */
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
   wait_for_shown (the_app, 2);
-  g_assert_false (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_false (heard_test_ui_press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
 
   /* Removed again, they are listed under Removed Records, with when and why
    * (once they are shown again: a loaded machine takes a while to choose

@@ -128,9 +128,11 @@ context_locking_cb (HeardApplication *self,
       GtkWindow *window = l->data;
       HeardWindow *owner = owning_window (window);
 
+      /* A window over no Heard window (a question asked at a start) may
+       * hold records too, and goes with any lock. */
       if (HEARD_IS_WINDOW (window) || HEARD_IS_PREFERENCES_WINDOW (window) ||
-          HEARD_IS_RESTORE_DIALOG (window) || owner == NULL ||
-          heard_window_get_context (owner) != context)
+          HEARD_IS_RESTORE_DIALOG (window) ||
+          (owner != NULL && heard_window_get_context (owner) != context))
         continue;
 
       g_ptr_array_remove (self->hidden_windows, window);
@@ -266,9 +268,37 @@ quick_hide_shortcut_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Ctrl+L in a dialog locks the records the dialog is over, as it does in
+ * their window. */
+static gboolean
+lock_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  HeardWindow *owner = owning_window (GTK_WINDOW (widget));
+
+  return owner != NULL && gtk_widget_activate_action (GTK_WIDGET (owner), "win.lock", NULL);
+}
+
+/* Adds a shortcut to @callback for each of @action's accelerators. */
+static void
+add_shortcuts (HeardApplication    *self,
+               GtkShortcutController *shortcuts,
+               const char          *action,
+               GtkShortcutFunc      callback)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (self), action);
+
+  for (guint i = 0; accels[i] != NULL; i++)
+    gtk_shortcut_controller_add_shortcut (
+      shortcuts, gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accels[i]),
+                                   gtk_callback_action_new (callback, self, NULL)));
+}
+
 /* Heard's dialogs are windows of their own, outside the application (so
  * its accelerators do not reach them): each gets the input hook and the
- * quick hide's accelerators, read from the application, their one home. */
+ * quick hide's and the lock's accelerators, read from the application,
+ * their one home. */
 static void
 toplevels_changed_cb (GListModel       *toplevels,
                       guint             position,
@@ -276,9 +306,6 @@ toplevels_changed_cb (GListModel       *toplevels,
                       guint             added,
                       HeardApplication *self)
 {
-  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (self),
-                                                                "app.quick-hide");
-
   for (guint i = position; i < position + added; i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
@@ -291,11 +318,9 @@ toplevels_changed_cb (GListModel       *toplevels,
       hook_window (self, window);
       shortcuts = gtk_shortcut_controller_new ();
       gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-      for (guint j = 0; accels[j] != NULL; j++)
-        gtk_shortcut_controller_add_shortcut (
-          GTK_SHORTCUT_CONTROLLER (shortcuts),
-          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (accels[j]),
-                            gtk_callback_action_new (quick_hide_shortcut_cb, self, NULL)));
+      add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "app.quick-hide",
+                     quick_hide_shortcut_cb);
+      add_shortcuts (self, GTK_SHORTCUT_CONTROLLER (shortcuts), "win.lock", lock_shortcut_cb);
       gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
     }
 }
