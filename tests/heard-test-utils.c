@@ -926,3 +926,42 @@ heard_test_big_practice_set (gboolean  fresh,
 
   return g_steal_pointer (&folder);
 }
+
+/* Waits until @name has an owner on @bus. */
+void
+heard_test_wait_for_bus_name (GDBusConnection *bus,
+                              const char      *name)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(GVariant) reply =
+        g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                     "org.freedesktop.DBus", "NameHasOwner",
+                                     g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                     G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+      gboolean has = FALSE;
+
+      g_variant_get (reply, "(b)", &has);
+      if (has)
+        return;
+      g_usleep (50 * 1000);
+    }
+  g_error ("%s did not appear on the bus", name);
+}
+
+/* Calls @method and asserts that it answered without an error. */
+void
+heard_test_bus_call (GDBusConnection *bus,
+                     const char      *name,
+                     const char      *path,
+                     const char      *interface,
+                     const char      *method,
+                     GVariant        *parameters)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply =
+    g_dbus_connection_call_sync (bus, name, path, interface, method, parameters, NULL,
+                                 G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+
+  g_assert_no_error (error);
+}

@@ -236,4 +236,14 @@ char        *heard_test_crash_amended_words (guint             round,
 char        *heard_test_big_practice_set (gboolean             fresh,
                                           double              *seconds) G_GNUC_WARN_UNUSED_RESULT;
 
+/* D-Bus services the tests stand up (python3-dbusmock). */
+void         heard_test_wait_for_bus_name (GDBusConnection     *bus,
+                                           const char          *name);
+void         heard_test_bus_call         (GDBusConnection     *bus,
+                                          const char          *name,
+                                          const char          *path,
+                                          const char          *interface,
+                                          const char          *method,
+                                          GVariant            *parameters);
+
 G_END_DECLS

@@ -184,43 +184,6 @@ spawn (GSubprocessFlags   flags,
   return g_subprocess_newv ((const char * const *) args->pdata, flags, error);
 }
 
-static void
-wait_for_name (GDBusConnection *bus,
-               const char      *name)
-{
-  for (guint i = 0; i < 200; i++)
-    {
-      g_autoptr(GVariant) reply =
-        g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                     "org.freedesktop.DBus", "NameHasOwner",
-                                     g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
-                                     G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-      gboolean has = FALSE;
-
-      g_variant_get (reply, "(b)", &has);
-      if (has)
-        return;
-      g_usleep (50 * 1000);
-    }
-  g_error ("%s did not appear on the bus", name);
-}
-
-static void
-call (GDBusConnection *bus,
-      const char      *name,
-      const char      *path,
-      const char      *interface,
-      const char      *method,
-      GVariant        *parameters)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply =
-    g_dbus_connection_call_sync (bus, name, path, interface, method, parameters, NULL,
-                                 G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-
-  g_assert_no_error (error);
-}
-
 static guint
 count_inhibitors (GDBusConnection *system_bus)
 {
@@ -279,7 +242,7 @@ emit_prepare_for_sleep (GDBusConnection *system_bus,
 
   g_variant_builder_init (&args, G_VARIANT_TYPE ("av"));
   g_variant_builder_add (&args, "v", g_variant_new_boolean (sleeping));
-  call (system_bus, "org.freedesktop.login1", "/org/freedesktop/login1",
+  heard_test_bus_call (system_bus, "org.freedesktop.login1", "/org/freedesktop/login1",
         "org.freedesktop.DBus.Mock", "EmitSignal",
         g_variant_new ("(sssav)", "org.freedesktop.login1.Manager", "PrepareForSleep", "b",
                        &args));
@@ -344,9 +307,9 @@ test_desktop_watch (void)
   screensaver = spawn (QUIET, &error, "/usr/bin/python3", "-m", "dbusmock",
                        "--template", "gnome_screensaver", NULL);
   g_assert_no_error (error);
-  wait_for_name (system_bus, "org.freedesktop.login1");
-  wait_for_name (session_bus, "org.gnome.ScreenSaver");
-  call (system_bus, "org.freedesktop.login1", "/org/freedesktop/login1",
+  heard_test_wait_for_bus_name (system_bus, "org.freedesktop.login1");
+  heard_test_wait_for_bus_name (session_bus, "org.gnome.ScreenSaver");
+  heard_test_bus_call (system_bus, "org.freedesktop.login1", "/org/freedesktop/login1",
         "org.freedesktop.DBus.Mock", "AddSession",
         g_variant_new ("(ssusb)", "heard1", "seat0", 1000, "caseworker", TRUE));
   g_setenv ("XDG_SESSION_ID", "heard1", TRUE);
@@ -363,14 +326,14 @@ test_desktop_watch (void)
   wait_for_inhibitors (system_bus, 1);
 
   /* The screen saver comes on: a lock; going off asks for nothing. */
-  call (session_bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+  heard_test_bus_call (session_bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
         "SetActive", g_variant_new ("(b)", TRUE));
   wait_for_count (&requests, 1);
-  call (session_bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
+  heard_test_bus_call (session_bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver", "org.gnome.ScreenSaver",
         "SetActive", g_variant_new ("(b)", FALSE));
 
   /* The session is locked (loginctl lock-session). */
-  call (system_bus, "org.freedesktop.login1", "/org/freedesktop/login1/session/heard1",
+  heard_test_bus_call (system_bus, "org.freedesktop.login1", "/org/freedesktop/login1/session/heard1",
         "org.freedesktop.login1.Session", "Lock", NULL);
   wait_for_count (&requests, 2);
 

@@ -625,6 +625,39 @@ test_idle_lock (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* The desktop's screen saver comes on (a stand-in from python3-dbusmock on
+ * the session bus): Heard hides and locks, as on Ctrl+Shift+H. */
+static void
+test_screen_saver_locks (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(GDBusConnection) session_bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GSubprocess) screensaver = NULL;
+  g_autoptr(GError) error = NULL;
+  guint checks = hide.checks;
+
+  g_assert_nonnull (session_bus);
+  start_with_records (data_dir, 1);
+  screensaver = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                  G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                  "/usr/bin/python3", "-m", "dbusmock", "--template",
+                                  "gnome_screensaver", NULL);
+  g_assert_no_error (error);
+  heard_test_wait_for_bus_name (session_bus, "org.gnome.ScreenSaver");
+  g_assert_cmpint (heard_context_get_lock_state (context ()), ==, HEARD_LOCK_STATE_OPEN);
+
+  heard_test_bus_call (session_bus, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
+                       "org.gnome.ScreenSaver", "SetActive", g_variant_new ("(b)", TRUE));
+  heard_test_ui_wait_until (hidden_once, GUINT_TO_POINTER (checks + 1), "the quick hide");
+  heard_test_ui_wait_until (shows_unlock, NULL, "the screen saver's lock to finish");
+  assert_nothing_personal ();
+
+  g_subprocess_force_exit (screensaver);
+  heard_test_ui_wait_for_state (the_app, "records");
+  stop (data_dir);
+  heard_test_remove_dir (data_dir);
+}
+
 static void
 frame_starts_cb (GdkFrameClock *clock,
                  gint64        *frame_started)
@@ -704,6 +737,7 @@ main (int   argc,
                         test_quick_hide);
   g_test_add_func ("/ui/hide/lock-leaves-nothing", test_lock_leaves_nothing);
   g_test_add_func ("/ui/hide/idle-lock", test_idle_lock);
+  g_test_add_func ("/ui/hide/screen-saver-locks", test_screen_saver_locks);
   g_test_add_func ("/ui/hide/speed", test_speed);
 
   return g_test_run ();
