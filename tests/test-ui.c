@@ -828,6 +828,16 @@ test_restart_asks_caseworker_passphrase (void)
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (forgot)), ==, "_Forgot Your Passphrase?");
   heard_test_ui_assert_every_control_named (page);
 
+  /* "Forgot" chosen by mistake leads back again. */
+  g_assert_true (gtk_widget_activate_action (forgot, "unlock.use-recovery-code", NULL));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Unlock With Your Recovery Code");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (forgot)), ==, "_Back to Your Passphrase");
+  g_assert_true (gtk_widget_activate_action (forgot, "unlock.use-recovery-code", NULL));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "Enter Your Passphrase");
+  gtk_widget_grab_focus (field);
+
   /* However long it waits there, nothing of the records appears. */
   heard_test_ui_hold (names_nobody, window, 300, "no name while the passphrase is asked");
 

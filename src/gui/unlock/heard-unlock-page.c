@@ -249,11 +249,14 @@ update (HeardUnlockPage *self)
   g_object_set (self->passphrase_entry, "placeholder-text", field_name, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->passphrase_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, field_name, -1);
-  gtk_widget_set_visible (self->use_code_button,
-                          offer_code && !self->recovery_chosen);
+  /* The same button leads to the recovery code and, chosen by mistake,
+   * back again. */
+  gtk_widget_set_visible (self->use_code_button, offer_code);
   gtk_button_set_label (GTK_BUTTON (self->use_code_button),
-                        caseworker ? _("_Forgot Your Passphrase?")
-                                   : _("Use the _Recovery Code Instead"));
+                        self->recovery_chosen ? (caseworker ? _("_Back to Your Passphrase")
+                                                            : _("Go _Back"))
+                        : caseworker ? _("_Forgot Your Passphrase?")
+                                     : _("Use the _Recovery Code Instead"));
   /* Someone starting Heard for the first time may want to try it first. */
   heard_start_choices_set_offer_practice (self->start_choices,
                                           state == HEARD_LOCK_STATE_NEEDS_NEW_PASSPHRASE);
@@ -438,7 +441,8 @@ use_recovery_code_action (GtkWidget  *widget,
 {
   HeardUnlockPage *self = HEARD_UNLOCK_PAGE (widget);
 
-  self->recovery_chosen = TRUE;
+  self->recovery_chosen = !self->recovery_chosen;
+  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), "");
   show_error (self, NULL);
   update (self);
 }
