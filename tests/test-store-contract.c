@@ -12,6 +12,8 @@
 #include "config.h"
 
 #include "heard-audit.h"
+#include "heard-check-in-rules.h"
+#include "heard-store-check-ins.h"
 #include "heard-store-drafts.h"
 #include "heard-store-open-items.h"
 #include "heard-sqlite-store.h"
@@ -814,6 +816,196 @@ test_drafts (Fixture       *f,
   g_assert_cmpuint (n_after, ==, n_entries);
 }
 
+static GPtrArray *
+list_check_ins (Fixture *f,
+                gint64   person_id,
+                gint64   plan_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *check_ins;
+
+  heard_store_list_check_ins_async (f->store, person_id, plan_id, ASYNC (f));
+  check_ins = heard_store_list_check_ins_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (check_ins);
+  assert_unchanged (f);
+
+  return check_ins;
+}
+
+/* Saved or refused: the id, or 0 with @error set and nothing announced. */
+static gint64
+save_check_in (Fixture       *f,
+               HeardCheckIn  *check_in,
+               GError       **error)
+{
+  heard_store_save_check_in_async (f->store, check_in, ASYNC (f));
+  return heard_store_save_check_in_finish (f->store, result_of (f), error);
+}
+
+static void
+assert_rating (HeardCheckIn     *check_in,
+               HeardAreaKind     area,
+               HeardRater        rater,
+               HeardRatingState  state,
+               guint             value)
+{
+  HeardRating rating;
+
+  g_assert_true (heard_check_in_get_rating (check_in, area, rater, &rating));
+  g_assert_cmpint (rating.state, ==, state);
+  g_assert_cmpuint (rating.value, ==, value);
+}
+
+/* A check-in is saved whole, with both raters' ratings kept apart (a
+ * skipped one is not "rather not say", neither is a zero), their words
+ * exactly as typed, and who saved it and when; listed oldest day first,
+ * for one plan or all of a young person's; refused for a day in the
+ * future, an area the plan lacks, a rating out of range or a plan that is
+ * not there; and never changed behind the store's back unnoticed. */
+static void
+test_check_ins (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *words = "  It’s better at school now,\n\"mostly\" — I go on Mondays  ";
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(HeardCheckIn) earlier = NULL;
+  g_autoptr(HeardCheckIn) other = NULL;
+  g_autoptr(HeardCheckIn) refused = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardCheckIn *read;
+  HeardRating safety;
+  gint64 person_id, other_person_id, plan_id, other_plan_id, id, earlier_id;
+  guint n_entries = 0, n_after = 0;
+
+  person_id = save_person (f, 0, "Amira Haddad");
+  other_person_id = save_person (f, 0, "Ben Carter");
+  plan_id = start_plan (f, person_id);
+  save_area (f, person_id, plan_id);
+  other_plan_id = start_plan (f, other_person_id);
+  save_area (f, other_person_id, other_plan_id);
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+
+  check_in = heard_check_in_new (plan_id);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, "12/03/2026");
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, words);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE, "Calmer than last time.");
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_PRESENT, "Amira, Priya (key worker)");
+  heard_check_in_set_rating (check_in, HEARD_AREA_EDUCATION, HEARD_RATER_YOUNG_PERSON,
+                             HEARD_RATING_GIVEN, 8);
+  heard_check_in_set_rating (check_in, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 4);
+  heard_check_in_set_safety (check_in, HEARD_RATING_RATHER_NOT_SAY, 0);
+  id = save_check_in (f, check_in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_CHECK_IN, person_id, id);
+  /* The caller's object is theirs: the store saved a copy. */
+  g_assert_cmpint (heard_check_in_get_id (check_in), ==, 0);
+
+  /* An earlier day, saved later, lists first; skipped is not "rather not
+   * say", and 0 is a rating like any other. */
+  earlier = heard_check_in_new (plan_id);
+  heard_check_in_set_text (earlier, HEARD_CHECK_IN_DAY, "2026-02-26");
+  heard_check_in_set_rating (earlier, HEARD_AREA_EDUCATION, HEARD_RATER_YOUNG_PERSON,
+                             HEARD_RATING_SKIPPED, 0);
+  heard_check_in_set_rating (earlier, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 0);
+  heard_check_in_set_safety (earlier, HEARD_RATING_GIVEN, 0);
+  earlier_id = save_check_in (f, earlier, &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_CHECK_IN, person_id, earlier_id);
+
+  other = heard_check_in_new (other_plan_id);
+  heard_check_in_set_text (other, HEARD_CHECK_IN_DAY, "2026-01-05");
+  heard_check_in_set_rating (other, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 5);
+  save_check_in (f, other, &error);
+  g_assert_no_error (error);
+  f->n_changes = 0;
+
+  listed = list_check_ins (f, person_id, 0);
+  g_assert_cmpuint (listed->len, ==, 2);
+  read = g_ptr_array_index (listed, 0);
+  g_assert_cmpint (heard_check_in_get_id (read), ==, earlier_id);
+  g_assert_cmpstr (heard_check_in_get_day (read), ==, "2026-02-26");
+  assert_rating (read, HEARD_AREA_EDUCATION, HEARD_RATER_YOUNG_PERSON, HEARD_RATING_SKIPPED, 0);
+  assert_rating (read, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER, HEARD_RATING_GIVEN, 0);
+  heard_check_in_get_safety (read, &safety);
+  g_assert_cmpint (safety.state, ==, HEARD_RATING_GIVEN);
+  g_assert_cmpuint (safety.value, ==, 0);
+  g_assert_false (heard_check_in_area_to_talk_about (read, HEARD_AREA_EDUCATION));
+
+  read = g_ptr_array_index (listed, 1);
+  g_assert_cmpint (heard_check_in_get_id (read), ==, id);
+  g_assert_cmpint (heard_check_in_get_plan_id (read), ==, plan_id);
+  g_assert_cmpint (heard_check_in_get_person_id (read), ==, person_id);
+  g_assert_cmpstr (heard_check_in_get_day (read), ==, "2026-03-12");
+  g_assert_cmpstr (heard_check_in_get_text (read, HEARD_CHECK_IN_THEIR_WORDS), ==, words);
+  g_assert_cmpstr (heard_check_in_get_text (read, HEARD_CHECK_IN_WORKER_NOTE), ==,
+                   "Calmer than last time.");
+  g_assert_cmpstr (heard_check_in_get_text (read, HEARD_CHECK_IN_PRESENT), ==,
+                   "Amira, Priya (key worker)");
+  g_assert_cmpuint (heard_check_in_get_n_areas (read), ==, 1);
+  g_assert_cmpint (heard_check_in_get_area (read, 0), ==, HEARD_AREA_EDUCATION);
+  assert_rating (read, HEARD_AREA_EDUCATION, HEARD_RATER_YOUNG_PERSON, HEARD_RATING_GIVEN, 8);
+  assert_rating (read, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER, HEARD_RATING_GIVEN, 4);
+  g_assert_true (heard_check_in_area_to_talk_about (read, HEARD_AREA_EDUCATION));
+  heard_check_in_get_safety (read, &safety);
+  g_assert_cmpint (safety.state, ==, HEARD_RATING_RATHER_NOT_SAY);
+  g_assert_nonnull (heard_check_in_get_saved_by (read));
+  g_assert_true (g_str_has_prefix (heard_check_in_get_saved_at (read), "20"));
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  listed = list_check_ins (f, person_id, plan_id + 1000);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  listed = list_check_ins (f, other_person_id, other_plan_id);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Refusals: nothing saved, nothing announced. */
+  refused = heard_check_in_new (plan_id);
+  heard_check_in_set_text (refused, HEARD_CHECK_IN_DAY, "01/01/2199");
+  heard_check_in_set_rating (refused, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 5);
+  g_assert_cmpint (save_check_in (f, refused, &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  heard_check_in_set_text (refused, HEARD_CHECK_IN_DAY, "2026-03-13");
+  heard_check_in_set_rating (refused, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 11);
+  g_assert_cmpint (save_check_in (f, refused, &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  heard_check_in_set_rating (refused, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 10);
+  heard_check_in_set_rating (refused, HEARD_AREA_HOME, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 3);
+  g_assert_cmpint (save_check_in (f, refused, &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_clear_object (&refused);
+  refused = heard_check_in_new (plan_id + 1000);
+  heard_check_in_set_text (refused, HEARD_CHECK_IN_DAY, "2026-03-13");
+  heard_check_in_set_rating (refused, HEARD_AREA_EDUCATION, HEARD_RATER_WORKER,
+                             HEARD_RATING_GIVEN, 5);
+  g_assert_cmpint (save_check_in (f, refused, &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  listed = list_check_ins (f, person_id, plan_id);
+  g_assert_cmpuint (listed->len, ==, 2);
+
+  /* Each save is in the trail: an entry for it and its seal. */
+  g_assert_null (heard_test_verify_audit (f->store, &n_after));
+  g_assert_cmpuint (n_after, ==, n_entries + 2 * 3);
+}
+
 /* HeardStore is only an interface: there is no store without a backend. */
 static void
 test_abstract (void)
@@ -853,6 +1045,7 @@ main (int   argc,
   add_test ("/store-contract/checks", test_checks);
   add_test ("/store-contract/not-open", test_not_open);
   add_test ("/store-contract/drafts", test_drafts);
+  add_test ("/store-contract/check-ins", test_check_ins);
 
   return g_test_run ();
 }

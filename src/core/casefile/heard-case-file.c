@@ -9,6 +9,7 @@
 #include "heard-case-file-private.h"
 #include "heard-context-private.h"
 #include "heard-list-util.h"
+#include "heard-store-check-ins.h"
 #include "heard-store-open-items.h"
 #include "heard-plan-private.h"
 #include "heard-store-people.h"
@@ -17,7 +18,7 @@
 
 /*
  * One young person's records as the windows see them: the person, their
- * plans, their statements and what is still open about them, kept as
+ * plans, their statements, their check-ins and what is still open about them, kept as
  * models that change in place. Every
  * window showing the young person shares the one case file the context
  * hands out, every change to their records goes through it, and it listens
@@ -39,6 +40,7 @@ struct _HeardCaseFile
   HeardPerson   *person;
   GListStore    *plans;
   GListStore    *statements;
+  GListStore    *check_ins;
   GListStore    *open_items;
   guint          n_outstanding;
   /* Loads under way, and the writes waiting for them to land. */
@@ -55,6 +57,7 @@ enum {
   PROP_PERSON,
   PROP_PLANS,
   PROP_STATEMENTS,
+  PROP_CHECK_INS,
   PROP_OPEN_ITEMS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
@@ -447,6 +450,29 @@ people_listed_cb (GObject      *object,
   end_load (load->self, error);
 }
 
+/* A check-in never changes once saved: the same id is the same record. */
+static gboolean
+same_check_in (gpointer old,
+               gpointer fresh)
+{
+  return heard_check_in_get_id (old) == heard_check_in_get_id (fresh);
+}
+
+static void
+check_ins_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GError) error = NULL;
+
+  check_ins = heard_store_list_check_ins_finish (HEARD_STORE (object), result, &error);
+  if (check_ins != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->check_ins, check_ins, same_check_in);
+  end_load (load->self, error);
+}
+
 static void
 open_items_listed_cb (GObject      *object,
                       GAsyncResult *result,
@@ -491,6 +517,13 @@ load_statements (HeardCaseFile *self)
 }
 
 static void
+load_check_ins (HeardCaseFile *self)
+{
+  heard_store_list_check_ins_async (self->store, self->person_id, 0, self->cancellable,
+                                    check_ins_listed_cb, begin_load (self));
+}
+
+static void
 store_changed_cb (HeardStore      *store,
                   HeardRecordKind  kind,
                   gint64           person_id,
@@ -510,6 +543,10 @@ store_changed_cb (HeardStore      *store,
     case HEARD_RECORD_KIND_STATEMENT:
       load_statements (self);
       load_open_items (self);
+      break;
+
+    case HEARD_RECORD_KIND_CHECK_IN:
+      load_check_ins (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
@@ -662,6 +699,7 @@ heard_case_file_finalize (GObject *object)
 
   g_clear_object (&self->plans);
   g_clear_object (&self->statements);
+  g_clear_object (&self->check_ins);
   g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
@@ -689,6 +727,10 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_STATEMENTS:
       g_value_set_object (value, self->statements);
+      break;
+
+    case PROP_CHECK_INS:
+      g_value_set_object (value, self->check_ins);
       break;
 
     case PROP_OPEN_ITEMS:
@@ -734,6 +776,9 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_STATEMENTS] =
     g_param_spec_object ("statements", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHECK_INS] =
+    g_param_spec_object ("check-ins", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OPEN_ITEMS] =
     g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -757,6 +802,7 @@ heard_case_file_init (HeardCaseFile *self)
 {
   self->plans = g_list_store_new (HEARD_TYPE_PLAN);
   self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  self->check_ins = g_list_store_new (HEARD_TYPE_CHECK_IN);
   self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
@@ -777,6 +823,7 @@ case_file_new (HeardContext *context,
   g_signal_connect_object (self->store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   load_plans (self);
   load_statements (self);
+  load_check_ins (self);
   load_open_items (self);
 
   return self;
@@ -820,6 +867,7 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_clear_object (&self->store);
   g_list_store_remove_all (self->plans);
   g_list_store_remove_all (self->statements);
+  g_list_store_remove_all (self->check_ins);
   g_list_store_remove_all (self->open_items);
   count_outstanding (self);
   if (self->person != NULL)
@@ -865,6 +913,16 @@ heard_case_file_get_plans (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->plans);
+}
+
+/* Their check-ins (HeardCheckIn) on every plan of theirs, oldest day
+ * first; each knows its plan (heard_check_in_get_plan_id()). */
+GListModel *
+heard_case_file_get_check_ins (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->check_ins);
 }
 
 /* Their statements (HeardStatement, the current version of each), newest
@@ -1203,6 +1261,25 @@ heard_case_file_record_statement_async (HeardCaseFile       *self,
                    callback, user_data);
   if (!refuse_if_dropped (self, task))
     heard_store_record_statement_async (self->store, statement, NULL, written_cb, task);
+}
+
+void
+heard_case_file_save_check_in_async (HeardCaseFile       *self,
+                                     HeardCheckIn        *check_in,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_save_check_in_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_CHECK_IN (check_in));
+
+  task = new_task (self, heard_case_file_save_check_in_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_save_check_in_async (self->store, check_in, NULL, written_cb, task);
 }
 
 void

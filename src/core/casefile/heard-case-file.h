@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-check-in.h"
 #include "heard-context.h"
 #include "heard-open-item.h"
 #include "heard-person.h"
@@ -27,6 +28,7 @@ HeardContext *heard_case_file_get_context      (HeardCaseFile        *self);
 HeardPerson *heard_case_file_get_person        (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_plans         (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_statements    (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_check_ins     (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_open_items    (HeardCaseFile        *self);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
@@ -104,6 +106,12 @@ void         heard_case_file_record_statement_async (HeardCaseFile           *se
                                                      GCancellable            *cancellable,
                                                      GAsyncReadyCallback      callback,
                                                      gpointer                 user_data);
+/* Saves @check_in (on one of their plans) as a new check-in. */
+void         heard_case_file_save_check_in_async   (HeardCaseFile            *self,
+                                                    HeardCheckIn             *check_in,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
 void         heard_case_file_amend_statement_async (HeardCaseFile            *self,
                                                     HeardStatement           *amended,
                                                     GCancellable             *cancellable,

@@ -43,7 +43,8 @@ G_DEFINE_ENUM_TYPE (HeardDateKind, heard_date_kind,
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_SAID, "said"),
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_TOLD, "told"),
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_REVIEW, "review"),
-  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DUE, "due"))
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DUE, "due"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_CHECK_IN, "check-in"))
 
 /* One row per HeardDateKind: how messages name it, and whether it may lie
  * after today. This table is the only place the rule is written. */
@@ -57,6 +58,7 @@ static const struct
   [HEARD_DATE_KIND_TOLD] = { N_("The day they were told"), FALSE },
   [HEARD_DATE_KIND_REVIEW] = { N_("The review date"), TRUE },
   [HEARD_DATE_KIND_DUE] = { N_("The date this should be done by"), TRUE },
+  [HEARD_DATE_KIND_CHECK_IN] = { N_("The day of the check-in"), FALSE },
 };
 
 /* Where a conversion of @d_fmt puts a field, as the field's letter. */

@@ -17,6 +17,7 @@ typedef enum
   HEARD_RECORD_KIND_PLAN,       /*< nick=plan >*/
   HEARD_RECORD_KIND_STATEMENT,  /*< nick=statement >*/
   HEARD_RECORD_KIND_STAFF,      /*< nick=staff >*/
+  HEARD_RECORD_KIND_CHECK_IN,   /*< nick=check-in >*/
 } HeardRecordKind;
 
 G_END_DECLS

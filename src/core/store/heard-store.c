@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "heard-audit.h"
+#include "heard-store-check-ins.h"
 #include "heard-store-copy.h"
 #include "heard-store-drafts.h"
 #include "heard-store-open-items.h"
@@ -1014,4 +1015,54 @@ heard_store_delete_draft_finish (HeardStore   *self,
   gint64 done = 0;
 
   return propagate_number (self, result, heard_store_delete_draft_async, &done, error);
+}
+
+/* Check-ins (heard-store-check-ins.h) */
+
+void
+heard_store_save_check_in_async (HeardStore          *self,
+                                 HeardCheckIn        *check_in,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_CHECK_IN (check_in));
+  g_return_if_fail (heard_check_in_get_id (check_in) == 0);
+
+  HEARD_STORE_GET_CLASS (self)->save_check_in_async (self, check_in, cancellable, callback,
+                                                     user_data);
+}
+
+gint64
+heard_store_save_check_in_finish (HeardStore   *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_save_check_in_async, &id, error);
+  return id;
+}
+
+void
+heard_store_list_check_ins_async (HeardStore          *self,
+                                  gint64               person_id,
+                                  gint64               plan_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_check_ins_async (self, person_id, plan_id, cancellable,
+                                                      callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_check_ins_finish (HeardStore   *self,
+                                   GAsyncResult *result,
+                                   GError      **error)
+{
+  return propagate (self, result, heard_store_list_check_ins_async, error);
 }

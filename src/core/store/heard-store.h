@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-check-in.h"
 #include "heard-draft.h"
 #include "heard-key.h"
 #include "heard-person.h"
@@ -45,8 +46,8 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * Where the records are kept, whatever keeps them: an abstract type with one
  * vfunc per operation. The heard_store_*() functions (here and in
  * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
- * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h and
- * heard-store-drafts.h)
+ * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h,
+ * heard-store-drafts.h and heard-store-check-ins.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
  * SQLCipher store, HeardSqliteStore) fills in every vfunc and follows
@@ -59,8 +60,8 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * store was created on (the one its callers use), before the write's own
  * callback runs. @record_id is the young person's id (PERSON), the plan
  * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
- * amended, answered, told) or the member of staff's (STAFF, with @person_id
- * 0). A refused write emits nothing, and so does a write to the audit trail
+ * amended, answered, told), the check-in's (CHECK_IN) or the member of
+ * staff's (STAFF, with @person_id 0). A refused write emits nothing, and so does a write to the audit trail
  * alone (a sensitive statement read), which changes no record anyone sees,
  * nor does a draft (heard-store-drafts.h), which is no record.
  */
@@ -279,6 +280,19 @@ struct _HeardStoreClass
                                              gpointer                      user_data);
   void     (*delete_draft_async)            (HeardStore                   *self,
                                              HeardDraft                   *draft,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* Check-ins (heard-store-check-ins.h) */
+  void     (*save_check_in_async)           (HeardStore                   *self,
+                                             HeardCheckIn                 *check_in,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*list_check_ins_async)          (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             gint64                        plan_id,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);

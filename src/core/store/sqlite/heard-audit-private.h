@@ -46,6 +46,12 @@ gboolean _heard_audit_before_write    (sqlite3         *db,
                                        GError         **error);
 gboolean _heard_audit_before_commit   (sqlite3         *db,
                                        GError         **error);
+/* Who wrote the newest entry and when: what a record added with it keeps
+ * as its own "who and when". */
+gboolean _heard_audit_read_newest     (sqlite3         *db,
+                                       char           **actor,
+                                       char           **at,
+                                       GError         **error);
 /* The newest entry, on any connection (the store's or a copy's). */
 HeardAuditAnchor *_heard_audit_read_head (sqlite3    *db,
                                           GError    **error) G_GNUC_WARN_UNUSED_RESULT;

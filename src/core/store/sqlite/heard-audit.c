@@ -43,6 +43,9 @@
 
 G_DEFINE_QUARK (heard-audit-error-quark, heard_audit_error)
 
+/* How many kinds of record are sealed (content_kinds). */
+#define N_CONTENT_KINDS 4
+
 /* What one connection knows about its trail: the chain key, whether kept
  * records are sealed yet (not while migrating), what holds writing, and
  * where each kind of kept record stood when the transaction began. */
@@ -52,7 +55,7 @@ typedef struct
   guint8   *key;
   gboolean  sealing;
   char     *hold;
-  gint64    sealed_up_to[3];
+  gint64    sealed_up_to[N_CONTENT_KINDS];
 } AuditState;
 
 /* A kind of record Heard promises never to change, and the one canonical
@@ -62,12 +65,13 @@ typedef struct
 {
   const char *kind;
   const char *tag;
+  guint       since;
   const char *max_sql;
   const char *select_sql;
 } ContentKind;
 
-static const ContentKind content_kinds[] = {
-  { "statement version", "heard statement version v1",
+static const ContentKind content_kinds[N_CONTENT_KINDS] = {
+  { "statement version", "heard statement version v1", CONTENT_SCHEMA_VERSION,
     "SELECT coalesce (max (id), 0) FROM statement_version",
     "SELECT v.id, v.statement_id, s.person_id, v.version, v.words, v.given_on, v.given_time,"
     "       v.place, v.present, v.their_note, v.context, v.share_with, v.content_note,"
@@ -76,17 +80,27 @@ static const ContentKind content_kinds[] = {
     " WHERE v.id > ?1 ORDER BY v.id" },
   /* The day they were told is the one thing an answer gains later (its
    * trigger allows it once), so it is not part of the answer's content. */
-  { "answer", "heard answer v1",
+  { "answer", "heard answer v1", CONTENT_SCHEMA_VERSION,
     "SELECT coalesce (max (id), 0) FROM statement_response",
     "SELECT r.id, r.statement_id, r.what_we_did, r.saved_by, r.saved_at,"
     "       (SELECT group_concat (action_id, ',') FROM"
     "          (SELECT action_id FROM statement_response_action"
     "           WHERE response_id = r.id ORDER BY action_id))"
     " FROM statement_response AS r WHERE r.id > ?1 ORDER BY r.id" },
-  { "review", "heard plan review v1",
+  { "review", "heard plan review v1", CONTENT_SCHEMA_VERSION,
     "SELECT coalesce (max (id), 0) FROM plan_review",
     "SELECT id, plan_id, decision, reviewer_id, reviewer_name, comments, decided_at"
     " FROM plan_review WHERE id > ?1 ORDER BY id" },
+  /* Schema 6: a check-in with its ratings, area by area, rater by rater. */
+  { "check-in", "heard check-in v1", 6,
+    "SELECT coalesce (max (id), 0) FROM check_in",
+    "SELECT c.id, c.plan_id, c.day, c.safety_state, c.safety, c.their_words, c.worker_note,"
+    "       c.present, c.saved_by, c.saved_at,"
+    "       (SELECT group_concat (rating, ';') FROM"
+    "          (SELECT area_kind || ':' || rater || ':' || state || ':' || coalesce (value, '')"
+    "             AS rating FROM check_in_rating"
+    "           WHERE check_in_id = c.id ORDER BY area_kind, rater))"
+    " FROM check_in AS c WHERE c.id > ?1 ORDER BY c.id" },
 };
 
 G_LOCK_DEFINE_STATIC (connections);
@@ -311,6 +325,30 @@ _heard_audit_append (sqlite3     *db,
   return append_entry (db, actor, action, target_kind, target_id, detail, NULL, 0, NULL, error);
 }
 
+gboolean
+_heard_audit_read_newest (sqlite3  *db,
+                          char    **actor,
+                          char    **at,
+                          GError  **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = _heard_store_prepare (db, "SELECT actor, at FROM audit"
+                                        " WHERE id = (SELECT max (id) FROM audit)", error);
+  if (statement == NULL)
+    return FALSE;
+
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    {
+      _heard_store_set_error (error, db, sqlite3_errcode (db));
+      return FALSE;
+    }
+
+  *actor = _heard_store_dup_column (statement, 0);
+  *at = _heard_store_dup_column (statement, 1);
+  return TRUE;
+}
+
 /* Kept records and their content */
 
 /* The canonical form: the kind's tag, then every field as its UTF-8 text,
@@ -479,6 +517,9 @@ describe_record (const ContentKind *kind,
   if (row != NULL && strcmp (kind->kind, "answer") == 0)
     return g_strdup_printf (_("the answer %" G_GINT64_FORMAT " to statement %s"), id,
                             (const char *) sqlite3_column_text (row, 1));
+  if (row != NULL && strcmp (kind->kind, "check-in") == 0)
+    return g_strdup_printf (_("check-in %" G_GINT64_FORMAT " on plan %s"), id,
+                            (const char *) sqlite3_column_text (row, 1));
   if (row != NULL)
     return g_strdup_printf (_("review %" G_GINT64_FORMAT " of plan %s"), id,
                             (const char *) sqlite3_column_text (row, 1));
@@ -602,6 +643,8 @@ describe_trigger (const char *name)
     return _("young people's own words");
   if (g_str_has_prefix (name, "plan_review"))
     return _("signed reviews");
+  if (g_str_has_prefix (name, "check_in"))
+    return _("check-ins");
   return name;
 }
 
@@ -714,9 +757,10 @@ _heard_audit_after_migration (sqlite3  *db,
   sealing = state->sealing;
   state->sealing = TRUE;
   for (gsize k = 0; ok && k < G_N_ELEMENTS (content_kinds); k++)
-    ok = seal_records (db, &content_kinds[k], 0, FALSE, "sealed",
-                       "kept before content hashes; sealed as found when Heard was updated",
-                       error);
+    if (content_kinds[k].since <= version)
+      ok = seal_records (db, &content_kinds[k], 0, FALSE, "sealed",
+                         "kept before content hashes; sealed as found when Heard was updated",
+                         error);
   state->sealing = sealing;
 
   return ok;

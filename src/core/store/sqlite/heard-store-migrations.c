@@ -284,6 +284,47 @@ static const char *const migrations[] = {
   "  text TEXT NOT NULL,"
   "  PRIMARY KEY (draft_id, name)"
   ") WITHOUT ROWID;",
+
+  /* 6: check-ins, each a dated record on one plan: the young person's and
+   * the worker's 0-10 ratings of each area side by side (never averaged),
+   * the young person's safety scale, their words, the worker's note and who
+   * was there. A rating not given is skipped or "rather not say", with no
+   * value. Records: only ever added, sealed in the audit trail. */
+  "CREATE TABLE check_in ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_id INTEGER NOT NULL REFERENCES plan (id),"
+  "  day TEXT NOT NULL CHECK (length (day) = 10),"
+  "  safety_state TEXT NOT NULL CHECK (safety_state IN ('given', 'skipped', 'rather-not-say')),"
+  "  safety INTEGER,"
+  "  their_words TEXT NOT NULL DEFAULT '',"
+  "  worker_note TEXT NOT NULL DEFAULT '',"
+  "  present TEXT NOT NULL DEFAULT '',"
+  "  saved_by TEXT NOT NULL,"
+  "  saved_at TEXT NOT NULL,"
+  "  CHECK ((safety_state = 'given') = (safety IS NOT NULL AND safety BETWEEN 0 AND 10))"
+  ");"
+  "CREATE INDEX check_in_plan ON check_in (plan_id, day);"
+  "CREATE TABLE check_in_rating ("
+  "  check_in_id INTEGER NOT NULL REFERENCES check_in (id),"
+  "  area_kind INTEGER NOT NULL CHECK (area_kind >= 0),"
+  "  rater TEXT NOT NULL CHECK (rater IN ('young-person', 'worker')),"
+  "  state TEXT NOT NULL CHECK (state IN ('given', 'skipped', 'rather-not-say')),"
+  "  value INTEGER,"
+  "  CHECK ((state = 'given') = (value IS NOT NULL AND value BETWEEN 0 AND 10)),"
+  "  PRIMARY KEY (check_in_id, area_kind, rater)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER check_in_no_update BEFORE UPDATE ON check_in BEGIN"
+  "  SELECT RAISE (ABORT, 'a check-in is never changed');"
+  "END;"
+  "CREATE TRIGGER check_in_no_delete BEFORE DELETE ON check_in BEGIN"
+  "  SELECT RAISE (ABORT, 'a check-in is never removed');"
+  "END;"
+  "CREATE TRIGGER check_in_rating_no_update BEFORE UPDATE ON check_in_rating BEGIN"
+  "  SELECT RAISE (ABORT, 'a check-in is never changed');"
+  "END;"
+  "CREATE TRIGGER check_in_rating_no_delete BEFORE DELETE ON check_in_rating BEGIN"
+  "  SELECT RAISE (ABORT, 'a check-in is never removed');"
+  "END;",
 };
 
 const char *const *

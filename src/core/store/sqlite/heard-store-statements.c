@@ -153,28 +153,10 @@ audit_change (sqlite3     *db,
               char       **at,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
-
   if (!_heard_audit_append (db, NULL, action, "statement", statement_id, detail, error))
     return FALSE;
 
-  if (actor == NULL)
-    return TRUE;
-
-  statement = _heard_store_prepare (db, "SELECT actor, at FROM audit"
-                                        " WHERE id = (SELECT max (id) FROM audit)", error);
-  if (statement == NULL)
-    return FALSE;
-
-  if (sqlite3_step (statement) != SQLITE_ROW)
-    {
-      _heard_store_set_error (error, db, sqlite3_errcode (db));
-      return FALSE;
-    }
-
-  *actor = _heard_store_dup_column (statement, 0);
-  *at = _heard_store_dup_column (statement, 1);
-  return TRUE;
+  return actor == NULL || _heard_audit_read_newest (db, actor, at, error);
 }
 
 static void

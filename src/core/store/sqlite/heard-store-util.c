@@ -86,6 +86,11 @@ find_person (sqlite3            *db,
       sql = "SELECT person_id FROM statement WHERE id = ?1";
       break;
 
+    case HEARD_RECORD_KIND_CHECK_IN:
+      sql = "SELECT plan.person_id FROM check_in JOIN plan ON plan.id = check_in.plan_id"
+            " WHERE check_in.id = ?1";
+      break;
+
     default:
       g_assert_not_reached ();
     }
