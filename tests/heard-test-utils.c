@@ -15,6 +15,7 @@
 #include "heard-context-private.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-check-ins.h"
 #include "heard-store-drafts.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -603,6 +604,88 @@ heard_test_load_plans (HeardStore  *store,
   heard_test_wait (&result);
 
   return heard_store_load_plans_finish (store, result, error);
+}
+
+gint64
+heard_test_start_plan_with_area (HeardStore    *store,
+                                 gint64         person_id,
+                                 HeardAreaKind  kind)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPlanArea) area = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id;
+
+  heard_store_start_plan_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  plan_id = heard_store_start_plan_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  area = heard_plan_area_new (plan_id, kind);
+  heard_plan_area_set_text (area, HEARD_AREA_GOAL_OWN_WORDS, "Feel OK at school.");
+  heard_store_save_area_async (store, area, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_store_save_area_finish (store, result, &error), >, 0);
+  g_assert_no_error (error);
+
+  return plan_id;
+}
+
+static void
+set_test_rating (HeardCheckIn  *check_in,
+                 HeardAreaKind  area,
+                 HeardRater     rater,
+                 int            value)
+{
+  HeardRatingState state = value == -1 ? HEARD_RATING_SKIPPED
+                           : value == -2 ? HEARD_RATING_RATHER_NOT_SAY : HEARD_RATING_GIVEN;
+
+  heard_check_in_set_rating (check_in, area, rater, state, value >= 0 ? (guint) value : 0);
+}
+
+HeardCheckIn *
+heard_test_check_in_new (gint64         plan_id,
+                         const char    *day,
+                         HeardAreaKind  area,
+                         int            theirs,
+                         int            worker)
+{
+  HeardCheckIn *check_in = heard_check_in_new (plan_id);
+
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, day);
+  set_test_rating (check_in, area, HEARD_RATER_YOUNG_PERSON, theirs);
+  set_test_rating (check_in, area, HEARD_RATER_WORKER, worker);
+
+  return check_in;
+}
+
+gint64
+heard_test_save_check_in (HeardStore    *store,
+                          HeardCheckIn  *check_in,
+                          GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_save_check_in_async (store, check_in, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_store_save_check_in_finish (store, result, error);
+}
+
+GPtrArray *
+heard_test_list_check_ins (HeardStore  *store,
+                           gint64       person_id,
+                           gint64       plan_id,
+                           GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_store_list_check_ins_async (store, person_id, plan_id, NULL, heard_test_store_result_cb,
+                                    &result);
+  heard_test_wait (&result);
+
+  return heard_store_list_check_ins_finish (store, result, error);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "heard-check-in.h"
 #include "heard-context.h"
 #include "heard-key.h"
 #include "heard-person.h"
@@ -207,6 +208,25 @@ void         heard_test_fill_statements  (sqlite3             *db,
                                           gint64               person_id,
                                           guint                n,
                                           guint32              seed);
+
+/* Starts a plan for @person_id with one area of @kind; its id. */
+gint64       heard_test_start_plan_with_area (HeardStore      *store,
+                                              gint64           person_id,
+                                              HeardAreaKind    kind);
+/* A check-in on @plan_id on @day rating @area: the young person @theirs,
+ * the worker @worker (each -1 for skipped, -2 for "rather not say"). */
+HeardCheckIn *heard_test_check_in_new    (gint64               plan_id,
+                                          const char          *day,
+                                          HeardAreaKind        area,
+                                          int                  theirs,
+                                          int                  worker) G_GNUC_WARN_UNUSED_RESULT;
+gint64       heard_test_save_check_in    (HeardStore          *store,
+                                          HeardCheckIn        *check_in,
+                                          GError             **error);
+GPtrArray   *heard_test_list_check_ins   (HeardStore          *store,
+                                          gint64               person_id,
+                                          gint64               plan_id,
+                                          GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Runs @sql with @trigger taken away, then puts it back exactly as it was. */
 void         heard_test_exec_behind_trigger (sqlite3          *db,

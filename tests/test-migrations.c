@@ -871,6 +871,92 @@ test_from_v4 (Fixture       *fixture,
   g_assert_cmpint (heard_test_add_person (fixture->store, "Ama Boateng"), >, 0);
 }
 
+/* Schema 5, made by that day's store (make-fixture --current): the update
+ * adds check-ins and changes nothing else. The records read back as they
+ * were and the trail verifies, not one entry more or rewritten; a check-in
+ * saved afterwards is audited and sealed, the file refuses to change it,
+ * and a change made with the safeguard taken away is found. */
+static void
+test_from_v5 (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_entries = 0;
+  gint64 n_before, plan_id, check_in_id;
+  sqlite3 *db;
+
+  db = raw_open (fixture);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM sqlite_master"
+                                             " WHERE name = 'check_in'"), ==, 0);
+  n_before = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  g_assert_cmpint (n_before, >, 0);
+  before = heard_test_audit_hashes (db, n_before);
+  sqlite3_close (db);
+
+  open_store (fixture);
+  g_assert_null (heard_test_verify_audit (fixture->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+  people = list_people (fixture);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (heard_person_get_display_name (g_ptr_array_index (people, 0)), ==,
+                   "Jade Mensah");
+  statements = heard_test_list_statements (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statements->len, ==, 1);
+  g_assert_cmpstr (heard_statement_get_words (g_ptr_array_index (statements, 0)), ==,
+                   "I want to stay at my nan’s.");
+  check_ins = heard_test_list_check_ins (fixture->store, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_ins->len, ==, 0);
+  g_clear_pointer (&check_ins, g_ptr_array_unref);
+  heard_test_close_store (&fixture->store);
+
+  db = raw_open (fixture);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"), ==, n_before);
+  after = heard_test_audit_hashes (db, n_before);
+  g_assert_cmpstr (after, ==, before);
+  sqlite3_close (db);
+
+  /* Check-ins work on the updated records, each with its entry and seal. */
+  open_store (fixture);
+  plan_id = heard_test_start_plan_with_area (fixture->store, 1, HEARD_AREA_HOME);
+  check_in = heard_test_check_in_new (plan_id, "2026-06-01", HEARD_AREA_HOME, 7, -2);
+  check_in_id = heard_test_save_check_in (fixture->store, check_in, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (check_in_id, >, 0);
+  g_assert_null (heard_test_verify_audit (fixture->store, NULL));
+  heard_test_close_store (&fixture->store);
+
+  db = raw_open (fixture);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"
+                                             " WHERE target_kind = 'check-in'"
+                                             " AND action = 'recorded'"), ==, 1);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"
+                                             " WHERE content_kind = 'check-in'"
+                                             " AND content_hash IS NOT NULL"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE check_in_rating SET value = 9", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM check_in", NULL, NULL, NULL), ==,
+                   SQLITE_CONSTRAINT);
+  heard_test_exec_behind_trigger (db, "check_in_rating_no_update",
+                                  "UPDATE check_in_rating SET value = 2"
+                                  " WHERE rater = 'young-person'");
+  sqlite3_close (db);
+  open_store (fixture);
+  error = heard_test_verify_audit (fixture->store, NULL);
+  g_assert_error (error, HEARD_AUDIT_ERROR, HEARD_AUDIT_ERROR_CONTENT_CHANGED);
+  g_assert_nonnull (strstr (error->message, "check-in"));
+}
+
 static void
 add_test (const char *path,
           guint       version,
@@ -890,6 +976,7 @@ main (int   argc,
   add_test ("/migrations/from-v2", 2, test_from_v2);
   add_test ("/migrations/from-v3", 3, test_from_v3);
   add_test ("/migrations/from-v4", 4, test_from_v4);
+  add_test ("/migrations/from-v5", 5, test_from_v5);
 
   return g_test_run ();
 }
