@@ -647,6 +647,54 @@ test_cancelled_write_lands (Fixture       *f,
                    "Don't tell my dad.");
 }
 
+/* A check-in saved through one holder shows in the other's check-ins,
+ * oldest day first; one saved on the store itself shows too, and the rows
+ * already there stay the same objects. Locking empties the model. */
+static void
+test_check_ins_show (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) writer = open_case_file (f);
+  g_autoptr(HeardCaseFile) reader = open_case_file (f);
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(HeardCheckIn) earlier = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *check_ins = heard_case_file_get_check_ins (reader);
+  HeardCheckIn *first;
+  HeardRating rating;
+  gint64 area_ids[2];
+  gint64 action_id, plan_id, id;
+
+  plan_id = set_up_plan (writer, area_ids, &action_id);
+  g_assert_cmpuint (g_list_model_get_n_items (check_ins), ==, 0);
+
+  check_in = heard_test_check_in_new (plan_id, "2026-04-20", HEARD_AREA_SAFETY, 6, -1);
+  heard_case_file_save_check_in_async (writer, check_in, NULL, heard_test_store_result_cb,
+                                       &result);
+  id = finish_write (writer, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (check_ins), ==, 1);
+  first = get_row (check_ins, 0);
+  g_assert_cmpint (heard_check_in_get_id (first), ==, id);
+  g_assert_true (heard_check_in_get_rating (first, HEARD_AREA_SAFETY, HEARD_RATER_WORKER,
+                                            &rating));
+  g_assert_cmpint (rating.state, ==, HEARD_RATING_SKIPPED);
+
+  earlier = heard_test_check_in_new (plan_id, "2026-04-06", HEARD_AREA_EDUCATION, -2, 5);
+  g_assert_cmpint (heard_test_save_check_in (_heard_context_get_store (f->context), earlier,
+                                             &error), >, 0);
+  g_assert_no_error (error);
+  wait_for_rows (check_ins, 2);
+  g_assert_cmpstr (heard_check_in_get_day (get_row (check_ins, 0)), ==, "2026-04-06");
+  g_assert_true (get_row (check_ins, 1) == first);
+
+  heard_context_lock_async (f->context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (check_ins), ==, 0);
+}
+
 /* Locking empties every model of every case file and lets go of every
  * record fetched before. */
 static void
@@ -722,6 +770,7 @@ main (int   argc,
   ADD ("/case-file/removal-audited-and-restored", test_removal_audited_and_restored);
   ADD ("/case-file/cancelled-write-lands", test_cancelled_write_lands);
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
+  ADD ("/case-file/check-ins-show", test_check_ins_show);
 #undef ADD
 
   return g_test_run ();
