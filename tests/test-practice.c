@@ -8,6 +8,7 @@
 
 #include "heard-audit.h"
 #include "heard-backup-service.h"
+#include "heard-check-in-rules.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
 #include "heard-files.h"
@@ -267,6 +268,53 @@ dump_statements (GString    *dump,
     }
 }
 
+static void
+dump_rating (GString           *dump,
+             const char        *who,
+             const HeardRating *rating)
+{
+  g_string_append_printf (dump, " %s=%s", who, heard_rating_state_to_code (rating->state));
+  if (rating->state == HEARD_RATING_GIVEN)
+    g_string_append_printf (dump, ":%u", rating->value);
+}
+
+/* Each check-in, its words, and every rating: " area 3 theirs=given:6
+ * worker=rather-not-say", then "talk" when the gap is worth talking about. */
+static void
+dump_check_ins (GString    *dump,
+                HeardStore *store,
+                gint64      person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) check_ins = heard_test_list_check_ins (store, person_id, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < check_ins->len; i++)
+    {
+      HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
+      HeardRating rating;
+
+      dump_object (dump, "check-in", G_OBJECT (check_in));
+      heard_check_in_get_safety (check_in, &rating);
+      g_string_append (dump, " safety");
+      dump_rating (dump, "theirs", &rating);
+      g_string_append_c (dump, '\n');
+      for (guint a = 0; a < heard_check_in_get_n_areas (check_in); a++)
+        {
+          HeardAreaKind kind = heard_check_in_get_area (check_in, a);
+
+          g_string_append_printf (dump, " area %u", kind);
+          heard_check_in_get_rating (check_in, kind, HEARD_RATER_YOUNG_PERSON, &rating);
+          dump_rating (dump, "theirs", &rating);
+          heard_check_in_get_rating (check_in, kind, HEARD_RATER_WORKER, &rating);
+          dump_rating (dump, "worker", &rating);
+          if (heard_check_in_area_to_talk_about (check_in, kind))
+            g_string_append (dump, " talk");
+          g_string_append_c (dump, '\n');
+        }
+    }
+}
+
 /* Everything the store gives back about the set, in a stable order. */
 static char *
 dump_practice_set (const char *folder)
@@ -298,6 +346,7 @@ dump_practice_set (const char *folder)
       dump_object (dump, "person", G_OBJECT (person));
       dump_plans (dump, store, heard_person_get_id (person));
       dump_statements (dump, store, heard_person_get_id (person));
+      dump_check_ins (dump, store, heard_person_get_id (person));
     }
 
   g_clear_object (&result);
@@ -386,6 +435,16 @@ test_same_seed_same_records (Fixture       *fixture,
   g_assert_cmpuint (count_lines_starting (dump_first, " earlier:"), >, 0);
   g_assert_cmpuint (count_lines_starting (dump_first, " review:"), >, 0);
   g_assert_nonnull (strstr (dump_first, "sensitive=TRUE"));
+  /* A year and more of check-ins each, every two to four weeks: the young
+   * person sometimes skips a rating or would rather not say, and now and
+   * then the two ratings differ enough to talk about. */
+  g_assert_cmpuint (count_lines_starting (dump_first, "check-in:"), >=, N_PEOPLE * 14);
+  g_assert_cmpuint (count_lines_starting (dump_first, "check-in:"), <=, N_PEOPLE * 32);
+  g_assert_nonnull (strstr (dump_first, "theirs=skipped"));
+  g_assert_nonnull (strstr (dump_first, "theirs=rather-not-say"));
+  g_assert_nonnull (strstr (dump_first, " talk\n"));
+  g_assert_cmpuint (count_lines_starting (dump_first, "check-in:"), ==,
+                    count_lines_starting (dump_second, "check-in:"));
 
   g_assert_cmpstr (dump_first, ==, dump_second);
   g_assert_cmpstr (dump_first, !=, dump_other);

@@ -316,6 +316,36 @@ static const char *const closure_reasons[] = {
 
 #define WORDS(table) { table, G_N_ELEMENTS (table) }
 
+/* What a young person said at a check-in about how things are going. */
+static const char *const check_in_words[] = {
+  "School's been alright this week. I went every day.",
+  "I don't want to talk about home today.",
+  "Better than last time. I slept properly.",
+  "I'm tired of meetings, but this one was OK.",
+  "I feel safer now I've got my own key.",
+  "My nan came to the football. That was good.",
+  "Not great. I'm still worried about the bus stop.",
+  "I said 4 because some days are good and some aren't.",
+  "I like that you write down what I say.",
+  "College is hard but I'm still going.",
+  "I want the worker to stop asking about my phone.",
+  "I'm proud I went to the dentist on my own.",
+  "I don't know. Ask me next time.",
+  "Things are calmer. I'm not scared all the time.",
+};
+
+/* A worker's note beside a check-in: what they saw, in plain words. */
+static const char *const check_in_notes[] = {
+  "Met at the youth centre; relaxed, chatted about music first.",
+  "Shorter check-in: they were tired after college. Agreed to meet again next week.",
+  "They chose to rate safety themselves and skip the rest today.",
+  "Our ratings for school differ: agreed to talk it through with the pastoral lead there.",
+  "Talked about the new placement; they want to keep their room as it is.",
+  "Walk in the park instead of the office, at their request.",
+  "Good energy today; they asked to see the last few check-ins.",
+  "They did not want to talk about home, and that was respected.",
+};
+
 static const HeardPracticeWords word_lists[HEARD_PRACTICE_N_WORD_LISTS] = {
   [HEARD_PRACTICE_GIVEN_NAMES] = WORDS (given_names),
   [HEARD_PRACTICE_FAMILY_NAMES] = WORDS (family_names),
@@ -347,6 +377,8 @@ static const HeardPracticeWords word_lists[HEARD_PRACTICE_N_WORD_LISTS] = {
   [HEARD_PRACTICE_CHANGES_ASKED] = WORDS (changes_asked),
   [HEARD_PRACTICE_CLOSURE_VIEWS] = WORDS (closure_views),
   [HEARD_PRACTICE_CLOSURE_REASONS] = WORDS (closure_reasons),
+  [HEARD_PRACTICE_CHECK_IN_WORDS] = WORDS (check_in_words),
+  [HEARD_PRACTICE_CHECK_IN_NOTES] = WORDS (check_in_notes),
 };
 
 const HeardPracticeWords *

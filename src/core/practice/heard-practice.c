@@ -23,6 +23,7 @@
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
+#include "heard-store-check-ins.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
@@ -64,6 +65,7 @@ typedef enum
   STREAM_PLAN,
   STREAM_STATEMENTS,
   STREAM_STATEMENT_COUNTS,
+  STREAM_CHECK_INS,
 } Stream;
 
 /* splitmix64: small, fast, and the same everywhere, unlike g_random. */
@@ -109,6 +111,9 @@ typedef struct
   /* The signed-off plan's actions, which answers may link to. */
   GArray      *action_ids;
   GDate        birth;
+  /* The plan's areas, which check-ins rate. */
+  HeardAreaKind area_kinds[HEARD_AREA_N_KINDS];
+  guint         n_areas;
 } PersonRecords;
 
 static void
@@ -563,6 +568,8 @@ add_plan (Generator      *generator,
       g_autoptr(HeardPlanArea) area = heard_plan_area_new (records->plan_id,
                                                            (first_kind + i) % HEARD_AREA_N_KINDS);
 
+      records->area_kinds[records->n_areas++] = heard_plan_area_get_kind (area);
+
       heard_plan_area_set_text (area, HEARD_AREA_WORRIED, pick (&rng, HEARD_PRACTICE_WORRIES));
       heard_plan_area_set_text (area, HEARD_AREA_WORKING_WELL,
                                 pick (&rng, HEARD_PRACTICE_WORKING_WELL));
@@ -795,6 +802,98 @@ add_statements (Generator      *generator,
   return TRUE;
 }
 
+/* One rater's rating: mostly given, near @level (0 to 10), sometimes
+ * skipped or "I'd rather not say" (@not_say percent of the time). */
+static void
+pick_rating (Rng         *rng,
+             int          level,
+             guint        not_say,
+             HeardRating *rating)
+{
+  guint roll = rng_below (rng, 100);
+  int value = level + (int) rng_below (rng, 3) - 1;
+
+  rating->state = roll < not_say ? HEARD_RATING_RATHER_NOT_SAY
+                  : roll < not_say + 5 ? HEARD_RATING_SKIPPED : HEARD_RATING_GIVEN;
+  rating->value = rating->state == HEARD_RATING_GIVEN ? (guint) CLAMP (value, 0, HEARD_RATING_MAX)
+                                                      : 0;
+}
+
+/* @level moved a step up now and then, and down less often. */
+static int
+drift (Rng *rng,
+       int  level,
+       int  up_percent)
+{
+  int moved = level + (rng_chance (rng, up_percent) ? 1 : 0) - (rng_chance (rng, 20) ? 1 : 0);
+
+  return CLAMP (moved, 0, HEARD_RATING_MAX);
+}
+
+/* A check-in every two to four weeks for a little over a year, on the
+ * young person's plan: each area rated by them and by their worker, who
+ * mostly agree and now and then see it differently; their safety scale;
+ * often a few words of theirs and a note. Things get slowly better, with
+ * bad weeks, as they do. */
+static gboolean
+add_check_ins (Generator      *generator,
+               PersonRecords  *records,
+               GError        **error)
+{
+  Rng rng = stream_for (generator, records->index, STREAM_CHECK_INS);
+  g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  int levels[HEARD_AREA_N_KINDS];
+  int safety = 2 + (int) rng_below (&rng, 4);
+  int days_before = 380 + (int) rng_below (&rng, 60);
+  Slot *slots;
+
+  for (guint a = 0; a < records->n_areas; a++)
+    levels[a] = 2 + (int) rng_below (&rng, 5);
+
+  while (days_before >= 0)
+    {
+      g_autofree char *day = day_from_today (generator, days_before);
+      HeardCheckIn *check_in = heard_check_in_new (records->plan_id);
+      HeardRating rating;
+
+      heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, day);
+      for (guint a = 0; a < records->n_areas; a++)
+        {
+          int worker_level = levels[a] + (rng_chance (&rng, 15) ? (rng_chance (&rng, 50) ? 3 : -3)
+                                                                : 0);
+
+          pick_rating (&rng, levels[a], 4, &rating);
+          heard_check_in_set_rating (check_in, records->area_kinds[a], HEARD_RATER_YOUNG_PERSON,
+                                     rating.state, rating.value);
+          pick_rating (&rng, worker_level, 0, &rating);
+          heard_check_in_set_rating (check_in, records->area_kinds[a], HEARD_RATER_WORKER,
+                                     rating.state, rating.value);
+          levels[a] = drift (&rng, levels[a], 45);
+        }
+      pick_rating (&rng, safety, 8, &rating);
+      heard_check_in_set_safety (check_in, rating.state, rating.value);
+      safety = drift (&rng, safety, 40);
+      if (rng_chance (&rng, 60))
+        heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS,
+                                 pick (&rng, HEARD_PRACTICE_CHECK_IN_WORDS));
+      if (rng_chance (&rng, 50))
+        heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE,
+                                 pick (&rng, HEARD_PRACTICE_CHECK_IN_NOTES));
+      heard_check_in_set_text (check_in, HEARD_CHECK_IN_PRESENT,
+                               pick (&rng, HEARD_PRACTICE_PRESENT));
+      g_ptr_array_add (check_ins, check_in);
+      days_before -= 14 + (int) rng_below (&rng, 15);
+    }
+
+  slots = new_slots (generator, check_ins->len);
+  for (guint i = 0; i < check_ins->len; i++)
+    heard_store_save_check_in_async (generator->store, g_ptr_array_index (check_ins, i), NULL,
+                                     landed_cb, &slots[i]);
+
+  return finish_ids (generator, slots, check_ins->len, heard_store_save_check_in_finish, NULL,
+                     error);
+}
+
 /* Every kind of record a young person has, made in one place: a feature
  * that brings a new kind adds its function here (and a Stream for it). */
 static gboolean
@@ -808,7 +907,8 @@ make_records_for_person (Generator  *generator,
   records.action_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   made = add_person (generator, &records, error) &&
          add_plan (generator, &records, error) &&
-         add_statements (generator, &records, error);
+         add_statements (generator, &records, error) &&
+         add_check_ins (generator, &records, error);
   g_clear_object (&records.person);
   g_array_unref (records.action_ids);
 
