@@ -1042,9 +1042,9 @@ heard_test_bus_call (GDBusConnection *bus,
                      GVariant        *parameters)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply =
-    g_dbus_connection_call_sync (bus, name, path, interface, method, parameters, NULL,
-                                 G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  GVariant *reply = g_dbus_connection_call_sync (bus, name, path, interface, method, parameters,
+                                                 NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
 
   g_assert_no_error (error);
+  g_variant_unref (reply);
 }
