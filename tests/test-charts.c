@@ -283,6 +283,59 @@ get_corner_ink (const Image *image,
   return ink;
 }
 
+/* Five years of weekly check-ins, narrow and wide: the date labels below the
+ * plot stand apart, each as wide as one label, never run into each other. */
+static void
+test_date_labels (void)
+{
+  static const Size label_sizes[] = { { 160, 160 }, { 400, 240 }, { 1200, 300 } };
+  g_autoptr(HeardChartSeries) series = heard_chart_series_new ("Home");
+  HeardChartPalette palette;
+  GDate date;
+
+  heard_chart_palette_init_default (&palette, HEARD_CHART_STYLE_LIGHT);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, G_DATE_JANUARY, 2022);
+  for (guint week = 0; week < 5 * 52; week++)
+    {
+      heard_chart_series_add (series, &date, heard_chart_rating_value (week % 11),
+                              heard_chart_rating_value (5));
+      g_date_add_days (&date, 7);
+    }
+
+  for (guint s = 0; s < G_N_ELEMENTS (label_sizes); s++)
+    {
+      g_auto(Image) image = { 0 };
+      HeardChartGeometry geometry;
+      int top, run_start = -1, last_ink = -100;
+      guint labels = 0;
+
+      render_progress (&image, &label_sizes[s], &palette, series, &geometry);
+      /* Below the ticks: the labels' row only. */
+      top = (int) (geometry.plot.y + geometry.plot.height + 4);
+      for (int x = 0; x <= image.width; x++)
+        {
+          gboolean ink = FALSE;
+
+          for (int y = top; x < image.width && y < image.height; y++)
+            ink |= !color_near (image_get (&image, x, y), palette.background, 0.0);
+          /* Letters and the space between words are a few pixels apart;
+           * two labels at least twice that. */
+          if (ink && x - last_ink > 6)
+            {
+              if (run_start >= 0)
+                g_assert_cmpint (last_ink - run_start, <, 90);
+              run_start = x;
+              labels++;
+            }
+          if (ink)
+            last_ink = x;
+        }
+      g_assert_cmpint (last_ink - run_start, <, 90);
+      g_assert_cmpuint (labels, >=, 2);
+    }
+}
+
 /* Both raters in one colour, read as grey: the young person's line is
  * unbroken with round markers, the worker's dashed with square ones. */
 static void
@@ -647,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/charts/progress/inside-plot", test_inside_plot);
   g_test_add_func ("/charts/progress/greyscale", test_greyscale);
   g_test_add_func ("/charts/progress/gaps", test_gaps);
+  g_test_add_func ("/charts/progress/date-labels", test_date_labels);
   g_test_add_func ("/charts/messages", test_messages);
   g_test_add_func ("/charts/safety/markers", test_safety_markers);
   g_test_add_func ("/charts/radial", test_radial);
