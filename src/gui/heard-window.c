@@ -441,13 +441,14 @@ locked_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(HeardWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
   /* Locked either way: only folding the records into one file failed. */
   if (!heard_context_lock_finish (HEARD_CONTEXT (object), result, &error))
     g_warning ("Heard locked its records, but could not fold them into one file: %s",
                error->message);
+  /* The window, held until its lock finished. */
+  g_object_unref (user_data);
 }
 
 static void
