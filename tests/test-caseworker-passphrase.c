@@ -109,6 +109,19 @@ give_passphrase (HeardContext  *context,
   return finish_step (context, &result, error);
 }
 
+/* @passphrase is refused as not theirs, and the records stay unopened. */
+static void
+assert_refused_as_wrong (HeardContext *context,
+                         const char   *passphrase)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (give_passphrase (context, passphrase, &error), ==,
+                   HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
+  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                  HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
+}
+
 static HeardLockState
 choose_passphrase (HeardContext  *context,
                    const char    *passphrase,
@@ -266,11 +279,7 @@ test_asked_at_start_and_after_lock (Fixture       *fixture,
   /* Unlocking after a lock is a start: the passphrase again. */
   g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
   assert_nothing_shown (context);
-  g_assert_cmpint (give_passphrase (context, "not my passphrase at all", &error), ==,
-                   HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
-  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
-                  HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
-  g_clear_error (&error);
+  assert_refused_as_wrong (context, "not my passphrase at all");
   assert_nothing_shown (context);
 
   g_assert_cmpint (give_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
@@ -353,11 +362,7 @@ test_wrong_tries_slow_down (Fixture       *fixture,
   context = heard_context_new (fixture->records.data_dir);
   g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
   g_assert_cmpint (heard_context_get_caseworker_retry_at (context), ==, 0);
-  g_assert_cmpint (give_passphrase (context, "one more wrong one", &error), ==,
-                   HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
-  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
-                  HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
-  g_clear_error (&error);
+  assert_refused_as_wrong (context, "one more wrong one");
   g_assert_cmpint (heard_context_get_caseworker_retry_at (context), ==, 0);
   heard_test_close_context (&context);
 }
@@ -392,11 +397,7 @@ test_recovery_code_sets_new_passphrase (Fixture       *fixture,
 
   context = heard_context_new (fixture->records.data_dir);
   g_assert_cmpint (start (context), ==, HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
-  g_assert_cmpint (give_passphrase (context, HEARD_TEST_CASEWORKER_PASSPHRASE, &error), ==,
-                   HEARD_LOCK_STATE_NEEDS_CASEWORKER_PASSPHRASE);
-  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
-                  HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG);
-  g_clear_error (&error);
+  assert_refused_as_wrong (context, HEARD_TEST_CASEWORKER_PASSPHRASE);
   g_assert_cmpint (give_passphrase (context, NEW_PASSPHRASE, &error), ==, HEARD_LOCK_STATE_OPEN);
   g_assert_no_error (error);
   assert_opened_with_person (context);
