@@ -267,7 +267,8 @@ static double
 time_practice_generation (void)
 {
   double seconds = 0;
-  g_autofree char *folder = heard_test_big_practice_set (TRUE, &seconds);
+
+  g_free (heard_test_big_practice_set (TRUE, &seconds));
 
   g_print ("(e) Made %u practice young people with %u statements in %.1f s\n",
            HEARD_TEST_BIG_SET_PEOPLE,

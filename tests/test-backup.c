@@ -387,6 +387,7 @@ save_queued_cb (GObject      *object,
   guint *pending = user_data;
 
   g_assert_no_error (error);
+  g_assert_nonnull (saved);
   (*pending)--;
 }
 

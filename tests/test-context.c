@@ -523,6 +523,15 @@ set_up_records (Fixture *fixture,
   return keep_code_and_close (context, extra_text);
 }
 
+/* Records as a first run leaves them, open, for a test that needs no
+ * recovery code. */
+static HeardContext *
+start_on_new_records (Fixture *fixture)
+{
+  heard_secure_free_string (set_up_records (fixture, 0));
+  return start_context (fixture, HEARD_LOCK_STATE_OPEN);
+}
+
 /* Keyring cases */
 
 static void
@@ -1580,8 +1589,7 @@ static void
 test_folder_states (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
-  g_autoptr(HeardContext) writer = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) writer = start_on_new_records (fixture);
   g_autofree char *uuid = read_info_uuid (fixture);
   g_autofree char *wal_path = g_build_filename (fixture->records.data_dir, WAL_FILE, NULL);
   g_autofree char *valid_line = g_strconcat ("uuid=", uuid, "\n", NULL);
@@ -1895,8 +1903,7 @@ static void
 test_already_open (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(HeardSecretString) code = set_up_records (fixture, 0);
-  g_autoptr(HeardContext) first = start_context (fixture, HEARD_LOCK_STATE_OPEN);
+  g_autoptr(HeardContext) first = start_on_new_records (fixture);
   g_autoptr(HeardContext) second = NULL;
   Snapshot before = { 0, };
 

@@ -416,7 +416,6 @@ test_same_seed_same_records (Fixture       *fixture,
   g_autofree char *dump_second = NULL;
   g_autofree char *dump_other = NULL;
   g_autofree char *dump_replaced = NULL;
-  g_autoptr(GError) error = NULL;
 
   generate_ok (first, N_PEOPLE, SEED);
   generate_ok (second, N_PEOPLE, SEED);

@@ -759,10 +759,10 @@ count_read_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(GPtrArray) read = heard_case_file_read_finish (HEARD_CASE_FILE (object), result,
-                                                           NULL);
+  GPtrArray *read = heard_case_file_read_finish (HEARD_CASE_FILE (object), result, NULL);
   guint *n_left = user_data;
 
+  g_clear_pointer (&read, g_ptr_array_unref);
   (*n_left)--;
 }
 
