@@ -446,10 +446,14 @@ add_check_ins (HeardPlanDocument *self,
 
   first = heard_date_describe (heard_check_in_get_day (g_ptr_array_index (check_ins, 0)));
   latest = heard_date_describe (heard_check_in_get_day (g_ptr_array_index (check_ins, n - 1)));
-  /* TRANSLATORS: e.g. "12 check-ins, from 3 March 2026 to 1 December 2026." */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in, on %s.",
-                                          "%u check-ins, from %s to %s.", n),
-                             n, first, latest);
+  if (n == 1)
+    /* TRANSLATORS: e.g. "One check-in, on 3 March 2026." */
+    summary = g_strdup_printf (_("One check-in, on %s."), first);
+  else
+    /* TRANSLATORS: e.g. "12 check-ins, from 3 March 2026 to 1 December 2026." */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in, from %s to %s.",
+                                            "%u check-ins, from %s to %s.", n),
+                               n, first, latest);
   _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, summary);
   _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
                                    _("Their ratings and the worker's are shown side by side, "
