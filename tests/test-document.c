@@ -420,6 +420,54 @@ test_long_document (void)
   heard_test_clear_dir (&folder);
 }
 
+/* Whether @line is a heading or a label that introduces what follows it. */
+static gboolean
+is_heading (const char *line)
+{
+  const char *const headings[] = {
+    "In their own words", "The plan", "Check-ins", "Reviews", "Actions",
+    "Their goal, in their own words", "The worker's goal",
+  };
+
+  if (g_str_has_prefix (line, "Area ") || g_str_has_prefix (line, "What we are worried") ||
+      g_str_has_prefix (line, "1 February 2026 · "))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (g_str_equal (line, headings[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_headings_kept (void)
+{
+  const Shape shape = { FALSE, 16, 8, 30, 0 };
+  g_autofree char *folder = heard_test_make_dir ();
+  guint n = 0;
+  g_autofree char *path = write_shape (&shape, folder, &n);
+
+  g_assert_cmpuint (n, >=, 4);
+  for (guint page = 2; page <= n; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      const char *argv[] = { "/usr/bin/pdftotext", "-layout", "-f", number, "-l", number,
+                             path, "-", NULL };
+      g_autofree char *text = run_tool (argv);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      const char *last = NULL;
+
+      /* The body's last line is the one before the footer's. */
+      for (guint i = 0; lines[i] != NULL && strstr (lines[i], "Printed on") == NULL; i++)
+        if (*g_strstrip (lines[i]) != '\0')
+          last = lines[i];
+      g_assert_nonnull (last);
+      if (is_heading (last))
+        g_error ("Page %u ends with a heading: %s", page, last);
+    }
+
+  heard_test_clear_dir (&folder);
+}
+
 static void
 cancel_on_first_page_cb (guint    done,
                          guint    total,
@@ -557,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/document/scripts", test_scripts);
   g_test_add_func ("/document/practice-mark", test_practice_mark);
   g_test_add_func ("/document/long", test_long_document);
+  g_test_add_func ("/document/headings-kept", test_headings_kept);
   g_test_add_func ("/document/cancel", test_cancel);
   g_test_add_func ("/document/write-fails", test_write_fails);
   g_test_add_func ("/document/fonts-embedded", test_fonts_embedded);
