@@ -1,0 +1,938 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "heard-chart.h"
+#include "heard-check-in.h"
+#include "heard-date.h"
+#include "heard-document-pages-private.h"
+#include "heard-files.h"
+#include "heard-plan-document.h"
+#include "heard-staff.h"
+#include "heard-statement.h"
+#include "heard-text-fields.h"
+
+/*
+ * A young person's support plan as a document a review meeting can use, and
+ * that they can read years later: a cover, their own words first, the plan's
+ * areas with both goals and the actions, the check-ins as charts, and the
+ * review history, with the date and "page N of M" on every page. Everything
+ * it says is copied out of the records when it is made, so that the PDF can
+ * be written in a worker thread while the records change on screen; the same
+ * pages are drawn onto any cairo_t, so print uses them too.
+ */
+
+#define A4_WIDTH  595.276
+#define A4_HEIGHT 841.890
+
+#define RADIAL_HEIGHT   230.0
+#define PROGRESS_HEIGHT 150.0
+#define SAFETY_HEIGHT   170.0
+#define FRAME_GAP       20.0
+
+typedef enum
+{
+  CHART_PROGRESS,
+  CHART_RADIAL,
+  CHART_SAFETY,
+} ChartKind;
+
+typedef struct
+{
+  HeardPlanDocument *document;
+  ChartKind          kind;
+  guint              series;
+  HeardChartRater    rater;
+} Chart;
+
+struct _HeardPlanDocument
+{
+  GObject              parent_instance;
+
+  /* Made in _new and never changed after: the writer's thread reads them. */
+  HeardDocumentBlocks *blocks;
+  GPtrArray           *series;  /* HeardChartSeries, one per area */
+  HeardChartSeries    *safety;
+  GArray              *markers; /* HeardChartMarker, labels from heard_plan_event_label() */
+  GPtrArray           *charts;  /* Chart */
+  HeardChartPalette    palette;
+  char                *printed_on;
+  char                *practice_mark;
+
+  /* The main thread's layout, for print. */
+  HeardDocumentPages  *pages;
+  double               page_width, page_height;
+};
+
+G_DEFINE_FINAL_TYPE (HeardPlanDocument, heard_plan_document, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char                  *path;
+  HeardDocumentProgress  progress;
+  gpointer               progress_data;
+} WriteData;
+
+typedef struct
+{
+  HeardDocumentProgress  progress;
+  gpointer               progress_data;
+  guint                  done, total;
+} Progress;
+
+typedef struct
+{
+  int           fd;
+  GCancellable *cancellable;
+  int           error_code;
+} Output;
+
+static const char *
+or_dash (const char *text)
+{
+  return heard_text_is_blank (text) ? "—" : text;
+}
+
+/* A stored day ("2026-03-01") or moment ("2026-03-01T10:00:00Z") as a day. */
+static gboolean
+parse_day (const char *stored,
+           GDate      *day)
+{
+  g_autoptr(GDateTime) moment = NULL;
+
+  if (heard_text_is_blank (stored))
+    return FALSE;
+  if (heard_date_parse (stored, day, NULL))
+    return TRUE;
+
+  moment = g_date_time_new_from_iso8601 (stored, NULL);
+  if (moment == NULL)
+    return FALSE;
+
+  g_date_clear (day, 1);
+  g_date_set_dmy (day, (GDateDay) g_date_time_get_day_of_month (moment),
+                  (GDateMonth) g_date_time_get_month (moment),
+                  (GDateYear) g_date_time_get_year (moment));
+  return TRUE;
+}
+
+static void
+add_kept (HeardDocumentBlocks *blocks,
+          HeardDocumentStyle   style,
+          const char          *text)
+{
+  _heard_document_blocks_add_text (blocks, style, text);
+  _heard_document_blocks_keep_with_next (blocks);
+}
+
+static const char *
+area_name (HeardPlanArea *area)
+{
+  const char *label = heard_plan_area_get_text (area, HEARD_AREA_LABEL);
+
+  return heard_text_is_blank (label) ? heard_area_kind_label (heard_plan_area_get_kind (area))
+                                     : label;
+}
+
+static void
+add_cover (HeardDocumentBlocks            *blocks,
+           const HeardPlanDocumentContent *content,
+           const char                     *printed_on,
+           const char                     *practice_mark)
+{
+  const char *name = heard_person_get_preferred_name (content->person);
+  g_autofree char *version = NULL;
+  g_autofree char *recipient = NULL;
+
+  if (heard_text_is_blank (name))
+    name = heard_person_get_display_name (content->person);
+
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_TITLE, _("Support plan"));
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NAME, name);
+  /* TRANSLATORS: the plan's version and where it stands, e.g. "Version 2 · Active" */
+  version = g_strdup_printf (_("Version %u · %s"), heard_plan_get_version (content->plan),
+                             heard_plan_state_label (heard_plan_get_state (content->plan)));
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_META, version);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, printed_on);
+  /* TRANSLATORS: who the document was made for, e.g. "For: Review meeting: school, police" */
+  recipient = g_strdup_printf (_("For: %s"), or_dash (content->recipient));
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, recipient);
+  if (practice_mark != NULL)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_MARK, practice_mark);
+  _heard_document_blocks_add_page_break (blocks);
+}
+
+static void
+add_statements (HeardDocumentBlocks *blocks,
+                GPtrArray           *statements)
+{
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("In their own words"));
+  if (statements == NULL || statements->len == 0)
+    {
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       _("No statements were chosen to go in this document."));
+      return;
+    }
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      HeardStatement *statement = g_ptr_array_index (statements, i);
+      g_autofree char *when = heard_statement_dup_when_text (statement);
+      g_autofree char *about = NULL;
+      const char *note = heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE);
+
+      /* TRANSLATORS: when and how words were given, e.g. "14 March 2025, 15:20 · Spoken" */
+      about = g_strdup_printf (_("%s · %s"), when,
+                               heard_given_how_label (heard_statement_get_given_how (statement)));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
+      if (heard_statement_get_sensitive (statement))
+        {
+          g_autofree char *content_note = NULL;
+
+          content_note = g_strdup_printf (_("Content note: %s"),
+                                          heard_statement_get_content_note (statement));
+          add_kept (blocks, HEARD_DOCUMENT_STYLE_NOTE, content_note);
+        }
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
+                                       heard_statement_get_words (statement));
+      if (!heard_text_is_blank (note))
+        {
+          g_autofree char *their_note = g_strdup_printf (_("Their note: %s"), note);
+
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, their_note);
+        }
+    }
+}
+
+static void
+add_actions (HeardDocumentBlocks *blocks,
+             HeardPlanArea       *area)
+{
+  GListModel *actions = heard_plan_area_get_actions (area);
+  guint n = g_list_model_get_n_items (actions);
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("Actions"));
+  if (n == 0)
+    {
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, _("No actions yet."));
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPlanAction) action = g_list_model_get_item (actions, i);
+      g_autofree char *due = heard_date_describe (heard_plan_action_get_text (action,
+                                                                              HEARD_ACTION_DUE_DATE));
+      const char *acknowledged = heard_plan_action_get_text (action,
+                                                             HEARD_ACTION_ACKNOWLEDGED_ON);
+      g_autofree char *acknowledged_text = NULL;
+      g_autofree char *text = NULL;
+
+      if (!heard_text_is_blank (acknowledged))
+        {
+          g_autofree char *day = heard_date_describe (acknowledged);
+
+          /* TRANSLATORS: appended to an action's details */
+          acknowledged_text = g_strdup_printf (_(" · acknowledged on %s"), day);
+        }
+      /* TRANSLATORS: an action, then its owner, their agency, due date and status, e.g.
+       * "Find a counsellor\nOwner: Sam Okafor (Health) · due 1 March 2027 · In progress" */
+      text = g_strdup_printf (_("%s\nOwner: %s (%s) · due %s · %s%s"),
+                              or_dash (heard_plan_action_get_text (action, HEARD_ACTION_WHAT)),
+                              or_dash (heard_plan_action_get_text (action,
+                                                                   HEARD_ACTION_OWNER_NAME)),
+                              heard_agency_label (heard_plan_action_get_owner (action)),
+                              or_dash (due),
+                              heard_action_status_label (heard_plan_action_get_status (action)),
+                              acknowledged_text != NULL ? acknowledged_text : "");
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, text);
+    }
+}
+
+static void
+add_areas (HeardDocumentBlocks *blocks,
+           HeardPlan           *plan)
+{
+  GListModel *areas = heard_plan_get_areas (plan);
+  guint n = g_list_model_get_n_items (areas);
+  const char *headings[] = {
+    _("What we are worried about"),
+    _("What is working well"),
+    _("What needs to happen"),
+  };
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("The plan"));
+  if (n == 0)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                     _("This plan has no areas yet."));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+      const char *columns[] = {
+        or_dash (heard_plan_area_get_text (area, HEARD_AREA_WORRIED)),
+        or_dash (heard_plan_area_get_text (area, HEARD_AREA_WORKING_WELL)),
+        or_dash (heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN)),
+      };
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, area_name (area));
+      _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_LABEL, headings,
+                                          G_N_ELEMENTS (headings));
+      _heard_document_blocks_keep_with_next (blocks);
+      _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_BODY, columns,
+                                          G_N_ELEMENTS (columns));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("Their goal, in their own words"));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       or_dash (heard_plan_area_get_text (area,
+                                                                          HEARD_AREA_GOAL_OWN_WORDS)));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("The worker's goal"));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       or_dash (heard_plan_area_get_text (area,
+                                                                          HEARD_AREA_GOAL_WORKER)));
+      add_actions (blocks, area);
+    }
+}
+
+static HeardChartRating
+chart_rating (const HeardRating *rating)
+{
+  switch (rating->state)
+    {
+    case HEARD_RATING_GIVEN:
+      return heard_chart_rating_value (rating->value);
+    case HEARD_RATING_RATHER_NOT_SAY:
+      return heard_chart_rating_kind (HEARD_CHART_RATING_RATHER_NOT_SAY);
+    case HEARD_RATING_SKIPPED:
+    default:
+      return heard_chart_rating_kind (HEARD_CHART_RATING_SKIPPED);
+    }
+}
+
+/* The check-ins as one series per area of the plan and one for safety. */
+static void
+collect_series (HeardPlanDocument *self,
+                HeardPlan         *plan,
+                GPtrArray         *check_ins)
+{
+  GListModel *areas = heard_plan_get_areas (plan);
+  HeardChartRating skipped = heard_chart_rating_kind (HEARD_CHART_RATING_SKIPPED);
+
+  for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, a);
+
+      g_ptr_array_add (self->series, heard_chart_series_new (area_name (area)));
+    }
+  self->safety = heard_chart_series_new (_("Safety, their own scale"));
+
+  for (guint i = 0; check_ins != NULL && i < check_ins->len; i++)
+    {
+      HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
+      HeardRating safety;
+      GDate day;
+
+      if (!parse_day (heard_check_in_get_day (check_in), &day))
+        continue;
+
+      for (guint a = 0; a < self->series->len; a++)
+        {
+          g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, a);
+          HeardAreaKind kind = heard_plan_area_get_kind (area);
+          HeardRating young_person, worker;
+
+          if (heard_check_in_get_rating (check_in, kind, HEARD_RATER_YOUNG_PERSON, &young_person) &&
+              heard_check_in_get_rating (check_in, kind, HEARD_RATER_WORKER, &worker))
+            heard_chart_series_add (g_ptr_array_index (self->series, a), &day,
+                                    chart_rating (&young_person), chart_rating (&worker));
+        }
+      heard_check_in_get_safety (check_in, &safety);
+      heard_chart_series_add (self->safety, &day, chart_rating (&safety), skipped);
+    }
+}
+
+static void
+collect_markers (HeardPlanDocument *self,
+                 HeardPlan         *plan)
+{
+  GListModel *reviews = heard_plan_get_reviews (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
+    {
+      g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i);
+      HeardChartMarker marker;
+
+      if (!parse_day (heard_plan_review_get_decided_at (review), &marker.date))
+        continue;
+      marker.label = heard_plan_event_label (heard_plan_review_get_decision (review));
+      g_array_append_val (self->markers, marker);
+    }
+}
+
+static void
+draw_chart (cairo_t       *cr,
+            PangoContext  *pango,
+            double         width,
+            double         height,
+            gconstpointer  data)
+{
+  const Chart *chart = data;
+  HeardPlanDocument *self = chart->document;
+
+  switch (chart->kind)
+    {
+    case CHART_PROGRESS:
+      heard_chart_draw_progress (cr, pango, width, height, &self->palette,
+                                 g_ptr_array_index (self->series, chart->series));
+      break;
+    case CHART_RADIAL:
+      heard_chart_draw_radial (cr, pango, width, height, &self->palette,
+                               (HeardChartSeries *const *) self->series->pdata, self->series->len,
+                               chart->rater);
+      break;
+    case CHART_SAFETY:
+      heard_chart_draw_safety (cr, pango, width, height, &self->palette, self->safety,
+                               (const HeardChartMarker *) self->markers->data, self->markers->len);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_chart (HeardPlanDocument *self,
+           double             height,
+           ChartKind          kind,
+           guint              series,
+           HeardChartRater    rater)
+{
+  Chart *chart = g_new0 (Chart, 1);
+
+  chart->document = self;
+  chart->kind = kind;
+  chart->series = series;
+  chart->rater = rater;
+  g_ptr_array_add (self->charts, chart);
+  _heard_document_blocks_add_chart (self->blocks, height, draw_chart, chart);
+}
+
+static void
+add_check_ins (HeardPlanDocument *self,
+               GPtrArray         *check_ins)
+{
+  HeardDocumentBlocks *blocks = self->blocks;
+  guint n = check_ins != NULL ? check_ins->len : 0;
+  g_autofree char *first = NULL;
+  g_autofree char *latest = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *safety = NULL;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("Check-ins"));
+  if (n == 0)
+    {
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       _("No check-ins have been recorded for this plan yet."));
+      return;
+    }
+
+  first = heard_date_describe (heard_check_in_get_day (g_ptr_array_index (check_ins, 0)));
+  latest = heard_date_describe (heard_check_in_get_day (g_ptr_array_index (check_ins, n - 1)));
+  if (n == 1)
+    /* TRANSLATORS: e.g. "One check-in, on 3 March 2026." */
+    summary = g_strdup_printf (_("One check-in, on %s."), first);
+  else
+    /* TRANSLATORS: e.g. "12 check-ins, from 3 March 2026 to 1 December 2026." */
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in, from %s to %s.",
+                                            "%u check-ins, from %s to %s.", n),
+                               n, first, latest);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, summary);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                   _("Their ratings and the worker's are shown side by side, "
+                                     "never averaged: a gap between them is something to talk "
+                                     "about."));
+
+  if (self->series->len > 0)
+    {
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING,
+                _("All areas: the first and the latest check-in"));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("Their ratings"));
+      add_chart (self, RADIAL_HEIGHT, CHART_RADIAL, 0, HEARD_CHART_RATER_YOUNG_PERSON);
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("The worker's ratings"));
+      add_chart (self, RADIAL_HEIGHT, CHART_RADIAL, 0, HEARD_CHART_RATER_WORKER);
+    }
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, _("Safety, their own scale"));
+  add_chart (self, SAFETY_HEIGHT, CHART_SAFETY, 0, HEARD_CHART_RATER_YOUNG_PERSON);
+  safety = heard_chart_describe_progress (self->safety, HEARD_CHART_RATER_YOUNG_PERSON);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_META, safety);
+
+  for (guint a = 0; a < self->series->len; a++)
+    {
+      HeardChartSeries *series = g_ptr_array_index (self->series, a);
+      g_autofree char *theirs = heard_chart_describe_progress (series,
+                                                               HEARD_CHART_RATER_YOUNG_PERSON);
+      g_autofree char *workers = heard_chart_describe_progress (series, HEARD_CHART_RATER_WORKER);
+      g_autofree char *words = g_strdup_printf ("%s\n%s", theirs, workers);
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, series->name);
+      add_chart (self, PROGRESS_HEIGHT, CHART_PROGRESS, a, HEARD_CHART_RATER_YOUNG_PERSON);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_META, words);
+    }
+}
+
+static GHashTable *
+collect_supervisors (GListModel *staff)
+{
+  GHashTable *supervisors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; staff != NULL && i < g_list_model_get_n_items (staff); i++)
+    {
+      g_autoptr(HeardStaff) member = g_list_model_get_item (staff, i);
+
+      if (heard_staff_get_role (member) == HEARD_STAFF_SUPERVISOR)
+        g_hash_table_add (supervisors, g_strdup (heard_staff_get_name (member)));
+    }
+  return supervisors;
+}
+
+static void
+add_reviews (HeardDocumentBlocks *blocks,
+             HeardPlan           *plan,
+             GListModel          *staff)
+{
+  GListModel *reviews = heard_plan_get_reviews (plan);
+  guint n = g_list_model_get_n_items (reviews);
+  g_autoptr(GHashTable) supervisors = collect_supervisors (staff);
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("Reviews"));
+  if (n == 0)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                     _("No decision has been recorded on this plan yet."));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i);
+      const char *reviewer = or_dash (heard_plan_review_get_reviewer (review));
+      const char *comments = heard_plan_review_get_comments (review);
+      g_autofree char *who = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *when = heard_date_describe_moment (heard_plan_review_get_decided_at (review));
+
+      /* TRANSLATORS: a member of staff and their role, e.g. "Sam Okafor (supervisor)" */
+      who = g_hash_table_contains (supervisors, reviewer) ? g_strdup_printf (_("%s (supervisor)"),
+                                                                             reviewer)
+                                                          : g_strdup (reviewer);
+      /* TRANSLATORS: a decision and who made it, e.g. "Signed off by Sam Okafor" */
+      title = g_strdup_printf (_("%s by %s"),
+                               heard_plan_event_label (heard_plan_review_get_decision (review)),
+                               who);
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, title);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, when);
+      if (!heard_text_is_blank (comments))
+        _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, comments);
+    }
+}
+
+/* The practice mark at the top, the date and "Page N of M" at the bottom. */
+static void
+draw_frame (HeardPlanDocument  *self,
+            HeardDocumentPages *pages,
+            cairo_t            *cr,
+            double              width,
+            double              height,
+            guint               page)
+{
+  double body_width = width - 2 * HEARD_DOCUMENT_MARGIN_SIDE;
+  double footer_y = height - HEARD_DOCUMENT_MARGIN_BOTTOM + FRAME_GAP;
+  g_autofree char *number = NULL;
+  g_autoptr(PangoLayout) date = NULL;
+  g_autoptr(PangoLayout) count = NULL;
+
+  cairo_save (cr);
+  if (self->practice_mark != NULL)
+    {
+      g_autoptr(PangoLayout) mark = _heard_document_pages_create_layout (pages,
+                                                                         HEARD_DOCUMENT_STYLE_MARK,
+                                                                         self->practice_mark,
+                                                                         body_width);
+
+      _heard_document_set_style_color (cr, HEARD_DOCUMENT_STYLE_MARK);
+      cairo_move_to (cr, HEARD_DOCUMENT_MARGIN_SIDE, HEARD_DOCUMENT_MARGIN_TOP - 2 * FRAME_GAP);
+      pango_cairo_show_layout (cr, mark);
+    }
+
+  _heard_document_set_style_color (cr, HEARD_DOCUMENT_STYLE_FOOTER);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, HEARD_DOCUMENT_MARGIN_SIDE, footer_y - 6.0);
+  cairo_line_to (cr, width - HEARD_DOCUMENT_MARGIN_SIDE, footer_y - 6.0);
+  cairo_stroke (cr);
+
+  date = _heard_document_pages_create_layout (pages, HEARD_DOCUMENT_STYLE_FOOTER,
+                                              self->printed_on, body_width);
+  cairo_move_to (cr, HEARD_DOCUMENT_MARGIN_SIDE, footer_y);
+  pango_cairo_show_layout (cr, date);
+
+  /* TRANSLATORS: in every page's footer, e.g. "Page 2 of 9" */
+  number = g_strdup_printf (_("Page %u of %u"), page + 1, _heard_document_pages_get_n (pages));
+  count = _heard_document_pages_create_layout (pages, HEARD_DOCUMENT_STYLE_FOOTER, number,
+                                               body_width);
+  pango_layout_set_auto_dir (count, FALSE);
+  pango_layout_set_alignment (count, PANGO_ALIGN_RIGHT);
+  cairo_move_to (cr, HEARD_DOCUMENT_MARGIN_SIDE, footer_y);
+  pango_cairo_show_layout (cr, count);
+  cairo_restore (cr);
+}
+
+static void
+draw_page (HeardPlanDocument  *self,
+           HeardDocumentPages *pages,
+           cairo_t            *cr,
+           double              width,
+           double              height,
+           guint               page)
+{
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  cairo_rectangle (cr, 0.0, 0.0, width, height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  _heard_document_pages_draw (pages, cr, page);
+  draw_frame (self, pages, cr, width, height, page);
+}
+
+static void
+write_data_free (gpointer data)
+{
+  WriteData *write = data;
+
+  g_free (write->path);
+  g_free (write);
+}
+
+static gboolean
+report_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+
+  progress->progress (progress->done, progress->total, progress->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (GTask     *task,
+                 WriteData *write,
+                 guint      done,
+                 guint      total)
+{
+  Progress *progress;
+
+  if (write->progress == NULL)
+    return;
+
+  progress = g_new0 (Progress, 1);
+  progress->progress = write->progress;
+  progress->progress_data = write->progress_data;
+  progress->done = done;
+  progress->total = total;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, report_progress_cb,
+                              progress, g_free);
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Output *output = closure;
+
+  if (g_cancellable_is_cancelled (output->cancellable))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  while (length > 0)
+    {
+      ssize_t written = write (output->fd, data, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          output->error_code = written < 0 ? errno : ENOSPC;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += written;
+      length -= (unsigned int) written;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Draws every page into a PDF on @output; FALSE if cancelled or writing failed. */
+static gboolean
+render_pdf (HeardPlanDocument *self,
+            GTask             *task,
+            WriteData         *write,
+            Output            *output,
+            GError           **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, output,
+                                                                  A4_WIDTH, A4_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  g_autoptr(HeardDocumentPages) pages = NULL;
+  cairo_status_t status;
+  guint n;
+
+  /* The file's title names no one: it shows in viewers' windows and lists. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Support plan"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Heard");
+
+  pages = _heard_document_pages_new (self->blocks, context, A4_WIDTH, A4_HEIGHT);
+  n = _heard_document_pages_get_n (pages);
+  for (guint page = 0; page < n && !g_cancellable_is_cancelled (output->cancellable); page++)
+    {
+      draw_page (self, pages, cr, A4_WIDTH, A4_HEIGHT, page);
+      cairo_show_page (cr);
+      report_progress (task, write, page + 1, n);
+    }
+  g_clear_pointer (&pages, _heard_document_pages_free);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (output->cancellable, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      if (output->error_code != 0)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (output->error_code),
+                     _("The PDF could not be written: %s"), g_strerror (output->error_code));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The PDF could not be made: %s"),
+                     cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+write_pdf_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  HeardPlanDocument *self = source_object;
+  WriteData *write = task_data;
+  g_autofree char *folder = g_path_get_dirname (write->path);
+  g_autofree char *base = g_path_get_basename (write->path);
+  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  Output output = { .cancellable = cancellable };
+  GError *error = NULL;
+  int saved_errno;
+
+  output.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
+  if (output.fd < 0)
+    {
+      saved_errno = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               _("The PDF could not be written in that folder: %s"),
+                               g_strerror (saved_errno));
+      return;
+    }
+
+  if (!render_pdf (self, task, write, &output, &error))
+    goto failed;
+
+  if (fsync (output.fd) != 0 || close (output.fd) != 0)
+    {
+      output.fd = -1;
+      goto failed_errno;
+    }
+  output.fd = -1;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    goto failed;
+  if (g_rename (temp, write->path) != 0)
+    goto failed_errno;
+  /* The rename itself reaches the disk, so the new name survives a power cut. */
+  if (!heard_files_sync (folder))
+    g_warning ("The folder of an exported PDF could not be flushed: %s", g_strerror (errno));
+
+  g_task_return_boolean (task, TRUE);
+  return;
+
+failed_errno:
+  saved_errno = errno;
+  g_set_error (&error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("The PDF could not be written: %s"), g_strerror (saved_errno));
+failed:
+  if (output.fd >= 0)
+    close (output.fd);
+  g_unlink (temp);
+  g_task_return_error (task, error);
+}
+
+static void
+heard_plan_document_finalize (GObject *object)
+{
+  HeardPlanDocument *self = HEARD_PLAN_DOCUMENT (object);
+
+  g_clear_pointer (&self->pages, _heard_document_pages_free);
+  g_clear_pointer (&self->blocks, _heard_document_blocks_free);
+  g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->safety, heard_chart_series_free);
+  g_clear_pointer (&self->markers, g_array_unref);
+  g_free (self->printed_on);
+  g_free (self->practice_mark);
+
+  G_OBJECT_CLASS (heard_plan_document_parent_class)->finalize (object);
+}
+
+static void
+heard_plan_document_class_init (HeardPlanDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = heard_plan_document_finalize;
+}
+
+static void
+heard_plan_document_init (HeardPlanDocument *self)
+{
+  self->blocks = _heard_document_blocks_new ();
+  self->series = g_ptr_array_new_with_free_func ((GDestroyNotify) heard_chart_series_free);
+  self->markers = g_array_new (FALSE, FALSE, sizeof (HeardChartMarker));
+  self->charts = g_ptr_array_new_with_free_func (g_free);
+  /* Paper is light whatever the screen's style. */
+  heard_chart_palette_init_default (&self->palette, HEARD_CHART_STYLE_LIGHT);
+}
+
+HeardPlanDocument *
+heard_plan_document_new (const HeardPlanDocumentContent *content)
+{
+  HeardPlanDocument *self;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (content != NULL, NULL);
+  g_return_val_if_fail (HEARD_IS_PERSON (content->person), NULL);
+  g_return_val_if_fail (HEARD_IS_PLAN (content->plan), NULL);
+  g_return_val_if_fail (content->staff == NULL || G_IS_LIST_MODEL (content->staff), NULL);
+
+  self = g_object_new (HEARD_TYPE_PLAN_DOCUMENT, NULL);
+  day = heard_date_describe (content->printed_on);
+  /* TRANSLATORS: on the cover and every page's footer, e.g. "Printed on 7 December 2026" */
+  self->printed_on = g_strdup_printf (_("Printed on %s"), day);
+  if (content->practice)
+    self->practice_mark = g_strdup (_("Practice — fictional records"));
+
+  collect_series (self, content->plan, content->check_ins);
+  collect_markers (self, content->plan);
+
+  add_cover (self->blocks, content, self->printed_on, self->practice_mark);
+  add_statements (self->blocks, content->statements);
+  add_areas (self->blocks, content->plan);
+  add_check_ins (self, content->check_ins);
+  add_reviews (self->blocks, content->plan, content->staff);
+
+  return self;
+}
+
+guint
+heard_plan_document_paginate (HeardPlanDocument *self,
+                              PangoContext      *layout_context,
+                              double             width,
+                              double             height)
+{
+  g_return_val_if_fail (HEARD_IS_PLAN_DOCUMENT (self), 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (layout_context), 0);
+  g_return_val_if_fail (width > 0.0 && height > 0.0, 0);
+
+  g_clear_pointer (&self->pages, _heard_document_pages_free);
+  self->pages = _heard_document_pages_new (self->blocks, layout_context, width, height);
+  self->page_width = width;
+  self->page_height = height;
+
+  return _heard_document_pages_get_n (self->pages);
+}
+
+void
+heard_plan_document_draw_page (HeardPlanDocument *self,
+                               cairo_t           *cr,
+                               guint              page)
+{
+  g_return_if_fail (HEARD_IS_PLAN_DOCUMENT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->pages != NULL);
+  g_return_if_fail (page < _heard_document_pages_get_n (self->pages));
+
+  draw_page (self, self->pages, cr, self->page_width, self->page_height, page);
+}
+
+void
+heard_plan_document_write_pdf_async (HeardPlanDocument     *self,
+                                     GFile                 *file,
+                                     HeardDocumentProgress  progress,
+                                     gpointer               progress_data,
+                                     GCancellable          *cancellable,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *write;
+
+  g_return_if_fail (HEARD_IS_PLAN_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_plan_document_write_pdf_async);
+
+  write = g_new0 (WriteData, 1);
+  write->path = g_file_get_path (file);
+  write->progress = progress;
+  write->progress_data = progress_data;
+  g_task_set_task_data (task, write, write_data_free);
+
+  if (write->path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                               _("A PDF can only be written to a folder on this computer."));
+      return;
+    }
+  g_task_run_in_thread (task, write_pdf_thread);
+}
+
+gboolean
+heard_plan_document_write_pdf_finish (HeardPlanDocument  *self,
+                                      GAsyncResult       *result,
+                                      GError            **error)
+{
+  g_return_val_if_fail (HEARD_IS_PLAN_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+heard_plan_document_suggest_file_name (const char *printed_on)
+{
+  GDate day;
+  g_autofree char *iso = NULL;
+
+  if (printed_on == NULL || !heard_date_parse (printed_on, &day, NULL))
+    return g_strdup ("support-plan.pdf");
+
+  iso = heard_date_to_iso (&day);
+  return g_strdup_printf ("support-plan-%s.pdf", iso);
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <pango/pango.h>
+
+#include "heard-person.h"
+#include "heard-plan.h"
+
+G_BEGIN_DECLS
+
+/* What goes into the document. Everything is copied by heard_plan_document_new(). */
+typedef struct
+{
+  HeardPerson  *person;      /* the cover uses the name they like to be called */
+  HeardPlan    *plan;        /* areas (three columns, both goals), actions, reviews */
+  GPtrArray    *statements;  /* HeardStatement: only those chosen to go in, in order */
+  GPtrArray    *check_ins;   /* HeardCheckIn of this plan, oldest first (may be empty) */
+  GListModel   *staff;       /* HeardStaff, to say which reviewers are supervisors (may be NULL) */
+  const char   *recipient;   /* who it is for, in words ("Review meeting: school, police") */
+  const char   *printed_on;  /* ISO date "2026-12-07", printed on every page */
+  gboolean      practice;    /* practice records: every page says "Practice — fictional records" */
+} HeardPlanDocumentContent;
+
+/* Called on the caller's main context as pages are written. */
+typedef void (*HeardDocumentProgress) (guint    pages_done,
+                                       guint    pages_total,
+                                       gpointer user_data);
+
+#define HEARD_TYPE_PLAN_DOCUMENT (heard_plan_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeardPlanDocument, heard_plan_document, HEARD, PLAN_DOCUMENT, GObject)
+
+HeardPlanDocument *heard_plan_document_new             (const HeardPlanDocumentContent *content)
+                                                        G_GNUC_WARN_UNUSED_RESULT;
+/* Lays the document out for pages of @width × @height points using
+ * @layout_context (a PangoContext from the target: the PDF surface's, or
+ * GtkPrintContext's); returns the page count. */
+guint              heard_plan_document_paginate        (HeardPlanDocument     *self,
+                                                        PangoContext          *layout_context,
+                                                        double                 width,
+                                                        double                 height);
+/* Draws page @page (0-based) after paginate() onto @cr, whose origin is the
+ * page's top-left. */
+void               heard_plan_document_draw_page       (HeardPlanDocument     *self,
+                                                        cairo_t               *cr,
+                                                        guint                  page);
+/* Writes the whole document as an A4 PDF into @file (a local file)
+ * atomically, in a worker thread: a temporary file beside it, flushed, then
+ * renamed over it; nothing is left behind on failure or cancel, and a file
+ * already at @file stays as it was. */
+void               heard_plan_document_write_pdf_async (HeardPlanDocument     *self,
+                                                        GFile                 *file,
+                                                        HeardDocumentProgress  progress,
+                                                        gpointer               progress_data,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+gboolean           heard_plan_document_write_pdf_finish (HeardPlanDocument    *self,
+                                                         GAsyncResult         *result,
+                                                         GError              **error);
+/* "support-plan-2026-12-07.pdf": never the young person's name. */
+char              *heard_plan_document_suggest_file_name (const char          *printed_on)
+                                                          G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

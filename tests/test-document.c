@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-document"
+
+#include "config.h"
+
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+
+#include "heard-check-in.h"
+#include "heard-date.h"
+#include "heard-plan-document.h"
+#include "heard-plan-private.h"
+#include "heard-staff.h"
+#include "heard-statement.h"
+#include "heard-test-utils.h"
+
+/*
+ * The support plan as a PDF, read back as a reader would with poppler's
+ * pdftotext, pdfinfo and pdffonts: the young person's words before the plan,
+ * everything the plan holds, "Page N of M" and the date on every page, emoji
+ * and Arabic kept, the practice mark on every page of practice records only,
+ * long text broken across pages without losing a word, fonts embedded, and a
+ * write that is cancelled or fails leaving the folder as it was.
+ */
+
+#define PRINTED_ON "2026-12-07"
+#define PRACTICE_MARK "Practice — fictional records"
+
+typedef struct
+{
+  gboolean      practice;
+  guint         n_areas;
+  guint         n_statements;
+  guint         statement_words;
+  guint         n_check_ins;
+} Shape;
+
+static const char *const area_names[] = {
+  "Safety", "Health", "Emotional wellbeing", "Education and training",
+  "Relationships", "Home", "Identity and belonging", "Justice process",
+};
+
+/* A statement's words: @n words, the last one "lastword<index>". */
+static char *
+make_words (guint index,
+            guint n)
+{
+  GString *words = g_string_new ("I want to be asked before anyone is told");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (words, " and I would like my worker to come with me to the meeting");
+  g_string_append_printf (words, " lastword%u", index);
+  return g_string_free (words, FALSE);
+}
+
+static HeardPlan *
+make_plan (const Shape *shape)
+{
+  HeardPlan *plan = _heard_plan_new ();
+  HeardPlanReview *review;
+
+  plan->id = 7;
+  plan->version = 2;
+  plan->state = HEARD_PLAN_STATE_ACTIVE;
+  plan->signed_off_at = g_strdup ("2026-03-02T10:00:00Z");
+
+  for (guint i = 0; i < shape->n_areas; i++)
+    {
+      g_autoptr(HeardPlanArea) area = heard_plan_area_new (plan->id,
+                                                           i % HEARD_AREA_N_KINDS);
+      g_autoptr(HeardPlanAction) action = heard_plan_action_new (plan->id, i + 1);
+      g_autofree char *label = g_strdup_printf ("Area %u %s", i, area_names[i % 8]);
+      g_autofree char *what = g_strdup_printf ("Action number %u for the area", i);
+      g_autofree char *worried = make_words (1000 + i, shape->statement_words / 4);
+
+      heard_plan_area_set_id (area, i + 1);
+      heard_plan_area_set_text (area, HEARD_AREA_LABEL, label);
+      heard_plan_area_set_text (area, HEARD_AREA_WORRIED, worried);
+      heard_plan_area_set_text (area, HEARD_AREA_WORKING_WELL, "Goes to the youth club");
+      heard_plan_area_set_text (area, HEARD_AREA_NEEDS_TO_HAPPEN, "A safe route home");
+      heard_plan_area_set_text (area, HEARD_AREA_GOAL_OWN_WORDS, "Feel safe walking home");
+      heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER, "A safety plan agreed with school");
+      heard_plan_action_set_text (action, HEARD_ACTION_WHAT, what);
+      heard_plan_action_set_text (action, HEARD_ACTION_OWNER_NAME, "Priya Owner");
+      heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, "2027-01-15");
+      heard_plan_action_set_owner (action, HEARD_AGENCY_SCHOOL);
+      _heard_plan_area_append_action (area, action);
+      g_list_store_append (plan->areas, area);
+    }
+
+  review = heard_plan_review_new (HEARD_PLAN_EVENT_SIGN_OFF, "Sam Reviewer",
+                                  "Agreed with the young person present",
+                                  "2026-03-02T10:00:00Z");
+  g_list_store_append (plan->reviews, review);
+  g_object_unref (review);
+  review = heard_plan_review_new (HEARD_PLAN_EVENT_REVIEW, "Jo Second", "Going well",
+                                  "2026-09-01T10:00:00Z");
+  g_list_store_append (plan->reviews, review);
+  g_object_unref (review);
+
+  return plan;
+}
+
+static HeardStatement *
+make_statement (const char *words,
+                gboolean    sensitive)
+{
+  HeardStatement *statement = heard_statement_new ();
+
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "2026-02-01");
+  heard_statement_set_given_how (statement, HEARD_GIVEN_SPOKEN);
+  heard_statement_set_sensitive (statement, sensitive);
+  if (sensitive)
+    heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, "Talks about the car");
+  return statement;
+}
+
+static HeardPlanDocument *
+make_document (const Shape *shape)
+{
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPlan) plan = make_plan (shape);
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) staff = g_list_store_new (HEARD_TYPE_STAFF);
+  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  HeardPlanDocumentContent content = { 0, };
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Jordan Fictional");
+  heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, "Jojo");
+  heard_staff_set_name (supervisor, "Sam Reviewer");
+  g_list_store_append (staff, supervisor);
+
+  g_ptr_array_add (statements, make_statement ("Nobody listened to me until now", FALSE));
+  g_ptr_array_add (statements, make_statement ("He drove me to the flat 🚗 every Friday", TRUE));
+  g_ptr_array_add (statements, make_statement ("أريد أن أشعر بالراحة في بيتي", FALSE));
+  for (guint i = 0; i < shape->n_statements; i++)
+    {
+      g_autofree char *words = make_words (i, shape->statement_words);
+
+      g_ptr_array_add (statements, make_statement (words, FALSE));
+    }
+
+  for (guint i = 0; i < shape->n_check_ins; i++)
+    {
+      HeardCheckIn *check_in = heard_check_in_new (plan->id);
+      g_autofree char *day = g_strdup_printf ("2026-%02u-%02u", 3 + i / 4, 1 + 7 * (i % 4));
+
+      heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, day);
+      for (guint a = 0; a < MIN (shape->n_areas, HEARD_AREA_N_KINDS); a++)
+        {
+          heard_check_in_set_rating (check_in, a, HEARD_RATER_YOUNG_PERSON, HEARD_RATING_GIVEN,
+                                     (i + a) % 11);
+          heard_check_in_set_rating (check_in, a, HEARD_RATER_WORKER, HEARD_RATING_GIVEN,
+                                     (i + 2 * a) % 11);
+        }
+      heard_check_in_set_safety (check_in, HEARD_RATING_GIVEN, 3 + i % 7);
+      g_ptr_array_add (check_ins, check_in);
+    }
+
+  content.person = person;
+  content.plan = plan;
+  content.statements = statements;
+  content.check_ins = check_ins;
+  content.staff = G_LIST_MODEL (staff);
+  content.recipient = "Review meeting: school, police";
+  content.printed_on = PRINTED_ON;
+  content.practice = shape->practice;
+
+  return heard_plan_document_new (&content);
+}
+
+static gboolean
+write_pdf (HeardPlanDocument      *document,
+           const char             *path,
+           HeardDocumentProgress   progress,
+           gpointer                progress_data,
+           GCancellable           *cancellable,
+           GError                **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_plan_document_write_pdf_async (document, file, progress, progress_data, cancellable,
+                                       heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  return heard_plan_document_write_pdf_finish (document, result, error);
+}
+
+static char *
+run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "/usr/bin/pdftotext", "-layout", path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+static char *
+pdf_page_text (const char *path,
+               guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "/usr/bin/pdftotext", "-f", number, "-l", number, path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+static guint
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "/usr/bin/pdfinfo", path, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
+/* The document laid out as the PDF writer lays it out: A4, on a PDF surface. */
+static guint
+paginate_a4 (HeardPlanDocument *document)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create (NULL, 595.276, 841.890);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *context = pango_cairo_create_context (cr);
+  guint n = heard_plan_document_paginate (document, context, 595.276, 841.890);
+
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return n;
+}
+
+static char *
+write_shape (const Shape  *shape,
+             const char   *folder,
+             guint        *n_pages)
+{
+  g_autoptr(HeardPlanDocument) document = make_document (shape);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (folder, "plan.pdf", NULL);
+
+  g_assert_true (write_pdf (document, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  if (n_pages != NULL)
+    *n_pages = paginate_a4 (document);
+  return path;
+}
+
+static const Shape small = { FALSE, 3, 0, 0, 0 };
+
+static void
+test_contents (void)
+{
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&small, folder, NULL);
+  g_autofree char *text = pdf_text (path);
+  const char *words = strstr (text, "Nobody listened to me until now");
+  const char *first_area = strstr (text, "Area 0 Safety");
+  const char *note = strstr (text, "Content note: Talks about the car");
+  const char *sensitive = strstr (text, "He drove me to the flat");
+
+  g_assert_nonnull (strstr (text, "Jojo"));
+  g_assert_null (strstr (text, "Jordan Fictional"));
+  g_assert_nonnull (strstr (text, "Review meeting: school, police"));
+  g_assert_nonnull (words);
+  g_assert_nonnull (first_area);
+  g_assert_true (words < first_area);
+  g_assert_nonnull (note);
+  g_assert_nonnull (sensitive);
+  g_assert_true (note < sensitive);
+  for (guint i = 0; i < small.n_areas; i++)
+    {
+      g_autofree char *area = g_strdup_printf ("Area %u %s", i, area_names[i]);
+      g_autofree char *action = g_strdup_printf ("Action number %u for the area", i);
+
+      g_assert_nonnull (strstr (text, area));
+      g_assert_nonnull (strstr (text, action));
+    }
+  g_assert_nonnull (strstr (text, "Priya Owner"));
+  g_assert_nonnull (strstr (text, "Signed off by Sam Reviewer (supervisor)"));
+  g_assert_nonnull (strstr (text, "Reviewed; the plan carries on by Jo Second"));
+  g_assert_nonnull (strstr (text, "Feel safe walking home"));
+  g_assert_nonnull (strstr (text, "A safety plan agreed with school"));
+  g_assert_nonnull (strstr (text, "No check-ins have been recorded"));
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_check_ins (void)
+{
+  const Shape shape = { FALSE, 3, 0, 0, 12 };
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&shape, folder, NULL);
+  g_autofree char *text = pdf_text (path);
+
+  g_assert_null (strstr (text, "No check-ins have been recorded"));
+  g_assert_nonnull (strstr (text, "12 check-ins"));
+  g_assert_nonnull (strstr (text, "Safety, their own scale"));
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_page_numbers (void)
+{
+  const Shape shape = { FALSE, 8, 6, 60, 20 };
+  g_autofree char *folder = heard_test_make_dir ();
+  guint n = 0;
+  g_autofree char *path = write_shape (&shape, folder, &n);
+  g_autofree char *date = heard_date_describe (PRINTED_ON);
+
+  g_assert_cmpuint (n, >, 2);
+  g_assert_cmpuint (pdf_pages (path), ==, n);
+  for (guint page = 1; page <= n; page++)
+    {
+      g_autofree char *text = pdf_page_text (path, page);
+      g_autofree char *number = g_strdup_printf ("Page %u of %u", page, n);
+
+      g_assert_nonnull (strstr (text, number));
+      g_assert_nonnull (strstr (text, date));
+    }
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_scripts (void)
+{
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&small, folder, NULL);
+  g_autofree char *text = pdf_text (path);
+
+  g_assert_nonnull (strstr (text, "🚗"));
+  g_assert_nonnull (strstr (text, "بالراحة"));
+  g_assert_nonnull (strstr (text, "أريد"));
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_practice_mark (void)
+{
+  const Shape practice = { TRUE, 8, 4, 60, 8 };
+  const Shape real = { FALSE, 8, 4, 60, 8 };
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *practice_folder = g_build_filename (folder, "practice", NULL);
+  g_autofree char *real_folder = g_build_filename (folder, "real", NULL);
+  guint n_practice = 0;
+  g_autofree char *practice_path = NULL;
+  g_autofree char *real_path = NULL;
+  g_autofree char *real_text = NULL;
+
+  g_assert_cmpint (g_mkdir (practice_folder, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir (real_folder, 0700), ==, 0);
+  practice_path = write_shape (&practice, practice_folder, &n_practice);
+  real_path = write_shape (&real, real_folder, NULL);
+
+  g_assert_cmpuint (n_practice, >, 1);
+  for (guint page = 1; page <= n_practice; page++)
+    {
+      g_autofree char *text = pdf_page_text (practice_path, page);
+
+      g_assert_nonnull (strstr (text, PRACTICE_MARK));
+    }
+  real_text = pdf_text (real_path);
+  g_assert_null (strstr (real_text, PRACTICE_MARK));
+  g_assert_null (strstr (real_text, "Practice"));
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_long_document (void)
+{
+  const Shape shape = { FALSE, 16, 20, 40, 0 };
+  g_autofree char *folder = heard_test_make_dir ();
+  guint n = 0;
+  g_autofree char *path = write_shape (&shape, folder, &n);
+  g_autofree char *text = pdf_text (path);
+
+  g_assert_cmpuint (n, >=, 6);
+  for (guint i = 0; i < shape.n_statements; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("lastword%u\n", i);
+
+      g_assert_nonnull (strstr (text, last));
+    }
+  /* The long columns of each area, broken across pages side by side. */
+  for (guint i = 0; i < shape.n_areas; i++)
+    {
+      g_autofree char *last = g_strdup_printf ("lastword%u", 1000 + i);
+
+      g_assert_nonnull (strstr (text, last));
+    }
+
+  heard_test_clear_dir (&folder);
+}
+
+/* Whether @line is a heading or a label that introduces what follows it. */
+static gboolean
+is_heading (const char *line)
+{
+  const char *const headings[] = {
+    "In their own words", "The plan", "Check-ins", "Reviews", "Actions",
+    "Their goal, in their own words", "The worker's goal",
+  };
+
+  if (g_str_has_prefix (line, "Area ") || g_str_has_prefix (line, "What we are worried") ||
+      g_str_has_prefix (line, "1 February 2026 · "))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (g_str_equal (line, headings[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_headings_kept (void)
+{
+  const Shape shape = { FALSE, 16, 8, 30, 0 };
+  g_autofree char *folder = heard_test_make_dir ();
+  guint n = 0;
+  g_autofree char *path = write_shape (&shape, folder, &n);
+
+  g_assert_cmpuint (n, >=, 4);
+  for (guint page = 2; page <= n; page++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", page);
+      const char *argv[] = { "/usr/bin/pdftotext", "-layout", "-f", number, "-l", number,
+                             path, "-", NULL };
+      g_autofree char *text = run_tool (argv);
+      g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+      const char *last = NULL;
+
+      /* The body's last line is the one before the footer's. */
+      for (guint i = 0; lines[i] != NULL && strstr (lines[i], "Printed on") == NULL; i++)
+        if (*g_strstrip (lines[i]) != '\0')
+          last = lines[i];
+      g_assert_nonnull (last);
+      if (is_heading (last))
+        g_error ("Page %u ends with a heading: %s", page, last);
+    }
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+cancel_on_first_page_cb (guint    done,
+                         guint    total,
+                         gpointer user_data)
+{
+  g_assert_cmpuint (done, >=, 1);
+  g_assert_cmpuint (total, >, done);
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (void)
+{
+  const Shape shape = { FALSE, 16, 30, 80, 20 };
+  g_autoptr(HeardPlanDocument) document = make_document (&shape);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *fresh = g_build_filename (folder, "fresh.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A new file: nothing is left, not even the temporary one. */
+  g_assert_false (write_pdf (document, fresh, cancel_on_first_page_cb, cancellable, cancellable,
+                             &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = heard_test_list_names (folder);
+  g_assert_cmpstr (after, ==, "");
+  g_clear_pointer (&after, g_free);
+  g_clear_error (&error);
+
+  /* A file already there stays as it was. */
+  heard_test_write_file (path, "an older plan", strlen ("an older plan"));
+  before = heard_test_describe_folder (folder);
+  g_cancellable_reset (cancellable);
+  g_assert_false (write_pdf (document, path, cancel_on_first_page_cb, cancellable, cancellable,
+                             &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = heard_test_describe_folder (folder);
+  g_assert_cmpstr (after, ==, before);
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_write_fails (void)
+{
+  g_autoptr(HeardPlanDocument) document = make_document (&small);
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_test_write_file (path, "an older plan", strlen ("an older plan"));
+  before = heard_test_describe_folder (folder);
+
+  if (geteuid () == 0)
+    {
+      /* root writes into read-only folders: fail by a destination that is a
+       * folder, which the rename cannot replace. */
+      g_autofree char *into = g_build_filename (folder, "a-folder", NULL);
+
+      g_assert_cmpint (g_mkdir (into, 0700), ==, 0);
+      g_clear_pointer (&before, g_free);
+      before = heard_test_list_names (folder);
+      g_assert_false (write_pdf (document, into, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      after = heard_test_list_names (folder);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (folder, 0500), ==, 0);
+      g_assert_false (write_pdf (document, path, NULL, NULL, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_assert_cmpint (g_chmod (folder, 0700), ==, 0);
+      after = heard_test_describe_folder (folder);
+    }
+  g_assert_cmpstr (after, ==, before);
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_fonts_embedded (void)
+{
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&small, folder, NULL);
+  const char *argv[] = { "/usr/bin/pdffonts", path, NULL };
+  g_autofree char *fonts = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  const char *emb;
+  gsize column;
+  guint n_fonts = 0;
+
+  g_assert_nonnull (lines[0]);
+  emb = strstr (lines[0], " emb ");
+  g_assert_nonnull (emb);
+  column = (gsize) (emb - lines[0]) + 1;
+  /* lines[1] is the rule under the header. */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_cmpuint (strlen (lines[i]), >, column + 3);
+      if (strncmp (lines[i] + column, "yes", 3) != 0)
+        g_error ("A font is not embedded: %s", lines[i]);
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >=, 1);
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_file_name (void)
+{
+  g_autofree char *name = heard_plan_document_suggest_file_name (PRINTED_ON);
+  g_autofree char *fallback = heard_plan_document_suggest_file_name ("not a day");
+
+  g_assert_cmpstr (name, ==, "support-plan-2026-12-07.pdf");
+  g_assert_cmpstr (fallback, ==, "support-plan.pdf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  heard_test_init (&argc, &argv);
+
+  g_test_add_func ("/document/contents", test_contents);
+  g_test_add_func ("/document/check-ins", test_check_ins);
+  g_test_add_func ("/document/page-numbers", test_page_numbers);
+  g_test_add_func ("/document/scripts", test_scripts);
+  g_test_add_func ("/document/practice-mark", test_practice_mark);
+  g_test_add_func ("/document/long", test_long_document);
+  g_test_add_func ("/document/headings-kept", test_headings_kept);
+  g_test_add_func ("/document/cancel", test_cancel);
+  g_test_add_func ("/document/write-fails", test_write_fails);
+  g_test_add_func ("/document/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/document/file-name", test_file_name);
+
+  return g_test_run ();
+}
