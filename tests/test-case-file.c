@@ -596,6 +596,32 @@ test_removal_audited_and_restored (Fixture       *f,
   wait_for_rows (removed_people, 0);
 }
 
+/* An export is noted through the case file, for its young person: an entry
+ * in the audit trail, which still verifies, and no model changes. */
+static void
+test_export_noted (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_PRINT, "young-person");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) problem = NULL;
+  HeardStore *store = _heard_context_get_store (f->context);
+  guint n_before = 0, n_after = 0;
+  gint64 entry;
+
+  problem = heard_test_verify_audit (store, &n_before);
+  g_assert_no_error (problem);
+  heard_case_file_note_export_async (case_file, note, NULL, heard_test_store_result_cb,
+                                     &result);
+  entry = finish_write (case_file, &result);
+  g_assert_cmpint (entry, >, 0);
+  problem = heard_test_verify_audit (store, &n_after);
+  g_assert_no_error (problem);
+  g_assert_cmpuint (n_after, ==, n_before + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_statements (case_file)), ==, 0);
+}
+
 /* A write made on the store itself, not through the case file (as a team
  * store would push one), shows too. */
 static void
@@ -771,6 +797,7 @@ main (int   argc,
   ADD ("/case-file/cancelled-write-lands", test_cancelled_write_lands);
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
   ADD ("/case-file/check-ins-show", test_check_ins_show);
+  ADD ("/case-file/export-noted", test_export_noted);
 #undef ADD
 
   return g_test_run ();

@@ -8,8 +8,10 @@
 #include "heard-backup.h"
 #include "heard-backup-service.h"
 #include "heard-context.h"
+#include "heard-export-note.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
+#include "heard-unlock-flow-private.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
 #include "heard-test-keyring.h"
@@ -85,7 +87,7 @@ asks_caseworker_passphrase (GPtrArray *argv)
   const char *command = argv->len > 1 ? argv->pdata[1] : NULL;
 
   if (g_strcmp0 (command, "verify") != 0 && g_strcmp0 (command, "info") != 0 &&
-      g_strcmp0 (command, "backup") != 0)
+      g_strcmp0 (command, "backup") != 0 && g_strcmp0 (command, "export") != 0)
     return FALSE;
 
   for (guint i = 2; i + 1 < argv->len; i++)
@@ -799,6 +801,329 @@ test_practice (Fixture       *fixture,
   }
 }
 
+/* The practice records in @folder opened behind heard-cli's back, with
+ * the key beside them, read-only; and the same file raw, for its audit. */
+static HeardKey *
+read_practice_key (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, HEARD_PRACTICE_KEY_FILE, NULL);
+  g_autofree char *hex = read_file (path);
+  g_autoptr(GError) error = NULL;
+  HeardKey *key = heard_key_new_from_hex (g_strstrip (hex), &error);
+
+  g_assert_no_error (error);
+  return key;
+}
+
+/* @csv read back by Python's csv module (Debian's own python3): each row
+ * with its fields joined by tabs, one a line. */
+static char **
+parse_csv (const char *csv)
+{
+  const char *argv[] = {
+    "/usr/bin/python3", "-c",
+    "import csv, io, sys\n"
+    "data = sys.stdin.buffer.read().decode('utf-8')\n"
+    "for row in csv.reader(io.StringIO(data, newline='')):\n"
+    "    print('\\t'.join(row))\n",
+    NULL
+  };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  char **rows;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, csv, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  rows = g_strsplit (out, "\n", -1);
+  /* The last line's end leaves an empty string after it. */
+  g_assert_cmpstr (rows[g_strv_length (rows) - 1], ==, "");
+  g_free (rows[g_strv_length (rows) - 1]);
+  rows[g_strv_length (rows) - 1] = NULL;
+
+  return rows;
+}
+
+/* Every line of @csv ends with CRLF, the last one too. */
+static void
+assert_crlf (const char *csv)
+{
+  g_assert_true (g_str_has_suffix (csv, "\r\n"));
+  for (const char *c = strchr (csv, '\n'); c != NULL; c = strchr (c + 1, '\n'))
+    g_assert_true (c > csv && c[-1] == '\r');
+}
+
+/* The audit entries of exports in the records at @db_path, read back. */
+static GPtrArray *
+list_export_entries (const char     *db_path,
+                     const HeardKey *key)
+{
+  GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) heard_export_note_free);
+  sqlite3 *db = heard_test_raw_open (db_path, key);
+  sqlite3_stmt *row = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT detail FROM audit WHERE action = 'exported'"
+                                           " ORDER BY id", -1, &row, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (row) == SQLITE_ROW)
+    {
+      HeardExportNote *note =
+        heard_export_note_from_detail ((const char *) sqlite3_column_text (row, 0));
+
+      g_assert_nonnull (note);
+      g_ptr_array_add (notes, note);
+    }
+  sqlite3_finalize (row);
+  sqlite3_close (db);
+
+  return notes;
+}
+
+/* heard-cli export check-ins on practice records: CSV that Python's csv
+ * module reads, one header, one row per area, rater and check-in plus the
+ * safety scale, a rating not given said as such (never 0); a pseudonym in
+ * place of the name, the same each time; refused while the folder is
+ * held; and each export in an audit trail that still verifies. */
+static void
+test_export_check_ins (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autofree char *out_path = g_build_filename (fixture->records.root, "check-ins.csv", NULL);
+  g_autofree char *pseudonym = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) rows = NULL;
+  HeardPerson *person;
+  const char *name;
+  guint n_ratings = 0, n_skipped = 0, n_rows_skipped = 0;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
+             "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  /* What the records hold, to compare with. */
+  key = read_practice_key (practice_dir);
+  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  person = heard_test_find_person (people, 1);
+  g_assert_nonnull (person);
+  name = heard_person_get_preferred_name (person);
+  if (name[0] == '\0')
+    name = heard_person_get_display_name (person);
+  check_ins = heard_test_list_check_ins (store, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (check_ins->len, >, 0);
+  for (guint i = 0; i < check_ins->len; i++)
+    {
+      HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
+      HeardRating rating;
+
+      for (guint a = 0; a < heard_check_in_get_n_areas (check_in); a++)
+        for (HeardRater rater = 0; rater < HEARD_N_RATERS; rater++)
+          {
+            heard_check_in_get_rating (check_in, heard_check_in_get_area (check_in, a), rater,
+                                       &rating);
+            n_skipped += rating.state == HEARD_RATING_SKIPPED;
+            n_ratings++;
+          }
+      heard_check_in_get_safety (check_in, &rating);
+      n_skipped += rating.state == HEARD_RATING_SKIPPED;
+      n_ratings++;
+    }
+  g_assert_cmpuint (n_skipped, >, 0);
+  heard_test_close_store (&store);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--data-dir", practice_dir, "1", out_path,
+             NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_null (strstr (run.out, name));
+    g_assert_null (strstr (run.err, name));
+    g_assert_nonnull (strstr (run.err, "practice records"));
+  }
+
+  csv = read_file (out_path);
+  assert_crlf (csv);
+  rows = parse_csv (csv);
+  g_assert_cmpstr (rows[0], ==, "person\tday\tcheck_in\tmeasure\trater\tstate\trating");
+  g_assert_cmpuint (g_strv_length (rows), ==, 1 + n_ratings);
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (rows[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      g_assert_cmpstr (fields[0], ==, name);
+      g_assert_true (g_regex_match_simple ("^\\d{4}-\\d{2}-\\d{2}$", fields[1], 0, 0));
+      if (g_str_equal (fields[5], "given"))
+        g_assert_true (g_regex_match_simple ("^([0-9]|10)$", fields[6], 0, 0));
+      else
+        g_assert_cmpstr (fields[6], ==, "");
+      n_rows_skipped += g_str_equal (fields[5], "skipped");
+    }
+  g_assert_cmpuint (n_rows_skipped, ==, n_skipped);
+
+  /* Pseudonymised, to standard output: no name, and the same pseudonym twice. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_auto(Run) run = { 0 };
+      g_auto(GStrv) pseudonymised = NULL;
+      g_auto(GStrv) fields = NULL;
+
+      run_cli (&run, NULL, "export", "check-ins", "--pseudonymise", "--data-dir", practice_dir,
+               "1", "-", NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      g_assert_null (strstr (run.out, name));
+      g_assert_null (strstr (run.err, name));
+      pseudonymised = parse_csv (run.out);
+      g_assert_cmpuint (g_strv_length (pseudonymised), ==, 1 + n_ratings);
+      fields = g_strsplit (pseudonymised[1], "\t", -1);
+      g_assert_true (g_regex_match_simple ("^p-[0-9a-f]{16}$", fields[0], 0, 0));
+      if (pseudonym == NULL)
+        pseudonym = g_strdup (fields[0]);
+      g_assert_cmpstr (fields[0], ==, pseudonym);
+    }
+
+  /* Never beside another that has the folder. */
+  {
+    g_auto(Run) run = { 0 };
+    HeardFolderLock *lock = hold_folder (practice_dir);
+    g_autofree char *before = heard_test_describe_folder (practice_dir);
+    g_autofree char *after = NULL;
+
+    run_cli (&run, NULL, "export", "check-ins", "--data-dir", practice_dir, "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+    g_assert_cmpstr (run.out, ==, "");
+    after = heard_test_describe_folder (practice_dir);
+    g_assert_cmpstr (before, ==, after);
+    heard_folder_lock_release (lock);
+  }
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 3);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HeardExportNote *note = g_ptr_array_index (entries, i);
+
+      g_assert_cmpint (note->kind, ==, HEARD_EXPORT_CHECK_INS_CSV);
+      g_assert_cmpstr (note->recipient, ==, "own-team");
+      g_assert_cmpuint (note->n_check_ins, ==, check_ins->len);
+    }
+}
+
+/* On real records: the caseworker's passphrase first, as for a reader; the
+ * name goes only into the file; refused while Heard has them open. */
+static void
+test_export_real_records (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  g_autofree char *out_path = g_build_filename (fixture->records.root, "check-ins.csv", NULL);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--data-dir", fixture->records.data_dir, "2",
+             out_path, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_IN_USE);
+    assert_says_nothing_personal (&run);
+  }
+
+  heard_test_close_context (&context);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--data-dir", fixture->records.data_dir, "2",
+             out_path, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    assert_says_nothing_personal (&run);
+    g_assert_null (strstr (run.err, "practice"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--data-dir", fixture->records.data_dir, "99",
+             "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  /* The folder is Heard's again: it opens, its anchor where the export left it. */
+  context = heard_test_start_context (fixture->records.data_dir, HEARD_LOCK_STATE_OPEN);
+  g_assert_null (heard_context_get_audit_problem (context));
+  heard_test_close_context (&context);
+}
+
+/* heard-cli export lists its formats; each format's help fits a terminal. */
+static void
+test_export_help (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "--help", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "check-ins"));
+    assert_fits_terminal (run.out);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--help", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "heard-cli export check-ins"));
+    g_assert_nonnull (strstr (run.out, "--pseudonymise"));
+    g_assert_nonnull (strstr (run.out, "--data-dir"));
+    assert_fits_terminal (run.out);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "ics", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_nonnull (strstr (run.err, "ics"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+  }
+}
+
 /* Whether the file at @path names @folder. */
 static gboolean
 settings_name (const char *path,
@@ -925,6 +1250,9 @@ main (int   argc,
   ADD ("/cli/practice", test_practice);
   ADD ("/cli/restore/refuses-practice-folder", test_restore_refuses_practice_folder);
   ADD ("/cli/info/after-backup-by-hand", test_info_after_backup_by_hand);
+  ADD ("/cli/export/help", test_export_help);
+  ADD ("/cli/export/check-ins", test_export_check_ins);
+  ADD ("/cli/export/real-records", test_export_real_records);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "heard-check-in-rules.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-drafts.h"
+#include "heard-store-exports.h"
 #include "heard-store-open-items.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
@@ -1006,6 +1007,94 @@ test_check_ins (Fixture       *f,
   g_assert_cmpuint (n_after, ==, n_entries + 2 * 3);
 }
 
+/* An export noted: an audit entry of its own, which the whole trail's check
+ * still holds with, and no "changed" (no record anyone sees changed). What
+ * it names must be the young person's: another's statement or plan, a
+ * version that is not there, an unknown young person or recipient are
+ * refused, and nothing is written. */
+static void
+test_exports (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_PDF,
+                                                           "meeting:school,police");
+  g_autoptr(HeardExportNote) refused = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 person_id, other_person_id, plan_id, statement_id, other_statement_id, entry, later;
+  guint n_entries = 0, n_after = 0;
+
+  person_id = save_person (f, 0, "Amira Haddad");
+  other_person_id = save_person (f, 0, "Ben Carter");
+  plan_id = start_plan (f, person_id);
+  statement_id = record_statement (f, person_id);
+  other_statement_id = record_statement (f, other_person_id);
+  f->n_changes = 0;
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+
+  note->plan_id = plan_id;
+  note->plan_version = 1;
+  note->n_check_ins = 3;
+  heard_export_note_add_statement (note, statement_id, 1);
+  heard_store_note_export_async (f->store, person_id, note, ASYNC (f));
+  entry = heard_store_note_export_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (entry, >, 0);
+  assert_unchanged (f);
+  g_assert_null (heard_test_verify_audit (f->store, &n_after));
+  g_assert_cmpuint (n_after, ==, n_entries + 1);
+
+  /* A second export is an entry after the first. */
+  heard_store_note_export_async (f->store, person_id, note, ASYNC (f));
+  later = heard_store_note_export_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (later, >, entry);
+
+  refused = heard_export_note_copy (note);
+  heard_export_note_add_statement (refused, other_statement_id, 1);
+  heard_store_note_export_async (f->store, person_id, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_note_export_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&refused, heard_export_note_free);
+
+  refused = heard_export_note_copy (note);
+  heard_export_note_add_statement (refused, statement_id, 2);
+  heard_store_note_export_async (f->store, person_id, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_note_export_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&refused, heard_export_note_free);
+
+  refused = heard_export_note_copy (note);
+  refused->plan_version = 2;
+  heard_store_note_export_async (f->store, person_id, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_note_export_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&refused, heard_export_note_free);
+
+  heard_store_note_export_async (f->store, other_person_id, note, ASYNC (f));
+  g_assert_cmpint (heard_store_note_export_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  refused = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV, "own-team");
+  heard_store_note_export_async (f->store, person_id + 100, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_note_export_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&refused, heard_export_note_free);
+
+  refused = heard_export_note_new (HEARD_EXPORT_PRINT, "agency:nobody");
+  heard_store_note_export_async (f->store, person_id, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_note_export_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_null (heard_test_verify_audit (f->store, &n_after));
+  g_assert_cmpuint (n_after, ==, n_entries + 2);
+}
+
 /* HeardStore is only an interface: there is no store without a backend. */
 static void
 test_abstract (void)
@@ -1046,6 +1135,7 @@ main (int   argc,
   add_test ("/store-contract/not-open", test_not_open);
   add_test ("/store-contract/drafts", test_drafts);
   add_test ("/store-contract/check-ins", test_check_ins);
+  add_test ("/store-contract/exports", test_exports);
 
   return g_test_run ();
 }

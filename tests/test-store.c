@@ -13,6 +13,7 @@
 #include "heard-search.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-exports.h"
 #include "heard-store-people.h"
 #include "heard-test-utils.h"
 
@@ -610,6 +611,52 @@ test_open_too_new (Fixture       *fixture,
 
   assert_open_refused (fixture->path, fixture->key, HEARD_SQLITE_STORE_OPEN_NONE,
                        HEARD_SQLITE_STORE_ERROR_TOO_NEW);
+}
+
+/* An export's audit entry holds what the sharing log will need: what was
+ * made, for whom, what went in, and who made it when (the entry's own). */
+static void
+test_export_entry (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = create_store (fixture);
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV,
+                                                           "own-team");
+  g_autoptr(HeardExportNote) kept = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *row = NULL;
+  sqlite3 *db;
+  gint64 person_id, entry;
+
+  person_id = heard_test_add_person (store, "Amira Haddad");
+  note->n_check_ins = 52;
+  heard_store_note_export_async (store, person_id, note, NULL, heard_test_store_result_cb,
+                                 &result);
+  heard_test_wait (&result);
+  entry = heard_store_note_export_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_test_close_store (&store);
+
+  db = heard_test_raw_open (fixture->path, fixture->key);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT action, target_kind, target_id, detail,"
+                                           " actor, at FROM audit WHERE id = ?", -1, &row,
+                                       NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (row, 1, entry);
+  g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 0), ==, "exported");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 1), ==, "person");
+  g_assert_cmpint (sqlite3_column_int64 (row, 2), ==, person_id);
+  kept = heard_export_note_from_detail ((const char *) sqlite3_column_text (row, 3));
+  g_assert_nonnull (kept);
+  g_assert_cmpint (kept->kind, ==, HEARD_EXPORT_CHECK_INS_CSV);
+  g_assert_cmpstr (kept->recipient, ==, "own-team");
+  g_assert_cmpuint (kept->n_check_ins, ==, 52);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 4), !=, "");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (row, 5), !=, "");
+  sqlite3_finalize (row);
+  sqlite3_close (db);
 }
 
 /* A reader (heard-cli's verify, info and backup): it sees the records,
@@ -1425,6 +1472,7 @@ main (int   argc,
   add_test ("/store/open/too-new", test_open_too_new);
   add_test ("/store/open/missing", test_open_missing);
   add_test ("/store/read-only/writes-nothing", test_read_only_writes_nothing);
+  add_test ("/store/audit/export-entry", test_export_entry);
   add_test ("/store/read-only/beside-writer", test_read_only_beside_writer);
   add_test ("/store/read-only/too-old", test_read_only_too_old);
   add_test ("/store/file/no-plaintext", test_file_no_plaintext);

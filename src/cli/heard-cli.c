@@ -39,6 +39,8 @@ static const HeardCliCommand commands[] = {
   { "backup", N_("Back the records up into a folder, as Heard does"), heard_cli_backup },
   { "restore", N_("Restore records from a backup, keeping the ones there"), heard_cli_restore },
   { "practice", N_("Make a set of fictional records for training"), heard_cli_practice },
+  { "export", N_("Export records for someone, noted in the record of changes"),
+    heard_cli_export },
 };
 
 /* The table in heard-cli.h, for heard-cli --help. */

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-audit-guard.h"
 #include "heard-unlock-flow.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,7 @@ G_BEGIN_DECLS
  * failure (heard-cli --help prints the same table), errors said as one
  * sentence on standard error, waiting for an asynchronous call, secrets
  * read from standard input only, and the records opened read-only beside
- * any Heard that has them open.
+ * any Heard that has them open, or for writing as Heard itself.
  *
  *   0  success
  *   1  usage: an unknown command, option or argument
@@ -61,6 +62,8 @@ int           heard_cli_restore  (int    argc,
                                   char **argv);
 int           heard_cli_practice (int    argc,
                                   char **argv);
+int           heard_cli_export   (int    argc,
+                                  char **argv);
 
 /* Says @format on standard error as "heard-cli: …" and returns @status. */
 int           heard_cli_fail     (HeardCliExit  status,
@@ -95,17 +98,26 @@ void          heard_cli_wait      (GAsyncResult **slot);
  * Free with heard_secure_free_string(). */
 char         *heard_cli_read_secret (const char *prompt) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Records opened read-only through the unlock flow, as Heard opens them
- * (keyring, or recovery code or passphrase on standard input), beside any
- * Heard that has them open; nothing is written. */
+/* Records opened through the unlock flow, as Heard opens them (keyring, or
+ * recovery code or passphrase on standard input). Read-only, beside any
+ * Heard that has them open, nothing is written; or for writing, as Heard
+ * itself: the folder's lock taken (HEARD_CLI_EXIT_IN_USE while Heard has
+ * them open), the audit trail checked first by @guard, and its new anchor
+ * noted by heard_cli_records_save_anchor() once the writes are done. Each
+ * open returns -1 with the records open, or the status to exit with
+ * (said); clear them either way. */
 typedef struct
 {
   HeardUnlockFlow    *flow;
   HeardOpenedRecords *opened;
+  HeardAuditGuard    *guard;
 } HeardCliRecords;
 
 int           heard_cli_open_records  (const char      *data_dir,
                                        HeardCliRecords *records);
+int           heard_cli_open_records_for_writing (const char      *data_dir,
+                                                  HeardCliRecords *records);
+int           heard_cli_records_save_anchor      (HeardCliRecords *records);
 void          heard_cli_records_clear (HeardCliRecords *records);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "heard-context-private.h"
 #include "heard-list-util.h"
 #include "heard-store-check-ins.h"
+#include "heard-store-exports.h"
 #include "heard-store-open-items.h"
 #include "heard-plan-private.h"
 #include "heard-store-people.h"
@@ -1339,6 +1340,25 @@ heard_case_file_mark_told_async (HeardCaseFile       *self,
   if (!refuse_if_dropped (self, task))
     heard_store_mark_response_told_async (self->store, response_id, told_on, NULL, written_cb,
                                           task);
+}
+
+void
+heard_case_file_note_export_async (HeardCaseFile         *self,
+                                   const HeardExportNote *note,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_note_export_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (note != NULL);
+
+  task = new_task (self, heard_case_file_note_export_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_note_export_async (self->store, self->person_id, note, NULL, written_cb, task);
 }
 
 gint64

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "heard-check-in.h"
+#include "heard-export-note.h"
 #include "heard-context.h"
 #include "heard-open-item.h"
 #include "heard-person.h"
@@ -125,6 +126,13 @@ void         heard_case_file_answer_statement_async (HeardCaseFile           *se
 void         heard_case_file_mark_told_async       (HeardCaseFile            *self,
                                                     gint64                    response_id,
                                                     const char               *told_on,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+/* Notes in the audit trail that @note (what, for whom, what went in) left
+ * Heard about this young person: the entry's number. It changes no model. */
+void         heard_case_file_note_export_async     (HeardCaseFile            *self,
+                                                    const HeardExportNote    *note,
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);

@@ -56,6 +56,11 @@
  * with the seal to match), so that no reader becomes a way round the wait
  * after wrong tries.
  *
+ * A flow for existing records (heard_unlock_flow_new_existing()) is the way
+ * for heard-cli's writing commands (export): it takes heard.lock and opens
+ * the records for writing as Heard does, but like a reader it never makes
+ * records where there are none.
+ *
  * A practice flow (heard_unlock_flow_new_practice()) is practice from the
  * start, before the folder is read: it opens practice records only, and
  * refuses a folder that holds other records or none, so it never makes
@@ -99,6 +104,8 @@ struct _HeardUnlockFlow
 
   char            *data_dir;
   gboolean         read_only;
+  /* Opens records that exist and never makes any (a writer all the same). */
+  gboolean         existing_only;
   /* Opens practice records and nothing else. */
   gboolean         practice_only;
   /* Held from the first start until the flow goes: one Heard per folder. */
@@ -977,7 +984,7 @@ inspected_cb (GObject      *object,
 
       finish_in_state (task, HEARD_LOCK_STATE_FAILED, message);
     }
-  else if (self->read_only)
+  else if (self->read_only || self->existing_only)
     {
       g_autofree char *message = g_strdup_printf (_("There are no records in %s."),
                                                   self->data_dir);
@@ -1197,6 +1204,19 @@ heard_unlock_flow_new_read_only (const char *data_dir)
 
   if (self != NULL)
     self->read_only = TRUE;
+
+  return self;
+}
+
+/* A flow that writes, for records that exist: see the top of this file.
+ * A folder without any finishes FAILED, as a reader's does. */
+HeardUnlockFlow *
+heard_unlock_flow_new_existing (const char *data_dir)
+{
+  HeardUnlockFlow *self = heard_unlock_flow_new (data_dir);
+
+  if (self != NULL)
+    self->existing_only = TRUE;
 
   return self;
 }

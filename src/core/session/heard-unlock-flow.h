@@ -27,6 +27,7 @@ G_DECLARE_FINAL_TYPE (HeardUnlockFlow, heard_unlock_flow, HEARD, UNLOCK_FLOW, GO
 
 HeardUnlockFlow *heard_unlock_flow_new                (const char       *data_dir) G_GNUC_WARN_UNUSED_RESULT;
 HeardUnlockFlow *heard_unlock_flow_new_read_only      (const char       *data_dir) G_GNUC_WARN_UNUSED_RESULT;
+HeardUnlockFlow *heard_unlock_flow_new_existing       (const char       *data_dir) G_GNUC_WARN_UNUSED_RESULT;
 HeardUnlockFlow *heard_unlock_flow_new_practice       (const char       *data_dir) G_GNUC_WARN_UNUSED_RESULT;
 const char      *heard_unlock_flow_get_data_dir       (HeardUnlockFlow  *self);
 const char      *heard_unlock_flow_get_uuid           (HeardUnlockFlow  *self);

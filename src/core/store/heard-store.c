@@ -7,6 +7,7 @@
 #include "heard-store-check-ins.h"
 #include "heard-store-copy.h"
 #include "heard-store-drafts.h"
+#include "heard-store-exports.h"
 #include "heard-store-open-items.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -1065,4 +1066,32 @@ heard_store_list_check_ins_finish (HeardStore   *self,
                                    GError      **error)
 {
   return propagate (self, result, heard_store_list_check_ins_async, error);
+}
+
+/* Exports (heard-store-exports.h) */
+
+void
+heard_store_note_export_async (HeardStore            *self,
+                               gint64                 person_id,
+                               const HeardExportNote *note,
+                               GCancellable          *cancellable,
+                               GAsyncReadyCallback    callback,
+                               gpointer               user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (note != NULL);
+
+  HEARD_STORE_GET_CLASS (self)->note_export_async (self, person_id, note, cancellable, callback,
+                                                   user_data);
+}
+
+gint64
+heard_store_note_export_finish (HeardStore   *self,
+                                GAsyncResult *result,
+                                GError      **error)
+{
+  gint64 entry = 0;
+
+  propagate_number (self, result, heard_store_note_export_async, &entry, error);
+  return entry;
 }

@@ -5,6 +5,7 @@
 
 #include "heard-check-in.h"
 #include "heard-draft.h"
+#include "heard-export-note.h"
 #include "heard-key.h"
 #include "heard-person.h"
 #include "heard-plan.h"
@@ -47,7 +48,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * vfunc per operation. The heard_store_*() functions (here and in
  * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
  * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h,
- * heard-store-drafts.h and heard-store-check-ins.h)
+ * heard-store-drafts.h, heard-store-check-ins.h and heard-store-exports.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
  * SQLCipher store, HeardSqliteStore) fills in every vfunc and follows
@@ -62,7 +63,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
  * amended, answered, told), the check-in's (CHECK_IN) or the member of
  * staff's (STAFF, with @person_id 0). A refused write emits nothing, and so does a write to the audit trail
- * alone (a sensitive statement read), which changes no record anyone sees,
+ * alone (a sensitive statement read, an export), which changes no record anyone sees,
  * nor does a draft (heard-store-drafts.h), which is no record.
  */
 struct _HeardStoreClass
@@ -293,6 +294,14 @@ struct _HeardStoreClass
   void     (*list_check_ins_async)          (HeardStore                   *self,
                                              gint64                        person_id,
                                              gint64                        plan_id,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+
+  /* Exports (heard-store-exports.h) */
+  void     (*note_export_async)             (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             const HeardExportNote        *note,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);

@@ -70,6 +70,7 @@ void      _heard_sqlite_store_init_open_items (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_copy       (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_drafts     (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_check_ins  (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_exports    (HeardStoreClass     *klass);
 
 /* A connection of its own (a copy's, say) is given @key as the store's is,
  * and checked to hold Heard's records of a version this Heard can read. */

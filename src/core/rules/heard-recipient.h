@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "heard-agency.h"
+#include "heard-statement.h"
+
+G_BEGIN_DECLS
+
+/*
+ * Who an export is for, and so which of a young person's statements may go
+ * in it: only those whose sharing consent covers the recipient. The PDF
+ * export, print and heard-cli ask the same rules, and the audit entry of
+ * every export keeps the recipient's code, so that the sharing log can tell
+ * the young person later who received what.
+ */
+
+typedef enum
+{
+  /* One agency. Any agency kind but the young person themself (who is a
+   * recipient of their own): a caseworker sends a plan to a parent or
+   * carer as often as to a school, so the family is an agency a statement
+   * may be shared with, and "other" stands for one not yet in the list. */
+  HEARD_RECIPIENT_AGENCY,
+  /* A review meeting, with the agencies attending. */
+  HEARD_RECIPIENT_MEETING,
+  /* The young person themself: their own words are theirs. */
+  HEARD_RECIPIENT_YOUNG_PERSON,
+  /* Our own team, for analysis (counts and trends, heard-cli export): no
+   * one outside the organisation, and never anyone's words. */
+  HEARD_RECIPIENT_OWN_TEAM,
+} HeardRecipientKind;
+
+typedef struct
+{
+  HeardRecipientKind  kind;
+  /* For HEARD_RECIPIENT_AGENCY. */
+  HeardAgency         agency;
+  /* For HEARD_RECIPIENT_MEETING: the agencies attending, as a comma list of
+   * codes (heard_agency_list_add()), in canonical order, never empty. */
+  char               *agencies;
+} HeardRecipient;
+
+HeardRecipient *heard_recipient_new_agency       (HeardAgency            agency)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_new_meeting      (const char            *agencies)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_new_young_person (void) G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_new_own_team     (void) G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_copy             (const HeardRecipient  *recipient)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+void            heard_recipient_free             (HeardRecipient        *recipient);
+
+/* Words for the cover and the audit view: "Police", "Review meeting:
+ * School or college, Police", "The young person". */
+char           *heard_recipient_describe         (const HeardRecipient  *recipient)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+/* A stable code for the audit trail, never translated ("agency:school",
+ * "meeting:school,police", "young-person", "own-team"), and the recipient
+ * read back from one (NULL when @code is none). */
+char           *heard_recipient_to_code          (const HeardRecipient  *recipient)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_from_code        (const char            *code)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+
+/* Whether @statement's sharing consent covers @recipient: for an agency,
+ * consent for it; for a meeting, consent for every agency attending; the
+ * young person may always have their own words; our own team's analysis
+ * never takes anyone's words. */
+gboolean        heard_recipient_may_receive      (const HeardRecipient  *recipient,
+                                                  HeardStatement        *statement);
+/* The statements of @statements (HeardStatement) that may go to
+ * @recipient, in their order, to offer in the export dialog. */
+GPtrArray      *heard_recipient_offered_statements (const HeardRecipient *recipient,
+                                                    GListModel           *statements)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
+/* Whether an offered statement starts ticked: a sensitive one goes only if
+ * the user ticks it. */
+gboolean        heard_statement_ticked_by_default (HeardStatement       *statement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeardRecipient, heard_recipient_free)
+
+G_END_DECLS

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-recipient"
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "heard-export-note.h"
+#include "heard-recipient.h"
+
+/*
+ * Who an export is for and which statements may go to them: consent for
+ * one agency reaches that agency only, a meeting needs consent for every
+ * agency attending, sensitive words are offered but not ticked, the young
+ * person may have all their own words; and the codes the audit trail keeps
+ * read back as they were written.
+ */
+
+static HeardStatement *
+statement_new (gint64      id,
+               const char *share_with,
+               gboolean    sensitive)
+{
+  HeardStatement *statement = heard_statement_new ();
+
+  heard_statement_set_id (statement, id);
+  heard_statement_set_version (statement, 1);
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, "My own words.");
+  heard_statement_set_text (statement, HEARD_STATEMENT_SHARE_WITH, share_with);
+  heard_statement_set_sensitive (statement, sensitive);
+
+  return statement;
+}
+
+static void
+test_one_agency (void)
+{
+  g_autoptr(HeardStatement) school_only = statement_new (1, "school", FALSE);
+  g_autoptr(HeardStatement) nobody = statement_new (2, "", FALSE);
+  g_autoptr(HeardRecipient) school = heard_recipient_new_agency (HEARD_AGENCY_SCHOOL);
+  g_autoptr(HeardRecipient) police = heard_recipient_new_agency (HEARD_AGENCY_POLICE);
+  g_autoptr(HeardRecipient) family = heard_recipient_new_agency (HEARD_AGENCY_FAMILY);
+
+  g_assert_true (heard_recipient_may_receive (school, school_only));
+  g_assert_false (heard_recipient_may_receive (police, school_only));
+  g_assert_false (heard_recipient_may_receive (family, school_only));
+  g_assert_false (heard_recipient_may_receive (school, nobody));
+}
+
+static void
+test_meeting_needs_every_agency (void)
+{
+  g_autoptr(HeardStatement) school_only = statement_new (1, "school", FALSE);
+  g_autoptr(HeardStatement) both = statement_new (2, "school,police", FALSE);
+  g_autoptr(HeardStatement) more = statement_new (3, "school,health,police", FALSE);
+  g_autoptr(HeardRecipient) meeting = heard_recipient_new_meeting ("police,school");
+
+  g_assert_false (heard_recipient_may_receive (meeting, school_only));
+  g_assert_true (heard_recipient_may_receive (meeting, both));
+  g_assert_true (heard_recipient_may_receive (meeting, more));
+}
+
+static void
+test_offered_and_ticked (void)
+{
+  g_autoptr(GListStore) statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  g_autoptr(HeardStatement) plain = statement_new (1, "school", FALSE);
+  g_autoptr(HeardStatement) sensitive = statement_new (2, "school", TRUE);
+  g_autoptr(HeardStatement) police_only = statement_new (3, "police", TRUE);
+  g_autoptr(HeardRecipient) school = heard_recipient_new_agency (HEARD_AGENCY_SCHOOL);
+  g_autoptr(HeardRecipient) young_person = heard_recipient_new_young_person ();
+  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
+  g_autoptr(GPtrArray) offered = NULL;
+
+  g_list_store_append (statements, plain);
+  g_list_store_append (statements, sensitive);
+  g_list_store_append (statements, police_only);
+
+  offered = heard_recipient_offered_statements (school, G_LIST_MODEL (statements));
+  g_assert_cmpuint (offered->len, ==, 2);
+  g_assert_true (offered->pdata[0] == plain);
+  g_assert_true (offered->pdata[1] == sensitive);
+  g_assert_true (heard_statement_ticked_by_default (plain));
+  g_assert_false (heard_statement_ticked_by_default (sensitive));
+  g_clear_pointer (&offered, g_ptr_array_unref);
+
+  /* Their own words are theirs, sensitive or shared with nobody. */
+  offered = heard_recipient_offered_statements (young_person, G_LIST_MODEL (statements));
+  g_assert_cmpuint (offered->len, ==, 3);
+  g_clear_pointer (&offered, g_ptr_array_unref);
+
+  offered = heard_recipient_offered_statements (own_team, G_LIST_MODEL (statements));
+  g_assert_cmpuint (offered->len, ==, 0);
+}
+
+static void
+assert_round_trip (HeardRecipient *recipient,
+                   const char     *expected_code)
+{
+  g_autofree char *code = heard_recipient_to_code (recipient);
+  g_autoptr(HeardRecipient) back = heard_recipient_from_code (code);
+  g_autofree char *again = NULL;
+
+  g_assert_cmpstr (code, ==, expected_code);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->kind, ==, recipient->kind);
+  again = heard_recipient_to_code (back);
+  g_assert_cmpstr (again, ==, code);
+}
+
+static void
+test_codes (void)
+{
+  static const char *const refused[] = {
+    "", "agency:", "agency:young-person", "agency:nobody", "meeting:", "meeting:school,",
+    "meeting:school,young-person", "School", "young-person ", NULL,
+  };
+  g_autoptr(HeardRecipient) school = heard_recipient_new_agency (HEARD_AGENCY_SCHOOL);
+  g_autoptr(HeardRecipient) family = heard_recipient_new_agency (HEARD_AGENCY_FAMILY);
+  g_autoptr(HeardRecipient) meeting = heard_recipient_new_meeting ("police,health,school");
+  g_autoptr(HeardRecipient) young_person = heard_recipient_new_young_person ();
+  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
+  g_autoptr(HeardRecipient) copy = heard_recipient_copy (meeting);
+  g_autoptr(HeardRecipient) reordered = heard_recipient_from_code ("meeting:police,school");
+  g_autofree char *reordered_code = heard_recipient_to_code (reordered);
+
+  assert_round_trip (school, "agency:school");
+  assert_round_trip (family, "agency:family");
+  /* A meeting's agencies are kept in one order, whatever order they came in. */
+  assert_round_trip (meeting, "meeting:school,health,police");
+  assert_round_trip (copy, "meeting:school,health,police");
+  assert_round_trip (young_person, "young-person");
+  assert_round_trip (own_team, "own-team");
+  g_assert_cmpstr (reordered_code, ==, "meeting:school,police");
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_autoptr(HeardRecipient) none = heard_recipient_from_code (refused[i]);
+
+      g_assert_null (none);
+    }
+}
+
+static void
+assert_describes (HeardRecipient *recipient,
+                  const char     *expected)
+{
+  g_autofree char *words = heard_recipient_describe (recipient);
+
+  g_assert_cmpstr (words, ==, expected);
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(HeardRecipient) school = heard_recipient_new_agency (HEARD_AGENCY_SCHOOL);
+  g_autoptr(HeardRecipient) meeting = heard_recipient_new_meeting ("police,health,school");
+  g_autoptr(HeardRecipient) young_person = heard_recipient_new_young_person ();
+  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
+
+  assert_describes (school, "School or college");
+  assert_describes (meeting, "Review meeting: School or college, Health, Police");
+  assert_describes (young_person, "The young person");
+  assert_describes (own_team, "Our own team, for analysis");
+}
+
+static void
+test_export_note_detail (void)
+{
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_PDF,
+                                                           "meeting:school,police");
+  g_autoptr(HeardExportNote) back = NULL;
+  g_autoptr(HeardExportNote) empty_back = NULL;
+  g_autoptr(HeardExportNote) empty = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV,
+                                                            "own-team");
+  g_autofree char *detail = NULL;
+  g_autofree char *empty_detail = NULL;
+
+  note->plan_id = 12;
+  note->plan_version = 3;
+  note->n_check_ins = 20;
+  heard_export_note_add_statement (note, 4, 1);
+  heard_export_note_add_statement (note, 7, 2);
+  detail = heard_export_note_to_detail (note);
+  g_assert_cmpstr (detail, ==, "what=pdf for=meeting:school,police plan=12 plan-version=3 "
+                               "statements=4:1,7:2 check-ins=20");
+
+  back = heard_export_note_from_detail (detail);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->kind, ==, HEARD_EXPORT_PDF);
+  g_assert_cmpstr (back->recipient, ==, "meeting:school,police");
+  g_assert_cmpint (back->plan_id, ==, 12);
+  g_assert_cmpuint (back->plan_version, ==, 3);
+  g_assert_cmpuint (back->n_check_ins, ==, 20);
+  g_assert_cmpuint (back->statements->len, ==, 2);
+  g_assert_cmpint (g_array_index (back->statements, HeardExportedStatement, 1).id, ==, 7);
+  g_assert_cmpuint (g_array_index (back->statements, HeardExportedStatement, 1).version, ==, 2);
+
+  empty_detail = heard_export_note_to_detail (empty);
+  g_assert_cmpstr (empty_detail, ==, "what=check-ins-csv for=own-team plan=0 plan-version=0 "
+                                     "statements= check-ins=0");
+  empty_back = heard_export_note_from_detail (empty_detail);
+  g_assert_nonnull (empty_back);
+  g_assert_cmpuint (empty_back->statements->len, ==, 0);
+
+  g_assert_null (heard_export_note_from_detail ("chose to read a sensitive statement"));
+  g_assert_null (heard_export_note_from_detail ("what=fax for=own-team plan=0 plan-version=0 "
+                                                "statements= check-ins=0"));
+  g_assert_null (heard_export_note_from_detail ("what=pdf for=own-team plan=0 plan-version=0 "
+                                                "statements=4 check-ins=0"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/recipient/one-agency", test_one_agency);
+  g_test_add_func ("/recipient/meeting-needs-every-agency", test_meeting_needs_every_agency);
+  g_test_add_func ("/recipient/offered-and-ticked", test_offered_and_ticked);
+  g_test_add_func ("/recipient/codes", test_codes);
+  g_test_add_func ("/recipient/describe", test_describe);
+  g_test_add_func ("/recipient/export-note-detail", test_export_note_detail);
+
+  return g_test_run ();
+}
