@@ -133,16 +133,15 @@ choose_ticks (const HeardChartDateAxis *axis,
     {
       double label_width = get_label_width (layout, &first, day_format);
 
+      /* Day ticks lie evenly, but near a month's end: the label's width
+       * apart is enough (one crowded at a month's end is left out). */
       for (guint i = 0; i < G_N_ELEMENTS (day_steps); i++)
-        {
-          /* Whether it might fit, before counting days one by one. */
-          if (day_steps[i] * axis->pixels_per_day < label_width + HEARD_CHART_LABEL_GAP)
-            continue;
-          add_day_ticks (axis, day_steps[i], ticks);
-          if (ticks->len * (label_width + HEARD_CHART_LABEL_GAP) <= axis->span_width)
-            return day_format;
-          g_array_set_size (ticks, 0);
-        }
+        if (day_steps[i] * axis->pixels_per_day >= label_width + HEARD_CHART_LABEL_GAP)
+          {
+            add_day_ticks (axis, day_steps[i], ticks);
+            if (ticks->len > 0)
+              return day_format;
+          }
     }
 
   first_month = g_date_get_year (&first) * 12 + g_date_get_month (&first) - 1 +
