@@ -286,7 +286,7 @@ draw_today (HeardChronology         *chronology,
             const GDate             *today)
 {
   double x = round (get_day_x (&chronology->view, g_date_get_julian (today))) + 0.5;
-  double label_width;
+  double label_width, left, top;
 
   if (x < 0 || x > chronology->width)
     return;
@@ -300,9 +300,16 @@ draw_today (HeardChronology         *chronology,
 
   /* Translators: labels the line drawn at today's date on the chronology. */
   _heard_chart_measure (layout, C_("chronology", "Today"), &label_width, NULL);
-  if (x + PAD / 2 + label_width > chronology->width)
-    x -= label_width + PAD;
-  cairo_move_to (cr, x + PAD / 2, chronology->lanes_bottom - chronology->line_height - PAD / 2);
+  left = x + PAD / 2;
+  if (left + label_width > chronology->width)
+    left = x - PAD / 2 - label_width;
+  top = chronology->lanes_bottom - chronology->line_height - PAD / 2;
+  /* On the background, over any mark, and drawn after them. */
+  _heard_chart_set_color (cr, &palette->background);
+  cairo_rectangle (cr, left - 1, top, label_width + 2, chronology->line_height);
+  cairo_fill (cr);
+  _heard_chart_set_color (cr, &palette->foreground);
+  cairo_move_to (cr, left, top);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -591,14 +598,15 @@ heard_chronology_draw (HeardChronology         *chronology,
 
   draw_lanes (chronology, cr, layout, palette);
   draw_axis (chronology, cr, layout, palette);
-  if (today != NULL)
-    draw_today (chronology, cr, layout, palette, today);
 
   /* Marks stay above the axis and its labels. */
   cairo_rectangle (cr, 0, 0, chronology->width, chronology->lanes_bottom);
   cairo_clip (cr);
+  cairo_set_tolerance (cr, 0.25);
   for (HeardChronologyKind kind = 0; kind < HEARD_CHRONOLOGY_N_KINDS; kind++)
     draw_kind (chronology, cr, palette, kind);
+  if (today != NULL)
+    draw_today (chronology, cr, layout, palette, today);
   selected = find_item (chronology, selected_id, NULL);
   if (selected != NULL && is_visible (chronology, selected))
     draw_selected (chronology, cr, layout, palette, selected);
