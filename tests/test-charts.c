@@ -29,10 +29,10 @@ static const Size sizes[] = { { 400, 240 }, { 800, 480 } };
 
 /* Whether a pixel within one of (x, y) has the colour. */
 static gboolean
-has_color_near (const HeardTestImage     *image,
-                double           x,
-                double           y,
-                HeardChartColor  color)
+has_color_near (const HeardTestImage *image,
+                double                x,
+                double                y,
+                HeardChartColor       color)
 {
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
@@ -80,7 +80,7 @@ value_y (const HeardChartGeometry *geometry,
 }
 
 static void
-render_progress (HeardTestImage                   *image,
+render_progress (HeardTestImage          *image,
                  const Size              *size,
                  const HeardChartPalette *palette,
                  const HeardChartSeries  *series,
@@ -175,8 +175,8 @@ test_inside_plot (void)
 
 static gboolean
 is_ink (const HeardTestImage *image,
-        int          x,
-        int          y)
+        int                   x,
+        int                   y)
 {
   return heard_test_luminance (heard_test_image_get (image, x, y)) < 0.5;
 }
@@ -185,9 +185,9 @@ is_ink (const HeardTestImage *image,
  * through its middle. */
 static double
 get_corner_ink (const HeardTestImage *image,
-                double       cx,
-                double       cy,
-                double       radius)
+                double                cx,
+                double                cy,
+                double                radius)
 {
   double ink = 0;
 
@@ -360,9 +360,9 @@ test_gaps (void)
 }
 
 static guint
-count_color (const HeardTestImage     *image,
-             HeardChartColor  color,
-             double           tolerance)
+count_color (const HeardTestImage *image,
+             HeardChartColor       color,
+             double                tolerance)
 {
   guint count = 0;
 
