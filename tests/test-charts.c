@@ -10,6 +10,7 @@
 
 #include "heard-chart.h"
 #include "heard-chart-private.h"
+#include "heard-test-image.h"
 
 /*
  * The charts as a user would see them, read back from image surfaces at two
@@ -26,74 +27,12 @@ typedef struct
 
 static const Size sizes[] = { { 400, 240 }, { 800, 480 } };
 
-typedef struct
-{
-  cairo_surface_t *surface;
-  guchar          *data;
-  int              stride, width, height;
-} Image;
-
-static void
-image_clear (Image *image)
-{
-  g_clear_pointer (&image->surface, cairo_surface_destroy);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Image, image_clear)
-
-static cairo_t *
-image_begin (Image *image,
-             int    width,
-             int    height)
-{
-  image->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  image->width = width;
-  image->height = height;
-  return cairo_create (image->surface);
-}
-
-static void
-image_end (Image   *image,
-           cairo_t *cr)
-{
-  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
-  cairo_destroy (cr);
-  cairo_surface_flush (image->surface);
-  image->data = cairo_image_surface_get_data (image->surface);
-  image->stride = cairo_image_surface_get_stride (image->surface);
-}
-
-static HeardChartColor
-image_get (const Image *image,
-           int          x,
-           int          y)
-{
-  guint32 pixel;
-
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, image->width);
-  g_assert_cmpint (y, <, image->height);
-  pixel = *(guint32 *) (image->data + y * image->stride + x * 4);
-  return (HeardChartColor) { (pixel >> 16 & 0xff) / 255.f, (pixel >> 8 & 0xff) / 255.f,
-                             (pixel & 0xff) / 255.f, 1.f };
-}
-
-static gboolean
-color_near (HeardChartColor a,
-            HeardChartColor b,
-            double          tolerance)
-{
-  return fabs (a.red - b.red) <= tolerance && fabs (a.green - b.green) <= tolerance &&
-         fabs (a.blue - b.blue) <= tolerance;
-}
-
 /* Whether a pixel within one of (x, y) has the colour. */
 static gboolean
-has_color_near (const Image     *image,
-                double           x,
-                double           y,
-                HeardChartColor  color)
+has_color_near (const HeardTestImage *image,
+                double                x,
+                double                y,
+                HeardChartColor       color)
 {
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
@@ -101,30 +40,10 @@ has_color_near (const Image     *image,
         int px = (int) floor (x) + dx, py = (int) floor (y) + dy;
 
         if (px >= 0 && py >= 0 && px < image->width && py < image->height &&
-            color_near (image_get (image, px, py), color, 0.15))
+            heard_test_color_near (heard_test_image_get (image, px, py), color, 0.15))
           return TRUE;
       }
   return FALSE;
-}
-
-static double
-get_luminance (HeardChartColor color)
-{
-  double channels[] = { color.red, color.green, color.blue };
-
-  for (guint i = 0; i < 3; i++)
-    channels[i] = channels[i] <= 0.04045 ? channels[i] / 12.92
-                                         : pow ((channels[i] + 0.055) / 1.055, 2.4);
-  return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
-}
-
-static double
-get_contrast (HeardChartColor a,
-              HeardChartColor b)
-{
-  double la = get_luminance (a), lb = get_luminance (b);
-
-  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
 }
 
 static void
@@ -161,19 +80,19 @@ value_y (const HeardChartGeometry *geometry,
 }
 
 static void
-render_progress (Image                   *image,
+render_progress (HeardTestImage          *image,
                  const Size              *size,
                  const HeardChartPalette *palette,
                  const HeardChartSeries  *series,
                  HeardChartGeometry      *geometry)
 {
-  cairo_t *cr = image_begin (image, size->width, size->height);
+  cairo_t *cr = heard_test_image_begin (image, size->width, size->height);
 
   heard_chart_draw_progress (cr, NULL, size->width, size->height, palette, series);
   if (geometry != NULL)
     g_assert_true (_heard_chart_get_time_geometry (cr, NULL, size->width, size->height,
                                                    series, NULL, 0, geometry));
-  image_end (image, cr);
+  heard_test_image_end (image, cr);
 }
 
 /* A rising line (2, 4, 6, 8 by the young person) passes through the middle of
@@ -191,7 +110,7 @@ test_line_pixels (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_auto(Image) image = { 0 };
+      g_auto(HeardTestImage) image = { 0 };
       HeardChartGeometry geometry;
 
       render_progress (&image, &sizes[s], &palette, series, &geometry);
@@ -227,7 +146,7 @@ test_inside_plot (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_auto(Image) image = { 0 };
+      g_auto(HeardTestImage) image = { 0 };
       HeardChartGeometry geometry;
       const cairo_rectangle_t *plot = &geometry.plot;
 
@@ -235,14 +154,14 @@ test_inside_plot (void)
       for (int y = 0; y < image.height; y++)
         for (int x = 0; x < image.width; x++)
           {
-            HeardChartColor pixel = image_get (&image, x, y);
+            HeardChartColor pixel = heard_test_image_get (&image, x, y);
             gboolean inside = x >= plot->x && x < plot->x + plot->width &&
                               y >= plot->y && y < plot->y + plot->height;
             gboolean labels = x < plot->x || y >= plot->y + plot->height;
 
             if (inside)
               continue;
-            if (!labels && !color_near (pixel, palette.background, 0.0))
+            if (!labels && !heard_test_color_near (pixel, palette.background, 0.0))
               g_error ("drawn outside the plot at %d, %d (%dx%d)", x, y,
                        image.width, image.height);
             /* Labels are grey text: never a rater's colour. */
@@ -255,20 +174,20 @@ test_inside_plot (void)
 }
 
 static gboolean
-is_ink (const Image *image,
-        int          x,
-        int          y)
+is_ink (const HeardTestImage *image,
+        int                   x,
+        int                   y)
 {
-  return get_luminance (image_get (image, x, y)) < 0.5;
+  return heard_test_luminance (heard_test_image_get (image, x, y)) < 0.5;
 }
 
 /* How much ink lies in the corners of a marker's box, away from the line
  * through its middle. */
 static double
-get_corner_ink (const Image *image,
-                double       cx,
-                double       cy,
-                double       radius)
+get_corner_ink (const HeardTestImage *image,
+                double                cx,
+                double                cy,
+                double                radius)
 {
   double ink = 0;
 
@@ -278,7 +197,7 @@ get_corner_ink (const Image *image,
         double dx = fabs (x + 0.5 - cx), dy = fabs (y + 0.5 - cy);
 
         if (dx >= 1.5 && dy >= 1.5 && dx <= radius + 1.5 && dy <= radius + 1.5)
-          ink += 1 - get_luminance (image_get (image, x, y));
+          ink += 1 - heard_test_luminance (heard_test_image_get (image, x, y));
       }
   return ink;
 }
@@ -305,7 +224,7 @@ test_date_labels (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (label_sizes); s++)
     {
-      g_auto(Image) image = { 0 };
+      g_auto(HeardTestImage) image = { 0 };
       HeardChartGeometry geometry;
       int top, run_start = -1, last_ink = -100;
       guint labels = 0;
@@ -318,7 +237,7 @@ test_date_labels (void)
           gboolean ink = FALSE;
 
           for (int y = top; x < image.width && y < image.height; y++)
-            ink |= !color_near (image_get (&image, x, y), palette.background, 0.0);
+            ink |= !heard_test_color_near (heard_test_image_get (&image, x, y), palette.background, 0.0);
           /* Letters and the space between words are a few pixels apart;
            * two labels at least twice that. */
           if (ink && x - last_ink > 6)
@@ -354,7 +273,7 @@ test_greyscale (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_auto(Image) image = { 0 };
+      g_auto(HeardTestImage) image = { 0 };
       HeardChartGeometry geometry;
       double radius, corners[2];
       int x2, x3, left, right;
@@ -419,7 +338,7 @@ test_gaps (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_auto(Image) image = { 0 };
+      g_auto(HeardTestImage) image = { 0 };
       HeardChartGeometry geometry;
       double y;
 
@@ -441,15 +360,15 @@ test_gaps (void)
 }
 
 static guint
-count_color (const Image     *image,
-             HeardChartColor  color,
-             double           tolerance)
+count_color (const HeardTestImage *image,
+             HeardChartColor       color,
+             double                tolerance)
 {
   guint count = 0;
 
   for (int y = 0; y < image->height; y++)
     for (int x = 0; x < image->width; x++)
-      count += color_near (image_get (image, x, y), color, tolerance);
+      count += heard_test_color_near (heard_test_image_get (image, x, y), color, tolerance);
   return count;
 }
 
@@ -487,14 +406,14 @@ test_messages (void)
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
       {
-        g_auto(Image) image = { 0 };
+        g_auto(HeardTestImage) image = { 0 };
         guint middle_ink = 0, edge_ink = 0;
 
         render_progress (&image, &sizes[s], &palette, *cases[c], NULL);
         for (int y = 0; y < image.height; y++)
           for (int x = 0; x < image.width; x++)
             {
-              gboolean ink = !color_near (image_get (&image, x, y), palette.background, 0.0);
+              gboolean ink = !heard_test_color_near (heard_test_image_get (&image, x, y), palette.background, 0.0);
               gboolean middle = abs (y - image.height / 2) < image.height / 8;
 
               if (ink && middle)
@@ -530,8 +449,8 @@ test_safety_markers (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_auto(Image) image = { 0 };
-      cairo_t *cr = image_begin (&image, sizes[s].width, sizes[s].height);
+      g_auto(HeardTestImage) image = { 0 };
+      cairo_t *cr = heard_test_image_begin (&image, sizes[s].width, sizes[s].height);
       HeardChartGeometry geometry;
 
       heard_chart_draw_safety (cr, NULL, sizes[s].width, sizes[s].height, &palette, safety,
@@ -539,7 +458,7 @@ test_safety_markers (void)
       g_assert_true (_heard_chart_get_time_geometry (cr, NULL, sizes[s].width,
                                                      sizes[s].height, safety, markers,
                                                      G_N_ELEMENTS (markers), &geometry));
-      image_end (&image, cr);
+      heard_test_image_end (&image, cr);
 
       g_assert_cmpuint (geometry.first_day, ==, g_date_get_julian (&markers[0].date));
       for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
@@ -550,12 +469,12 @@ test_safety_markers (void)
           guint marked = 0, labelled = 0;
 
           for (int y = (int) geometry.plot.y; y < geometry.plot.y + geometry.plot.height; y++)
-            marked += color_near (image_get (&image, (int) round (x), y),
+            marked += heard_test_color_near (heard_test_image_get (&image, (int) round (x), y),
                                   palette.foreground, 0.3);
           for (int y = 0; y < geometry.plot.y; y++)
             for (int dx = -20; dx <= 20; dx++)
               if (x + dx >= 0)
-                labelled += color_near (image_get (&image, (int) x + dx, y),
+                labelled += heard_test_color_near (heard_test_image_get (&image, (int) x + dx, y),
                                         palette.foreground, 0.3);
           g_assert_cmpuint (marked, >, geometry.plot.height / 4);
           g_assert_cmpuint (labelled, >, 5);
@@ -590,8 +509,8 @@ test_radial (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      g_auto(Image) image = { 0 };
-      cairo_t *cr = image_begin (&image, sizes[s].width, sizes[s].height);
+      g_auto(HeardTestImage) image = { 0 };
+      cairo_t *cr = heard_test_image_begin (&image, sizes[s].width, sizes[s].height);
       int cx = sizes[s].width / 2, cy = sizes[s].height / 2;
       double starts[4], ends[4], first, latest;
       int n_runs = 0;
@@ -599,12 +518,12 @@ test_radial (void)
 
       heard_chart_draw_radial (cr, NULL, sizes[s].width, sizes[s].height, &palette,
                                areas, G_N_ELEMENTS (areas), HEARD_CHART_RATER_YOUNG_PERSON);
-      image_end (&image, cr);
+      heard_test_image_end (&image, cr);
 
       /* Coloured, not grey (the rings and spokes) nor the background. */
       for (int y = cy; y >= 0; y--)
         {
-          HeardChartColor pixel = image_get (&image, cx, y);
+          HeardChartColor pixel = heard_test_image_get (&image, cx, y);
           gboolean ink = MAX (pixel.red, MAX (pixel.green, pixel.blue)) -
                          MIN (pixel.red, MIN (pixel.green, pixel.blue)) > 0.15;
 
@@ -643,16 +562,16 @@ test_contrast (void)
       HeardChartPalette palette;
 
       heard_chart_palette_init_default (&palette, styles[i]);
-      g_assert_cmpfloat (get_contrast (palette.foreground, palette.background), >=, 3.0);
-      g_assert_cmpfloat (get_contrast (palette.grid, palette.background), >=, 3.0);
+      g_assert_cmpfloat (heard_test_contrast (palette.foreground, palette.background), >=, 3.0);
+      g_assert_cmpfloat (heard_test_contrast (palette.grid, palette.background), >=, 3.0);
       for (guint rater = 0; rater < HEARD_CHART_N_RATERS; rater++)
         {
-          g_assert_cmpfloat (get_contrast (palette.rater[rater], palette.background), >=, 3.0);
-          g_assert_cmpfloat (get_contrast (palette.marker[rater], palette.background), >=, 3.0);
+          g_assert_cmpfloat (heard_test_contrast (palette.rater[rater], palette.background), >=, 3.0);
+          g_assert_cmpfloat (heard_test_contrast (palette.marker[rater], palette.background), >=, 3.0);
         }
     }
   /* The check itself: white on white fails it. */
-  g_assert_cmpfloat (get_contrast ((HeardChartColor) { 1, 1, 1, 1 },
+  g_assert_cmpfloat (heard_test_contrast ((HeardChartColor) { 1, 1, 1, 1 },
                                    (HeardChartColor) { 0.8f, 0.8f, 0.8f, 1 }), <, 3.0);
 }
 

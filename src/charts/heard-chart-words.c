@@ -30,18 +30,6 @@ dup_rating_text (HeardChartRating rating)
     }
 }
 
-static char *
-dup_month_text (const GDate *date)
-{
-  g_autoptr(GDateTime) moment = g_date_time_new_utc (g_date_get_year (date),
-                                                     g_date_get_month (date),
-                                                     g_date_get_day (date), 0, 0, 0);
-
-  /* Translators: a month in a chart's description, "in March 2026"; a
-   * g_date_time_format() format. */
-  return g_date_time_format (moment, C_("chart description", "%B %Y"));
-}
-
 static const char *
 get_rater_text (HeardChartRater rater)
 {
@@ -103,13 +91,13 @@ heard_chart_describe_progress (const HeardChartSeries *series,
     /* Translators: "Safety, their rating: none yet". */
     return g_strdup_printf (_("%s, %s: none yet"), series->name, get_rater_text (rater));
 
-  first_month = dup_month_text (&first->date);
+  first_month = _heard_chart_dup_month_text (&first->date);
   if (first == latest)
     /* Translators: "Safety, their rating: 6 in March 2026, the only one so far". */
     return g_strdup_printf (_("%s, %s: %u in %s, the only one so far"), series->name,
                             get_rater_text (rater), first->rating[rater].value, first_month);
 
-  latest_month = dup_month_text (&latest->date);
+  latest_month = _heard_chart_dup_month_text (&latest->date);
   /* Translators: "Safety, their rating: 3 in March 2026 to 7 in November 2026". */
   return g_strdup_printf (_("%s, %s: %u in %s to %u in %s"), series->name,
                           get_rater_text (rater), first->rating[rater].value, first_month,

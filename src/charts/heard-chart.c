@@ -18,10 +18,10 @@
  * not colour alone; a skipped or unsaid rating is a gap, never a zero.
  */
 
-#define PAD           6.0
+#define PAD           HEARD_CHART_PAD
 #define LINE_WIDTH    2.0
 #define MARKER_RADIUS 4.0
-#define LABEL_GAP     8.0
+#define LABEL_GAP     HEARD_CHART_LABEL_GAP
 
 typedef struct
 {
@@ -35,20 +35,6 @@ static const double worker_dashes[] = { 6.0, 4.0 };
 static const double first_dashes[] = { 4.0, 4.0 };
 static const double day_marker_dashes[] = { 3.0, 3.0 };
 
-static PangoLayout *
-create_layout (cairo_t      *cr,
-               PangoContext *pango)
-{
-  return pango != NULL ? pango_layout_new (pango) : pango_cairo_create_layout (cr);
-}
-
-static void
-set_color (cairo_t               *cr,
-           const HeardChartColor *color)
-{
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
-}
-
 static void
 begin_canvas (Canvas                  *canvas,
               cairo_t                 *cr,
@@ -58,7 +44,7 @@ begin_canvas (Canvas                  *canvas,
               const HeardChartPalette *palette)
 {
   canvas->cr = cr;
-  canvas->layout = create_layout (cr, pango);
+  canvas->layout = _heard_chart_create_layout (cr, pango);
   canvas->palette = palette;
   canvas->width = width;
   canvas->height = height;
@@ -66,7 +52,7 @@ begin_canvas (Canvas                  *canvas,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  set_color (cr, &palette->background);
+  _heard_chart_set_color (cr, &palette->background);
   cairo_paint (cr);
 }
 
@@ -77,29 +63,13 @@ end_canvas (Canvas *canvas)
   g_clear_object (&canvas->layout);
 }
 
-static void
-measure (PangoLayout *layout,
-         const char  *text,
-         double      *width,
-         double      *height)
-{
-  PangoRectangle logical;
-
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  if (width != NULL)
-    *width = logical.width;
-  if (height != NULL)
-    *height = logical.height;
-}
-
 /* Shows the text last measured with its top left corner at x, y. */
 static void
 show_measured (Canvas *canvas,
                double  x,
                double  y)
 {
-  set_color (canvas->cr, &canvas->palette->foreground);
+  _heard_chart_set_color (canvas->cr, &canvas->palette->foreground);
   cairo_move_to (canvas->cr, x, y);
   pango_cairo_show_layout (canvas->cr, canvas->layout);
 }
@@ -134,14 +104,14 @@ draw_marker (cairo_t                 *cr,
 
   if (filled)
     {
-      set_color (cr, &palette->marker[rater]);
+      _heard_chart_set_color (cr, &palette->marker[rater]);
       cairo_fill (cr);
     }
   else
     {
       cairo_set_dash (cr, NULL, 0, 0);
       cairo_set_line_width (cr, LINE_WIDTH / 2);
-      set_color (cr, &palette->marker[rater]);
+      _heard_chart_set_color (cr, &palette->marker[rater]);
       cairo_stroke (cr);
     }
 }
@@ -157,7 +127,7 @@ set_rater_line (cairo_t                 *cr,
     cairo_set_dash (cr, worker_dashes, G_N_ELEMENTS (worker_dashes), 0);
   else
     cairo_set_dash (cr, NULL, 0, 0);
-  set_color (cr, &palette->rater[rater]);
+  _heard_chart_set_color (cr, &palette->rater[rater]);
 }
 
 /* Dated charts ----------------------------------------------------------- */
@@ -189,7 +159,7 @@ compute_time_geometry (PangoLayout            *layout,
   if (first > last)
     return FALSE;
 
-  measure (layout, "10", &label_width, &line_height);
+  _heard_chart_measure (layout, "10", &label_width, &line_height);
   /* On whole pixels, so that the axes are crisp and nothing bleeds over. */
   geometry->plot.x = ceil (PAD + label_width + PAD);
   geometry->plot.y = ceil (n_markers > 0 ? PAD + line_height + PAD : PAD + line_height / 2);
@@ -242,7 +212,7 @@ draw_value_axis (Canvas                   *canvas,
   double line_height, span = geometry->y_zero - geometry->y_max;
   guint step = 10;
 
-  measure (canvas->layout, "10", NULL, &line_height);
+  _heard_chart_measure (canvas->layout, "10", NULL, &line_height);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     if (span * steps[i] / HEARD_CHART_RATING_MAX >= 1.5 * line_height)
       {
@@ -259,11 +229,11 @@ draw_value_axis (Canvas                   *canvas,
       cairo_move_to (canvas->cr, plot->x, y);
       cairo_line_to (canvas->cr, plot->x + plot->width, y);
       cairo_set_line_width (canvas->cr, 1);
-      set_color (canvas->cr, &canvas->palette->grid);
+      _heard_chart_set_color (canvas->cr, &canvas->palette->grid);
       cairo_stroke (canvas->cr);
 
       g_snprintf (text, sizeof text, "%u", value);
-      measure (canvas->layout, text, &text_width, NULL);
+      _heard_chart_measure (canvas->layout, text, &text_width, NULL);
       show_measured (canvas, plot->x - PAD - text_width, y - line_height / 2);
     }
 
@@ -272,115 +242,26 @@ draw_value_axis (Canvas                   *canvas,
   cairo_line_to (canvas->cr, plot->x + 0.5, plot->y + plot->height - 0.5);
   cairo_line_to (canvas->cr, plot->x + plot->width, plot->y + plot->height - 0.5);
   cairo_set_line_width (canvas->cr, 1);
-  set_color (canvas->cr, &canvas->palette->foreground);
+  _heard_chart_set_color (canvas->cr, &canvas->palette->foreground);
   cairo_stroke (canvas->cr);
 }
 
 static void
-get_date_of_month (guint  month_index,
-                   GDate *date)
-{
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, 1, (GDateMonth) (month_index % 12 + 1), (GDateYear) (month_index / 12));
-}
-
-static char *
-dup_date_label (const GDate *date,
-                const char  *format)
-{
-  g_autoptr(GDateTime) moment = g_date_time_new_utc (g_date_get_year (date),
-                                                     g_date_get_month (date),
-                                                     g_date_get_day (date), 0, 0, 0);
-
-  return g_date_time_format (moment, format);
-}
-
-/* Labels the day axis: at month starts every 1, 2, 3, 6… months, the fewest
- * steps whose labels fit, and any label that would still overlap the one
- * before it (or leave the chart) left out. With no month start in range, the
- * first and last day are labelled instead. */
-static void
 draw_date_axis (Canvas                   *canvas,
                 const HeardChartGeometry *geometry)
 {
-  static const guint steps[] = { 1, 2, 3, 6, 12, 24, 60, 120 };
-  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (GDate));
-  const char *format = NULL;
-  double bottom = geometry->plot.y + geometry->plot.height;
-  double previous_right = -G_MAXDOUBLE;
-  GDate first, last;
-  guint first_month, last_month;
+  HeardChartDateAxis axis = {
+    .first_day = geometry->first_day,
+    .last_day = geometry->last_day,
+    .x_first = geometry->x_first,
+    .pixels_per_day = geometry->last_day == geometry->first_day ? 0 :
+      (geometry->x_last - geometry->x_first) / (geometry->last_day - geometry->first_day),
+    .span_width = geometry->plot.width,
+    .bottom = geometry->plot.y + geometry->plot.height,
+  };
 
-  g_date_clear (&first, 1);
-  g_date_clear (&last, 1);
-  g_date_set_julian (&first, geometry->first_day);
-  g_date_set_julian (&last, geometry->last_day);
-  first_month = g_date_get_year (&first) * 12 + g_date_get_month (&first) - 1 +
-    (g_date_get_day (&first) > 1 ? 1 : 0);
-  last_month = g_date_get_year (&last) * 12 + g_date_get_month (&last) - 1;
-
-  for (guint i = 0; first_month <= last_month && i < G_N_ELEMENTS (steps); i++)
-    {
-      guint step = steps[i];
-      guint start = (first_month + step - 1) / step * step;
-      guint count = start <= last_month ? (last_month - start) / step + 1 : 0;
-      double label_width;
-      GDate sample;
-
-      if (count == 0)
-        break;
-      /* Translators: a month on a chart's axis, a g_date_time_format() format;
-       * the year alone below is for charts spanning many years. */
-      format = step < 12 ? C_("chart axis", "%b %Y") : C_("chart axis", "%Y");
-      get_date_of_month (start, &sample);
-      {
-        g_autofree char *text = dup_date_label (&sample, format);
-        measure (canvas->layout, text, &label_width, NULL);
-      }
-      if (count * (label_width + LABEL_GAP) <= geometry->plot.width ||
-          i == G_N_ELEMENTS (steps) - 1)
-        {
-          for (guint month = start; month <= last_month; month += step)
-            {
-              GDate date;
-
-              get_date_of_month (month, &date);
-              g_array_append_val (ticks, date);
-            }
-          break;
-        }
-    }
-
-  if (ticks->len == 0)
-    {
-      /* Translators: a day on a chart's axis, a g_date_time_format() format. */
-      format = C_("chart axis", "%-d %b %Y");
-      g_array_append_val (ticks, first);
-      if (geometry->last_day != geometry->first_day)
-        g_array_append_val (ticks, last);
-    }
-
-  for (guint i = 0; i < ticks->len; i++)
-    {
-      const GDate *date = &g_array_index (ticks, GDate, i);
-      g_autofree char *text = dup_date_label (date, format);
-      double x = get_day_x (geometry, g_date_get_julian (date));
-      double label_width, left;
-
-      cairo_move_to (canvas->cr, round (x) + 0.5, bottom);
-      cairo_line_to (canvas->cr, round (x) + 0.5, bottom + PAD / 2);
-      cairo_set_line_width (canvas->cr, 1);
-      set_color (canvas->cr, &canvas->palette->foreground);
-      cairo_stroke (canvas->cr);
-
-      measure (canvas->layout, text, &label_width, NULL);
-      left = x - label_width / 2;
-      if (left < 0 || left + label_width > canvas->width ||
-          left < previous_right + LABEL_GAP)
-        continue;
-      show_measured (canvas, left, bottom + PAD);
-      previous_right = left + label_width;
-    }
+  _heard_chart_draw_date_axis (canvas->cr, canvas->layout, canvas->palette, canvas->width,
+                               &axis, NULL);
 }
 
 static void
@@ -400,13 +281,13 @@ draw_day_markers (Canvas                   *canvas,
       cairo_line_to (canvas->cr, x, geometry->plot.y + geometry->plot.height);
       cairo_set_line_width (canvas->cr, 1);
       cairo_set_dash (canvas->cr, day_marker_dashes, G_N_ELEMENTS (day_marker_dashes), 0);
-      set_color (canvas->cr, &canvas->palette->foreground);
+      _heard_chart_set_color (canvas->cr, &canvas->palette->foreground);
       cairo_stroke (canvas->cr);
       cairo_set_dash (canvas->cr, NULL, 0, 0);
 
       if (markers[i].label == NULL)
         continue;
-      measure (canvas->layout, markers[i].label, &label_width, NULL);
+      _heard_chart_measure (canvas->layout, markers[i].label, &label_width, NULL);
       left = CLAMP (x - label_width / 2, 0, MAX (0, canvas->width - label_width));
       if (left < previous_right + LABEL_GAP)
         continue;
@@ -576,7 +457,7 @@ draw_radial_frame (Canvas                  *canvas,
 {
   cairo_t *cr = canvas->cr;
 
-  set_color (cr, &canvas->palette->grid);
+  _heard_chart_set_color (cr, &canvas->palette->grid);
   cairo_set_line_width (cr, 1);
   for (guint ring = 1; ring <= 2; ring++)
     {
@@ -599,7 +480,7 @@ draw_radial_frame (Canvas                  *canvas,
       double y = centre_y + sin (angle) * (radius + PAD);
       double label_width;
 
-      measure (canvas->layout, areas[i]->name, &label_width, NULL);
+      _heard_chart_measure (canvas->layout, areas[i]->name, &label_width, NULL);
       if (cos (angle) < -0.3)
         x -= label_width;
       else if (cos (angle) <= 0.3)
@@ -652,7 +533,7 @@ _heard_chart_get_time_geometry (cairo_t                *cr,
                                 guint                   n_markers,
                                 HeardChartGeometry     *geometry)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, pango);
+  g_autoptr(PangoLayout) layout = _heard_chart_create_layout (cr, pango);
 
   return compute_time_geometry (layout, width, height, series, markers, n_markers, geometry);
 }
@@ -725,7 +606,7 @@ heard_chart_draw_radial (cairo_t                 *cr,
 
       any |= areas[i]->entries->len > 0;
       several |= areas[i]->entries->len > 1;
-      measure (canvas.layout, areas[i]->name, &label_width, &line_height);
+      _heard_chart_measure (canvas.layout, areas[i]->name, &label_width, &line_height);
       widest = MAX (widest, label_width);
     }
   if (!any)
