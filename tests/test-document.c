@@ -13,6 +13,7 @@
 
 #include "heard-check-in.h"
 #include "heard-date.h"
+#include "heard-files.h"
 #include "heard-plan-document.h"
 #include "heard-plan-private.h"
 #include "heard-staff.h"
@@ -552,6 +553,43 @@ test_write_fails (void)
   heard_test_clear_dir (&folder);
 }
 
+/* What a writer killed half-way left in the folder goes at the next
+ * export there: a temporary PDF of a process of this computer that is
+ * gone, or a week old; never one another process is writing now, nor a
+ * file that is not Heard's temporary. */
+static void
+test_abandoned_temporaries (void)
+{
+  g_autoptr(HeardPlanDocument) document = make_document (&small);
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *gone_tag = heard_files_temp_tag (heard_test_gone_pid ());
+  g_autofree char *live_tag = heard_files_temp_tag (getppid ());
+  g_autofree char *gone = g_strconcat (folder, "/.heard-pdf-", gone_tag, "Ab12Cd", NULL);
+  g_autofree char *old = g_strconcat (folder, "/.heard-pdf-", live_tag, "Ef34Gh", NULL);
+  g_autofree char *live = g_strconcat (folder, "/.heard-pdf-", live_tag, "Ij56Kl", NULL);
+  g_autofree char *other = g_build_filename (folder, ".plan.pdf.bak", NULL);
+  g_autofree char *names = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_test_write_file (gone, "%PDF-1.5", 8);
+  heard_test_write_file (old, "%PDF-1.5", 8);
+  heard_test_set_age (old, 8);
+  heard_test_write_file (live, "%PDF-1.5", 8);
+  heard_test_write_file (other, "%PDF-1.5", 8);
+  heard_test_set_age (other, 30);
+
+  g_assert_true (write_pdf (document, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  names = heard_test_list_names (folder);
+  expected = g_strconcat (".heard-pdf-", live_tag, "Ij56Kl\n.plan.pdf.bak\nplan.pdf", NULL);
+  g_assert_cmpstr (names, ==, expected);
+
+  heard_test_clear_dir (&folder);
+}
+
 static void
 test_fonts_embedded (void)
 {
@@ -608,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/document/headings-kept", test_headings_kept);
   g_test_add_func ("/document/cancel", test_cancel);
   g_test_add_func ("/document/write-fails", test_write_fails);
+  g_test_add_func ("/document/abandoned-temporaries", test_abandoned_temporaries);
   g_test_add_func ("/document/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/document/file-name", test_file_name);
 
