@@ -194,51 +194,6 @@ write_pdf (HeardPlanDocument      *document,
   return heard_plan_document_write_pdf_finish (document, result, error);
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "/usr/bin/pdftotext", "-layout", path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "/usr/bin/pdftotext", "-f", number, "-l", number, path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "/usr/bin/pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
 /* The document laid out as the PDF writer lays it out: A4, on a PDF surface. */
 static guint
 paginate_a4 (HeardPlanDocument *document)
@@ -277,7 +232,7 @@ test_contents (void)
 {
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&small, folder, NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
   const char *words = strstr (text, "Nobody listened to me until now");
   const char *first_area = strstr (text, "Area 0 Safety");
   const char *note = strstr (text, "Content note: Talks about the car");
@@ -316,7 +271,7 @@ test_check_ins (void)
   const Shape shape = { FALSE, 3, 0, 0, 12 };
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&shape, folder, NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
 
   g_assert_null (strstr (text, "No check-ins have been recorded"));
   g_assert_nonnull (strstr (text, "12 check-ins"));
@@ -335,10 +290,10 @@ test_page_numbers (void)
   g_autofree char *date = heard_date_describe (PRINTED_ON);
 
   g_assert_cmpuint (n, >, 2);
-  g_assert_cmpuint (pdf_pages (path), ==, n);
+  g_assert_cmpuint (heard_test_pdf_pages (path), ==, n);
   for (guint page = 1; page <= n; page++)
     {
-      g_autofree char *text = pdf_page_text (path, page);
+      g_autofree char *text = heard_test_pdf_page_text (path, page);
       g_autofree char *number = g_strdup_printf ("Page %u of %u", page, n);
 
       g_assert_nonnull (strstr (text, number));
@@ -353,7 +308,7 @@ test_scripts (void)
 {
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&small, folder, NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
 
   g_assert_nonnull (strstr (text, "🚗"));
   g_assert_nonnull (strstr (text, "بالراحة"));
@@ -383,11 +338,11 @@ test_practice_mark (void)
   g_assert_cmpuint (n_practice, >, 1);
   for (guint page = 1; page <= n_practice; page++)
     {
-      g_autofree char *text = pdf_page_text (practice_path, page);
+      g_autofree char *text = heard_test_pdf_page_text (practice_path, page);
 
       g_assert_nonnull (strstr (text, PRACTICE_MARK));
     }
-  real_text = pdf_text (real_path);
+  real_text = heard_test_pdf_text (real_path);
   g_assert_null (strstr (real_text, PRACTICE_MARK));
   g_assert_null (strstr (real_text, "Practice"));
 
@@ -401,7 +356,7 @@ test_long_document (void)
   g_autofree char *folder = heard_test_make_dir ();
   guint n = 0;
   g_autofree char *path = write_shape (&shape, folder, &n);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
 
   g_assert_cmpuint (n, >=, 6);
   for (guint i = 0; i < shape.n_statements; i++)
@@ -453,7 +408,7 @@ test_headings_kept (void)
       g_autofree char *number = g_strdup_printf ("%u", page);
       const char *argv[] = { "/usr/bin/pdftotext", "-layout", "-f", number, "-l", number,
                              path, "-", NULL };
-      g_autofree char *text = run_tool (argv);
+      g_autofree char *text = heard_test_run_tool (argv);
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
       const char *last = NULL;
 
@@ -596,7 +551,7 @@ test_fonts_embedded (void)
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&small, folder, NULL);
   const char *argv[] = { "/usr/bin/pdffonts", path, NULL };
-  g_autofree char *fonts = run_tool (argv);
+  g_autofree char *fonts = heard_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   const char *emb;
   gsize column;
