@@ -1397,6 +1397,7 @@ test_export_help (Fixture       *fixture,
     run_cli (&run, NULL, "export", "--help", NULL);
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "check-ins"));
+    g_assert_nonnull (strstr (run.out, "pdf"));
     assert_fits_terminal (run.out);
   }
   {
@@ -1406,6 +1407,21 @@ test_export_help (Fixture       *fixture,
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "heard-cli export check-ins"));
     g_assert_nonnull (strstr (run.out, "--pseudonymise"));
+    g_assert_nonnull (strstr (run.out, "--data-dir"));
+    assert_fits_terminal (run.out);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Who a PDF may be for is said in its help. */
+    run_cli (&run, NULL, "export", "pdf", "--help", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "heard-cli export pdf"));
+    g_assert_nonnull (strstr (run.out, "agency:school"));
+    g_assert_nonnull (strstr (run.out, "meeting:school,police"));
+    g_assert_nonnull (strstr (run.out, "young-person"));
+    g_assert_nonnull (strstr (run.out, "social-care"));
+    g_assert_nonnull (strstr (run.out, "--include-sensitive"));
     g_assert_nonnull (strstr (run.out, "--data-dir"));
     assert_fits_terminal (run.out);
   }
