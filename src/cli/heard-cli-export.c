@@ -659,6 +659,13 @@ export_pdf (int    argc,
   if (status < 0)
     status = run_pdf (&records, person_id, &choice, path);
   heard_cli_records_clear (&records);
+  /* The name Heard chose says no name, so it may be said. */
+  if (status == HEARD_CLI_EXIT_OK && g_strcmp0 (path, argv[2]) != 0)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_print (_("The PDF is %s in that folder.\n"), name);
+    }
 
   return status;
 }
