@@ -1283,6 +1283,8 @@ test_export_pdf (Fixture       *fixture,
   g_autofree char *last_page = NULL;
   g_autofree char *last_number = NULL;
   g_autofree char *school_only_id = NULL;
+  g_autofree char *sensitive_id = NULL;
+  g_autofree char *chosen = g_build_filename (folder, "chosen.pdf", NULL);
   g_autofree char *db_path = g_build_filename (fixture->records.data_dir, "heard.db", NULL);
   g_autoptr(HeardKey) key = NULL;
   g_autoptr(GPtrArray) entries = NULL;
@@ -1364,6 +1366,17 @@ test_export_pdf (Fixture       *fixture,
   last_number = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
   g_assert_nonnull (strstr (last_page, last_number));
 
+  /* One statement picked by its id, sensitive or not, goes in alone. */
+  sensitive_id = g_strdup_printf ("%" G_GINT64_FORMAT, made.sensitive);
+  g_assert_cmpint (export_pdf (fixture, "agency:school", chosen, "--statement", sensitive_id),
+                   ==, EXIT_OK);
+  g_clear_pointer (&text, g_free);
+  text = heard_test_pdf_text (chosen);
+  g_assert_nonnull (strstr (text, SENSITIVE_WORDS));
+  g_assert_null (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, BOTH_WORDS));
+  g_clear_pointer (&text, g_free);
+
   /* A statement whose consent does not cover them is refused: no file. */
   school_only_id = g_strdup_printf ("%" G_GINT64_FORMAT, made.school_only);
   g_assert_cmpint (export_pdf (fixture, "agency:police", refused, "--statement",
@@ -1383,13 +1396,14 @@ test_export_pdf (Fixture       *fixture,
 
   key = lookup_key (fixture);
   entries = list_export_entries (db_path, key);
-  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpuint (entries->len, ==, 5);
   assert_note (entries->pdata[0], "agency:police", &made, made.both, 2, (gint64) 0);
   assert_note (entries->pdata[1], "agency:school", &made, made.both, 2, made.school_only, 1,
                (gint64) 0);
   assert_note (entries->pdata[2], "agency:school", &made, made.both, 2, made.school_only, 1,
                made.sensitive, 1, (gint64) 0);
   assert_note (entries->pdata[3], "meeting:school,police", &made, made.both, 2, (gint64) 0);
+  assert_note (entries->pdata[4], "agency:school", &made, made.sensitive, 1, (gint64) 0);
 }
 
 /* heard-cli export lists its formats; each format's help fits a terminal. */

@@ -22,12 +22,12 @@
 
 /*
  * heard-cli export FORMAT: records out of Heard in a format other tools
- * open, one format word per kind of export (check-ins, the plan as a PDF). Whatever
- * leaves is noted in the audit trail first, with who it is for and what
- * went in, so the records are opened for writing, as Heard opens them:
- * never beside a Heard that has them open. Nothing personal is said on
- * standard output or error; only the export itself, when FILE is "-",
- * goes to standard output.
+ * open, one format word per kind of export (check-ins, the plan as a PDF).
+ * Whatever leaves is noted in the audit trail first, with who it is for
+ * and what went in, so the records are opened for writing, as Heard opens
+ * them: never beside a Heard that has them open. Nothing personal is said
+ * on standard output or error; only a CSV export, when FILE is "-", goes
+ * to standard output (a PDF always goes to a file).
  */
 
 typedef struct
