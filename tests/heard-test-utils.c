@@ -321,6 +321,51 @@ heard_test_list_names (const char *path)
   return g_strjoinv ("\n", (char **) names->pdata);
 }
 
+char *
+heard_test_run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return out;
+}
+
+char *
+heard_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "/usr/bin/pdftotext", "-layout", path, "-", NULL };
+
+  return heard_test_run_tool (argv);
+}
+
+char *
+heard_test_pdf_page_text (const char *path,
+                          guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "/usr/bin/pdftotext", "-f", number, "-l", number, path, "-", NULL };
+
+  return heard_test_run_tool (argv);
+}
+
+guint
+heard_test_pdf_pages (const char *path)
+{
+  const char *argv[] = { "/usr/bin/pdfinfo", path, NULL };
+  g_autofree char *info = heard_test_run_tool (argv);
+  const char *pages = strstr (info, "\nPages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
 GPid
 heard_test_gone_pid (void)
 {

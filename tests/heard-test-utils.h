@@ -107,6 +107,15 @@ char        *heard_test_describe_folder  (const char          *path) G_GNUC_WARN
 /* The names in the folder @path, sorted, one a line. */
 char        *heard_test_list_names       (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
 
+/* What the program @argv (a NULL-terminated list, a full path first) said
+ * on standard output; the test fails when it fails. */
+char        *heard_test_run_tool         (const char *const   *argv) G_GNUC_WARN_UNUSED_RESULT;
+/* The PDF at @path read back with poppler-utils: its text (pdftotext
+ * -layout), one page's text (1-based), and its page count (pdfinfo). */
+char        *heard_test_pdf_text         (const char          *path) G_GNUC_WARN_UNUSED_RESULT;
+char        *heard_test_pdf_page_text    (const char          *path,
+                                          guint                page) G_GNUC_WARN_UNUSED_RESULT;
+guint        heard_test_pdf_pages        (const char          *path);
 /* The id of a process of this computer that has ended. */
 GPid         heard_test_gone_pid         (void);
 /* Makes @path look last changed @days days ago. */

@@ -5,15 +5,20 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "heard-backup.h"
 #include "heard-backup-service.h"
 #include "heard-context.h"
+#include "heard-context-private.h"
 #include "heard-export-note.h"
 #include "heard-folder-lock.h"
 #include "heard-keyring.h"
+#include "heard-plan-document.h"
 #include "heard-unlock-flow-private.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-store-statements.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
 
@@ -1086,6 +1091,321 @@ test_export_real_records (Fixture       *fixture,
   heard_test_close_context (&context);
 }
 
+/* The PDF tests' statements, each with words no other holds. */
+#define SCHOOL_ONLY_WORDS "Only my form tutor may know about the bus stop."
+#define SENSITIVE_WORDS   "The man at the takeaway gave me a phone."
+#define SENSITIVE_NOTE    "Mentions a gift used to groom"
+#define FIRST_WORDS       "I want to walk to school alone."
+#define BOTH_WORDS        "I want to walk to college with my sister"
+#define BOTH_MORE         " 🚗 أريد أن أشعر بالراحة"
+
+typedef struct
+{
+  gint64 plan;
+  gint64 school_only;
+  gint64 sensitive;
+  gint64 both;
+} PdfRecords;
+
+static gint64
+record_statement (HeardStore  *store,
+                  const char  *words,
+                  const char  *share_with,
+                  const char  *content_note)
+{
+  g_autoptr(HeardStatement) statement = heard_test_statement_new (2, words);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_statement_set_text (statement, HEARD_STATEMENT_SHARE_WITH, share_with);
+  if (content_note != NULL)
+    {
+      heard_statement_set_sensitive (statement, TRUE);
+      heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, content_note);
+    }
+  heard_store_record_statement_async (store, statement, NULL, heard_test_store_result_cb,
+                                      &result);
+  heard_test_wait (&result);
+  id = heard_store_record_statement_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+/* Amends the statement @id to @words: its version 2. */
+static void
+amend_statement (HeardStore *store,
+                 gint64      id,
+                 const char *words)
+{
+  g_autoptr(HeardStatement) amended = heard_test_statement_new (2, words);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_statement_set_id (amended, id);
+  heard_statement_set_version (amended, 1);
+  heard_statement_set_text (amended, HEARD_STATEMENT_SHARE_WITH, "school,police");
+  heard_statement_set_text (amended, HEARD_STATEMENT_REASON, "She said it was college.");
+  heard_store_amend_statement_async (store, amended, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpuint (heard_store_amend_statement_finish (store, result, &error), ==, 2);
+  g_assert_no_error (error);
+}
+
+/* Real records in which DISTINCT_NAME (id 2) has a plan with one area and
+ * three statements: one they consented to share with school only, a
+ * sensitive one for school, and one (amended once, with emoji and Arabic)
+ * for school and police. Closed as on quit. */
+static void
+make_pdf_records (Fixture    *fixture,
+                  PdfRecords *made)
+{
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  HeardStore *store = _heard_context_get_store (context);
+
+  made->plan = heard_test_start_plan_with_area (store, 2, HEARD_AREA_EDUCATION);
+  made->school_only = record_statement (store, SCHOOL_ONLY_WORDS, "school", NULL);
+  made->sensitive = record_statement (store, SENSITIVE_WORDS, "school", SENSITIVE_NOTE);
+  made->both = record_statement (store, FIRST_WORDS, "school,police", NULL);
+  amend_statement (store, made->both, BOTH_WORDS BOTH_MORE);
+  heard_test_close_context (&context);
+}
+
+static void
+assert_private (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0600);
+}
+
+/* heard-cli export pdf --for @recipient [@option [@more]] … 2 @path; its
+ * exit status. Nothing personal is said, and the file it wrote is private. */
+static int
+export_pdf (Fixture    *fixture,
+            const char *recipient,
+            const char *path,
+            const char *option,
+            const char *more)
+{
+  g_auto(Run) run = { 0 };
+
+  if (more != NULL)
+    run_cli (&run, NULL, "export", "pdf", "--for", recipient, option, more, "--data-dir",
+             fixture->records.data_dir, "2", path, NULL);
+  else if (option != NULL)
+    run_cli (&run, NULL, "export", "pdf", "--for", recipient, option, "--data-dir",
+             fixture->records.data_dir, "2", path, NULL);
+  else
+    run_cli (&run, NULL, "export", "pdf", "--for", recipient, "--data-dir",
+             fixture->records.data_dir, "2", path, NULL);
+  assert_says_nothing_personal (&run);
+  g_assert_null (strstr (run.err, "practice"));
+  if (run.status == EXIT_OK)
+    assert_private (path);
+  return run.status;
+}
+
+/* The key of the real records in @fixture, from the test session's keyring. */
+static HeardKey *
+lookup_key (Fixture *fixture)
+{
+  g_autofree char *uuid = read_uuid (fixture);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardKey *key;
+
+  heard_keyring_lookup_async (uuid, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  key = heard_keyring_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  return key;
+}
+
+static void
+assert_note (HeardExportNote  *note,
+             const char       *recipient,
+             const PdfRecords *made,
+             ...)
+{
+  va_list args;
+  guint n = 0;
+  gint64 id;
+
+  g_assert_cmpint (note->kind, ==, HEARD_EXPORT_PDF);
+  g_assert_cmpstr (note->recipient, ==, recipient);
+  g_assert_cmpint (note->plan_id, ==, made->plan);
+  g_assert_cmpuint (note->plan_version, ==, 1);
+
+  va_start (args, made);
+  while ((id = va_arg (args, gint64)) != 0)
+    {
+      guint version = va_arg (args, guint);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < note->statements->len; i++)
+        {
+          HeardExportedStatement *went = &g_array_index (note->statements,
+                                                         HeardExportedStatement, i);
+
+          found |= went->id == id && went->version == version;
+        }
+      g_assert_true (found);
+      n++;
+    }
+  va_end (args);
+  g_assert_cmpuint (note->statements->len, ==, n);
+}
+
+/* heard-cli export pdf: only the statements whose sharing consent covers
+ * who it is for go in (for a meeting, every agency attending), a sensitive
+ * one only when asked for, their latest words before the plan's areas;
+ * "Page N of M" right; a statement asked for that may not go refused with
+ * no file written; each export in the audit trail with its recipient and
+ * what went in, and the trail still verifies. */
+static void
+test_export_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->records.root, "exports", NULL);
+  g_autofree char *police = g_build_filename (folder, "police.pdf", NULL);
+  g_autofree char *school = g_build_filename (folder, "school.pdf", NULL);
+  g_autofree char *sensitive = g_build_filename (folder, "sensitive.pdf", NULL);
+  g_autofree char *refused = g_build_filename (folder, "refused.pdf", NULL);
+  g_autofree char *meeting = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *first_page = NULL;
+  g_autofree char *last_page = NULL;
+  g_autofree char *last_number = NULL;
+  g_autofree char *school_only_id = NULL;
+  g_autofree char *sensitive_id = NULL;
+  g_autofree char *chosen = g_build_filename (folder, "chosen.pdf", NULL);
+  g_autofree char *db_path = g_build_filename (fixture->records.data_dir, "heard.db", NULL);
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *words, *area;
+  PdfRecords made = { 0 };
+  guint n_pages, of = 0;
+  GDate day;
+
+  make_pdf_records (fixture, &made);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  /* For the police: only the statement consented for police too, as amended. */
+  g_assert_cmpint (export_pdf (fixture, "agency:police", police, "--all-offered", NULL), ==,
+                   EXIT_OK);
+  text = heard_test_pdf_text (police);
+  g_assert_nonnull (strstr (text, BOTH_WORDS));
+  g_assert_nonnull (strstr (text, "🚗"));
+  g_assert_nonnull (strstr (text, "بالراحة"));
+  g_assert_nonnull (strstr (text, "أريد"));
+  g_assert_null (strstr (text, FIRST_WORDS));
+  g_assert_null (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, SENSITIVE_WORDS));
+  g_clear_pointer (&text, g_free);
+
+  /* For school: the sensitive one only when asked for, with its content note. */
+  g_assert_cmpint (export_pdf (fixture, "agency:school", school, "--all-offered", NULL), ==,
+                   EXIT_OK);
+  text = heard_test_pdf_text (school);
+  g_assert_nonnull (strstr (text, BOTH_WORDS));
+  g_assert_nonnull (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, SENSITIVE_WORDS));
+  g_assert_null (strstr (text, SENSITIVE_NOTE));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_cmpint (export_pdf (fixture, "agency:school", sensitive, "--all-offered",
+                               "--include-sensitive"), ==, EXIT_OK);
+  text = heard_test_pdf_text (sensitive);
+  g_assert_nonnull (strstr (text, BOTH_WORDS));
+  g_assert_nonnull (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_nonnull (strstr (text, SENSITIVE_WORDS));
+  g_assert_nonnull (strstr (text, SENSITIVE_NOTE));
+  g_clear_pointer (&text, g_free);
+
+  /* For a meeting of school and police, into a folder: the file is named
+   * as Heard suggests, with no name in it; only the statement consented
+   * for both, before the first area. */
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  suggested = heard_plan_document_suggest_file_name (today);
+  g_assert_null (strstr (suggested, "Zephyrine"));
+  g_assert_null (strstr (suggested, "Quillfeather"));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "pdf", "--for", "meeting:school,police", "--all-offered",
+             "--data-dir", fixture->records.data_dir, "2", folder, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    assert_says_nothing_personal (&run);
+    g_assert_nonnull (strstr (run.out, suggested));
+  }
+  meeting = g_build_filename (folder, suggested, NULL);
+  assert_private (meeting);
+  text = heard_test_pdf_text (meeting);
+  g_assert_null (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, SENSITIVE_WORDS));
+  words = strstr (text, BOTH_WORDS);
+  area = strstr (text, heard_area_kind_label (HEARD_AREA_EDUCATION));
+  g_assert_nonnull (words);
+  g_assert_nonnull (area);
+  g_assert_true (words < area);
+
+  n_pages = heard_test_pdf_pages (meeting);
+  first_page = heard_test_pdf_page_text (meeting, 1);
+  g_assert_nonnull (strstr (first_page, "Page 1 of "));
+  of = (guint) g_ascii_strtoull (strstr (first_page, "Page 1 of ") + strlen ("Page 1 of "),
+                                 NULL, 10);
+  g_assert_cmpuint (of, ==, n_pages);
+  last_page = heard_test_pdf_page_text (meeting, n_pages);
+  last_number = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+  g_assert_nonnull (strstr (last_page, last_number));
+
+  /* One statement picked by its id, sensitive or not, goes in alone. */
+  sensitive_id = g_strdup_printf ("%" G_GINT64_FORMAT, made.sensitive);
+  g_assert_cmpint (export_pdf (fixture, "agency:school", chosen, "--statement", sensitive_id),
+                   ==, EXIT_OK);
+  g_clear_pointer (&text, g_free);
+  text = heard_test_pdf_text (chosen);
+  g_assert_nonnull (strstr (text, SENSITIVE_WORDS));
+  g_assert_null (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, BOTH_WORDS));
+  g_clear_pointer (&text, g_free);
+
+  /* A statement whose consent does not cover them is refused: no file. */
+  school_only_id = g_strdup_printf ("%" G_GINT64_FORMAT, made.school_only);
+  g_assert_cmpint (export_pdf (fixture, "agency:police", refused, "--statement",
+                               school_only_id), ==, EXIT_REFUSED);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  /* Nor is a PDF said to no one, or to standard output. */
+  g_assert_cmpint (export_pdf (fixture, "own-team", refused, NULL, NULL), ==, EXIT_USAGE);
+  g_assert_cmpint (export_pdf (fixture, "agency:police", "-", NULL, NULL), ==, EXIT_USAGE);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  key = lookup_key (fixture);
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 5);
+  assert_note (entries->pdata[0], "agency:police", &made, made.both, 2, (gint64) 0);
+  assert_note (entries->pdata[1], "agency:school", &made, made.both, 2, made.school_only, 1,
+               (gint64) 0);
+  assert_note (entries->pdata[2], "agency:school", &made, made.both, 2, made.school_only, 1,
+               made.sensitive, 1, (gint64) 0);
+  assert_note (entries->pdata[3], "meeting:school,police", &made, made.both, 2, (gint64) 0);
+  assert_note (entries->pdata[4], "agency:school", &made, made.sensitive, 1, (gint64) 0);
+}
+
 /* heard-cli export lists its formats; each format's help fits a terminal. */
 static void
 test_export_help (Fixture       *fixture,
@@ -1097,6 +1417,7 @@ test_export_help (Fixture       *fixture,
     run_cli (&run, NULL, "export", "--help", NULL);
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "check-ins"));
+    g_assert_nonnull (strstr (run.out, "pdf"));
     assert_fits_terminal (run.out);
   }
   {
@@ -1106,6 +1427,21 @@ test_export_help (Fixture       *fixture,
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "heard-cli export check-ins"));
     g_assert_nonnull (strstr (run.out, "--pseudonymise"));
+    g_assert_nonnull (strstr (run.out, "--data-dir"));
+    assert_fits_terminal (run.out);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    /* Who a PDF may be for is said in its help. */
+    run_cli (&run, NULL, "export", "pdf", "--help", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, "heard-cli export pdf"));
+    g_assert_nonnull (strstr (run.out, "agency:school"));
+    g_assert_nonnull (strstr (run.out, "meeting:school,police"));
+    g_assert_nonnull (strstr (run.out, "young-person"));
+    g_assert_nonnull (strstr (run.out, "social-care"));
+    g_assert_nonnull (strstr (run.out, "--include-sensitive"));
     g_assert_nonnull (strstr (run.out, "--data-dir"));
     assert_fits_terminal (run.out);
   }
@@ -1253,6 +1589,7 @@ main (int   argc,
   ADD ("/cli/export/help", test_export_help);
   ADD ("/cli/export/check-ins", test_export_check_ins);
   ADD ("/cli/export/real-records", test_export_real_records);
+  ADD ("/cli/export/pdf", test_export_pdf);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 
 #include "heard-check-in.h"
 #include "heard-date.h"
+#include "heard-files.h"
 #include "heard-plan-document.h"
 #include "heard-plan-private.h"
 #include "heard-staff.h"
@@ -193,51 +194,6 @@ write_pdf (HeardPlanDocument      *document,
   return heard_plan_document_write_pdf_finish (document, result, error);
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "/usr/bin/pdftotext", "-layout", path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static char *
-pdf_page_text (const char *path,
-               guint       page)
-{
-  g_autofree char *number = g_strdup_printf ("%u", page);
-  const char *argv[] = { "/usr/bin/pdftotext", "-f", number, "-l", number, path, "-", NULL };
-
-  return run_tool (argv);
-}
-
-static guint
-pdf_pages (const char *path)
-{
-  const char *argv[] = { "/usr/bin/pdfinfo", path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *pages = strstr (info, "\nPages:");
-
-  g_assert_nonnull (pages);
-  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
-}
-
 /* The document laid out as the PDF writer lays it out: A4, on a PDF surface. */
 static guint
 paginate_a4 (HeardPlanDocument *document)
@@ -276,7 +232,7 @@ test_contents (void)
 {
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&small, folder, NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
   const char *words = strstr (text, "Nobody listened to me until now");
   const char *first_area = strstr (text, "Area 0 Safety");
   const char *note = strstr (text, "Content note: Talks about the car");
@@ -315,7 +271,7 @@ test_check_ins (void)
   const Shape shape = { FALSE, 3, 0, 0, 12 };
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&shape, folder, NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
 
   g_assert_null (strstr (text, "No check-ins have been recorded"));
   g_assert_nonnull (strstr (text, "12 check-ins"));
@@ -334,10 +290,10 @@ test_page_numbers (void)
   g_autofree char *date = heard_date_describe (PRINTED_ON);
 
   g_assert_cmpuint (n, >, 2);
-  g_assert_cmpuint (pdf_pages (path), ==, n);
+  g_assert_cmpuint (heard_test_pdf_pages (path), ==, n);
   for (guint page = 1; page <= n; page++)
     {
-      g_autofree char *text = pdf_page_text (path, page);
+      g_autofree char *text = heard_test_pdf_page_text (path, page);
       g_autofree char *number = g_strdup_printf ("Page %u of %u", page, n);
 
       g_assert_nonnull (strstr (text, number));
@@ -352,7 +308,7 @@ test_scripts (void)
 {
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&small, folder, NULL);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
 
   g_assert_nonnull (strstr (text, "🚗"));
   g_assert_nonnull (strstr (text, "بالراحة"));
@@ -382,11 +338,11 @@ test_practice_mark (void)
   g_assert_cmpuint (n_practice, >, 1);
   for (guint page = 1; page <= n_practice; page++)
     {
-      g_autofree char *text = pdf_page_text (practice_path, page);
+      g_autofree char *text = heard_test_pdf_page_text (practice_path, page);
 
       g_assert_nonnull (strstr (text, PRACTICE_MARK));
     }
-  real_text = pdf_text (real_path);
+  real_text = heard_test_pdf_text (real_path);
   g_assert_null (strstr (real_text, PRACTICE_MARK));
   g_assert_null (strstr (real_text, "Practice"));
 
@@ -400,7 +356,7 @@ test_long_document (void)
   g_autofree char *folder = heard_test_make_dir ();
   guint n = 0;
   g_autofree char *path = write_shape (&shape, folder, &n);
-  g_autofree char *text = pdf_text (path);
+  g_autofree char *text = heard_test_pdf_text (path);
 
   g_assert_cmpuint (n, >=, 6);
   for (guint i = 0; i < shape.n_statements; i++)
@@ -452,7 +408,7 @@ test_headings_kept (void)
       g_autofree char *number = g_strdup_printf ("%u", page);
       const char *argv[] = { "/usr/bin/pdftotext", "-layout", "-f", number, "-l", number,
                              path, "-", NULL };
-      g_autofree char *text = run_tool (argv);
+      g_autofree char *text = heard_test_run_tool (argv);
       g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
       const char *last = NULL;
 
@@ -552,13 +508,50 @@ test_write_fails (void)
   heard_test_clear_dir (&folder);
 }
 
+/* What a writer killed half-way left in the folder goes at the next
+ * export there: a temporary PDF of a process of this computer that is
+ * gone, or a week old; never one another process is writing now, nor a
+ * file that is not Heard's temporary. */
+static void
+test_abandoned_temporaries (void)
+{
+  g_autoptr(HeardPlanDocument) document = make_document (&small);
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *gone_tag = heard_files_temp_tag (heard_test_gone_pid ());
+  g_autofree char *live_tag = heard_files_temp_tag (getppid ());
+  g_autofree char *gone = g_strconcat (folder, "/.heard-pdf-", gone_tag, "Ab12Cd", NULL);
+  g_autofree char *old = g_strconcat (folder, "/.heard-pdf-", live_tag, "Ef34Gh", NULL);
+  g_autofree char *live = g_strconcat (folder, "/.heard-pdf-", live_tag, "Ij56Kl", NULL);
+  g_autofree char *other = g_build_filename (folder, ".plan.pdf.bak", NULL);
+  g_autofree char *names = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_test_write_file (gone, "%PDF-1.5", 8);
+  heard_test_write_file (old, "%PDF-1.5", 8);
+  heard_test_set_age (old, 8);
+  heard_test_write_file (live, "%PDF-1.5", 8);
+  heard_test_write_file (other, "%PDF-1.5", 8);
+  heard_test_set_age (other, 30);
+
+  g_assert_true (write_pdf (document, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  names = heard_test_list_names (folder);
+  expected = g_strconcat (".heard-pdf-", live_tag, "Ij56Kl\n.plan.pdf.bak\nplan.pdf", NULL);
+  g_assert_cmpstr (names, ==, expected);
+
+  heard_test_clear_dir (&folder);
+}
+
 static void
 test_fonts_embedded (void)
 {
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&small, folder, NULL);
   const char *argv[] = { "/usr/bin/pdffonts", path, NULL };
-  g_autofree char *fonts = run_tool (argv);
+  g_autofree char *fonts = heard_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
   const char *emb;
   gsize column;
@@ -608,6 +601,7 @@ main (int   argc,
   g_test_add_func ("/document/headings-kept", test_headings_kept);
   g_test_add_func ("/document/cancel", test_cancel);
   g_test_add_func ("/document/write-fails", test_write_fails);
+  g_test_add_func ("/document/abandoned-temporaries", test_abandoned_temporaries);
   g_test_add_func ("/document/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/document/file-name", test_file_name);
 

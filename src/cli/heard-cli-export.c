@@ -4,25 +4,30 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "heard-cli.h"
 #include "heard-context.h"
 #include "heard-csv.h"
+#include "heard-plan-document.h"
 #include "heard-recipient.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-exports.h"
 #include "heard-store-people.h"
+#include "heard-store-plans.h"
+#include "heard-store-staff.h"
+#include "heard-store-statements.h"
 
 /*
  * heard-cli export FORMAT: records out of Heard in a format other tools
- * open, one format word per kind of export (check-ins today). Whatever
- * leaves is noted in the audit trail first, with who it is for and what
- * went in, so the records are opened for writing, as Heard opens them:
- * never beside a Heard that has them open. Nothing personal is said on
- * standard output or error; only the export itself, when FILE is "-",
- * goes to standard output.
+ * open, one format word per kind of export (check-ins, the plan as a PDF).
+ * Whatever leaves is noted in the audit trail first, with who it is for
+ * and what went in, so the records are opened for writing, as Heard opens
+ * them: never beside a Heard that has them open. Nothing personal is said
+ * on standard output or error; only a CSV export, when FILE is "-", goes
+ * to standard output (a PDF always goes to a file).
  */
 
 typedef struct
@@ -35,10 +40,13 @@ typedef struct
 
 static int export_check_ins (int    argc,
                              char **argv);
+static int export_pdf       (int    argc,
+                             char **argv);
 
 static const ExportFormat formats[] = {
   { "check-ins", N_("One young person's check-ins as CSV, for a team's analysis"),
     export_check_ins },
+  { "pdf", N_("A young person's support plan as a PDF, for whom it is for"), export_pdf },
 };
 
 static void
@@ -90,16 +98,20 @@ find_person (HeardStore *store,
   return NULL;
 }
 
+/* The check-ins of the young person @person_id: of the plan @plan_id, or
+ * of all theirs when it is 0; oldest first. */
 static GPtrArray *
 list_check_ins (HeardStore *store,
                 gint64      person_id,
+                gint64      plan_id,
                 int        *status)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *check_ins;
 
-  heard_store_list_check_ins_async (store, person_id, 0, NULL, heard_cli_result_cb, &result);
+  heard_store_list_check_ins_async (store, person_id, plan_id, NULL, heard_cli_result_cb,
+                                    &result);
   heard_cli_wait (&result);
   check_ins = heard_store_list_check_ins_finish (store, result, &error);
   if (check_ins == NULL)
@@ -122,6 +134,37 @@ note_export (HeardStore            *store,
     return heard_cli_fail_with_error (error);
 
   return -1;
+}
+
+/* After an export was noted and written (@status -1, else the status it
+ * failed with): the records' new anchor, and a word that practice records
+ * are made up. -1 when all went well. */
+static int
+close_export (HeardCliRecords *records,
+              int              status)
+{
+  if (status < 0)
+    status = heard_cli_records_save_anchor (records);
+  if (status < 0 && heard_unlock_flow_get_practice (records->flow))
+    g_printerr ("heard-cli: %s\n", _("These are practice records: every young person in "
+                                     "the export is made up."));
+  return status;
+}
+
+/* The young person's number @person_arg read into @person_id, and the
+ * records opened for writing: -1 then, else the status to exit with.
+ * Clear @records either way. */
+static int
+open_for_export (const char      *data_dir,
+                 const char      *person_arg,
+                 HeardCliRecords *records,
+                 gint64          *person_id)
+{
+  if (!g_ascii_string_to_signed (person_arg, 10, 1, G_MAXINT64, person_id, NULL))
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("PERSON-ID is the young person's number, as Heard shows it."));
+
+  return heard_cli_open_records_for_writing (data_dir, records);
 }
 
 /* Writes @contents to @path ("-": standard output); a file is replaced
@@ -180,7 +223,7 @@ run_check_ins (HeardCliRecords *records,
   int status = -1;
 
   if ((person = find_person (store, person_id, &status)) == NULL ||
-      (check_ins = list_check_ins (store, person_id, &status)) == NULL)
+      (check_ins = list_check_ins (store, person_id, 0, &status)) == NULL)
     return status;
 
   if (pseudonymise)
@@ -193,14 +236,10 @@ run_check_ins (HeardCliRecords *records,
   status = note_export (store, person_id, note);
   if (status < 0)
     status = write_out (path, csv);
-  if (status < 0)
-    status = heard_cli_records_save_anchor (records);
+  status = close_export (records, status);
   if (status >= 0)
     return status;
 
-  if (heard_unlock_flow_get_practice (records->flow))
-    g_printerr ("heard-cli: %s\n", _("These are practice records: every young person in "
-                                     "the export is made up."));
   if (g_strcmp0 (path, "-") != 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u check-in; the export is noted in the "
                                            "record of changes.\n",
@@ -239,14 +278,394 @@ export_check_ins (int    argc,
   if (status >= 0)
     return status;
 
-  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &person_id, NULL))
-    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
-                           _("PERSON-ID is the young person's number, as Heard shows it."));
-
-  status = heard_cli_open_records_for_writing (data_dir, &records);
+  status = open_for_export (data_dir, argv[1], &records, &person_id);
   if (status < 0)
     status = run_check_ins (&records, person_id, pseudonymise, argv[2]);
   heard_cli_records_clear (&records);
+
+  return status;
+}
+
+/* The support plan @plan_id of the young person (0: their newest), from
+ * @plans (newest first); NULL with the status to exit with. */
+static HeardPlan *
+choose_plan (GPtrArray *plans,
+             gint64     plan_id,
+             int       *status)
+{
+  for (guint i = 0; i < plans->len; i++)
+    {
+      HeardPlan *plan = g_ptr_array_index (plans, i);
+
+      if (plan_id == 0 || heard_plan_get_id (plan) == plan_id)
+        return g_object_ref (plan);
+    }
+
+  if (plan_id == 0)
+    *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                              _("This young person has no support plan yet, so there is "
+                                "nothing to export."));
+  else
+    *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
+                              _("This young person has no support plan with the id %"
+                                G_GINT64_FORMAT "."), plan_id);
+  return NULL;
+}
+
+/* @items (a GPtrArray of @type) as a list model. */
+static GListModel *
+list_model_of (GType      type,
+               GPtrArray *items)
+{
+  GListStore *model = g_list_store_new (type);
+
+  g_list_store_splice (model, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (model);
+}
+
+static HeardStatement *
+find_statement (GPtrArray *statements,
+                gint64     id)
+{
+  for (guint i = 0; i < statements->len; i++)
+    if (heard_statement_get_id (g_ptr_array_index (statements, i)) == id)
+      return g_ptr_array_index (statements, i);
+  return NULL;
+}
+
+/* What the user asked to go in. */
+typedef struct
+{
+  HeardRecipient  *recipient;
+  gint64           plan_id;
+  char           **statements;
+  gboolean         all_offered;
+  gboolean         include_sensitive;
+} PdfChoice;
+
+/* The statements of @statements that go to @choice's recipient, in the
+ * order they were offered: those asked for by id, and with all_offered
+ * every one ticked by default (every offered one with include_sensitive).
+ * NULL with the status to exit with when one asked for may not go. */
+static GPtrArray *
+choose_statements (const PdfChoice *choice,
+                   GPtrArray       *statements,
+                   int             *status)
+{
+  g_autoptr(GListModel) all = list_model_of (HEARD_TYPE_STATEMENT, statements);
+  g_autoptr(GPtrArray) offered = heard_recipient_offered_statements (choice->recipient, all);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) asked = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; choice->statements != NULL && choice->statements[i] != NULL; i++)
+    {
+      gint64 id = 0;
+      HeardStatement *statement;
+
+      if (!g_ascii_string_to_signed (choice->statements[i], 10, 1, G_MAXINT64, &id, NULL) ||
+          (statement = find_statement (statements, id)) == NULL)
+        {
+          *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
+                                    _("“%s” is not the id of one of this young person's "
+                                      "statements."), choice->statements[i]);
+          return NULL;
+        }
+      if (!g_ptr_array_find (offered, statement, NULL))
+        {
+          g_autofree char *recipient = heard_recipient_describe (choice->recipient);
+
+          *status = heard_cli_fail (HEARD_CLI_EXIT_REFUSED,
+                                    _("Statement %" G_GINT64_FORMAT " cannot go in: the "
+                                      "young person's consent to share it does not cover "
+                                      "%s. Nothing was exported."), id, recipient);
+          return NULL;
+        }
+      g_hash_table_add (asked, statement);
+    }
+
+  for (guint i = 0; i < offered->len; i++)
+    {
+      HeardStatement *statement = g_ptr_array_index (offered, i);
+
+      if (g_hash_table_contains (asked, statement) ||
+          (choice->all_offered &&
+           (choice->include_sensitive || heard_statement_ticked_by_default (statement))))
+        g_ptr_array_add (chosen, g_object_ref (statement));
+    }
+
+  return g_steal_pointer (&chosen);
+}
+
+/* Whatever a PDF needs, read from the store. */
+typedef struct
+{
+  HeardPerson *person;
+  GPtrArray   *plans;
+  GPtrArray   *statements;
+  GPtrArray   *staff;
+} PdfRecords;
+
+static void
+pdf_records_clear (PdfRecords *records)
+{
+  g_clear_object (&records->person);
+  g_clear_pointer (&records->plans, g_ptr_array_unref);
+  g_clear_pointer (&records->statements, g_ptr_array_unref);
+  g_clear_pointer (&records->staff, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfRecords, pdf_records_clear)
+
+/* Reads the young person @person_id, their plans and statements, and the
+ * staff into @records; -1, or the status to exit with. */
+static int
+read_pdf_records (HeardStore *store,
+                  gint64      person_id,
+                  PdfRecords *records)
+{
+  g_autoptr(GAsyncResult) plans = NULL;
+  g_autoptr(GAsyncResult) statements = NULL;
+  g_autoptr(GAsyncResult) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if ((records->person = find_person (store, person_id, &status)) == NULL)
+    return status;
+
+  heard_store_load_plans_async (store, person_id, NULL, heard_cli_result_cb, &plans);
+  heard_store_list_statements_async (store, person_id, NULL, heard_cli_result_cb, &statements);
+  heard_store_list_staff_async (store, NULL, heard_cli_result_cb, &staff);
+  heard_cli_wait (&plans);
+  heard_cli_wait (&statements);
+  heard_cli_wait (&staff);
+
+  if ((records->plans = heard_store_load_plans_finish (store, plans, &error)) == NULL ||
+      (records->statements = heard_store_list_statements_finish (store, statements,
+                                                                 &error)) == NULL ||
+      (records->staff = heard_store_list_staff_finish (store, staff, &error)) == NULL)
+    return heard_cli_fail_with_error (error);
+
+  return -1;
+}
+
+static void
+show_progress_cb (guint    pages_done,
+                  guint    pages_total,
+                  gpointer user_data)
+{
+  /* TRANSLATORS: progress of heard-cli export pdf, on a terminal */
+  g_printerr (_("\rWriting page %u of %u…"), pages_done, pages_total);
+  if (pages_done == pages_total)
+    g_printerr ("\n");
+}
+
+/* Writes @document into @path atomically, progress on standard error when
+ * it is a terminal; -1, or the status to exit with. */
+static int
+write_pdf (HeardPlanDocument *document,
+           const char        *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_plan_document_write_pdf_async (document, file,
+                                       isatty (STDERR_FILENO) ? show_progress_cb : NULL, NULL,
+                                       NULL, heard_cli_result_cb, &result);
+  heard_cli_wait (&result);
+  if (!heard_plan_document_write_pdf_finish (document, result, &error))
+    return heard_cli_fail (HEARD_CLI_EXIT_IO, "%s", error->message);
+
+  return -1;
+}
+
+static int
+run_pdf (HeardCliRecords *records,
+         gint64           person_id,
+         const PdfChoice *choice,
+         const char      *path)
+{
+  HeardStore *store = records->opened->store;
+  g_auto(PdfRecords) found = { 0 };
+  g_autoptr(HeardPlan) plan = NULL;
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(HeardPlanDocument) document = NULL;
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autofree char *recipient_code = heard_recipient_to_code (choice->recipient);
+  g_autofree char *recipient = heard_recipient_describe (choice->recipient);
+  g_autofree char *today = NULL;
+  GDate day;
+  int status = read_pdf_records (store, person_id, &found);
+
+  if (status >= 0 ||
+      (plan = choose_plan (found.plans, choice->plan_id, &status)) == NULL ||
+      (statements = choose_statements (choice, found.statements, &status)) == NULL ||
+      (check_ins = list_check_ins (store, person_id, heard_plan_get_id (plan),
+                                   &status)) == NULL)
+    return status;
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  staff = list_model_of (HEARD_TYPE_STAFF, found.staff);
+  document = heard_plan_document_new (&(HeardPlanDocumentContent) {
+    .person = found.person,
+    .plan = plan,
+    .statements = statements,
+    .check_ins = check_ins,
+    .staff = staff,
+    .recipient = recipient,
+    .printed_on = today,
+    .practice = heard_unlock_flow_get_practice (records->flow),
+  });
+
+  note = heard_export_note_new (HEARD_EXPORT_PDF, recipient_code);
+  note->plan_id = heard_plan_get_id (plan);
+  note->plan_version = heard_plan_get_version (plan);
+  for (guint i = 0; i < statements->len; i++)
+    heard_export_note_add_statement (note, heard_statement_get_id (statements->pdata[i]),
+                                     heard_statement_get_version (statements->pdata[i]));
+  note->n_check_ins = check_ins->len;
+
+  /* Noted before it leaves, as every export. */
+  status = note_export (store, person_id, note);
+  if (status < 0)
+    status = write_pdf (document, path);
+  status = close_export (records, status);
+  if (status >= 0)
+    return status;
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported the support plan with %u statement; the "
+                                         "export is noted in the record of changes.\n",
+                        "Exported the support plan with %u statements; the export is noted "
+                        "in the record of changes.\n", statements->len), statements->len);
+  return HEARD_CLI_EXIT_OK;
+}
+
+/* FILE, or in the folder FILE names the file name Heard suggests, which
+ * never names the young person. */
+static char *
+pdf_path (const char *file)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *name = NULL;
+  GDate day;
+
+  if (!g_file_test (file, G_FILE_TEST_IS_DIR))
+    return g_strdup (file);
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  name = heard_plan_document_suggest_file_name (today);
+  return g_build_filename (file, name, NULL);
+}
+
+/* export pdf --help's summary: what it does, and every recipient code. */
+static char *
+describe_pdf_export (void)
+{
+  GString *text = g_string_new (_("Writes a young person's support plan as a PDF into FILE "
+                                  "(or, when FILE is\na folder, into a file there whose name "
+                                  "says no name). It says who it\nis for, and takes only "
+                                  "statements whose sharing consent covers them.\nNoted in the "
+                                  "record of changes with what went in. Heard must be closed.\n"
+                                  "\nRECIPIENT is one of:\n"
+                                  "  agency:KIND          one agency, e.g. agency:school\n"
+                                  "  meeting:KIND,KIND…   a review meeting, e.g. "
+                                  "meeting:school,police\n"
+                                  "  young-person         the young person themself\n"
+                                  "KIND is one of:"));
+  gsize line_start = text->len - strlen (_("KIND is one of:"));
+
+  for (HeardAgency agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
+    {
+      const char *code = heard_agency_to_code (agency);
+
+      /* The young person is a recipient of their own. */
+      if (agency == HEARD_AGENCY_YOUNG_PERSON)
+        continue;
+      if (text->len - line_start + 1 + strlen (code) + 1 > 78)
+        {
+          g_string_append (text, "\n ");
+          line_start = text->len - 1;
+        }
+      g_string_append_printf (text, " %s", code);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static int
+export_pdf (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PERSON-ID FILE"));
+  g_autofree char *data_dir = NULL;
+  g_autofree char *recipient = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *summary = NULL;
+  g_auto(GStrv) statements = NULL;
+  PdfChoice choice = { 0 };
+  const GOptionEntry entries[] = {
+    { "for", 0, 0, G_OPTION_ARG_STRING, &recipient,
+      N_("Who it is for (needed; see above)"), N_("RECIPIENT") },
+    { "statement", 0, 0, G_OPTION_ARG_STRING_ARRAY, &statements,
+      N_("A statement to put in, by id (again for more)"), N_("ID") },
+    { "all-offered", 0, 0, G_OPTION_ARG_NONE, &choice.all_offered,
+      N_("Every statement offered but sensitive ones"), NULL },
+    { "include-sensitive", 0, 0, G_OPTION_ARG_NONE, &choice.include_sensitive,
+      N_("With --all-offered, the sensitive ones too"), NULL },
+    { "plan", 0, 0, G_OPTION_ARG_INT64, &choice.plan_id,
+      N_("The plan to export (else their newest)"), N_("ID") },
+    { NULL }
+  };
+  g_autoptr(HeardRecipient) parsed = NULL;
+  HeardCliRecords records = { 0 };
+  gint64 person_id = 0;
+  int status;
+
+  summary = describe_pdf_export ();
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Shorter than the usual words: --include-sensitive widens the column. */
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir,
+                            N_("The records' folder (else HEARD_DATA_DIR or Heard's)"), &argc,
+                            &argv, 2, 2);
+  if (status >= 0)
+    return status;
+
+  if (recipient == NULL)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("Say who the PDF is for with --for; heard-cli export pdf --help "
+                             "lists the choices."));
+  parsed = heard_recipient_from_code (recipient);
+  if (parsed == NULL || parsed->kind == HEARD_RECIPIENT_OWN_TEAM)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE,
+                           _("“%s” is not someone a PDF can be for; heard-cli export pdf "
+                             "--help lists the choices."), recipient);
+  if (choice.include_sensitive && !choice.all_offered)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("--include-sensitive goes with --all-offered; a single "
+                             "sensitive statement goes in with --statement."));
+  if (g_strcmp0 (argv[2], "-") == 0)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("A PDF is written to a file, not to standard output."));
+
+  choice.recipient = parsed;
+  choice.statements = statements;
+  path = pdf_path (argv[2]);
+  status = open_for_export (data_dir, argv[1], &records, &person_id);
+  if (status < 0)
+    status = run_pdf (&records, person_id, &choice, path);
+  heard_cli_records_clear (&records);
+  /* The name Heard chose says no name, so it may be said. */
+  if (status == HEARD_CLI_EXIT_OK && g_strcmp0 (path, argv[2]) != 0)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_print (_("The PDF is %s in that folder.\n"), name);
+    }
 
   return status;
 }

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -39,6 +40,10 @@
 #define PROGRESS_HEIGHT 150.0
 #define SAFETY_HEIGHT   170.0
 #define FRAME_GAP       20.0
+
+/* A PDF being written, beside where it goes: the prefix, then the tag of the
+ * process and computer writing it (heard_files_temp_tag()), as backups do. */
+#define TEMP_PREFIX ".heard-pdf-"
 
 typedef enum
 {
@@ -725,6 +730,27 @@ render_pdf (HeardPlanDocument *self,
   return TRUE;
 }
 
+/* Removes the PDFs that writers killed half-way left in @folder: only
+ * Heard's own, of processes of this computer that are gone, or a week old
+ * (the folder may be shared with other computers, exporting now). */
+static void
+remove_abandoned (const char *folder)
+{
+  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX))
+        continue;
+      path = g_build_filename (folder, name, NULL);
+      if (heard_files_temp_abandoned (path, name + strlen (TEMP_PREFIX)) && g_unlink (path) != 0)
+        g_message ("Could not remove the unfinished PDF %s: %s", path, g_strerror (errno));
+    }
+}
+
 static void
 write_pdf_thread (GTask        *task,
                   gpointer      source_object,
@@ -734,12 +760,14 @@ write_pdf_thread (GTask        *task,
   HeardPlanDocument *self = source_object;
   WriteData *write = task_data;
   g_autofree char *folder = g_path_get_dirname (write->path);
-  g_autofree char *base = g_path_get_basename (write->path);
-  g_autofree char *temp = g_strdup_printf ("%s/.%s.XXXXXX", folder, base);
+  g_autofree char *tag = heard_files_temp_tag (getpid ());
+  g_autofree char *temp = g_strconcat (folder, G_DIR_SEPARATOR_S, TEMP_PREFIX, tag, "XXXXXX",
+                                       NULL);
   Output output = { .cancellable = cancellable };
   GError *error = NULL;
   int saved_errno;
 
+  remove_abandoned (folder);
   output.fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
   if (output.fd < 0)
     {

@@ -49,7 +49,10 @@ void               heard_plan_document_draw_page       (HeardPlanDocument     *s
 /* Writes the whole document as an A4 PDF into @file (a local file)
  * atomically, in a worker thread: a temporary file beside it, flushed, then
  * renamed over it; nothing is left behind on failure or cancel, and a file
- * already at @file stays as it was. */
+ * already at @file stays as it was. A temporary that a writer killed
+ * half-way left in that folder is removed by the next write there (as
+ * backups do: one of a process of this computer that is gone, or a week
+ * old). */
 void               heard_plan_document_write_pdf_async (HeardPlanDocument     *self,
                                                         GFile                 *file,
                                                         HeardDocumentProgress  progress,
