@@ -75,8 +75,8 @@ snapshot_free (Snapshot *snapshot)
 static void
 built_free (Built *built)
 {
-  g_ptr_array_unref (built->series);
-  g_ptr_array_unref (built->rows);
+  g_clear_pointer (&built->series, g_ptr_array_unref);
+  g_clear_pointer (&built->rows, g_ptr_array_unref);
   g_free (built->description);
   g_free (built);
 }

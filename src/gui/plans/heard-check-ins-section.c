@@ -154,7 +154,8 @@ compare_newest_first (gconstpointer a,
 static void
 count_changed_cb (HeardCheckInsSection *self)
 {
-  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->newest_first)) > 0;
+  gboolean any = self->newest_first != NULL &&
+                 g_list_model_get_n_items (G_LIST_MODEL (self->newest_first)) > 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), !any);
   gtk_widget_set_visible (GTK_WIDGET (self->list), any);
