@@ -16,7 +16,11 @@
  * each check-in newest first with who was there and each area's two
  * ratings side by side (never averaged, a gap of 3 pointed out calmly), and
  * the charts: one area over time, every area at a glance, and safety.
+ * A year of weekly check-ins is long, so the newest few show until the
+ * worker asks for them all.
  */
+
+#define N_SHOWN_AT_FIRST 3
 
 struct _HeardCheckInsSection
 {
@@ -24,12 +28,16 @@ struct _HeardCheckInsSection
 
   HeardCaseFile      *case_file;
   HeardPlan          *plan;
+  /* The plan's check-ins, newest first, then the few shown: each model
+   * owns the one before it, and this owns the last. */
   GtkCustomFilter    *filter;
   GtkFilterListModel *plan_check_ins;
   GtkSortListModel   *newest_first;
+  GtkSliceListModel  *shown;
 
   GtkLabel           *empty_label;
   GtkListBox         *list;
+  GtkToggleButton    *show_all_button;
   GtkBox             *charts;
   GtkWidget          *cards[3];
 };
@@ -70,6 +78,7 @@ create_check_in_row (gpointer item,
                      gpointer user_data)
 {
   HeardCheckIn *check_in = item;
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   const char *present = heard_check_in_get_text (check_in, HEARD_CHECK_IN_PRESENT);
   HeardRating safety;
@@ -124,7 +133,10 @@ create_check_in_row (gpointer item,
   safety_line = g_strdup_printf (_("How safe they feel: %s"), safety_words);
   gtk_box_append (GTK_BOX (box), new_label (safety_line, NULL));
 
-  return box;
+  /* Read, not opened: a check-in is a record. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
 }
 
 static gboolean
@@ -154,12 +166,24 @@ compare_newest_first (gconstpointer a,
 static void
 count_changed_cb (HeardCheckInsSection *self)
 {
-  gboolean any = self->newest_first != NULL &&
-                 g_list_model_get_n_items (G_LIST_MODEL (self->newest_first)) > 0;
+  guint n_items = self->newest_first != NULL
+                  ? g_list_model_get_n_items (G_LIST_MODEL (self->newest_first)) : 0;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), !any);
-  gtk_widget_set_visible (GTK_WIDGET (self->list), any);
-  gtk_widget_set_visible (GTK_WIDGET (self->charts), any);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_items == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n_items > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->charts), n_items > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), n_items > N_SHOWN_AT_FIRST);
+}
+
+static void
+show_all_toggled_cb (HeardCheckInsSection *self)
+{
+  gboolean all = gtk_toggle_button_get_active (self->show_all_button);
+
+  gtk_button_set_label (GTK_BUTTON (self->show_all_button),
+                        all ? _("Show _Fewer Check-Ins") : _("Show _All Check-Ins"));
+  if (self->shown != NULL)
+    gtk_slice_list_model_set_size (self->shown, all ? G_MAXUINT : N_SHOWN_AT_FIRST);
 }
 
 static void
@@ -183,8 +207,11 @@ heard_check_ins_section_dispose (GObject *object)
 {
   HeardCheckInsSection *self = HEARD_CHECK_INS_SECTION (object);
 
+  /* The case file outlives this, and may still change its models. */
+  if (self->newest_first != NULL)
+    g_signal_handlers_disconnect_by_data (self->newest_first, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CHECK_INS_SECTION);
-  g_clear_object (&self->newest_first);
+  g_clear_object (&self->shown);
   g_clear_object (&self->case_file);
   g_clear_object (&self->plan);
 
@@ -204,6 +231,8 @@ heard_check_ins_section_class_init (HeardCheckInsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInsSection, empty_label);
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInsSection, list);
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInsSection, charts);
+  gtk_widget_class_bind_template_child (widget_class, HeardCheckInsSection, show_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_toggled_cb);
   gtk_widget_class_install_action (widget_class, "check-ins.new", NULL, new_check_in_action);
 }
 
@@ -237,7 +266,8 @@ heard_check_ins_section_set_plan (HeardCheckInsSection *self,
   if (self->case_file != case_file)
     {
       g_set_object (&self->case_file, case_file);
-      g_clear_object (&self->newest_first);
+      g_clear_object (&self->shown);
+      self->newest_first = NULL;
       self->filter = NULL;
       self->plan_check_ins = NULL;
       if (case_file != NULL)
@@ -252,8 +282,11 @@ heard_check_ins_section_set_plan (HeardCheckInsSection *self,
                                                                         NULL, NULL)));
           g_signal_connect_object (self->newest_first, "items-changed",
                                    G_CALLBACK (count_changed_cb), self, G_CONNECT_SWAPPED);
+          self->shown = gtk_slice_list_model_new (G_LIST_MODEL (self->newest_first),
+                                                  0, N_SHOWN_AT_FIRST);
+          show_all_toggled_cb (self);
         }
-      gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->newest_first),
+      gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->shown),
                                create_check_in_row, NULL, NULL);
     }
 
