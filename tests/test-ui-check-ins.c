@@ -165,6 +165,20 @@ count_pixels (cairo_surface_t       *surface,
   return count;
 }
 
+/* Scrolls the page @widget is on so that it shows at the top, for the
+ * screenshots. */
+static void
+scroll_to (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  gtk_adjustment_set_value (adjustment, point.y - 12);
+}
+
 /* Renders @widget as it shows, through the same snapshot() the screen uses. */
 static cairo_surface_t *
 render (GtkWidget *widget)
@@ -258,6 +272,8 @@ test_check_in (void)
   choose (GTK_WIDGET (editor), education_theirs, "2");
   choose (GTK_WIDGET (editor), education_workers, "6");
   g_assert_true (has_label_with (GTK_WIDGET (editor), "something to talk about"));
+  gtk_widget_grab_focus (heard_test_ui_find_by_name (GTK_WIDGET (editor), education_workers));
+  heard_test_ui_screenshot (editor, "check-in-editor");
   heard_test_ui_save_dialog (editor, "HeardCheckInEditor");
 
   skipped = (Wanted) { section, "Safety: their rating Skipped · worker’s rating 5" };
@@ -294,7 +310,10 @@ test_check_in (void)
   g_assert_nonnull (strstr (heard_chart_view_get_description (chart), "worker’s rating"));
 
   heard_test_ui_wait_until (is_drawn, chart, "the chart on screen");
-  heard_chart_palette_init_default (&palette, HEARD_CHART_STYLE_LIGHT);
+  /* In the colours of the style shown (the screenshots are taken dark too). */
+  heard_chart_palette_init_default (&palette,
+                                    adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                    ? HEARD_CHART_STYLE_DARK : HEARD_CHART_STYLE_LIGHT);
   surface = render (GTK_WIDGET (chart));
   if (g_getenv ("HEARD_SCREENSHOTS") != NULL)
     {
@@ -327,7 +346,10 @@ test_check_in (void)
   skipped = (Wanted) { table, "Skipped" };
   heard_test_ui_wait_until (label_shown, &skipped, "Skipped in the table");
 
-  heard_test_ui_screenshot (GTK_WINDOW (window), "check-ins");
+  scroll_to (card);
+  heard_test_ui_screenshot (GTK_WINDOW (window), "check-ins-table");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  heard_test_ui_screenshot (GTK_WINDOW (window), "check-ins-chart");
   heard_test_ui_stop (the_app);
 }
 

@@ -488,13 +488,15 @@ heard_chart_view_snapshot (GtkWidget   *widget,
   if (self->series == NULL || width <= 0 || height <= 0)
     return;
 
-  /* The style's text colour for words and axes; the raters' colours are
-   * the palette's for this style, chosen for contrast against it. */
+  /* The style's text colour for words and axes, over the card the chart
+   * sits on; the raters' colours are the palette's for this style, chosen
+   * for contrast against it. */
   heard_chart_palette_init_default (&palette, get_chart_style ());
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
   palette.foreground = (HeardChartColor) { color.red, color.green, color.blue, color.alpha };
+  palette.background.alpha = 0;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   switch (self->kind)
