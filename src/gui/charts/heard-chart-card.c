@@ -38,6 +38,19 @@ struct _HeardChartCard
 
 G_DEFINE_FINAL_TYPE (HeardChartCard, heard_chart_card, GTK_TYPE_WIDGET)
 
+/* A legend's line: a sample of the line and marker drawn, which a screen
+ * reader passes over, then the words. */
+static void
+set_legend (GtkLabel   *label,
+            const char *sample,
+            const char *words)
+{
+  g_autofree char *text = g_strdup_printf ("%s  %s", sample, words);
+
+  gtk_label_set_label (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
+}
+
 static void
 fill_table (HeardChartCard *self)
 {
@@ -93,6 +106,10 @@ fill_areas (HeardChartCard *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GListModel *areas = self->plan != NULL ? heard_plan_get_areas (self->plan) : NULL;
   guint n_areas = areas != NULL ? g_list_model_get_n_items (areas) : 0;
+  guint selected = gtk_drop_down_get_selected (self->area_dropdown);
+  HeardAreaKind shown = selected < self->area_kinds->len
+                        ? g_array_index (self->area_kinds, HeardAreaKind, selected) : 0;
+  guint keep = 0;
 
   g_array_set_size (self->area_kinds, 0);
   for (guint i = 0; i < n_areas; i++)
@@ -100,6 +117,8 @@ fill_areas (HeardChartCard *self)
       g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
       HeardAreaKind kind = heard_plan_area_get_kind (area);
 
+      if (kind == shown)
+        keep = i;
       g_array_append_val (self->area_kinds, kind);
       gtk_string_list_append (names, heard_area_kind_label (kind));
     }
@@ -108,7 +127,10 @@ fill_areas (HeardChartCard *self)
   gtk_drop_down_set_model (self->area_dropdown, G_LIST_MODEL (names));
   g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->area_dropdown), n_areas > 1);
-  gtk_drop_down_set_selected (self->area_dropdown, 0);
+  /* The area being followed stays followed when the plan is shown again. */
+  g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
+  gtk_drop_down_set_selected (self->area_dropdown, keep);
+  g_signal_handlers_unblock_by_func (self->area_dropdown, area_selected_cb, self);
   area_selected_cb (self);
 }
 
@@ -182,14 +204,18 @@ heard_chart_card_new (HeardChartViewKind  kind,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, toggle_name, -1);
 
   /* Each legend says how the chart it sits beside draws. */
-  if (kind == HEARD_CHART_VIEW_SAFETY)
-    gtk_widget_set_visible (GTK_WIDGET (self->worker_legend), FALSE);
-  else if (kind == HEARD_CHART_VIEW_RADIAL)
+  if (kind == HEARD_CHART_VIEW_RADIAL)
     {
-      gtk_label_set_label (self->their_legend,
-                           _("━━ ● Their latest check-in: solid line, filled markers"));
-      gtk_label_set_label (self->worker_legend,
-                           _("╍╍ ○ Their first check-in: dashed line, hollow markers"));
+      set_legend (self->their_legend, "━━ ●",
+                  _("Their latest check-in: solid line, filled markers"));
+      set_legend (self->worker_legend, "╍╍ ○",
+                  _("Their first check-in: dashed line, hollow markers"));
+    }
+  else
+    {
+      set_legend (self->their_legend, "━━ ●", _("Their rating: solid line, round markers"));
+      set_legend (self->worker_legend, "╍╍ ■", _("Worker’s rating: dashed line, square markers"));
+      gtk_widget_set_visible (GTK_WIDGET (self->worker_legend), kind != HEARD_CHART_VIEW_SAFETY);
     }
 
   return GTK_WIDGET (self);

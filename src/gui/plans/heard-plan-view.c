@@ -499,6 +499,9 @@ rebuild (HeardPlanView *self)
   GDate today;
 
   bind_plan (self, plan);
+  /* Let go of the case file with the plan (a lock drops both). */
+  heard_check_ins_section_set_plan (self->check_ins_section, plan != NULL ? self->case_file : NULL,
+                                    plan);
   if (plan == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -522,7 +525,6 @@ rebuild (HeardPlanView *self)
 
   fill_add_area_menu (self, plan);
   fill_closure (self, plan);
-  heard_check_ins_section_set_plan (self->check_ins_section, self->case_file, plan);
   gtk_widget_set_visible (GTK_WIDGET (self->reviews_group),
                           g_list_model_get_n_items (heard_plan_get_reviews (plan)) > 0);
   update_actions (self);
