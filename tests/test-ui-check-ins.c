@@ -183,6 +183,16 @@ count_pixels (cairo_surface_t       *surface,
   return count;
 }
 
+static HeardChartStyle
+shown_chart_style (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return HEARD_CHART_STYLE_HIGH_CONTRAST;
+  return adw_style_manager_get_dark (manager) ? HEARD_CHART_STYLE_DARK : HEARD_CHART_STYLE_LIGHT;
+}
+
 /* Scrolls the page @widget is on so that it shows at the top, for the
  * screenshots. */
 static void
@@ -323,10 +333,9 @@ test_check_in (void)
   g_assert_nonnull (strstr (heard_chart_view_get_description (chart), "worker’s rating"));
 
   heard_test_ui_wait_until (is_drawn, chart, "the chart on screen");
-  /* In the colours of the style shown (the screenshots are taken dark too). */
-  heard_chart_palette_init_default (&palette,
-                                    adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                    ? HEARD_CHART_STYLE_DARK : HEARD_CHART_STYLE_LIGHT);
+  /* In the colours of the style shown (screenshots are taken dark and in
+   * high contrast too). */
+  heard_chart_palette_init_default (&palette, shown_chart_style ());
   surface = render (GTK_WIDGET (chart));
   if (g_getenv ("HEARD_SCREENSHOTS") != NULL)
     {
