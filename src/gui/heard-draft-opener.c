@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-action-editor.h"
+#include "heard-check-in-editor.h"
 #include "heard-amendment-dialog.h"
 #include "heard-area-editor.h"
 #include "heard-case-file.h"
@@ -151,6 +152,11 @@ make_editor (GtkWindow     *parent,
         return NULL;
       new_action = heard_plan_action_new (heard_plan_get_id (plan), subject_id);
       return HEARD_DIALOG (heard_action_editor_new (parent, case_file, new_action, FALSE));
+
+    case HEARD_DRAFT_CHECK_IN:
+      plan = heard_case_file_find_plan (case_file, subject_id);
+      return plan != NULL ? HEARD_DIALOG (heard_check_in_editor_new (parent, case_file, plan))
+                          : NULL;
 
     case HEARD_DRAFT_ACTION:
       found = find_in_plans (case_file, TRUE, subject_id, &plan);
@@ -385,6 +391,9 @@ heard_draft_opener_describe (HeardContext *context,
                               name);
     case HEARD_DRAFT_NEW_ACTION:
       return g_strdup_printf (_("You were adding an action to %s’s plan when Heard closed."),
+                              name);
+    case HEARD_DRAFT_CHECK_IN:
+      return g_strdup_printf (_("You were recording a check-in with %s when Heard closed."),
                               name);
     default:
       g_assert_not_reached ();

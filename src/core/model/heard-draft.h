@@ -20,6 +20,7 @@ typedef enum
   HEARD_DRAFT_CLOSURE,        /*< nick=closure >*/
   HEARD_DRAFT_NEW_AREA,       /*< nick=new-area >*/
   HEARD_DRAFT_NEW_ACTION,     /*< nick=new-action >*/
+  HEARD_DRAFT_CHECK_IN,       /*< nick=check-in >*/
 } HeardDraftKind;
 
 #define HEARD_TYPE_DRAFT (heard_draft_get_type ())

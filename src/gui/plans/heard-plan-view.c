@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-action-editor.h"
 #include "heard-area-editor.h"
+#include "heard-check-ins-section.h"
 #include "heard-closure-dialog.h"
 #include "heard-date.h"
 #include "heard-decision-dialog.h"
@@ -70,6 +71,7 @@ struct _HeardPlanView
   AdwActionRow         *closure_reason_row;
   AdwPreferencesGroup  *reviews_group;
   GtkListBox           *reviews_list;
+  HeardCheckInsSection *check_ins_section;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPlanView, heard_plan_view, ADW_TYPE_BIN)
@@ -497,6 +499,9 @@ rebuild (HeardPlanView *self)
   GDate today;
 
   bind_plan (self, plan);
+  /* Let go of the case file with the plan (a lock drops both). */
+  heard_check_ins_section_set_plan (self->check_ins_section, plan != NULL ? self->case_file : NULL,
+                                    plan);
   if (plan == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "none");
@@ -889,6 +894,7 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
 
   object_class->dispose = heard_plan_view_dispose;
 
+  g_type_ensure (HEARD_TYPE_CHECK_INS_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-plan-view.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, error_revealer);
@@ -917,6 +923,7 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_reason_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, reviews_group);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, reviews_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, check_ins_section);
   gtk_widget_class_bind_template_callback (widget_class, version_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "plan.start", NULL, start_action);
