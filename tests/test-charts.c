@@ -548,6 +548,41 @@ test_radial (void)
     heard_chart_series_free (areas[i]);
 }
 
+/* Two areas make no shape: their points sit on their spokes, and no line
+ * joins them through the centre, where it would read as a zero. */
+static void
+test_radial_two_areas (void)
+{
+  const char *names[] = { "Home", "School" };
+  HeardChartSeries *areas[G_N_ELEMENTS (names)];
+  HeardChartPalette palette;
+  g_auto(HeardTestImage) image = { 0 };
+  cairo_t *cr = heard_test_image_begin (&image, sizes[0].width, sizes[0].height);
+  int cx = sizes[0].width / 2, cy = sizes[0].height / 2;
+
+  heard_chart_palette_init_default (&palette, HEARD_CHART_STYLE_LIGHT);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      areas[i] = heard_chart_series_new (names[i]);
+      add_entry (areas[i], 1, G_DATE_MARCH, 2026, heard_chart_rating_value (2),
+                 heard_chart_rating_value (4));
+      add_entry (areas[i], 1, G_DATE_NOVEMBER, 2026, heard_chart_rating_value (8),
+                 heard_chart_rating_value (6));
+    }
+
+  heard_chart_draw_radial (cr, NULL, sizes[0].width, sizes[0].height, &palette,
+                           areas, G_N_ELEMENTS (areas), HEARD_CHART_RATER_YOUNG_PERSON);
+  heard_test_image_end (&image, cr);
+
+  g_assert_false (heard_test_color_near (heard_test_image_get (&image, cx, cy),
+                                         palette.rater[HEARD_CHART_RATER_YOUNG_PERSON], 0.2));
+  g_assert_cmpuint (count_color (&image, palette.rater[HEARD_CHART_RATER_YOUNG_PERSON], 0.1),
+                    >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    heard_chart_series_free (areas[i]);
+}
+
 /* WCAG AA for graphics: 3:1 against the background for every colour a chart
  * draws meaning with, in each default palette. */
 static void
@@ -623,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/charts/messages", test_messages);
   g_test_add_func ("/charts/safety/markers", test_safety_markers);
   g_test_add_func ("/charts/radial", test_radial);
+  g_test_add_func ("/charts/radial/two-areas", test_radial_two_areas);
   g_test_add_func ("/charts/palettes/contrast", test_contrast);
   g_test_add_func ("/charts/describe", test_describe);
 

@@ -424,13 +424,14 @@ draw_polygon (Canvas                  *canvas,
       ys[i] = centre_y + sin (angle) * radius * rating.value / HEARD_CHART_RATING_MAX;
     }
 
+  /* Fewer than three areas make no shape: a line between two opposite
+   * spokes would cross the centre and read as a zero. Their markers alone
+   * say it. */
   cairo_new_path (cr);
-  for (guint i = 0; i < n_areas && n_areas >= 2; i++)
+  for (guint i = 0; i < n_areas && n_areas >= 3; i++)
     {
       guint next = (i + 1) % n_areas;
 
-      if (next == 0 && n_areas < 3)
-        break;
       if (!valued[i] || !valued[next])
         continue;
       cairo_move_to (cr, xs[i], ys[i]);

@@ -119,7 +119,8 @@ void heard_chart_draw_progress (cairo_t                 *cr,
 
 /* The first and the latest check-in of every area, by one rater, as two
  * polygons on 0–10 spokes: the first dashed with hollow markers, the latest
- * solid and filled. */
+ * solid and filled. Fewer than three areas make no polygon: only the
+ * markers are drawn. */
 void heard_chart_draw_radial   (cairo_t                 *cr,
                                 PangoContext            *pango,
                                 double                   width,
