@@ -257,7 +257,7 @@ test_contents (void)
     }
   g_assert_nonnull (strstr (text, "Priya Owner"));
   g_assert_nonnull (strstr (text, "Signed off by Sam Reviewer (supervisor)"));
-  g_assert_nonnull (strstr (text, "Reviewed; the plan carries on by Jo Second"));
+  g_assert_nonnull (strstr (text, "Reviewed and continued by Jo Second"));
   g_assert_nonnull (strstr (text, "Feel safe walking home"));
   g_assert_nonnull (strstr (text, "A safety plan agreed with school"));
   g_assert_nonnull (strstr (text, "No check-ins have been recorded"));

@@ -76,7 +76,7 @@ static const char *const event_labels[HEARD_PLAN_N_EVENTS] = {
   [HEARD_PLAN_EVENT_SUBMIT] = N_("Submitted for review"),
   [HEARD_PLAN_EVENT_SIGN_OFF] = N_("Signed off"),
   [HEARD_PLAN_EVENT_REQUEST_CHANGES] = N_("Changes requested"),
-  [HEARD_PLAN_EVENT_REVIEW] = N_("Reviewed; the plan carries on"),
+  [HEARD_PLAN_EVENT_REVIEW] = N_("Reviewed and continued"),
   [HEARD_PLAN_EVENT_CLOSE] = N_("Closed"),
   [HEARD_PLAN_EVENT_SUPERSEDE] = N_("Replaced by a newer version"),
 };
