@@ -843,6 +843,24 @@ list_shown_cb (GObject      *object,
   g_task_return_int (task, GPOINTER_TO_SIZE (g_task_get_task_data (task)));
 }
 
+/* The id a write to the staff or the directory finished with, 0 with
+ * @error set. */
+static gint64
+propagate_id (GAsyncResult  *result,
+              GError       **error)
+{
+  GError *local_error = NULL;
+  gint64 id = g_task_propagate_int (G_TASK (result), &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+
+  return id;
+}
+
 /* A write to the staff or the directory landed: it finishes once @list
  * shows it. */
 static void
@@ -2045,20 +2063,10 @@ heard_context_save_staff_finish (HeardContext  *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  GError *local_error = NULL;
-  gint64 id;
-
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  id = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return 0;
-    }
-
-  return id;
+  return propagate_id (result, error);
 }
 
 /* A supervisor no longer signs; their past decisions keep their name. */
@@ -2129,7 +2137,7 @@ heard_context_save_agency_finish (HeardContext  *self,
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return heard_context_save_staff_finish (self, result, error);
+  return propagate_id (result, error);
 }
 
 /* An agency no longer offered; the records that name it keep it. */
@@ -2155,7 +2163,10 @@ heard_context_retire_agency_finish (HeardContext  *self,
                                     GAsyncResult  *result,
                                     GError       **error)
 {
-  return heard_context_retire_staff_finish (self, result, error);
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return propagate_id (result, error) > 0;
 }
 
 /* The three numbers of the cluster prompt in force (heard-store-chronology.h). */
