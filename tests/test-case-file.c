@@ -781,6 +781,11 @@ test_chronology_shows (Fixture       *f,
   wait_for_rows (chronology, 2);
   g_assert_cmpint (heard_chronology_entry_get_id (get_row (chronology, 0)), ==, earlier_id);
   g_assert_true (heard_chronology_entry_is_approximate (get_row (chronology, 0)));
+  {
+    g_autofree char *when = heard_chronology_entry_describe_when (get_row (chronology, 0));
+
+    g_assert_cmpstr (when, ==, "around February 2026");
+  }
 
   amended = heard_chronology_entry_copy (get_row (chronology, 1));
   heard_chronology_entry_set_version (amended, 2);
