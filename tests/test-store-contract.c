@@ -1295,7 +1295,7 @@ test_chronology (Fixture       *f,
   kinds = heard_store_list_chronology_kinds_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (kinds->len, ==, 19);
-  g_assert_cmpstr (((HeardChronologyKind *) g_ptr_array_index (kinds, 0))->code, ==,
+  g_assert_cmpstr (((HeardEntryKind *) g_ptr_array_index (kinds, 0))->code, ==,
                    "missing-episode");
 
   heard_chronology_entry_set_statement_id (sign, mine);

@@ -185,7 +185,7 @@ void         heard_case_file_list_linkable_actions_async  (HeardCaseFile       *
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 /* Every version of one warning sign or strength, the original first; the
- * kinds an entry can be (HeardChronologyKind). */
+ * kinds an entry can be (HeardEntryKind). */
 void         heard_case_file_list_chronology_history_async (HeardCaseFile      *self,
                                                             gint64              entry_id,
                                                             GCancellable       *cancellable,

@@ -154,12 +154,12 @@ heard_chronology_entry_init (HeardChronologyEntry *self)
   self->saved_at = g_strdup ("");
 }
 
-HeardChronologyKind *
-heard_chronology_kind_new (const char *code,
+HeardEntryKind *
+heard_entry_kind_new (const char *code,
                            const char *label,
                            gboolean    strength)
 {
-  HeardChronologyKind *kind = g_new0 (HeardChronologyKind, 1);
+  HeardEntryKind *kind = g_new0 (HeardEntryKind, 1);
 
   kind->code = g_strdup (code);
   kind->label = g_strdup (label);
@@ -168,7 +168,7 @@ heard_chronology_kind_new (const char *code,
 }
 
 void
-heard_chronology_kind_free (HeardChronologyKind *kind)
+heard_entry_kind_free (HeardEntryKind *kind)
 {
   if (kind == NULL)
     return;
@@ -179,7 +179,7 @@ heard_chronology_kind_free (HeardChronologyKind *kind)
 }
 
 const char *
-heard_chronology_kind_label (const char *code,
+heard_entry_kind_label (const char *code,
                              const char *stored_label)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (kind_labels); i++)

@@ -54,17 +54,16 @@ typedef struct
   char     *code;
   char     *label;
   gboolean  strength;
-} HeardChronologyKind;
+} HeardEntryKind;
 
-HeardChronologyKind *heard_chronology_kind_new   (const char                *code,
-                                                  const char                *label,
-                                                  gboolean                   strength)
-                                                  G_GNUC_WARN_UNUSED_RESULT;
-void                 heard_chronology_kind_free  (HeardChronologyKind       *kind);
+HeardEntryKind *heard_entry_kind_new   (const char     *code,
+                                        const char     *label,
+                                        gboolean        strength) G_GNUC_WARN_UNUSED_RESULT;
+void            heard_entry_kind_free  (HeardEntryKind *kind);
 /* The translated name of the kind @code, or @stored_label for a kind added
  * to the records that Heard has no translation of. */
-const char          *heard_chronology_kind_label (const char                *code,
-                                                  const char                *stored_label);
+const char     *heard_entry_kind_label (const char     *code,
+                                        const char     *stored_label);
 
 const char *heard_date_precision_to_code   (HeardDatePrecision  precision);
 gboolean    heard_date_precision_from_code (const char         *code,

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
  * keeps what it reads and what was decided.
  */
 
-/* The kinds an entry can be (HeardChronologyKind), signs first, in order. */
+/* The kinds an entry can be (HeardEntryKind), signs first, in order. */
 void        heard_store_list_chronology_kinds_async     (HeardStore                *self,
                                                          GCancellable              *cancellable,
                                                          GAsyncReadyCallback       callback,

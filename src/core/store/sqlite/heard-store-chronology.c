@@ -133,7 +133,7 @@ static void
 add_kind_cb (sqlite3_stmt *statement,
              gpointer      data)
 {
-  g_ptr_array_add (data, heard_chronology_kind_new ((const char *) sqlite3_column_text (statement,
+  g_ptr_array_add (data, heard_entry_kind_new ((const char *) sqlite3_column_text (statement,
                                                                                         0),
                                                     (const char *) sqlite3_column_text (statement,
                                                                                         1),
@@ -146,7 +146,7 @@ kinds_work (sqlite3  *db,
             GError  **error)
 {
   g_autoptr(GPtrArray) kinds = g_ptr_array_new_with_free_func ((GDestroyNotify)
-                                                               heard_chronology_kind_free);
+                                                               heard_entry_kind_free);
 
   if (!_heard_store_each_row (db, "SELECT code, label, strength FROM chronology_kind"
                                   " ORDER BY strength, position, code",
