@@ -885,6 +885,34 @@ heard_test_audit_hashes (sqlite3 *db,
   return g_string_free (hashes, FALSE);
 }
 
+/* Every row of @table, each value as SQL quotes it, in order of the first
+ * column: two dumps are equal only if no value changed. */
+char *
+heard_test_dump_table (sqlite3    *db,
+                       const char *table)
+{
+  g_autofree char *info = g_strdup_printf ("PRAGMA table_info (\"%s\")", table);
+  g_autoptr(GString) query = g_string_new ("SELECT ");
+  GString *rows = g_string_new (NULL);
+  sqlite3_stmt *statement = NULL;
+  guint n_columns = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, info, -1, &statement, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    g_string_append_printf (query, "%squote (\"%s\")", n_columns++ > 0 ? " || ', ' || " : "",
+                            sqlite3_column_text (statement, 1));
+  sqlite3_finalize (statement);
+  g_assert_cmpuint (n_columns, >, 0);
+  g_string_append_printf (query, " FROM \"%s\" ORDER BY 1", table);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query->str, -1, &statement, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    g_string_append_printf (rows, "%s\n", (const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+
+  return g_string_free (rows, FALSE);
+}
+
 static char *
 make_sentence (GRand *rand,
                guint  n_words)

@@ -207,6 +207,8 @@ sqlite3     *heard_test_raw_open_vfs     (const char          *path,
 gint64       heard_test_raw_count        (sqlite3             *db,
                                           const char          *sql);
 /* Every audit entry's id and hash up to entry @up_to, in order, one a line. */
+char        *heard_test_dump_table       (sqlite3             *db,
+                                          const char          *table) G_GNUC_WARN_UNUSED_RESULT;
 char        *heard_test_audit_hashes     (sqlite3             *db,
                                           gint64               up_to) G_GNUC_WARN_UNUSED_RESULT;
 

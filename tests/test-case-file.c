@@ -8,6 +8,7 @@
 #include "heard-case-file.h"
 #include "heard-context-private.h"
 #include "heard-context.h"
+#include "heard-directory-list.h"
 #include "heard-keyring.h"
 #include "heard-plan-private.h"
 #include "heard-removed-person.h"
@@ -721,6 +722,117 @@ test_check_ins_show (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (check_ins), ==, 0);
 }
 
+/* The directory in the context and the chronology in two case files:
+ * an agency saved through the context is listed once saved; a sign
+ * recorded through one case file shows in the other's model, earliest day
+ * first, and an amendment replaces its row with the new version (the
+ * original kept in the history); a decision shows in its model. */
+static void
+test_chronology_shows (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) writer = open_case_file (f);
+  g_autoptr(HeardCaseFile) reader = open_case_file (f);
+  g_autoptr(HeardDirectoryAgency) school = heard_directory_agency_new (HEARD_AGENCY_TYPE_SCHOOL,
+                                                                       "Northgate Academy");
+  g_autoptr(HeardChronologyEntry) sign = NULL;
+  g_autoptr(HeardChronologyEntry) earlier = NULL;
+  g_autoptr(HeardChronologyEntry) amended = NULL;
+  g_autoptr(HeardClusterDecision) decision = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *agencies = heard_context_get_agencies (f->context);
+  GListModel *chronology = heard_case_file_get_chronology (reader);
+  GListModel *decisions = heard_case_file_get_cluster_decisions (reader);
+  gint64 agency_id, sign_id, earlier_id;
+  GDate day;
+
+  heard_context_save_agency_async (f->context, school, NULL, heard_test_store_result_cb,
+                                   &result);
+  heard_test_wait (&result);
+  agency_id = heard_context_save_agency_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_list_model_get_n_items (agencies), ==, 1);
+  g_assert_cmpint (heard_directory_agency_get_id (get_row (agencies, 0)), ==, agency_id);
+  g_assert_true (heard_directory_list_lookup (HEARD_DIRECTORY_LIST (agencies), agency_id) ==
+                 get_row (agencies, 0));
+
+  g_assert_cmpuint (g_list_model_get_n_items (chronology), ==, 0);
+  sign = heard_chronology_entry_new (f->person_id, HEARD_ENTRY_VULNERABILITY, "school-absence");
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, 10, G_DATE_MARCH, 2026);
+  heard_chronology_entry_set_when (sign, HEARD_DATE_PRECISION_DAY, &day, NULL);
+  heard_chronology_entry_set_agency_id (sign, agency_id);
+  heard_chronology_entry_set_text (sign, HEARD_CHRONOLOGY_SEEN, "Missed three mornings.");
+  heard_case_file_record_chronology_entry_async (writer, sign, NULL, heard_test_store_result_cb,
+                                                 &result);
+  sign_id = finish_write (writer, &result);
+  wait_for_rows (chronology, 1);
+  g_assert_cmpint (heard_chronology_entry_get_id (get_row (chronology, 0)), ==, sign_id);
+
+  earlier = heard_chronology_entry_copy (sign);
+  g_date_set_dmy (&day, 1, G_DATE_FEBRUARY, 2026);
+  heard_chronology_entry_set_when (earlier, HEARD_DATE_PRECISION_AROUND, &day, &day);
+  heard_case_file_record_chronology_entry_async (writer, earlier, NULL,
+                                                 heard_test_store_result_cb, &result);
+  earlier_id = finish_write (writer, &result);
+  wait_for_rows (chronology, 2);
+  g_assert_cmpint (heard_chronology_entry_get_id (get_row (chronology, 0)), ==, earlier_id);
+  g_assert_true (heard_chronology_entry_is_approximate (get_row (chronology, 0)));
+  {
+    g_autofree char *when = heard_chronology_entry_describe_when (get_row (chronology, 0));
+
+    g_assert_cmpstr (when, ==, "around February 2026");
+  }
+
+  amended = heard_chronology_entry_copy (get_row (chronology, 1));
+  heard_chronology_entry_set_version (amended, 2);
+  heard_chronology_entry_set_text (amended, HEARD_CHRONOLOGY_SEEN, "Missed four mornings.");
+  heard_chronology_entry_set_text (amended, HEARD_CHRONOLOGY_REASON, "Miscounted.");
+  heard_case_file_amend_chronology_entry_async (writer, amended, NULL,
+                                                heard_test_store_result_cb, &result);
+  g_assert_cmpint (finish_write (writer, &result), ==, sign_id);
+  wait_for_loads (reader);
+  g_assert_cmpuint (g_list_model_get_n_items (chronology), ==, 2);
+  g_assert_cmpuint (heard_chronology_entry_get_version (get_row (chronology, 1)), ==, 2);
+  g_assert_cmpstr (heard_chronology_entry_get_text (get_row (chronology, 1),
+                                                    HEARD_CHRONOLOGY_SEEN), ==,
+                   "Missed four mornings.");
+  heard_case_file_list_chronology_history_async (reader, sign_id, NULL,
+                                                 heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  history = heard_case_file_read_finish (reader, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (heard_chronology_entry_get_text (g_ptr_array_index (history, 0),
+                                                    HEARD_CHRONOLOGY_SEEN), ==,
+                   "Missed three mornings.");
+
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 0);
+  decision = heard_cluster_decision_new (f->person_id, HEARD_CLUSTER_REFERRAL_MADE);
+  heard_cluster_decision_add_sign_id (decision, sign_id);
+  heard_cluster_decision_add_sign_id (decision, earlier_id);
+  heard_cluster_decision_set_text (decision, HEARD_CLUSTER_DECISION_DECIDED_BY, "Sam Patel");
+  heard_cluster_decision_set_text (decision, HEARD_CLUSTER_DECISION_DECIDED_ON, "2026-03-12");
+  heard_case_file_record_cluster_decision_async (writer, decision, NULL, NULL,
+                                                 heard_test_store_result_cb, &result);
+  finish_write (writer, &result);
+  wait_for_rows (decisions, 1);
+  g_assert_cmpint (heard_cluster_decision_get_outcome (get_row (decisions, 0)), ==,
+                   HEARD_CLUSTER_REFERRAL_MADE);
+
+  heard_context_lock_async (f->context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_lock_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (chronology), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (decisions), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (agencies), ==, 0);
+}
+
 /* Locking empties every model of every case file and lets go of every
  * record fetched before. */
 static void
@@ -798,6 +910,7 @@ main (int   argc,
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
   ADD ("/case-file/check-ins-show", test_check_ins_show);
   ADD ("/case-file/export-noted", test_export_noted);
+  ADD ("/case-file/chronology-shows", test_chronology_shows);
 #undef ADD
 
   return g_test_run ();

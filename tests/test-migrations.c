@@ -957,6 +957,81 @@ test_from_v5 (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "check-in"));
 }
 
+/* Schema 6, made by that day's store (make-fixture --current) with agencies
+ * on the young person, on a statement's sharing and on plan actions: the
+ * update keeps every stored code as it was and gives each agency in use
+ * (school, health, police; not the young person or family, owner kinds of
+ * their own) one directory entry serving it. The statement's seal still
+ * verifies, not one audit entry is added or rewritten, and no row of an
+ * older table changes. */
+static void
+test_from_v6 (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *const tables[] = { "person", "statement_version", "plan_action", "plan",
+                                 "plan_area", "staff" };
+  g_autoptr(GPtrArray) before_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_entries = 0;
+  gint64 n_before;
+  sqlite3 *db;
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM plan_action"), ==, 3);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM statement_version"
+                                             " WHERE share_with = 'school,health'"), ==, 1);
+  n_before = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  before = heard_test_audit_hashes (db, n_before);
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_ptr_array_add (before_rows, heard_test_dump_table (db, tables[i]));
+  sqlite3_close (db);
+
+  open_store (f);
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+  statements = heard_test_list_statements (f->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (statements->len, ==, 1);
+  g_assert_cmpstr (heard_statement_get_text (g_ptr_array_index (statements, 0),
+                                             HEARD_STATEMENT_SHARE_WITH), ==, "school,health");
+  heard_test_close_store (&f->store);
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"), ==, n_before);
+  after = heard_test_audit_hashes (db, n_before);
+  g_assert_cmpstr (after, ==, before);
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = heard_test_dump_table (db, tables[i]);
+
+      g_assert_cmpstr (rows, ==, g_ptr_array_index (before_rows, i));
+    }
+  /* Every agency code in use has an entry of its own type serving it. */
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM agency"), ==, 3);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM agency"
+                                             " JOIN agency_kind ON agency_kind.agency_id = agency.id"
+                                             " AND agency_kind.kind = agency.type"
+                                             " WHERE (type = 'school' AND name = 'School')"
+                                             "    OR (type = 'health' AND name = 'Health')"
+                                             "    OR (type = 'police' AND name = 'Police')"), ==, 3);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM plan_action"
+                                             " WHERE owner NOT IN ('young-person', 'family')"
+                                             " AND owner NOT IN (SELECT kind FROM agency_kind)"),
+                   ==, 0);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM agency_kind"
+                                             " WHERE kind IN ('young-person', 'family')"), ==, 0);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM cluster_numbers"
+                                             " WHERE min_signs = 3 AND min_agencies = 2"
+                                             " AND max_span_days = 28"), ==, 1);
+  sqlite3_close (db);
+}
+
 static void
 add_test (const char *path,
           guint       version,
@@ -977,6 +1052,7 @@ main (int   argc,
   add_test ("/migrations/from-v3", 3, test_from_v3);
   add_test ("/migrations/from-v4", 4, test_from_v4);
   add_test ("/migrations/from-v5", 5, test_from_v5);
+  add_test ("/migrations/from-v6", 6, test_from_v6);
 
   return g_test_run ();
 }

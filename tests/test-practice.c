@@ -17,6 +17,8 @@
 #include "heard-practice.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-store-agencies.h"
+#include "heard-store-chronology.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -315,6 +317,46 @@ dump_check_ins (GString    *dump,
     }
 }
 
+static GPtrArray *
+list_chronology (HeardStore *store,
+                 gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  heard_store_list_chronology_async (store, person_id, NULL, heard_test_store_result_cb,
+                                     &result);
+  heard_test_wait (&result);
+  entries = heard_store_list_chronology_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return entries;
+}
+
+/* Each warning sign or strength: its day in words, nature, kind, agency and
+ * what was seen. */
+static void
+dump_chronology (GString    *dump,
+                 HeardStore *store,
+                 gint64      person_id)
+{
+  g_autoptr(GPtrArray) entries = list_chronology (store, person_id);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HeardChronologyEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *when = heard_chronology_entry_describe_when (entry);
+
+      g_string_append_printf (dump, "entry %s %s %s agency=%" G_GINT64_FORMAT " %s: %s\n", when,
+                              heard_entry_nature_to_code (heard_chronology_entry_get_nature (entry)),
+                              heard_chronology_entry_get_kind (entry),
+                              heard_chronology_entry_get_agency_id (entry),
+                              heard_chronology_entry_get_text (entry, HEARD_CHRONOLOGY_REPORTER),
+                              heard_chronology_entry_get_text (entry, HEARD_CHRONOLOGY_SEEN));
+    }
+}
+
 /* Everything the store gives back about the set, in a stable order. */
 static char *
 dump_practice_set (const char *folder)
@@ -347,6 +389,7 @@ dump_practice_set (const char *folder)
       dump_plans (dump, store, heard_person_get_id (person));
       dump_statements (dump, store, heard_person_get_id (person));
       dump_check_ins (dump, store, heard_person_get_id (person));
+      dump_chronology (dump, store, heard_person_get_id (person));
     }
 
   g_clear_object (&result);
@@ -760,6 +803,112 @@ test_passes_verification (Fixture       *fixture,
   heard_test_close_context (&practice);
 }
 
+/* Whether @entries (earliest first) hold 3 signs from at least 2 agencies,
+ * the last at most 28 days after the first, counted from earliest days. */
+static gboolean
+has_cluster (GPtrArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_autoptr(GHashTable) agencies = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      HeardChronologyEntry *first = g_ptr_array_index (entries, i);
+      guint n_signs = 0;
+      GDate start;
+
+      if (!heard_chronology_entry_is_sign (first))
+        continue;
+      g_date_clear (&start, 1);
+      g_date_set_parse (&start, heard_chronology_entry_get_earliest_day (first));
+      for (guint j = i; j < entries->len; j++)
+        {
+          HeardChronologyEntry *entry = g_ptr_array_index (entries, j);
+          gint64 agency_id = heard_chronology_entry_get_agency_id (entry);
+          GDate day;
+
+          g_date_clear (&day, 1);
+          g_date_set_parse (&day, heard_chronology_entry_get_earliest_day (entry));
+          if (g_date_days_between (&start, &day) > 28)
+            break;
+          if (!heard_chronology_entry_is_sign (entry))
+            continue;
+          n_signs++;
+          g_array_append_val (ids, agency_id);
+        }
+      for (guint k = 0; k < ids->len; k++)
+        g_hash_table_add (agencies, &g_array_index (ids, gint64, k));
+      if (n_signs >= 3 && g_hash_table_size (agencies) >= 2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The practice set holds a directory with two schools among several
+ * agencies; warning signs of both natures and strengths from several of
+ * them, some on approximate days, one linked to a statement; and at least
+ * one young person with a cluster. */
+static void
+test_chronology (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GHashTable) reporting = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) reporting_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  guint n_schools = 0, n_clusters = 0, n_natures[HEARD_ENTRY_N_NATURES] = { 0 };
+  guint n_approximate = 0, n_linked = 0;
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  store = open_practice_store (fixture->practice_dir);
+
+  heard_store_list_agencies_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  agencies = heard_store_list_agencies_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < agencies->len; i++)
+    n_schools += heard_directory_agency_get_agency_type (g_ptr_array_index (agencies, i)) ==
+                 HEARD_AGENCY_TYPE_SCHOOL;
+  g_assert_cmpuint (n_schools, >=, 2);
+  g_assert_cmpuint (agencies->len, >=, 4);
+
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr(GPtrArray) entries = list_chronology (store,
+                                                      heard_person_get_id (g_ptr_array_index (people,
+                                                                                              i)));
+
+      for (guint j = 0; j < entries->len; j++)
+        {
+          HeardChronologyEntry *entry = g_ptr_array_index (entries, j);
+          gint64 agency_id = heard_chronology_entry_get_agency_id (entry);
+
+          n_natures[heard_chronology_entry_get_nature (entry)]++;
+          n_approximate += heard_chronology_entry_is_approximate (entry);
+          n_linked += heard_chronology_entry_get_statement_id (entry) != 0;
+          g_array_append_val (reporting_ids, agency_id);
+        }
+      n_clusters += has_cluster (entries);
+    }
+  for (guint k = 0; k < reporting_ids->len; k++)
+    g_hash_table_add (reporting, &g_array_index (reporting_ids, gint64, k));
+
+  g_assert_cmpuint (n_natures[HEARD_ENTRY_SIGN_OF_HARM], >, 0);
+  g_assert_cmpuint (n_natures[HEARD_ENTRY_VULNERABILITY], >, 0);
+  g_assert_cmpuint (n_natures[HEARD_ENTRY_STRENGTH], >, 0);
+  g_assert_cmpuint (n_approximate, >, 0);
+  g_assert_cmpuint (n_linked, >, 0);
+  g_assert_cmpuint (g_hash_table_size (reporting), >=, 4);
+  g_assert_cmpuint (n_clusters, >=, 1);
+  heard_test_close_store (&store);
+}
+
 static void
 test_respectful_words (Fixture       *fixture,
                        gconstpointer  data)
@@ -805,6 +954,7 @@ main (int   argc,
   add_test ("/practice/clears-abandoned-sets", test_clears_abandoned_sets);
   add_test ("/practice/passes-verification", test_passes_verification);
   add_test ("/practice/respectful-words", test_respectful_words);
+  add_test ("/practice/chronology", test_chronology);
 
   return g_test_run ();
 }

@@ -13,7 +13,9 @@
 
 #include "heard-audit.h"
 #include "heard-check-in-rules.h"
+#include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
+#include "heard-store-chronology.h"
 #include "heard-store-drafts.h"
 #include "heard-store-exports.h"
 #include "heard-store-open-items.h"
@@ -1096,6 +1098,480 @@ test_exports (Fixture       *f,
 }
 
 /* HeardStore is only an interface: there is no store without a backend. */
+/* The agencies directory */
+
+static gint64
+save_agency (Fixture              *f,
+             HeardDirectoryAgency *agency)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_store_save_agency_async (f->store, agency, ASYNC (f));
+  id = heard_store_save_agency_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_AGENCY, 0, id);
+
+  return id;
+}
+
+static gint64
+add_agency (Fixture         *f,
+            HeardAgencyType  type,
+            const char      *name)
+{
+  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
+
+  return save_agency (f, agency);
+}
+
+static GPtrArray *
+list_agencies (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *agencies;
+
+  heard_store_list_agencies_async (f->store, ASYNC (f));
+  agencies = heard_store_list_agencies_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+
+  return agencies;
+}
+
+/* Two schools are two entries; a change is kept, a retired entry stays
+ * listed (records name it) and is retired once only; a bad name is refused
+ * naming the field. */
+static void
+test_agencies (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HeardDirectoryAgency) school = heard_directory_agency_new (HEARD_AGENCY_TYPE_SCHOOL,
+                                                                       "Northgate Academy");
+  g_autoptr(HeardDirectoryAgency) bad = heard_directory_agency_new (HEARD_AGENCY_TYPE_HEALTH,
+                                                                    "Clinic \xff");
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (501, 'a');
+  gint64 school_id, other_id;
+  HeardDirectoryAgency *listed;
+
+  heard_directory_agency_set_text (school, HEARD_DIRECTORY_AGENCY_CONTACT_NAME, "Ms Adeyemi");
+  heard_directory_agency_set_text (school, HEARD_DIRECTORY_AGENCY_CONTACT_HOW, "01632 960123");
+  school_id = save_agency (f, school);
+  other_id = add_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Riverside College");
+  g_assert_cmpint (other_id, !=, school_id);
+
+  heard_directory_agency_set_id (school, school_id);
+  heard_directory_agency_set_text (school, HEARD_DIRECTORY_AGENCY_CONTACT_NAME, "Mr Lindqvist");
+  g_assert_cmpint (save_agency (f, school), ==, school_id);
+
+  heard_store_retire_agency_async (f->store, other_id, ASYNC (f));
+  g_assert_true (heard_store_retire_agency_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_AGENCY, 0, other_id);
+  heard_store_retire_agency_async (f->store, other_id, ASYNC (f));
+  g_assert_false (heard_store_retire_agency_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  agencies = list_agencies (f);
+  g_assert_cmpuint (agencies->len, ==, 2);
+  listed = g_ptr_array_index (agencies, 0);
+  g_assert_cmpstr (heard_directory_agency_get_text (listed, HEARD_DIRECTORY_AGENCY_NAME), ==,
+                   "Northgate Academy");
+  g_assert_cmpstr (heard_directory_agency_get_text (listed, HEARD_DIRECTORY_AGENCY_CONTACT_NAME),
+                   ==, "Mr Lindqvist");
+  g_assert_cmpint (heard_directory_agency_get_agency_type (listed), ==, HEARD_AGENCY_TYPE_SCHOOL);
+  g_assert_false (heard_directory_agency_get_retired (listed));
+  g_assert_true (heard_directory_agency_get_retired (g_ptr_array_index (agencies, 1)));
+
+  heard_store_save_agency_async (f->store, bad, ASYNC (f));
+  g_assert_cmpint (heard_store_save_agency_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_directory_agency_set_text (bad, HEARD_DIRECTORY_AGENCY_NAME, long_name);
+  heard_store_save_agency_async (f->store, bad, ASYNC (f));
+  g_assert_cmpint (heard_store_save_agency_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Agency"));
+  g_clear_error (&error);
+  g_assert_null (heard_test_verify_audit (f->store, NULL));
+}
+
+/* Warning signs and strengths */
+
+static HeardChronologyEntry *
+sign_new (gint64      person_id,
+          gint64      agency_id,
+          const char *day)
+{
+  HeardChronologyEntry *entry = heard_chronology_entry_new (person_id, HEARD_ENTRY_SIGN_OF_HARM,
+                                                            "missing-episode");
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, day);
+  g_assert_true (g_date_valid (&date));
+  heard_chronology_entry_set_when (entry, HEARD_DATE_PRECISION_DAY, &date, NULL);
+  heard_chronology_entry_set_agency_id (entry, agency_id);
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_REPORTER, "PC Harlow");
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_SEEN,
+                                   "Found at the bus station at 2am, cold and quiet.");
+  return entry;
+}
+
+static gint64
+record_entry (Fixture              *f,
+              HeardChronologyEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_store_record_chronology_entry_async (f->store, entry, ASYNC (f));
+  id = heard_store_record_chronology_entry_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_CHRONOLOGY,
+                  heard_chronology_entry_get_person_id (entry), id);
+
+  return id;
+}
+
+static void
+refuse_entry (Fixture              *f,
+              HeardChronologyEntry *entry,
+              int                   code)
+{
+  g_autoptr(GError) error = NULL;
+
+  heard_store_record_chronology_entry_async (f->store, entry, ASYNC (f));
+  g_assert_cmpint (heard_store_record_chronology_entry_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, code);
+}
+
+static GPtrArray *
+list_chronology (Fixture *f,
+                 gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  heard_store_list_chronology_async (f->store, person_id, ASYNC (f));
+  entries = heard_store_list_chronology_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+
+  return entries;
+}
+
+/* Recorded and listed earliest first (an approximate day from its earliest
+ * day, said so); an amendment keeps the original; a link to another young
+ * person's statement, a kind not of the entry's nature, invalid UTF-8 or
+ * words too long are refused, naming the field; and the file refuses to
+ * change a version. */
+static void
+test_chronology (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 person_id = save_person (f, 0, "Kezia Obi");
+  gint64 other_id = save_person (f, 0, "Tom Reyes");
+  gint64 police_id = add_agency (f, HEARD_AGENCY_TYPE_POLICE, "Eastside police team");
+  gint64 theirs = record_statement (f, other_id);
+  gint64 mine = record_statement (f, person_id);
+  g_autoptr(HeardChronologyEntry) sign = sign_new (person_id, police_id, "2024-06-20");
+  g_autoptr(HeardChronologyEntry) strength = NULL;
+  g_autoptr(HeardChronologyEntry) amended = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) kinds = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *too_long = g_strnfill (HEARD_STATEMENT_MAX_WORDS_CHARS + 1, 'x');
+  GDate may;
+  gint64 sign_id, strength_id;
+
+  heard_store_list_chronology_kinds_async (f->store, ASYNC (f));
+  kinds = heard_store_list_chronology_kinds_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kinds->len, ==, 19);
+  g_assert_cmpstr (((HeardEntryKind *) g_ptr_array_index (kinds, 0))->code, ==,
+                   "missing-episode");
+
+  heard_chronology_entry_set_statement_id (sign, mine);
+  sign_id = record_entry (f, sign);
+
+  strength = heard_chronology_entry_new (person_id, HEARD_ENTRY_STRENGTH, "relationship");
+  g_date_clear (&may, 1);
+  g_date_set_dmy (&may, 15, G_DATE_MAY, 2024);
+  heard_chronology_entry_set_when (strength, HEARD_DATE_PRECISION_MONTH, &may, NULL);
+  heard_chronology_entry_set_agency_id (strength, police_id);
+  heard_chronology_entry_set_text (strength, HEARD_CHRONOLOGY_SEEN, "Reconnected with her nan.");
+  strength_id = record_entry (f, strength);
+
+  entries = list_chronology (f, person_id);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (heard_chronology_entry_get_id (g_ptr_array_index (entries, 0)), ==,
+                   strength_id);
+  g_assert_cmpstr (heard_chronology_entry_get_earliest_day (g_ptr_array_index (entries, 0)), ==,
+                   "2024-05-01");
+  g_assert_cmpstr (heard_chronology_entry_get_latest_day (g_ptr_array_index (entries, 0)), ==,
+                   "2024-05-31");
+  when = heard_chronology_entry_describe_when (g_ptr_array_index (entries, 0));
+  g_assert_cmpstr (when, ==, "some time in May 2024");
+  g_assert_cmpint (heard_chronology_entry_get_statement_id (g_ptr_array_index (entries, 1)), ==,
+                   mine);
+
+  amended = heard_chronology_entry_copy (g_ptr_array_index (entries, 1));
+  heard_chronology_entry_set_version (amended, 2);
+  heard_chronology_entry_set_text (amended, HEARD_CHRONOLOGY_SEEN,
+                                   "Found at the coach station at 2am, cold and quiet.");
+  heard_store_amend_chronology_entry_async (f->store, amended, ASYNC (f));
+  g_assert_cmpint (heard_store_amend_chronology_entry_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_chronology_entry_set_text (amended, HEARD_CHRONOLOGY_REASON, "The station was wrong.");
+  heard_store_amend_chronology_entry_async (f->store, amended, ASYNC (f));
+  g_assert_cmpint (heard_store_amend_chronology_entry_finish (f->store, result_of (f), &error),
+                   ==, sign_id);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_CHRONOLOGY, person_id, sign_id);
+  /* The same amendment again is made on an old version: refused. */
+  heard_store_amend_chronology_entry_async (f->store, amended, ASYNC (f));
+  g_assert_cmpint (heard_store_amend_chronology_entry_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  heard_store_list_chronology_history_async (f->store, sign_id, ASYNC (f));
+  history = heard_store_list_chronology_history_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (heard_chronology_entry_get_text (g_ptr_array_index (history, 0),
+                                                    HEARD_CHRONOLOGY_SEEN), ==,
+                   "Found at the bus station at 2am, cold and quiet.");
+  g_assert_cmpstr (heard_chronology_entry_get_text (g_ptr_array_index (history, 1),
+                                                    HEARD_CHRONOLOGY_SEEN), ==,
+                   "Found at the coach station at 2am, cold and quiet.");
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_chronology (f, person_id);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (heard_chronology_entry_get_version (g_ptr_array_index (entries, 1)), ==, 2);
+
+  /* Another young person's statement, or an action that is not theirs. */
+  heard_chronology_entry_set_statement_id (sign, theirs);
+  refuse_entry (f, sign, HEARD_STORE_ERROR_INVALID);
+  heard_chronology_entry_set_statement_id (sign, 0);
+  heard_chronology_entry_set_action_id (sign, 4242);
+  refuse_entry (f, sign, HEARD_STORE_ERROR_INVALID);
+  heard_chronology_entry_set_action_id (sign, 0);
+  /* A strength's kind for a sign; a kind the records do not list. */
+  heard_chronology_entry_set_kind (sign, "turning-point");
+  refuse_entry (f, sign, HEARD_STORE_ERROR_INVALID);
+  heard_chronology_entry_set_kind (sign, "no-such-kind");
+  refuse_entry (f, sign, HEARD_STORE_ERROR_INVALID);
+  heard_chronology_entry_set_kind (sign, "self-harm");
+  /* An agency not in the directory. */
+  heard_chronology_entry_set_agency_id (sign, police_id + 100);
+  refuse_entry (f, sign, HEARD_STORE_ERROR_NOT_FOUND);
+  heard_chronology_entry_set_agency_id (sign, police_id);
+  /* Invalid UTF-8 and words too long, each naming the field. */
+  heard_chronology_entry_set_text (sign, HEARD_CHRONOLOGY_SEEN, "Seen \xc3\x28 there");
+  heard_store_record_chronology_entry_async (f->store, sign, ASYNC (f));
+  g_assert_cmpint (heard_store_record_chronology_entry_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_chronology_entry_set_text (sign, HEARD_CHRONOLOGY_SEEN, too_long);
+  heard_store_record_chronology_entry_async (f->store, sign, ASYNC (f));
+  g_assert_cmpint (heard_store_record_chronology_entry_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "What was seen"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_chronology (f, person_id);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_chronology (f, other_id);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_null (heard_test_verify_audit (f->store, NULL));
+}
+
+static GPtrArray *
+list_decisions (Fixture *f,
+                gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *decisions;
+
+  heard_store_list_cluster_decisions_async (f->store, person_id, ASYNC (f));
+  decisions = heard_store_list_cluster_decisions_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+
+  return decisions;
+}
+
+/* A meeting held is kept with the signs it covered; "no further action"
+ * without a supervisor's passphrase, or with a wrong one, is refused; with
+ * it, kept with the supervisor's name. A strength or another young
+ * person's sign cannot be covered. */
+static void
+test_cluster_decisions (Fixture       *f,
+                        gconstpointer  data)
+{
+  gint64 person_id = save_person (f, 0, "Kezia Obi");
+  gint64 other_id = save_person (f, 0, "Tom Reyes");
+  gint64 supervisor_id = save_supervisor (f);
+  gint64 school_id = add_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  g_autoptr(HeardChronologyEntry) first = sign_new (person_id, school_id, "2024-06-01");
+  g_autoptr(HeardChronologyEntry) second = sign_new (person_id, school_id, "2024-06-09");
+  g_autoptr(HeardChronologyEntry) theirs = sign_new (other_id, school_id, "2024-06-09");
+  g_autoptr(HeardClusterDecision) meeting = heard_cluster_decision_new (person_id,
+                                                                        HEARD_CLUSTER_MEETING_HELD);
+  g_autoptr(HeardClusterDecision) nfa = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first_id = record_entry (f, first);
+  gint64 second_id = record_entry (f, second);
+  gint64 their_id = record_entry (f, theirs);
+  gint64 meeting_id, nfa_id;
+  const gint64 *ids;
+  gsize n_ids;
+
+  heard_cluster_decision_add_sign_id (meeting, second_id);
+  heard_cluster_decision_add_sign_id (meeting, first_id);
+  heard_cluster_decision_set_text (meeting, HEARD_CLUSTER_DECISION_DECIDED_BY, "Sam Patel");
+  heard_cluster_decision_set_text (meeting, HEARD_CLUSTER_DECISION_DECIDED_ON, "2024-06-12");
+  heard_store_record_cluster_decision_async (f->store, meeting, NULL, ASYNC (f));
+  meeting_id = heard_store_record_cluster_decision_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (meeting_id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_CLUSTER_DECISION, person_id, meeting_id);
+
+  nfa = heard_cluster_decision_new (person_id, HEARD_CLUSTER_NO_FURTHER_ACTION);
+  heard_cluster_decision_add_sign_id (nfa, first_id);
+  heard_cluster_decision_set_text (nfa, HEARD_CLUSTER_DECISION_DECIDED_BY, "Sam Patel");
+  heard_cluster_decision_set_text (nfa, HEARD_CLUSTER_DECISION_DECIDED_ON, "2024-06-12");
+  heard_cluster_decision_set_text (nfa, HEARD_CLUSTER_DECISION_WHY,
+                                   "Already known; the plan covers it.");
+  /* No supervisor, then a supervisor without a passphrase, then a wrong one. */
+  heard_store_record_cluster_decision_async (f->store, nfa, SUPERVISOR_PASSPHRASE, ASYNC (f));
+  g_assert_cmpint (heard_store_record_cluster_decision_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_cluster_decision_set_supervisor (nfa, supervisor_id, NULL);
+  heard_store_record_cluster_decision_async (f->store, nfa, NULL, ASYNC (f));
+  g_assert_cmpint (heard_store_record_cluster_decision_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_store_record_cluster_decision_async (f->store, nfa, "not the passphrase", ASYNC (f));
+  g_assert_cmpint (heard_store_record_cluster_decision_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+
+  heard_store_record_cluster_decision_async (f->store, nfa, SUPERVISOR_PASSPHRASE, ASYNC (f));
+  nfa_id = heard_store_record_cluster_decision_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_CLUSTER_DECISION, person_id, nfa_id);
+
+  /* Another young person's sign. */
+  heard_cluster_decision_add_sign_id (meeting, their_id);
+  heard_store_record_cluster_decision_async (f->store, meeting, NULL, ASYNC (f));
+  g_assert_cmpint (heard_store_record_cluster_decision_finish (f->store, result_of (f), &error),
+                   ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  decisions = list_decisions (f, person_id);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  ids = heard_cluster_decision_get_sign_ids (g_ptr_array_index (decisions, 0), &n_ids);
+  g_assert_cmpuint (n_ids, ==, 2);
+  g_assert_cmpint (ids[0], ==, first_id);
+  g_assert_cmpint (ids[1], ==, second_id);
+  g_assert_cmpint (heard_cluster_decision_get_outcome (g_ptr_array_index (decisions, 1)), ==,
+                   HEARD_CLUSTER_NO_FURTHER_ACTION);
+  g_assert_cmpstr (heard_cluster_decision_get_supervisor_name (g_ptr_array_index (decisions, 1)),
+                   ==, "Dana Okafor");
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+  decisions = list_decisions (f, other_id);
+  g_assert_cmpuint (decisions->len, ==, 0);
+  g_assert_null (heard_test_verify_audit (f->store, NULL));
+}
+
+static void
+get_numbers (Fixture             *f,
+             HeardClusterNumbers *numbers)
+{
+  g_autoptr(GError) error = NULL;
+
+  heard_store_get_cluster_numbers_async (f->store, ASYNC (f));
+  g_assert_true (heard_store_get_cluster_numbers_finish (f->store, result_of (f), numbers,
+                                                         &error));
+  g_assert_no_error (error);
+}
+
+/* The three numbers start at 3, 2 and 28; without a supervisor's
+ * passphrase, or with a wrong one, nothing changes; with it they change,
+ * audited with the old and new values. */
+static void
+test_cluster_numbers (Fixture       *f,
+                      gconstpointer  data)
+{
+  HeardClusterNumbers numbers, read;
+  HeardClusterNumbers stricter = { 4, 2, 21 };
+  HeardClusterNumbers silly = { 1, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 supervisor_id = save_supervisor (f);
+  guint n_before = 0, n_after = 0;
+
+  get_numbers (f, &numbers);
+  g_assert_cmpuint (numbers.min_signs, ==, 3);
+  g_assert_cmpuint (numbers.min_agencies, ==, 2);
+  g_assert_cmpuint (numbers.max_span_days, ==, 28);
+
+  heard_store_set_cluster_numbers_async (f->store, &stricter, supervisor_id, NULL, ASYNC (f));
+  g_assert_false (heard_store_set_cluster_numbers_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_store_set_cluster_numbers_async (f->store, &stricter, 0, SUPERVISOR_PASSPHRASE,
+                                         ASYNC (f));
+  g_assert_false (heard_store_set_cluster_numbers_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_store_set_cluster_numbers_async (f->store, &stricter, supervisor_id, "wrong words",
+                                         ASYNC (f));
+  g_assert_false (heard_store_set_cluster_numbers_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE);
+  g_clear_error (&error);
+  heard_store_set_cluster_numbers_async (f->store, &silly, supervisor_id, SUPERVISOR_PASSPHRASE,
+                                         ASYNC (f));
+  g_assert_false (heard_store_set_cluster_numbers_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  get_numbers (f, &read);
+  g_assert_cmpuint (read.min_signs, ==, 3);
+  g_assert_cmpuint (read.max_span_days, ==, 28);
+
+  g_assert_null (heard_test_verify_audit (f->store, &n_before));
+  heard_store_set_cluster_numbers_async (f->store, &stricter, supervisor_id,
+                                         SUPERVISOR_PASSPHRASE, ASYNC (f));
+  g_assert_true (heard_store_set_cluster_numbers_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_CLUSTER_NUMBERS, 0, 1);
+  get_numbers (f, &read);
+  g_assert_cmpuint (read.min_signs, ==, 4);
+  g_assert_cmpuint (read.min_agencies, ==, 2);
+  g_assert_cmpuint (read.max_span_days, ==, 21);
+  g_assert_null (heard_test_verify_audit (f->store, &n_after));
+  g_assert_cmpuint (n_after, ==, n_before + 1);
+}
+
 static void
 test_abstract (void)
 {
@@ -1136,6 +1612,10 @@ main (int   argc,
   add_test ("/store-contract/drafts", test_drafts);
   add_test ("/store-contract/check-ins", test_check_ins);
   add_test ("/store-contract/exports", test_exports);
+  add_test ("/store-contract/agencies", test_agencies);
+  add_test ("/store-contract/chronology", test_chronology);
+  add_test ("/store-contract/cluster-decisions", test_cluster_decisions);
+  add_test ("/store-contract/cluster-numbers", test_cluster_numbers);
 
   return g_test_run ();
 }

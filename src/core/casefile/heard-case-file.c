@@ -10,6 +10,7 @@
 #include "heard-context-private.h"
 #include "heard-list-util.h"
 #include "heard-store-check-ins.h"
+#include "heard-store-chronology.h"
 #include "heard-store-exports.h"
 #include "heard-store-open-items.h"
 #include "heard-plan-private.h"
@@ -42,6 +43,8 @@ struct _HeardCaseFile
   GListStore    *plans;
   GListStore    *statements;
   GListStore    *check_ins;
+  GListStore    *chronology;
+  GListStore    *cluster_decisions;
   GListStore    *open_items;
   guint          n_outstanding;
   /* Loads under way, and the writes waiting for them to land. */
@@ -59,6 +62,8 @@ enum {
   PROP_PLANS,
   PROP_STATEMENTS,
   PROP_CHECK_INS,
+  PROP_CHRONOLOGY,
+  PROP_CLUSTER_DECISIONS,
   PROP_OPEN_ITEMS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
@@ -474,6 +479,53 @@ check_ins_listed_cb (GObject      *object,
   end_load (load->self, error);
 }
 
+/* A version never changes once saved: an amendment is a new version. */
+static gboolean
+same_chronology_entry (gpointer old,
+                       gpointer fresh)
+{
+  return heard_chronology_entry_get_id (old) == heard_chronology_entry_get_id (fresh) &&
+         heard_chronology_entry_get_version (old) == heard_chronology_entry_get_version (fresh);
+}
+
+static void
+chronology_listed_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = heard_store_list_chronology_finish (HEARD_STORE (object), result, &error);
+  if (entries != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->chronology, entries, same_chronology_entry);
+  end_load (load->self, error);
+}
+
+/* A decision never changes once recorded. */
+static gboolean
+same_cluster_decision (gpointer old,
+                       gpointer fresh)
+{
+  return heard_cluster_decision_get_id (old) == heard_cluster_decision_get_id (fresh);
+}
+
+static void
+cluster_decisions_listed_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GError) error = NULL;
+
+  decisions = heard_store_list_cluster_decisions_finish (HEARD_STORE (object), result, &error);
+  if (decisions != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->cluster_decisions, decisions, same_cluster_decision);
+  end_load (load->self, error);
+}
+
 static void
 open_items_listed_cb (GObject      *object,
                       GAsyncResult *result,
@@ -525,6 +577,20 @@ load_check_ins (HeardCaseFile *self)
 }
 
 static void
+load_chronology (HeardCaseFile *self)
+{
+  heard_store_list_chronology_async (self->store, self->person_id, self->cancellable,
+                                     chronology_listed_cb, begin_load (self));
+}
+
+static void
+load_cluster_decisions (HeardCaseFile *self)
+{
+  heard_store_list_cluster_decisions_async (self->store, self->person_id, self->cancellable,
+                                            cluster_decisions_listed_cb, begin_load (self));
+}
+
+static void
 store_changed_cb (HeardStore      *store,
                   HeardRecordKind  kind,
                   gint64           person_id,
@@ -548,6 +614,14 @@ store_changed_cb (HeardStore      *store,
 
     case HEARD_RECORD_KIND_CHECK_IN:
       load_check_ins (self);
+      break;
+
+    case HEARD_RECORD_KIND_CHRONOLOGY:
+      load_chronology (self);
+      break;
+
+    case HEARD_RECORD_KIND_CLUSTER_DECISION:
+      load_cluster_decisions (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
@@ -701,6 +775,8 @@ heard_case_file_finalize (GObject *object)
   g_clear_object (&self->plans);
   g_clear_object (&self->statements);
   g_clear_object (&self->check_ins);
+  g_clear_object (&self->chronology);
+  g_clear_object (&self->cluster_decisions);
   g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
@@ -732,6 +808,14 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_CHECK_INS:
       g_value_set_object (value, self->check_ins);
+      break;
+
+    case PROP_CHRONOLOGY:
+      g_value_set_object (value, self->chronology);
+      break;
+
+    case PROP_CLUSTER_DECISIONS:
+      g_value_set_object (value, self->cluster_decisions);
       break;
 
     case PROP_OPEN_ITEMS:
@@ -780,6 +864,12 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_CHECK_INS] =
     g_param_spec_object ("check-ins", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHRONOLOGY] =
+    g_param_spec_object ("chronology", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLUSTER_DECISIONS] =
+    g_param_spec_object ("cluster-decisions", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OPEN_ITEMS] =
     g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -804,6 +894,8 @@ heard_case_file_init (HeardCaseFile *self)
   self->plans = g_list_store_new (HEARD_TYPE_PLAN);
   self->statements = g_list_store_new (HEARD_TYPE_STATEMENT);
   self->check_ins = g_list_store_new (HEARD_TYPE_CHECK_IN);
+  self->chronology = g_list_store_new (HEARD_TYPE_CHRONOLOGY_ENTRY);
+  self->cluster_decisions = g_list_store_new (HEARD_TYPE_CLUSTER_DECISION);
   self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
@@ -825,6 +917,8 @@ case_file_new (HeardContext *context,
   load_plans (self);
   load_statements (self);
   load_check_ins (self);
+  load_chronology (self);
+  load_cluster_decisions (self);
   load_open_items (self);
 
   return self;
@@ -869,6 +963,8 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_list_store_remove_all (self->plans);
   g_list_store_remove_all (self->statements);
   g_list_store_remove_all (self->check_ins);
+  g_list_store_remove_all (self->chronology);
+  g_list_store_remove_all (self->cluster_decisions);
   g_list_store_remove_all (self->open_items);
   count_outstanding (self);
   if (self->person != NULL)
@@ -924,6 +1020,26 @@ heard_case_file_get_check_ins (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->check_ins);
+}
+
+/* The young person's warning signs and strengths (HeardChronologyEntry, the
+ * newest version of each), earliest day first, live. */
+GListModel *
+heard_case_file_get_chronology (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->chronology);
+}
+
+/* The decisions recorded on clusters of their signs (HeardClusterDecision),
+ * oldest first, live. */
+GListModel *
+heard_case_file_get_cluster_decisions (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->cluster_decisions);
 }
 
 /* Their statements (HeardStatement, the current version of each), newest
@@ -1361,6 +1477,67 @@ heard_case_file_note_export_async (HeardCaseFile         *self,
     heard_store_note_export_async (self->store, self->person_id, note, NULL, written_cb, task);
 }
 
+void
+heard_case_file_record_chronology_entry_async (HeardCaseFile        *self,
+                                               HeardChronologyEntry *entry,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_chronology_entry_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_CHRONOLOGY_ENTRY (entry));
+
+  task = new_task (self, heard_case_file_record_chronology_entry_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_chronology_entry_async (self->store, entry, NULL, written_cb, task);
+}
+
+void
+heard_case_file_amend_chronology_entry_async (HeardCaseFile        *self,
+                                              HeardChronologyEntry *amended,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_amend_chronology_entry_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_CHRONOLOGY_ENTRY (amended));
+
+  task = new_task (self, heard_case_file_amend_chronology_entry_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_amend_chronology_entry_async (self->store, amended, NULL, written_cb, task);
+}
+
+/* "No further action" also needs the supervisor named in @decision and
+ * their @passphrase (heard-store-chronology.h). */
+void
+heard_case_file_record_cluster_decision_async (HeardCaseFile        *self,
+                                               HeardClusterDecision *decision,
+                                               const char           *passphrase,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_cluster_decision_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_CLUSTER_DECISION (decision));
+
+  task = new_task (self, heard_case_file_record_cluster_decision_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_cluster_decision_async (self->store, decision, passphrase, NULL,
+                                               written_cb, task);
+}
+
 gint64
 heard_case_file_write_finish (HeardCaseFile  *self,
                               GAsyncResult   *result,
@@ -1435,6 +1612,41 @@ heard_case_file_list_linkable_actions_async (HeardCaseFile       *self,
   if (task != NULL)
     heard_store_list_linkable_actions_async (self->store, self->person_id, cancellable, read_cb,
                                              task);
+}
+
+void
+heard_case_file_list_chronology_history_async (HeardCaseFile       *self,
+                                               gint64               entry_id,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_chronology_history_async,
+              heard_store_list_chronology_history_finish, cancellable, callback, user_data,
+              &task);
+  if (task != NULL)
+    heard_store_list_chronology_history_async (self->store, entry_id, cancellable, read_cb,
+                                               task);
+}
+
+void
+heard_case_file_list_chronology_kinds_async (HeardCaseFile       *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_chronology_kinds_async,
+              heard_store_list_chronology_kinds_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_chronology_kinds_async (self->store, cancellable, read_cb, task);
 }
 
 GPtrArray *

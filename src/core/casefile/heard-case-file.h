@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 
 #include "heard-check-in.h"
+#include "heard-chronology-entry.h"
+#include "heard-cluster-decision.h"
 #include "heard-export-note.h"
 #include "heard-context.h"
 #include "heard-open-item.h"
@@ -30,6 +32,8 @@ HeardPerson *heard_case_file_get_person        (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_plans         (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_statements    (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_check_ins     (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_chronology    (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_cluster_decisions (HeardCaseFile    *self);
 GListModel  *heard_case_file_get_open_items    (HeardCaseFile        *self);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
@@ -136,6 +140,26 @@ void         heard_case_file_note_export_async     (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+/* Warning signs and strengths: recording adds version 1, amending the next
+ * version with a reason (heard-store-chronology.h); both finish with the
+ * entry's id. A decision on a cluster: "no further action" needs the
+ * supervisor named in @decision and their @passphrase (NULL otherwise). */
+void         heard_case_file_record_chronology_entry_async (HeardCaseFile        *self,
+                                                            HeardChronologyEntry *entry,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+void         heard_case_file_amend_chronology_entry_async  (HeardCaseFile        *self,
+                                                            HeardChronologyEntry *amended,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+void         heard_case_file_record_cluster_decision_async (HeardCaseFile        *self,
+                                                            HeardClusterDecision *decision,
+                                                            const char           *passphrase,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
 /* Finishes any write above: the new record's id (or the amendment's
  * version number), 1 for a write that makes no record, 0 with @error set. */
 gint64       heard_case_file_write_finish          (HeardCaseFile            *self,
@@ -157,6 +181,17 @@ void         heard_case_file_list_statement_history_async (HeardCaseFile       *
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
 void         heard_case_file_list_linkable_actions_async  (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* Every version of one warning sign or strength, the original first; the
+ * kinds an entry can be (HeardEntryKind). */
+void         heard_case_file_list_chronology_history_async (HeardCaseFile      *self,
+                                                            gint64              entry_id,
+                                                            GCancellable       *cancellable,
+                                                            GAsyncReadyCallback callback,
+                                                            gpointer            user_data);
+void         heard_case_file_list_chronology_kinds_async  (HeardCaseFile       *self,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);

@@ -23,7 +23,9 @@
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
+#include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
+#include "heard-store-chronology.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
@@ -66,7 +68,62 @@ typedef enum
   STREAM_STATEMENTS,
   STREAM_STATEMENT_COUNTS,
   STREAM_CHECK_INS,
+  STREAM_CHRONOLOGY,
 } Stream;
+
+/* The practice agencies directory: two schools among them, so that a
+ * cluster across two schools is two agencies. */
+static const struct
+{
+  HeardAgencyType  type;
+  const char      *name;
+  const char      *contact;
+  const char      *how;
+} practice_agencies[] = {
+  { HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy", "Ms Adeyemi (safeguarding lead)",
+    "01632 960 101" },
+  { HEARD_AGENCY_TYPE_SCHOOL, "Riverside College", "Mr Lindqvist (student support)",
+    "support@riverside.example" },
+  { HEARD_AGENCY_TYPE_POLICE, "Eastside Police Team", "PC Harlow", "01632 960 202" },
+  { HEARD_AGENCY_TYPE_HEALTH, "Harbour Health Centre", "Nurse Okonkwo", "01632 960 303" },
+  { HEARD_AGENCY_TYPE_SOCIAL_CARE, "Children's Services", "Duty team", "01632 960 404" },
+  { HEARD_AGENCY_TYPE_YOUTH_WORK, "The Bridge Youth Project", "Kai", "bridge@youth.example" },
+  { HEARD_AGENCY_TYPE_VOLUNTARY_SECTOR, "Safe Steps", "Helpline", "0808 000 0000" },
+};
+#define N_PRACTICE_AGENCIES 7
+G_STATIC_ASSERT (G_N_ELEMENTS (practice_agencies) == N_PRACTICE_AGENCIES);
+enum { SCHOOL_A, SCHOOL_B, POLICE, HEALTH, SOCIAL_CARE, YOUTH_WORK, VOLUNTARY };
+
+/* Warning signs and strengths as an agency would write them: kind, nature,
+ * the agency that usually sees it, and what was seen. */
+static const struct
+{
+  const char       *kind;
+  HeardEntryNature  nature;
+  guint             agency;
+  const char       *seen;
+} practice_entries[] = {
+  { "school-absence", HEARD_ENTRY_VULNERABILITY, SCHOOL_A,
+    "Absent three mornings this week; said she was tired." },
+  { "behaviour-change", HEARD_ENTRY_VULNERABILITY, SCHOOL_B,
+    "Quieter than usual in lessons and left early twice." },
+  { "gifts-money-phone", HEARD_ENTRY_SIGN_OF_HARM, SCHOOL_A,
+    "Has a new phone and trainers; would not say where they came from." },
+  { "missing-episode", HEARD_ENTRY_SIGN_OF_HARM, POLICE,
+    "Reported missing overnight; found in town the next morning, unhurt." },
+  { "older-adults", HEARD_ENTRY_SIGN_OF_HARM, YOUTH_WORK,
+    "Seen getting into a car with two older men after the session." },
+  { "sexual-health", HEARD_ENTRY_SIGN_OF_HARM, HEALTH,
+    "Came to the clinic alone; worried about someone older she is seeing." },
+  { "online-contact", HEARD_ENTRY_VULNERABILITY, SOCIAL_CARE,
+    "Mum found messages from an adult she does not know." },
+  { "substance-use", HEARD_ENTRY_VULNERABILITY, VOLUNTARY,
+    "Said she had been given cannabis at a party." },
+  { "education-work", HEARD_ENTRY_STRENGTH, SCHOOL_B, "Started her college course and enjoys it." },
+  { "relationship", HEARD_ENTRY_STRENGTH, SOCIAL_CARE, "Reconnected with her nan; visits on Sundays." },
+  { "achievement", HEARD_ENTRY_STRENGTH, YOUTH_WORK, "Helped plan the summer trip and led a group." },
+  { "turning-point", HEARD_ENTRY_STRENGTH, HEALTH, "Asked for help herself for the first time." },
+};
 
 /* splitmix64: small, fast, and the same everywhere, unlike g_random. */
 typedef struct
@@ -100,6 +157,8 @@ typedef struct _Generator
   guint         n_people;
   guint         pending;
   gint64        supervisor_id;
+  /* The agencies directory (practice_agencies), in its order. */
+  gint64        agency_ids[N_PRACTICE_AGENCIES];
 } Generator;
 
 /* What one young person's records need from each other. */
@@ -114,6 +173,8 @@ typedef struct
   /* The plan's areas, which check-ins rate. */
   HeardAreaKind area_kinds[HEARD_AREA_N_KINDS];
   guint         n_areas;
+  /* Their first statement, which a warning sign may be linked to. */
+  gint64        first_statement_id;
 } PersonRecords;
 
 static void
@@ -716,6 +777,7 @@ add_statements (Generator      *generator,
     }
   if (!finish_ids (generator, slots, n, heard_store_record_statement_finish, ids, error))
     return FALSE;
+  records->first_statement_id = n > 0 ? ids[0] : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -894,6 +956,114 @@ add_check_ins (Generator      *generator,
                      error);
 }
 
+/* The practice agencies directory. */
+static gboolean
+add_agencies (Generator  *generator,
+              GError    **error)
+{
+  g_autoptr(GPtrArray) agencies = g_ptr_array_new_with_free_func (g_object_unref);
+  Slot *slots = new_slots (generator, N_PRACTICE_AGENCIES);
+
+  for (guint i = 0; i < N_PRACTICE_AGENCIES; i++)
+    {
+      HeardDirectoryAgency *agency = heard_directory_agency_new (practice_agencies[i].type,
+                                                                 practice_agencies[i].name);
+
+      heard_directory_agency_set_text (agency, HEARD_DIRECTORY_AGENCY_CONTACT_NAME,
+                                       practice_agencies[i].contact);
+      heard_directory_agency_set_text (agency, HEARD_DIRECTORY_AGENCY_CONTACT_HOW,
+                                       practice_agencies[i].how);
+      g_ptr_array_add (agencies, agency);
+      heard_store_save_agency_async (generator->store, agency, NULL, landed_cb, &slots[i]);
+    }
+
+  return finish_ids (generator, slots, N_PRACTICE_AGENCIES, heard_store_save_agency_finish,
+                     generator->agency_ids, error);
+}
+
+static HeardChronologyEntry *
+make_entry (Generator      *generator,
+            PersonRecords  *records,
+            guint           which,
+            int             days_before)
+{
+  HeardChronologyEntry *entry = heard_chronology_entry_new (heard_person_get_id (records->person),
+                                                            practice_entries[which].nature,
+                                                            practice_entries[which].kind);
+  GDate day = generator->today;
+
+  g_date_subtract_days (&day, (guint) days_before);
+  heard_chronology_entry_set_when (entry, HEARD_DATE_PRECISION_DAY, &day, NULL);
+  heard_chronology_entry_set_agency_id (entry,
+                                        generator->agency_ids[practice_entries[which].agency]);
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_SEEN, practice_entries[which].seen);
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_REPORTER,
+                                   practice_agencies[practice_entries[which].agency].contact);
+  return entry;
+}
+
+/* Warning signs and strengths from several agencies. Every fifth young
+ * person (the first among them) has a cluster: a sign from each school and
+ * one from the police within a fortnight, the first linked to a statement
+ * of theirs. Some days are known only roughly. */
+static gboolean
+add_chronology (Generator      *generator,
+                PersonRecords  *records,
+                GError        **error)
+{
+  Rng rng = stream_for (generator, records->index, STREAM_CHRONOLOGY);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = 2 + rng_below (&rng, 4);
+  Slot *slots;
+
+  if (records->index % 5 == 0)
+    {
+      static const guint cluster[] = { 0, 1, 3 };
+      int start = 30 + (int) rng_below (&rng, 60);
+
+      for (guint i = 0; i < G_N_ELEMENTS (cluster); i++)
+        {
+          HeardChronologyEntry *entry = make_entry (generator, records, cluster[i],
+                                                    start - (int) (i * 6));
+
+          if (i == 0)
+            heard_chronology_entry_set_statement_id (entry, records->first_statement_id);
+          g_ptr_array_add (entries, entry);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      int days_before = 120 + (int) rng_below (&rng, 600);
+      HeardChronologyEntry *entry = make_entry (generator, records,
+                                                rng_below (&rng, G_N_ELEMENTS (practice_entries)),
+                                                days_before);
+
+      /* Remembered later: "some time in March", or "around" a month. */
+      if (rng_chance (&rng, 30))
+        {
+          GDate day = generator->today, latest;
+
+          g_date_subtract_days (&day, (guint) days_before);
+          latest = day;
+          g_date_add_days (&latest, 20);
+          if (rng_chance (&rng, 50))
+            heard_chronology_entry_set_when (entry, HEARD_DATE_PRECISION_MONTH, &day, NULL);
+          else
+            heard_chronology_entry_set_when (entry, HEARD_DATE_PRECISION_AROUND, &day, &latest);
+        }
+      g_ptr_array_add (entries, entry);
+    }
+
+  slots = new_slots (generator, entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    heard_store_record_chronology_entry_async (generator->store, g_ptr_array_index (entries, i),
+                                               NULL, landed_cb, &slots[i]);
+
+  return finish_ids (generator, slots, entries->len, heard_store_record_chronology_entry_finish,
+                     NULL, error);
+}
+
 /* Every kind of record a young person has, made in one place: a feature
  * that brings a new kind adds its function here (and a Stream for it). */
 static gboolean
@@ -908,7 +1078,8 @@ make_records_for_person (Generator  *generator,
   made = add_person (generator, &records, error) &&
          add_plan (generator, &records, error) &&
          add_statements (generator, &records, error) &&
-         add_check_ins (generator, &records, error);
+         add_check_ins (generator, &records, error) &&
+         add_chronology (generator, &records, error);
   g_clear_object (&records.person);
   g_array_unref (records.action_ids);
 
@@ -919,7 +1090,7 @@ static gboolean
 make_records (Generator  *generator,
               GError    **error)
 {
-  if (!add_staff (generator, error))
+  if (!add_staff (generator, error) || !add_agencies (generator, error))
     return FALSE;
 
   for (guint i = 0; i < generator->n_people; i++)

@@ -473,6 +473,20 @@ heard_date_today (GDate *today)
   g_date_set_time_t (today, time (NULL));
 }
 
+/* The month of a day as people read it, e.g. "March 2025" (an approximate
+ * day in a chronology). */
+char *
+heard_date_format_month (const GDate *date)
+{
+  g_autoptr(GDateTime) moment = NULL;
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  moment = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date), 1, 0, 0, 0);
+  /* TRANSLATORS: a month and year, as strftime() writes them: "March 2025" */
+  return g_date_time_format (moment, _("%OB %Y"));
+}
+
 /* A day as people read it, e.g. "14 March 2025", with the year in full. */
 char *
 heard_date_format (const GDate *date)

@@ -66,6 +66,7 @@ gboolean  heard_date_kind_may_be_future (HeardDateKind kind);
 void      heard_date_today         (GDate        *today);
 
 char     *heard_date_format        (const GDate  *date) G_GNUC_WARN_UNUSED_RESULT;
+char     *heard_date_format_month  (const GDate  *date) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_format_numeric (const GDate *date) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_format_moment (GDateTime    *moment) G_GNUC_WARN_UNUSED_RESULT;
 char     *heard_date_to_iso        (const GDate  *date) G_GNUC_WARN_UNUSED_RESULT;

@@ -19,9 +19,12 @@
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
 #include "heard-removed-person.h"
+#include "heard-directory-list-private.h"
 #include "heard-staff-list-private.h"
 #include "heard-store-drafts.h"
 #include "heard-store-people.h"
+#include "heard-store-agencies.h"
+#include "heard-store-chronology.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
 #include "heard-unlock-flow.h"
@@ -52,6 +55,7 @@ struct _HeardContext
   /* The open case files by person id (gint64 *), unowned. */
   GHashTable      *case_files;
   HeardStaffList  *staff;
+  HeardDirectoryList *agencies;
   HeardCaseloadModel *caseload;
   /* The models' own reads, cancelled on locking. */
   GCancellable    *models_cancellable;
@@ -799,6 +803,7 @@ attach_models (HeardContext *self)
   self->models_cancellable = g_cancellable_new ();
   g_signal_connect (self->store, "changed", G_CALLBACK (store_changed_cb), self);
   _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), self->store);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self->agencies), self->store);
   _heard_caseload_model_set_store (self->caseload, self->store);
   read_removed_people (self);
 }
@@ -814,11 +819,12 @@ detach_models (HeardContext *self)
   g_list_store_remove_all (self->people);
   g_list_store_remove_all (self->removed_people);
   _heard_live_list_set_store (HEARD_LIVE_LIST (self->staff), NULL);
+  _heard_live_list_set_store (HEARD_LIVE_LIST (self->agencies), NULL);
   _heard_caseload_model_set_store (self->caseload, NULL);
 }
 
 static void
-staff_shown_cb (GObject      *object,
+list_shown_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
@@ -837,12 +843,31 @@ staff_shown_cb (GObject      *object,
   g_task_return_int (task, GPOINTER_TO_SIZE (g_task_get_task_data (task)));
 }
 
-/* A write to the staff landed: it finishes once the staff list shows it. */
+/* The id a write to the staff or the directory finished with, 0 with
+ * @error set. */
+static gint64
+propagate_id (GAsyncResult  *result,
+              GError       **error)
+{
+  GError *local_error = NULL;
+  gint64 id = g_task_propagate_int (G_TASK (result), &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+
+  return id;
+}
+
+/* A write to the staff or the directory landed: it finishes once @list
+ * shows it. */
 static void
-staff_written (HeardContext *self,
-               GTask        *task,
-               gint64        id,
-               GError       *error)
+list_written (HeardLiveList *list,
+              GTask         *task,
+              gint64         id,
+              GError        *error)
 {
   if (error != NULL)
     {
@@ -852,7 +877,7 @@ staff_written (HeardContext *self,
     }
 
   g_task_set_task_data (task, GSIZE_TO_POINTER ((gsize) id), NULL);
-  _heard_live_list_wait_async (HEARD_LIVE_LIST (self->staff), NULL, staff_shown_cb, task);
+  _heard_live_list_wait_async (list, NULL, list_shown_cb, task);
 }
 
 static void
@@ -863,8 +888,9 @@ staff_saved_cb (GObject      *object,
   GTask *task = user_data;
   GError *error = NULL;
   gint64 id = heard_store_save_staff_finish (HEARD_STORE (object), result, &error);
+  HeardContext *self = g_task_get_source_object (task);
 
-  staff_written (g_task_get_source_object (task), task, id, error);
+  list_written (HEARD_LIVE_LIST (self->staff), task, id, error);
 }
 
 static void
@@ -875,8 +901,65 @@ staff_retired_cb (GObject      *object,
   GTask *task = user_data;
   GError *error = NULL;
 
+  HeardContext *self = g_task_get_source_object (task);
+
   heard_store_retire_staff_finish (HEARD_STORE (object), result, &error);
-  staff_written (g_task_get_source_object (task), task, 1, error);
+  list_written (HEARD_LIVE_LIST (self->staff), task, 1, error);
+}
+
+static void
+agency_saved_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  gint64 id = heard_store_save_agency_finish (HEARD_STORE (object), result, &error);
+  HeardContext *self = g_task_get_source_object (task);
+
+  list_written (HEARD_LIVE_LIST (self->agencies), task, id, error);
+}
+
+static void
+agency_retired_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  GError *error = NULL;
+  HeardContext *self = g_task_get_source_object (task);
+
+  heard_store_retire_agency_finish (HEARD_STORE (object), result, &error);
+  list_written (HEARD_LIVE_LIST (self->agencies), task, 1, error);
+}
+
+static void
+numbers_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autofree HeardClusterNumbers *numbers = g_new0 (HeardClusterNumbers, 1);
+  GError *error = NULL;
+
+  if (heard_store_get_cluster_numbers_finish (HEARD_STORE (object), result, numbers, &error))
+    g_task_return_pointer (task, g_steal_pointer (&numbers), g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+numbers_set_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (heard_store_set_cluster_numbers_finish (HEARD_STORE (object), result, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 /* Each search the context hands on finishes as a pointer. */
@@ -1161,6 +1244,7 @@ heard_context_finalize (GObject *object)
   stop_watching_keyring (self);
   detach_models (self);
   g_clear_object (&self->staff);
+  g_clear_object (&self->agencies);
   g_clear_object (&self->caseload);
   /* Its timer and its copy of the key go with the context, even while a
    * note of the anchor is still on its way. */
@@ -1249,6 +1333,7 @@ heard_context_init (HeardContext *self)
   self->removed_people = g_list_store_new (HEARD_TYPE_REMOVED_PERSON);
   self->case_files = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->staff = _heard_staff_list_new ();
+  self->agencies = _heard_directory_list_new ();
   self->caseload = _heard_caseload_model_new ();
 }
 
@@ -1978,20 +2063,10 @@ heard_context_save_staff_finish (HeardContext  *self,
                                  GAsyncResult  *result,
                                  GError       **error)
 {
-  GError *local_error = NULL;
-  gint64 id;
-
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), 0);
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  id = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return 0;
-    }
-
-  return id;
+  return propagate_id (result, error);
 }
 
 /* A supervisor no longer signs; their past decisions keep their name. */
@@ -2021,6 +2096,146 @@ heard_context_retire_staff_finish (HeardContext  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_int (G_TASK (result), error) > 0;
+}
+
+/* The agencies directory (HeardDirectoryAgency), live: see
+ * heard-directory-list.h. Empty while the records are locked. */
+GListModel *
+heard_context_get_agencies (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return G_LIST_MODEL (self->agencies);
+}
+
+/* Adds an agency to the directory (id 0) or saves its changes; finishes
+ * once the directory list shows it. */
+void
+heard_context_save_agency_async (HeardContext         *self,
+                                 HeardDirectoryAgency *agency,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (HEARD_IS_DIRECTORY_AGENCY (agency));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_save_agency_async);
+  heard_store_save_agency_async (self->store, agency, NULL, agency_saved_cb, task);
+}
+
+/* The agency's id, 0 with @error set. */
+gint64
+heard_context_save_agency_finish (HeardContext  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), 0);
+  g_return_val_if_fail (g_task_is_valid (result, self), 0);
+
+  return propagate_id (result, error);
+}
+
+/* An agency no longer offered; the records that name it keep it. */
+void
+heard_context_retire_agency_async (HeardContext        *self,
+                                   gint64               id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_retire_agency_async);
+  heard_store_retire_agency_async (self->store, id, NULL, agency_retired_cb, task);
+}
+
+gboolean
+heard_context_retire_agency_finish (HeardContext  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return propagate_id (result, error) > 0;
+}
+
+/* The three numbers of the cluster prompt in force (heard-store-chronology.h). */
+void
+heard_context_get_cluster_numbers_async (HeardContext        *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_get_cluster_numbers_async);
+  heard_store_get_cluster_numbers_async (self->store, cancellable, numbers_read_cb, task);
+}
+
+gboolean
+heard_context_get_cluster_numbers_finish (HeardContext         *self,
+                                          GAsyncResult         *result,
+                                          HeardClusterNumbers  *numbers,
+                                          GError              **error)
+{
+  g_autofree HeardClusterNumbers *found = NULL;
+
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (numbers != NULL, FALSE);
+
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  if (found != NULL)
+    *numbers = *found;
+  return found != NULL;
+}
+
+/* Changes them, signed by supervisor @supervisor_id with their
+ * @passphrase; every case file hears of it (HEARD_RECORD_KIND_CLUSTER_NUMBERS). */
+void
+heard_context_set_cluster_numbers_async (HeardContext              *self,
+                                         const HeardClusterNumbers *numbers,
+                                         gint64                     supervisor_id,
+                                         const char                *passphrase,
+                                         GCancellable              *cancellable,
+                                         GAsyncReadyCallback        callback,
+                                         gpointer                   user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (numbers != NULL);
+  g_return_if_fail (self->store != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_set_cluster_numbers_async);
+  heard_store_set_cluster_numbers_async (self->store, numbers, supervisor_id, passphrase, NULL,
+                                         numbers_set_cb, task);
+}
+
+gboolean
+heard_context_set_cluster_numbers_finish (HeardContext  *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Full-text search of everyone's statements: see

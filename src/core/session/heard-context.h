@@ -8,6 +8,8 @@
 #include "heard-draft.h"
 #include "heard-lock-state.h"
 #include "heard-person.h"
+#include "heard-cluster-decision.h"
+#include "heard-directory-agency.h"
 #include "heard-staff.h"
 
 G_BEGIN_DECLS
@@ -134,6 +136,47 @@ void           heard_context_retire_staff_async (HeardContext        *self,
 gboolean       heard_context_retire_staff_finish (HeardContext       *self,
                                                   GAsyncResult       *result,
                                                   GError            **error);
+
+/* The agencies directory (HeardDirectoryAgency in a HeardDirectoryList),
+ * live like the staff; saving and retiring finish once it shows them. */
+GListModel    *heard_context_get_agencies        (HeardContext         *self);
+void           heard_context_save_agency_async   (HeardContext         *self,
+                                                  HeardDirectoryAgency *agency,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gint64         heard_context_save_agency_finish  (HeardContext         *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
+void           heard_context_retire_agency_async (HeardContext         *self,
+                                                  gint64                id,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean       heard_context_retire_agency_finish (HeardContext        *self,
+                                                   GAsyncResult        *result,
+                                                   GError             **error);
+
+/* The cluster prompt's three numbers, kept in the records: read, and
+ * changed only with a supervisor's passphrase (audited). */
+void           heard_context_get_cluster_numbers_async  (HeardContext              *self,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+gboolean       heard_context_get_cluster_numbers_finish (HeardContext              *self,
+                                                         GAsyncResult              *result,
+                                                         HeardClusterNumbers       *numbers,
+                                                         GError                   **error);
+void           heard_context_set_cluster_numbers_async  (HeardContext              *self,
+                                                         const HeardClusterNumbers *numbers,
+                                                         gint64                     supervisor_id,
+                                                         const char                *passphrase,
+                                                         GCancellable              *cancellable,
+                                                         GAsyncReadyCallback        callback,
+                                                         gpointer                   user_data);
+gboolean       heard_context_set_cluster_numbers_finish (HeardContext              *self,
+                                                         GAsyncResult              *result,
+                                                         GError                   **error);
 
 /* Reads that cross young people. */
 void           heard_context_search_statements_async  (HeardContext        *self,

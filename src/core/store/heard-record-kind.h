@@ -18,6 +18,10 @@ typedef enum
   HEARD_RECORD_KIND_STATEMENT,  /*< nick=statement >*/
   HEARD_RECORD_KIND_STAFF,      /*< nick=staff >*/
   HEARD_RECORD_KIND_CHECK_IN,   /*< nick=check-in >*/
+  HEARD_RECORD_KIND_AGENCY,     /*< nick=agency >*/
+  HEARD_RECORD_KIND_CHRONOLOGY, /*< nick=chronology >*/
+  HEARD_RECORD_KIND_CLUSTER_DECISION, /*< nick=cluster-decision >*/
+  HEARD_RECORD_KIND_CLUSTER_NUMBERS,  /*< nick=cluster-numbers >*/
 } HeardRecordKind;
 
 G_END_DECLS

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include "heard-audit.h"
+#include "heard-store-agencies.h"
+#include "heard-store-chronology.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-copy.h"
 #include "heard-store-drafts.h"
@@ -1094,4 +1096,279 @@ heard_store_note_export_finish (HeardStore   *self,
 
   propagate_number (self, result, heard_store_note_export_async, &entry, error);
   return entry;
+}
+
+/* The agencies directory (heard-store-agencies.h) */
+
+void
+heard_store_list_agencies_async (HeardStore          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_agencies_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_agencies_finish (HeardStore    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return propagate (self, result, heard_store_list_agencies_async, error);
+}
+
+void
+heard_store_save_agency_async (HeardStore           *self,
+                               HeardDirectoryAgency *agency,
+                               GCancellable         *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_DIRECTORY_AGENCY (agency));
+
+  HEARD_STORE_GET_CLASS (self)->save_agency_async (self, agency, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_save_agency_finish (HeardStore    *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_save_agency_async, &id, error);
+  return id;
+}
+
+void
+heard_store_retire_agency_async (HeardStore          *self,
+                                 gint64              id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->retire_agency_async (self, id, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_retire_agency_finish (HeardStore    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_retire_agency_async, &done, error);
+}
+
+/* Warning signs, strengths and clusters (heard-store-chronology.h) */
+
+void
+heard_store_list_chronology_kinds_async (HeardStore          *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_chronology_kinds_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_chronology_kinds_finish (HeardStore    *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return propagate (self, result, heard_store_list_chronology_kinds_async, error);
+}
+
+void
+heard_store_list_chronology_async (HeardStore          *self,
+                                   gint64              person_id,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_chronology_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_chronology_finish (HeardStore    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  return propagate (self, result, heard_store_list_chronology_async, error);
+}
+
+void
+heard_store_list_chronology_history_async (HeardStore          *self,
+                                           gint64              entry_id,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_chronology_history_async (self, entry_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_chronology_history_finish (HeardStore    *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  return propagate (self, result, heard_store_list_chronology_history_async, error);
+}
+
+void
+heard_store_record_chronology_entry_async (HeardStore           *self,
+                                           HeardChronologyEntry *entry,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_CHRONOLOGY_ENTRY (entry));
+  g_return_if_fail (heard_chronology_entry_get_id (entry) == 0);
+
+  HEARD_STORE_GET_CLASS (self)->record_chronology_entry_async (self, entry, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_record_chronology_entry_finish (HeardStore    *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_record_chronology_entry_async, &id, error);
+  return id;
+}
+
+void
+heard_store_amend_chronology_entry_async (HeardStore           *self,
+                                          HeardChronologyEntry *amended,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_CHRONOLOGY_ENTRY (amended));
+  g_return_if_fail (heard_chronology_entry_get_id (amended) > 0);
+
+  HEARD_STORE_GET_CLASS (self)->amend_chronology_entry_async (self, amended, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_amend_chronology_entry_finish (HeardStore    *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_amend_chronology_entry_async, &id, error);
+  return id;
+}
+
+void
+heard_store_list_cluster_decisions_async (HeardStore          *self,
+                                          gint64              person_id,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback callback,
+                                          gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_cluster_decisions_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_cluster_decisions_finish (HeardStore    *self,
+                                           GAsyncResult  *result,
+                                           GError       **error)
+{
+  return propagate (self, result, heard_store_list_cluster_decisions_async, error);
+}
+
+void
+heard_store_record_cluster_decision_async (HeardStore           *self,
+                                           HeardClusterDecision *decision,
+                                           const char           *passphrase,
+                                           GCancellable         *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_CLUSTER_DECISION (decision));
+  g_return_if_fail (heard_cluster_decision_get_id (decision) == 0);
+
+  HEARD_STORE_GET_CLASS (self)->record_cluster_decision_async (self, decision, passphrase, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_record_cluster_decision_finish (HeardStore    *self,
+                                            GAsyncResult  *result,
+                                            GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_record_cluster_decision_async, &id, error);
+  return id;
+}
+
+void
+heard_store_get_cluster_numbers_async (HeardStore          *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->get_cluster_numbers_async (self, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_get_cluster_numbers_finish (HeardStore           *self,
+                                        GAsyncResult         *result,
+                                        HeardClusterNumbers  *numbers,
+                                        GError              **error)
+{
+  g_autofree HeardClusterNumbers *found = propagate (self, result, heard_store_get_cluster_numbers_async, error);
+
+  g_return_val_if_fail (numbers != NULL, FALSE);
+
+  if (found != NULL)
+    *numbers = *found;
+  return found != NULL;
+}
+
+void
+heard_store_set_cluster_numbers_async (HeardStore                *self,
+                                       const HeardClusterNumbers *numbers,
+                                       gint64                    supervisor_id,
+                                       const char                *passphrase,
+                                       GCancellable              *cancellable,
+                                       GAsyncReadyCallback       callback,
+                                       gpointer                  user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (numbers != NULL);
+
+  HEARD_STORE_GET_CLASS (self)->set_cluster_numbers_async (self, numbers, supervisor_id, passphrase, cancellable, callback, user_data);
+}
+
+gboolean
+heard_store_set_cluster_numbers_finish (HeardStore    *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_set_cluster_numbers_async, &done, error);
 }

@@ -4,6 +4,9 @@
 #include <gio/gio.h>
 
 #include "heard-check-in.h"
+#include "heard-chronology-entry.h"
+#include "heard-cluster-decision.h"
+#include "heard-directory-agency.h"
 #include "heard-draft.h"
 #include "heard-export-note.h"
 #include "heard-key.h"
@@ -48,7 +51,8 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * vfunc per operation. The heard_store_*() functions (here and in
  * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
  * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h,
- * heard-store-drafts.h, heard-store-check-ins.h and heard-store-exports.h)
+ * heard-store-drafts.h, heard-store-check-ins.h, heard-store-exports.h,
+ * heard-store-agencies.h and heard-store-chronology.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
  * SQLCipher store, HeardSqliteStore) fills in every vfunc and follows
@@ -305,6 +309,70 @@ struct _HeardStoreClass
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
+
+  /* The agencies directory (heard-store-agencies.h) */
+  void     (*list_agencies_async)             (HeardStore                    *self,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*save_agency_async)               (HeardStore                    *self,
+                                               HeardDirectoryAgency          *agency,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*retire_agency_async)             (HeardStore                    *self,
+                                               gint64                        id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+
+  /* Warning signs, strengths and clusters (heard-store-chronology.h) */
+  void     (*list_chronology_kinds_async)     (HeardStore                    *self,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_chronology_async)           (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_chronology_history_async)   (HeardStore                    *self,
+                                               gint64                        entry_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*record_chronology_entry_async)   (HeardStore                    *self,
+                                               HeardChronologyEntry          *entry,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*amend_chronology_entry_async)    (HeardStore                    *self,
+                                               HeardChronologyEntry          *amended,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_cluster_decisions_async)    (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*record_cluster_decision_async)   (HeardStore                    *self,
+                                               HeardClusterDecision          *decision,
+                                               const char                    *passphrase,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*get_cluster_numbers_async)       (HeardStore                    *self,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*set_cluster_numbers_async)       (HeardStore                    *self,
+                                               const HeardClusterNumbers     *numbers,
+                                               gint64                        supervisor_id,
+                                               const char                    *passphrase,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
 };
 
 GQuark       heard_store_error_quark    (void);

@@ -44,7 +44,7 @@
 G_DEFINE_QUARK (heard-audit-error-quark, heard_audit_error)
 
 /* How many kinds of record are sealed (content_kinds). */
-#define N_CONTENT_KINDS 4
+#define N_CONTENT_KINDS 6
 
 /* What one connection knows about its trail: the chain key, whether kept
  * records are sealed yet (not while migrating), what holds writing, and
@@ -101,6 +101,23 @@ static const ContentKind content_kinds[N_CONTENT_KINDS] = {
     "             AS rating FROM check_in_rating"
     "           WHERE check_in_id = c.id ORDER BY area_kind, rater))"
     " FROM check_in AS c WHERE c.id > ?1 ORDER BY c.id" },
+  /* Schema 7: a version of a warning sign or strength, and a decision on a
+   * cluster with the signs it covered. */
+  { "chronology version", "heard chronology version v1", 7,
+    "SELECT coalesce (max (id), 0) FROM chronology_version",
+    "SELECT v.id, v.entry_id, e.person_id, v.version, v.earliest_day, v.latest_day,"
+    "       v.precision, v.nature, v.kind, v.agency_id, v.reporter, v.seen, v.statement_id,"
+    "       v.action_id, v.reason, v.saved_by, v.saved_at"
+    " FROM chronology_version AS v LEFT JOIN chronology_entry AS e ON e.id = v.entry_id"
+    " WHERE v.id > ?1 ORDER BY v.id" },
+  { "cluster decision", "heard cluster decision v1", 7,
+    "SELECT coalesce (max (id), 0) FROM cluster_decision",
+    "SELECT d.id, d.person_id, d.outcome, d.why, d.decided_by, d.decided_on, d.supervisor_id,"
+    "       d.supervisor_name, d.saved_by, d.saved_at,"
+    "       (SELECT group_concat (entry_id, ',') FROM"
+    "          (SELECT entry_id FROM cluster_decision_sign"
+    "           WHERE decision_id = d.id ORDER BY entry_id))"
+    " FROM cluster_decision AS d WHERE d.id > ?1 ORDER BY d.id" },
 };
 
 G_LOCK_DEFINE_STATIC (connections);
@@ -520,6 +537,12 @@ describe_record (const ContentKind *kind,
   if (row != NULL && strcmp (kind->kind, "check-in") == 0)
     return g_strdup_printf (_("check-in %" G_GINT64_FORMAT " on plan %s"), id,
                             (const char *) sqlite3_column_text (row, 1));
+  if (row != NULL && strcmp (kind->kind, "chronology version") == 0)
+    return g_strdup_printf (_("chronology entry %s, version %s"),
+                            (const char *) sqlite3_column_text (row, 1),
+                            (const char *) sqlite3_column_text (row, 3));
+  if (row != NULL && strcmp (kind->kind, "cluster decision") == 0)
+    return g_strdup_printf (_("the decision %" G_GINT64_FORMAT " on warning signs"), id);
   if (row != NULL)
     return g_strdup_printf (_("review %" G_GINT64_FORMAT " of plan %s"), id,
                             (const char *) sqlite3_column_text (row, 1));
@@ -645,6 +668,12 @@ describe_trigger (const char *name)
     return _("signed reviews");
   if (g_str_has_prefix (name, "check_in"))
     return _("check-ins");
+  if (g_str_has_prefix (name, "chronology"))
+    return _("warning signs and strengths");
+  if (g_str_has_prefix (name, "cluster"))
+    return _("decisions on warning signs and their numbers");
+  if (g_str_has_prefix (name, "agency"))
+    return _("the agencies directory");
   return name;
 }
 

@@ -75,6 +75,8 @@ find_person (sqlite3            *db,
       return TRUE;
 
     case HEARD_RECORD_KIND_STAFF:
+    case HEARD_RECORD_KIND_AGENCY:
+    case HEARD_RECORD_KIND_CLUSTER_NUMBERS:
       written->person_id = 0;
       return TRUE;
 
@@ -89,6 +91,14 @@ find_person (sqlite3            *db,
     case HEARD_RECORD_KIND_CHECK_IN:
       sql = "SELECT plan.person_id FROM check_in JOIN plan ON plan.id = check_in.plan_id"
             " WHERE check_in.id = ?1";
+      break;
+
+    case HEARD_RECORD_KIND_CHRONOLOGY:
+      sql = "SELECT person_id FROM chronology_entry WHERE id = ?1";
+      break;
+
+    case HEARD_RECORD_KIND_CLUSTER_DECISION:
+      sql = "SELECT person_id FROM cluster_decision WHERE id = ?1";
       break;
 
     default:
