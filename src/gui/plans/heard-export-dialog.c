@@ -69,6 +69,9 @@ struct _HeardExportDialog
 
 G_DEFINE_FINAL_TYPE (HeardExportDialog, heard_export_dialog, HEARD_TYPE_DIALOG)
 
+/* How much of a statement's words its row shows, at most. */
+#define ROW_WORDS_CHARS 300
+
 /* A PDF being written: what and where. */
 typedef struct
 {
@@ -204,6 +207,20 @@ tick_free (gpointer  data,
   g_free (data);
 }
 
+/* The start of @words, enough to know them by: a row shows three lines,
+ * and laying out pages of words to show three would stall the dialog. */
+static char *
+shorten (const char *words)
+{
+  const char *end;
+
+  if (g_utf8_strlen (words, ROW_WORDS_CHARS + 1) <= ROW_WORDS_CHARS)
+    return g_strdup (words);
+
+  end = g_utf8_offset_to_pointer (words, ROW_WORDS_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - words), words);
+}
+
 /* One offered statement: its words, or only its content note when it is
  * sensitive, and a tick that says whether it goes in. */
 static GtkWidget *
@@ -215,6 +232,7 @@ create_statement_row (gpointer item,
   gboolean sensitive = heard_statement_get_sensitive (statement);
   g_autofree char *when = heard_statement_dup_when_text (statement);
   g_autofree char *subtitle = NULL;
+  g_autofree char *shortened = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   const char *title;
@@ -229,7 +247,7 @@ create_statement_row (gpointer item,
     }
   else
     {
-      title = heard_statement_get_words (statement);
+      title = shortened = shorten (heard_statement_get_words (statement));
       /* TRANSLATORS: under a statement's words; %s is when it was said */
       subtitle = g_strdup_printf (_("Said %s"), when);
     }
@@ -572,6 +590,8 @@ noted_cb (GObject      *object,
 {
   g_autoptr(Exporting) exporting = user_data;
   HeardExportDialog *self = exporting->self;
+  HeardPlanDocument *document;
+  GFile *file;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) described = NULL;
 
@@ -590,9 +610,11 @@ noted_cb (GObject      *object,
       return;
     }
 
-  heard_plan_document_write_pdf_async (exporting->document, exporting->file, progress_cb, self,
-                                       self->exporting, written_cb,
-                                       g_steal_pointer (&exporting));
+  /* Read before the arguments: the last one takes @exporting away. */
+  document = exporting->document;
+  file = exporting->file;
+  heard_plan_document_write_pdf_async (document, file, progress_cb, self, self->exporting,
+                                       written_cb, g_steal_pointer (&exporting));
 }
 
 /* Writes the plan as chosen to @file. The export is noted in the audit
@@ -633,6 +655,9 @@ chooser_response_cb (HeardExportDialog *self,
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  /* Done with: let go of it now, as GTK's own example does, so that no
+   * chooser outlives its choice (a lock closes every window it made). */
+  g_clear_object (&self->chooser);
   if (file == NULL)
     {
       heard_dialog_resume_saving (HEARD_DIALOG (self));
