@@ -464,13 +464,20 @@ export_then_on_first_page (Fixture    *f,
   g_object_unref (bar);
 }
 
+/* Whether the export dialog is no longer exporting (or is gone). */
 static gboolean
 is_idle (gpointer data)
 {
-  GtkWidget *bar = heard_test_ui_find_descendant (data, GTK_TYPE_PROGRESS_BAR, NULL);
+  GtkWindow *dialog = heard_test_ui_find_window ("HeardExportDialog");
+  GtkWidget *bar;
 
+  if (dialog == NULL)
+    return TRUE;
+
+  bar = heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PROGRESS_BAR, NULL);
   return !gtk_widget_get_visible (gtk_widget_get_ancestor (bar, ADW_TYPE_PREFERENCES_GROUP)) &&
-         gtk_widget_is_sensitive (heard_test_ui_find_by_name (data, "their-words"));
+         gtk_widget_is_sensitive (heard_test_ui_find_by_name (GTK_WIDGET (dialog),
+                                                              "their-words"));
 }
 
 static gboolean
@@ -507,7 +514,7 @@ test_cancel_and_lock (void)
 
   dialog = open_dialog (&f, "plan.export");
   export_then_on_first_page (&f, dialog, GTK_WIDGET (dialog), "export.cancel");
-  heard_test_ui_wait_until (is_idle, dialog, "the export to stop");
+  heard_test_ui_wait_until (is_idle, NULL, "the export to stop");
   heard_test_ui_hold (folder_is_empty, f.out_dir, 500, "no file after a cancelled export");
   g_assert_nonnull (heard_test_ui_find_window ("HeardExportDialog"));
   g_assert_true (gtk_widget_is_sensitive (heard_test_ui_find_descendant (
