@@ -532,14 +532,105 @@ test_cancel_and_lock (void)
   fixture_tear_down (&f);
 }
 
+static HeardWindow *
+find_practice_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL;
+       l = l->next)
+    if (HEARD_IS_WINDOW (l->data) && heard_context_get_practice (window_context (l->data)) &&
+        g_list_model_get_n_items (_heard_window_get_shown_people (l->data)) > 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+practice_shown (gpointer data)
+{
+  return find_practice_window () != NULL;
+}
+
+/* In practice records the suggested name says so, and the dialog is what
+ * a caseworker learning Heard sees (screenshots, with HEARD_SCREENSHOTS). */
+static void
+test_practice_name (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *today = today_iso ();
+  g_autofree char *expected_name = g_strdup_printf ("practice-support-plan-%s.pdf", today);
+  g_autofree char *name = NULL;
+  HeardWindow *practice;
+  HeardPersonPage *page;
+  GtkWidget *view;
+  GtkWindow *dialog;
+  GtkWindow *chooser;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "practice", NULL);
+  heard_test_ui_wait_until (practice_shown, NULL, "the practice records");
+  practice = find_practice_window ();
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                                       GTK_LIST_VIEW (_heard_window_get_people_view (practice)))),
+                                     0);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (practice));
+  heard_person_page_show_view (page, "plan");
+  view = heard_test_ui_find_descendant (GTK_WIDGET (page), HEARD_TYPE_PLAN_VIEW, NULL);
+  heard_test_ui_wait_until (plan_is_shown, view, "their plan");
+  heard_test_ui_screenshot (GTK_WINDOW (practice), "export-plan-view");
+
+  g_assert_true (gtk_widget_activate_action (view, "plan.export", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardExportDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  heard_test_ui_screenshot (dialog, "export-dialog-practice");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                                ADW_TYPE_ACTION_ROW,
+                                                                "A review meeting"),
+                                 GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  /* A meeting no agency attends yet: nothing to export until one is ticked. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL) &&
+                  heard_test_ui_find_window ("GtkFileChooserDialog") != NULL);
+  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Police"), TRUE);
+  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "School or college"), TRUE);
+  heard_test_ui_screenshot (dialog, "export-dialog-meeting");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  chooser = heard_test_ui_wait_for_window ("GtkFileChooserDialog");
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, expected_name);
+  g_assert_true (gtk_widget_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                          GTK_RESPONSE_CANCEL)));
+  heard_test_ui_wait_until (chooser_is_gone, NULL, "the file chooser to close");
+  /* Nothing chosen, nothing done: the dialog offers the export again. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  heard_test_ui_wait_window_gone ("HeardExportDialog");
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *root = g_dir_make_tmp ("heard-ui-export-XXXXXX", NULL);
+  g_autofree char *records = g_build_filename (root, "heard", NULL);
+  int status;
+
+  /* The practice records go beside these ones, in a folder of this test's. */
+  g_setenv ("HEARD_DATA_DIR", records, TRUE);
   the_app = heard_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/export/pdf-for-agency-and-print", test_pdf_for_agency);
   g_test_add_func ("/ui/export/cancel-and-lock", test_cancel_and_lock);
+  g_test_add_func ("/ui/export/practice-name", test_practice_name);
 
-  return g_test_run ();
+  status = g_test_run ();
+  heard_test_remove_dir (root);
+
+  return status;
 }

@@ -98,6 +98,7 @@ typedef struct
   gint64             id;
 } Tick;
 
+static void recipient_changed_cb (HeardExportDialog *self);
 static void start_print (HeardExportDialog       *self,
                          GtkPrintOperationAction  action,
                          const char              *export_path);
@@ -134,6 +135,8 @@ fill_agency_pickers (HeardExportDialog *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (agency));
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       heard_agency_label (agency), -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (recipient_changed_cb), self,
+                               G_CONNECT_SWAPPED);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->meeting_group, row);
