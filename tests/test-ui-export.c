@@ -605,8 +605,13 @@ test_practice_name (void)
   heard_test_ui_wait_until (chooser_is_gone, NULL, "the file chooser to close");
   /* Nothing chosen, nothing done: the dialog offers the export again. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+
+  /* A lock while the file chooser is open takes both away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_for_window ("GtkFileChooserDialog");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (practice), "win.lock", NULL));
   heard_test_ui_wait_window_gone ("HeardExportDialog");
+  heard_test_ui_wait_until (chooser_is_gone, NULL, "the file chooser to go with the lock");
 
   gtk_window_destroy (GTK_WINDOW (practice));
   heard_test_ui_stop (the_app);

@@ -46,6 +46,8 @@ struct _HeardExportDialog
   /* While a PDF is written: stops it. */
   GCancellable          *exporting;
   GtkFileChooserNative  *chooser;
+  /* The chooser's own window, when it has one (no portal): see choose_file(). */
+  GtkWindow             *chooser_window;
   /* While printing: the operation, what it draws and how it is noted. */
   GtkPrintOperation     *printing;
   HeardPlanDocument     *print_document;
@@ -661,6 +663,7 @@ chooser_response_cb (HeardExportDialog *self,
   /* Done with: let go of it now, as GTK's own example does, so that no
    * chooser outlives its choice (a lock closes every window it made). */
   g_clear_object (&self->chooser);
+  g_clear_object (&self->chooser_window);
   if (file == NULL)
     {
       heard_dialog_resume_saving (HEARD_DIALOG (self));
@@ -669,6 +672,28 @@ chooser_response_cb (HeardExportDialog *self,
     }
 
   start_export (self, file);
+}
+
+/* GTK 4.8's file chooser, with no portal, shows a window of its own that
+ * it does not hold: a lock closes every window over the records, that one
+ * too, and the chooser would later touch it freed. Held here, it stays a
+ * closed window until the chooser lets go of it. */
+static void
+hold_chooser_window (HeardExportDialog *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        {
+          g_set_object (&self->chooser_window, window);
+          return;
+        }
+    }
 }
 
 /* Asks where the PDF goes, suggesting a name that says what it is and
@@ -687,6 +712,7 @@ choose_file (HeardExportDialog *self)
          ? g_strconcat ("practice-", suggested, NULL) : g_steal_pointer (&suggested);
 
   g_clear_object (&self->chooser);
+  g_clear_object (&self->chooser_window);
   self->chooser = gtk_file_chooser_native_new (_("Export the Support Plan"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                                _("_Cancel"));
@@ -699,6 +725,7 @@ choose_file (HeardExportDialog *self)
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  hold_chooser_window (self);
 }
 
 /* Printing */
@@ -911,6 +938,7 @@ heard_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->chooser_window);
   g_clear_object (&self->exporting);
   g_clear_object (&self->printing);
   g_clear_object (&self->print_document);
