@@ -385,6 +385,20 @@ heard_test_ui_wait_for_lock (HeardApplication *app)
   heard_test_ui_wait_until (shows_locked, app, "the locked page asking for the passphrase");
 }
 
+char *
+heard_test_ui_dup_recovery_code (HeardApplication *app)
+{
+  GtkWidget *page = _heard_window_get_recovery_page (heard_test_ui_active_window (app));
+  GtkWidget *label = heard_test_ui_find_by_css_class (page, "recovery-code");
+  char *code;
+
+  g_assert_nonnull (label);
+  code = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  g_strdelimit (code, "\n", '-');
+
+  return code;
+}
+
 void
 heard_test_ui_confirm_recovery_code (HeardApplication *app)
 {

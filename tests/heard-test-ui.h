@@ -47,6 +47,9 @@ void              heard_test_ui_stop              (HeardApplication    *app);
 void              heard_test_ui_wait_for_state    (HeardApplication    *app,
                                                    const char          *state);
 void              heard_test_ui_confirm_recovery_code (HeardApplication *app);
+/* The recovery code the active window shows, on one line (groups joined
+ * by "-"), before it is confirmed. */
+char             *heard_test_ui_dup_recovery_code (HeardApplication *app);
 void              heard_test_ui_wait_for_lock     (HeardApplication    *app);
 void              heard_test_ui_set_row_text      (GtkWidget           *root,
                                                    const char          *title,

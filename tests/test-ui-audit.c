@@ -43,21 +43,6 @@ window_context (void)
   return context;
 }
 
-/* The code as the recovery code page shows it, on one line again. */
-static char *
-read_recovery_code (void)
-{
-  GtkWidget *page = _heard_window_get_recovery_page (heard_test_ui_active_window (the_app));
-  GtkWidget *label = heard_test_ui_find_by_css_class (page, "recovery-code");
-  char *code;
-
-  g_assert_nonnull (label);
-  code = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-  g_strdelimit (code, "\n", '-');
-
-  return code;
-}
-
 /* Three young people, the trail's head noted in the keyring as on quit, then
  * the newest two entries deleted behind Heard's back. Returns the code. */
 static char *
@@ -71,7 +56,7 @@ make_records_cut_short (const char *data_dir)
 
   heard_test_ui_start (the_app, data_dir);
   heard_test_ui_wait_for_state (the_app, "recovery-code");
-  code = read_recovery_code ();
+  code = heard_test_ui_dup_recovery_code (the_app);
   heard_test_ui_confirm_recovery_code (the_app);
   heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
   heard_test_ui_add_person (the_app, "Jordan Lee", "");

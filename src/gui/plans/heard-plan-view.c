@@ -12,6 +12,7 @@
 #include "heard-closure-dialog.h"
 #include "heard-date.h"
 #include "heard-decision-dialog.h"
+#include "heard-export-dialog.h"
 #include "heard-plan-area-card.h"
 #include "heard-plan-rules.h"
 #include "heard-plan-view.h"
@@ -65,6 +66,8 @@ struct _HeardPlanView
   GtkWidget            *new_version_button;
   GtkWidget            *close_button;
   GtkWidget            *show_in_progress_button;
+  GtkWidget            *export_button;
+  GtkWidget            *print_button;
   GtkListBox           *areas_list;
   AdwPreferencesGroup  *closure_group;
   AdwActionRow         *closure_view_row;
@@ -187,6 +190,8 @@ update_actions (HeardPlanView *self)
   offer (self, "plan.close", self->close_button, ALLOWS (HEARD_PLAN_EVENT_CLOSE));
 #undef ALLOWS
   offer (self, "plan.show-newest", self->show_in_progress_button, other_in_progress);
+  offer (self, "plan.export", self->export_button, plan != NULL);
+  offer (self, "plan.print", self->print_button, plan != NULL);
   offer (self, "plan.add-area", self->add_area_button, editable && any_area_left);
   offer (self, "plan.edit-area", NULL, editable);
   offer (self, "plan.remove-area", NULL, editable);
@@ -725,6 +730,31 @@ close_action (GtkWidget  *widget,
                                                        get_shown_plan (self)));
 }
 
+/* The version shown, as a PDF or on paper, for someone chosen in the dialog. */
+static void
+present_export_dialog (HeardPlanView   *self,
+                       HeardExportKind  kind)
+{
+  gtk_window_present (GTK_WINDOW (heard_export_dialog_new (get_window (self), self->case_file,
+                                                           get_shown_plan (self), kind)));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  present_export_dialog (HEARD_PLAN_VIEW (widget), HEARD_EXPORT_PDF);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  present_export_dialog (HEARD_PLAN_VIEW (widget), HEARD_EXPORT_PRINT);
+}
+
 static void
 show_newest_action (GtkWidget  *widget,
                     const char *action_name,
@@ -917,6 +947,8 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, new_version_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, close_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, show_in_progress_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, export_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, print_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, areas_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_group);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_view_row);
@@ -933,6 +965,8 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.review-date", NULL, review_date_action);
   gtk_widget_class_install_action (widget_class, "plan.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "plan.show-newest", NULL, show_newest_action);
+  gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "plan.add-area", "u", add_area_action);
   gtk_widget_class_install_action (widget_class, "plan.edit-area", "x", edit_area_action);
   gtk_widget_class_install_action (widget_class, "plan.remove-area", "x", remove_area_action);

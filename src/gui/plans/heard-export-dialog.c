@@ -1,0 +1,1044 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-agency.h"
+#include "heard-check-in.h"
+#include "heard-choice-row.h"
+#include "heard-date.h"
+#include "heard-export-dialog-private.h"
+#include "heard-plan-document.h"
+#include "heard-recipient.h"
+#include "heard-widgets.h"
+#include "heard-window-private.h"
+
+/*
+ * The support plan leaving Heard, as a PDF or on paper: who it is for (an
+ * agency, a review meeting with the agencies attending, or the young
+ * person), and which of their words go in. Only words whose sharing
+ * consent covers that recipient are offered, sensitive ones by their
+ * content note alone and unticked; the dialog says how many were left out
+ * and why. The PDF is written in a worker thread with its progress shown
+ * and a way to stop it; a lock or a quick hide stops it too, and leaves no
+ * file. Every export and print is noted in the audit trail with who it
+ * was for and what went in.
+ */
+
+struct _HeardExportDialog
+{
+  HeardDialog            parent_instance;
+
+  HeardCaseFile         *case_file;
+  gint64                 plan_id;
+  /* What the main button does; the other button does the other. */
+  HeardExportKind        kind;
+  /* The statements offered for the recipient now (HeardStatement). */
+  GListStore            *offered;
+  /* Statement id → whether it goes in, once the dialog has offered it. */
+  GHashTable            *ticked;
+  /* One per agency that can attend a meeting (NULL for the young person). */
+  GtkCheckButton        *attending[HEARD_AGENCY_N_AGENCIES];
+
+  /* While a PDF is written: stops it. */
+  GCancellable          *exporting;
+  GtkFileChooserNative  *chooser;
+  /* The chooser's own window, when it has one (no portal): see choose_file(). */
+  GtkWindow             *chooser_window;
+  /* While printing: the operation, what it draws and how it is noted. */
+  GtkPrintOperation     *printing;
+  HeardPlanDocument     *print_document;
+  HeardExportNote       *print_note;
+  /* Gone: a callback finishing later touches nothing. */
+  gboolean               gone;
+
+  GtkCheckButton        *agency_check;
+  HeardChoiceRow        *agency_row;
+  GtkCheckButton        *meeting_check;
+  GtkCheckButton        *young_person_check;
+  AdwPreferencesGroup   *recipient_group;
+  AdwPreferencesGroup   *meeting_group;
+  AdwPreferencesGroup   *statements_group;
+  GtkListBox            *statements_list;
+  AdwPreferencesGroup   *progress_group;
+  GtkProgressBar        *progress_bar;
+  GtkWidget             *cancel_export_button;
+  GtkWidget             *print_button;
+};
+
+G_DEFINE_FINAL_TYPE (HeardExportDialog, heard_export_dialog, HEARD_TYPE_DIALOG)
+
+/* How much of a statement's words its row shows, at most. */
+#define ROW_WORDS_CHARS 300
+
+/* A PDF being written: what and where. */
+typedef struct
+{
+  HeardExportDialog *self;
+  HeardPlanDocument *document;
+  GFile             *file;
+} Exporting;
+
+static void
+exporting_free (Exporting *exporting)
+{
+  g_object_unref (exporting->self);
+  g_object_unref (exporting->document);
+  g_object_unref (exporting->file);
+  g_free (exporting);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exporting, exporting_free)
+
+/* A statement's tick, told to the dialog by id. */
+typedef struct
+{
+  HeardExportDialog *self;
+  gint64             id;
+} Tick;
+
+static void recipient_changed_cb (HeardExportDialog *self);
+static void start_print (HeardExportDialog       *self,
+                         GtkPrintOperationAction  action,
+                         const char              *export_path);
+
+/* The agencies a plan can go to: every kind but the young person, who is
+ * a recipient of their own. The one place the choice of agency is made
+ * (the agencies directory replaces it later). */
+static gboolean
+is_agency_recipient (HeardAgency agency)
+{
+  return agency != HEARD_AGENCY_YOUNG_PERSON;
+}
+
+static void
+fill_agency_pickers (HeardExportDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (HeardAgency agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
+    {
+      GtkWidget *row;
+      GtkWidget *check;
+
+      if (!is_agency_recipient (agency))
+        continue;
+
+      gtk_string_list_append (labels, heard_agency_label (agency));
+      g_ptr_array_add (ids, (gpointer) heard_agency_to_code (agency));
+
+      row = adw_action_row_new ();
+      check = gtk_check_button_new ();
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (agency));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      heard_agency_label (agency), -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (recipient_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->meeting_group, row);
+      self->attending[agency] = GTK_CHECK_BUTTON (check);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->agency_row), G_LIST_MODEL (labels));
+  heard_choice_row_set_ids (self->agency_row, (const char * const *) ids->pdata);
+}
+
+/* Who the plan is for as chosen now; NULL for a meeting no agency attends. */
+static HeardRecipient *
+dup_recipient (HeardExportDialog *self)
+{
+  g_autofree char *agencies = NULL;
+  HeardAgency agency;
+
+  if (gtk_check_button_get_active (self->young_person_check))
+    return heard_recipient_new_young_person ();
+
+  if (gtk_check_button_get_active (self->agency_check))
+    {
+      const char *code = heard_choice_row_get_chosen_id (self->agency_row);
+
+      if (code == NULL || !heard_agency_from_code (code, &agency))
+        return NULL;
+      return heard_recipient_new_agency (agency);
+    }
+
+  for (agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
+    if (self->attending[agency] != NULL && gtk_check_button_get_active (self->attending[agency]))
+      {
+        char *more = heard_agency_list_add (agencies, agency);
+
+        g_free (agencies);
+        agencies = more;
+      }
+
+  return agencies != NULL ? heard_recipient_new_meeting (agencies) : NULL;
+}
+
+static gboolean
+is_ticked (HeardExportDialog *self,
+           HeardStatement    *statement)
+{
+  gint64 id = heard_statement_get_id (statement);
+  gpointer ticked;
+
+  if (g_hash_table_lookup_extended (self->ticked, &id, NULL, &ticked))
+    return GPOINTER_TO_INT (ticked);
+
+  return heard_statement_ticked_by_default (statement);
+}
+
+static void
+tick_toggled_cb (GtkCheckButton *check,
+                 Tick           *tick)
+{
+  gint64 *id = g_new (gint64, 1);
+
+  *id = tick->id;
+  g_hash_table_insert (tick->self->ticked, id,
+                       GINT_TO_POINTER (gtk_check_button_get_active (check)));
+}
+
+static void
+tick_free (gpointer  data,
+           GClosure *closure)
+{
+  g_free (data);
+}
+
+/* The start of @words, enough to know them by: a row shows three lines,
+ * and laying out pages of words to show three would stall the dialog. */
+static char *
+shorten (const char *words)
+{
+  const char *end;
+
+  if (g_utf8_strlen (words, ROW_WORDS_CHARS + 1) <= ROW_WORDS_CHARS)
+    return g_strdup (words);
+
+  end = g_utf8_offset_to_pointer (words, ROW_WORDS_CHARS);
+  return g_strdup_printf ("%.*s…", (int) (end - words), words);
+}
+
+/* One offered statement: its words, or only its content note when it is
+ * sensitive, and a tick that says whether it goes in. */
+static GtkWidget *
+create_statement_row (gpointer item,
+                      gpointer user_data)
+{
+  HeardExportDialog *self = user_data;
+  HeardStatement *statement = item;
+  gboolean sensitive = heard_statement_get_sensitive (statement);
+  g_autofree char *when = heard_statement_dup_when_text (statement);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *shortened = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  const char *title;
+  Tick *tick = g_new0 (Tick, 1);
+
+  if (sensitive)
+    {
+      title = heard_statement_get_content_note (statement);
+      /* TRANSLATORS: under a sensitive statement's content note; %s is when it was said */
+      subtitle = g_strdup_printf (_("Sensitive, so its words are not shown here. Said %s."),
+                                  when);
+    }
+  else
+    {
+      title = shortened = shorten (heard_statement_get_words (statement));
+      /* TRANSLATORS: under a statement's words; %s is when it was said */
+      subtitle = g_strdup_printf (_("Said %s"), when);
+    }
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_ticked (self, statement));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  tick->self = self;
+  tick->id = heard_statement_get_id (statement);
+  g_signal_connect_data (check, "toggled", G_CALLBACK (tick_toggled_cb), tick, tick_free, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  return row;
+}
+
+/* What the list of their words says above it: how many were left out and
+ * why, or that there is nothing to choose. */
+static void
+describe_statements (HeardExportDialog    *self,
+                     const HeardRecipient *recipient,
+                     guint                 n_recorded)
+{
+  guint n_offered = g_list_model_get_n_items (G_LIST_MODEL (self->offered));
+  guint n_left_out = n_recorded - n_offered;
+  g_autofree char *text = NULL;
+  g_autofree char *who = NULL;
+
+  if (n_recorded == 0)
+    text = g_strdup (_("No words of theirs are recorded yet, so none go in."));
+  else if (recipient == NULL)
+    text = g_strdup (_("Tick the agencies attending to see which of their words may go in."));
+  else if (n_left_out == 0)
+    text = g_strdup (_("Ticked statements go in. A sensitive one is shown here only by its "
+                       "content note, and goes in only if you tick it."));
+  else
+    {
+      g_autofree char *left_out = NULL;
+
+      who = recipient->kind == HEARD_RECIPIENT_AGENCY
+            ? g_strdup (heard_agency_label (recipient->agency))
+            : g_strdup (_("every agency attending"));
+      /* TRANSLATORS: %u is a number of statements, %s an agency ("Police") or
+       * "every agency attending" */
+      left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u statement is not offered: they have not "
+                                               "agreed to share it with %s.",
+                                               "%u statements are not offered: they have not "
+                                               "agreed to share them with %s.", n_left_out),
+                                  n_left_out, who);
+      text = n_offered == 0
+             ? g_strconcat (left_out, " ", _("None of their words will go in."), NULL)
+             : g_steal_pointer (&left_out);
+    }
+
+  adw_preferences_group_set_description (self->statements_group, text);
+}
+
+static gboolean
+is_busy (HeardExportDialog *self)
+{
+  return self->exporting != NULL || self->printing != NULL;
+}
+
+/* Offers what the recipient chosen now may have, and what can be done. */
+static void
+refresh (HeardExportDialog *self)
+{
+  g_autoptr(HeardRecipient) recipient = NULL;
+  GListModel *statements;
+  gboolean meeting;
+  gboolean ready;
+
+  if (self->gone || self->case_file == NULL)
+    return;
+
+  recipient = dup_recipient (self);
+  statements = heard_case_file_get_statements (self->case_file);
+  meeting = gtk_check_button_get_active (self->meeting_check);
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_group), meeting);
+  adw_preferences_group_set_description (self->meeting_group,
+                                         meeting && recipient == NULL
+                                         ? _("Tick at least one agency attending.") : NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->agency_row),
+                            gtk_check_button_get_active (self->agency_check));
+
+  if (recipient != NULL)
+    {
+      g_autoptr(GPtrArray) offered = heard_recipient_offered_statements (recipient, statements);
+
+      g_list_store_splice (self->offered, 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (self->offered)),
+                           offered->pdata, offered->len);
+    }
+  else
+    g_list_store_remove_all (self->offered);
+  gtk_widget_set_visible (GTK_WIDGET (self->statements_list),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->offered)) > 0);
+  describe_statements (self, recipient, g_list_model_get_n_items (statements));
+
+  ready = recipient != NULL && !is_busy (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.other", ready);
+}
+
+static void
+recipient_changed_cb (HeardExportDialog *self)
+{
+  refresh (self);
+}
+
+/* While a PDF is written or a print runs, what goes in stays as chosen;
+ * a PDF's progress shows, with a way to stop it. */
+static void
+set_busy (HeardExportDialog *self,
+          gboolean           show_progress)
+{
+  gboolean busy = is_busy (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recipient_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->meeting_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->statements_group), !busy);
+  gtk_widget_set_sensitive (self->print_button, !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), busy && show_progress);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
+  if (busy && show_progress)
+    {
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      gtk_progress_bar_set_text (self->progress_bar, _("Noting the export…"));
+      gtk_widget_grab_focus (self->cancel_export_button);
+    }
+  refresh (self);
+}
+
+/* "2026-12-07", the day the document says it was made. */
+static char *
+dup_today (void)
+{
+  GDate today;
+
+  heard_date_today (&today);
+  return heard_date_to_iso (&today);
+}
+
+/* The plan as chosen, ready to draw, and the audit note of making it as
+ * @kind; NULL when the plan is no longer in the case file. */
+static HeardPlanDocument *
+prepare (HeardExportDialog  *self,
+         HeardExportKind     kind,
+         HeardExportNote   **note)
+{
+  HeardContext *context = heard_case_file_get_context (self->case_file);
+  HeardPlan *plan = heard_case_file_find_plan (self->case_file, self->plan_id);
+  GListModel *check_ins = heard_case_file_get_check_ins (self->case_file);
+  g_autoptr(HeardRecipient) recipient = dup_recipient (self);
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) plan_check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *code = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *today = dup_today ();
+  HeardPlanDocumentContent content = { 0 };
+
+  if (plan == NULL || recipient == NULL)
+    return NULL;
+
+  code = heard_recipient_to_code (recipient);
+  who = heard_recipient_describe (recipient);
+  *note = heard_export_note_new (kind, code);
+  (*note)->plan_id = heard_plan_get_id (plan);
+  (*note)->plan_version = heard_plan_get_version (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->offered)); i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (G_LIST_MODEL (self->offered),
+                                                                   i);
+
+      if (!is_ticked (self, statement))
+        continue;
+      heard_export_note_add_statement (*note, heard_statement_get_id (statement),
+                                       heard_statement_get_version (statement));
+      g_ptr_array_add (chosen, g_steal_pointer (&statement));
+    }
+
+  /* The case file keeps them oldest first, as the document wants them. */
+  for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
+    {
+      g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (check_ins, i);
+
+      if (heard_check_in_get_plan_id (check_in) == self->plan_id)
+        g_ptr_array_add (plan_check_ins, g_steal_pointer (&check_in));
+    }
+  (*note)->n_check_ins = plan_check_ins->len;
+
+  content.person = heard_case_file_get_person (self->case_file);
+  content.plan = plan;
+  content.statements = chosen;
+  content.check_ins = plan_check_ins;
+  content.staff = heard_context_get_staff (context);
+  content.recipient = who;
+  content.printed_on = today;
+  content.practice = heard_context_get_practice (context);
+
+  return heard_plan_document_new (&content);
+}
+
+static GError *
+plan_gone_error (void)
+{
+  return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                              _("This version of the plan is no longer in the records."));
+}
+
+/* What went wrong writing the PDF, in words a caseworker can act on. */
+static GError *
+describe_write_failure (const GError *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                                _("The PDF was not saved: the disk is full. Make some room, "
+                                  "or choose another place."));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                                _("The PDF was not saved: Heard may not write in that folder. "
+                                  "Choose another place."));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                _("The PDF was not saved: that folder is no longer there. "
+                                  "Choose another place."));
+
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED, _("The PDF was not saved: %s"),
+                      error->message);
+}
+
+/* The audit trail refused the note of an export (nothing left Heard) or
+ * of a print (which went already). */
+static GError *
+describe_note_failure (const GError    *error,
+                       HeardExportKind  kind)
+{
+  if (heard_context_error_is_on_hold (error))
+    return g_error_copy (error);
+
+  if (kind == HEARD_EXPORT_PRINT)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                        _("The plan was printed, but the print could not be noted in the "
+                          "audit trail: %s"), error->message);
+
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                      _("Nothing was exported: the export could not be noted in the audit "
+                        "trail: %s"), error->message);
+}
+
+/* Says in the window the dialog is over where the PDF went: the folder's
+ * name only, never a path that could be long (or name someone). */
+static void
+toast_saved (HeardExportDialog *self,
+             GFile             *file)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_name = folder != NULL ? g_file_get_basename (folder) : NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+
+  if (!HEARD_IS_WINDOW (parent) || folder_name == NULL)
+    return;
+
+  escaped = g_markup_escape_text (folder_name, -1);
+  /* TRANSLATORS: %s is the name of a folder, e.g. “Documents” */
+  title = g_strdup_printf (_("The PDF is saved in “%s”"), escaped);
+  _heard_window_show_toast (HEARD_WINDOW (parent), adw_toast_new (title));
+}
+
+static void
+progress_cb (guint    pages_done,
+             guint    pages_total,
+             gpointer user_data)
+{
+  HeardExportDialog *self = user_data;
+  g_autofree char *text = NULL;
+
+  if (self->gone || self->exporting == NULL)
+    return;
+
+  /* TRANSLATORS: while the PDF is written, e.g. "Page 3 of 12" */
+  text = g_strdup_printf (_("Page %u of %u"), pages_done, pages_total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 pages_total > 0 ? (double) pages_done / pages_total : 0);
+}
+
+/* Ends an export: with @error (already in words) the dialog stays and
+ * says it; cancelled, it simply offers the export again. */
+static void
+export_done (HeardExportDialog *self,
+             const GError      *error)
+{
+  if (self->gone)
+    return;
+
+  g_clear_object (&self->exporting);
+  set_busy (self, TRUE);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+written_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(Exporting) exporting = user_data;
+  HeardExportDialog *self = exporting->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) described = NULL;
+
+  if (!heard_plan_document_write_pdf_finish (HEARD_PLAN_DOCUMENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        described = describe_write_failure (error);
+      export_done (self, described != NULL ? described : error);
+      return;
+    }
+
+  if (self->gone)
+    return;
+  toast_saved (self, exporting->file);
+  export_done (self, NULL);
+}
+
+static void
+noted_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Exporting) exporting = user_data;
+  HeardExportDialog *self = exporting->self;
+  HeardPlanDocument *document;
+  GFile *file;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) described = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        described = describe_note_failure (error, HEARD_EXPORT_PDF);
+      export_done (self, described != NULL ? described : error);
+      return;
+    }
+  if (self->gone)
+    return;
+  if (g_cancellable_set_error_if_cancelled (self->exporting, &error))
+    {
+      export_done (self, error);
+      return;
+    }
+
+  /* Read before the arguments: the last one takes @exporting away. */
+  document = exporting->document;
+  file = exporting->file;
+  heard_plan_document_write_pdf_async (document, file, progress_cb, self, self->exporting,
+                                       written_cb, g_steal_pointer (&exporting));
+}
+
+/* Writes the plan as chosen to @file. The export is noted in the audit
+ * trail first, as heard-cli does, and the PDF written only once the note
+ * is in: an export stopped or failed after that is an entry too many,
+ * never one too few. The PDF itself appears whole or not at all. */
+static void
+start_export (HeardExportDialog *self,
+              GFile             *file)
+{
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(HeardPlanDocument) document = prepare (self, HEARD_EXPORT_PDF, &note);
+  g_autoptr(GError) error = NULL;
+  Exporting *exporting;
+
+  if (document == NULL)
+    {
+      error = plan_gone_error ();
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  self->exporting = g_cancellable_new ();
+  set_busy (self, TRUE);
+  exporting = g_new0 (Exporting, 1);
+  exporting->self = g_object_ref (self);
+  exporting->document = g_steal_pointer (&document);
+  exporting->file = g_object_ref (file);
+  heard_case_file_note_export_async (self->case_file, note, self->exporting, noted_cb,
+                                     exporting);
+}
+
+static void
+chooser_response_cb (HeardExportDialog *self,
+                     int                response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  /* Done with: let go of it now, as GTK's own example does, so that no
+   * chooser outlives its choice (a lock closes every window it made). */
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->chooser_window);
+  if (file == NULL)
+    {
+      heard_dialog_resume_saving (HEARD_DIALOG (self));
+      refresh (self);
+      return;
+    }
+
+  start_export (self, file);
+}
+
+/* GTK 4.8's file chooser, with no portal, shows a window of its own that
+ * it does not hold: a lock closes every window over the records, that one
+ * too, and the chooser would later touch it freed. Held here, it stays a
+ * closed window until the chooser lets go of it. */
+static void
+hold_chooser_window (HeardExportDialog *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        {
+          g_set_object (&self->chooser_window, window);
+          return;
+        }
+    }
+}
+
+/* Asks where the PDF goes, suggesting a name that says what it is and
+ * when, never whose. */
+static void
+choose_file (HeardExportDialog *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *today = dup_today ();
+  g_autofree char *suggested = heard_plan_document_suggest_file_name (today);
+  g_autofree char *name = NULL;
+
+  /* Practice records say so in the name, so the file is never taken for
+   * a real plan. */
+  name = heard_context_get_practice (heard_case_file_get_context (self->case_file))
+         ? g_strconcat ("practice-", suggested, NULL) : g_steal_pointer (&suggested);
+
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->chooser_window);
+  self->chooser = gtk_file_chooser_native_new (_("Export the Support Plan"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                               _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  hold_chooser_window (self);
+}
+
+/* Printing */
+
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                HeardExportDialog *self)
+{
+  /* Pango 1.50 has no autoptr for its context. */
+  PangoContext *layout_context = gtk_print_context_create_pango_context (context);
+  guint n_pages = heard_plan_document_paginate (self->print_document, layout_context,
+                                                gtk_print_context_get_width (context),
+                                                gtk_print_context_get_height (context));
+
+  g_object_unref (layout_context);
+  gtk_print_operation_set_n_pages (operation, (int) n_pages);
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              HeardExportDialog *self)
+{
+  heard_plan_document_draw_page (self->print_document, gtk_print_context_get_cairo_context (context),
+                                 (guint) page);
+}
+
+static void
+print_noted_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(HeardExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) described = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    described = describe_note_failure (error, HEARD_EXPORT_PRINT);
+  if (self->gone)
+    return;
+
+  set_busy (self, FALSE);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), described);
+}
+
+/* A print ends: once it went to the printer (or its file), it is noted in
+ * the audit trail. GTK asks nothing more of the plan by then, so the note
+ * comes after; a print the trail refuses to note is said in the dialog. */
+static void
+finish_print (HeardExportDialog       *self,
+              GtkPrintOperationResult  result,
+              const GError            *error)
+{
+  g_autoptr(HeardPlanDocument) document = g_steal_pointer (&self->print_document);
+
+  g_clear_object (&self->printing);
+  if (self->gone)
+    return;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      heard_case_file_note_export_async (self->case_file, self->print_note, NULL,
+                                         print_noted_cb, g_object_ref (self));
+      g_clear_pointer (&self->print_note, heard_export_note_free);
+      return;
+    }
+
+  g_clear_pointer (&self->print_note, heard_export_note_free);
+  set_busy (self, FALSE);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    {
+      g_autoptr(GError) described = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                 _("The plan was not printed: %s"),
+                                                 error->message);
+
+      heard_dialog_finish_saving (HEARD_DIALOG (self), described);
+      return;
+    }
+  heard_dialog_resume_saving (HEARD_DIALOG (self));
+  refresh (self);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               HeardExportDialog       *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (operation != self->printing)
+    return;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  finish_print (self, result, error);
+}
+
+/* Prints the plan as chosen, through the same drawing as the PDF; with
+ * @export_path, into that PDF without a print dialog. */
+static void
+start_print (HeardExportDialog       *self,
+             GtkPrintOperationAction  action,
+             const char              *export_path)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  self->print_document = prepare (self, HEARD_EXPORT_PRINT, &self->print_note);
+  if (self->print_document == NULL)
+    {
+      error = plan_gone_error ();
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  operation = gtk_print_operation_new ();
+  /* What a print queue shows: never whose plan it is. */
+  gtk_print_operation_set_job_name (operation, _("Support plan"));
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), self, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), self, 0);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  self->printing = g_object_ref (operation);
+  set_busy (self, FALSE);
+
+  result = gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error);
+  /* Finished already (a print run without its own loop, or refused at
+   * once) unless "done" said so. */
+  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->printing == operation)
+    finish_print (self, result, error);
+}
+
+/* Actions */
+
+static void
+do_kind (HeardExportDialog *self,
+         HeardExportKind    kind)
+{
+  if (kind == HEARD_EXPORT_PDF)
+    choose_file (self);
+  else
+    start_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+static void
+heard_export_dialog_save (HeardDialog *dialog)
+{
+  HeardExportDialog *self = HEARD_EXPORT_DIALOG (dialog);
+
+  do_kind (self, self->kind);
+}
+
+static void
+other_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardExportDialog *self = HEARD_EXPORT_DIALOG (widget);
+
+  heard_dialog_show_error (HEARD_DIALOG (self), NULL);
+  gtk_widget_action_set_enabled (widget, "dialog.save", FALSE);
+  do_kind (self, self->kind == HEARD_EXPORT_PDF ? HEARD_EXPORT_PRINT : HEARD_EXPORT_PDF);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeardExportDialog *self = HEARD_EXPORT_DIALOG (widget);
+
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  if (self->printing != NULL)
+    gtk_print_operation_cancel (self->printing);
+}
+
+/* Nothing is written once the dialog is out of sight: a quick hide stops
+ * an export as a lock does. */
+static void
+stop_everything (HeardExportDialog *self)
+{
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
+  if (self->printing != NULL)
+    gtk_print_operation_cancel (self->printing);
+}
+
+static void
+heard_export_dialog_unmap (GtkWidget *widget)
+{
+  stop_everything (HEARD_EXPORT_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (heard_export_dialog_parent_class)->unmap (widget);
+}
+
+static void
+heard_export_dialog_dispose (GObject *object)
+{
+  HeardExportDialog *self = HEARD_EXPORT_DIALOG (object);
+
+  self->gone = TRUE;
+  stop_everything (self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->chooser_window);
+  g_clear_object (&self->exporting);
+  g_clear_object (&self->printing);
+  g_clear_object (&self->print_document);
+  g_clear_pointer (&self->print_note, heard_export_note_free);
+  if (self->case_file != NULL)
+    g_signal_handlers_disconnect_by_data (heard_case_file_get_statements (self->case_file), self);
+  g_clear_object (&self->case_file);
+  gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_EXPORT_DIALOG);
+  g_clear_object (&self->offered);
+  g_clear_pointer (&self->ticked, g_hash_table_unref);
+
+  G_OBJECT_CLASS (heard_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+heard_export_dialog_class_init (HeardExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeardDialogClass *dialog_class = HEARD_DIALOG_CLASS (klass);
+
+  object_class->dispose = heard_export_dialog_dispose;
+  widget_class->unmap = heard_export_dialog_unmap;
+  dialog_class->save = heard_export_dialog_save;
+
+  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, agency_check);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, meeting_check);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, young_person_check);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, recipient_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, meeting_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, statements_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, statements_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, cancel_export_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, print_button);
+  gtk_widget_class_bind_template_callback (widget_class, recipient_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "export.other", NULL, other_action);
+  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
+}
+
+static void
+heard_export_dialog_init (HeardExportDialog *self)
+{
+  self->offered = g_list_store_new (HEARD_TYPE_STATEMENT);
+  self->ticked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_button), "export.other");
+  fill_agency_pickers (self);
+  gtk_list_box_bind_model (self->statements_list, G_LIST_MODEL (self->offered),
+                           create_statement_row, self, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
+}
+
+/* See heard-export-dialog.h. */
+HeardExportDialog *
+heard_export_dialog_new (GtkWindow       *parent,
+                         HeardCaseFile   *case_file,
+                         HeardPlan       *plan,
+                         HeardExportKind  kind)
+{
+  HeardExportDialog *self;
+  gboolean pdf = kind == HEARD_EXPORT_PDF;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
+  g_return_val_if_fail (HEARD_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (kind == HEARD_EXPORT_PDF || kind == HEARD_EXPORT_PRINT, NULL);
+
+  self = g_object_new (HEARD_TYPE_EXPORT_DIALOG, "transient-for", parent,
+                       "heading", pdf ? _("Export the Support Plan") : _("Print the Support Plan"),
+                       "save-label", pdf ? _("_Export…") : _("_Print…"), NULL);
+  self->case_file = g_object_ref (case_file);
+  self->plan_id = heard_plan_get_id (plan);
+  self->kind = kind;
+  gtk_button_set_label (GTK_BUTTON (self->print_button),
+                        pdf ? _("_Print…") : _("Export as _PDF…"));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
+  /* Their words may change while it is open: what is offered follows. */
+  g_signal_connect_object (heard_case_file_get_statements (case_file), "items-changed",
+                           G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+  refresh (self);
+  /* Start at the first choice, never on Cancel. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->agency_check));
+
+  return self;
+}
+
+/* See heard-export-dialog-private.h. */
+void
+_heard_export_dialog_print_to_file (HeardExportDialog *self,
+                                    const char        *path)
+{
+  g_return_if_fail (HEARD_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  start_print (self, GTK_PRINT_OPERATION_ACTION_EXPORT, path);
+}
