@@ -250,11 +250,11 @@ join_sentences (char *first,
   g_autofree char *owned_first = first;
   g_autofree char *owned_second = second;
 
-  if (second == NULL)
+  if (owned_second == NULL)
     return g_steal_pointer (&owned_first);
 
   /* TRANSLATORS: two sentences of a chart's description, one after the other */
-  return g_strdup_printf (_("%s. %s"), first, second);
+  return g_strdup_printf (_("%s. %s"), owned_first, owned_second);
 }
 
 static void

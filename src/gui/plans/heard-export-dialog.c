@@ -781,8 +781,7 @@ finish_print (HeardExportDialog       *self,
               GtkPrintOperationResult  result,
               const GError            *error)
 {
-  g_autoptr(HeardPlanDocument) document = g_steal_pointer (&self->print_document);
-
+  g_clear_object (&self->print_document);
   g_clear_object (&self->printing);
   if (self->gone)
     return;
