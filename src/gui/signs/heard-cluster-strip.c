@@ -22,7 +22,6 @@ struct _HeardClusterStrip
   HeardCaseFile *case_file;
   GListModel    *clusters;
 
-  GtkRevealer   *revealer;
   GtkWidget     *strip;
   GtkLabel      *label;
 };
@@ -47,7 +46,8 @@ clusters_changed_cb (HeardClusterStrip *self)
   gtk_label_set_text (self->label, text->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
-  gtk_revealer_set_reveal_child (self->revealer, n > 0);
+  /* The bin's own child, not a template child: the bin lets go of it. */
+  gtk_revealer_set_reveal_child (GTK_REVEALER (adw_bin_get_child (ADW_BIN (self))), n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);
 }
 
@@ -89,7 +89,6 @@ heard_cluster_strip_class_init (HeardClusterStripClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-cluster-strip.ui");
-  gtk_widget_class_bind_template_child (widget_class, HeardClusterStrip, revealer);
   gtk_widget_class_bind_template_child (widget_class, HeardClusterStrip, strip);
   gtk_widget_class_bind_template_child (widget_class, HeardClusterStrip, label);
   gtk_widget_class_bind_template_callback (widget_class, decide_clicked_cb);
