@@ -408,6 +408,74 @@ test_signs (void)
   heard_test_ui_stop (the_app);
 }
 
+static HeardWindow *
+find_practice_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL;
+       l = l->next)
+    if (HEARD_IS_WINDOW (l->data) &&
+        heard_context_get_practice (heard_window_get_context (l->data)) &&
+        g_strcmp0 (_heard_window_get_visible_state (l->data), "records") == 0)
+      return l->data;
+
+  return NULL;
+}
+
+/* The first young person the caseload names under "Warning Signs
+ * Gathering" in @data's caseload (a HeardContext), or 0. */
+static gint64
+first_gathering (HeardContext *context)
+{
+  GListModel *caseload = heard_context_get_caseload (context);
+
+  for (guint i = 0; i < g_list_model_get_n_items (caseload); i++)
+    {
+      g_autoptr(HeardCaseloadGroup) group = g_list_model_get_item (caseload, i);
+
+      if (g_strcmp0 (heard_caseload_group_get_title (group), "Warning Signs Gathering") == 0 &&
+          heard_caseload_group_get_n_open_items (group) > 0)
+        return heard_open_item_get_person_id (heard_caseload_group_get_open_item (group, 0));
+    }
+
+  return 0;
+}
+
+static gboolean
+practice_gathering (gpointer data)
+{
+  HeardWindow *window = find_practice_window ();
+
+  return window != NULL && first_gathering (heard_window_get_context (window)) != 0;
+}
+
+/* Practice records, where signs gathered for some young people: the
+ * caseload overview names one under "Warning Signs Gathering", and their
+ * page shows the strip (screenshots in light, dark and narrow). */
+static void
+test_practice (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardWindow *window;
+  Signs signs = { 0 };
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "practice", NULL);
+  heard_test_ui_wait_until (practice_gathering, NULL, "a cluster in the practice caseload");
+  window = find_practice_window ();
+  heard_test_ui_screenshot (GTK_WINDOW (window), "practice-caseload-signs");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-person", "(xs)",
+                                             first_gathering (heard_window_get_context (window)),
+                                             "record"));
+  signs.page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  heard_test_ui_wait_until (strip_shown, &signs, "the strip on their page");
+  heard_test_ui_screenshot (GTK_WINDOW (window), "practice-cluster-strip");
+  gtk_window_destroy (GTK_WINDOW (window));
+  heard_test_ui_stop (the_app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +483,7 @@ main (int   argc,
   the_app = heard_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/signs/log-prompt-and-decide", test_signs);
+  g_test_add_func ("/ui/signs/practice", test_practice);
 
   return g_test_run ();
 }
