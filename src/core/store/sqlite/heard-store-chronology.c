@@ -799,7 +799,7 @@ add_open_clusters (Gathering *gathering,
       const char *name = g_hash_table_lookup (gathering->names, &person_id);
 
       g_ptr_array_add (items,
-                       heard_open_item_new (person_id, name, "chronology", HEARD_URGENCY_SOON,
+                       heard_open_item_new (person_id, name, "chronology", HEARD_URGENCY_NONE,
                                             for_caseload
                                             ? words
                                             : _("Warning signs gathered, and no decision is "
@@ -824,8 +824,9 @@ new_recent_sign_item (Gathering            *gathering,
   g_autofree char *summary = NULL;
   g_autofree char *detail = NULL;
 
-  /* TRANSLATORS: a kind of warning sign and when: "Missing episode, 3 May 2024" */
-  summary = g_strdup_printf (_("%s, %s"),
+  /* TRANSLATORS: a kind of warning sign and when:
+   * "Warning sign: missing episode, 3 May 2024" */
+  summary = g_strdup_printf (_("Warning sign: %s, %s"),
                              heard_entry_kind_label (code,
                                                      g_hash_table_lookup (gathering->kinds, code)),
                              when);
