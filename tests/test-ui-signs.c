@@ -276,6 +276,18 @@ field_error_gone (gpointer data)
 }
 
 static gboolean
+first_amended (gpointer data)
+{
+  Signs *signs = data;
+  g_autoptr(HeardChronologyEntry) first =
+    g_list_model_get_item (heard_case_file_get_chronology (signs->case_file), 0);
+
+  return heard_chronology_entry_get_version (first) == 2 &&
+         g_strcmp0 (heard_chronology_entry_get_text (first, HEARD_CHRONOLOGY_SEEN),
+                    "Not at registration two days running.") == 0;
+}
+
+static gboolean
 has_plan (gpointer data)
 {
   return heard_plan_view_get_plan (data) != NULL;
@@ -387,6 +399,23 @@ test_signs (void)
   log_sign (&signs, 1, signs.school, 0);
   heard_test_ui_wait_until (strip_shown, &signs, "the strip back");
   heard_test_ui_wait_until (in_caseload, &signs, "the caseload item back");
+
+  /* Amending from the entry asks why beside the field, then keeps both. */
+  {
+    g_autoptr(HeardChronologyEntry) first =
+      g_list_model_get_item (heard_case_file_get_chronology (signs.case_file), 0);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (signs.page), "person.amend-entry", "x",
+                                               heard_chronology_entry_get_id (first)));
+    editor = heard_test_ui_wait_for_window ("HeardSignEditor");
+    heard_test_ui_wait_until (options_loaded, find (GTK_WIDGET (editor), "kind"), "the kinds");
+    save_refused (editor);
+    heard_test_ui_assert_field_error (find (GTK_WIDGET (editor), "reason"), "amended");
+    set_text_view (find (GTK_WIDGET (editor), "reason"), "The school sent the full note.");
+    set_text_view (find (GTK_WIDGET (editor), "seen"), "Not at registration two days running.");
+    heard_test_ui_save_dialog (editor, "HeardSignEditor");
+    heard_test_ui_wait_until (first_amended, &signs, "the amendment in the chronology");
+  }
 
   /* The closure check lists the recent sign, plainly. */
   heard_person_page_show_view (signs.page, "plan");
