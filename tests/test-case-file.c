@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "heard-case-file.h"
+#include "heard-caseload-model.h"
 #include "heard-context-private.h"
 #include "heard-context.h"
 #include "heard-directory-list.h"
@@ -884,6 +885,184 @@ test_lock_drops_everything (Fixture       *f,
   g_object_unref (reopened);
 }
 
+static gint64
+save_agency (Fixture         *f,
+             HeardAgencyType  type,
+             const char      *name)
+{
+  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_context_save_agency_async (f->context, agency, NULL, heard_test_store_result_cb,
+                                   &result);
+  heard_test_wait (&result);
+  id = heard_context_save_agency_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+/* Logs a sign of harm @days_ago days before today from @agency_id. */
+static gint64
+log_sign (Fixture       *f,
+          HeardCaseFile *case_file,
+          gint64         agency_id,
+          guint          days_ago)
+{
+  g_autoptr(HeardChronologyEntry) sign = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GDate day;
+
+  sign = heard_chronology_entry_new (f->person_id, HEARD_ENTRY_SIGN_OF_HARM, "missing-episode");
+  heard_date_today (&day);
+  g_date_subtract_days (&day, days_ago);
+  heard_chronology_entry_set_when (sign, HEARD_DATE_PRECISION_DAY, &day, NULL);
+  heard_chronology_entry_set_agency_id (sign, agency_id);
+  heard_chronology_entry_set_text (sign, HEARD_CHRONOLOGY_SEEN, "Not home overnight.");
+  heard_case_file_record_chronology_entry_async (case_file, sign, NULL,
+                                                 heard_test_store_result_cb, &result);
+  return finish_write (case_file, &result);
+}
+
+/* The open items of the caseload section @title naming the young person. */
+static guint
+count_in_caseload (Fixture    *f,
+                   const char *title)
+{
+  GListModel *caseload = heard_context_get_caseload (f->context);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (caseload); i++)
+    {
+      g_autoptr(HeardCaseloadGroup) group = g_list_model_get_item (caseload, i);
+
+      if (g_strcmp0 (heard_caseload_group_get_title (group), title) != 0)
+        continue;
+      for (guint j = 0; j < heard_caseload_group_get_n_open_items (group); j++)
+        n += heard_open_item_get_person_id (heard_caseload_group_get_open_item (group, j)) ==
+             f->person_id;
+    }
+
+  return n;
+}
+
+/* Waits for the caseload to read every write so far. */
+static void
+wait_for_caseload (Fixture *f,
+                   guint    n_gathering)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (count_in_caseload (f, "Warning Signs Gathering") != n_gathering)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* Whether an open item of the case file says @words. */
+static gboolean
+has_open_item (HeardCaseFile *case_file,
+               const char    *words)
+{
+  GListModel *items = heard_case_file_get_open_items (case_file);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(HeardOpenItem) item = g_list_model_get_item (items, i);
+
+      if (strstr (heard_open_item_get_summary (item), words) != NULL ||
+          strstr (heard_open_item_get_detail (item), words) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The case file works out the open clusters itself: two signs from a
+ * school and one from the police within a fortnight make one, named in
+ * words; the caseload and the closure check list it; a decision clears
+ * it; a sign the next week brings it back; numbers that ask for more
+ * signs, set with a supervisor's passphrase, clear it again. */
+static void
+test_open_clusters (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardClusterDecision) decision = NULL;
+  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *clusters = heard_case_file_get_open_clusters (case_file);
+  HeardClusterNumbers numbers = { 5, 2, 28 };
+  gint64 school, police, sign_ids[3], supervisor_id;
+  const HeardCluster *cluster;
+  const char *words;
+
+  school = save_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  police = save_agency (f, HEARD_AGENCY_TYPE_POLICE, "Eastgate Police");
+
+  sign_ids[0] = log_sign (f, case_file, school, 20);
+  sign_ids[1] = log_sign (f, case_file, school, 15);
+  wait_for_loads (case_file);
+  g_assert_cmpuint (g_list_model_get_n_items (clusters), ==, 0);
+  sign_ids[2] = log_sign (f, case_file, police, 8);
+  wait_for_rows (clusters, 1);
+
+  cluster = heard_open_cluster_get_cluster (get_row (clusters, 0));
+  g_assert_cmpuint (cluster->sign_ids->len, ==, 3);
+  g_assert_cmpuint (cluster->agency_ids->len, ==, 2);
+  words = heard_open_cluster_get_description (get_row (clusters, 0));
+  g_assert_nonnull (strstr (words, "Northgate Academy"));
+  g_assert_nonnull (strstr (words, "Eastgate Police"));
+  g_assert_nonnull (strstr (words, "strategy discussion"));
+  wait_for_caseload (f, 1);
+  g_assert_true (has_open_item (case_file, "no decision is recorded yet"));
+  g_assert_true (has_open_item (case_file, "Missing episode"));
+
+  decision = heard_cluster_decision_new (f->person_id, HEARD_CLUSTER_MEETING_HELD);
+  for (guint i = 0; i < G_N_ELEMENTS (sign_ids); i++)
+    heard_cluster_decision_add_sign_id (decision, sign_ids[i]);
+  heard_cluster_decision_set_text (decision, HEARD_CLUSTER_DECISION_DECIDED_BY, "Sam Patel");
+  heard_cluster_decision_set_text (decision, HEARD_CLUSTER_DECISION_DECIDED_ON,
+                                   heard_chronology_entry_get_earliest_day (
+                                     get_row (heard_case_file_get_chronology (case_file), 2)));
+  heard_case_file_record_cluster_decision_async (case_file, decision, NULL, NULL,
+                                                 heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  wait_for_rows (clusters, 0);
+  wait_for_caseload (f, 0);
+  g_assert_false (has_open_item (case_file, "no decision is recorded yet"));
+  /* The signs themselves are still recent. */
+  g_assert_true (has_open_item (case_file, "Missing episode"));
+
+  log_sign (f, case_file, school, 1);
+  wait_for_rows (clusters, 1);
+  g_assert_cmpuint (heard_open_cluster_get_cluster (get_row (clusters, 0))->sign_ids->len, ==,
+                    4);
+  wait_for_caseload (f, 1);
+
+  heard_staff_set_name (supervisor, "Sam Okafor");
+  heard_context_save_staff_async (f->context, supervisor, "a supervisor's passphrase", NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  supervisor_id = heard_context_save_staff_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  heard_context_set_cluster_numbers_async (f->context, &numbers, supervisor_id,
+                                           "a supervisor's passphrase", NULL,
+                                           heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_set_cluster_numbers_finish (f->context, result, &error));
+  g_assert_no_error (error);
+  wait_for_rows (clusters, 0);
+  wait_for_caseload (f, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -911,6 +1090,7 @@ main (int   argc,
   ADD ("/case-file/check-ins-show", test_check_ins_show);
   ADD ("/case-file/export-noted", test_export_noted);
   ADD ("/case-file/chronology-shows", test_chronology_shows);
+  ADD ("/case-file/open-clusters", test_open_clusters);
 #undef ADD
 
   return g_test_run ();

@@ -11,12 +11,14 @@
 #include "heard-area-editor.h"
 #include "heard-case-file.h"
 #include "heard-closure-dialog.h"
+#include "heard-cluster-decision-dialog.h"
 #include "heard-decision-dialog.h"
 #include "heard-dialog.h"
 #include "heard-draft-opener.h"
 #include "heard-person-editor.h"
 #include "heard-removal-dialog.h"
 #include "heard-response-dialog.h"
+#include "heard-sign-editor.h"
 #include "heard-statement-editor.h"
 
 /*
@@ -103,6 +105,43 @@ find_in_plans (HeardCaseFile  *case_file,
   return NULL;
 }
 
+/* The newest version of entry @entry_id, owned by the case file's model. */
+static gpointer
+find_chronology_entry (HeardCaseFile *case_file,
+                       gint64         entry_id)
+{
+  GListModel *entries = heard_case_file_get_chronology (case_file);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(HeardChronologyEntry) entry = g_list_model_get_item (entries, i);
+
+      if (heard_chronology_entry_get_id (entry) == entry_id)
+        return entry;
+    }
+
+  return NULL;
+}
+
+/* The open cluster whose first sign is @sign_id, owned by the case file. */
+static gpointer
+find_open_cluster (HeardCaseFile *case_file,
+                   gint64         sign_id)
+{
+  GListModel *clusters = heard_case_file_get_open_clusters (case_file);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clusters); i++)
+    {
+      g_autoptr(HeardOpenCluster) cluster = g_list_model_get_item (clusters, i);
+
+      if (g_array_index (heard_open_cluster_get_cluster (cluster)->sign_ids, gint64, 0) ==
+          sign_id)
+        return cluster;
+    }
+
+  return NULL;
+}
+
 /* The editor of @draft's kind about its record, or NULL when the record is
  * not there any more. */
 static HeardDialog *
@@ -174,6 +213,21 @@ make_editor (GtkWindow     *parent,
       if (heard_draft_get_kind (draft) == HEARD_DRAFT_DECISION)
         return HEARD_DIALOG (heard_decision_dialog_new (parent, case_file, plan));
       return HEARD_DIALOG (heard_closure_dialog_new (parent, case_file, plan));
+
+    case HEARD_DRAFT_CHRONOLOGY_ENTRY:
+      if (subject_id == 0)
+        return HEARD_DIALOG (heard_sign_editor_new (parent, case_file,
+                                                    heard_draft_get_part (draft) != 0));
+      found = find_chronology_entry (case_file, subject_id);
+      return found != NULL ? HEARD_DIALOG (heard_sign_editor_new_amendment (parent, case_file,
+                                                                            found))
+                           : NULL;
+
+    case HEARD_DRAFT_CLUSTER_DECISION:
+      found = find_open_cluster (case_file, subject_id);
+      return found != NULL ? HEARD_DIALOG (heard_cluster_decision_dialog_new (parent, case_file,
+                                                                              found))
+                           : NULL;
 
     case HEARD_DRAFT_PERSON:
     default:
@@ -395,6 +449,12 @@ heard_draft_opener_describe (HeardContext *context,
     case HEARD_DRAFT_CHECK_IN:
       return g_strdup_printf (_("You were recording a check-in with %s when Heard closed."),
                               name);
+    case HEARD_DRAFT_CHRONOLOGY_ENTRY:
+      return g_strdup_printf (_("You were logging a warning sign or strength for %s when Heard "
+                                "closed."), name);
+    case HEARD_DRAFT_CLUSTER_DECISION:
+      return g_strdup_printf (_("You were recording a decision on warning signs for %s when "
+                                "Heard closed."), name);
     default:
       g_assert_not_reached ();
     }

@@ -8,6 +8,7 @@
 #include "heard-cluster-decision.h"
 #include "heard-export-note.h"
 #include "heard-context.h"
+#include "heard-open-cluster.h"
 #include "heard-open-item.h"
 #include "heard-person.h"
 #include "heard-plan.h"
@@ -34,6 +35,7 @@ GListModel  *heard_case_file_get_statements    (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_check_ins     (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_chronology    (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_cluster_decisions (HeardCaseFile    *self);
+GListModel  *heard_case_file_get_open_clusters (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_open_items    (HeardCaseFile        *self);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);

@@ -614,3 +614,22 @@ heard_chronology_entry_validate (HeardChronologyEntry  *self,
 
   return TRUE;
 }
+
+gboolean
+heard_chronology_entry_to_cluster_sign (HeardChronologyEntry *self,
+                                        HeardClusterSign     *sign)
+{
+  g_return_val_if_fail (HEARD_IS_CHRONOLOGY_ENTRY (self), FALSE);
+  g_return_val_if_fail (sign != NULL, FALSE);
+
+  if (!heard_chronology_entry_is_sign (self) ||
+      !heard_date_parse (self->earliest_day, &sign->earliest_day, NULL) ||
+      !heard_date_parse (self->latest_day, &sign->latest_day, NULL))
+    return FALSE;
+
+  sign->id = self->id;
+  sign->agency_id = self->agency_id;
+  sign->is_harm = self->nature == HEARD_ENTRY_SIGN_OF_HARM;
+
+  return TRUE;
+}

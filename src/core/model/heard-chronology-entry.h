@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "heard-cluster-rules.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -140,6 +142,11 @@ const char           *heard_chronology_entry_get_saved_at (HeardChronologyEntry 
 void                  heard_chronology_entry_set_saved    (HeardChronologyEntry *self,
                                                            const char           *saved_by,
                                                            const char           *saved_at);
+
+/* The entry as the cluster rule sees it (heard-cluster-rules.h): FALSE for a
+ * strength, or an entry whose day is not set. */
+gboolean              heard_chronology_entry_to_cluster_sign (HeardChronologyEntry *self,
+                                                              HeardClusterSign     *sign);
 
 /* Checks what can be checked without the records: a day set and not in
  * the future, a kind, an agency, what was seen, valid UTF-8 within the

@@ -21,6 +21,8 @@ typedef enum
   HEARD_DRAFT_NEW_AREA,       /*< nick=new-area >*/
   HEARD_DRAFT_NEW_ACTION,     /*< nick=new-action >*/
   HEARD_DRAFT_CHECK_IN,       /*< nick=check-in >*/
+  HEARD_DRAFT_CHRONOLOGY_ENTRY, /*< nick=chronology-entry >*/
+  HEARD_DRAFT_CLUSTER_DECISION, /*< nick=cluster-decision >*/
 } HeardDraftKind;
 
 #define HEARD_TYPE_DRAFT (heard_draft_get_type ())

@@ -226,6 +226,30 @@ heard_cluster_is_new (const HeardCluster *cluster,
   return FALSE;
 }
 
+/* The clusters among @signs that should prompt, oldest first: those no
+ * decision covers yet (heard_cluster_is_new()). The young person's page,
+ * the caseload overview and the closure check all ask this. */
+GPtrArray *
+heard_cluster_find_open (const HeardClusterSign *signs,
+                         guint                   n_signs,
+                         const HeardClusterRule *rule,
+                         const gint64           *decided_sign_ids,
+                         gsize                   n_decided_sign_ids)
+{
+  GPtrArray *clusters = heard_cluster_find (signs, n_signs, rule);
+
+  g_return_val_if_fail (clusters != NULL, NULL);
+
+  for (guint i = clusters->len; i > 0; i--)
+    {
+      if (!heard_cluster_is_new (g_ptr_array_index (clusters, i - 1), decided_sign_ids,
+                                 n_decided_sign_ids))
+        g_ptr_array_remove_index (clusters, i - 1);
+    }
+
+  return clusters;
+}
+
 /* The prompt in words: "3 early warning signs from Northside School and
  * Eastgate Police within 12 days (2 signs of harm, 1 vulnerability).
  * Consider a multi-agency strategy discussion." */

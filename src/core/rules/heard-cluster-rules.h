@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define HEARD_CLUSTER_DEFAULT_MIN_AGENCIES  2
 #define HEARD_CLUSTER_DEFAULT_MAX_SPAN_DAYS 28
 
+/* Warning signs from this many months back appear in the closure check. */
+#define HEARD_CLUSTER_CLOSURE_RECENT_MONTHS 3
+
 /* One early warning sign as the rule sees it. An exact day has
  * latest_day == earliest_day; "around May 2024" spans the month, and the rule
  * counts it from the earliest day it could be. agency_id is a directory entry:
@@ -61,6 +64,13 @@ void       heard_cluster_free     (HeardCluster           *cluster);
 gboolean   heard_cluster_is_new   (const HeardCluster     *cluster,
                                    const gint64           *decided_sign_ids,
                                    gsize                   n_decided_sign_ids);
+
+GPtrArray *heard_cluster_find_open (const HeardClusterSign *signs,
+                                   guint                   n_signs,
+                                   const HeardClusterRule *rule,
+                                   const gint64           *decided_sign_ids,
+                                   gsize                   n_decided_sign_ids)
+                                   G_GNUC_WARN_UNUSED_RESULT;
 
 char      *heard_cluster_describe (const HeardCluster     *cluster,
                                    HeardClusterAgencyName  agency_name,

@@ -44,7 +44,9 @@ G_DEFINE_ENUM_TYPE (HeardDateKind, heard_date_kind,
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_TOLD, "told"),
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_REVIEW, "review"),
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DUE, "due"),
-  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_CHECK_IN, "check-in"))
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_CHECK_IN, "check-in"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_HAPPENED, "happened"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DECIDED, "decided"))
 
 /* One row per HeardDateKind: how messages name it, and whether it may lie
  * after today. This table is the only place the rule is written. */
@@ -59,6 +61,8 @@ static const struct
   [HEARD_DATE_KIND_REVIEW] = { N_("The review date"), TRUE },
   [HEARD_DATE_KIND_DUE] = { N_("The date this should be done by"), TRUE },
   [HEARD_DATE_KIND_CHECK_IN] = { N_("The day of the check-in"), FALSE },
+  [HEARD_DATE_KIND_HAPPENED] = { N_("The day it happened"), FALSE },
+  [HEARD_DATE_KIND_DECIDED] = { N_("The day it was decided"), FALSE },
 };
 
 /* Where a conversion of @d_fmt puts a field, as the field's letter. */

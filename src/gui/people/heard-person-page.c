@@ -7,10 +7,12 @@
 
 #include "heard-accessibility.h"
 #include "heard-agency.h"
+#include "heard-cluster-strip.h"
 #include "heard-content-note.h"
 #include "heard-date.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
+#include "heard-sign-editor.h"
 #include "heard-statements-view.h"
 #include "heard-widgets.h"
 
@@ -25,6 +27,7 @@ struct _HeardPersonPage
 
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack   *view_stack;
+  HeardClusterStrip *cluster_strip;
   GtkWidget      *back_button;
   GtkLabel       *name_label;
   GtkLabel       *summary_label;
@@ -178,6 +181,54 @@ person_notify_cb (HeardPersonPage *self)
   refresh (self);
 }
 
+/* Logging a sign or a strength is one dialog, two ways in. */
+static void
+log_entry_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (widget);
+  HeardSignEditor *editor;
+
+  if (self->case_file == NULL)
+    return;
+
+  editor = heard_sign_editor_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->case_file,
+                                  g_str_equal (action_name, "person.log-strength"));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* Amends the warning sign or strength whose id is the parameter: how the
+ * chronology's entries are amended. */
+static void
+amend_entry_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (widget);
+  gint64 entry_id = g_variant_get_int64 (parameter);
+  GListModel *entries;
+
+  if (self->case_file == NULL)
+    return;
+
+  entries = heard_case_file_get_chronology (self->case_file);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(HeardChronologyEntry) entry = g_list_model_get_item (entries, i);
+
+      if (heard_chronology_entry_get_id (entry) == entry_id)
+        {
+          HeardSignEditor *editor =
+            heard_sign_editor_new_amendment (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                             self->case_file, entry);
+
+          gtk_window_present (GTK_WINDOW (editor));
+          return;
+        }
+    }
+}
+
 static void
 heard_person_page_dispose (GObject *object)
 {
@@ -258,6 +309,11 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_action (widget_class, "person.log-sign", NULL, log_entry_cb);
+  gtk_widget_class_install_action (widget_class, "person.log-strength", NULL, log_entry_cb);
+  gtk_widget_class_install_action (widget_class, "person.amend-entry", "x", amend_entry_cb);
+
+  g_type_ensure (HEARD_TYPE_CLUSTER_STRIP);
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   g_type_ensure (HEARD_TYPE_PLAN_VIEW);
   g_type_ensure (HEARD_TYPE_STATEMENTS_VIEW);
@@ -265,6 +321,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, cluster_strip);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, name_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, summary_label);
@@ -350,6 +407,7 @@ heard_person_page_set_person (HeardPersonPage *self,
     self->case_file = heard_case_file_open (self->context, person);
   heard_plan_view_set_case_file (self->plan_view, self->case_file);
   heard_statements_view_set_case_file (self->statements_view, self->case_file);
+  heard_cluster_strip_set_case_file (self->cluster_strip, self->case_file);
   /* Their record opens at its start, not where the last person's was left. */
   scroll_to_top (GTK_WIDGET (self));
   refresh (self);

@@ -46,7 +46,7 @@ supervisors_changed_cb (HeardSignatureGroup *self)
         /* TRANSLATORS: "Cancel" is this dialog's button, "Preferences" the item in
          * the main window's main menu */
         : _("No supervisor is set up yet. To add one, close this with Cancel, open "
-            "Preferences from the main menu, then come back here. The plan has not "
+            "Preferences from the main menu, then come back here. Nothing has "
             "been changed."));
   gtk_widget_set_sensitive (GTK_WIDGET (self->supervisor_row), any);
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), any);
@@ -61,24 +61,12 @@ decided_cb (GObject      *object,
   HeardSignatureGroup *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
-    {
-      /* An empty field, ready for another try, with why beside it. */
-      if (g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
-        {
-          GError *shown = NULL;
-
-          gtk_editable_set_text (self->passphrase_row, "");
-          heard_field_error_set (&shown, GTK_WIDGET (self->passphrase_row), error->message);
-          g_error_free (error);
-          error = shown;
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-
-  gtk_editable_set_text (self->passphrase_row, "");
-  g_task_return_boolean (task, TRUE);
+  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
+  heard_signature_group_signed (self, &error);
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -157,6 +145,7 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  const char *passphrase;
   HeardStaff *chosen;
   GError *error = NULL;
 
@@ -166,22 +155,9 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_signature_group_sign_async);
 
-  chosen = adw_combo_row_get_selected_item (self->supervisor_row);
-  if (self->case_file == NULL || chosen == NULL)
+  chosen = heard_signature_group_check (self, &passphrase, &error);
+  if (chosen == NULL)
     {
-      g_task_return_new_error (task, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
-                               /* TRANSLATORS: "Cancel" is this dialog's button,
-                                * "Preferences" the item in the main window's main menu */
-                               _("Only a supervisor can sign this, and none is set up yet. "
-                                 "To add one, close this with Cancel and open Preferences "
-                                 "from the main menu. Nothing was changed."));
-      return;
-    }
-
-  if (*gtk_editable_get_text (self->passphrase_row) == '\0')
-    {
-      heard_field_error_set (&error, GTK_WIDGET (self->passphrase_row),
-                             _("Type the passphrase."));
       g_task_return_error (task, error);
       return;
     }
@@ -193,8 +169,7 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
       return;
     }
 
-  heard_case_file_decide_plan_async (self->case_file, plan_id, decision,
-                                     gtk_editable_get_text (self->passphrase_row), cancellable,
+  heard_case_file_decide_plan_async (self->case_file, plan_id, decision, passphrase, cancellable,
                                      decided_cb, g_steal_pointer (&task));
 }
 
@@ -206,4 +181,61 @@ heard_signature_group_sign_finish (HeardSignatureGroup  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The supervisor chosen and the passphrase typed (both the group's), or
+ * NULL with @error set: none set up, or no passphrase (said beside it). */
+HeardStaff *
+heard_signature_group_check (HeardSignatureGroup  *self,
+                             const char          **passphrase,
+                             GError              **error)
+{
+  HeardStaff *chosen;
+
+  g_return_val_if_fail (HEARD_IS_SIGNATURE_GROUP (self), NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+
+  chosen = adw_combo_row_get_selected_item (self->supervisor_row);
+  if (self->case_file == NULL || chosen == NULL)
+    {
+      g_set_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
+                   /* TRANSLATORS: "Cancel" is this dialog's button,
+                    * "Preferences" the item in the main window's main menu */
+                   _("Only a supervisor can sign this, and none is set up yet. "
+                     "To add one, close this with Cancel and open Preferences "
+                     "from the main menu. Nothing was changed."));
+      return NULL;
+    }
+
+  *passphrase = gtk_editable_get_text (self->passphrase_row);
+  if (**passphrase == '\0')
+    {
+      heard_field_error_set (error, GTK_WIDGET (self->passphrase_row), _("Type the passphrase."));
+      return NULL;
+    }
+
+  return chosen;
+}
+
+/* After the signed write (*@error set if it failed): the passphrase goes
+ * from its field once used, and a wrong one is said beside the emptied
+ * field (*@error becomes that), ready for another try. */
+void
+heard_signature_group_signed (HeardSignatureGroup  *self,
+                              GError              **error)
+{
+  g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
+  g_return_if_fail (error != NULL);
+
+  if (*error == NULL)
+    gtk_editable_set_text (self->passphrase_row, "");
+  else if (g_error_matches (*error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
+    {
+      GError *shown = NULL;
+
+      gtk_editable_set_text (self->passphrase_row, "");
+      heard_field_error_set (&shown, GTK_WIDGET (self->passphrase_row), (*error)->message);
+      g_clear_error (error);
+      *error = shown;
+    }
 }

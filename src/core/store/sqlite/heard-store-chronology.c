@@ -9,7 +9,9 @@
 
 #include "heard-audit-private.h"
 #include "heard-plan.h"
+#include "heard-date.h"
 #include "heard-store-chronology.h"
+#include "heard-store-chronology-private.h"
 #include "heard-store-staff-private.h"
 #include "heard-store-util.h"
 
@@ -640,6 +642,260 @@ set_numbers_work (sqlite3            *db,
 }
 
 /* Vfuncs */
+
+/* Clusters still open, for the closure check and the caseload overview */
+
+/* What the rule and the words need, read in a few queries: the signs (the
+ * newest version of each, by young person), the signs decisions covered,
+ * the directory's names and the kinds' labels. */
+typedef struct
+{
+  HeardClusterRule  rule;
+  GPtrArray        *signs;     /* HeardChronologyEntry, by person */
+  GHashTable       *decided;   /* person id -> GArray of gint64 */
+  GHashTable       *names;     /* person id -> display name */
+  GHashTable       *agencies;  /* agency id -> name */
+  GHashTable       *kinds;     /* code -> stored label */
+} Gathering;
+
+static void
+gathering_clear (Gathering *gathering)
+{
+  g_clear_pointer (&gathering->signs, g_ptr_array_unref);
+  g_clear_pointer (&gathering->decided, g_hash_table_unref);
+  g_clear_pointer (&gathering->names, g_hash_table_unref);
+  g_clear_pointer (&gathering->agencies, g_hash_table_unref);
+  g_clear_pointer (&gathering->kinds, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Gathering, gathering_clear)
+
+static void
+add_decided_cb (sqlite3_stmt *statement,
+                gpointer      data)
+{
+  gint64 person_id = sqlite3_column_int64 (statement, 0);
+  gint64 sign_id = sqlite3_column_int64 (statement, 1);
+  GArray *ids = g_hash_table_lookup (data, &person_id);
+
+  if (ids == NULL)
+    {
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (data, g_memdup2 (&person_id, sizeof person_id), ids);
+    }
+  g_array_append_val (ids, sign_id);
+}
+
+static void
+add_name_cb (sqlite3_stmt *statement,
+             gpointer      data)
+{
+  gint64 id = sqlite3_column_int64 (statement, 0);
+
+  g_hash_table_insert (data, g_memdup2 (&id, sizeof id),
+                       g_strdup ((const char *) sqlite3_column_text (statement, 1)));
+}
+
+static void
+add_label_cb (sqlite3_stmt *statement,
+              gpointer      data)
+{
+  g_hash_table_insert (data, g_strdup ((const char *) sqlite3_column_text (statement, 0)),
+                       g_strdup ((const char *) sqlite3_column_text (statement, 1)));
+}
+
+static const char *
+gathering_agency_name (gint64   agency_id,
+                       gpointer user_data)
+{
+  Gathering *gathering = user_data;
+
+  return g_hash_table_lookup (gathering->agencies, &agency_id);
+}
+
+/* Reads what the rule needs about the young people where @where holds (?1
+ * is @person_id; the person table is "person"). */
+static gboolean
+read_gathering (sqlite3      *db,
+                const char   *where,
+                gint64        person_id,
+                Gathering    *gathering,
+                GError      **error)
+{
+  g_autofree char *signs_sql = NULL;
+  g_autofree char *decided_sql = NULL;
+  g_autofree char *names_sql = NULL;
+  HeardClusterNumbers numbers;
+
+  if (!read_numbers (db, &numbers, error))
+    return FALSE;
+  gathering->rule.min_signs = numbers.min_signs;
+  gathering->rule.min_agencies = numbers.min_agencies;
+  gathering->rule.max_span_days = numbers.max_span_days;
+
+  signs_sql = g_strdup_printf (VERSION_COLUMNS " JOIN person ON person.id = e.person_id"
+                               " WHERE %s AND v.nature <> 'strength'"
+                               " AND v.version = (SELECT max (version) FROM chronology_version"
+                               "                  WHERE entry_id = e.id)"
+                               " ORDER BY e.person_id, v.earliest_day, e.id", where);
+  decided_sql = g_strdup_printf ("SELECT d.person_id, s.entry_id FROM cluster_decision_sign AS s"
+                                 " JOIN cluster_decision AS d ON d.id = s.decision_id"
+                                 " JOIN person ON person.id = d.person_id WHERE %s", where);
+  names_sql = g_strdup_printf ("SELECT id, display_name FROM person WHERE %s", where);
+
+  gathering->signs = list_entries (db, signs_sql, person_id, error);
+  if (gathering->signs == NULL)
+    return FALSE;
+  gathering->decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_array_unref);
+  gathering->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gathering->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  gathering->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return _heard_store_each_row (db, decided_sql, person_id, NULL, add_decided_cb,
+                                gathering->decided, error) &&
+         _heard_store_each_row (db, names_sql, person_id, NULL, add_name_cb, gathering->names,
+                                error) &&
+         _heard_store_each_row (db, "SELECT id, name FROM agency", 0, NULL, add_name_cb,
+                                gathering->agencies, error) &&
+         _heard_store_each_row (db, "SELECT code, label FROM chronology_kind", 0, NULL,
+                                add_label_cb, gathering->kinds, error);
+}
+
+/* The open clusters of the young person whose signs are @first to @end
+ * (exclusive) in the gathering's list, as items: with @for_caseload the
+ * words of the prompt, otherwise as a closure check says them. */
+static void
+add_open_clusters (Gathering *gathering,
+                   guint      first,
+                   guint      end,
+                   gboolean   for_caseload,
+                   GPtrArray *items)
+{
+  HeardChronologyEntry *entry = g_ptr_array_index (gathering->signs, first);
+  gint64 person_id = heard_chronology_entry_get_person_id (entry);
+  GArray *decided = g_hash_table_lookup (gathering->decided, &person_id);
+  g_autoptr(GArray) signs = g_array_sized_new (FALSE, FALSE, sizeof (HeardClusterSign),
+                                               end - first);
+  g_autoptr(GPtrArray) clusters = NULL;
+
+  for (guint i = first; i < end; i++)
+    {
+      HeardClusterSign sign;
+
+      if (heard_chronology_entry_to_cluster_sign (g_ptr_array_index (gathering->signs, i),
+                                                  &sign))
+        g_array_append_val (signs, sign);
+    }
+
+  clusters = heard_cluster_find_open ((const HeardClusterSign *) signs->data, signs->len,
+                                      &gathering->rule,
+                                      decided != NULL ? (const gint64 *) decided->data : NULL,
+                                      decided != NULL ? decided->len : 0);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      g_autofree char *words = heard_cluster_describe (g_ptr_array_index (clusters, i),
+                                                       gathering_agency_name, gathering);
+      const char *name = g_hash_table_lookup (gathering->names, &person_id);
+
+      g_ptr_array_add (items,
+                       heard_open_item_new (person_id, name, "chronology", HEARD_URGENCY_NONE,
+                                            for_caseload
+                                            ? words
+                                            : _("Warning signs gathered, and no decision is "
+                                                "recorded yet"),
+                                            for_caseload
+                                            ? _("No decision is recorded yet.")
+                                            : words));
+    }
+}
+
+/* A warning sign of the last months, for the closure check: what, when and
+ * who said so, never what was seen. */
+static HeardOpenItem *
+new_recent_sign_item (Gathering            *gathering,
+                      HeardChronologyEntry *entry)
+{
+  const char *code = heard_chronology_entry_get_kind (entry);
+  gint64 agency_id = heard_chronology_entry_get_agency_id (entry);
+  gint64 person_id = heard_chronology_entry_get_person_id (entry);
+  const char *agency = gathering_agency_name (agency_id, gathering);
+  g_autofree char *when = heard_chronology_entry_describe_when (entry);
+  g_autofree char *summary = NULL;
+  g_autofree char *detail = NULL;
+
+  /* TRANSLATORS: a kind of warning sign and when:
+   * "Warning sign: missing episode, 3 May 2024" */
+  summary = g_strdup_printf (_("Warning sign: %s, %s"),
+                             heard_entry_kind_label (code,
+                                                     g_hash_table_lookup (gathering->kinds, code)),
+                             when);
+  /* TRANSLATORS: "A sign of harm, reported by Northside School" */
+  detail = g_strdup_printf (_("%s, reported by %s"),
+                            heard_entry_nature_label (heard_chronology_entry_get_nature (entry)),
+                            agency != NULL ? agency : _("an agency not in the directory"));
+
+  return heard_open_item_new (person_id, g_hash_table_lookup (gathering->names, &person_id),
+                              "chronology", HEARD_URGENCY_NONE, summary, detail);
+}
+
+GPtrArray *
+_heard_chronology_open_items (sqlite3      *db,
+                              gint64        person_id,
+                              const GDate  *today,
+                              GError      **error)
+{
+  g_auto(Gathering) gathering = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *since = NULL;
+  GDate from = *today;
+
+  if (!read_gathering (db, "person.id = ?1", person_id, &gathering, error))
+    return NULL;
+  if (gathering.signs->len == 0)
+    return g_steal_pointer (&items);
+
+  add_open_clusters (&gathering, 0, gathering.signs->len, FALSE, items);
+
+  /* Newest first: what happened lately matters most before closing. */
+  g_date_subtract_months (&from, HEARD_CLUSTER_CLOSURE_RECENT_MONTHS);
+  since = heard_date_to_iso (&from);
+  for (guint i = gathering.signs->len; i > 0; i--)
+    {
+      HeardChronologyEntry *entry = g_ptr_array_index (gathering.signs, i - 1);
+
+      if (g_strcmp0 (heard_chronology_entry_get_latest_day (entry), since) >= 0)
+        g_ptr_array_add (items, new_recent_sign_item (&gathering, entry));
+    }
+
+  return g_steal_pointer (&items);
+}
+
+GPtrArray *
+_heard_chronology_gathering (sqlite3      *db,
+                             const GDate  *today,
+                             GError      **error)
+{
+  g_auto(Gathering) gathering = { 0 };
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint first = 0;
+
+  if (!read_gathering (db, "person.removed_at IS NULL", 0, &gathering, error))
+    return NULL;
+
+  /* One young person at a time: the signs come by person. */
+  for (guint i = 1; i <= gathering.signs->len; i++)
+    {
+      if (i < gathering.signs->len &&
+          heard_chronology_entry_get_person_id (g_ptr_array_index (gathering.signs, i)) ==
+          heard_chronology_entry_get_person_id (g_ptr_array_index (gathering.signs, first)))
+        continue;
+      add_open_clusters (&gathering, first, i, TRUE, items);
+      first = i;
+    }
+
+  return g_steal_pointer (&items);
+}
 
 static void
 list_chronology_kinds_async (HeardStore          *self,

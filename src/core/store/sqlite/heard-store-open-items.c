@@ -7,6 +7,7 @@
 
 #include "heard-store-open-items.h"
 #include "heard-plan-rules.h"
+#include "heard-store-chronology-private.h"
 #include "heard-store-plan-items-private.h"
 #include "heard-store-statements-private.h"
 #include "heard-store-util.h"
@@ -35,6 +36,7 @@ typedef GPtrArray *(*CaseloadFunc)  (sqlite3      *db,
 static const OpenItemsFunc providers[] = {
   _heard_plan_open_items,
   _heard_statement_open_items,
+  _heard_chronology_open_items,
 };
 
 /* In the order shown. */
@@ -43,6 +45,7 @@ static const struct
   const char   *title;
   CaseloadFunc  collect;
 } sections[] = {
+  { N_("Warning Signs Gathering"), _heard_chronology_gathering },
   { N_("Reviews Overdue"), _heard_plan_reviews_overdue },
   { N_("Reviews Due Soon"), _heard_plan_reviews_due },
   { N_("Overdue Actions"), _heard_plan_overdue_actions },
