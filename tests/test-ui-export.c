@@ -592,8 +592,9 @@ test_practice_name (void)
   /* A meeting no agency attends yet: nothing to export until one is ticked. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL) &&
                   heard_test_ui_find_window ("GtkFileChooserDialog") != NULL);
-  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Police"), TRUE);
-  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "School or college"), TRUE);
+  /* The practice records' directory names the police and the schools. */
+  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Eastside Police Team"), TRUE);
+  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Northgate Academy"), TRUE);
   heard_test_ui_screenshot (dialog, "export-dialog-meeting");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
