@@ -143,14 +143,13 @@ refill (HeardAgencyPicker *self)
                        choices->pdata, choices->len);
   heard_choice_row_set_ids (HEARD_CHOICE_ROW (self), (const char * const *) ids->pdata);
 
-  if (self->choose_when_listed != 0)
-    for (guint i = 0; i < choices->len; i++)
-      if (heard_directory_agency_get_id (choices->pdata[i]) == self->choose_when_listed)
-        {
-          g_clear_pointer (&chosen, g_free);
-          chosen = g_strdup (ids->pdata[i]);
-          self->choose_when_listed = 0;
-        }
+  for (guint i = 0; self->choose_when_listed != 0 && i < choices->len; i++)
+    if (heard_directory_agency_get_id (choices->pdata[i]) == self->choose_when_listed)
+      {
+        g_clear_pointer (&chosen, g_free);
+        chosen = g_strdup (ids->pdata[i]);
+        self->choose_when_listed = 0;
+      }
 
   if (chosen == NULL || !heard_choice_row_choose_id (HEARD_CHOICE_ROW (self), chosen))
     adw_combo_row_set_selected (ADW_COMBO_ROW (self), 0);
@@ -207,6 +206,7 @@ heard_agency_picker_init (HeardAgencyPicker *self)
   adw_combo_row_set_model (ADW_COMBO_ROW (self), G_LIST_MODEL (self->choices));
 
   add = gtk_button_new_with_mnemonic (_("Add _Agency…"));
+  gtk_widget_set_name (add, "add-agency");
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (add, _("Add an agency to the directory and choose it"));
   g_signal_connect_object (add, "clicked", G_CALLBACK (add_agency_cb), self, G_CONNECT_SWAPPED);
