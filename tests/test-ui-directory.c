@@ -342,14 +342,103 @@ test_add_inline (void)
   fixture_tear_down (&f);
 }
 
+static HeardWindow *
+find_practice_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL;
+       l = l->next)
+    if (HEARD_IS_WINDOW (l->data) &&
+        g_list_model_get_n_items (_heard_window_get_shown_people (l->data)) > 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+practice_shown (gpointer data)
+{
+  return find_practice_window () != NULL;
+}
+
+/* The practice records' directory (two schools among seven agencies) as a
+ * caseworker learning Heard meets it: listed in Preferences, offered as
+ * who a plan is for and as a meeting's agencies, each by its name. */
+static void
+test_practice_directory (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  RowShown riverside = { NULL, "Riverside College", NULL };
+  HeardAgenciesPage *page;
+  HeardWindow *practice;
+  HeardPersonPage *person;
+  GtkWidget *view;
+  GtkWindow *dialog;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "practice", NULL);
+  heard_test_ui_wait_until (practice_shown, NULL, "the practice records");
+  practice = find_practice_window ();
+  gtk_window_present (GTK_WINDOW (practice));
+
+  page = open_agencies ();
+  riverside.root = GTK_WIDGET (page);
+  heard_test_ui_wait_until (row_is_shown, &riverside, "the practice directory");
+  g_assert_true (row_is_shown (&(RowShown) { GTK_WIDGET (page), "Northgate Academy",
+                                             "School or college · Ms Adeyemi (safeguarding lead)"
+                                             " · 01632 960 101" }));
+  heard_test_ui_screenshot (heard_test_ui_find_window ("HeardPreferencesWindow"),
+                            "directory-practice");
+  close_window ("HeardPreferencesWindow");
+
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+                                       GTK_LIST_VIEW (_heard_window_get_people_view (practice)))),
+                                     0);
+  person = HEARD_PERSON_PAGE (_heard_window_get_person_page (practice));
+  heard_person_page_show_view (person, "plan");
+  view = heard_test_ui_find_descendant (GTK_WIDGET (person), HEARD_TYPE_PLAN_VIEW, NULL);
+  heard_test_ui_wait_until (plan_is_shown, view, "their plan");
+  g_assert_true (gtk_widget_activate_action (view, "plan.export", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardExportDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  heard_test_ui_screenshot (dialog, "directory-practice-export");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                                ADW_TYPE_ACTION_ROW,
+                                                                "A review meeting"),
+                                 GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  /* Two schools are two agencies that may attend. */
+  g_assert_nonnull (heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                   "Northgate Academy"));
+  g_assert_nonnull (heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                   "Riverside College"));
+  heard_test_ui_screenshot (dialog, "directory-practice-meeting");
+  close_window ("HeardExportDialog");
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *root = g_dir_make_tmp ("heard-ui-directory-XXXXXX", NULL);
+  g_autofree char *records = g_build_filename (root, "heard", NULL);
+  int status;
+
+  /* The practice records go beside these ones, in a folder of this test's. */
+  g_setenv ("HEARD_DATA_DIR", records, TRUE);
   the_app = heard_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/directory/preferences-to-picker", test_preferences_to_picker);
   g_test_add_func ("/ui/directory/add-inline", test_add_inline);
+  g_test_add_func ("/ui/directory/practice", test_practice_directory);
 
-  return g_test_run ();
+  status = g_test_run ();
+  heard_test_remove_dir (root);
+
+  return status;
 }
