@@ -12,6 +12,8 @@
 
 #include "heard-audit.h"
 #include "heard-caseworker-passphrase-private.h"
+#include "heard-export-note.h"
+#include "heard-recovery-code.h"
 #include "heard-context-private.h"
 #include "heard-secure.h"
 #include "heard-sqlite-store.h"
@@ -1120,4 +1122,33 @@ heard_test_bus_call (GDBusConnection *bus,
 
   g_assert_no_error (error);
   g_variant_unref (reply);
+}
+
+GPtrArray *
+heard_test_read_export_notes (const char *data_dir,
+                              const char *recovery_code)
+{
+  g_autofree char *db_path = g_build_filename (data_dir, "heard.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardKey) key = heard_recovery_code_parse (recovery_code, &error);
+  GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) heard_export_note_free);
+  sqlite3_stmt *statement = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = heard_test_raw_open (db_path, key);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT detail FROM audit ORDER BY id", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      HeardExportNote *note =
+        heard_export_note_from_detail ((const char *) sqlite3_column_text (statement, 0));
+
+      if (note != NULL)
+        g_ptr_array_add (notes, note);
+    }
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+
+  return notes;
 }

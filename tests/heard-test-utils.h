@@ -203,6 +203,12 @@ sqlite3     *heard_test_raw_open         (const char          *path,
 sqlite3     *heard_test_raw_open_vfs     (const char          *path,
                                           const HeardKey      *key,
                                           const char          *vfs) G_GNUC_WARN_UNUSED_RESULT;
+/* Every export noted in the audit trail of the records at @data_dir,
+ * oldest first (HeardExportNote), read from the file as another program
+ * would, with the key that @recovery_code stands for. */
+GPtrArray   *heard_test_read_export_notes (const char         *data_dir,
+                                           const char         *recovery_code)
+                                           G_GNUC_WARN_UNUSED_RESULT;
 /* The first column of the first row @sql gives, as a number. */
 gint64       heard_test_raw_count        (sqlite3             *db,
                                           const char          *sql);

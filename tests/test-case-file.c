@@ -759,6 +759,16 @@ test_chronology_shows (Fixture       *f,
   g_assert_cmpint (heard_directory_agency_get_id (get_row (agencies, 0)), ==, agency_id);
   g_assert_true (heard_directory_list_lookup (HEARD_DIRECTORY_LIST (agencies), agency_id) ==
                  get_row (agencies, 0));
+  /* A consent to a kind is said with the directory's agencies of it. */
+  {
+    g_autofree char *described =
+      heard_directory_list_describe_kinds (HEARD_DIRECTORY_LIST (agencies), "school,police");
+    g_autofree char *none = heard_directory_list_dup_names (HEARD_DIRECTORY_LIST (agencies),
+                                                            HEARD_AGENCY_HEALTH);
+
+    g_assert_cmpstr (described, ==, "School or college (Northgate Academy), Police");
+    g_assert_null (none);
+  }
 
   g_assert_cmpuint (g_list_model_get_n_items (chronology), ==, 0);
   sign = heard_chronology_entry_new (f->person_id, HEARD_ENTRY_VULNERABILITY, "school-absence");

@@ -18,6 +18,7 @@
 #include "heard-unlock-flow-private.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
+#include "heard-store-agencies.h"
 #include "heard-store-statements.h"
 #include "heard-test-keyring.h"
 #include "heard-test-utils.h"
@@ -1105,6 +1106,8 @@ typedef struct
   gint64 school_only;
   gint64 sensitive;
   gint64 both;
+  /* A school of the agencies directory. */
+  gint64 northgate;
 } PdfRecords;
 
 static gint64
@@ -1170,6 +1173,17 @@ make_pdf_records (Fixture    *fixture,
   made->sensitive = record_statement (store, SENSITIVE_WORDS, "school", SENSITIVE_NOTE);
   made->both = record_statement (store, FIRST_WORDS, "school,police", NULL);
   amend_statement (store, made->both, BOTH_WORDS BOTH_MORE);
+  {
+    g_autoptr(HeardDirectoryAgency) northgate = heard_directory_agency_new (
+      HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+
+    heard_store_save_agency_async (store, northgate, NULL, heard_test_store_result_cb, &result);
+    heard_test_wait (&result);
+    made->northgate = heard_store_save_agency_finish (store, result, &error);
+    g_assert_no_error (error);
+  }
   heard_test_close_context (&context);
 }
 
@@ -1406,6 +1420,52 @@ test_export_pdf (Fixture       *fixture,
   assert_note (entries->pdata[4], "agency:school", &made, made.sensitive, 1, (gint64) 0);
 }
 
+/* heard-cli export pdf --for an agency of the directory, by its id as
+ * "agency:ID": the statements agreed for its kind go in, the cover names
+ * it, and the trail keeps its kind and id; an id not in the directory is
+ * no one. */
+static void
+test_export_pdf_for_directory_agency (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->records.root, "exports", NULL);
+  g_autofree char *path = g_build_filename (folder, "northgate.pdf", NULL);
+  g_autofree char *refused = g_build_filename (folder, "refused.pdf", NULL);
+  g_autofree char *db_path = g_build_filename (fixture->records.data_dir, "heard.db", NULL);
+  g_autofree char *asked_for = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  PdfRecords made = { 0 };
+
+  make_pdf_records (fixture, &made);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  asked_for = g_strdup_printf ("agency:%" G_GINT64_FORMAT, made.northgate);
+  code = g_strdup_printf ("agency:school:%" G_GINT64_FORMAT, made.northgate);
+
+  g_assert_cmpint (export_pdf (fixture, asked_for, path, "--all-offered", NULL), ==, EXIT_OK);
+  text = heard_test_pdf_text (path);
+  g_assert_nonnull (strstr (text, "Northgate Academy (School or college)"));
+  g_assert_nonnull (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_nonnull (strstr (text, BOTH_WORDS));
+  g_assert_null (strstr (text, SENSITIVE_WORDS));
+
+  /* As the trail writes it, too. */
+  g_assert_cmpint (export_pdf (fixture, code, path, "--all-offered", NULL), ==, EXIT_OK);
+  g_assert_cmpint (export_pdf (fixture, "agency:999", refused, "--all-offered", NULL), ==,
+                   EXIT_USAGE);
+  g_assert_cmpint (export_pdf (fixture, "agency:police:1", refused, "--all-offered", NULL), ==,
+                   EXIT_USAGE);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  key = lookup_key (fixture);
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 2);
+  assert_note (entries->pdata[0], code, &made, made.both, 2, made.school_only, 1, (gint64) 0);
+  assert_note (entries->pdata[1], code, &made, made.both, 2, made.school_only, 1, (gint64) 0);
+}
+
 /* heard-cli export lists its formats; each format's help fits a terminal. */
 static void
 test_export_help (Fixture       *fixture,
@@ -1590,6 +1650,7 @@ main (int   argc,
   ADD ("/cli/export/check-ins", test_export_check_ins);
   ADD ("/cli/export/real-records", test_export_real_records);
   ADD ("/cli/export/pdf", test_export_pdf);
+  ADD ("/cli/export/pdf-for-directory-agency", test_export_pdf_for_directory_agency);
 
   return g_test_run ();
 }

@@ -164,6 +164,108 @@ test_describe (void)
   assert_describes (own_team, "Our own team, for analysis");
 }
 
+/* An agency of the directory: consent still by its kind, the cover and the
+ * audit name the entry; codes already in audit entries read as before, and
+ * a code with entries reads back to the same entries, named again from the
+ * directory (a retired entry too). */
+static void
+test_directory_entries (void)
+{
+  static const char *const refused[] = {
+    "agency:school:", "agency:school:0", "agency:school:-3", "agency:school:12x",
+    "agency:young-person:4", "meeting:school:12,", "meeting::12", NULL,
+  };
+  g_autoptr(HeardStatement) school_only = statement_new (1, "school", FALSE);
+  g_autoptr(HeardStatement) both = statement_new (2, "school,police", FALSE);
+  g_autoptr(HeardDirectoryAgency) northgate = heard_directory_agency_new (
+    HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  g_autoptr(HeardDirectoryAgency) riverside = heard_directory_agency_new (
+    HEARD_AGENCY_TYPE_SCHOOL, "Riverside College");
+  g_autoptr(HeardDirectoryAgency) refuge = heard_directory_agency_new (
+    HEARD_AGENCY_TYPE_VOLUNTARY_SECTOR, "Safe Steps");
+  g_autoptr(GListStore) directory = g_list_store_new (HEARD_TYPE_DIRECTORY_AGENCY);
+  g_autoptr(HeardRecipient) school = NULL;
+  g_autoptr(HeardRecipient) voluntary = NULL;
+  g_autoptr(HeardRecipient) meeting = NULL;
+  g_autoptr(HeardRecipient) back = NULL;
+  g_autoptr(HeardRecipient) wrong_kind = NULL;
+  g_autoptr(HeardRecipient) unknown = NULL;
+  g_autoptr(HeardRecipient) typed = NULL;
+  g_autoptr(HeardRecipient) old_meeting = heard_recipient_from_code ("meeting:school,police");
+  g_autoptr(HeardRecipient) old_agency = heard_recipient_from_code ("agency:school");
+  HeardRecipientEntry attending[] = {
+    { HEARD_AGENCY_POLICE, 0, NULL },
+    { HEARD_AGENCY_SCHOOL, 13, (char *) "Riverside College" },
+    { HEARD_AGENCY_SCHOOL, 12, (char *) "Northgate Academy" },
+    { HEARD_AGENCY_SCHOOL, 12, (char *) "Northgate Academy" },
+  };
+
+  heard_directory_agency_set_id (northgate, 12);
+  heard_directory_agency_set_id (riverside, 13);
+  heard_directory_agency_set_id (refuge, 14);
+  heard_directory_agency_set_retired (riverside, TRUE);
+  g_list_store_append (directory, northgate);
+  g_list_store_append (directory, riverside);
+  g_list_store_append (directory, refuge);
+
+  school = heard_recipient_new_directory_agency (northgate);
+  assert_describes (school, "Northgate Academy (School or college)");
+  assert_round_trip (school, "agency:school:12");
+  g_assert_true (heard_recipient_may_receive (school, school_only));
+  /* The voluntary sector is agreed to as "other". */
+  voluntary = heard_recipient_new_directory_agency (refuge);
+  assert_round_trip (voluntary, "agency:other:14");
+  assert_describes (voluntary, "Safe Steps (Other)");
+
+  meeting = heard_recipient_new_meeting_of (attending, G_N_ELEMENTS (attending));
+  assert_round_trip (meeting, "meeting:school:12,school:13,police");
+  assert_describes (meeting, "Review meeting: Northgate Academy (School or college), "
+                             "Riverside College (School or college), Police");
+  g_assert_cmpstr (meeting->agencies, ==, "school,police");
+  g_assert_false (heard_recipient_may_receive (meeting, school_only));
+  g_assert_true (heard_recipient_may_receive (meeting, both));
+
+  /* Read back from the trail: unnamed until the directory names them. */
+  back = heard_recipient_from_code ("meeting:police,school:13,school:12");
+  assert_describes (back, "Review meeting: School or college, School or college, Police");
+  g_assert_true (heard_recipient_name_entries (back, G_LIST_MODEL (directory)));
+  assert_describes (back, "Review meeting: Northgate Academy (School or college), "
+                          "Riverside College (School or college), Police");
+  wrong_kind = heard_recipient_from_code ("agency:police:12");
+  g_assert_false (heard_recipient_name_entries (wrong_kind, G_LIST_MODEL (directory)));
+  unknown = heard_recipient_from_code ("agency:school:99");
+  g_assert_false (heard_recipient_name_entries (unknown, G_LIST_MODEL (directory)));
+
+  /* As typed: an entry by its id alone, or by its kind and id. */
+  typed = heard_recipient_from_code_in ("agency:13", G_LIST_MODEL (directory));
+  assert_describes (typed, "Riverside College (School or college)");
+  assert_round_trip (typed, "agency:school:13");
+  g_clear_pointer (&typed, heard_recipient_free);
+  typed = heard_recipient_from_code_in ("meeting:school:12,police", G_LIST_MODEL (directory));
+  assert_describes (typed, "Review meeting: Northgate Academy (School or college), Police");
+  g_clear_pointer (&typed, heard_recipient_free);
+  typed = heard_recipient_from_code_in ("agency:99", G_LIST_MODEL (directory));
+  g_assert_null (typed);
+  typed = heard_recipient_from_code_in ("agency:police:12", G_LIST_MODEL (directory));
+  g_assert_null (typed);
+  typed = heard_recipient_from_code_in ("agency:police", G_LIST_MODEL (directory));
+  assert_describes (typed, "Police");
+
+  /* Codes already in audit entries mean what they meant. */
+  g_assert_cmpint (old_agency->agency, ==, HEARD_AGENCY_SCHOOL);
+  assert_describes (old_agency, "School or college");
+  g_assert_cmpstr (old_meeting->agencies, ==, "school,police");
+  assert_round_trip (old_meeting, "meeting:school,police");
+  g_assert_true (heard_recipient_name_entries (old_meeting, G_LIST_MODEL (directory)));
+
+  for (guint i = 0; refused[i] != NULL; i++)
+    {
+      g_autoptr(HeardRecipient) none = heard_recipient_from_code (refused[i]);
+
+      g_assert_null (none);
+    }
+}
+
 static void
 test_export_note_detail (void)
 {
@@ -221,6 +323,7 @@ main (int    argc,
   g_test_add_func ("/recipient/offered-and-ticked", test_offered_and_ticked);
   g_test_add_func ("/recipient/codes", test_codes);
   g_test_add_func ("/recipient/describe", test_describe);
+  g_test_add_func ("/recipient/directory-entries", test_directory_entries);
   g_test_add_func ("/recipient/export-note-detail", test_export_note_detail);
 
   return g_test_run ();

@@ -1186,6 +1186,23 @@ test_agencies (Fixture       *f,
   g_assert_false (heard_directory_agency_get_retired (listed));
   g_assert_true (heard_directory_agency_get_retired (g_ptr_array_index (agencies, 1)));
 
+  /* Changed while retired, it stays retired; saved as not retired, it is
+   * offered again. */
+  listed = g_ptr_array_index (agencies, 1);
+  heard_directory_agency_set_text (listed, HEARD_DIRECTORY_AGENCY_CONTACT_HOW, "Reception");
+  g_assert_cmpint (save_agency (f, listed), ==, other_id);
+  g_clear_pointer (&agencies, g_ptr_array_unref);
+  agencies = list_agencies (f);
+  listed = g_ptr_array_index (agencies, 1);
+  g_assert_true (heard_directory_agency_get_retired (listed));
+  g_assert_cmpstr (heard_directory_agency_get_text (listed, HEARD_DIRECTORY_AGENCY_CONTACT_HOW),
+                   ==, "Reception");
+  heard_directory_agency_set_retired (listed, FALSE);
+  g_assert_cmpint (save_agency (f, listed), ==, other_id);
+  g_clear_pointer (&agencies, g_ptr_array_unref);
+  agencies = list_agencies (f);
+  g_assert_false (heard_directory_agency_get_retired (g_ptr_array_index (agencies, 1)));
+
   heard_store_save_agency_async (f->store, bad, ASYNC (f));
   g_assert_cmpint (heard_store_save_agency_finish (f->store, result_of (f), &error), ==, 0);
   assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);

@@ -253,34 +253,11 @@ pdf_text (const char *path)
   return out;
 }
 
-/* Every export noted in the audit trail, oldest first, read from the
- * records file as another program would, with the recovery code's key. */
+/* Every export noted in the audit trail, oldest first. */
 static GPtrArray *
 read_export_notes (Fixture *f)
 {
-  g_autofree char *db_path = g_build_filename (f->data_dir, "heard.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HeardKey) key = heard_recovery_code_parse (f->code, &error);
-  GPtrArray *notes = g_ptr_array_new_with_free_func ((GDestroyNotify) heard_export_note_free);
-  sqlite3_stmt *statement = NULL;
-  sqlite3 *db;
-
-  g_assert_no_error (error);
-  db = heard_test_raw_open (db_path, key);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT detail FROM audit ORDER BY id", -1,
-                                       &statement, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (statement) == SQLITE_ROW)
-    {
-      HeardExportNote *note =
-        heard_export_note_from_detail ((const char *) sqlite3_column_text (statement, 0));
-
-      if (note != NULL)
-        g_ptr_array_add (notes, note);
-    }
-  sqlite3_finalize (statement);
-  sqlite3_close (db);
-
-  return notes;
+  return heard_test_read_export_notes (f->data_dir, f->code);
 }
 
 static gboolean
@@ -592,8 +569,9 @@ test_practice_name (void)
   /* A meeting no agency attends yet: nothing to export until one is ticked. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL) &&
                   heard_test_ui_find_window ("GtkFileChooserDialog") != NULL);
-  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Police"), TRUE);
-  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "School or college"), TRUE);
+  /* The practice records' directory names the police and the schools. */
+  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Eastside Police Team"), TRUE);
+  gtk_check_button_set_active (row_check (GTK_WIDGET (dialog), "Northgate Academy"), TRUE);
   heard_test_ui_screenshot (dialog, "export-dialog-meeting");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));

@@ -613,7 +613,7 @@ test_right_to_left_words (void)
 
       heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, cases[i].words);
       card = g_object_ref_sink (heard_statement_card_new (statement, NULL,
-                                                          HEARD_STATEMENT_CARD_HISTORY));
+                                                          HEARD_STATEMENT_CARD_HISTORY, NULL));
       label = heard_test_ui_find_by_css_class (card, "their-words");
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, cases[i].words);
       g_assert_cmpfloat (gtk_label_get_xalign (GTK_LABEL (label)), ==, cases[i].xalign);

@@ -13,6 +13,7 @@
 #include "heard-csv.h"
 #include "heard-plan-document.h"
 #include "heard-recipient.h"
+#include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-exports.h"
 #include "heard-store-people.h"
@@ -336,6 +337,8 @@ find_statement (GPtrArray *statements,
 /* What the user asked to go in. */
 typedef struct
 {
+  /* --for as typed, and who that is in the agencies directory. */
+  const char      *asked_for;
   HeardRecipient  *recipient;
   gint64           plan_id;
   char           **statements;
@@ -479,10 +482,45 @@ write_pdf (HeardPlanDocument *document,
   return -1;
 }
 
+/* Who --for @asked_for names, its agencies named from the directory;
+ * NULL with the status to exit with when it is no one a PDF can be for. */
+static HeardRecipient *
+find_recipient (HeardStore *store,
+                const char *asked_for,
+                int        *status)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GListModel) directory = NULL;
+  g_autoptr(HeardRecipient) recipient = NULL;
+
+  heard_store_list_agencies_async (store, NULL, heard_cli_result_cb, &result);
+  heard_cli_wait (&result);
+  agencies = heard_store_list_agencies_finish (store, result, &error);
+  if (agencies == NULL)
+    {
+      *status = heard_cli_fail_with_error (error);
+      return NULL;
+    }
+
+  directory = list_model_of (HEARD_TYPE_DIRECTORY_AGENCY, agencies);
+  recipient = heard_recipient_from_code_in (asked_for, directory);
+  if (recipient == NULL || recipient->kind == HEARD_RECIPIENT_OWN_TEAM)
+    {
+      *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
+                                _("“%s” is not someone a PDF can be for; heard-cli export pdf "
+                                  "--help lists the choices."), asked_for);
+      return NULL;
+    }
+
+  return g_steal_pointer (&recipient);
+}
+
 static int
 run_pdf (HeardCliRecords *records,
          gint64           person_id,
-         const PdfChoice *choice,
+         PdfChoice       *choice,
          const char      *path)
 {
   HeardStore *store = records->opened->store;
@@ -493,11 +531,18 @@ run_pdf (HeardCliRecords *records,
   g_autoptr(GListModel) staff = NULL;
   g_autoptr(HeardPlanDocument) document = NULL;
   g_autoptr(HeardExportNote) note = NULL;
-  g_autofree char *recipient_code = heard_recipient_to_code (choice->recipient);
-  g_autofree char *recipient = heard_recipient_describe (choice->recipient);
+  g_autofree char *recipient_code = NULL;
+  g_autofree char *recipient = NULL;
   g_autofree char *today = NULL;
   GDate day;
-  int status = read_pdf_records (store, person_id, &found);
+  int status = -1;
+
+  choice->recipient = find_recipient (store, choice->asked_for, &status);
+  if (choice->recipient == NULL)
+    return status;
+  recipient_code = heard_recipient_to_code (choice->recipient);
+  recipient = heard_recipient_describe (choice->recipient);
+  status = read_pdf_records (store, person_id, &found);
 
   if (status >= 0 ||
       (plan = choose_plan (found.plans, choice->plan_id, &status)) == NULL ||
@@ -572,6 +617,8 @@ describe_pdf_export (void)
                                   "record of changes with what went in. Heard must be closed.\n"
                                   "\nRECIPIENT is one of:\n"
                                   "  agency:KIND          one agency, e.g. agency:school\n"
+                                  "  agency:ID            one of the agencies directory, "
+                                  "e.g. agency:12\n"
                                   "  meeting:KIND,KIND…   a review meeting, e.g. "
                                   "meeting:school,police\n"
                                   "  young-person         the young person themself\n"
@@ -620,7 +667,6 @@ export_pdf (int    argc,
       N_("The plan to export (else their newest)"), N_("ID") },
     { NULL }
   };
-  g_autoptr(HeardRecipient) parsed = NULL;
   HeardCliRecords records = { 0 };
   gint64 person_id = 0;
   int status;
@@ -639,11 +685,6 @@ export_pdf (int    argc,
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
                            _("Say who the PDF is for with --for; heard-cli export pdf --help "
                              "lists the choices."));
-  parsed = heard_recipient_from_code (recipient);
-  if (parsed == NULL || parsed->kind == HEARD_RECIPIENT_OWN_TEAM)
-    return heard_cli_fail (HEARD_CLI_EXIT_USAGE,
-                           _("“%s” is not someone a PDF can be for; heard-cli export pdf "
-                             "--help lists the choices."), recipient);
   if (choice.include_sensitive && !choice.all_offered)
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
                            _("--include-sensitive goes with --all-offered; a single "
@@ -652,13 +693,14 @@ export_pdf (int    argc,
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
                            _("A PDF is written to a file, not to standard output."));
 
-  choice.recipient = parsed;
+  choice.asked_for = recipient;
   choice.statements = statements;
   path = pdf_path (argv[2]);
   status = open_for_export (data_dir, argv[1], &records, &person_id);
   if (status < 0)
     status = run_pdf (&records, person_id, &choice, path);
   heard_cli_records_clear (&records);
+  g_clear_pointer (&choice.recipient, heard_recipient_free);
   /* The name Heard chose says no name, so it may be said. */
   if (status == HEARD_CLI_EXIT_OK && g_strcmp0 (path, argv[2]) != 0)
     {

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heard-directory-list-private.h"
 #include "heard-store-agencies.h"
 
@@ -106,4 +108,58 @@ heard_directory_list_lookup (HeardDirectoryList *self,
     }
 
   return NULL;
+}
+
+char *
+heard_directory_list_dup_names (HeardDirectoryList *self,
+                                HeardAgency         kind)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint n;
+
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardDirectoryAgency) agency = g_list_model_get_item (G_LIST_MODEL (self), i);
+
+      if (!heard_directory_agency_get_retired (agency) &&
+          heard_agency_type_to_kind (heard_directory_agency_get_agency_type (agency)) == kind)
+        g_ptr_array_add (names, g_strdup (heard_directory_agency_get_text (
+                                            agency, HEARD_DIRECTORY_AGENCY_NAME)));
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+
+  /* TRANSLATORS: separates agency names in a list, e.g. "Police, Health" */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
+char *
+heard_directory_list_describe_kinds (HeardDirectoryList *self,
+                                     const char         *kinds)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (self), NULL);
+
+  for (HeardAgency kind = 0; kind < HEARD_AGENCY_N_AGENCIES; kind++)
+    {
+      g_autofree char *names = NULL;
+
+      if (!heard_agency_list_has (kinds, kind))
+        continue;
+      names = heard_directory_list_dup_names (self, kind);
+      g_ptr_array_add (parts, names == NULL ? g_strdup (heard_agency_label (kind))
+                       /* TRANSLATORS: a kind of agency and the agencies of the
+                        * directory that are of it, e.g. "School or college
+                        * (Northgate Academy, Riverside College)" */
+                                            : g_strdup_printf (_("%s (%s)"),
+                                                               heard_agency_label (kind), names));
+    }
+  g_ptr_array_add (parts, NULL);
+
+  return g_strjoinv (_(", "), (char **) parts->pdata);
 }

@@ -17,5 +17,16 @@ G_DECLARE_FINAL_TYPE (HeardDirectoryList, heard_directory_list, HEARD, DIRECTORY
  * record may name one), by name: a GListModel that the context keeps live. */
 HeardDirectoryAgency *heard_directory_list_lookup (HeardDirectoryList *self,
                                                    gint64              id);
+/* The names of the entries (not retired) that serve @kind, "Northgate
+ * Academy, Riverside College", or NULL when there is none. */
+char                 *heard_directory_list_dup_names (HeardDirectoryList *self,
+                                                      HeardAgency         kind)
+                                                      G_GNUC_WARN_UNUSED_RESULT;
+/* A stored list of kinds in words, each with the entries that serve it:
+ * "School or college (Northgate Academy, Riverside College), Police". A
+ * consent to a kind covers each of them. */
+char                 *heard_directory_list_describe_kinds (HeardDirectoryList *self,
+                                                           const char         *kinds)
+                                                           G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -214,26 +214,41 @@ heard_directory_agency_set_retired (HeardDirectoryAgency *self,
 }
 
 gboolean
-heard_directory_agency_validate (HeardDirectoryAgency  *self,
-                                 GError               **error)
+heard_directory_agency_validate_text (HeardDirectoryAgency      *self,
+                                      HeardDirectoryAgencyText   field,
+                                      GError                   **error)
 {
   const char *names[HEARD_DIRECTORY_AGENCY_N_TEXTS] = {
     _("Agency"), _("Contact"), _("How to reach them"),
   };
 
   g_return_val_if_fail (HEARD_IS_DIRECTORY_AGENCY (self), FALSE);
+  g_return_val_if_fail (field < HEARD_DIRECTORY_AGENCY_N_TEXTS, FALSE);
 
-  for (guint i = 0; i < HEARD_DIRECTORY_AGENCY_N_TEXTS; i++)
-    if (!heard_text_fields_check_one (self->texts, text_fields, HEARD_DIRECTORY_AGENCY_N_TEXTS,
-                                      text_fields[i].property, names[i], error))
-      return FALSE;
+  if (!heard_text_fields_check_one (self->texts, text_fields, HEARD_DIRECTORY_AGENCY_N_TEXTS,
+                                    text_fields[field].property, names[field], error))
+    return FALSE;
 
-  if (heard_text_is_blank (self->texts[HEARD_DIRECTORY_AGENCY_NAME]))
+  if (field == HEARD_DIRECTORY_AGENCY_NAME &&
+      heard_text_is_blank (self->texts[HEARD_DIRECTORY_AGENCY_NAME]))
     {
       g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
                            _("An agency needs a name, so that everyone knows which one it is."));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+gboolean
+heard_directory_agency_validate (HeardDirectoryAgency  *self,
+                                 GError               **error)
+{
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_AGENCY (self), FALSE);
+
+  for (guint i = 0; i < HEARD_DIRECTORY_AGENCY_N_TEXTS; i++)
+    if (!heard_directory_agency_validate_text (self, i, error))
+      return FALSE;
 
   return TRUE;
 }

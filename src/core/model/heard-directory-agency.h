@@ -70,8 +70,12 @@ void                  heard_directory_agency_set_text    (HeardDirectoryAgency  
 gboolean              heard_directory_agency_get_retired (HeardDirectoryAgency      *self);
 void                  heard_directory_agency_set_retired (HeardDirectoryAgency      *self,
                                                           gboolean                   retired);
-/* Checks every field: a name, valid UTF-8, within the text limits;
- * HEARD_STORE_ERROR_INVALID naming the field otherwise. */
+/* Checks one field: valid UTF-8 within its limit, and for the name that
+ * there is one; HEARD_STORE_ERROR_INVALID naming the field otherwise. */
+gboolean              heard_directory_agency_validate_text (HeardDirectoryAgency     *self,
+                                                            HeardDirectoryAgencyText  field,
+                                                            GError                  **error);
+/* Checks every field, as heard_directory_agency_validate_text(). */
 gboolean              heard_directory_agency_validate    (HeardDirectoryAgency      *self,
                                                           GError                   **error);
 

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "heard-agency.h"
+#include "heard-directory-agency.h"
 #include "heard-statement.h"
 
 G_BEGIN_DECLS
@@ -13,7 +14,10 @@ G_BEGIN_DECLS
  * in it: only those whose sharing consent covers the recipient. The PDF
  * export, print and heard-cli ask the same rules, and the audit entry of
  * every export keeps the recipient's code, so that the sharing log can tell
- * the young person later who received what.
+ * the young person later who received what. An agency may be an entry of
+ * the agencies directory ("Northgate Academy"): consent still goes by its
+ * kind (statements were agreed for a kind of agency), while the cover and
+ * the audit name the entry.
  */
 
 typedef enum
@@ -32,6 +36,16 @@ typedef enum
   HEARD_RECIPIENT_OWN_TEAM,
 } HeardRecipientKind;
 
+/* One agency an export goes to: its kind, and the directory entry chosen
+ * (id 0 for the kind alone; name NULL when not known, as when read back
+ * from a code). */
+typedef struct
+{
+  HeardAgency  kind;
+  gint64       id;
+  char        *name;
+} HeardRecipientEntry;
+
 typedef struct
 {
   HeardRecipientKind  kind;
@@ -40,11 +54,25 @@ typedef struct
   /* For HEARD_RECIPIENT_MEETING: the agencies attending, as a comma list of
    * codes (heard_agency_list_add()), in canonical order, never empty. */
   char               *agencies;
+  /* For an agency, the one entry; for a meeting, every one attending, in
+   * the order of kinds then ids (HeardRecipientEntry); NULL otherwise. */
+  GArray             *entries;
 } HeardRecipient;
 
 HeardRecipient *heard_recipient_new_agency       (HeardAgency            agency)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 HeardRecipient *heard_recipient_new_meeting      (const char            *agencies)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+/* An agency of the directory, or a meeting of those attending (@n > 0;
+ * the same entry twice counts once). */
+HeardRecipient *heard_recipient_new_entry        (HeardAgency            kind,
+                                                  gint64                 id,
+                                                  const char            *name)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_new_directory_agency (HeardDirectoryAgency *agency)
+                                                      G_GNUC_WARN_UNUSED_RESULT;
+HeardRecipient *heard_recipient_new_meeting_of   (const HeardRecipientEntry *attending,
+                                                  guint                  n)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 HeardRecipient *heard_recipient_new_young_person (void) G_GNUC_WARN_UNUSED_RESULT;
 HeardRecipient *heard_recipient_new_own_team     (void) G_GNUC_WARN_UNUSED_RESULT;
@@ -52,16 +80,30 @@ HeardRecipient *heard_recipient_copy             (const HeardRecipient  *recipie
                                                   G_GNUC_WARN_UNUSED_RESULT;
 void            heard_recipient_free             (HeardRecipient        *recipient);
 
-/* Words for the cover and the audit view: "Police", "Review meeting:
- * School or college, Police", "The young person". */
+/* Names the entries of @recipient from @directory (HeardDirectoryAgency,
+ * retired ones too), as after reading a code back; FALSE when an entry is
+ * not in it, or is there as another kind. */
+gboolean        heard_recipient_name_entries     (HeardRecipient        *recipient,
+                                                  GListModel            *directory);
+
+/* Words for the cover and the audit view: "Police", "Northgate Academy
+ * (School or college)", "Review meeting: Northgate Academy (School or
+ * college), Police", "The young person". */
 char           *heard_recipient_describe         (const HeardRecipient  *recipient)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 /* A stable code for the audit trail, never translated ("agency:school",
- * "meeting:school,police", "young-person", "own-team"), and the recipient
- * read back from one (NULL when @code is none). */
+ * "meeting:school,police", "young-person", "own-team"; with directory
+ * entries "agency:school:12", "meeting:school:12,police"), and the
+ * recipient read back from one, entries unnamed (NULL when @code is none). */
 char           *heard_recipient_to_code          (const HeardRecipient  *recipient)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 HeardRecipient *heard_recipient_from_code        (const char            *code)
+                                                  G_GNUC_WARN_UNUSED_RESULT;
+/* As heard_recipient_from_code(), with its entries named from @directory,
+ * and "agency:12" read as the entry 12 of @directory, as a user may type
+ * it; NULL when an entry is not there. */
+HeardRecipient *heard_recipient_from_code_in     (const char            *code,
+                                                  GListModel            *directory)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 
 /* Whether @statement's sharing consent covers @recipient: for an agency,

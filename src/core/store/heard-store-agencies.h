@@ -24,8 +24,9 @@ GPtrArray  *heard_store_list_agencies_finish            (HeardStore             
                                                          GAsyncResult              *result,
                                                          GError                    **error) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Adds @agency (id 0) or saves its changes; finishes with its id, or 0 with
- * HEARD_STORE_ERROR_INVALID (naming the field) or NOT_FOUND. */
+/* Adds @agency (id 0) or saves its changes, retired or not as it says (a
+ * retired entry saved as not retired is offered again); finishes with its
+ * id, or 0 with HEARD_STORE_ERROR_INVALID (naming the field) or NOT_FOUND. */
 void        heard_store_save_agency_async               (HeardStore                *self,
                                                          HeardDirectoryAgency      *agency,
                                                          GCancellable              *cancellable,

@@ -18,16 +18,14 @@
  * read as five different answers.
  */
 
-struct _HeardChoiceRow
+typedef struct
 {
-  AdwComboRow parent_instance;
-
   /* What names each option whatever the language, in the model's order:
    * how a draft keeps the choice (see heard_choice_row_set_ids()). */
-  GStrv       ids;
-};
+  GStrv ids;
+} HeardChoiceRowPrivate;
 
-G_DEFINE_FINAL_TYPE (HeardChoiceRow, heard_choice_row, ADW_TYPE_COMBO_ROW)
+G_DEFINE_TYPE_WITH_PRIVATE (HeardChoiceRow, heard_choice_row, ADW_TYPE_COMBO_ROW)
 
 /* Between an option's group and its answer, as in "Asian or Asian British: Indian". */
 #define GROUP_SEPARATOR ": "
@@ -163,9 +161,9 @@ new_factory (HeardChoiceRow *self,
 static void
 heard_choice_row_finalize (GObject *object)
 {
-  HeardChoiceRow *self = HEARD_CHOICE_ROW (object);
+  HeardChoiceRowPrivate *priv = heard_choice_row_get_instance_private (HEARD_CHOICE_ROW (object));
 
-  g_clear_pointer (&self->ids, g_strfreev);
+  g_clear_pointer (&priv->ids, g_strfreev);
 
   G_OBJECT_CLASS (heard_choice_row_parent_class)->finalize (object);
 }
@@ -223,10 +221,13 @@ void
 heard_choice_row_set_ids (HeardChoiceRow     *self,
                           const char * const *ids)
 {
+  HeardChoiceRowPrivate *priv;
+
   g_return_if_fail (HEARD_IS_CHOICE_ROW (self));
 
-  g_strfreev (self->ids);
-  self->ids = g_strdupv ((GStrv) ids);
+  priv = heard_choice_row_get_instance_private (self);
+  g_strfreev (priv->ids);
+  priv->ids = g_strdupv ((GStrv) ids);
 }
 
 /* What names the option chosen (see heard_choice_row_set_ids()); NULL
@@ -234,15 +235,17 @@ heard_choice_row_set_ids (HeardChoiceRow     *self,
 const char *
 heard_choice_row_get_chosen_id (HeardChoiceRow *self)
 {
+  HeardChoiceRowPrivate *priv;
   guint position;
 
   g_return_val_if_fail (HEARD_IS_CHOICE_ROW (self), NULL);
 
+  priv = heard_choice_row_get_instance_private (self);
   position = adw_combo_row_get_selected (ADW_COMBO_ROW (self));
-  if (self->ids == NULL || position >= g_strv_length (self->ids))
+  if (priv->ids == NULL || position >= g_strv_length (priv->ids))
     return NULL;
 
-  return self->ids[position];
+  return priv->ids[position];
 }
 
 /* Chooses the option @id names, as someone picking it would; FALSE, with
@@ -251,11 +254,14 @@ gboolean
 heard_choice_row_choose_id (HeardChoiceRow *self,
                             const char     *id)
 {
+  HeardChoiceRowPrivate *priv;
+
   g_return_val_if_fail (HEARD_IS_CHOICE_ROW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  for (guint i = 0; self->ids != NULL && self->ids[i] != NULL; i++)
-    if (g_str_equal (self->ids[i], id))
+  priv = heard_choice_row_get_instance_private (self);
+  for (guint i = 0; priv->ids != NULL && priv->ids[i] != NULL; i++)
+    if (g_str_equal (priv->ids[i], id))
       {
         adw_combo_row_set_selected (ADW_COMBO_ROW (self), i);
         return TRUE;

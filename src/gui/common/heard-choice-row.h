@@ -7,7 +7,14 @@ G_BEGIN_DECLS
 
 #define HEARD_TYPE_CHOICE_ROW (heard_choice_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (HeardChoiceRow, heard_choice_row, HEARD, CHOICE_ROW, AdwComboRow)
+G_DECLARE_DERIVABLE_TYPE (HeardChoiceRow, heard_choice_row, HEARD, CHOICE_ROW, AdwComboRow)
+
+/* Derivable so that a row that chooses among records (an agency of the
+ * directory) reads as every other choice does. */
+struct _HeardChoiceRowClass
+{
+  AdwComboRowClass parent_class;
+};
 
 char *heard_choice_row_dup_item_text (HeardChoiceRow *self,
                                       gpointer        item) G_GNUC_WARN_UNUSED_RESULT;

@@ -6,9 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
-#include "heard-agency.h"
+#include "heard-agency-picker.h"
 #include "heard-check-in.h"
-#include "heard-choice-row.h"
 #include "heard-date.h"
 #include "heard-export-dialog-private.h"
 #include "heard-plan-document.h"
@@ -40,8 +39,10 @@ struct _HeardExportDialog
   GListStore            *offered;
   /* Statement id → whether it goes in, once the dialog has offered it. */
   GHashTable            *ticked;
-  /* One per agency that can attend a meeting (NULL for the young person). */
-  GtkCheckButton        *attending[HEARD_AGENCY_N_AGENCIES];
+  /* The agencies that may attend a meeting, from the directory
+   * (HeardDirectoryAgency), and those ticked, by choice id. */
+  GListStore            *attending_choices;
+  GHashTable            *attending;
 
   /* While a PDF is written: stops it. */
   GCancellable          *exporting;
@@ -56,11 +57,12 @@ struct _HeardExportDialog
   gboolean               gone;
 
   GtkCheckButton        *agency_check;
-  HeardChoiceRow        *agency_row;
+  HeardAgencyPicker     *agency_row;
   GtkCheckButton        *meeting_check;
   GtkCheckButton        *young_person_check;
   AdwPreferencesGroup   *recipient_group;
   AdwPreferencesGroup   *meeting_group;
+  GtkListBox            *attending_list;
   AdwPreferencesGroup   *statements_group;
   GtkListBox            *statements_list;
   AdwPreferencesGroup   *progress_group;
@@ -101,84 +103,107 @@ typedef struct
 } Tick;
 
 static void recipient_changed_cb (HeardExportDialog *self);
+static void refresh              (HeardExportDialog *self);
+static void attending_toggled_cb (GtkCheckButton    *check,
+                                  HeardExportDialog *self);
 static void start_print (HeardExportDialog       *self,
                          GtkPrintOperationAction  action,
                          const char              *export_path);
 
-/* The agencies a plan can go to: every kind but the young person, who is
- * a recipient of their own. The one place the choice of agency is made
- * (the agencies directory replaces it later). */
-static gboolean
-is_agency_recipient (HeardAgency agency)
+/* One agency that may attend a meeting: a tick, its name and its type. */
+static GtkWidget *
+create_attending_row (gpointer item,
+                      gpointer user_data)
 {
-  return agency != HEARD_AGENCY_YOUNG_PERSON;
+  HeardExportDialog *self = user_data;
+  HeardDirectoryAgency *choice = item;
+  g_autofree char *id = heard_agency_choice_dup_id (choice);
+  const char *title = heard_agency_choice_get_title (choice);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               heard_directory_agency_get_id (choice) != 0
+                               ? heard_agency_type_label (
+                                   heard_directory_agency_get_agency_type (choice))
+                               : _("Not in the agencies directory"));
+  gtk_widget_set_name (check, id);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               g_hash_table_contains (self->attending, id));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (attending_toggled_cb), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+
+  return row;
 }
 
+/* The agencies that may attend, as the directory has them now; a tick
+ * stays with its agency, and goes with it when it is retired. */
 static void
-fill_agency_pickers (HeardExportDialog *self)
+fill_attending (HeardExportDialog *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GListModel *directory = heard_context_get_agencies (heard_case_file_get_context (
+                                                        self->case_file));
+  g_autoptr(GPtrArray) choices = heard_agency_choices (directory);
+  g_autoptr(GHashTable) offered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer id;
 
-  for (HeardAgency agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
-    {
-      GtkWidget *row;
-      GtkWidget *check;
+  for (guint i = 0; i < choices->len; i++)
+    g_hash_table_add (offered, heard_agency_choice_dup_id (choices->pdata[i]));
+  g_hash_table_iter_init (&iter, self->attending);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (offered, id))
+      g_hash_table_iter_remove (&iter);
 
-      if (!is_agency_recipient (agency))
-        continue;
-
-      gtk_string_list_append (labels, heard_agency_label (agency));
-      g_ptr_array_add (ids, (gpointer) heard_agency_to_code (agency));
-
-      row = adw_action_row_new ();
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (agency));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      heard_agency_label (agency), -1);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (recipient_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->meeting_group, row);
-      self->attending[agency] = GTK_CHECK_BUTTON (check);
-    }
-  g_ptr_array_add (ids, NULL);
-
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->agency_row), G_LIST_MODEL (labels));
-  heard_choice_row_set_ids (self->agency_row, (const char * const *) ids->pdata);
+  g_list_store_splice (self->attending_choices, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->attending_choices)),
+                       choices->pdata, choices->len);
+  refresh (self);
 }
 
 /* Who the plan is for as chosen now; NULL for a meeting no agency attends. */
 static HeardRecipient *
 dup_recipient (HeardExportDialog *self)
 {
-  g_autofree char *agencies = NULL;
-  HeardAgency agency;
+  g_autoptr(GArray) attending = g_array_new (FALSE, TRUE, sizeof (HeardRecipientEntry));
+  GListModel *choices = G_LIST_MODEL (self->attending_choices);
 
   if (gtk_check_button_get_active (self->young_person_check))
     return heard_recipient_new_young_person ();
 
   if (gtk_check_button_get_active (self->agency_check))
     {
-      const char *code = heard_choice_row_get_chosen_id (self->agency_row);
+      HeardDirectoryAgency *chosen = heard_agency_picker_get_chosen (self->agency_row);
 
-      if (code == NULL || !heard_agency_from_code (code, &agency))
-        return NULL;
-      return heard_recipient_new_agency (agency);
+      return chosen != NULL ? heard_recipient_new_directory_agency (chosen) : NULL;
     }
 
-  for (agency = 0; agency < HEARD_AGENCY_N_AGENCIES; agency++)
-    if (self->attending[agency] != NULL && gtk_check_button_get_active (self->attending[agency]))
-      {
-        char *more = heard_agency_list_add (agencies, agency);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(HeardDirectoryAgency) choice = g_list_model_get_item (choices, i);
+      g_autofree char *id = heard_agency_choice_dup_id (choice);
+      HeardRecipientEntry entry = { 0 };
 
-        g_free (agencies);
-        agencies = more;
-      }
+      if (!g_hash_table_contains (self->attending, id))
+        continue;
+      entry.kind = heard_agency_type_to_kind (heard_directory_agency_get_agency_type (choice));
+      entry.id = heard_directory_agency_get_id (choice);
+      /* Named by the recipient only when it is an entry; the array lends it. */
+      entry.name = entry.id != 0 ? (char *) heard_directory_agency_get_text (
+                                     choice, HEARD_DIRECTORY_AGENCY_NAME) : NULL;
+      g_array_append_val (attending, entry);
+    }
 
-  return agencies != NULL ? heard_recipient_new_meeting (agencies) : NULL;
+  return attending->len > 0
+         ? heard_recipient_new_meeting_of ((HeardRecipientEntry *) attending->data,
+                                           attending->len)
+         : NULL;
 }
 
 static gboolean
@@ -366,6 +391,19 @@ refresh (HeardExportDialog *self)
 static void
 recipient_changed_cb (HeardExportDialog *self)
 {
+  refresh (self);
+}
+
+static void
+attending_toggled_cb (GtkCheckButton    *check,
+                      HeardExportDialog *self)
+{
+  const char *id = gtk_widget_get_name (GTK_WIDGET (check));
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->attending, g_strdup (id));
+  else
+    g_hash_table_remove (self->attending, id);
   refresh (self);
 }
 
@@ -947,7 +985,9 @@ heard_export_dialog_dispose (GObject *object)
   g_clear_object (&self->case_file);
   gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->offered);
+  g_clear_object (&self->attending_choices);
   g_clear_pointer (&self->ticked, g_hash_table_unref);
+  g_clear_pointer (&self->attending, g_hash_table_unref);
 
   G_OBJECT_CLASS (heard_export_dialog_parent_class)->dispose (object);
 }
@@ -963,7 +1003,7 @@ heard_export_dialog_class_init (HeardExportDialogClass *klass)
   widget_class->unmap = heard_export_dialog_unmap;
   dialog_class->save = heard_export_dialog_save;
 
-  g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  g_type_ensure (HEARD_TYPE_AGENCY_PICKER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, agency_check);
@@ -972,6 +1012,7 @@ heard_export_dialog_class_init (HeardExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, young_person_check);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, recipient_group);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, meeting_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, attending_list);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, statements_group);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, statements_list);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, progress_group);
@@ -989,10 +1030,13 @@ heard_export_dialog_init (HeardExportDialog *self)
 {
   self->offered = g_list_store_new (HEARD_TYPE_STATEMENT);
   self->ticked = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->attending_choices = g_list_store_new (HEARD_TYPE_DIRECTORY_AGENCY);
+  self->attending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->print_button), "export.other");
-  fill_agency_pickers (self);
+  gtk_list_box_bind_model (self->attending_list, G_LIST_MODEL (self->attending_choices),
+                           create_attending_row, self, NULL);
   gtk_list_box_bind_model (self->statements_list, G_LIST_MODEL (self->offered),
                            create_statement_row, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", FALSE);
@@ -1021,6 +1065,11 @@ heard_export_dialog_new (GtkWindow       *parent,
   gtk_button_set_label (GTK_BUTTON (self->print_button),
                         pdf ? _("_Print…") : _("Export as _PDF…"));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
+  heard_agency_picker_set_context (self->agency_row, heard_case_file_get_context (case_file));
+  g_signal_connect_object (heard_context_get_agencies (heard_case_file_get_context (case_file)),
+                           "items-changed", G_CALLBACK (fill_attending), self,
+                           G_CONNECT_SWAPPED);
+  fill_attending (self);
   /* Their words may change while it is open: what is offered follows. */
   g_signal_connect_object (heard_case_file_get_statements (case_file), "items-changed",
                            G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);

@@ -151,6 +151,8 @@ heard_amendment_dialog_new (GtkWindow      *parent,
   g_object_bind_property (self->draft, "reason", self->reason_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   heard_statement_form_bind (self->form, self->draft);
+  heard_statement_form_set_directory (self->form, heard_context_get_agencies (
+                                        heard_case_file_get_context (self->case_file)));
   heard_content_note_set_note (self->form_note, heard_statement_get_content_note (current));
   heard_content_note_set_revealed (self->form_note, !heard_statement_get_sensitive (current));
   g_signal_connect_object (self->form_note, "notify::revealed",

@@ -9,6 +9,7 @@
 #include "heard-agency.h"
 #include "heard-content-note.h"
 #include "heard-date.h"
+#include "heard-directory-list.h"
 #include "heard-statement-card.h"
 #include "heard-text-fields.h"
 #include "heard-widgets.h"
@@ -62,16 +63,21 @@ show_private_parts (HeardStatementCard *self)
              heard_statement_get_text (self->statement, HEARD_STATEMENT_CONTEXT), revealed);
 }
 
+/* Consent is to kinds of agency; with the directory, each kind is said
+ * with the agencies of it that the consent covers today. */
 static char *
 describe_details (HeardStatement         *statement,
-                  HeardStatementCardMode  mode)
+                  HeardStatementCardMode  mode,
+                  GListModel             *directory)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   const char *place = heard_statement_get_text (statement, HEARD_STATEMENT_PLACE);
   const char *present = heard_statement_get_text (statement, HEARD_STATEMENT_PRESENT);
+  const char *share_with = heard_statement_get_text (statement, HEARD_STATEMENT_SHARE_WITH);
   g_autofree char *agencies =
-    heard_agency_list_to_label (heard_statement_get_text (statement,
-                                                          HEARD_STATEMENT_SHARE_WITH));
+    directory != NULL
+    ? heard_directory_list_describe_kinds (HEARD_DIRECTORY_LIST (directory), share_with)
+    : heard_agency_list_to_label (share_with);
 
   if (mode == HEARD_STATEMENT_CARD_LIST && heard_statement_get_version (statement) > 1)
     g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -234,11 +240,12 @@ show_replies (HeardStatementCard *self)
 static void
 set_up (HeardStatementCard     *self,
         HeardStatement         *before,
-        HeardStatementCardMode  mode)
+        HeardStatementCardMode  mode,
+        GListModel             *directory)
 {
   HeardStatement *statement = self->statement;
   g_autofree char *heading = describe_heading (statement, mode);
-  g_autofree char *details = describe_details (statement, mode);
+  g_autofree char *details = describe_details (statement, mode, directory);
   gint64 id = heard_statement_get_id (statement);
 
   gtk_label_set_text (self->heading_label, heading);
@@ -327,11 +334,13 @@ heard_statement_card_init (HeardStatementCard *self)
 }
 
 /* @before is the version @statement amended, to say what changed; NULL
- * for an original or in a list. */
+ * for an original or in a list. @directory (the context's agencies, or
+ * NULL) names the agencies their consent covers. */
 GtkWidget *
 heard_statement_card_new (HeardStatement         *statement,
                           HeardStatement         *before,
-                          HeardStatementCardMode  mode)
+                          HeardStatementCardMode  mode,
+                          GListModel             *directory)
 {
   HeardStatementCard *self;
 
@@ -340,7 +349,7 @@ heard_statement_card_new (HeardStatement         *statement,
 
   self = g_object_new (HEARD_TYPE_STATEMENT_CARD, NULL);
   self->statement = g_object_ref (statement);
-  set_up (self, before, mode);
+  set_up (self, before, mode, directory);
   /* Connected once set up, so that words shown from the start are not
    * counted as read. */
   g_signal_connect_object (self->words_note, "notify::revealed",

@@ -31,7 +31,8 @@ G_DECLARE_FINAL_TYPE (HeardStatementCard, heard_statement_card, HEARD, STATEMENT
 
 GtkWidget      *heard_statement_card_new           (HeardStatement         *statement,
                                                     HeardStatement         *before,
-                                                    HeardStatementCardMode  mode);
+                                                    HeardStatementCardMode  mode,
+                                                    GListModel             *directory);
 char           *heard_statement_card_dup_row_name  (HeardStatement         *statement);
 gboolean        heard_statement_card_get_words_shown (HeardStatementCard   *self);
 void            heard_statement_card_show_words    (HeardStatementCard     *self);

@@ -122,6 +122,8 @@ heard_statement_editor_new (GtkWindow     *parent,
   heard_statement_set_text (self->draft, HEARD_STATEMENT_GIVEN_ON, today);
 
   heard_statement_form_bind (self->form, self->draft);
+  heard_statement_form_set_directory (self->form, heard_context_get_agencies (
+                                        heard_case_file_get_context (case_file)));
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (heard_statement_form_get_words_view (self->form)));

@@ -13,6 +13,7 @@
 #include "heard-field-error.h"
 #include "heard-language-hint.h"
 #include "heard-clipboard.h"
+#include "heard-directory-list.h"
 #include "heard-statement-form.h"
 #include "heard-widgets.h"
 
@@ -22,6 +23,8 @@ struct _HeardStatementForm
 
   HeardStatement *draft;
   GPtrArray      *share_checks;
+  /* The agencies directory, which names the agencies of each kind. */
+  GListModel     *directory;
 
   GtkTextView    *words_view;
   AdwComboRow    *given_how_row;
@@ -142,6 +145,7 @@ heard_statement_form_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_STATEMENT_FORM);
   g_clear_object (&self->draft);
+  g_clear_object (&self->directory);
   g_clear_pointer (&self->share_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_statement_form_parent_class)->dispose (object);
@@ -227,6 +231,45 @@ heard_statement_form_bind (HeardStatementForm *self,
   g_signal_connect_object (draft, "notify::sensitive", G_CALLBACK (sensitive_changed_cb), self,
                            G_CONNECT_SWAPPED);
   sensitive_changed_cb (self);
+}
+
+/* Under each kind of agency, the directory's agencies of it: what their
+ * consent to that kind covers today. */
+static void
+name_share_rows (HeardStatementForm *self)
+{
+  for (guint i = 0; i < self->share_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->share_checks, i);
+      HeardAgency agency = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "agency"));
+      g_autofree char *names = heard_directory_list_dup_names (
+        HEARD_DIRECTORY_LIST (self->directory), agency);
+      g_autofree char *subtitle = NULL;
+
+      if (names != NULL)
+        /* TRANSLATORS: under a kind of agency a statement may be shared
+         * with; %s names the agencies of that kind in the directory */
+        subtitle = g_strdup_printf (_("Today that is %s"), names);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (gtk_widget_get_ancestor (check,
+                                                                            ADW_TYPE_ACTION_ROW)),
+                                   subtitle);
+    }
+}
+
+/* Names the agencies of each kind from @directory (the context's
+ * agencies), kept in step with it. */
+void
+heard_statement_form_set_directory (HeardStatementForm *self,
+                                    GListModel         *directory)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT_FORM (self));
+  g_return_if_fail (HEARD_IS_DIRECTORY_LIST (directory));
+  g_return_if_fail (self->directory == NULL);
+
+  self->directory = g_object_ref (directory);
+  g_signal_connect_object (directory, "items-changed", G_CALLBACK (name_share_rows), self,
+                           G_CONNECT_SWAPPED);
+  name_share_rows (self);
 }
 
 /* Says beside a field what is wrong with it that the form can tell by

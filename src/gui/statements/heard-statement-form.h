@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (HeardStatementForm, heard_statement_form, HEARD, STATEMENT
 
 void         heard_statement_form_bind            (HeardStatementForm *self,
                                                    HeardStatement     *draft);
+void         heard_statement_form_set_directory   (HeardStatementForm *self,
+                                                   GListModel         *directory);
 gboolean     heard_statement_form_check           (HeardStatementForm *self);
 GtkTextView *heard_statement_form_get_words_view  (HeardStatementForm *self);
 GtkTextView *heard_statement_form_get_context_view (HeardStatementForm *self);

@@ -51,7 +51,10 @@ history_loaded_cb (GObject      *object,
       GtkWidget *card = heard_statement_card_new (g_ptr_array_index (versions, i),
                                                   i > 0 ? g_ptr_array_index (versions, i - 1)
                                                         : NULL,
-                                                  HEARD_STATEMENT_CARD_HISTORY);
+                                                  HEARD_STATEMENT_CARD_HISTORY,
+                                                  heard_context_get_agencies (
+                                                    heard_case_file_get_context (
+                                                      self->case_file)));
 
       /* Sensitive now means every version waits behind the content note. */
       if (heard_statement_get_sensitive (newest))

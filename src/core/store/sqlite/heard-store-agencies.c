@@ -94,12 +94,16 @@ save_write (sqlite3            *db,
   written->id = heard_directory_agency_get_id (agency);
   if (written->id == 0)
     statement = _heard_store_prepare (db, "INSERT INTO agency (name, type, contact_name,"
-                                          " contact_how, created_at, updated_at)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?5)", error);
+                                          " contact_how, created_at, updated_at, retired_at)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?5,"
+                                          "         CASE WHEN ?6 THEN ?5 END)", error);
   else
     statement = _heard_store_prepare (db, "UPDATE agency SET name = ?1, type = ?2,"
                                           " contact_name = ?3, contact_how = ?4,"
-                                          " updated_at = ?5 WHERE id = ?6", error);
+                                          " updated_at = ?5,"
+                                          " retired_at = CASE WHEN ?6 THEN"
+                                          "   coalesce (retired_at, ?5) END"
+                                          " WHERE id = ?7", error);
   if (statement == NULL)
     return FALSE;
 
@@ -114,8 +118,9 @@ save_write (sqlite3            *db,
                           heard_directory_agency_get_text (agency,
                                                            HEARD_DIRECTORY_AGENCY_CONTACT_HOW));
   _heard_store_bind_text (statement, 5, now);
+  sqlite3_bind_int (statement, 6, heard_directory_agency_get_retired (agency));
   if (written->id != 0)
-    sqlite3_bind_int64 (statement, 6, written->id);
+    sqlite3_bind_int64 (statement, 7, written->id);
   if (!_heard_store_step_done (db, statement, error))
     return FALSE;
 
