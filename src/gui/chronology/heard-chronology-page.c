@@ -86,6 +86,34 @@ built_free (Built *built)
   g_free (built);
 }
 
+/* What the drawing shows, then its lanes by name, for a screen reader. */
+static char *
+describe (GPtrArray       *rows,
+          HeardChronology *chronology)
+{
+  g_autofree char *shown = heard_chronology_describe (chronology);
+  g_autoptr(GPtrArray) lanes = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *names = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HeardChronologyRow *row = g_ptr_array_index (rows, i);
+
+      if (g_hash_table_add (seen, row->lane))
+        g_ptr_array_add (lanes, row->lane);
+    }
+  if (lanes->len == 0)
+    return g_steal_pointer (&shown);
+
+  g_ptr_array_add (lanes, NULL);
+  /* TRANSLATORS: between the names of a chronology's lanes */
+  names = g_strjoinv (C_("chronology lanes", ", "), (char **) lanes->pdata);
+  /* TRANSLATORS: a chronology's description, then the names of its lanes,
+   * e.g. "…. Lanes: Northgate Academy, City Police" */
+  return g_strdup_printf (_("%s. Lanes: %s"), shown, names);
+}
+
 static void
 build_thread (GTask        *task,
               gpointer      source_object,
@@ -111,7 +139,7 @@ build_thread (GTask        *task,
         }
     }
   built->chronology = heard_chronology_rows_draw (built->rows);
-  built->description = heard_chronology_describe (built->chronology);
+  built->description = describe (built->rows, built->chronology);
   g_task_return_pointer (task, built, (GDestroyNotify) built_free);
 }
 
@@ -196,10 +224,11 @@ select_in_list (HeardChronologyPage *self)
 static void
 fill_list (HeardChronologyPage *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *old;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  /* Row by row: the detail popover is the list's child too. */
+  while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (old));
   for (guint i = 0; i < self->rows->len; i++)
     gtk_list_box_append (self->list, create_row (g_ptr_array_index (self->rows, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->list), self->rows->len > 0);
@@ -442,6 +471,7 @@ static void
 heard_chronology_page_dispose (GObject *object)
 {
   HeardChronologyPage *self = HEARD_CHRONOLOGY_PAGE (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -452,6 +482,8 @@ heard_chronology_page_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->detail_popover));
   self->detail_popover = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CHRONOLOGY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (heard_chronology_page_parent_class)->dispose (object);
 }

@@ -31,6 +31,7 @@ struct _HeardTimeline
   char                *description;
   HeardChronologyView  view;
   gboolean             view_set;
+  gboolean             view_moved; /* by the user: new events no longer refit it */
   gint64               selected_id;
 
   /* Where the pointer is (-1: elsewhere), where a drag and a pinch began. */
@@ -115,6 +116,7 @@ zoom_around (HeardTimeline *self,
     return;
 
   heard_chronology_zoom_around (&self->view, factor, anchor_x);
+  self->view_moved = TRUE;
   keep_selected_visible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -160,6 +162,7 @@ scroll_cb (GtkEventControllerScroll *controller,
     return FALSE;
 
   self->view.start_day += dx * 40 / self->view.pixels_per_day;
+  self->view_moved = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
@@ -200,6 +203,7 @@ drag_update_cb (GtkGestureDrag *gesture,
     return;
 
   self->view.start_day = self->drag_start_day - dx / self->view.pixels_per_day;
+  self->view_moved = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -485,15 +489,13 @@ heard_timeline_set_chronology (HeardTimeline   *self,
                                HeardChronology *chronology,
                                const char      *description)
 {
-  gboolean was_empty;
-
   g_return_if_fail (HEARD_IS_TIMELINE (self));
   g_return_if_fail (chronology != NULL);
 
-  was_empty = self->chronology == NULL || heard_chronology_get_n_events (self->chronology) == 0;
   g_clear_pointer (&self->chronology, heard_chronology_free);
   self->chronology = chronology;
-  if (was_empty)
+  /* Every event fits until the user zooms or scrolls; then it stays put. */
+  if (!self->view_moved)
     self->view_set = FALSE;
 
   if (g_strcmp0 (self->description, description) != 0)
@@ -562,6 +564,7 @@ heard_timeline_show_today (HeardTimeline *self)
 
   heard_date_today (&today);
   heard_chronology_view_center_on (&self->view, &today, get_width (self));
+  self->view_moved = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
