@@ -514,7 +514,7 @@ heard_chronology_page_class_init (HeardChronologyPageClass *klass)
 
   g_type_ensure (HEARD_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/heardapp/Heard/ui/heard-chronology-page.ui");
+                                               RESOURCE_PREFIX "/ui/heard-chronology-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, timeline);
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, list);
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, empty_label);

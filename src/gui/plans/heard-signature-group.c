@@ -52,6 +52,22 @@ supervisors_changed_cb (HeardSignatureGroup *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->passphrase_row), any);
 }
 
+/* An empty field, ready for another try, with why beside it. */
+static GError *
+refuse (HeardSignatureGroup *self,
+        GError              *error)
+{
+  GError *shown = NULL;
+
+  if (!g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
+    return error;
+
+  gtk_editable_set_text (self->passphrase_row, "");
+  heard_field_error_set (&shown, GTK_WIDGET (self->passphrase_row), error->message);
+  g_error_free (error);
+  return shown;
+}
+
 static void
 decided_cb (GObject      *object,
             GAsyncResult *result,
@@ -63,21 +79,11 @@ decided_cb (GObject      *object,
 
   if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) <= 0)
     {
-      /* An empty field, ready for another try, with why beside it. */
-      if (g_error_matches (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_WRONG_PASSPHRASE))
-        {
-          GError *shown = NULL;
-
-          gtk_editable_set_text (self->passphrase_row, "");
-          heard_field_error_set (&shown, GTK_WIDGET (self->passphrase_row), error->message);
-          g_error_free (error);
-          error = shown;
-        }
-      g_task_return_error (task, error);
+      g_task_return_error (task, refuse (self, error));
       return;
     }
 
-  gtk_editable_set_text (self->passphrase_row, "");
+  heard_signature_group_clear (self);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -122,8 +128,9 @@ heard_signature_group_init (HeardSignatureGroup *self)
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
 
-/* Offers the supervisors set up, to sign decisions on @case_file. Call it
- * once the group is in its dialog, over a window of the application. */
+/* Offers the supervisors set up, to sign decisions on @case_file (or, with
+ * NULL, a change signed through get_signer()). Call it once the group is in
+ * its dialog, over a window of the application. */
 void
 heard_signature_group_load (HeardSignatureGroup *self,
                             HeardCaseFile       *case_file)
@@ -131,7 +138,7 @@ heard_signature_group_load (HeardSignatureGroup *self,
   HeardContext *context;
 
   g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
-  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+  g_return_if_fail (case_file == NULL || HEARD_IS_CASE_FILE (case_file));
   g_return_if_fail (self->supervisors == NULL);
 
   context = heard_widget_get_context (GTK_WIDGET (self));
@@ -143,6 +150,68 @@ heard_signature_group_load (HeardSignatureGroup *self,
   g_signal_connect_object (self->supervisors, "items-changed",
                            G_CALLBACK (supervisors_changed_cb), self, G_CONNECT_SWAPPED);
   supervisors_changed_cb (self);
+}
+
+/* The supervisor chosen, once their passphrase is typed; otherwise FALSE,
+ * and why, beside the field it is about. */
+gboolean
+heard_signature_group_get_signer (HeardSignatureGroup  *self,
+                                  gint64               *supervisor_id,
+                                  GError              **error)
+{
+  HeardStaff *chosen;
+
+  g_return_val_if_fail (HEARD_IS_SIGNATURE_GROUP (self), FALSE);
+  g_return_val_if_fail (supervisor_id != NULL, FALSE);
+
+  chosen = adw_combo_row_get_selected_item (self->supervisor_row);
+  if (chosen == NULL)
+    {
+      g_set_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
+                   /* TRANSLATORS: "Cancel" is this dialog's button,
+                    * "Preferences" the item in the main window's main menu */
+                   _("Only a supervisor can sign this, and none is set up yet. "
+                     "To add one, close this with Cancel and open Preferences "
+                     "from the main menu. Nothing was changed."));
+      return FALSE;
+    }
+
+  if (*gtk_editable_get_text (self->passphrase_row) == '\0')
+    {
+      heard_field_error_set (error, GTK_WIDGET (self->passphrase_row), _("Type the passphrase."));
+      return FALSE;
+    }
+
+  *supervisor_id = heard_staff_get_id (chosen);
+  return TRUE;
+}
+
+const char *
+heard_signature_group_get_passphrase (HeardSignatureGroup *self)
+{
+  g_return_val_if_fail (HEARD_IS_SIGNATURE_GROUP (self), NULL);
+
+  return gtk_editable_get_text (self->passphrase_row);
+}
+
+/* After a signed change failed with @error (taken): a wrong passphrase
+ * empties the field for another try and is said beside it. */
+GError *
+heard_signature_group_refuse (HeardSignatureGroup *self,
+                              GError              *error)
+{
+  g_return_val_if_fail (HEARD_IS_SIGNATURE_GROUP (self), error);
+
+  return refuse (self, error);
+}
+
+/* Empties the passphrase once it has been used. */
+void
+heard_signature_group_clear (HeardSignatureGroup *self)
+{
+  g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
+
+  gtk_editable_set_text (self->passphrase_row, "");
 }
 
 /* Makes @decision on the plan @plan_id as the chosen supervisor, signed
@@ -157,7 +226,7 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  HeardStaff *chosen;
+  gint64 supervisor_id;
   GError *error = NULL;
 
   g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
@@ -166,27 +235,13 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_signature_group_sign_async);
 
-  chosen = adw_combo_row_get_selected_item (self->supervisor_row);
-  if (self->case_file == NULL || chosen == NULL)
+  if (self->case_file == NULL || !heard_signature_group_get_signer (self, &supervisor_id, &error))
     {
-      g_task_return_new_error (task, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
-                               /* TRANSLATORS: "Cancel" is this dialog's button,
-                                * "Preferences" the item in the main window's main menu */
-                               _("Only a supervisor can sign this, and none is set up yet. "
-                                 "To add one, close this with Cancel and open Preferences "
-                                 "from the main menu. Nothing was changed."));
-      return;
-    }
-
-  if (*gtk_editable_get_text (self->passphrase_row) == '\0')
-    {
-      heard_field_error_set (&error, GTK_WIDGET (self->passphrase_row),
-                             _("Type the passphrase."));
       g_task_return_error (task, error);
       return;
     }
 
-  decision->reviewer_id = heard_staff_get_id (chosen);
+  decision->reviewer_id = supervisor_id;
   if (!heard_plan_decision_validate (decision, &error))
     {
       g_task_return_error (task, error);

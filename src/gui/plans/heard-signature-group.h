@@ -24,4 +24,13 @@ gboolean    heard_signature_group_sign_finish      (HeardSignatureGroup *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 
+/* For a signed change other than a plan decision. */
+gboolean    heard_signature_group_get_signer       (HeardSignatureGroup  *self,
+                                                    gint64               *supervisor_id,
+                                                    GError              **error);
+const char *heard_signature_group_get_passphrase   (HeardSignatureGroup  *self);
+GError     *heard_signature_group_refuse           (HeardSignatureGroup  *self,
+                                                    GError               *error);
+void        heard_signature_group_clear            (HeardSignatureGroup  *self);
+
 G_END_DECLS
