@@ -10,6 +10,8 @@
 #include "heard-case-file.h"
 #include "heard-chronology-page-private.h"
 #include "heard-chronology-private.h"
+#include "heard-cluster-numbers-group.h"
+#include "heard-dialog.h"
 #include "heard-person-page.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
@@ -24,6 +26,8 @@
  * statement shows in the list by its content note, never its words.
  */
 
+#define SUPERVISOR "Sam Okafor"
+#define PASSPHRASE "a long supervisor passphrase"
 #define SENSITIVE_WORDS "He took my phone and said I owed him"
 #define CONTENT_NOTE "Describes being threatened"
 
@@ -426,6 +430,127 @@ test_chronology (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gboolean
+is_sensitive (gpointer data)
+{
+  return gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+dialog_shows_error (gpointer data)
+{
+  return heard_dialog_get_error (data) != NULL;
+}
+
+static guint
+stored_min_signs (HeardContext *context)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardClusterNumbers numbers;
+
+  heard_context_get_cluster_numbers_async (context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_context_get_cluster_numbers_finish (context, result, &numbers, &error));
+  g_assert_no_error (error);
+  return numbers.min_signs;
+}
+
+typedef struct
+{
+  AdwActionRow *row;
+  const char   *subtitle;
+} Subtitle;
+
+static gboolean
+shows_subtitle (gpointer data)
+{
+  Subtitle *wanted = data;
+
+  return g_strcmp0 (adw_action_row_get_subtitle (wanted->row), wanted->subtitle) == 0;
+}
+
+/* The three numbers in Preferences; changing them needs a supervisor's
+ * passphrase, a wrong one refused beside its field with nothing changed. */
+static void
+test_cluster_numbers (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardContext) context = NULL;
+  GtkWindow *preferences;
+  GtkWindow *editor;
+  GtkWindow *dialog;
+  GtkWidget *group;
+  GtkWidget *change;
+  GtkWidget *passphrase;
+  GtkWidget *signs;
+  Subtitle wanted;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_object_get (heard_test_ui_active_window (the_app), "context", &context, NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "preferences", NULL);
+  preferences = heard_test_ui_wait_for_window ("HeardPreferencesWindow");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preferences), "prefs.add-supervisor",
+                                             NULL));
+  editor = heard_test_ui_wait_for_window ("HeardSupervisorEditor");
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Name, as it appears beside decisions",
+                              SUPERVISOR);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Passphrase", PASSPHRASE);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "The same passphrase again", PASSPHRASE);
+  heard_test_ui_save_dialog (editor, "HeardSupervisorEditor");
+
+  /* The numbers as the records hold them: at least 3 signs by default. */
+  group = heard_test_ui_find_descendant (GTK_WIDGET (preferences),
+                                         HEARD_TYPE_CLUSTER_NUMBERS_GROUP, NULL);
+  g_assert_nonnull (group);
+  heard_test_ui_assert_every_control_named (group);
+  change = heard_test_ui_find_descendant (group, GTK_TYPE_BUTTON, NULL);
+  heard_test_ui_wait_until (is_sensitive, change, "the numbers read");
+  wanted = (Subtitle) {
+    ADW_ACTION_ROW (heard_test_ui_find_descendant (group, ADW_TYPE_ACTION_ROW,
+                                                   "At least this many signs")), "3" };
+  heard_test_ui_wait_until (shows_subtitle, &wanted, "3 signs shown");
+
+  g_assert_true (gtk_widget_activate_action (group, "cluster-numbers.change", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardClusterNumbersDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  signs = heard_test_ui_find_descendant (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (signs), 4);
+  heard_test_ui_wait_until (is_sensitive,
+                            heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW,
+                                                           "Supervisor"),
+                            "the supervisors to be offered");
+  passphrase = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                              "Their passphrase");
+
+  /* A wrong passphrase: refused beside the field, emptied, nothing changed. */
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), "not the right one at all");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_wait_until (dialog_shows_error, dialog, "the refusal");
+  heard_test_ui_assert_field_error (passphrase, "passphrase");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (passphrase)), ==, "");
+  g_assert_nonnull (heard_test_ui_find_window ("HeardClusterNumbersDialog"));
+  g_assert_cmpuint (stored_min_signs (context), ==, 3);
+  g_assert_cmpstr (adw_action_row_get_subtitle (wanted.row), ==, "3");
+  heard_test_ui_screenshot (dialog, "cluster-numbers-refused");
+
+  /* The supervisor's own: changed, and Preferences shows it. */
+  gtk_editable_set_text (GTK_EDITABLE (passphrase), PASSPHRASE);
+  heard_test_ui_save_dialog (dialog, "HeardClusterNumbersDialog");
+  g_assert_cmpuint (stored_min_signs (context), ==, 4);
+  wanted.subtitle = "4";
+  heard_test_ui_wait_until (shows_subtitle, &wanted, "4 signs shown");
+  heard_test_ui_screenshot (preferences, "cluster-numbers");
+
+  gtk_window_destroy (preferences);
+  g_clear_object (&context);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +558,7 @@ main (int   argc,
   the_app = heard_test_ui_init (&argc, &argv);
 
   g_test_add_func ("/ui/chronology/timeline-and-list", test_chronology);
+  g_test_add_func ("/ui/chronology/cluster-numbers", test_cluster_numbers);
 
   return g_test_run ();
 }

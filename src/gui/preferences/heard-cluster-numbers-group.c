@@ -98,13 +98,28 @@ change_action (GtkWidget  *widget,
 }
 
 static void
+let_go (HeardClusterNumbersGroup *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->context);
+}
+
+/* Out of its window, it holds no records: GTK may keep a widget a while. */
+static void
+heard_cluster_numbers_group_unroot (GtkWidget *widget)
+{
+  let_go (HEARD_CLUSTER_NUMBERS_GROUP (widget));
+
+  GTK_WIDGET_CLASS (heard_cluster_numbers_group_parent_class)->unroot (widget);
+}
+
+static void
 heard_cluster_numbers_group_dispose (GObject *object)
 {
   HeardClusterNumbersGroup *self = HEARD_CLUSTER_NUMBERS_GROUP (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->context);
+  let_go (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CLUSTER_NUMBERS_GROUP);
 
   G_OBJECT_CLASS (heard_cluster_numbers_group_parent_class)->dispose (object);
@@ -117,6 +132,7 @@ heard_cluster_numbers_group_class_init (HeardClusterNumbersGroupClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heard_cluster_numbers_group_dispose;
+  widget_class->unroot = heard_cluster_numbers_group_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-cluster-numbers-group.ui");
