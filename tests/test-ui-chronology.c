@@ -551,6 +551,115 @@ test_cluster_numbers (void)
   heard_test_remove_dir (data_dir);
 }
 
+static HeardWindow *
+find_practice_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL;
+       l = l->next)
+    if (HEARD_IS_WINDOW (l->data) &&
+        heard_context_get_practice (heard_window_get_context (l->data)) &&
+        g_strcmp0 (_heard_window_get_visible_state (l->data), "records") == 0 &&
+        g_list_model_get_n_items (_heard_window_get_shown_people (l->data)) > 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+practice_shown (gpointer data)
+{
+  return find_practice_window () != NULL;
+}
+
+static gboolean
+has_loaded (gpointer data)
+{
+  return !heard_case_file_get_loading (data);
+}
+
+static gboolean
+has_some_rows (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (data, 0) != NULL;
+}
+
+/* How many signs (not strengths) the young person's records hold. */
+static guint
+count_signs (HeardContext *context,
+             HeardPerson  *person)
+{
+  g_autoptr(HeardCaseFile) case_file = heard_case_file_open (context, person);
+  GListModel *entries = heard_case_file_get_chronology (case_file);
+  guint n = 0;
+
+  heard_test_ui_wait_until (has_loaded, case_file, "their records read");
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(HeardChronologyEntry) entry = g_list_model_get_item (entries, i);
+
+      n += heard_chronology_entry_is_sign (entry);
+    }
+  return n;
+}
+
+/* Practice records as a caseworker first meets them: a young person whose
+ * signs gather shows them from more than one agency, a lane each, on
+ * screen and in words; the shots are for a look in every style and at
+ * 600 pixels. */
+static void
+test_practice (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  HeardWindow *practice;
+  HeardContext *context;
+  GListModel *people;
+  HeardPersonPage *person_page;
+  HeardChronologyPage *page;
+  HeardPerson *chosen = NULL;
+  const HeardChronology *chronology;
+  guint32 sign_lanes = 0;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "practice", NULL);
+  heard_test_ui_wait_until (practice_shown, NULL, "the practice records");
+  practice = find_practice_window ();
+  context = heard_window_get_context (practice);
+  people = _heard_window_get_shown_people (practice);
+  for (guint i = 0; chosen == NULL && i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(HeardPerson) person = g_list_model_get_item (people, i);
+
+      if (count_signs (context, person) >= 3)
+        chosen = person;
+    }
+  g_assert_nonnull (chosen);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (practice), "win.open-person", "(xs)",
+                                             heard_person_get_id (chosen), "chronology"));
+  person_page = HEARD_PERSON_PAGE (_heard_window_get_person_page (practice));
+  page = HEARD_CHRONOLOGY_PAGE (heard_test_ui_find_descendant (GTK_WIDGET (person_page),
+                                                               HEARD_TYPE_CHRONOLOGY_PAGE, NULL));
+  heard_test_ui_wait_until (has_some_rows, _heard_chronology_page_get_list (page),
+                            "their chronology listed");
+  /* Their signs in more than one lane: one lane an agency. */
+  chronology = _heard_timeline_get_chronology (_heard_chronology_page_get_timeline (page));
+  for (guint i = 0; i < heard_chronology_get_n_events (chronology); i++)
+    {
+      const HeardChronologyEvent *event = heard_chronology_get_event (chronology, i);
+
+      if (event->kind == HEARD_CHRONOLOGY_SIGN_OF_HARM ||
+          event->kind == HEARD_CHRONOLOGY_VULNERABILITY)
+        sign_lanes |= 1u << MIN (event->lane, 31);
+    }
+  g_assert_cmpint (g_bit_nth_lsf (sign_lanes, g_bit_nth_lsf (sign_lanes, -1)), !=, -1);
+  heard_test_ui_screenshot (GTK_WINDOW (practice), "practice-chronology");
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +668,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/chronology/timeline-and-list", test_chronology);
   g_test_add_func ("/ui/chronology/cluster-numbers", test_cluster_numbers);
+  g_test_add_func ("/ui/chronology/practice", test_practice);
 
   return g_test_run ();
 }

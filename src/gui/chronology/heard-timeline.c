@@ -328,8 +328,15 @@ heard_timeline_measure (GtkWidget      *widget,
     }
   else
     {
+      HeardTimeline *self = HEARD_TIMELINE (widget);
+      guint n_lanes = 1;
+
+      /* Room for a label and two rows of marks in every lane, and the axis. */
+      for (guint i = 0; self->chronology != NULL &&
+           i < heard_chronology_get_n_events (self->chronology); i++)
+        n_lanes = MAX (n_lanes, heard_chronology_get_event (self->chronology, i)->lane + 1);
       *minimum = 200;
-      *natural = 260;
+      *natural = MAX (*minimum, (int) n_lanes * 56 + 40);
     }
 }
 
@@ -510,11 +517,11 @@ heard_timeline_set_chronology (HeardTimeline   *self,
   for (guint i = 0; i < heard_chronology_get_n_events (chronology); i++)
     if (heard_chronology_get_event (chronology, i)->id == self->selected_id)
       {
-        gtk_widget_queue_draw (GTK_WIDGET (self));
+        gtk_widget_queue_resize (GTK_WIDGET (self));
         return;
       }
   heard_timeline_set_selected_id (self, HEARD_CHRONOLOGY_NO_EVENT);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 gint64
