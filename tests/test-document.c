@@ -17,6 +17,8 @@
 #include "heard-plan-document.h"
 #include "heard-plan-private.h"
 #include "heard-staff.h"
+#include "heard-chronology-entry.h"
+#include "heard-directory-agency.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
 
@@ -39,6 +41,7 @@ typedef struct
   guint         n_statements;
   guint         statement_words;
   guint         n_check_ins;
+  gboolean      chronology;   /* signs and a strength from a directory of two */
 } Shape;
 
 static const char *const area_names[] = {
@@ -122,9 +125,62 @@ make_statement (const char *words,
   return statement;
 }
 
+static HeardChronologyEntry *
+make_entry (HeardEntryNature  nature,
+            const char       *kind,
+            gint64            agency_id,
+            HeardDatePrecision precision,
+            guint             day_of_month,
+            GDateMonth        month,
+            const char       *seen)
+{
+  HeardChronologyEntry *entry = heard_chronology_entry_new (1, nature, kind);
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, day_of_month, month, 2026);
+  heard_chronology_entry_set_when (entry, precision, &day, &day);
+  heard_chronology_entry_set_agency_id (entry, agency_id);
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_REPORTER, "Ms Reporter");
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_SEEN, seen);
+  return entry;
+}
+
+/* Recorded out of order: the document puts them in order of date. */
+static void
+add_chronology (GListStore *chronology,
+                GListStore *agencies)
+{
+  g_autoptr(HeardDirectoryAgency) school = heard_directory_agency_new (HEARD_AGENCY_TYPE_SCHOOL,
+                                                                       "Northgate Academy");
+  g_autoptr(HeardDirectoryAgency) police = heard_directory_agency_new (HEARD_AGENCY_TYPE_POLICE,
+                                                                       "City Police");
+  HeardChronologyEntry *entries[] = {
+    make_entry (HEARD_ENTRY_SIGN_OF_HARM, "police-contact", 2, HEARD_DATE_PRECISION_DAY, 20,
+                G_DATE_MARCH, "Stopped in a car at night"),
+    make_entry (HEARD_ENTRY_STRENGTH, "other", 1, HEARD_DATE_PRECISION_DAY, 15, G_DATE_APRIL,
+                "Started the college course"),
+    make_entry (HEARD_ENTRY_VULNERABILITY, "school-absence", 1, HEARD_DATE_PRECISION_AROUND, 10,
+                G_DATE_JANUARY, "Stopped coming in on Mondays"),
+  };
+
+  heard_directory_agency_set_id (school, 1);
+  heard_directory_agency_set_id (police, 2);
+  g_list_store_append (agencies, school);
+  g_list_store_append (agencies, police);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      heard_chronology_entry_set_id (entries[i], i + 1);
+      g_list_store_append (chronology, entries[i]);
+      g_object_unref (entries[i]);
+    }
+}
+
 static HeardPlanDocument *
 make_document (const Shape *shape)
 {
+  g_autoptr(GListStore) chronology = g_list_store_new (HEARD_TYPE_CHRONOLOGY_ENTRY);
+  g_autoptr(GListStore) agencies = g_list_store_new (HEARD_TYPE_DIRECTORY_AGENCY);
   g_autoptr(HeardPerson) person = heard_person_new ();
   g_autoptr(HeardPlan) plan = make_plan (shape);
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
@@ -173,6 +229,12 @@ make_document (const Shape *shape)
   content.recipient = "Review meeting: school, police";
   content.printed_on = PRINTED_ON;
   content.practice = shape->practice;
+  if (shape->chronology)
+    {
+      add_chronology (chronology, agencies);
+      content.chronology = G_LIST_MODEL (chronology);
+      content.agencies = G_LIST_MODEL (agencies);
+    }
 
   return heard_plan_document_new (&content);
 }
@@ -277,6 +339,54 @@ test_check_ins (void)
   g_assert_nonnull (strstr (text, "12 check-ins"));
   g_assert_nonnull (strstr (text, "Safety, their own scale"));
 
+  heard_test_clear_dir (&folder);
+}
+
+/* The chronology as a list after the check-ins: in order of date, an
+ * approximate day said so, a strength beside the signs, each with its
+ * agency; the sensitive statement by its content note only. */
+static void
+test_chronology (void)
+{
+  const Shape shape = { FALSE, 3, 0, 0, 2, TRUE };
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&shape, folder, NULL);
+  g_autofree char *text = heard_test_pdf_text (path);
+  const char *check_ins = strstr (text, "Safety, their own scale");
+  const char *section = strstr (text, "Chronology");
+  const char *approximate, *harm, *strength, *note;
+
+  g_assert_nonnull (check_ins);
+  g_assert_nonnull (section);
+  g_assert_true (check_ins < section);
+  approximate = strstr (section, "around January 2026 · Vulnerability · Northgate Academy");
+  harm = strstr (section, "20 March 2026 · Sign of harm · City Police");
+  strength = strstr (section, "15 April 2026 · Strength · Northgate Academy");
+  g_assert_nonnull (approximate);
+  g_assert_nonnull (harm);
+  g_assert_nonnull (strength);
+  g_assert_true (approximate < harm);
+  g_assert_true (harm < strength);
+  g_assert_nonnull (strstr (section, "Started the college course"));
+  g_assert_nonnull (strstr (section, "Source: Ms Reporter"));
+  /* Their words chosen to go in: the sensitive ones by the note alone. */
+  note = strstr (section, "Content note: Talks about the car");
+  g_assert_nonnull (note);
+  g_assert_null (strstr (section, "He drove me to the flat"));
+  g_assert_nonnull (strstr (section, "Nobody listened to me until now"));
+
+  heard_test_clear_dir (&folder);
+}
+
+/* NULL: no chronology section, as before. */
+static void
+test_no_chronology (void)
+{
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&small, folder, NULL);
+  g_autofree char *text = heard_test_pdf_text (path);
+
+  g_assert_null (strstr (text, "Chronology"));
   heard_test_clear_dir (&folder);
 }
 
@@ -594,6 +704,8 @@ main (int   argc,
 
   g_test_add_func ("/document/contents", test_contents);
   g_test_add_func ("/document/check-ins", test_check_ins);
+  g_test_add_func ("/document/chronology", test_chronology);
+  g_test_add_func ("/document/no-chronology", test_no_chronology);
   g_test_add_func ("/document/page-numbers", test_page_numbers);
   g_test_add_func ("/document/scripts", test_scripts);
   g_test_add_func ("/document/practice-mark", test_practice_mark);

@@ -15,6 +15,7 @@
 #include "heard-recipient.h"
 #include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
+#include "heard-store-chronology.h"
 #include "heard-store-exports.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -406,6 +407,8 @@ typedef struct
   GPtrArray   *plans;
   GPtrArray   *statements;
   GPtrArray   *staff;
+  GPtrArray   *chronology;
+  GPtrArray   *agencies;
 } PdfRecords;
 
 static void
@@ -415,12 +418,14 @@ pdf_records_clear (PdfRecords *records)
   g_clear_pointer (&records->plans, g_ptr_array_unref);
   g_clear_pointer (&records->statements, g_ptr_array_unref);
   g_clear_pointer (&records->staff, g_ptr_array_unref);
+  g_clear_pointer (&records->chronology, g_ptr_array_unref);
+  g_clear_pointer (&records->agencies, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfRecords, pdf_records_clear)
 
-/* Reads the young person @person_id, their plans and statements, and the
- * staff into @records; -1, or the status to exit with. */
+/* Reads the young person @person_id, their plans, statements and
+ * chronology, the staff and the agencies directory into @records; -1, or the status to exit with. */
 static int
 read_pdf_records (HeardStore *store,
                   gint64      person_id,
@@ -429,6 +434,8 @@ read_pdf_records (HeardStore *store,
   g_autoptr(GAsyncResult) plans = NULL;
   g_autoptr(GAsyncResult) statements = NULL;
   g_autoptr(GAsyncResult) staff = NULL;
+  g_autoptr(GAsyncResult) chronology = NULL;
+  g_autoptr(GAsyncResult) agencies = NULL;
   g_autoptr(GError) error = NULL;
   int status = -1;
 
@@ -438,14 +445,21 @@ read_pdf_records (HeardStore *store,
   heard_store_load_plans_async (store, person_id, NULL, heard_cli_result_cb, &plans);
   heard_store_list_statements_async (store, person_id, NULL, heard_cli_result_cb, &statements);
   heard_store_list_staff_async (store, NULL, heard_cli_result_cb, &staff);
+  heard_store_list_chronology_async (store, person_id, NULL, heard_cli_result_cb, &chronology);
+  heard_store_list_agencies_async (store, NULL, heard_cli_result_cb, &agencies);
   heard_cli_wait (&plans);
   heard_cli_wait (&statements);
   heard_cli_wait (&staff);
+  heard_cli_wait (&chronology);
+  heard_cli_wait (&agencies);
 
   if ((records->plans = heard_store_load_plans_finish (store, plans, &error)) == NULL ||
       (records->statements = heard_store_list_statements_finish (store, statements,
                                                                  &error)) == NULL ||
-      (records->staff = heard_store_list_staff_finish (store, staff, &error)) == NULL)
+      (records->staff = heard_store_list_staff_finish (store, staff, &error)) == NULL ||
+      (records->chronology = heard_store_list_chronology_finish (store, chronology,
+                                                                 &error)) == NULL ||
+      (records->agencies = heard_store_list_agencies_finish (store, agencies, &error)) == NULL)
     return heard_cli_fail_with_error (error);
 
   return -1;
@@ -529,6 +543,8 @@ run_pdf (HeardCliRecords *records,
   g_autoptr(GPtrArray) statements = NULL;
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListModel) chronology = NULL;
+  g_autoptr(GListModel) agencies = NULL;
   g_autoptr(HeardPlanDocument) document = NULL;
   g_autoptr(HeardExportNote) note = NULL;
   g_autofree char *recipient_code = NULL;
@@ -554,12 +570,16 @@ run_pdf (HeardCliRecords *records,
   heard_date_today (&day);
   today = heard_date_to_iso (&day);
   staff = list_model_of (HEARD_TYPE_STAFF, found.staff);
+  chronology = list_model_of (HEARD_TYPE_CHRONOLOGY_ENTRY, found.chronology);
+  agencies = list_model_of (HEARD_TYPE_DIRECTORY_AGENCY, found.agencies);
   document = heard_plan_document_new (&(HeardPlanDocumentContent) {
     .person = found.person,
     .plan = plan,
     .statements = statements,
     .check_ins = check_ins,
     .staff = staff,
+    .chronology = chronology,
+    .agencies = agencies,
     .recipient = recipient,
     .printed_on = today,
     .practice = heard_unlock_flow_get_practice (records->flow),

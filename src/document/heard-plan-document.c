@@ -15,6 +15,7 @@
 
 #include "heard-chart.h"
 #include "heard-check-in.h"
+#include "heard-chronology-rows.h"
 #include "heard-date.h"
 #include "heard-document-pages-private.h"
 #include "heard-files.h"
@@ -509,6 +510,60 @@ collect_supervisors (GListModel *staff)
   return supervisors;
 }
 
+/* The chronology as a list, oldest first: signs, strengths, the statements
+ * chosen to go in (sensitive ones by their content note only), the
+ * check-ins and the plan's decisions, each with when, what, who and the
+ * agency it came from. */
+static void
+add_chronology (HeardDocumentBlocks            *blocks,
+                const HeardPlanDocumentContent *content)
+{
+  g_autoptr(HeardChronologyRecords) records = heard_chronology_records_new ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GListStore) plans = g_list_store_new (HEARD_TYPE_PLAN);
+
+  if (content->chronology == NULL)
+    return;
+
+  heard_chronology_records_add_entries (records, content->chronology);
+  heard_chronology_records_add_agencies (records, content->agencies);
+  for (guint i = 0; content->statements != NULL && i < content->statements->len; i++)
+    g_ptr_array_add (records->statements, g_object_ref (g_ptr_array_index (content->statements, i)));
+  for (guint i = 0; content->check_ins != NULL && i < content->check_ins->len; i++)
+    g_ptr_array_add (records->check_ins, g_object_ref (g_ptr_array_index (content->check_ins, i)));
+  g_list_store_append (plans, content->plan);
+  heard_chronology_records_add_plans (records, G_LIST_MODEL (plans));
+  rows = heard_chronology_rows_build (records);
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("Chronology"));
+  if (rows->len == 0)
+    {
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       _("Nothing has been recorded on the chronology yet."));
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HeardChronologyRow *row = g_ptr_array_index (rows, i);
+      g_autofree char *about = NULL;
+      g_autofree char *who = NULL;
+
+      /* TRANSLATORS: one chronology entry: when, what kind, which agency,
+       * e.g. "around May 2024 · Sign of harm · Northfield School" */
+      about = g_strdup_printf (_("%s · %s · %s"), row->when,
+                               heard_chronology_kind_label (row->kind), row->lane);
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, row->what);
+      if (row->who != NULL && *row->who != '\0')
+        {
+          /* TRANSLATORS: who reported or recorded a chronology entry */
+          who = g_strdup_printf (_("Source: %s"), row->who);
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, who);
+        }
+    }
+}
+
 static void
 add_reviews (HeardDocumentBlocks *blocks,
              HeardPlan           *plan,
@@ -856,6 +911,8 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
   g_return_val_if_fail (HEARD_IS_PERSON (content->person), NULL);
   g_return_val_if_fail (HEARD_IS_PLAN (content->plan), NULL);
   g_return_val_if_fail (content->staff == NULL || G_IS_LIST_MODEL (content->staff), NULL);
+  g_return_val_if_fail (content->chronology == NULL || G_IS_LIST_MODEL (content->chronology), NULL);
+  g_return_val_if_fail (content->agencies == NULL || G_IS_LIST_MODEL (content->agencies), NULL);
 
   self = g_object_new (HEARD_TYPE_PLAN_DOCUMENT, NULL);
   day = heard_date_describe (content->printed_on);
@@ -871,6 +928,7 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
   add_statements (self->blocks, content->statements);
   add_areas (self->blocks, content->plan);
   add_check_ins (self, content->check_ins);
+  add_chronology (self->blocks, content);
   add_reviews (self->blocks, content->plan, content->staff);
 
   return self;

@@ -18,6 +18,8 @@ typedef struct
   GPtrArray    *statements;  /* HeardStatement: only those chosen to go in, in order */
   GPtrArray    *check_ins;   /* HeardCheckIn of this plan, oldest first (may be empty) */
   GListModel   *staff;       /* HeardStaff, to say which reviewers are supervisors (may be NULL) */
+  GListModel   *chronology;  /* HeardChronologyEntry: signs and strengths (NULL: no chronology) */
+  GListModel   *agencies;    /* HeardDirectoryAgency, naming who reported each (may be NULL) */
   const char   *recipient;   /* who it is for, in words ("Review meeting: school, police") */
   const char   *printed_on;  /* ISO date "2026-12-07", printed on every page */
   gboolean      practice;    /* practice records: every page says "Practice — fictional records" */

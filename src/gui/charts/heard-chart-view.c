@@ -5,9 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include <adwaita.h>
-
 #include "heard-chart.h"
+#include "heard-chart-style.h"
 #include "heard-chart-view.h"
 #include "heard-check-in-rules.h"
 #include "heard-date.h"
@@ -457,24 +456,6 @@ rebuild (HeardChartView *self)
 }
 
 static void
-style_changed_cb (HeardChartView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static HeardChartStyle
-get_chart_style (void)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
-  if (adw_style_manager_get_high_contrast (manager))
-    return HEARD_CHART_STYLE_HIGH_CONTRAST;
-  if (adw_style_manager_get_dark (manager))
-    return HEARD_CHART_STYLE_DARK;
-  return HEARD_CHART_STYLE_LIGHT;
-}
-
-static void
 heard_chart_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
@@ -482,21 +463,12 @@ heard_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   HeardChartPalette palette;
-  GdkRGBA color;
   cairo_t *cr;
 
   if (self->series == NULL || width <= 0 || height <= 0)
     return;
 
-  /* The style's text colour for words and axes, over the card the chart
-   * sits on; the raters' colours are the palette's for this style, chosen
-   * for contrast against it. */
-  heard_chart_palette_init_default (&palette, get_chart_style ());
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  palette.foreground = (HeardChartColor) { color.red, color.green, color.blue, color.alpha };
-  palette.background.alpha = 0;
+  heard_chart_style_init_palette (&palette, widget);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   switch (self->kind)
@@ -623,13 +595,8 @@ heard_chart_view_class_init (HeardChartViewClass *klass)
 static void
 heard_chart_view_init (HeardChartView *self)
 {
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-
   self->markers = g_array_new (FALSE, FALSE, sizeof (HeardChartMarker));
-  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (style_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (style_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  heard_chart_style_follow (GTK_WIDGET (self));
 }
 
 GtkWidget *

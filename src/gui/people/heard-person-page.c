@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-agency.h"
 #include "heard-cluster-strip.h"
+#include "heard-chronology-page.h"
 #include "heard-content-note.h"
 #include "heard-date.h"
 #include "heard-person-page.h"
@@ -44,6 +45,7 @@ struct _HeardPersonPage
   HeardContentNote *hard_note;
   HeardPlanView  *plan_view;
   HeardStatementsView *statements_view;
+  HeardChronologyPage *chronology_page;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonPage, heard_person_page, ADW_TYPE_BIN)
@@ -229,6 +231,19 @@ amend_entry_cb (GtkWidget  *widget,
     }
 }
 
+/* From the chronology: their words at that statement, a check-in or a
+ * plan's decision in the Support Plan tab. */
+static void
+open_record_cb (HeardPersonPage *self,
+                guint            source,
+                gint64           record_id)
+{
+  if (source == HEARD_CHRONOLOGY_FROM_STATEMENT)
+    heard_person_page_show_statement (self, record_id);
+  else
+    heard_person_page_show_view (self, "plan");
+}
+
 static void
 heard_person_page_dispose (GObject *object)
 {
@@ -317,6 +332,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   g_type_ensure (HEARD_TYPE_PLAN_VIEW);
   g_type_ensure (HEARD_TYPE_STATEMENTS_VIEW);
+  g_type_ensure (HEARD_TYPE_CHRONOLOGY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
@@ -338,6 +354,8 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_note);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, plan_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, statements_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, chronology_page);
+  gtk_widget_class_bind_template_callback (widget_class, open_record_cb);
 }
 
 static void
@@ -408,6 +426,7 @@ heard_person_page_set_person (HeardPersonPage *self,
   heard_plan_view_set_case_file (self->plan_view, self->case_file);
   heard_statements_view_set_case_file (self->statements_view, self->case_file);
   heard_cluster_strip_set_case_file (self->cluster_strip, self->case_file);
+  heard_chronology_page_set_case_file (self->chronology_page, self->case_file);
   /* Their record opens at its start, not where the last person's was left. */
   scroll_to_top (GTK_WIDGET (self));
   refresh (self);

@@ -110,8 +110,10 @@ heard_signature_group_init (HeardSignatureGroup *self)
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }
 
-/* Offers the supervisors set up, to sign decisions on @case_file. Call it
- * once the group is in its dialog, over a window of the application. */
+/* Offers the supervisors set up, to sign decisions on @case_file (or, with
+ * NULL, a change that is not one young person's, signed through
+ * heard_signature_group_check()). Call it once the group is in its dialog,
+ * over a window of the application. */
 void
 heard_signature_group_load (HeardSignatureGroup *self,
                             HeardCaseFile       *case_file)
@@ -119,7 +121,7 @@ heard_signature_group_load (HeardSignatureGroup *self,
   HeardContext *context;
 
   g_return_if_fail (HEARD_IS_SIGNATURE_GROUP (self));
-  g_return_if_fail (HEARD_IS_CASE_FILE (case_file));
+  g_return_if_fail (case_file == NULL || HEARD_IS_CASE_FILE (case_file));
   g_return_if_fail (self->supervisors == NULL);
 
   context = heard_widget_get_context (GTK_WIDGET (self));
@@ -154,6 +156,8 @@ heard_signature_group_sign_async (HeardSignatureGroup *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_signature_group_sign_async);
+
+  g_return_if_fail (self->case_file != NULL);
 
   chosen = heard_signature_group_check (self, &passphrase, &error);
   if (chosen == NULL)
@@ -196,7 +200,7 @@ heard_signature_group_check (HeardSignatureGroup  *self,
   g_return_val_if_fail (passphrase != NULL, NULL);
 
   chosen = adw_combo_row_get_selected_item (self->supervisor_row);
-  if (self->case_file == NULL || chosen == NULL)
+  if (chosen == NULL)
     {
       g_set_error (error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_A_SUPERVISOR, "%s",
                    /* TRANSLATORS: "Cancel" is this dialog's button,

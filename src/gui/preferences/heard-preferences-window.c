@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-agencies-page.h"
 #include "heard-backup-group.h"
+#include "heard-cluster-numbers-group.h"
 #include "heard-passphrase-editor.h"
 #include "heard-preferences-window.h"
 #include "heard-staff-list.h"
@@ -41,6 +42,7 @@ struct _HeardPreferencesWindow
   AdwActionRow         *audit_row;
   HeardBackupGroup     *backup_group;
   HeardAgenciesPage    *agencies_page;
+  HeardClusterNumbersGroup *cluster_numbers_group;
   AdwComboRow          *idle_lock_row;
   GtkWidget            *idle_never_label;
   GSettings            *settings;
@@ -493,6 +495,7 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
 
   g_type_ensure (HEARD_TYPE_AGENCIES_PAGE);
   g_type_ensure (HEARD_TYPE_BACKUP_GROUP);
+  g_type_ensure (HEARD_TYPE_CLUSTER_NUMBERS_GROUP);
   object_class->dispose = heard_preferences_window_dispose;
   window_class->close_request = heard_preferences_window_close_request;
 
@@ -504,6 +507,8 @@ heard_preferences_window_class_init (HeardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, audit_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, backup_group);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, agencies_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow,
+                                        cluster_numbers_group);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, idle_lock_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPreferencesWindow, idle_never_label);
   gtk_widget_class_bind_template_callback (widget_class, caseworker_apply_cb);
@@ -553,6 +558,7 @@ heard_preferences_window_new (GtkWindow    *parent,
                            G_CALLBACK (staff_changed_cb), self, G_CONNECT_SWAPPED);
   heard_backup_group_set_context (self->backup_group, context);
   heard_agencies_page_set_context (self->agencies_page, context);
+  heard_cluster_numbers_group_set_context (self->cluster_numbers_group, context);
   /* Practice records and passphrase mode have no passphrase of the caseworker's. */
   gtk_widget_set_visible (self->passphrase_row,
                           heard_context_get_has_caseworker_passphrase (context));
