@@ -41,7 +41,7 @@
 #define RADIAL_HEIGHT   230.0
 #define PROGRESS_HEIGHT 150.0
 #define SAFETY_HEIGHT   170.0
-#define LEGEND_HEIGHT   36.0
+#define LEGEND_HEIGHT   46.0 /* two rows, when the items do not fit side by side */
 #define FRAME_GAP       20.0
 
 /* A PDF being written, beside where it goes: the prefix, then the tag of the
@@ -373,9 +373,9 @@ add_chart_with_legend (HeardPlanDocument *self,
   add_chart (self, LEGEND_HEIGHT, CHART_LEGEND, 0, rater)->legend = legend;
 }
 
-/* One check-in, compactly: its day; each area's two ratings side by side,
- * never averaged, a gap worth talking about said so; how safe they feel;
- * what they said, in their words; the worker's note. */
+/* One check-in, compactly: its day; what they said, in their words; each
+ * area's two ratings side by side, never averaged, a gap worth talking
+ * about said so; how safe they feel; the worker's note. */
 static void
 add_check_in (HeardDocumentBlocks *blocks,
               HeardPlan           *plan,
@@ -389,6 +389,12 @@ add_check_in (HeardDocumentBlocks *blocks,
   HeardRating safety;
 
   add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, day);
+  /* Their voice first, as on screen. */
+  if (!heard_text_is_blank (their_words))
+    {
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_NOTE, _("In their words"));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS, their_words);
+    }
   for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
     {
       HeardAreaKind area = heard_check_in_get_area (check_in, i);
@@ -413,12 +419,6 @@ add_check_in (HeardDocumentBlocks *blocks,
   safety_words = heard_check_in_dup_rating_words (&safety);
   g_string_append_printf (ratings, _("How safe they feel: %s"), safety_words);
   _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, ratings->str);
-
-  if (!heard_text_is_blank (their_words))
-    {
-      add_kept (blocks, HEARD_DOCUMENT_STYLE_NOTE, _("In their words"));
-      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS, their_words);
-    }
   if (!heard_text_is_blank (note))
     {
       g_autofree char *worker_note = g_strdup_printf (_("Worker’s note: %s"), note);
