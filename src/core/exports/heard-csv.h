@@ -46,10 +46,11 @@ typedef enum
  * empty, never 0. @person fills the person column (a name or a pseudonym).
  * Typed text (the name, their words, the note) that starts as a spreadsheet
  * formula would (=, +, -, @, a tab or a carriage return) gets an apostrophe
- * first, as OWASP advises against formula injection. With HEARD_CSV_WITH_WORDS every row has two more columns, their_words
- * (what they said, in their words) and worker_note, filled once per
- * check-in, on its safety-scale row, and empty on the others, so that a
- * count of rows with words counts check-ins. */
+ * first, as OWASP advises against formula injection. With
+ * HEARD_CSV_WITH_WORDS every row has two more columns, their_words (what
+ * they said, in their words) and worker_note, filled once per check-in, on
+ * its safety-scale row, and empty on the others, so that a count of rows
+ * with words counts check-ins. */
 GBytes  *heard_csv_check_ins        (const char          *person,
                                      GPtrArray           *check_ins,
                                      HeardCsvCheckIns     columns) G_GNUC_WARN_UNUSED_RESULT;
