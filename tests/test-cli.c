@@ -888,6 +888,47 @@ list_export_entries (const char     *db_path,
   return notes;
 }
 
+/* Practice records of three made-up young people in @practice_dir, as the
+ * export tests use them: their key, with the name young person 1 likes to
+ * be called and their check-ins read back, to compare exports with. */
+static HeardKey *
+make_practice_records (const char  *practice_dir,
+                       char       **name,
+                       GPtrArray  **check_ins)
+{
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardPerson *person;
+  HeardKey *key;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
+             "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  key = read_practice_key (practice_dir);
+  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  person = heard_test_find_person (people, 1);
+  g_assert_nonnull (person);
+  *name = g_strdup (heard_person_get_preferred_name (person)[0] != '\0'
+                    ? heard_person_get_preferred_name (person)
+                    : heard_person_get_display_name (person));
+  *check_ins = heard_test_list_check_ins (store, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint ((*check_ins)->len, >, 0);
+  heard_test_close_store (&store);
+
+  return key;
+}
+
 /* heard-cli export check-ins on practice records: CSV that Python's csv
  * module reads, one header, one row per area, rater and check-in plus the
  * safety scale, a rating not given said as such (never 0); a pseudonym in
@@ -902,39 +943,15 @@ test_export_check_ins (Fixture       *fixture,
   g_autofree char *out_path = g_build_filename (fixture->records.root, "check-ins.csv", NULL);
   g_autofree char *pseudonym = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(HeardKey) key = NULL;
-  g_autoptr(HeardStore) store = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) rows = NULL;
-  HeardPerson *person;
-  const char *name;
   guint n_ratings = 0, n_skipped = 0, n_rows_skipped = 0;
 
-  {
-    g_auto(Run) run = { 0 };
-
-    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
-             "--data-dir", practice_dir, NULL);
-    g_assert_cmpint (run.status, ==, EXIT_OK);
-  }
-
   /* What the records hold, to compare with. */
-  key = read_practice_key (practice_dir);
-  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  people = heard_test_list_people (store, &error);
-  g_assert_no_error (error);
-  person = heard_test_find_person (people, 1);
-  g_assert_nonnull (person);
-  name = heard_person_get_preferred_name (person);
-  if (name[0] == '\0')
-    name = heard_person_get_display_name (person);
-  check_ins = heard_test_list_check_ins (store, 1, 0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (check_ins->len, >, 0);
+  key = make_practice_records (practice_dir, &name, &check_ins);
   for (guint i = 0; i < check_ins->len; i++)
     {
       HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
@@ -953,7 +970,6 @@ test_export_check_ins (Fixture       *fixture,
       n_ratings++;
     }
   g_assert_cmpuint (n_skipped, >, 0);
-  heard_test_close_store (&store);
 
   {
     g_auto(Run) run = { 0 };
@@ -1417,34 +1433,13 @@ test_export_check_ins_names (Fixture       *fixture,
   g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
   g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
   g_autoptr(HeardKey) key = NULL;
-  g_autoptr(HeardStore) store = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   const char *words = NULL;
-  HeardPerson *person;
   HeardExportNote *note;
 
-  {
-    g_auto(Run) run = { 0 };
-
-    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
-             "--data-dir", practice_dir, NULL);
-    g_assert_cmpint (run.status, ==, EXIT_OK);
-  }
-  key = read_practice_key (practice_dir);
-  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  people = heard_test_list_people (store, &error);
-  g_assert_no_error (error);
-  person = heard_test_find_person (people, 1);
-  name = g_strdup (heard_person_get_preferred_name (person)[0] != '\0'
-                   ? heard_person_get_preferred_name (person)
-                   : heard_person_get_display_name (person));
-  check_ins = heard_test_list_check_ins (store, 1, 0, &error);
-  g_assert_no_error (error);
+  key = make_practice_records (practice_dir, &name, &check_ins);
   for (guint i = 0; i < check_ins->len && words == NULL; i++)
     {
       const char *said = heard_check_in_get_text (check_ins->pdata[i],
@@ -1454,7 +1449,6 @@ test_export_check_ins_names (Fixture       *fixture,
         words = said;
     }
   g_assert_nonnull (words);
-  heard_test_close_store (&store);
 
   /* By default: a pseudonym, no name, no words. */
   {
