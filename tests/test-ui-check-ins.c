@@ -84,23 +84,6 @@ dialog_shows_error (gpointer data)
   return heard_field_error_find (data) != NULL || heard_dialog_get_error (data) != NULL;
 }
 
-/* Whether some label below @root holds @text. */
-static gboolean
-has_label_with (GtkWidget  *root,
-                const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_with (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The first shown label below @root that holds @text. */
 static GtkWidget *
 find_label_with (GtkWidget  *root,
@@ -135,6 +118,14 @@ comes_before (GtkWidget *first,
     if (sibling == second)
       return TRUE;
   return FALSE;
+}
+
+/* Whether some label below @root holds @text. */
+static gboolean
+has_label_with (GtkWidget  *root,
+                const char *text)
+{
+  return find_label_with (root, text) != NULL;
 }
 
 typedef struct
