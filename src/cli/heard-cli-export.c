@@ -606,7 +606,7 @@ choose_pdf_path (const char *file,
   heard_date_today (&day);
   today = heard_date_to_iso (&day);
   suggested = heard_plan_document_suggest_file_name (today);
-  stem = g_strconcat (practice ? "practice-" : "", suggested, NULL);
+  stem = g_strconcat (practice ? HEARD_PLAN_DOCUMENT_PRACTICE_PREFIX : "", suggested, NULL);
   stem[strlen (stem) - strlen (".pdf")] = '\0';
   path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s.pdf", file, stem);
   for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
