@@ -644,6 +644,169 @@ test_describe (void)
                                "Home 4 to 4; Safety 3 to rather not say");
 }
 
+/* Which columns of @image hold @color somewhere: from the first such
+ * column to the last, how many do not. */
+static guint
+count_gap_columns (const HeardTestImage *image,
+                   HeardChartColor       color,
+                   int                  *first,
+                   int                  *last)
+{
+  guint gaps = 0;
+
+  *first = -1;
+  *last = -1;
+  for (int x = 0; x < image->width; x++)
+    for (int y = 0; y < image->height; y++)
+      if (heard_test_color_near (heard_test_image_get (image, x, y), color, 0.1))
+        {
+          if (*first < 0)
+            *first = x;
+          *last = x;
+          break;
+        }
+  for (int x = *first; x >= 0 && x <= *last; x++)
+    {
+      gboolean found = FALSE;
+
+      for (int y = 0; y < image->height && !found; y++)
+        found = heard_test_color_near (heard_test_image_get (image, x, y), color, 0.1);
+      gaps += !found;
+    }
+  return gaps;
+}
+
+/* Each chart's key: its words, and a sample of each line drawn: the young
+ * person's solid, the worker's dashed, each in its own colour, then words;
+ * the safety chart's key has only theirs; the radial one draws in the
+ * colour of the rater it is for. */
+static void
+test_legend (void)
+{
+  HeardChartPalette palette;
+
+  g_assert_cmpstr (heard_chart_legend_get_words (HEARD_CHART_LEGEND_RATERS, 0), ==,
+                   "Their rating: solid line, round markers");
+  g_assert_cmpstr (heard_chart_legend_get_words (HEARD_CHART_LEGEND_RATERS, 1), ==,
+                   "Worker’s rating: dashed line, square markers");
+  g_assert_null (heard_chart_legend_get_words (HEARD_CHART_LEGEND_RATERS, 2));
+  g_assert_cmpstr (heard_chart_legend_get_words (HEARD_CHART_LEGEND_SAFETY, 0), ==,
+                   "Their rating: solid line, round markers");
+  g_assert_null (heard_chart_legend_get_words (HEARD_CHART_LEGEND_SAFETY, 1));
+  g_assert_cmpstr (heard_chart_legend_get_words (HEARD_CHART_LEGEND_FIRST_LATEST, 0), ==,
+                   "Latest check-in: solid line, filled markers");
+  g_assert_cmpstr (heard_chart_legend_get_words (HEARD_CHART_LEGEND_FIRST_LATEST, 1), ==,
+                   "First check-in: dashed line, hollow markers");
+  g_assert_nonnull (heard_chart_legend_get_sample (HEARD_CHART_LEGEND_RATERS, 1));
+
+  heard_chart_palette_init_default (&palette, HEARD_CHART_STYLE_LIGHT);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_auto(HeardTestImage) image = { 0 };
+      g_auto(HeardTestImage) safety = { 0 };
+      g_auto(HeardTestImage) radial = { 0 };
+      cairo_t *cr = heard_test_image_begin (&image, sizes[s].width + 600, 60);
+      int their_first, their_last, worker_first, worker_last;
+      guint text_ink = 0;
+
+      heard_chart_draw_legend (cr, NULL, sizes[s].width + 600, 60, &palette,
+                               HEARD_CHART_LEGEND_RATERS, HEARD_CHART_RATER_YOUNG_PERSON);
+      heard_test_image_end (&image, cr);
+
+      /* Theirs an unbroken line, the worker's dashed, theirs first. */
+      g_assert_cmpuint (count_gap_columns (&image, palette.rater[0], &their_first,
+                                           &their_last), ==, 0);
+      g_assert_cmpint (their_last - their_first, >, 20);
+      g_assert_cmpuint (count_gap_columns (&image, palette.rater[1], &worker_first,
+                                           &worker_last), >, 2);
+      g_assert_cmpint (worker_last - worker_first, >, 20);
+      g_assert_cmpint (their_last, <, worker_first);
+      /* Words after each sample. */
+      for (int y = 0; y < image.height; y++)
+        for (int x = their_last + 1; x < worker_first; x++)
+          text_ink += heard_test_color_near (heard_test_image_get (&image, x, y),
+                                             palette.foreground, 0.3);
+      g_assert_cmpuint (text_ink, >, 50);
+
+      cr = heard_test_image_begin (&safety, sizes[s].width, 60);
+      heard_chart_draw_legend (cr, NULL, sizes[s].width, 60, &palette, HEARD_CHART_LEGEND_SAFETY,
+                               HEARD_CHART_RATER_YOUNG_PERSON);
+      heard_test_image_end (&safety, cr);
+      g_assert_cmpuint (count_color (&safety, palette.rater[0], 0.1), >, 20);
+      g_assert_cmpuint (count_color (&safety, palette.rater[1], 0.1), ==, 0);
+
+      cr = heard_test_image_begin (&radial, sizes[s].width, 60);
+      heard_chart_draw_legend (cr, NULL, sizes[s].width, 60, &palette,
+                               HEARD_CHART_LEGEND_FIRST_LATEST, HEARD_CHART_RATER_WORKER);
+      heard_test_image_end (&radial, cr);
+      g_assert_cmpuint (count_color (&radial, palette.rater[1], 0.1), >, 20);
+      g_assert_cmpuint (count_color (&radial, palette.rater[0], 0.1), ==, 0);
+    }
+
+  /* Too narrow for both side by side: one under the other, both drawn. */
+  {
+    g_auto(HeardTestImage) narrow = { 0 };
+    cairo_t *cr = heard_test_image_begin (&narrow, 300, 80);
+    int their_first, their_last, worker_first, worker_last;
+
+    heard_chart_draw_legend (cr, NULL, 300, 80, &palette, HEARD_CHART_LEGEND_RATERS,
+                             HEARD_CHART_RATER_YOUNG_PERSON);
+    heard_test_image_end (&narrow, cr);
+    count_gap_columns (&narrow, palette.rater[0], &their_first, &their_last);
+    count_gap_columns (&narrow, palette.rater[1], &worker_first, &worker_last);
+    g_assert_cmpint (their_first, >=, 0);
+    g_assert_cmpint (worker_first, ==, their_first);
+  }
+}
+
+/* Two days marked on one day share one label, joined, rather than one
+ * hiding the other. */
+static void
+test_safety_markers_same_day (void)
+{
+  g_autoptr(HeardChartSeries) safety = heard_chart_series_new ("Safety");
+  HeardChartMarker markers[2];
+  HeardChartPalette palette;
+  g_auto(HeardTestImage) both = { 0 };
+  g_auto(HeardTestImage) one = { 0 };
+  cairo_t *cr;
+  guint both_ink = 0, one_ink = 0;
+  HeardChartGeometry geometry;
+
+  heard_chart_palette_init_default (&palette, HEARD_CHART_STYLE_LIGHT);
+  for (guint i = 0; i < 6; i++)
+    add_entry (safety, 1, (GDateMonth) (i + 3), 2026, heard_chart_rating_value (3 + i),
+               heard_chart_rating_kind (HEARD_CHART_RATING_SKIPPED));
+  for (guint m = 0; m < G_N_ELEMENTS (markers); m++)
+    {
+      g_date_clear (&markers[m].date, 1);
+      g_date_set_dmy (&markers[m].date, 1, G_DATE_MAY, 2026);
+    }
+  markers[0].label = "Signed off";
+  markers[1].label = "Reviewed and continued";
+
+  cr = heard_test_image_begin (&both, 800, 240);
+  heard_chart_draw_safety (cr, NULL, 800, 240, &palette, safety, markers, 2);
+  g_assert_true (_heard_chart_get_time_geometry (cr, NULL, 800, 240, safety, markers, 2,
+                                                 &geometry));
+  heard_test_image_end (&both, cr);
+  cr = heard_test_image_begin (&one, 800, 240);
+  heard_chart_draw_safety (cr, NULL, 800, 240, &palette, safety, markers, 1);
+  heard_test_image_end (&one, cr);
+
+  /* Above the plot: more words when both are said. */
+  for (int y = 0; y < geometry.plot.y; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        both_ink += heard_test_color_near (heard_test_image_get (&both, x, y),
+                                           palette.foreground, 0.3);
+        one_ink += heard_test_color_near (heard_test_image_get (&one, x, y),
+                                          palette.foreground, 0.3);
+      }
+  g_assert_cmpuint (one_ink, >, 20);
+  g_assert_cmpuint (both_ink, >, one_ink * 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +824,8 @@ main (int   argc,
   g_test_add_func ("/charts/radial/two-areas", test_radial_two_areas);
   g_test_add_func ("/charts/palettes/contrast", test_contrast);
   g_test_add_func ("/charts/describe", test_describe);
+  g_test_add_func ("/charts/legend", test_legend);
+  g_test_add_func ("/charts/safety/markers-same-day", test_safety_markers_same_day);
 
   return g_test_run ();
 }

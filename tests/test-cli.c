@@ -889,6 +889,47 @@ list_export_entries (const char     *db_path,
   return notes;
 }
 
+/* Practice records of three made-up young people in @practice_dir, as the
+ * export tests use them: their key, with the name young person 1 likes to
+ * be called and their check-ins read back, to compare exports with. */
+static HeardKey *
+make_practice_records (const char  *practice_dir,
+                       char       **name,
+                       GPtrArray  **check_ins)
+{
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardPerson *person;
+  HeardKey *key;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
+             "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  key = read_practice_key (practice_dir);
+  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  person = heard_test_find_person (people, 1);
+  g_assert_nonnull (person);
+  *name = g_strdup (heard_person_get_preferred_name (person)[0] != '\0'
+                    ? heard_person_get_preferred_name (person)
+                    : heard_person_get_display_name (person));
+  *check_ins = heard_test_list_check_ins (store, 1, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint ((*check_ins)->len, >, 0);
+  heard_test_close_store (&store);
+
+  return key;
+}
+
 /* heard-cli export check-ins on practice records: CSV that Python's csv
  * module reads, one header, one row per area, rater and check-in plus the
  * safety scale, a rating not given said as such (never 0); a pseudonym in
@@ -903,39 +944,15 @@ test_export_check_ins (Fixture       *fixture,
   g_autofree char *out_path = g_build_filename (fixture->records.root, "check-ins.csv", NULL);
   g_autofree char *pseudonym = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *name = NULL;
   g_autoptr(HeardKey) key = NULL;
-  g_autoptr(HeardStore) store = NULL;
-  g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GPtrArray) check_ins = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) rows = NULL;
-  HeardPerson *person;
-  const char *name;
   guint n_ratings = 0, n_skipped = 0, n_rows_skipped = 0;
 
-  {
-    g_auto(Run) run = { 0 };
-
-    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--today", "2025-03-14",
-             "--data-dir", practice_dir, NULL);
-    g_assert_cmpint (run.status, ==, EXIT_OK);
-  }
-
   /* What the records hold, to compare with. */
-  key = read_practice_key (practice_dir);
-  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
-  g_assert_no_error (error);
-  people = heard_test_list_people (store, &error);
-  g_assert_no_error (error);
-  person = heard_test_find_person (people, 1);
-  g_assert_nonnull (person);
-  name = heard_person_get_preferred_name (person);
-  if (name[0] == '\0')
-    name = heard_person_get_display_name (person);
-  check_ins = heard_test_list_check_ins (store, 1, 0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (check_ins->len, >, 0);
+  key = make_practice_records (practice_dir, &name, &check_ins);
   for (guint i = 0; i < check_ins->len; i++)
     {
       HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
@@ -954,13 +971,12 @@ test_export_check_ins (Fixture       *fixture,
       n_ratings++;
     }
   g_assert_cmpuint (n_skipped, >, 0);
-  heard_test_close_store (&store);
 
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, NULL, "export", "check-ins", "--data-dir", practice_dir, "1", out_path,
-             NULL);
+    run_cli (&run, NULL, "export", "check-ins", "--with-names", "--data-dir", practice_dir, "1",
+             out_path, NULL);
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_null (strstr (run.out, name));
     g_assert_null (strstr (run.err, name));
@@ -1466,6 +1482,185 @@ test_export_pdf_for_directory_agency (Fixture       *fixture,
   assert_note (entries->pdata[1], code, &made, made.both, 2, made.school_only, 1, (gint64) 0);
 }
 
+/* heard-cli export check-ins names no one unless asked: a pseudonym by
+ * default, the name with --with-names; with --with-words, what they said
+ * and the worker's note once a check-in, quoted right; the audit note says
+ * whether names and words went. */
+static void
+test_export_check_ins_names (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *name = NULL;
+  const char *words = NULL;
+  HeardExportNote *note;
+
+  key = make_practice_records (practice_dir, &name, &check_ins);
+  for (guint i = 0; i < check_ins->len && words == NULL; i++)
+    {
+      const char *said = heard_check_in_get_text (check_ins->pdata[i],
+                                                  HEARD_CHECK_IN_THEIR_WORDS);
+
+      if (said != NULL && said[0] != '\0')
+        words = said;
+    }
+  g_assert_nonnull (words);
+
+  /* By default: a pseudonym, no name, no words. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(GStrv) rows = NULL;
+    g_auto(GStrv) fields = NULL;
+
+    run_cli (&run, NULL, "export", "check-ins", "--data-dir", practice_dir, "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_null (strstr (run.out, name));
+    g_assert_null (strstr (run.out, words));
+    rows = parse_csv (run.out);
+    g_assert_cmpstr (rows[0], ==, "person\tday\tcheck_in\tmeasure\trater\tstate\trating");
+    fields = g_strsplit (rows[1], "\t", -1);
+    g_assert_true (g_regex_match_simple ("^p-[0-9a-f]{16}$", fields[0], 0, 0));
+  }
+
+  /* With words: two more columns, their words on the safety-scale row. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(GStrv) rows = NULL;
+    gboolean found = FALSE;
+
+    run_cli (&run, NULL, "export", "check-ins", "--with-words", "--data-dir", practice_dir,
+             "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_null (strstr (run.out, name));
+    rows = parse_csv (run.out);
+    g_assert_cmpstr (rows[0], ==, "person\tday\tcheck_in\tmeasure\trater\tstate\trating\t"
+                                  "their_words\tworker_note");
+    for (guint i = 1; rows[i] != NULL; i++)
+      {
+        g_auto(GStrv) fields = g_strsplit (rows[i], "\t", -1);
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 9);
+        if (!g_str_equal (fields[3], "safety-scale"))
+          {
+            g_assert_cmpstr (fields[7], ==, "");
+            g_assert_cmpstr (fields[8], ==, "");
+          }
+        found |= g_str_equal (fields[7], words);
+      }
+    g_assert_true (found);
+  }
+
+  /* With names: the name they like to be called. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--with-names", "--data-dir", practice_dir,
+             "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, name));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "check-ins", "--with-names", "--pseudonymise", "--data-dir",
+             practice_dir, "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 3);
+  note = entries->pdata[0];
+  g_assert_cmpint (note->names, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (note->words, ==, HEARD_EXPORT_NO);
+  note = entries->pdata[1];
+  g_assert_cmpint (note->names, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (note->words, ==, HEARD_EXPORT_YES);
+  note = entries->pdata[2];
+  g_assert_cmpint (note->names, ==, HEARD_EXPORT_YES);
+  g_assert_cmpint (note->words, ==, HEARD_EXPORT_NO);
+}
+
+/* heard-cli export pdf into a folder never replaces an earlier export:
+ * two young people into one folder leave two files ("practice-" first for
+ * practice records, then "-2"); a FILE that exists is refused unless
+ * --replace is given, and left as it was. */
+static void
+test_export_pdf_no_replace (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *folder = g_build_filename (fixture->records.root, "exports", NULL);
+  g_autofree char *existing = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *today = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *stem = NULL;
+  GDate day;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "practice", "--people", "3", "--seed", "7", "--data-dir", practice_dir,
+             NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  suggested = heard_plan_document_suggest_file_name (today);
+  stem = g_strndup (suggested, strlen (suggested) - strlen (".pdf"));
+  first = g_strdup_printf ("%s/practice-%s.pdf", folder, stem);
+  second = g_strdup_printf ("%s/practice-%s-2.pdf", folder, stem);
+
+  for (guint person = 1; person <= 2; person++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *person_arg = g_strdup_printf ("%u", person);
+      g_autofree char *base = g_path_get_basename (person == 1 ? first : second);
+
+      run_cli (&run, NULL, "export", "pdf", "--for", "young-person", "--data-dir", practice_dir,
+               person_arg, folder, NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      g_assert_nonnull (strstr (run.out, base));
+    }
+  first_text = heard_test_pdf_text (first);
+  second_text = heard_test_pdf_text (second);
+  g_assert_cmpstr (first_text, !=, second_text);
+
+  /* A file named that exists is refused, untouched, unless --replace. */
+  g_assert_true (g_file_set_contents (existing, "kept", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    g_autofree char *contents = NULL;
+
+    run_cli (&run, NULL, "export", "pdf", "--for", "young-person", "--data-dir", practice_dir,
+             "1", existing, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+    g_assert_nonnull (strstr (run.err, "--replace"));
+    contents = read_file (existing);
+    g_assert_cmpstr (contents, ==, "kept");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "pdf", "--for", "young-person", "--replace", "--data-dir",
+             practice_dir, "1", existing, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  replaced = heard_test_pdf_text (existing);
+  g_assert_cmpstr (replaced, ==, first_text);
+}
+
 /* heard-cli export lists its formats; each format's help fits a terminal. */
 static void
 test_export_help (Fixture       *fixture,
@@ -1488,6 +1683,8 @@ test_export_help (Fixture       *fixture,
     g_assert_nonnull (strstr (run.out, "heard-cli export check-ins"));
     g_assert_nonnull (strstr (run.out, "--pseudonymise"));
     g_assert_nonnull (strstr (run.out, "--data-dir"));
+    g_assert_nonnull (strstr (run.out, "--with-names"));
+    g_assert_nonnull (strstr (run.out, "record number on their Record page"));
     assert_fits_terminal (run.out);
   }
   {
@@ -1502,6 +1699,8 @@ test_export_help (Fixture       *fixture,
     g_assert_nonnull (strstr (run.out, "young-person"));
     g_assert_nonnull (strstr (run.out, "social-care"));
     g_assert_nonnull (strstr (run.out, "--include-sensitive"));
+    g_assert_nonnull (strstr (run.out, "--replace"));
+    g_assert_nonnull (strstr (run.out, "record number on their Record page"));
     g_assert_nonnull (strstr (run.out, "--data-dir"));
     assert_fits_terminal (run.out);
   }
@@ -1651,6 +1850,8 @@ main (int   argc,
   ADD ("/cli/export/real-records", test_export_real_records);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/pdf-for-directory-agency", test_export_pdf_for_directory_agency);
+  ADD ("/cli/export/check-ins-names", test_export_check_ins_names);
+  ADD ("/cli/export/pdf-no-replace", test_export_pdf_no_replace);
 
   return g_test_run ();
 }

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "heard-check-in.h"
 #include "heard-csv.h"
 #include "heard-test-utils.h"
 
@@ -47,11 +50,110 @@ static void
 test_no_check_ins (void)
 {
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  g_autoptr(GBytes) csv = heard_csv_check_ins ("Sam", none);
+  g_autoptr(GBytes) csv = heard_csv_check_ins ("Sam", none, HEARD_CSV_RATINGS_ONLY);
   gsize length;
   const char *data = g_bytes_get_data (csv, &length);
 
   g_assert_cmpmem (data, length, "person,day,check_in,measure,rater,state,rating\r\n", 48);
+}
+
+static HeardCheckIn *
+new_check_in (gint64      id,
+              const char *day,
+              const char *their_words,
+              const char *worker_note)
+{
+  HeardCheckIn *check_in = heard_check_in_new (1);
+
+  heard_check_in_set_id (check_in, id);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, day);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, their_words);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE, worker_note);
+  heard_check_in_set_rating (check_in, HEARD_AREA_HOME, HEARD_RATER_YOUNG_PERSON,
+                             HEARD_RATING_GIVEN, 6);
+  heard_check_in_set_rating (check_in, HEARD_AREA_HOME, HEARD_RATER_WORKER,
+                             HEARD_RATING_SKIPPED, 0);
+  heard_check_in_set_safety (check_in, HEARD_RATING_GIVEN, 7);
+  return check_in;
+}
+
+static char *
+csv_text (GBytes *csv)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (csv, &length);
+
+  return g_strndup (data, length);
+}
+
+/* With their words asked for: two more columns on every row, filled once a
+ * check-in (its safety-scale row), quoted where they hold a comma, a quote
+ * or a line break; without, neither the columns nor the words. */
+static void
+test_with_words (void)
+{
+  g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) with = NULL;
+  g_autoptr(GBytes) without = NULL;
+  g_autofree char *with_text = NULL;
+  g_autofree char *without_text = NULL;
+
+  g_ptr_array_add (check_ins, new_check_in (4, "2026-03-01", "I said \"no\", twice\nand left",
+                                            "Calm, 🙂 كنت بأمان"));
+  with = heard_csv_check_ins ("p-0123456789abcdef", check_ins, HEARD_CSV_WITH_WORDS);
+  with_text = csv_text (with);
+  g_assert_cmpstr (with_text, ==,
+                   "person,day,check_in,measure,rater,state,rating,their_words,worker_note\r\n"
+                   "p-0123456789abcdef,2026-03-01,4,home,young-person,given,6,,\r\n"
+                   "p-0123456789abcdef,2026-03-01,4,home,worker,skipped,,,\r\n"
+                   "p-0123456789abcdef,2026-03-01,4,safety-scale,young-person,given,7,"
+                   "\"I said \"\"no\"\", twice\nand left\",\"Calm, 🙂 كنت بأمان\"\r\n");
+
+  without = heard_csv_check_ins ("p-0123456789abcdef", check_ins, HEARD_CSV_RATINGS_ONLY);
+  without_text = csv_text (without);
+  g_assert_null (strstr (without_text, "twice"));
+  g_assert_null (strstr (without_text, "Calm"));
+  g_assert_null (strstr (without_text, "their_words"));
+}
+
+/* Typed text that a spreadsheet would run as a formula is made text with
+ * an apostrophe; Heard's own codes, numbers and dates are left alone. */
+static void
+test_formula_guard (void)
+{
+  const char *const formulas[] = { "=1+1", "+44 7700", "-2", "@SUM(A1)", "\tx", "\rx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
+    {
+      g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GBytes) csv = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *guarded = g_strconcat ("'", formulas[i], NULL);
+      g_auto(GStrv) lines = NULL;
+
+      g_ptr_array_add (check_ins, new_check_in (4, "2026-03-01", formulas[i], formulas[i]));
+      csv = heard_csv_check_ins (formulas[i], check_ins, HEARD_CSV_WITH_WORDS);
+      text = csv_text (csv);
+      lines = g_strsplit (text, "\r\n", -1);
+      /* Every row starts with the person, guarded. */
+      for (guint l = 1; lines[l] != NULL && lines[l][0] != '\0'; l++)
+        g_assert_true (g_str_has_prefix (lines[l], guarded) ||
+                       (g_str_has_prefix (lines[l], "\"") &&
+                        g_str_has_prefix (lines[l] + 1, guarded)));
+      g_assert_nonnull (strstr (text, ",2026-03-01,4,home,young-person,given,6,"));
+    }
+
+  {
+    g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GBytes) csv = NULL;
+    g_autofree char *text = NULL;
+
+    g_ptr_array_add (check_ins, new_check_in (4, "2026-03-01", "=HYPERLINK(\"x\")", "fine"));
+    csv = heard_csv_check_ins ("Sam", check_ins, HEARD_CSV_WITH_WORDS);
+    text = csv_text (csv);
+    g_assert_true (g_str_has_suffix (text, ",\"'=HYPERLINK(\"\"x\"\")\",fine\r\n"));
+    g_assert_null (strstr (text, ",=HYPERLINK"));
+  }
 }
 
 int
@@ -63,6 +165,8 @@ main (int    argc,
   g_test_add_func ("/csv/quoting", test_quoting);
   g_test_add_func ("/csv/pseudonym", test_pseudonym);
   g_test_add_func ("/csv/no-check-ins", test_no_check_ins);
+  g_test_add_func ("/csv/with-words", test_with_words);
+  g_test_add_func ("/csv/formula-guard", test_formula_guard);
 
   return g_test_run ();
 }

@@ -33,6 +33,8 @@
 
 #define PRINTED_ON "2026-12-07"
 #define PRACTICE_MARK "Practice — fictional records"
+#define CHECK_IN_WORDS "I walked home with my sister and it felt fine"
+#define CHECK_IN_NOTE "We planned the bus route together"
 
 typedef struct
 {
@@ -218,6 +220,11 @@ make_document (const Shape *shape)
                                      (i + 2 * a) % 11);
         }
       heard_check_in_set_safety (check_in, HEARD_RATING_GIVEN, 3 + i % 7);
+      if (i == 1)
+        {
+          heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, CHECK_IN_WORDS);
+          heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE, CHECK_IN_NOTE);
+        }
       g_ptr_array_add (check_ins, check_in);
     }
 
@@ -338,6 +345,33 @@ test_check_ins (void)
   g_assert_null (strstr (text, "No check-ins have been recorded"));
   g_assert_nonnull (strstr (text, "12 check-ins"));
   g_assert_nonnull (strstr (text, "Safety, their own scale"));
+
+  /* Each check-in by date: both ratings side by side, never averaged,
+   * then what they said in their words and the worker's note. */
+  {
+    const char *each = strstr (text, "Each check-in");
+    const char *second_day = NULL;
+    const char *said = NULL;
+    const char *note = NULL;
+
+    g_assert_nonnull (each);
+    second_day = strstr (each, "8 March 2026");
+    g_assert_nonnull (second_day);
+    /* Check-in 1 rated area 1 as 2 by them and 3 by the worker. */
+    g_assert_nonnull (strstr (second_day, "Area 1 Health: their rating 2 · worker’s rating 3"));
+    said = strstr (second_day, CHECK_IN_WORDS);
+    note = strstr (second_day, CHECK_IN_NOTE);
+    g_assert_nonnull (said);
+    g_assert_nonnull (note);
+    g_assert_true (said < note);
+    g_assert_nonnull (strstr (second_day, "In their words"));
+  }
+
+  /* Every chart's key, in words. */
+  g_assert_nonnull (strstr (text, "Their rating: solid line, round markers"));
+  g_assert_nonnull (strstr (text, "Worker’s rating: dashed line, square markers"));
+  g_assert_nonnull (strstr (text, "Latest check-in: solid line, filled markers"));
+  g_assert_nonnull (strstr (text, "First check-in: dashed line, hollow markers"));
 
   heard_test_clear_dir (&folder);
 }

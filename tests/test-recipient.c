@@ -312,6 +312,50 @@ test_export_note_detail (void)
                                                 "statements=4 check-ins=0"));
 }
 
+/* Whether names and words went out is said when known and read back;
+ * entries written before it was said still read, saying neither. */
+static void
+test_export_note_names (void)
+{
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV,
+                                                           "own-team");
+  g_autoptr(HeardExportNote) back = NULL;
+  g_autoptr(HeardExportNote) names_only = NULL;
+  g_autoptr(HeardExportNote) old = NULL;
+  g_autofree char *detail = NULL;
+
+  note->n_check_ins = 3;
+  note->names = HEARD_EXPORT_NO;
+  note->words = HEARD_EXPORT_YES;
+  detail = heard_export_note_to_detail (note);
+  g_assert_cmpstr (detail, ==, "what=check-ins-csv for=own-team plan=0 plan-version=0 "
+                               "statements= check-ins=3 names=no words=yes");
+  back = heard_export_note_from_detail (detail);
+  g_assert_nonnull (back);
+  g_assert_cmpint (back->names, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (back->words, ==, HEARD_EXPORT_YES);
+  g_assert_cmpuint (back->n_check_ins, ==, 3);
+
+  names_only = heard_export_note_from_detail ("what=pdf for=young-person plan=1 plan-version=1 "
+                                              "statements= check-ins=0 names=yes");
+  g_assert_nonnull (names_only);
+  g_assert_cmpint (names_only->names, ==, HEARD_EXPORT_YES);
+  g_assert_cmpint (names_only->words, ==, HEARD_EXPORT_UNSAID);
+
+  old = heard_export_note_from_detail ("what=check-ins-csv for=own-team plan=0 plan-version=0 "
+                                       "statements= check-ins=3");
+  g_assert_nonnull (old);
+  g_assert_cmpint (old->names, ==, HEARD_EXPORT_UNSAID);
+  g_assert_cmpint (old->words, ==, HEARD_EXPORT_UNSAID);
+
+  g_assert_null (heard_export_note_from_detail ("what=pdf for=own-team plan=0 plan-version=0 "
+                                                "statements= check-ins=0 names=maybe"));
+  g_assert_null (heard_export_note_from_detail ("what=pdf for=own-team plan=0 plan-version=0 "
+                                                "statements= check-ins=0 words=no names=no"));
+  g_assert_null (heard_export_note_from_detail ("what=pdf for=own-team plan=0 plan-version=0 "
+                                                "statements= check-ins=0 colour=blue"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -325,6 +369,7 @@ main (int    argc,
   g_test_add_func ("/recipient/describe", test_describe);
   g_test_add_func ("/recipient/directory-entries", test_directory_entries);
   g_test_add_func ("/recipient/export-note-detail", test_export_note_detail);
+  g_test_add_func ("/recipient/export-note-names", test_export_note_names);
 
   return g_test_run ();
 }

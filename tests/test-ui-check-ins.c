@@ -29,6 +29,9 @@
 
 static HeardApplication *the_app;
 
+#define THEIR_WORDS "The bus felt better this week"
+#define WORKER_NOTE "We agreed to try the later bus"
+
 static void
 collect_text_views (GtkWidget *root,
                     GPtrArray *views)
@@ -81,21 +84,48 @@ dialog_shows_error (gpointer data)
   return heard_field_error_find (data) != NULL || heard_dialog_get_error (data) != NULL;
 }
 
+/* The first shown label below @root that holds @text. */
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether @first and @second are children of one box, @first before. */
+static gboolean
+comes_before (GtkWidget *first,
+              GtkWidget *second)
+{
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (gtk_widget_get_parent (first) == gtk_widget_get_parent (second));
+
+  for (GtkWidget *sibling = gtk_widget_get_next_sibling (first); sibling != NULL;
+       sibling = gtk_widget_get_next_sibling (sibling))
+    if (sibling == second)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether some label below @root holds @text. */
 static gboolean
 has_label_with (GtkWidget  *root,
                 const char *text)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_with (child, text))
-      return TRUE;
-
-  return FALSE;
+  return find_label_with (root, text) != NULL;
 }
 
 typedef struct
@@ -226,12 +256,54 @@ render (GtkWidget *widget)
   return surface;
 }
 
+/* The text of option @position of the choice row named @name below @root. */
+static char *
+dup_option (GtkWidget  *root,
+            const char *name,
+            guint       position)
+{
+  GtkWidget *row = heard_test_ui_find_by_name (root, name);
+  GListModel *options = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_autoptr(GObject) item = g_list_model_get_item (options, position);
+
+  g_assert_nonnull (item);
+  return heard_choice_row_dup_item_text (HEARD_CHOICE_ROW (row), item);
+}
+
+/* The rating picker: not answering first, both ways of it together, then
+ * 0 to 10 with the ends said in words, per scale. */
+static void
+assert_rating_options (GtkWidget  *editor,
+                       const char *area_row,
+                       const char *safety_row)
+{
+  const struct { const char *row; guint position; const char *text; } expected[] = {
+    { area_row, 0, "Skipped" },
+    { area_row, 1, "I’d rather not say" },
+    { area_row, 2, "0 — not at all" },
+    { area_row, 7, "5" },
+    { area_row, 12, "10 — completely" },
+    { safety_row, 0, "Skipped" },
+    { safety_row, 1, "I’d rather not say" },
+    { safety_row, 2, "0 — not safe at all" },
+    { safety_row, 12, "10 — completely safe" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *text = dup_option (editor, expected[i].row, expected[i].position);
+
+      g_assert_cmpstr (text, ==, expected[i].text);
+    }
+}
+
 static void
 test_check_in (void)
 {
   g_autofree char *data_dir = heard_test_make_dir ();
   const char *safety[] = { "I want to feel safe on the bus home.", NULL };
   const char *education[] = { "Go back to college in September.", NULL };
+  const char *check_in_texts[] = { THEIR_WORDS, WORKER_NOTE, NULL };
   HeardWindow *window;
   HeardPersonPage *page;
   HeardPlanView *view;
@@ -288,8 +360,12 @@ test_check_in (void)
   skipped = (Wanted) { section, "No check-ins yet" };
   heard_test_ui_hold (label_shown, &skipped, 300, "nothing saved");
 
-  /* Today, their safety rating skipped, education 2 against 6. */
+  assert_rating_options (GTK_WIDGET (editor), education_theirs, "safety-scale");
+
+  /* Today, their safety rating skipped, education 2 against 6, with what
+   * they said and the worker's note. */
   gtk_editable_set_text (GTK_EDITABLE (day), "01/03/2026");
+  set_text_views (GTK_WIDGET (editor), check_in_texts);
   choose (GTK_WIDGET (editor), safety_row, "skipped");
   choose (GTK_WIDGET (editor), safety_workers, "5");
   choose (GTK_WIDGET (editor), education_theirs, "2");
@@ -305,6 +381,20 @@ test_check_in (void)
                                           "worker’s rating 6"));
   g_assert_true (has_label_with (section, "something to talk about"));
   g_assert_false (has_label_with (section, "No check-ins yet"));
+  /* What they said first, titled as theirs, the worker's note after. */
+  g_assert_true (has_label_with (section, "In their words"));
+  g_assert_true (has_label_with (section, THEIR_WORDS));
+  g_assert_true (has_label_with (section, "Worker’s note"));
+  g_assert_true (has_label_with (section, WORKER_NOTE));
+  {
+    GtkWidget *words = find_label_with (section, THEIR_WORDS);
+    GtkWidget *ratings = find_label_with (section, "Education and training: their rating");
+    GtkWidget *note = find_label_with (section, WORKER_NOTE);
+
+    g_assert_true (gtk_widget_get_parent (words) == gtk_widget_get_parent (note));
+    g_assert_true (comes_before (words, ratings));
+    g_assert_true (comes_before (ratings, note));
+  }
 
   /* A second, so the chart has lines: their safety rating "rather not say". */
   g_assert_true (gtk_widget_activate_action (section, "check-ins.new", NULL));
@@ -360,6 +450,11 @@ test_check_in (void)
   g_assert_true (has_label_with (table, "7"));
   /* Never averaged: 4 (of 2 and 6) and 6 (of 5 and 7) is not written as a mean. */
   g_assert_false (has_label_with (table, "4"));
+  /* The legend explains lines, so it goes with them; the rows are newest
+   * first, as the list of check-ins is. */
+  g_assert_false (has_label_with (card, "solid line"));
+  g_assert_true (comes_before (find_label_with (table, "1 June 2026"),
+                               find_label_with (table, "1 March 2026")));
 
   /* And the safety area's table says Skipped in words. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (heard_test_ui_find_descendant (card,
@@ -371,6 +466,7 @@ test_check_in (void)
   scroll_to (card);
   heard_test_ui_screenshot (GTK_WINDOW (window), "check-ins-table");
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  g_assert_true (has_label_with (card, "Their rating: solid line, round markers"));
   heard_test_ui_screenshot (GTK_WINDOW (window), "check-ins-chart");
   heard_test_ui_stop (the_app);
 }

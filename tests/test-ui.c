@@ -102,6 +102,24 @@ people_rows_named (gpointer data)
          g_ptr_array_find_with_equal_func (names, "Jordan Lee", g_str_equal, NULL);
 }
 
+/* The first label below @root that can be selected. */
+static GtkWidget *
+find_selectable_label (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_label_get_selectable (GTK_LABEL (root)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_selectable_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_add_and_find_people (void)
 {
@@ -130,6 +148,31 @@ test_add_and_find_people (void)
   g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (page)), ==,
                    "Jordan Lee");
   g_assert_false (heard_person_page_get_sensitive_text_shown (page));
+  /* Their record number, which heard-cli asks for, is on the Record page,
+   * selectable and copied by its button. */
+  {
+    GtkWidget *row = heard_test_ui_find_by_name (GTK_WIDGET (page), "record-number");
+    GtkWidget *label = find_selectable_label (row);
+    HeardPerson *shown = heard_person_page_get_person (page);
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, heard_person_get_id (shown));
+    GdkContentProvider *copied;
+    g_auto(GValue) value = G_VALUE_INIT;
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_get_visible (row));
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                     "Record number");
+    g_assert_nonnull (label);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, number);
+    g_assert_cmpstr (number, !=, "0");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "person.copy-record-number",
+                                               NULL));
+    copied = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (page)));
+    g_assert_nonnull (copied);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (copied, &value, NULL));
+    g_assert_cmpstr (g_value_get_string (&value), ==, number);
+  }
   /* A screen reader meets each row by the person's name (the list is beside
    * the record, or behind it when the window is folded). */
   adw_leaflet_navigate (ADW_LEAFLET (heard_test_ui_find_descendant (GTK_WIDGET (window),

@@ -14,20 +14,46 @@
  * that someone who cannot see the lines hears what they show.
  */
 
-static char *
-dup_rating_text (HeardChartRating rating)
+/* Each key's items, in the order they are drawn and listed. */
+static const struct
 {
-  switch (rating.kind)
-    {
-    case HEARD_CHART_RATING_VALUE:
-      return g_strdup_printf ("%u", rating.value);
-    case HEARD_CHART_RATING_SKIPPED:
-      return g_strdup (_("skipped"));
-    case HEARD_CHART_RATING_RATHER_NOT_SAY:
-      return g_strdup (_("rather not say"));
-    default:
-      g_assert_not_reached ();
-    }
+  const char *sample;
+  const char *words;
+} legend_items[][2] = {
+  [HEARD_CHART_LEGEND_RATERS] = {
+    { "━━ ●", N_("Their rating: solid line, round markers") },
+    { "╍╍ ■", N_("Worker’s rating: dashed line, square markers") },
+  },
+  [HEARD_CHART_LEGEND_SAFETY] = {
+    { "━━ ●", N_("Their rating: solid line, round markers") },
+    { NULL, NULL },
+  },
+  [HEARD_CHART_LEGEND_FIRST_LATEST] = {
+    { "━━ ●", N_("Latest check-in: solid line, filled markers") },
+    { "╍╍ ○", N_("First check-in: dashed line, hollow markers") },
+  },
+};
+
+const char *
+heard_chart_legend_get_words (HeardChartLegend legend,
+                              guint            item)
+{
+  g_return_val_if_fail (legend <= HEARD_CHART_LEGEND_FIRST_LATEST, NULL);
+
+  if (item >= G_N_ELEMENTS (legend_items[legend]) || legend_items[legend][item].words == NULL)
+    return NULL;
+  return _(legend_items[legend][item].words);
+}
+
+const char *
+heard_chart_legend_get_sample (HeardChartLegend legend,
+                               guint            item)
+{
+  g_return_val_if_fail (legend <= HEARD_CHART_LEGEND_FIRST_LATEST, NULL);
+
+  if (item >= G_N_ELEMENTS (legend_items[legend]))
+    return NULL;
+  return legend_items[legend][item].sample;
 }
 
 static const char *
@@ -36,6 +62,25 @@ get_rater_text (HeardChartRater rater)
   return rater == HEARD_CHART_RATER_YOUNG_PERSON
     ? _("their rating")
     : _("the worker’s rating");
+}
+
+char *
+heard_chart_rating_dup_words (HeardChartRating     rating,
+                              HeardChartWordsPlace place)
+{
+  gboolean alone = place == HEARD_CHART_WORDS_ALONE;
+
+  switch (rating.kind)
+    {
+    case HEARD_CHART_RATING_VALUE:
+      return g_strdup_printf ("%u", rating.value);
+    case HEARD_CHART_RATING_SKIPPED:
+      return g_strdup (alone ? _("Skipped") : _("skipped"));
+    case HEARD_CHART_RATING_RATHER_NOT_SAY:
+      return g_strdup (alone ? _("Rather not say") : _("rather not say"));
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 char *
@@ -54,12 +99,14 @@ _heard_chart_dup_message (const HeardChartSeries *series,
     return NULL;
 
   entry = heard_chart_series_get_entry (series, 0);
-  young_person = dup_rating_text (entry->rating[HEARD_CHART_RATER_YOUNG_PERSON]);
+  young_person = heard_chart_rating_dup_words (entry->rating[HEARD_CHART_RATER_YOUNG_PERSON],
+                                               HEARD_CHART_WORDS_IN_SENTENCE);
   if (!both_raters)
     /* Translators: %s is a 0–10 rating, "skipped" or "rather not say". */
     return g_strdup_printf (_("One check-in so far: %s"), young_person);
 
-  worker = dup_rating_text (entry->rating[HEARD_CHART_RATER_WORKER]);
+  worker = heard_chart_rating_dup_words (entry->rating[HEARD_CHART_RATER_WORKER],
+                                         HEARD_CHART_WORDS_IN_SENTENCE);
   /* Translators: the young person's rating, then the worker's. */
   return g_strdup_printf (_("One check-in so far: %s (worker: %s)"), young_person, worker);
 }
@@ -124,8 +171,11 @@ heard_chart_describe_radial (HeardChartSeries *const *areas,
 
       if (n == 0)
         continue;
-      first = dup_rating_text (heard_chart_series_get_entry (area, 0)->rating[rater]);
-      latest = dup_rating_text (heard_chart_series_get_entry (area, n - 1)->rating[rater]);
+      first = heard_chart_rating_dup_words (heard_chart_series_get_entry (area, 0)->rating[rater],
+                                            HEARD_CHART_WORDS_IN_SENTENCE);
+      latest = heard_chart_rating_dup_words (heard_chart_series_get_entry (area,
+                                                                           n - 1)->rating[rater],
+                                             HEARD_CHART_WORDS_IN_SENTENCE);
       /* Translators: an area, its first and its latest rating: "Home 3 to 6". */
       g_ptr_array_add (parts, g_strdup_printf (_("%s %s to %s"), area->name, first, latest));
     }

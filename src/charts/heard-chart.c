@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
@@ -264,18 +265,52 @@ draw_date_axis (Canvas                   *canvas,
                                &axis, NULL);
 }
 
+static int
+compare_markers (gconstpointer a,
+                 gconstpointer b)
+{
+  const HeardChartMarker *first = a, *second = b;
+
+  return g_date_compare (&first->date, &second->date);
+}
+
+/* Each marked day's dashed line, and above it its labels: those of one day
+ * joined ("Signed off · Next review"), and a day's whose label would touch
+ * the one before it left unsaid rather than drawn over it. */
 static void
 draw_day_markers (Canvas                   *canvas,
                   const HeardChartGeometry *geometry,
                   const HeardChartMarker   *markers,
                   guint                     n_markers)
 {
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (HeardChartMarker),
+                                                n_markers);
   double previous_right = -G_MAXDOUBLE;
 
-  for (guint i = 0; i < n_markers; i++)
+  g_array_append_vals (sorted, markers, n_markers);
+  /* Stable, so that one day's labels keep the order they came in. */
+  g_array_sort (sorted, compare_markers);
+
+  for (guint i = 0; i < sorted->len;)
     {
-      double x = round (get_day_x (geometry, g_date_get_julian (&markers[i].date))) + 0.5;
+      const HeardChartMarker *marker = &g_array_index (sorted, HeardChartMarker, i);
+      double x = round (get_day_x (geometry, g_date_get_julian (&marker->date))) + 0.5;
+      g_autoptr(GString) label = g_string_new (NULL);
       double label_width, left;
+
+      for (; i < sorted->len &&
+             g_date_compare (&g_array_index (sorted, HeardChartMarker, i).date,
+                             &marker->date) == 0; i++)
+        {
+          const char *words = g_array_index (sorted, HeardChartMarker, i).label;
+
+          if (words == NULL || strstr (label->str, words) != NULL)
+            continue;
+          if (label->len > 0)
+            /* TRANSLATORS: between two things marked on one day of a chart */
+            g_string_append (label, C_("chart marker", " · "));
+          g_string_append (label, words);
+        }
 
       cairo_move_to (canvas->cr, x, geometry->plot.y);
       cairo_line_to (canvas->cr, x, geometry->plot.y + geometry->plot.height);
@@ -285,9 +320,9 @@ draw_day_markers (Canvas                   *canvas,
       cairo_stroke (canvas->cr);
       cairo_set_dash (canvas->cr, NULL, 0, 0);
 
-      if (markers[i].label == NULL)
+      if (label->len == 0)
         continue;
-      _heard_chart_measure (canvas->layout, markers[i].label, &label_width, NULL);
+      _heard_chart_measure (canvas->layout, label->str, &label_width, NULL);
       left = CLAMP (x - label_width / 2, 0, MAX (0, canvas->width - label_width));
       if (left < previous_right + LABEL_GAP)
         continue;
@@ -389,6 +424,77 @@ draw_time_chart (Canvas                 *canvas,
     draw_rater (canvas, &geometry, series, HEARD_CHART_RATER_WORKER);
   draw_rater (canvas, &geometry, series, HEARD_CHART_RATER_YOUNG_PERSON);
   cairo_restore (canvas->cr);
+}
+
+/* The key --------------------------------------------------------------- */
+
+#define LEGEND_SAMPLE_WIDTH 28.0
+#define LEGEND_ITEM_GAP     18.0
+
+/* The line and marker item @item of @legend stands for, at x, y (the
+ * sample's left, its middle). */
+static void
+draw_legend_sample (Canvas           *canvas,
+                    HeardChartLegend  legend,
+                    guint             item,
+                    HeardChartRater   rater,
+                    double            x,
+                    double            y)
+{
+  cairo_t *cr = canvas->cr;
+  gboolean first = legend == HEARD_CHART_LEGEND_FIRST_LATEST && item == 1;
+
+  if (legend != HEARD_CHART_LEGEND_FIRST_LATEST)
+    rater = item == 0 ? HEARD_CHART_RATER_YOUNG_PERSON : HEARD_CHART_RATER_WORKER;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x + LEGEND_SAMPLE_WIDTH, y);
+  set_rater_line (cr, rater, canvas->palette);
+  if (first)
+    cairo_set_dash (cr, first_dashes, G_N_ELEMENTS (first_dashes), 0);
+  cairo_stroke (cr);
+  draw_marker (cr, rater, x + LEGEND_SAMPLE_WIDTH / 2, y, !first, canvas->palette);
+}
+
+void
+heard_chart_draw_legend (cairo_t                 *cr,
+                         PangoContext            *pango,
+                         double                   width,
+                         double                   height,
+                         const HeardChartPalette *palette,
+                         HeardChartLegend         legend,
+                         HeardChartRater          rater)
+{
+  Canvas canvas;
+  double x = PAD, y = PAD, row_height = 0;
+  const char *words;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (palette != NULL);
+  g_return_if_fail (legend <= HEARD_CHART_LEGEND_FIRST_LATEST);
+  g_return_if_fail (rater < HEARD_CHART_N_RATERS);
+
+  begin_canvas (&canvas, cr, pango, width, height, palette);
+  for (guint item = 0; (words = heard_chart_legend_get_words (legend, item)) != NULL; item++)
+    {
+      double words_width, words_height, item_width;
+
+      _heard_chart_measure (canvas.layout, words, &words_width, &words_height);
+      item_width = LEGEND_SAMPLE_WIDTH + PAD + words_width;
+      /* Onto the next row when it would not fit beside the one before. */
+      if (x > PAD && x + item_width > width - PAD)
+        {
+          x = PAD;
+          y += row_height + PAD;
+          row_height = 0;
+        }
+      row_height = MAX (row_height, words_height);
+      draw_legend_sample (&canvas, legend, item, rater, x, y + words_height / 2);
+      show_measured (&canvas, x + LEGEND_SAMPLE_WIDTH + PAD, y);
+      x += item_width + LEGEND_ITEM_GAP;
+    }
+  end_canvas (&canvas);
 }
 
 /* The radial chart ---------------------------------------------------------- */

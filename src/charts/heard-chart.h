@@ -140,6 +140,48 @@ void heard_chart_draw_safety   (cairo_t                 *cr,
                                 const HeardChartMarker  *markers,
                                 guint                    n_markers);
 
+/* Where a rating's words stand: alone (a table cell, after "their rating":
+ * "Skipped") or inside a sentence ("3 to rather not say"). */
+typedef enum
+{
+  HEARD_CHART_WORDS_ALONE,
+  HEARD_CHART_WORDS_IN_SENTENCE,
+} HeardChartWordsPlace;
+
+/* A rating in words: its number, or that it was skipped or they would
+ * rather not say. */
+char *heard_chart_rating_dup_words  (HeardChartRating         rating,
+                                     HeardChartWordsPlace     place) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A chart's key: what each line and marker stands for, drawn as a band
+ * (a sample of the line with its marker, then the words) under a chart on
+ * paper, and said by the widgets' own labels on screen, in the same words. */
+typedef enum
+{
+  HEARD_CHART_LEGEND_RATERS,       /* a progress chart: their rating, the worker's */
+  HEARD_CHART_LEGEND_SAFETY,       /* the safety chart: their rating alone */
+  HEARD_CHART_LEGEND_FIRST_LATEST, /* the radial chart: the latest check-in, the first */
+} HeardChartLegend;
+
+/* The key's items: their words ("Their rating: solid line, round markers"),
+ * and a sample of the line in text ("━━ ●") for a label on screen. NULL
+ * past the last item. */
+const char *heard_chart_legend_get_words  (HeardChartLegend         legend,
+                                           guint                    item);
+const char *heard_chart_legend_get_sample (HeardChartLegend         legend,
+                                           guint                    item);
+
+/* Draws the key into (0, 0, width, height) of cr, background included,
+ * items side by side where they fit and one under another where not; the
+ * radial chart's key in the colours and marker shape of @rater. */
+void heard_chart_draw_legend   (cairo_t                 *cr,
+                                PangoContext            *pango,
+                                double                   width,
+                                double                   height,
+                                const HeardChartPalette *palette,
+                                HeardChartLegend         legend,
+                                HeardChartRater          rater);
+
 /* The trend in words, for an accessible description: "Safety, their rating:
  * 3 in March 2026 to 7 in November 2026". */
 char *heard_chart_describe_progress (const HeardChartSeries  *series,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -164,7 +165,8 @@ open_for_export (const char      *data_dir,
 {
   if (!g_ascii_string_to_signed (person_arg, 10, 1, G_MAXINT64, person_id, NULL))
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
-                           _("PERSON-ID is the young person's number, as Heard shows it."));
+                           _("PERSON-ID is the young person's record number, shown on their "
+                             "Record page in Heard."));
 
   return heard_cli_open_records_for_writing (data_dir, records);
 }
@@ -207,10 +209,17 @@ called (HeardPerson *person)
                                                    : heard_person_get_display_name (person);
 }
 
+/* What a check-ins CSV carries beyond the ratings. */
+typedef struct
+{
+  gboolean with_names;
+  gboolean with_words;
+} CsvChoice;
+
 static int
 run_check_ins (HeardCliRecords *records,
                gint64           person_id,
-               gboolean         pseudonymise,
+               const CsvChoice *choice,
                const char      *path)
 {
   HeardStore *store = records->opened->store;
@@ -228,13 +237,16 @@ run_check_ins (HeardCliRecords *records,
       (check_ins = list_check_ins (store, person_id, 0, &status)) == NULL)
     return status;
 
-  if (pseudonymise)
+  if (!choice->with_names)
     pseudonym = heard_csv_pseudonym (records->opened->key, person_id);
-  csv = heard_csv_check_ins (pseudonymise ? pseudonym : called (person), check_ins);
+  csv = heard_csv_check_ins (choice->with_names ? called (person) : pseudonym, check_ins,
+                             choice->with_words ? HEARD_CSV_WITH_WORDS : HEARD_CSV_RATINGS_ONLY);
 
   /* Noted before it leaves: an export that then failed to be written is
    * an entry too many, never one too few. */
   note->n_check_ins = check_ins->len;
+  note->names = choice->with_names ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  note->words = choice->with_words ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
   status = note_export (store, person_id, note);
   if (status < 0)
     status = write_out (path, csv);
@@ -258,9 +270,14 @@ export_check_ins (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new (_("PERSON-ID FILE"));
   g_autofree char *data_dir = NULL;
   gboolean pseudonymise = FALSE;
+  CsvChoice choice = { 0 };
   const GOptionEntry entries[] = {
+    { "with-names", 0, 0, G_OPTION_ARG_NONE, &choice.with_names,
+      N_("Their name in place of the pseudonym"), NULL },
+    { "with-words", 0, 0, G_OPTION_ARG_NONE, &choice.with_words,
+      N_("What they said and the worker's note too"), NULL },
     { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
-      N_("A stable pseudonym in place of the young person's name"), NULL },
+      N_("A stable pseudonym, not their name (the default)"), NULL },
     { NULL }
   };
   HeardCliRecords records = { 0 };
@@ -271,18 +288,27 @@ export_check_ins (int    argc,
                                 _("Writes one young person's check-ins to FILE (\"-\" for "
                                   "standard output) as CSV:\none row per area and rater, and "
                                   "one for their safety scale; a rating\nnot given says "
-                                  "skipped or rather-not-say. Noted in the record of\nchanges "
-                                  "as made for our own team's analysis. Heard must be "
-                                  "closed."));
+                                  "skipped or rather-not-say. A stable pseudonym stands\nfor "
+                                  "the young person unless --with-names is given. With "
+                                  "--with-words,\ncolumns their_words and worker_note are "
+                                  "filled on each check-in's\nsafety-scale row. Noted in the "
+                                  "record of changes as made for our own\nteam's analysis, "
+                                  "saying whether names and words went. Heard must\nbe "
+                                  "closed. PERSON-ID is the record number on their Record "
+                                  "page in Heard."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
                             &argv, 2, 2);
   if (status >= 0)
     return status;
 
+  if (pseudonymise && choice.with_names)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("--pseudonymise and --with-names ask for opposites; give one."));
+
   status = open_for_export (data_dir, argv[1], &records, &person_id);
   if (status < 0)
-    status = run_check_ins (&records, person_id, pseudonymise, argv[2]);
+    status = run_check_ins (&records, person_id, &choice, argv[2]);
   heard_cli_records_clear (&records);
 
   return status;
@@ -592,6 +618,9 @@ run_pdf (HeardCliRecords *records,
     heard_export_note_add_statement (note, heard_statement_get_id (statements->pdata[i]),
                                      heard_statement_get_version (statements->pdata[i]));
   note->n_check_ins = check_ins->len;
+  /* The cover names them; the check-ins carry their words and the notes. */
+  note->names = HEARD_EXPORT_YES;
+  note->words = check_ins->len > 0 ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
 
   /* Noted before it leaves, as every export. */
   status = note_export (store, person_id, note);
@@ -608,22 +637,50 @@ run_pdf (HeardCliRecords *records,
   return HEARD_CLI_EXIT_OK;
 }
 
-/* FILE, or in the folder FILE names the file name Heard suggests, which
- * never names the young person. */
+/* Where the PDF goes: FILE itself, refused when a file is there already
+ * unless @replace; or, when FILE is a folder, the name Heard suggests there
+ * (never the young person's; "practice-" first for practice records), with
+ * "-2", "-3"… before ".pdf" until it names nothing there, so that one export
+ * never replaces another. NULL with the status to exit with. */
 static char *
-pdf_path (const char *file)
+choose_pdf_path (const char *file,
+                 gboolean    practice,
+                 gboolean    replace,
+                 int        *status)
 {
   g_autofree char *today = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *stem = NULL;
+  char *path;
   GDate day;
 
   if (!g_file_test (file, G_FILE_TEST_IS_DIR))
-    return g_strdup (file);
+    {
+      if (!replace && g_file_test (file, G_FILE_TEST_EXISTS))
+        {
+          *status = heard_cli_fail (HEARD_CLI_EXIT_REFUSED, "%s",
+                                    _("FILE already exists, and an export never replaces a "
+                                      "file unasked: give --replace to replace it, or a "
+                                      "folder to have a new name chosen there. Nothing was "
+                                      "exported."));
+          return NULL;
+        }
+      return g_strdup (file);
+    }
 
   heard_date_today (&day);
   today = heard_date_to_iso (&day);
-  name = heard_plan_document_suggest_file_name (today);
-  return g_build_filename (file, name, NULL);
+  suggested = heard_plan_document_suggest_file_name (today);
+  stem = g_strconcat (practice ? HEARD_PLAN_DOCUMENT_PRACTICE_PREFIX : "", suggested, NULL);
+  stem[strlen (stem) - strlen (".pdf")] = '\0';
+  path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s.pdf", file, stem);
+  for (guint n = 2; g_file_test (path, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s-%u.pdf", file, stem, n);
+    }
+
+  return path;
 }
 
 /* export pdf --help's summary: what it does, and every recipient code. */
@@ -631,10 +688,13 @@ static char *
 describe_pdf_export (void)
 {
   GString *text = g_string_new (_("Writes a young person's support plan as a PDF into FILE "
-                                  "(or, when FILE is\na folder, into a file there whose name "
-                                  "says no name). It says who it\nis for, and takes only "
-                                  "statements whose sharing consent covers them.\nNoted in the "
+                                  "(or, when FILE is\na folder, into a new file there whose "
+                                  "name says no name; a FILE that\nexists is replaced only "
+                                  "with --replace). It says who it is for, and\ntakes only "
+                                  "statements whose sharing consent covers them. Noted in\nthe "
                                   "record of changes with what went in. Heard must be closed.\n"
+                                  "PERSON-ID is the record number on their Record page in "
+                                  "Heard.\n"
                                   "\nRECIPIENT is one of:\n"
                                   "  agency:KIND          one agency, e.g. agency:school\n"
                                   "  agency:ID            one of the agencies directory, "
@@ -674,6 +734,7 @@ export_pdf (int    argc,
   g_autofree char *summary = NULL;
   g_auto(GStrv) statements = NULL;
   PdfChoice choice = { 0 };
+  gboolean replace = FALSE;
   const GOptionEntry entries[] = {
     { "for", 0, 0, G_OPTION_ARG_STRING, &recipient,
       N_("Who it is for (needed; see above)"), N_("RECIPIENT") },
@@ -685,6 +746,8 @@ export_pdf (int    argc,
       N_("With --all-offered, the sensitive ones too"), NULL },
     { "plan", 0, 0, G_OPTION_ARG_INT64, &choice.plan_id,
       N_("The plan to export (else their newest)"), N_("ID") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace FILE when it exists"), NULL },
     { NULL }
   };
   HeardCliRecords records = { 0 };
@@ -715,9 +778,10 @@ export_pdf (int    argc,
 
   choice.asked_for = recipient;
   choice.statements = statements;
-  path = pdf_path (argv[2]);
   status = open_for_export (data_dir, argv[1], &records, &person_id);
-  if (status < 0)
+  if (status < 0 &&
+      (path = choose_pdf_path (argv[2], heard_unlock_flow_get_practice (records.flow), replace,
+                               &status)) != NULL)
     status = run_pdf (&records, person_id, &choice, path);
   heard_cli_records_clear (&records);
   g_clear_pointer (&choice.recipient, heard_recipient_free);

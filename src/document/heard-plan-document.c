@@ -16,6 +16,8 @@
 #include "heard-chart.h"
 #include "heard-check-in.h"
 #include "heard-chronology-rows.h"
+#include "heard-check-in-rules.h"
+#include "heard-check-in-series.h"
 #include "heard-date.h"
 #include "heard-document-pages-private.h"
 #include "heard-files.h"
@@ -40,6 +42,7 @@
 #define RADIAL_HEIGHT   230.0
 #define PROGRESS_HEIGHT 150.0
 #define SAFETY_HEIGHT   170.0
+#define LEGEND_HEIGHT   46.0 /* two rows, when the items do not fit side by side */
 #define FRAME_GAP       20.0
 
 /* A PDF being written, beside where it goes: the prefix, then the tag of the
@@ -51,6 +54,7 @@ typedef enum
   CHART_PROGRESS,
   CHART_RADIAL,
   CHART_SAFETY,
+  CHART_LEGEND,
 } ChartKind;
 
 typedef struct
@@ -59,6 +63,7 @@ typedef struct
   ChartKind          kind;
   guint              series;
   HeardChartRater    rater;
+  HeardChartLegend   legend; /* CHART_LEGEND's */
 } Chart;
 
 struct _HeardPlanDocument
@@ -109,29 +114,6 @@ or_dash (const char *text)
   return heard_text_is_blank (text) ? "—" : text;
 }
 
-/* A stored day ("2026-03-01") or moment ("2026-03-01T10:00:00Z") as a day. */
-static gboolean
-parse_day (const char *stored,
-           GDate      *day)
-{
-  g_autoptr(GDateTime) moment = NULL;
-
-  if (heard_text_is_blank (stored))
-    return FALSE;
-  if (heard_date_parse (stored, day, NULL))
-    return TRUE;
-
-  moment = g_date_time_new_from_iso8601 (stored, NULL);
-  if (moment == NULL)
-    return FALSE;
-
-  g_date_clear (day, 1);
-  g_date_set_dmy (day, (GDateDay) g_date_time_get_day_of_month (moment),
-                  (GDateMonth) g_date_time_get_month (moment),
-                  (GDateYear) g_date_time_get_year (moment));
-  return TRUE;
-}
-
 static void
 add_kept (HeardDocumentBlocks *blocks,
           HeardDocumentStyle   style,
@@ -139,15 +121,6 @@ add_kept (HeardDocumentBlocks *blocks,
 {
   _heard_document_blocks_add_text (blocks, style, text);
   _heard_document_blocks_keep_with_next (blocks);
-}
-
-static const char *
-area_name (HeardPlanArea *area)
-{
-  const char *label = heard_plan_area_get_text (area, HEARD_AREA_LABEL);
-
-  return heard_text_is_blank (label) ? heard_area_kind_label (heard_plan_area_get_kind (area))
-                                     : label;
 }
 
 static void
@@ -291,7 +264,8 @@ add_areas (HeardDocumentBlocks *blocks,
         or_dash (heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN)),
       };
 
-      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, area_name (area));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING,
+                heard_check_in_area_name (plan, heard_plan_area_get_kind (area)));
       _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_LABEL, headings,
                                           G_N_ELEMENTS (headings));
       _heard_document_blocks_keep_with_next (blocks);
@@ -309,79 +283,29 @@ add_areas (HeardDocumentBlocks *blocks,
     }
 }
 
-static HeardChartRating
-chart_rating (const HeardRating *rating)
-{
-  switch (rating->state)
-    {
-    case HEARD_RATING_GIVEN:
-      return heard_chart_rating_value (rating->value);
-    case HEARD_RATING_RATHER_NOT_SAY:
-      return heard_chart_rating_kind (HEARD_CHART_RATING_RATHER_NOT_SAY);
-    case HEARD_RATING_SKIPPED:
-    default:
-      return heard_chart_rating_kind (HEARD_CHART_RATING_SKIPPED);
-    }
-}
-
-/* The check-ins as one series per area of the plan and one for safety. */
+/* The check-ins as one series per area of the plan and one for safety,
+ * and the days the safety chart marks, as the screen has them. */
 static void
 collect_series (HeardPlanDocument *self,
                 HeardPlan         *plan,
                 GPtrArray         *check_ins)
 {
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
   GListModel *areas = heard_plan_get_areas (plan);
-  HeardChartRating skipped = heard_chart_rating_kind (HEARD_CHART_RATING_SKIPPED);
 
+  if (check_ins == NULL)
+    check_ins = none;
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
       g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, a);
+      HeardAreaKind kind = heard_plan_area_get_kind (area);
 
-      g_ptr_array_add (self->series, heard_chart_series_new (area_name (area)));
+      g_ptr_array_add (self->series,
+                       heard_check_in_series_new_area (check_ins, kind,
+                                                       heard_check_in_area_name (plan, kind)));
     }
-  self->safety = heard_chart_series_new (_("Safety, their own scale"));
-
-  for (guint i = 0; check_ins != NULL && i < check_ins->len; i++)
-    {
-      HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
-      HeardRating safety;
-      GDate day;
-
-      if (!parse_day (heard_check_in_get_day (check_in), &day))
-        continue;
-
-      for (guint a = 0; a < self->series->len; a++)
-        {
-          g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, a);
-          HeardAreaKind kind = heard_plan_area_get_kind (area);
-          HeardRating young_person, worker;
-
-          if (heard_check_in_get_rating (check_in, kind, HEARD_RATER_YOUNG_PERSON, &young_person) &&
-              heard_check_in_get_rating (check_in, kind, HEARD_RATER_WORKER, &worker))
-            heard_chart_series_add (g_ptr_array_index (self->series, a), &day,
-                                    chart_rating (&young_person), chart_rating (&worker));
-        }
-      heard_check_in_get_safety (check_in, &safety);
-      heard_chart_series_add (self->safety, &day, chart_rating (&safety), skipped);
-    }
-}
-
-static void
-collect_markers (HeardPlanDocument *self,
-                 HeardPlan         *plan)
-{
-  GListModel *reviews = heard_plan_get_reviews (plan);
-
-  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
-    {
-      g_autoptr(HeardPlanReview) review = g_list_model_get_item (reviews, i);
-      HeardChartMarker marker;
-
-      if (!parse_day (heard_plan_review_get_decided_at (review), &marker.date))
-        continue;
-      marker.label = heard_plan_event_label (heard_plan_review_get_decision (review));
-      g_array_append_val (self->markers, marker);
-    }
+  self->safety = heard_check_in_series_new_safety (check_ins);
+  heard_check_in_series_add_markers (plan, self->markers);
 }
 
 static void
@@ -409,12 +333,16 @@ draw_chart (cairo_t       *cr,
       heard_chart_draw_safety (cr, pango, width, height, &self->palette, self->safety,
                                (const HeardChartMarker *) self->markers->data, self->markers->len);
       break;
+    case CHART_LEGEND:
+      heard_chart_draw_legend (cr, pango, width, height, &self->palette, chart->legend,
+                               chart->rater);
+      break;
     default:
       g_assert_not_reached ();
     }
 }
 
-static void
+static Chart *
 add_chart (HeardPlanDocument *self,
            double             height,
            ChartKind          kind,
@@ -429,10 +357,80 @@ add_chart (HeardPlanDocument *self,
   chart->rater = rater;
   g_ptr_array_add (self->charts, chart);
   _heard_document_blocks_add_chart (self->blocks, height, draw_chart, chart);
+  return chart;
+}
+
+/* A chart, and under it, on the same page, its key. */
+static void
+add_chart_with_legend (HeardPlanDocument *self,
+                       double             height,
+                       ChartKind          kind,
+                       guint              series,
+                       HeardChartRater    rater,
+                       HeardChartLegend   legend)
+{
+  add_chart (self, height, kind, series, rater);
+  _heard_document_blocks_keep_with_next (self->blocks);
+  add_chart (self, LEGEND_HEIGHT, CHART_LEGEND, 0, rater)->legend = legend;
+}
+
+/* One check-in, compactly: its day; what they said, in their words; each
+ * area's two ratings side by side, never averaged, a gap worth talking
+ * about said so; how safe they feel; the worker's note. */
+static void
+add_check_in (HeardDocumentBlocks *blocks,
+              HeardPlan           *plan,
+              HeardCheckIn        *check_in)
+{
+  g_autofree char *day = heard_date_describe (heard_check_in_get_day (check_in));
+  g_autoptr(GString) ratings = g_string_new (NULL);
+  const char *their_words = heard_check_in_get_text (check_in, HEARD_CHECK_IN_THEIR_WORDS);
+  const char *note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
+  g_autofree char *safety_words = NULL;
+  HeardRating safety;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, day);
+  /* Their voice first, as on screen. */
+  if (!heard_text_is_blank (their_words))
+    {
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_NOTE, _("In their words"));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS, their_words);
+    }
+  for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
+    {
+      HeardAreaKind area = heard_check_in_get_area (check_in, i);
+      HeardRating theirs, workers;
+      g_autofree char *their_text = NULL;
+      g_autofree char *worker_text = NULL;
+
+      heard_check_in_get_rating (check_in, area, HEARD_RATER_YOUNG_PERSON, &theirs);
+      heard_check_in_get_rating (check_in, area, HEARD_RATER_WORKER, &workers);
+      their_text = heard_check_in_dup_rating_words (&theirs);
+      worker_text = heard_check_in_dup_rating_words (&workers);
+      /* TRANSLATORS: an area, then the young person's rating and the worker's, side by side */
+      g_string_append_printf (ratings, _("%s: their rating %s · worker’s rating %s"),
+                              heard_check_in_area_name (plan, area), their_text, worker_text);
+      if (heard_ratings_worth_talking_about (&theirs, &workers))
+        /* TRANSLATORS: after two ratings far apart */
+        g_string_append_printf (ratings, _(" — %u or more apart: something to talk about"),
+                                HEARD_CHECK_IN_GAP_TO_TALK_ABOUT);
+      g_string_append_c (ratings, '\n');
+    }
+  heard_check_in_get_safety (check_in, &safety);
+  safety_words = heard_check_in_dup_rating_words (&safety);
+  g_string_append_printf (ratings, _("How safe they feel: %s"), safety_words);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, ratings->str);
+  if (!heard_text_is_blank (note))
+    {
+      g_autofree char *worker_note = g_strdup_printf (_("Worker’s note: %s"), note);
+
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, worker_note);
+    }
 }
 
 static void
 add_check_ins (HeardPlanDocument *self,
+               HeardPlan         *plan,
                GPtrArray         *check_ins)
 {
   HeardDocumentBlocks *blocks = self->blocks;
@@ -471,13 +469,16 @@ add_check_ins (HeardPlanDocument *self,
       add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING,
                 _("All areas: the first and the latest check-in"));
       add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("Their ratings"));
-      add_chart (self, RADIAL_HEIGHT, CHART_RADIAL, 0, HEARD_CHART_RATER_YOUNG_PERSON);
+      add_chart_with_legend (self, RADIAL_HEIGHT, CHART_RADIAL, 0,
+                             HEARD_CHART_RATER_YOUNG_PERSON, HEARD_CHART_LEGEND_FIRST_LATEST);
       add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("The worker's ratings"));
-      add_chart (self, RADIAL_HEIGHT, CHART_RADIAL, 0, HEARD_CHART_RATER_WORKER);
+      add_chart_with_legend (self, RADIAL_HEIGHT, CHART_RADIAL, 0, HEARD_CHART_RATER_WORKER,
+                             HEARD_CHART_LEGEND_FIRST_LATEST);
     }
 
   add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, _("Safety, their own scale"));
-  add_chart (self, SAFETY_HEIGHT, CHART_SAFETY, 0, HEARD_CHART_RATER_YOUNG_PERSON);
+  add_chart_with_legend (self, SAFETY_HEIGHT, CHART_SAFETY, 0, HEARD_CHART_RATER_YOUNG_PERSON,
+                         HEARD_CHART_LEGEND_SAFETY);
   safety = heard_chart_describe_progress (self->safety, HEARD_CHART_RATER_YOUNG_PERSON);
   _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_META, safety);
 
@@ -490,9 +491,14 @@ add_check_ins (HeardPlanDocument *self,
       g_autofree char *words = g_strdup_printf ("%s\n%s", theirs, workers);
 
       add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, series->name);
-      add_chart (self, PROGRESS_HEIGHT, CHART_PROGRESS, a, HEARD_CHART_RATER_YOUNG_PERSON);
+      add_chart_with_legend (self, PROGRESS_HEIGHT, CHART_PROGRESS, a,
+                             HEARD_CHART_RATER_YOUNG_PERSON, HEARD_CHART_LEGEND_RATERS);
       _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_META, words);
     }
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, _("Each check-in"));
+  for (guint i = 0; i < n; i++)
+    add_check_in (blocks, plan, g_ptr_array_index (check_ins, i));
 }
 
 static GHashTable *
@@ -922,12 +928,11 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
     self->practice_mark = g_strdup (_("Practice — fictional records"));
 
   collect_series (self, content->plan, content->check_ins);
-  collect_markers (self, content->plan);
 
   add_cover (self->blocks, content, self->printed_on, self->practice_mark);
   add_statements (self->blocks, content->statements);
   add_areas (self->blocks, content->plan);
-  add_check_ins (self, content->check_ins);
+  add_check_ins (self, content->plan, content->check_ins);
   add_chronology (self->blocks, content);
   add_reviews (self->blocks, content->plan, content->staff);
 

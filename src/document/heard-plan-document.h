@@ -65,6 +65,10 @@ void               heard_plan_document_write_pdf_async (HeardPlanDocument     *s
 gboolean           heard_plan_document_write_pdf_finish (HeardPlanDocument    *self,
                                                          GAsyncResult         *result,
                                                          GError              **error);
+/* What goes before the suggested name for practice records, so that a
+ * made-up plan is never taken for a real one. */
+#define HEARD_PLAN_DOCUMENT_PRACTICE_PREFIX "practice-"
+
 /* "support-plan-2026-12-07.pdf": never the young person's name. */
 char              *heard_plan_document_suggest_file_name (const char          *printed_on)
                                                           G_GNUC_WARN_UNUSED_RESULT;

@@ -30,12 +30,32 @@ enum
   COLUMN_RATER,
   COLUMN_STATE,
   COLUMN_RATING,
+  N_RATING_COLUMNS,
+  /* With HEARD_CSV_WITH_WORDS only. */
+  COLUMN_THEIR_WORDS = N_RATING_COLUMNS,
+  COLUMN_WORKER_NOTE,
   N_COLUMNS
 };
 
 static const char *const check_in_header[N_COLUMNS] = {
-  "person", "day", "check_in", "measure", "rater", "state", "rating",
+  "person", "day", "check_in", "measure", "rater", "state", "rating", "their_words",
+  "worker_note",
 };
+
+/* Text someone typed, safe in a spreadsheet: one starting as a formula
+ * would (=, +, -, @, a tab or a carriage return; OWASP's "CSV injection")
+ * gets an apostrophe first, which spreadsheets show as text and never run.
+ * Only typed text needs it: Heard's own codes, numbers (never negative)
+ * and ISO dates cannot start so. */
+static char *
+dup_typed_text (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL)
+    return g_strconcat ("'", text, NULL);
+  return g_strdup (text);
+}
 
 static void
 append_field (GString    *csv,
@@ -69,6 +89,7 @@ area_code (HeardAreaKind area)
 static void
 append_rating (GString            *csv,
                const char *const  *fields,
+               guint               n_columns,
                const char         *measure,
                HeardRater          rater,
                const HeardRating  *rating)
@@ -83,7 +104,7 @@ append_rating (GString            *csv,
   row[COLUMN_RATER] = heard_rater_to_code (rater);
   row[COLUMN_STATE] = heard_rating_state_to_code (rating->state);
   row[COLUMN_RATING] = value != NULL ? value : "";
-  heard_csv_append_row (csv, row, N_COLUMNS);
+  heard_csv_append_row (csv, row, n_columns);
 }
 
 void
@@ -130,24 +151,30 @@ heard_csv_pseudonym (const HeardKey *key,
 }
 
 GBytes *
-heard_csv_check_ins (const char *person,
-                     GPtrArray  *check_ins)
+heard_csv_check_ins (const char        *person,
+                     GPtrArray         *check_ins,
+                     HeardCsvCheckIns   columns)
 {
+  guint n_columns = columns == HEARD_CSV_WITH_WORDS ? N_COLUMNS : N_RATING_COLUMNS;
+  g_autofree char *typed_person = NULL;
   GString *csv;
 
   g_return_val_if_fail (person != NULL, NULL);
   g_return_val_if_fail (check_ins != NULL, NULL);
 
+  typed_person = dup_typed_text (person);
   csv = g_string_new (NULL);
-  heard_csv_append_row (csv, check_in_header, N_COLUMNS);
+  heard_csv_append_row (csv, check_in_header, n_columns);
 
   for (guint i = 0; i < check_ins->len; i++)
     {
       HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                              heard_check_in_get_id (check_in));
+      g_autofree char *their_words = NULL;
+      g_autofree char *worker_note = NULL;
       const char *fields[N_COLUMNS] = {
-        [COLUMN_PERSON] = person,
+        [COLUMN_PERSON] = typed_person,
         [COLUMN_DAY] = heard_check_in_get_day (check_in),
         [COLUMN_CHECK_IN] = id,
       };
@@ -160,12 +187,20 @@ heard_csv_check_ins (const char *person,
           for (HeardRater rater = 0; rater < HEARD_N_RATERS; rater++)
             {
               heard_check_in_get_rating (check_in, area, rater, &rating);
-              append_rating (csv, fields, area_code (area), rater, &rating);
+              append_rating (csv, fields, n_columns, area_code (area), rater, &rating);
             }
         }
 
+      /* The words once a check-in, on its last row. */
+      their_words = dup_typed_text (heard_check_in_get_text (check_in,
+                                                             HEARD_CHECK_IN_THEIR_WORDS));
+      worker_note = dup_typed_text (heard_check_in_get_text (check_in,
+                                                             HEARD_CHECK_IN_WORKER_NOTE));
+      fields[COLUMN_THEIR_WORDS] = their_words;
+      fields[COLUMN_WORKER_NOTE] = worker_note;
       heard_check_in_get_safety (check_in, &rating);
-      append_rating (csv, fields, SAFETY_SCALE_MEASURE, HEARD_RATER_YOUNG_PERSON, &rating);
+      append_rating (csv, fields, n_columns, SAFETY_SCALE_MEASURE, HEARD_RATER_YOUNG_PERSON,
+                     &rating);
     }
 
   return g_string_free_to_bytes (csv);

@@ -19,6 +19,25 @@ static const char *const kind_codes[HEARD_EXPORT_N_KINDS] = {
   [HEARD_EXPORT_CHECK_INS_CSV] = "check-ins-csv",
 };
 
+/* The optional words after the six every note has, in this order. */
+static const char *const said_keys[] = { "names", "words" };
+
+/* "yes" or "no", or nothing when unsaid. */
+static gboolean
+parse_said (const char      *text,
+            HeardExportSaid *said)
+{
+  if (text == NULL)
+    *said = HEARD_EXPORT_UNSAID;
+  else if (g_str_equal (text, "yes"))
+    *said = HEARD_EXPORT_YES;
+  else if (g_str_equal (text, "no"))
+    *said = HEARD_EXPORT_NO;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 /* A whole non-negative decimal number, nothing else. */
 static gboolean
 parse_number (const char *text,
@@ -106,6 +125,8 @@ heard_export_note_copy (const HeardExportNote *note)
   copy->plan_id = note->plan_id;
   copy->plan_version = note->plan_version;
   copy->n_check_ins = note->n_check_ins;
+  copy->names = note->names;
+  copy->words = note->words;
   g_array_append_vals (copy->statements, note->statements->data, note->statements->len);
 
   return copy;
@@ -158,6 +179,14 @@ heard_export_note_to_detail (const HeardExportNote *note)
                               statement->id, statement->version);
     }
   g_string_append_printf (detail, " check-ins=%u", note->n_check_ins);
+  for (guint i = 0; i < G_N_ELEMENTS (said_keys); i++)
+    {
+      HeardExportSaid said = i == 0 ? note->names : note->words;
+
+      if (said != HEARD_EXPORT_UNSAID)
+        g_string_append_printf (detail, " %s=%s", said_keys[i],
+                                said == HEARD_EXPORT_YES ? "yes" : "no");
+    }
 
   return g_string_free (detail, FALSE);
 }
@@ -171,20 +200,32 @@ heard_export_note_from_detail (const char *detail)
   g_auto(GStrv) words = NULL;
   g_autoptr(HeardExportNote) note = NULL;
   const char *values[G_N_ELEMENTS (keys)];
+  const char *said_values[G_N_ELEMENTS (said_keys)] = { NULL };
   HeardExportKind kind;
   guint64 plan_id, plan_version, n_check_ins;
 
   g_return_val_if_fail (detail != NULL, NULL);
 
-  /* The words come in the order the note writes them, each key once. */
+  /* The words come in the order the note writes them, each key once; the
+   * optional ones after. */
   words = g_strsplit (detail, " ", -1);
-  if (g_strv_length (words) != G_N_ELEMENTS (keys))
+  if (g_strv_length (words) < G_N_ELEMENTS (keys))
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       if (!g_str_has_prefix (words[i], keys[i]) || words[i][strlen (keys[i])] != '=')
         return NULL;
       values[i] = words[i] + strlen (keys[i]) + 1;
+    }
+  for (guint i = G_N_ELEMENTS (keys), key = 0; words[i] != NULL; i++, key++)
+    {
+      while (key < G_N_ELEMENTS (said_keys) &&
+             (!g_str_has_prefix (words[i], said_keys[key]) ||
+              words[i][strlen (said_keys[key])] != '='))
+        key++;
+      if (key == G_N_ELEMENTS (said_keys))
+        return NULL;
+      said_values[key] = words[i] + strlen (said_keys[key]) + 1;
     }
 
   if (!heard_export_kind_from_code (values[0], &kind) || values[1][0] == '\0' ||
@@ -198,6 +239,8 @@ heard_export_note_from_detail (const char *detail)
   note->plan_version = (guint) plan_version;
   note->n_check_ins = (guint) n_check_ins;
   if (!parse_statements (note, values[4]))
+    return NULL;
+  if (!parse_said (said_values[0], &note->names) || !parse_said (said_values[1], &note->words))
     return NULL;
 
   return g_steal_pointer (&note);

@@ -29,6 +29,15 @@ typedef struct
   guint  version;
 } HeardExportedStatement;
 
+/* Whether something went out, as far as the note says: a note written
+ * before Heard said so (or by code that does not) leaves it unsaid. */
+typedef enum
+{
+  HEARD_EXPORT_UNSAID,
+  HEARD_EXPORT_YES,
+  HEARD_EXPORT_NO,
+} HeardExportSaid;
+
 typedef struct
 {
   HeardExportKind  kind;
@@ -40,6 +49,11 @@ typedef struct
   /* HeardExportedStatement, in the order they went in. */
   GArray          *statements;
   guint            n_check_ins;
+  /* Whether the young person's name went out (else a pseudonym or
+   * nothing), and whether free text did: what they said at check-ins and
+   * the worker's notes. */
+  HeardExportSaid  names;
+  HeardExportSaid  words;
 } HeardExportNote;
 
 const char      *heard_export_kind_to_code       (HeardExportKind         kind);
@@ -58,8 +72,9 @@ void             heard_export_note_add_statement (HeardExportNote        *note,
 
 /* The note as the audit entry's detail, one line of key=value words
  * ("what=pdf for=agency:school plan=12 plan-version=3 statements=4:1,7:2
- * check-ins=20"), and read back from it: NULL when @detail is not such a
- * line (an entry of another kind, or damaged). */
+ * check-ins=20 names=yes words=yes", names and words only when said), and
+ * read back from it: NULL when @detail is not such a line (an entry of
+ * another kind, or damaged). */
 char            *heard_export_note_to_detail     (const HeardExportNote  *note)
                                                   G_GNUC_WARN_UNUSED_RESULT;
 HeardExportNote *heard_export_note_from_detail   (const char             *detail)

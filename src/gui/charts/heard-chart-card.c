@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "heard-chart.h"
 #include "heard-chart-card.h"
+#include "heard-check-in-series.h"
 
 /*
  * A chart with what it needs around it: its title, a legend in words that
@@ -29,6 +31,7 @@ struct _HeardChartCard
   GtkLabel       *title_label;
   GtkDropDown    *area_dropdown;
   GtkToggleButton *table_toggle;
+  GtkWidget      *legend;
   GtkLabel       *their_legend;
   GtkLabel       *worker_legend;
   GtkStack       *stack;
@@ -38,15 +41,21 @@ struct _HeardChartCard
 
 G_DEFINE_FINAL_TYPE (HeardChartCard, heard_chart_card, GTK_TYPE_WIDGET)
 
-/* A legend's line: a sample of the line and marker drawn, which a screen
- * reader passes over, then the words. */
+/* A legend's line: the sample of the line and marker drawn, which a screen
+ * reader passes over, then the words; both from the charts' own key, so
+ * the screen and paper say the same. */
 static void
-set_legend (GtkLabel   *label,
-            const char *sample,
-            const char *words)
+set_legend (GtkLabel         *label,
+            HeardChartLegend  legend,
+            guint             item)
 {
-  g_autofree char *text = g_strdup_printf ("%s  %s", sample, words);
+  const char *words = heard_chart_legend_get_words (legend, item);
+  g_autofree char *text = NULL;
 
+  gtk_widget_set_visible (GTK_WIDGET (label), words != NULL);
+  if (words == NULL)
+    return;
+  text = g_strdup_printf ("%s  %s", heard_chart_legend_get_sample (legend, item), words);
   gtk_label_set_label (label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, words, -1);
 }
@@ -91,12 +100,15 @@ area_selected_cb (HeardChartCard *self)
                                                           selected));
 }
 
+/* The table says in words what the legend explains of the lines, so the
+ * legend goes with the chart. */
 static void
 table_toggled_cb (HeardChartCard *self)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    gtk_toggle_button_get_active (self->table_toggle) ? "table"
-                                                                                      : "chart");
+  gboolean table = gtk_toggle_button_get_active (self->table_toggle);
+
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+  gtk_widget_set_visible (self->legend, !table);
 }
 
 /* The areas of the plan, offered for the progress chart. */
@@ -120,7 +132,7 @@ fill_areas (HeardChartCard *self)
       if (kind == shown)
         keep = i;
       g_array_append_val (self->area_kinds, kind);
-      gtk_string_list_append (names, heard_area_kind_label (kind));
+      gtk_string_list_append (names, heard_check_in_area_name (self->plan, kind));
     }
 
   g_signal_handlers_block_by_func (self->area_dropdown, area_selected_cb, self);
@@ -171,6 +183,7 @@ heard_chart_card_class_init (HeardChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardChartCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, HeardChartCard, area_dropdown);
   gtk_widget_class_bind_template_child (widget_class, HeardChartCard, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, HeardChartCard, legend);
   gtk_widget_class_bind_template_child (widget_class, HeardChartCard, their_legend);
   gtk_widget_class_bind_template_child (widget_class, HeardChartCard, worker_legend);
   gtk_widget_class_bind_template_child (widget_class, HeardChartCard, stack);
@@ -193,6 +206,7 @@ heard_chart_card_new (HeardChartViewKind  kind,
 {
   HeardChartCard *self = g_object_new (HEARD_TYPE_CHART_CARD, NULL);
   g_autofree char *toggle_name = g_strdup_printf (_("Show %s as a table"), title);
+  HeardChartLegend legend;
 
   self->kind = kind;
   gtk_label_set_label (self->title_label, title);
@@ -204,19 +218,11 @@ heard_chart_card_new (HeardChartViewKind  kind,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, toggle_name, -1);
 
   /* Each legend says how the chart it sits beside draws. */
-  if (kind == HEARD_CHART_VIEW_RADIAL)
-    {
-      set_legend (self->their_legend, "━━ ●",
-                  _("Their latest check-in: solid line, filled markers"));
-      set_legend (self->worker_legend, "╍╍ ○",
-                  _("Their first check-in: dashed line, hollow markers"));
-    }
-  else
-    {
-      set_legend (self->their_legend, "━━ ●", _("Their rating: solid line, round markers"));
-      set_legend (self->worker_legend, "╍╍ ■", _("Worker’s rating: dashed line, square markers"));
-      gtk_widget_set_visible (GTK_WIDGET (self->worker_legend), kind != HEARD_CHART_VIEW_SAFETY);
-    }
+  legend = kind == HEARD_CHART_VIEW_RADIAL ? HEARD_CHART_LEGEND_FIRST_LATEST
+         : kind == HEARD_CHART_VIEW_SAFETY ? HEARD_CHART_LEGEND_SAFETY
+         : HEARD_CHART_LEGEND_RATERS;
+  set_legend (self->their_legend, legend, 0);
+  set_legend (self->worker_legend, legend, 1);
 
   return GTK_WIDGET (self);
 }

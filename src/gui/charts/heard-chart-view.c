@@ -9,6 +9,7 @@
 #include "heard-chart-style.h"
 #include "heard-chart-view.h"
 #include "heard-check-in-rules.h"
+#include "heard-check-in-series.h"
 #include "heard-date.h"
 
 /*
@@ -54,6 +55,7 @@ typedef struct
   HeardAreaKind       area;
   GPtrArray          *check_ins; /* of HeardCheckIn, copied */
   GArray             *areas;     /* of HeardAreaKind, the plan's */
+  GStrv               names;     /* what the plan calls each of them */
 } Snapshot;
 
 typedef struct
@@ -68,6 +70,7 @@ snapshot_free (Snapshot *snapshot)
 {
   g_ptr_array_unref (snapshot->check_ins);
   g_array_unref (snapshot->areas);
+  g_strfreev (snapshot->names);
   g_free (snapshot);
 }
 
@@ -80,65 +83,13 @@ built_free (Built *built)
   g_free (built);
 }
 
-static HeardChartRating
-to_chart_rating (const HeardRating *rating)
-{
-  switch (rating->state)
-    {
-    case HEARD_RATING_GIVEN:
-      return heard_chart_rating_value (rating->value);
-    case HEARD_RATING_RATHER_NOT_SAY:
-      return heard_chart_rating_kind (HEARD_CHART_RATING_RATHER_NOT_SAY);
-    case HEARD_RATING_SKIPPED:
-    default:
-      return heard_chart_rating_kind (HEARD_CHART_RATING_SKIPPED);
-    }
-}
-
-static HeardRating
-from_chart_rating (const HeardChartRating *rating)
-{
-  switch (rating->kind)
-    {
-    case HEARD_CHART_RATING_VALUE:
-      return (HeardRating) { HEARD_RATING_GIVEN, rating->value };
-    case HEARD_CHART_RATING_RATHER_NOT_SAY:
-      return (HeardRating) { HEARD_RATING_RATHER_NOT_SAY, 0 };
-    case HEARD_CHART_RATING_SKIPPED:
-    default:
-      return (HeardRating) { HEARD_RATING_SKIPPED, 0 };
-    }
-}
-
-static char *
-rating_words (const HeardChartRating *rating)
-{
-  switch (rating->kind)
-    {
-    case HEARD_CHART_RATING_VALUE:
-      return g_strdup_printf ("%u", rating->value);
-    case HEARD_CHART_RATING_RATHER_NOT_SAY:
-      return g_strdup (_("Rather not say"));
-    case HEARD_CHART_RATING_SKIPPED:
-    default:
-      return g_strdup (_("Skipped"));
-    }
-}
-
 static void
 add_words (GStrvBuilder           *builder,
            const HeardChartRating *rating)
 {
-  g_autofree char *words = rating_words (rating);
+  g_autofree char *words = heard_chart_rating_dup_words (*rating, HEARD_CHART_WORDS_ALONE);
 
   g_strv_builder_add (builder, words);
-}
-
-static gboolean
-read_day (const char *stored,
-          GDate      *day)
-{
-  return stored != NULL && heard_date_parse (stored, day, NULL);
 }
 
 static void
@@ -178,58 +129,16 @@ add_headings (GPtrArray *rows,
   g_strv_builder_unref (builder);
 }
 
-/* The series of one area (or, with @safety, of the safety scale). */
-static HeardChartSeries *
-build_series (GPtrArray     *check_ins,
-              HeardAreaKind  area,
-              gboolean       safety)
-{
-  HeardChartSeries *series = heard_chart_series_new (safety ? _("Safety")
-                                                            : heard_area_kind_label (area));
-
-  for (guint i = 0; i < check_ins->len; i++)
-    {
-      HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
-      HeardRating ratings[HEARD_N_RATERS];
-      GDate day;
-
-      if (!read_day (heard_check_in_get_day (check_in), &day))
-        continue;
-
-      if (safety)
-        {
-          heard_check_in_get_safety (check_in, &ratings[HEARD_RATER_YOUNG_PERSON]);
-          ratings[HEARD_RATER_WORKER] = (HeardRating) { HEARD_RATING_SKIPPED, 0 };
-        }
-      else if (!heard_check_in_get_rating (check_in, area, HEARD_RATER_YOUNG_PERSON,
-                                           &ratings[HEARD_RATER_YOUNG_PERSON]) ||
-               !heard_check_in_get_rating (check_in, area, HEARD_RATER_WORKER,
-                                           &ratings[HEARD_RATER_WORKER]))
-        continue;
-
-      heard_chart_series_add (series, &day, to_chart_rating (&ratings[HEARD_RATER_YOUNG_PERSON]),
-                              to_chart_rating (&ratings[HEARD_RATER_WORKER]));
-    }
-
-  return series;
-}
-
-/* How often the two raters were far enough apart to talk about, in words;
- * NULL when never. */
+/* How often the two raters of @area were far enough apart to talk about,
+ * in words; NULL when never. */
 static char *
-describe_gaps (const HeardChartSeries *series)
+describe_gaps (GPtrArray     *check_ins,
+               HeardAreaKind  area)
 {
   guint n_gaps = 0;
 
-  for (guint i = 0; i < heard_chart_series_get_n_entries (series); i++)
-    {
-      const HeardChartEntry *entry = heard_chart_series_get_entry (series, i);
-      HeardRating young_person = from_chart_rating (&entry->rating[HEARD_CHART_RATER_YOUNG_PERSON]);
-      HeardRating worker = from_chart_rating (&entry->rating[HEARD_CHART_RATER_WORKER]);
-
-      if (heard_ratings_worth_talking_about (&young_person, &worker))
-        n_gaps++;
-    }
+  for (guint i = 0; i < check_ins->len; i++)
+    n_gaps += heard_check_in_area_to_talk_about (g_ptr_array_index (check_ins, i), area);
 
   if (n_gaps == 0)
     return NULL;
@@ -256,26 +165,48 @@ join_sentences (char *first,
   return g_strdup_printf (_("%s. %s"), owned_first, owned_second);
 }
 
+/* The name the plan gives @area, from the snapshot. */
+static const char *
+get_area_name (Snapshot      *snapshot,
+               HeardAreaKind  area)
+{
+  for (guint i = 0; i < snapshot->areas->len; i++)
+    if (g_array_index (snapshot->areas, HeardAreaKind, i) == area)
+      return snapshot->names[i];
+  return heard_area_kind_label (area);
+}
+
+/* The rows of @series newest first, as the list of check-ins shows them. */
+static void
+add_rows_newest_first (GPtrArray              *rows,
+                       const HeardChartSeries *series,
+                       gboolean                with_worker)
+{
+  for (guint i = heard_chart_series_get_n_entries (series); i > 0; i--)
+    {
+      const HeardChartEntry *entry = heard_chart_series_get_entry (series, i - 1);
+
+      add_row (rows, NULL, &entry->date, entry, with_worker);
+    }
+}
+
 static void
 build_progress (Snapshot *snapshot,
                 Built    *built)
 {
-  HeardChartSeries *series = build_series (snapshot->check_ins, snapshot->area, FALSE);
+  HeardChartSeries *series = heard_check_in_series_new_area (snapshot->check_ins, snapshot->area,
+                                                             get_area_name (snapshot,
+                                                                            snapshot->area));
 
   add_headings (built->rows, FALSE, TRUE);
-  for (guint i = 0; i < heard_chart_series_get_n_entries (series); i++)
-    {
-      const HeardChartEntry *entry = heard_chart_series_get_entry (series, i);
-
-      add_row (built->rows, NULL, &entry->date, entry, TRUE);
-    }
+  add_rows_newest_first (built->rows, series, TRUE);
 
   built->description =
     join_sentences (join_sentences (heard_chart_describe_progress (series,
                                                                    HEARD_CHART_RATER_YOUNG_PERSON),
                                     heard_chart_describe_progress (series,
                                                                    HEARD_CHART_RATER_WORKER)),
-                    describe_gaps (series));
+                    describe_gaps (snapshot->check_ins, snapshot->area));
   g_ptr_array_add (built->series, series);
 }
 
@@ -283,15 +214,10 @@ static void
 build_safety (Snapshot *snapshot,
               Built    *built)
 {
-  HeardChartSeries *series = build_series (snapshot->check_ins, 0, TRUE);
+  HeardChartSeries *series = heard_check_in_series_new_safety (snapshot->check_ins);
 
   add_headings (built->rows, FALSE, FALSE);
-  for (guint i = 0; i < heard_chart_series_get_n_entries (series); i++)
-    {
-      const HeardChartEntry *entry = heard_chart_series_get_entry (series, i);
-
-      add_row (built->rows, NULL, &entry->date, entry, FALSE);
-    }
+  add_rows_newest_first (built->rows, series, FALSE);
 
   built->description = heard_chart_describe_progress (series, HEARD_CHART_RATER_YOUNG_PERSON);
   g_ptr_array_add (built->series, series);
@@ -305,7 +231,8 @@ build_radial (Snapshot *snapshot,
   for (guint i = 0; i < snapshot->areas->len; i++)
     {
       HeardAreaKind area = g_array_index (snapshot->areas, HeardAreaKind, i);
-      HeardChartSeries *series = build_series (snapshot->check_ins, area, FALSE);
+      HeardChartSeries *series = heard_check_in_series_new_area (snapshot->check_ins, area,
+                                                                 snapshot->names[i]);
       guint n_entries = heard_chart_series_get_n_entries (series);
 
       /* The first and the latest, as the chart draws them. */
@@ -356,27 +283,13 @@ build_thread (GTask        *task,
   g_task_return_pointer (task, built, (GDestroyNotify) built_free);
 }
 
-/* Sign-off and the next review, marked on the safety chart. */
+/* The days the safety chart marks, by the one rule the PDF follows too. */
 static void
 fill_markers (HeardChartView *self)
 {
-  struct { const char *stored; const char *label; } days[] = {
-    { self->plan != NULL ? heard_plan_get_signed_off_at (self->plan) : NULL, _("Signed off") },
-    { self->plan != NULL ? heard_plan_get_next_review (self->plan) : NULL, _("Review") },
-  };
-
   g_array_set_size (self->markers, 0);
-  if (self->kind != HEARD_CHART_VIEW_SAFETY)
-    return;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (days); i++)
-    {
-      g_autofree char *day_part = days[i].stored != NULL ? g_strndup (days[i].stored, 10) : NULL;
-      HeardChartMarker marker = { .label = days[i].label };
-
-      if (read_day (day_part, &marker.date))
-        g_array_append_val (self->markers, marker);
-    }
+  if (self->kind == HEARD_CHART_VIEW_SAFETY && self->plan != NULL)
+    heard_check_in_series_add_markers (self->plan, self->markers);
 }
 
 static void
@@ -415,6 +328,7 @@ rebuild (HeardChartView *self)
 {
   g_autoptr(GTask) task = NULL;
   Snapshot *snapshot;
+  g_autoptr(GStrvBuilder) names = NULL;
   GListModel *check_ins;
   GListModel *areas;
 
@@ -440,13 +354,16 @@ rebuild (HeardChartView *self)
     }
 
   areas = heard_plan_get_areas (self->plan);
+  names = g_strv_builder_new ();
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
       g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
       HeardAreaKind kind = heard_plan_area_get_kind (area);
 
       g_array_append_val (snapshot->areas, kind);
+      g_strv_builder_add (names, heard_check_in_area_name (self->plan, kind));
     }
+  snapshot->names = g_strv_builder_end (names);
 
   task = g_task_new (self, self->cancellable, built_cb, NULL);
   g_task_set_source_tag (task, rebuild);

@@ -26,8 +26,10 @@ void        heard_chart_view_set_plan     (HeardChartView     *self,
 void        heard_chart_view_set_area     (HeardChartView     *self,
                                            HeardAreaKind       area);
 /* The numbers drawn, one row each (a GStrv: a day, or an area and a day,
- * then their rating and the worker's in words), as a table shows them. They
- * change, with the accessible description, when "description" is notified. */
+ * then their rating and the worker's in words), as a table shows them:
+ * over time newest first, as the list of check-ins is; at a glance each
+ * area's first then latest. They change, with the accessible description,
+ * when "description" is notified. */
 GPtrArray  *heard_chart_view_get_rows        (HeardChartView     *self);
 const char *heard_chart_view_get_description (HeardChartView     *self);
 

@@ -40,6 +40,8 @@ struct _HeardPersonPage
   AdwActionRow   *nationality_row;
   AdwActionRow   *key_worker_row;
   AdwActionRow   *agencies_row;
+  AdwActionRow   *record_number_row;
+  GtkLabel       *record_number_label;
   GtkLabel       *what_helps_label;
   GtkLabel       *what_is_hard_label;
   HeardContentNote *hard_note;
@@ -144,6 +146,7 @@ refresh (HeardPersonPage *self)
   g_autofree char *nationality = NULL;
   g_autofree char *agencies = NULL;
   g_autofree char *birth = NULL;
+  g_autofree char *record_number = NULL;
   const char *ethnicity;
   const char *what_helps;
 
@@ -169,12 +172,29 @@ refresh (HeardPersonPage *self)
   set_row (self->nationality_row, nationality);
   set_row (self->key_worker_row, heard_person_get_text (person, HEARD_PERSON_KEY_WORKER));
   set_row (self->agencies_row, agencies);
+  /* Not personal data: the number heard-cli asks for. */
+  record_number = heard_person_get_id (person) > 0
+                  ? g_strdup_printf ("%" G_GINT64_FORMAT, heard_person_get_id (person)) : NULL;
+  gtk_label_set_text (self->record_number_label, record_number != NULL ? record_number : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->record_number_row), record_number != NULL);
 
   heard_label_set_words (self->what_helps_label,
                          *what_helps != '\0' ? what_helps : _("Nothing written here yet."));
   heard_label_set_words (self->what_is_hard_label,
                          or_not_recorded (heard_person_get_text (person,
                                                                  HEARD_PERSON_WHAT_IS_HARD)));
+}
+
+static void
+copy_record_number_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (widget);
+  const char *number = gtk_label_get_text (self->record_number_label);
+
+  if (*number != '\0')
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), number);
 }
 
 static void
@@ -349,6 +369,10 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, nationality_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, key_worker_row);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, agencies_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, record_number_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, record_number_label);
+  gtk_widget_class_install_action (widget_class, "person.copy-record-number", NULL,
+                                   copy_record_number_action);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_helps_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, what_is_hard_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, hard_note);

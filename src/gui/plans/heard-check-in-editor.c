@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-check-in-editor.h"
 #include "heard-check-in-rules.h"
+#include "heard-check-in-series.h"
 #include "heard-choice-row.h"
 #include "heard-columns-layout.h"
 #include "heard-date-row.h"
@@ -45,14 +46,23 @@ struct _HeardCheckInEditor
 
 G_DEFINE_FINAL_TYPE (HeardCheckInEditor, heard_check_in_editor, HEARD_TYPE_DIALOG)
 
-/* A rating's choices in order, by id: how a draft keeps them. */
+/* A rating's choices by id, as a draft keeps them: whatever their order on
+ * screen, a draft saved before reopens with the same choice. */
 #define SKIPPED_ID "skipped"
 #define RATHER_NOT_SAY_ID "rather-not-say"
-#define FIRST_VALUE_POSITION 1
-#define RATHER_NOT_SAY_POSITION (FIRST_VALUE_POSITION + HEARD_RATING_MAX + 1)
 
+/* How the ends of a scale are labelled. */
+typedef enum
+{
+  SCALE_AREA,
+  SCALE_SAFETY,
+} Scale;
+
+/* Not answering first, both ways of it together, then 0 to 10 with the
+ * ends said in words, so that no one has to guess which end is good. */
 static void
 set_up_rating_row (HeardChoiceRow *row,
+                   Scale           scale,
                    const char     *accessible_name)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
@@ -61,15 +71,26 @@ set_up_rating_row (HeardChoiceRow *row,
 
   gtk_string_list_append (labels, _("Skipped"));
   g_strv_builder_add (ids, SKIPPED_ID);
-  for (guint value = 0; value <= HEARD_RATING_MAX; value++)
-    {
-      g_autofree char *text = g_strdup_printf ("%u", value);
-
-      gtk_string_list_append (labels, text);
-      g_strv_builder_add (ids, text);
-    }
   gtk_string_list_append (labels, _("I’d rather not say"));
   g_strv_builder_add (ids, RATHER_NOT_SAY_ID);
+  for (guint value = 0; value <= HEARD_RATING_MAX; value++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", value);
+      g_autofree char *text = NULL;
+
+      if (value == 0)
+        /* TRANSLATORS: the lowest rating of how an area of life is going */
+        text = g_strdup_printf (scale == SCALE_SAFETY ? _("%u — not safe at all")
+                                                      : _("%u — not at all"), value);
+      else if (value == HEARD_RATING_MAX)
+        /* TRANSLATORS: the highest rating of how an area of life is going */
+        text = g_strdup_printf (scale == SCALE_SAFETY ? _("%u — completely safe")
+                                                      : _("%u — completely"), value);
+      else
+        text = g_strdup (id);
+      gtk_string_list_append (labels, text);
+      g_strv_builder_add (ids, id);
+    }
 
   id_list = g_strv_builder_end (ids);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
@@ -82,12 +103,13 @@ set_up_rating_row (HeardChoiceRow *row,
 static HeardRating
 read_rating (HeardChoiceRow *row)
 {
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+  const char *id = heard_choice_row_get_chosen_id (row);
+  guint64 value;
 
-  if (selected == RATHER_NOT_SAY_POSITION)
+  if (g_strcmp0 (id, RATHER_NOT_SAY_ID) == 0)
     return (HeardRating) { HEARD_RATING_RATHER_NOT_SAY, 0 };
-  if (selected >= FIRST_VALUE_POSITION && selected < RATHER_NOT_SAY_POSITION)
-    return (HeardRating) { HEARD_RATING_GIVEN, selected - FIRST_VALUE_POSITION };
+  if (id != NULL && g_ascii_string_to_unsigned (id, 10, 0, HEARD_RATING_MAX, &value, NULL))
+    return (HeardRating) { HEARD_RATING_GIVEN, (guint) value };
   return (HeardRating) { HEARD_RATING_SKIPPED, 0 };
 }
 
@@ -126,6 +148,7 @@ static void
 add_rating_column (HeardCheckInEditor *self,
                    GtkWidget          *columns,
                    HeardAreaKind       area,
+                   const char         *area_name,
                    HeardRater          rater)
 {
   GtkWidget *list = gtk_list_box_new ();
@@ -138,16 +161,16 @@ add_rating_column (HeardCheckInEditor *self,
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Their rating"));
       /* TRANSLATORS: %s is an area of a plan, e.g. "Health" */
-      accessible_name = g_strdup_printf (_("%s: their rating"), heard_area_kind_label (area));
+      accessible_name = g_strdup_printf (_("%s: their rating"), area_name);
     }
   else
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Worker’s rating"));
       /* TRANSLATORS: %s is an area of a plan, e.g. "Health" */
-      accessible_name = g_strdup_printf (_("%s: worker’s rating"), heard_area_kind_label (area));
+      accessible_name = g_strdup_printf (_("%s: worker’s rating"), area_name);
     }
   gtk_widget_set_name (GTK_WIDGET (row), name);
-  set_up_rating_row (row, accessible_name);
+  set_up_rating_row (row, SCALE_AREA, accessible_name);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (ratings_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
@@ -162,10 +185,11 @@ add_rating_column (HeardCheckInEditor *self,
  * where the window is narrow) and the line that points out a gap. */
 static void
 add_area (HeardCheckInEditor *self,
-          HeardAreaKind       area)
+          HeardAreaKind       area,
+          const char         *area_name)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (heard_area_kind_label (area));
+  GtkWidget *heading = gtk_label_new (area_name);
   GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *gap = gtk_label_new (NULL);
   g_autofree char *gap_text = NULL;
@@ -176,8 +200,8 @@ add_area (HeardCheckInEditor *self,
   gtk_widget_set_layout_manager (columns, g_object_new (HEARD_TYPE_COLUMNS_LAYOUT,
                                                         "min-column-width", 240,
                                                         "spacing", 12, NULL));
-  add_rating_column (self, columns, area, HEARD_RATER_YOUNG_PERSON);
-  add_rating_column (self, columns, area, HEARD_RATER_WORKER);
+  add_rating_column (self, columns, area, area_name, HEARD_RATER_YOUNG_PERSON);
+  add_rating_column (self, columns, area, area_name, HEARD_RATER_WORKER);
 
   gap_text = g_strdup_printf (_("These two ratings are %u or more apart: something to talk about "
                                 "together."), HEARD_CHECK_IN_GAP_TO_TALK_ABOUT);
@@ -291,7 +315,7 @@ heard_check_in_editor_init (HeardCheckInEditor *self)
   self->gap_labels = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  set_up_rating_row (self->safety_row, _("How safe do you feel? Their safety scale"));
+  set_up_rating_row (self->safety_row, SCALE_SAFETY, _("How safe do you feel? Their safety scale"));
   g_signal_connect_object (self->safety_row, "notify::selected", G_CALLBACK (ratings_changed_cb),
                            self, G_CONNECT_SWAPPED);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
@@ -323,8 +347,9 @@ heard_check_in_editor_new (GtkWindow     *parent,
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
       g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+      HeardAreaKind kind = heard_plan_area_get_kind (area);
 
-      add_area (self, heard_plan_area_get_kind (area));
+      add_area (self, kind, heard_check_in_area_name (plan, kind));
     }
   read_ratings (self);
 

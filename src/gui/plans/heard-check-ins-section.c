@@ -8,13 +8,15 @@
 #include "heard-chart-card.h"
 #include "heard-check-in-editor.h"
 #include "heard-check-in-rules.h"
+#include "heard-check-in-series.h"
 #include "heard-check-ins-section.h"
 #include "heard-date.h"
 
 /*
  * The check-ins of the plan shown, in the Support Plan tab: New Check-In,
- * each check-in newest first with who was there and each area's two
- * ratings side by side (never averaged, a gap of 3 pointed out calmly), and
+ * each check-in newest first with who was there, what they said in their
+ * words, each area's two ratings side by side (never averaged, a gap of 3
+ * pointed out calmly), their safety scale and the worker's note; and
  * the charts: one area over time, every area at a glance, and safety.
  * A year of weekly check-ins is long, so the newest few show until the
  * worker asks for them all.
@@ -44,21 +46,6 @@ struct _HeardCheckInsSection
 
 G_DEFINE_FINAL_TYPE (HeardCheckInsSection, heard_check_ins_section, ADW_TYPE_BIN)
 
-static char *
-rating_words (const HeardRating *rating)
-{
-  switch (rating->state)
-    {
-    case HEARD_RATING_GIVEN:
-      return g_strdup_printf ("%u", rating->value);
-    case HEARD_RATING_RATHER_NOT_SAY:
-      return g_strdup (_("Rather not say"));
-    case HEARD_RATING_SKIPPED:
-    default:
-      return g_strdup (_("Skipped"));
-    }
-}
-
 static GtkWidget *
 new_label (const char *text,
            const char *css_class)
@@ -73,10 +60,28 @@ new_label (const char *text,
   return label;
 }
 
+/* A titled piece of text in a row: the title dimmed, the text as typed. */
+static void
+add_text (GtkWidget  *box,
+          const char *title,
+          const char *text)
+{
+  GtkWidget *label;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  gtk_box_append (GTK_BOX (box), new_label (title, "dim-label"));
+  label = new_label (text, NULL);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+}
+
 static GtkWidget *
 create_check_in_row (gpointer item,
                      gpointer user_data)
 {
+  HeardCheckInsSection *self = user_data;
   HeardCheckIn *check_in = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
@@ -101,6 +106,9 @@ create_check_in_row (gpointer item,
 
       gtk_box_append (GTK_BOX (box), new_label (with, "dim-label"));
     }
+  /* Their voice first. */
+  add_text (box, _("In their words"),
+            heard_check_in_get_text (check_in, HEARD_CHECK_IN_THEIR_WORDS));
 
   for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
     {
@@ -112,11 +120,11 @@ create_check_in_row (gpointer item,
 
       heard_check_in_get_rating (check_in, area, HEARD_RATER_YOUNG_PERSON, &ratings[0]);
       heard_check_in_get_rating (check_in, area, HEARD_RATER_WORKER, &ratings[1]);
-      theirs = rating_words (&ratings[0]);
-      workers = rating_words (&ratings[1]);
+      theirs = heard_check_in_dup_rating_words (&ratings[0]);
+      workers = heard_check_in_dup_rating_words (&ratings[1]);
       /* TRANSLATORS: an area, then the young person's rating and the worker's, side by side */
       line = g_strdup_printf (_("%s: their rating %s · worker’s rating %s"),
-                              heard_area_kind_label (area), theirs, workers);
+                              heard_check_in_area_name (self->plan, area), theirs, workers);
       gtk_box_append (GTK_BOX (box), new_label (line, NULL));
       if (heard_check_in_area_to_talk_about (check_in, area))
         {
@@ -129,9 +137,11 @@ create_check_in_row (gpointer item,
     }
 
   heard_check_in_get_safety (check_in, &safety);
-  safety_words = rating_words (&safety);
+  safety_words = heard_check_in_dup_rating_words (&safety);
   safety_line = g_strdup_printf (_("How safe they feel: %s"), safety_words);
   gtk_box_append (GTK_BOX (box), new_label (safety_line, NULL));
+  add_text (box, _("Worker’s note"),
+            heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE));
 
   /* Read, not opened: a check-in is a record. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -287,7 +297,7 @@ heard_check_ins_section_set_plan (HeardCheckInsSection *self,
           show_all_toggled_cb (self);
         }
       gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->shown),
-                               create_check_in_row, NULL, NULL);
+                               create_check_in_row, self, NULL);
     }
 
   g_set_object (&self->plan, plan);

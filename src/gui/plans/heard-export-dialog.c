@@ -497,6 +497,8 @@ prepare (HeardExportDialog  *self,
   content.recipient = who;
   content.printed_on = today;
   content.practice = heard_context_get_practice (context);
+  content.chronology = heard_case_file_get_chronology (self->case_file);
+  content.agencies = heard_context_get_agencies (context);
 
   return heard_plan_document_new (&content);
 }
