@@ -1467,8 +1467,9 @@ test_export_pdf_for_directory_agency (Fixture       *fixture,
   g_assert_nonnull (strstr (text, BOTH_WORDS));
   g_assert_null (strstr (text, SENSITIVE_WORDS));
 
-  /* As the trail writes it, too. */
-  g_assert_cmpint (export_pdf (fixture, code, path, "--all-offered", NULL), ==, EXIT_OK);
+  /* As the trail writes it, too (over the first, asked for). */
+  g_assert_cmpint (export_pdf (fixture, code, path, "--all-offered", "--replace"), ==,
+                   EXIT_OK);
   g_assert_cmpint (export_pdf (fixture, "agency:999", refused, "--all-offered", NULL), ==,
                    EXIT_USAGE);
   g_assert_cmpint (export_pdf (fixture, "agency:police:1", refused, "--all-offered", NULL), ==,
