@@ -209,28 +209,45 @@ is_visible (const HeardChronology *chronology,
          item->left - RING_GAP - LINE_WIDTH <= chronology->width;
 }
 
-/* Lanes: a rule between each and its label at its top left. */
+/* Lanes: a rule between each. */
 static void
 draw_lanes (HeardChronology         *chronology,
             cairo_t                 *cr,
-            PangoLayout             *layout,
             const HeardChartPalette *palette)
 {
-  for (guint lane = 0; lane < chronology->lane_labels->len; lane++)
+  for (guint lane = 1; lane < chronology->lane_labels->len; lane++)
     {
       double top = round (get_lane_top (chronology, lane));
 
-      if (lane > 0)
-        {
-          cairo_move_to (cr, 0, top + 0.5);
-          cairo_line_to (cr, chronology->width, top + 0.5);
-          cairo_set_line_width (cr, 1);
-          _heard_chart_set_color (cr, &palette->grid);
-          cairo_stroke (cr);
-        }
-      if (chronology->lane_height < chronology->line_height + PAD)
-        continue;
-      pango_layout_set_text (layout, g_ptr_array_index (chronology->lane_labels, lane), -1);
+      cairo_move_to (cr, 0, top + 0.5);
+      cairo_line_to (cr, chronology->width, top + 0.5);
+      cairo_set_line_width (cr, 1);
+      _heard_chart_set_color (cr, &palette->grid);
+      cairo_stroke (cr);
+    }
+}
+
+/* Each lane's name at its top left, over the marks and on the background,
+ * so that a lane too low for its name and a row of marks still reads. */
+static void
+draw_lane_labels (HeardChronology         *chronology,
+                  cairo_t                 *cr,
+                  PangoLayout             *layout,
+                  const HeardChartPalette *palette)
+{
+  if (chronology->lane_height < chronology->line_height + PAD)
+    return;
+
+  for (guint lane = 0; lane < chronology->lane_labels->len; lane++)
+    {
+      double top = round (get_lane_top (chronology, lane));
+      double width;
+
+      _heard_chart_measure (layout, g_ptr_array_index (chronology->lane_labels, lane), &width,
+                            NULL);
+      _heard_chart_set_color (cr, &palette->background);
+      cairo_rectangle (cr, PAD / 2, top + 1, width + PAD, chronology->line_height + PAD / 2);
+      cairo_fill (cr);
       _heard_chart_set_color (cr, &palette->foreground);
       cairo_move_to (cr, PAD, top + PAD / 2);
       pango_cairo_show_layout (cr, layout);
@@ -596,7 +613,7 @@ heard_chronology_draw (HeardChronology         *chronology,
   _heard_chart_set_color (cr, &palette->background);
   cairo_paint (cr);
 
-  draw_lanes (chronology, cr, layout, palette);
+  draw_lanes (chronology, cr, palette);
   draw_axis (chronology, cr, layout, palette);
 
   /* Marks stay above the axis and its labels. */
@@ -605,6 +622,7 @@ heard_chronology_draw (HeardChronology         *chronology,
   cairo_set_tolerance (cr, 0.25);
   for (HeardChronologyKind kind = 0; kind < HEARD_CHRONOLOGY_N_KINDS; kind++)
     draw_kind (chronology, cr, palette, kind);
+  draw_lane_labels (chronology, cr, layout, palette);
   if (today != NULL)
     draw_today (chronology, cr, layout, palette, today);
   selected = find_item (chronology, selected_id, NULL);
