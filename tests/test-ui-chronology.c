@@ -182,6 +182,12 @@ render (GtkWidget *widget)
 }
 
 static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
 is_drawn (gpointer data)
 {
   g_autoptr(GskRenderNode) node = NULL;
@@ -310,6 +316,8 @@ test_chronology (void)
   double pixels_per_day;
   guint lanes[2];
   Rows rows;
+  GtkWidget *amend;
+  GtkWindow *editor;
 
   heard_test_ui_start (the_app, data_dir);
   heard_test_ui_wait_for_state (the_app, "recovery-code");
@@ -422,6 +430,17 @@ test_chronology (void)
   for (guint i = 0; i < 8; i++)
     g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (timeline), GDK_KEY_minus,
                                                  GDK_CONTROL_MASK));
+
+  /* Enter on a sign shows it in full, and Amend opens it to be corrected. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  g_assert_cmpint (heard_timeline_get_selected_id (timeline), ==, first);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (timeline), GDK_KEY_Return, 0));
+  amend = heard_test_ui_find_by_name (GTK_WIDGET (list), "amend-entry");
+  g_assert_nonnull (amend);
+  heard_test_ui_wait_until (is_mapped, amend, "the sign shown in full");
+  g_assert_true (gtk_widget_activate (amend));
+  editor = heard_test_ui_wait_for_window ("HeardSignEditor");
+  gtk_window_destroy (editor);
 
   heard_test_ui_screenshot (GTK_WINDOW (window), "chronology");
   g_clear_object (&case_file);

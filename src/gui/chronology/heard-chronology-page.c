@@ -42,6 +42,7 @@ struct _HeardChronologyPage
   GtkPopover      *detail_popover;
   GtkLabel        *detail_title;
   GtkLabel        *detail_body;
+  GtkWidget       *amend_button;
   GtkLabel        *detail_source;
 };
 
@@ -329,6 +330,7 @@ show_detail (HeardChronologyPage *self,
   gtk_label_set_label (self->detail_title, title);
   gtk_label_set_label (self->detail_body, row->what);
   gtk_label_set_label (self->detail_source, source);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->amend_button), "x", row->record_id);
   if (list_row != NULL && gtk_widget_compute_bounds (GTK_WIDGET (list_row),
                                                      GTK_WIDGET (self->list), &bounds))
     gtk_popover_set_pointing_to (self->detail_popover, &(GdkRectangle) {
@@ -526,6 +528,7 @@ heard_chronology_page_class_init (HeardChronologyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, detail_popover);
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, detail_title);
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, detail_body);
+  gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, amend_button);
   gtk_widget_class_bind_template_child (widget_class, HeardChronologyPage, detail_source);
   gtk_widget_class_bind_template_child_full (widget_class, "harm_check", FALSE,
                                              G_STRUCT_OFFSET (HeardChronologyPage,
