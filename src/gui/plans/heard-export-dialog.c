@@ -24,10 +24,10 @@
  * and why. Nobody is chosen for the user: it opens with no recipient.
  * What they said at check-ins (asked without any consent to share) goes
  * in by default only for the young person themself. The PDF is written
- * in a worker thread with its progress shown and a way to stop it; a lock or a quick hide stops it too, and leaves no
- * file. Every export and print is noted in the audit trail with who it
- * was for and what went in, before it leaves: an entry too many, never
- * one too few.
+ * in a worker thread with its progress shown and a way to stop it; a
+ * lock or a quick hide stops it too, and leaves no file. Every export and
+ * print is noted in the audit trail with who it was for and what went
+ * in, before it leaves: an entry too many, never one too few.
  */
 
 struct _HeardExportDialog
