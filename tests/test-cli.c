@@ -1446,6 +1446,7 @@ test_export_pdf_for_directory_agency (Fixture       *fixture,
 {
   g_autofree char *folder = g_build_filename (fixture->records.root, "exports", NULL);
   g_autofree char *path = g_build_filename (folder, "northgate.pdf", NULL);
+  g_autofree char *again = g_build_filename (folder, "northgate-again.pdf", NULL);
   g_autofree char *refused = g_build_filename (folder, "refused.pdf", NULL);
   g_autofree char *db_path = g_build_filename (fixture->records.data_dir, "heard.db", NULL);
   g_autofree char *asked_for = NULL;
@@ -1467,9 +1468,9 @@ test_export_pdf_for_directory_agency (Fixture       *fixture,
   g_assert_nonnull (strstr (text, BOTH_WORDS));
   g_assert_null (strstr (text, SENSITIVE_WORDS));
 
-  /* As the trail writes it, too (over the first, asked for). */
-  g_assert_cmpint (export_pdf (fixture, code, path, "--all-offered", "--replace"), ==,
-                   EXIT_OK);
+  /* As the trail writes it, too (into a file of its own: one there is
+   * never replaced unasked). */
+  g_assert_cmpint (export_pdf (fixture, code, again, "--all-offered", NULL), ==, EXIT_OK);
   g_assert_cmpint (export_pdf (fixture, "agency:999", refused, "--all-offered", NULL), ==,
                    EXIT_USAGE);
   g_assert_cmpint (export_pdf (fixture, "agency:police:1", refused, "--all-offered", NULL), ==,
@@ -1584,6 +1585,58 @@ test_export_check_ins_names (Fixture       *fixture,
   note = entries->pdata[2];
   g_assert_cmpint (note->names, ==, HEARD_EXPORT_YES);
   g_assert_cmpint (note->words, ==, HEARD_EXPORT_NO);
+}
+
+/* heard-cli export pdf leaves out what they said at check-ins and the
+ * worker's notes unless the plan is for the young person, or --with-words
+ * asks for them; the audit note says so, and that the cover names them. */
+static void
+test_export_pdf_check_in_words (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  const char *absent = "are not in this copy";
+  const char *const runs[][2] = {
+    { "agency:school", NULL }, { "agency:school", "--with-words" }, { "young-person", NULL },
+  };
+  const gboolean with[] = { FALSE, TRUE, TRUE };
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *name = NULL;
+
+  key = make_practice_records (practice_dir, &name, &check_ins);
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *file = g_strdup_printf ("plan-%u.pdf", i);
+      g_autofree char *path = g_build_filename (fixture->records.root, file, NULL);
+      g_autofree char *text = NULL;
+
+      if (runs[i][1] != NULL)
+        run_cli (&run, NULL, "export", "pdf", "--for", runs[i][0], runs[i][1], "--data-dir",
+                 practice_dir, "1", path, NULL);
+      else
+        run_cli (&run, NULL, "export", "pdf", "--for", runs[i][0], "--data-dir", practice_dir,
+                 "1", path, NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      text = heard_test_pdf_text (path);
+      g_assert_nonnull (strstr (text, "Each check-in"));
+      g_assert_true ((strstr (text, "In their words\n") != NULL) == with[i]);
+      g_assert_true ((strstr (text, "Worker’s note:") != NULL) == with[i]);
+      g_assert_true ((strstr (text, absent) == NULL) == with[i]);
+    }
+
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, G_N_ELEMENTS (runs));
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      HeardExportNote *note = entries->pdata[i];
+
+      g_assert_cmpint (note->names, ==, HEARD_EXPORT_YES);
+      g_assert_cmpint (note->words, ==, with[i] ? HEARD_EXPORT_YES : HEARD_EXPORT_NO);
+    }
 }
 
 /* heard-cli export pdf into a folder never replaces an earlier export:
@@ -1853,6 +1906,7 @@ main (int   argc,
   ADD ("/cli/export/pdf-for-directory-agency", test_export_pdf_for_directory_agency);
   ADD ("/cli/export/check-ins-names", test_export_check_ins_names);
   ADD ("/cli/export/pdf-no-replace", test_export_pdf_no_replace);
+  ADD ("/cli/export/pdf-check-in-words", test_export_pdf_check_in_words);
 
   return g_test_run ();
 }

@@ -44,6 +44,7 @@ typedef struct
   guint         statement_words;
   guint         n_check_ins;
   gboolean      chronology;   /* signs and a strength from a directory of two */
+  gboolean      check_in_words;
 } Shape;
 
 static const char *const area_names[] = {
@@ -236,6 +237,7 @@ make_document (const Shape *shape)
   content.recipient = "Review meeting: school, police";
   content.printed_on = PRINTED_ON;
   content.practice = shape->practice;
+  content.check_in_words = shape->check_in_words;
   if (shape->chronology)
     {
       add_chronology (chronology, agencies);
@@ -337,7 +339,7 @@ test_contents (void)
 static void
 test_check_ins (void)
 {
-  const Shape shape = { FALSE, 3, 0, 0, 12 };
+  const Shape shape = { FALSE, 3, 0, 0, 12, .check_in_words = TRUE };
   g_autofree char *folder = heard_test_make_dir ();
   g_autofree char *path = write_shape (&shape, folder, NULL);
   g_autofree char *text = heard_test_pdf_text (path);
@@ -372,6 +374,43 @@ test_check_ins (void)
   g_assert_nonnull (strstr (text, "Worker’s rating: dashed line, square markers"));
   g_assert_nonnull (strstr (text, "Latest check-in: solid line, filled markers"));
   g_assert_nonnull (strstr (text, "First check-in: dashed line, hollow markers"));
+
+  heard_test_clear_dir (&folder);
+}
+
+/* What they said at check-ins, and the worker's notes, go in only when
+ * chosen: without, neither the list of check-ins nor the chronology has
+ * them, the dates and ratings stay, and one line says the words are not in
+ * this copy. */
+static void
+test_check_in_words (void)
+{
+  const Shape without = { FALSE, 3, 0, 0, 2, TRUE, FALSE };
+  const Shape with = { FALSE, 3, 0, 0, 2, TRUE, TRUE };
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&without, folder, NULL);
+  g_autofree char *text = heard_test_pdf_text (path);
+  g_autofree char *with_path = NULL;
+  g_autofree char *with_text = NULL;
+  const char *absent = "What they said at check-ins, and the worker's notes, are not in "
+                       "this copy.";
+
+  g_assert_null (strstr (text, CHECK_IN_WORDS));
+  g_assert_null (strstr (text, CHECK_IN_NOTE));
+  g_assert_null (strstr (text, "In their words\n"));
+  g_assert_nonnull (strstr (text, absent));
+  g_assert_nonnull (strstr (text, "Area 1 Health: their rating 2 · worker’s rating 3"));
+  g_assert_nonnull (strstr (text, "8 March 2026"));
+  g_assert_nonnull (strstr (text, "A check-in together"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  with_path = write_shape (&with, folder, NULL);
+  with_text = heard_test_pdf_text (with_path);
+  g_assert_nonnull (strstr (with_text, CHECK_IN_WORDS));
+  g_assert_nonnull (strstr (with_text, CHECK_IN_NOTE));
+  g_assert_null (strstr (with_text, absent));
+  /* The chronology's row of that check-in says what they said, too. */
+  g_assert_nonnull (strstr (strstr (with_text, "Chronology"), CHECK_IN_WORDS));
 
   heard_test_clear_dir (&folder);
 }
@@ -738,6 +777,7 @@ main (int   argc,
 
   g_test_add_func ("/document/contents", test_contents);
   g_test_add_func ("/document/check-ins", test_check_ins);
+  g_test_add_func ("/document/check-in-words", test_check_in_words);
   g_test_add_func ("/document/chronology", test_chronology);
   g_test_add_func ("/document/no-chronology", test_no_chronology);
   g_test_add_func ("/document/page-numbers", test_page_numbers);

@@ -156,11 +156,20 @@ shows_restored (gpointer data)
   return row_is_shown (data) && !shows_retired (data);
 }
 
+/* The export dialog, with "An agency" chosen: it opens with no one chosen. */
 static GtkWindow *
 open_export (Fixture *f)
 {
+  GtkWindow *dialog;
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "plan.export", NULL));
-  return heard_test_ui_wait_for_window ("HeardExportDialog");
+  dialog = heard_test_ui_wait_for_window ("HeardExportDialog");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                                ADW_TYPE_ACTION_ROW,
+                                                                "An agency"),
+                                 GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  return dialog;
 }
 
 static HeardChoiceRow *

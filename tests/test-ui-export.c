@@ -26,7 +26,10 @@
  * alone; the real file chooser takes the PDF to a folder, where it holds
  * only the ticked words, page numbers and no name in its file name, and
  * the audit trail says what went to whom. Print draws the same pages. An
- * export stopped, or cut short by a lock, leaves no file behind.
+ * export stopped, or cut short by a lock, leaves no file behind. The
+ * dialog chooses no one for the user; what they said at check-ins goes
+ * in by default only for the young person; a print is noted before it
+ * runs, and a refused note prints nothing.
  */
 
 static HeardApplication *the_app;
@@ -38,6 +41,9 @@ static HeardApplication *the_app;
 /* Sensitive, may go to the police if ticked. */
 #define WORDS_SENSITIVE "He kept my phone for two days."
 #define CONTENT_NOTE "About the weekend at the flat"
+/* Said at a check-in, and the worker's note of it. */
+#define CHECK_IN_WORDS "The bus home felt safer this week"
+#define CHECK_IN_NOTE "We talked about the route together"
 
 typedef struct
 {
@@ -157,6 +163,34 @@ row_check (GtkWidget  *dialog,
   return GTK_CHECK_BUTTON (heard_test_ui_find_descendant (row, GTK_TYPE_CHECK_BUTTON, NULL));
 }
 
+/* The button of @dialog that activates @action_name. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action_name)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkCheckButton *
+recipient_check (GtkWindow  *dialog,
+                 const char *title)
+{
+  return row_check (GTK_WIDGET (dialog), title);
+}
+
 static GtkWindow *
 open_dialog (Fixture    *f,
              const char *action)
@@ -166,6 +200,15 @@ open_dialog (Fixture    *f,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), action, NULL));
   dialog = heard_test_ui_wait_for_window ("HeardExportDialog");
+  /* Nobody is chosen for the user: nothing can go out until they choose. */
+  g_assert_false (gtk_check_button_get_active (recipient_check (dialog, "An agency")));
+  g_assert_false (gtk_check_button_get_active (recipient_check (dialog, "A review meeting")));
+  g_assert_false (gtk_check_button_get_active (recipient_check (dialog, "The young person")));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Choose who this is for."));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog),
+                                                               "dialog.save")));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (dialog),
+                                                               "export.other")));
   /* The focus starts on the first choice, "An agency". */
   focus = gtk_root_get_focus (GTK_ROOT (dialog));
   g_assert_true (GTK_IS_CHECK_BUTTON (focus));
@@ -176,12 +219,21 @@ open_dialog (Fixture    *f,
 }
 
 static void
+choose_recipient (GtkWindow  *dialog,
+                  const char *title)
+{
+  gtk_check_button_set_active (recipient_check (dialog, title), TRUE);
+  g_assert_false (shows_text (GTK_WIDGET (dialog), "Choose who this is for."));
+}
+
+static void
 choose_agency (GtkWindow  *dialog,
                const char *code)
 {
   GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), HEARD_TYPE_CHOICE_ROW,
                                                   NULL);
 
+  choose_recipient (dialog, "An agency");
   g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (row), code));
 }
 
@@ -490,6 +542,7 @@ test_cancel_and_lock (void)
   add_long_statements (&f);
 
   dialog = open_dialog (&f, "plan.export");
+  choose_agency (dialog, "school");
   export_then_on_first_page (&f, dialog, GTK_WIDGET (dialog), "export.cancel");
   heard_test_ui_wait_until (is_idle, NULL, "the export to stop");
   heard_test_ui_hold (folder_is_empty, f.out_dir, 500, "no file after a cancelled export");
@@ -505,6 +558,174 @@ test_cancel_and_lock (void)
   heard_test_ui_wait_window_gone ("HeardExportDialog");
   heard_test_ui_wait_for_lock (the_app);
   heard_test_ui_hold (folder_is_empty, f.out_dir, 1000, "no file after a lock mid-export");
+
+  fixture_tear_down (&f);
+}
+
+static GtkSwitch *
+words_switch (GtkWindow *dialog)
+{
+  GtkWidget *row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                                  "Include what they said at check-ins");
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (heard_test_ui_find_descendant (row, GTK_TYPE_SWITCH, NULL));
+}
+
+/* Prints into @path as Print… does, and waits for the dialog to be done. */
+static char *
+print_text (Fixture    *f,
+            GtkWindow  *dialog,
+            const char *name)
+{
+  g_autofree char *path = g_build_filename (f->out_dir, name, NULL);
+
+  _heard_export_dialog_print_to_file (HEARD_EXPORT_DIALOG (dialog), path);
+  wait_until_done ();
+  return pdf_text (path);
+}
+
+static gboolean
+plan_has_area (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && g_list_model_get_n_items (heard_plan_get_areas (plan)) == 1;
+}
+
+/* What they said at check-ins was asked without any consent to share:
+ * it goes in by default only for the young person, never for an agency
+ * or a meeting unless the user turns it on; a switch the user touched
+ * stays as they set it. The PDF and the audit note follow the switch. */
+static void
+test_check_in_words (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *for_police = NULL;
+  g_autofree char *for_them = NULL;
+  g_autofree char *turned_on = NULL;
+  const char *absent = "What they said at check-ins, and the worker's notes, are not in";
+  HeardExportNote *note;
+  GtkWindow *dialog;
+  GtkWindow *editor;
+  gint64 id;
+
+  fixture_set_up (&f);
+  /* An area of the plan to rate, as a caseworker adds it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "plan.add-area", "u",
+                                             HEARD_AREA_SAFETY));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                              heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                             GTK_TYPE_TEXT_VIEW, NULL))),
+                            "Walking home late", -1);
+  heard_test_ui_save_dialog (editor, "HeardAreaEditor");
+  heard_test_ui_wait_until (plan_has_area, f.view, "the area in the plan");
+  check_in = heard_test_check_in_new (heard_plan_get_id (heard_plan_view_get_plan (f.view)),
+                                      "2026-05-04", HEARD_AREA_SAFETY, 6, 4);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, CHECK_IN_WORDS);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE, CHECK_IN_NOTE);
+  heard_case_file_save_check_in_async (f.case_file, check_in, NULL, heard_test_store_result_cb,
+                                       &result);
+  heard_test_wait (&result);
+  id = heard_case_file_write_finish (f.case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  /* It holds the case file, and so the records, until let go. */
+  g_clear_object (&result);
+
+  /* The default follows who it is for. */
+  dialog = open_dialog (&f, "plan.print");
+  choose_agency (dialog, "police");
+  g_assert_false (gtk_switch_get_active (words_switch (dialog)));
+  choose_recipient (dialog, "The young person");
+  g_assert_true (gtk_switch_get_active (words_switch (dialog)));
+  choose_recipient (dialog, "A review meeting");
+  g_assert_false (gtk_switch_get_active (words_switch (dialog)));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+
+  /* For the police: dates and ratings, not their words, and said so. */
+  choose_agency (dialog, "police");
+  for_police = print_text (&f, dialog, "police.pdf");
+  g_assert_nonnull (strstr (for_police, "4 May 2026"));
+  g_assert_nonnull (strstr (for_police, absent));
+  g_assert_null (strstr (for_police, CHECK_IN_WORDS));
+  g_assert_null (strstr (for_police, CHECK_IN_NOTE));
+
+  /* For the young person: their words and the note. */
+  dialog = open_dialog (&f, "plan.print");
+  choose_recipient (dialog, "The young person");
+  for_them = print_text (&f, dialog, "theirs.pdf");
+  g_assert_nonnull (strstr (for_them, CHECK_IN_WORDS));
+  g_assert_nonnull (strstr (for_them, CHECK_IN_NOTE));
+  g_assert_null (strstr (for_them, absent));
+
+  /* Turned on by the user, it stays on as the recipient changes. */
+  dialog = open_dialog (&f, "plan.print");
+  choose_recipient (dialog, "The young person");
+  gtk_switch_set_active (words_switch (dialog), FALSE);
+  gtk_switch_set_active (words_switch (dialog), TRUE);
+  choose_agency (dialog, "school");
+  g_assert_true (gtk_switch_get_active (words_switch (dialog)));
+  turned_on = print_text (&f, dialog, "school.pdf");
+  g_assert_nonnull (strstr (turned_on, CHECK_IN_WORDS));
+
+  /* The trail says whether their words went; the cover names them. */
+  notes = read_export_notes (&f);
+  g_assert_cmpuint (notes->len, ==, 3);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      note = g_ptr_array_index (notes, i);
+      g_assert_cmpint (note->names, ==, HEARD_EXPORT_YES);
+      g_assert_cmpint (note->words, ==, i == 0 ? HEARD_EXPORT_NO : HEARD_EXPORT_YES);
+      g_assert_cmpuint (note->n_check_ins, ==, 1);
+    }
+
+  fixture_tear_down (&f);
+}
+
+static void
+closed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (heard_context_close_finish (HEARD_CONTEXT (object), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+
+/* A print is noted before it runs: when the audit trail refuses the note
+ * (here, the records file is closed), nothing is printed, and the dialog
+ * says why. */
+static void
+test_print_noted_first (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *printed = NULL;
+  gboolean closed = FALSE;
+  GtkWindow *dialog;
+
+  fixture_set_up (&f);
+  dialog = open_dialog (&f, "plan.print");
+  choose_recipient (dialog, "The young person");
+
+  heard_context_close_async (window_context (f.window), NULL, closed_cb, &closed);
+  heard_test_ui_wait_until (is_done, &closed, "the records file closed");
+  printed = g_build_filename (f.out_dir, "printed.pdf", NULL);
+  _heard_export_dialog_print_to_file (HEARD_EXPORT_DIALOG (dialog), printed);
+  heard_test_ui_wait_until (dialog_is_done, NULL, "the print refused");
+  dialog = heard_test_ui_find_window ("HeardExportDialog");
+  g_assert_nonnull (dialog);
+  g_assert_true (g_str_has_prefix (heard_dialog_get_error (HEARD_DIALOG (dialog)),
+                                   "Nothing was printed"));
+  heard_test_ui_hold (folder_is_empty, f.out_dir, 500, "no print after a refused note");
 
   fixture_tear_down (&f);
 }
@@ -611,6 +832,8 @@ main (int   argc,
   g_test_add_func ("/ui/export/pdf-for-agency-and-print", test_pdf_for_agency);
   g_test_add_func ("/ui/export/cancel-and-lock", test_cancel_and_lock);
   g_test_add_func ("/ui/export/practice-name", test_practice_name);
+  g_test_add_func ("/ui/export/check-in-words", test_check_in_words);
+  g_test_add_func ("/ui/export/print-noted-first", test_print_noted_first);
 
   status = g_test_run ();
   heard_test_remove_dir (root);

@@ -371,6 +371,9 @@ typedef struct
   char           **statements;
   gboolean         all_offered;
   gboolean         include_sensitive;
+  /* --with-words: what they said at check-ins and the worker's notes,
+   * which go to the young person without asking. */
+  gboolean         with_words;
 } PdfChoice;
 
 /* The statements of @statements that go to @choice's recipient, in the
@@ -577,11 +580,14 @@ run_pdf (HeardCliRecords *records,
   g_autofree char *recipient = NULL;
   g_autofree char *today = NULL;
   GDate day;
+  gboolean words;
   int status = -1;
 
   choice->recipient = find_recipient (store, choice->asked_for, &status);
   if (choice->recipient == NULL)
     return status;
+  words = choice->with_words ||
+          heard_recipient_kind_gets_check_in_words (choice->recipient->kind);
   recipient_code = heard_recipient_to_code (choice->recipient);
   recipient = heard_recipient_describe (choice->recipient);
   status = read_pdf_records (store, person_id, &found);
@@ -609,6 +615,7 @@ run_pdf (HeardCliRecords *records,
     .recipient = recipient,
     .printed_on = today,
     .practice = heard_unlock_flow_get_practice (records->flow),
+    .check_in_words = words,
   });
 
   note = heard_export_note_new (HEARD_EXPORT_PDF, recipient_code);
@@ -618,9 +625,10 @@ run_pdf (HeardCliRecords *records,
     heard_export_note_add_statement (note, heard_statement_get_id (statements->pdata[i]),
                                      heard_statement_get_version (statements->pdata[i]));
   note->n_check_ins = check_ins->len;
-  /* The cover names them; the check-ins carry their words and the notes. */
+  /* The cover names them; the check-ins carry their words and the notes
+   * when chosen. */
   note->names = HEARD_EXPORT_YES;
-  note->words = check_ins->len > 0 ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  note->words = words && check_ins->len > 0 ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
 
   /* Noted before it leaves, as every export. */
   status = note_export (store, person_id, note);
@@ -744,6 +752,8 @@ export_pdf (int    argc,
       N_("Every statement offered but sensitive ones"), NULL },
     { "include-sensitive", 0, 0, G_OPTION_ARG_NONE, &choice.include_sensitive,
       N_("With --all-offered, the sensitive ones too"), NULL },
+    { "with-words", 0, 0, G_OPTION_ARG_NONE, &choice.with_words,
+      N_("Check-in words and notes (else for young-person only)"), NULL },
     { "plan", 0, 0, G_OPTION_ARG_INT64, &choice.plan_id,
       N_("The plan to export (else their newest)"), N_("ID") },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,

@@ -376,16 +376,20 @@ add_chart_with_legend (HeardPlanDocument *self,
 
 /* One check-in, compactly: its day; what they said, in their words; each
  * area's two ratings side by side, never averaged, a gap worth talking
- * about said so; how safe they feel; the worker's note. */
+ * about said so; how safe they feel; the worker's note. Without @words,
+ * the day and the ratings only. */
 static void
 add_check_in (HeardDocumentBlocks *blocks,
               HeardPlan           *plan,
-              HeardCheckIn        *check_in)
+              HeardCheckIn        *check_in,
+              gboolean             words)
 {
   g_autofree char *day = heard_date_describe (heard_check_in_get_day (check_in));
   g_autoptr(GString) ratings = g_string_new (NULL);
-  const char *their_words = heard_check_in_get_text (check_in, HEARD_CHECK_IN_THEIR_WORDS);
-  const char *note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
+  const char *their_words = words ? heard_check_in_get_text (check_in,
+                                                             HEARD_CHECK_IN_THEIR_WORDS) : NULL;
+  const char *note = words ? heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE)
+                           : NULL;
   g_autofree char *safety_words = NULL;
   HeardRating safety;
 
@@ -431,7 +435,8 @@ add_check_in (HeardDocumentBlocks *blocks,
 static void
 add_check_ins (HeardPlanDocument *self,
                HeardPlan         *plan,
-               GPtrArray         *check_ins)
+               GPtrArray         *check_ins,
+               gboolean           with_words)
 {
   HeardDocumentBlocks *blocks = self->blocks;
   guint n = check_ins != NULL ? check_ins->len : 0;
@@ -497,8 +502,11 @@ add_check_ins (HeardPlanDocument *self,
     }
 
   add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, _("Each check-in"));
+  if (!with_words)
+    add_kept (blocks, HEARD_DOCUMENT_STYLE_NOTE,
+              _("What they said at check-ins, and the worker's notes, are not in this copy."));
   for (guint i = 0; i < n; i++)
-    add_check_in (blocks, plan, g_ptr_array_index (check_ins, i));
+    add_check_in (blocks, plan, g_ptr_array_index (check_ins, i), with_words);
 }
 
 static GHashTable *
@@ -536,7 +544,21 @@ add_chronology (HeardDocumentBlocks            *blocks,
   for (guint i = 0; content->statements != NULL && i < content->statements->len; i++)
     g_ptr_array_add (records->statements, g_object_ref (g_ptr_array_index (content->statements, i)));
   for (guint i = 0; content->check_ins != NULL && i < content->check_ins->len; i++)
-    g_ptr_array_add (records->check_ins, g_object_ref (g_ptr_array_index (content->check_ins, i)));
+    {
+      HeardCheckIn *check_in = g_ptr_array_index (content->check_ins, i);
+
+      /* A check-in's row shows what they said: only when that goes in. */
+      if (content->check_in_words)
+        g_ptr_array_add (records->check_ins, g_object_ref (check_in));
+      else
+        {
+          HeardCheckIn *dated = heard_check_in_copy (check_in);
+
+          heard_check_in_set_text (dated, HEARD_CHECK_IN_THEIR_WORDS, NULL);
+          heard_check_in_set_text (dated, HEARD_CHECK_IN_WORKER_NOTE, NULL);
+          g_ptr_array_add (records->check_ins, dated);
+        }
+    }
   g_list_store_append (plans, content->plan);
   heard_chronology_records_add_plans (records, G_LIST_MODEL (plans));
   rows = heard_chronology_rows_build (records);
@@ -932,7 +954,7 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
   add_cover (self->blocks, content, self->printed_on, self->practice_mark);
   add_statements (self->blocks, content->statements);
   add_areas (self->blocks, content->plan);
-  add_check_ins (self, content->plan, content->check_ins);
+  add_check_ins (self, content->plan, content->check_ins, content->check_in_words);
   add_chronology (self->blocks, content);
   add_reviews (self->blocks, content->plan, content->staff);
 

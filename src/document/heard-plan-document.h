@@ -23,6 +23,10 @@ typedef struct
   const char   *recipient;   /* who it is for, in words ("Review meeting: school, police") */
   const char   *printed_on;  /* ISO date "2026-12-07", printed on every page */
   gboolean      practice;    /* practice records: every page says "Practice — fictional records" */
+  /* Whether what they said at check-ins and the worker's notes go in; without, the
+   * check-ins are their dates and ratings, and one line says the words are not in
+   * this copy (their own copy has them; an agency's only when chosen). */
+  gboolean      check_in_words;
 } HeardPlanDocumentContent;
 
 /* Called on the caller's main context as pages are written. */

@@ -509,3 +509,9 @@ heard_statement_ticked_by_default (HeardStatement *statement)
 
   return !heard_statement_get_sensitive (statement);
 }
+
+gboolean
+heard_recipient_kind_gets_check_in_words (HeardRecipientKind kind)
+{
+  return kind == HEARD_RECIPIENT_YOUNG_PERSON;
+}

@@ -120,6 +120,10 @@ GPtrArray      *heard_recipient_offered_statements (const HeardRecipient *recipi
 /* Whether an offered statement starts ticked: a sensitive one goes only if
  * the user ticks it. */
 gboolean        heard_statement_ticked_by_default (HeardStatement       *statement);
+/* Whether what they said at check-ins, and the worker's notes, go to a
+ * recipient of @kind unless the user says otherwise: only to the young
+ * person themself (no consent was asked for those words). */
+gboolean        heard_recipient_kind_gets_check_in_words (HeardRecipientKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeardRecipient, heard_recipient_free)
 

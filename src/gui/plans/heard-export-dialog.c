@@ -21,10 +21,13 @@
  * person), and which of their words go in. Only words whose sharing
  * consent covers that recipient are offered, sensitive ones by their
  * content note alone and unticked; the dialog says how many were left out
- * and why. The PDF is written in a worker thread with its progress shown
- * and a way to stop it; a lock or a quick hide stops it too, and leaves no
- * file. Every export and print is noted in the audit trail with who it
- * was for and what went in.
+ * and why. Nobody is chosen for the user: it opens with no recipient.
+ * What they said at check-ins (asked without any consent to share) goes
+ * in by default only for the young person themself. The PDF is written
+ * in a worker thread with its progress shown and a way to stop it; a
+ * lock or a quick hide stops it too, and leaves no file. Every export and
+ * print is noted in the audit trail with who it was for and what went
+ * in, before it leaves: an entry too many, never one too few.
  */
 
 struct _HeardExportDialog
@@ -49,12 +52,17 @@ struct _HeardExportDialog
   GtkFileChooserNative  *chooser;
   /* The chooser's own window, when it has one (no portal): see choose_file(). */
   GtkWindow             *chooser_window;
-  /* While printing: the operation, what it draws and how it is noted. */
+  /* While a print is noted, before it runs: stops it. */
+  GCancellable          *print_noting;
+  /* While printing: the operation, and what it draws. */
   GtkPrintOperation     *printing;
   HeardPlanDocument     *print_document;
-  HeardExportNote       *print_note;
   /* Gone: a callback finishing later touches nothing. */
   gboolean               gone;
+  /* The user set the check-in words switch: a new recipient keeps it. */
+  gboolean               words_touched;
+  /* The dialog sets the switch itself (not the user's touch). */
+  gboolean               setting_words;
 
   GtkCheckButton        *agency_check;
   HeardAgencyPicker     *agency_row;
@@ -69,6 +77,7 @@ struct _HeardExportDialog
   GtkProgressBar        *progress_bar;
   GtkWidget             *cancel_export_button;
   GtkWidget             *print_button;
+  GtkSwitch             *words_switch;
 };
 
 G_DEFINE_FINAL_TYPE (HeardExportDialog, heard_export_dialog, HEARD_TYPE_DIALOG)
@@ -94,6 +103,24 @@ exporting_free (Exporting *exporting)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Exporting, exporting_free)
+
+/* A print being noted: how it runs once the note is in. */
+typedef struct
+{
+  HeardExportDialog       *self;
+  GtkPrintOperationAction  action;
+  char                    *export_path;
+} PrintStart;
+
+static void
+print_start_free (PrintStart *start)
+{
+  g_object_unref (start->self);
+  g_free (start->export_path);
+  g_free (start);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PrintStart, print_start_free)
 
 /* A statement's tick, told to the dialog by id. */
 typedef struct
@@ -183,6 +210,9 @@ dup_recipient (HeardExportDialog *self)
 
       return chosen != NULL ? heard_recipient_new_directory_agency (chosen) : NULL;
     }
+
+  if (!gtk_check_button_get_active (self->meeting_check))
+    return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     {
@@ -299,6 +329,23 @@ create_statement_row (gpointer item,
   return row;
 }
 
+/* Which kind of recipient is chosen; FALSE while none is. */
+static gboolean
+get_recipient_kind (HeardExportDialog  *self,
+                    HeardRecipientKind *kind)
+{
+  if (gtk_check_button_get_active (self->agency_check))
+    *kind = HEARD_RECIPIENT_AGENCY;
+  else if (gtk_check_button_get_active (self->meeting_check))
+    *kind = HEARD_RECIPIENT_MEETING;
+  else if (gtk_check_button_get_active (self->young_person_check))
+    *kind = HEARD_RECIPIENT_YOUNG_PERSON;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 /* What the list of their words says above it: how many were left out and
  * why, or that there is nothing to choose. */
 static void
@@ -306,6 +353,8 @@ describe_statements (HeardExportDialog    *self,
                      const HeardRecipient *recipient,
                      guint                 n_recorded)
 {
+  HeardRecipientKind kind;
+
   guint n_offered = g_list_model_get_n_items (G_LIST_MODEL (self->offered));
   guint n_left_out = n_recorded - n_offered;
   g_autofree char *text = NULL;
@@ -313,6 +362,8 @@ describe_statements (HeardExportDialog    *self,
 
   if (n_recorded == 0)
     text = g_strdup (_("No words of theirs are recorded yet, so none go in."));
+  else if (!get_recipient_kind (self, &kind))
+    text = g_strdup (_("Which of their words may go in depends on who this is for."));
   else if (recipient == NULL)
     text = g_strdup (_("Tick the agencies attending to see which of their words may go in."));
   else if (n_left_out == 0)
@@ -344,7 +395,7 @@ describe_statements (HeardExportDialog    *self,
 static gboolean
 is_busy (HeardExportDialog *self)
 {
-  return self->exporting != NULL || self->printing != NULL;
+  return self->exporting != NULL || self->print_noting != NULL || self->printing != NULL;
 }
 
 /* Offers what the recipient chosen now may have, and what can be done. */
@@ -352,6 +403,7 @@ static void
 refresh (HeardExportDialog *self)
 {
   g_autoptr(HeardRecipient) recipient = NULL;
+  HeardRecipientKind kind;
   GListModel *statements;
   gboolean meeting;
   gboolean ready;
@@ -362,6 +414,9 @@ refresh (HeardExportDialog *self)
   recipient = dup_recipient (self);
   statements = heard_case_file_get_statements (self->case_file);
   meeting = gtk_check_button_get_active (self->meeting_check);
+  adw_preferences_group_set_description (self->recipient_group,
+                                         !get_recipient_kind (self, &kind)
+                                         ? _("Choose who this is for.") : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->meeting_group), meeting);
   adw_preferences_group_set_description (self->meeting_group,
                                          meeting && recipient == NULL
@@ -388,10 +443,27 @@ refresh (HeardExportDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.other", ready);
 }
 
+/* A new kind of recipient: what they said at check-ins goes in as that
+ * kind gets it by default, unless the user has set the switch. */
 static void
 recipient_changed_cb (HeardExportDialog *self)
 {
+  HeardRecipientKind kind;
+
+  if (!self->words_touched && get_recipient_kind (self, &kind))
+    {
+      self->setting_words = TRUE;
+      gtk_switch_set_active (self->words_switch, heard_recipient_kind_gets_check_in_words (kind));
+      self->setting_words = FALSE;
+    }
   refresh (self);
+}
+
+static void
+words_toggled_cb (HeardExportDialog *self)
+{
+  if (!self->setting_words)
+    self->words_touched = TRUE;
 }
 
 static void
@@ -418,6 +490,7 @@ set_busy (HeardExportDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->recipient_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->meeting_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->statements_group), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->words_switch), !busy);
   gtk_widget_set_sensitive (self->print_button, !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group), busy && show_progress);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", busy);
@@ -456,6 +529,7 @@ prepare (HeardExportDialog  *self,
   g_autofree char *code = NULL;
   g_autofree char *who = NULL;
   g_autofree char *today = dup_today ();
+  gboolean words = gtk_switch_get_active (self->words_switch);
   HeardPlanDocumentContent content = { 0 };
 
   if (plan == NULL || recipient == NULL)
@@ -488,6 +562,9 @@ prepare (HeardExportDialog  *self,
         g_ptr_array_add (plan_check_ins, g_steal_pointer (&check_in));
     }
   (*note)->n_check_ins = plan_check_ins->len;
+  /* The cover names them; what they said at check-ins goes when chosen. */
+  (*note)->names = HEARD_EXPORT_YES;
+  (*note)->words = words && plan_check_ins->len > 0 ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
 
   content.person = heard_case_file_get_person (self->case_file);
   content.plan = plan;
@@ -499,6 +576,7 @@ prepare (HeardExportDialog  *self,
   content.practice = heard_context_get_practice (context);
   content.chronology = heard_case_file_get_chronology (self->case_file);
   content.agencies = heard_context_get_agencies (context);
+  content.check_in_words = words;
 
   return heard_plan_document_new (&content);
 }
@@ -532,8 +610,8 @@ describe_write_failure (const GError *error)
                       error->message);
 }
 
-/* The audit trail refused the note of an export (nothing left Heard) or
- * of a print (which went already). */
+/* The audit trail refused the note of an export or a print: nothing left
+ * Heard. */
 static GError *
 describe_note_failure (const GError    *error,
                        HeardExportKind  kind)
@@ -543,33 +621,23 @@ describe_note_failure (const GError    *error,
 
   if (kind == HEARD_EXPORT_PRINT)
     return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                        _("The plan was printed, but the print could not be noted in the "
-                          "audit trail: %s"), error->message);
+                        _("Nothing was printed: the print could not be noted in the audit "
+                          "trail: %s"), error->message);
 
   return g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
                       _("Nothing was exported: the export could not be noted in the audit "
                         "trail: %s"), error->message);
 }
 
-/* Says in the window the dialog is over where the PDF went: the folder's
- * name only, never a path that could be long (or name someone). */
+/* Says in the window the dialog is over that the PDF is saved, never
+ * where: a folder may be named after the young person. */
 static void
-toast_saved (HeardExportDialog *self,
-             GFile             *file)
+toast_saved (HeardExportDialog *self)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autoptr(GFile) folder = g_file_get_parent (file);
-  g_autofree char *folder_name = folder != NULL ? g_file_get_basename (folder) : NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *title = NULL;
 
-  if (!HEARD_IS_WINDOW (parent) || folder_name == NULL)
-    return;
-
-  escaped = g_markup_escape_text (folder_name, -1);
-  /* TRANSLATORS: %s is the name of a folder, e.g. “Documents” */
-  title = g_strdup_printf (_("The PDF is saved in “%s”"), escaped);
-  _heard_window_show_toast (HEARD_WINDOW (parent), adw_toast_new (title));
+  if (HEARD_IS_WINDOW (parent))
+    _heard_window_show_toast (HEARD_WINDOW (parent), adw_toast_new (_("The PDF is saved.")));
 }
 
 static void
@@ -624,7 +692,7 @@ written_cb (GObject      *object,
 
   if (self->gone)
     return;
-  toast_saved (self, exporting->file);
+  toast_saved (self);
   export_done (self, NULL);
 }
 
@@ -749,7 +817,8 @@ choose_file (HeardExportDialog *self)
   /* Practice records say so in the name, so the file is never taken for
    * a real plan. */
   name = heard_context_get_practice (heard_case_file_get_context (self->case_file))
-         ? g_strconcat ("practice-", suggested, NULL) : g_steal_pointer (&suggested);
+         ? g_strconcat (HEARD_PLAN_DOCUMENT_PRACTICE_PREFIX, suggested, NULL)
+         : g_steal_pointer (&suggested);
 
   g_clear_object (&self->chooser);
   g_clear_object (&self->chooser_window);
@@ -795,27 +864,7 @@ draw_page_cb (GtkPrintOperation *operation,
                                  (guint) page);
 }
 
-static void
-print_noted_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HeardExportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) described = NULL;
-
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
-    described = describe_note_failure (error, HEARD_EXPORT_PRINT);
-  if (self->gone)
-    return;
-
-  set_busy (self, FALSE);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), described);
-}
-
-/* A print ends: once it went to the printer (or its file), it is noted in
- * the audit trail. GTK asks nothing more of the plan by then, so the note
- * comes after; a print the trail refuses to note is said in the dialog. */
+/* A print ends; it was noted before it ran. */
 static void
 finish_print (HeardExportDialog       *self,
               GtkPrintOperationResult  result,
@@ -826,16 +875,12 @@ finish_print (HeardExportDialog       *self,
   if (self->gone)
     return;
 
+  set_busy (self, FALSE);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
-      heard_case_file_note_export_async (self->case_file, self->print_note, NULL,
-                                         print_noted_cb, g_object_ref (self));
-      g_clear_pointer (&self->print_note, heard_export_note_free);
+      heard_dialog_finish_saving (HEARD_DIALOG (self), NULL);
       return;
     }
-
-  g_clear_pointer (&self->print_note, heard_export_note_free);
-  set_busy (self, FALSE);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
     {
       g_autoptr(GError) described = g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -864,26 +909,17 @@ print_done_cb (GtkPrintOperation       *operation,
   finish_print (self, result, error);
 }
 
-/* Prints the plan as chosen, through the same drawing as the PDF; with
- * @export_path, into that PDF without a print dialog. */
+/* Runs the print, noted already: with @export_path, into that PDF
+ * without a print dialog. */
 static void
-start_print (HeardExportDialog       *self,
-             GtkPrintOperationAction  action,
-             const char              *export_path)
+run_print (HeardExportDialog       *self,
+           GtkPrintOperationAction  action,
+           const char              *export_path)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult result;
 
-  self->print_document = prepare (self, HEARD_EXPORT_PRINT, &self->print_note);
-  if (self->print_document == NULL)
-    {
-      error = plan_gone_error ();
-      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
-      return;
-    }
-
-  operation = gtk_print_operation_new ();
   /* What a print queue shows: never whose plan it is. */
   gtk_print_operation_set_job_name (operation, _("Support plan"));
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
@@ -901,6 +937,72 @@ start_print (HeardExportDialog       *self,
    * once) unless "done" said so. */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS && self->printing == operation)
     finish_print (self, result, error);
+}
+
+static void
+print_noted_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PrintStart) start = user_data;
+  HeardExportDialog *self = start->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) described = NULL;
+  gboolean noted;
+
+  noted = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) != 0;
+  if (self->gone)
+    return;
+
+  if (noted && !g_cancellable_set_error_if_cancelled (self->print_noting, &error))
+    {
+      g_clear_object (&self->print_noting);
+      run_print (self, start->action, start->export_path);
+      return;
+    }
+
+  g_clear_object (&self->print_noting);
+  g_clear_object (&self->print_document);
+  set_busy (self, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      heard_dialog_resume_saving (HEARD_DIALOG (self));
+      refresh (self);
+      return;
+    }
+  described = describe_note_failure (error, HEARD_EXPORT_PRINT);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), described);
+}
+
+/* Prints the plan as chosen, through the same drawing as the PDF. As an
+ * export, it is noted in the audit trail before it runs, and runs only
+ * once the note is in: a print cancelled after that is an entry too many,
+ * never one too few. */
+static void
+start_print (HeardExportDialog       *self,
+             GtkPrintOperationAction  action,
+             const char              *export_path)
+{
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(GError) error = NULL;
+  PrintStart *start;
+
+  self->print_document = prepare (self, HEARD_EXPORT_PRINT, &note);
+  if (self->print_document == NULL)
+    {
+      error = plan_gone_error ();
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  self->print_noting = g_cancellable_new ();
+  set_busy (self, FALSE);
+  start = g_new0 (PrintStart, 1);
+  start->self = g_object_ref (self);
+  start->action = action;
+  start->export_path = g_strdup (export_path);
+  heard_case_file_note_export_async (self->case_file, note, self->print_noting, print_noted_cb,
+                                     start);
 }
 
 /* Actions */
@@ -944,6 +1046,8 @@ cancel_action (GtkWidget  *widget,
 
   if (self->exporting != NULL)
     g_cancellable_cancel (self->exporting);
+  if (self->print_noting != NULL)
+    g_cancellable_cancel (self->print_noting);
   if (self->printing != NULL)
     gtk_print_operation_cancel (self->printing);
 }
@@ -955,6 +1059,8 @@ stop_everything (HeardExportDialog *self)
 {
   if (self->exporting != NULL)
     g_cancellable_cancel (self->exporting);
+  if (self->print_noting != NULL)
+    g_cancellable_cancel (self->print_noting);
   if (self->printing != NULL)
     gtk_print_operation_cancel (self->printing);
 }
@@ -979,9 +1085,9 @@ heard_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->chooser_window);
   g_clear_object (&self->exporting);
+  g_clear_object (&self->print_noting);
   g_clear_object (&self->printing);
   g_clear_object (&self->print_document);
-  g_clear_pointer (&self->print_note, heard_export_note_free);
   if (self->case_file != NULL)
     g_signal_handlers_disconnect_by_data (heard_case_file_get_statements (self->case_file), self);
   g_clear_object (&self->case_file);
@@ -1021,7 +1127,9 @@ heard_export_dialog_class_init (HeardExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, cancel_export_button);
   gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, print_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardExportDialog, words_switch);
   gtk_widget_class_bind_template_callback (widget_class, recipient_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, words_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "export.other", NULL, other_action);
   gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
