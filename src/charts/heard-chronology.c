@@ -487,7 +487,7 @@ heard_chronology_new (const HeardChronologyEvent *events,
       chronology->n_approximate += item.last != item.first;
       g_array_append_val (chronology->items, item);
     }
-  qsort (chronology->items->data, chronology->items->len, sizeof (Item), compare_items);
+  g_array_sort (chronology->items, compare_items);
 
   chronology->view.pixels_per_day = 1;
   return chronology;

@@ -160,7 +160,9 @@ heard_cluster_find (const HeardClusterSign *signs,
       entries[i].day = g_date_get_julian (&signs[i].earliest_day);
       entries[i].sign = &signs[i];
     }
-  qsort (entries, n_signs, sizeof (Entry), compare_entries);
+  /* qsort() must not be given the NULL that no signs leave. */
+  if (n_signs > 1)
+    qsort (entries, n_signs, sizeof (Entry), compare_entries);
 
   for (guint i = 0; i < n_signs; i++)
     {
