@@ -110,6 +110,22 @@ heard_directory_list_lookup (HeardDirectoryList *self,
   return NULL;
 }
 
+const char *
+heard_directory_list_name_agency (HeardDirectoryList *self,
+                                  HeardAgency         kind,
+                                  gint64              agency_id)
+{
+  HeardDirectoryAgency *agency;
+
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (self), NULL);
+
+  agency = agency_id != 0 ? heard_directory_list_lookup (self, agency_id) : NULL;
+  if (agency != NULL)
+    return heard_directory_agency_get_text (agency, HEARD_DIRECTORY_AGENCY_NAME);
+
+  return heard_agency_label (kind);
+}
+
 char *
 heard_directory_list_dup_names (HeardDirectoryList *self,
                                 HeardAgency         kind)
