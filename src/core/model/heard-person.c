@@ -32,7 +32,6 @@ enum {
   PROP_ID,
   PROP_INTERPRETER_NEEDED,
   PROP_NATIONALITY_ANSWER,
-  PROP_AGENCY_IDS,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + HEARD_PERSON_N_TEXTS
 };
@@ -124,10 +123,6 @@ heard_person_get_property (GObject    *object,
       g_value_set_enum (value, self->nationality_answer);
       break;
 
-    case PROP_AGENCY_IDS:
-      g_value_set_boxed (value, self->agency_ids);
-      break;
-
     default:
       if (!heard_text_fields_get_property (self->texts, PROP_FIRST_TEXT, HEARD_PERSON_N_TEXTS,
                                            prop_id, value))
@@ -180,9 +175,6 @@ heard_person_class_init (HeardPersonClass *klass)
   properties[PROP_NATIONALITY_ANSWER] =
     g_param_spec_enum ("nationality-answer", NULL, NULL, HEARD_TYPE_ANSWER,
                        HEARD_ANSWER_NOT_ASKED, flags);
-  properties[PROP_AGENCY_IDS] =
-    g_param_spec_boxed ("agency-ids", NULL, NULL, G_TYPE_ARRAY,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
                              HEARD_PERSON_N_TEXTS);
@@ -320,7 +312,10 @@ heard_person_set_agency_ids (HeardPerson  *self,
 
   g_array_unref (self->agency_ids);
   self->agency_ids = g_steal_pointer (&sorted);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AGENCY_IDS]);
+  /* The entries are part of the agencies involved: whoever shows those
+   * hears of a change to either. */
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[PROP_FIRST_TEXT + HEARD_PERSON_AGENCIES]);
 }
 
 const char *
