@@ -1084,6 +1084,60 @@ test_owner_from_directory (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* With two schools in the directory, the person editor ticks Riverside
+ * College itself, not "a school": the record keeps the kind and the entry,
+ * and the Record page names the college. */
+static void
+test_agencies_involved (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *check_name = NULL;
+  g_autoptr(HeardContext) context = NULL;
+  SubtitleWanted wanted = { NULL, "Agencies involved", "Riverside College, Police" };
+  HeardWindow *window;
+  HeardPersonPage *page;
+  HeardPerson *person;
+  GtkWindow *editor;
+  GtkWidget *check;
+  const gint64 *ids;
+  gint64 riverside;
+  guint n_ids;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  window = heard_test_ui_active_window (the_app);
+  g_object_get (window, "context", &context, NULL);
+  add_directory_agency (context, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  riverside = add_directory_agency (context, HEARD_AGENCY_TYPE_SCHOOL, "Riverside College");
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-person", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardPersonEditor");
+  check_name = g_strdup_printf ("agency-school-%" G_GINT64_FORMAT, riverside);
+  check = heard_test_ui_find_by_name (GTK_WIDGET (editor), check_name);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  check = heard_test_ui_find_by_name (GTK_WIDGET (editor), "agency-police");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
+  save_dialog (editor, "HeardPersonEditor");
+
+  wanted.root = GTK_WIDGET (page);
+  heard_test_ui_wait_until (row_subtitle_shows, &wanted, "the college on the Record page");
+  person = heard_person_page_get_person (page);
+  g_assert_cmpstr (heard_person_get_text (person, HEARD_PERSON_AGENCIES), ==, "school,police");
+  ids = heard_person_get_agency_ids (person, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, riverside);
+
+  g_clear_object (&context);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1094,6 +1148,7 @@ main (int   argc,
   g_test_add_func ("/ui/plans/two-windows", test_two_windows);
   g_test_add_func ("/ui/plans/editors-boxes-and-due-day", test_editors_boxes_and_due_day);
   g_test_add_func ("/ui/plans/owner-from-directory", test_owner_from_directory);
+  g_test_add_func ("/ui/plans/agencies-involved", test_agencies_involved);
 
   return g_test_run ();
 }
