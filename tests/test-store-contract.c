@@ -1344,6 +1344,20 @@ test_agency_owners (Fixture       *f,
   g_assert_cmpint (save_action_object (f, person_id, action), ==,
                    heard_plan_action_get_id (action));
 
+  /* The open action on the caseload names the school, not the kind. */
+  {
+    g_autoptr(GPtrArray) items = NULL;
+    gboolean named = FALSE;
+
+    heard_store_list_open_items_async (f->store, person_id, ASYNC (f));
+    items = heard_store_list_open_items_finish (f->store, result_of (f), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < items->len; i++)
+      named = named || strstr (heard_open_item_get_detail (g_ptr_array_index (items, i)),
+                               "Northgate Academy (Ms Patel)") != NULL;
+    g_assert_true (named);
+  }
+
   next_id = start_plan (f, person_id);
   loaded = load_first_action (f, person_id, next_id);
   g_assert_cmpint (heard_plan_action_get_id (loaded), !=, heard_plan_action_get_id (action));
