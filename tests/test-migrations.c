@@ -1032,6 +1032,93 @@ test_from_v6 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Schema 7, made by that day's store (make-fixture --current) with a
+ * directory of one school (Northgate Academy) and two police forces, a
+ * young person involved with school and police, and actions owned by
+ * police, the young person, family and a school. The update keeps every
+ * stored kind, names the one school where a school is meant (the only
+ * entry that can be), leaves police unnamed (two forces: Heard cannot
+ * know which), adds no audit entry and the trail still verifies. */
+static void
+test_from_v7 (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *const tables[] = { "person", "plan_action", "agency", "agency_kind" };
+  g_autoptr(GPtrArray) before_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardPlanArea) area = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const gint64 *agency_ids;
+  guint n_agency_ids;
+  guint n_entries = 0;
+  gint64 n_before, school_id;
+  sqlite3 *db;
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==, 7);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM plan_action"), ==, 4);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM agency"), ==, 3);
+  school_id = heard_test_raw_count (db, "SELECT id FROM agency WHERE name = 'Northgate Academy'");
+  n_before = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  before = heard_test_audit_hashes (db, n_before);
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_ptr_array_add (before_rows, heard_test_dump_table (db, tables[i]));
+  sqlite3_close (db);
+
+  open_store (f);
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+
+  people = heard_test_list_people (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  g_assert_cmpstr (heard_person_get_text (g_ptr_array_index (people, 0), HEARD_PERSON_AGENCIES),
+                   ==, "school,police");
+  agency_ids = heard_person_get_agency_ids (g_ptr_array_index (people, 0), &n_agency_ids);
+  g_assert_cmpuint (n_agency_ids, ==, 1);
+  g_assert_cmpint (agency_ids[0], ==, school_id);
+
+  plans = heard_test_load_plans (f->store, heard_person_get_id (g_ptr_array_index (people, 0)),
+                                 &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  area = g_list_model_get_item (heard_plan_get_areas (g_ptr_array_index (plans, 0)), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_plan_area_get_actions (area)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(HeardPlanAction) action = g_list_model_get_item (heard_plan_area_get_actions (area),
+                                                                 i);
+
+      g_assert_cmpint (heard_plan_action_get_owner_agency_id (action), ==,
+                       heard_plan_action_get_owner (action) == HEARD_AGENCY_SCHOOL ? school_id
+                                                                                    : 0);
+    }
+  heard_test_close_store (&f->store);
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM audit"), ==, n_before);
+  after = heard_test_audit_hashes (db, n_before);
+  g_assert_cmpstr (after, ==, before);
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = heard_test_dump_table (db, tables[i]);
+
+      g_assert_cmpstr (rows, ==, g_ptr_array_index (before_rows, i));
+    }
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM plan_action_agency"), ==, 1);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM person_agency"), ==, 1);
+  /* The schema keeps kind and entry together from now on. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO plan_action_agency (action_id, agency_id)"
+                                     " SELECT id, 2 FROM plan_action WHERE owner = 'family'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
 static void
 add_test (const char *path,
           guint       version,
@@ -1053,6 +1140,7 @@ main (int   argc,
   add_test ("/migrations/from-v4", 4, test_from_v4);
   add_test ("/migrations/from-v5", 5, test_from_v5);
   add_test ("/migrations/from-v6", 6, test_from_v6);
+  add_test ("/migrations/from-v7", 7, test_from_v7);
 
   return g_test_run ();
 }

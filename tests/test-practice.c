@@ -938,6 +938,83 @@ test_respectful_words (Fixture       *fixture,
   g_assert_true (g_regex_match_simple ("[éèöüąłőşñá]", dump, 0, 0));
 }
 
+/* Actions and young people name the practice directory's entries: some
+ * actions belong to Northgate Academy and some to Riverside College, and
+ * young people involved with a school name which one. */
+static void
+test_agency_owners (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 northgate = 0, riverside = 0;
+  guint n_northgate = 0, n_riverside = 0, n_people_named = 0;
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  store = open_practice_store (fixture->practice_dir);
+
+  heard_store_list_agencies_async (store, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  agencies = heard_store_list_agencies_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  for (guint i = 0; i < agencies->len; i++)
+    {
+      HeardDirectoryAgency *agency = g_ptr_array_index (agencies, i);
+      const char *name = heard_directory_agency_get_text (agency, HEARD_DIRECTORY_AGENCY_NAME);
+
+      if (g_strcmp0 (name, "Northgate Academy") == 0)
+        northgate = heard_directory_agency_get_id (agency);
+      else if (g_strcmp0 (name, "Riverside College") == 0)
+        riverside = heard_directory_agency_get_id (agency);
+    }
+  g_assert_cmpint (northgate, >, 0);
+  g_assert_cmpint (riverside, >, 0);
+
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (people, i);
+      g_autoptr(GPtrArray) plans = heard_test_load_plans (store, heard_person_get_id (person),
+                                                          &error);
+      guint n_ids;
+
+      g_assert_no_error (error);
+      heard_person_get_agency_ids (person, &n_ids);
+      n_people_named += n_ids > 0;
+      for (guint p = 0; p < plans->len; p++)
+        {
+          GListModel *areas = heard_plan_get_areas (g_ptr_array_index (plans, p));
+
+          for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+            {
+              g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, a);
+              GListModel *actions = heard_plan_area_get_actions (area);
+
+              for (guint x = 0; x < g_list_model_get_n_items (actions); x++)
+                {
+                  g_autoptr(HeardPlanAction) action = g_list_model_get_item (actions, x);
+                  gint64 owner = heard_plan_action_get_owner_agency_id (action);
+
+                  n_northgate += owner == northgate;
+                  n_riverside += owner == riverside;
+                  if (owner == northgate || owner == riverside)
+                    g_assert_cmpint (heard_plan_action_get_owner (action), ==,
+                                     HEARD_AGENCY_SCHOOL);
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n_northgate, >, 0);
+  g_assert_cmpuint (n_riverside, >, 0);
+  g_assert_cmpuint (n_people_named, >, 0);
+  heard_test_close_store (&store);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -955,6 +1032,7 @@ main (int   argc,
   add_test ("/practice/passes-verification", test_passes_verification);
   add_test ("/practice/respectful-words", test_respectful_words);
   add_test ("/practice/chronology", test_chronology);
+  add_test ("/practice/agency-owners", test_agency_owners);
 
   return g_test_run ();
 }

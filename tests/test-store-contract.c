@@ -224,12 +224,10 @@ action_new (gint64 plan_id,
 }
 
 static gint64
-save_action (Fixture *f,
-             gint64   person_id,
-             gint64   plan_id,
-             gint64   area_id)
+save_action_object (Fixture         *f,
+                    gint64           person_id,
+                    HeardPlanAction *action)
 {
-  g_autoptr(HeardPlanAction) action = action_new (plan_id, area_id);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -237,9 +235,20 @@ save_action (Fixture *f,
   id = heard_store_save_action_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, heard_plan_action_get_plan_id (action));
 
   return id;
+}
+
+static gint64
+save_action (Fixture *f,
+             gint64   person_id,
+             gint64   plan_id,
+             gint64   area_id)
+{
+  g_autoptr(HeardPlanAction) action = action_new (plan_id, area_id);
+
+  return save_action_object (f, person_id, action);
 }
 
 static void
@@ -1216,6 +1225,146 @@ test_agencies (Fixture       *f,
   g_assert_null (heard_test_verify_audit (f->store, NULL));
 }
 
+/* The one action of @plan_id's first area, as loaded. */
+static HeardPlanAction *
+load_first_action (Fixture *f,
+                   gint64   person_id,
+                   gint64   plan_id)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_load_plans_async (f->store, person_id, ASYNC (f));
+  plans = heard_store_load_plans_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < plans->len; i++)
+    if (heard_plan_get_id (g_ptr_array_index (plans, i)) == plan_id)
+      {
+        g_autoptr(HeardPlanArea) area = g_list_model_get_item (
+          heard_plan_get_areas (g_ptr_array_index (plans, i)), 0);
+
+        return g_list_model_get_item (heard_plan_area_get_actions (area), 0);
+      }
+  g_assert_not_reached ();
+}
+
+/* An action's owner and a young person's agencies involved name directory
+ * entries beside their kinds: kept and listed, refused when the entry does
+ * not serve the kind, fixed with the rest once the plan is signed off, and
+ * carried into the plan's next version. */
+static void
+test_agency_owners (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 northgate = add_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  gint64 riverside = add_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Riverside College");
+  gint64 clinic = add_agency (f, HEARD_AGENCY_TYPE_HEALTH, "Eastfield Clinic");
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPlanAction) action = NULL;
+  g_autoptr(HeardPlanAction) loaded = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 ids[] = { riverside, northgate };
+  const gint64 *listed;
+  gint64 person_id, supervisor_id, plan_id, area_id, next_id;
+  guint n_listed;
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Amira Haddad");
+  heard_person_set_text (person, HEARD_PERSON_AGENCIES, "school,police");
+  heard_person_set_agency_ids (person, ids, G_N_ELEMENTS (ids));
+  heard_store_save_person_async (f->store, person, ASYNC (f));
+  person_id = heard_store_save_person_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PERSON, person_id, person_id);
+
+  heard_store_list_people_async (f->store, ASYNC (f));
+  people = heard_store_list_people_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  listed = heard_person_get_agency_ids (g_ptr_array_index (people, 0), &n_listed);
+  g_assert_cmpuint (n_listed, ==, 2);
+  g_assert_cmpint (listed[0], ==, northgate);
+  g_assert_cmpint (listed[1], ==, riverside);
+  g_assert_cmpstr (heard_person_get_text (g_ptr_array_index (people, 0), HEARD_PERSON_AGENCIES),
+                   ==, "school,police");
+
+  /* A health entry for a record that names no health agency. */
+  heard_person_set_id (person, person_id);
+  heard_person_set_agency_ids (person, &clinic, 1);
+  heard_store_save_person_async (f->store, person, ASYNC (f));
+  g_assert_cmpint (heard_store_save_person_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  supervisor_id = save_supervisor (f);
+  plan_id = start_plan (f, person_id);
+  area_id = save_area (f, person_id, plan_id);
+  action = action_new (plan_id, area_id);
+  heard_plan_action_set_owner_agency_id (action, riverside);
+  heard_store_save_action_async (f->store, action, ASYNC (f));
+  heard_plan_action_set_id (action, heard_store_save_action_finish (f->store, result_of (f),
+                                                                    &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+  loaded = load_first_action (f, person_id, plan_id);
+  g_assert_cmpint (heard_plan_action_get_owner (loaded), ==, HEARD_AGENCY_SCHOOL);
+  g_assert_cmpint (heard_plan_action_get_owner_agency_id (loaded), ==, riverside);
+  g_clear_object (&loaded);
+
+  /* A school does not serve an action the police own. */
+  heard_plan_action_set_owner (action, HEARD_AGENCY_POLICE);
+  heard_store_save_action_async (f->store, action, ASYNC (f));
+  g_assert_cmpint (heard_store_save_action_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  loaded = load_first_action (f, person_id, plan_id);
+  g_assert_cmpint (heard_plan_action_get_owner (loaded), ==, HEARD_AGENCY_SCHOOL);
+  g_assert_cmpint (heard_plan_action_get_owner_agency_id (loaded), ==, riverside);
+  g_clear_object (&loaded);
+
+  heard_plan_action_set_owner (action, HEARD_AGENCY_SCHOOL);
+  heard_plan_action_set_owner_agency_id (action, northgate);
+  g_assert_cmpint (save_action_object (f, person_id, action), ==,
+                   heard_plan_action_get_id (action));
+
+  heard_store_submit_plan_async (f->store, plan_id, ASYNC (f));
+  g_assert_true (heard_store_submit_plan_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_PLAN, person_id, plan_id);
+  decide (f, person_id, plan_id, supervisor_id, HEARD_PLAN_EVENT_SIGN_OFF);
+
+  /* Signed off, the owner is fixed: the other school is refused. */
+  heard_plan_action_set_owner_agency_id (action, riverside);
+  heard_store_save_action_async (f->store, action, ASYNC (f));
+  g_assert_cmpint (heard_store_save_action_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_PLAN_ERROR, HEARD_PLAN_ERROR_NOT_EDITABLE);
+  g_clear_error (&error);
+  heard_plan_action_set_owner_agency_id (action, northgate);
+  heard_plan_action_set_status (action, HEARD_ACTION_IN_PROGRESS);
+  g_assert_cmpint (save_action_object (f, person_id, action), ==,
+                   heard_plan_action_get_id (action));
+
+  /* The open action on the caseload names the school, not the kind. */
+  {
+    g_autoptr(GPtrArray) items = NULL;
+    gboolean named = FALSE;
+
+    heard_store_list_open_items_async (f->store, person_id, ASYNC (f));
+    items = heard_store_list_open_items_finish (f->store, result_of (f), &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < items->len; i++)
+      named = named || strstr (heard_open_item_get_detail (g_ptr_array_index (items, i)),
+                               "Northgate Academy (Ms Patel)") != NULL;
+    g_assert_true (named);
+  }
+
+  next_id = start_plan (f, person_id);
+  loaded = load_first_action (f, person_id, next_id);
+  g_assert_cmpint (heard_plan_action_get_id (loaded), !=, heard_plan_action_get_id (action));
+  g_assert_cmpint (heard_plan_action_get_owner_agency_id (loaded), ==, northgate);
+  g_assert_null (heard_test_verify_audit (f->store, NULL));
+}
+
 /* Warning signs and strengths */
 
 static HeardChronologyEntry *
@@ -1630,6 +1779,7 @@ main (int   argc,
   add_test ("/store-contract/check-ins", test_check_ins);
   add_test ("/store-contract/exports", test_exports);
   add_test ("/store-contract/agencies", test_agencies);
+  add_test ("/store-contract/agency-owners", test_agency_owners);
   add_test ("/store-contract/chronology", test_chronology);
   add_test ("/store-contract/cluster-decisions", test_cluster_decisions);
   add_test ("/store-contract/cluster-numbers", test_cluster_numbers);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "heard-agency-picker.h"
 #include "heard-caseload-page.h"
 #include "heard-date.h"
 #include "heard-dialog.h"
@@ -961,6 +962,187 @@ test_editors_boxes_and_due_day (void)
   heard_test_remove_dir (data_dir);
 }
 
+static gint64
+add_directory_agency (HeardContext    *context,
+                      HeardAgencyType  type,
+                      const char      *name)
+{
+  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_context_save_agency_async (context, agency, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  id = heard_context_save_agency_finish (context, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *title;
+  const char *subtitle;
+} SubtitleWanted;
+
+static gboolean
+row_subtitle_shows (gpointer data)
+{
+  SubtitleWanted *wanted = data;
+  GtkWidget *row = heard_test_ui_find_descendant (wanted->root, ADW_TYPE_ACTION_ROW,
+                                                  wanted->title);
+
+  return row != NULL &&
+         g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), wanted->subtitle);
+}
+
+/* With two schools in the directory, an action's owner is the one chosen
+ * in the editor (Riverside College, not Northgate Academy): the plan keeps
+ * the kind and the entry, and the action's row names the college. */
+static void
+test_owner_from_directory (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *due_shown = heard_test_ui_dup_shown_day ("2031-01-15");
+  g_autofree char *choice = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(HeardPlanAction) action = NULL;
+  SubtitleWanted wanted = { NULL, "Walk to college with Jo", "Riverside College (Ms Byrne)" };
+  HeardWindow *window;
+  HeardPersonPage *page;
+  HeardPlanView *view;
+  GtkWindow *editor;
+  GtkWidget *picker;
+  gint64 northgate, riverside;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  window = heard_test_ui_active_window (the_app);
+  g_object_get (window, "context", &context, NULL);
+  northgate = add_directory_agency (context, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  riverside = add_directory_agency (context, HEARD_AGENCY_TYPE_SCHOOL, "Riverside College");
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  heard_person_page_show_view (page, "plan");
+  view = HEARD_PLAN_VIEW (heard_test_ui_find_descendant (GTK_WIDGET (page), HEARD_TYPE_PLAN_VIEW,
+                                                         NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.start", NULL));
+  wait_for_label (GTK_WIDGET (view), "plan-state", "Draft");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-area", "u",
+                                             HEARD_AREA_SAFETY));
+  editor = heard_test_ui_wait_for_window ("HeardAreaEditor");
+  collect_text_views (GTK_WIDGET (editor), views);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (views->pdata[0])),
+                            "Feel safe.", -1);
+  save_dialog (editor, "HeardAreaEditor");
+  heard_test_ui_wait_until (plan_has_safety, view, "the area in the plan");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                             area_id (view, HEARD_AREA_SAFETY)));
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  g_ptr_array_set_size (views, 0);
+  collect_text_views (GTK_WIDGET (editor), views);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (views->pdata[0])),
+                            "Walk to college with Jo", -1);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "To be done by", due_shown);
+  heard_test_ui_set_row_text (GTK_WIDGET (editor), "Named person there", "Ms Byrne");
+  picker = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_AGENCY_PICKER, NULL);
+  g_assert_nonnull (picker);
+  choice = g_strdup_printf ("school:%" G_GINT64_FORMAT, riverside);
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (picker), choice));
+  /* The young person owns actions too, and is offered beside the agencies. */
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (picker), "young-person"));
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (picker), choice));
+  save_dialog (editor, "HeardActionEditor");
+  heard_test_ui_wait_until (plan_has_action, view, "the action in the plan");
+
+  wanted.root = GTK_WIDGET (view);
+  heard_test_ui_wait_until (row_subtitle_shows, &wanted, "the college named on the action");
+  action = g_list_model_get_item (heard_plan_area_get_actions (
+                                    heard_plan_find_area (heard_plan_view_get_plan (view),
+                                                          HEARD_AREA_SAFETY)), 0);
+  g_assert_cmpint (heard_plan_action_get_owner (action), ==, HEARD_AGENCY_SCHOOL);
+  g_assert_cmpint (heard_plan_action_get_owner_agency_id (action), ==, riverside);
+
+  /* Opened again, the editor shows the college chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.edit-action", "x",
+                                             heard_plan_action_get_id (action)));
+  editor = heard_test_ui_wait_for_window ("HeardActionEditor");
+  picker = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_AGENCY_PICKER, NULL);
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (picker)), ==, choice);
+  /* Changed to the other school, the row that is there already follows. */
+  g_free (choice);
+  choice = g_strdup_printf ("school:%" G_GINT64_FORMAT, northgate);
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (picker), choice));
+  save_dialog (editor, "HeardActionEditor");
+  wanted.subtitle = "Northgate Academy (Ms Byrne)";
+  heard_test_ui_wait_until (row_subtitle_shows, &wanted, "the academy named on the action");
+
+  g_clear_object (&action);
+  g_clear_object (&context);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+/* With two schools in the directory, the person editor ticks Riverside
+ * College itself, not "a school": the record keeps the kind and the entry,
+ * and the Record page names the college. */
+static void
+test_agencies_involved (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *check_name = NULL;
+  g_autoptr(HeardContext) context = NULL;
+  SubtitleWanted wanted = { NULL, "Agencies involved", "Riverside College, Police" };
+  HeardWindow *window;
+  HeardPersonPage *page;
+  HeardPerson *person;
+  GtkWindow *editor;
+  GtkWidget *check;
+  const gint64 *ids;
+  gint64 riverside;
+  guint n_ids;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  window = heard_test_ui_active_window (the_app);
+  g_object_get (window, "context", &context, NULL);
+  add_directory_agency (context, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  riverside = add_directory_agency (context, HEARD_AGENCY_TYPE_SCHOOL, "Riverside College");
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-person", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardPersonEditor");
+  check_name = g_strdup_printf ("agency-school-%" G_GINT64_FORMAT, riverside);
+  check = heard_test_ui_find_by_name (GTK_WIDGET (editor), check_name);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  check = heard_test_ui_find_by_name (GTK_WIDGET (editor), "agency-police");
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
+  save_dialog (editor, "HeardPersonEditor");
+
+  wanted.root = GTK_WIDGET (page);
+  heard_test_ui_wait_until (row_subtitle_shows, &wanted, "the college on the Record page");
+  person = heard_person_page_get_person (page);
+  g_assert_cmpstr (heard_person_get_text (person, HEARD_PERSON_AGENCIES), ==, "school,police");
+  ids = heard_person_get_agency_ids (person, &n_ids);
+  g_assert_cmpuint (n_ids, ==, 1);
+  g_assert_cmpint (ids[0], ==, riverside);
+
+  g_clear_object (&context);
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -970,6 +1152,8 @@ main (int   argc,
   g_test_add_func ("/ui/plans/signed-off", test_plan_signed_off);
   g_test_add_func ("/ui/plans/two-windows", test_two_windows);
   g_test_add_func ("/ui/plans/editors-boxes-and-due-day", test_editors_boxes_and_due_day);
+  g_test_add_func ("/ui/plans/owner-from-directory", test_owner_from_directory);
+  g_test_add_func ("/ui/plans/agencies-involved", test_agencies_involved);
 
   return g_test_run ();
 }

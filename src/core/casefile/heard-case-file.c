@@ -148,6 +148,7 @@ same_action (HeardPlanAction *a,
 {
   if (heard_plan_action_get_id (a) != heard_plan_action_get_id (b) ||
       heard_plan_action_get_owner (a) != heard_plan_action_get_owner (b) ||
+      heard_plan_action_get_owner_agency_id (a) != heard_plan_action_get_owner_agency_id (b) ||
       heard_plan_action_get_status (a) != heard_plan_action_get_status (b))
     return FALSE;
 

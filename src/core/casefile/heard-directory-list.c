@@ -110,6 +110,53 @@ heard_directory_list_lookup (HeardDirectoryList *self,
   return NULL;
 }
 
+const char *
+heard_directory_list_name_agency (HeardDirectoryList *self,
+                                  HeardAgency         kind,
+                                  gint64              agency_id)
+{
+  HeardDirectoryAgency *agency;
+
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (self), NULL);
+
+  agency = agency_id != 0 ? heard_directory_list_lookup (self, agency_id) : NULL;
+  if (agency != NULL)
+    return heard_directory_agency_get_text (agency, HEARD_DIRECTORY_AGENCY_NAME);
+
+  return heard_agency_label (kind);
+}
+
+char *
+heard_directory_list_describe_involved (HeardDirectoryList *self,
+                                        const char         *kinds,
+                                        const gint64       *agency_ids,
+                                        guint               n_ids)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  gboolean named[HEARD_AGENCY_N_AGENCIES] = { FALSE };
+
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (self), NULL);
+  g_return_val_if_fail (agency_ids != NULL || n_ids == 0, NULL);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      HeardDirectoryAgency *agency = heard_directory_list_lookup (self, agency_ids[i]);
+
+      if (agency == NULL)
+        continue;
+      named[heard_agency_type_to_kind (heard_directory_agency_get_agency_type (agency))] = TRUE;
+      g_ptr_array_add (names, (gpointer) heard_directory_agency_get_text (
+                                           agency, HEARD_DIRECTORY_AGENCY_NAME));
+    }
+  for (HeardAgency kind = 0; kind < HEARD_AGENCY_N_AGENCIES; kind++)
+    if (!named[kind] && heard_agency_list_has (kinds, kind))
+      g_ptr_array_add (names, (gpointer) heard_agency_label (kind));
+  g_ptr_array_add (names, NULL);
+
+  /* TRANSLATORS: separates agency names in a list, e.g. "Police, Health" */
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
 char *
 heard_directory_list_dup_names (HeardDirectoryList *self,
                                 HeardAgency         kind)

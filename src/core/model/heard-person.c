@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "heard-date.h"
@@ -20,6 +22,7 @@ struct _HeardPerson
   char        *texts[HEARD_PERSON_N_TEXTS];
   gboolean     interpreter_needed;
   HeardAnswer  nationality_answer;
+  GArray      *agency_ids;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPerson, heard_person, G_TYPE_OBJECT)
@@ -93,6 +96,7 @@ heard_person_finalize (GObject *object)
   HeardPerson *self = HEARD_PERSON (object);
 
   heard_text_fields_clear (self->texts, HEARD_PERSON_N_TEXTS);
+  g_array_unref (self->agency_ids);
 
   G_OBJECT_CLASS (heard_person_parent_class)->finalize (object);
 }
@@ -182,6 +186,7 @@ static void
 heard_person_init (HeardPerson *self)
 {
   heard_text_fields_init (self->texts, HEARD_PERSON_N_TEXTS);
+  self->agency_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 HeardPerson *
@@ -218,6 +223,8 @@ heard_person_update_from (HeardPerson *self,
     set_text_field (self, i, other->texts[i]);
   heard_person_set_interpreter_needed (self, other->interpreter_needed);
   heard_person_set_nationality_answer (self, other->nationality_answer);
+  heard_person_set_agency_ids (self, (const gint64 *) (gpointer) other->agency_ids->data,
+                               other->agency_ids->len);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -240,6 +247,75 @@ heard_person_set_id (HeardPerson *self,
 
   self->id = id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The directory entries among the agencies involved (each serves one of the
+ * kinds in HEARD_PERSON_AGENCIES), in order of id, each once. */
+const gint64 *
+heard_person_get_agency_ids (HeardPerson *self,
+                             guint       *n_ids)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), NULL);
+  g_return_val_if_fail (n_ids != NULL, NULL);
+
+  *n_ids = self->agency_ids->len;
+  return (const gint64 *) (gpointer) self->agency_ids->data;
+}
+
+gboolean
+heard_person_has_agency_id (HeardPerson *self,
+                            gint64       agency_id)
+{
+  g_return_val_if_fail (HEARD_IS_PERSON (self), FALSE);
+
+  for (guint i = 0; i < self->agency_ids->len; i++)
+    if (g_array_index (self->agency_ids, gint64, i) == agency_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+void
+heard_person_set_agency_ids (HeardPerson  *self,
+                             const gint64 *ids,
+                             guint         n_ids)
+{
+  g_autoptr(GArray) sorted = NULL;
+
+  g_return_if_fail (HEARD_IS_PERSON (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  if (n_ids > 0)
+    g_array_append_vals (sorted, ids, n_ids);
+  g_array_sort (sorted, compare_ids);
+  for (guint i = 1; i < sorted->len;)
+    if (g_array_index (sorted, gint64, i) == g_array_index (sorted, gint64, i - 1))
+      g_array_remove_index (sorted, i);
+    else
+      i++;
+
+  if (sorted->len == self->agency_ids->len &&
+      (sorted->len == 0 ||
+       memcmp (sorted->data, self->agency_ids->data, sorted->len * sizeof (gint64)) == 0))
+    return;
+
+  g_array_unref (self->agency_ids);
+  self->agency_ids = g_steal_pointer (&sorted);
+  /* The entries are part of the agencies involved: whoever shows those
+   * hears of a change to either. */
+  g_object_notify_by_pspec (G_OBJECT (self),
+                            properties[PROP_FIRST_TEXT + HEARD_PERSON_AGENCIES]);
 }
 
 const char *

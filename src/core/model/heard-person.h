@@ -65,6 +65,13 @@ void               heard_person_set_interpreter_needed (HeardPerson  *self,
 HeardAnswer        heard_person_get_nationality_answer (HeardPerson  *self);
 void               heard_person_set_nationality_answer (HeardPerson  *self,
                                                         HeardAnswer   answer);
+const gint64      *heard_person_get_agency_ids      (HeardPerson     *self,
+                                                     guint           *n_ids);
+void               heard_person_set_agency_ids      (HeardPerson     *self,
+                                                     const gint64    *ids,
+                                                     guint            n_ids);
+gboolean           heard_person_has_agency_id       (HeardPerson     *self,
+                                                     gint64           agency_id);
 gboolean           heard_person_validate            (HeardPerson     *self,
                                                      GError         **error);
 gboolean           heard_person_check_text_field    (HeardPerson     *self,

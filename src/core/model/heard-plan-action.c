@@ -29,6 +29,7 @@ struct _HeardPlanAction
   gint64             area_id;
   char              *texts[HEARD_ACTION_N_TEXTS];
   HeardAgency        owner;
+  gint64             owner_agency_id;
   HeardActionStatus  status;
 };
 
@@ -37,6 +38,7 @@ G_DEFINE_FINAL_TYPE (HeardPlanAction, heard_plan_action, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_OWNER,
+  PROP_OWNER_AGENCY_ID,
   PROP_STATUS,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + HEARD_ACTION_N_TEXTS
@@ -110,6 +112,10 @@ heard_plan_action_get_property (GObject    *object,
       g_value_set_enum (value, self->owner);
       break;
 
+    case PROP_OWNER_AGENCY_ID:
+      g_value_set_int64 (value, self->owner_agency_id);
+      break;
+
     case PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
@@ -135,6 +141,10 @@ heard_plan_action_set_property (GObject      *object,
       heard_plan_action_set_owner (self, g_value_get_enum (value));
       break;
 
+    case PROP_OWNER_AGENCY_ID:
+      heard_plan_action_set_owner_agency_id (self, g_value_get_int64 (value));
+      break;
+
     case PROP_STATUS:
       heard_plan_action_set_status (self, g_value_get_enum (value));
       break;
@@ -158,6 +168,8 @@ heard_plan_action_class_init (HeardPlanActionClass *klass)
 
   properties[PROP_OWNER] = g_param_spec_enum ("owner", NULL, NULL, HEARD_TYPE_AGENCY,
                                               HEARD_AGENCY_SOCIAL_CARE, flags);
+  properties[PROP_OWNER_AGENCY_ID] = g_param_spec_int64 ("owner-agency-id", NULL, NULL, 0,
+                                                         G_MAXINT64, 0, flags);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, HEARD_TYPE_ACTION_STATUS,
                                                HEARD_ACTION_NOT_STARTED, flags);
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
@@ -194,6 +206,7 @@ heard_plan_action_copy (HeardPlanAction *self)
   copy = heard_plan_action_new (self->plan_id, self->area_id);
   copy->id = self->id;
   copy->owner = self->owner;
+  copy->owner_agency_id = self->owner_agency_id;
   copy->status = self->status;
   for (guint i = 0; i < HEARD_ACTION_N_TEXTS; i++)
     heard_plan_action_set_text (copy, i, self->texts[i]);
@@ -276,6 +289,30 @@ heard_plan_action_set_owner (HeardPlanAction *self,
 
   self->owner = owner;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER]);
+}
+
+/* The directory entry of the owner's kind that owns the action, or 0 when
+ * only the kind was chosen (or the owner is the young person or family). */
+gint64
+heard_plan_action_get_owner_agency_id (HeardPlanAction *self)
+{
+  g_return_val_if_fail (HEARD_IS_PLAN_ACTION (self), 0);
+
+  return self->owner_agency_id;
+}
+
+void
+heard_plan_action_set_owner_agency_id (HeardPlanAction *self,
+                                       gint64           agency_id)
+{
+  g_return_if_fail (HEARD_IS_PLAN_ACTION (self));
+  g_return_if_fail (agency_id >= 0);
+
+  if (self->owner_agency_id == agency_id)
+    return;
+
+  self->owner_agency_id = agency_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_AGENCY_ID]);
 }
 
 HeardActionStatus

@@ -50,6 +50,9 @@ void              heard_plan_action_set_text     (HeardPlanAction   *self,
 HeardAgency       heard_plan_action_get_owner    (HeardPlanAction   *self);
 void              heard_plan_action_set_owner    (HeardPlanAction   *self,
                                                   HeardAgency        owner);
+gint64            heard_plan_action_get_owner_agency_id (HeardPlanAction *self);
+void              heard_plan_action_set_owner_agency_id (HeardPlanAction *self,
+                                                         gint64           agency_id);
 HeardActionStatus heard_plan_action_get_status   (HeardPlanAction   *self);
 void              heard_plan_action_set_status   (HeardPlanAction   *self,
                                                   HeardActionStatus  status);

@@ -381,6 +381,45 @@ add_staff (Generator  *generator,
   return TRUE;
 }
 
+/* The practice directory's entry for @kind, taking turns where two serve
+ * it (the two schools), so that some actions belong to Northgate Academy
+ * and some to Riverside College; 0 where none does (the young person,
+ * family, housing). Draws nothing from a stream, so every other record
+ * stays as it was. */
+static gint64
+practice_entry (Generator   *generator,
+                HeardAgency  kind,
+                guint        turn)
+{
+  guint serving[N_PRACTICE_AGENCIES];
+  guint n_serving = 0;
+
+  for (guint i = 0; i < N_PRACTICE_AGENCIES; i++)
+    if (heard_agency_type_to_kind (practice_agencies[i].type) == kind)
+      serving[n_serving++] = i;
+
+  return n_serving > 0 ? generator->agency_ids[serving[turn % n_serving]] : 0;
+}
+
+/* The entries for the kinds in @person's agencies involved. */
+static void
+link_person_agencies (Generator   *generator,
+                      HeardPerson *person,
+                      guint        turn)
+{
+  const char *kinds = heard_person_get_text (person, HEARD_PERSON_AGENCIES);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (HeardAgency kind = 0; kind < HEARD_AGENCY_N_AGENCIES; kind++)
+    {
+      gint64 id = heard_agency_list_has (kinds, kind) ? practice_entry (generator, kind, turn) : 0;
+
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  heard_person_set_agency_ids (person, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
 static char *
 pick_agencies (Rng *rng)
 {
@@ -461,6 +500,7 @@ add_person (Generator      *generator,
     }
   heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, pick (&rng, HEARD_PRACTICE_WORKERS));
   heard_person_set_text (person, HEARD_PERSON_AGENCIES, agencies);
+  link_person_agencies (generator, person, records->index);
   heard_person_set_text (person, HEARD_PERSON_WHAT_HELPS, pick (&rng, HEARD_PRACTICE_WHAT_HELPS));
   heard_person_set_text (person, HEARD_PERSON_WHAT_IS_HARD,
                          pick (&rng, HEARD_PRACTICE_WHAT_IS_HARD));
@@ -659,6 +699,9 @@ add_plan (Generator      *generator,
           heard_plan_action_set_text (action, HEARD_ACTION_WHAT, pick (&rng,
                                                                        HEARD_PRACTICE_ACTIONS));
           heard_plan_action_set_owner (action, owner);
+          heard_plan_action_set_owner_agency_id (action,
+                                                 practice_entry (generator, owner,
+                                                                 records->index + planned->len));
           heard_plan_action_set_text (action, HEARD_ACTION_OWNER_NAME,
                                       pick (&rng, HEARD_PRACTICE_WORKERS));
           heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, due);

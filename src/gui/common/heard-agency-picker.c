@@ -7,6 +7,7 @@
 
 #include "heard-agency-editor.h"
 #include "heard-agency-picker.h"
+#include "heard-directory-list.h"
 #include "heard-widgets.h"
 
 /*
@@ -26,6 +27,12 @@ struct _HeardAgencyPicker
   GListStore     *choices;
   /* An agency just added here, chosen once the directory shows it. */
   gint64          choose_when_listed;
+  /* Whether "The young person" is offered too (an action's owner). */
+  gboolean        offer_young_person;
+  /* The choice a record holds (heard_agency_picker_choose), offered even
+   * when the directory would not offer it now: a kind alone where entries
+   * have been added since, or an entry retired since. */
+  char           *kept_id;
 };
 
 G_DEFINE_FINAL_TYPE (HeardAgencyPicker, heard_agency_picker, HEARD_TYPE_CHOICE_ROW)
@@ -101,9 +108,12 @@ heard_agency_choice_dup_id (HeardDirectoryAgency *choice)
 const char *
 heard_agency_choice_get_title (HeardDirectoryAgency *choice)
 {
+  const char *name;
+
   g_return_val_if_fail (HEARD_IS_DIRECTORY_AGENCY (choice), NULL);
 
-  if (heard_directory_agency_get_id (choice) == 0)
+  name = heard_directory_agency_get_text (choice, HEARD_DIRECTORY_AGENCY_NAME);
+  if (heard_directory_agency_get_id (choice) == 0 && (name == NULL || *name == '\0'))
     return heard_agency_label (heard_agency_type_to_kind (
                                  heard_directory_agency_get_agency_type (choice)));
 
@@ -125,6 +135,49 @@ describe_choice (HeardDirectoryAgency *choice)
                           heard_directory_agency_get_text (choice, HEARD_DIRECTORY_AGENCY_NAME));
 }
 
+/* Reads "school:12" or "police" back into a kind and an entry id. */
+static gboolean
+parse_choice_id (const char  *id,
+                 HeardAgency *kind,
+                 gint64      *agency_id)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (id == NULL)
+    return FALSE;
+
+  parts = g_strsplit (id, ":", 2);
+  *agency_id = parts[1] != NULL ? g_ascii_strtoll (parts[1], NULL, 10) : 0;
+  return heard_agency_from_code (parts[0], kind);
+}
+
+/* The choice for the kept choice when the directory does not offer it:
+ * the entry (retired, say) or the kind alone; NULL for the young person. */
+static HeardDirectoryAgency *
+kept_choice (HeardAgencyPicker *self,
+             GListModel        *directory)
+{
+  HeardAgency kind;
+  gint64 agency_id;
+
+  if (!parse_choice_id (self->kept_id, &kind, &agency_id) || kind == HEARD_AGENCY_YOUNG_PERSON)
+    return NULL;
+
+  if (agency_id != 0)
+    {
+      HeardDirectoryAgency *entry = heard_directory_list_lookup (HEARD_DIRECTORY_LIST (directory),
+                                                                 agency_id);
+
+      return entry != NULL ? g_object_ref (entry) : NULL;
+    }
+
+  for (HeardAgencyType type = 0; type < HEARD_AGENCY_N_TYPES; type++)
+    if (heard_agency_type_to_kind (type) == kind)
+      return heard_directory_agency_new (type, NULL);
+
+  return NULL;
+}
+
 /* Offers the directory as it is now, keeping the choice made when it is
  * still offered (else the first). */
 static void
@@ -134,9 +187,33 @@ refill (HeardAgencyPicker *self)
   g_autoptr(GPtrArray) choices = heard_agency_choices (directory);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *chosen = g_strdup (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (self)));
+  gboolean kept_offered = self->kept_id == NULL;
 
   for (guint i = 0; i < choices->len; i++)
-    g_ptr_array_add (ids, heard_agency_choice_dup_id (choices->pdata[i]));
+    {
+      char *id = heard_agency_choice_dup_id (choices->pdata[i]);
+
+      kept_offered = kept_offered || g_strcmp0 (id, self->kept_id) == 0;
+      g_ptr_array_add (ids, id);
+    }
+  if (!kept_offered)
+    {
+      HeardDirectoryAgency *kept = kept_choice (self, directory);
+
+      if (kept != NULL)
+        {
+          g_ptr_array_add (choices, kept);
+          g_ptr_array_add (ids, g_strdup (self->kept_id));
+        }
+    }
+  if (self->offer_young_person)
+    {
+      HeardAgency young_person = HEARD_AGENCY_YOUNG_PERSON;
+
+      g_ptr_array_add (choices, heard_directory_agency_new (HEARD_AGENCY_TYPE_OTHER,
+                                                            heard_agency_label (young_person)));
+      g_ptr_array_add (ids, g_strdup (heard_agency_to_code (young_person)));
+    }
   g_ptr_array_add (ids, NULL);
 
   g_list_store_splice (self->choices, 0, g_list_model_get_n_items (G_LIST_MODEL (self->choices)),
@@ -183,6 +260,7 @@ heard_agency_picker_dispose (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->choices);
+  g_clear_pointer (&self->kept_id, g_free);
 
   G_OBJECT_CLASS (heard_agency_picker_parent_class)->dispose (object);
 }
@@ -234,4 +312,61 @@ heard_agency_picker_get_chosen (HeardAgencyPicker *self)
   g_return_val_if_fail (HEARD_IS_AGENCY_PICKER (self), NULL);
 
   return adw_combo_row_get_selected_item (ADW_COMBO_ROW (self));
+}
+
+/* Offers "The young person" after the agencies: an action's owner may be
+ * the young person themselves. Call before heard_agency_picker_set_context. */
+void
+heard_agency_picker_offer_young_person (HeardAgencyPicker *self)
+{
+  g_return_if_fail (HEARD_IS_AGENCY_PICKER (self));
+  g_return_if_fail (self->context == NULL);
+
+  self->offer_young_person = TRUE;
+}
+
+/* Chooses what a record holds: entry @agency_id of @kind, or @kind alone
+ * (0), offered from now on even if the directory would not offer it. */
+void
+heard_agency_picker_choose (HeardAgencyPicker *self,
+                            HeardAgency        kind,
+                            gint64             agency_id)
+{
+  g_return_if_fail (HEARD_IS_AGENCY_PICKER (self));
+  g_return_if_fail (kind < HEARD_AGENCY_N_AGENCIES);
+  g_return_if_fail (self->context != NULL);
+
+  g_free (self->kept_id);
+  self->kept_id = agency_id != 0
+                  ? g_strdup_printf ("%s:%" G_GINT64_FORMAT, heard_agency_to_code (kind),
+                                     agency_id)
+                  : g_strdup (heard_agency_to_code (kind));
+  refill (self);
+  heard_choice_row_choose_id (HEARD_CHOICE_ROW (self), self->kept_id);
+}
+
+/* The kind chosen (the young person too, when offered). */
+HeardAgency
+heard_agency_picker_get_chosen_kind (HeardAgencyPicker *self)
+{
+  HeardAgency kind = HEARD_AGENCY_OTHER;
+  gint64 agency_id;
+
+  g_return_val_if_fail (HEARD_IS_AGENCY_PICKER (self), HEARD_AGENCY_OTHER);
+
+  parse_choice_id (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (self)), &kind, &agency_id);
+  return kind;
+}
+
+/* The directory entry chosen, or 0 for a kind alone. */
+gint64
+heard_agency_picker_get_chosen_agency_id (HeardAgencyPicker *self)
+{
+  HeardAgency kind;
+  gint64 agency_id = 0;
+
+  g_return_val_if_fail (HEARD_IS_AGENCY_PICKER (self), 0);
+
+  parse_choice_id (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (self)), &kind, &agency_id);
+  return agency_id;
 }

@@ -29,5 +29,11 @@ void                  heard_agency_picker_set_context (HeardAgencyPicker *self,
                                                        HeardContext      *context);
 /* The choice made (an entry, or a kind alone), or NULL. */
 HeardDirectoryAgency *heard_agency_picker_get_chosen  (HeardAgencyPicker *self);
+void                  heard_agency_picker_offer_young_person (HeardAgencyPicker *self);
+void                  heard_agency_picker_choose      (HeardAgencyPicker *self,
+                                                       HeardAgency        kind,
+                                                       gint64             agency_id);
+HeardAgency           heard_agency_picker_get_chosen_kind (HeardAgencyPicker *self);
+gint64                heard_agency_picker_get_chosen_agency_id (HeardAgencyPicker *self);
 
 G_END_DECLS

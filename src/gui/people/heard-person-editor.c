@@ -9,6 +9,8 @@
 #include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-agency.h"
+#include "heard-agency-picker.h"
+#include "heard-directory-list.h"
 #include "heard-content-note.h"
 #include "heard-enum-binding.h"
 #include "heard-field-error.h"
@@ -49,7 +51,17 @@ struct _HeardPersonEditor
   /* The text boxes bound to the draft, checked one by one before saving
    * so that what is wrong is said beside its box. */
   GArray         *boxes;
+  /* The tick boxes of the agencies involved (Involved), in row order. */
+  GArray         *involved;
 };
+
+/* One tick box: a directory entry of @kind, or @kind alone (id 0). */
+typedef struct
+{
+  GtkCheckButton *check;
+  HeardAgency     kind;
+  gint64          agency_id;
+} Involved;
 
 typedef struct
 {
@@ -182,48 +194,123 @@ fill_ethnicity_choices (HeardPersonEditor *self)
   heard_choice_row_set_ids (HEARD_CHOICE_ROW (self->ethnicity_row), (const char * const *) ids);
 }
 
+/* The kinds and entries ticked go into the draft: an entry ticked names
+ * its kind too, so that kind and entry never disagree. */
 static void
-agency_toggled_cb (GtkCheckButton    *check,
-                   HeardPersonEditor *self)
+agency_toggled_cb (HeardPersonEditor *self)
 {
-  HeardAgency agency = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "agency"));
-  const char *current = heard_person_get_text (self->draft, HEARD_PERSON_AGENCIES);
-  g_autofree char *updated = gtk_check_button_get_active (check)
-                             ? heard_agency_list_add (current, agency)
-                             : heard_agency_list_remove (current, agency);
+  g_autofree char *kinds = g_strdup ("");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  heard_person_set_text (self->draft, HEARD_PERSON_AGENCIES, updated);
+  for (guint i = 0; i < self->involved->len; i++)
+    {
+      Involved *involved = &g_array_index (self->involved, Involved, i);
+
+      if (!gtk_check_button_get_active (involved->check))
+        continue;
+      if (!heard_agency_list_has (kinds, involved->kind))
+        {
+          char *longer = heard_agency_list_add (kinds, involved->kind);
+
+          g_free (kinds);
+          kinds = longer;
+        }
+      if (involved->agency_id != 0)
+        g_array_append_val (ids, involved->agency_id);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self->draft));
+  heard_person_set_text (self->draft, HEARD_PERSON_AGENCIES, kinds);
+  heard_person_set_agency_ids (self->draft, (const gint64 *) (gpointer) ids->data, ids->len);
+  g_object_thaw_notify (G_OBJECT (self->draft));
 }
 
 static void
+add_agency_row (HeardPersonEditor    *self,
+                HeardDirectoryAgency *choice,
+                gboolean              ticked)
+{
+  Involved involved;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  const char *title = heard_agency_choice_get_title (choice);
+  g_autofree char *code = heard_agency_choice_dup_id (choice);
+  g_autofree char *name = NULL;
+
+  involved.check = GTK_CHECK_BUTTON (check);
+  involved.kind = heard_agency_type_to_kind (heard_directory_agency_get_agency_type (choice));
+  involved.agency_id = heard_directory_agency_get_id (choice);
+  g_array_append_val (self->involved, involved);
+
+  /* Its name in a draft, which keeps whether it is ticked: "agency-police"
+   * for a kind alone, "agency-school-12" for an entry. */
+  g_strdelimit (code, ":", '-');
+  name = g_strconcat ("agency-", code, NULL);
+  gtk_widget_set_name (check, name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (involved.agency_id != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), heard_agency_label (involved.kind));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), ticked);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (agency_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  adw_expander_row_add_row (self->agencies_row, row);
+}
+
+/* The directory's entries grouped by kind, and the kinds without one, as
+ * the agency picker offers them; and whatever the record holds that the
+ * directory no longer offers (a retired entry, a kind ticked before its
+ * entries were added), so that nothing ticked is lost. */
+static void
 add_agency_rows (HeardPersonEditor *self)
 {
-  const char *agencies = heard_person_get_text (self->draft, HEARD_PERSON_AGENCIES);
+  HeardDirectoryList *directory = HEARD_DIRECTORY_LIST (heard_context_get_agencies (
+                                                          self->context));
+  g_autoptr(GPtrArray) choices = heard_agency_choices (G_LIST_MODEL (directory));
+  const char *kinds = heard_person_get_text (self->draft, HEARD_PERSON_AGENCIES);
+  const gint64 *ids;
+  gboolean kind_shown[HEARD_AGENCY_N_AGENCIES] = { FALSE };
+  guint n_ids;
 
-  for (guint i = 0; i < HEARD_AGENCY_N_AGENCIES; i++)
+  ids = heard_person_get_agency_ids (self->draft, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
     {
-      GtkWidget *row;
-      GtkWidget *check;
-      g_autofree char *name = NULL;
+      HeardDirectoryAgency *entry = heard_directory_list_lookup (directory, ids[i]);
 
-      if (i == HEARD_AGENCY_YOUNG_PERSON)
-        continue;
+      if (entry != NULL && heard_directory_agency_get_retired (entry))
+        g_ptr_array_add (choices, g_object_ref (entry));
+    }
 
-      row = adw_action_row_new ();
-      check = gtk_check_button_new ();
-      name = g_strconcat ("agency-", heard_agency_to_code (i), NULL);
-      /* Its name in a draft, which keeps whether it is ticked. */
-      gtk_widget_set_name (check, name);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      HeardDirectoryAgency *choice = g_ptr_array_index (choices, i);
+      HeardAgency kind = heard_agency_type_to_kind (heard_directory_agency_get_agency_type (
+                                                      choice));
+      gint64 id = heard_directory_agency_get_id (choice);
+      gboolean ticked = id != 0 ? heard_person_has_agency_id (self->draft, id)
+                                : heard_agency_list_has (kinds, kind);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), heard_agency_label (i));
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), heard_agency_list_has (agencies, i));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      heard_agency_label (i), -1);
-      g_object_set_data (G_OBJECT (check), "agency", GUINT_TO_POINTER (i));
-      g_signal_connect_object (check, "toggled", G_CALLBACK (agency_toggled_cb), self, 0);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_expander_row_add_row (self->agencies_row, row);
+      /* A kind stands for itself when no entry of it is ticked. */
+      kind_shown[kind] = kind_shown[kind] || ticked;
+      add_agency_row (self, choice, ticked);
+    }
+
+  for (HeardAgencyType type = 0; type < HEARD_AGENCY_N_TYPES; type++)
+    {
+      HeardAgency kind = heard_agency_type_to_kind (type);
+
+      if (!kind_shown[kind] && heard_agency_list_has (kinds, kind))
+        {
+          g_autoptr(HeardDirectoryAgency) alone = heard_directory_agency_new (type, NULL);
+
+          kind_shown[kind] = TRUE;
+          add_agency_row (self, alone, TRUE);
+        }
     }
 }
 
@@ -314,6 +401,7 @@ heard_person_editor_dispose (GObject *object)
   g_clear_object (&self->saved_person);
   g_clear_object (&self->context);
   g_clear_pointer (&self->boxes, g_array_unref);
+  g_clear_pointer (&self->involved, g_array_unref);
 
   G_OBJECT_CLASS (heard_person_editor_parent_class)->dispose (object);
 }
@@ -354,6 +442,7 @@ heard_person_editor_init (HeardPersonEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  self->involved = g_array_new (FALSE, FALSE, sizeof (Involved));
   fill_ethnicity_choices (self);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
 }

@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-agency.h"
+#include "heard-directory-list.h"
 #include "heard-cluster-strip.h"
 #include "heard-chronology-page.h"
 #include "heard-content-note.h"
@@ -153,7 +154,19 @@ refresh (HeardPersonPage *self)
   summary = describe_summary (person);
   language = describe_language (person);
   nationality = describe_nationality (person);
-  agencies = heard_agency_list_to_label (heard_person_get_text (person, HEARD_PERSON_AGENCIES));
+  if (self->context != NULL)
+    {
+      const gint64 *agency_ids;
+      guint n_ids;
+
+      agency_ids = heard_person_get_agency_ids (person, &n_ids);
+      agencies = heard_directory_list_describe_involved (
+        HEARD_DIRECTORY_LIST (heard_context_get_agencies (self->context)),
+        heard_person_get_text (person, HEARD_PERSON_AGENCIES), agency_ids, n_ids);
+    }
+  else
+    agencies = heard_agency_list_to_label (heard_person_get_text (person,
+                                                                  HEARD_PERSON_AGENCIES));
   what_helps = heard_person_get_text (person, HEARD_PERSON_WHAT_HELPS);
   ethnicity = heard_person_get_text (person, HEARD_PERSON_ETHNICITY);
   birth = describe_birth_date (person);

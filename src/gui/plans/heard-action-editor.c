@@ -9,6 +9,7 @@
 #include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-action-editor.h"
+#include "heard-agency-picker.h"
 #include "heard-case-file.h"
 #include "heard-enum-binding.h"
 #include "heard-field-error.h"
@@ -31,11 +32,13 @@ struct _HeardActionEditor
 
   AdwPreferencesGroup *what_group;
   GtkTextView         *what_view;
-  AdwComboRow         *owner_row;
+  HeardAgencyPicker   *owner_row;
   AdwEntryRow         *owner_name_row;
   HeardDateRow        *due_row;
   AdwComboRow         *status_row;
   AdwEntryRow         *acknowledged_row;
+  /* Set while the picker and the draft are brought into step. */
+  gboolean             syncing_owner;
 };
 
 G_DEFINE_FINAL_TYPE (HeardActionEditor, heard_action_editor, HEARD_TYPE_DIALOG)
@@ -44,6 +47,37 @@ static void
 draft_changed_cb (HeardActionEditor *self)
 {
   heard_dialog_set_changed (HEARD_DIALOG (self));
+}
+
+/* The owner chosen, kind and directory entry, goes into the draft. */
+static void
+owner_chosen_cb (HeardActionEditor *self)
+{
+  if (self->syncing_owner)
+    return;
+
+  self->syncing_owner = TRUE;
+  g_object_freeze_notify (G_OBJECT (self->draft));
+  heard_plan_action_set_owner (self->draft, heard_agency_picker_get_chosen_kind (self->owner_row));
+  heard_plan_action_set_owner_agency_id (self->draft,
+                                         heard_agency_picker_get_chosen_agency_id (
+                                           self->owner_row));
+  g_object_thaw_notify (G_OBJECT (self->draft));
+  self->syncing_owner = FALSE;
+}
+
+/* The draft's owner (as loaded, or brought back from a kept draft) is
+ * what the picker shows. */
+static void
+draft_owner_cb (HeardActionEditor *self)
+{
+  if (self->syncing_owner)
+    return;
+
+  self->syncing_owner = TRUE;
+  heard_agency_picker_choose (self->owner_row, heard_plan_action_get_owner (self->draft),
+                              heard_plan_action_get_owner_agency_id (self->draft));
+  self->syncing_owner = FALSE;
 }
 
 static void
@@ -114,6 +148,7 @@ heard_action_editor_class_init (HeardActionEditorClass *klass)
 
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   g_type_ensure (HEARD_TYPE_CHOICE_ROW);
+  g_type_ensure (HEARD_TYPE_AGENCY_PICKER);
   g_type_ensure (HEARD_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-action-editor.ui");
@@ -129,18 +164,16 @@ heard_action_editor_class_init (HeardActionEditorClass *klass)
 static void
 heard_action_editor_init (HeardActionEditor *self)
 {
-  g_autoptr(GtkStringList) owners = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < HEARD_AGENCY_N_AGENCIES; i++)
-    gtk_string_list_append (owners, heard_agency_label (i));
   for (guint i = 0; i < HEARD_ACTION_N_STATUSES; i++)
     gtk_string_list_append (statuses, heard_action_status_label (i));
-  adw_combo_row_set_model (self->owner_row, G_LIST_MODEL (owners));
+  heard_agency_picker_offer_young_person (self->owner_row);
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
 }
 
 /* Edits @action, or adds it when its id is 0. With @progress_only, only
@@ -175,7 +208,14 @@ heard_action_editor_new (GtkWindow       *parent,
 
   g_object_bind_property (self->draft, "what", gtk_text_view_get_buffer (self->what_view), "text",
                           flags);
-  heard_bind_enum_to_combo (self->draft, "owner", self->owner_row);
+  heard_agency_picker_set_context (self->owner_row, heard_case_file_get_context (case_file));
+  draft_owner_cb (self);
+  g_signal_connect_object (self->draft, "notify::owner", G_CALLBACK (draft_owner_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->draft, "notify::owner-agency-id", G_CALLBACK (draft_owner_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->owner_row, "notify::selected", G_CALLBACK (owner_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->draft, "owner-name", self->owner_name_row, "text", flags);
   heard_entry_row_limit (self->owner_name_row, G_OBJECT (self->draft), "owner-name");
   heard_date_row_bind (self->due_row, self->draft, "due-date");

@@ -31,6 +31,8 @@ struct _HeardPlanAreaCard
   GtkWidget           *add_action_button;
   GtkListBox          *actions_list;
 
+  /* The agencies directory, for the names of the agencies owning actions. */
+  HeardDirectoryList  *directory;
   /* What the action rows offer, and the day they are judged overdue on. */
   HeardPlanChanges     changes;
   GDate                today;
@@ -79,16 +81,20 @@ add_text_block (GtkBox     *box,
 }
 
 static char *
-describe_action (HeardPlanAction *action)
+describe_action (HeardPlanAreaCard *self,
+                 HeardPlanAction   *action)
 {
-  HeardAgency owner = heard_plan_action_get_owner (action);
+  const char *owner = heard_directory_list_name_agency (self->directory,
+                                                        heard_plan_action_get_owner (action),
+                                                        heard_plan_action_get_owner_agency_id (
+                                                          action));
   const char *name = heard_plan_action_get_text (action, HEARD_ACTION_OWNER_NAME);
   const char *acknowledged = heard_plan_action_get_text (action, HEARD_ACTION_ACKNOWLEDGED_ON);
   g_autofree char *due = heard_date_describe (heard_plan_action_get_text (action,
                                                                           HEARD_ACTION_DUE_DATE));
   g_autofree char *who = *name != '\0'
-                         ? g_strdup_printf (_("%s (%s)"), heard_agency_label (owner), name)
-                         : g_strdup (heard_agency_label (owner));
+                         ? g_strdup_printf (_("%s (%s)"), owner, name)
+                         : g_strdup (owner);
   g_autofree char *acknowledgement = NULL;
 
   if (*acknowledged == '\0')
@@ -115,7 +121,7 @@ create_action_row (gpointer item,
   GtkWidget *row = adw_action_row_new ();
   HeardActionStatus status = heard_plan_action_get_status (action);
   gint64 id = heard_plan_action_get_id (action);
-  g_autofree char *subtitle = describe_action (action);
+  g_autofree char *subtitle = describe_action (self, action);
   const char *status_style = status == HEARD_ACTION_STUCK ? "warning"
                              : status == HEARD_ACTION_DONE ? "success" : NULL;
 
@@ -164,6 +170,7 @@ create_action_row (gpointer item,
 static void
 heard_plan_area_card_dispose (GObject *object)
 {
+  g_clear_object (&HEARD_PLAN_AREA_CARD (object)->directory);
   gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_PLAN_AREA_CARD);
 
   G_OBJECT_CLASS (heard_plan_area_card_parent_class)->dispose (object);
@@ -197,9 +204,10 @@ heard_plan_area_card_init (HeardPlanAreaCard *self)
 }
 
 GtkWidget *
-heard_plan_area_card_new (HeardPlanArea    *area,
-                          HeardPlanChanges  changes,
-                          const GDate      *today)
+heard_plan_area_card_new (HeardPlanArea      *area,
+                          HeardDirectoryList *directory,
+                          HeardPlanChanges    changes,
+                          const GDate        *today)
 {
   HeardPlanAreaCard *self;
   AdwPreferencesGroup *group;
@@ -212,8 +220,10 @@ heard_plan_area_card_new (HeardPlanArea    *area,
   const char *label;
 
   g_return_val_if_fail (HEARD_IS_PLAN_AREA (area), NULL);
+  g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (directory), NULL);
 
   self = g_object_new (HEARD_TYPE_PLAN_AREA_CARD, NULL);
+  self->directory = g_object_ref (directory);
   self->changes = changes;
   self->today = *today;
   label = heard_plan_area_get_text (area, HEARD_AREA_LABEL);

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "heard-directory-list.h"
 #include "heard-plan.h"
 
 G_BEGIN_DECLS
@@ -21,8 +22,9 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, HEARD, PLAN_AREA_CARD, AdwBin)
 
-GtkWidget *heard_plan_area_card_new (HeardPlanArea    *area,
-                                     HeardPlanChanges  changes,
-                                     const GDate      *today);
+GtkWidget *heard_plan_area_card_new (HeardPlanArea      *area,
+                                     HeardDirectoryList *directory,
+                                     HeardPlanChanges    changes,
+                                     const GDate        *today);
 
 G_END_DECLS

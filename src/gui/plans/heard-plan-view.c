@@ -343,12 +343,15 @@ create_area_card (gpointer item,
                   gpointer user_data)
 {
   HeardPlanView *self = user_data;
+  GListModel *directory = heard_context_get_agencies (heard_case_file_get_context (
+                                                        self->case_file));
   GtkWidget *row = gtk_list_box_row_new ();
   GDate today;
 
   heard_plan_rules_today (&today);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
-                              heard_plan_area_card_new (item, self->bound_changes, &today));
+                              heard_plan_area_card_new (item, HEARD_DIRECTORY_LIST (directory),
+                                                        self->bound_changes, &today));
   /* The row only lays the card out; keyboard focus goes to what is in it. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);

@@ -477,6 +477,55 @@ static const char *const migrations[] = {
   "CREATE TRIGGER cluster_numbers_no_delete BEFORE DELETE ON cluster_numbers BEGIN"
   "  SELECT RAISE (ABORT, 'the cluster numbers are changed, never removed');"
   "END;",
+
+  /* 8: which directory entry owns a plan action, and which entries are
+   * involved with a young person, beside the stored kinds (which stay as
+   * they are). Side tables rather than new columns: not a row of
+   * plan_action or person is rewritten. An entry always serves the kind
+   * stored beside it (agency_kind), so kind and entry never disagree.
+   * Old rows are linked only where the directory has exactly one entry
+   * serving the kind: that entry is then the only agency the kind can
+   * have meant in this directory, so the link adds a name and changes
+   * no meaning (and no sealed record: actions carry no content hash). */
+  "CREATE TABLE plan_action_agency ("
+  "  action_id INTEGER PRIMARY KEY REFERENCES plan_action (id),"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id)"
+  ");"
+  "CREATE INDEX plan_action_agency_agency ON plan_action_agency (agency_id);"
+  "CREATE TRIGGER plan_action_agency_kind BEFORE INSERT ON plan_action_agency"
+  "  WHEN NOT EXISTS (SELECT 1 FROM plan_action AS x"
+  "                   JOIN agency_kind AS k ON k.kind = x.owner"
+  "                   WHERE x.id = new.action_id AND k.agency_id = new.agency_id) BEGIN"
+  "  SELECT RAISE (ABORT, 'an action''s agency must be of the kind that owns it');"
+  "END;"
+  "CREATE TRIGGER plan_action_agency_no_update BEFORE UPDATE ON plan_action_agency BEGIN"
+  "  SELECT RAISE (ABORT, 'an action''s agency is replaced, never changed in place');"
+  "END;"
+  "CREATE TRIGGER plan_action_agency_gone AFTER DELETE ON plan_action BEGIN"
+  "  DELETE FROM plan_action_agency WHERE action_id = old.id;"
+  "END;"
+  "CREATE TABLE person_agency ("
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  agency_id INTEGER NOT NULL REFERENCES agency (id),"
+  "  PRIMARY KEY (person_id, agency_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TRIGGER person_agency_kind BEFORE INSERT ON person_agency"
+  "  WHEN NOT EXISTS (SELECT 1 FROM person AS p"
+  "                   JOIN agency_kind AS k ON k.agency_id = new.agency_id"
+  "                   WHERE p.id = new.person_id"
+  "                     AND ',' || p.agencies || ',' LIKE '%,' || k.kind || ',%') BEGIN"
+  "  SELECT RAISE (ABORT, 'an agency involved must be of a kind the record names');"
+  "END;"
+  "INSERT INTO plan_action_agency (action_id, agency_id)"
+  "  SELECT x.id, (SELECT agency_id FROM agency_kind WHERE kind = x.owner)"
+  "  FROM plan_action AS x"
+  "  WHERE (SELECT count (*) FROM agency_kind WHERE kind = x.owner) = 1"
+  "  ORDER BY x.id;"
+  "INSERT INTO person_agency (person_id, agency_id)"
+  "  SELECT p.id, k.agency_id FROM person AS p JOIN agency_kind AS k"
+  "    ON ',' || p.agencies || ',' LIKE '%,' || k.kind || ',%'"
+  "  WHERE (SELECT count (*) FROM agency_kind WHERE kind = k.kind) = 1"
+  "  ORDER BY p.id, k.agency_id;",
 };
 
 const char *const *

@@ -23,7 +23,26 @@ enum {
   COLUMN_ID = HEARD_PERSON_N_TEXTS,
   COLUMN_INTERPRETER_NEEDED,
   COLUMN_NATIONALITY_ANSWER,
+  COLUMN_AGENCY_IDS,
 };
+
+/* The directory entries involved, as "3,7". */
+static void
+read_agency_ids (HeardPerson *person,
+                 const char  *list)
+{
+  g_auto(GStrv) parts = g_strsplit (list != NULL ? list : "", ",", -1);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gint64 id = g_ascii_strtoll (parts[i], NULL, 10);
+
+      if (id > 0)
+        g_array_append_val (ids, id);
+    }
+  heard_person_set_agency_ids (person, (const gint64 *) (gpointer) ids->data, ids->len);
+}
 
 static HeardPerson *
 read_person (sqlite3_stmt *statement)
@@ -40,6 +59,7 @@ read_person (sqlite3_stmt *statement)
                                                                   COLUMN_NATIONALITY_ANSWER),
                                               HEARD_ANSWER_NOT_ASKED,
                                               HEARD_ANSWER_PREFERS_NOT_TO_SAY));
+  read_agency_ids (person, (const char *) sqlite3_column_text (statement, COLUMN_AGENCY_IDS));
 
   return person;
 }
@@ -57,7 +77,11 @@ list_people_work (sqlite3  *db,
                   GError  **error)
 {
   g_autofree char *columns = heard_person_text_columns ("");
-  g_autofree char *sql = g_strdup_printf ("SELECT %s, id, interpreter_needed, nationality_answer"
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, id, interpreter_needed, nationality_answer,"
+                                          " (SELECT group_concat (agency_id, ',') FROM"
+                                          "    (SELECT agency_id FROM person_agency"
+                                          "     WHERE person_id = person.id"
+                                          "     ORDER BY agency_id))"
                                           " FROM person WHERE removed_at IS NULL"
                                           " ORDER BY display_name COLLATE NOCASE", columns);
   g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
@@ -80,6 +104,58 @@ bind_person (sqlite3_stmt *statement,
   sqlite3_bind_int (statement, HEARD_PERSON_N_TEXTS + 2,
                     heard_person_get_nationality_answer (person));
   _heard_store_bind_text (statement, HEARD_PERSON_N_TEXTS + 3, now);
+}
+
+/* The entries involved replace the ones saved before; each must serve a
+ * kind the record names (the schema refuses one that does not). */
+static gboolean
+save_agency_ids (sqlite3      *db,
+                 HeardPerson  *person,
+                 gint64        person_id,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) removed = NULL;
+  g_autoptr(sqlite3_stmt) added = NULL;
+  const gint64 *ids;
+  guint n_ids;
+
+  removed = _heard_store_prepare (db, "DELETE FROM person_agency WHERE person_id = ?1", error);
+  if (removed == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (removed, 1, person_id);
+  if (!_heard_store_step_done (db, removed, error))
+    return FALSE;
+
+  ids = heard_person_get_agency_ids (person, &n_ids);
+  if (n_ids == 0)
+    return TRUE;
+
+  added = _heard_store_prepare (db, "INSERT INTO person_agency (person_id, agency_id)"
+                                    " SELECT ?1, ?2 WHERE EXISTS"
+                                    "  (SELECT 1 FROM agency_kind WHERE agency_id = ?2"
+                                    "   AND ',' || ?3 || ',' LIKE '%,' || kind || ',%')",
+                                error);
+  if (added == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_bind_int64 (added, 1, person_id);
+      sqlite3_bind_int64 (added, 2, ids[i]);
+      _heard_store_bind_text (added, 3, heard_person_get_text (person, HEARD_PERSON_AGENCIES));
+      if (!_heard_store_step_done (db, added, error))
+        return FALSE;
+      if (sqlite3_changes (db) == 0)
+        {
+          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                               _("An agency ticked as involved is not of a kind ticked "
+                                 "for this young person. Nothing was changed."));
+          return FALSE;
+        }
+      sqlite3_reset (added);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -136,7 +212,8 @@ save_person (sqlite3            *db,
 
   written->id = id != 0 ? id : sqlite3_last_insert_rowid (db);
 
-  return _heard_audit_append (db, NULL, id == 0 ? "created" : "changed", "person", written->id,
+  return save_agency_ids (db, person, written->id, error) &&
+         _heard_audit_append (db, NULL, id == 0 ? "created" : "changed", "person", written->id,
                               "", error);
 }
 

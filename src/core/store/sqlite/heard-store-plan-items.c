@@ -21,8 +21,10 @@
 
 #define ACTION_QUERY \
   "SELECT p.person_id, person.display_name, x.what, x.owner, x.owner_name, x.due_date," \
-  " x.status FROM plan_action AS x JOIN plan AS p ON p.id = x.plan_id" \
+  " x.status, owner_agency.name FROM plan_action AS x JOIN plan AS p ON p.id = x.plan_id" \
   " JOIN person ON person.id = p.person_id" \
+  " LEFT JOIN plan_action_agency AS link ON link.action_id = x.id" \
+  " LEFT JOIN agency AS owner_agency ON owner_agency.id = link.agency_id" \
   " WHERE x.status <> 2 AND person.removed_at IS NULL AND "
 
 #define PLAN_QUERY \
@@ -57,6 +59,7 @@ add_action_cb (sqlite3_stmt *statement,
   Gathering *gathering = data;
   const char *owner_name = (const char *) sqlite3_column_text (statement, 4);
   const char *due_text = (const char *) sqlite3_column_text (statement, 5);
+  const char *entry_name = (const char *) sqlite3_column_text (statement, 7);
   g_autofree char *due = heard_date_describe (due_text);
   g_autofree char *owner = NULL;
   HeardActionStatus status = CLAMP (sqlite3_column_int (statement, 6), 0,
@@ -70,10 +73,13 @@ add_action_cb (sqlite3_stmt *statement,
   heard_agency_from_code ((const char *) sqlite3_column_text (statement, 3), &agency);
   overdue = heard_date_parse (due_text, &due_date, NULL) &&
             g_date_compare (&due_date, gathering->today) < 0;
+  /* The directory entry's name where the action names one, else the kind. */
+  if (entry_name == NULL)
+    entry_name = heard_agency_label (agency);
   owner = owner_name != NULL && *owner_name != '\0'
           /* TRANSLATORS: an agency and the person there, e.g. "Police (DC Shaw)" */
-          ? g_strdup_printf (_("%s (%s)"), heard_agency_label (agency), owner_name)
-          : g_strdup (heard_agency_label (agency));
+          ? g_strdup_printf (_("%s (%s)"), entry_name, owner_name)
+          : g_strdup (entry_name);
 
   /* TRANSLATORS: e.g. "Overdue since 3 March 2025 · Police (DC Shaw) · Stuck" */
   detail = g_strdup_printf (overdue ? _("Overdue since %s · %s · %s") : _("Due %s · %s · %s"),

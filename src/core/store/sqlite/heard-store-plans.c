@@ -182,9 +182,10 @@ read_action_cb (sqlite3_stmt *statement,
   heard_plan_action_set_owner (action, owner);
   heard_plan_action_set_status (action, CLAMP (sqlite3_column_int (statement, 4), 0,
                                                HEARD_ACTION_N_STATUSES - 1));
+  heard_plan_action_set_owner_agency_id (action, sqlite3_column_int64 (statement, 5));
   for (guint i = 0; i < HEARD_ACTION_N_TEXTS; i++)
     heard_plan_action_set_text (action, i,
-                                (const char *) sqlite3_column_text (statement, 5 + (int) i));
+                                (const char *) sqlite3_column_text (statement, 6 + (int) i));
 
   _heard_plan_area_append_action (area, action);
 }
@@ -228,8 +229,10 @@ load_plans_work (sqlite3  *db,
   area_sql = g_strdup_printf ("SELECT a.id, a.plan_id, a.kind, %s FROM plan_area AS a"
                               " JOIN plan AS p ON p.id = a.plan_id WHERE p.person_id = ?1"
                               " ORDER BY a.position, a.id", area_columns);
-  action_sql = g_strdup_printf ("SELECT x.id, x.plan_id, x.area_id, x.owner, x.status, %s"
+  action_sql = g_strdup_printf ("SELECT x.id, x.plan_id, x.area_id, x.owner, x.status,"
+                                " coalesce (l.agency_id, 0), %s"
                                 " FROM plan_action AS x JOIN plan AS p ON p.id = x.plan_id"
+                                " LEFT JOIN plan_action_agency AS l ON l.action_id = x.id"
                                 " WHERE p.person_id = ?1 ORDER BY x.due_date, x.id",
                                 action_columns);
 
@@ -374,6 +377,7 @@ copy_contents (sqlite3  *db,
   g_autofree char *actions_sql = NULL;
   g_autoptr(sqlite3_stmt) areas = NULL;
   g_autoptr(sqlite3_stmt) actions = NULL;
+  g_autoptr(sqlite3_stmt) links = NULL;
 
   areas_sql = g_strdup_printf ("INSERT INTO plan_area (plan_id, kind, position, %s)"
                                " SELECT ?1, kind, position, %s FROM plan_area"
@@ -402,8 +406,32 @@ copy_contents (sqlite3  *db,
   sqlite3_bind_int64 (actions, 1, to_plan);
   sqlite3_bind_int64 (actions, 2, from_plan);
   _heard_store_bind_text (actions, 3, now);
+  if (!_heard_store_step_done (db, actions, error))
+    return FALSE;
 
-  return _heard_store_step_done (db, actions, error);
+  /* The copies were added in order of id, so the nth action of the new
+   * version is the nth of the old: it keeps the old one's directory entry
+   * while that entry still serves the owner's kind. */
+  links = _heard_store_prepare (db,
+                                "INSERT INTO plan_action_agency (action_id, agency_id)"
+                                " SELECT n.id, l.agency_id FROM plan_action AS o"
+                                " JOIN plan_action_agency AS l ON l.action_id = o.id"
+                                " JOIN plan_action AS n ON n.plan_id = ?1"
+                                "  AND (SELECT count (*) FROM plan_action"
+                                "       WHERE plan_id = ?1 AND id < n.id)"
+                                "    = (SELECT count (*) FROM plan_action"
+                                "       WHERE plan_id = ?2 AND id < o.id)"
+                                " WHERE o.plan_id = ?2"
+                                "  AND EXISTS (SELECT 1 FROM agency_kind AS k"
+                                "              WHERE k.kind = o.owner"
+                                "                AND k.agency_id = l.agency_id)"
+                                " ORDER BY n.id", error);
+  if (links == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (links, 1, to_plan);
+  sqlite3_bind_int64 (links, 2, from_plan);
+
+  return _heard_store_step_done (db, links, error);
 }
 
 static gboolean
@@ -604,8 +632,12 @@ check_progress_only (sqlite3          *db,
   HeardActionText fixed[] = { HEARD_ACTION_WHAT, HEARD_ACTION_OWNER_NAME, HEARD_ACTION_DUE_DATE };
   gboolean same;
 
-  statement = _heard_store_prepare (db, "SELECT owner, what, owner_name, due_date"
-                                        " FROM plan_action WHERE id = ? AND plan_id = ?", error);
+  statement = _heard_store_prepare (db, "SELECT x.owner, x.what, x.owner_name, x.due_date,"
+                                        " coalesce (l.agency_id, 0)"
+                                        " FROM plan_action AS x"
+                                        " LEFT JOIN plan_action_agency AS l"
+                                        "   ON l.action_id = x.id"
+                                        " WHERE x.id = ? AND x.plan_id = ?", error);
   if (statement == NULL)
     return FALSE;
 
@@ -619,6 +651,8 @@ check_progress_only (sqlite3          *db,
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     same = same && g_strcmp0 ((const char *) sqlite3_column_text (statement, 1 + (int) i),
                               heard_plan_action_get_text (action, fixed[i])) == 0;
+  same = same && sqlite3_column_int64 (statement, 4) ==
+                 heard_plan_action_get_owner_agency_id (action);
 
   if (!same)
     {
@@ -630,6 +664,49 @@ check_progress_only (sqlite3          *db,
     }
 
   return TRUE;
+}
+
+/* The action's directory entry, replacing any it had; the schema refuses
+ * an entry that does not serve the owner's kind. */
+static gboolean
+link_owner_agency (sqlite3  *db,
+                   gint64    action_id,
+                   gint64    agency_id,
+                   GError  **error)
+{
+  g_autoptr(sqlite3_stmt) removed = NULL;
+  g_autoptr(sqlite3_stmt) added = NULL;
+  gboolean serves = FALSE;
+
+  removed = _heard_store_prepare (db, "DELETE FROM plan_action_agency WHERE action_id = ?1",
+                                  error);
+  if (removed == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (removed, 1, action_id);
+  if (!_heard_store_step_done (db, removed, error))
+    return FALSE;
+  if (agency_id == 0)
+    return TRUE;
+
+  if (!has_row (db, "SELECT 1 FROM plan_action AS x JOIN agency_kind AS k ON k.kind = x.owner"
+                    " WHERE x.id = ?1 AND k.agency_id = ?2", action_id, agency_id, &serves,
+                error))
+    return FALSE;
+  if (!serves)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("The agency chosen to own this action is not of the kind that "
+                             "owns it. Choose the agency again. Nothing was changed."));
+      return FALSE;
+    }
+
+  added = _heard_store_prepare (db, "INSERT INTO plan_action_agency (action_id, agency_id)"
+                                    " VALUES (?1, ?2)", error);
+  if (added == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (added, 1, action_id);
+  sqlite3_bind_int64 (added, 2, agency_id);
+  return _heard_store_step_done (db, added, error);
 }
 
 static gboolean
@@ -649,6 +726,9 @@ save_action (sqlite3            *db,
   g_auto(PlanRow) plan = { 0 };
   gboolean in_plan = FALSE;
   gboolean progress_only;
+  gint64 agency_id = heard_plan_action_get_owner_agency_id (action);
+  g_autofree char *owner_entry = agency_id != 0
+    ? g_strdup_printf (" (agency %" G_GINT64_FORMAT ")", agency_id) : g_strdup ("");
 
   if (!heard_plan_action_prepare (action, error) ||
       !read_plan_row (db, plan_id, &plan, error) ||
@@ -711,9 +791,13 @@ save_action (sqlite3            *db,
   if (written->id == 0)
     written->id = sqlite3_last_insert_rowid (db);
 
-  detail = g_strdup_printf ("action %" G_GINT64_FORMAT ": %s, owner %s, due %s%s%s", written->id,
-                            heard_plan_action_is_open (action) ? "open" : "done",
+  if (!progress_only && !link_owner_agency (db, written->id, agency_id, error))
+    return FALSE;
+
+  detail = g_strdup_printf ("action %" G_GINT64_FORMAT ": %s, owner %s%s, due %s%s%s",
+                            written->id, heard_plan_action_is_open (action) ? "open" : "done",
                             heard_agency_to_code (heard_plan_action_get_owner (action)),
+                            owner_entry,
                             heard_plan_action_get_text (action, HEARD_ACTION_DUE_DATE),
                             *heard_plan_action_get_text (action, HEARD_ACTION_ACKNOWLEDGED_ON)
                             != '\0' ? ", acknowledged " : "",
