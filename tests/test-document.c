@@ -96,6 +96,8 @@ make_plan (const Shape *shape)
       heard_plan_action_set_text (action, HEARD_ACTION_OWNER_NAME, "Priya Owner");
       heard_plan_action_set_text (action, HEARD_ACTION_DUE_DATE, "2027-01-15");
       heard_plan_action_set_owner (action, HEARD_AGENCY_SCHOOL);
+      /* Northgate Academy of the directory, when the document is given it. */
+      heard_plan_action_set_owner_agency_id (action, 1);
       _heard_plan_area_append_action (area, action);
       g_list_store_append (plan->areas, area);
     }
@@ -447,6 +449,8 @@ test_chronology (void)
   g_assert_nonnull (note);
   g_assert_null (strstr (section, "He drove me to the flat"));
   g_assert_nonnull (strstr (section, "Nobody listened to me until now"));
+  /* An action's owner by the directory's name for it. */
+  g_assert_nonnull (strstr (text, "Priya Owner (Northgate Academy)"));
 
   heard_test_clear_dir (&folder);
 }

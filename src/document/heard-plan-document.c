@@ -19,6 +19,7 @@
 #include "heard-check-in-rules.h"
 #include "heard-check-in-series.h"
 #include "heard-date.h"
+#include "heard-directory-agency.h"
 #include "heard-document-pages-private.h"
 #include "heard-files.h"
 #include "heard-plan-document.h"
@@ -193,9 +194,28 @@ add_statements (HeardDocumentBlocks *blocks,
     }
 }
 
+/* Who owns an action: the agency of the directory it names, else its kind. */
+static char *
+dup_owner_agency_name (HeardPlanAction *action,
+                       GListModel      *agencies)
+{
+  gint64 agency_id = heard_plan_action_get_owner_agency_id (action);
+
+  for (guint i = 0; agency_id != 0 && agencies != NULL &&
+       i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr(HeardDirectoryAgency) agency = g_list_model_get_item (agencies, i);
+
+      if (heard_directory_agency_get_id (agency) == agency_id)
+        return g_strdup (heard_directory_agency_get_text (agency, HEARD_DIRECTORY_AGENCY_NAME));
+    }
+  return g_strdup (heard_agency_label (heard_plan_action_get_owner (action)));
+}
+
 static void
 add_actions (HeardDocumentBlocks *blocks,
-             HeardPlanArea       *area)
+             HeardPlanArea       *area,
+             GListModel          *agencies)
 {
   GListModel *actions = heard_plan_area_get_actions (area);
   guint n = g_list_model_get_n_items (actions);
@@ -215,6 +235,7 @@ add_actions (HeardDocumentBlocks *blocks,
       const char *acknowledged = heard_plan_action_get_text (action,
                                                              HEARD_ACTION_ACKNOWLEDGED_ON);
       g_autofree char *acknowledged_text = NULL;
+      g_autofree char *owner = dup_owner_agency_name (action, agencies);
       g_autofree char *text = NULL;
 
       if (!heard_text_is_blank (acknowledged))
@@ -230,7 +251,7 @@ add_actions (HeardDocumentBlocks *blocks,
                               or_dash (heard_plan_action_get_text (action, HEARD_ACTION_WHAT)),
                               or_dash (heard_plan_action_get_text (action,
                                                                    HEARD_ACTION_OWNER_NAME)),
-                              heard_agency_label (heard_plan_action_get_owner (action)),
+                              owner,
                               or_dash (due),
                               heard_action_status_label (heard_plan_action_get_status (action)),
                               acknowledged_text != NULL ? acknowledged_text : "");
@@ -240,7 +261,8 @@ add_actions (HeardDocumentBlocks *blocks,
 
 static void
 add_areas (HeardDocumentBlocks *blocks,
-           HeardPlan           *plan)
+           HeardPlan           *plan,
+           GListModel          *agencies)
 {
   GListModel *areas = heard_plan_get_areas (plan);
   guint n = g_list_model_get_n_items (areas);
@@ -279,7 +301,7 @@ add_areas (HeardDocumentBlocks *blocks,
       _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
                                        or_dash (heard_plan_area_get_text (area,
                                                                           HEARD_AREA_GOAL_WORKER)));
-      add_actions (blocks, area);
+      add_actions (blocks, area, agencies);
     }
 }
 
@@ -953,7 +975,7 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
 
   add_cover (self->blocks, content, self->printed_on, self->practice_mark);
   add_statements (self->blocks, content->statements);
-  add_areas (self->blocks, content->plan);
+  add_areas (self->blocks, content->plan, content->agencies);
   add_check_ins (self, content->plan, content->check_ins, content->check_in_words);
   add_chronology (self->blocks, content);
   add_reviews (self->blocks, content->plan, content->staff);
