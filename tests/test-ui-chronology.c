@@ -443,6 +443,12 @@ test_chronology (void)
   gtk_window_destroy (editor);
 
   heard_test_ui_screenshot (GTK_WINDOW (window), "chronology");
+
+  /* Another young person's page shows nothing of hers while theirs is built. */
+  heard_chronology_page_set_case_file (page, NULL);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (_heard_timeline_get_chronology (timeline));
+  g_assert_cmpint (heard_timeline_get_selected_id (timeline), ==, HEARD_CHRONOLOGY_NO_EVENT);
   g_clear_object (&case_file);
   g_clear_object (&context);
   heard_test_ui_stop (the_app);

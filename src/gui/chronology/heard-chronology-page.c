@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "heard-chronology-page-private.h"
+#include "heard-text-fields.h"
 
 /*
  * A young person's chronology: one timeline, one lane an agency, over a
@@ -204,7 +205,25 @@ find_row (HeardChronologyPage *self,
   return NULL;
 }
 
-/* The list's selection follows the timeline's. */
+/* Scrolls the page so that @row is in sight. */
+static void
+scroll_to_row (HeardChronologyPage *self,
+               GtkListBoxRow       *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->list),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (content != NULL && gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+}
+
+/* The list's selection follows the timeline's, and comes into sight. */
 static void
 select_in_list (HeardChronologyPage *self)
 {
@@ -216,7 +235,10 @@ select_in_list (HeardChronologyPage *self)
 
   self->syncing = TRUE;
   if (list_row != NULL)
-    gtk_list_box_select_row (self->list, list_row);
+    {
+      gtk_list_box_select_row (self->list, list_row);
+      scroll_to_row (self, list_row);
+    }
   else
     gtk_list_box_unselect_all (self->list);
   self->syncing = FALSE;
@@ -230,10 +252,11 @@ fill_list (HeardChronologyPage *self)
   /* Row by row: the detail popover is the list's child too. */
   while ((old = gtk_list_box_get_row_at_index (self->list, 0)) != NULL)
     gtk_list_box_remove (self->list, GTK_WIDGET (old));
-  for (guint i = 0; i < self->rows->len; i++)
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
     gtk_list_box_append (self->list, create_row (g_ptr_array_index (self->rows, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->list), self->rows->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), self->rows->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), self->rows != NULL && self->rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label),
+                          self->rows != NULL && self->rows->len == 0);
   select_in_list (self);
 }
 
@@ -326,11 +349,16 @@ show_detail (HeardChronologyPage *self,
   /* TRANSLATORS: a chronology entry's heading: its kind, then when */
   title = g_strdup_printf (_("%s, %s"), heard_chronology_kind_label (row->kind), row->when);
   /* TRANSLATORS: who reported a sign or strength, and for which agency */
-  source = g_strdup_printf (_("Reported by %s, %s"), row->who, row->lane);
+  source = heard_text_is_blank (row->who)
+           ? g_strdup (row->lane)
+           : g_strdup_printf (_("Reported by %s, %s"), row->who, row->lane);
   gtk_label_set_label (self->detail_title, title);
   gtk_label_set_label (self->detail_body, row->what);
   gtk_label_set_label (self->detail_source, source);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->amend_button), "x", row->record_id);
+  /* It points at its row, which must be in sight for it to show. */
+  if (list_row != NULL)
+    scroll_to_row (self, list_row);
   if (list_row != NULL && gtk_widget_compute_bounds (GTK_WIDGET (list_row),
                                                      GTK_WIDGET (self->list), &bounds))
     gtk_popover_set_pointing_to (self->detail_popover, &(GdkRectangle) {
@@ -593,6 +621,14 @@ heard_chronology_page_set_case_file (HeardChronologyPage *self,
   g_set_object (&self->case_file, case_file);
   g_clear_object (&self->agencies);
   g_hash_table_remove_all (self->hidden_agencies);
+  /* Nothing of the young person shown before stays while the next one's
+   * events are built: not their events, nor where the timeline was. */
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  fill_list (self);
+  heard_timeline_forget (self->timeline);
+  for (guint kind = 0; kind < HEARD_CHRONOLOGY_N_KINDS; kind++)
+    if (self->kind_checks[kind] != NULL)
+      gtk_check_button_set_active (self->kind_checks[kind], TRUE);
   if (case_file != NULL)
     {
       self->agencies = g_object_ref (heard_context_get_agencies (heard_case_file_get_context (case_file)));

@@ -492,6 +492,20 @@ heard_timeline_new (void)
 }
 
 void
+heard_timeline_forget (HeardTimeline *self)
+{
+  g_return_if_fail (HEARD_IS_TIMELINE (self));
+
+  g_clear_pointer (&self->chronology, heard_chronology_free);
+  self->selected_id = HEARD_CHRONOLOGY_NO_EVENT;
+  self->view_moved = FALSE;
+  self->view_set = FALSE;
+  g_clear_pointer (&self->description, g_free);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+void
 heard_timeline_set_chronology (HeardTimeline   *self,
                                HeardChronology *chronology,
                                const char      *description)

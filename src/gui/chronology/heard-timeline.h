@@ -16,6 +16,9 @@ GtkWidget  *heard_timeline_new              (void);
 void        heard_timeline_set_chronology   (HeardTimeline   *self,
                                              HeardChronology *chronology,
                                              const char      *description);
+/* Shows nothing, as for a young person whose events are not built yet:
+ * no selection, and the next chronology fits the view afresh. */
+void        heard_timeline_forget           (HeardTimeline   *self);
 gint64      heard_timeline_get_selected_id  (HeardTimeline   *self);
 void        heard_timeline_set_selected_id  (HeardTimeline   *self,
                                              gint64           event_id);
