@@ -331,12 +331,13 @@ heard_timeline_measure (GtkWidget      *widget,
       HeardTimeline *self = HEARD_TIMELINE (widget);
       guint n_lanes = 1;
 
-      /* Room for a label and two rows of marks in every lane, and the axis. */
+      /* Room for a label and two rows of marks in every lane, and the axis:
+       * it scrolls with its list, so it need never be squeezed. */
       for (guint i = 0; self->chronology != NULL &&
            i < heard_chronology_get_n_events (self->chronology); i++)
         n_lanes = MAX (n_lanes, heard_chronology_get_event (self->chronology, i)->lane + 1);
-      *minimum = 200;
-      *natural = MAX (*minimum, (int) n_lanes * 56 + 40);
+      *minimum = MAX (200, (int) n_lanes * 56 + 40);
+      *natural = *minimum;
     }
 }
 
