@@ -32,6 +32,9 @@ struct _HeardSignEditor
   HeardDialog           parent_instance;
 
   HeardCaseFile        *case_file;
+  /* While Heard fills in choices and first values: no change of the user's,
+   * so closing untouched asks nothing. */
+  gboolean              filling;
   /* The entry amended, or NULL for a new one. */
   HeardChronologyEntry *current;
   gboolean              strength;
@@ -129,7 +132,8 @@ show_precision (HeardSignEditor *self)
 static void
 changed_cb (HeardSignEditor *self)
 {
-  heard_dialog_set_changed (HEARD_DIALOG (self));
+  if (!self->filling)
+    heard_dialog_set_changed (HEARD_DIALOG (self));
 }
 
 static void
@@ -180,9 +184,11 @@ fill_agencies (HeardSignEditor *self)
                                                                HEARD_DIRECTORY_AGENCY_NAME));
       g_strv_builder_add (ids, text);
     }
+  self->filling = TRUE;
   set_options (self->agency_row, labels, ids);
   chosen = g_strdup_printf ("%" G_GINT64_FORMAT, wanted);
   heard_choice_row_choose_id (self->agency_row, chosen);
+  self->filling = FALSE;
 }
 
 static void
@@ -214,9 +220,11 @@ kinds_read_cb (GObject      *object,
       gtk_string_list_append (labels, heard_entry_kind_label (kind->code, kind->label));
       g_strv_builder_add (ids, kind->code);
     }
+  self->filling = TRUE;
   set_options (self->kind_row, labels, ids);
   if (self->current != NULL)
     heard_choice_row_choose_id (self->kind_row, heard_chronology_entry_get_kind (self->current));
+  self->filling = FALSE;
   heard_dialog_apply_draft_under (HEARD_DIALOG (self), GTK_WIDGET (self->kind_row));
 }
 
@@ -270,6 +278,7 @@ actions_read_cb (GObject      *object,
       gtk_string_list_append (labels, label);
       g_strv_builder_add (ids, id);
     }
+  self->filling = TRUE;
   set_options (self->link_row, labels, ids);
 
   if (self->current != NULL && heard_chronology_entry_get_statement_id (self->current) != 0)
@@ -280,6 +289,7 @@ actions_read_cb (GObject      *object,
                               heard_chronology_entry_get_action_id (self->current));
   if (wanted != NULL)
     heard_choice_row_choose_id (self->link_row, wanted);
+  self->filling = FALSE;
   heard_dialog_apply_draft_under (HEARD_DIALOG (self), GTK_WIDGET (self->link_row));
 }
 
@@ -572,8 +582,10 @@ heard_sign_editor_new (GtkWindow     *parent,
   self = create (parent, case_file, NULL, strength);
   heard_date_today (&day);
   today = heard_date_to_iso (&day);
+  self->filling = TRUE;
   heard_date_row_set_stored (self->day_row, today);
   heard_date_row_set_stored (self->latest_row, today);
+  self->filling = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->day_row));
 
   return self;
@@ -592,6 +604,7 @@ heard_sign_editor_new_amendment (GtkWindow            *parent,
 
   nature = heard_chronology_entry_get_nature (current);
   self = create (parent, case_file, current, nature == HEARD_ENTRY_STRENGTH);
+  self->filling = TRUE;
   heard_date_row_set_stored (self->day_row, heard_chronology_entry_get_earliest_day (current));
   heard_date_row_set_stored (self->latest_row, heard_chronology_entry_get_latest_day (current));
   if (heard_chronology_entry_is_approximate (current))
@@ -607,6 +620,7 @@ heard_sign_editor_new_amendment (GtkWindow            *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->reporter_row),
                          heard_chronology_entry_get_text (current, HEARD_CHRONOLOGY_REPORTER));
   set_text (self->seen_view, heard_chronology_entry_get_text (current, HEARD_CHRONOLOGY_SEEN));
+  self->filling = FALSE;
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_view));
 
   return self;
