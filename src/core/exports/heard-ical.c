@@ -63,13 +63,17 @@ make_day (const GDate *date)
   return day;
 }
 
-/* "Jordan Taylor: " for @names FULL, else "" and so on: what a summary
- * says of the young person after its words. */
+/* What a summary says of the young person after its words, as @names
+ * has it: the name they like to be called (else the one on record), its
+ * initials, or nothing (NULL). */
 static char *
 describe_person (HeardPerson    *person,
                  HeardIcalNames  names)
 {
-  const char *name = heard_person_get_display_name (person);
+  const char *name = heard_person_get_preferred_name (person);
+
+  if (name == NULL || name[0] == '\0')
+    name = heard_person_get_display_name (person);
 
   if (name == NULL || name[0] == '\0' || names == HEARD_ICAL_NAMES_NONE)
     return NULL;
