@@ -53,11 +53,10 @@ static int export_pdf       (int    argc,
                              char **argv);
 
 static const ExportFormat formats[] = {
-  { "check-ins", N_("One young person's check-ins as CSV (as csv --of check-ins)"),
+  { "check-ins", N_("One young person's check-ins as CSV (csv --of check-ins)"),
     export_check_ins },
-  { "csv", N_("One young person's check-ins or warning signs as CSV, for a team's "
-              "analysis"), export_csv },
-  { "ics", N_("Review dates and actions' due dates as a calendar (iCalendar)"), export_ics },
+  { "csv", N_("Check-ins or warning signs as CSV, for a team's analysis"), export_csv },
+  { "ics", N_("Review and due dates as a calendar that calendar apps open"), export_ics },
   { "pdf", N_("A young person's support plan as a PDF, for whom it is for"), export_pdf },
 };
 
@@ -573,6 +572,12 @@ run_ics (HeardCliRecords *records,
     return status >= 0 ? status : HEARD_CLI_EXIT_OK;
 
   n_events = heard_ical_get_n_events (calendar);
+  if (n_events == 0)
+    {
+      g_print ("%s\n", _("There were no review or due dates to export, so nothing was "
+                          "noted."));
+      return HEARD_CLI_EXIT_OK;
+    }
   g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u date; the export is noted in the "
                                          "record of changes.\n",
                         "Exported %u dates; the export is noted in the record of "
@@ -614,7 +619,9 @@ export_ics (int    argc,
                                   "must be closed. PERSON-ID is the record number\non their "
                                   "Record page in Heard."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
+  /* Shorter than the usual words: --person=PERSON-ID widens the column. */
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir,
+                            N_("The records' folder (else HEARD_DATA_DIR or Heard's)"), &argc,
                             &argv, 1, 1);
   if (status >= 0)
     return status;

@@ -78,13 +78,13 @@ static const struct
   GBytes        *(*write) (const HeardCsvContent *content);
 } exports[HEARD_CSV_N_KINDS] = {
   [HEARD_CSV_OF_CHECK_INS] = {
-    { "check-ins", N_("Check-ins: one row per area and rater, and one for the safety scale"),
+    { "check-ins", N_("Check-ins: a row per area and rater, and the safety scale"),
       N_("what they said and the worker's note"), HEARD_EXPORT_CHECK_INS_CSV,
       HEARD_CSV_NEEDS_CHECK_INS },
     write_check_ins,
   },
   [HEARD_CSV_OF_SIGNS] = {
-    { "signs", N_("Warning signs and strengths: one row per chronology entry"),
+    { "signs", N_("Warning signs and strengths: a row per chronology entry"),
       N_("who told the agency and what was seen"), HEARD_EXPORT_SIGNS_CSV,
       HEARD_CSV_NEEDS_CHRONOLOGY | HEARD_CSV_NEEDS_AGENCIES },
     write_signs,
