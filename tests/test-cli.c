@@ -1587,6 +1587,297 @@ test_export_check_ins_names (Fixture       *fixture,
   g_assert_cmpint (note->words, ==, HEARD_EXPORT_NO);
 }
 
+/* tests/check-exports.py @format on the files and options in @args (with
+ * Debian's own python3, which has python3-icalendar): its standard output,
+ * or NULL with what it found wrong in @problem. */
+static char *
+check_exports (const char        *format,
+               const char *const *args,
+               char             **problem)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("HEARD_CHECK_EXPORTS"));
+  g_ptr_array_add (argv, (gpointer) "/usr/bin/python3");
+  g_ptr_array_add (argv, (gpointer) g_getenv ("HEARD_CHECK_EXPORTS"));
+  g_ptr_array_add (argv, (gpointer) format);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("check-exports.py %s: %s%s", format, out, err);
+  if (g_spawn_check_wait_status (status, NULL))
+    return out;
+
+  g_free (out);
+  *problem = g_steal_pointer (&err);
+  return NULL;
+}
+
+/* Every name (on record, and the one they like to be called) of every
+ * young person in the practice records at @practice_dir. */
+static GPtrArray *
+list_practice_names (const char     *practice_dir,
+                     const HeardKey *key)
+{
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  store = heard_test_open_store (db_path, key, HEARD_SQLITE_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const char *shown = heard_person_get_display_name (people->pdata[i]);
+      const char *called = heard_person_get_preferred_name (people->pdata[i]);
+
+      g_ptr_array_add (names, g_strdup (shown));
+      if (called != NULL && called[0] != '\0')
+        g_ptr_array_add (names, g_strdup (called));
+    }
+  heard_test_close_store (&store);
+  g_assert_cmpuint (names->len, >=, people->len);
+
+  return names;
+}
+
+/* heard-cli export ics on practice records: a calendar Python's icalendar
+ * reads, lines folded at 75 octets with CRLF, each event with a UID, a
+ * DTSTAMP, an all-day date and a reminder; the same UIDs when exported
+ * again; no one's name in it unless --with-names (--initials: "Review:
+ * J.T."); --person keeps to one young person, and between them the young
+ * people have everyone's events; each young person whose dates went in
+ * noted in the audit trail, and no one else. */
+static void
+test_export_ics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autofree char *first = g_build_filename (fixture->records.root, "first.ics", NULL);
+  g_autofree char *again = g_build_filename (fixture->records.root, "again.ics", NULL);
+  g_autofree char *initials = g_build_filename (fixture->records.root, "initials.ics", NULL);
+  g_autofree char *named = g_build_filename (fixture->records.root, "named.ics", NULL);
+  g_autofree char *one = g_build_filename (fixture->records.root, "one.ics", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *n_events = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *initials_text = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  const char *runs[][2] = {
+    { first, NULL }, { again, NULL }, { initials, "--initials" }, { named, "--with-names" },
+  };
+  guint n_noted = 0, n_named = 0, n_people = 0;
+  guint64 n_one_total = 0;
+
+  key = make_practice_records (practice_dir, &name, &check_ins);
+  names = list_practice_names (practice_dir, key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      if (runs[i][1] != NULL)
+        run_cli (&run, NULL, "export", "ics", runs[i][1], "--data-dir", practice_dir,
+                 runs[i][0], NULL);
+      else
+        run_cli (&run, NULL, "export", "ics", "--data-dir", practice_dir, runs[i][0], NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      for (guint n = 0; n < names->len; n++)
+        {
+          g_assert_null (strstr (run.out, names->pdata[n]));
+          g_assert_null (strstr (run.err, names->pdata[n]));
+        }
+    }
+
+  /* Names nowhere in the default and initials exports, the same UIDs in all
+   * three (and in the named one). */
+  g_ptr_array_add (args, first);
+  g_ptr_array_add (args, again);
+  g_ptr_array_add (args, initials);
+  g_ptr_array_add (args, named);
+  g_ptr_array_add (args, NULL);
+  n_events = check_exports ("ics", (const char *const *) args->pdata, &problem);
+  g_assert_null (problem);
+  g_assert_cmpuint (g_ascii_strtoull (n_events, NULL, 10), >, 3);
+
+  g_ptr_array_set_size (args, 3);
+  g_ptr_array_add (args, (gpointer) "--forbid");
+  for (guint n = 0; n < names->len; n++)
+    g_ptr_array_add (args, names->pdata[n]);
+  g_ptr_array_add (args, NULL);
+  g_clear_pointer (&n_events, g_free);
+  n_events = check_exports ("ics", (const char *const *) args->pdata, &problem);
+  g_assert_null (problem);
+
+  /* With --with-names, the same check finds them. */
+  args->pdata[0] = named;
+  g_ptr_array_remove_range (args, 1, 2);
+  g_assert_null (check_exports ("ics", (const char *const *) args->pdata, &problem));
+  g_assert_nonnull (strstr (problem, "names someone"));
+  g_clear_pointer (&problem, g_free);
+
+  initials_text = read_file (initials);
+  g_assert_true (g_regex_match_simple ("\r\nSUMMARY:Review: (\\w\\.)+\r\n", initials_text, 0,
+                                       0));
+
+  /* One young person at a time: between them, everyone's events. */
+  for (guint person = 1; person <= 3; person++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *id = g_strdup_printf ("%u", person);
+      const char *one_args[] = { one, NULL };
+      g_autofree char *n_theirs = NULL;
+      g_autofree char *text = NULL;
+
+      run_cli (&run, NULL, "export", "ics", "--person", id, "--data-dir", practice_dir, one,
+               NULL);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      text = read_file (one);
+      if (strstr (text, "BEGIN:VEVENT") == NULL)
+        {
+          g_assert_nonnull (strstr (run.out, "no review or due dates"));
+          continue;
+        }
+      n_theirs = check_exports ("ics", one_args, &problem);
+      g_assert_null (problem);
+      n_one_total += g_ascii_strtoull (n_theirs, NULL, 10);
+      n_people++;
+    }
+  g_assert_cmpuint (n_one_total, ==, g_ascii_strtoull (n_events, NULL, 10));
+  g_assert_cmpuint (n_people, >, 0);
+
+  entries = list_export_entries (db_path, key);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HeardExportNote *note = g_ptr_array_index (entries, i);
+
+      g_assert_cmpint (note->kind, ==, HEARD_EXPORT_ICS);
+      g_assert_cmpstr (note->recipient, ==, "own-team");
+      g_assert_cmpint (note->plan_id, >, 0);
+      n_named += note->names == HEARD_EXPORT_YES;
+      n_noted++;
+    }
+  /* Four exports of the same young people, one of them named, then each
+   * alone. */
+  g_assert_cmpuint (n_noted, ==, 5 * n_people);
+  g_assert_cmpuint (n_named, ==, n_people);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", practice_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+}
+
+/* heard-cli export csv --of signs on practice records: a pseudonym and no
+ * one's name, words only when asked, noted as such; --of check-ins gives
+ * what export check-ins gives; an unknown kind refused. */
+static void
+test_export_csv_signs (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autofree char *signs = g_build_filename (fixture->records.root, "signs.csv", NULL);
+  g_autofree char *named = g_build_filename (fixture->records.root, "named.csv", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  key = make_practice_records (practice_dir, &name, &check_ins);
+  names = list_practice_names (practice_dir, key);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "csv", "--of", "signs", "--data-dir", practice_dir, "1",
+             signs, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_null (strstr (run.out, name));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "csv", "--of", "signs", "--with-names", "--with-words",
+             "--data-dir", practice_dir, "1", named, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+
+  g_ptr_array_add (args, signs);
+  g_ptr_array_add (args, (gpointer) "--forbid");
+  for (guint n = 0; n < names->len; n++)
+    g_ptr_array_add (args, names->pdata[n]);
+  g_ptr_array_add (args, NULL);
+  rows = check_exports ("csv", (const char *const *) args->pdata, &problem);
+  g_assert_null (problem);
+  lines = g_strsplit (rows, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "person\tentry\tversion\tearliest_day\tlatest_day\tprecision"
+                                 "\tnature\tkind\tagency\tagency_type");
+  g_assert_nonnull (lines[1]);
+  g_assert_true (g_regex_match_simple ("^p-[0-9a-f]{16}\t\\d+\t\\d+\t\\d{4}-\\d{2}-\\d{2}\t"
+                                       "\\d{4}-\\d{2}-\\d{2}\t(day|month|year|around)\t"
+                                       "(harm|vulnerability|strength)\t", lines[1], 0, 0));
+
+  /* The named export holds their name, so the same check can fail. */
+  args->pdata[0] = named;
+  g_assert_null (check_exports ("csv", (const char *const *) args->pdata, &problem));
+  g_assert_nonnull (strstr (problem, "names someone"));
+
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) alias = { 0 };
+
+    run_cli (&run, NULL, "export", "csv", "--of", "check-ins", "--data-dir", practice_dir,
+             "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    run_cli (&alias, NULL, "export", "check-ins", "--data-dir", practice_dir, "1", "-", NULL);
+    g_assert_cmpint (alias.status, ==, EXIT_OK);
+    g_assert_cmpstr (run.out, ==, alias.out);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "csv", "--of", "sharing", "--data-dir", practice_dir, "1",
+             "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_cmpstr (run.out, ==, "");
+  }
+
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->kind, ==, HEARD_EXPORT_SIGNS_CSV);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->names, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->words, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[1])->kind, ==, HEARD_EXPORT_SIGNS_CSV);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[1])->names, ==, HEARD_EXPORT_YES);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[1])->words, ==, HEARD_EXPORT_YES);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[2])->kind, ==,
+                   HEARD_EXPORT_CHECK_INS_CSV);
+}
+
 /* heard-cli export pdf leaves out what they said at check-ins and the
  * worker's notes unless the plan is for the young person, or --with-words
  * asks for them; the audit note says so, and that the cover names them. */
@@ -1907,6 +2198,8 @@ main (int   argc,
   ADD ("/cli/export/check-ins-names", test_export_check_ins_names);
   ADD ("/cli/export/pdf-no-replace", test_export_pdf_no_replace);
   ADD ("/cli/export/pdf-check-in-words", test_export_pdf_check_in_words);
+  ADD ("/cli/export/ics", test_export_ics);
+  ADD ("/cli/export/csv-signs", test_export_csv_signs);
 
   return g_test_run ();
 }

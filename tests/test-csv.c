@@ -6,13 +6,16 @@
 #include <string.h>
 
 #include "heard-check-in.h"
+#include "heard-chronology-entry.h"
 #include "heard-csv.h"
+#include "heard-directory-agency.h"
 #include "heard-test-utils.h"
 
 /*
  * CSV as RFC 4180 asks: a field holding a comma, a quote or a line break
  * quoted (quotes doubled), CRLF after every row, UTF-8 as it came (emoji,
- * right-to-left text); and pseudonyms that stay the same for one young
+ * right-to-left text), as Python's csv module reads it back; warning signs
+ * with their dates as precise as they are known; and pseudonyms that stay the same for one young
  * person in one set of records and differ across people and records.
  */
 
@@ -156,6 +159,125 @@ test_formula_guard (void)
   }
 }
 
+/* @csv as Python's csv module reads it (tests/check-exports.py, with
+ * Debian's own python3): one line a row, fields joined by tabs, line
+ * breaks in them as "\n". */
+static char **
+read_back (GBytes *csv)
+{
+  const char *argv[] = {
+    "/usr/bin/python3", g_getenv ("HEARD_CHECK_EXPORTS"), "csv", "-", NULL
+  };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (argv[1]);
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                     G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, csv, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+  text = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  return g_strsplit (text, "\n", -1);
+}
+
+static HeardChronologyEntry *
+new_entry (gint64              id,
+           HeardEntryNature    nature,
+           const char         *kind,
+           HeardDatePrecision  precision,
+           const char         *day,
+           const char         *latest,
+           gint64              agency_id,
+           const char         *reporter,
+           const char         *seen)
+{
+  HeardChronologyEntry *entry = heard_chronology_entry_new (1, nature, kind);
+  GDate earliest, last;
+
+  g_date_set_parse (&earliest, day);
+  g_date_set_parse (&last, latest != NULL ? latest : day);
+  heard_chronology_entry_set_id (entry, id);
+  heard_chronology_entry_set_when (entry, precision, &earliest, &last);
+  heard_chronology_entry_set_agency_id (entry, agency_id);
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_REPORTER, reporter);
+  heard_chronology_entry_set_text (entry, HEARD_CHRONOLOGY_SEEN, seen);
+  return entry;
+}
+
+/* Warning signs and strengths as CSV, read back by Python: ISO dates, an
+ * approximate day as its span and precision, the agency by the
+ * directory's name; typed text holding commas, quotes, line breaks, emoji
+ * and Arabic comes back as typed, a formula made text; and the words only
+ * when asked. */
+static void
+test_signs (void)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) agencies = g_list_store_new (HEARD_TYPE_DIRECTORY_AGENCY);
+  g_autoptr(HeardDirectoryAgency) college = NULL;
+  g_autoptr(HeardDirectoryAgency) police = NULL;
+  g_autoptr(GBytes) with = NULL;
+  g_autoptr(GBytes) without = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_auto(GStrv) fact_rows = NULL;
+  HeardCsvContent content = {
+    .person = "p-0123456789abcdef",
+    .chronology = entries,
+    .agencies = G_LIST_MODEL (agencies),
+    .with_words = TRUE,
+  };
+  HeardCsvOf of;
+
+  college = heard_directory_agency_new (HEARD_AGENCY_TYPE_SCHOOL, "Riverside College, \"North\"");
+  heard_directory_agency_set_id (college, 3);
+  police = heard_directory_agency_new (HEARD_AGENCY_TYPE_POLICE, "Eastside Police");
+  heard_directory_agency_set_id (police, 8);
+  g_list_store_append (agencies, college);
+  g_list_store_append (agencies, police);
+
+  g_ptr_array_add (entries, new_entry (5, HEARD_ENTRY_SIGN_OF_HARM, "missing-episode",
+                                       HEARD_DATE_PRECISION_DAY, "2024-05-03", NULL, 8,
+                                       "PC O'Neil, \"night shift\"",
+                                       "Found at 2am, said:\n\"I'm fine\" 🙂 كنت بأمان"));
+  g_ptr_array_add (entries, new_entry (9, HEARD_ENTRY_STRENGTH, "education-work",
+                                       HEARD_DATE_PRECISION_AROUND, "2023-04-01", "2023-06-30",
+                                       3, "", "=HYPERLINK(\"x\")"));
+
+  g_assert_true (heard_csv_export_lookup ("signs", &of));
+  g_assert_cmpint (of, ==, HEARD_CSV_OF_SIGNS);
+  g_assert_cmpint (heard_csv_export_get (of)->note_kind, ==, HEARD_EXPORT_SIGNS_CSV);
+  g_assert_false (heard_csv_export_lookup ("sharing", &of));
+
+  with = heard_csv_write (HEARD_CSV_OF_SIGNS, &content);
+  rows = read_back (with);
+  g_assert_cmpstr (rows[0], ==, "person\tentry\tversion\tearliest_day\tlatest_day\tprecision"
+                                "\tnature\tkind\tagency\tagency_type\treporter\tseen");
+  g_assert_cmpstr (rows[1], ==, "p-0123456789abcdef\t5\t1\t2024-05-03\t2024-05-03\tday\tharm"
+                                "\tmissing-episode\tEastside Police\tpolice"
+                                "\tPC O'Neil, \"night shift\""
+                                "\tFound at 2am, said:\\n\"I'm fine\" 🙂 كنت بأمان");
+  g_assert_cmpstr (rows[2], ==, "p-0123456789abcdef\t9\t1\t2023-04-01\t2023-06-30\taround"
+                                "\tstrength\teducation-work\tRiverside College, \"North\""
+                                "\tschool\t\t'=HYPERLINK(\"x\")");
+  g_assert_cmpstr (rows[3], ==, "");
+  g_assert_null (rows[4]);
+
+  content.with_words = FALSE;
+  without = heard_csv_write (HEARD_CSV_OF_SIGNS, &content);
+  fact_rows = read_back (without);
+  g_assert_cmpstr (fact_rows[0], ==, "person\tentry\tversion\tearliest_day\tlatest_day"
+                                     "\tprecision\tnature\tkind\tagency\tagency_type");
+  g_assert_true (g_str_has_prefix (rows[1], fact_rows[1]));
+  g_assert_null (strstr (g_bytes_get_data (without, NULL), "O'Neil"));
+  g_assert_null (strstr (g_bytes_get_data (without, NULL), "Found"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -167,6 +289,7 @@ main (int    argc,
   g_test_add_func ("/csv/no-check-ins", test_no_check_ins);
   g_test_add_func ("/csv/with-words", test_with_words);
   g_test_add_func ("/csv/formula-guard", test_formula_guard);
+  g_test_add_func ("/csv/signs", test_signs);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "heard-cli.h"
 #include "heard-context.h"
 #include "heard-csv.h"
+#include "heard-ical.h"
 #include "heard-plan-document.h"
 #include "heard-recipient.h"
 #include "heard-store-agencies.h"
@@ -25,12 +26,13 @@
 
 /*
  * heard-cli export FORMAT: records out of Heard in a format other tools
- * open, one format word per kind of export (check-ins, the plan as a PDF).
+ * open, one format word per kind of export (a CSV of check-ins or warning
+ * signs, review and due dates as a calendar, the plan as a PDF).
  * Whatever leaves is noted in the audit trail first, with who it is for
  * and what went in, so the records are opened for writing, as Heard opens
  * them: never beside a Heard that has them open. Nothing personal is said
- * on standard output or error; only a CSV export, when FILE is "-", goes
- * to standard output (a PDF always goes to a file).
+ * on standard output or error; only a CSV or calendar export, when FILE is
+ * "-", goes to standard output (a PDF always goes to a file).
  */
 
 typedef struct
@@ -43,12 +45,18 @@ typedef struct
 
 static int export_check_ins (int    argc,
                              char **argv);
+static int export_csv       (int    argc,
+                             char **argv);
+static int export_ics       (int    argc,
+                             char **argv);
 static int export_pdf       (int    argc,
                              char **argv);
 
 static const ExportFormat formats[] = {
-  { "check-ins", N_("One young person's check-ins as CSV, for a team's analysis"),
+  { "check-ins", N_("One young person's check-ins as CSV (csv --of check-ins)"),
     export_check_ins },
+  { "csv", N_("Check-ins or warning signs as CSV, for a team's analysis"), export_csv },
+  { "ics", N_("Review and due dates as a calendar that calendar apps open"), export_ics },
   { "pdf", N_("A young person's support plan as a PDF, for whom it is for"), export_pdf },
 };
 
@@ -68,26 +76,33 @@ print_formats (FILE *to)
   fputs (text->str, to);
 }
 
-/* The young person @id, or NULL with the status to exit with in @status. */
-static HeardPerson *
-find_person (HeardStore *store,
-             gint64      id,
+/* Every young person in the records; NULL with the status to exit with. */
+static GPtrArray *
+list_people (HeardStore *store,
              int        *status)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) people = NULL;
+  GPtrArray *people;
 
   heard_store_list_people_async (store, NULL, heard_cli_result_cb, &result);
   heard_cli_wait (&result);
   people = heard_store_list_people_finish (store, result, &error);
   if (people == NULL)
-    {
-      *status = heard_cli_fail_with_error (error);
-      return NULL;
-    }
+    *status = heard_cli_fail_with_error (error);
 
-  for (guint i = 0; i < people->len; i++)
+  return people;
+}
+
+/* The young person @id, or NULL with the status to exit with. */
+static HeardPerson *
+find_person (HeardStore *store,
+             gint64      id,
+             int        *status)
+{
+  g_autoptr(GPtrArray) people = list_people (store, status);
+
+  for (guint i = 0; people != NULL && i < people->len; i++)
     {
       HeardPerson *person = g_ptr_array_index (people, i);
 
@@ -95,9 +110,10 @@ find_person (HeardStore *store,
         return g_object_ref (person);
     }
 
-  *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
-                            _("No young person in these records has the id %" G_GINT64_FORMAT
-                              "."), id);
+  if (people != NULL)
+    *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
+                              _("No young person in these records has the id %" G_GINT64_FORMAT
+                                "."), id);
   return NULL;
 }
 
@@ -209,58 +225,187 @@ called (HeardPerson *person)
                                                    : heard_person_get_display_name (person);
 }
 
-/* What a check-ins CSV carries beyond the ratings. */
+/* @items (a GPtrArray of @type) as a list model. */
+static GListModel *
+list_model_of (GType      type,
+               GPtrArray *items)
+{
+  GListStore *model = g_list_store_new (type);
+
+  g_list_store_splice (model, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (model);
+}
+
+/* What a CSV carries beyond the facts. */
 typedef struct
 {
   gboolean with_names;
   gboolean with_words;
+  gboolean pseudonymise;
 } CsvChoice;
 
+/* The records @needs asks for into @content's check-ins, chronology and
+ * agencies; -1, else the status to exit with. */
 static int
-run_check_ins (HeardCliRecords *records,
-               gint64           person_id,
-               const CsvChoice *choice,
-               const char      *path)
+read_csv_records (HeardStore      *store,
+                  gint64           person_id,
+                  HeardCsvNeeds    needs,
+                  HeardCsvContent *content)
 {
+  g_autoptr(GAsyncResult) chronology = NULL;
+  g_autoptr(GAsyncResult) agencies = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) directory = NULL;
+  int status = -1;
+
+  if ((needs & HEARD_CSV_NEEDS_CHECK_INS) != 0 &&
+      (content->check_ins = list_check_ins (store, person_id, 0, &status)) == NULL)
+    return status;
+
+  if ((needs & HEARD_CSV_NEEDS_CHRONOLOGY) != 0)
+    {
+      heard_store_list_chronology_async (store, person_id, NULL, heard_cli_result_cb,
+                                         &chronology);
+      heard_cli_wait (&chronology);
+      content->chronology = heard_store_list_chronology_finish (store, chronology, &error);
+      if (content->chronology == NULL)
+        return heard_cli_fail_with_error (error);
+    }
+
+  if ((needs & HEARD_CSV_NEEDS_AGENCIES) != 0)
+    {
+      heard_store_list_agencies_async (store, NULL, heard_cli_result_cb, &agencies);
+      heard_cli_wait (&agencies);
+      directory = heard_store_list_agencies_finish (store, agencies, &error);
+      if (directory == NULL)
+        return heard_cli_fail_with_error (error);
+      content->agencies = list_model_of (HEARD_TYPE_DIRECTORY_AGENCY, directory);
+    }
+
+  return -1;
+}
+
+static void
+clear_csv_content (HeardCsvContent *content)
+{
+  g_clear_pointer (&content->check_ins, g_ptr_array_unref);
+  g_clear_pointer (&content->chronology, g_ptr_array_unref);
+  g_clear_object (&content->agencies);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeardCsvContent, clear_csv_content)
+
+static int
+run_csv (HeardCliRecords *records,
+         gint64           person_id,
+         HeardCsvOf       of,
+         const CsvChoice *choice,
+         const char      *path)
+{
+  const HeardCsvExport *export = heard_csv_export_get (of);
   HeardStore *store = records->opened->store;
   g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
   g_autofree char *recipient = heard_recipient_to_code (own_team);
-  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV,
-                                                           recipient);
+  g_autoptr(HeardExportNote) note = heard_export_note_new (export->note_kind, recipient);
   g_autoptr(HeardPerson) person = NULL;
-  g_autoptr(GPtrArray) check_ins = NULL;
+  g_auto(HeardCsvContent) content = { .with_words = choice->with_words };
   g_autoptr(GBytes) csv = NULL;
   g_autofree char *pseudonym = NULL;
+  guint n_exported;
   int status = -1;
 
   if ((person = find_person (store, person_id, &status)) == NULL ||
-      (check_ins = list_check_ins (store, person_id, 0, &status)) == NULL)
+      (status = read_csv_records (store, person_id, export->needs, &content)) >= 0)
     return status;
 
   if (!choice->with_names)
     pseudonym = heard_csv_pseudonym (records->opened->key, person_id);
-  csv = heard_csv_check_ins (choice->with_names ? called (person) : pseudonym, check_ins,
-                             choice->with_words ? HEARD_CSV_WITH_WORDS : HEARD_CSV_RATINGS_ONLY);
+  content.person = choice->with_names ? called (person) : pseudonym;
+  csv = heard_csv_write (of, &content);
 
   /* Noted before it leaves: an export that then failed to be written is
    * an entry too many, never one too few. */
-  note->n_check_ins = check_ins->len;
+  note->n_check_ins = content.check_ins != NULL ? content.check_ins->len : 0;
   note->names = choice->with_names ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
   note->words = choice->with_words ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
   status = note_export (store, person_id, note);
   if (status < 0)
     status = write_out (path, csv);
   status = close_export (records, status);
-  if (status >= 0)
-    return status;
+  if (status >= 0 || g_strcmp0 (path, "-") == 0)
+    return status >= 0 ? status : HEARD_CLI_EXIT_OK;
 
-  if (g_strcmp0 (path, "-") != 0)
+  if (content.check_ins != NULL)
+    n_exported = content.check_ins->len;
+  else
+    n_exported = content.chronology->len;
+  if (of == HEARD_CSV_OF_CHECK_INS)
     g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u check-in; the export is noted in the "
                                            "record of changes.\n",
                           "Exported %u check-ins; the export is noted in the record of "
-                          "changes.\n", check_ins->len), check_ins->len);
+                          "changes.\n", n_exported), n_exported);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u entry; the export is noted in the "
+                                           "record of changes.\n",
+                          "Exported %u entries; the export is noted in the record of "
+                          "changes.\n", n_exported), n_exported);
 
   return HEARD_CLI_EXIT_OK;
+}
+
+/* Exports @context's CSV: of check-ins, or (when @asks_of) of the kind
+ * --of names. */
+static int
+export_csv_of (GOptionContext  *context,
+               gboolean         asks_of,
+               int              argc,
+               char           **argv)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *kind = NULL;
+  CsvChoice choice = { 0 };
+  const GOptionEntry entries[] = {
+    { "with-names", 0, 0, G_OPTION_ARG_NONE, &choice.with_names,
+      N_("Their name in place of the pseudonym"), NULL },
+    { "with-words", 0, 0, G_OPTION_ARG_NONE, &choice.with_words,
+      asks_of ? N_("Typed words too (see above)")
+              : N_("What they said and the worker's note too"), NULL },
+    { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &choice.pseudonymise,
+      N_("A stable pseudonym, not their name (the default)"), NULL },
+    { NULL }
+  };
+  const GOptionEntry of_entries[] = {
+    { "of", 0, 0, G_OPTION_ARG_STRING, &kind, N_("What to export (needed; see above)"),
+      N_("KIND") },
+    { NULL }
+  };
+  HeardCsvOf of = HEARD_CSV_OF_CHECK_INS;
+  HeardCliRecords records = { 0 };
+  gint64 person_id = 0;
+  int status;
+
+  if (asks_of)
+    g_option_context_add_main_entries (context, of_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
+                            &argv, 2, 2);
+  if (status >= 0)
+    return status;
+
+  if (asks_of && !heard_csv_export_lookup (kind, &of))
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("Say what to export with --of; heard-cli export csv --help "
+                             "lists the kinds."));
+  if (choice.pseudonymise && choice.with_names)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("--pseudonymise and --with-names ask for opposites; give one."));
+
+  status = open_for_export (data_dir, argv[1], &records, &person_id);
+  if (status < 0)
+    status = run_csv (&records, person_id, of, &choice, argv[2]);
+  heard_cli_records_clear (&records);
+
+  return status;
 }
 
 static int
@@ -268,21 +413,6 @@ export_check_ins (int    argc,
                   char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("PERSON-ID FILE"));
-  g_autofree char *data_dir = NULL;
-  gboolean pseudonymise = FALSE;
-  CsvChoice choice = { 0 };
-  const GOptionEntry entries[] = {
-    { "with-names", 0, 0, G_OPTION_ARG_NONE, &choice.with_names,
-      N_("Their name in place of the pseudonym"), NULL },
-    { "with-words", 0, 0, G_OPTION_ARG_NONE, &choice.with_words,
-      N_("What they said and the worker's note too"), NULL },
-    { "pseudonymise", 0, 0, G_OPTION_ARG_NONE, &pseudonymise,
-      N_("A stable pseudonym, not their name (the default)"), NULL },
-    { NULL }
-  };
-  HeardCliRecords records = { 0 };
-  gint64 person_id = 0;
-  int status;
 
   g_option_context_set_summary (context,
                                 _("Writes one young person's check-ins to FILE (\"-\" for "
@@ -296,19 +426,221 @@ export_check_ins (int    argc,
                                   "saying whether names and words went. Heard must\nbe "
                                   "closed. PERSON-ID is the record number on their Record "
                                   "page in Heard."));
+  return export_csv_of (context, FALSE, argc, argv);
+}
+
+/* export csv --help's summary: what it does, and every kind. */
+static char *
+describe_csv_export (void)
+{
+  GString *text = g_string_new (_("Writes one young person's records to FILE (\"-\" for "
+                                  "standard output) as CSV\n(RFC 4180, UTF-8, one header row, "
+                                  "ISO dates). A stable pseudonym\nstands for the young person "
+                                  "unless --with-names is given; typed words,\nwhich can name "
+                                  "people, go only with --with-words. Noted in the record\nof "
+                                  "changes as made for our own team's analysis, saying whether "
+                                  "names\nand words went. Heard must be closed. PERSON-ID is "
+                                  "the record number\non their Record page in Heard.\n"
+                                  "\nKIND is one of:"));
+
+  for (HeardCsvOf of = 0; of < HEARD_CSV_N_KINDS; of++)
+    {
+      const HeardCsvExport *export = heard_csv_export_get (of);
+
+      g_string_append_printf (text, "\n  %-10s %s", export->code, _(export->summary));
+      /* TRANSLATORS: what --with-words adds to one kind of CSV, under its summary */
+      g_string_append_printf (text, _("\n  %-10s with --with-words, %s"), "",
+                              _(export->words));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static int
+export_csv (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("--of KIND PERSON-ID FILE"));
+  g_autofree char *summary = describe_csv_export ();
+
+  g_option_context_set_summary (context, summary);
+  return export_csv_of (context, TRUE, argc, argv);
+}
+
+/* The plans of the young person @person_id, newest first, as a list
+ * model; NULL with the status to exit with. */
+static GListModel *
+load_plans (HeardStore *store,
+            gint64      person_id,
+            int        *status)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+
+  heard_store_load_plans_async (store, person_id, NULL, heard_cli_result_cb, &result);
+  heard_cli_wait (&result);
+  plans = heard_store_load_plans_finish (store, result, &error);
+  if (plans == NULL)
+    {
+      *status = heard_cli_fail_with_error (error);
+      return NULL;
+    }
+
+  return list_model_of (HEARD_TYPE_PLAN, plans);
+}
+
+/* The note of a calendar export for one young person: their plan in force
+ * (the newest active one) and whether their name, or an action's words,
+ * went in. */
+static HeardExportNote *
+make_ics_note (GListModel     *plans,
+               HeardIcalNames  names)
+{
+  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
+  g_autofree char *recipient = heard_recipient_to_code (own_team);
+  HeardExportNote *note = heard_export_note_new (HEARD_EXPORT_ICS, recipient);
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
+
+      if (heard_plan_get_state (plan) == HEARD_PLAN_STATE_ACTIVE)
+        {
+          note->plan_id = heard_plan_get_id (plan);
+          note->plan_version = heard_plan_get_version (plan);
+          break;
+        }
+    }
+  /* Initials are not a name; a full name brings the actions' words. */
+  note->names = names == HEARD_ICAL_NAMES_FULL ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  note->words = names == HEARD_ICAL_NAMES_FULL ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  return note;
+}
+
+static int
+run_ics (HeardCliRecords *records,
+         gint64           person_id,
+         HeardIcalNames   names,
+         const char      *path)
+{
+  HeardStore *store = records->opened->store;
+  g_autoptr(HeardIcal) calendar = heard_ical_new (heard_unlock_flow_get_uuid (records->flow));
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) heard_export_note_free);
+  g_autoptr(GArray) noted_people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GBytes) ics = NULL;
+  guint n_events;
+  int status = -1;
+
+  if (person_id != 0)
+    {
+      HeardPerson *person = find_person (store, person_id, &status);
+
+      if (person == NULL)
+        return status;
+      people = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (people, person);
+    }
+  else if ((people = list_people (store, &status)) == NULL)
+    return status;
+
+  for (guint i = 0; i < people->len; i++)
+    {
+      HeardPerson *person = g_ptr_array_index (people, i);
+      gint64 id = heard_person_get_id (person);
+      g_autoptr(GListModel) plans = load_plans (store, id, &status);
+
+      if (plans == NULL)
+        return status;
+      /* Only those whose dates went in are in the export. */
+      if (heard_ical_add_plans (calendar, person, plans, names) == 0)
+        continue;
+      g_ptr_array_add (notes, make_ics_note (plans, names));
+      g_array_append_val (noted_people, id);
+    }
+
+  ics = heard_ical_to_bytes (calendar);
+  /* Noted before it leaves, as every export. */
+  for (guint i = 0; i < notes->len && status < 0; i++)
+    status = note_export (store, g_array_index (noted_people, gint64, i), notes->pdata[i]);
+  if (status < 0)
+    status = write_out (path, ics);
+  status = close_export (records, status);
+  if (status >= 0 || g_strcmp0 (path, "-") == 0)
+    return status >= 0 ? status : HEARD_CLI_EXIT_OK;
+
+  n_events = heard_ical_get_n_events (calendar);
+  if (n_events == 0)
+    {
+      g_print ("%s\n", _("There were no review or due dates to export, so nothing was "
+                          "noted."));
+      return HEARD_CLI_EXIT_OK;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Exported %u date; the export is noted in the "
+                                         "record of changes.\n",
+                        "Exported %u dates; the export is noted in the record of "
+                        "changes.\n", n_events), n_events);
+  return HEARD_CLI_EXIT_OK;
+}
+
+static int
+export_ics (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE"));
+  g_autofree char *data_dir = NULL;
+  gint64 person_id = 0;
+  gboolean initials = FALSE;
+  gboolean with_names = FALSE;
+  const GOptionEntry entries[] = {
+    { "person", 0, 0, G_OPTION_ARG_INT64, &person_id,
+      N_("Only this young person's dates (else everyone's)"), N_("PERSON-ID") },
+    { "initials", 0, 0, G_OPTION_ARG_NONE, &initials,
+      N_("Their initials in each summary: “Review: J.T.”"), NULL },
+    { "with-names", 0, 0, G_OPTION_ARG_NONE, &with_names,
+      N_("Their name, and what each action is, in summaries"), NULL },
+    { NULL }
+  };
+  HeardCliRecords records = { 0 };
+  int status;
+
+  g_option_context_set_summary (context,
+                                _("Writes review dates and open actions' due dates to FILE "
+                                  "(\"-\" for standard\noutput) as an iCalendar file that "
+                                  "calendar apps open: one all-day event\nper date, each with "
+                                  "a reminder the day before, for every plan in\nforce. "
+                                  "Exporting again gives the same events, so a calendar app\n"
+                                  "updates the ones it has. By default a summary says only "
+                                  "“Review” or\n“Action due” and names no one: a calendar "
+                                  "is often on a phone or\nshared. Noted in the record of "
+                                  "changes for each young person whose\ndates went in. Heard "
+                                  "must be closed. PERSON-ID is the record number\non their "
+                                  "Record page in Heard."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir, NULL, &argc,
-                            &argv, 2, 2);
+  /* Shorter than the usual words: --person=PERSON-ID widens the column. */
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir,
+                            N_("The records' folder (else HEARD_DATA_DIR or Heard's)"), &argc,
+                            &argv, 1, 1);
   if (status >= 0)
     return status;
 
-  if (pseudonymise && choice.with_names)
+  if (initials && with_names)
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
-                           _("--pseudonymise and --with-names ask for opposites; give one."));
+                           _("--initials and --with-names ask for different summaries; give "
+                             "one."));
+  if (person_id < 0)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("PERSON-ID is the young person's record number, shown on their "
+                             "Record page in Heard."));
 
-  status = open_for_export (data_dir, argv[1], &records, &person_id);
+  status = heard_cli_open_records_for_writing (data_dir, &records);
   if (status < 0)
-    status = run_check_ins (&records, person_id, &choice, argv[2]);
+    status = run_ics (&records, person_id,
+                      with_names ? HEARD_ICAL_NAMES_FULL
+                                 : initials ? HEARD_ICAL_NAMES_INITIALS : HEARD_ICAL_NAMES_NONE,
+                      argv[1]);
   heard_cli_records_clear (&records);
 
   return status;
@@ -338,17 +670,6 @@ choose_plan (GPtrArray *plans,
                               _("This young person has no support plan with the id %"
                                 G_GINT64_FORMAT "."), plan_id);
   return NULL;
-}
-
-/* @items (a GPtrArray of @type) as a list model. */
-static GListModel *
-list_model_of (GType      type,
-               GPtrArray *items)
-{
-  GListStore *model = g_list_store_new (type);
-
-  g_list_store_splice (model, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (model);
 }
 
 static HeardStatement *

@@ -5,11 +5,13 @@
 
 #include <string.h>
 
-#include <glib-object.h>
+#include <glib/gi18n.h>
 #include <sodium.h>
 
 #include "heard-check-in.h"
+#include "heard-chronology-entry.h"
 #include "heard-csv.h"
+#include "heard-directory-agency.h"
 #include "heard-model-enums.h"
 
 /*
@@ -40,6 +42,53 @@ enum
 static const char *const check_in_header[N_COLUMNS] = {
   "person", "day", "check_in", "measure", "rater", "state", "rating", "their_words",
   "worker_note",
+};
+
+enum
+{
+  SIGN_PERSON,
+  SIGN_ENTRY,
+  SIGN_VERSION,
+  SIGN_EARLIEST_DAY,
+  SIGN_LATEST_DAY,
+  SIGN_PRECISION,
+  SIGN_NATURE,
+  SIGN_KIND,
+  SIGN_AGENCY,
+  SIGN_AGENCY_TYPE,
+  N_SIGN_FACT_COLUMNS,
+  /* With words only. */
+  SIGN_REPORTER = N_SIGN_FACT_COLUMNS,
+  SIGN_SEEN,
+  N_SIGN_COLUMNS
+};
+
+static const char *const sign_header[N_SIGN_COLUMNS] = {
+  "person", "entry", "version", "earliest_day", "latest_day", "precision", "nature", "kind",
+  "agency", "agency_type", "reporter", "seen",
+};
+
+static GBytes *write_check_ins (const HeardCsvContent *content);
+static GBytes *write_signs     (const HeardCsvContent *content);
+
+/* Every CSV export: the sharing log will be one more row. */
+static const struct
+{
+  HeardCsvExport   export;
+  GBytes        *(*write) (const HeardCsvContent *content);
+} exports[HEARD_CSV_N_KINDS] = {
+  [HEARD_CSV_OF_CHECK_INS] = {
+    { "check-ins", N_("Check-ins: a row per area and rater, and the safety scale"),
+      N_("what they said and the worker's note"), HEARD_EXPORT_CHECK_INS_CSV,
+      HEARD_CSV_NEEDS_CHECK_INS },
+    write_check_ins,
+  },
+  [HEARD_CSV_OF_SIGNS] = {
+    { "signs", N_("Warning signs and strengths: a row per chronology entry"),
+      N_("who told the agency and what was seen"), HEARD_EXPORT_SIGNS_CSV,
+      HEARD_CSV_NEEDS_CHRONOLOGY | HEARD_CSV_NEEDS_AGENCIES },
+    write_signs,
+  },
 };
 
 /* Text someone typed, safe in a spreadsheet: one starting as a formula
@@ -105,6 +154,86 @@ append_rating (GString            *csv,
   row[COLUMN_STATE] = heard_rating_state_to_code (rating->state);
   row[COLUMN_RATING] = value != NULL ? value : "";
   heard_csv_append_row (csv, row, n_columns);
+}
+
+static GBytes *
+write_check_ins (const HeardCsvContent *content)
+{
+  g_assert (content->check_ins != NULL);
+
+  return heard_csv_check_ins (content->person, content->check_ins,
+                              content->with_words ? HEARD_CSV_WITH_WORDS
+                                                  : HEARD_CSV_RATINGS_ONLY);
+}
+
+static HeardDirectoryAgency *
+find_agency (GListModel *agencies,
+             gint64      id)
+{
+  for (guint i = 0; agencies != NULL && i < g_list_model_get_n_items (agencies); i++)
+    {
+      g_autoptr(HeardDirectoryAgency) agency = g_list_model_get_item (agencies, i);
+
+      if (heard_directory_agency_get_id (agency) == id)
+        return agency;
+    }
+  return NULL;
+}
+
+static GBytes *
+write_signs (const HeardCsvContent *content)
+{
+  guint n_columns = content->with_words ? N_SIGN_COLUMNS : N_SIGN_FACT_COLUMNS;
+  g_autofree char *typed_person = NULL;
+  GString *csv;
+
+  g_assert (content->chronology != NULL);
+
+  typed_person = dup_typed_text (content->person);
+  csv = g_string_new (NULL);
+  heard_csv_append_row (csv, sign_header, n_columns);
+
+  for (guint i = 0; i < content->chronology->len; i++)
+    {
+      HeardChronologyEntry *entry = g_ptr_array_index (content->chronology, i);
+      /* The directory keeps its agencies alive, retired ones too. */
+      HeardDirectoryAgency *agency =
+        find_agency (content->agencies, heard_chronology_entry_get_agency_id (entry));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             heard_chronology_entry_get_id (entry));
+      g_autofree char *version = g_strdup_printf ("%u",
+                                                  heard_chronology_entry_get_version (entry));
+      g_autofree char *agency_name = NULL;
+      g_autofree char *reporter = NULL;
+      g_autofree char *seen = NULL;
+      const char *fields[N_SIGN_COLUMNS] = {
+        [SIGN_PERSON] = typed_person,
+        [SIGN_ENTRY] = id,
+        [SIGN_VERSION] = version,
+        [SIGN_EARLIEST_DAY] = heard_chronology_entry_get_earliest_day (entry),
+        [SIGN_LATEST_DAY] = heard_chronology_entry_get_latest_day (entry),
+        [SIGN_PRECISION] =
+          heard_date_precision_to_code (heard_chronology_entry_get_precision (entry)),
+        [SIGN_NATURE] = heard_entry_nature_to_code (heard_chronology_entry_get_nature (entry)),
+        [SIGN_KIND] = heard_chronology_entry_get_kind (entry),
+        [SIGN_AGENCY_TYPE] = agency != NULL ? heard_agency_type_to_code (
+                                                heard_directory_agency_get_agency_type (agency))
+                                            : "",
+      };
+
+      agency_name = dup_typed_text (agency != NULL ? heard_directory_agency_get_text (
+                                                       agency, HEARD_DIRECTORY_AGENCY_NAME)
+                                                   : NULL);
+      reporter = dup_typed_text (heard_chronology_entry_get_text (entry,
+                                                                  HEARD_CHRONOLOGY_REPORTER));
+      seen = dup_typed_text (heard_chronology_entry_get_text (entry, HEARD_CHRONOLOGY_SEEN));
+      fields[SIGN_AGENCY] = agency_name;
+      fields[SIGN_REPORTER] = reporter;
+      fields[SIGN_SEEN] = seen;
+      heard_csv_append_row (csv, fields, n_columns);
+    }
+
+  return g_string_free_to_bytes (csv);
 }
 
 void
@@ -204,4 +333,43 @@ heard_csv_check_ins (const char        *person,
     }
 
   return g_string_free_to_bytes (csv);
+}
+
+const HeardCsvExport *
+heard_csv_export_get (HeardCsvOf of)
+{
+  g_return_val_if_fail (of < HEARD_CSV_N_KINDS, NULL);
+
+  return &exports[of].export;
+}
+
+gboolean
+heard_csv_export_lookup (const char *code,
+                         HeardCsvOf *of)
+{
+  g_return_val_if_fail (of != NULL, FALSE);
+
+  for (HeardCsvOf i = 0; i < HEARD_CSV_N_KINDS; i++)
+    {
+      if (g_strcmp0 (exports[i].export.code, code) == 0)
+        {
+          *of = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+GBytes *
+heard_csv_write (HeardCsvOf             of,
+                 const HeardCsvContent *content)
+{
+  g_return_val_if_fail (of < HEARD_CSV_N_KINDS, NULL);
+  g_return_val_if_fail (content != NULL && content->person != NULL, NULL);
+  g_return_val_if_fail ((exports[of].export.needs & HEARD_CSV_NEEDS_CHECK_INS) == 0 ||
+                        content->check_ins != NULL, NULL);
+  g_return_val_if_fail ((exports[of].export.needs & HEARD_CSV_NEEDS_CHRONOLOGY) == 0 ||
+                        content->chronology != NULL, NULL);
+
+  return exports[of].write (content);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
+#include "heard-export-note.h"
 #include "heard-key.h"
 
 G_BEGIN_DECLS
@@ -54,5 +55,67 @@ typedef enum
 GBytes  *heard_csv_check_ins        (const char          *person,
                                      GPtrArray           *check_ins,
                                      HeardCsvCheckIns     columns) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The CSV exports Heard makes, one row each of a table, so that another
+ * kind of records to export is one more row (and one more writer). */
+typedef enum
+{
+  HEARD_CSV_OF_CHECK_INS,
+  HEARD_CSV_OF_SIGNS,
+  HEARD_CSV_N_KINDS /*< skip >*/
+} HeardCsvOf;
+
+/* The records an export is made from. */
+typedef enum /*< flags,skip >*/
+{
+  HEARD_CSV_NEEDS_CHECK_INS  = 1 << 0,
+  HEARD_CSV_NEEDS_CHRONOLOGY = 1 << 1,
+  HEARD_CSV_NEEDS_AGENCIES   = 1 << 2,
+} HeardCsvNeeds;
+
+/* What one export is made from: how the young person is named in it (a
+ * name or a pseudonym), the records its kind needs (the others may be
+ * NULL), and whether free text goes too. */
+typedef struct
+{
+  const char *person;
+  /* HeardCheckIn, oldest first. */
+  GPtrArray  *check_ins;
+  /* HeardChronologyEntry, as the store lists them. */
+  GPtrArray  *chronology;
+  /* HeardDirectoryAgency: the directory, to name who reported a sign. */
+  GListModel *agencies;
+  gboolean    with_words;
+} HeardCsvContent;
+
+typedef struct
+{
+  /* Stable, never translated: "check-ins", "signs" (heard-cli export csv
+   * --of). */
+  const char      *code;
+  /* What it holds, and what with_words adds (N_(): pass through gettext). */
+  const char      *summary;
+  const char      *words;
+  /* What the audit trail calls it. */
+  HeardExportKind  note_kind;
+  HeardCsvNeeds    needs;
+} HeardCsvExport;
+
+const HeardCsvExport *heard_csv_export_get    (HeardCsvOf              of);
+/* The export whose code is @code, with its kind in @of; FALSE if none. */
+gboolean              heard_csv_export_lookup (const char             *code,
+                                               HeardCsvOf             *of);
+
+/* The export @of of @content as CSV: heard_csv_check_ins() for check-ins;
+ * for warning signs and strengths one row per chronology entry, columns
+ * person, entry, version, earliest_day, latest_day, precision (day, month,
+ * year or around: an approximate day has earliest and latest a span
+ * apart), nature (harm, vulnerability, strength), kind (its code), agency
+ * (the directory's name for who reported it), agency_type; with_words adds
+ * reporter and seen (who told the agency, and what was seen), which can
+ * name people. */
+GBytes               *heard_csv_write         (HeardCsvOf              of,
+                                               const HeardCsvContent  *content)
+                                               G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /*
  * What left Heard in one export, as the audit trail keeps it: what was made
- * (a PDF, a print, a CSV of check-ins), who it was for (a recipient code,
+ * (a PDF, a print, a CSV, a calendar), who it was for (a recipient code,
  * heard-recipient.h), the plan and its version, each statement and version
  * that went in, and how many check-ins. The entry's own actor and time say
  * who made it and when, so that the sharing log can later turn every export
@@ -20,6 +20,8 @@ typedef enum
   HEARD_EXPORT_PDF,
   HEARD_EXPORT_PRINT,
   HEARD_EXPORT_CHECK_INS_CSV,
+  HEARD_EXPORT_ICS,
+  HEARD_EXPORT_SIGNS_CSV,
   HEARD_EXPORT_N_KINDS /*< skip >*/
 } HeardExportKind;
 
