@@ -18,6 +18,7 @@
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-statements.h"
+#include "heard-store-story.h"
 
 /*
  * One young person's records as the windows see them: the person, their
@@ -1629,6 +1630,23 @@ heard_case_file_note_export_async (HeardCaseFile         *self,
                    user_data);
   if (!refuse_if_dropped (self, task))
     heard_store_note_export_async (self->store, self->person_id, note, NULL, written_cb, task);
+}
+
+void
+heard_case_file_note_opened_async (HeardCaseFile       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_note_person_opened_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_note_opened_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_note_person_opened_async (self->store, self->person_id, NULL, written_cb, task);
 }
 
 void

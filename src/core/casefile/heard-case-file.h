@@ -142,6 +142,13 @@ void         heard_case_file_note_export_async     (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+/* Notes in the audit trail that the young person's record was opened:
+ * shown to whoever uses Heard, once each time it is shown. It changes no
+ * model; the entry's number. */
+void         heard_case_file_note_opened_async     (HeardCaseFile            *self,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
 /* Warning signs and strengths: recording adds version 1, amending the next
  * version with a reason (heard-store-chronology.h); both finish with the
  * entry's id. A decision on a cluster: "no further action" needs the

@@ -278,6 +278,18 @@ open_record_cb (HeardPersonPage *self,
 }
 
 static void
+opened_noted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    g_warning ("Could not note in the audit trail that a record was opened: %s",
+               error->message);
+}
+
+static void
 heard_person_page_dispose (GObject *object)
 {
   HeardPersonPage *self = HEARD_PERSON_PAGE (object);
@@ -459,7 +471,12 @@ heard_person_page_set_person (HeardPersonPage *self,
   /* The young person's one shared case file, for as long as they are shown. */
   g_clear_object (&self->case_file);
   if (person != NULL && self->context != NULL)
-    self->case_file = heard_case_file_open (self->context, person);
+    {
+      self->case_file = heard_case_file_open (self->context, person);
+      /* Each showing of a young person's record is theirs to know of
+       * ("Who has seen my story"), however long it stays shown. */
+      heard_case_file_note_opened_async (self->case_file, NULL, opened_noted_cb, NULL);
+    }
   heard_plan_view_set_case_file (self->plan_view, self->case_file);
   heard_statements_view_set_case_file (self->statements_view, self->case_file);
   heard_cluster_strip_set_case_file (self->cluster_strip, self->case_file);
