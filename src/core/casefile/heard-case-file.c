@@ -1821,6 +1821,48 @@ heard_case_file_list_chronology_kinds_async (HeardCaseFile       *self,
     heard_store_list_chronology_kinds_async (self->store, cancellable, read_cb, task);
 }
 
+/* The story is asked for, not kept: the entries it is made of are audit
+ * entries, which change no record and so are never announced by
+ * "changed". Whoever shows it asks again when it is shown and when the
+ * record changes. */
+void
+heard_case_file_list_story_async (HeardCaseFile       *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_story_async, heard_store_list_story_finish,
+              cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_story_async (self->store, self->person_id, cancellable, read_cb, task);
+}
+
+GListModel *
+heard_case_file_list_story_finish (HeardCaseFile  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GListStore *story;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_case_file_list_story_async, NULL);
+
+  events = g_task_propagate_pointer (G_TASK (result), error);
+  if (events == NULL)
+    return NULL;
+
+  story = g_list_store_new (HEARD_TYPE_STORY_EVENT);
+  g_list_store_splice (story, 0, 0, events->pdata, events->len);
+  return G_LIST_MODEL (story);
+}
+
 GPtrArray *
 heard_case_file_read_finish (HeardCaseFile  *self,
                              GAsyncResult   *result,

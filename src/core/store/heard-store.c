@@ -1400,3 +1400,24 @@ heard_store_note_person_opened_finish (HeardStore   *self,
   propagate_number (self, result, heard_store_note_person_opened_async, &entry, error);
   return entry;
 }
+
+void
+heard_store_list_story_async (HeardStore          *self,
+                              gint64               person_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_story_async (self, person_id, cancellable, callback,
+                                                  user_data);
+}
+
+GPtrArray *
+heard_store_list_story_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  return propagate (self, result, heard_store_list_story_async, error);
+}
