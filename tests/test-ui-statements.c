@@ -950,6 +950,7 @@ test_story_lists_opening_and_reading (void)
   name = heard_test_ui_dup_accessible_label (row);
   g_assert_cmpstr (name, ==, opened_said);
   g_assert_true (gtk_widget_grab_focus (row));
+  heard_test_ui_screenshot (GTK_WINDOW (heard_test_ui_active_window (the_app)), "story");
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);
