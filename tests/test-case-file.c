@@ -12,6 +12,7 @@
 #include "heard-directory-list.h"
 #include "heard-keyring.h"
 #include "heard-plan-private.h"
+#include "heard-recipient.h"
 #include "heard-removed-person.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
@@ -624,6 +625,136 @@ test_export_noted (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_statements (case_file)), ==, 0);
 }
 
+static GListModel *
+list_story (HeardCaseFile *case_file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *story;
+
+  heard_case_file_list_story_async (case_file, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  story = heard_case_file_list_story_finish (case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (story);
+
+  return story;
+}
+
+static gint64
+record_sensitive (HeardCaseFile *case_file,
+                  const char    *words,
+                  const char    *content_note)
+{
+  g_autoptr(HeardStatement) statement = statement_new (heard_case_file_get_person_id (case_file),
+                                                       words);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_statement_set_sensitive (statement, TRUE);
+  heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, content_note);
+  heard_case_file_record_statement_async (case_file, statement, NULL,
+                                          heard_test_store_result_cb, &result);
+  return finish_write (case_file, &result);
+}
+
+/* Asserts that @event is of @kind, by the caseworker, with a time. */
+static HeardStoryEvent *
+story_event (GListModel     *story,
+             guint           position,
+             HeardStoryKind  kind)
+{
+  g_autoptr(HeardStoryEvent) event = g_list_model_get_item (story, position);
+
+  g_assert_nonnull (event);
+  g_assert_cmpint (heard_story_event_get_kind (event), ==, kind);
+  g_assert_cmpstr (heard_story_event_get_who (event), ==, "Alex Morgan");
+  g_assert_cmpint (heard_story_event_get_by (event), ==, HEARD_STORY_BY_CASEWORKER);
+  g_assert_true (g_str_has_prefix (heard_story_event_get_at (event), "20"));
+
+  return event;
+}
+
+/* "Who has seen my story": one young person's story lists the opening of
+ * their record, the reading of their sensitive statement (its content note,
+ * never its words) and an export for them, newest first, with who and
+ * when; and nothing of another young person, opened and read after. */
+static void
+test_story (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardCaseFile) other_file = NULL;
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_PDF, "agency:school");
+  g_autoptr(HeardRecipient) school = heard_recipient_from_code ("agency:school");
+  g_autofree char *school_name = heard_recipient_describe (school);
+  g_autoptr(GListModel) story = NULL;
+  g_autoptr(GListModel) other_story = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardStoryEvent *event;
+  gint64 other_id;
+  gint64 statement_id;
+  gint64 other_statement_id;
+
+  heard_staff_set_name (caseworker, "Alex Morgan");
+  heard_context_save_staff_async (f->context, caseworker, NULL, NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  heard_context_save_staff_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  other_id = heard_test_context_add_person (f->context, "Bea Lindqvist");
+  for (guint i = 0; other_file == NULL; i++)
+    {
+      g_autoptr(HeardPerson) person =
+        g_list_model_get_item (heard_context_get_people (f->context), i);
+
+      if (heard_person_get_id (person) == other_id)
+        other_file = heard_case_file_open (f->context, person);
+    }
+  wait_for_loads (other_file);
+
+  statement_id = record_sensitive (case_file, "What they did at the park.",
+                                   "About a night at the park");
+  other_statement_id = record_sensitive (other_file, "Something of Bea's own.",
+                                         "About Bea's school");
+  g_assert_cmpuint (g_list_model_get_n_items (list_story (case_file)), ==, 0);
+
+  heard_case_file_note_opened_async (case_file, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  heard_case_file_note_statement_read (case_file, statement_id);
+  heard_export_note_add_statement (note, statement_id, 1);
+  heard_case_file_note_export_async (case_file, note, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  heard_case_file_note_opened_async (other_file, NULL, heard_test_store_result_cb, &result);
+  finish_write (other_file, &result);
+  heard_case_file_note_statement_read (other_file, other_statement_id);
+
+  story = list_story (case_file);
+  g_assert_cmpuint (g_list_model_get_n_items (story), ==, 3);
+  event = story_event (story, 0, HEARD_STORY_EXPORTED);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, school_name);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
+                   "1 thing you said");
+  event = story_event (story, 1, HEARD_STORY_READ_SENSITIVE);
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, statement_id);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
+                   "About a night at the park");
+  event = story_event (story, 2, HEARD_STORY_OPENED);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "");
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, 0);
+
+  /* The other young person's story is theirs alone. */
+  other_story = list_story (other_file);
+  g_assert_cmpuint (g_list_model_get_n_items (other_story), ==, 2);
+  event = story_event (other_story, 0, HEARD_STORY_READ_SENSITIVE);
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, other_statement_id);
+  story_event (other_story, 1, HEARD_STORY_OPENED);
+}
+
 /* A write made on the store itself, not through the case file (as a team
  * store would push one), shows too. */
 static void
@@ -1099,6 +1230,7 @@ main (int   argc,
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
   ADD ("/case-file/check-ins-show", test_check_ins_show);
   ADD ("/case-file/export-noted", test_export_noted);
+  ADD ("/case-file/story", test_story);
   ADD ("/case-file/chronology-shows", test_chronology_shows);
   ADD ("/case-file/open-clusters", test_open_clusters);
 #undef ADD

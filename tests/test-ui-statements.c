@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "heard-clipboard-private.h"
+#include "heard-date.h"
 #include "heard-date-row.h"
 #include "heard-dialog.h"
 #include "heard-language-check.h"
@@ -18,6 +19,7 @@
 #include "heard-statement-history.h"
 #include "heard-statement-search.h"
 #include "heard-statements-view.h"
+#include "heard-story-view.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -863,6 +865,97 @@ test_editor_day_and_boxes (void)
   heard_test_remove_dir (data_dir);
 }
 
+typedef struct
+{
+  GtkListBox *list;
+  guint       count;
+} StoryRows;
+
+static gboolean
+story_lists (gpointer data)
+{
+  StoryRows *rows = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (rows->list)) &&
+         gtk_list_box_get_row_at_index (rows->list, (int) rows->count - 1) != NULL &&
+         gtk_list_box_get_row_at_index (rows->list, (int) rows->count) == NULL;
+}
+
+/* "Who has seen my story", as the young person reads it: opening her
+ * record and reading a private statement are listed, newest first, each
+ * naming the member of staff and the day, read whole by a screen reader
+ * and reached by the keyboard, and the private words never shown. */
+static void
+test_story_lists_opening_and_reading (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today_shown = NULL;
+  g_autofree char *read_said = NULL;
+  g_autofree char *opened_said = NULL;
+  g_autofree char *name = NULL;
+  HeardStatementCard *card;
+  GtkWidget *story;
+  StoryRows rows;
+  GtkWidget *row;
+  GDate today;
+  gint64 id;
+
+  /* The day in words, "7 December 2026", as the young person reads it. */
+  heard_date_today (&today);
+  today_shown = heard_date_format (&today);
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_object_get (heard_test_ui_active_window (the_app), "context", &context, NULL);
+  heard_staff_set_name (caseworker, "Alex Morgan");
+  heard_context_save_staff_async (context, caseworker, NULL, NULL, heard_test_store_result_cb,
+                                  &result);
+  heard_test_wait (&result);
+  heard_context_save_staff_finish (context, result, &error);
+  g_assert_no_error (error);
+  /* The window's context is let go of before it stops. */
+  g_clear_object (&result);
+  g_clear_object (&context);
+
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  heard_person_page_show_view (person_page (), "statements");
+  id = record_words ("They kept me in the flat above the takeaway.",
+                     "She was shaking while she told me.", TRUE);
+  card = HEARD_STATEMENT_CARD (heard_statements_view_get_card (statements_view (), id));
+  heard_statement_card_show_words (card);
+
+  heard_person_page_show_view (person_page (), "story");
+  story = heard_test_ui_find_descendant (GTK_WIDGET (person_page ()), HEARD_TYPE_STORY_VIEW,
+                                         NULL);
+  rows.list = GTK_LIST_BOX (heard_test_ui_find_by_css_class (story, "story-list"));
+  rows.count = 2;
+  heard_test_ui_wait_until (story_lists, &rows, "the opening and the reading to be listed");
+
+  read_said = g_strdup_printf ("Alex Morgan read something private you said, on %s. "
+                               "The note on it says: “Describes being threatened.”",
+                               today_shown);
+  opened_said = g_strdup_printf ("Alex Morgan opened your record on %s.", today_shown);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows.list, 0));
+  name = heard_test_ui_dup_accessible_label (row);
+  g_assert_cmpstr (name, ==, read_said);
+  g_assert_null (strstr (name, "takeaway"));
+  g_assert_true (gtk_widget_get_focusable (row));
+  g_clear_pointer (&name, g_free);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows.list, 1));
+  name = heard_test_ui_dup_accessible_label (row);
+  g_assert_cmpstr (name, ==, opened_said);
+  g_assert_true (gtk_widget_grab_focus (row));
+  heard_test_ui_screenshot (GTK_WINDOW (heard_test_ui_active_window (the_app)), "story");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +968,8 @@ main (int   argc,
   g_test_add_func ("/ui/statements/search-shows-general-note", test_search_shows_general_note);
   g_test_add_func ("/ui/statements/editor-closed-mid-save", test_editor_closed_mid_save);
   g_test_add_func ("/ui/statements/editor-day-and-boxes", test_editor_day_and_boxes);
+  g_test_add_func ("/ui/statements/story-lists-opening-and-reading",
+                   test_story_lists_opening_and_reading);
 
   return g_test_run ();
 }

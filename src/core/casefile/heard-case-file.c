@@ -18,6 +18,7 @@
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-statements.h"
+#include "heard-store-story.h"
 
 /*
  * One young person's records as the windows see them: the person, their
@@ -1632,6 +1633,23 @@ heard_case_file_note_export_async (HeardCaseFile         *self,
 }
 
 void
+heard_case_file_note_opened_async (HeardCaseFile       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_note_person_opened_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_note_opened_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_note_person_opened_async (self->store, self->person_id, NULL, written_cb, task);
+}
+
+void
 heard_case_file_record_chronology_entry_async (HeardCaseFile        *self,
                                                HeardChronologyEntry *entry,
                                                GCancellable         *cancellable,
@@ -1801,6 +1819,48 @@ heard_case_file_list_chronology_kinds_async (HeardCaseFile       *self,
               heard_store_list_chronology_kinds_finish, cancellable, callback, user_data, &task);
   if (task != NULL)
     heard_store_list_chronology_kinds_async (self->store, cancellable, read_cb, task);
+}
+
+/* The story is asked for, not kept: the entries it is made of are audit
+ * entries, which change no record and so are never announced by
+ * "changed". Whoever shows it asks again when it is shown and when the
+ * record changes. */
+void
+heard_case_file_list_story_async (HeardCaseFile       *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_story_async, heard_store_list_story_finish,
+              cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_story_async (self->store, self->person_id, cancellable, read_cb, task);
+}
+
+GListModel *
+heard_case_file_list_story_finish (HeardCaseFile  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GListStore *story;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_case_file_list_story_async, NULL);
+
+  events = g_task_propagate_pointer (G_TASK (result), error);
+  if (events == NULL)
+    return NULL;
+
+  story = g_list_store_new (HEARD_TYPE_STORY_EVENT);
+  g_list_store_splice (story, 0, 0, events->pdata, events->len);
+  return G_LIST_MODEL (story);
 }
 
 GPtrArray *

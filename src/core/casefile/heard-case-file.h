@@ -15,6 +15,7 @@
 #include "heard-removal-rules.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
+#include "heard-story-event.h"
 
 G_BEGIN_DECLS
 
@@ -142,6 +143,13 @@ void         heard_case_file_note_export_async     (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+/* Notes in the audit trail that the young person's record was opened:
+ * shown to whoever uses Heard, once each time it is shown. It changes no
+ * model; the entry's number. */
+void         heard_case_file_note_opened_async     (HeardCaseFile            *self,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
 /* Warning signs and strengths: recording adds version 1, amending the next
  * version with a reason (heard-store-chronology.h); both finish with the
  * entry's id. A decision on a cluster: "no further action" needs the
@@ -201,5 +209,17 @@ GPtrArray   *heard_case_file_read_finish                  (HeardCaseFile       *
                                                            GAsyncResult        *result,
                                                            GError             **error)
                                                            G_GNUC_WARN_UNUSED_RESULT;
+
+/* "Who has seen my story": everything in it, newest first, as a
+ * GListModel of HeardStoryEvent (heard-store-story.h says what is in it).
+ * A snapshot, not kept up to date: ask again to refresh. */
+void         heard_case_file_list_story_async      (HeardCaseFile            *self,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+GListModel  *heard_case_file_list_story_finish     (HeardCaseFile            *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "heard-store-private.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
+#include "heard-store-story.h"
 
 /*
  * The store as every part of Heard sees it, whichever backend keeps the
@@ -1371,4 +1372,52 @@ heard_store_set_cluster_numbers_finish (HeardStore    *self,
   gint64 done = 0;
 
   return propagate_number (self, result, heard_store_set_cluster_numbers_async, &done, error);
+}
+
+/* Who has seen my story (heard-store-story.h) */
+
+void
+heard_store_note_person_opened_async (HeardStore          *self,
+                                      gint64               person_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (person_id > 0);
+
+  HEARD_STORE_GET_CLASS (self)->note_person_opened_async (self, person_id, cancellable, callback,
+                                                          user_data);
+}
+
+gint64
+heard_store_note_person_opened_finish (HeardStore   *self,
+                                       GAsyncResult *result,
+                                       GError      **error)
+{
+  gint64 entry = 0;
+
+  propagate_number (self, result, heard_store_note_person_opened_async, &entry, error);
+  return entry;
+}
+
+void
+heard_store_list_story_async (HeardStore          *self,
+                              gint64               person_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_story_async (self, person_id, cancellable, callback,
+                                                  user_data);
+}
+
+GPtrArray *
+heard_store_list_story_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  return propagate (self, result, heard_store_list_story_async, error);
 }

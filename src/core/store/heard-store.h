@@ -373,6 +373,18 @@ struct _HeardStoreClass
                                                GCancellable                  *cancellable,
                                                GAsyncReadyCallback           callback,
                                                gpointer                      user_data);
+
+  /* Who has seen my story (heard-store-story.h) */
+  void     (*note_person_opened_async)        (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_story_async)                (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
 };
 
 GQuark       heard_store_error_quark    (void);
