@@ -9,6 +9,7 @@
 #include "heard-export-note.h"
 #include "heard-fixture-records.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-sharing.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
@@ -1137,6 +1138,8 @@ test_from_v8 (Fixture       *f,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   sqlite3_stmt *statement = NULL;
   guint n_entries = 0;
   gint64 n_before, school_id, person_id, statement_id, export_id;
@@ -1160,11 +1163,27 @@ test_from_v8 (Fixture       *f,
   people = heard_test_list_people (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (people->len, ==, 1);
+  /* The export made before the sharing log waits to be logged. */
+  heard_store_list_unlogged_exports_async (f->store,
+                                           heard_person_get_id (g_ptr_array_index (people, 0)),
+                                           NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  drafts = heard_store_list_unlogged_exports_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpint (heard_sharing_entry_get_export_audit_id (g_ptr_array_index (drafts, 0)), ==,
+                   export_id);
+  g_assert_cmpint (heard_sharing_entry_get_method (g_ptr_array_index (drafts, 0)), ==,
+                   HEARD_SHARING_METHOD_SECURE_TRANSFER);
+  g_clear_object (&result);
   heard_test_close_store (&f->store);
 
   db = raw_open (f);
   g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
                    heard_sqlite_store_get_schema_version ());
+  g_assert_cmpint (heard_sharing_entry_get_agency_id (g_ptr_array_index (drafts, 0)), ==,
+                   heard_test_raw_count (db, "SELECT id FROM agency"
+                                             " WHERE name = 'Northgate Academy'"));
   for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *rows = heard_test_dump_table (db, tables[i]);
