@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "heard-chronology-rows.h"
 #include "heard-date.h"
 #include "heard-sharing-entry.h"
 #include "heard-store-agencies.h"
@@ -286,6 +287,56 @@ test_every_problem (void)
                     (int) expected[i]);
 }
 
+/* On the chronology, each entry is an event in its agency's lane, in
+ * plain words. */
+static void
+test_chronology_rows (void)
+{
+  g_autoptr(HeardChronologyRecords) records = heard_chronology_records_new ();
+  g_autoptr(GListStore) agencies = g_list_store_new (HEARD_TYPE_DIRECTORY_AGENCY);
+  g_autoptr(GListStore) log = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
+  g_autoptr(HeardDirectoryAgency) police = heard_directory_agency_new (HEARD_AGENCY_TYPE_POLICE,
+                                                                       "Northgate Police");
+  g_autoptr(HeardSharingEntry) shared = heard_sharing_entry_new (1, HEARD_SHARING_SHARED);
+  g_autoptr(HeardSharingEntry) withheld = heard_sharing_entry_new (1, HEARD_SHARING_NOT_SHARED);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(HeardChronology) chronology = NULL;
+  HeardChronologyRow *row;
+
+  heard_directory_agency_set_id (police, 4);
+  g_list_store_append (agencies, police);
+  heard_sharing_entry_set_id (shared, 1);
+  heard_sharing_entry_set_agency_id (shared, 4);
+  heard_sharing_entry_set_shared_on (shared, "2026-03-02");
+  heard_sharing_entry_set_text (shared, HEARD_SHARING_WHAT, "where she was last seen");
+  heard_sharing_entry_set_id (withheld, 2);
+  heard_sharing_entry_set_agency_id (withheld, 4);
+  heard_sharing_entry_set_shared_on (withheld, "2026-03-01");
+  g_list_store_append (log, shared);
+  g_list_store_append (log, withheld);
+  heard_chronology_records_add_agencies (records, G_LIST_MODEL (agencies));
+  heard_chronology_records_add_sharing (records, G_LIST_MODEL (log));
+
+  rows = heard_chronology_rows_build (records);
+  g_assert_cmpuint (rows->len, ==, 2);
+  row = g_ptr_array_index (rows, 0);
+  g_assert_cmpint (row->source, ==, HEARD_CHRONOLOGY_FROM_SHARING);
+  g_assert_cmpint (row->kind, ==, HEARD_CHRONOLOGY_SHARING);
+  g_assert_cmpint (row->record_id, ==, 2);
+  g_assert_cmpint (row->agency_id, ==, 4);
+  g_assert_cmpstr (row->lane, ==, "Northgate Police");
+  g_assert_cmpstr (row->what, ==, "Decided not to share with Northgate Police");
+  row = g_ptr_array_index (rows, 1);
+  g_assert_cmpstr (row->what, ==, "Shared with Northgate Police: where she was last seen");
+
+  chronology = heard_chronology_rows_draw (rows);
+  g_assert_cmpuint (heard_chronology_get_n_events (chronology), ==, 2);
+  g_assert_cmpuint (heard_chronology_get_event (chronology, 0)->lane, ==,
+                    heard_chronology_get_event (chronology, 1)->lane);
+  g_assert_cmpint (heard_chronology_get_event (chronology, 1)->kind, ==,
+                   HEARD_CHRONOLOGY_SHARING);
+}
+
 static void
 add_test (const char *path,
           void      (*test) (Fixture *, gconstpointer))
@@ -300,6 +351,7 @@ main (int   argc,
   heard_test_init (&argc, &argv);
 
   g_test_add_func ("/sharing/every-problem", test_every_problem);
+  g_test_add_func ("/sharing/chronology-rows", test_chronology_rows);
   add_test ("/sharing/saved", test_saved);
   add_test ("/sharing/needs-lawful-basis", test_needs_lawful_basis);
   add_test ("/sharing/needs-reason-without-consent", test_needs_reason_without_consent);
