@@ -34,6 +34,17 @@ struct _HeardLawfulBasis
 
 G_DEFINE_FINAL_TYPE (HeardLawfulBasis, heard_lawful_basis, G_TYPE_OBJECT)
 
+/* Read-only, for lists and drop-downs to bind. */
+enum {
+  BASIS_PROP_0,
+  BASIS_PROP_CODE,
+  BASIS_PROP_LABEL,
+  BASIS_PROP_EXPLANATION,
+  BASIS_N_PROPS
+};
+
+static GParamSpec *basis_properties[BASIS_N_PROPS];
+
 struct _HeardSharingEntry
 {
   GObject               parent_instance;
@@ -252,9 +263,50 @@ heard_lawful_basis_finalize (GObject *object)
 }
 
 static void
+heard_lawful_basis_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HeardLawfulBasis *self = HEARD_LAWFUL_BASIS (object);
+
+  switch (prop_id)
+    {
+    case BASIS_PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+
+    case BASIS_PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+
+    case BASIS_PROP_EXPLANATION:
+      g_value_set_string (value, self->explanation);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 heard_lawful_basis_class_init (HeardLawfulBasisClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = heard_lawful_basis_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = heard_lawful_basis_finalize;
+  object_class->get_property = heard_lawful_basis_get_property;
+
+  basis_properties[BASIS_PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  basis_properties[BASIS_PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  basis_properties[BASIS_PROP_EXPLANATION] =
+    g_param_spec_string ("explanation", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, BASIS_N_PROPS, basis_properties);
 }
 
 static void

@@ -107,7 +107,8 @@ gboolean    heard_sharing_link_kind_from_code  (const char           *code,
 
 /* A lawful basis for sharing, as the records list them (a table, extended
  * by adding rows): its stable code, its name and a one-sentence
- * explanation, translated when Heard knows them, else as stored. */
+ * explanation, translated when Heard knows them, else as stored; the
+ * same as read-only properties "code", "label" and "explanation". */
 #define HEARD_TYPE_LAWFUL_BASIS (heard_lawful_basis_get_type ())
 
 G_DECLARE_FINAL_TYPE (HeardLawfulBasis, heard_lawful_basis, HEARD, LAWFUL_BASIS, GObject)
