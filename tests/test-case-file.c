@@ -1046,6 +1046,89 @@ save_agency (Fixture         *f,
   return id;
 }
 
+/* The sharing log: every export made for this young person waits as a
+ * draft, pre-filled from what went in; recording it takes it off that list
+ * and into the log, an amendment replaces its row and the history keeps
+ * both; the lawful bases come from the context. */
+static void
+test_sharing_log (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(HeardSharingEntry) draft = NULL;
+  g_autoptr(HeardSharingEntry) amended = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recipient = NULL;
+  GListModel *log = heard_case_file_get_sharing_log (case_file);
+  GListModel *unlogged = heard_case_file_get_unlogged_exports (case_file);
+  const HeardSharingLink *links;
+  gint64 school_id, statement_id, id;
+  guint n_links;
+
+  heard_context_list_lawful_bases_async (f->context, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  bases = heard_context_list_lawful_bases_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bases->len, ==, 6);
+  g_clear_object (&result);
+
+  school_id = save_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  statement_id = record_statement (case_file, "Tell school I am safe.");
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 0);
+
+  recipient = g_strdup_printf ("agency:school:%" G_GINT64_FORMAT, school_id);
+  note = heard_export_note_new (HEARD_EXPORT_PDF, recipient);
+  heard_export_note_add_statement (note, statement_id, 1);
+  note->words = HEARD_EXPORT_YES;
+  heard_case_file_note_export_async (case_file, note, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  /* The write finishes once the list shows it. */
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 1);
+  draft = heard_sharing_entry_copy (get_row (unlogged, 0));
+  g_assert_cmpint (heard_sharing_entry_get_decision (draft), ==, HEARD_SHARING_SHARED);
+  g_assert_cmpint (heard_sharing_entry_get_agency_id (draft), ==, school_id);
+  g_assert_cmpint (heard_sharing_entry_get_method (draft), ==,
+                   HEARD_SHARING_METHOD_SECURE_TRANSFER);
+  g_assert_cmpint (heard_sharing_entry_get_export_audit_id (draft), >, 0);
+  g_assert_cmpstr (heard_sharing_entry_get_text (draft, HEARD_SHARING_WHAT), ==,
+                   "1 statement, with their words");
+  links = heard_sharing_entry_get_links (draft, &n_links);
+  g_assert_cmpuint (n_links, ==, 1);
+  g_assert_cmpint (links[0].id, ==, statement_id);
+
+  heard_sharing_entry_set_lawful_basis (draft, "consent");
+  heard_sharing_entry_set_text (draft, HEARD_SHARING_NECESSARY, "School asked how she is.");
+  heard_case_file_record_sharing_entry_async (case_file, draft, NULL, heard_test_store_result_cb,
+                                              &result);
+  id = finish_write (case_file, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  g_assert_cmpint (heard_sharing_entry_get_id (get_row (log, 0)), ==, id);
+
+  amended = heard_sharing_entry_copy (get_row (log, 0));
+  heard_sharing_entry_set_version (amended, 2);
+  heard_sharing_entry_set_text (amended, HEARD_SHARING_CONTACT, "Ms Patel, designated lead");
+  heard_sharing_entry_set_text (amended, HEARD_SHARING_REASON, "Who received it.");
+  heard_case_file_amend_sharing_entry_async (case_file, amended, NULL,
+                                             heard_test_store_result_cb, &result);
+  g_assert_cmpint (finish_write (case_file, &result), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  g_assert_cmpuint (heard_sharing_entry_get_version (get_row (log, 0)), ==, 2);
+
+  heard_case_file_list_sharing_history_async (case_file, id, NULL, heard_test_store_result_cb,
+                                              &result);
+  heard_test_wait (&result);
+  history = heard_case_file_read_finish (case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (heard_sharing_entry_get_text (g_ptr_array_index (history, 0),
+                                                 HEARD_SHARING_CONTACT), ==, "");
+}
+
 /* Logs a sign of harm @days_ago days before today from @agency_id. */
 static gint64
 log_sign (Fixture       *f,
@@ -1233,6 +1316,7 @@ main (int   argc,
   ADD ("/case-file/story", test_story);
   ADD ("/case-file/chronology-shows", test_chronology_shows);
   ADD ("/case-file/open-clusters", test_open_clusters);
+  ADD ("/case-file/sharing-log", test_sharing_log);
 #undef ADD
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "heard-list-util.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-sharing.h"
 #include "heard-store-exports.h"
 #include "heard-store-open-items.h"
 #include "heard-plan-private.h"
@@ -49,6 +50,8 @@ struct _HeardCaseFile
   GListStore    *chronology;
   GListStore    *cluster_decisions;
   GListStore    *open_clusters;
+  GListStore    *sharing_log;
+  GListStore    *unlogged_exports;
   /* The cluster prompt's numbers in force, once read. */
   HeardClusterRule rule;
   gboolean       rule_known;
@@ -73,6 +76,8 @@ enum {
   PROP_CLUSTER_DECISIONS,
   PROP_OPEN_CLUSTERS,
   PROP_OPEN_ITEMS,
+  PROP_SHARING_LOG,
+  PROP_UNLOGGED_EXPORTS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
   PROP_FAILED,
@@ -517,6 +522,53 @@ chronology_listed_cb (GObject      *object,
   end_load (load->self, error);
 }
 
+static gboolean
+same_sharing_entry (gpointer old,
+                    gpointer fresh)
+{
+  return heard_sharing_entry_get_id (old) == heard_sharing_entry_get_id (fresh) &&
+         heard_sharing_entry_get_version (old) == heard_sharing_entry_get_version (fresh);
+}
+
+static void
+sharing_listed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = heard_store_list_sharing_finish (HEARD_STORE (object), result, &error);
+  if (entries != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->sharing_log, entries, same_sharing_entry);
+  end_load (load->self, error);
+}
+
+/* A draft stands for its export: the same export is the same item. */
+static gboolean
+same_export (gpointer old,
+             gpointer fresh)
+{
+  return heard_sharing_entry_get_export_audit_id (old) ==
+         heard_sharing_entry_get_export_audit_id (fresh);
+}
+
+static void
+unlogged_exports_listed_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafts = heard_store_list_unlogged_exports_finish (HEARD_STORE (object), result, &error);
+  if (drafts != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->unlogged_exports, drafts, same_export);
+  end_load (load->self, error);
+}
+
 /* A decision never changes once recorded. */
 static gboolean
 same_cluster_decision (gpointer old,
@@ -702,6 +754,21 @@ load_chronology (HeardCaseFile *self)
 }
 
 static void
+load_unlogged_exports (HeardCaseFile *self)
+{
+  heard_store_list_unlogged_exports_async (self->store, self->person_id, self->cancellable,
+                                           unlogged_exports_listed_cb, begin_load (self));
+}
+
+static void
+load_sharing (HeardCaseFile *self)
+{
+  heard_store_list_sharing_async (self->store, self->person_id, self->cancellable,
+                                  sharing_listed_cb, begin_load (self));
+  load_unlogged_exports (self);
+}
+
+static void
 load_cluster_decisions (HeardCaseFile *self)
 {
   heard_store_list_cluster_decisions_async (self->store, self->person_id, self->cancellable,
@@ -750,6 +817,10 @@ store_changed_cb (HeardStore      *store,
     case HEARD_RECORD_KIND_CLUSTER_DECISION:
       load_cluster_decisions (self);
       load_open_items (self);
+      break;
+
+    case HEARD_RECORD_KIND_SHARING:
+      load_sharing (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
@@ -843,6 +914,23 @@ written_cb (GObject      *object,
   finish_write (task, outcome, error);
 }
 
+/* An export changes no record, so the store says nothing: it is one more
+ * to log, and the write finishes once the list shows it. */
+static void
+export_noted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  HeardCaseFile *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gint64 entry = heard_store_note_export_finish (HEARD_STORE (object), result, &error);
+
+  if (entry != 0 && self->store != NULL)
+    load_unlogged_exports (self);
+  finish_write (task, entry, error);
+}
+
 static void
 person_saved_cb (GObject      *object,
                  GAsyncResult *result,
@@ -906,6 +994,8 @@ heard_case_file_finalize (GObject *object)
   g_clear_object (&self->chronology);
   g_clear_object (&self->cluster_decisions);
   g_clear_object (&self->open_clusters);
+  g_clear_object (&self->sharing_log);
+  g_clear_object (&self->unlogged_exports);
   g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
@@ -953,6 +1043,14 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_OPEN_ITEMS:
       g_value_set_object (value, self->open_items);
+      break;
+
+    case PROP_SHARING_LOG:
+      g_value_set_object (value, self->sharing_log);
+      break;
+
+    case PROP_UNLOGGED_EXPORTS:
+      g_value_set_object (value, self->unlogged_exports);
       break;
 
     case PROP_N_OUTSTANDING:
@@ -1009,6 +1107,12 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_OPEN_ITEMS] =
     g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHARING_LOG] =
+    g_param_spec_object ("sharing-log", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNLOGGED_EXPORTS] =
+    g_param_spec_object ("unlogged-exports", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_OUTSTANDING] =
     g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1034,6 +1138,8 @@ heard_case_file_init (HeardCaseFile *self)
   self->cluster_decisions = g_list_store_new (HEARD_TYPE_CLUSTER_DECISION);
   self->open_clusters = g_list_store_new (HEARD_TYPE_OPEN_CLUSTER);
   self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
+  self->sharing_log = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
+  self->unlogged_exports = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
 }
@@ -1061,6 +1167,7 @@ case_file_new (HeardContext *context,
   load_cluster_decisions (self);
   load_cluster_numbers (self);
   load_open_items (self);
+  load_sharing (self);
 
   return self;
 }
@@ -1107,6 +1214,8 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_list_store_remove_all (self->chronology);
   g_list_store_remove_all (self->cluster_decisions);
   g_list_store_remove_all (self->open_clusters);
+  g_list_store_remove_all (self->sharing_log);
+  g_list_store_remove_all (self->unlogged_exports);
   self->rule_known = FALSE;
   g_list_store_remove_all (self->open_items);
   count_outstanding (self);
@@ -1216,6 +1325,22 @@ heard_case_file_get_open_items (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->open_items);
+}
+
+GListModel *
+heard_case_file_get_sharing_log (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->sharing_log);
+}
+
+GListModel *
+heard_case_file_get_unlogged_exports (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->unlogged_exports);
 }
 
 /* How many statements are not answered, or answered but not told. */
@@ -1629,7 +1754,46 @@ heard_case_file_note_export_async (HeardCaseFile         *self,
   task = new_task (self, heard_case_file_note_export_async, &finish, cancellable, callback,
                    user_data);
   if (!refuse_if_dropped (self, task))
-    heard_store_note_export_async (self->store, self->person_id, note, NULL, written_cb, task);
+    heard_store_note_export_async (self->store, self->person_id, note, NULL, export_noted_cb,
+                                   task);
+}
+
+void
+heard_case_file_record_sharing_entry_async (HeardCaseFile       *self,
+                                            HeardSharingEntry   *entry,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_sharing_entry_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_SHARING_ENTRY (entry));
+
+  task = new_task (self, heard_case_file_record_sharing_entry_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_sharing_entry_async (self->store, entry, NULL, written_cb, task);
+}
+
+void
+heard_case_file_amend_sharing_entry_async (HeardCaseFile       *self,
+                                           HeardSharingEntry   *amended,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_amend_sharing_entry_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_SHARING_ENTRY (amended));
+
+  task = new_task (self, heard_case_file_amend_sharing_entry_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_amend_sharing_entry_async (self->store, amended, NULL, written_cb, task);
 }
 
 void
@@ -1872,4 +2036,21 @@ heard_case_file_read_finish (HeardCaseFile  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_case_file_list_sharing_history_async (HeardCaseFile       *self,
+                                            gint64               entry_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_sharing_history_async,
+              heard_store_list_sharing_history_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_sharing_history_async (self->store, entry_id, cancellable, read_cb, task);
 }

@@ -13,6 +13,7 @@
 #include "heard-person.h"
 #include "heard-plan.h"
 #include "heard-removal-rules.h"
+#include "heard-sharing-entry.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
 #include "heard-story-event.h"
@@ -38,6 +39,14 @@ GListModel  *heard_case_file_get_chronology    (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_cluster_decisions (HeardCaseFile    *self);
 GListModel  *heard_case_file_get_open_clusters (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_open_items    (HeardCaseFile        *self);
+/* The sharing log: the newest version of each entry (HeardSharingEntry),
+ * by day. */
+GListModel  *heard_case_file_get_sharing_log   (HeardCaseFile        *self);
+/* Exports made for this young person (before the sharing log too) that
+ * no entry of the log completes yet, oldest first, each a draft
+ * HeardSharingEntry to complete and record
+ * (heard_sharing_entry_new_from_export_note()). */
+GListModel  *heard_case_file_get_unlogged_exports (HeardCaseFile     *self);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
 gboolean     heard_case_file_get_failed        (HeardCaseFile        *self);
@@ -170,6 +179,20 @@ void         heard_case_file_record_cluster_decision_async (HeardCaseFile       
                                                             GCancellable         *cancellable,
                                                             GAsyncReadyCallback   callback,
                                                             gpointer              user_data);
+/* The sharing log: recording adds version 1, amending the next version
+ * with a reason (heard-store-sharing.h); both finish with the entry's id.
+ * Recording a draft from heard_case_file_get_unlogged_exports() takes it
+ * off that list. */
+void         heard_case_file_record_sharing_entry_async (HeardCaseFile        *self,
+                                                         HeardSharingEntry    *entry,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void         heard_case_file_amend_sharing_entry_async  (HeardCaseFile        *self,
+                                                         HeardSharingEntry    *amended,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
 /* Finishes any write above: the new record's id (or the amendment's
  * version number), 1 for a write that makes no record, 0 with @error set. */
 gint64       heard_case_file_write_finish          (HeardCaseFile            *self,
@@ -202,6 +225,12 @@ void         heard_case_file_list_chronology_history_async (HeardCaseFile      *
                                                             GAsyncReadyCallback callback,
                                                             gpointer            user_data);
 void         heard_case_file_list_chronology_kinds_async  (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* Every version of one sharing entry, the original first. */
+void         heard_case_file_list_sharing_history_async   (HeardCaseFile       *self,
+                                                           gint64               entry_id,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);

@@ -13,6 +13,7 @@
 #include "heard-person.h"
 #include "heard-plan.h"
 #include "heard-record-kind.h"
+#include "heard-sharing-entry.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-store-enums.h"
@@ -52,6 +53,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
  * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h,
  * heard-store-drafts.h, heard-store-check-ins.h, heard-store-exports.h,
+ * heard-store-sharing.h,
  * heard-store-agencies.h and heard-store-chronology.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
@@ -381,6 +383,37 @@ struct _HeardStoreClass
                                                GAsyncReadyCallback           callback,
                                                gpointer                      user_data);
   void     (*list_story_async)                (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+
+  /* The sharing log (heard-store-sharing.h) */
+  void     (*list_lawful_bases_async)         (HeardStore                    *self,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_sharing_async)              (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_sharing_history_async)      (HeardStore                    *self,
+                                               gint64                        entry_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*record_sharing_entry_async)      (HeardStore                    *self,
+                                               HeardSharingEntry             *entry,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*amend_sharing_entry_async)       (HeardStore                    *self,
+                                               HeardSharingEntry             *amended,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_unlogged_exports_async)     (HeardStore                    *self,
                                                gint64                        person_id,
                                                GCancellable                  *cancellable,
                                                GAsyncReadyCallback           callback,
