@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
@@ -82,7 +84,10 @@ describe (HeardStoryEvent  *event,
           char            **sentence,
           char            **detail)
 {
-  g_autofree char *day = heard_date_describe_moment_day (heard_story_event_get_at (event));
+  const char *at = heard_story_event_get_at (event);
+  /* A share is dated by the day it happened, the rest by their moment. */
+  g_autofree char *day = strlen (at) == 10 ? heard_date_describe (at)
+                                           : heard_date_describe_moment_day (at);
   g_autofree char *who = describe_who (event, FALSE);
   g_autofree char *doer = describe_who (event, TRUE);
   const char *agency = heard_story_event_get_text (event, HEARD_STORY_AGENCY);
@@ -314,6 +319,8 @@ heard_story_view_set_case_file (HeardStoryView *self,
     {
       g_signal_handlers_disconnect_by_data (heard_case_file_get_statements (self->case_file),
                                             self);
+      g_signal_handlers_disconnect_by_data (heard_case_file_get_sharing_log (self->case_file),
+                                            self);
       g_signal_handlers_disconnect_by_data (self->case_file, self);
     }
   g_set_object (&self->case_file, case_file);
@@ -324,6 +331,8 @@ heard_story_view_set_case_file (HeardStoryView *self,
       g_signal_connect_object (case_file, "notify::person", G_CALLBACK (load), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (heard_case_file_get_statements (case_file), "items-changed",
+                               G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (heard_case_file_get_sharing_log (case_file), "items-changed",
                                G_CALLBACK (load), self, G_CONNECT_SWAPPED);
     }
   load (self);

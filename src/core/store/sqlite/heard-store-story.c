@@ -16,7 +16,7 @@
  * "Who has seen my story" in the SQLCipher store (heard-store-story.h): the
  * audit entry of each opening of a young person's record, added in its own
  * write transaction so that it is chained like every other entry; and the
- * story read back from the trail, filtered by the young person's id in the
+ * story read back from the trail and the sharing log, filtered by the young person's id in the
  * SQL itself (their statements joined by statement.person_id), so that no
  * entry of anyone else is ever read, let alone shown.
  */
@@ -42,6 +42,21 @@
   "   ON a.target_kind = 'statement' AND a.target_id = st.id AND a.action = 'read'" \
   " WHERE st.person_id = ?1" \
   " ORDER BY 1 DESC"
+
+/* Their sharing log as it now stands (each entry's newest version): when it
+ * happened, with whom, what, why; who decided is who first wrote it down. */
+#define SHARING_SQL \
+  "SELECT v.shared_on, v.decision, coalesce (ag.name, ''), v.what, v.purpose," \
+  "       v.not_shared_reason, first.saved_by," \
+  "       (SELECT role FROM staff WHERE name = first.saved_by" \
+  "        ORDER BY retired_at IS NOT NULL LIMIT 1)," \
+  "       e.id" \
+  " FROM sharing_entry e" \
+  " JOIN sharing_version v ON v.entry_id = e.id" \
+  "   AND v.version = (SELECT max (version) FROM sharing_version WHERE entry_id = e.id)" \
+  " JOIN sharing_version first ON first.entry_id = e.id AND first.version = 1" \
+  " LEFT JOIN agency ag ON ag.id = v.agency_id" \
+  " WHERE e.person_id = ?1"
 
 typedef struct
 {
@@ -225,6 +240,40 @@ add_event_cb (sqlite3_stmt *statement,
   g_ptr_array_add (read->events, event);
 }
 
+static void
+add_sharing_cb (sqlite3_stmt *statement,
+                gpointer      data)
+{
+  StoryRead *read = data;
+  gboolean shared = g_str_equal ((const char *) sqlite3_column_text (statement, 1), "shared");
+  HeardStoryEvent *event;
+
+  event = heard_story_event_new (shared ? HEARD_STORY_SHARED : HEARD_STORY_NOT_SHARED,
+                                 (const char *) sqlite3_column_text (statement, 0),
+                                 (const char *) sqlite3_column_text (statement, 6),
+                                 by_role (statement, 7));
+  heard_story_event_set_record_id (event, sqlite3_column_int64 (statement, 8));
+  heard_story_event_set_text (event, HEARD_STORY_AGENCY,
+                              (const char *) sqlite3_column_text (statement, 2));
+  heard_story_event_set_text (event, HEARD_STORY_WHAT,
+                              (const char *) sqlite3_column_text (statement, 3));
+  heard_story_event_set_text (event, HEARD_STORY_WHY,
+                              (const char *) sqlite3_column_text (statement, shared ? 4 : 5));
+  g_ptr_array_add (read->events, event);
+}
+
+/* Newest first. A day ("2026-03-05") sorts before the moments of that day
+ * ("2026-03-05T09:30:00Z"), which is close enough for a list of days. */
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  HeardStoryEvent *first = *(HeardStoryEvent **) a;
+  HeardStoryEvent *second = *(HeardStoryEvent **) b;
+
+  return g_strcmp0 (heard_story_event_get_at (second), heard_story_event_get_at (first));
+}
+
 static gpointer
 story_work (sqlite3  *db,
             gpointer  data,
@@ -233,8 +282,11 @@ story_work (sqlite3  *db,
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   StoryRead read = { db, events };
 
-  if (!_heard_store_each_row (db, STORY_SQL, *(gint64 *) data, NULL, add_event_cb, &read, error))
+  if (!_heard_store_each_row (db, STORY_SQL, *(gint64 *) data, NULL, add_event_cb, &read, error) ||
+      !_heard_store_each_row (db, SHARING_SQL, *(gint64 *) data, NULL, add_sharing_cb, &read,
+                              error))
     return NULL;
+  g_ptr_array_sort (events, compare_newest_first);
 
   return g_steal_pointer (&events);
 }
