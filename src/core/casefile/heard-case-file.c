@@ -1573,6 +1573,27 @@ heard_case_file_amend_statement_async (HeardCaseFile       *self,
 }
 
 void
+heard_case_file_set_statement_consent_async (HeardCaseFile       *self,
+                                             gint64               statement_id,
+                                             const char          *ends_on,
+                                             const char          *withdrawn_on,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_set_statement_consent_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_set_statement_consent_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_set_statement_consent_async (self->store, statement_id, ends_on, withdrawn_on,
+                                             NULL, written_cb, task);
+}
+
+void
 heard_case_file_answer_statement_async (HeardCaseFile          *self,
                                         HeardStatementResponse *response,
                                         GCancellable           *cancellable,
