@@ -203,7 +203,11 @@ same_statement (gpointer old,
   guint n_b = b_answers != NULL ? b_answers->len : 0;
 
   if (heard_statement_get_id (old) != heard_statement_get_id (fresh) ||
-      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b)
+      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b ||
+      !same_strings (heard_statement_get_consent_ends_on (old),
+                     heard_statement_get_consent_ends_on (fresh)) ||
+      !same_strings (heard_statement_get_consent_withdrawn_on (old),
+                     heard_statement_get_consent_withdrawn_on (fresh)))
     return FALSE;
 
   for (guint i = 0; i < n_a; i++)
