@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "heard-choice-row.h"
 #include "heard-clipboard-private.h"
 #include "heard-date.h"
 #include "heard-date-row.h"
@@ -14,6 +15,7 @@
 #include "heard-language-check.h"
 #include "heard-language-highlighter.h"
 #include "heard-person-page.h"
+#include "heard-plan-view.h"
 #include "heard-statement-card.h"
 #include "heard-statement-form.h"
 #include "heard-statement-history.h"
@@ -956,6 +958,147 @@ test_story_lists_opening_and_reading (void)
   heard_test_remove_dir (data_dir);
 }
 
+/* The first label below @root whose text holds @text, or NULL. */
+static GtkWidget *
+find_label_holding (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_holding (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+newest_consent_withdrawn (gpointer data)
+{
+  return *heard_statement_get_consent_withdrawn_on (listed (data, 0)) != '\0';
+}
+
+static gboolean
+plan_is_shown (gpointer data)
+{
+  return heard_plan_view_get_plan (data) != NULL;
+}
+
+/* Consent given until a day in the editor, shown on the card in plain
+ * words; withdrawn through Change Consent… (a day in the future refused
+ * beside its field), after which the card says so and the export dialog
+ * leaves the statement out, saying why. */
+static void
+test_consent_withdrawn (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *today = heard_today_iso_date ();
+  g_autofree char *today_said = heard_date_describe (today);
+  g_autofree char *withdrawn_says = g_strdup_printf ("Consent withdrawn on %s", today_said);
+  g_autofree char *left_out_says = g_strdup_printf ("they withdrew consent on %s", today_said);
+  HeardStatementsView *view;
+  HeardStatementForm *form;
+  GtkWindow *editor, *dialog;
+  GtkWidget *card, *until, *ends_on, *row, *withdrawn_on, *consent, *page, *plan_view, *group;
+  GDate tomorrow;
+  g_autofree char *tomorrow_iso = NULL;
+  gint64 id;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), FIRST_WORDS);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                                            "share-school")),
+                               TRUE);
+  /* Until they say otherwise, unless a day is chosen. */
+  until = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_CHOICE_ROW, "Until");
+  ends_on = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_DATE_ROW,
+                                           "Last day their consent holds");
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (until)), ==, "open");
+  g_assert_false (gtk_widget_get_visible (ends_on));
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (until), "day"));
+  g_assert_true (gtk_widget_get_visible (ends_on));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
+  gtk_editable_set_text (GTK_EDITABLE (ends_on), "2099-03-03");
+  heard_test_ui_save_dialog (editor, "HeardStatementEditor");
+  wait_for_statements (view, 1);
+  id = heard_statement_get_id (listed (view, 0));
+  g_assert_cmpstr (heard_statement_get_consent_ends_on (listed (view, 0)), ==, "2099-03-03");
+  card = heard_statements_view_get_card (view, id);
+  consent = find_label_holding (card, "until 3 March 2099");
+  g_assert_nonnull (consent);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (consent)), "May be shared with"));
+  g_assert_false (gtk_widget_has_css_class (consent, "warning"));
+
+  /* Change Consent… is a button of the card, named for screen readers. */
+  heard_test_ui_assert_every_control_named (card);
+  g_assert_true (gtk_widget_activate_action (card, "statements.consent", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardConsentDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                       "They Withdrew Consent");
+  withdrawn_on = heard_test_ui_find_descendant (GTK_WIDGET (dialog), HEARD_TYPE_DATE_ROW,
+                                                "Day they withdrew it");
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         TRUE);
+  /* Not in the future: said beside the field, the dialog kept. */
+  heard_date_today (&tomorrow);
+  g_date_add_days (&tomorrow, 1);
+  tomorrow_iso = heard_date_to_iso (&tomorrow);
+  gtk_editable_set_text (GTK_EDITABLE (withdrawn_on), tomorrow_iso);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardConsentDialog"));
+  heard_test_ui_assert_field_error (withdrawn_on, "in the future");
+  /* Today by default. */
+  gtk_editable_set_text (GTK_EDITABLE (withdrawn_on), today);
+  heard_test_ui_save_dialog (dialog, "HeardConsentDialog");
+  heard_test_ui_wait_until (newest_consent_withdrawn, view, "consent to be withdrawn");
+
+  card = heard_statements_view_get_card (view, id);
+  g_assert_true (shows_text (card, withdrawn_says));
+  consent = find_label_holding (card, withdrawn_says);
+  g_assert_true (gtk_widget_has_css_class (consent, "warning"));
+
+  /* The export dialog leaves it out, and says why. */
+  page = GTK_WIDGET (person_page ());
+  heard_person_page_show_view (person_page (), "plan");
+  plan_view = heard_test_ui_find_descendant (page, HEARD_TYPE_PLAN_VIEW, NULL);
+  g_assert_true (gtk_widget_activate_action (plan_view, "plan.start", NULL));
+  heard_test_ui_wait_until (plan_is_shown, plan_view, "the new plan");
+  g_assert_true (gtk_widget_activate_action (plan_view, "plan.export", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardExportDialog");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                                ADW_TYPE_ACTION_ROW,
+                                                                "An agency"),
+                                 GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (heard_test_ui_find_descendant (
+                                               GTK_WIDGET (dialog), HEARD_TYPE_CHOICE_ROW, NULL)),
+                                             "school"));
+  group = heard_test_ui_find_by_name (GTK_WIDGET (dialog), "their-words");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            left_out_says));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "None of their words will go in."));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), FIRST_WORDS));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardExportDialog");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -970,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/ui/statements/editor-day-and-boxes", test_editor_day_and_boxes);
   g_test_add_func ("/ui/statements/story-lists-opening-and-reading",
                    test_story_lists_opening_and_reading);
+  g_test_add_func ("/ui/statements/consent-withdrawn", test_consent_withdrawn);
 
   return g_test_run ();
 }

@@ -209,7 +209,11 @@ same_statement (gpointer old,
   guint n_b = b_answers != NULL ? b_answers->len : 0;
 
   if (heard_statement_get_id (old) != heard_statement_get_id (fresh) ||
-      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b)
+      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b ||
+      !same_strings (heard_statement_get_consent_ends_on (old),
+                     heard_statement_get_consent_ends_on (fresh)) ||
+      !same_strings (heard_statement_get_consent_withdrawn_on (old),
+                     heard_statement_get_consent_withdrawn_on (fresh)))
     return FALSE;
 
   for (guint i = 0; i < n_a; i++)
@@ -1696,6 +1700,27 @@ heard_case_file_amend_statement_async (HeardCaseFile       *self,
                    callback, user_data);
   if (!refuse_if_dropped (self, task))
     heard_store_amend_statement_async (self->store, amended, NULL, written_cb, task);
+}
+
+void
+heard_case_file_set_statement_consent_async (HeardCaseFile       *self,
+                                             gint64               statement_id,
+                                             const char          *ends_on,
+                                             const char          *withdrawn_on,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_set_statement_consent_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_set_statement_consent_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_set_statement_consent_async (self->store, statement_id, ends_on, withdrawn_on,
+                                             NULL, written_cb, task);
 }
 
 void

@@ -134,6 +134,16 @@ void         heard_case_file_amend_statement_async (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+/* Their consent to share @statement_id from now on (see
+ * heard_store_set_statement_consent_async()); the statement in the list
+ * shows it in place. */
+void         heard_case_file_set_statement_consent_async (HeardCaseFile      *self,
+                                                          gint64              statement_id,
+                                                          const char         *ends_on,
+                                                          const char         *withdrawn_on,
+                                                          GCancellable       *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer            user_data);
 void         heard_case_file_answer_statement_async (HeardCaseFile           *self,
                                                      HeardStatementResponse  *response,
                                                      GCancellable            *cancellable,

@@ -761,6 +761,33 @@ heard_store_mark_response_told_finish (HeardStore   *self,
 }
 
 void
+heard_store_set_statement_consent_async (HeardStore          *self,
+                                         gint64               statement_id,
+                                         const char          *ends_on,
+                                         const char          *withdrawn_on,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->set_statement_consent_async (self, statement_id, ends_on,
+                                                             withdrawn_on, cancellable, callback,
+                                                             user_data);
+}
+
+gint64
+heard_store_set_statement_consent_finish (HeardStore   *self,
+                                          GAsyncResult *result,
+                                          GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_set_statement_consent_async, &id, error);
+  return id;
+}
+
+void
 heard_store_note_statement_read (HeardStore *self,
                                  gint64      statement_id)
 {

@@ -67,7 +67,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * store was created on (the one its callers use), before the write's own
  * callback runs. @record_id is the young person's id (PERSON), the plan
  * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
- * amended, answered, told), the check-in's (CHECK_IN) or the member of
+ * amended, answered, told, its consent changed), the check-in's (CHECK_IN) or the member of
  * staff's (STAFF, with @person_id 0). A refused write emits nothing, and so does a write to the audit trail
  * alone (a sensitive statement read, an export), which changes no record anyone sees,
  * nor does a draft (heard-store-drafts.h), which is no record.
@@ -248,6 +248,13 @@ struct _HeardStoreClass
   void     (*mark_response_told_async)      (HeardStore                   *self,
                                              gint64                        response_id,
                                              const char                   *told_on,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
+  void     (*set_statement_consent_async)   (HeardStore                   *self,
+                                             gint64                        statement_id,
+                                             const char                   *ends_on,
+                                             const char                   *withdrawn_on,
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
