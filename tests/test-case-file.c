@@ -9,6 +9,7 @@
 #include "heard-caseload-model.h"
 #include "heard-context-private.h"
 #include "heard-context.h"
+#include "heard-date.h"
 #include "heard-directory-list.h"
 #include "heard-keyring.h"
 #include "heard-plan-private.h"
@@ -625,6 +626,26 @@ test_export_noted (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_statements (case_file)), ==, 0);
 }
 
+static gint64
+save_agency (Fixture         *f,
+             HeardAgencyType  type,
+             const char      *name)
+{
+  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_context_save_agency_async (f->context, agency, NULL, heard_test_store_result_cb,
+                                   &result);
+  heard_test_wait (&result);
+  id = heard_context_save_agency_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
 static GListModel *
 list_story (HeardCaseFile *case_file)
 {
@@ -696,6 +717,9 @@ test_story (Fixture       *f,
   gint64 other_id;
   gint64 statement_id;
   gint64 other_statement_id;
+  g_autoptr(HeardSharingEntry) share = NULL;
+  g_autofree char *shared_on = NULL;
+  GDate yesterday;
 
   heard_staff_set_name (caseworker, "Alex Morgan");
   heard_context_save_staff_async (f->context, caseworker, NULL, NULL,
@@ -733,8 +757,31 @@ test_story (Fixture       *f,
   finish_write (other_file, &result);
   heard_case_file_note_statement_read (other_file, other_statement_id);
 
+  /* A share written down the day after it happened comes after today's. */
+  share = heard_sharing_entry_new (heard_person_get_id (heard_case_file_get_person (case_file)),
+                                   HEARD_SHARING_SHARED);
+  heard_date_today (&yesterday);
+  g_date_subtract_days (&yesterday, 1);
+  shared_on = heard_date_to_iso (&yesterday);
+  heard_sharing_entry_set_shared_on (share, shared_on);
+  heard_sharing_entry_set_agency_id (share, save_agency (f, HEARD_AGENCY_TYPE_HEALTH,
+                                                         "Riverside Clinic"));
+  heard_sharing_entry_set_lawful_basis (share, "consent");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_WHAT, "your health plan");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_PURPOSE, "so the nurse knows");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_NECESSARY, "The nurse sees her weekly.");
+  heard_case_file_record_sharing_entry_async (case_file, share, NULL, heard_test_store_result_cb,
+                                              &result);
+  finish_write (case_file, &result);
+
   story = list_story (case_file);
-  g_assert_cmpuint (g_list_model_get_n_items (story), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (story), ==, 4);
+  event = story_event (story, 3, HEARD_STORY_SHARED);
+  g_assert_cmpstr (heard_story_event_get_at (event), ==, shared_on);
+  g_assert_cmpstr (heard_story_event_get_who (event), ==, "Alex Morgan");
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "Riverside Clinic");
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==, "your health plan");
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHY), ==, "so the nurse knows");
   event = story_event (story, 0, HEARD_STORY_EXPORTED);
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, school_name);
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
@@ -1026,25 +1073,6 @@ test_lock_drops_everything (Fixture       *f,
   g_object_unref (reopened);
 }
 
-static gint64
-save_agency (Fixture         *f,
-             HeardAgencyType  type,
-             const char      *name)
-{
-  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  heard_context_save_agency_async (f->context, agency, NULL, heard_test_store_result_cb,
-                                   &result);
-  heard_test_wait (&result);
-  id = heard_context_save_agency_finish (f->context, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
-}
 
 /* The sharing log: every export made for this young person waits as a
  * draft, pre-filled from what went in; recording it takes it off that list
