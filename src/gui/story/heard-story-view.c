@@ -77,6 +77,35 @@ describe_what (HeardStoryEvent *event)
   return what[0] != '\0' ? what : _("your story");
 }
 
+/* A share's what and why on lines of their own, then who did it. */
+static char *
+describe_share (HeardStoryEvent *event,
+                const char      *what_label,
+                const char      *why_label,
+                const char      *doer)
+{
+  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
+  const char *why = heard_story_event_get_text (event, HEARD_STORY_WHY);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  if (what[0] != '\0')
+    g_string_append_printf (lines, "%s %s", what_label, what);
+  if (why[0] != '\0')
+    {
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append_printf (lines, "%s %s", why_label, why);
+    }
+  if (doer != NULL)
+    {
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      /* TRANSLATORS: who shared something, for a young person to read. */
+      g_string_append_printf (lines, _("%s did this."), doer);
+    }
+  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
+}
+
 /* The event in one or two short sentences, for a reading age of about
  * nine: what happened and when first, then who did it and why. */
 static void
@@ -115,15 +144,19 @@ describe (HeardStoryEvent  *event,
         *sentence = g_strdup_printf (_("You were given %s on %s."), describe_what (event), day);
       break;
 
+    /* The worker's own words about a share are whole sentences: they
+     * go on lines of their own rather than inside one of ours. */
     case HEARD_STORY_SHARED:
-      *sentence = g_strdup_printf (_("%s was told about %s on %s."), agency,
-                                   describe_what (event), day);
-      break;
+      *sentence = g_strdup_printf (_("%s was told about you on %s."), agency, day);
+      *detail = describe_share (event, _("What they were told:"), _("Why:"),
+                                doer);
+      return;
 
     case HEARD_STORY_NOT_SHARED:
-      *sentence = g_strdup_printf (_("%s chose not to tell %s about %s, on %s."), doer, agency,
-                                   describe_what (event), day);
-      *detail = why[0] != '\0' ? g_strdup_printf (_("This was because: %s"), why) : NULL;
+      *sentence = g_strdup_printf (_("%s chose not to tell %s about you, on %s."), doer, agency,
+                                   day);
+      *detail = describe_share (event, _("What was not told:"), _("This was because:"),
+                                NULL);
       return;
 
     default:
