@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "heard-date.h"
 #include "heard-audit.h"
 #include "heard-backup-service.h"
 #include "heard-check-in-rules.h"
@@ -1070,7 +1071,12 @@ test_sharing (Fixture       *fixture,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   guint n_overrides = 0, n_linked = 0;
+  guint n_consent[HEARD_CONSENT_WITHDRAWN + 1] = { 0 };
+  guint n_ending = 0;
+  GPtrArray *statements = NULL;
+  GDate today;
 
+  heard_date_today (&today);
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
   store = open_practice_store (fixture->practice_dir);
   people = heard_test_list_people (store, &error);
@@ -1108,7 +1114,26 @@ test_sharing (Fixture       *fixture,
         }
       g_assert_cmpuint (n_consented, >=, 1);
       g_assert_cmpuint (n_not_shared, >=, 1);
+
+      /* Consent with an end: running until a day to come, ended, withdrawn. */
+      statements = heard_test_list_statements (store,
+                                               heard_person_get_id (g_ptr_array_index (people, i)),
+                                               &error);
+      g_assert_no_error (error);
+      for (guint j = 0; j < statements->len; j++)
+        {
+          HeardStatement *statement = g_ptr_array_index (statements, j);
+
+          n_consent[heard_statement_get_consent_state (statement, &today)]++;
+          n_ending += heard_statement_get_consent_state (statement, &today) ==
+                        HEARD_CONSENT_HOLDS &&
+                      heard_statement_get_consent_ends_on (statement)[0] != '\0';
+        }
+      g_clear_pointer (&statements, g_ptr_array_unref);
     }
+  g_assert_cmpuint (n_ending, >=, 1);
+  g_assert_cmpuint (n_consent[HEARD_CONSENT_ENDED], >=, 1);
+  g_assert_cmpuint (n_consent[HEARD_CONSENT_WITHDRAWN], >=, 1);
   g_assert_cmpuint (n_overrides, >=, 1);
   g_assert_cmpuint (n_overrides, <, people->len);
   g_assert_cmpuint (n_linked, >=, 1);

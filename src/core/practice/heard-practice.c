@@ -30,6 +30,7 @@
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
+#include "heard-text-fields.h"
 #include "heard-unlock-flow-private.h"
 
 /*
@@ -790,6 +791,46 @@ make_statement (Generator     *generator,
   return statement;
 }
 
+/* Consent with an end, where they agreed their words may be shared: for
+ * every fourth young person it runs until a day next year, for every
+ * fourth after that it ended half-way since, and for every fifth they
+ * withdrew it a month after giving it (or today, if that is sooner). */
+static gboolean
+add_consent_changes (Generator       *generator,
+                     PersonRecords   *records,
+                     GPtrArray       *statements,
+                     const gint64    *ids,
+                     const int       *days,
+                     GError         **error)
+{
+  g_autofree char *ends_on = NULL;
+  g_autofree char *withdrawn_on = NULL;
+  Slot *slots;
+  guint i;
+
+  for (i = 0; i < statements->len; i++)
+    if (!heard_text_is_blank (heard_statement_get_text (g_ptr_array_index (statements, i),
+                                                        HEARD_STATEMENT_SHARE_WITH)))
+      break;
+  if (i == statements->len)
+    return TRUE;
+
+  if (records->index % 4 == 1)
+    ends_on = day_from_today (generator, -300);
+  else if (records->index % 4 == 3)
+    ends_on = day_from_today (generator, days[i] / 2);
+  else if (records->index % 5 == 2)
+    withdrawn_on = day_from_today (generator, MAX (days[i] - 30, 0));
+  else
+    return TRUE;
+
+  slots = new_slots (generator, 1);
+  heard_store_set_statement_consent_async (generator->store, ids[i], ends_on ? ends_on : "",
+                                           withdrawn_on ? withdrawn_on : "", NULL, landed_cb,
+                                           &slots[0]);
+  return finish_ids (generator, slots, 1, heard_store_set_statement_consent_finish, NULL, error);
+}
+
 /* The young person's own words over the last two years: some sensitive,
  * some amended with a reason, most answered ("You said — we did") and the
  * young person told, some not yet. */
@@ -823,6 +864,8 @@ add_statements (Generator      *generator,
   if (!finish_ids (generator, slots, n, heard_store_record_statement_finish, ids, error))
     return FALSE;
   records->first_statement_id = n > 0 ? ids[0] : 0;
+  if (!add_consent_changes (generator, records, statements, ids, days, error))
+    return FALSE;
 
   for (guint i = 0; i < n; i++)
     {
