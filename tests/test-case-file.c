@@ -1108,6 +1108,20 @@ test_sharing_log (Fixture       *f,
   statement_id = record_statement (case_file, "Tell school I am safe.");
   g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 0);
 
+  /* Their own copy, and a spreadsheet for their own team, told no agency:
+   * no share waits to be logged. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(HeardExportNote) unshared =
+        heard_export_note_new (i == 0 ? HEARD_EXPORT_PDF : HEARD_EXPORT_CHECK_INS_CSV,
+                               i == 0 ? "young-person" : "own-team");
+
+      heard_case_file_note_export_async (case_file, unshared, NULL, heard_test_store_result_cb,
+                                         &result);
+      finish_write (case_file, &result);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 0);
+
   recipient = g_strdup_printf ("agency:school:%" G_GINT64_FORMAT, school_id);
   note = heard_export_note_new (HEARD_EXPORT_PDF, recipient);
   heard_export_note_add_statement (note, statement_id, 1);

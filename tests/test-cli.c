@@ -1866,6 +1866,74 @@ test_export_ics (Fixture       *fixture,
   }
 }
 
+/* heard-cli export csv --of sharing on practice records: a row per entry
+ * of their sharing log with a pseudonym and no one's name, the worker's
+ * words only when asked, noted in the audit trail as a sharing-log CSV. */
+static void
+test_export_csv_sharing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *practice_dir = g_build_filename (fixture->records.root, "practice", NULL);
+  g_autofree char *db_path = g_build_filename (practice_dir, "heard.db", NULL);
+  g_autofree char *sharing = g_build_filename (fixture->records.root, "sharing.csv", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) check_ins = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  key = make_practice_records (practice_dir, &name, &check_ins);
+  names = list_practice_names (practice_dir, key);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "csv", "--of", "sharing", "--data-dir", practice_dir, "1",
+             sharing, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  g_ptr_array_add (args, sharing);
+  g_ptr_array_add (args, (gpointer) "--forbid");
+  for (guint n = 0; n < names->len; n++)
+    g_ptr_array_add (args, names->pdata[n]);
+  g_ptr_array_add (args, NULL);
+  rows = check_exports ("csv", (const char *const *) args->pdata, &problem);
+  g_assert_null (problem);
+  lines = g_strsplit (rows, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "person\tentry\tversion\tday\tdecision\tagency\tagency_type"
+                                 "\tmethod\tlawful_basis\tagreed\ttold\tlinks");
+  /* The practice log: a share they agreed to and a decision not to share. */
+  g_assert_true (g_strv_length (lines) >= 3);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    g_assert_true (g_regex_match_simple ("^p-[0-9a-f]{16}\t\\d+\t\\d+\t\\d{4}-\\d{2}-\\d{2}\t"
+                                         "(shared|not-shared)\t[^\t]+\t[a-z-]+\t[a-z-]+\t"
+                                         "[a-z-]*\t(yes|no|not-asked)\t(yes|no)\t",
+                                         lines[i], 0, 0));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "csv", "--of", "sharing", "--with-words", "--data-dir",
+             practice_dir, "1", "-", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    g_assert_nonnull (strstr (run.out, ",what,contact,purpose,agreement_reason,decided_by,"
+                                       "not_told_reason,necessary,not_shared_reason\r\n"));
+    g_assert_nonnull (strstr (run.out, "She asked us not to, and sharing it would not make "
+                                       "anyone safer."));
+  }
+
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->kind, ==, HEARD_EXPORT_SHARING_CSV);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->names, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->words, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[1])->words, ==, HEARD_EXPORT_YES);
+}
+
 /* heard-cli export csv --of signs on practice records: a pseudonym and no
  * one's name, words only when asked, noted as such; --of check-ins gives
  * what export check-ins gives; an unknown kind refused. */
@@ -1940,7 +2008,7 @@ test_export_csv_signs (Fixture       *fixture,
   {
     g_auto(Run) run = { 0 };
 
-    run_cli (&run, NULL, "export", "csv", "--of", "sharing", "--data-dir", practice_dir, "1",
+    run_cli (&run, NULL, "export", "csv", "--of", "gossip", "--data-dir", practice_dir, "1",
              "-", NULL);
     g_assert_cmpint (run.status, ==, EXIT_USAGE);
     g_assert_cmpstr (run.out, ==, "");
@@ -2281,6 +2349,7 @@ main (int   argc,
   ADD ("/cli/export/pdf-check-in-words", test_export_pdf_check_in_words);
   ADD ("/cli/export/ics", test_export_ics);
   ADD ("/cli/export/csv-signs", test_export_csv_signs);
+  ADD ("/cli/export/csv-sharing", test_export_csv_sharing);
 
   return g_test_run ();
 }

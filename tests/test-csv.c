@@ -252,7 +252,7 @@ test_signs (void)
   g_assert_true (heard_csv_export_lookup ("signs", &of));
   g_assert_cmpint (of, ==, HEARD_CSV_OF_SIGNS);
   g_assert_cmpint (heard_csv_export_get (of)->note_kind, ==, HEARD_EXPORT_SIGNS_CSV);
-  g_assert_false (heard_csv_export_lookup ("sharing", &of));
+  g_assert_false (heard_csv_export_lookup ("gossip", &of));
 
   with = heard_csv_write (HEARD_CSV_OF_SIGNS, &content);
   rows = read_back (with);

@@ -21,6 +21,7 @@
 #include "heard-store-exports.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
+#include "heard-store-sharing.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
 
@@ -244,8 +245,8 @@ typedef struct
   gboolean pseudonymise;
 } CsvChoice;
 
-/* The records @needs asks for into @content's check-ins, chronology and
- * agencies; -1, else the status to exit with. */
+/* The records @needs asks for into @content's check-ins, chronology,
+ * sharing log and agencies; -1, else the status to exit with. */
 static int
 read_csv_records (HeardStore      *store,
                   gint64           person_id,
@@ -254,6 +255,7 @@ read_csv_records (HeardStore      *store,
 {
   g_autoptr(GAsyncResult) chronology = NULL;
   g_autoptr(GAsyncResult) agencies = NULL;
+  g_autoptr(GAsyncResult) sharing = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) directory = NULL;
   int status = -1;
@@ -269,6 +271,15 @@ read_csv_records (HeardStore      *store,
       heard_cli_wait (&chronology);
       content->chronology = heard_store_list_chronology_finish (store, chronology, &error);
       if (content->chronology == NULL)
+        return heard_cli_fail_with_error (error);
+    }
+
+  if ((needs & HEARD_CSV_NEEDS_SHARING) != 0)
+    {
+      heard_store_list_sharing_async (store, person_id, NULL, heard_cli_result_cb, &sharing);
+      heard_cli_wait (&sharing);
+      content->sharing = heard_store_list_sharing_finish (store, sharing, &error);
+      if (content->sharing == NULL)
         return heard_cli_fail_with_error (error);
     }
 
@@ -290,6 +301,7 @@ clear_csv_content (HeardCsvContent *content)
 {
   g_clear_pointer (&content->check_ins, g_ptr_array_unref);
   g_clear_pointer (&content->chronology, g_ptr_array_unref);
+  g_clear_pointer (&content->sharing, g_ptr_array_unref);
   g_clear_object (&content->agencies);
 }
 
@@ -337,6 +349,8 @@ run_csv (HeardCliRecords *records,
 
   if (content.check_ins != NULL)
     n_exported = content.check_ins->len;
+  else if (content.sharing != NULL)
+    n_exported = content.sharing->len;
   else
     n_exported = content.chronology->len;
   if (of == HEARD_CSV_OF_CHECK_INS)

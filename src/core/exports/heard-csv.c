@@ -13,6 +13,7 @@
 #include "heard-csv.h"
 #include "heard-directory-agency.h"
 #include "heard-model-enums.h"
+#include "heard-sharing-entry.h"
 
 /*
  * CSV exports (heard-csv.h): one writer for every CSV Heard makes, so that
@@ -68,10 +69,39 @@ static const char *const sign_header[N_SIGN_COLUMNS] = {
   "agency", "agency_type", "reporter", "seen",
 };
 
+enum
+{
+  SHARING_PERSON,
+  SHARING_ENTRY,
+  SHARING_VERSION,
+  SHARING_DAY,
+  SHARING_DECISION,
+  SHARING_AGENCY,
+  SHARING_AGENCY_TYPE,
+  SHARING_METHOD,
+  SHARING_LAWFUL_BASIS,
+  SHARING_AGREED,
+  SHARING_TOLD,
+  SHARING_LINKS,
+  N_SHARING_FACT_COLUMNS,
+  /* With words only: the worker's own, in HeardSharingField order. */
+  SHARING_FIRST_WORDS = N_SHARING_FACT_COLUMNS,
+  N_SHARING_COLUMNS = SHARING_FIRST_WORDS + HEARD_SHARING_REASON
+};
+
+/* The words columns are the HeardSharingField texts before the
+ * amendment's reason. */
+static const char *const sharing_header[N_SHARING_COLUMNS] = {
+  "person", "entry", "version", "day", "decision", "agency", "agency_type", "method",
+  "lawful_basis", "agreed", "told", "links", "what", "contact", "purpose", "agreement_reason",
+  "decided_by", "not_told_reason", "necessary", "not_shared_reason",
+};
+
 static GBytes *write_check_ins (const HeardCsvContent *content);
 static GBytes *write_signs     (const HeardCsvContent *content);
+static GBytes *write_sharing   (const HeardCsvContent *content);
 
-/* Every CSV export: the sharing log will be one more row. */
+/* Every CSV export. */
 static const struct
 {
   HeardCsvExport   export;
@@ -88,6 +118,12 @@ static const struct
       N_("who told the agency and what was seen"), HEARD_EXPORT_SIGNS_CSV,
       HEARD_CSV_NEEDS_CHRONOLOGY | HEARD_CSV_NEEDS_AGENCIES },
     write_signs,
+  },
+  [HEARD_CSV_OF_SHARING] = {
+    { "sharing", N_("The sharing log: a row per decision to share or not"),
+      N_("what was shared, why, and the reasons given"), HEARD_EXPORT_SHARING_CSV,
+      HEARD_CSV_NEEDS_SHARING | HEARD_CSV_NEEDS_AGENCIES },
+    write_sharing,
   },
 };
 
@@ -230,6 +266,76 @@ write_signs (const HeardCsvContent *content)
       fields[SIGN_AGENCY] = agency_name;
       fields[SIGN_REPORTER] = reporter;
       fields[SIGN_SEEN] = seen;
+      heard_csv_append_row (csv, fields, n_columns);
+    }
+
+  return g_string_free_to_bytes (csv);
+}
+
+/* "statement:12;plan:3": the records a share included. */
+static char *
+describe_links (HeardSharingEntry *entry)
+{
+  guint n_links;
+  const HeardSharingLink *links = heard_sharing_entry_get_links (entry, &n_links);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_links; i++)
+    g_string_append_printf (text, "%s%s:%" G_GINT64_FORMAT, i > 0 ? ";" : "",
+                            heard_sharing_link_kind_to_code (links[i].kind), links[i].id);
+  return g_string_free (text, FALSE);
+}
+
+static GBytes *
+write_sharing (const HeardCsvContent *content)
+{
+  guint n_columns = content->with_words ? N_SHARING_COLUMNS : N_SHARING_FACT_COLUMNS;
+  g_autofree char *typed_person = NULL;
+  GString *csv;
+
+  g_assert (content->sharing != NULL);
+
+  typed_person = dup_typed_text (content->person);
+  csv = g_string_new (NULL);
+  heard_csv_append_row (csv, sharing_header, n_columns);
+
+  for (guint i = 0; i < content->sharing->len; i++)
+    {
+      HeardSharingEntry *entry = g_ptr_array_index (content->sharing, i);
+      HeardDirectoryAgency *agency =
+        find_agency (content->agencies, heard_sharing_entry_get_agency_id (entry));
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             heard_sharing_entry_get_id (entry));
+      g_autofree char *version = g_strdup_printf ("%u", heard_sharing_entry_get_version (entry));
+      g_autofree char *links = describe_links (entry);
+      g_autofree char *agency_name = dup_typed_text (
+        agency != NULL ? heard_directory_agency_get_text (agency, HEARD_DIRECTORY_AGENCY_NAME)
+                       : NULL);
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+      const char *fields[N_SHARING_COLUMNS] = {
+        [SHARING_PERSON] = typed_person,
+        [SHARING_ENTRY] = id,
+        [SHARING_VERSION] = version,
+        [SHARING_DAY] = heard_sharing_entry_get_shared_on (entry),
+        [SHARING_DECISION] = heard_sharing_decision_to_code (heard_sharing_entry_get_decision (entry)),
+        [SHARING_AGENCY] = agency_name,
+        [SHARING_AGENCY_TYPE] = agency != NULL ? heard_agency_type_to_code (
+                                                   heard_directory_agency_get_agency_type (agency))
+                                               : "",
+        [SHARING_METHOD] = heard_sharing_method_to_code (heard_sharing_entry_get_method (entry)),
+        [SHARING_LAWFUL_BASIS] = heard_sharing_entry_get_lawful_basis (entry),
+        [SHARING_AGREED] = heard_sharing_agreed_to_code (heard_sharing_entry_get_agreed (entry)),
+        [SHARING_TOLD] = heard_sharing_entry_get_told (entry) ? "yes" : "no",
+        [SHARING_LINKS] = links,
+      };
+
+      for (HeardSharingField field = 0; field < HEARD_SHARING_REASON; field++)
+        {
+          char *typed = dup_typed_text (heard_sharing_entry_get_text (entry, field));
+
+          g_ptr_array_add (words, typed);
+          fields[SHARING_FIRST_WORDS + field] = typed;
+        }
       heard_csv_append_row (csv, fields, n_columns);
     }
 

@@ -62,6 +62,7 @@ typedef enum
 {
   HEARD_CSV_OF_CHECK_INS,
   HEARD_CSV_OF_SIGNS,
+  HEARD_CSV_OF_SHARING,
   HEARD_CSV_N_KINDS /*< skip >*/
 } HeardCsvOf;
 
@@ -71,6 +72,7 @@ typedef enum /*< flags,skip >*/
   HEARD_CSV_NEEDS_CHECK_INS  = 1 << 0,
   HEARD_CSV_NEEDS_CHRONOLOGY = 1 << 1,
   HEARD_CSV_NEEDS_AGENCIES   = 1 << 2,
+  HEARD_CSV_NEEDS_SHARING    = 1 << 3,
 } HeardCsvNeeds;
 
 /* What one export is made from: how the young person is named in it (a
@@ -83,15 +85,18 @@ typedef struct
   GPtrArray  *check_ins;
   /* HeardChronologyEntry, as the store lists them. */
   GPtrArray  *chronology;
-  /* HeardDirectoryAgency: the directory, to name who reported a sign. */
+  /* HeardDirectoryAgency: the directory, to name who reported a sign or
+   * was shared with. */
   GListModel *agencies;
+  /* HeardSharingEntry, each entry's newest version. */
+  GPtrArray  *sharing;
   gboolean    with_words;
 } HeardCsvContent;
 
 typedef struct
 {
-  /* Stable, never translated: "check-ins", "signs" (heard-cli export csv
-   * --of). */
+  /* Stable, never translated: "check-ins", "signs", "sharing" (heard-cli
+   * export csv --of). */
   const char      *code;
   /* What it holds, and what with_words adds (N_(): pass through gettext). */
   const char      *summary;
@@ -113,7 +118,13 @@ gboolean              heard_csv_export_lookup (const char             *code,
  * apart), nature (harm, vulnerability, strength), kind (its code), agency
  * (the directory's name for who reported it), agency_type; with_words adds
  * reporter and seen (who told the agency, and what was seen), which can
- * name people. */
+ * name people; for the sharing log one row per entry (its newest
+ * version), columns person, entry, version, day, decision (shared or
+ * not-shared), agency, agency_type, method, lawful_basis, agreed (yes, no,
+ * not-asked), told (yes, no), links (what it included, e.g.
+ * "statement:12;plan:3"); with_words adds contact, what, purpose,
+ * agreement_reason, decided_by, not_told_reason, necessary and
+ * not_shared_reason, the worker's words. */
 GBytes               *heard_csv_write         (HeardCsvOf              of,
                                                const HeardCsvContent  *content)
                                                G_GNUC_WARN_UNUSED_RESULT;

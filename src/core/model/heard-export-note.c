@@ -19,6 +19,7 @@ static const char *const kind_codes[HEARD_EXPORT_N_KINDS] = {
   [HEARD_EXPORT_CHECK_INS_CSV] = "check-ins-csv",
   [HEARD_EXPORT_ICS] = "ics",
   [HEARD_EXPORT_SIGNS_CSV] = "signs-csv",
+  [HEARD_EXPORT_SHARING_CSV] = "sharing-csv",
 };
 
 /* The optional words after the six every note has, in this order. */

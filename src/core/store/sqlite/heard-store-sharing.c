@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-audit-private.h"
+#include "heard-recipient.h"
 #include "heard-store-sharing.h"
 #include "heard-store-util.h"
 
@@ -174,8 +175,17 @@ add_export_cb (sqlite3_stmt *statement,
   UnloggedRead *read = data;
   g_autoptr(HeardExportNote) note = heard_export_note_from_detail (column_text (statement, 2));
 
+  g_autoptr(HeardRecipient) recipient = NULL;
+
   /* A damaged note is the audit view's to show, not a draft to complete. */
   if (note == NULL)
+    return;
+  /* What went to the young person themself or stayed in their own team
+   * (a spreadsheet for the team's analysis) told no other agency: "who has
+   * seen my story" shows it as an export, and there is no share to log. */
+  recipient = heard_recipient_from_code (note->recipient);
+  if (recipient != NULL && (recipient->kind == HEARD_RECIPIENT_YOUNG_PERSON ||
+                            recipient->kind == HEARD_RECIPIENT_OWN_TEAM))
     return;
   g_ptr_array_add (read->drafts,
                    heard_sharing_entry_new_from_export_note (read->person_id,
