@@ -441,6 +441,9 @@ test_chronology (void)
   g_assert_true (gtk_widget_activate (amend));
   editor = heard_test_ui_wait_for_window ("HeardSignEditor");
   gtk_window_destroy (editor);
+  /* Showing the popover starts GTK 4.8's 500 ms tooltip timer, which fails
+   * a GDK assertion if it fires after the window is gone (seen in CI). */
+  heard_test_ui_hold (is_mapped, timeline, 600, "the chronology still shown");
 
   heard_test_ui_screenshot (GTK_WINDOW (window), "chronology");
 
