@@ -655,6 +655,7 @@ heard_sharing_editor_init (HeardSharingEditor *self)
   self->fields[HEARD_SHARING_LAWFUL_BASIS] = GTK_WIDGET (self->basis_row);
 
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   g_signal_connect_object (self->agreed_row, "notify::selected", G_CALLBACK (answer_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->told_row, "notify::selected", G_CALLBACK (answer_changed_cb),
