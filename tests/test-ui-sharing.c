@@ -203,6 +203,33 @@ save_agency (HeardContext    *context,
 }
 
 static gint64
+record_statement (Sharing    *sharing,
+                  const char *words,
+                  const char *content_note)
+{
+  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_statement_set_person_id (statement, heard_case_file_get_person_id (sharing->case_file));
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "2026-03-05");
+  if (content_note != NULL)
+    {
+      heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, content_note);
+      heard_statement_set_sensitive (statement, TRUE);
+    }
+  heard_case_file_record_statement_async (sharing->case_file, statement, NULL,
+                                          heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  id = heard_case_file_write_finish (sharing->case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
 note_export (Sharing *sharing)
 {
   g_autofree char *recipient = g_strdup_printf ("agency:school:%" G_GINT64_FORMAT,
@@ -278,6 +305,9 @@ test_sharing_log (void)
   Sharing sharing = { 0 };
   Count one = { NULL, 1 };
   gint64 audit_id;
+  gint64 sensitive_id;
+  g_autofree char *sensitive_name = NULL;
+  Count two = { NULL, 2 };
 
   heard_test_ui_start (the_app, data_dir);
   heard_test_ui_wait_for_state (the_app, "recovery-code");
@@ -292,6 +322,12 @@ test_sharing_log (void)
   sharing.page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
   person = g_object_ref (heard_person_page_get_person (sharing.page));
   sharing.case_file = heard_case_file_open (sharing.context, person);
+  sensitive_id = record_statement (&sharing, "He took me to the flat on Cole Street.",
+                                  "About the flat");
+  record_statement (&sharing, "I want to go back to school in September.", NULL);
+  two.model = heard_case_file_get_statements (sharing.case_file);
+  heard_test_ui_wait_until (has_items, &two, "their statements");
+  sensitive_name = g_strdup_printf ("link-statement-%" G_GINT64_FORMAT, sensitive_id);
   heard_person_page_show_view (sharing.page, "sharing");
   sharing.sharing = heard_test_ui_find_descendant (GTK_WIDGET (sharing.page),
                                                    HEARD_TYPE_SHARING_PAGE, NULL);
@@ -308,7 +344,12 @@ test_sharing_log (void)
   focus = gtk_root_get_focus (GTK_ROOT (editor));
   g_assert_true (focus == find (editor, "what") || gtk_widget_is_ancestor (focus, find (editor,
                                                                                       "what")));
+  /* Their statements to tick: a sensitive one by its content note alone. */
+  wait_for_label (editor, "I want to go back to school in September.");
+  wait_for_label (editor, "content note: About the flat");
+  g_assert_false (has_label_with (editor, "Cole Street"));
   set_text_view (find (editor, "what"), "Her attendance plan and how to reach her worker.");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (editor, sensitive_name)), TRUE);
   choose (editor, "agency", school);
   gtk_editable_set_text (GTK_EDITABLE (find (editor, "contact")), "Ms Adeyemi");
   gtk_editable_set_text (GTK_EDITABLE (find (editor, "purpose")), "So school can support her");
@@ -319,6 +360,16 @@ test_sharing_log (void)
   wait_for_log (&sharing, 1);
   wait_for_label (sharing.sharing, "Shared with Northgate Academy");
   wait_for_label (sharing.sharing, "They agreed");
+  {
+    g_autoptr(HeardSharingEntry) entry =
+      g_list_model_get_item (heard_case_file_get_sharing_log (sharing.case_file), 0);
+    guint n_links;
+    const HeardSharingLink *links = heard_sharing_entry_get_links (entry, &n_links);
+
+    g_assert_cmpuint (n_links, ==, 1);
+    g_assert_cmpint (links[0].kind, ==, HEARD_SHARING_LINK_STATEMENT);
+    g_assert_cmpint (links[0].id, ==, sensitive_id);
+  }
 
   /* Without their agreement and without a reason or who decided: refused
    * beside those fields, and nothing saved. */
