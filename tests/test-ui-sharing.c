@@ -110,6 +110,18 @@ assert_said_beside (GtkWidget  *field,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
 }
 
+/* The narrowest a window may need to be, whatever it holds. */
+#define MAX_MIN_WIDTH 600
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  return minimum;
+}
+
 static gboolean
 bases_loaded (gpointer data)
 {
@@ -338,6 +350,24 @@ test_sharing_log (void)
   g_assert_false (gtk_widget_is_visible (find (sharing.sharing, "unlogged-exports")));
   heard_test_ui_assert_every_control_named (sharing.sharing);
 
+  /* Closed untouched, the editor asks nothing (what Heard fills in is not
+   * a change); closed after typing, it asks before throwing it away. */
+  editor = open_editor (&sharing, "sharing.decide-not", NULL);
+  gtk_window_close (GTK_WINDOW (editor));
+  heard_test_ui_wait_window_gone ("HeardSharingEditor");
+  editor = open_editor (&sharing, "sharing.record", NULL);
+  set_text_view (find (editor, "what"), "Her address.");
+  gtk_window_close (GTK_WINDOW (editor));
+  {
+    GtkWindow *ask = heard_test_ui_wait_for_window ("AdwMessageDialog");
+
+    /* As a click does: answer, then the question closes. */
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (ask), "discard");
+    gtk_window_close (ask);
+  }
+  heard_test_ui_wait_window_gone ("HeardSharingEditor");
+  heard_test_ui_wait_window_gone ("AdwMessageDialog");
+
   /* A share they agreed to: focus starts on what was shared. */
   editor = open_editor (&sharing, "sharing.record", NULL);
   heard_test_ui_assert_every_control_named (editor);
@@ -392,6 +422,7 @@ test_sharing_log (void)
   heard_test_ui_hold (has_items, &one, 300, "nothing saved");
   /* Nothing typed is lost. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find (editor, "purpose"))), ==, "");
+  g_assert_cmpint (min_width (editor), <=, MAX_MIN_WIDTH);
   heard_test_ui_screenshot (GTK_WINDOW (editor), "sharing-editor");
   gtk_window_destroy (GTK_WINDOW (editor));
   heard_test_ui_wait_window_gone ("HeardSharingEditor");
@@ -437,6 +468,7 @@ test_sharing_log (void)
   wait_for_label (GTK_WIDGET (history), "how to reach her worker");
   wait_for_label (GTK_WIDGET (history), "Her attendance plan and her support plan.");
   wait_for_label (GTK_WIDGET (history), "The plan went too");
+  g_assert_cmpint (min_width (GTK_WIDGET (history)), <=, MAX_MIN_WIDTH);
   heard_test_ui_screenshot (history, "sharing-history");
   gtk_window_destroy (history);
   heard_test_ui_wait_window_gone ("HeardSharingHistory");
@@ -447,6 +479,7 @@ test_sharing_log (void)
                             "the export not in the log yet");
   wait_for_label (sharing.sharing, "1 export is not in the sharing log yet");
   heard_test_ui_assert_every_control_named (sharing.sharing);
+  g_assert_cmpint (min_width (GTK_WIDGET (window)), <=, MAX_MIN_WIDTH);
   heard_test_ui_screenshot (GTK_WINDOW (window), "sharing-page");
   editor = open_editor (&sharing, "sharing.complete", g_variant_new_int64 (audit_id));
   g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "agency"))),
