@@ -686,6 +686,8 @@ toast_exported (HeardExportDialog *self,
       offered->audit_id = self->noted_audit_id;
       adw_toast_set_button_label (toast, _("Complete Sharing Log…"));
       adw_toast_set_timeout (toast, 10);
+      /* Now, not after toasts waiting before it. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (complete_sharing_cb), offered,
                              offered_free, 0);
     }
