@@ -184,6 +184,32 @@ find_action_button (GtkWidget  *root,
   return NULL;
 }
 
+static gboolean
+two_unlogged (gpointer data)
+{
+  return g_list_model_get_n_items (heard_case_file_get_unlogged_exports (data)) == 2;
+}
+
+/* A button below @root that shows @label (a toast's, say). */
+static GtkWidget *
+find_labelled_button (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkCheckButton *
 recipient_check (GtkWindow  *dialog,
                  const char *title)
@@ -443,6 +469,30 @@ test_pdf_for_agency (void)
   g_assert_cmpstr (note->recipient, ==, "young-person");
   g_assert_cmpuint (note->statements->len, ==, 2);
   g_assert_cmpint (sensitive, >, 0);
+
+  /* An export is sharing: the toast offers at once to complete its entry
+   * of the sharing log, which opens filled in. */
+  {
+    GtkWidget *complete = find_labelled_button (GTK_WIDGET (heard_test_ui_active_window (the_app)),
+                                                "Complete Sharing Log…");
+    GtkWindow *editor;
+    const char *method;
+
+    g_assert_nonnull (complete);
+    heard_test_ui_wait_until (two_unlogged, f.case_file, "both exports waiting for the log");
+    gtk_widget_activate (complete);
+    editor = heard_test_ui_wait_for_window ("HeardSharingEditor");
+    g_assert_true (shows_text (GTK_WIDGET (editor), "Record Sharing"));
+    /* An export's own entry: a file or a printed report, what went in said. */
+    method = heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (
+      heard_test_ui_find_by_name (GTK_WIDGET (editor), "method")));
+    g_assert_true (g_strcmp0 (method, "secure-transfer") == 0 ||
+                   g_strcmp0 (method, "printed-report") == 0);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                       heard_test_ui_find_by_name (GTK_WIDGET (editor), "what")))), >, 0);
+    gtk_window_destroy (editor);
+    heard_test_ui_wait_window_gone ("HeardSharingEditor");
+  }
 
   fixture_tear_down (&f);
 }

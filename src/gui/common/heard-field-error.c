@@ -78,7 +78,10 @@ field_error_free (gpointer data)
 {
   FieldError *error = data;
 
-  if (error->watched != NULL && error->changed_id != 0)
+  /* A text view's buffer may outlive the view, whose going has already
+   * taken the handler away (a window closed with the message shown). */
+  if (error->watched != NULL && error->changed_id != 0 &&
+      g_signal_handler_is_connected (error->watched, error->changed_id))
     g_signal_handler_disconnect (error->watched, error->changed_id);
   g_clear_object (&error->watched);
   if (error->holder != NULL && gtk_widget_get_parent (error->holder) != NULL)

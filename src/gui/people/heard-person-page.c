@@ -14,6 +14,7 @@
 #include "heard-date.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
+#include "heard-sharing-page.h"
 #include "heard-sign-editor.h"
 #include "heard-statements-view.h"
 #include "heard-story-view.h"
@@ -51,6 +52,7 @@ struct _HeardPersonPage
   HeardStatementsView *statements_view;
   HeardChronologyPage *chronology_page;
   HeardStoryView *story_view;
+  HeardSharingPage *sharing_page;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonPage, heard_person_page, ADW_TYPE_BIN)
@@ -381,6 +383,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   g_type_ensure (HEARD_TYPE_STATEMENTS_VIEW);
   g_type_ensure (HEARD_TYPE_CHRONOLOGY_PAGE);
   g_type_ensure (HEARD_TYPE_STORY_VIEW);
+  g_type_ensure (HEARD_TYPE_SHARING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
@@ -408,6 +411,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, statements_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, chronology_page);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, story_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, sharing_page);
   gtk_widget_class_bind_template_callback (widget_class, open_record_cb);
 }
 
@@ -486,6 +490,7 @@ heard_person_page_set_person (HeardPersonPage *self,
   heard_cluster_strip_set_case_file (self->cluster_strip, self->case_file);
   heard_chronology_page_set_case_file (self->chronology_page, self->case_file);
   heard_story_view_set_case_file (self->story_view, self->case_file);
+  heard_sharing_page_set_case_file (self->sharing_page, self->case_file);
   /* Their record opens at its start, not where the last person's was left. */
   scroll_to_top (GTK_WIDGET (self));
   refresh (self);

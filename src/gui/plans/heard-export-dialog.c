@@ -12,6 +12,7 @@
 #include "heard-export-dialog-private.h"
 #include "heard-plan-document.h"
 #include "heard-recipient.h"
+#include "heard-sharing-editor.h"
 #include "heard-widgets.h"
 #include "heard-window-private.h"
 
@@ -57,6 +58,9 @@ struct _HeardExportDialog
   /* While printing: the operation, and what it draws. */
   GtkPrintOperation     *printing;
   HeardPlanDocument     *print_document;
+  /* The audit entry of the last export noted, which the sharing log
+   * entry offered after it completes. */
+  gint64                 noted_audit_id;
   /* Gone: a callback finishing later touches nothing. */
   gboolean               gone;
   /* The user set the check-in words switch: a new recipient keeps it. */
@@ -673,15 +677,65 @@ describe_note_failure (const GError    *error,
                         "trail: %s"), error->message);
 }
 
-/* Says in the window the dialog is over that the PDF is saved, never
- * where: a folder may be named after the young person. */
+/* The export a toast offers to complete the sharing log entry of. */
+typedef struct
+{
+  GWeakRef   case_file;
+  GtkWindow *window;
+  gint64     audit_id;
+} Offered;
+
 static void
-toast_saved (HeardExportDialog *self)
+offered_free (gpointer data,
+              GClosure *closure)
+{
+  Offered *offered = data;
+
+  g_weak_ref_clear (&offered->case_file);
+  g_free (offered);
+}
+
+/* Opens the sharing log entry the export pre-filled, while the young
+ * person's case file is still open (not after a lock). */
+static void
+complete_sharing_cb (AdwToast *toast,
+                     Offered  *offered)
+{
+  g_autoptr(HeardCaseFile) case_file = g_weak_ref_get (&offered->case_file);
+
+  if (case_file != NULL)
+    heard_sharing_editor_complete_export (offered->window, case_file, offered->audit_id);
+}
+
+/* Says in the window the dialog is over that the plan left Heard (never
+ * where: a folder may be named after the young person), and offers at
+ * once to complete its sharing log entry: an export is sharing. */
+static void
+toast_exported (HeardExportDialog *self,
+                const char        *text)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  AdwToast *toast;
+  Offered *offered;
 
-  if (HEARD_IS_WINDOW (parent))
-    _heard_window_show_toast (HEARD_WINDOW (parent), adw_toast_new (_("The PDF is saved.")));
+  if (!HEARD_IS_WINDOW (parent))
+    return;
+
+  toast = adw_toast_new (text);
+  if (self->noted_audit_id > 0)
+    {
+      offered = g_new0 (Offered, 1);
+      g_weak_ref_init (&offered->case_file, self->case_file);
+      offered->window = parent;
+      offered->audit_id = self->noted_audit_id;
+      adw_toast_set_button_label (toast, _("Complete Sharing Log…"));
+      adw_toast_set_timeout (toast, 10);
+      /* Now, not after toasts waiting before it. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (complete_sharing_cb), offered,
+                             offered_free, 0);
+    }
+  _heard_window_show_toast (HEARD_WINDOW (parent), toast);
 }
 
 static void
@@ -736,7 +790,7 @@ written_cb (GObject      *object,
 
   if (self->gone)
     return;
-  toast_saved (self);
+  toast_exported (self, _("The PDF is saved."));
   export_done (self, NULL);
 }
 
@@ -751,8 +805,9 @@ noted_cb (GObject      *object,
   GFile *file;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) described = NULL;
+  gint64 noted = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
 
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+  if (noted == 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         described = describe_note_failure (error, HEARD_EXPORT_PDF);
@@ -761,6 +816,7 @@ noted_cb (GObject      *object,
     }
   if (self->gone)
     return;
+  self->noted_audit_id = noted;
   if (g_cancellable_set_error_if_cancelled (self->exporting, &error))
     {
       export_done (self, error);
@@ -922,6 +978,7 @@ finish_print (HeardExportDialog       *self,
   set_busy (self, FALSE);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     {
+      toast_exported (self, _("The plan is sent to print."));
       heard_dialog_finish_saving (HEARD_DIALOG (self), NULL);
       return;
     }
@@ -992,13 +1049,14 @@ print_noted_cb (GObject      *object,
   HeardExportDialog *self = start->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) described = NULL;
-  gboolean noted;
+  gint64 noted;
 
-  noted = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) != 0;
+  noted = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
   if (self->gone)
     return;
 
-  if (noted && !g_cancellable_set_error_if_cancelled (self->print_noting, &error))
+  self->noted_audit_id = noted;
+  if (noted != 0 && !g_cancellable_set_error_if_cancelled (self->print_noting, &error))
     {
       g_clear_object (&self->print_noting);
       run_print (self, start->action, start->export_path);
