@@ -696,7 +696,7 @@ test_export_calendar (Fixture       *f,
                                          heard_test_store_result_cb, &result);
   heard_test_wait (&result);
   g_assert_false (heard_case_file_export_calendar_finish (case_file, result, &error));
-  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
   g_clear_error (&error);
   g_clear_object (&result);
   g_assert_false (g_file_query_exists (file, NULL));

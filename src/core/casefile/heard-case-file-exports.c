@@ -163,7 +163,7 @@ heard_case_file_export_calendar_async (HeardCaseFile       *self,
   calendar = make_calendar (self, records_uuid, names);
   if (heard_ical_get_n_events (calendar) == 0)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
                                _("There are no review or due dates to export, so nothing "
                                  "was exported."));
       return;

@@ -212,7 +212,7 @@ GPtrArray   *heard_case_file_read_finish                  (HeardCaseFile       *
  * fails to be written is an entry too many, never one too few.
  *
  * A calendar of their review and action due dates (heard-ical.h): what
- * its summaries say of them is @names. Refused (G_IO_ERROR_NOT_FOUND)
+ * its summaries say of them is @names. Refused (G_IO_ERROR_INVALID_DATA)
  * when there are no dates to export, so nothing is noted.
  */
 void         heard_case_file_count_calendar_dates    (HeardCaseFile       *self,
