@@ -7,7 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-date.h"
-#include "heard-file-export-dialog-private.h"
+#include "heard-file-export-dialog.h"
 #include "heard-plan-document.h"
 #include "heard-widgets.h"
 #include "heard-window-private.h"
@@ -142,16 +142,28 @@ refresh_calendar (HeardFileExportDialog *self)
                                  n_reviews + n_due > 0 && self->exporting == NULL);
 }
 
+/* A clause that follows other words in heard-cli's help ("what they said
+ * and the worker's note") as a line of its own. */
+static char *
+capitalise (const char *clause)
+{
+  g_autofree char *first = g_utf8_strup (clause, g_utf8_next_char (clause) - clause);
+
+  return g_strconcat (first, g_utf8_next_char (clause), NULL);
+}
+
 /* What each kind of spreadsheet holds, and what their words would add to
  * the one chosen. */
 static void
 refresh_spreadsheet (HeardFileExportDialog *self)
 {
+  g_autofree char *words = capitalise (_(heard_csv_export_get (get_of (self))->words));
+
   adw_action_row_set_subtitle (self->check_ins_row,
                                _(heard_csv_export_get (HEARD_CSV_OF_CHECK_INS)->summary));
   adw_action_row_set_subtitle (self->signs_row,
                                _(heard_csv_export_get (HEARD_CSV_OF_SIGNS)->summary));
-  adw_action_row_set_subtitle (self->words_row, _(heard_csv_export_get (get_of (self))->words));
+  adw_action_row_set_subtitle (self->words_row, words);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", self->exporting == NULL);
 }
 
@@ -452,15 +464,4 @@ heard_file_export_dialog_new (GtkWindow           *parent,
   gtk_widget_grab_focus (GTK_WIDGET (calendar ? self->initials_check : self->check_ins_check));
 
   return self;
-}
-
-/* See heard-file-export-dialog-private.h. */
-void
-_heard_file_export_dialog_export_to (HeardFileExportDialog *self,
-                                     GFile                 *file)
-{
-  g_return_if_fail (HEARD_IS_FILE_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  start_export (self, file);
 }
