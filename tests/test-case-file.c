@@ -736,8 +736,9 @@ test_export_calendar (Fixture       *f,
 }
 
 /* Check-ins as CSV through the case file: noted as a CSV without names,
- * written with the records' pseudonym (the same each time) and never the
- * name; with names asked for, the name is there. */
+ * written with the records' pseudonym and never the name; with names
+ * asked for, the name is there. A folder that is not there fails kindly,
+ * with no file. */
 static void
 test_export_csv (Fixture       *f,
                  gconstpointer  data)
@@ -745,6 +746,9 @@ test_export_csv (Fixture       *f,
   g_autoptr(HeardCaseFile) case_file = open_case_file (f);
   g_autofree char *path = g_build_filename (f->records.data_dir, "check-ins.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *nowhere_path = g_build_filename (f->records.data_dir, "gone", "signs.csv",
+                                                    NULL);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (nowhere_path);
   g_autoptr(HeardCheckIn) check_in = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -791,8 +795,22 @@ test_export_csv (Fixture       *f,
   heard_test_wait (&result);
   g_assert_true (heard_case_file_export_csv_finish (case_file, result, &error));
   g_assert_no_error (error);
+  g_clear_object (&result);
   text = read_file (file);
   g_assert_nonnull (strstr (text, PERSON_NAME));
+
+  /* A folder that is not there: the error says so, no file is made, and
+   * the export was noted all the same (one too many, never one too few). */
+  heard_case_file_export_csv_async (case_file, HEARD_CSV_OF_SIGNS, FALSE, FALSE, nowhere, NULL,
+                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_false (heard_case_file_export_csv_finish (case_file, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_query_exists (nowhere, NULL));
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = read_export_notes (f);
+  g_assert_cmpuint (notes->len, ==, 3);
+  g_assert_cmpint (((HeardExportNote *) notes->pdata[2])->kind, ==, HEARD_EXPORT_SIGNS_CSV);
 }
 
 /* A write made on the store itself, not through the case file (as a team
