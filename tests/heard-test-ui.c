@@ -274,6 +274,15 @@ heard_test_ui_stop (HeardApplication *app)
   g_object_add_weak_pointer (G_OBJECT (context), (gpointer *) &context);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   g_object_unref (context);
+  /* A tooltip GTK is about to show (its delay is 500 ms from the pointer
+   * last crossing into a widget) shows while the window is still there:
+   * GTK 4.8 would ask a destroyed surface where the pointer is otherwise. */
+  for (gint64 settled = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+       g_get_monotonic_time () < settled;)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* Closing the window lets go of the records, and the store closes the file

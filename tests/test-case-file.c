@@ -11,9 +11,11 @@
 #include "heard-caseload-model.h"
 #include "heard-context-private.h"
 #include "heard-context.h"
+#include "heard-date.h"
 #include "heard-directory-list.h"
 #include "heard-keyring.h"
 #include "heard-plan-private.h"
+#include "heard-recipient.h"
 #include "heard-removed-person.h"
 #include "heard-secure.h"
 #include "heard-store-people.h"
@@ -813,6 +815,182 @@ test_export_csv (Fixture       *f,
   g_assert_cmpint (((HeardExportNote *) notes->pdata[2])->kind, ==, HEARD_EXPORT_SIGNS_CSV);
 }
 
+static gint64
+save_agency (Fixture         *f,
+             HeardAgencyType  type,
+             const char      *name)
+{
+  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_context_save_agency_async (f->context, agency, NULL, heard_test_store_result_cb,
+                                   &result);
+  heard_test_wait (&result);
+  id = heard_context_save_agency_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static GListModel *
+list_story (HeardCaseFile *case_file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *story;
+
+  heard_case_file_list_story_async (case_file, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  story = heard_case_file_list_story_finish (case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (story);
+
+  return story;
+}
+
+static gint64
+record_sensitive (HeardCaseFile *case_file,
+                  const char    *words,
+                  const char    *content_note)
+{
+  g_autoptr(HeardStatement) statement = statement_new (heard_case_file_get_person_id (case_file),
+                                                       words);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_statement_set_sensitive (statement, TRUE);
+  heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, content_note);
+  heard_case_file_record_statement_async (case_file, statement, NULL,
+                                          heard_test_store_result_cb, &result);
+  return finish_write (case_file, &result);
+}
+
+/* Asserts that @event is of @kind, by the caseworker, with a time. */
+static HeardStoryEvent *
+story_event (GListModel     *story,
+             guint           position,
+             HeardStoryKind  kind)
+{
+  g_autoptr(HeardStoryEvent) event = g_list_model_get_item (story, position);
+
+  g_assert_nonnull (event);
+  g_assert_cmpint (heard_story_event_get_kind (event), ==, kind);
+  g_assert_cmpstr (heard_story_event_get_who (event), ==, "Alex Morgan");
+  g_assert_cmpint (heard_story_event_get_by (event), ==, HEARD_STORY_BY_CASEWORKER);
+  g_assert_true (g_str_has_prefix (heard_story_event_get_at (event), "20"));
+
+  return event;
+}
+
+/* "Who has seen my story": one young person's story lists the opening of
+ * their record, the reading of their sensitive statement (its content note,
+ * never its words) and an export for them, newest first, with who and
+ * when; and nothing of another young person, opened and read after. */
+static void
+test_story (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardCaseFile) other_file = NULL;
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_PDF, "agency:school");
+  g_autoptr(HeardRecipient) school = heard_recipient_from_code ("agency:school");
+  g_autofree char *school_name = heard_recipient_describe (school);
+  g_autoptr(GListModel) story = NULL;
+  g_autoptr(GListModel) other_story = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardStoryEvent *event;
+  gint64 other_id;
+  gint64 statement_id;
+  gint64 other_statement_id;
+  g_autoptr(HeardSharingEntry) share = NULL;
+  g_autofree char *shared_on = NULL;
+  GDate yesterday;
+
+  heard_staff_set_name (caseworker, "Alex Morgan");
+  heard_context_save_staff_async (f->context, caseworker, NULL, NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  heard_context_save_staff_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  other_id = heard_test_context_add_person (f->context, "Bea Lindqvist");
+  for (guint i = 0; other_file == NULL; i++)
+    {
+      g_autoptr(HeardPerson) person =
+        g_list_model_get_item (heard_context_get_people (f->context), i);
+
+      if (heard_person_get_id (person) == other_id)
+        other_file = heard_case_file_open (f->context, person);
+    }
+  wait_for_loads (other_file);
+
+  statement_id = record_sensitive (case_file, "What they did at the park.",
+                                   "About a night at the park");
+  other_statement_id = record_sensitive (other_file, "Something of Bea's own.",
+                                         "About Bea's school");
+  g_assert_cmpuint (g_list_model_get_n_items (list_story (case_file)), ==, 0);
+
+  heard_case_file_note_opened_async (case_file, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  heard_case_file_note_statement_read (case_file, statement_id);
+  heard_export_note_add_statement (note, statement_id, 1);
+  heard_case_file_note_export_async (case_file, note, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  heard_case_file_note_opened_async (other_file, NULL, heard_test_store_result_cb, &result);
+  finish_write (other_file, &result);
+  heard_case_file_note_statement_read (other_file, other_statement_id);
+
+  /* A share written down the day after it happened comes after today's. */
+  share = heard_sharing_entry_new (heard_person_get_id (heard_case_file_get_person (case_file)),
+                                   HEARD_SHARING_SHARED);
+  heard_date_today (&yesterday);
+  g_date_subtract_days (&yesterday, 1);
+  shared_on = heard_date_to_iso (&yesterday);
+  heard_sharing_entry_set_shared_on (share, shared_on);
+  heard_sharing_entry_set_agency_id (share, save_agency (f, HEARD_AGENCY_TYPE_HEALTH,
+                                                         "Riverside Clinic"));
+  heard_sharing_entry_set_lawful_basis (share, "consent");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_WHAT, "your health plan");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_PURPOSE, "so the nurse knows");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_NECESSARY, "The nurse sees her weekly.");
+  heard_case_file_record_sharing_entry_async (case_file, share, NULL, heard_test_store_result_cb,
+                                              &result);
+  finish_write (case_file, &result);
+
+  story = list_story (case_file);
+  g_assert_cmpuint (g_list_model_get_n_items (story), ==, 4);
+  event = story_event (story, 3, HEARD_STORY_SHARED);
+  g_assert_cmpstr (heard_story_event_get_at (event), ==, shared_on);
+  g_assert_cmpstr (heard_story_event_get_who (event), ==, "Alex Morgan");
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "Riverside Clinic");
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==, "your health plan");
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHY), ==, "so the nurse knows");
+  event = story_event (story, 0, HEARD_STORY_EXPORTED);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, school_name);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
+                   "1 thing you said");
+  event = story_event (story, 1, HEARD_STORY_READ_SENSITIVE);
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, statement_id);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
+                   "About a night at the park");
+  event = story_event (story, 2, HEARD_STORY_OPENED);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "");
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, 0);
+
+  /* The other young person's story is theirs alone. */
+  other_story = list_story (other_file);
+  g_assert_cmpuint (g_list_model_get_n_items (other_story), ==, 2);
+  event = story_event (other_story, 0, HEARD_STORY_READ_SENSITIVE);
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, other_statement_id);
+  story_event (other_story, 1, HEARD_STORY_OPENED);
+}
+
 /* A write made on the store itself, not through the case file (as a team
  * store would push one), shows too. */
 static void
@@ -1084,24 +1262,88 @@ test_lock_drops_everything (Fixture       *f,
   g_object_unref (reopened);
 }
 
-static gint64
-save_agency (Fixture         *f,
-             HeardAgencyType  type,
-             const char      *name)
+
+/* The sharing log: every export made for this young person waits as a
+ * draft, pre-filled from what went in; recording it takes it off that list
+ * and into the log, an amendment replaces its row and the history keeps
+ * both; the lawful bases come from the context. */
+static void
+test_sharing_log (Fixture       *f,
+                  gconstpointer  data)
 {
-  g_autoptr(HeardDirectoryAgency) agency = heard_directory_agency_new (type, name);
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(HeardSharingEntry) draft = NULL;
+  g_autoptr(HeardSharingEntry) amended = NULL;
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id;
+  g_autofree char *recipient = NULL;
+  GListModel *log = heard_case_file_get_sharing_log (case_file);
+  GListModel *unlogged = heard_case_file_get_unlogged_exports (case_file);
+  const HeardSharingLink *links;
+  gint64 school_id, statement_id, id;
+  guint n_links;
 
-  heard_context_save_agency_async (f->context, agency, NULL, heard_test_store_result_cb,
-                                   &result);
+  heard_context_list_lawful_bases_async (f->context, NULL, heard_test_store_result_cb, &result);
   heard_test_wait (&result);
-  id = heard_context_save_agency_finish (f->context, result, &error);
+  bases = heard_context_list_lawful_bases_finish (f->context, result, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
+  g_assert_cmpuint (bases->len, ==, 6);
+  g_clear_object (&result);
 
-  return id;
+  school_id = save_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  statement_id = record_statement (case_file, "Tell school I am safe.");
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 0);
+
+  recipient = g_strdup_printf ("agency:school:%" G_GINT64_FORMAT, school_id);
+  note = heard_export_note_new (HEARD_EXPORT_PDF, recipient);
+  heard_export_note_add_statement (note, statement_id, 1);
+  note->words = HEARD_EXPORT_YES;
+  heard_case_file_note_export_async (case_file, note, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  /* The write finishes once the list shows it. */
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 1);
+  draft = heard_sharing_entry_copy (get_row (unlogged, 0));
+  g_assert_cmpint (heard_sharing_entry_get_decision (draft), ==, HEARD_SHARING_SHARED);
+  g_assert_cmpint (heard_sharing_entry_get_agency_id (draft), ==, school_id);
+  g_assert_cmpint (heard_sharing_entry_get_method (draft), ==,
+                   HEARD_SHARING_METHOD_SECURE_TRANSFER);
+  g_assert_cmpint (heard_sharing_entry_get_export_audit_id (draft), >, 0);
+  g_assert_cmpstr (heard_sharing_entry_get_text (draft, HEARD_SHARING_WHAT), ==,
+                   "1 statement, with their words");
+  links = heard_sharing_entry_get_links (draft, &n_links);
+  g_assert_cmpuint (n_links, ==, 1);
+  g_assert_cmpint (links[0].id, ==, statement_id);
+
+  heard_sharing_entry_set_lawful_basis (draft, "consent");
+  heard_sharing_entry_set_text (draft, HEARD_SHARING_NECESSARY, "School asked how she is.");
+  heard_case_file_record_sharing_entry_async (case_file, draft, NULL, heard_test_store_result_cb,
+                                              &result);
+  id = finish_write (case_file, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (unlogged), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  g_assert_cmpint (heard_sharing_entry_get_id (get_row (log, 0)), ==, id);
+
+  amended = heard_sharing_entry_copy (get_row (log, 0));
+  heard_sharing_entry_set_version (amended, 2);
+  heard_sharing_entry_set_text (amended, HEARD_SHARING_CONTACT, "Ms Patel, designated lead");
+  heard_sharing_entry_set_text (amended, HEARD_SHARING_REASON, "Who received it.");
+  heard_case_file_amend_sharing_entry_async (case_file, amended, NULL,
+                                             heard_test_store_result_cb, &result);
+  g_assert_cmpint (finish_write (case_file, &result), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  g_assert_cmpuint (heard_sharing_entry_get_version (get_row (log, 0)), ==, 2);
+
+  heard_case_file_list_sharing_history_async (case_file, id, NULL, heard_test_store_result_cb,
+                                              &result);
+  heard_test_wait (&result);
+  history = heard_case_file_read_finish (case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (heard_sharing_entry_get_text (g_ptr_array_index (history, 0),
+                                                 HEARD_SHARING_CONTACT), ==, "");
 }
 
 /* Logs a sign of harm @days_ago days before today from @agency_id. */
@@ -1290,8 +1532,10 @@ main (int   argc,
   ADD ("/case-file/export-noted", test_export_noted);
   ADD ("/case-file/export-calendar", test_export_calendar);
   ADD ("/case-file/export-csv", test_export_csv);
+  ADD ("/case-file/story", test_story);
   ADD ("/case-file/chronology-shows", test_chronology_shows);
   ADD ("/case-file/open-clusters", test_open_clusters);
+  ADD ("/case-file/sharing-log", test_sharing_log);
 #undef ADD
 
   return g_test_run ();

@@ -1436,6 +1436,86 @@ test_export_pdf (Fixture       *fixture,
   assert_note (entries->pdata[4], "agency:school", &made, made.sensitive, 1, (gint64) 0);
 }
 
+static void
+set_consent (HeardStore *store,
+             gint64      statement_id,
+             const char *ends_on,
+             const char *withdrawn_on)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  heard_store_set_statement_consent_async (store, statement_id, ends_on, withdrawn_on, NULL,
+                                           heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_cmpint (heard_store_set_statement_consent_finish (store, result, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* Consent is asked on the day the export runs: a statement whose consent
+ * ended yesterday, or was withdrawn today, is refused like one without
+ * consent (nothing written) and left out of all that is offered; the
+ * young person may still have their own words. */
+static void
+test_export_pdf_consent_ended (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->records.root, "exports", NULL);
+  g_autofree char *offered = g_build_filename (folder, "offered.pdf", NULL);
+  g_autofree char *refused = g_build_filename (folder, "refused.pdf", NULL);
+  g_autofree char *theirs = g_build_filename (folder, "theirs.pdf", NULL);
+  g_autoptr(HeardContext) context = open_new_records (fixture, FALSE);
+  HeardStore *store = _heard_context_get_store (context);
+  g_autofree char *today = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *ended_id = NULL;
+  g_autofree char *withdrawn_id = NULL;
+  g_autofree char *text = NULL;
+  gint64 ended, withdrawn;
+  GDate day;
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  g_date_subtract_days (&day, 1);
+  yesterday = heard_date_to_iso (&day);
+  heard_test_start_plan_with_area (store, 2, HEARD_AREA_EDUCATION);
+  ended = record_statement (store, SCHOOL_ONLY_WORDS, "school", NULL);
+  withdrawn = record_statement (store, FIRST_WORDS, "school", NULL);
+  record_statement (store, BOTH_WORDS, "school,police", NULL);
+  set_consent (store, ended, yesterday, "");
+  set_consent (store, withdrawn, "", today);
+  heard_test_close_context (&context);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  ended_id = g_strdup_printf ("%" G_GINT64_FORMAT, ended);
+  withdrawn_id = g_strdup_printf ("%" G_GINT64_FORMAT, withdrawn);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "pdf", "--for", "agency:school", "--statement", ended_id,
+             "--data-dir", fixture->records.data_dir, "2", refused, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_REFUSED);
+    g_assert_nonnull (strstr (run.err, "consent ended on"));
+  }
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (export_pdf (fixture, "agency:school", refused, "--statement", withdrawn_id),
+                   ==, EXIT_REFUSED);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (export_pdf (fixture, "agency:school", offered, "--all-offered", NULL), ==,
+                   EXIT_OK);
+  text = heard_test_pdf_text (offered);
+  g_assert_nonnull (strstr (text, BOTH_WORDS));
+  g_assert_null (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, FIRST_WORDS));
+  g_clear_pointer (&text, g_free);
+
+  g_assert_cmpint (export_pdf (fixture, "young-person", theirs, "--statement", ended_id), ==,
+                   EXIT_OK);
+  text = heard_test_pdf_text (theirs);
+  g_assert_nonnull (strstr (text, SCHOOL_ONLY_WORDS));
+}
+
 /* heard-cli export pdf --for an agency of the directory, by its id as
  * "agency:ID": the statements agreed for its kind go in, the cover names
  * it, and the trail keeps its kind and id; an id not in the directory is
@@ -2195,6 +2275,7 @@ main (int   argc,
   ADD ("/cli/export/real-records", test_export_real_records);
   ADD ("/cli/export/pdf", test_export_pdf);
   ADD ("/cli/export/pdf-for-directory-agency", test_export_pdf_for_directory_agency);
+  ADD ("/cli/export/pdf-consent-ended", test_export_pdf_consent_ended);
   ADD ("/cli/export/check-ins-names", test_export_check_ins_names);
   ADD ("/cli/export/pdf-no-replace", test_export_pdf_no_replace);
   ADD ("/cli/export/pdf-check-in-words", test_export_pdf_check_in_words);

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "heard-audit.h"
+#include "heard-export-note.h"
 #include "heard-fixture-records.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-sharing.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
@@ -1119,6 +1121,165 @@ test_from_v7 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Schema 8, made by that day's store (make-fixture --current) with the
+ * records of schema 7 and a PDF made for Northgate Academy, noted in the
+ * audit trail. The update keeps every record and every audit entry (the
+ * trail still verifies, the export note still reads back), seeds the
+ * lawful bases, and the new tables hold what the core would hold and
+ * refuse what it refuses: a share without a lawful basis, a not-asked
+ * without who decided, any change to a sealed version or consent row. */
+static void
+test_from_v8 (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *const tables[] = { "person", "plan_action", "agency", "statement_version",
+                                 "chronology_version", "audit" };
+  g_autoptr(GPtrArray) before_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  sqlite3_stmt *statement = NULL;
+  guint n_entries = 0;
+  gint64 n_before, school_id, person_id, statement_id, export_id;
+  sqlite3 *db;
+  char *sql;
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==, 8);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM plan_action"), ==, 4);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM agency"), ==, 3);
+  export_id = heard_test_raw_count (db, "SELECT max (id) FROM audit WHERE action = 'exported'");
+  g_assert_cmpint (export_id, >, 0);
+  n_before = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_ptr_array_add (before_rows, heard_test_dump_table (db, tables[i]));
+  sqlite3_close (db);
+
+  open_store (f);
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+  people = heard_test_list_people (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  /* The export made before the sharing log waits to be logged. */
+  heard_store_list_unlogged_exports_async (f->store,
+                                           heard_person_get_id (g_ptr_array_index (people, 0)),
+                                           NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  drafts = heard_store_list_unlogged_exports_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  g_assert_cmpint (heard_sharing_entry_get_export_audit_id (g_ptr_array_index (drafts, 0)), ==,
+                   export_id);
+  g_assert_cmpint (heard_sharing_entry_get_method (g_ptr_array_index (drafts, 0)), ==,
+                   HEARD_SHARING_METHOD_SECURE_TRANSFER);
+  g_clear_object (&result);
+  heard_test_close_store (&f->store);
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
+  g_assert_cmpint (heard_sharing_entry_get_agency_id (g_ptr_array_index (drafts, 0)), ==,
+                   heard_test_raw_count (db, "SELECT id FROM agency"
+                                             " WHERE name = 'Northgate Academy'"));
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = heard_test_dump_table (db, tables[i]);
+
+      g_assert_cmpstr (rows, ==, g_ptr_array_index (before_rows, i));
+    }
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT detail FROM audit WHERE id = ?", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (statement, 1, export_id);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  note = heard_export_note_from_detail ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  g_assert_nonnull (note);
+  g_assert_cmpint (note->kind, ==, HEARD_EXPORT_PDF);
+  g_assert_cmpuint (note->statements->len, ==, 1);
+
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM lawful_basis"), ==, 6);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM lawful_basis"
+                                             " WHERE code IN ('consent', 'legal-obligation',"
+                                             " 'public-task', 'vital-interests',"
+                                             " 'legitimate-interests', 'safeguarding')"
+                                             " AND length (explanation) > 0"), ==, 6);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM sharing_version"), ==, 0);
+  school_id = heard_test_raw_count (db, "SELECT id FROM agency WHERE name = 'Northgate Academy'");
+  person_id = heard_test_raw_count (db, "SELECT id FROM person");
+  statement_id = heard_test_raw_count (db, "SELECT id FROM statement");
+
+  /* The new tables keep a share, its links and consent... */
+  sql = sqlite3_mprintf (
+    "INSERT INTO sharing_entry (id, person_id) VALUES (1, %lld);"
+    "INSERT INTO sharing_version (id, entry_id, version, decision, what, agency_id, shared_on,"
+    "  method, lawful_basis, agreed, told, necessary, export_audit_id, saved_by, saved_at)"
+    "  VALUES (1, 1, 1, 'shared', 'The plan', %lld, '2026-01-05', 'printed-report', 'consent',"
+    "          'yes', 'yes', 'So school can help.', %lld, 'test', '2026-01-05T10:00:00Z');"
+    "INSERT INTO sharing_link (version_id, what, record_id) VALUES (1, 'statement', %lld);"
+    "INSERT INTO statement_consent (statement_id, ends_on, saved_by, saved_at)"
+    "  VALUES (%lld, '2026-06-30', 'test', '2026-01-05T10:00:00Z');",
+    (long long) person_id, (long long) school_id, (long long) export_id,
+    (long long) statement_id, (long long) statement_id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM sharing_link"), ==, 1);
+
+  /* ...and refuse what the core refuses, and every change to what is kept. */
+  {
+    const char *const refused[] = {
+      /* A share without a lawful basis. */
+      "INSERT INTO sharing_version (entry_id, version, decision, what, agency_id, shared_on,"
+      "  method, agreed, told, necessary, reason, saved_by, saved_at)"
+      "  VALUES (1, 2, 'shared', 'The plan', 1, '2026-01-05', 'email', 'yes', 'yes', 'Needed.',"
+      "          'Typo', 'test', 'now')",
+      /* Not asked, with no one who decided. */
+      "INSERT INTO sharing_version (entry_id, version, decision, what, agency_id, shared_on,"
+      "  method, lawful_basis, agreed, agreement_reason, told, necessary, reason, saved_by,"
+      "  saved_at)"
+      "  VALUES (1, 2, 'shared', 'The plan', 1, '2026-01-05', 'email', 'safeguarding',"
+      "          'not-asked', 'No time.', 'yes', 'Needed.', 'Typo', 'test', 'now')",
+      /* Not shared, with no reason. */
+      "INSERT INTO sharing_version (entry_id, version, decision, what, agency_id, shared_on,"
+      "  method, agreed, told, reason, saved_by, saved_at)"
+      "  VALUES (1, 2, 'not-shared', 'The plan', 1, '2026-01-05', 'email', 'yes', 'yes',"
+      "          'Typo', 'test', 'now')",
+      /* Not told, with no reason. */
+      "INSERT INTO sharing_version (entry_id, version, decision, what, agency_id, shared_on,"
+      "  method, lawful_basis, agreed, told, necessary, reason, saved_by, saved_at)"
+      "  VALUES (1, 2, 'shared', 'The plan', 1, '2026-01-05', 'email', 'consent', 'yes', 'no',"
+      "          'Needed.', 'Typo', 'test', 'now')",
+      /* An amendment with no reason, and one out of turn. */
+      "INSERT INTO sharing_version (entry_id, version, decision, what, agency_id, shared_on,"
+      "  method, lawful_basis, agreed, told, necessary, saved_by, saved_at)"
+      "  VALUES (1, 2, 'shared', 'The plan', 1, '2026-01-05', 'email', 'consent', 'yes', 'yes',"
+      "          'Needed.', 'test', 'now')",
+      "INSERT INTO sharing_version (entry_id, version, decision, what, agency_id, shared_on,"
+      "  method, lawful_basis, agreed, told, necessary, reason, saved_by, saved_at)"
+      "  VALUES (1, 3, 'shared', 'The plan', 1, '2026-01-05', 'email', 'consent', 'yes', 'yes',"
+      "          'Needed.', 'Typo', 'test', 'now')",
+      "UPDATE sharing_version SET what = 'Nothing'",
+      "DELETE FROM sharing_version",
+      "UPDATE sharing_entry SET person_id = 0",
+      "DELETE FROM sharing_entry",
+      "DELETE FROM sharing_link",
+      "INSERT INTO sharing_link (version_id, what, record_id) VALUES (1, 'diary', 1)",
+      "UPDATE statement_consent SET withdrawn_on = '2026-02-01'",
+      "DELETE FROM statement_consent",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_test_message ("%s", refused[i]);
+        g_assert_cmpint (sqlite3_exec (db, refused[i], NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+      }
+  }
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM sharing_version"), ==, 1);
+  sqlite3_close (db);
+}
+
 static void
 add_test (const char *path,
           guint       version,
@@ -1141,6 +1302,7 @@ main (int   argc,
   add_test ("/migrations/from-v5", 5, test_from_v5);
   add_test ("/migrations/from-v6", 6, test_from_v6);
   add_test ("/migrations/from-v7", 7, test_from_v7);
+  add_test ("/migrations/from-v8", 8, test_from_v8);
 
   return g_test_run ();
 }

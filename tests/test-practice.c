@@ -19,6 +19,7 @@
 #include "heard-secure.h"
 #include "heard-store-agencies.h"
 #include "heard-store-chronology.h"
+#include "heard-store-sharing.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -357,6 +358,48 @@ dump_chronology (GString    *dump,
     }
 }
 
+static GPtrArray *
+list_sharing (HeardStore *store,
+              gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  heard_store_list_sharing_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  entries = heard_store_list_sharing_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return entries;
+}
+
+/* Each sharing entry: its day, decision, agency, lawful basis, agreement
+ * and what was shared. */
+static void
+dump_sharing (GString    *dump,
+              HeardStore *store,
+              gint64      person_id)
+{
+  g_autoptr(GPtrArray) entries = list_sharing (store, person_id);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HeardSharingEntry *entry = g_ptr_array_index (entries, i);
+      guint n_links;
+
+      heard_sharing_entry_get_links (entry, &n_links);
+      g_string_append_printf (dump, "sharing %s %s %" G_GINT64_FORMAT " %s %s %s %u %s\n",
+                              heard_sharing_entry_get_shared_on (entry),
+                              heard_sharing_decision_to_code (heard_sharing_entry_get_decision (entry)),
+                              heard_sharing_entry_get_agency_id (entry),
+                              heard_sharing_entry_get_lawful_basis (entry),
+                              heard_sharing_agreed_to_code (heard_sharing_entry_get_agreed (entry)),
+                              heard_sharing_method_to_code (heard_sharing_entry_get_method (entry)),
+                              n_links, heard_sharing_entry_get_text (entry, HEARD_SHARING_WHAT));
+    }
+}
+
 /* Everything the store gives back about the set, in a stable order. */
 static char *
 dump_practice_set (const char *folder)
@@ -390,6 +433,7 @@ dump_practice_set (const char *folder)
       dump_statements (dump, store, heard_person_get_id (person));
       dump_check_ins (dump, store, heard_person_get_id (person));
       dump_chronology (dump, store, heard_person_get_id (person));
+      dump_sharing (dump, store, heard_person_get_id (person));
     }
 
   g_clear_object (&result);
@@ -1015,6 +1059,62 @@ test_agency_owners (Fixture       *fixture,
   heard_test_close_store (&store);
 }
 
+/* Everyone has a share they agreed to and a decision not to share; some
+ * shares include a statement; and some were made without the young
+ * person's agreement, each with the reason and who decided. */
+static void
+test_sharing (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_overrides = 0, n_linked = 0;
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  store = open_practice_store (fixture->practice_dir);
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      g_autoptr(GPtrArray) entries = list_sharing (store,
+                                                   heard_person_get_id (g_ptr_array_index (people,
+                                                                                           i)));
+      guint n_consented = 0, n_not_shared = 0;
+
+      for (guint j = 0; j < entries->len; j++)
+        {
+          HeardSharingEntry *entry = g_ptr_array_index (entries, j);
+          g_autoptr(GPtrArray) problems = heard_sharing_entry_check (entry);
+          guint n_links;
+
+          g_assert_null (problems);
+          heard_sharing_entry_get_links (entry, &n_links);
+          n_linked += n_links > 0;
+          if (heard_sharing_entry_get_decision (entry) == HEARD_SHARING_NOT_SHARED)
+            n_not_shared++;
+          else if (heard_sharing_entry_get_agreed (entry) == HEARD_SHARING_AGREED_YES)
+            n_consented += g_strcmp0 (heard_sharing_entry_get_lawful_basis (entry),
+                                      "consent") == 0;
+          else
+            {
+              g_assert_cmpstr (heard_sharing_entry_get_text (entry,
+                                                             HEARD_SHARING_AGREEMENT_REASON),
+                               !=, "");
+              g_assert_cmpstr (heard_sharing_entry_get_text (entry, HEARD_SHARING_DECIDED_BY),
+                               !=, "");
+              n_overrides++;
+            }
+        }
+      g_assert_cmpuint (n_consented, >=, 1);
+      g_assert_cmpuint (n_not_shared, >=, 1);
+    }
+  g_assert_cmpuint (n_overrides, >=, 1);
+  g_assert_cmpuint (n_overrides, <, people->len);
+  g_assert_cmpuint (n_linked, >=, 1);
+  heard_test_close_store (&store);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1033,6 +1133,7 @@ main (int   argc,
   add_test ("/practice/respectful-words", test_respectful_words);
   add_test ("/practice/chronology", test_chronology);
   add_test ("/practice/agency-owners", test_agency_owners);
+  add_test ("/practice/sharing", test_sharing);
 
   return g_test_run ();
 }

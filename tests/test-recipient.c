@@ -71,12 +71,14 @@ test_offered_and_ticked (void)
   g_autoptr(HeardRecipient) young_person = heard_recipient_new_young_person ();
   g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
   g_autoptr(GPtrArray) offered = NULL;
+  GDate today;
 
+  heard_date_today (&today);
   g_list_store_append (statements, plain);
   g_list_store_append (statements, sensitive);
   g_list_store_append (statements, police_only);
 
-  offered = heard_recipient_offered_statements (school, G_LIST_MODEL (statements));
+  offered = heard_recipient_offered_statements (school, G_LIST_MODEL (statements), &today);
   g_assert_cmpuint (offered->len, ==, 2);
   g_assert_true (offered->pdata[0] == plain);
   g_assert_true (offered->pdata[1] == sensitive);
@@ -85,11 +87,11 @@ test_offered_and_ticked (void)
   g_clear_pointer (&offered, g_ptr_array_unref);
 
   /* Their own words are theirs, sensitive or shared with nobody. */
-  offered = heard_recipient_offered_statements (young_person, G_LIST_MODEL (statements));
+  offered = heard_recipient_offered_statements (young_person, G_LIST_MODEL (statements), &today);
   g_assert_cmpuint (offered->len, ==, 3);
   g_clear_pointer (&offered, g_ptr_array_unref);
 
-  offered = heard_recipient_offered_statements (own_team, G_LIST_MODEL (statements));
+  offered = heard_recipient_offered_statements (own_team, G_LIST_MODEL (statements), &today);
   g_assert_cmpuint (offered->len, ==, 0);
 }
 

@@ -22,6 +22,7 @@
 #include "heard-sqlite-store.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
+#include "heard-store-sharing.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
 #include "heard-test-utils.h"
@@ -1738,6 +1739,217 @@ test_cluster_numbers (Fixture       *f,
   g_assert_cmpuint (n_after, ==, n_before + 1);
 }
 
+/* The sharing log */
+
+static HeardSharingEntry *
+share_new (gint64 person_id,
+           gint64 agency_id)
+{
+  HeardSharingEntry *entry = heard_sharing_entry_new (person_id, HEARD_SHARING_SHARED);
+
+  heard_sharing_entry_set_agency_id (entry, agency_id);
+  heard_sharing_entry_set_shared_on (entry, "2026-01-05");
+  heard_sharing_entry_set_lawful_basis (entry, "consent");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_WHAT, "The support plan");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_NECESSARY, "School can help her settle.");
+  return entry;
+}
+
+static GPtrArray *
+list_sharing (Fixture *f,
+              gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries;
+
+  heard_store_list_sharing_async (f->store, person_id, ASYNC (f));
+  entries = heard_store_list_sharing_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  return entries;
+}
+
+static GPtrArray *
+list_unlogged (Fixture *f,
+               gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *drafts;
+
+  heard_store_list_unlogged_exports_async (f->store, person_id, ASYNC (f));
+  drafts = heard_store_list_unlogged_exports_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  return drafts;
+}
+
+/* Recording and amending give one "changed" each; the log lists the newest
+ * version with its links, the history every version; the lawful bases are
+ * listed; what is another young person's, or not in the records, is
+ * refused; an export is a draft until an entry completes it, and only one
+ * entry may. */
+static void
+test_sharing (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(HeardSharingEntry) entry = NULL;
+  g_autoptr(HeardSharingEntry) amended = NULL;
+  g_autoptr(HeardSharingEntry) refused = NULL;
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(GPtrArray) bases = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recipient = NULL;
+  const HeardSharingLink *links;
+  HeardSharingEntry *draft;
+  gint64 person_id, other_id, agency_id, statement_id, other_statement_id, plan_id, id, export_id;
+  guint n_links, n_entries = 0;
+
+  person_id = save_person (f, 0, "Amira Haddad");
+  other_id = save_person (f, 0, "Ben Carter");
+  agency_id = add_agency (f, HEARD_AGENCY_TYPE_SCHOOL, "Northgate Academy");
+  statement_id = record_statement (f, person_id);
+  other_statement_id = record_statement (f, other_id);
+  plan_id = start_plan (f, person_id);
+  f->n_changes = 0;
+
+  heard_store_list_lawful_bases_async (f->store, ASYNC (f));
+  bases = heard_store_list_lawful_bases_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bases->len, ==, 6);
+  g_assert_cmpstr (heard_lawful_basis_get_code (g_ptr_array_index (bases, 0)), ==, "consent");
+  g_assert_cmpstr (heard_lawful_basis_get_label (g_ptr_array_index (bases, 0)), ==, "Consent");
+  g_assert_cmpstr (heard_lawful_basis_get_explanation (g_ptr_array_index (bases, 5)), !=, "");
+
+  entry = share_new (person_id, agency_id);
+  heard_sharing_entry_add_link (entry, HEARD_SHARING_LINK_STATEMENT, statement_id);
+  heard_sharing_entry_add_link (entry, HEARD_SHARING_LINK_PLAN, plan_id);
+  heard_store_record_sharing_entry_async (f->store, entry, ASYNC (f));
+  id = heard_store_record_sharing_entry_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_SHARING, person_id, id);
+
+  entries = list_sharing (f, person_id);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (heard_sharing_entry_get_id (g_ptr_array_index (entries, 0)), ==, id);
+  g_assert_cmpstr (heard_sharing_entry_get_lawful_basis (g_ptr_array_index (entries, 0)), ==,
+                   "consent");
+  g_assert_cmpstr (heard_sharing_entry_get_saved_by (g_ptr_array_index (entries, 0)), !=, "");
+  links = heard_sharing_entry_get_links (g_ptr_array_index (entries, 0), &n_links);
+  g_assert_cmpuint (n_links, ==, 2);
+  g_assert_cmpint (links[0].kind, ==, HEARD_SHARING_LINK_PLAN);
+  g_assert_cmpint (links[0].id, ==, plan_id);
+  g_assert_cmpint (links[1].kind, ==, HEARD_SHARING_LINK_STATEMENT);
+  g_assert_cmpint (links[1].id, ==, statement_id);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_sharing (f, other_id);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  amended = heard_sharing_entry_copy (entry);
+  heard_sharing_entry_set_id (amended, id);
+  heard_sharing_entry_set_version (amended, 2);
+  heard_sharing_entry_set_text (amended, HEARD_SHARING_WHAT, "The support plan, version 1");
+  heard_sharing_entry_set_text (amended, HEARD_SHARING_REASON, "Which version it was.");
+  heard_store_amend_sharing_entry_async (f->store, amended, ASYNC (f));
+  g_assert_cmpint (heard_store_amend_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   id);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_SHARING, person_id, id);
+  /* The same version again is out of turn. */
+  heard_store_amend_sharing_entry_async (f->store, amended, ASYNC (f));
+  g_assert_cmpint (heard_store_amend_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  heard_store_list_sharing_history_async (f->store, id, ASYNC (f));
+  history = heard_store_list_sharing_history_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (heard_sharing_entry_get_text (g_ptr_array_index (history, 0),
+                                                 HEARD_SHARING_WHAT), ==, "The support plan");
+  g_assert_cmpstr (heard_sharing_entry_get_text (g_ptr_array_index (history, 1),
+                                                 HEARD_SHARING_REASON), ==,
+                   "Which version it was.");
+
+  /* Another young person's statement; an agency or a basis not in the records. */
+  refused = share_new (person_id, agency_id);
+  heard_sharing_entry_add_link (refused, HEARD_SHARING_LINK_STATEMENT, other_statement_id);
+  heard_store_record_sharing_entry_async (f->store, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_record_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&refused);
+  refused = share_new (person_id, agency_id + 100);
+  heard_store_record_sharing_entry_async (f->store, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_record_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  heard_sharing_entry_set_agency_id (refused, agency_id);
+  heard_sharing_entry_set_lawful_basis (refused, "a hunch");
+  heard_store_record_sharing_entry_async (f->store, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_record_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An export is a draft to complete until an entry completes it. */
+  recipient = g_strdup_printf ("agency:school:%" G_GINT64_FORMAT, agency_id);
+  note = heard_export_note_new (HEARD_EXPORT_PRINT, recipient);
+  note->plan_id = plan_id;
+  note->plan_version = 1;
+  heard_export_note_add_statement (note, statement_id, 1);
+  heard_store_note_export_async (f->store, person_id, note, ASYNC (f));
+  export_id = heard_store_note_export_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  drafts = list_unlogged (f, person_id);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  draft = g_ptr_array_index (drafts, 0);
+  g_assert_cmpint (heard_sharing_entry_get_export_audit_id (draft), ==, export_id);
+  g_assert_cmpint (heard_sharing_entry_get_agency_id (draft), ==, agency_id);
+  g_assert_cmpint (heard_sharing_entry_get_method (draft), ==,
+                   HEARD_SHARING_METHOD_PRINTED_REPORT);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_unlogged (f, other_id);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+
+  /* Another young person cannot complete it. */
+  g_clear_object (&refused);
+  refused = share_new (other_id, agency_id);
+  heard_sharing_entry_set_export_audit_id (refused, export_id);
+  heard_store_record_sharing_entry_async (f->store, refused, ASYNC (f));
+  g_assert_cmpint (heard_store_record_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  drafts = list_unlogged (f, person_id);
+  draft = g_object_ref (g_ptr_array_index (drafts, 0));
+  heard_sharing_entry_set_lawful_basis (draft, "consent");
+  heard_sharing_entry_set_text (draft, HEARD_SHARING_NECESSARY, "For the review meeting.");
+  heard_store_record_sharing_entry_async (f->store, draft, ASYNC (f));
+  id = heard_store_record_sharing_entry_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_SHARING, person_id, id);
+  g_clear_pointer (&drafts, g_ptr_array_unref);
+  drafts = list_unlogged (f, person_id);
+  g_assert_cmpuint (drafts->len, ==, 0);
+  /* A second entry completing the same export is refused. */
+  heard_store_record_sharing_entry_async (f->store, draft, ASYNC (f));
+  g_assert_cmpint (heard_store_record_sharing_entry_finish (f->store, result_of (f), &error), ==,
+                   0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_object_unref (draft);
+
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+}
+
 static void
 test_abstract (void)
 {
@@ -1783,6 +1995,7 @@ main (int   argc,
   add_test ("/store-contract/chronology", test_chronology);
   add_test ("/store-contract/cluster-decisions", test_cluster_decisions);
   add_test ("/store-contract/cluster-numbers", test_cluster_numbers);
+  add_test ("/store-contract/sharing", test_sharing);
 
   return g_test_run ();
 }

@@ -7,17 +7,21 @@
 
 #include <adwaita.h>
 
+#include "heard-choice-row.h"
 #include "heard-clipboard-private.h"
+#include "heard-date.h"
 #include "heard-date-row.h"
 #include "heard-dialog.h"
 #include "heard-language-check.h"
 #include "heard-language-highlighter.h"
 #include "heard-person-page.h"
+#include "heard-plan-view.h"
 #include "heard-statement-card.h"
 #include "heard-statement-form.h"
 #include "heard-statement-history.h"
 #include "heard-statement-search.h"
 #include "heard-statements-view.h"
+#include "heard-story-view.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -863,6 +867,238 @@ test_editor_day_and_boxes (void)
   heard_test_remove_dir (data_dir);
 }
 
+typedef struct
+{
+  GtkListBox *list;
+  guint       count;
+} StoryRows;
+
+static gboolean
+story_lists (gpointer data)
+{
+  StoryRows *rows = data;
+
+  return gtk_widget_get_mapped (GTK_WIDGET (rows->list)) &&
+         gtk_list_box_get_row_at_index (rows->list, (int) rows->count - 1) != NULL &&
+         gtk_list_box_get_row_at_index (rows->list, (int) rows->count) == NULL;
+}
+
+/* "Who has seen my story", as the young person reads it: opening her
+ * record and reading a private statement are listed, newest first, each
+ * naming the member of staff and the day, read whole by a screen reader
+ * and reached by the keyboard, and the private words never shown. */
+static void
+test_story_lists_opening_and_reading (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardStaff) caseworker = heard_staff_new (HEARD_STAFF_CASEWORKER);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today_shown = NULL;
+  g_autofree char *read_said = NULL;
+  g_autofree char *opened_said = NULL;
+  g_autofree char *name = NULL;
+  HeardStatementCard *card;
+  GtkWidget *story;
+  StoryRows rows;
+  GtkWidget *row;
+  GDate today;
+  gint64 id;
+
+  /* The day in words, "7 December 2026", as the young person reads it. */
+  heard_date_today (&today);
+  today_shown = heard_date_format (&today);
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  g_object_get (heard_test_ui_active_window (the_app), "context", &context, NULL);
+  heard_staff_set_name (caseworker, "Alex Morgan");
+  heard_context_save_staff_async (context, caseworker, NULL, NULL, heard_test_store_result_cb,
+                                  &result);
+  heard_test_wait (&result);
+  heard_context_save_staff_finish (context, result, &error);
+  g_assert_no_error (error);
+  /* The window's context is let go of before it stops. */
+  g_clear_object (&result);
+  g_clear_object (&context);
+
+  heard_test_ui_add_person (the_app, "Amira Khan", "Mira");
+  heard_person_page_show_view (person_page (), "statements");
+  id = record_words ("They kept me in the flat above the takeaway.",
+                     "She was shaking while she told me.", TRUE);
+  card = HEARD_STATEMENT_CARD (heard_statements_view_get_card (statements_view (), id));
+  heard_statement_card_show_words (card);
+
+  heard_person_page_show_view (person_page (), "story");
+  story = heard_test_ui_find_descendant (GTK_WIDGET (person_page ()), HEARD_TYPE_STORY_VIEW,
+                                         NULL);
+  rows.list = GTK_LIST_BOX (heard_test_ui_find_by_css_class (story, "story-list"));
+  rows.count = 2;
+  heard_test_ui_wait_until (story_lists, &rows, "the opening and the reading to be listed");
+
+  read_said = g_strdup_printf ("Alex Morgan read something private you said, on %s. "
+                               "The note on it says: “Describes being threatened.”",
+                               today_shown);
+  opened_said = g_strdup_printf ("Alex Morgan opened your record on %s.", today_shown);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows.list, 0));
+  name = heard_test_ui_dup_accessible_label (row);
+  g_assert_cmpstr (name, ==, read_said);
+  g_assert_null (strstr (name, "takeaway"));
+  g_assert_true (gtk_widget_get_focusable (row));
+  g_clear_pointer (&name, g_free);
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows.list, 1));
+  name = heard_test_ui_dup_accessible_label (row);
+  g_assert_cmpstr (name, ==, opened_said);
+  g_assert_true (gtk_widget_grab_focus (row));
+  heard_test_ui_screenshot (GTK_WINDOW (heard_test_ui_active_window (the_app)), "story");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
+/* The first label below @root whose text holds @text, or NULL. */
+static GtkWidget *
+find_label_holding (GtkWidget  *root,
+                    const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_is_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_holding (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+newest_consent_withdrawn (gpointer data)
+{
+  return *heard_statement_get_consent_withdrawn_on (listed (data, 0)) != '\0';
+}
+
+static gboolean
+plan_is_shown (gpointer data)
+{
+  return heard_plan_view_get_plan (data) != NULL;
+}
+
+/* Consent given until a day in the editor, shown on the card in plain
+ * words; withdrawn through Change Consent… (a day in the future refused
+ * beside its field), after which the card says so and the export dialog
+ * leaves the statement out, saying why. */
+static void
+test_consent_withdrawn (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autofree char *today = heard_today_iso_date ();
+  g_autofree char *today_said = heard_date_describe (today);
+  g_autofree char *withdrawn_says = g_strdup_printf ("Consent withdrawn on %s", today_said);
+  g_autofree char *left_out_says = g_strdup_printf ("they withdrew consent on %s", today_said);
+  HeardStatementsView *view;
+  HeardStatementForm *form;
+  GtkWindow *editor, *dialog;
+  GtkWidget *card, *until, *ends_on, *row, *withdrawn_on, *consent, *page, *plan_view, *group;
+  GDate tomorrow;
+  g_autofree char *tomorrow_iso = NULL;
+  gint64 id;
+
+  start_with_amira (data_dir);
+  view = statements_view ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), FIRST_WORDS);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_by_name (GTK_WIDGET (editor),
+                                                                            "share-school")),
+                               TRUE);
+  /* Until they say otherwise, unless a day is chosen. */
+  until = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_CHOICE_ROW, "Until");
+  ends_on = heard_test_ui_find_descendant (GTK_WIDGET (editor), HEARD_TYPE_DATE_ROW,
+                                           "Last day their consent holds");
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (until)), ==, "open");
+  g_assert_false (gtk_widget_get_visible (ends_on));
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (until), "day"));
+  g_assert_true (gtk_widget_get_visible (ends_on));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (editor));
+  gtk_editable_set_text (GTK_EDITABLE (ends_on), "2099-03-03");
+  heard_test_ui_save_dialog (editor, "HeardStatementEditor");
+  wait_for_statements (view, 1);
+  id = heard_statement_get_id (listed (view, 0));
+  g_assert_cmpstr (heard_statement_get_consent_ends_on (listed (view, 0)), ==, "2099-03-03");
+  card = heard_statements_view_get_card (view, id);
+  consent = find_label_holding (card, "until 3 March 2099");
+  g_assert_nonnull (consent);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (consent)), "May be shared with"));
+  g_assert_false (gtk_widget_has_css_class (consent, "warning"));
+
+  /* Change Consent… is a button of the card, named for screen readers. */
+  heard_test_ui_assert_every_control_named (card);
+  g_assert_true (gtk_widget_activate_action (card, "statements.consent", "x", id));
+  dialog = heard_test_ui_wait_for_window ("HeardConsentDialog");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
+                                       "They Withdrew Consent");
+  withdrawn_on = heard_test_ui_find_descendant (GTK_WIDGET (dialog), HEARD_TYPE_DATE_ROW,
+                                                "Day they withdrew it");
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))),
+                         TRUE);
+  /* Not in the future: said beside the field, the dialog kept. */
+  heard_date_today (&tomorrow);
+  g_date_add_days (&tomorrow, 1);
+  tomorrow_iso = heard_date_to_iso (&tomorrow);
+  gtk_editable_set_text (GTK_EDITABLE (withdrawn_on), tomorrow_iso);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  g_assert_nonnull (heard_test_ui_find_window ("HeardConsentDialog"));
+  heard_test_ui_assert_field_error (withdrawn_on, "in the future");
+  /* Today by default. */
+  gtk_editable_set_text (GTK_EDITABLE (withdrawn_on), today);
+  heard_test_ui_save_dialog (dialog, "HeardConsentDialog");
+  heard_test_ui_wait_until (newest_consent_withdrawn, view, "consent to be withdrawn");
+
+  card = heard_statements_view_get_card (view, id);
+  g_assert_true (shows_text (card, withdrawn_says));
+  consent = find_label_holding (card, withdrawn_says);
+  g_assert_true (gtk_widget_has_css_class (consent, "warning"));
+
+  /* The export dialog leaves it out, and says why. */
+  page = GTK_WIDGET (person_page ());
+  heard_person_page_show_view (person_page (), "plan");
+  plan_view = heard_test_ui_find_descendant (page, HEARD_TYPE_PLAN_VIEW, NULL);
+  g_assert_true (gtk_widget_activate_action (plan_view, "plan.start", NULL));
+  heard_test_ui_wait_until (plan_is_shown, plan_view, "the new plan");
+  g_assert_true (gtk_widget_activate_action (plan_view, "plan.export", NULL));
+  dialog = heard_test_ui_wait_for_window ("HeardExportDialog");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (heard_test_ui_find_descendant (
+                                 heard_test_ui_find_descendant (GTK_WIDGET (dialog),
+                                                                ADW_TYPE_ACTION_ROW,
+                                                                "An agency"),
+                                 GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  g_assert_true (heard_choice_row_choose_id (HEARD_CHOICE_ROW (heard_test_ui_find_descendant (
+                                               GTK_WIDGET (dialog), HEARD_TYPE_CHOICE_ROW, NULL)),
+                                             "school"));
+  group = heard_test_ui_find_by_name (GTK_WIDGET (dialog), "their-words");
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            left_out_says));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "None of their words will go in."));
+  g_assert_false (shows_text (GTK_WIDGET (dialog), FIRST_WORDS));
+  gtk_window_close (dialog);
+  heard_test_ui_wait_window_gone ("HeardExportDialog");
+
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +1111,9 @@ main (int   argc,
   g_test_add_func ("/ui/statements/search-shows-general-note", test_search_shows_general_note);
   g_test_add_func ("/ui/statements/editor-closed-mid-save", test_editor_closed_mid_save);
   g_test_add_func ("/ui/statements/editor-day-and-boxes", test_editor_day_and_boxes);
+  g_test_add_func ("/ui/statements/story-lists-opening-and-reading",
+                   test_story_lists_opening_and_reading);
+  g_test_add_func ("/ui/statements/consent-withdrawn", test_consent_withdrawn);
 
   return g_test_run ();
 }

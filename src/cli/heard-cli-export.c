@@ -665,9 +665,14 @@ choose_statements (const PdfChoice *choice,
                    int             *status)
 {
   g_autoptr(GListModel) all = list_model_of (HEARD_TYPE_STATEMENT, statements);
-  g_autoptr(GPtrArray) offered = heard_recipient_offered_statements (choice->recipient, all);
+  g_autoptr(GPtrArray) offered = NULL;
   g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) asked = g_hash_table_new (NULL, NULL);
+  GDate today;
+
+  /* Consent is asked on the day the export is made. */
+  heard_date_today (&today);
+  offered = heard_recipient_offered_statements (choice->recipient, all, &today);
 
   for (guint i = 0; choice->statements != NULL && choice->statements[i] != NULL; i++)
     {
@@ -680,6 +685,18 @@ choose_statements (const PdfChoice *choice,
           *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
                                     _("“%s” is not the id of one of this young person's "
                                       "statements."), choice->statements[i]);
+          return NULL;
+        }
+      if (!g_ptr_array_find (offered, statement, NULL) &&
+          heard_recipient_may_receive (choice->recipient, statement))
+        {
+          g_autofree char *lapse = heard_statement_dup_consent_lapse (statement, &today);
+
+          *status = heard_cli_fail (HEARD_CLI_EXIT_REFUSED,
+                                    /* TRANSLATORS: the second %s says why, "consent ended
+                                     * on 3 March 2027" */
+                                    _("Statement %" G_GINT64_FORMAT " cannot go in: %s. "
+                                      "Nothing was exported."), id, lapse);
           return NULL;
         }
       if (!g_ptr_array_find (offered, statement, NULL))

@@ -20,7 +20,8 @@
  * strengths in the lane of the agency that reported them, their words in
  * the young person's lane (a sensitive statement by its content note only,
  * never its words), check-ins and the plan's sign-off, reviews and closure
- * in the plan's lane. Every row names its source. The records are copied
+ * in the plan's lane, and what was shared with an agency, or decided not
+ * to be, in that agency's lane. Every row names its source. The records are copied
  * on the main thread; the rows are built from the copies anywhere.
  */
 
@@ -36,6 +37,7 @@ heard_chronology_records_new (void)
   records->statements = g_ptr_array_new_with_free_func (g_object_unref);
   records->check_ins = g_ptr_array_new_with_free_func (g_object_unref);
   records->reviews = g_ptr_array_new_with_free_func (g_object_unref);
+  records->sharing = g_ptr_array_new_with_free_func (g_object_unref);
   records->agencies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   return records;
 }
@@ -50,6 +52,7 @@ heard_chronology_records_free (HeardChronologyRecords *records)
   g_ptr_array_unref (records->statements);
   g_ptr_array_unref (records->check_ins);
   g_ptr_array_unref (records->reviews);
+  g_ptr_array_unref (records->sharing);
   g_hash_table_unref (records->agencies);
   g_free (records);
 }
@@ -128,6 +131,20 @@ heard_chronology_records_add_agencies (HeardChronologyRecords *records,
                                       sizeof (gint64)),
                            g_strdup (heard_directory_agency_get_text (agency,
                                                                       HEARD_DIRECTORY_AGENCY_NAME)));
+    }
+}
+
+void
+heard_chronology_records_add_sharing (HeardChronologyRecords *records,
+                                      GListModel             *sharing)
+{
+  g_return_if_fail (records != NULL);
+
+  for (guint i = 0; sharing != NULL && i < g_list_model_get_n_items (sharing); i++)
+    {
+      g_autoptr(HeardSharingEntry) entry = g_list_model_get_item (sharing, i);
+
+      g_ptr_array_add (records->sharing, heard_sharing_entry_copy (entry));
     }
 }
 
@@ -323,6 +340,31 @@ add_reviews (const HeardChronologyRecords *records,
     }
 }
 
+static void
+add_sharing (const HeardChronologyRecords *records,
+             GPtrArray                    *rows)
+{
+  for (guint i = 0; i < records->sharing->len; i++)
+    {
+      HeardSharingEntry *entry = g_ptr_array_index (records->sharing, i);
+      gint64 agency_id = heard_sharing_entry_get_agency_id (entry);
+      const char *agency = g_hash_table_lookup (records->agencies, &agency_id);
+      HeardChronologyRow *row;
+      GDate day;
+
+      if (!read_day (heard_sharing_entry_get_shared_on (entry), &day))
+        continue;
+
+      row = row_new (HEARD_CHRONOLOGY_FROM_SHARING, heard_sharing_entry_get_id (entry),
+                     HEARD_CHRONOLOGY_SHARING, &day);
+      row->agency_id = agency_id;
+      row->lane = g_strdup (agency != NULL ? agency : _("Agency not in the directory"));
+      row->who = g_strdup (heard_sharing_entry_get_saved_by (entry));
+      row->what = heard_sharing_entry_describe (entry, agency);
+      g_ptr_array_add (rows, row);
+    }
+}
+
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -347,7 +389,7 @@ heard_chronology_rows_build (const HeardChronologyRecords *records)
   add_statements (records, rows);
   add_check_ins (records, rows);
   add_reviews (records, rows);
-  /* Sharing (issue 14) adds its rows here, HEARD_CHRONOLOGY_FROM_SHARING. */
+  add_sharing (records, rows);
   g_ptr_array_sort (rows, compare_rows);
   return rows;
 }

@@ -5,6 +5,7 @@
 
 #include "heard-chronology.h"
 #include "heard-chronology-entry.h"
+#include "heard-sharing-entry.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,7 @@ typedef struct
   GPtrArray  *statements; /* HeardStatement; sensitive ones by content note only */
   GPtrArray  *check_ins;  /* HeardCheckIn */
   GPtrArray  *reviews;    /* HeardPlanReview: sign-off, reviews, closure */
+  GPtrArray  *sharing;    /* HeardSharingEntry: shared, or decided not to */
   GHashTable *agencies;   /* directory id (gint64 *) → name (char *) */
 } HeardChronologyRecords;
 
@@ -44,13 +46,15 @@ void heard_chronology_records_add_plans      (HeardChronologyRecords *records,
                                               GListModel             *plans);
 void heard_chronology_records_add_agencies   (HeardChronologyRecords *records,
                                               GListModel             *agencies);
+void heard_chronology_records_add_sharing    (HeardChronologyRecords *records,
+                                              GListModel             *sharing);
 
 /* One event in words, as the list shows it and the PDF prints it. */
 typedef struct
 {
   gint64                id;          /* the event's, unique across sources */
   HeardChronologySource source;
-  gint64                record_id;   /* the entry's, statement's, check-in's or plan's */
+  gint64                record_id;   /* the entry's, statement's, check-in's, plan's or sharing entry's */
   HeardChronologyKind   kind;
   GDate                 earliest_day;
   GDate                 latest_day;

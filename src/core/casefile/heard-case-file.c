@@ -12,12 +12,14 @@
 #include "heard-list-util.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-sharing.h"
 #include "heard-store-exports.h"
 #include "heard-store-open-items.h"
 #include "heard-plan-private.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-statements.h"
+#include "heard-store-story.h"
 
 /*
  * One young person's records as the windows see them: the person, their
@@ -48,6 +50,8 @@ struct _HeardCaseFile
   GListStore    *chronology;
   GListStore    *cluster_decisions;
   GListStore    *open_clusters;
+  GListStore    *sharing_log;
+  GListStore    *unlogged_exports;
   /* The cluster prompt's numbers in force, once read. */
   HeardClusterRule rule;
   gboolean       rule_known;
@@ -72,6 +76,8 @@ enum {
   PROP_CLUSTER_DECISIONS,
   PROP_OPEN_CLUSTERS,
   PROP_OPEN_ITEMS,
+  PROP_SHARING_LOG,
+  PROP_UNLOGGED_EXPORTS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
   PROP_FAILED,
@@ -203,7 +209,11 @@ same_statement (gpointer old,
   guint n_b = b_answers != NULL ? b_answers->len : 0;
 
   if (heard_statement_get_id (old) != heard_statement_get_id (fresh) ||
-      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b)
+      heard_statement_get_version (old) != heard_statement_get_version (fresh) || n_a != n_b ||
+      !same_strings (heard_statement_get_consent_ends_on (old),
+                     heard_statement_get_consent_ends_on (fresh)) ||
+      !same_strings (heard_statement_get_consent_withdrawn_on (old),
+                     heard_statement_get_consent_withdrawn_on (fresh)))
     return FALSE;
 
   for (guint i = 0; i < n_a; i++)
@@ -516,6 +526,53 @@ chronology_listed_cb (GObject      *object,
   end_load (load->self, error);
 }
 
+static gboolean
+same_sharing_entry (gpointer old,
+                    gpointer fresh)
+{
+  return heard_sharing_entry_get_id (old) == heard_sharing_entry_get_id (fresh) &&
+         heard_sharing_entry_get_version (old) == heard_sharing_entry_get_version (fresh);
+}
+
+static void
+sharing_listed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entries = heard_store_list_sharing_finish (HEARD_STORE (object), result, &error);
+  if (entries != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->sharing_log, entries, same_sharing_entry);
+  end_load (load->self, error);
+}
+
+/* A draft stands for its export: the same export is the same item. */
+static gboolean
+same_export (gpointer old,
+             gpointer fresh)
+{
+  return heard_sharing_entry_get_export_audit_id (old) ==
+         heard_sharing_entry_get_export_audit_id (fresh);
+}
+
+static void
+unlogged_exports_listed_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+  g_autoptr(GPtrArray) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  drafts = heard_store_list_unlogged_exports_finish (HEARD_STORE (object), result, &error);
+  if (drafts != NULL && load->self->store != NULL)
+    heard_list_store_update (load->self->unlogged_exports, drafts, same_export);
+  end_load (load->self, error);
+}
+
 /* A decision never changes once recorded. */
 static gboolean
 same_cluster_decision (gpointer old,
@@ -701,6 +758,21 @@ load_chronology (HeardCaseFile *self)
 }
 
 static void
+load_unlogged_exports (HeardCaseFile *self)
+{
+  heard_store_list_unlogged_exports_async (self->store, self->person_id, self->cancellable,
+                                           unlogged_exports_listed_cb, begin_load (self));
+}
+
+static void
+load_sharing (HeardCaseFile *self)
+{
+  heard_store_list_sharing_async (self->store, self->person_id, self->cancellable,
+                                  sharing_listed_cb, begin_load (self));
+  load_unlogged_exports (self);
+}
+
+static void
 load_cluster_decisions (HeardCaseFile *self)
 {
   heard_store_list_cluster_decisions_async (self->store, self->person_id, self->cancellable,
@@ -749,6 +821,10 @@ store_changed_cb (HeardStore      *store,
     case HEARD_RECORD_KIND_CLUSTER_DECISION:
       load_cluster_decisions (self);
       load_open_items (self);
+      break;
+
+    case HEARD_RECORD_KIND_SHARING:
+      load_sharing (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
@@ -842,6 +918,23 @@ written_cb (GObject      *object,
   finish_write (task, outcome, error);
 }
 
+/* An export changes no record, so the store says nothing: it is one more
+ * to log, and the write finishes once the list shows it. */
+static void
+export_noted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  HeardCaseFile *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  gint64 entry = heard_store_note_export_finish (HEARD_STORE (object), result, &error);
+
+  if (entry != 0 && self->store != NULL)
+    load_unlogged_exports (self);
+  finish_write (task, entry, error);
+}
+
 static void
 person_saved_cb (GObject      *object,
                  GAsyncResult *result,
@@ -905,6 +998,8 @@ heard_case_file_finalize (GObject *object)
   g_clear_object (&self->chronology);
   g_clear_object (&self->cluster_decisions);
   g_clear_object (&self->open_clusters);
+  g_clear_object (&self->sharing_log);
+  g_clear_object (&self->unlogged_exports);
   g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
@@ -952,6 +1047,14 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_OPEN_ITEMS:
       g_value_set_object (value, self->open_items);
+      break;
+
+    case PROP_SHARING_LOG:
+      g_value_set_object (value, self->sharing_log);
+      break;
+
+    case PROP_UNLOGGED_EXPORTS:
+      g_value_set_object (value, self->unlogged_exports);
       break;
 
     case PROP_N_OUTSTANDING:
@@ -1008,6 +1111,12 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_OPEN_ITEMS] =
     g_param_spec_object ("open-items", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHARING_LOG] =
+    g_param_spec_object ("sharing-log", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNLOGGED_EXPORTS] =
+    g_param_spec_object ("unlogged-exports", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_OUTSTANDING] =
     g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1033,6 +1142,8 @@ heard_case_file_init (HeardCaseFile *self)
   self->cluster_decisions = g_list_store_new (HEARD_TYPE_CLUSTER_DECISION);
   self->open_clusters = g_list_store_new (HEARD_TYPE_OPEN_CLUSTER);
   self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
+  self->sharing_log = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
+  self->unlogged_exports = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
 }
@@ -1060,6 +1171,7 @@ case_file_new (HeardContext *context,
   load_cluster_decisions (self);
   load_cluster_numbers (self);
   load_open_items (self);
+  load_sharing (self);
 
   return self;
 }
@@ -1106,6 +1218,8 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_list_store_remove_all (self->chronology);
   g_list_store_remove_all (self->cluster_decisions);
   g_list_store_remove_all (self->open_clusters);
+  g_list_store_remove_all (self->sharing_log);
+  g_list_store_remove_all (self->unlogged_exports);
   self->rule_known = FALSE;
   g_list_store_remove_all (self->open_items);
   count_outstanding (self);
@@ -1215,6 +1329,22 @@ heard_case_file_get_open_items (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->open_items);
+}
+
+GListModel *
+heard_case_file_get_sharing_log (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->sharing_log);
+}
+
+GListModel *
+heard_case_file_get_unlogged_exports (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->unlogged_exports);
 }
 
 /* How many statements are not answered, or answered but not told. */
@@ -1573,6 +1703,27 @@ heard_case_file_amend_statement_async (HeardCaseFile       *self,
 }
 
 void
+heard_case_file_set_statement_consent_async (HeardCaseFile       *self,
+                                             gint64               statement_id,
+                                             const char          *ends_on,
+                                             const char          *withdrawn_on,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_set_statement_consent_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_set_statement_consent_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_set_statement_consent_async (self->store, statement_id, ends_on, withdrawn_on,
+                                             NULL, written_cb, task);
+}
+
+void
 heard_case_file_answer_statement_async (HeardCaseFile          *self,
                                         HeardStatementResponse *response,
                                         GCancellable           *cancellable,
@@ -1628,7 +1779,63 @@ heard_case_file_note_export_async (HeardCaseFile         *self,
   task = new_task (self, heard_case_file_note_export_async, &finish, cancellable, callback,
                    user_data);
   if (!refuse_if_dropped (self, task))
-    heard_store_note_export_async (self->store, self->person_id, note, NULL, written_cb, task);
+    heard_store_note_export_async (self->store, self->person_id, note, NULL, export_noted_cb,
+                                   task);
+}
+
+void
+heard_case_file_record_sharing_entry_async (HeardCaseFile       *self,
+                                            HeardSharingEntry   *entry,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_sharing_entry_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_SHARING_ENTRY (entry));
+
+  task = new_task (self, heard_case_file_record_sharing_entry_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_sharing_entry_async (self->store, entry, NULL, written_cb, task);
+}
+
+void
+heard_case_file_amend_sharing_entry_async (HeardCaseFile       *self,
+                                           HeardSharingEntry   *amended,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_amend_sharing_entry_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_SHARING_ENTRY (amended));
+
+  task = new_task (self, heard_case_file_amend_sharing_entry_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_amend_sharing_entry_async (self->store, amended, NULL, written_cb, task);
+}
+
+void
+heard_case_file_note_opened_async (HeardCaseFile       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_note_person_opened_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  task = new_task (self, heard_case_file_note_opened_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_note_person_opened_async (self->store, self->person_id, NULL, written_cb, task);
 }
 
 void
@@ -1803,6 +2010,48 @@ heard_case_file_list_chronology_kinds_async (HeardCaseFile       *self,
     heard_store_list_chronology_kinds_async (self->store, cancellable, read_cb, task);
 }
 
+/* The story is asked for, not kept: the entries it is made of are audit
+ * entries, which change no record and so are never announced by
+ * "changed". Whoever shows it asks again when it is shown and when the
+ * record changes. */
+void
+heard_case_file_list_story_async (HeardCaseFile       *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_story_async, heard_store_list_story_finish,
+              cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_story_async (self->store, self->person_id, cancellable, read_cb, task);
+}
+
+GListModel *
+heard_case_file_list_story_finish (HeardCaseFile  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GListStore *story;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        heard_case_file_list_story_async, NULL);
+
+  events = g_task_propagate_pointer (G_TASK (result), error);
+  if (events == NULL)
+    return NULL;
+
+  story = g_list_store_new (HEARD_TYPE_STORY_EVENT);
+  g_list_store_splice (story, 0, 0, events->pdata, events->len);
+  return G_LIST_MODEL (story);
+}
+
 GPtrArray *
 heard_case_file_read_finish (HeardCaseFile  *self,
                              GAsyncResult   *result,
@@ -1812,4 +2061,21 @@ heard_case_file_read_finish (HeardCaseFile  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_case_file_list_sharing_history_async (HeardCaseFile       *self,
+                                            gint64               entry_id,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_sharing_history_async,
+              heard_store_list_sharing_history_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_sharing_history_async (self->store, entry_id, cancellable, read_cb, task);
 }

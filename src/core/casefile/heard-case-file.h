@@ -15,8 +15,10 @@
 #include "heard-person.h"
 #include "heard-plan.h"
 #include "heard-removal-rules.h"
+#include "heard-sharing-entry.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
+#include "heard-story-event.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +41,14 @@ GListModel  *heard_case_file_get_chronology    (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_cluster_decisions (HeardCaseFile    *self);
 GListModel  *heard_case_file_get_open_clusters (HeardCaseFile        *self);
 GListModel  *heard_case_file_get_open_items    (HeardCaseFile        *self);
+/* The sharing log: the newest version of each entry (HeardSharingEntry),
+ * by day. */
+GListModel  *heard_case_file_get_sharing_log   (HeardCaseFile        *self);
+/* Exports made for this young person (before the sharing log too) that
+ * no entry of the log completes yet, oldest first, each a draft
+ * HeardSharingEntry to complete and record
+ * (heard_sharing_entry_new_from_export_note()). */
+GListModel  *heard_case_file_get_unlogged_exports (HeardCaseFile     *self);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
 gboolean     heard_case_file_get_failed        (HeardCaseFile        *self);
@@ -126,6 +136,16 @@ void         heard_case_file_amend_statement_async (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+/* Their consent to share @statement_id from now on (see
+ * heard_store_set_statement_consent_async()); the statement in the list
+ * shows it in place. */
+void         heard_case_file_set_statement_consent_async (HeardCaseFile      *self,
+                                                          gint64              statement_id,
+                                                          const char         *ends_on,
+                                                          const char         *withdrawn_on,
+                                                          GCancellable       *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer            user_data);
 void         heard_case_file_answer_statement_async (HeardCaseFile           *self,
                                                      HeardStatementResponse  *response,
                                                      GCancellable            *cancellable,
@@ -141,6 +161,13 @@ void         heard_case_file_mark_told_async       (HeardCaseFile            *se
  * Heard about this young person: the entry's number. It changes no model. */
 void         heard_case_file_note_export_async     (HeardCaseFile            *self,
                                                     const HeardExportNote    *note,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+/* Notes in the audit trail that the young person's record was opened:
+ * shown to whoever uses Heard, once each time it is shown. It changes no
+ * model; the entry's number. */
+void         heard_case_file_note_opened_async     (HeardCaseFile            *self,
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
@@ -164,6 +191,20 @@ void         heard_case_file_record_cluster_decision_async (HeardCaseFile       
                                                             GCancellable         *cancellable,
                                                             GAsyncReadyCallback   callback,
                                                             gpointer              user_data);
+/* The sharing log: recording adds version 1, amending the next version
+ * with a reason (heard-store-sharing.h); both finish with the entry's id.
+ * Recording a draft from heard_case_file_get_unlogged_exports() takes it
+ * off that list. */
+void         heard_case_file_record_sharing_entry_async (HeardCaseFile        *self,
+                                                         HeardSharingEntry    *entry,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
+void         heard_case_file_amend_sharing_entry_async  (HeardCaseFile        *self,
+                                                         HeardSharingEntry    *amended,
+                                                         GCancellable         *cancellable,
+                                                         GAsyncReadyCallback   callback,
+                                                         gpointer              user_data);
 /* Finishes any write above: the new record's id (or the amendment's
  * version number), 1 for a write that makes no record, 0 with @error set. */
 gint64       heard_case_file_write_finish          (HeardCaseFile            *self,
@@ -196,6 +237,12 @@ void         heard_case_file_list_chronology_history_async (HeardCaseFile      *
                                                             GAsyncReadyCallback callback,
                                                             gpointer            user_data);
 void         heard_case_file_list_chronology_kinds_async  (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* Every version of one sharing entry, the original first. */
+void         heard_case_file_list_sharing_history_async   (HeardCaseFile       *self,
+                                                           gint64               entry_id,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);
@@ -241,5 +288,17 @@ void         heard_case_file_export_csv_async        (HeardCaseFile       *self,
 gboolean     heard_case_file_export_csv_finish       (HeardCaseFile       *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+
+/* "Who has seen my story": everything in it, newest first, as a
+ * GListModel of HeardStoryEvent (heard-store-story.h says what is in it).
+ * A snapshot, not kept up to date: ask again to refresh. */
+void         heard_case_file_list_story_async      (HeardCaseFile            *self,
+                                                    GCancellable             *cancellable,
+                                                    GAsyncReadyCallback       callback,
+                                                    gpointer                  user_data);
+GListModel  *heard_case_file_list_story_finish     (HeardCaseFile            *self,
+                                                    GAsyncResult             *result,
+                                                    GError                  **error)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -30,6 +30,8 @@ struct _HeardStatement
   char          *saved_by;
   char          *saved_at;
   GPtrArray     *responses;
+  char          *consent_ends_on;
+  char          *consent_withdrawn_on;
 };
 
 G_DEFINE_FINAL_TYPE (HeardStatement, heard_statement, G_TYPE_OBJECT)
@@ -39,6 +41,7 @@ enum {
   PROP_GIVEN_HOW,
   PROP_READ_BACK,
   PROP_SENSITIVE,
+  PROP_CONSENT_ENDS_ON,
   PROP_FIRST_TEXT,
   N_PROPS = PROP_FIRST_TEXT + HEARD_STATEMENT_N_TEXTS
 };
@@ -151,6 +154,8 @@ heard_statement_finalize (GObject *object)
   g_free (self->saved_by);
   g_free (self->saved_at);
   g_clear_pointer (&self->responses, g_ptr_array_unref);
+  g_free (self->consent_ends_on);
+  g_free (self->consent_withdrawn_on);
 
   G_OBJECT_CLASS (heard_statement_parent_class)->finalize (object);
 }
@@ -175,6 +180,10 @@ heard_statement_get_property (GObject    *object,
 
     case PROP_SENSITIVE:
       g_value_set_boolean (value, self->sensitive);
+      break;
+
+    case PROP_CONSENT_ENDS_ON:
+      g_value_set_string (value, self->consent_ends_on);
       break;
 
     default:
@@ -206,6 +215,10 @@ heard_statement_set_property (GObject      *object,
       heard_statement_set_sensitive (self, g_value_get_boolean (value));
       break;
 
+    case PROP_CONSENT_ENDS_ON:
+      heard_statement_set_consent_ends_on (self, g_value_get_string (value));
+      break;
+
     default:
       if (!heard_text_fields_set_property (object, self->texts, PROP_FIRST_TEXT,
                                            HEARD_STATEMENT_N_TEXTS, prop_id, value, pspec))
@@ -230,6 +243,8 @@ heard_statement_class_init (HeardStatementClass *klass)
     g_param_spec_enum ("read-back", NULL, NULL, HEARD_TYPE_READ_BACK, HEARD_READ_BACK_NOT_YET,
                        flags);
   properties[PROP_SENSITIVE] = g_param_spec_boolean ("sensitive", NULL, NULL, FALSE, flags);
+  properties[PROP_CONSENT_ENDS_ON] = g_param_spec_string ("consent-ends-on", NULL, NULL, "",
+                                                          flags);
 
   heard_text_fields_install (object_class, properties, PROP_FIRST_TEXT, text_fields,
                              HEARD_STATEMENT_N_TEXTS);
@@ -242,6 +257,8 @@ heard_statement_init (HeardStatement *self)
 {
   heard_text_fields_init (self->texts, HEARD_STATEMENT_N_TEXTS);
   self->responses = g_ptr_array_new_with_free_func (g_object_unref);
+  self->consent_ends_on = g_strdup ("");
+  self->consent_withdrawn_on = g_strdup ("");
 }
 
 HeardStatement *
@@ -269,6 +286,8 @@ heard_statement_copy (HeardStatement *self)
   copy->sensitive = self->sensitive;
   heard_statement_set_saved (copy, self->saved_by, self->saved_at);
   heard_statement_set_responses (copy, self->responses);
+  heard_statement_set_consent_ends_on (copy, self->consent_ends_on);
+  heard_statement_set_consent_withdrawn_on (copy, self->consent_withdrawn_on);
 
   return copy;
 }
@@ -485,6 +504,157 @@ heard_statement_get_reply_state (HeardStatement *self)
     }
 
   return HEARD_REPLY_NOT_TOLD;
+}
+
+const char *
+heard_statement_get_consent_ends_on (HeardStatement *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT (self), NULL);
+
+  return self->consent_ends_on;
+}
+
+void
+heard_statement_set_consent_ends_on (HeardStatement *self,
+                                     const char     *ends_on)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT (self));
+
+  if (ends_on == NULL)
+    ends_on = "";
+  if (g_strcmp0 (self->consent_ends_on, ends_on) == 0)
+    return;
+
+  g_free (self->consent_ends_on);
+  self->consent_ends_on = g_strdup (ends_on);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSENT_ENDS_ON]);
+}
+
+const char *
+heard_statement_get_consent_withdrawn_on (HeardStatement *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT (self), NULL);
+
+  return self->consent_withdrawn_on;
+}
+
+void
+heard_statement_set_consent_withdrawn_on (HeardStatement *self,
+                                          const char     *withdrawn_on)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT (self));
+
+  g_free (self->consent_withdrawn_on);
+  self->consent_withdrawn_on = g_strdup (withdrawn_on != NULL ? withdrawn_on : "");
+}
+
+HeardConsentState
+heard_statement_get_consent_state (HeardStatement *self,
+                                   const GDate    *day)
+{
+  g_autofree char *on = NULL;
+
+  g_return_val_if_fail (HEARD_IS_STATEMENT (self), HEARD_CONSENT_HOLDS);
+  g_return_val_if_fail (day != NULL && g_date_valid (day), HEARD_CONSENT_HOLDS);
+
+  /* Kept as YYYY-MM-DD, so that days compare as text. */
+  on = heard_date_to_iso (day);
+  if (*self->consent_withdrawn_on != '\0' && strcmp (self->consent_withdrawn_on, on) <= 0)
+    return HEARD_CONSENT_WITHDRAWN;
+  if (*self->consent_ends_on != '\0' && strcmp (self->consent_ends_on, on) < 0)
+    return HEARD_CONSENT_ENDED;
+
+  return HEARD_CONSENT_HOLDS;
+}
+
+gboolean
+heard_statement_consent_holds_on (HeardStatement *self,
+                                  const GDate    *day)
+{
+  return heard_statement_get_consent_state (self, day) == HEARD_CONSENT_HOLDS;
+}
+
+char *
+heard_statement_dup_consent_lapse (HeardStatement *self,
+                                   const GDate    *day)
+{
+  g_autofree char *when = NULL;
+
+  switch (heard_statement_get_consent_state (self, day))
+    {
+    case HEARD_CONSENT_ENDED:
+      when = heard_date_describe (self->consent_ends_on);
+      /* TRANSLATORS: why a statement is left out of an export; %s is a day,
+       * "3 March 2027" */
+      return g_strdup_printf (_("consent ended on %s"), when);
+
+    case HEARD_CONSENT_WITHDRAWN:
+      when = heard_date_describe (self->consent_withdrawn_on);
+      /* TRANSLATORS: why a statement is left out of an export; %s is a day,
+       * "5 March 2027" */
+      return g_strdup_printf (_("they withdrew consent on %s"), when);
+
+    case HEARD_CONSENT_HOLDS:
+    default:
+      return NULL;
+    }
+}
+
+/* Reads @typed as the consent's day of @kind into a day; FALSE with
+ * @error set, naming the field, when it is not one or lies before @given
+ * (when known). */
+static gboolean
+check_consent_day (const char     *typed,
+                   HeardDateKind   kind,
+                   const GDate    *given,
+                   GError        **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *given_shown = NULL;
+  GDate day;
+
+  if (*typed == '\0')
+    return TRUE;
+
+  if (!heard_date_check (typed, kind, NULL, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, &day,
+                         error))
+    return FALSE;
+
+  if (!g_date_valid (given) || g_date_compare (&day, given) >= 0)
+    return TRUE;
+
+  shown = heard_date_format (&day);
+  given_shown = heard_date_format (given);
+  if (kind == HEARD_DATE_KIND_WITHDRAWN)
+    g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                 /* TRANSLATORS: two days, "2 March 2027" then "3 March 2027" */
+                 _("The day they withdrew consent (%s) is before the day they gave this "
+                   "statement (%s). Please check the date."), shown, given_shown);
+  else
+    g_set_error (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                 /* TRANSLATORS: two days, "2 March 2027" then "3 March 2027" */
+                 _("The last day their consent holds (%s) is before the day they gave this "
+                   "statement (%s). Please check the date."), shown, given_shown);
+  return FALSE;
+}
+
+gboolean
+heard_statement_check_consent (HeardStatement  *self,
+                               const char      *ends_on,
+                               const char      *withdrawn_on,
+                               GError         **error)
+{
+  GDate given;
+
+  g_return_val_if_fail (HEARD_IS_STATEMENT (self), FALSE);
+
+  g_date_clear (&given, 1);
+  heard_date_parse (self->texts[HEARD_STATEMENT_GIVEN_ON], &given, NULL);
+
+  return check_consent_day (ends_on != NULL ? ends_on : "", HEARD_DATE_KIND_CONSENT_ENDS, &given,
+                            error) &&
+         check_consent_day (withdrawn_on != NULL ? withdrawn_on : "", HEARD_DATE_KIND_WITHDRAWN,
+                            &given, error);
 }
 
 gboolean

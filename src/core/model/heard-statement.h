@@ -62,6 +62,17 @@ typedef enum
   HEARD_REPLY_TOLD,
 } HeardReplyState;
 
+/* Where their consent to share stands on a day. Consent is to kinds of
+ * agency (HEARD_STATEMENT_SHARE_WITH); it holds until they say otherwise,
+ * or up to and including its last day, and it ends from the day they
+ * withdraw it. */
+typedef enum
+{
+  HEARD_CONSENT_HOLDS,
+  HEARD_CONSENT_ENDED,
+  HEARD_CONSENT_WITHDRAWN,
+} HeardConsentState;
+
 #define HEARD_STATEMENT_MAX_WORDS_CHARS 100000
 #define HEARD_STATEMENT_MAX_REASON_CHARS 2000
 
@@ -110,6 +121,37 @@ GPtrArray       *heard_statement_get_responses     (HeardStatement     *self);
 void             heard_statement_set_responses     (HeardStatement     *self,
                                                     GPtrArray          *responses);
 HeardReplyState  heard_statement_get_reply_state   (HeardStatement     *self);
+
+/* Their consent as it stands (the store's newest consent row; a statement
+ * being recorded carries the end it is recorded with): the last day it
+ * holds and the day they withdrew it, each kept as YYYY-MM-DD, or "" for
+ * "until they say otherwise" and "not withdrawn". */
+const char      *heard_statement_get_consent_ends_on      (HeardStatement *self);
+void             heard_statement_set_consent_ends_on      (HeardStatement *self,
+                                                           const char     *ends_on);
+const char      *heard_statement_get_consent_withdrawn_on (HeardStatement *self);
+void             heard_statement_set_consent_withdrawn_on (HeardStatement *self,
+                                                           const char     *withdrawn_on);
+/* The one rule of consent on @day (every export asks it with today):
+ * withdrawn on or before @day, or ended before @day, keeps the statement
+ * from any agency. */
+HeardConsentState heard_statement_get_consent_state (HeardStatement *self,
+                                                     const GDate    *day);
+gboolean         heard_statement_consent_holds_on  (HeardStatement     *self,
+                                                    const GDate        *day);
+/* Why consent does not hold on @day, in words that follow a colon:
+ * "consent ended on 3 March 2027", "they withdrew consent on 5 March
+ * 2027"; NULL when it holds. */
+char            *heard_statement_dup_consent_lapse (HeardStatement     *self,
+                                                    const GDate        *day)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
+/* Whether consent ending on @ends_on and withdrawn on @withdrawn_on (as
+ * typed, "" for none) may be kept for @self: real days, neither before the
+ * day the statement was given, a withdrawal never after today. */
+gboolean         heard_statement_check_consent     (HeardStatement     *self,
+                                                    const char         *ends_on,
+                                                    const char         *withdrawn_on,
+                                                    GError            **error);
 
 gboolean         heard_statement_validate          (HeardStatement     *self,
                                                     GError            **error);

@@ -26,6 +26,7 @@
 #include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-sharing.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
@@ -69,6 +70,7 @@ typedef enum
   STREAM_STATEMENT_COUNTS,
   STREAM_CHECK_INS,
   STREAM_CHRONOLOGY,
+  STREAM_SHARING,
 } Stream;
 
 /* The practice agencies directory: two schools among them, so that a
@@ -1107,6 +1109,102 @@ add_chronology (Generator      *generator,
                      NULL, error);
 }
 
+/* A share as a worker would log it: what, with whom, why; the young
+ * person agreed and was told unless the caller says otherwise. */
+static HeardSharingEntry *
+make_share (Generator            *generator,
+            PersonRecords        *records,
+            HeardSharingDecision  decision,
+            guint                 agency,
+            int                   days_before,
+            const char           *what,
+            const char           *why)
+{
+  HeardSharingEntry *entry = heard_sharing_entry_new (heard_person_get_id (records->person),
+                                                      decision);
+  g_autofree char *day = day_from_today (generator, days_before);
+
+  heard_sharing_entry_set_agency_id (entry, generator->agency_ids[agency]);
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_CONTACT, practice_agencies[agency].contact);
+  heard_sharing_entry_set_shared_on (entry, day);
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_WHAT, what);
+  heard_sharing_entry_set_text (entry,
+                                decision == HEARD_SHARING_SHARED ? HEARD_SHARING_NECESSARY
+                                                                 : HEARD_SHARING_NOT_SHARED_REASON,
+                                why);
+  return entry;
+}
+
+/* The sharing log: for everyone a share they agreed to (half of them
+ * their first statement with it) and a decision not to share; for every
+ * third young person (the first among them) a share with the police made
+ * without their agreement, with the reason, who decided and why they were
+ * not told. */
+static gboolean
+add_sharing (Generator      *generator,
+             PersonRecords  *records,
+             GError        **error)
+{
+  static const HeardSharingMethod methods[] = {
+    HEARD_SHARING_METHOD_MEETING, HEARD_SHARING_METHOD_EMAIL,
+    HEARD_SHARING_METHOD_SECURE_TRANSFER, HEARD_SHARING_METHOD_PHONE,
+  };
+  Rng rng = stream_for (generator, records->index, STREAM_SHARING);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  HeardSharingEntry *entry;
+  Slot *slots;
+
+  entry = make_share (generator, records, HEARD_SHARING_SHARED,
+                      rng_chance (&rng, 50) ? SCHOOL_A : SCHOOL_B, 20 + (int) rng_below (&rng, 150),
+                      "How she is getting on at home, and what helps her in lessons.",
+                      "So school can give her a quiet place and time out when she needs it.");
+  heard_sharing_entry_set_method (entry, methods[rng_below (&rng, G_N_ELEMENTS (methods))]);
+  heard_sharing_entry_set_lawful_basis (entry, "consent");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "Support at school");
+  if (records->index % 2 == 0 && records->first_statement_id > 0)
+    heard_sharing_entry_add_link (entry, HEARD_SHARING_LINK_STATEMENT,
+                                  records->first_statement_id);
+  g_ptr_array_add (entries, entry);
+
+  entry = make_share (generator, records, HEARD_SHARING_NOT_SHARED,
+                      rng_chance (&rng, 50) ? YOUTH_WORK : VOLUNTARY,
+                      10 + (int) rng_below (&rng, 100), "Her statement about the last month.",
+                      "She asked us not to, and sharing it would not make anyone safer.");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "The youth project asked for it");
+  g_ptr_array_add (entries, entry);
+
+  if (records->index % 3 == 0)
+    {
+      entry = make_share (generator, records, HEARD_SHARING_SHARED, POLICE,
+                          5 + (int) rng_below (&rng, 60),
+                          "The car and the places she was seen going missing from.",
+                          "She was missing that night and the police needed to find her.");
+      heard_sharing_entry_set_method (entry, HEARD_SHARING_METHOD_PHONE);
+      heard_sharing_entry_set_lawful_basis (entry, "safeguarding");
+      heard_sharing_entry_set_agreed (entry, rng_chance (&rng, 50) ? HEARD_SHARING_AGREED_NO
+                                                                   : HEARD_SHARING_AGREED_NOT_ASKED);
+      heard_sharing_entry_set_text (entry, HEARD_SHARING_AGREEMENT_REASON,
+                                    "She could not be reached, and waiting would have put her "
+                                    "at risk.");
+      heard_sharing_entry_set_text (entry, HEARD_SHARING_DECIDED_BY,
+                                    "Team manager, with the duty social worker");
+      heard_sharing_entry_set_told (entry, FALSE);
+      heard_sharing_entry_set_text (entry, HEARD_SHARING_NOT_TOLD_REASON,
+                                    "Not yet: we will tell her at the next visit, when she is "
+                                    "safe.");
+      heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "Finding her");
+      g_ptr_array_add (entries, entry);
+    }
+
+  slots = new_slots (generator, entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    heard_store_record_sharing_entry_async (generator->store, g_ptr_array_index (entries, i),
+                                            NULL, landed_cb, &slots[i]);
+
+  return finish_ids (generator, slots, entries->len, heard_store_record_sharing_entry_finish,
+                     NULL, error);
+}
+
 /* Every kind of record a young person has, made in one place: a feature
  * that brings a new kind adds its function here (and a Stream for it). */
 static gboolean
@@ -1122,7 +1220,8 @@ make_records_for_person (Generator  *generator,
          add_plan (generator, &records, error) &&
          add_statements (generator, &records, error) &&
          add_check_ins (generator, &records, error) &&
-         add_chronology (generator, &records, error);
+         add_chronology (generator, &records, error) &&
+         add_sharing (generator, &records, error);
   g_clear_object (&records.person);
   g_array_unref (records.action_ids);
 

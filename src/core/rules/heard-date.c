@@ -46,7 +46,9 @@ G_DEFINE_ENUM_TYPE (HeardDateKind, heard_date_kind,
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DUE, "due"),
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_CHECK_IN, "check-in"),
   G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_HAPPENED, "happened"),
-  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DECIDED, "decided"))
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_DECIDED, "decided"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_CONSENT_ENDS, "consent-ends"),
+  G_DEFINE_ENUM_VALUE (HEARD_DATE_KIND_WITHDRAWN, "withdrawn"))
 
 /* One row per HeardDateKind: how messages name it, and whether it may lie
  * after today. This table is the only place the rule is written. */
@@ -63,6 +65,8 @@ static const struct
   [HEARD_DATE_KIND_CHECK_IN] = { N_("The day of the check-in"), FALSE },
   [HEARD_DATE_KIND_HAPPENED] = { N_("The day it happened"), FALSE },
   [HEARD_DATE_KIND_DECIDED] = { N_("The day it was decided"), FALSE },
+  [HEARD_DATE_KIND_CONSENT_ENDS] = { N_("The last day their consent holds"), TRUE },
+  [HEARD_DATE_KIND_WITHDRAWN] = { N_("The day they withdrew consent"), FALSE },
 };
 
 /* Where a conversion of @d_fmt puts a field, as the field's letter. */

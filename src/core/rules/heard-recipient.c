@@ -479,9 +479,23 @@ heard_recipient_may_receive (const HeardRecipient *recipient,
     }
 }
 
+gboolean
+heard_recipient_may_receive_on (const HeardRecipient *recipient,
+                                HeardStatement       *statement,
+                                const GDate          *day)
+{
+  g_return_val_if_fail (recipient != NULL, FALSE);
+
+  /* Their own words are theirs, whatever they agreed others may see. */
+  return heard_recipient_may_receive (recipient, statement) &&
+         (recipient->kind == HEARD_RECIPIENT_YOUNG_PERSON ||
+          heard_statement_consent_holds_on (statement, day));
+}
+
 GPtrArray *
 heard_recipient_offered_statements (const HeardRecipient *recipient,
-                                    GListModel           *statements)
+                                    GListModel           *statements,
+                                    const GDate          *day)
 {
   GPtrArray *offered;
   guint n;
@@ -495,7 +509,7 @@ heard_recipient_offered_statements (const HeardRecipient *recipient,
     {
       g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
 
-      if (heard_recipient_may_receive (recipient, statement))
+      if (heard_recipient_may_receive_on (recipient, statement, day))
         g_ptr_array_add (offered, g_steal_pointer (&statement));
     }
 

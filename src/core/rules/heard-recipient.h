@@ -112,10 +112,19 @@ HeardRecipient *heard_recipient_from_code_in     (const char            *code,
  * never takes anyone's words. */
 gboolean        heard_recipient_may_receive      (const HeardRecipient  *recipient,
                                                   HeardStatement        *statement);
+/* Whether @statement may go to @recipient on @day, the day an export
+ * runs: its consent covers the recipient and, for anyone but the young
+ * person themself, still holds on @day (heard_statement_consent_holds_on():
+ * consent that ended or was withdrawn keeps it out). */
+gboolean        heard_recipient_may_receive_on   (const HeardRecipient  *recipient,
+                                                  HeardStatement        *statement,
+                                                  const GDate           *day);
 /* The statements of @statements (HeardStatement) that may go to
- * @recipient, in their order, to offer in the export dialog. */
+ * @recipient on @day (today, as the export runs), in their order, to offer
+ * in the export dialog and heard-cli. */
 GPtrArray      *heard_recipient_offered_statements (const HeardRecipient *recipient,
-                                                    GListModel           *statements)
+                                                    GListModel           *statements,
+                                                    const GDate          *day)
                                                     G_GNUC_WARN_UNUSED_RESULT;
 /* Whether an offered statement starts ticked: a sensitive one goes only if
  * the user ticks it. */

@@ -24,6 +24,7 @@
 #include "heard-staff-list-private.h"
 #include "heard-store-drafts.h"
 #include "heard-store-people.h"
+#include "heard-store-sharing.h"
 #include "heard-store-agencies.h"
 #include "heard-store-chronology.h"
 #include "heard-store-staff.h"
@@ -2598,4 +2599,47 @@ heard_context_delete_draft_finish (HeardContext  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+lawful_bases_listed_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *bases = heard_store_list_lawful_bases_finish (HEARD_STORE (object), result, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, bases, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+heard_context_list_lawful_bases_async (HeardContext        *self,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+
+  /* Without open records there is nothing to list: refused as a draft is. */
+  task = new_draft_task (self, heard_context_list_lawful_bases_async, cancellable, callback,
+                         user_data);
+  if (task != NULL)
+    heard_store_list_lawful_bases_async (self->store, cancellable, lawful_bases_listed_cb, task);
+}
+
+GPtrArray *
+heard_context_list_lawful_bases_finish (HeardContext  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -229,6 +229,16 @@ gboolean       heard_context_delete_draft_finish (HeardContext       *self,
                                                   GAsyncResult       *result,
                                                   GError            **error);
 
+/* The lawful bases a sharing entry can give (HeardLawfulBasis), in the
+ * records' order (heard-store-sharing.h). */
+void           heard_context_list_lawful_bases_async  (HeardContext        *self,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+GPtrArray     *heard_context_list_lawful_bases_finish (HeardContext        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* What a refused write means, for widgets that never see the store's own
  * error domains: held while an audit problem is unseen; or the record is
  * no longer there (removed or changed elsewhere). */

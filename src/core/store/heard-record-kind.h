@@ -22,6 +22,7 @@ typedef enum
   HEARD_RECORD_KIND_CHRONOLOGY, /*< nick=chronology >*/
   HEARD_RECORD_KIND_CLUSTER_DECISION, /*< nick=cluster-decision >*/
   HEARD_RECORD_KIND_CLUSTER_NUMBERS,  /*< nick=cluster-numbers >*/
+  HEARD_RECORD_KIND_SHARING,    /*< nick=sharing >*/
 } HeardRecordKind;
 
 G_END_DECLS

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  */
 
 /* Current versions of one young person's statements, newest first, each
- * with its answers. */
+ * with its answers and its consent as it stands. */
 void        heard_store_list_statements_async   (HeardStore              *self,
                                                  gint64                   person_id,
                                                  GCancellable            *cancellable,
@@ -83,6 +83,24 @@ void        heard_store_mark_response_told_async  (HeardStore            *self,
 gboolean    heard_store_mark_response_told_finish (HeardStore            *self,
                                                    GAsyncResult          *result,
                                                    GError               **error);
+
+/* Adds the statement's consent from now on: its last day @ends_on ("" for
+ * until they say otherwise) and, when they withdrew it, @withdrawn_on (""
+ * for not withdrawn), each as typed. The rows before are kept. Refused
+ * when a day is not one, lies before the day the statement was given, is
+ * a withdrawal after today, or when nothing changes. Audited as "consent
+ * changed" or "consent withdrawn". Finishes with the consent row's id, or
+ * 0 with @error set. */
+void        heard_store_set_statement_consent_async  (HeardStore         *self,
+                                                      gint64              statement_id,
+                                                      const char         *ends_on,
+                                                      const char         *withdrawn_on,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+gint64      heard_store_set_statement_consent_finish (HeardStore         *self,
+                                                      GAsyncResult       *result,
+                                                      GError            **error);
 
 /* Puts in the audit trail that someone chose to read a sensitive statement.
  * Nothing waits for it; a failure is logged. */

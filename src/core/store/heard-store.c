@@ -14,8 +14,10 @@
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-private.h"
+#include "heard-store-sharing.h"
 #include "heard-store-staff.h"
 #include "heard-store-statements.h"
+#include "heard-store-story.h"
 
 /*
  * The store as every part of Heard sees it, whichever backend keeps the
@@ -759,6 +761,33 @@ heard_store_mark_response_told_finish (HeardStore   *self,
 }
 
 void
+heard_store_set_statement_consent_async (HeardStore          *self,
+                                         gint64               statement_id,
+                                         const char          *ends_on,
+                                         const char          *withdrawn_on,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->set_statement_consent_async (self, statement_id, ends_on,
+                                                             withdrawn_on, cancellable, callback,
+                                                             user_data);
+}
+
+gint64
+heard_store_set_statement_consent_finish (HeardStore   *self,
+                                          GAsyncResult *result,
+                                          GError      **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_set_statement_consent_async, &id, error);
+  return id;
+}
+
+void
 heard_store_note_statement_read (HeardStore *self,
                                  gint64      statement_id)
 {
@@ -1371,4 +1400,183 @@ heard_store_set_cluster_numbers_finish (HeardStore    *self,
   gint64 done = 0;
 
   return propagate_number (self, result, heard_store_set_cluster_numbers_async, &done, error);
+}
+
+/* Who has seen my story (heard-store-story.h) */
+
+void
+heard_store_note_person_opened_async (HeardStore          *self,
+                                      gint64               person_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (person_id > 0);
+
+  HEARD_STORE_GET_CLASS (self)->note_person_opened_async (self, person_id, cancellable, callback,
+                                                          user_data);
+}
+
+gint64
+heard_store_note_person_opened_finish (HeardStore   *self,
+                                       GAsyncResult *result,
+                                       GError      **error)
+{
+  gint64 entry = 0;
+
+  propagate_number (self, result, heard_store_note_person_opened_async, &entry, error);
+  return entry;
+}
+
+void
+heard_store_list_story_async (HeardStore          *self,
+                              gint64               person_id,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_story_async (self, person_id, cancellable, callback,
+                                                  user_data);
+}
+
+GPtrArray *
+heard_store_list_story_finish (HeardStore   *self,
+                               GAsyncResult *result,
+                               GError      **error)
+{
+  return propagate (self, result, heard_store_list_story_async, error);
+}
+
+/* The sharing log (heard-store-sharing.h) */
+
+void
+heard_store_list_lawful_bases_async (HeardStore          *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_lawful_bases_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_lawful_bases_finish (HeardStore    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return propagate (self, result, heard_store_list_lawful_bases_async, error);
+}
+
+void
+heard_store_list_sharing_async (HeardStore          *self,
+                                gint64               person_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_sharing_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_sharing_finish (HeardStore    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return propagate (self, result, heard_store_list_sharing_async, error);
+}
+
+void
+heard_store_list_sharing_history_async (HeardStore          *self,
+                                        gint64               entry_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_sharing_history_async (self, entry_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_sharing_history_finish (HeardStore    *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  return propagate (self, result, heard_store_list_sharing_history_async, error);
+}
+
+void
+heard_store_record_sharing_entry_async (HeardStore          *self,
+                                        HeardSharingEntry   *entry,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_SHARING_ENTRY (entry));
+  g_return_if_fail (heard_sharing_entry_get_id (entry) == 0);
+
+  HEARD_STORE_GET_CLASS (self)->record_sharing_entry_async (self, entry, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_record_sharing_entry_finish (HeardStore    *self,
+                                         GAsyncResult  *result,
+                                         GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_record_sharing_entry_async, &id, error);
+  return id;
+}
+
+void
+heard_store_amend_sharing_entry_async (HeardStore          *self,
+                                       HeardSharingEntry   *amended,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_SHARING_ENTRY (amended));
+  g_return_if_fail (heard_sharing_entry_get_id (amended) > 0);
+
+  HEARD_STORE_GET_CLASS (self)->amend_sharing_entry_async (self, amended, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_amend_sharing_entry_finish (HeardStore    *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_amend_sharing_entry_async, &id, error);
+  return id;
+}
+
+void
+heard_store_list_unlogged_exports_async (HeardStore          *self,
+                                         gint64               person_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_unlogged_exports_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_unlogged_exports_finish (HeardStore    *self,
+                                          GAsyncResult  *result,
+                                          GError       **error)
+{
+  return propagate (self, result, heard_store_list_unlogged_exports_async, error);
 }

@@ -13,6 +13,7 @@
 #include "heard-person.h"
 #include "heard-plan.h"
 #include "heard-record-kind.h"
+#include "heard-sharing-entry.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-store-enums.h"
@@ -52,6 +53,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
  * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h,
  * heard-store-drafts.h, heard-store-check-ins.h, heard-store-exports.h,
+ * heard-store-sharing.h,
  * heard-store-agencies.h and heard-store-chronology.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
@@ -65,7 +67,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * store was created on (the one its callers use), before the write's own
  * callback runs. @record_id is the young person's id (PERSON), the plan
  * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
- * amended, answered, told), the check-in's (CHECK_IN) or the member of
+ * amended, answered, told, its consent changed), the check-in's (CHECK_IN) or the member of
  * staff's (STAFF, with @person_id 0). A refused write emits nothing, and so does a write to the audit trail
  * alone (a sensitive statement read, an export), which changes no record anyone sees,
  * nor does a draft (heard-store-drafts.h), which is no record.
@@ -249,6 +251,13 @@ struct _HeardStoreClass
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
+  void     (*set_statement_consent_async)   (HeardStore                   *self,
+                                             gint64                        statement_id,
+                                             const char                   *ends_on,
+                                             const char                   *withdrawn_on,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
   void     (*note_statement_read)           (HeardStore                   *self,
                                              gint64                        statement_id);
   void     (*list_linkable_actions_async)   (HeardStore                   *self,
@@ -370,6 +379,49 @@ struct _HeardStoreClass
                                                const HeardClusterNumbers     *numbers,
                                                gint64                        supervisor_id,
                                                const char                    *passphrase,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+
+  /* Who has seen my story (heard-store-story.h) */
+  void     (*note_person_opened_async)        (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_story_async)                (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+
+  /* The sharing log (heard-store-sharing.h) */
+  void     (*list_lawful_bases_async)         (HeardStore                    *self,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_sharing_async)              (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_sharing_history_async)      (HeardStore                    *self,
+                                               gint64                        entry_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*record_sharing_entry_async)      (HeardStore                    *self,
+                                               HeardSharingEntry             *entry,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*amend_sharing_entry_async)       (HeardStore                    *self,
+                                               HeardSharingEntry             *amended,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_unlogged_exports_async)     (HeardStore                    *self,
+                                               gint64                        person_id,
                                                GCancellable                  *cancellable,
                                                GAsyncReadyCallback           callback,
                                                gpointer                      user_data);

@@ -314,6 +314,8 @@ rebuild (HeardChronologyPage *self)
                                           heard_case_file_get_check_ins (self->case_file));
   heard_chronology_records_add_plans (snapshot->records,
                                       heard_case_file_get_plans (self->case_file));
+  heard_chronology_records_add_sharing (snapshot->records,
+                                        heard_case_file_get_sharing_log (self->case_file));
   heard_chronology_records_add_agencies (snapshot->records, self->agencies);
   for (guint kind = 0; kind < HEARD_CHRONOLOGY_N_KINDS; kind++)
     snapshot->shown_kinds[kind] = self->kind_checks[kind] == NULL ||
@@ -492,6 +494,8 @@ disconnect_models (HeardChronologyPage *self)
       g_signal_handlers_disconnect_by_data (heard_case_file_get_statements (self->case_file), self);
       g_signal_handlers_disconnect_by_data (heard_case_file_get_check_ins (self->case_file), self);
       g_signal_handlers_disconnect_by_data (heard_case_file_get_plans (self->case_file), self);
+      g_signal_handlers_disconnect_by_data (heard_case_file_get_sharing_log (self->case_file),
+                                            self);
     }
   if (self->agencies != NULL)
     g_signal_handlers_disconnect_by_data (self->agencies, self);
@@ -609,7 +613,7 @@ void
 heard_chronology_page_set_case_file (HeardChronologyPage *self,
                                      HeardCaseFile       *case_file)
 {
-  GListModel *models[4];
+  GListModel *models[5];
 
   g_return_if_fail (HEARD_IS_CHRONOLOGY_PAGE (self));
   g_return_if_fail (case_file == NULL || HEARD_IS_CASE_FILE (case_file));
@@ -636,6 +640,7 @@ heard_chronology_page_set_case_file (HeardChronologyPage *self,
       models[1] = heard_case_file_get_statements (case_file);
       models[2] = heard_case_file_get_check_ins (case_file);
       models[3] = heard_case_file_get_plans (case_file);
+      models[4] = heard_case_file_get_sharing_log (case_file);
       for (guint i = 0; i < G_N_ELEMENTS (models); i++)
         g_signal_connect_object (models[i], "items-changed", G_CALLBACK (rebuild), self,
                                  G_CONNECT_SWAPPED);

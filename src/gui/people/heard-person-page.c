@@ -16,6 +16,7 @@
 #include "heard-plan-view.h"
 #include "heard-sign-editor.h"
 #include "heard-statements-view.h"
+#include "heard-story-view.h"
 #include "heard-widgets.h"
 
 struct _HeardPersonPage
@@ -49,6 +50,7 @@ struct _HeardPersonPage
   HeardPlanView  *plan_view;
   HeardStatementsView *statements_view;
   HeardChronologyPage *chronology_page;
+  HeardStoryView *story_view;
 };
 
 G_DEFINE_FINAL_TYPE (HeardPersonPage, heard_person_page, ADW_TYPE_BIN)
@@ -278,6 +280,18 @@ open_record_cb (HeardPersonPage *self,
 }
 
 static void
+opened_noted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    g_warning ("Could not note in the audit trail that a record was opened: %s",
+               error->message);
+}
+
+static void
 heard_person_page_dispose (GObject *object)
 {
   HeardPersonPage *self = HEARD_PERSON_PAGE (object);
@@ -366,6 +380,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   g_type_ensure (HEARD_TYPE_PLAN_VIEW);
   g_type_ensure (HEARD_TYPE_STATEMENTS_VIEW);
   g_type_ensure (HEARD_TYPE_CHRONOLOGY_PAGE);
+  g_type_ensure (HEARD_TYPE_STORY_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-person-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, switcher_title);
@@ -392,6 +407,7 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, plan_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, statements_view);
   gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, chronology_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardPersonPage, story_view);
   gtk_widget_class_bind_template_callback (widget_class, open_record_cb);
 }
 
@@ -459,11 +475,17 @@ heard_person_page_set_person (HeardPersonPage *self,
   /* The young person's one shared case file, for as long as they are shown. */
   g_clear_object (&self->case_file);
   if (person != NULL && self->context != NULL)
-    self->case_file = heard_case_file_open (self->context, person);
+    {
+      self->case_file = heard_case_file_open (self->context, person);
+      /* Each showing of a young person's record is theirs to know of
+       * ("Who has seen my story"), however long it stays shown. */
+      heard_case_file_note_opened_async (self->case_file, NULL, opened_noted_cb, NULL);
+    }
   heard_plan_view_set_case_file (self->plan_view, self->case_file);
   heard_statements_view_set_case_file (self->statements_view, self->case_file);
   heard_cluster_strip_set_case_file (self->cluster_strip, self->case_file);
   heard_chronology_page_set_case_file (self->chronology_page, self->case_file);
+  heard_story_view_set_case_file (self->story_view, self->case_file);
   /* Their record opens at its start, not where the last person's was left. */
   scroll_to_top (GTK_WIDGET (self));
   refresh (self);

@@ -347,50 +347,90 @@ get_recipient_kind (HeardExportDialog  *self,
   return TRUE;
 }
 
+/* One sentence per statement that their consent covers for @recipient
+ * but not on @today: "What they said on 1 March 2027 is not offered:
+ * consent ended on 3 March 2027." */
+static void
+add_lapsed (GString              *text,
+            const HeardRecipient *recipient,
+            GListModel           *statements,
+            const GDate          *today)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
+      g_autofree char *lapse = NULL;
+      g_autofree char *when = NULL;
+
+      if (!heard_recipient_may_receive (recipient, statement) ||
+          heard_recipient_may_receive_on (recipient, statement, today))
+        continue;
+
+      lapse = heard_statement_dup_consent_lapse (statement, today);
+      when = heard_statement_dup_when_text (statement);
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* TRANSLATORS: %s is when a statement was given ("1 March 2027"), then
+       * why it is left out ("consent ended on 3 March 2027") */
+      g_string_append_printf (text, _("What they said on %s is not offered: %s."), when, lapse);
+    }
+}
+
 /* What the list of their words says above it: how many were left out and
  * why, or that there is nothing to choose. */
 static void
 describe_statements (HeardExportDialog    *self,
                      const HeardRecipient *recipient,
-                     guint                 n_recorded)
+                     GListModel           *statements,
+                     const GDate          *today)
 {
   HeardRecipientKind kind;
 
+  guint n_recorded = g_list_model_get_n_items (statements);
   guint n_offered = g_list_model_get_n_items (G_LIST_MODEL (self->offered));
-  guint n_left_out = n_recorded - n_offered;
-  g_autofree char *text = NULL;
-  g_autofree char *who = NULL;
+  guint n_not_agreed = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (n_recorded == 0)
-    text = g_strdup (_("No words of theirs are recorded yet, so none go in."));
-  else if (!get_recipient_kind (self, &kind))
-    text = g_strdup (_("Which of their words may go in depends on who this is for."));
-  else if (recipient == NULL)
-    text = g_strdup (_("Tick the agencies attending to see which of their words may go in."));
-  else if (n_left_out == 0)
-    text = g_strdup (_("Ticked statements go in. A sensitive one is shown here only by its "
-                       "content note, and goes in only if you tick it."));
-  else
+  for (guint i = 0; recipient != NULL && i < n_recorded; i++)
     {
-      g_autofree char *left_out = NULL;
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
 
-      who = recipient->kind == HEARD_RECIPIENT_AGENCY
-            ? g_strdup (heard_agency_label (recipient->agency))
-            : g_strdup (_("every agency attending"));
-      /* TRANSLATORS: %u is a number of statements, %s an agency ("Police") or
-       * "every agency attending" */
-      left_out = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u statement is not offered: they have not "
-                                               "agreed to share it with %s.",
-                                               "%u statements are not offered: they have not "
-                                               "agreed to share them with %s.", n_left_out),
-                                  n_left_out, who);
-      text = n_offered == 0
-             ? g_strconcat (left_out, " ", _("None of their words will go in."), NULL)
-             : g_steal_pointer (&left_out);
+      n_not_agreed += !heard_recipient_may_receive (recipient, statement);
     }
 
-  adw_preferences_group_set_description (self->statements_group, text);
+  if (n_recorded == 0)
+    g_string_assign (text, _("No words of theirs are recorded yet, so none go in."));
+  else if (!get_recipient_kind (self, &kind))
+    g_string_assign (text, _("Which of their words may go in depends on who this is for."));
+  else if (recipient == NULL)
+    g_string_assign (text, _("Tick the agencies attending to see which of their words may go "
+                             "in."));
+  else if (n_offered == n_recorded)
+    g_string_assign (text, _("Ticked statements go in. A sensitive one is shown here only by "
+                             "its content note, and goes in only if you tick it."));
+  else
+    {
+      if (n_not_agreed > 0)
+        {
+          g_autofree char *who = recipient->kind == HEARD_RECIPIENT_AGENCY
+                                 ? g_strdup (heard_agency_label (recipient->agency))
+                                 : g_strdup (_("every agency attending"));
+
+          /* TRANSLATORS: %u is a number of statements, %s an agency ("Police") or
+           * "every agency attending" */
+          g_string_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                              "%u statement is not offered: they have not "
+                                              "agreed to share it with %s.",
+                                              "%u statements are not offered: they have not "
+                                              "agreed to share them with %s.", n_not_agreed),
+                           n_not_agreed, who);
+        }
+      add_lapsed (text, recipient, statements, today);
+      if (n_offered == 0)
+        g_string_append_printf (text, " %s", _("None of their words will go in."));
+    }
+
+  adw_preferences_group_set_description (self->statements_group, text->str);
 }
 
 static gboolean
@@ -408,10 +448,13 @@ refresh (HeardExportDialog *self)
   GListModel *statements;
   gboolean meeting;
   gboolean ready;
+  GDate today;
 
   if (self->gone || self->case_file == NULL)
     return;
 
+  /* Consent is asked on the day the export is made. */
+  heard_date_today (&today);
   recipient = dup_recipient (self);
   statements = heard_case_file_get_statements (self->case_file);
   meeting = gtk_check_button_get_active (self->meeting_check);
@@ -427,7 +470,8 @@ refresh (HeardExportDialog *self)
 
   if (recipient != NULL)
     {
-      g_autoptr(GPtrArray) offered = heard_recipient_offered_statements (recipient, statements);
+      g_autoptr(GPtrArray) offered = heard_recipient_offered_statements (recipient, statements,
+                                                                         &today);
 
       g_list_store_splice (self->offered, 0,
                            g_list_model_get_n_items (G_LIST_MODEL (self->offered)),
@@ -437,7 +481,7 @@ refresh (HeardExportDialog *self)
     g_list_store_remove_all (self->offered);
   gtk_widget_set_visible (GTK_WIDGET (self->statements_list),
                           g_list_model_get_n_items (G_LIST_MODEL (self->offered)) > 0);
-  describe_statements (self, recipient, g_list_model_get_n_items (statements));
+  describe_statements (self, recipient, statements, &today);
 
   ready = recipient != NULL && !is_busy (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.save", ready);

@@ -25,6 +25,7 @@ struct _HeardStatementCard
   HeardContentNote *words_note;
   GtkLabel       *words_label;
   GtkLabel       *details_label;
+  GtkLabel       *consent_label;
   GtkWidget      *their_note_box;
   GtkLabel       *their_note_label;
   GtkWidget      *context_box;
@@ -36,6 +37,7 @@ struct _HeardStatementCard
   GtkWidget      *answer_button;
   GtkWidget      *amend_button;
   GtkWidget      *history_button;
+  GtkWidget      *consent_button;
 };
 
 G_DEFINE_FINAL_TYPE (HeardStatementCard, heard_statement_card, ADW_TYPE_BIN)
@@ -66,6 +68,63 @@ show_private_parts (HeardStatementCard *self)
 /* Consent is to kinds of agency; with the directory, each kind is said
  * with the agencies of it that the consent covers today. */
 static char *
+describe_agencies (HeardStatement *statement,
+                   GListModel     *directory)
+{
+  const char *share_with = heard_statement_get_text (statement, HEARD_STATEMENT_SHARE_WITH);
+
+  return directory != NULL
+         ? heard_directory_list_describe_kinds (HEARD_DIRECTORY_LIST (directory), share_with)
+         : heard_agency_list_to_label (share_with);
+}
+
+/* Their consent as it stands today, in plain words, and whether it is
+ * one to warn of: ended or withdrawn. */
+static char *
+describe_consent (HeardStatement *statement,
+                  GListModel     *directory,
+                  gboolean       *lapsed)
+{
+  g_autofree char *agencies = describe_agencies (statement, directory);
+  g_autofree char *ends_on = NULL;
+  g_autofree char *withdrawn_on = NULL;
+  GDate today;
+
+  heard_date_today (&today);
+  *lapsed = TRUE;
+  switch (heard_statement_get_consent_state (statement, &today))
+    {
+    case HEARD_CONSENT_WITHDRAWN:
+      withdrawn_on = heard_date_describe (heard_statement_get_consent_withdrawn_on (statement));
+      /* TRANSLATORS: %s is a day, "5 March 2027" */
+      return g_strdup_printf (_("Consent withdrawn on %s"), withdrawn_on);
+
+    case HEARD_CONSENT_ENDED:
+      ends_on = heard_date_describe (heard_statement_get_consent_ends_on (statement));
+      /* TRANSLATORS: %s is a day, "3 March 2027" */
+      return g_strdup_printf (_("Consent ended on %s"), ends_on);
+
+    case HEARD_CONSENT_HOLDS:
+    default:
+      break;
+    }
+
+  *lapsed = FALSE;
+  if (*agencies == '\0')
+    return g_strdup (_("They have not agreed to it being shared with any agency"));
+  if (*heard_statement_get_consent_ends_on (statement) == '\0')
+    /* TRANSLATORS: %s names agencies, "Police, School or college" */
+    return g_strdup_printf (_("May be shared with %s until they say otherwise"), agencies);
+
+  ends_on = heard_date_describe (heard_statement_get_consent_ends_on (statement));
+  /* TRANSLATORS: %s names agencies, "Police, School or college", then a day,
+   * "3 March 2027" */
+  return g_strdup_printf (_("May be shared with %s until %s"), agencies, ends_on);
+}
+
+/* In a list, consent is said as it stands today (consent_label); in the
+ * history, each version says what it agreed. */
+static char *
 describe_details (HeardStatement         *statement,
                   HeardStatementCardMode  mode,
                   GListModel             *directory)
@@ -73,11 +132,7 @@ describe_details (HeardStatement         *statement,
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   const char *place = heard_statement_get_text (statement, HEARD_STATEMENT_PLACE);
   const char *present = heard_statement_get_text (statement, HEARD_STATEMENT_PRESENT);
-  const char *share_with = heard_statement_get_text (statement, HEARD_STATEMENT_SHARE_WITH);
-  g_autofree char *agencies =
-    directory != NULL
-    ? heard_directory_list_describe_kinds (HEARD_DIRECTORY_LIST (directory), share_with)
-    : heard_agency_list_to_label (share_with);
+  g_autofree char *agencies = describe_agencies (statement, directory);
 
   if (mode == HEARD_STATEMENT_CARD_LIST && heard_statement_get_version (statement) > 1)
     g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -95,11 +150,11 @@ describe_details (HeardStatement         *statement,
     g_ptr_array_add (lines, g_strdup_printf (_("Who was there: %s"), present));
   g_ptr_array_add (lines,
                    g_strdup (heard_read_back_label (heard_statement_get_read_back (statement))));
-  if (*agencies != '\0')
-    g_ptr_array_add (lines, g_strdup_printf (_("They agree it may be shared with: %s"), agencies));
-  else
-    g_ptr_array_add (lines, g_strdup (_("They have not agreed to it being shared with any "
-                                        "agency")));
+  if (mode != HEARD_STATEMENT_CARD_LIST)
+    g_ptr_array_add (lines, *agencies != '\0'
+                            ? g_strdup_printf (_("They agree it may be shared with: %s"), agencies)
+                            : g_strdup (_("They have not agreed to it being shared with any "
+                                          "agency")));
   g_ptr_array_add (lines, NULL);
 
   return g_strjoinv ("\n", (char **) lines->pdata);
@@ -238,6 +293,18 @@ show_replies (HeardStatementCard *self)
 }
 
 static void
+show_consent (HeardStatementCard *self,
+              GListModel         *directory)
+{
+  gboolean lapsed;
+  g_autofree char *consent = describe_consent (self->statement, directory, &lapsed);
+
+  gtk_label_set_text (self->consent_label, consent);
+  /* Ended or withdrawn stands out; consent that holds reads as the details do. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->consent_label), lapsed ? "warning" : "dim-label");
+}
+
+static void
 set_up (HeardStatementCard     *self,
         HeardStatement         *before,
         HeardStatementCardMode  mode,
@@ -266,13 +333,16 @@ set_up (HeardStatementCard     *self,
 
   gtk_widget_set_visible (self->replies_box, mode == HEARD_STATEMENT_CARD_LIST);
   gtk_widget_set_visible (self->buttons_box, mode == HEARD_STATEMENT_CARD_LIST);
+  gtk_widget_set_visible (GTK_WIDGET (self->consent_label), mode == HEARD_STATEMENT_CARD_LIST);
   if (mode != HEARD_STATEMENT_CARD_LIST)
     return;
 
+  show_consent (self, directory);
   show_replies (self);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->answer_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->amend_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->history_button), "x", id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->consent_button), "x", id);
 }
 
 /* Someone chose to read sensitive words, or they went back behind their
@@ -313,6 +383,7 @@ heard_statement_card_class_init (HeardStatementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_note);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, words_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, details_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, consent_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_box);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, context_box);
@@ -324,6 +395,7 @@ heard_statement_card_class_init (HeardStatementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, answer_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, amend_button);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, history_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, consent_button);
 }
 
 static void

@@ -36,6 +36,8 @@ struct _HeardStatementForm
   GtkTextView    *their_note_view;
   GtkTextView    *context_view;
   AdwExpanderRow *share_row;
+  HeardChoiceRow *until_row;
+  HeardDateRow   *ends_on_row;
   GtkSwitch      *sensitive_switch;
   AdwEntryRow    *content_note_row;
 };
@@ -93,6 +95,27 @@ static void
 sharing_changed_cb (HeardStatementForm *self)
 {
   show_sharing (self);
+}
+
+/* The ids of "Until": until they say otherwise, or until a day. */
+#define UNTIL_OPEN "open"
+#define UNTIL_DAY  "day"
+
+static gboolean
+until_a_day (HeardStatementForm *self)
+{
+  return g_strcmp0 (heard_choice_row_get_chosen_id (self->until_row), UNTIL_DAY) == 0;
+}
+
+/* Consent until they say otherwise has no last day. */
+static void
+until_changed_cb (HeardStatementForm *self)
+{
+  gboolean day = until_a_day (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->ends_on_row), day);
+  if (!day && self->draft != NULL)
+    heard_statement_set_consent_ends_on (self->draft, "");
 }
 
 /* One row per agency the young person might agree to share with. */
@@ -174,8 +197,11 @@ heard_statement_form_class_init (HeardStatementFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, their_note_view);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, context_view);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, share_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, until_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, ends_on_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, sensitive_switch);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, content_note_row);
+  gtk_widget_class_bind_template_callback (widget_class, until_changed_cb);
 }
 
 static void
@@ -183,6 +209,9 @@ heard_statement_form_init (HeardStatementForm *self)
 {
   g_autoptr(GtkStringList) ways = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) read_backs = gtk_string_list_new (NULL);
+  const char *const until_ids[] = { UNTIL_OPEN, UNTIL_DAY, NULL };
+  const char *const untils[] = { _("Until they say otherwise"), _("Until a day"), NULL };
+  g_autoptr(GtkStringList) until_list = gtk_string_list_new (untils);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->share_checks = g_ptr_array_new ();
@@ -193,6 +222,8 @@ heard_statement_form_init (HeardStatementForm *self)
     gtk_string_list_append (read_backs, heard_read_back_label (answer));
   adw_combo_row_set_model (self->given_how_row, G_LIST_MODEL (ways));
   adw_combo_row_set_model (self->read_back_row, G_LIST_MODEL (read_backs));
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->until_row), G_LIST_MODEL (until_list));
+  heard_choice_row_set_ids (self->until_row, until_ids);
   add_share_rows (self);
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   /* Only the worker's own words are checked, through the hint beside them
@@ -228,6 +259,15 @@ heard_statement_form_bind (HeardStatementForm *self,
   g_signal_connect_object (draft, "notify::share-with", G_CALLBACK (sharing_changed_cb), self,
                            G_CONNECT_SWAPPED);
   show_sharing (self);
+  /* Only a new statement's consent is given here: once it is kept, its
+   * consent changes on its card, with every change kept. */
+  heard_date_row_bind (self->ends_on_row, draft, "consent-ends-on");
+  heard_choice_row_choose_id (self->until_row,
+                              *heard_statement_get_consent_ends_on (draft) != '\0'
+                              ? UNTIL_DAY : UNTIL_OPEN);
+  gtk_widget_set_visible (GTK_WIDGET (self->until_row), heard_statement_get_version (draft) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->ends_on_row),
+                          heard_statement_get_version (draft) == 0 && until_a_day (self));
   g_signal_connect_object (draft, "notify::sensitive", G_CALLBACK (sensitive_changed_cb), self,
                            G_CONNECT_SWAPPED);
   sensitive_changed_cb (self);
@@ -272,6 +312,35 @@ heard_statement_form_set_directory (HeardStatementForm *self,
   name_share_rows (self);
 }
 
+/* The last day of their consent, when it has one: a day, not before the
+ * day they said it. */
+static gboolean
+check_ends_on (HeardStatementForm *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = GTK_WIDGET (self->ends_on_row);
+
+  if (!gtk_widget_get_visible (row))
+    return TRUE;
+
+  if (*heard_statement_get_consent_ends_on (self->draft) == '\0')
+    {
+      heard_field_error_show (row, _("Choose the last day their consent holds, or “Until they "
+                                     "say otherwise”."));
+      return FALSE;
+    }
+
+  if (!heard_statement_check_consent (self->draft, heard_statement_get_consent_ends_on (
+                                        self->draft), "", &error))
+    {
+      heard_field_error_show (row, error->message);
+      return FALSE;
+    }
+
+  heard_field_error_clear (row);
+  return TRUE;
+}
+
 /* Says beside a field what is wrong with it that the form can tell by
  * itself (a box holding more than is kept, the day they said it); TRUE
  * when nothing is. */
@@ -296,7 +365,8 @@ heard_statement_form_check (HeardStatementForm *self)
          heard_field_error_check_text (GTK_WIDGET (self->context_view), draft, "context",
                                        _("Your context and observations")) &&
          heard_field_error_check_text (GTK_WIDGET (self->content_note_row), draft,
-                                       "content-note", NULL);
+                                       "content-note", NULL) &&
+         check_ends_on (self);
 }
 
 GtkTextView *

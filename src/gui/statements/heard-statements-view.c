@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-amendment-dialog.h"
+#include "heard-consent-dialog.h"
 #include "heard-date.h"
 #include "heard-date-row.h"
 #include "heard-response-dialog.h"
@@ -203,7 +204,8 @@ record_action (GtkWidget  *widget,
                   G_CALLBACK (recorded_cb));
 }
 
-/* statements.amend and statements.answer: a dialog about one statement. */
+/* statements.amend, statements.answer and statements.consent: a dialog
+ * about one statement. */
 static void
 statement_dialog_action (GtkWidget  *widget,
                          const char *action_name,
@@ -219,6 +221,9 @@ statement_dialog_action (GtkWidget  *widget,
   if (g_str_equal (action_name, "statements.amend"))
     dialog = GTK_WIDGET (heard_amendment_dialog_new (get_window (self), self->case_file,
                                                      statement));
+  else if (g_str_equal (action_name, "statements.consent"))
+    dialog = GTK_WIDGET (heard_consent_dialog_new (get_window (self), self->case_file,
+                                                   statement));
   else
     dialog = GTK_WIDGET (heard_response_dialog_new (get_window (self), self->case_file,
                                                     statement));
@@ -477,6 +482,8 @@ heard_statements_view_class_init (HeardStatementsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "statements.amend", "x",
                                    statement_dialog_action);
   gtk_widget_class_install_action (widget_class, "statements.answer", "x",
+                                   statement_dialog_action);
+  gtk_widget_class_install_action (widget_class, "statements.consent", "x",
                                    statement_dialog_action);
   gtk_widget_class_install_action (widget_class, "statements.history", "x", history_action);
   gtk_widget_class_install_action (widget_class, "statements.told", "x", told_action);

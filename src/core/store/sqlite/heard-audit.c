@@ -44,7 +44,7 @@
 G_DEFINE_QUARK (heard-audit-error-quark, heard_audit_error)
 
 /* How many kinds of record are sealed (content_kinds). */
-#define N_CONTENT_KINDS 6
+#define N_CONTENT_KINDS 7
 
 /* What one connection knows about its trail: the chain key, whether kept
  * records are sealed yet (not while migrating), what holds writing, and
@@ -118,6 +118,18 @@ static const ContentKind content_kinds[N_CONTENT_KINDS] = {
     "          (SELECT entry_id FROM cluster_decision_sign"
     "           WHERE decision_id = d.id ORDER BY entry_id))"
     " FROM cluster_decision AS d WHERE d.id > ?1 ORDER BY d.id" },
+  /* Schema 9: a version of a sharing entry with the records it included. */
+  { "sharing version", "heard sharing version v1", 9,
+    "SELECT coalesce (max (id), 0) FROM sharing_version",
+    "SELECT v.id, v.entry_id, e.person_id, v.version, v.decision, v.what, v.agency_id,"
+    "       v.contact, v.shared_on, v.method, v.purpose, v.lawful_basis, v.agreed,"
+    "       v.agreement_reason, v.decided_by, v.told, v.not_told_reason, v.necessary,"
+    "       v.not_shared_reason, v.export_audit_id, v.reason, v.saved_by, v.saved_at,"
+    "       (SELECT group_concat (link, ',') FROM"
+    "          (SELECT what || ':' || record_id AS link FROM sharing_link"
+    "           WHERE version_id = v.id ORDER BY what, record_id))"
+    " FROM sharing_version AS v LEFT JOIN sharing_entry AS e ON e.id = v.entry_id"
+    " WHERE v.id > ?1 ORDER BY v.id" },
 };
 
 G_LOCK_DEFINE_STATIC (connections);
@@ -543,6 +555,10 @@ describe_record (const ContentKind *kind,
                             (const char *) sqlite3_column_text (row, 3));
   if (row != NULL && strcmp (kind->kind, "cluster decision") == 0)
     return g_strdup_printf (_("the decision %" G_GINT64_FORMAT " on warning signs"), id);
+  if (row != NULL && strcmp (kind->kind, "sharing version") == 0)
+    return g_strdup_printf (_("sharing entry %s, version %s"),
+                            (const char *) sqlite3_column_text (row, 1),
+                            (const char *) sqlite3_column_text (row, 3));
   if (row != NULL)
     return g_strdup_printf (_("review %" G_GINT64_FORMAT " of plan %s"), id,
                             (const char *) sqlite3_column_text (row, 1));

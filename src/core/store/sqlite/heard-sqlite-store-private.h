@@ -73,6 +73,8 @@ void      _heard_sqlite_store_init_check_ins  (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_exports    (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_agencies   (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_chronology (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_story      (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_sharing    (HeardStoreClass     *klass);
 
 /* A connection of its own (a copy's, say) is given @key as the store's is,
  * and checked to hold Heard's records of a version this Heard can read. */

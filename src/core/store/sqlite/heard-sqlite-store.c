@@ -1438,6 +1438,8 @@ heard_sqlite_store_class_init (HeardSqliteStoreClass *klass)
   _heard_sqlite_store_init_exports (store_class);
   _heard_sqlite_store_init_agencies (store_class);
   _heard_sqlite_store_init_chronology (store_class);
+  _heard_sqlite_store_init_story (store_class);
+  _heard_sqlite_store_init_sharing (store_class);
   _heard_sqlite_store_init_copy (store_class);
 }
 

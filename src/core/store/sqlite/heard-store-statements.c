@@ -72,6 +72,22 @@ id_and_text_free (IdAndText *request)
   g_free (request);
 }
 
+/* A change of a statement's consent, as typed. */
+typedef struct
+{
+  gint64  statement_id;
+  char   *ends_on;
+  char   *withdrawn_on;
+} ConsentChange;
+
+static void
+consent_change_free (ConsentChange *change)
+{
+  g_free (change->ends_on);
+  g_free (change->withdrawn_on);
+  g_free (change);
+}
+
 /* "SELECT <text columns>, <the rest> <from>": one version per row. */
 static char *
 versions_sql (const char *from)
@@ -223,6 +239,42 @@ insert_version (sqlite3         *db,
   return _heard_store_step_done (db, statement, error);
 }
 
+/* A day as typed, kept as YYYY-MM-DD; "" stays "". Checked before. */
+static char *
+normalize_day (const char *typed)
+{
+  char *day = *typed != '\0' ? heard_normalize_date (typed) : NULL;
+
+  return day != NULL ? day : g_strdup ("");
+}
+
+/* Adds a consent row: the statement's consent from now on. */
+static gboolean
+insert_consent (sqlite3     *db,
+                gint64       statement_id,
+                const char  *ends_on,
+                const char  *withdrawn_on,
+                const char  *saved_by,
+                const char  *saved_at,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  insert = _heard_store_prepare (db, "INSERT INTO statement_consent"
+                                     " (statement_id, ends_on, withdrawn_on, saved_by, saved_at)"
+                                     " VALUES (?, ?, ?, ?, ?)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (insert, 1, statement_id);
+  _heard_store_bind_text (insert, 2, ends_on);
+  _heard_store_bind_text (insert, 3, withdrawn_on);
+  _heard_store_bind_text (insert, 4, saved_by);
+  _heard_store_bind_text (insert, 5, saved_at);
+
+  return _heard_store_step_done (db, insert, error);
+}
+
 static gboolean
 record_write (sqlite3            *db,
               gpointer            data,
@@ -233,8 +285,12 @@ record_write (sqlite3            *db,
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autofree char *actor = NULL;
   g_autofree char *at = NULL;
+  g_autofree char *ends_on = NULL;
+  g_autofree char *detail = NULL;
 
-  if (!heard_statement_validate (draft, error))
+  if (!heard_statement_validate (draft, error) ||
+      !heard_statement_check_consent (draft, heard_statement_get_consent_ends_on (draft), "",
+                                      error))
     return FALSE;
 
   statement = _heard_store_prepare (db, "INSERT INTO statement (person_id) VALUES (?)", error);
@@ -253,9 +309,18 @@ record_write (sqlite3            *db,
   heard_statement_set_version (draft, 1);
   heard_statement_set_text (draft, HEARD_STATEMENT_REASON, "");
 
-  return audit_change (db, "recorded", written->id, "their words, as they gave them", &actor, &at,
-                       error) &&
-         insert_version (db, draft, actor, at, error);
+  /* Consent with an end starts the statement's consent rows; without
+   * one, no row says "until they say otherwise", as it always has. */
+  ends_on = normalize_day (heard_statement_get_consent_ends_on (draft));
+  if (*ends_on == '\0')
+    return audit_change (db, "recorded", written->id, "their words, as they gave them", &actor,
+                         &at, error) &&
+           insert_version (db, draft, actor, at, error);
+
+  detail = g_strdup_printf ("their words, as they gave them; consent until %s", ends_on);
+  return audit_change (db, "recorded", written->id, detail, &actor, &at, error) &&
+         insert_version (db, draft, actor, at, error) &&
+         insert_consent (db, written->id, ends_on, "", actor, at, error);
 }
 
 static gboolean
@@ -449,6 +514,97 @@ mark_told_write (sqlite3            *db,
                        "the young person was told what was done", NULL, NULL, error);
 }
 
+/* A consent row's end and withdrawal, the first two columns, into @data. */
+static void
+read_consent_cb (sqlite3_stmt *statement,
+                 gpointer      data)
+{
+  HeardStatement *current = data;
+
+  heard_statement_set_consent_ends_on (current, (const char *) sqlite3_column_text (statement, 0));
+  heard_statement_set_consent_withdrawn_on (current,
+                                            (const char *) sqlite3_column_text (statement, 1));
+}
+
+/* "until they say otherwise", "until 2027-03-03", "withdrawn on
+ * 2027-03-05": the audit's words for a consent, never translated. */
+static char *
+describe_consent (const char *ends_on,
+                  const char *withdrawn_on)
+{
+  if (*withdrawn_on != '\0')
+    return g_strdup_printf ("withdrawn on %s", withdrawn_on);
+  if (*ends_on != '\0')
+    return g_strdup_printf ("until %s", ends_on);
+
+  return g_strdup ("until they say otherwise");
+}
+
+static gboolean
+consent_write (sqlite3            *db,
+               gpointer            data,
+               HeardStoreWritten  *written,
+               GError            **error)
+{
+  ConsentChange *change = data;
+  g_autoptr(GPtrArray) newest = NULL;
+  g_autofree char *ends_on = NULL;
+  g_autofree char *withdrawn_on = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *actor = NULL;
+  g_autofree char *at = NULL;
+  HeardStatement *current;
+  gboolean withdrawing;
+
+  newest = load_versions (db, "FROM statement JOIN statement_version ON statement_id = statement.id"
+                              " WHERE statement.id = ?1 AND " NEWEST_VERSION,
+                          change->statement_id, error);
+  if (newest == NULL)
+    return FALSE;
+
+  if (newest->len == 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("This statement could not be found, so its consent was not "
+                             "changed."));
+      return FALSE;
+    }
+
+  current = g_ptr_array_index (newest, 0);
+  if (!_heard_store_each_row (db, "SELECT ends_on, withdrawn_on FROM statement_consent"
+                                  " WHERE statement_id = ?1 ORDER BY id DESC LIMIT 1",
+                              change->statement_id, NULL, read_consent_cb, current, error) ||
+      !heard_statement_check_consent (current, change->ends_on, change->withdrawn_on, error))
+    return FALSE;
+
+  ends_on = normalize_day (change->ends_on);
+  withdrawn_on = normalize_day (change->withdrawn_on);
+  before = describe_consent (heard_statement_get_consent_ends_on (current),
+                             heard_statement_get_consent_withdrawn_on (current));
+  after = describe_consent (ends_on, withdrawn_on);
+  if (g_str_equal (before, after))
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                           _("Their consent already stands like this, so nothing was "
+                             "changed."));
+      return FALSE;
+    }
+
+  withdrawing = *withdrawn_on != '\0' &&
+                *heard_statement_get_consent_withdrawn_on (current) == '\0';
+  detail = g_strdup_printf ("%s, was %s", after, before);
+  if (!audit_change (db, withdrawing ? "consent withdrawn" : "consent changed",
+                     change->statement_id, detail, &actor, &at, error) ||
+      !insert_consent (db, change->statement_id, ends_on, withdrawn_on, actor, at, error))
+    return FALSE;
+
+  written->id = sqlite3_last_insert_rowid (db);
+  written->record_id = change->statement_id;
+  return TRUE;
+}
+
 static gboolean
 note_read_write (sqlite3            *db,
                  gpointer            data,
@@ -565,6 +721,44 @@ attach_responses (sqlite3    *db,
   return TRUE;
 }
 
+static void
+attach_consent_cb (sqlite3_stmt *statement,
+                   gpointer      data)
+{
+  gint64 id = sqlite3_column_int64 (statement, 2);
+  HeardStatement *current = g_hash_table_lookup (data, &id);
+
+  if (current != NULL)
+    read_consent_cb (statement, current);
+}
+
+/* Gives each of one young person's @statements its consent as it stands:
+ * the newest consent row of each, read in one query. */
+static gboolean
+attach_consent (sqlite3    *db,
+                gint64      person_id,
+                GPtrArray  *statements,
+                GError    **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < statements->len; i++)
+    {
+      HeardStatement *current = g_ptr_array_index (statements, i);
+
+      g_hash_table_insert (by_id, _heard_store_dup_id (heard_statement_get_id (current)),
+                           current);
+    }
+
+  return _heard_store_each_row (db, "SELECT c.ends_on, c.withdrawn_on, c.statement_id"
+                                    " FROM statement_consent AS c"
+                                    " JOIN statement ON statement.id = c.statement_id"
+                                    " WHERE statement.person_id = ?1"
+                                    " AND c.id = (SELECT max (id) FROM statement_consent AS newer"
+                                    "             WHERE newer.statement_id = c.statement_id)",
+                                person_id, NULL, attach_consent_cb, by_id, error);
+}
+
 static gpointer
 list_work (sqlite3  *db,
            gpointer  data,
@@ -578,7 +772,8 @@ list_work (sqlite3  *db,
                                   " WHERE person_id = ?1 AND " NEWEST_VERSION
                                   " ORDER BY given_on DESC, given_time DESC, statement.id DESC",
                               person_id, error);
-  if (statements == NULL || !attach_responses (db, person_id, statements, error))
+  if (statements == NULL || !attach_responses (db, person_id, statements, error) ||
+      !attach_consent (db, person_id, statements, error))
     return NULL;
 
   return g_steal_pointer (&statements);
@@ -955,6 +1150,26 @@ mark_response_told_async (HeardStore          *self,
 }
 
 static void
+set_statement_consent_async (HeardStore          *self,
+                             gint64               statement_id,
+                             const char          *ends_on,
+                             const char          *withdrawn_on,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  ConsentChange *change = g_new0 (ConsentChange, 1);
+
+  change->statement_id = statement_id;
+  change->ends_on = g_strdup (ends_on != NULL ? ends_on : "");
+  change->withdrawn_on = g_strdup (withdrawn_on != NULL ? withdrawn_on : "");
+  _heard_store_write_async (self, HEARD_RECORD_KIND_STATEMENT, consent_write, change,
+                            (GDestroyNotify) consent_change_free,
+                            heard_store_set_statement_consent_async, cancellable, callback,
+                            user_data);
+}
+
+static void
 noted_read_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
@@ -1012,6 +1227,7 @@ _heard_sqlite_store_init_statements (HeardStoreClass *klass)
   klass->amend_statement_async = amend_statement_async;
   klass->answer_statement_async = answer_statement_async;
   klass->mark_response_told_async = mark_response_told_async;
+  klass->set_statement_consent_async = set_statement_consent_async;
   klass->note_statement_read = note_statement_read;
   klass->list_linkable_actions_async = list_linkable_actions_async;
   klass->search_statements_async = search_statements_async;

@@ -97,6 +97,10 @@ find_person (sqlite3            *db,
       sql = "SELECT person_id FROM chronology_entry WHERE id = ?1";
       break;
 
+    case HEARD_RECORD_KIND_SHARING:
+      sql = "SELECT person_id FROM sharing_entry WHERE id = ?1";
+      break;
+
     case HEARD_RECORD_KIND_CLUSTER_DECISION:
       sql = "SELECT person_id FROM cluster_decision WHERE id = ?1";
       break;

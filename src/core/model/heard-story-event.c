@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-story-event"
+
+#include "config.h"
+
+#include "heard-model-enums.h"
+#include "heard-story-event.h"
+
+/*
+ * One thing in "Who has seen my story" (heard-story-event.h): who did what,
+ * when, and, for what went out of Heard, to whom and why. Made whole by the
+ * store and never changed afterwards, so its properties are read-only.
+ */
+
+struct _HeardStoryEvent
+{
+  GObject         parent_instance;
+
+  HeardStoryKind  kind;
+  /* ISO 8601, UTC, as the audit trail keeps it. */
+  char           *at;
+  char           *who;
+  HeardStoryBy    by;
+  char           *texts[HEARD_STORY_N_TEXTS];
+  gint64          record_id;
+};
+
+G_DEFINE_FINAL_TYPE (HeardStoryEvent, heard_story_event, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_AT,
+  PROP_WHO,
+  PROP_BY,
+  PROP_AGENCY,
+  PROP_WHAT,
+  PROP_WHY,
+  PROP_RECORD_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+heard_story_event_finalize (GObject *object)
+{
+  HeardStoryEvent *self = HEARD_STORY_EVENT (object);
+
+  g_free (self->at);
+  g_free (self->who);
+  for (guint i = 0; i < HEARD_STORY_N_TEXTS; i++)
+    g_free (self->texts[i]);
+
+  G_OBJECT_CLASS (heard_story_event_parent_class)->finalize (object);
+}
+
+static void
+heard_story_event_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HeardStoryEvent *self = HEARD_STORY_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_AT:
+      g_value_set_string (value, self->at);
+      break;
+
+    case PROP_WHO:
+      g_value_set_string (value, self->who);
+      break;
+
+    case PROP_BY:
+      g_value_set_enum (value, self->by);
+      break;
+
+    case PROP_AGENCY:
+      g_value_set_string (value, self->texts[HEARD_STORY_AGENCY]);
+      break;
+
+    case PROP_WHAT:
+      g_value_set_string (value, self->texts[HEARD_STORY_WHAT]);
+      break;
+
+    case PROP_WHY:
+      g_value_set_string (value, self->texts[HEARD_STORY_WHY]);
+      break;
+
+    case PROP_RECORD_ID:
+      g_value_set_int64 (value, self->record_id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_story_event_class_init (HeardStoryEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = heard_story_event_finalize;
+  object_class->get_property = heard_story_event_get_property;
+
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, HEARD_TYPE_STORY_KIND,
+                                             HEARD_STORY_OPENED, flags);
+  properties[PROP_AT] = g_param_spec_string ("at", NULL, NULL, "", flags);
+  properties[PROP_WHO] = g_param_spec_string ("who", NULL, NULL, "", flags);
+  properties[PROP_BY] = g_param_spec_enum ("by", NULL, NULL, HEARD_TYPE_STORY_BY,
+                                           HEARD_STORY_BY_OTHER, flags);
+  properties[PROP_AGENCY] = g_param_spec_string ("agency", NULL, NULL, "", flags);
+  properties[PROP_WHAT] = g_param_spec_string ("what", NULL, NULL, "", flags);
+  properties[PROP_WHY] = g_param_spec_string ("why", NULL, NULL, "", flags);
+  properties[PROP_RECORD_ID] = g_param_spec_int64 ("record-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                   flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+heard_story_event_init (HeardStoryEvent *self)
+{
+  for (guint i = 0; i < HEARD_STORY_N_TEXTS; i++)
+    self->texts[i] = g_strdup ("");
+}
+
+HeardStoryEvent *
+heard_story_event_new (HeardStoryKind  kind,
+                       const char     *at,
+                       const char     *who,
+                       HeardStoryBy    by)
+{
+  HeardStoryEvent *self = g_object_new (HEARD_TYPE_STORY_EVENT, NULL);
+
+  self->kind = kind;
+  self->at = g_strdup (at != NULL ? at : "");
+  self->who = g_strdup (who != NULL ? who : "");
+  self->by = by;
+
+  return self;
+}
+
+void
+heard_story_event_set_text (HeardStoryEvent *self,
+                            HeardStoryText   text,
+                            const char      *value)
+{
+  g_return_if_fail (HEARD_IS_STORY_EVENT (self));
+  g_return_if_fail (text < HEARD_STORY_N_TEXTS);
+
+  g_free (self->texts[text]);
+  self->texts[text] = g_strdup (value != NULL ? value : "");
+}
+
+void
+heard_story_event_set_record_id (HeardStoryEvent *self,
+                                 gint64           record_id)
+{
+  g_return_if_fail (HEARD_IS_STORY_EVENT (self));
+
+  self->record_id = record_id;
+}
+
+HeardStoryKind
+heard_story_event_get_kind (HeardStoryEvent *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORY_EVENT (self), HEARD_STORY_OPENED);
+
+  return self->kind;
+}
+
+/* When, as the audit trail keeps it (ISO 8601, UTC). */
+const char *
+heard_story_event_get_at (HeardStoryEvent *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORY_EVENT (self), NULL);
+
+  return self->at;
+}
+
+/* Who, by the name the audit trail keeps (a member of staff's name). */
+const char *
+heard_story_event_get_who (HeardStoryEvent *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORY_EVENT (self), NULL);
+
+  return self->who;
+}
+
+HeardStoryBy
+heard_story_event_get_by (HeardStoryEvent *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORY_EVENT (self), HEARD_STORY_BY_OTHER);
+
+  return self->by;
+}
+
+const char *
+heard_story_event_get_text (HeardStoryEvent *self,
+                            HeardStoryText   text)
+{
+  g_return_val_if_fail (HEARD_IS_STORY_EVENT (self), NULL);
+  g_return_val_if_fail (text < HEARD_STORY_N_TEXTS, NULL);
+
+  return self->texts[text];
+}
+
+gint64
+heard_story_event_get_record_id (HeardStoryEvent *self)
+{
+  g_return_val_if_fail (HEARD_IS_STORY_EVENT (self), 0);
+
+  return self->record_id;
+}
