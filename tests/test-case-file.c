@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <libical/ical.h>
+
 #include "heard-case-file.h"
 #include "heard-caseload-model.h"
 #include "heard-context-private.h"
@@ -37,6 +39,7 @@ typedef struct
 {
   HeardTestRecords  records;
   HeardContext     *context;
+  HeardSecretString *code;
   gint64            person_id;
 } Fixture;
 
@@ -46,12 +49,10 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(HeardSecretString) code = NULL;
-
   heard_test_records_init (&f->records);
   f->context = heard_test_start_context (f->records.data_dir,
                                          HEARD_LOCK_STATE_SHOW_RECOVERY_CODE);
-  code = heard_test_keep_recovery_code (f->context);
+  f->code = heard_test_keep_recovery_code (f->context);
   f->person_id = heard_test_context_add_person (f->context, PERSON_NAME);
 }
 
@@ -65,6 +66,7 @@ fixture_tear_down (Fixture       *f,
   g_autofree char *uuid = NULL;
 
   heard_test_close_context (&f->context);
+  g_clear_pointer (&f->code, heard_secure_free_string);
 
   /* The test's key goes from the keyring with its records. */
   g_key_file_load_from_file (info, f->records.info_path, G_KEY_FILE_NONE, &error);
@@ -254,6 +256,45 @@ set_up_plan (HeardCaseFile *case_file,
   *action_id = finish_write (case_file, &result);
 
   return plan_id;
+}
+
+/* Submits the plan @plan_id and has the supervisor @supervisor_id sign
+ * it off: it is in force. */
+static void
+sign_off (HeardCaseFile *case_file,
+          gint64         plan_id,
+          gint64         supervisor_id)
+{
+  g_autoptr(HeardPlanDecision) decision = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_case_file_submit_plan_async (case_file, plan_id, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+  decision = heard_plan_decision_new (HEARD_PLAN_EVENT_SIGN_OFF, supervisor_id);
+  heard_case_file_decide_plan_async (case_file, plan_id, decision, "a supervisor's passphrase",
+                                     NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  g_assert_cmpint (heard_plan_get_state (heard_case_file_find_plan (case_file, plan_id)), ==,
+                   HEARD_PLAN_STATE_ACTIVE);
+}
+
+/* A supervisor, saved: their id. */
+static gint64
+add_supervisor (Fixture *f)
+{
+  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_staff_set_name (supervisor, "Sam Okafor");
+  heard_context_save_staff_async (f->context, supervisor, "a supervisor's passphrase", NULL,
+                                  heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  id = heard_context_save_staff_finish (f->context, result, &error);
+  g_assert_no_error (error);
+  return id;
 }
 
 static HeardPlanArea *
@@ -504,9 +545,6 @@ test_removal_refused_with_active_plan (Fixture       *f,
                                        gconstpointer  data)
 {
   g_autoptr(HeardCaseFile) case_file = open_case_file (f);
-  g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
-  g_autoptr(HeardPlanDecision) decision = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListStore) plans = g_list_store_new (HEARD_TYPE_PLAN);
   g_autoptr(GListStore) nothing_open = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
@@ -530,24 +568,10 @@ test_removal_refused_with_active_plan (Fixture       *f,
   g_assert_no_error (error);
 
   /* Through the case file, with a plan signed off. */
-  heard_staff_set_name (supervisor, "Sam Okafor");
-  heard_context_save_staff_async (f->context, supervisor, "a supervisor's passphrase", NULL,
-                                  heard_test_store_result_cb, &result);
-  heard_test_wait (&result);
-  supervisor_id = heard_context_save_staff_finish (f->context, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  supervisor_id = add_supervisor (f);
 
   plan_id = set_up_plan (case_file, area_ids, &action_id);
-  heard_case_file_submit_plan_async (case_file, plan_id, NULL, heard_test_store_result_cb,
-                                     &result);
-  finish_write (case_file, &result);
-  decision = heard_plan_decision_new (HEARD_PLAN_EVENT_SIGN_OFF, supervisor_id);
-  heard_case_file_decide_plan_async (case_file, plan_id, decision, "a supervisor's passphrase",
-                                     NULL, heard_test_store_result_cb, &result);
-  finish_write (case_file, &result);
-  g_assert_cmpint (heard_plan_get_state (heard_case_file_find_plan (case_file, plan_id)), ==,
-                   HEARD_PLAN_STATE_ACTIVE);
+  sign_off (case_file, plan_id, supervisor_id);
 
   g_assert_false (try_remove (case_file, HEARD_REMOVAL_REASON_WRONG_PERSON, "", &error));
   g_assert_error (error, HEARD_REMOVAL_ERROR, HEARD_REMOVAL_ERROR_ACTIVE_PLAN);
@@ -624,6 +648,188 @@ test_export_noted (Fixture       *f,
   g_assert_no_error (problem);
   g_assert_cmpuint (n_after, ==, n_before + 1);
   g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_statements (case_file)), ==, 0);
+}
+
+/* The export notes in the records, oldest first. */
+static GPtrArray *
+read_export_notes (Fixture *f)
+{
+  return heard_test_read_export_notes (f->records.data_dir, f->code);
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* A calendar exported through the case file: noted in the audit trail as
+ * a calendar without their name, then written; libical reads it back with
+ * its review and its action's due date, each with a UID, and initials in
+ * the summary, never the name. With no dates, nothing is noted or
+ * written. */
+static void
+test_export_calendar (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autofree char *path = g_build_filename (f->records.data_dir, "dates.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *text = NULL;
+  icalcomponent *calendar;
+  icalcomponent *event;
+  HeardExportNote *note;
+  gint64 area_ids[2];
+  gint64 action_id, plan_id;
+  guint n_reviews, n_due, n_events = 0;
+
+  plan_id = set_up_plan (case_file, area_ids, &action_id);
+  heard_case_file_count_calendar_dates (case_file, &n_reviews, &n_due);
+  g_assert_cmpuint (n_reviews + n_due, ==, 0);
+  heard_case_file_export_calendar_async (case_file, HEARD_ICAL_NAMES_INITIALS, file, NULL,
+                                         heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_false (heard_case_file_export_calendar_finish (case_file, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  sign_off (case_file, plan_id, add_supervisor (f));
+  heard_case_file_count_calendar_dates (case_file, &n_reviews, &n_due);
+  g_assert_cmpuint (n_reviews, ==, 1);
+  g_assert_cmpuint (n_due, ==, 1);
+  heard_case_file_export_calendar_async (case_file, HEARD_ICAL_NAMES_INITIALS, file, NULL,
+                                         heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_case_file_export_calendar_finish (case_file, result, &error));
+  g_assert_no_error (error);
+
+  notes = read_export_notes (f);
+  g_assert_cmpuint (notes->len, ==, 1);
+  note = notes->pdata[0];
+  g_assert_cmpint (note->kind, ==, HEARD_EXPORT_ICS);
+  g_assert_cmpint (note->plan_id, ==, plan_id);
+  g_assert_cmpint (note->names, ==, HEARD_EXPORT_NO);
+
+  text = read_file (file);
+  g_assert_null (strstr (text, "Amara"));
+  g_assert_null (strstr (text, "Okafor"));
+  calendar = icalcomponent_new_from_string (text);
+  g_assert_nonnull (calendar);
+  for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+       event != NULL; event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+    {
+      g_assert_nonnull (icalcomponent_get_uid (event));
+      g_assert_nonnull (icalcomponent_get_first_property (event, ICAL_DTSTAMP_PROPERTY));
+      g_assert_true (g_str_has_suffix (icalcomponent_get_summary (event), ": A.O."));
+      n_events++;
+    }
+  icalcomponent_free (calendar);
+  g_assert_cmpuint (n_events, ==, 2);
+}
+
+/* Check-ins as CSV through the case file: noted as a CSV without names,
+ * written with the records' pseudonym and never the name; with names
+ * asked for, the name is there. A folder that is not there fails kindly,
+ * with no file. */
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HeardCaseFile) case_file = open_case_file (f);
+  g_autofree char *path = g_build_filename (f->records.data_dir, "check-ins.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *nowhere_path = g_build_filename (f->records.data_dir, "gone", "signs.csv",
+                                                    NULL);
+  g_autoptr(GFile) nowhere = g_file_new_for_path (nowhere_path);
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pseudonym = NULL;
+  g_auto(GStrv) lines = NULL;
+  HeardExportNote *note;
+  gint64 area_ids[2];
+  gint64 action_id, plan_id;
+
+  plan_id = set_up_plan (case_file, area_ids, &action_id);
+  check_in = heard_test_check_in_new (plan_id, "2026-04-20", HEARD_AREA_SAFETY, 6, -1);
+  heard_case_file_save_check_in_async (case_file, check_in, NULL, heard_test_store_result_cb,
+                                       &result);
+  finish_write (case_file, &result);
+
+  heard_case_file_export_csv_async (case_file, HEARD_CSV_OF_CHECK_INS, FALSE, FALSE, file, NULL,
+                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_case_file_export_csv_finish (case_file, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  notes = read_export_notes (f);
+  g_assert_cmpuint (notes->len, ==, 1);
+  note = notes->pdata[0];
+  g_assert_cmpint (note->kind, ==, HEARD_EXPORT_CHECK_INS_CSV);
+  g_assert_cmpuint (note->n_check_ins, ==, 1);
+  g_assert_cmpint (note->names, ==, HEARD_EXPORT_NO);
+  g_assert_cmpint (note->words, ==, HEARD_EXPORT_NO);
+
+  text = read_file (file);
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "person,day,check_in,measure"));
+  pseudonym = _heard_context_dup_pseudonym (f->context, f->person_id);
+  g_assert_true (g_str_has_prefix (pseudonym, "p-"));
+  g_assert_true (g_str_has_prefix (lines[1], pseudonym));
+  g_assert_null (strstr (text, "Amara"));
+  g_clear_pointer (&text, g_free);
+
+  heard_case_file_export_csv_async (case_file, HEARD_CSV_OF_CHECK_INS, TRUE, FALSE, file, NULL,
+                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_case_file_export_csv_finish (case_file, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  text = read_file (file);
+  g_assert_nonnull (strstr (text, PERSON_NAME));
+
+  /* A folder that is not there: the error says so, no file is made, and
+   * the export was noted all the same (one too many, never one too few). */
+  heard_case_file_export_csv_async (case_file, HEARD_CSV_OF_SIGNS, FALSE, FALSE, nowhere, NULL,
+                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_false (heard_case_file_export_csv_finish (case_file, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (g_file_query_exists (nowhere, NULL));
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = read_export_notes (f);
+  g_assert_cmpuint (notes->len, ==, 3);
+  g_assert_cmpint (((HeardExportNote *) notes->pdata[2])->kind, ==, HEARD_EXPORT_SIGNS_CSV);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* The sharing log too: its header, and nothing logged yet. */
+  heard_case_file_export_csv_async (case_file, HEARD_CSV_OF_SHARING, FALSE, FALSE, file, NULL,
+                                    heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  g_assert_true (heard_case_file_export_csv_finish (case_file, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_free (text);
+  text = read_file (file);
+  g_assert_cmpstr (text, ==, "person,entry,version,day,decision,agency,agency_type,method,"
+                             "lawful_basis,agreed,told,links\r\n");
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = read_export_notes (f);
+  g_assert_cmpint (((HeardExportNote *) notes->pdata[3])->kind, ==, HEARD_EXPORT_SHARING_CSV);
 }
 
 static gint64
@@ -1355,6 +1561,8 @@ main (int   argc,
   ADD ("/case-file/lock-drops-everything", test_lock_drops_everything);
   ADD ("/case-file/check-ins-show", test_check_ins_show);
   ADD ("/case-file/export-noted", test_export_noted);
+  ADD ("/case-file/export-calendar", test_export_calendar);
+  ADD ("/case-file/export-csv", test_export_csv);
   ADD ("/case-file/story", test_story);
   ADD ("/case-file/chronology-shows", test_chronology_shows);
   ADD ("/case-file/open-clusters", test_open_clusters);

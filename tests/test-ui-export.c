@@ -185,9 +185,9 @@ find_action_button (GtkWidget  *root,
 }
 
 static gboolean
-two_unlogged (gpointer data)
+one_unlogged (gpointer data)
 {
-  return g_list_model_get_n_items (heard_case_file_get_unlogged_exports (data)) == 2;
+  return g_list_model_get_n_items (heard_case_file_get_unlogged_exports (data)) == 1;
 }
 
 /* A button below @root that shows @label (a toast's, say). */
@@ -208,6 +208,12 @@ find_labelled_button (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+static gboolean
+offers_no_sharing_entry (gpointer data)
+{
+  return find_labelled_button (data, "Complete Sharing Log…") == NULL;
 }
 
 static GtkCheckButton *
@@ -440,6 +446,32 @@ test_pdf_for_agency (void)
   g_assert_cmpuint (note->n_check_ins, ==, 0);
   g_clear_pointer (&notes, g_ptr_array_unref);
 
+  /* An export is sharing: the toast offers at once to complete its entry
+   * of the sharing log, which opens filled in. */
+  {
+    GtkWidget *complete = find_labelled_button (GTK_WIDGET (heard_test_ui_active_window (the_app)),
+                                                "Complete Sharing Log…");
+    GtkWindow *editor;
+    const char *method;
+
+    g_assert_nonnull (complete);
+    heard_test_ui_wait_until (one_unlogged, f.case_file, "the export waiting for the log");
+    gtk_widget_activate (complete);
+    editor = heard_test_ui_wait_for_window ("HeardSharingEditor");
+    g_assert_true (shows_text (GTK_WIDGET (editor), "Record Sharing"));
+    /* An export's own entry: a file or a printed report, what went in said. */
+    method = heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (
+      heard_test_ui_find_by_name (GTK_WIDGET (editor), "method")));
+    g_assert_true (g_strcmp0 (method, "secure-transfer") == 0 ||
+                   g_strcmp0 (method, "printed-report") == 0);
+    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+                       heard_test_ui_find_by_name (GTK_WIDGET (editor), "what")))), >, 0);
+    gtk_window_destroy (editor);
+    heard_test_ui_wait_window_gone ("HeardSharingEditor");
+    heard_test_ui_wait_until (offers_no_sharing_entry, heard_test_ui_active_window (the_app),
+                              "the offer taken");
+  }
+
   /* Printed for the young person: every statement of theirs is offered,
    * the sensitive one still unticked; the print draws through begin-print
    * and draw-page into a file here, and is noted as a print. */
@@ -469,30 +501,11 @@ test_pdf_for_agency (void)
   g_assert_cmpstr (note->recipient, ==, "young-person");
   g_assert_cmpuint (note->statements->len, ==, 2);
   g_assert_cmpint (sensitive, >, 0);
-
-  /* An export is sharing: the toast offers at once to complete its entry
-   * of the sharing log, which opens filled in. */
-  {
-    GtkWidget *complete = find_labelled_button (GTK_WIDGET (heard_test_ui_active_window (the_app)),
-                                                "Complete Sharing Log…");
-    GtkWindow *editor;
-    const char *method;
-
-    g_assert_nonnull (complete);
-    heard_test_ui_wait_until (two_unlogged, f.case_file, "both exports waiting for the log");
-    gtk_widget_activate (complete);
-    editor = heard_test_ui_wait_for_window ("HeardSharingEditor");
-    g_assert_true (shows_text (GTK_WIDGET (editor), "Record Sharing"));
-    /* An export's own entry: a file or a printed report, what went in said. */
-    method = heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (
-      heard_test_ui_find_by_name (GTK_WIDGET (editor), "method")));
-    g_assert_true (g_strcmp0 (method, "secure-transfer") == 0 ||
-                   g_strcmp0 (method, "printed-report") == 0);
-    g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (
-                       heard_test_ui_find_by_name (GTK_WIDGET (editor), "what")))), >, 0);
-    gtk_window_destroy (editor);
-    heard_test_ui_wait_window_gone ("HeardSharingEditor");
-  }
+  /* Their own copy told no agency: no sharing entry waits for it. */
+  heard_test_ui_hold (offers_no_sharing_entry, heard_test_ui_active_window (the_app), 500,
+                      "no offer to log their own copy");
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_unlogged_exports (f.case_file)),
+                    ==, 1);
 
   fixture_tear_down (&f);
 }

@@ -216,16 +216,6 @@ write_out (const char *path,
   return -1;
 }
 
-/* The name the young person likes to be called, else the one on record. */
-static const char *
-called (HeardPerson *person)
-{
-  const char *preferred = heard_person_get_preferred_name (person);
-
-  return preferred != NULL && preferred[0] != '\0' ? preferred
-                                                   : heard_person_get_display_name (person);
-}
-
 /* @items (a GPtrArray of @type) as a list model. */
 static GListModel *
 list_model_of (GType      type,
@@ -316,9 +306,7 @@ run_csv (HeardCliRecords *records,
 {
   const HeardCsvExport *export = heard_csv_export_get (of);
   HeardStore *store = records->opened->store;
-  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
-  g_autofree char *recipient = heard_recipient_to_code (own_team);
-  g_autoptr(HeardExportNote) note = heard_export_note_new (export->note_kind, recipient);
+  g_autoptr(HeardExportNote) note = NULL;
   g_autoptr(HeardPerson) person = NULL;
   g_auto(HeardCsvContent) content = { .with_words = choice->with_words };
   g_autoptr(GBytes) csv = NULL;
@@ -332,14 +320,12 @@ run_csv (HeardCliRecords *records,
 
   if (!choice->with_names)
     pseudonym = heard_csv_pseudonym (records->opened->key, person_id);
-  content.person = choice->with_names ? called (person) : pseudonym;
+  content.person = choice->with_names ? heard_person_get_called_name (person) : pseudonym;
   csv = heard_csv_write (of, &content);
 
   /* Noted before it leaves: an export that then failed to be written is
    * an entry too many, never one too few. */
-  note->n_check_ins = content.check_ins != NULL ? content.check_ins->len : 0;
-  note->names = choice->with_names ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
-  note->words = choice->with_words ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  note = heard_csv_export_note_new (of, &content, choice->with_names);
   status = note_export (store, person_id, note);
   if (status < 0)
     status = write_out (path, csv);
@@ -504,34 +490,6 @@ load_plans (HeardStore *store,
   return list_model_of (HEARD_TYPE_PLAN, plans);
 }
 
-/* The note of a calendar export for one young person: their plan in force
- * (the newest active one) and whether their name, or an action's words,
- * went in. */
-static HeardExportNote *
-make_ics_note (GListModel     *plans,
-               HeardIcalNames  names)
-{
-  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
-  g_autofree char *recipient = heard_recipient_to_code (own_team);
-  HeardExportNote *note = heard_export_note_new (HEARD_EXPORT_ICS, recipient);
-
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
-    {
-      g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
-
-      if (heard_plan_get_state (plan) == HEARD_PLAN_STATE_ACTIVE)
-        {
-          note->plan_id = heard_plan_get_id (plan);
-          note->plan_version = heard_plan_get_version (plan);
-          break;
-        }
-    }
-  /* Initials are not a name; a full name brings the actions' words. */
-  note->names = names == HEARD_ICAL_NAMES_FULL ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
-  note->words = names == HEARD_ICAL_NAMES_FULL ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
-  return note;
-}
-
 static int
 run_ics (HeardCliRecords *records,
          gint64           person_id,
@@ -571,7 +529,7 @@ run_ics (HeardCliRecords *records,
       /* Only those whose dates went in are in the export. */
       if (heard_ical_add_plans (calendar, person, plans, names) == 0)
         continue;
-      g_ptr_array_add (notes, make_ics_note (plans, names));
+      g_ptr_array_add (notes, heard_ical_export_note_new (plans, names));
       g_array_append_val (noted_people, id);
     }
 

@@ -8,6 +8,8 @@
 #include "heard-cluster-decision.h"
 #include "heard-export-note.h"
 #include "heard-context.h"
+#include "heard-csv.h"
+#include "heard-ical.h"
 #include "heard-open-cluster.h"
 #include "heard-open-item.h"
 #include "heard-person.h"
@@ -248,6 +250,44 @@ GPtrArray   *heard_case_file_read_finish                  (HeardCaseFile       *
                                                            GAsyncResult        *result,
                                                            GError             **error)
                                                            G_GNUC_WARN_UNUSED_RESULT;
+
+/*
+ * Exports other tools open (heard-case-file-exports.c), made from what the
+ * case file shows now and written to @file whole or not at all, off the
+ * main thread, private to its owner. Each is noted in the audit trail
+ * first, as made for our own team with what went in: an export that then
+ * fails to be written is an entry too many, never one too few.
+ *
+ * A calendar of their review and action due dates (heard-ical.h): what
+ * its summaries say of them is @names. Refused (G_IO_ERROR_INVALID_DATA)
+ * when there are no dates to export, so nothing is noted.
+ */
+void         heard_case_file_count_calendar_dates    (HeardCaseFile       *self,
+                                                      guint               *n_reviews,
+                                                      guint               *n_due);
+void         heard_case_file_export_calendar_async   (HeardCaseFile       *self,
+                                                      HeardIcalNames       names,
+                                                      GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean     heard_case_file_export_calendar_finish  (HeardCaseFile       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+/* Their records of kind @of as CSV (heard-csv.h): with their name, or
+ * (!@with_names) the records' stable pseudonym for them; typed words only
+ * @with_words. */
+void         heard_case_file_export_csv_async        (HeardCaseFile       *self,
+                                                      HeardCsvOf           of,
+                                                      gboolean             with_names,
+                                                      gboolean             with_words,
+                                                      GFile               *file,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean     heard_case_file_export_csv_finish       (HeardCaseFile       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 /* "Who has seen my story": everything in it, newest first, as a
  * GListModel of HeardStoryEvent (heard-store-story.h says what is in it).

@@ -13,6 +13,7 @@
 #include "heard-csv.h"
 #include "heard-directory-agency.h"
 #include "heard-model-enums.h"
+#include "heard-recipient.h"
 #include "heard-sharing-entry.h"
 
 /*
@@ -478,4 +479,23 @@ heard_csv_write (HeardCsvOf             of,
                         content->chronology != NULL, NULL);
 
   return exports[of].write (content);
+}
+
+HeardExportNote *
+heard_csv_export_note_new (HeardCsvOf             of,
+                           const HeardCsvContent *content,
+                           gboolean               with_names)
+{
+  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
+  g_autofree char *recipient = heard_recipient_to_code (own_team);
+  HeardExportNote *note;
+
+  g_return_val_if_fail (of < HEARD_CSV_N_KINDS, NULL);
+  g_return_val_if_fail (content != NULL, NULL);
+
+  note = heard_export_note_new (exports[of].export.note_kind, recipient);
+  note->n_check_ins = content->check_ins != NULL ? content->check_ins->len : 0;
+  note->names = with_names ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  note->words = content->with_words ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  return note;
 }

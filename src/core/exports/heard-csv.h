@@ -129,4 +129,12 @@ GBytes               *heard_csv_write         (HeardCsvOf              of,
                                                const HeardCsvContent  *content)
                                                G_GNUC_WARN_UNUSED_RESULT;
 
+/* The audit note of the export @of of @content, made for our own team's
+ * analysis: how many check-ins went, whether their name went (@with_names,
+ * else a pseudonym) and whether typed words did. */
+HeardExportNote      *heard_csv_export_note_new (HeardCsvOf             of,
+                                                 const HeardCsvContent *content,
+                                                 gboolean               with_names)
+                                                 G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "heard-date.h"
 #include "heard-ical.h"
 #include "heard-plan.h"
+#include "heard-recipient.h"
 
 /*
  * iCalendar exports (heard-ical.h): every line of the file is libical's, so
@@ -28,6 +29,7 @@ struct _HeardIcal
   char          *records_uuid;
   icalcomponent *calendar;
   guint          n_events;
+  guint          n_reviews;
 };
 
 /* What a date is of, as its UID says: never change one, or calendar apps
@@ -70,10 +72,7 @@ static char *
 describe_person (HeardPerson    *person,
                  HeardIcalNames  names)
 {
-  const char *name = heard_person_get_preferred_name (person);
-
-  if (name == NULL || name[0] == '\0')
-    name = heard_person_get_display_name (person);
+  const char *name = heard_person_get_called_name (person);
 
   if (name == NULL || name[0] == '\0' || names == HEARD_ICAL_NAMES_NONE)
     return NULL;
@@ -142,6 +141,8 @@ add_event (HeardIcal   *self,
 
   icalcomponent_add_component (self->calendar, event);
   self->n_events++;
+  if (kind == DATE_REVIEW)
+    self->n_reviews++;
 }
 
 static guint
@@ -180,6 +181,34 @@ add_actions (HeardIcal      *self,
     }
 
   return n_added;
+}
+
+HeardExportNote *
+heard_ical_export_note_new (GListModel     *plans,
+                            HeardIcalNames  names)
+{
+  g_autoptr(HeardRecipient) own_team = heard_recipient_new_own_team ();
+  g_autofree char *recipient = heard_recipient_to_code (own_team);
+  HeardExportNote *note;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (plans), NULL);
+
+  note = heard_export_note_new (HEARD_EXPORT_ICS, recipient);
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
+
+      if (heard_plan_get_state (plan) == HEARD_PLAN_STATE_ACTIVE)
+        {
+          note->plan_id = heard_plan_get_id (plan);
+          note->plan_version = heard_plan_get_version (plan);
+          break;
+        }
+    }
+  /* Initials are not a name; a full name brings the actions' words. */
+  note->names = names == HEARD_ICAL_NAMES_FULL ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  note->words = names == HEARD_ICAL_NAMES_FULL ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
+  return note;
 }
 
 char *
@@ -292,6 +321,14 @@ heard_ical_get_n_events (HeardIcal *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_events;
+}
+
+guint
+heard_ical_get_n_reviews (HeardIcal *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_reviews;
 }
 
 GBytes *

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "heard-export-note.h"
 #include "heard-person.h"
 
 G_BEGIN_DECLS
@@ -47,8 +48,10 @@ guint      heard_ical_add_plans        (HeardIcal       *self,
                                         GListModel      *plans,
                                         HeardIcalNames   names);
 
-/* How many events the calendar has. */
+/* How many events the calendar has, and how many of them are reviews
+ * (the others are actions' due dates). */
 guint      heard_ical_get_n_events     (HeardIcal       *self);
+guint      heard_ical_get_n_reviews    (HeardIcal       *self);
 
 /* The calendar as text/calendar: UTF-8, lines folded at 75 octets, CRLF. */
 GBytes    *heard_ical_to_bytes         (HeardIcal       *self) G_GNUC_WARN_UNUSED_RESULT;
@@ -57,6 +60,12 @@ GBytes    *heard_ical_to_bytes         (HeardIcal       *self) G_GNUC_WARN_UNUSE
  * dialog to show what the choice means. */
 char      *heard_ical_review_summary   (HeardPerson     *person,
                                         HeardIcalNames   names) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The audit note of a calendar export of one young person's @plans, made
+ * for our own team: their plan in force, and whether their name, or an
+ * action's words, went in (both only with HEARD_ICAL_NAMES_FULL). */
+HeardExportNote *heard_ical_export_note_new (GListModel     *plans,
+                                             HeardIcalNames  names) G_GNUC_WARN_UNUSED_RESULT;
 
 /* @name's initials: the first letter of each word, capitalised, each with
  * a full stop ("Jordan Taylor" "J.T.", "Anne-Marie O'Neil" "A.M.O."). */

@@ -351,6 +351,15 @@ heard_person_get_preferred_name (HeardPerson *self)
   return heard_person_get_text (self, HEARD_PERSON_PREFERRED_NAME);
 }
 
+const char *
+heard_person_get_called_name (HeardPerson *self)
+{
+  const char *preferred = heard_person_get_preferred_name (self);
+
+  return preferred != NULL && preferred[0] != '\0' ? preferred
+                                                   : heard_person_get_display_name (self);
+}
+
 gboolean
 heard_person_get_interpreter_needed (HeardPerson *self)
 {

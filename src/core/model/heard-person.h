@@ -59,6 +59,8 @@ void               heard_person_set_text            (HeardPerson     *self,
                                                      const char      *text);
 const char        *heard_person_get_display_name    (HeardPerson     *self);
 const char        *heard_person_get_preferred_name  (HeardPerson     *self);
+/* The name they like to be called, else the one on record. */
+const char        *heard_person_get_called_name     (HeardPerson     *self);
 gboolean           heard_person_get_interpreter_needed (HeardPerson  *self);
 void               heard_person_set_interpreter_needed (HeardPerson  *self,
                                                         gboolean      needed);

@@ -529,3 +529,9 @@ heard_recipient_kind_gets_check_in_words (HeardRecipientKind kind)
 {
   return kind == HEARD_RECIPIENT_YOUNG_PERSON;
 }
+
+gboolean
+heard_recipient_kind_is_sharing (HeardRecipientKind kind)
+{
+  return kind == HEARD_RECIPIENT_AGENCY || kind == HEARD_RECIPIENT_MEETING;
+}

@@ -133,6 +133,10 @@ gboolean        heard_statement_ticked_by_default (HeardStatement       *stateme
  * recipient of @kind unless the user says otherwise: only to the young
  * person themself (no consent was asked for those words). */
 gboolean        heard_recipient_kind_gets_check_in_words (HeardRecipientKind kind);
+/* Whether what goes to a recipient of @kind tells another agency, and so
+ * belongs in the sharing log: an agency or a meeting, not the young person
+ * themself nor their own team. */
+gboolean        heard_recipient_kind_is_sharing (HeardRecipientKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeardRecipient, heard_recipient_free)
 

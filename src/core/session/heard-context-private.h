@@ -12,6 +12,15 @@ G_BEGIN_DECLS
  * validate-layers test keeps it so); case files and tests use it. */
 HeardStore *_heard_context_get_store (HeardContext *self);
 
+/* The uuid of the records open (what a calendar export's UIDs are made
+ * from), and the stable pseudonym of the young person @person_id in them
+ * (heard_csv_pseudonym(), with the records' key, which stays here); NULL
+ * while the records are not open. */
+const char    *_heard_context_get_records_uuid     (HeardContext  *self);
+char          *_heard_context_dup_pseudonym        (HeardContext  *self,
+                                                    gint64         person_id)
+                                                    G_GNUC_WARN_UNUSED_RESULT;
+
 /* The case files open on the context, one per young person. The context
  * holds no reference: a case file registers as it opens and unregisters as
  * it goes. On "locking" the context drops every one of them and forgets

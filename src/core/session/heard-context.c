@@ -15,6 +15,7 @@
 #include "heard-caseload-model-private.h"
 #include "heard-context.h"
 #include "heard-context-private.h"
+#include "heard-csv.h"
 #include "heard-keyring.h"
 #include "heard-recovery-code.h"
 #include "heard-secure.h"
@@ -1414,6 +1415,24 @@ _heard_context_get_store (HeardContext *self)
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
 
   return self->store;
+}
+
+const char *
+_heard_context_get_records_uuid (HeardContext *self)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->store != NULL ? heard_unlock_flow_get_uuid (self->unlock_flow) : NULL;
+}
+
+char *
+_heard_context_dup_pseudonym (HeardContext *self,
+                              gint64        person_id)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), NULL);
+
+  return self->store != NULL && self->key != NULL ? heard_csv_pseudonym (self->key, person_id)
+                                                  : NULL;
 }
 
 GListModel *

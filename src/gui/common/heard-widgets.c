@@ -373,3 +373,26 @@ heard_window_let_go_of_gone_parent (GtkWindow *window)
                     NULL);
   transient_for_changed_cb (window);
 }
+
+/* GTK 4.8's file chooser, with no portal, shows a window of its own that
+ * it does not hold: a lock closes every window over the records, that one
+ * too, and the chooser would later touch it freed. The window of the
+ * chooser just shown over @parent (NULL with a portal), for the dialog
+ * that showed it to hold until the chooser lets go of it. */
+GtkWindow *
+heard_file_chooser_dup_window (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return g_steal_pointer (&window);
+    }
+
+  return NULL;
+}

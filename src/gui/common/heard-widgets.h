@@ -48,4 +48,6 @@ void              heard_ask_to_discard   (GtkWindow        *window,
 
 void              heard_window_let_go_of_gone_parent (GtkWindow *window);
 
+GtkWindow        *heard_file_chooser_dup_window (GtkWindow *parent) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

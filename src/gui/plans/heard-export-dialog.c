@@ -51,7 +51,8 @@ struct _HeardExportDialog
   /* While a PDF is written: stops it. */
   GCancellable          *exporting;
   GtkFileChooserNative  *chooser;
-  /* The chooser's own window, when it has one (no portal): see choose_file(). */
+  /* The chooser's own window, when it has one (no portal): see
+   * heard_file_chooser_dup_window(). */
   GtkWindow             *chooser_window;
   /* While a print is noted, before it runs: stops it. */
   GCancellable          *print_noting;
@@ -715,6 +716,7 @@ toast_exported (HeardExportDialog *self,
                 const char        *text)
 {
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  HeardRecipientKind kind;
   AdwToast *toast;
   Offered *offered;
 
@@ -722,7 +724,9 @@ toast_exported (HeardExportDialog *self,
     return;
 
   toast = adw_toast_new (text);
-  if (self->noted_audit_id > 0)
+  /* Only what told another agency has a sharing entry to complete. */
+  if (self->noted_audit_id > 0 && get_recipient_kind (self, &kind) &&
+      heard_recipient_kind_is_sharing (kind))
     {
       offered = g_new0 (Offered, 1);
       g_weak_ref_init (&offered->case_file, self->case_file);
@@ -882,28 +886,6 @@ chooser_response_cb (HeardExportDialog *self,
   start_export (self, file);
 }
 
-/* GTK 4.8's file chooser, with no portal, shows a window of its own that
- * it does not hold: a lock closes every window over the records, that one
- * too, and the chooser would later touch it freed. Held here, it stays a
- * closed window until the chooser lets go of it. */
-static void
-hold_chooser_window (HeardExportDialog *self)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
-        {
-          g_set_object (&self->chooser_window, window);
-          return;
-        }
-    }
-}
-
 /* Asks where the PDF goes, suggesting a name that says what it is and
  * when, never whose. */
 static void
@@ -934,7 +916,8 @@ choose_file (HeardExportDialog *self)
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-  hold_chooser_window (self);
+  /* See heard_file_chooser_dup_window(). */
+  self->chooser_window = heard_file_chooser_dup_window (GTK_WINDOW (self));
 }
 
 /* Printing */

@@ -13,6 +13,7 @@
 #include "heard-date.h"
 #include "heard-decision-dialog.h"
 #include "heard-export-dialog.h"
+#include "heard-file-export-dialog.h"
 #include "heard-plan-area-card.h"
 #include "heard-plan-rules.h"
 #include "heard-plan-view.h"
@@ -68,6 +69,8 @@ struct _HeardPlanView
   GtkWidget            *show_in_progress_button;
   GtkWidget            *export_button;
   GtkWidget            *print_button;
+  GtkWidget            *calendar_button;
+  GtkWidget            *spreadsheet_button;
   GtkListBox           *areas_list;
   AdwPreferencesGroup  *closure_group;
   AdwActionRow         *closure_view_row;
@@ -192,6 +195,8 @@ update_actions (HeardPlanView *self)
   offer (self, "plan.show-newest", self->show_in_progress_button, other_in_progress);
   offer (self, "plan.export", self->export_button, plan != NULL);
   offer (self, "plan.print", self->print_button, plan != NULL);
+  offer (self, "plan.export-calendar", self->calendar_button, plan != NULL);
+  offer (self, "plan.export-spreadsheet", self->spreadsheet_button, plan != NULL);
   offer (self, "plan.add-area", self->add_area_button, editable && any_area_left);
   offer (self, "plan.edit-area", NULL, editable);
   offer (self, "plan.remove-area", NULL, editable);
@@ -758,6 +763,31 @@ print_action (GtkWidget  *widget,
   present_export_dialog (HEARD_PLAN_VIEW (widget), HEARD_EXPORT_PRINT);
 }
 
+/* Their dates for a calendar app, or their records for a spreadsheet. */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  gtk_window_present (GTK_WINDOW (heard_file_export_dialog_new (get_window (self),
+                                                                self->case_file,
+                                                                HEARD_FILE_EXPORT_CALENDAR)));
+}
+
+static void
+export_spreadsheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  HeardPlanView *self = HEARD_PLAN_VIEW (widget);
+
+  gtk_window_present (GTK_WINDOW (heard_file_export_dialog_new (get_window (self),
+                                                                self->case_file,
+                                                                HEARD_FILE_EXPORT_SPREADSHEET)));
+}
+
 static void
 show_newest_action (GtkWidget  *widget,
                     const char *action_name,
@@ -952,6 +982,8 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, show_in_progress_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, export_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, print_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, spreadsheet_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, areas_list);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_group);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, closure_view_row);
@@ -970,6 +1002,10 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.show-newest", NULL, show_newest_action);
   gtk_widget_class_install_action (widget_class, "plan.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-spreadsheet", NULL,
+                                   export_spreadsheet_action);
   gtk_widget_class_install_action (widget_class, "plan.add-area", "u", add_area_action);
   gtk_widget_class_install_action (widget_class, "plan.edit-area", "x", edit_area_action);
   gtk_widget_class_install_action (widget_class, "plan.remove-area", "x", remove_area_action);

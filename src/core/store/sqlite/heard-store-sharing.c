@@ -184,8 +184,7 @@ add_export_cb (sqlite3_stmt *statement,
    * (a spreadsheet for the team's analysis) told no other agency: "who has
    * seen my story" shows it as an export, and there is no share to log. */
   recipient = heard_recipient_from_code (note->recipient);
-  if (recipient != NULL && (recipient->kind == HEARD_RECIPIENT_YOUNG_PERSON ||
-                            recipient->kind == HEARD_RECIPIENT_OWN_TEAM))
+  if (recipient != NULL && !heard_recipient_kind_is_sharing (recipient->kind))
     return;
   g_ptr_array_add (read->drafts,
                    heard_sharing_entry_new_from_export_note (read->person_id,
