@@ -158,27 +158,6 @@ kinds_work (sqlite3  *db,
   return g_steal_pointer (&kinds);
 }
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* The number a query gives for @id and @text, or -1 when it gives no row. */
-static gboolean
-query_number (sqlite3     *db,
-              const char  *sql,
-              gint64       id,
-              const char  *text,
-              gint64      *number,
-              GError     **error)
-{
-  *number = -1;
-  return _heard_store_each_row (db, sql, id, text, read_id_cb, number, error);
-}
-
 /* What the records must agree with: the kind is one they list and of the
  * entry's nature, the agency is in the directory, and a linked statement or
  * action is the same young person's. */
@@ -195,18 +174,20 @@ check_entry (sqlite3               *db,
   if (!heard_chronology_entry_validate (entry, error))
     return FALSE;
 
-  if (!query_number (db, "SELECT strength FROM chronology_kind WHERE code = ?2", 0,
-                     heard_chronology_entry_get_kind (entry), &strength, error))
+  if (!_heard_store_query_number (db, "SELECT strength FROM chronology_kind WHERE code = ?2", 0,
+                                  heard_chronology_entry_get_kind (entry), &strength, error))
     return FALSE;
   if (strength < 0)
-    return set_invalid (error, _("This kind of entry is not one the records list. Nothing was "
-                                 "saved."));
+    return _heard_store_set_invalid (error, _("This kind of entry is not one the records "
+                                              "list. Nothing was saved."));
   if ((strength != 0) != (heard_chronology_entry_get_nature (entry) == HEARD_ENTRY_STRENGTH))
-    return set_invalid (error, _("A strength is logged with a kind of strength, and a warning "
-                                 "sign with a kind of sign. Nothing was saved."));
+    return _heard_store_set_invalid (error, _("A strength is logged with a kind of strength, "
+                                              "and a warning sign with a kind of sign. "
+                                              "Nothing was saved."));
 
-  if (!query_number (db, "SELECT id FROM agency WHERE id = ?1",
-                     heard_chronology_entry_get_agency_id (entry), NULL, &found, error))
+  if (!_heard_store_query_number (db, "SELECT id FROM agency WHERE id = ?1",
+                                  heard_chronology_entry_get_agency_id (entry), NULL, &found,
+                                  error))
     return FALSE;
   if (found < 0)
     {
@@ -218,22 +199,23 @@ check_entry (sqlite3               *db,
 
   if (statement_id != 0)
     {
-      if (!query_number (db, "SELECT person_id FROM statement WHERE id = ?1", statement_id, NULL,
-                         &found, error))
+      if (!_heard_store_query_number (db, "SELECT person_id FROM statement WHERE id = ?1",
+                                      statement_id, NULL, &found, error))
         return FALSE;
       if (found != person_id)
-        return set_invalid (error, _("The statement this is linked to is not this young "
-                                     "person’s. Nothing was saved."));
+        return _heard_store_set_invalid (error, _("The statement this is linked to is not "
+                                                  "this young person’s. Nothing was saved."));
     }
   if (action_id != 0)
     {
-      if (!query_number (db, "SELECT plan.person_id FROM plan_action"
-                             " JOIN plan ON plan.id = plan_action.plan_id"
-                             " WHERE plan_action.id = ?1", action_id, NULL, &found, error))
+      if (!_heard_store_query_number (db, "SELECT plan.person_id FROM plan_action"
+                                          " JOIN plan ON plan.id = plan_action.plan_id"
+                                          " WHERE plan_action.id = ?1", action_id, NULL,
+                                      &found, error))
         return FALSE;
       if (found != person_id)
-        return set_invalid (error, _("The plan action this is linked to is not this young "
-                                     "person’s. Nothing was saved."));
+        return _heard_store_set_invalid (error, _("The plan action this is linked to is not "
+                                                  "this young person’s. Nothing was saved."));
     }
 
   return TRUE;
@@ -314,32 +296,13 @@ record_write (sqlite3            *db,
 {
   HeardChronologyEntry *entry = data;
   gint64 person_id = heard_chronology_entry_get_person_id (entry);
-  g_autoptr(sqlite3_stmt) statement = NULL;
-  gint64 found;
 
-  if (heard_chronology_entry_get_version (entry) != 1)
-    return set_invalid (error, _("A new entry is its first version."));
-  if (!query_number (db, "SELECT id FROM person WHERE id = ?1", person_id, NULL, &found, error))
-    return FALSE;
-  if (found < 0)
-    {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
-                           _("This young person’s record could not be found, so nothing was "
-                             "saved."));
-      return FALSE;
-    }
-  if (!check_entry (db, entry, person_id, error))
+  if (!_heard_store_add_versioned_entry (db, "chronology_entry", person_id,
+                                         heard_chronology_entry_get_version (entry),
+                                         &written->id, error) ||
+      !check_entry (db, entry, person_id, error))
     return FALSE;
 
-  statement = _heard_store_prepare (db, "INSERT INTO chronology_entry (person_id) VALUES (?1)",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (statement, 1, person_id);
-  if (!_heard_store_step_done (db, statement, error))
-    return FALSE;
-
-  written->id = sqlite3_last_insert_rowid (db);
   return insert_version (db, entry, written->id, "recorded", error);
 }
 
@@ -350,24 +313,13 @@ amend_write (sqlite3            *db,
              GError            **error)
 {
   HeardChronologyEntry *amended = data;
-  gint64 person_id, newest;
+  gint64 person_id = heard_chronology_entry_get_person_id (amended);
 
   written->id = heard_chronology_entry_get_id (amended);
-  if (!query_number (db, "SELECT person_id FROM chronology_entry WHERE id = ?1", written->id,
-                     NULL, &person_id, error) ||
-      !query_number (db, "SELECT max (version) FROM chronology_version WHERE entry_id = ?1",
-                     written->id, NULL, &newest, error))
-    return FALSE;
-  if (person_id < 0 || person_id != heard_chronology_entry_get_person_id (amended))
-    {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
-                           _("The entry to correct could not be found, so nothing was saved."));
-      return FALSE;
-    }
-  if ((gint64) heard_chronology_entry_get_version (amended) != newest + 1)
-    return set_invalid (error, _("This entry was corrected while you were writing. Please "
-                                 "look at the newest version and try again."));
-  if (!check_entry (db, amended, person_id, error))
+  if (!_heard_store_check_amendment (db, "chronology_entry", "chronology_version",
+                                     written->id, person_id,
+                                     heard_chronology_entry_get_version (amended), error) ||
+      !check_entry (db, amended, person_id, error))
     return FALSE;
 
   return insert_version (db, amended, written->id, "amended", error);
@@ -452,7 +404,8 @@ decision_write (sqlite3            *db,
   if (!heard_cluster_decision_validate (decision, error))
     return FALSE;
   if (outcome == HEARD_CLUSTER_NO_FURTHER_ACTION && job->signer == NULL)
-    return set_invalid (error, _("“No further action” needs a supervisor’s passphrase."));
+    return _heard_store_set_invalid (error, _("“No further action” needs a supervisor’s "
+                                              "passphrase."));
   if (job->signer != NULL && !_heard_signer_confirm (db, job->signer, error))
     return FALSE;
 
@@ -461,16 +414,17 @@ decision_write (sqlite3            *db,
     {
       gint64 found;
 
-      if (!query_number (db, "SELECT e.person_id FROM chronology_entry AS e"
-                             " JOIN chronology_version AS v ON v.entry_id = e.id"
-                             " AND v.version = (SELECT max (version) FROM chronology_version"
-                             "                  WHERE entry_id = e.id)"
-                             " WHERE e.id = ?1 AND v.nature <> 'strength'",
-                         sign_ids[i], NULL, &found, error))
+      if (!_heard_store_query_number (db, "SELECT e.person_id FROM chronology_entry AS e"
+                                          " JOIN chronology_version AS v ON v.entry_id = e.id"
+                                          " AND v.version = (SELECT max (version)"
+                                          "                  FROM chronology_version"
+                                          "                  WHERE entry_id = e.id)"
+                                          " WHERE e.id = ?1 AND v.nature <> 'strength'",
+                                      sign_ids[i], NULL, &found, error))
         return FALSE;
       if (found != person_id)
-        return set_invalid (error, _("A decision covers this young person’s warning signs "
-                                     "only. Nothing was saved."));
+        return _heard_store_set_invalid (error, _("A decision covers this young person’s "
+                                                  "warning signs only. Nothing was saved."));
     }
 
   if (!_heard_store_each_row (db, "SELECT coalesce (max (id), 0) + 1 FROM cluster_decision", 0,

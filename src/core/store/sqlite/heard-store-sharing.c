@@ -212,34 +212,6 @@ unlogged_work (sqlite3  *db,
   return g_steal_pointer (&drafts);
 }
 
-static gboolean
-set_invalid (GError     **error,
-             const char  *message)
-{
-  g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-static void
-read_number_cb (sqlite3_stmt *statement,
-                gpointer      data)
-{
-  *(gint64 *) data = sqlite3_column_int64 (statement, 0);
-}
-
-/* The number a query gives for @id and @text, or -1 when it gives no row. */
-static gboolean
-query_number (sqlite3     *db,
-              const char  *sql,
-              gint64       id,
-              const char  *text,
-              gint64      *number,
-              GError     **error)
-{
-  *number = -1;
-  return _heard_store_each_row (db, sql, id, text, read_number_cb, number, error);
-}
-
 /* What the records must agree with: the agency is in the directory, the
  * lawful basis is one they list, each linked record and the export it
  * completes are the same young person's. */
@@ -265,8 +237,8 @@ check_entry (sqlite3            *db,
   if (!heard_sharing_entry_validate (entry, error))
     return FALSE;
 
-  if (!query_number (db, "SELECT id FROM agency WHERE id = ?1",
-                     heard_sharing_entry_get_agency_id (entry), NULL, &found, error))
+  if (!_heard_store_query_number (db, "SELECT id FROM agency WHERE id = ?1",
+                                  heard_sharing_entry_get_agency_id (entry), NULL, &found, error))
     return FALSE;
   if (found < 0)
     {
@@ -277,33 +249,34 @@ check_entry (sqlite3            *db,
 
   if (*basis != '\0')
     {
-      if (!query_number (db, "SELECT 1 FROM lawful_basis WHERE code = ?2", 0, basis, &found,
-                         error))
+      if (!_heard_store_query_number (db, "SELECT 1 FROM lawful_basis WHERE code = ?2", 0,
+                                      basis, &found, error))
         return FALSE;
       if (found < 0)
-        return set_invalid (error, _("This lawful basis is not one the records list. Nothing "
-                                     "was saved."));
+        return _heard_store_set_invalid (error, _("This lawful basis is not one the records "
+                                                  "list. Nothing was saved."));
     }
 
   links = heard_sharing_entry_get_links (entry, &n_links);
   for (guint i = 0; i < n_links; i++)
     {
-      if (!query_number (db, link_owner[links[i].kind], links[i].id, NULL, &found, error))
+      if (!_heard_store_query_number (db, link_owner[links[i].kind], links[i].id, NULL, &found,
+                                      error))
         return FALSE;
       if (found != person_id)
-        return set_invalid (error, _("A record this entry includes is not this young "
-                                     "person’s. Nothing was saved."));
+        return _heard_store_set_invalid (error, _("A record this entry includes is not this "
+                                                  "young person’s. Nothing was saved."));
     }
 
   if (export_id != 0)
     {
-      if (!query_number (db, "SELECT target_id FROM audit WHERE id = ?1"
-                             " AND action = 'exported' AND target_kind = 'person'",
-                         export_id, NULL, &found, error))
+      if (!_heard_store_query_number (db, "SELECT target_id FROM audit WHERE id = ?1"
+                                          " AND action = 'exported' AND target_kind = 'person'",
+                                      export_id, NULL, &found, error))
         return FALSE;
       if (found != person_id)
-        return set_invalid (error, _("The export this entry completes is not this young "
-                                     "person’s. Nothing was saved."));
+        return _heard_store_set_invalid (error, _("The export this entry completes is not this "
+                                                  "young person’s. Nothing was saved."));
     }
 
   return TRUE;
@@ -336,8 +309,8 @@ check_export_free (sqlite3  *db,
       return FALSE;
     }
 
-  return set_invalid (error, _("Another entry of the sharing log already records this "
-                               "export. Nothing was saved."));
+  return _heard_store_set_invalid (error, _("Another entry of the sharing log already records this "
+                                            "export. Nothing was saved."));
 }
 
 static void
@@ -456,33 +429,14 @@ record_write (sqlite3            *db,
 {
   HeardSharingEntry *entry = data;
   gint64 person_id = heard_sharing_entry_get_person_id (entry);
-  g_autoptr(sqlite3_stmt) statement = NULL;
-  gint64 found;
 
-  if (heard_sharing_entry_get_version (entry) != 1)
-    return set_invalid (error, _("A new entry is its first version."));
-  if (!query_number (db, "SELECT id FROM person WHERE id = ?1", person_id, NULL, &found, error))
-    return FALSE;
-  if (found < 0)
-    {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
-                           _("This young person’s record could not be found, so nothing was "
-                             "saved."));
-      return FALSE;
-    }
-  if (!check_entry (db, entry, person_id, error) ||
+  if (!_heard_store_add_versioned_entry (db, "sharing_entry", person_id,
+                                         heard_sharing_entry_get_version (entry), &written->id,
+                                         error) ||
+      !check_entry (db, entry, person_id, error) ||
       !check_export_free (db, heard_sharing_entry_get_export_audit_id (entry), 0, error))
     return FALSE;
 
-  statement = _heard_store_prepare (db, "INSERT INTO sharing_entry (person_id) VALUES (?1)",
-                                    error);
-  if (statement == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (statement, 1, person_id);
-  if (!_heard_store_step_done (db, statement, error))
-    return FALSE;
-
-  written->id = sqlite3_last_insert_rowid (db);
   return insert_version (db, entry, written->id, "recorded", error);
 }
 
@@ -493,24 +447,13 @@ amend_write (sqlite3            *db,
              GError            **error)
 {
   HeardSharingEntry *amended = data;
-  gint64 person_id, newest;
+  gint64 person_id = heard_sharing_entry_get_person_id (amended);
 
   written->id = heard_sharing_entry_get_id (amended);
-  if (!query_number (db, "SELECT person_id FROM sharing_entry WHERE id = ?1", written->id,
-                     NULL, &person_id, error) ||
-      !query_number (db, "SELECT max (version) FROM sharing_version WHERE entry_id = ?1",
-                     written->id, NULL, &newest, error))
-    return FALSE;
-  if (person_id < 0 || person_id != heard_sharing_entry_get_person_id (amended))
-    {
-      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
-                           _("The entry to correct could not be found, so nothing was saved."));
-      return FALSE;
-    }
-  if ((gint64) heard_sharing_entry_get_version (amended) != newest + 1)
-    return set_invalid (error, _("This entry was corrected while you were writing. Please "
-                                 "look at the newest version and try again."));
-  if (!check_entry (db, amended, person_id, error) ||
+  if (!_heard_store_check_amendment (db, "sharing_entry", "sharing_version", written->id,
+                                     person_id, heard_sharing_entry_get_version (amended),
+                                     error) ||
+      !check_entry (db, amended, person_id, error) ||
       !check_export_free (db, heard_sharing_entry_get_export_audit_id (amended), written->id,
                           error))
     return FALSE;

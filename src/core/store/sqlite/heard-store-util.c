@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heard-store-util.h"
 
 typedef struct
@@ -220,5 +222,94 @@ _heard_store_each_row (sqlite3            *db,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+static void
+read_number_cb (sqlite3_stmt *statement,
+                gpointer      data)
+{
+  *(gint64 *) data = sqlite3_column_int64 (statement, 0);
+}
+
+gboolean
+_heard_store_query_number (sqlite3     *db,
+                           const char  *sql,
+                           gint64       id,
+                           const char  *text,
+                           gint64      *number,
+                           GError     **error)
+{
+  *number = -1;
+  return _heard_store_each_row (db, sql, id, text, read_number_cb, number, error);
+}
+
+gboolean
+_heard_store_set_invalid (GError     **error,
+                          const char  *message)
+{
+  g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+gboolean
+_heard_store_add_versioned_entry (sqlite3     *db,
+                                  const char  *entry_table,
+                                  gint64       person_id,
+                                  guint        version,
+                                  gint64      *entry_id,
+                                  GError     **error)
+{
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (person_id) VALUES (?1)",
+                                             entry_table);
+  gint64 found;
+
+  if (version != 1)
+    return _heard_store_set_invalid (error, _("A new entry is its first version."));
+  if (!_heard_store_query_number (db, "SELECT id FROM person WHERE id = ?1", person_id, NULL,
+                                  &found, error))
+    return FALSE;
+  if (found < 0)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("This young person’s record could not be found, so nothing was "
+                             "saved."));
+      return FALSE;
+    }
+  if (!_heard_store_each_row (db, insert, person_id, NULL, NULL, NULL, error))
+    return FALSE;
+
+  *entry_id = sqlite3_last_insert_rowid (db);
+  return TRUE;
+}
+
+gboolean
+_heard_store_check_amendment (sqlite3     *db,
+                              const char  *entry_table,
+                              const char  *version_table,
+                              gint64       entry_id,
+                              gint64       person_id,
+                              guint        version,
+                              GError     **error)
+{
+  g_autofree char *owner = g_strdup_printf ("SELECT person_id FROM %s WHERE id = ?1",
+                                            entry_table);
+  g_autofree char *newest_sql = g_strdup_printf ("SELECT max (version) FROM %s"
+                                                 " WHERE entry_id = ?1", version_table);
+  gint64 owner_id, newest;
+
+  if (!_heard_store_query_number (db, owner, entry_id, NULL, &owner_id, error) ||
+      !_heard_store_query_number (db, newest_sql, entry_id, NULL, &newest, error))
+    return FALSE;
+  if (owner_id < 0 || owner_id != person_id)
+    {
+      g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND,
+                           _("The entry to correct could not be found, so nothing was saved."));
+      return FALSE;
+    }
+  if ((gint64) version != newest + 1)
+    return _heard_store_set_invalid (error, _("This entry was corrected while you were writing. "
+                                              "Please look at the newest version and try "
+                                              "again."));
   return TRUE;
 }

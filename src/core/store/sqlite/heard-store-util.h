@@ -49,5 +49,36 @@ gboolean _heard_store_each_row    (sqlite3              *db,
                                    HeardStoreRowFunc     func,
                                    gpointer              data,
                                    GError              **error);
+/* The number @sql gives for @id and @text (as _heard_store_each_row()
+ * binds them) in @number, or -1 when it gives no row. */
+gboolean _heard_store_query_number (sqlite3             *db,
+                                   const char           *sql,
+                                   gint64                id,
+                                   const char           *text,
+                                   gint64               *number,
+                                   GError              **error);
+/* Sets a HEARD_STORE_ERROR_INVALID @message; returns FALSE. */
+gboolean _heard_store_set_invalid (GError              **error,
+                                   const char           *message);
+
+/* Records kept in versions, never changed in place (a warning sign, a
+ * sharing entry): an entry row in @entry_table (id, person_id), and
+ * versions in @version_table (entry_id, version), the first the original.
+ * Adding one: @version must be 1 and the young person there; the new
+ * entry row's id goes in @entry_id. */
+gboolean _heard_store_add_versioned_entry (sqlite3       *db,
+                                           const char    *entry_table,
+                                           gint64         person_id,
+                                           guint          version,
+                                           gint64        *entry_id,
+                                           GError       **error);
+/* Amending one: the entry is @person_id's and @version the next. */
+gboolean _heard_store_check_amendment     (sqlite3       *db,
+                                           const char    *entry_table,
+                                           const char    *version_table,
+                                           gint64         entry_id,
+                                           gint64         person_id,
+                                           guint          version,
+                                           GError       **error);
 
 G_END_DECLS
