@@ -396,3 +396,47 @@ heard_file_chooser_dup_window (GtkWindow *parent)
 
   return NULL;
 }
+
+void
+heard_save_chooser_show (GtkWindow             *parent,
+                         const char            *title,
+                         const char            *filter_name,
+                         const char            *mime_type,
+                         const char            *suffix,
+                         const char            *name,
+                         GCallback              on_response,
+                         GtkFileChooserNative **chooser,
+                         GtkWindow            **chooser_window)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  g_clear_object (chooser);
+  g_clear_object (chooser_window);
+  *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                          _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (*chooser), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (*chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (*chooser), name);
+  g_signal_connect_object (*chooser, "response", on_response, parent, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (*chooser));
+  *chooser_window = heard_file_chooser_dup_window (parent);
+}
+
+GFile *
+heard_save_chooser_take_file (GtkFileChooserNative **chooser,
+                              GtkWindow            **chooser_window,
+                              int                    response)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && *chooser != NULL)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (*chooser));
+  g_clear_object (chooser);
+  g_clear_object (chooser_window);
+  return file;
+}

@@ -50,4 +50,26 @@ void              heard_window_let_go_of_gone_parent (GtkWindow *window);
 
 GtkWindow        *heard_file_chooser_dup_window (GtkWindow *parent) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Asks where an export's file goes: a modal save chooser over @parent, one
+ * filter (@filter_name: @mime_type, *.@suffix) and @name suggested;
+ * @on_response hears the answer with @parent as its first argument. The
+ * chooser and its window go in *@chooser and *@chooser_window, in place of
+ * any there before. */
+void              heard_save_chooser_show      (GtkWindow              *parent,
+                                                const char             *title,
+                                                const char             *filter_name,
+                                                const char             *mime_type,
+                                                const char             *suffix,
+                                                const char             *name,
+                                                GCallback               on_response,
+                                                GtkFileChooserNative  **chooser,
+                                                GtkWindow             **chooser_window);
+/* The file chosen with @response (NULL if none); lets go of the chooser and
+ * its window at once, so that no chooser outlives its choice (a lock closes
+ * every window it made). */
+GFile            *heard_save_chooser_take_file (GtkFileChooserNative  **chooser,
+                                                GtkWindow             **chooser_window,
+                                                int                     response)
+                                                G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -868,14 +868,9 @@ static void
 chooser_response_cb (HeardExportDialog *self,
                      int                response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = heard_save_chooser_take_file (&self->chooser, &self->chooser_window,
+                                                       response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  /* Done with: let go of it now, as GTK's own example does, so that no
-   * chooser outlives its choice (a lock closes every window it made). */
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->chooser_window);
   if (file == NULL)
     {
       heard_dialog_resume_saving (HEARD_DIALOG (self));
@@ -891,7 +886,6 @@ chooser_response_cb (HeardExportDialog *self,
 static void
 choose_file (HeardExportDialog *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *today = dup_today ();
   g_autofree char *suggested = heard_plan_document_suggest_file_name (today);
   g_autofree char *name = NULL;
@@ -902,22 +896,9 @@ choose_file (HeardExportDialog *self)
          ? g_strconcat (HEARD_PLAN_DOCUMENT_PRACTICE_PREFIX, suggested, NULL)
          : g_steal_pointer (&suggested);
 
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->chooser_window);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Support Plan"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-  /* See heard_file_chooser_dup_window(). */
-  self->chooser_window = heard_file_chooser_dup_window (GTK_WINDOW (self));
+  heard_save_chooser_show (GTK_WINDOW (self), _("Export the Support Plan"), _("PDF documents"),
+                           "application/pdf", "pdf", name, G_CALLBACK (chooser_response_cb),
+                           &self->chooser, &self->chooser_window);
 }
 
 /* Printing */

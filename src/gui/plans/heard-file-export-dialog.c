@@ -300,13 +300,9 @@ static void
 chooser_response_cb (HeardFileExportDialog *self,
                      int                    response)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = heard_save_chooser_take_file (&self->chooser, &self->chooser_window,
+                                                       response);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  /* Done with: let go of it now, so that no chooser outlives its choice. */
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->chooser_window);
   if (file == NULL)
     {
       heard_dialog_resume_saving (HEARD_DIALOG (self));
@@ -342,26 +338,15 @@ static void
 heard_file_export_dialog_save (HeardDialog *dialog)
 {
   HeardFileExportDialog *self = HEARD_FILE_EXPORT_DIALOG (dialog);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = suggest_file_name (self);
   gboolean calendar = self->kind == HEARD_FILE_EXPORT_CALENDAR;
 
-  g_clear_object (&self->chooser);
-  g_clear_object (&self->chooser_window);
-  self->chooser = gtk_file_chooser_native_new (calendar ? _("Export Calendar")
-                                                        : _("Export Spreadsheet"),
-                                               GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, calendar ? _("Calendar files") : _("CSV spreadsheets"));
-  gtk_file_filter_add_mime_type (filter, calendar ? "text/calendar" : "text/csv");
-  gtk_file_filter_add_suffix (filter, calendar ? "ics" : "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-  self->chooser_window = heard_file_chooser_dup_window (GTK_WINDOW (self));
+  heard_save_chooser_show (GTK_WINDOW (self),
+                           calendar ? _("Export Calendar") : _("Export Spreadsheet"),
+                           calendar ? _("Calendar files") : _("CSV spreadsheets"),
+                           calendar ? "text/calendar" : "text/csv", calendar ? "ics" : "csv",
+                           name, G_CALLBACK (chooser_response_cb), &self->chooser,
+                           &self->chooser_window);
 }
 
 /* Nothing is written once the dialog is out of sight: a quick hide or a
