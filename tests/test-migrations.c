@@ -8,7 +8,9 @@
 #include "heard-audit.h"
 #include "heard-export-note.h"
 #include "heard-fixture-records.h"
+#include "heard-for-them.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-codesign.h"
 #include "heard-store-sharing.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
@@ -1280,6 +1282,30 @@ test_from_v8 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Every written-for-them mark on the one young person's records. */
+static GListModel *
+list_marks (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *marks = g_list_store_new (HEARD_TYPE_FOR_THEM_MARK);
+
+  people = heard_test_list_people (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  heard_store_list_for_them_marks_async (f->store,
+                                         heard_person_get_id (g_ptr_array_index (people, 0)),
+                                         NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  listed = heard_store_list_for_them_marks_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_list_store_splice (marks, 0, 0, listed->pdata, listed->len);
+
+  return G_LIST_MODEL (marks);
+}
+
 static void
 test_from_v9 (Fixture       *f,
               gconstpointer  data)
@@ -1287,9 +1313,18 @@ test_from_v9 (Fixture       *f,
   const char *const tables[] = { "person", "plan_area", "plan_action", "statement_version",
                                  "statement_response", "check_in", "check_in_rating",
                                  "audit" };
+  const struct { HeardForThemText what; const char *sql; gboolean for_them; } defaults[] = {
+    { HEARD_FOR_THEM_AREA, "SELECT id FROM plan_area", TRUE },
+    { HEARD_FOR_THEM_WORKER_GOAL, "SELECT id FROM plan_area", TRUE },
+    { HEARD_FOR_THEM_ACTION, "SELECT min (id) FROM plan_action", TRUE },
+    { HEARD_FOR_THEM_ANSWER, "SELECT id FROM statement_response", TRUE },
+    { HEARD_FOR_THEM_STATEMENT_CONTEXT, "SELECT id FROM statement", FALSE },
+    { HEARD_FOR_THEM_CHECK_IN_NOTE, "SELECT id FROM check_in", FALSE },
+  };
   g_autoptr(GPtrArray) before_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) marks = NULL;
   guint n_entries = 0;
-  gint64 n_before, person_id, other_id, plan_id, area_id, answer_id, version_id, check_in_id,
+  gint64 n_before, person_id, other_id, plan_id, area_id, answer_id, statement_id, check_in_id,
          export_id;
   sqlite3 *db;
   char *sql;
@@ -1309,6 +1344,7 @@ test_from_v9 (Fixture       *f,
   open_store (f);
   g_assert_null (heard_test_verify_audit (f->store, &n_entries));
   g_assert_cmpuint (n_entries, ==, n_before);
+  marks = list_marks (f);
   heard_test_close_store (&f->store);
 
   db = raw_open (f);
@@ -1320,6 +1356,18 @@ test_from_v9 (Fixture       *f,
 
       g_assert_cmpstr (rows, ==, g_ptr_array_index (before_rows, i));
     }
+  /* Records written before take the defaults: the plan's area, goals and
+   * actions and the answer are written for them, the statement's context
+   * and the check-in's note are not. */
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      gint64 record_id = heard_test_raw_count (db, defaults[i].sql);
+
+      g_assert_cmpint (record_id, >, 0);
+      g_assert_cmpint (heard_written_for_them (marks, defaults[i].what, record_id), ==,
+                       defaults[i].for_them);
+    }
   /* No record had a mark written: each takes its kind's default. */
   g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM for_them_mark"), ==, 0);
   g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM own_words"), ==, 0);
@@ -1330,7 +1378,7 @@ test_from_v9 (Fixture       *f,
   plan_id = heard_test_raw_count (db, "SELECT id FROM plan");
   area_id = heard_test_raw_count (db, "SELECT id FROM plan_area");
   answer_id = heard_test_raw_count (db, "SELECT id FROM statement_response");
-  version_id = heard_test_raw_count (db, "SELECT id FROM statement_version");
+  statement_id = heard_test_raw_count (db, "SELECT id FROM statement");
   check_in_id = heard_test_raw_count (db, "SELECT id FROM check_in");
   export_id = heard_test_raw_count (db, "SELECT max (id) FROM audit WHERE action = 'exported'");
   g_assert_cmpint (sqlite3_exec (db, "INSERT INTO person (display_name, created_at, updated_at)"
@@ -1374,7 +1422,7 @@ test_from_v9 (Fixture       *f,
     g_ptr_array_add (refused, sqlite3_mprintf (
       "INSERT INTO for_them_mark (person_id, what, record_id, for_them, reason, saved_by,"
       "  saved_at) VALUES (%lld, 'statement-context', %lld, 1, 'Asked.', 'test', 'now')",
-      (long long) other_id, (long long) version_id));
+      (long long) other_id, (long long) statement_id));
     g_ptr_array_add (refused, sqlite3_mprintf (
       "INSERT INTO for_them_mark (person_id, what, record_id, for_them, saved_by, saved_at)"
       "  VALUES (%lld, 'action', 999, 1, 'test', 'now')", (long long) person_id));

@@ -24,8 +24,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HeardForThemMark, heard_for_them_mark, HEARD, FOR_THEM_MARK, GObject)
 
 /* A change to save: the text @what of the record @record_id (a plan area,
- * an action, an answer, a statement version, a check-in) of the young
- * person @person_id is, or is not, written for them. */
+ * an action, an answer, a statement (its context, in every version), a
+ * check-in) of the young person @person_id is, or is not, written for
+ * them. */
 HeardForThemMark *heard_for_them_mark_new           (gint64             person_id,
                                                      HeardForThemText   what,
                                                      gint64             record_id,

@@ -43,9 +43,7 @@ static const char *const mark_owner[HEARD_FOR_THEM_N_TEXTS] = {
                             " ON p.id = x.plan_id WHERE x.id = ?1",
   [HEARD_FOR_THEM_ANSWER] = "SELECT s.person_id FROM statement_response AS r"
                             " JOIN statement AS s ON s.id = r.statement_id WHERE r.id = ?1",
-  [HEARD_FOR_THEM_STATEMENT_CONTEXT] = "SELECT s.person_id FROM statement_version AS v"
-                                       " JOIN statement AS s ON s.id = v.statement_id"
-                                       " WHERE v.id = ?1",
+  [HEARD_FOR_THEM_STATEMENT_CONTEXT] = "SELECT person_id FROM statement WHERE id = ?1",
   [HEARD_FOR_THEM_CHECK_IN_NOTE] = "SELECT p.person_id FROM check_in AS c JOIN plan AS p"
                                    " ON p.id = c.plan_id WHERE c.id = ?1",
 };
