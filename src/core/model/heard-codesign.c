@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "heard-codesign.h"
 #include "heard-model-enums.h"
 
@@ -46,27 +44,4 @@ heard_codesign_from_code (GType       type,
     *value = found->value;
 
   return found != NULL;
-}
-
-const char *
-heard_exemption_label (HeardExemption exemption)
-{
-  switch (exemption)
-    {
-    case HEARD_EXEMPTION_THIRD_PARTY:
-      return _("Information about someone else");
-    case HEARD_EXEMPTION_SERIOUS_HARM:
-      return _("Likely to cause serious harm");
-    case HEARD_EXEMPTION_CRIME:
-      return _("Preventing or detecting crime");
-    case HEARD_EXEMPTION_LEGAL_PRIVILEGE:
-      return _("Legal advice");
-    case HEARD_EXEMPTION_COURT:
-      return _("Court proceedings");
-    case HEARD_EXEMPTION_OTHER:
-      return _("Another exemption");
-    case HEARD_EXEMPTION_N_KINDS:
-    default:
-      g_return_val_if_reached (NULL);
-    }
 }

@@ -77,7 +77,5 @@ const char *heard_codesign_to_code   (GType       type,
 gboolean    heard_codesign_from_code (GType       type,
                                       const char *code,
                                       int        *value);
-/* Plain words for staff: "Information about someone else", … */
-const char *heard_exemption_label    (HeardExemption exemption);
 
 G_END_DECLS
