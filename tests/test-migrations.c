@@ -8,7 +8,9 @@
 #include "heard-audit.h"
 #include "heard-export-note.h"
 #include "heard-fixture-records.h"
+#include "heard-for-them.h"
 #include "heard-sqlite-store.h"
+#include "heard-store-codesign.h"
 #include "heard-store-sharing.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
@@ -1280,6 +1282,199 @@ test_from_v8 (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* Every written-for-them mark on the one young person's records. */
+static GListModel *
+list_marks (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  GListStore *marks = g_list_store_new (HEARD_TYPE_FOR_THEM_MARK);
+
+  people = heard_test_list_people (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (people->len, ==, 1);
+  heard_store_list_for_them_marks_async (f->store,
+                                         heard_person_get_id (g_ptr_array_index (people, 0)),
+                                         NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  listed = heard_store_list_for_them_marks_finish (f->store, result, &error);
+  g_assert_no_error (error);
+  g_list_store_splice (marks, 0, 0, listed->pdata, listed->len);
+
+  return G_LIST_MODEL (marks);
+}
+
+static void
+test_from_v9 (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *const tables[] = { "person", "plan_area", "plan_action", "statement_version",
+                                 "statement_response", "check_in", "check_in_rating",
+                                 "audit" };
+  const struct { HeardForThemText what; const char *sql; gboolean for_them; } defaults[] = {
+    { HEARD_FOR_THEM_AREA, "SELECT id FROM plan_area", TRUE },
+    { HEARD_FOR_THEM_WORKER_GOAL, "SELECT id FROM plan_area", TRUE },
+    { HEARD_FOR_THEM_ACTION, "SELECT min (id) FROM plan_action", TRUE },
+    { HEARD_FOR_THEM_ANSWER, "SELECT id FROM statement_response", TRUE },
+    { HEARD_FOR_THEM_STATEMENT_CONTEXT, "SELECT id FROM statement", FALSE },
+    { HEARD_FOR_THEM_CHECK_IN_NOTE, "SELECT id FROM check_in", FALSE },
+  };
+  g_autoptr(GPtrArray) before_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) marks = NULL;
+  guint n_entries = 0;
+  gint64 n_before, person_id, other_id, plan_id, area_id, answer_id, statement_id, check_in_id,
+         export_id;
+  sqlite3 *db;
+  char *sql;
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==, 9);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM statement_response"), ==, 1);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM check_in"
+                                             " WHERE length (worker_note) > 0"), ==, 1);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM statement_version"
+                                             " WHERE length (context) > 0"), ==, 1);
+  n_before = heard_test_raw_count (db, "SELECT count (*) FROM audit");
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_ptr_array_add (before_rows, heard_test_dump_table (db, tables[i]));
+  sqlite3_close (db);
+
+  open_store (f);
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+  g_assert_cmpuint (n_entries, ==, n_before);
+  marks = list_marks (f);
+  heard_test_close_store (&f->store);
+
+  db = raw_open (f);
+  g_assert_cmpint (heard_test_raw_count (db, "PRAGMA user_version"), ==,
+                   heard_sqlite_store_get_schema_version ());
+  for (gsize i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *rows = heard_test_dump_table (db, tables[i]);
+
+      g_assert_cmpstr (rows, ==, g_ptr_array_index (before_rows, i));
+    }
+  /* Records written before take the defaults: the plan's area, goals and
+   * actions and the answer are written for them, the statement's context
+   * and the check-in's note are not. */
+  g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      gint64 record_id = heard_test_raw_count (db, defaults[i].sql);
+
+      g_assert_cmpint (record_id, >, 0);
+      g_assert_cmpint (heard_written_for_them (marks, defaults[i].what, record_id), ==,
+                       defaults[i].for_them);
+    }
+  /* No record had a mark written: each takes its kind's default. */
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM for_them_mark"), ==, 0);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM own_words"), ==, 0);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM plan_say"), ==, 0);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM withholding"), ==, 0);
+
+  person_id = heard_test_raw_count (db, "SELECT id FROM person");
+  plan_id = heard_test_raw_count (db, "SELECT id FROM plan");
+  area_id = heard_test_raw_count (db, "SELECT id FROM plan_area");
+  answer_id = heard_test_raw_count (db, "SELECT id FROM statement_response");
+  statement_id = heard_test_raw_count (db, "SELECT id FROM statement");
+  check_in_id = heard_test_raw_count (db, "SELECT id FROM check_in");
+  export_id = heard_test_raw_count (db, "SELECT max (id) FROM audit WHERE action = 'exported'");
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO person (display_name, created_at, updated_at)"
+                                     " VALUES ('Someone Else', 'now', 'now')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  other_id = sqlite3_last_insert_rowid (db);
+
+  /* The new tables keep marks, their words, their say and a withholding... */
+  sql = sqlite3_mprintf (
+    "INSERT INTO for_them_mark (person_id, what, record_id, for_them, reason, saved_by, saved_at)"
+    "  VALUES (%lld, 'check-in-note', %lld, 1, 'She asked to see it.', 'test', 'now'),"
+    "         (%lld, 'area', %lld, 0, '', 'test', 'now');"
+    "INSERT INTO own_words (person_id, area_kind, part, version, words, plan_id, written_by,"
+    "                       saved_by, saved_at)"
+    "  VALUES (%lld, %d, 'goal', 1, 'Live at my nan''s.', %lld, 'young-person', 'test', 'now'),"
+    "         (%lld, %d, 'goal', 2, 'Live at nan''s for good.', %lld, 'young-person', 'test',"
+    "          'now');"
+    "INSERT INTO plan_say (plan_id, say, words, saved_by, saved_at)"
+    "  VALUES (%lld, 'does-not-agree', 'Not the bit about school.', 'test', 'now');"
+    "INSERT INTO withholding (person_id, export_audit_id, what, record_id, item, exemption,"
+    "                         reason, decided_by, saved_by, saved_at)"
+    "  VALUES (%lld, %lld, 'check-in', %lld, 'The worker''s note', 'third-party',"
+    "          'It is about her mum.', 'A. Manager', 'test', 'now');",
+    (long long) person_id, (long long) check_in_id, (long long) person_id, (long long) area_id,
+    (long long) person_id, HEARD_AREA_HOME, (long long) plan_id,
+    (long long) person_id, HEARD_AREA_HOME, (long long) plan_id,
+    (long long) plan_id, (long long) person_id, (long long) export_id, (long long) check_in_id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+
+  /* ...and refuse what the core refuses, and every change to what is kept. */
+  {
+    g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (sqlite3_free);
+
+    /* An amendment of a sealed record's mark with no reason. */
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO for_them_mark (person_id, what, record_id, for_them, saved_by, saved_at)"
+      "  VALUES (%lld, 'answer', %lld, 0, 'test', 'now')",
+      (long long) person_id, (long long) answer_id));
+    /* A mark on another young person's record, or on no record. */
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO for_them_mark (person_id, what, record_id, for_them, reason, saved_by,"
+      "  saved_at) VALUES (%lld, 'statement-context', %lld, 1, 'Asked.', 'test', 'now')",
+      (long long) other_id, (long long) statement_id));
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO for_them_mark (person_id, what, record_id, for_them, saved_by, saved_at)"
+      "  VALUES (%lld, 'action', 999, 1, 'test', 'now')", (long long) person_id));
+    /* Their words out of turn, for an area their plan has not, not theirs. */
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO own_words (person_id, area_kind, part, version, words, plan_id, written_by,"
+      "  saved_by, saved_at) VALUES (%lld, %d, 'goal', 4, 'Late.', %lld, 'young-person',"
+      "  'test', 'now')", (long long) person_id, HEARD_AREA_HOME, (long long) plan_id));
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO own_words (person_id, area_kind, part, version, words, plan_id, written_by,"
+      "  saved_by, saved_at) VALUES (%lld, %d, 'goal', 1, 'Elsewhere.', %lld, 'young-person',"
+      "  'test', 'now')", (long long) person_id, HEARD_AREA_JUSTICE, (long long) plan_id));
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO own_words (person_id, area_kind, part, version, words, plan_id, written_by,"
+      "  saved_by, saved_at) VALUES (%lld, %d, 'what-helps', 1, 'Music.', %lld, 'worker',"
+      "  'test', 'now')", (long long) person_id, HEARD_AREA_HOME, (long long) plan_id));
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO plan_say (plan_id, say, saved_by, saved_at)"
+      "  VALUES (%lld, 'maybe', 'test', 'now')", (long long) plan_id));
+    /* A withholding with no reason, or not for an export of theirs. */
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO withholding (person_id, export_audit_id, what, item, exemption, reason,"
+      "  decided_by, saved_by, saved_at) VALUES (%lld, %lld, 'other', 'A letter',"
+      "  'third-party', ' ', 'A. Manager', 'test', 'now')",
+      (long long) person_id, (long long) export_id));
+    g_ptr_array_add (refused, sqlite3_mprintf (
+      "INSERT INTO withholding (person_id, export_audit_id, what, item, exemption, reason,"
+      "  decided_by, saved_by, saved_at) VALUES (%lld, %lld, 'other', 'A letter',"
+      "  'third-party', 'About her mum.', 'A. Manager', 'test', 'now')",
+      (long long) other_id, (long long) export_id));
+    g_ptr_array_add (refused, sqlite3_mprintf ("UPDATE for_them_mark SET for_them = 1"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("DELETE FROM for_them_mark"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("UPDATE own_words SET words = 'Other words'"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("DELETE FROM own_words"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("UPDATE plan_say SET say = 'agrees'"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("DELETE FROM plan_say"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("UPDATE withholding SET reason = 'None'"));
+    g_ptr_array_add (refused, sqlite3_mprintf ("DELETE FROM withholding"));
+
+    for (guint i = 0; i < refused->len; i++)
+      {
+        const char *sql_text = g_ptr_array_index (refused, i);
+
+        g_test_message ("%s", sql_text);
+        g_assert_cmpint (sqlite3_exec (db, sql_text, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+      }
+  }
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM own_words"), ==, 2);
+  g_assert_cmpint (heard_test_raw_count (db, "SELECT count (*) FROM for_them_mark"), ==, 2);
+  sqlite3_close (db);
+}
+
 static void
 add_test (const char *path,
           guint       version,
@@ -1303,6 +1498,7 @@ main (int   argc,
   add_test ("/migrations/from-v6", 6, test_from_v6);
   add_test ("/migrations/from-v7", 7, test_from_v7);
   add_test ("/migrations/from-v8", 8, test_from_v8);
+  add_test ("/migrations/from-v9", 9, test_from_v9);
 
   return g_test_run ();
 }

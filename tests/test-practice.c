@@ -20,6 +20,7 @@
 #include "heard-secure.h"
 #include "heard-store-agencies.h"
 #include "heard-store-chronology.h"
+#include "heard-store-codesign.h"
 #include "heard-store-sharing.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
@@ -401,6 +402,54 @@ dump_sharing (GString    *dump,
     }
 }
 
+static GPtrArray *
+list_own_words (HeardStore *store,
+                gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *words;
+
+  heard_store_list_own_words_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  words = heard_store_list_own_words_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return words;
+}
+
+static GPtrArray *
+list_plan_says (HeardStore *store,
+                gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *says;
+
+  heard_store_list_plan_says_async (store, person_id, NULL, heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  says = heard_store_list_plan_says_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return says;
+}
+
+/* What they wrote in co-design (their goals, what helps them) and their
+ * say on their plan. */
+static void
+dump_codesign (GString    *dump,
+               HeardStore *store,
+               gint64      person_id)
+{
+  g_autoptr(GPtrArray) words = list_own_words (store, person_id);
+  g_autoptr(GPtrArray) says = list_plan_says (store, person_id);
+
+  for (guint i = 0; i < words->len; i++)
+    dump_object (dump, "own words", g_ptr_array_index (words, i));
+  for (guint i = 0; i < says->len; i++)
+    dump_object (dump, "plan say", g_ptr_array_index (says, i));
+}
+
 /* Everything the store gives back about the set, in a stable order. */
 static char *
 dump_practice_set (const char *folder)
@@ -435,6 +484,7 @@ dump_practice_set (const char *folder)
       dump_check_ins (dump, store, heard_person_get_id (person));
       dump_chronology (dump, store, heard_person_get_id (person));
       dump_sharing (dump, store, heard_person_get_id (person));
+      dump_codesign (dump, store, heard_person_get_id (person));
     }
 
   g_clear_object (&result);
@@ -1140,6 +1190,86 @@ test_sharing (Fixture       *fixture,
   heard_test_close_store (&store);
 }
 
+/* Co-design sessions: ratings that are theirs alone (the worker rated
+ * nothing that day), a statement they typed and agreed when read back,
+ * their own goal in their words (changed later by some, the first wording
+ * kept), what helps them, and whether they agree with their plan. */
+static void
+test_codesign (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(HeardStore) store = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_sessions = 0, n_typed = 0, n_goals = 0, n_changed = 0, n_helps = 0, n_says = 0;
+
+  generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
+  store = open_practice_store (fixture->practice_dir);
+  people = heard_test_list_people (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < people->len; i++)
+    {
+      gint64 person_id = heard_person_get_id (g_ptr_array_index (people, i));
+      g_autoptr(GPtrArray) check_ins = heard_test_list_check_ins (store, person_id, 0, &error);
+      g_autoptr(GPtrArray) statements = heard_test_list_statements (store, person_id, &error);
+      g_autoptr(GPtrArray) words = list_own_words (store, person_id);
+      g_autoptr(GPtrArray) says = list_plan_says (store, person_id);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < check_ins->len; j++)
+        {
+          HeardCheckIn *check_in = g_ptr_array_index (check_ins, j);
+          guint n_theirs = 0, n_worker = 0;
+
+          for (guint a = 0; a < heard_check_in_get_n_areas (check_in); a++)
+            {
+              HeardAreaKind kind = heard_check_in_get_area (check_in, a);
+              HeardRating rating;
+
+              heard_check_in_get_rating (check_in, kind, HEARD_RATER_YOUNG_PERSON, &rating);
+              n_theirs += rating.state == HEARD_RATING_GIVEN;
+              heard_check_in_get_rating (check_in, kind, HEARD_RATER_WORKER, &rating);
+              n_worker += rating.state == HEARD_RATING_GIVEN;
+            }
+          n_sessions += n_theirs > 0 && n_worker == 0;
+        }
+      for (guint j = 0; j < statements->len; j++)
+        {
+          HeardStatement *statement = g_ptr_array_index (statements, j);
+
+          if (heard_statement_get_given_how (statement) == HEARD_GIVEN_TYPED &&
+              g_strcmp0 (heard_statement_get_text (statement, HEARD_STATEMENT_PLACE),
+                         "Co-design, at the project") == 0)
+            {
+              g_assert_cmpint (heard_statement_get_read_back (statement), ==,
+                               HEARD_READ_BACK_AGREED);
+              n_typed++;
+            }
+        }
+      for (guint j = 0; j < words->len; j++)
+        {
+          HeardOwnWords *own = g_ptr_array_index (words, j);
+
+          g_assert_cmpstr (heard_own_words_get_words (own), !=, "");
+          n_goals += heard_own_words_get_part (own) == HEARD_OWN_GOAL &&
+                     heard_own_words_get_version (own) == 1;
+          n_changed += heard_own_words_get_part (own) == HEARD_OWN_GOAL &&
+                       heard_own_words_get_version (own) == 2;
+          n_helps += heard_own_words_get_part (own) == HEARD_OWN_WHAT_HELPS;
+        }
+      n_says += says->len;
+    }
+  /* Every second young person, the first among them. */
+  g_assert_cmpuint (n_sessions, ==, (N_PEOPLE + 1) / 2);
+  g_assert_cmpuint (n_typed, ==, (N_PEOPLE + 1) / 2);
+  g_assert_cmpuint (n_goals, ==, (N_PEOPLE + 1) / 2);
+  g_assert_cmpuint (n_says, ==, (N_PEOPLE + 1) / 2);
+  g_assert_cmpuint (n_changed, >=, 1);
+  g_assert_cmpuint (n_changed, <, n_goals);
+  g_assert_cmpuint (n_helps, >=, 1);
+  heard_test_close_store (&store);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -1156,6 +1286,7 @@ main (int   argc,
   add_test ("/practice/clears-abandoned-sets", test_clears_abandoned_sets);
   add_test ("/practice/passes-verification", test_passes_verification);
   add_test ("/practice/respectful-words", test_respectful_words);
+  add_test ("/practice/codesign", test_codesign);
   add_test ("/practice/chronology", test_chronology);
   add_test ("/practice/agency-owners", test_agency_owners);
   add_test ("/practice/sharing", test_sharing);

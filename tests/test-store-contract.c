@@ -16,6 +16,7 @@
 #include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-codesign.h"
 #include "heard-store-drafts.h"
 #include "heard-store-exports.h"
 #include "heard-store-open-items.h"
@@ -1951,6 +1952,185 @@ test_sharing (Fixture       *f,
 }
 
 static void
+test_codesign (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HeardOwnWords) words = NULL;
+  g_autoptr(HeardPlanSay) say = NULL;
+  g_autoptr(HeardForThemMark) mark = NULL;
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GPtrArray) withholdings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  gint64 person_id, other_id, plan_id, other_plan_id, check_in_id, export_id, id;
+  guint n_entries = 0;
+
+  person_id = save_person (f, 0, "Amira Haddad");
+  other_id = save_person (f, 0, "Ben Carter");
+  plan_id = start_plan (f, person_id);
+  save_area (f, person_id, plan_id);
+  other_plan_id = start_plan (f, other_id);
+  check_in = heard_test_check_in_new (plan_id, "2026-03-01", HEARD_AREA_EDUCATION, 7, 5);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE, "Tired today.");
+  check_in_id = heard_test_save_check_in (f->store, check_in, &error);
+  g_assert_no_error (error);
+  f->n_changes = 0;
+
+  /* Their own words: versions in turn, for an area of their own plan. */
+  for (guint version = 1; version <= 2; version++)
+    {
+      g_autofree char *goal = g_strdup_printf ("Go to school %u days a week.", version + 2);
+
+      g_clear_object (&words);
+      words = heard_own_words_new (person_id, plan_id, HEARD_AREA_EDUCATION, HEARD_OWN_GOAL,
+                                   goal);
+      heard_store_record_own_words_async (f->store, words, ASYNC (f));
+      id = heard_store_record_own_words_finish (f->store, result_of (f), &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      assert_changed (f, HEARD_RECORD_KIND_CODESIGN, person_id, person_id);
+    }
+  heard_store_list_own_words_async (f->store, person_id, ASYNC (f));
+  listed = heard_store_list_own_words_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpuint (heard_own_words_get_version (g_ptr_array_index (listed, 1)), ==, 2);
+  g_assert_cmpstr (heard_own_words_get_words (g_ptr_array_index (listed, 0)), ==,
+                   "Go to school 3 days a week.");
+  g_assert_cmpint (heard_own_words_get_part (g_ptr_array_index (listed, 1)), ==, HEARD_OWN_GOAL);
+  g_assert_cmpstr (heard_own_words_get_saved_at (g_ptr_array_index (listed, 1)), !=, "");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  g_clear_object (&words);
+  words = heard_own_words_new (person_id, plan_id, HEARD_AREA_HOME, HEARD_OWN_WHAT_HELPS,
+                               "Music.");
+  heard_store_record_own_words_async (f->store, words, ASYNC (f));
+  g_assert_cmpint (heard_store_record_own_words_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&words);
+  words = heard_own_words_new (other_id, plan_id, HEARD_AREA_EDUCATION, HEARD_OWN_GOAL, "Mine.");
+  heard_store_record_own_words_async (f->store, words, ASYNC (f));
+  g_assert_cmpint (heard_store_record_own_words_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&words);
+  words = heard_own_words_new (person_id, plan_id, HEARD_AREA_EDUCATION, HEARD_OWN_GOAL, "  ");
+  heard_store_record_own_words_async (f->store, words, ASYNC (f));
+  g_assert_cmpint (heard_store_record_own_words_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Their say on a plan version: on a draft too, every one kept. */
+  say = heard_plan_say_new (plan_id, HEARD_SAY_DOES_NOT_AGREE, "Not the bit about Mondays.");
+  heard_store_record_plan_say_async (f->store, say, ASYNC (f));
+  id = heard_store_record_plan_say_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_CODESIGN, person_id, person_id);
+  g_clear_object (&say);
+  say = heard_plan_say_new (plan_id + other_plan_id + 100, HEARD_SAY_AGREES, "");
+  heard_store_record_plan_say_async (f->store, say, ASYNC (f));
+  g_assert_cmpint (heard_store_record_plan_say_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  heard_store_list_plan_says_async (f->store, person_id, ASYNC (f));
+  listed = heard_store_list_plan_says_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (heard_plan_say_get_kind (g_ptr_array_index (listed, 0)), ==,
+                   HEARD_SAY_DOES_NOT_AGREE);
+  g_assert_cmpstr (heard_plan_say_get_words (g_ptr_array_index (listed, 0)), ==,
+                   "Not the bit about Mondays.");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  heard_store_list_plan_says_async (f->store, other_id, ASYNC (f));
+  listed = heard_store_list_plan_says_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* A check-in's note is kept for staff until marked, with a reason. */
+  mark = heard_for_them_mark_new (person_id, HEARD_FOR_THEM_CHECK_IN_NOTE, check_in_id, TRUE, "");
+  heard_store_set_for_them_async (f->store, mark, ASYNC (f));
+  g_assert_cmpint (heard_store_set_for_them_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&mark);
+  mark = heard_for_them_mark_new (other_id, HEARD_FOR_THEM_CHECK_IN_NOTE, check_in_id, TRUE,
+                                  "She asked to read it.");
+  heard_store_set_for_them_async (f->store, mark, ASYNC (f));
+  g_assert_cmpint (heard_store_set_for_them_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_object (&mark);
+  mark = heard_for_them_mark_new (person_id, HEARD_FOR_THEM_CHECK_IN_NOTE, check_in_id, TRUE,
+                                  "She asked to read it.");
+  heard_store_set_for_them_async (f->store, mark, ASYNC (f));
+  id = heard_store_set_for_them_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  assert_changed (f, HEARD_RECORD_KIND_CODESIGN, person_id, person_id);
+  /* The same again would change nothing. */
+  heard_store_set_for_them_async (f->store, mark, ASYNC (f));
+  g_assert_cmpint (heard_store_set_for_them_finish (f->store, result_of (f), &error), ==, 0);
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  heard_store_list_for_them_marks_async (f->store, person_id, ASYNC (f));
+  listed = heard_store_list_for_them_marks_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (heard_for_them_mark_get_what (g_ptr_array_index (listed, 0)), ==,
+                   HEARD_FOR_THEM_CHECK_IN_NOTE);
+  g_assert_cmpint (heard_for_them_mark_get_record_id (g_ptr_array_index (listed, 0)), ==,
+                   check_in_id);
+  g_assert_true (heard_for_them_mark_get_for_them (g_ptr_array_index (listed, 0)));
+  g_assert_cmpstr (heard_for_them_mark_get_reason (g_ptr_array_index (listed, 0)), ==,
+                   "She asked to read it.");
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  /* Withholding decisions belong to an export of theirs, all or none. */
+  note = heard_export_note_new (HEARD_EXPORT_PDF, "young-person");
+  heard_store_note_export_async (f->store, person_id, note, ASYNC (f));
+  export_id = heard_store_note_export_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new (HEARD_WITHHELD_CHECK_IN, check_in_id,
+                                          "The worker's note of 1 March",
+                                          HEARD_EXEMPTION_THIRD_PARTY, "It is about her mum.",
+                                          "Dana Okafor"));
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new (HEARD_WITHHELD_OTHER, 0, "A police letter",
+                                          HEARD_EXEMPTION_CRIME, "", "Dana Okafor"));
+  heard_store_record_withholdings_async (f->store, person_id, export_id, withholdings, ASYNC (f));
+  g_assert_false (heard_store_record_withholdings_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_ptr_array_remove_index (withholdings, 1);
+  heard_store_record_withholdings_async (f->store, other_id, export_id, withholdings, ASYNC (f));
+  g_assert_false (heard_store_record_withholdings_finish (f->store, result_of (f), &error));
+  assert_refused (f, error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  heard_store_record_withholdings_async (f->store, person_id, export_id, withholdings, ASYNC (f));
+  g_assert_true (heard_store_record_withholdings_finish (f->store, result_of (f), &error));
+  g_assert_no_error (error);
+  assert_changed (f, HEARD_RECORD_KIND_CODESIGN, person_id, person_id);
+  heard_store_list_withholdings_async (f->store, export_id, ASYNC (f));
+  listed = heard_store_list_withholdings_finish (f->store, result_of (f), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (heard_withholding_get_export_audit_id (g_ptr_array_index (listed, 0)), ==,
+                   export_id);
+  g_assert_cmpint (heard_withholding_get_exemption (g_ptr_array_index (listed, 0)), ==,
+                   HEARD_EXEMPTION_THIRD_PARTY);
+  g_assert_cmpstr (heard_withholding_get_reason (g_ptr_array_index (listed, 0)), ==,
+                   "It is about her mum.");
+  g_assert_cmpstr (heard_withholding_get_decided_by (g_ptr_array_index (listed, 0)), ==,
+                   "Dana Okafor");
+
+  g_assert_null (heard_test_verify_audit (f->store, &n_entries));
+}
+
+static void
 test_abstract (void)
 {
   g_assert_true (G_TYPE_IS_ABSTRACT (HEARD_TYPE_STORE));
@@ -1996,6 +2176,7 @@ main (int   argc,
   add_test ("/store-contract/cluster-decisions", test_cluster_decisions);
   add_test ("/store-contract/cluster-numbers", test_cluster_numbers);
   add_test ("/store-contract/sharing", test_sharing);
+  add_test ("/store-contract/codesign", test_codesign);
 
   return g_test_run ();
 }

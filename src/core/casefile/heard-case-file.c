@@ -9,9 +9,11 @@
 #include "heard-case-file-private.h"
 #include "heard-context-private.h"
 #include "heard-directory-list.h"
+#include "heard-for-them.h"
 #include "heard-list-util.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-codesign.h"
 #include "heard-store-sharing.h"
 #include "heard-store-exports.h"
 #include "heard-store-open-items.h"
@@ -52,6 +54,11 @@ struct _HeardCaseFile
   GListStore    *open_clusters;
   GListStore    *sharing_log;
   GListStore    *unlogged_exports;
+  /* Co-design: every version of their own words, every say on their
+   * plan, every change of a written-for-them mark; oldest first. */
+  GListStore    *own_words;
+  GListStore    *plan_says;
+  GListStore    *for_them_marks;
   /* The cluster prompt's numbers in force, once read. */
   HeardClusterRule rule;
   gboolean       rule_known;
@@ -78,6 +85,9 @@ enum {
   PROP_OPEN_ITEMS,
   PROP_SHARING_LOG,
   PROP_UNLOGGED_EXPORTS,
+  PROP_OWN_WORDS,
+  PROP_PLAN_SAYS,
+  PROP_FOR_THEM_MARKS,
   PROP_N_OUTSTANDING,
   PROP_LOADING,
   PROP_FAILED,
@@ -764,6 +774,83 @@ load_unlogged_exports (HeardCaseFile *self)
                                            unlogged_exports_listed_cb, begin_load (self));
 }
 
+/* Co-design's records are only ever added: one id is one record. */
+static gboolean
+same_codesign_record (gpointer old,
+                      gpointer fresh)
+{
+  gint64 old_id, fresh_id;
+
+  g_object_get (old, "id", &old_id, NULL);
+  g_object_get (fresh, "id", &fresh_id, NULL);
+  return old_id == fresh_id;
+}
+
+/* Which model a co-design list fills, by the store call that read it. */
+typedef GPtrArray *(*CodesignFinish) (HeardStore    *store,
+                                      GAsyncResult  *result,
+                                      GError       **error);
+
+static void
+codesign_listed (Load           *load,
+                 GListStore     *model,
+                 CodesignFinish  finish,
+                 HeardStore     *store,
+                 GAsyncResult   *result)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = finish (store, result, &error);
+  if (records != NULL && load->self->store != NULL)
+    heard_list_store_update (model, records, same_codesign_record);
+  end_load (load->self, error);
+}
+
+static void
+own_words_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+
+  codesign_listed (load, load->self->own_words, heard_store_list_own_words_finish,
+                   HEARD_STORE (object), result);
+}
+
+static void
+plan_says_listed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+
+  codesign_listed (load, load->self->plan_says, heard_store_list_plan_says_finish,
+                   HEARD_STORE (object), result);
+}
+
+static void
+for_them_marks_listed_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(Load) load = user_data;
+
+  codesign_listed (load, load->self->for_them_marks, heard_store_list_for_them_marks_finish,
+                   HEARD_STORE (object), result);
+}
+
+static void
+load_codesign (HeardCaseFile *self)
+{
+  heard_store_list_own_words_async (self->store, self->person_id, self->cancellable,
+                                    own_words_listed_cb, begin_load (self));
+  heard_store_list_plan_says_async (self->store, self->person_id, self->cancellable,
+                                    plan_says_listed_cb, begin_load (self));
+  heard_store_list_for_them_marks_async (self->store, self->person_id, self->cancellable,
+                                         for_them_marks_listed_cb, begin_load (self));
+}
+
 static void
 load_sharing (HeardCaseFile *self)
 {
@@ -825,6 +912,10 @@ store_changed_cb (HeardStore      *store,
 
     case HEARD_RECORD_KIND_SHARING:
       load_sharing (self);
+      break;
+
+    case HEARD_RECORD_KIND_CODESIGN:
+      load_codesign (self);
       break;
 
     case HEARD_RECORD_KIND_PERSON:
@@ -1000,6 +1091,9 @@ heard_case_file_finalize (GObject *object)
   g_clear_object (&self->open_clusters);
   g_clear_object (&self->sharing_log);
   g_clear_object (&self->unlogged_exports);
+  g_clear_object (&self->own_words);
+  g_clear_object (&self->plan_says);
+  g_clear_object (&self->for_them_marks);
   g_clear_object (&self->open_items);
   g_clear_object (&self->cancellable);
   g_free (self->failure);
@@ -1055,6 +1149,18 @@ heard_case_file_get_property (GObject    *object,
 
     case PROP_UNLOGGED_EXPORTS:
       g_value_set_object (value, self->unlogged_exports);
+      break;
+
+    case PROP_OWN_WORDS:
+      g_value_set_object (value, self->own_words);
+      break;
+
+    case PROP_PLAN_SAYS:
+      g_value_set_object (value, self->plan_says);
+      break;
+
+    case PROP_FOR_THEM_MARKS:
+      g_value_set_object (value, self->for_them_marks);
       break;
 
     case PROP_N_OUTSTANDING:
@@ -1117,6 +1223,15 @@ heard_case_file_class_init (HeardCaseFileClass *klass)
   properties[PROP_UNLOGGED_EXPORTS] =
     g_param_spec_object ("unlogged-exports", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OWN_WORDS] =
+    g_param_spec_object ("own-words", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN_SAYS] =
+    g_param_spec_object ("plan-says", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOR_THEM_MARKS] =
+    g_param_spec_object ("for-them-marks", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_OUTSTANDING] =
     g_param_spec_uint ("n-outstanding", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1144,6 +1259,9 @@ heard_case_file_init (HeardCaseFile *self)
   self->open_items = g_list_store_new (HEARD_TYPE_OPEN_ITEM);
   self->sharing_log = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
   self->unlogged_exports = g_list_store_new (HEARD_TYPE_SHARING_ENTRY);
+  self->own_words = g_list_store_new (HEARD_TYPE_OWN_WORDS);
+  self->plan_says = g_list_store_new (HEARD_TYPE_PLAN_SAY);
+  self->for_them_marks = g_list_store_new (HEARD_TYPE_FOR_THEM_MARK);
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->waiting);
 }
@@ -1172,6 +1290,7 @@ case_file_new (HeardContext *context,
   load_cluster_numbers (self);
   load_open_items (self);
   load_sharing (self);
+  load_codesign (self);
 
   return self;
 }
@@ -1220,6 +1339,9 @@ _heard_case_file_drop (HeardCaseFile *self)
   g_list_store_remove_all (self->open_clusters);
   g_list_store_remove_all (self->sharing_log);
   g_list_store_remove_all (self->unlogged_exports);
+  g_list_store_remove_all (self->own_words);
+  g_list_store_remove_all (self->plan_says);
+  g_list_store_remove_all (self->for_them_marks);
   self->rule_known = FALSE;
   g_list_store_remove_all (self->open_items);
   count_outstanding (self);
@@ -1345,6 +1467,90 @@ heard_case_file_get_unlogged_exports (HeardCaseFile *self)
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
   return G_LIST_MODEL (self->unlogged_exports);
+}
+
+/* Every version of their own words (HeardOwnWords), oldest first. */
+GListModel *
+heard_case_file_get_own_words (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->own_words);
+}
+
+/* Every say on any version of their plan (HeardPlanSay), oldest first. */
+GListModel *
+heard_case_file_get_plan_says (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->plan_says);
+}
+
+/* Every change of a written-for-them mark (HeardForThemMark), oldest first. */
+GListModel *
+heard_case_file_get_for_them_marks (HeardCaseFile *self)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  return G_LIST_MODEL (self->for_them_marks);
+}
+
+/* Their words in force for @area's @part (the newest version), or NULL
+ * when they have written none; owned by the case file. */
+HeardOwnWords *
+heard_case_file_find_own_words (HeardCaseFile *self,
+                                HeardAreaKind  area,
+                                HeardOwnPart   part)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  model = G_LIST_MODEL (self->own_words);
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(HeardOwnWords) words = g_list_model_get_item (model, i - 1);
+
+      if (heard_own_words_get_area (words) == area && heard_own_words_get_part (words) == part)
+        return words;
+    }
+
+  return NULL;
+}
+
+/* Their say on the plan version @plan_id to show (the newest), or NULL
+ * when they have said nothing about it; owned by the case file. */
+HeardPlanSay *
+heard_case_file_find_plan_say (HeardCaseFile *self,
+                               gint64         plan_id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
+
+  model = G_LIST_MODEL (self->plan_says);
+  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
+    {
+      g_autoptr(HeardPlanSay) say = g_list_model_get_item (model, i - 1);
+
+      if (heard_plan_say_get_plan_id (say) == plan_id)
+        return say;
+    }
+
+  return NULL;
+}
+
+/* Whether the text @what of the record @record_id may be shown to them
+ * (heard_written_for_them() over this case file's marks). */
+gboolean
+heard_case_file_written_for_them (HeardCaseFile    *self,
+                                  HeardForThemText  what,
+                                  gint64            record_id)
+{
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (self), FALSE);
+
+  return heard_written_for_them (G_LIST_MODEL (self->for_them_marks), what, record_id);
 }
 
 /* How many statements are not answered, or answered but not told. */
@@ -1822,6 +2028,86 @@ heard_case_file_amend_sharing_entry_async (HeardCaseFile       *self,
 }
 
 void
+heard_case_file_record_own_words_async (HeardCaseFile       *self,
+                                        HeardOwnWords       *words,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_own_words_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_OWN_WORDS (words));
+  g_return_if_fail (heard_own_words_get_person_id (words) == self->person_id);
+
+  task = new_task (self, heard_case_file_record_own_words_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_own_words_async (self->store, words, NULL, written_cb, task);
+}
+
+void
+heard_case_file_record_plan_say_async (HeardCaseFile       *self,
+                                       HeardPlanSay        *say,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_record_plan_say_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_PLAN_SAY (say));
+
+  task = new_task (self, heard_case_file_record_plan_say_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_plan_say_async (self->store, say, NULL, written_cb, task);
+}
+
+void
+heard_case_file_set_for_them_async (HeardCaseFile       *self,
+                                    HeardForThemMark    *mark,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_set_for_them_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (HEARD_IS_FOR_THEM_MARK (mark));
+  g_return_if_fail (heard_for_them_mark_get_person_id (mark) == self->person_id);
+
+  task = new_task (self, heard_case_file_set_for_them_async, &finish, cancellable, callback,
+                   user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_set_for_them_async (self->store, mark, NULL, written_cb, task);
+}
+
+void
+heard_case_file_record_withholdings_async (HeardCaseFile       *self,
+                                           gint64               export_audit_id,
+                                           GPtrArray           *withholdings,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  static const StoreFinish finish = { .ok = heard_store_record_withholdings_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (withholdings != NULL && withholdings->len > 0);
+
+  task = new_task (self, heard_case_file_record_withholdings_async, &finish, cancellable,
+                   callback, user_data);
+  if (!refuse_if_dropped (self, task))
+    heard_store_record_withholdings_async (self->store, self->person_id, export_audit_id,
+                                           withholdings, NULL, written_cb, task);
+}
+
+void
 heard_case_file_note_opened_async (HeardCaseFile       *self,
                                    GCancellable        *cancellable,
                                    GAsyncReadyCallback  callback,
@@ -2061,6 +2347,24 @@ heard_case_file_read_finish (HeardCaseFile  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+heard_case_file_list_withholdings_async (HeardCaseFile       *self,
+                                         gint64               export_audit_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+
+  read_async (self, heard_case_file_list_withholdings_async,
+              heard_store_list_withholdings_finish, cancellable, callback, user_data, &task);
+  if (task != NULL)
+    heard_store_list_withholdings_async (self->store, export_audit_id, cancellable, read_cb,
+                                         task);
 }
 
 void

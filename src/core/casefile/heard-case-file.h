@@ -7,18 +7,22 @@
 #include "heard-chronology-entry.h"
 #include "heard-cluster-decision.h"
 #include "heard-export-note.h"
+#include "heard-for-them-mark.h"
 #include "heard-context.h"
 #include "heard-csv.h"
 #include "heard-ical.h"
 #include "heard-open-cluster.h"
 #include "heard-open-item.h"
+#include "heard-own-words.h"
 #include "heard-person.h"
 #include "heard-plan.h"
+#include "heard-plan-say.h"
 #include "heard-removal-rules.h"
 #include "heard-sharing-entry.h"
 #include "heard-statement.h"
 #include "heard-statement-response.h"
 #include "heard-story-event.h"
+#include "heard-withholding.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +53,21 @@ GListModel  *heard_case_file_get_sharing_log   (HeardCaseFile        *self);
  * HeardSharingEntry to complete and record
  * (heard_sharing_entry_new_from_export_note()). */
 GListModel  *heard_case_file_get_unlogged_exports (HeardCaseFile     *self);
+/* Co-design (heard-store-codesign.h), oldest first: every version of their
+ * own goal and "what helps me" (HeardOwnWords), every say on any version
+ * of their plan (HeardPlanSay), every change of what staff text is
+ * written for them (HeardForThemMark). */
+GListModel  *heard_case_file_get_own_words     (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_plan_says     (HeardCaseFile        *self);
+GListModel  *heard_case_file_get_for_them_marks (HeardCaseFile       *self);
+HeardOwnWords *heard_case_file_find_own_words  (HeardCaseFile        *self,
+                                                HeardAreaKind         area,
+                                                HeardOwnPart          part);
+HeardPlanSay *heard_case_file_find_plan_say    (HeardCaseFile        *self,
+                                                gint64                plan_id);
+gboolean     heard_case_file_written_for_them  (HeardCaseFile        *self,
+                                                HeardForThemText      what,
+                                                gint64                record_id);
 guint        heard_case_file_get_n_outstanding (HeardCaseFile        *self);
 gboolean     heard_case_file_get_loading       (HeardCaseFile        *self);
 gboolean     heard_case_file_get_failed        (HeardCaseFile        *self);
@@ -205,6 +224,35 @@ void         heard_case_file_amend_sharing_entry_async  (HeardCaseFile        *s
                                                          GCancellable         *cancellable,
                                                          GAsyncReadyCallback   callback,
                                                          gpointer              user_data);
+/* Co-design: their own words for an area (the next version; the worker's
+ * goal is never touched), their say on a plan version, a change of what
+ * is written for them (an amendment, with a reason, on a record never
+ * changed in place); each finishes with the new record's id. Withholding
+ * decisions for a subject access export noted as audit entry
+ * @export_audit_id, all or none, finish with 1. Ratings they give are
+ * check-ins rated by HEARD_RATER_YOUNG_PERSON (save_check_in); a
+ * statement they type is recorded with HEARD_GIVEN_TYPED. */
+void         heard_case_file_record_own_words_async    (HeardCaseFile       *self,
+                                                        HeardOwnWords       *words,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+void         heard_case_file_record_plan_say_async     (HeardCaseFile       *self,
+                                                        HeardPlanSay        *say,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+void         heard_case_file_set_for_them_async        (HeardCaseFile       *self,
+                                                        HeardForThemMark    *mark,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+void         heard_case_file_record_withholdings_async (HeardCaseFile       *self,
+                                                        gint64               export_audit_id,
+                                                        GPtrArray           *withholdings,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
 /* Finishes any write above: the new record's id (or the amendment's
  * version number), 1 for a write that makes no record, 0 with @error set. */
 gint64       heard_case_file_write_finish          (HeardCaseFile            *self,
@@ -237,6 +285,13 @@ void         heard_case_file_list_chronology_history_async (HeardCaseFile      *
                                                             GAsyncReadyCallback callback,
                                                             gpointer            user_data);
 void         heard_case_file_list_chronology_kinds_async  (HeardCaseFile       *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+/* The withholding decisions kept for one export (HeardWithholding), in
+ * the order they were made. */
+void         heard_case_file_list_withholdings_async      (HeardCaseFile       *self,
+                                                           gint64               export_audit_id,
                                                            GCancellable        *cancellable,
                                                            GAsyncReadyCallback  callback,
                                                            gpointer             user_data);

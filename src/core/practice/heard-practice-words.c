@@ -314,6 +314,25 @@ static const char *const closure_reasons[] = {
   "They have moved to another area; their new team has everything they agreed to share.",
 };
 
+/* Typed by the young person themself in co-design, spelled as they typed. */
+static const char *const typed_sayings[] = {
+  "i want to choose who comes to my meetings",
+  "I dont like it when people talk about me when im not there.",
+  "Can my nan come next time. She helps me say stuff.",
+  "i feel better when i know whats happening",
+  "I want to do my own goal not the one someone else wrote.",
+  "Please dont tell school about the weekend. I will tell them.",
+};
+
+/* Their say on a version of their plan, in their words. */
+static const char *const plan_says[] = {
+  "Yes, this is my plan.",
+  "Mostly, but I don't want the bit about my phone.",
+  "I'm not sure about the meetings at school.",
+  "I agree with the goals. The actions are too much.",
+  "No. Nobody asked me about moving.",
+};
+
 #define WORDS(table) { table, G_N_ELEMENTS (table) }
 
 /* What a young person said at a check-in about how things are going. */
@@ -379,6 +398,8 @@ static const HeardPracticeWords word_lists[HEARD_PRACTICE_N_WORD_LISTS] = {
   [HEARD_PRACTICE_CLOSURE_REASONS] = WORDS (closure_reasons),
   [HEARD_PRACTICE_CHECK_IN_WORDS] = WORDS (check_in_words),
   [HEARD_PRACTICE_CHECK_IN_NOTES] = WORDS (check_in_notes),
+  [HEARD_PRACTICE_TYPED_SAYINGS] = WORDS (typed_sayings),
+  [HEARD_PRACTICE_PLAN_SAYS] = WORDS (plan_says),
 };
 
 const HeardPracticeWords *

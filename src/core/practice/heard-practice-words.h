@@ -53,6 +53,9 @@ typedef enum
   HEARD_PRACTICE_CLOSURE_REASONS,
   HEARD_PRACTICE_CHECK_IN_WORDS,
   HEARD_PRACTICE_CHECK_IN_NOTES,
+  /* Co-design: what they typed themselves, and their say on their plan. */
+  HEARD_PRACTICE_TYPED_SAYINGS,
+  HEARD_PRACTICE_PLAN_SAYS,
   HEARD_PRACTICE_N_WORD_LISTS
 } HeardPracticeWordList;
 

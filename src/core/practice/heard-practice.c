@@ -26,6 +26,7 @@
 #include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-codesign.h"
 #include "heard-store-sharing.h"
 #include "heard-store-plans.h"
 #include "heard-store-staff.h"
@@ -72,6 +73,7 @@ typedef enum
   STREAM_CHECK_INS,
   STREAM_CHRONOLOGY,
   STREAM_SHARING,
+  STREAM_CODESIGN,
 } Stream;
 
 /* The practice agencies directory: two schools among them, so that a
@@ -733,7 +735,7 @@ add_plan (Generator      *generator,
 }
 
 /* How many statements young person @index has: an exact average over
- * each pair of young people. */
+ * each pair of young people (the one typed in co-design among them). */
 static guint
 count_statements (Generator *generator,
                   guint      index)
@@ -746,6 +748,15 @@ count_statements (Generator *generator,
 
   return (index & 1) ? HEARD_PRACTICE_STATEMENTS_PER_PERSON - spread
                      : HEARD_PRACTICE_STATEMENTS_PER_PERSON + spread;
+}
+
+/* Whether they had a co-design session (add_codesign()): every second
+ * young person, the first among them, whose plan has areas. An even
+ * index has at least HEARD_PRACTICE_STATEMENTS_PER_PERSON statements. */
+static gboolean
+has_codesign (PersonRecords *records)
+{
+  return records->index % 2 == 0 && records->n_areas > 0;
 }
 
 static HeardStatement *
@@ -840,7 +851,8 @@ add_statements (Generator      *generator,
                 GError        **error)
 {
   Rng rng = stream_for (generator, records->index, STREAM_STATEMENTS);
-  guint n = count_statements (generator, records->index);
+  /* The one they type in co-design is made there. */
+  guint n = count_statements (generator, records->index) - (has_codesign (records) ? 1 : 0);
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree gint64 *ids = g_new0 (gint64, MAX (n, 1));
   g_autofree int *days = g_new0 (int, MAX (n, 1));
@@ -1248,6 +1260,101 @@ add_sharing (Generator      *generator,
                      NULL, error);
 }
 
+/* A co-design session a few weeks ago (has_codesign()): they rated their areas and their safety themselves
+ * (one area skipped, now and then "I'd rather not say"), typed a
+ * statement of their own (read back and agreed), wrote their goal for
+ * their first area in their words (and, for every fourth, changed it
+ * later) and what helps them for their second, and said whether they
+ * agree with their plan. */
+static gboolean
+add_codesign (Generator      *generator,
+              PersonRecords  *records,
+              GError        **error)
+{
+  /* In step with HEARD_PRACTICE_PLAN_SAYS. */
+  static const HeardSayKind say_kinds[] = {
+    HEARD_SAY_AGREES, HEARD_SAY_AGREES, HEARD_SAY_NOT_SURE, HEARD_SAY_AGREES,
+    HEARD_SAY_DOES_NOT_AGREE,
+  };
+  Rng rng = stream_for (generator, records->index, STREAM_CODESIGN);
+  gint64 person_id = heard_person_get_id (records->person);
+  int days_before = 7 + (int) rng_below (&rng, 40);
+  g_autofree char *day = day_from_today (generator, days_before);
+  g_autoptr(HeardCheckIn) check_in = NULL;
+  g_autoptr(HeardStatement) statement = NULL;
+  g_autoptr(HeardPlanSay) say = NULL;
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_object_unref);
+  guint said = rng_below (&rng, heard_practice_words (HEARD_PRACTICE_PLAN_SAYS)->n_items);
+  HeardRating rating;
+  Slot *slots;
+
+  g_assert (heard_practice_words (HEARD_PRACTICE_PLAN_SAYS)->n_items ==
+            G_N_ELEMENTS (say_kinds));
+  if (!has_codesign (records))
+    return TRUE;
+
+  check_in = heard_check_in_new (records->plan_id);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, day);
+  for (guint a = 0; a < records->n_areas; a++)
+    {
+      if (a == records->n_areas - 1 && records->n_areas > 1)
+        rating = (HeardRating) { HEARD_RATING_SKIPPED, 0 };
+      else
+        pick_rating (&rng, 4 + (int) rng_below (&rng, 4), 10, &rating);
+      heard_check_in_set_rating (check_in, records->area_kinds[a], HEARD_RATER_YOUNG_PERSON,
+                                 rating.state, rating.value);
+    }
+  pick_rating (&rng, 5 + (int) rng_below (&rng, 3), 10, &rating);
+  heard_check_in_set_safety (check_in, rating.state, rating.value);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS,
+                           pick (&rng, HEARD_PRACTICE_CHECK_IN_WORDS));
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_PRESENT, "Their worker, in co-design");
+
+  statement = heard_statement_new ();
+  heard_statement_set_person_id (statement, person_id);
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS,
+                            pick (&rng, HEARD_PRACTICE_TYPED_SAYINGS));
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, day);
+  heard_statement_set_text (statement, HEARD_STATEMENT_PLACE, "Co-design, at the project");
+  heard_statement_set_given_how (statement, HEARD_GIVEN_TYPED);
+  heard_statement_set_read_back (statement, HEARD_READ_BACK_AGREED);
+
+  g_ptr_array_add (words, heard_own_words_new (person_id, records->plan_id,
+                                               records->area_kinds[0], HEARD_OWN_GOAL,
+                                               pick (&rng, HEARD_PRACTICE_OWN_GOALS)));
+  if (records->index % 4 == 0)
+    g_ptr_array_add (words, heard_own_words_new (person_id, records->plan_id,
+                                                 records->area_kinds[0], HEARD_OWN_GOAL,
+                                                 pick (&rng, HEARD_PRACTICE_OWN_GOALS)));
+  if (records->n_areas > 1)
+    g_ptr_array_add (words, heard_own_words_new (person_id, records->plan_id,
+                                                 records->area_kinds[1], HEARD_OWN_WHAT_HELPS,
+                                                 pick (&rng, HEARD_PRACTICE_WHAT_HELPS)));
+  say = heard_plan_say_new (records->plan_id, say_kinds[said],
+                            heard_practice_words (HEARD_PRACTICE_PLAN_SAYS)->items[said]);
+
+  /* One kind at a time: each finishes differently. */
+  slots = new_slots (generator, 1);
+  heard_store_save_check_in_async (generator->store, check_in, NULL, landed_cb, &slots[0]);
+  if (!finish_ids (generator, slots, 1, heard_store_save_check_in_finish, NULL, error))
+    return FALSE;
+  slots = new_slots (generator, 1);
+  heard_store_record_statement_async (generator->store, statement, NULL, landed_cb, &slots[0]);
+  if (!finish_ids (generator, slots, 1, heard_store_record_statement_finish, NULL, error))
+    return FALSE;
+  slots = new_slots (generator, words->len);
+  for (guint i = 0; i < words->len; i++)
+    heard_store_record_own_words_async (generator->store, g_ptr_array_index (words, i), NULL,
+                                        landed_cb, &slots[i]);
+  if (!finish_ids (generator, slots, words->len, heard_store_record_own_words_finish, NULL,
+                   error))
+    return FALSE;
+  slots = new_slots (generator, 1);
+  heard_store_record_plan_say_async (generator->store, say, NULL, landed_cb, &slots[0]);
+
+  return finish_ids (generator, slots, 1, heard_store_record_plan_say_finish, NULL, error);
+}
+
 /* Every kind of record a young person has, made in one place: a feature
  * that brings a new kind adds its function here (and a Stream for it). */
 static gboolean
@@ -1264,7 +1371,8 @@ make_records_for_person (Generator  *generator,
          add_statements (generator, &records, error) &&
          add_check_ins (generator, &records, error) &&
          add_chronology (generator, &records, error) &&
-         add_sharing (generator, &records, error);
+         add_sharing (generator, &records, error) &&
+         add_codesign (generator, &records, error);
   g_clear_object (&records.person);
   g_array_unref (records.action_ids);
 

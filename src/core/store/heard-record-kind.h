@@ -23,6 +23,7 @@ typedef enum
   HEARD_RECORD_KIND_CLUSTER_DECISION, /*< nick=cluster-decision >*/
   HEARD_RECORD_KIND_CLUSTER_NUMBERS,  /*< nick=cluster-numbers >*/
   HEARD_RECORD_KIND_SHARING,    /*< nick=sharing >*/
+  HEARD_RECORD_KIND_CODESIGN,   /*< nick=codesign >*/
 } HeardRecordKind;
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "heard-audit.h"
 #include "heard-store-agencies.h"
 #include "heard-store-chronology.h"
+#include "heard-store-codesign.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-copy.h"
 #include "heard-store-drafts.h"
@@ -1579,4 +1580,186 @@ heard_store_list_unlogged_exports_finish (HeardStore    *self,
                                           GError       **error)
 {
   return propagate (self, result, heard_store_list_unlogged_exports_async, error);
+}
+
+/* Co-design's records (heard-store-codesign.h) */
+
+void
+heard_store_record_own_words_async (HeardStore          *self,
+                                    HeardOwnWords       *words,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_OWN_WORDS (words));
+
+  HEARD_STORE_GET_CLASS (self)->record_own_words_async (self, words, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_record_own_words_finish (HeardStore    *self,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_record_own_words_async, &id, error);
+  return id;
+}
+
+void
+heard_store_list_own_words_async (HeardStore          *self,
+                                  gint64              person_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_own_words_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_own_words_finish (HeardStore    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return propagate (self, result, heard_store_list_own_words_async, error);
+}
+
+void
+heard_store_record_plan_say_async (HeardStore          *self,
+                                   HeardPlanSay        *say,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_PLAN_SAY (say));
+
+  HEARD_STORE_GET_CLASS (self)->record_plan_say_async (self, say, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_record_plan_say_finish (HeardStore    *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_record_plan_say_async, &id, error);
+  return id;
+}
+
+void
+heard_store_list_plan_says_async (HeardStore          *self,
+                                  gint64              person_id,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_plan_says_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_plan_says_finish (HeardStore    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return propagate (self, result, heard_store_list_plan_says_async, error);
+}
+
+void
+heard_store_set_for_them_async (HeardStore          *self,
+                                HeardForThemMark    *mark,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (HEARD_IS_FOR_THEM_MARK (mark));
+
+  HEARD_STORE_GET_CLASS (self)->set_for_them_async (self, mark, cancellable, callback, user_data);
+}
+
+gint64
+heard_store_set_for_them_finish (HeardStore    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  gint64 id = 0;
+
+  propagate_number (self, result, heard_store_set_for_them_async, &id, error);
+  return id;
+}
+
+void
+heard_store_list_for_them_marks_async (HeardStore          *self,
+                                       gint64              person_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_for_them_marks_async (self, person_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_for_them_marks_finish (HeardStore    *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  return propagate (self, result, heard_store_list_for_them_marks_async, error);
+}
+
+void
+heard_store_record_withholdings_async (HeardStore          *self,
+                                       gint64               person_id,
+                                       gint64               export_audit_id,
+                                       GPtrArray           *withholdings,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (withholdings != NULL && withholdings->len > 0);
+
+  HEARD_STORE_GET_CLASS (self)->record_withholdings_async (self, person_id, export_audit_id,
+                                                          withholdings, cancellable, callback,
+                                                          user_data);
+}
+
+gboolean
+heard_store_record_withholdings_finish (HeardStore    *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  gint64 done = 0;
+
+  return propagate_number (self, result, heard_store_record_withholdings_async, &done, error) &&
+         done != 0;
+}
+
+void
+heard_store_list_withholdings_async (HeardStore          *self,
+                                     gint64              export_audit_id,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+
+  HEARD_STORE_GET_CLASS (self)->list_withholdings_async (self, export_audit_id, cancellable, callback, user_data);
+}
+
+GPtrArray *
+heard_store_list_withholdings_finish (HeardStore    *self,
+                                      GAsyncResult  *result,
+                                      GError       **error)
+{
+  return propagate (self, result, heard_store_list_withholdings_async, error);
 }

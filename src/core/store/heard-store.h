@@ -9,14 +9,18 @@
 #include "heard-directory-agency.h"
 #include "heard-draft.h"
 #include "heard-export-note.h"
+#include "heard-for-them-mark.h"
 #include "heard-key.h"
+#include "heard-own-words.h"
 #include "heard-person.h"
 #include "heard-plan.h"
+#include "heard-plan-say.h"
 #include "heard-record-kind.h"
 #include "heard-sharing-entry.h"
 #include "heard-staff.h"
 #include "heard-statement.h"
 #include "heard-store-enums.h"
+#include "heard-withholding.h"
 
 G_BEGIN_DECLS
 
@@ -53,7 +57,7 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * heard-audit.h, heard-store-copy.h, heard-store-people.h, heard-store-plans.h,
  * heard-store-staff.h, heard-store-statements.h, heard-store-open-items.h,
  * heard-store-drafts.h, heard-store-check-ins.h, heard-store-exports.h,
- * heard-store-sharing.h,
+ * heard-store-sharing.h, heard-store-codesign.h,
  * heard-store-agencies.h and heard-store-chronology.h)
  * call them, and their _finish functions live in the
  * base, so that every backend finishes the same way. A backend (today the
@@ -68,7 +72,8 @@ G_DECLARE_DERIVABLE_TYPE (HeardStore, heard_store, HEARD, STORE, GObject)
  * callback runs. @record_id is the young person's id (PERSON), the plan
  * version's (PLAN: anything in a plan), the statement's (STATEMENT: recorded,
  * amended, answered, told, its consent changed), the check-in's (CHECK_IN) or the member of
- * staff's (STAFF, with @person_id 0). A refused write emits nothing, and so does a write to the audit trail
+ * staff's (STAFF, with @person_id 0), the young person's again (CODESIGN: their own words,
+ * their say on a plan, a written-for-them mark or a withholding decision). A refused write emits nothing, and so does a write to the audit trail
  * alone (a sensitive statement read, an export), which changes no record anyone sees,
  * nor does a draft (heard-store-drafts.h), which is no record.
  */
@@ -422,6 +427,50 @@ struct _HeardStoreClass
                                                gpointer                      user_data);
   void     (*list_unlogged_exports_async)     (HeardStore                    *self,
                                                gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+
+  /* Co-design's records (heard-store-codesign.h) */
+  void     (*record_own_words_async)          (HeardStore                    *self,
+                                               HeardOwnWords                 *words,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_own_words_async)            (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*record_plan_say_async)           (HeardStore                    *self,
+                                               HeardPlanSay                  *say,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_plan_says_async)            (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*set_for_them_async)              (HeardStore                    *self,
+                                               HeardForThemMark              *mark,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_for_them_marks_async)       (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*record_withholdings_async)       (HeardStore                    *self,
+                                               gint64                        person_id,
+                                               gint64                        export_audit_id,
+                                               GPtrArray                     *withholdings,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback           callback,
+                                               gpointer                      user_data);
+  void     (*list_withholdings_async)         (HeardStore                    *self,
+                                               gint64                        export_audit_id,
                                                GCancellable                  *cancellable,
                                                GAsyncReadyCallback           callback,
                                                gpointer                      user_data);

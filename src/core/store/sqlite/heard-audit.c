@@ -44,7 +44,7 @@
 G_DEFINE_QUARK (heard-audit-error-quark, heard_audit_error)
 
 /* How many kinds of record are sealed (content_kinds). */
-#define N_CONTENT_KINDS 7
+#define N_CONTENT_KINDS 11
 
 /* What one connection knows about its trail: the chain key, whether kept
  * records are sealed yet (not while migrating), what holds writing, and
@@ -130,6 +130,27 @@ static const ContentKind content_kinds[N_CONTENT_KINDS] = {
     "           WHERE version_id = v.id ORDER BY what, record_id))"
     " FROM sharing_version AS v LEFT JOIN sharing_entry AS e ON e.id = v.entry_id"
     " WHERE v.id > ?1 ORDER BY v.id" },
+  /* Schema 10: co-design. A change of a "written for them to read" mark,
+   * a version of a young person's own goal or "what helps me", their say
+   * on a version of their plan, and a decision to withhold an item from a
+   * subject access export. */
+  { "for-them mark", "heard for-them mark v1", 10,
+    "SELECT coalesce (max (id), 0) FROM for_them_mark",
+    "SELECT id, person_id, what, record_id, for_them, reason, saved_by, saved_at"
+    " FROM for_them_mark WHERE id > ?1 ORDER BY id" },
+  { "own words", "heard own words v1", 10,
+    "SELECT coalesce (max (id), 0) FROM own_words",
+    "SELECT id, person_id, area_kind, part, version, words, plan_id, written_by, saved_by,"
+    "       saved_at"
+    " FROM own_words WHERE id > ?1 ORDER BY id" },
+  { "plan say", "heard plan say v1", 10,
+    "SELECT coalesce (max (id), 0) FROM plan_say",
+    "SELECT id, plan_id, say, words, saved_by, saved_at FROM plan_say WHERE id > ?1 ORDER BY id" },
+  { "withholding", "heard withholding v1", 10,
+    "SELECT coalesce (max (id), 0) FROM withholding",
+    "SELECT id, person_id, export_audit_id, what, record_id, item, exemption, reason, decided_by,"
+    "       saved_by, saved_at"
+    " FROM withholding WHERE id > ?1 ORDER BY id" },
 };
 
 G_LOCK_DEFINE_STATIC (connections);
@@ -559,6 +580,16 @@ describe_record (const ContentKind *kind,
     return g_strdup_printf (_("sharing entry %s, version %s"),
                             (const char *) sqlite3_column_text (row, 1),
                             (const char *) sqlite3_column_text (row, 3));
+  if (row != NULL && strcmp (kind->kind, "for-them mark") == 0)
+    return g_strdup_printf (_("the mark %" G_GINT64_FORMAT " on what is written for them"), id);
+  if (row != NULL && strcmp (kind->kind, "own words") == 0)
+    return g_strdup_printf (_("their own words %" G_GINT64_FORMAT ", version %s"), id,
+                            (const char *) sqlite3_column_text (row, 4));
+  if (row != NULL && strcmp (kind->kind, "plan say") == 0)
+    return g_strdup_printf (_("their say %" G_GINT64_FORMAT " on plan %s"), id,
+                            (const char *) sqlite3_column_text (row, 1));
+  if (row != NULL && strcmp (kind->kind, "withholding") == 0)
+    return g_strdup_printf (_("the decision %" G_GINT64_FORMAT " to withhold an item"), id);
   if (row != NULL)
     return g_strdup_printf (_("review %" G_GINT64_FORMAT " of plan %s"), id,
                             (const char *) sqlite3_column_text (row, 1));

@@ -70,6 +70,7 @@ void      _heard_sqlite_store_init_open_items (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_copy       (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_drafts     (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_check_ins  (HeardStoreClass     *klass);
+void      _heard_sqlite_store_init_codesign   (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_exports    (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_agencies   (HeardStoreClass     *klass);
 void      _heard_sqlite_store_init_chronology (HeardStoreClass     *klass);

@@ -1435,6 +1435,7 @@ heard_sqlite_store_class_init (HeardSqliteStoreClass *klass)
   _heard_sqlite_store_init_open_items (store_class);
   _heard_sqlite_store_init_drafts (store_class);
   _heard_sqlite_store_init_check_ins (store_class);
+  _heard_sqlite_store_init_codesign (store_class);
   _heard_sqlite_store_init_exports (store_class);
   _heard_sqlite_store_init_agencies (store_class);
   _heard_sqlite_store_init_chronology (store_class);

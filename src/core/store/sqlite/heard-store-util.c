@@ -73,6 +73,7 @@ find_person (sqlite3            *db,
   switch (written->kind)
     {
     case HEARD_RECORD_KIND_PERSON:
+    case HEARD_RECORD_KIND_CODESIGN:
       written->person_id = written->record_id;
       return TRUE;
 

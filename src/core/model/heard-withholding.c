@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-withholding"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-model-enums.h"
+#include "heard-store.h"
+#include "heard-text-fields.h"
+#include "heard-withholding.h"
+
+/*
+ * A decision to withhold an item from a subject access export
+ * (heard-withholding.h). Made to be saved, then filled in by the store and
+ * never changed, so its properties are read-only.
+ */
+
+/* The free text a decision holds. */
+enum
+{
+  ITEM,
+  REASON,
+  DECIDED_BY,
+  N_TEXTS
+};
+
+struct _HeardWithholding
+{
+  GObject            parent_instance;
+
+  gint64             id;
+  gint64             export_audit_id;
+  HeardWithheldKind  what;
+  gint64             record_id;
+  HeardExemption     exemption;
+  char              *texts[N_TEXTS];
+  char              *saved_by;
+  char              *saved_at;
+};
+
+G_DEFINE_FINAL_TYPE (HeardWithholding, heard_withholding, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_WHAT,
+  PROP_ITEM,
+  PROP_EXEMPTION,
+  PROP_REASON,
+  PROP_DECIDED_BY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+heard_withholding_finalize (GObject *object)
+{
+  HeardWithholding *self = HEARD_WITHHOLDING (object);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_free (self->texts[i]);
+  g_free (self->saved_by);
+  g_free (self->saved_at);
+
+  G_OBJECT_CLASS (heard_withholding_parent_class)->finalize (object);
+}
+
+static void
+heard_withholding_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  HeardWithholding *self = HEARD_WITHHOLDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_WHAT:
+      g_value_set_enum (value, self->what);
+      break;
+
+    case PROP_ITEM:
+      g_value_set_string (value, self->texts[ITEM]);
+      break;
+
+    case PROP_EXEMPTION:
+      g_value_set_enum (value, self->exemption);
+      break;
+
+    case PROP_REASON:
+      g_value_set_string (value, self->texts[REASON]);
+      break;
+
+    case PROP_DECIDED_BY:
+      g_value_set_string (value, self->texts[DECIDED_BY]);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_withholding_class_init (HeardWithholdingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = heard_withholding_finalize;
+  object_class->get_property = heard_withholding_get_property;
+
+  properties[PROP_WHAT] = g_param_spec_enum ("what", NULL, NULL, HEARD_TYPE_WITHHELD_KIND,
+                                             HEARD_WITHHELD_OTHER, flags);
+  properties[PROP_ITEM] = g_param_spec_string ("item", NULL, NULL, "", flags);
+  properties[PROP_EXEMPTION] = g_param_spec_enum ("exemption", NULL, NULL, HEARD_TYPE_EXEMPTION,
+                                                  HEARD_EXEMPTION_OTHER, flags);
+  properties[PROP_REASON] = g_param_spec_string ("reason", NULL, NULL, "", flags);
+  properties[PROP_DECIDED_BY] = g_param_spec_string ("decided-by", NULL, NULL, "", flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+heard_withholding_init (HeardWithholding *self)
+{
+  for (guint i = 0; i < N_TEXTS; i++)
+    self->texts[i] = g_strdup ("");
+  self->saved_by = g_strdup ("");
+  self->saved_at = g_strdup ("");
+}
+
+HeardWithholding *
+heard_withholding_new (HeardWithheldKind  what,
+                       gint64             record_id,
+                       const char        *item,
+                       HeardExemption     exemption,
+                       const char        *reason,
+                       const char        *decided_by)
+{
+  HeardWithholding *self;
+  const char *texts[N_TEXTS] = { [ITEM] = item, [REASON] = reason, [DECIDED_BY] = decided_by };
+
+  g_return_val_if_fail (what < HEARD_WITHHELD_N_KINDS, NULL);
+  g_return_val_if_fail (exemption < HEARD_EXEMPTION_N_KINDS, NULL);
+
+  self = g_object_new (HEARD_TYPE_WITHHOLDING, NULL);
+  self->what = what;
+  self->record_id = MAX (record_id, 0);
+  self->exemption = exemption;
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      g_free (self->texts[i]);
+      self->texts[i] = g_strdup (texts[i] != NULL ? texts[i] : "");
+    }
+
+  return self;
+}
+
+gboolean
+heard_withholding_check (HeardWithholding  *self,
+                         GError           **error)
+{
+  const char *missing[N_TEXTS] = {
+    [ITEM] = N_("Please say which item is withheld."),
+    [REASON] = N_("Please give the reason it is withheld."),
+    [DECIDED_BY] = N_("Please say who decided to withhold it."),
+  };
+
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), FALSE);
+
+  for (guint i = 0; i < N_TEXTS; i++)
+    {
+      if (!heard_text_check (self->texts[i], HEARD_WITHHOLDING_MAX_CHARS, error))
+        return FALSE;
+      if (heard_text_is_blank (self->texts[i]))
+        {
+          g_set_error_literal (error, HEARD_STORE_ERROR, HEARD_STORE_ERROR_INVALID,
+                               _(missing[i]));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+void
+heard_withholding_set_saved (HeardWithholding *self,
+                             gint64            id,
+                             gint64            export_audit_id,
+                             const char       *saved_by,
+                             const char       *saved_at)
+{
+  g_return_if_fail (HEARD_IS_WITHHOLDING (self));
+
+  self->id = id;
+  self->export_audit_id = export_audit_id;
+  g_free (self->saved_by);
+  self->saved_by = g_strdup (saved_by != NULL ? saved_by : "");
+  g_free (self->saved_at);
+  self->saved_at = g_strdup (saved_at != NULL ? saved_at : "");
+}
+
+gint64
+heard_withholding_get_id (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), 0);
+
+  return self->id;
+}
+
+gint64
+heard_withholding_get_export_audit_id (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), 0);
+
+  return self->export_audit_id;
+}
+
+HeardWithheldKind
+heard_withholding_get_what (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), HEARD_WITHHELD_OTHER);
+
+  return self->what;
+}
+
+gint64
+heard_withholding_get_record_id (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), 0);
+
+  return self->record_id;
+}
+
+const char *
+heard_withholding_get_item (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), NULL);
+
+  return self->texts[ITEM];
+}
+
+HeardExemption
+heard_withholding_get_exemption (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), HEARD_EXEMPTION_OTHER);
+
+  return self->exemption;
+}
+
+const char *
+heard_withholding_get_reason (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), NULL);
+
+  return self->texts[REASON];
+}
+
+const char *
+heard_withholding_get_decided_by (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), NULL);
+
+  return self->texts[DECIDED_BY];
+}
+
+const char *
+heard_withholding_get_saved_by (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), NULL);
+
+  return self->saved_by;
+}
+
+const char *
+heard_withholding_get_saved_at (HeardWithholding *self)
+{
+  g_return_val_if_fail (HEARD_IS_WITHHOLDING (self), NULL);
+
+  return self->saved_at;
+}
