@@ -924,6 +924,8 @@ test_story (Fixture       *f,
   gint64 statement_id;
   gint64 other_statement_id;
   g_autoptr(HeardSharingEntry) share = NULL;
+  g_autoptr(HeardSharingEntry) untold = NULL;
+  g_autoptr(HeardExportNote) team_note = NULL;
   g_autofree char *shared_on = NULL;
   GDate yesterday;
 
@@ -980,6 +982,24 @@ test_story (Fixture       *f,
                                               &result);
   finish_write (case_file, &result);
 
+  /* None of these is news to them: their record opened again the same
+   * day, a share they were not told of (the worker judged telling them
+   * unsafe for now), a spreadsheet for their own team. */
+  heard_case_file_note_opened_async (case_file, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  untold = heard_sharing_entry_copy (share);
+  heard_sharing_entry_set_id (untold, 0);
+  heard_sharing_entry_set_told (untold, FALSE);
+  heard_sharing_entry_set_text (untold, HEARD_SHARING_NOT_TOLD_REASON,
+                                "Telling her tonight could alert the adult involved.");
+  heard_case_file_record_sharing_entry_async (case_file, untold, NULL,
+                                              heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  team_note = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV, "own-team");
+  heard_case_file_note_export_async (case_file, team_note, NULL, heard_test_store_result_cb,
+                                     &result);
+  finish_write (case_file, &result);
+
   story = list_story (case_file);
   g_assert_cmpuint (g_list_model_get_n_items (story), ==, 4);
   event = story_event (story, 3, HEARD_STORY_SHARED);
@@ -988,17 +1008,19 @@ test_story (Fixture       *f,
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "Riverside Clinic");
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==, "your health plan");
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHY), ==, "so the nurse knows");
-  event = story_event (story, 0, HEARD_STORY_EXPORTED);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGREED), ==, "yes");
+  /* The one opening, at the newest time they were opened that day. */
+  event = story_event (story, 0, HEARD_STORY_OPENED);
+  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "");
+  g_assert_cmpint (heard_story_event_get_record_id (event), ==, 0);
+  event = story_event (story, 1, HEARD_STORY_EXPORTED);
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, school_name);
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
                    "1 thing you said");
-  event = story_event (story, 1, HEARD_STORY_READ_SENSITIVE);
+  event = story_event (story, 2, HEARD_STORY_READ_SENSITIVE);
   g_assert_cmpint (heard_story_event_get_record_id (event), ==, statement_id);
   g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_WHAT), ==,
                    "About a night at the park");
-  event = story_event (story, 2, HEARD_STORY_OPENED);
-  g_assert_cmpstr (heard_story_event_get_text (event, HEARD_STORY_AGENCY), ==, "");
-  g_assert_cmpint (heard_story_event_get_record_id (event), ==, 0);
 
   /* The other young person's story is theirs alone. */
   other_story = list_story (other_file);

@@ -36,6 +36,7 @@ enum {
   PROP_AGENCY,
   PROP_WHAT,
   PROP_WHY,
+  PROP_AGREED,
   PROP_RECORD_ID,
   N_PROPS
 };
@@ -93,6 +94,10 @@ heard_story_event_get_property (GObject    *object,
       g_value_set_string (value, self->texts[HEARD_STORY_WHY]);
       break;
 
+    case PROP_AGREED:
+      g_value_set_string (value, self->texts[HEARD_STORY_AGREED]);
+      break;
+
     case PROP_RECORD_ID:
       g_value_set_int64 (value, self->record_id);
       break;
@@ -120,6 +125,7 @@ heard_story_event_class_init (HeardStoryEventClass *klass)
   properties[PROP_AGENCY] = g_param_spec_string ("agency", NULL, NULL, "", flags);
   properties[PROP_WHAT] = g_param_spec_string ("what", NULL, NULL, "", flags);
   properties[PROP_WHY] = g_param_spec_string ("why", NULL, NULL, "", flags);
+  properties[PROP_AGREED] = g_param_spec_string ("agreed", NULL, NULL, "", flags);
   properties[PROP_RECORD_ID] = g_param_spec_int64 ("record-id", NULL, NULL, 0, G_MAXINT64, 0,
                                                    flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -47,6 +47,9 @@ typedef enum /*< skip >*/
   HEARD_STORY_WHAT,
   /* Why: the purpose of a share, the reason for not sharing. */
   HEARD_STORY_WHY,
+  /* Whether they agreed to a share: "yes", "no" or "not-asked" (the
+   * sharing log's codes); "" for anything else. */
+  HEARD_STORY_AGREED,
   HEARD_STORY_N_TEXTS
 } HeardStoryText;
 

@@ -77,7 +77,8 @@ describe_what (HeardStoryEvent *event)
   return what[0] != '\0' ? what : _("your story");
 }
 
-/* A share's what and why on lines of their own, then who did it. */
+/* A share's what and why on lines of their own, whether they agreed,
+ * then who did it. */
 static char *
 describe_share (HeardStoryEvent *event,
                 const char      *what_label,
@@ -86,6 +87,7 @@ describe_share (HeardStoryEvent *event,
 {
   const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
   const char *why = heard_story_event_get_text (event, HEARD_STORY_WHY);
+  const char *agreed = heard_story_event_get_text (event, HEARD_STORY_AGREED);
   g_autoptr(GString) lines = g_string_new (NULL);
 
   if (what[0] != '\0')
@@ -95,6 +97,14 @@ describe_share (HeardStoryEvent *event,
       if (lines->len > 0)
         g_string_append_c (lines, '\n');
       g_string_append_printf (lines, "%s %s", why_label, why);
+    }
+  /* Never hidden: a share made without their agreement says so. */
+  if (g_str_equal (agreed, "no") || g_str_equal (agreed, "not-asked"))
+    {
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append (lines, g_str_equal (agreed, "no") ? _("You did not agree to this.")
+                                                         : _("You were not asked first."));
     }
   if (doer != NULL)
     {

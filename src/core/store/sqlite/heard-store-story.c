@@ -21,17 +21,26 @@
  * entry of anyone else is ever read, let alone shown.
  */
 
-/* Their openings and exports, then the reads of their sensitive
- * statements, newest first. Who did it is named by the audit trail; the
- * staff list says in what role (a retired member is still who they were,
- * a name on no list is "other"). */
+/* Their openings (one a day for each person who opened it: selecting
+ * them again in a list is no news to them), the exports no sharing entry
+ * tells of yet (once one does, the share says it), then the reads of their
+ * sensitive statements, newest first. Who did it is named by the audit
+ * trail; the staff list says in what role (a retired member is still who
+ * they were, a name on no list is "other"). */
 #define STORY_SQL \
+  "SELECT max (a.id), max (a.at), a.actor, a.action, '', 0, '', " \
+  "       (SELECT role FROM staff WHERE name = a.actor" \
+  "        ORDER BY retired_at IS NOT NULL LIMIT 1)" \
+  " FROM audit a" \
+  " WHERE a.target_kind = 'person' AND a.target_id = ?1 AND a.action = 'opened'" \
+  " GROUP BY a.actor, substr (a.at, 1, 10)" \
+  " UNION ALL " \
   "SELECT a.id, a.at, a.actor, a.action, a.detail, 0, '', " \
   "       (SELECT role FROM staff WHERE name = a.actor" \
   "        ORDER BY retired_at IS NOT NULL LIMIT 1)" \
   " FROM audit a" \
-  " WHERE a.target_kind = 'person' AND a.target_id = ?1" \
-  "   AND a.action IN ('opened', 'exported')" \
+  " WHERE a.target_kind = 'person' AND a.target_id = ?1 AND a.action = 'exported'" \
+  "   AND NOT EXISTS (SELECT 1 FROM sharing_version WHERE export_audit_id = a.id)" \
   " UNION ALL " \
   "SELECT a.id, a.at, a.actor, a.action, '', st.id," \
   "       (SELECT content_note FROM statement_version WHERE statement_id = st.id" \
@@ -44,19 +53,22 @@
   " ORDER BY 1 DESC"
 
 /* Their sharing log as it now stands (each entry's newest version): when it
- * happened, with whom, what, why; who decided is who first wrote it down. */
+ * happened, with whom, what, why, whether they agreed; who decided is who
+ * first wrote it down. A share they have not been told of stays out: the
+ * worker decided, with a reason, that telling them now is not safe, and
+ * this view is the telling (co-design mode shows it to them). */
 #define SHARING_SQL \
   "SELECT v.shared_on, v.decision, coalesce (ag.name, ''), v.what, v.purpose," \
   "       v.not_shared_reason, first.saved_by," \
   "       (SELECT role FROM staff WHERE name = first.saved_by" \
   "        ORDER BY retired_at IS NOT NULL LIMIT 1)," \
-  "       e.id" \
+  "       e.id, v.agreed" \
   " FROM sharing_entry e" \
   " JOIN sharing_version v ON v.entry_id = e.id" \
   "   AND v.version = (SELECT max (version) FROM sharing_version WHERE entry_id = e.id)" \
   " JOIN sharing_version first ON first.entry_id = e.id AND first.version = 1" \
   " LEFT JOIN agency ag ON ag.id = v.agency_id" \
-  " WHERE e.person_id = ?1"
+  " WHERE e.person_id = ?1 AND (v.decision = 'not-shared' OR v.told = 'yes')"
 
 typedef struct
 {
@@ -175,7 +187,10 @@ describe_export (const HeardExportNote *note)
   return g_strdup_printf (_("%s and %s"), head, last);
 }
 
-static void
+/* Fills in who an export went to and what it held; FALSE for one that
+ * stayed in their own team (a spreadsheet or calendar for the team: no one
+ * new saw their story, and the team's openings are listed already). */
+static gboolean
 fill_export (sqlite3         *db,
              HeardStoryEvent *event,
              const char      *detail)
@@ -186,9 +201,11 @@ fill_export (sqlite3         *db,
 
   /* A damaged detail still says that something went out, and when. */
   if (note == NULL)
-    return;
+    return TRUE;
 
   recipient = heard_recipient_from_code (note->recipient);
+  if (recipient != NULL && recipient->kind == HEARD_RECIPIENT_OWN_TEAM)
+    return FALSE;
   if (recipient != NULL && recipient->kind != HEARD_RECIPIENT_YOUNG_PERSON)
     {
       g_autofree char *to = NULL;
@@ -199,6 +216,7 @@ fill_export (sqlite3         *db,
     }
   what = describe_export (note);
   heard_story_event_set_text (event, HEARD_STORY_WHAT, what);
+  return TRUE;
 }
 
 static HeardStoryBy
@@ -235,8 +253,12 @@ add_event_cb (sqlite3_stmt *statement,
       heard_story_event_set_text (event, HEARD_STORY_WHAT,
                                   (const char *) sqlite3_column_text (statement, 6));
     }
-  else if (kind == HEARD_STORY_EXPORTED)
-    fill_export (read->db, event, (const char *) sqlite3_column_text (statement, 4));
+  else if (kind == HEARD_STORY_EXPORTED &&
+           !fill_export (read->db, event, (const char *) sqlite3_column_text (statement, 4)))
+    {
+      g_object_unref (event);
+      return;
+    }
   g_ptr_array_add (read->events, event);
 }
 
@@ -259,6 +281,9 @@ add_sharing_cb (sqlite3_stmt *statement,
                               (const char *) sqlite3_column_text (statement, 3));
   heard_story_event_set_text (event, HEARD_STORY_WHY,
                               (const char *) sqlite3_column_text (statement, shared ? 4 : 5));
+  if (shared)
+    heard_story_event_set_text (event, HEARD_STORY_AGREED,
+                                (const char *) sqlite3_column_text (statement, 9));
   g_ptr_array_add (read->events, event);
 }
 
