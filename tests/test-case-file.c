@@ -975,6 +975,8 @@ test_story (Fixture       *f,
   heard_sharing_entry_set_agency_id (share, save_agency (f, HEARD_AGENCY_TYPE_HEALTH,
                                                          "Riverside Clinic"));
   heard_sharing_entry_set_lawful_basis (share, "consent");
+  heard_sharing_entry_set_agreed (share, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (share, TRUE);
   heard_sharing_entry_set_text (share, HEARD_SHARING_WHAT, "your health plan");
   heard_sharing_entry_set_text (share, HEARD_SHARING_PURPOSE, "so the nurse knows");
   heard_sharing_entry_set_text (share, HEARD_SHARING_NECESSARY, "The nurse sees her weekly.");
