@@ -926,6 +926,8 @@ test_story (Fixture       *f,
   g_autoptr(HeardSharingEntry) share = NULL;
   g_autoptr(HeardSharingEntry) untold = NULL;
   g_autoptr(HeardExportNote) team_note = NULL;
+  g_autoptr(HeardExportNote) police_note = NULL;
+  gint64 police_entry;
   g_autofree char *shared_on = NULL;
   GDate yesterday;
 
@@ -1001,6 +1003,19 @@ test_story (Fixture       *f,
   heard_case_file_note_export_async (case_file, team_note, NULL, heard_test_store_result_cb,
                                      &result);
   finish_write (case_file, &result);
+  /* Nor a PDF for the police that the disk never took: it reached no one,
+   * and no sharing entry waits for it. */
+  police_note = heard_export_note_new (HEARD_EXPORT_PDF, "agency:police");
+  heard_case_file_note_export_async (case_file, police_note, NULL, heard_test_store_result_cb,
+                                     &result);
+  police_entry = finish_write (case_file, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_unlogged_exports (case_file)),
+                    ==, 2);
+  heard_case_file_note_export_unwritten_async (case_file, police_entry, NULL,
+                                               heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  g_assert_cmpuint (g_list_model_get_n_items (heard_case_file_get_unlogged_exports (case_file)),
+                    ==, 1);
 
   story = list_story (case_file);
   g_assert_cmpuint (g_list_model_get_n_items (story), ==, 4);

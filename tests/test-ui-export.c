@@ -185,6 +185,12 @@ find_action_button (GtkWidget  *root,
 }
 
 static gboolean
+none_unlogged (gpointer data)
+{
+  return g_list_model_get_n_items (heard_case_file_get_unlogged_exports (data)) == 0;
+}
+
+static gboolean
 one_unlogged (gpointer data)
 {
   return g_list_model_get_n_items (heard_case_file_get_unlogged_exports (data)) == 1;
@@ -615,6 +621,8 @@ test_cancel_and_lock (void)
                                             "An agency")));
   /* Nothing said in the banner: stopping is not a failure. */
   g_assert_null (heard_dialog_get_error (HEARD_DIALOG (dialog)));
+  /* It reached no one: no sharing entry waits for it. */
+  heard_test_ui_wait_until (none_unlogged, f.case_file, "the stopped export noted as unwritten");
 
   /* Again, and Heard locks part-way. */
   export_then_on_first_page (&f, dialog, GTK_WIDGET (f.window), "win.lock");

@@ -21,6 +21,10 @@ typedef struct
 {
   GFile  *file;
   GBytes *contents;
+  /* The audit entry noting it, once noted. */
+  gint64  entry;
+  /* Why it could not be written, while that is being noted. */
+  GError *write_error;
 } Export;
 
 static void
@@ -28,6 +32,7 @@ export_free (Export *export)
 {
   g_object_unref (export->file);
   g_bytes_unref (export->contents);
+  g_clear_error (&export->write_error);
   g_free (export);
 }
 
@@ -63,18 +68,40 @@ make_calendar (HeardCaseFile  *self,
   return calendar;
 }
 
+/* The write failed after the export was noted: noted again as never
+ * written, then the write's own error goes back. */
+static void
+unwritten_noted_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Export *export = g_task_get_task_data (task);
+  g_autoptr(GError) note_error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &note_error) == 0)
+    g_warning ("An export that was not written could not be noted as such: %s",
+               note_error->message);
+  g_task_return_error (task, g_steal_pointer (&export->write_error));
+}
+
 static void
 replaced_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
+  Export *export = g_task_get_task_data (task);
+  HeardCaseFile *self;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &export->write_error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  self = g_task_get_source_object (task);
+  heard_case_file_note_export_unwritten_async (self, export->entry, NULL, unwritten_noted_cb,
+                                               g_steal_pointer (&task));
 }
 
 static void
@@ -87,8 +114,8 @@ noted_cb (GObject      *object,
   GCancellable *cancellable = g_task_get_cancellable (task);
   GError *error = NULL;
 
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0 ||
-      g_cancellable_set_error_if_cancelled (cancellable, &error))
+  export->entry = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
+  if (export->entry == 0)
     {
       g_task_return_error (task, error);
       return;

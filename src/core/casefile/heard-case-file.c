@@ -1009,8 +1009,9 @@ written_cb (GObject      *object,
   finish_write (task, outcome, error);
 }
 
-/* An export changes no record, so the store says nothing: it is one more
- * to log, and the write finishes once the list shows it. */
+/* An export (or its coming to nothing) changes no record, so the store
+ * says nothing: the list of exports to log changes, and the write
+ * finishes once the list shows it. */
 static void
 export_noted_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1018,8 +1019,9 @@ export_noted_cb (GObject      *object,
 {
   GTask *task = user_data;
   HeardCaseFile *self = g_task_get_source_object (task);
+  Write *write = g_task_get_task_data (task);
   GError *error = NULL;
-  gint64 entry = heard_store_note_export_finish (HEARD_STORE (object), result, &error);
+  gint64 entry = write->finish->id (HEARD_STORE (object), result, &error);
 
   if (entry != 0 && self->store != NULL)
     load_unlogged_exports (self);
@@ -1987,6 +1989,27 @@ heard_case_file_note_export_async (HeardCaseFile         *self,
   if (!refuse_if_dropped (self, task))
     heard_store_note_export_async (self->store, self->person_id, note, NULL, export_noted_cb,
                                    task);
+}
+
+void
+heard_case_file_note_export_unwritten_async (HeardCaseFile       *self,
+                                             gint64               export_entry,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  static const StoreFinish finish = { .id = heard_store_note_export_unwritten_finish };
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CASE_FILE (self));
+  g_return_if_fail (export_entry > 0);
+
+  task = new_task (self, heard_case_file_note_export_unwritten_async, &finish, cancellable,
+                   callback, user_data);
+  /* Like the export's own note: the list of exports to log follows. */
+  if (!refuse_if_dropped (self, task))
+    heard_store_note_export_unwritten_async (self->store, self->person_id, export_entry, NULL,
+                                             export_noted_cb, task);
 }
 
 void

@@ -183,6 +183,14 @@ void         heard_case_file_note_export_async     (HeardCaseFile            *se
                                                     GCancellable             *cancellable,
                                                     GAsyncReadyCallback       callback,
                                                     gpointer                  user_data);
+/* Notes that the export noted as @export_entry was never written (a full
+ * disk, a folder gone, a cancel): it then tells no one it reached anybody
+ * and waits for no sharing entry. The entry's number. */
+void         heard_case_file_note_export_unwritten_async (HeardCaseFile      *self,
+                                                          gint64              export_entry,
+                                                          GCancellable       *cancellable,
+                                                          GAsyncReadyCallback callback,
+                                                          gpointer            user_data);
 /* Notes in the audit trail that the young person's record was opened:
  * shown to whoever uses Heard, once each time it is shown. It changes no
  * model; the entry's number. */

@@ -30,4 +30,23 @@ gint64      heard_store_note_export_finish (HeardStore             *self,
                                             GAsyncResult           *result,
                                             GError                **error);
 
+/* Notes that the export noted as @export_entry (the audit entry number
+ * heard_store_note_export_finish() gave) was never written: the disk was
+ * full, the folder gone, the user cancelled. The first note stays, as
+ * every audit entry does; this one says it came to nothing, so that no
+ * one is told it reached anybody and no sharing entry waits for it.
+ * Finishes with this entry's number. */
+void        heard_store_note_export_unwritten_async  (HeardStore          *self,
+                                                      gint64               person_id,
+                                                      gint64               export_entry,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gint64      heard_store_note_export_unwritten_finish (HeardStore          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* The action of such an entry; its detail is the export entry's number. */
+#define HEARD_EXPORT_UNWRITTEN_ACTION "export unwritten"
+
 G_END_DECLS

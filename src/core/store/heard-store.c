@@ -1128,6 +1128,32 @@ heard_store_note_export_finish (HeardStore   *self,
   return entry;
 }
 
+void
+heard_store_note_export_unwritten_async (HeardStore          *self,
+                                         gint64               person_id,
+                                         gint64               export_entry,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_STORE (self));
+  g_return_if_fail (export_entry > 0);
+
+  HEARD_STORE_GET_CLASS (self)->note_export_unwritten_async (self, person_id, export_entry,
+                                                             cancellable, callback, user_data);
+}
+
+gint64
+heard_store_note_export_unwritten_finish (HeardStore   *self,
+                                          GAsyncResult *result,
+                                          GError      **error)
+{
+  gint64 entry = 0;
+
+  propagate_number (self, result, heard_store_note_export_unwritten_async, &entry, error);
+  return entry;
+}
+
 /* The agencies directory (heard-store-agencies.h) */
 
 void

@@ -323,6 +323,12 @@ struct _HeardStoreClass
                                              GCancellable                 *cancellable,
                                              GAsyncReadyCallback           callback,
                                              gpointer                      user_data);
+  void     (*note_export_unwritten_async)   (HeardStore                   *self,
+                                             gint64                        person_id,
+                                             gint64                        export_entry,
+                                             GCancellable                 *cancellable,
+                                             GAsyncReadyCallback           callback,
+                                             gpointer                      user_data);
 
   /* The agencies directory (heard-store-agencies.h) */
   void     (*list_agencies_async)             (HeardStore                    *self,

@@ -786,6 +786,12 @@ written_cb (GObject      *object,
 
   if (!heard_plan_document_write_pdf_finish (HEARD_PLAN_DOCUMENT (object), result, &error))
     {
+      /* Noted already: now noted as never written, so that no one is told
+       * it reached anybody. A lock may have taken the records first. */
+      if (self->case_file != NULL && self->noted_audit_id > 0)
+        heard_case_file_note_export_unwritten_async (self->case_file, self->noted_audit_id,
+                                                     NULL, NULL, NULL);
+      self->noted_audit_id = 0;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         described = describe_write_failure (error);
       export_done (self, described != NULL ? described : error);
@@ -823,6 +829,8 @@ noted_cb (GObject      *object,
   self->noted_audit_id = noted;
   if (g_cancellable_set_error_if_cancelled (self->exporting, &error))
     {
+      heard_case_file_note_export_unwritten_async (self->case_file, noted, NULL, NULL, NULL);
+      self->noted_audit_id = 0;
       export_done (self, error);
       return;
     }

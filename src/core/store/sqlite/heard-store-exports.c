@@ -50,11 +50,10 @@ check_row (sqlite3     *db,
     return FALSE;
 
   sqlite3_bind_int64 (statement, 1, person_id);
-  if (sqlite3_bind_parameter_count (statement) == 3)
-    {
-      sqlite3_bind_int64 (statement, 2, id);
-      sqlite3_bind_int64 (statement, 3, version);
-    }
+  if (sqlite3_bind_parameter_count (statement) >= 2)
+    sqlite3_bind_int64 (statement, 2, id);
+  if (sqlite3_bind_parameter_count (statement) >= 3)
+    sqlite3_bind_int64 (statement, 3, version);
   rc = sqlite3_step (statement);
   if (rc == SQLITE_ROW)
     return TRUE;
@@ -146,8 +145,55 @@ note_export_async (HeardStore            *self,
                             cancellable, callback, user_data);
 }
 
+typedef struct
+{
+  gint64 person_id;
+  gint64 export_entry;
+} UnwrittenRequest;
+
+static gboolean
+note_unwritten_write (sqlite3            *db,
+                      gpointer            data,
+                      HeardStoreWritten  *written,
+                      GError            **error)
+{
+  UnwrittenRequest *request = data;
+  g_autofree char *detail = g_strdup_printf ("%" G_GINT64_FORMAT, request->export_entry);
+
+  written->audit_only = TRUE;
+
+  if (!check_row (db, "SELECT 1 FROM audit WHERE id = ?2 AND action = 'exported'"
+                      " AND target_kind = 'person' AND target_id = ?1",
+                  request->person_id, request->export_entry, 0,
+                  _("The export to note could not be found."), error) ||
+      !_heard_audit_append (db, NULL, HEARD_EXPORT_UNWRITTEN_ACTION, "person", request->person_id,
+                            detail, error))
+    return FALSE;
+
+  written->id = sqlite3_last_insert_rowid (db);
+  return TRUE;
+}
+
+static void
+note_export_unwritten_async (HeardStore          *self,
+                             gint64               person_id,
+                             gint64               export_entry,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  UnwrittenRequest *request = g_new0 (UnwrittenRequest, 1);
+
+  request->person_id = person_id;
+  request->export_entry = export_entry;
+  _heard_store_write_async (self, HEARD_RECORD_KIND_PERSON, note_unwritten_write, request, g_free,
+                            heard_store_note_export_unwritten_async, cancellable, callback,
+                            user_data);
+}
+
 void
 _heard_sqlite_store_init_exports (HeardStoreClass *klass)
 {
   klass->note_export_async = note_export_async;
+  klass->note_export_unwritten_async = note_export_unwritten_async;
 }

@@ -205,6 +205,7 @@ unlogged_work (sqlite3  *db,
                                   "   AND a.target_id = ?1"
                                   "   AND NOT EXISTS (SELECT 1 FROM sharing_version"
                                   "                   WHERE export_audit_id = a.id)"
+                                  "   AND" HEARD_STORE_EXPORT_WRITTEN_SQL ("a")
                                   " ORDER BY a.id",
                               read.person_id, NULL, add_export_cb, &read, error))
     return NULL;

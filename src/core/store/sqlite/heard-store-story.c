@@ -41,6 +41,7 @@
   " FROM audit a" \
   " WHERE a.target_kind = 'person' AND a.target_id = ?1 AND a.action = 'exported'" \
   "   AND NOT EXISTS (SELECT 1 FROM sharing_version WHERE export_audit_id = a.id)" \
+  "   AND" HEARD_STORE_EXPORT_WRITTEN_SQL ("a") \
   " UNION ALL " \
   "SELECT a.id, a.at, a.actor, a.action, '', st.id," \
   "       (SELECT content_note FROM statement_version WHERE statement_id = st.id" \

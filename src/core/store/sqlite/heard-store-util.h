@@ -2,6 +2,7 @@
 #pragma once
 
 #include "heard-sqlite-store-private.h"
+#include "heard-store-exports.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,15 @@ gboolean _heard_store_query_number (sqlite3             *db,
                                    const char           *text,
                                    gint64               *number,
                                    GError              **error);
+/* SQL true for an "exported" audit entry @entry (an alias of audit) whose
+ * file was written: no "export unwritten" entry names it. */
+#define HEARD_STORE_EXPORT_WRITTEN_SQL(entry) \
+  " NOT EXISTS (SELECT 1 FROM audit AS unwritten" \
+  "             WHERE unwritten.target_kind = 'person'" \
+  "               AND unwritten.target_id = " entry ".target_id" \
+  "               AND unwritten.action = '" HEARD_EXPORT_UNWRITTEN_ACTION "'" \
+  "               AND unwritten.detail = CAST (" entry ".id AS TEXT)) "
+
 /* Sets a HEARD_STORE_ERROR_INVALID @message; returns FALSE. */
 gboolean _heard_store_set_invalid (GError              **error,
                                    const char           *message);
