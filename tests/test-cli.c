@@ -44,6 +44,7 @@ enum
   EXIT_LOCKED        = 2,
   EXIT_VERIFY_FAILED = 3,
   EXIT_IN_USE        = 4,
+  EXIT_FILE          = 5,
   EXIT_NO_RECORDS    = 6,
   EXIT_REFUSED       = 8,
 };
@@ -887,6 +888,29 @@ list_export_entries (const char     *db_path,
   sqlite3_close (db);
 
   return notes;
+}
+
+/* How many exports noted in the records at @db_path are noted again as
+ * never written. */
+static guint
+count_unwritten_exports (const char     *db_path,
+                         const HeardKey *key)
+{
+  sqlite3 *db = heard_test_raw_open (db_path, key);
+  sqlite3_stmt *row = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM audit AS e JOIN audit AS u"
+                                           " ON u.action = 'export unwritten'"
+                                           " AND u.detail = CAST (e.id AS TEXT)"
+                                           " WHERE e.action = 'exported'", -1, &row, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (row, 0);
+  sqlite3_finalize (row);
+  sqlite3_close (db);
+
+  return n;
 }
 
 /* Practice records of three made-up young people in @practice_dir, as the
@@ -1926,8 +1950,19 @@ test_export_csv_sharing (Fixture       *fixture,
                                        "anyone safer."));
   }
 
+  /* A folder that is not there: nothing written, and noted so. */
+  {
+    g_auto(Run) run = { 0 };
+
+    g_assert_cmpuint (count_unwritten_exports (db_path, key), ==, 0);
+    run_cli (&run, NULL, "export", "csv", "--of", "sharing", "--data-dir", practice_dir, "1",
+             "/nonexistent-heard-folder/sharing.csv", NULL);
+    g_assert_cmpint (run.status, ==, EXIT_FILE);
+    g_assert_cmpuint (count_unwritten_exports (db_path, key), ==, 1);
+  }
+
   entries = list_export_entries (db_path, key);
-  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->kind, ==, HEARD_EXPORT_SHARING_CSV);
   g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->names, ==, HEARD_EXPORT_NO);
   g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->words, ==, HEARD_EXPORT_NO);

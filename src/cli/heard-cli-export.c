@@ -118,6 +118,13 @@ find_person (HeardStore *store,
   return NULL;
 }
 
+/* An export noted in the audit trail: whose, and the entry's number. */
+typedef struct
+{
+  gint64 person_id;
+  gint64 entry;
+} NotedExport;
+
 /* The check-ins of the young person @person_id: of the plan @plan_id, or
  * of all theirs when it is 0; oldest first. */
 static GPtrArray *
@@ -143,17 +150,42 @@ list_check_ins (HeardStore *store,
 static int
 note_export (HeardStore            *store,
              gint64                 person_id,
-             const HeardExportNote *note)
+             const HeardExportNote *note,
+             GArray                *noted)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  NotedExport entry = { person_id, 0 };
 
   heard_store_note_export_async (store, person_id, note, NULL, heard_cli_result_cb, &result);
   heard_cli_wait (&result);
-  if (heard_store_note_export_finish (store, result, &error) == 0)
+  entry.entry = heard_store_note_export_finish (store, result, &error);
+  if (entry.entry == 0)
     return heard_cli_fail_with_error (error);
 
+  g_array_append_val (noted, entry);
   return -1;
+}
+
+/* After the write failed: each export noted in @noted is noted again as
+ * never written, so that it tells the young person of no one and waits for
+ * no sharing entry. */
+static void
+note_unwritten (HeardStore *store,
+                GArray     *noted)
+{
+  for (guint i = 0; i < noted->len; i++)
+    {
+      NotedExport *entry = &g_array_index (noted, NotedExport, i);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      heard_store_note_export_unwritten_async (store, entry->person_id, entry->entry, NULL,
+                                               heard_cli_result_cb, &result);
+      heard_cli_wait (&result);
+      if (heard_store_note_export_unwritten_finish (store, result, &error) == 0)
+        g_printerr ("heard-cli: %s\n", error->message);
+    }
 }
 
 /* After an export was noted and written (@status -1, else the status it
@@ -304,6 +336,7 @@ run_csv (HeardCliRecords *records,
          const CsvChoice *choice,
          const char      *path)
 {
+  g_autoptr(GArray) noted = g_array_new (FALSE, FALSE, sizeof (NotedExport));
   const HeardCsvExport *export = heard_csv_export_get (of);
   HeardStore *store = records->opened->store;
   g_autoptr(HeardExportNote) note = NULL;
@@ -326,9 +359,9 @@ run_csv (HeardCliRecords *records,
   /* Noted before it leaves: an export that then failed to be written is
    * an entry too many, never one too few. */
   note = heard_csv_export_note_new (of, &content, choice->with_names);
-  status = note_export (store, person_id, note);
-  if (status < 0)
-    status = write_out (path, csv);
+  status = note_export (store, person_id, note, noted);
+  if (status < 0 && (status = write_out (path, csv)) >= 0)
+    note_unwritten (store, noted);
   status = close_export (records, status);
   if (status >= 0 || g_strcmp0 (path, "-") == 0)
     return status >= 0 ? status : HEARD_CLI_EXIT_OK;
@@ -496,6 +529,7 @@ run_ics (HeardCliRecords *records,
          HeardIcalNames   names,
          const char      *path)
 {
+  g_autoptr(GArray) noted = g_array_new (FALSE, FALSE, sizeof (NotedExport));
   HeardStore *store = records->opened->store;
   g_autoptr(HeardIcal) calendar = heard_ical_new (heard_unlock_flow_get_uuid (records->flow));
   g_autoptr(GPtrArray) people = NULL;
@@ -536,9 +570,9 @@ run_ics (HeardCliRecords *records,
   ics = heard_ical_to_bytes (calendar);
   /* Noted before it leaves, as every export. */
   for (guint i = 0; i < notes->len && status < 0; i++)
-    status = note_export (store, g_array_index (noted_people, gint64, i), notes->pdata[i]);
-  if (status < 0)
-    status = write_out (path, ics);
+    status = note_export (store, g_array_index (noted_people, gint64, i), notes->pdata[i], noted);
+  if (status < 0 && (status = write_out (path, ics)) >= 0)
+    note_unwritten (store, noted);
   status = close_export (records, status);
   if (status >= 0 || g_strcmp0 (path, "-") == 0)
     return status >= 0 ? status : HEARD_CLI_EXIT_OK;
@@ -876,6 +910,7 @@ run_pdf (HeardCliRecords *records,
          PdfChoice       *choice,
          const char      *path)
 {
+  g_autoptr(GArray) noted = g_array_new (FALSE, FALSE, sizeof (NotedExport));
   HeardStore *store = records->opened->store;
   g_auto(PdfRecords) found = { 0 };
   g_autoptr(HeardPlan) plan = NULL;
@@ -941,9 +976,9 @@ run_pdf (HeardCliRecords *records,
   note->words = words && check_ins->len > 0 ? HEARD_EXPORT_YES : HEARD_EXPORT_NO;
 
   /* Noted before it leaves, as every export. */
-  status = note_export (store, person_id, note);
-  if (status < 0)
-    status = write_pdf (document, path);
+  status = note_export (store, person_id, note, noted);
+  if (status < 0 && (status = write_pdf (document, path)) >= 0)
+    note_unwritten (store, noted);
   status = close_export (records, status);
   if (status >= 0)
     return status;
