@@ -321,12 +321,15 @@ test_chronology_rows (void)
   g_assert_cmpuint (rows->len, ==, 2);
   row = g_ptr_array_index (rows, 0);
   g_assert_cmpint (row->source, ==, HEARD_CHRONOLOGY_FROM_SHARING);
-  g_assert_cmpint (row->kind, ==, HEARD_CHRONOLOGY_SHARING);
+  /* A decision not to share is told apart, in its label and its mark. */
+  g_assert_cmpint (row->kind, ==, HEARD_CHRONOLOGY_NOT_SHARED);
+  g_assert_cmpstr (heard_chronology_kind_label (row->kind), ==, "Decided not to share");
   g_assert_cmpint (row->record_id, ==, 2);
   g_assert_cmpint (row->agency_id, ==, 4);
   g_assert_cmpstr (row->lane, ==, "Northgate Police");
   g_assert_cmpstr (row->what, ==, "Decided not to share with Northgate Police");
   row = g_ptr_array_index (rows, 1);
+  g_assert_cmpint (row->kind, ==, HEARD_CHRONOLOGY_SHARING);
   g_assert_cmpstr (row->what, ==, "Shared with Northgate Police: where she was last seen");
 
   chronology = heard_chronology_rows_draw (rows);

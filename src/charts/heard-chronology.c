@@ -144,6 +144,7 @@ get_kind_color (const HeardChartPalette *palette,
     case HEARD_CHRONOLOGY_CHECK_IN:
     case HEARD_CHRONOLOGY_PLAN_EVENT:
     case HEARD_CHRONOLOGY_SHARING:
+    case HEARD_CHRONOLOGY_NOT_SHARED:
     case HEARD_CHRONOLOGY_N_KINDS:
     default:
       return &palette->foreground;
@@ -190,6 +191,7 @@ add_mark (cairo_t             *cr,
       cairo_rectangle (cr, x - r, y - r, 2 * r, 2 * r);
       break;
     case HEARD_CHRONOLOGY_SHARING:
+    case HEARD_CHRONOLOGY_NOT_SHARED:
       cairo_move_to (cr, x + r + 1, y);
       cairo_line_to (cr, x - r, y - r);
       cairo_line_to (cr, x - r, y + r);
@@ -441,6 +443,9 @@ dup_kind_words (HeardChronologyKind kind,
     case HEARD_CHRONOLOGY_SHARING:
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record of sharing",
                                            "%u records of sharing", n), n);
+    case HEARD_CHRONOLOGY_NOT_SHARED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u decision not to share",
+                                           "%u decisions not to share", n), n);
     case HEARD_CHRONOLOGY_N_KINDS:
     default:
       g_assert_not_reached ();

@@ -16,6 +16,7 @@ typedef enum
   HEARD_CHRONOLOGY_CHECK_IN,       /* hollow circle */
   HEARD_CHRONOLOGY_PLAN_EVENT,     /* filled square: sign-off, review, closure */
   HEARD_CHRONOLOGY_SHARING,        /* filled triangle pointing right */
+  HEARD_CHRONOLOGY_NOT_SHARED,     /* hollow triangle pointing right: a decision not to share */
   HEARD_CHRONOLOGY_N_KINDS,
 } HeardChronologyKind;
 

@@ -172,6 +172,7 @@ heard_chronology_kind_label (HeardChronologyKind kind)
     [HEARD_CHRONOLOGY_CHECK_IN] = N_("Check-in"),
     [HEARD_CHRONOLOGY_PLAN_EVENT] = N_("Support plan"),
     [HEARD_CHRONOLOGY_SHARING] = N_("Information shared"),
+    [HEARD_CHRONOLOGY_NOT_SHARED] = N_("Decided not to share"),
   };
 
   g_return_val_if_fail (kind < HEARD_CHRONOLOGY_N_KINDS, NULL);
@@ -356,7 +357,8 @@ add_sharing (const HeardChronologyRecords *records,
         continue;
 
       row = row_new (HEARD_CHRONOLOGY_FROM_SHARING, heard_sharing_entry_get_id (entry),
-                     HEARD_CHRONOLOGY_SHARING, &day);
+                     heard_sharing_entry_get_decision (entry) == HEARD_SHARING_SHARED
+                     ? HEARD_CHRONOLOGY_SHARING : HEARD_CHRONOLOGY_NOT_SHARED, &day);
       row->agency_id = agency_id;
       row->lane = g_strdup (agency != NULL ? agency : _("Agency not in the directory"));
       row->who = g_strdup (heard_sharing_entry_get_saved_by (entry));

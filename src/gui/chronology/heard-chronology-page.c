@@ -580,6 +580,12 @@ heard_chronology_page_class_init (HeardChronologyPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "plan_check", FALSE,
                                              G_STRUCT_OFFSET (HeardChronologyPage,
                                                               kind_checks[HEARD_CHRONOLOGY_PLAN_EVENT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "sharing_check", FALSE,
+                                             G_STRUCT_OFFSET (HeardChronologyPage,
+                                                              kind_checks[HEARD_CHRONOLOGY_SHARING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "not_shared_check", FALSE,
+                                             G_STRUCT_OFFSET (HeardChronologyPage,
+                                                              kind_checks[HEARD_CHRONOLOGY_NOT_SHARED]));
 }
 
 static void
