@@ -690,6 +690,13 @@ test_export_calendar (Fixture       *f,
   gint64 area_ids[2];
   gint64 action_id, plan_id;
   guint n_reviews, n_due, n_events = 0;
+  g_autoptr(HeardPerson) named = NULL;
+
+  /* Initials are of the name on record, not of "Ami" alone. */
+  named = heard_person_copy (heard_case_file_get_person (case_file));
+  heard_person_set_text (named, HEARD_PERSON_PREFERRED_NAME, "Ami");
+  heard_case_file_save_person_async (case_file, named, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
 
   plan_id = set_up_plan (case_file, area_ids, &action_id);
   heard_case_file_count_calendar_dates (case_file, &n_reviews, &n_due);

@@ -66,13 +66,16 @@ make_day (const GDate *date)
 }
 
 /* What a summary says of the young person after its words, as @names
- * has it: the name they like to be called (else the one on record), its
- * initials, or nothing (NULL). */
+ * has it: the name they like to be called (else the one on record), the
+ * initials of the name on record (a first name alone would give one
+ * letter, shared by many), or nothing (NULL). */
 static char *
 describe_person (HeardPerson    *person,
                  HeardIcalNames  names)
 {
-  const char *name = heard_person_get_called_name (person);
+  const char *name = names == HEARD_ICAL_NAMES_INITIALS
+                     ? heard_person_get_display_name (person)
+                     : heard_person_get_called_name (person);
 
   if (name == NULL || name[0] == '\0' || names == HEARD_ICAL_NAMES_NONE)
     return NULL;
