@@ -465,6 +465,11 @@ test_sharing_log (void)
   wait_for_log (&sharing, 1);
   wait_for_label (sharing.sharing, "Shared with Northgate Academy");
   wait_for_label (sharing.sharing, "They agreed");
+  /* The person there, what for and the records it included, by name. */
+  wait_for_label (sharing.sharing, "With: Ms Adeyemi");
+  wait_for_label (sharing.sharing, "Purpose: So school can support her");
+  wait_for_label (sharing.sharing, "Records included: Their words of");
+  g_assert_false (has_label_with (sharing.sharing, "Cole Street"));
   {
     g_autoptr(HeardSharingEntry) entry =
       g_list_model_get_item (heard_case_file_get_sharing_log (sharing.case_file), 0);
@@ -536,6 +541,7 @@ test_sharing_log (void)
   heard_test_ui_assert_field_error (find (editor, "reason"), "");
   set_text_view (find (editor, "reason"), "The plan went too, not only the contact details.");
   set_text_view (find (editor, "what"), "Her attendance plan and her support plan.");
+  gtk_editable_set_text (GTK_EDITABLE (find (editor, "purpose")), "Her return to lessons");
   heard_test_ui_save_dialog (GTK_WINDOW (editor), "HeardSharingEditor");
   heard_test_ui_wait_until (newest_amended, &sharing, "the amendment in the log");
   wait_for_label (sharing.sharing, "Amended");
@@ -548,6 +554,11 @@ test_sharing_log (void)
   wait_for_label (GTK_WIDGET (history), "how to reach her worker");
   wait_for_label (GTK_WIDGET (history), "Her attendance plan and her support plan.");
   wait_for_label (GTK_WIDGET (history), "The plan went too");
+  /* An amendment of what it was for alone shows, beside the original. */
+  wait_for_label (GTK_WIDGET (history), "Purpose: So school can support her");
+  wait_for_label (GTK_WIDGET (history), "Purpose: Her return to lessons");
+  wait_for_label (GTK_WIDGET (history), "With: Ms Adeyemi");
+  wait_for_label (GTK_WIDGET (history), "Records included: Their words of");
   g_assert_cmpint (min_width (GTK_WIDGET (history)), <=, MAX_MIN_WIDTH);
   heard_test_ui_screenshot (history, "sharing-history");
   gtk_window_destroy (history);

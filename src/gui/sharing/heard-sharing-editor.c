@@ -12,6 +12,7 @@
 #include "heard-directory-list.h"
 #include "heard-field-error.h"
 #include "heard-sharing-editor.h"
+#include "heard-sharing-words.h"
 #include "heard-widgets.h"
 
 /*
@@ -273,60 +274,24 @@ add_link_check (HeardSharingEditor   *self,
                       ((LinkCheck) { GTK_CHECK_BUTTON (check), { kind, id } }));
 }
 
-/* A statement by its content note when sensitive, else by its first words;
- * a plan and a check-in by their day. */
+/* Every record it can include, named as the log names them. */
 static void
 fill_links (HeardSharingEditor *self)
 {
-  GListModel *statements = heard_case_file_get_statements (self->case_file);
   GListModel *plans = heard_case_file_get_plans (self->case_file);
-  GListModel *check_ins = heard_case_file_get_check_ins (self->case_file);
-  guint n_plans = g_list_model_get_n_items (plans);
+  GListModel *kinds[] = { heard_case_file_get_statements (self->case_file), plans,
+                          heard_case_file_get_check_ins (self->case_file) };
+  gboolean several_plans = g_list_model_get_n_items (plans) > 1;
 
-  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
-    {
-      g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
-      g_autofree char *day =
-        heard_date_describe (heard_statement_get_text (statement, HEARD_STATEMENT_GIVEN_ON));
-      g_autofree char *words = NULL;
-      g_autofree char *title = NULL;
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < g_list_model_get_n_items (kinds[k]); i++)
+      {
+        g_autoptr(GObject) record = g_list_model_get_item (kinds[k], i);
+        HeardSharingLink link;
+        g_autofree char *title = heard_sharing_words_record (record, several_plans, &link);
 
-      if (heard_statement_get_sensitive (statement))
-        /* TRANSLATORS: a sensitive statement by its content note: "Their words of 3 May 2024 (content note: about the night out)" */
-        title = g_strdup_printf (_("Their words of %s (content note: %s)"), day,
-                                 heard_statement_get_content_note (statement));
-      else
-        {
-          const char *text = heard_statement_get_text (statement, HEARD_STATEMENT_WORDS);
-          glong length = g_utf8_strlen (text, -1);
-
-          words = g_utf8_substring (text, 0, MIN (length, 60));
-          /* TRANSLATORS: a statement by its first words: "Their words of 3 May 2024: “I want to go back to school…”" */
-          title = g_strdup_printf (length > 60 ? _("Their words of %s: “%s…”")
-                                               : _("Their words of %s: “%s”"), day, words);
-        }
-      add_link_check (self, HEARD_SHARING_LINK_STATEMENT, heard_statement_get_id (statement),
-                      title);
-    }
-  for (guint i = 0; i < n_plans; i++)
-    {
-      g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
-      g_autofree char *day = heard_date_describe_moment_day (heard_plan_get_created_at (plan));
-      /* TRANSLATORS: one of several plans, by the day it was made */
-      g_autofree char *title = n_plans > 1 ? g_strdup_printf (_("The support plan of %s"), day)
-                                           : g_strdup (_("The support plan"));
-
-      add_link_check (self, HEARD_SHARING_LINK_PLAN, heard_plan_get_id (plan), title);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
-    {
-      g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (check_ins, i);
-      g_autofree char *day = heard_date_describe (heard_check_in_get_day (check_in));
-      /* TRANSLATORS: a check-in by its day: "Check-in of 3 May 2024" */
-      g_autofree char *title = g_strdup_printf (_("Check-in of %s"), day);
-
-      add_link_check (self, HEARD_SHARING_LINK_CHECK_IN, heard_check_in_get_id (check_in), title);
-    }
+        add_link_check (self, link.kind, link.id, title);
+      }
   if (self->link_checks->len == 0)
     {
       adw_preferences_group_set_description (self->links_group,
@@ -428,7 +393,7 @@ bases_read_cb (GObject      *object,
   if (bases == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        heard_dialog_show_error (HEARD_DIALOG (self), heard_describe_save_error (error));
+        heard_dialog_show_error (HEARD_DIALOG (self), error->message);
       return;
     }
   g_clear_pointer (&self->bases, g_ptr_array_unref);
