@@ -348,6 +348,36 @@ test_every_problem (void)
                     (int) expected[i]);
 }
 
+/* A draft from an export links what the note names (the plan and the
+ * statements), says the check-ins it only counts are not listed, words
+ * what the words flag means for check-ins, and says nothing for them. */
+static void
+test_export_draft (void)
+{
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV,
+                                                          "agency:police");
+  g_autoptr(HeardSharingEntry) draft = NULL;
+  guint n_links;
+  const HeardSharingLink *links;
+
+  note->plan_id = 5;
+  note->plan_version = 2;
+  heard_export_note_add_statement (note, 9, 1);
+  note->n_check_ins = 19;
+  note->names = HEARD_EXPORT_YES;
+  note->words = HEARD_EXPORT_NO;
+  draft = heard_sharing_entry_new_from_export_note (1, 40, "2026-02-10T09:00:00Z", note);
+  g_assert_cmpstr (heard_sharing_entry_get_text (draft, HEARD_SHARING_WHAT), ==,
+                   "The support plan (version 2), 1 statement, 19 check-ins (not listed one by "
+                   "one), with their name, without what they said at check-ins");
+  links = heard_sharing_entry_get_links (draft, &n_links);
+  g_assert_cmpuint (n_links, ==, 2);
+  g_assert_cmpint (links[0].kind, ==, HEARD_SHARING_LINK_PLAN);
+  g_assert_cmpint (links[1].kind, ==, HEARD_SHARING_LINK_STATEMENT);
+  g_assert_false (heard_sharing_entry_is_answered (draft, HEARD_SHARING_AGREED));
+  g_assert_false (heard_sharing_entry_is_answered (draft, HEARD_SHARING_TOLD));
+}
+
 /* On the chronology, each entry is an event in its agency's lane, in
  * plain words. */
 static void
@@ -413,6 +443,7 @@ main (int   argc,
 
   g_test_add_func ("/sharing/every-problem", test_every_problem);
   g_test_add_func ("/sharing/chronology-rows", test_chronology_rows);
+  g_test_add_func ("/sharing/export-draft", test_export_draft);
   add_test ("/sharing/saved", test_saved);
   add_test ("/sharing/needs-answers", test_needs_answers);
   add_test ("/sharing/needs-purpose", test_needs_purpose);

@@ -418,7 +418,10 @@ heard_sharing_entry_new (gint64               person_id,
 }
 
 /* What went out, in words: "The support plan (version 3), 2 statements,
- * 20 check-ins, with their name and their words". */
+ * 20 check-ins (not listed one by one), with their name, with what they
+ * said at check-ins". The note counts check-ins without naming them, so
+ * the draft links the plan and statements alone and says so; where
+ * check-ins went, the words flag is about what they said at them. */
 static char *
 describe_note (const HeardExportNote *note)
 {
@@ -435,9 +438,12 @@ describe_note (const HeardExportNote *note)
                                                           note->statements->len),
                                              note->statements->len));
   if (note->n_check_ins > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in",
-                                                          "%u check-ins", note->n_check_ins),
-                                             note->n_check_ins));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u check-in (not listed one by one)",
+                                                   "%u check-ins (not listed one by one)",
+                                                   note->n_check_ins),
+                                      note->n_check_ins));
   if (parts->len == 0)
     g_ptr_array_add (parts, g_strdup (_("an export from Heard")));
   if (note->names == HEARD_EXPORT_YES)
@@ -445,9 +451,12 @@ describe_note (const HeardExportNote *note)
   else if (note->names == HEARD_EXPORT_NO)
     g_ptr_array_add (parts, g_strdup (_("without their name")));
   if (note->words == HEARD_EXPORT_YES)
-    g_ptr_array_add (parts, g_strdup (_("with their words")));
+    g_ptr_array_add (parts, g_strdup (note->n_check_ins > 0 ? _("with what they said at check-ins")
+                                                            : _("with their words")));
   else if (note->words == HEARD_EXPORT_NO)
-    g_ptr_array_add (parts, g_strdup (_("without their words")));
+    g_ptr_array_add (parts, g_strdup (note->n_check_ins > 0
+                                      ? _("without what they said at check-ins")
+                                      : _("without their words")));
   g_ptr_array_add (parts, NULL);
 
   /* The parts are lower case to be joined: the whole starts with a capital. */

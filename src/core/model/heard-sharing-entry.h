@@ -136,7 +136,9 @@ HeardSharingEntry   *heard_sharing_entry_new             (gint64                
  * made on @made_at, an ISO 8601 moment): decision shared, what went in in
  * words, the agency of its recipient when it names a directory entry,
  * printed report for a print and secure transfer for a file, the plan and
- * statements as links, and export_audit_id set. */
+ * statements as links (the note counts check-ins without naming them, and
+ * the words say so), whether they agreed and were told not answered, and
+ * export_audit_id set. */
 HeardSharingEntry   *heard_sharing_entry_new_from_export_note (gint64                 person_id,
                                                                gint64                 audit_id,
                                                                const char            *made_at,
