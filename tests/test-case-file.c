@@ -989,6 +989,8 @@ test_story (Fixture       *f,
   heard_sharing_entry_set_text (share, HEARD_SHARING_WHAT, "your health plan");
   heard_sharing_entry_set_text (share, HEARD_SHARING_PURPOSE, "so the nurse knows");
   heard_sharing_entry_set_text (share, HEARD_SHARING_NECESSARY, "The nurse sees her weekly.");
+  heard_sharing_entry_set_agreed (share, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (share, TRUE);
   heard_case_file_record_sharing_entry_async (case_file, share, NULL, heard_test_store_result_cb,
                                               &result);
   finish_write (case_file, &result);
@@ -1396,6 +1398,9 @@ test_sharing_log (Fixture       *f,
 
   heard_sharing_entry_set_lawful_basis (draft, "consent");
   heard_sharing_entry_set_text (draft, HEARD_SHARING_NECESSARY, "School asked how she is.");
+  heard_sharing_entry_set_text (draft, HEARD_SHARING_PURPOSE, "The review");
+  heard_sharing_entry_set_agreed (draft, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (draft, TRUE);
   heard_case_file_record_sharing_entry_async (case_file, draft, NULL, heard_test_store_result_cb,
                                               &result);
   id = finish_write (case_file, &result);

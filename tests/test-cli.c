@@ -2047,6 +2047,9 @@ test_export_csv_signs (Fixture       *fixture,
              "-", NULL);
     g_assert_cmpint (run.status, ==, EXIT_USAGE);
     g_assert_cmpstr (run.out, ==, "");
+    /* Said to be unknown, with the kinds there are. */
+    g_assert_nonnull (strstr (run.err, "There is no kind of CSV “gossip”"));
+    g_assert_nonnull (strstr (run.err, "check-ins, signs, sharing"));
   }
 
   entries = list_export_entries (db_path, key);
@@ -2201,6 +2204,8 @@ test_export_help (Fixture       *fixture,
     g_assert_cmpint (run.status, ==, EXIT_OK);
     g_assert_nonnull (strstr (run.out, "check-ins"));
     g_assert_nonnull (strstr (run.out, "pdf"));
+    /* csv's kinds, the sharing log among them. */
+    g_assert_nonnull (strstr (run.out, "--of KIND, one of: check-ins, signs, sharing"));
     assert_fits_terminal (run.out);
   }
   {

@@ -67,7 +67,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* A share that may be saved: consent, agreed, told. */
+/* A share that may be saved: consent, a purpose, agreed, told. */
 static HeardSharingEntry *
 share_new (Fixture *f)
 {
@@ -79,6 +79,9 @@ share_new (Fixture *f)
   heard_sharing_entry_set_method (entry, HEARD_SHARING_METHOD_PHONE);
   heard_sharing_entry_set_text (entry, HEARD_SHARING_WHAT, "Where she was last seen");
   heard_sharing_entry_set_text (entry, HEARD_SHARING_NECESSARY, "To find her that night.");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "Finding her");
+  heard_sharing_entry_set_agreed (entry, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (entry, TRUE);
   return entry;
 }
 
@@ -180,7 +183,7 @@ test_needs_reason_without_consent (Fixture       *f,
       heard_sharing_entry_set_agreed (entry, without[i]);
       heard_sharing_entry_set_text (entry, HEARD_SHARING_DECIDED_BY, "Sam Reid, team manager");
       assert_refused_for (f, entry, HEARD_SHARING_AGREEMENT_REASON,
-                          "Say why they were not asked or did not agree, and who decided");
+                          "Say why they were not asked or did not agree");
 
       heard_sharing_entry_set_text (entry, HEARD_SHARING_AGREEMENT_REASON,
                                     "Asking would have warned the men she was with.");
@@ -192,6 +195,61 @@ test_needs_reason_without_consent (Fixture       *f,
       g_assert_cmpint (record (f, entry, &error), >, 0);
       g_assert_no_error (error);
     }
+}
+
+/* share_new's fields, without whether they agreed and were told. */
+static HeardSharingEntry *
+unanswered_new (Fixture *f)
+{
+  HeardSharingEntry *entry = heard_sharing_entry_new (f->person_id, HEARD_SHARING_SHARED);
+
+  heard_sharing_entry_set_agency_id (entry, f->agency_id);
+  heard_sharing_entry_set_shared_on (entry, "2026-02-10");
+  heard_sharing_entry_set_lawful_basis (entry, "consent");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_WHAT, "Where she was last seen");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_NECESSARY, "To find her that night.");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "Finding her");
+  return entry;
+}
+
+/* A new entry says nothing for them: whether they agreed and were told
+ * are asked, beside each, and a share is refused until both are answered;
+ * a copy keeps what was answered. */
+static void
+test_needs_answers (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardSharingEntry) fresh = heard_sharing_entry_new (f->person_id,
+                                                                HEARD_SHARING_SHARED);
+  g_autoptr(HeardSharingEntry) not_agreed = unanswered_new (f);
+  g_autoptr(HeardSharingEntry) not_told = unanswered_new (f);
+  g_autoptr(HeardSharingEntry) copy = NULL;
+
+  g_assert_false (heard_sharing_entry_is_answered (fresh, HEARD_SHARING_AGREED));
+  g_assert_false (heard_sharing_entry_is_answered (fresh, HEARD_SHARING_TOLD));
+  g_assert_cmpint (heard_sharing_entry_get_agency_id (fresh), ==, 0);
+
+  heard_sharing_entry_set_told (not_agreed, TRUE);
+  assert_refused_for (f, not_agreed, HEARD_SHARING_AGREED, "Say whether they agreed");
+  heard_sharing_entry_set_agreed (not_told, HEARD_SHARING_AGREED_YES);
+  assert_refused_for (f, not_told, HEARD_SHARING_TOLD, "Say whether they were told");
+
+  heard_sharing_entry_set_told (not_told, TRUE);
+  copy = heard_sharing_entry_copy (not_told);
+  g_assert_true (heard_sharing_entry_is_answered (copy, HEARD_SHARING_AGREED));
+  g_assert_true (heard_sharing_entry_is_answered (copy, HEARD_SHARING_TOLD));
+  g_assert_null (heard_sharing_entry_check (copy));
+}
+
+/* What a share was for is asked, beside its field. */
+static void
+test_needs_purpose (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(HeardSharingEntry) entry = share_new (f);
+
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "  ");
+  assert_refused_for (f, entry, HEARD_SHARING_PURPOSE, "Say what it was shared for");
 }
 
 static void
@@ -206,7 +264,9 @@ test_not_shared_needs_reason (Fixture       *f,
   heard_sharing_entry_set_text (entry, HEARD_SHARING_WHAT, "Her statement about the party");
   assert_refused_for (f, entry, HEARD_SHARING_NOT_SHARED_REASON, "Say why it was not shared");
 
-  /* Not shared: no lawful basis, nothing on necessity. */
+  /* Not shared: no lawful basis, nothing on necessity, no purpose, and
+   * whether they agreed or were told is not asked. */
+  g_assert_false (heard_sharing_entry_is_answered (entry, HEARD_SHARING_AGREED));
   heard_sharing_entry_set_text (entry, HEARD_SHARING_NOT_SHARED_REASON,
                                 "She asked us not to, and no one is at risk.");
   g_assert_cmpint (record (f, entry, &error), >, 0);
@@ -274,9 +334,10 @@ test_every_problem (void)
 {
   g_autoptr(HeardSharingEntry) entry = heard_sharing_entry_new (1, HEARD_SHARING_SHARED);
   g_autoptr(GPtrArray) problems = NULL;
-  const HeardSharingField expected[] = { HEARD_SHARING_WHAT, HEARD_SHARING_NOT_TOLD_REASON,
+  const HeardSharingField expected[] = { HEARD_SHARING_WHAT, HEARD_SHARING_PURPOSE,
+                                         HEARD_SHARING_NOT_TOLD_REASON,
                                          HEARD_SHARING_NECESSARY, HEARD_SHARING_AGENCY,
-                                         HEARD_SHARING_LAWFUL_BASIS };
+                                         HEARD_SHARING_LAWFUL_BASIS, HEARD_SHARING_AGREED };
 
   heard_sharing_entry_set_told (entry, FALSE);
   problems = heard_sharing_entry_check (entry);
@@ -285,6 +346,36 @@ test_every_problem (void)
   for (guint i = 0; i < problems->len; i++)
     g_assert_error ((GError *) g_ptr_array_index (problems, i), HEARD_SHARING_ERROR,
                     (int) expected[i]);
+}
+
+/* A draft from an export links what the note names (the plan and the
+ * statements), says the check-ins it only counts are not listed, words
+ * what the words flag means for check-ins, and says nothing for them. */
+static void
+test_export_draft (void)
+{
+  g_autoptr(HeardExportNote) note = heard_export_note_new (HEARD_EXPORT_CHECK_INS_CSV,
+                                                          "agency:police");
+  g_autoptr(HeardSharingEntry) draft = NULL;
+  guint n_links;
+  const HeardSharingLink *links;
+
+  note->plan_id = 5;
+  note->plan_version = 2;
+  heard_export_note_add_statement (note, 9, 1);
+  note->n_check_ins = 19;
+  note->names = HEARD_EXPORT_YES;
+  note->words = HEARD_EXPORT_NO;
+  draft = heard_sharing_entry_new_from_export_note (1, 40, "2026-02-10T09:00:00Z", note);
+  g_assert_cmpstr (heard_sharing_entry_get_text (draft, HEARD_SHARING_WHAT), ==,
+                   "The support plan (version 2), 1 statement, 19 check-ins (not listed one by "
+                   "one), with their name, without what they said at check-ins");
+  links = heard_sharing_entry_get_links (draft, &n_links);
+  g_assert_cmpuint (n_links, ==, 2);
+  g_assert_cmpint (links[0].kind, ==, HEARD_SHARING_LINK_PLAN);
+  g_assert_cmpint (links[1].kind, ==, HEARD_SHARING_LINK_STATEMENT);
+  g_assert_false (heard_sharing_entry_is_answered (draft, HEARD_SHARING_AGREED));
+  g_assert_false (heard_sharing_entry_is_answered (draft, HEARD_SHARING_TOLD));
 }
 
 /* On the chronology, each entry is an event in its agency's lane, in
@@ -355,7 +446,10 @@ main (int   argc,
 
   g_test_add_func ("/sharing/every-problem", test_every_problem);
   g_test_add_func ("/sharing/chronology-rows", test_chronology_rows);
+  g_test_add_func ("/sharing/export-draft", test_export_draft);
   add_test ("/sharing/saved", test_saved);
+  add_test ("/sharing/needs-answers", test_needs_answers);
+  add_test ("/sharing/needs-purpose", test_needs_purpose);
   add_test ("/sharing/needs-lawful-basis", test_needs_lawful_basis);
   add_test ("/sharing/needs-reason-without-consent", test_needs_reason_without_consent);
   add_test ("/sharing/not-shared-needs-reason", test_not_shared_needs_reason);

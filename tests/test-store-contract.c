@@ -1753,6 +1753,9 @@ share_new (gint64 person_id,
   heard_sharing_entry_set_lawful_basis (entry, "consent");
   heard_sharing_entry_set_text (entry, HEARD_SHARING_WHAT, "The support plan");
   heard_sharing_entry_set_text (entry, HEARD_SHARING_NECESSARY, "School can help her settle.");
+  heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "Support at school");
+  heard_sharing_entry_set_agreed (entry, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (entry, TRUE);
   return entry;
 }
 
@@ -1933,6 +1936,9 @@ test_sharing (Fixture       *f,
   draft = g_object_ref (g_ptr_array_index (drafts, 0));
   heard_sharing_entry_set_lawful_basis (draft, "consent");
   heard_sharing_entry_set_text (draft, HEARD_SHARING_NECESSARY, "For the review meeting.");
+  heard_sharing_entry_set_text (draft, HEARD_SHARING_PURPOSE, "The review");
+  heard_sharing_entry_set_agreed (draft, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (draft, TRUE);
   heard_store_record_sharing_entry_async (f->store, draft, ASYNC (f));
   id = heard_store_record_sharing_entry_finish (f->store, result_of (f), &error);
   g_assert_no_error (error);

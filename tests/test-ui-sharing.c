@@ -110,6 +110,56 @@ assert_said_beside (GtkWidget  *field,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
 }
 
+/* Whether the records to tick come after the last question, laid out. */
+static gboolean
+links_below_questions (gpointer data)
+{
+  graphene_point_t point;
+
+  return gtk_widget_compute_point (find (data, "links"), find (data, "necessary"),
+                                   &GRAPHENE_POINT_INIT (0, 0), &point) && point.y > 0;
+}
+
+static gboolean
+is_allocated (gpointer data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (data, GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_widget_get_height (data) > 0 &&
+         gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (
+                                     GTK_SCROLLED_WINDOW (scrolled))) >
+         gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (
+                                         GTK_SCROLLED_WINDOW (scrolled)));
+}
+
+/* Whether @data (a field) shows in its scrolled form, laid out. */
+static gboolean
+is_in_view (gpointer data)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (data, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  GtkWidget *viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (data, gtk_viewport_get_child (GTK_VIEWPORT (viewport)),
+                                    &bounds) &&
+         bounds.origin.y >= gtk_adjustment_get_value (adjustment) &&
+         bounds.origin.y + bounds.size.height <=
+           gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Scrolls @field's form to its end, as someone reading down it. */
+static void
+scroll_to_end (GtkWidget *field)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  heard_test_ui_wait_until (is_allocated, field, "the form laid out");
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_false (is_in_view (field));
+}
+
 /* The narrowest a window may need to be, whatever it holds. */
 #define MAX_MIN_WIDTH 600
 
@@ -378,9 +428,34 @@ test_sharing_log (void)
   wait_for_label (editor, "I want to go back to school in September.");
   wait_for_label (editor, "content note: About the flat");
   g_assert_false (has_label_with (editor, "Cole Street"));
+  /* Nothing is said for them, or for the agency, until someone does. */
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "agency"))),
+                   ==, "none");
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "agreed"))),
+                   ==, "unanswered");
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "told"))),
+                   ==, "unanswered");
+  g_assert_false (gtk_widget_is_visible (find (editor, "agreement-reason")));
+  g_assert_false (gtk_widget_is_visible (find (editor, "not-told-reason")));
+  save_refused (editor);
+  heard_test_ui_assert_field_error (find (editor, "what"), "Say what was shared");
+  assert_said_beside (find (editor, "agency"), "Choose the agency");
+  assert_said_beside (find (editor, "purpose"), "Say what it was shared for");
+  assert_said_beside (find (editor, "agreed"), "Say whether they agreed");
+  assert_said_beside (find (editor, "told"), "Say whether they were told");
   set_text_view (find (editor, "what"), "Her attendance plan and how to reach her worker.");
+  /* The records to tick wait below the questions, closed, saying how
+   * many are ticked. */
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (find (editor, "links"))));
+  heard_test_ui_wait_until (links_below_questions, editor, "the records below the questions");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find (editor, "links"))), ==,
+                   "None ticked");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (editor, sensitive_name)), TRUE);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (find (editor, "links"))), ==,
+                   "1 ticked");
   choose (editor, "agency", school);
+  choose (editor, "agreed", "yes");
+  choose (editor, "told", "yes");
   gtk_editable_set_text (GTK_EDITABLE (find (editor, "contact")), "Ms Adeyemi");
   gtk_editable_set_text (GTK_EDITABLE (find (editor, "purpose")), "So school can support her");
   choose (editor, "lawful-basis", "consent");
@@ -390,6 +465,11 @@ test_sharing_log (void)
   wait_for_log (&sharing, 1);
   wait_for_label (sharing.sharing, "Shared with Northgate Academy");
   wait_for_label (sharing.sharing, "They agreed");
+  /* The person there, what for and the records it included, by name. */
+  wait_for_label (sharing.sharing, "With: Ms Adeyemi");
+  wait_for_label (sharing.sharing, "Purpose: So school can support her");
+  wait_for_label (sharing.sharing, "Records included: Their words of");
+  g_assert_false (has_label_with (sharing.sharing, "Cole Street"));
   {
     g_autoptr(HeardSharingEntry) entry =
       g_list_model_get_item (heard_case_file_get_sharing_log (sharing.case_file), 0);
@@ -413,8 +493,13 @@ test_sharing_log (void)
   g_assert_true (gtk_widget_is_visible (find (editor, "agreement-reason")));
   choose (editor, "told", "no");
   g_assert_true (gtk_widget_is_visible (find (editor, "not-told-reason")));
+  /* Read to the end, then refused: the first problem in the form is
+   * focused, scrolled back to. */
+  scroll_to_end (find (editor, "purpose"));
   save_refused (editor);
-  heard_test_ui_assert_field_error (find (editor, "agreement-reason"), "did not agree");
+  heard_test_ui_assert_field_error (find (editor, "purpose"), "what it was shared for");
+  heard_test_ui_wait_until (is_in_view, find (editor, "purpose"), "the first problem in view");
+  assert_said_beside (find (editor, "agreement-reason"), "did not agree");
   assert_said_beside (find (editor, "decided-by"), "decided");
   assert_said_beside (find (editor, "not-told-reason"), "not told");
   heard_test_ui_assert_no_field_error (find (editor, "what"));
@@ -456,6 +541,7 @@ test_sharing_log (void)
   heard_test_ui_assert_field_error (find (editor, "reason"), "");
   set_text_view (find (editor, "reason"), "The plan went too, not only the contact details.");
   set_text_view (find (editor, "what"), "Her attendance plan and her support plan.");
+  gtk_editable_set_text (GTK_EDITABLE (find (editor, "purpose")), "Her return to lessons");
   heard_test_ui_save_dialog (GTK_WINDOW (editor), "HeardSharingEditor");
   heard_test_ui_wait_until (newest_amended, &sharing, "the amendment in the log");
   wait_for_label (sharing.sharing, "Amended");
@@ -468,6 +554,11 @@ test_sharing_log (void)
   wait_for_label (GTK_WIDGET (history), "how to reach her worker");
   wait_for_label (GTK_WIDGET (history), "Her attendance plan and her support plan.");
   wait_for_label (GTK_WIDGET (history), "The plan went too");
+  /* An amendment of what it was for alone shows, beside the original. */
+  wait_for_label (GTK_WIDGET (history), "Purpose: So school can support her");
+  wait_for_label (GTK_WIDGET (history), "Purpose: Her return to lessons");
+  wait_for_label (GTK_WIDGET (history), "With: Ms Adeyemi");
+  wait_for_label (GTK_WIDGET (history), "Records included: Their words of");
   g_assert_cmpint (min_width (GTK_WIDGET (history)), <=, MAX_MIN_WIDTH);
   heard_test_ui_screenshot (history, "sharing-history");
   gtk_window_destroy (history);
@@ -484,7 +575,13 @@ test_sharing_log (void)
   editor = open_editor (&sharing, "sharing.complete", g_variant_new_int64 (audit_id));
   g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "agency"))),
                    ==, school);
+  /* An export's draft says nothing for them either. */
+  g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "agreed"))),
+                   ==, "unanswered");
   choose (editor, "lawful-basis", "consent");
+  choose (editor, "agreed", "yes");
+  choose (editor, "told", "yes");
+  gtk_editable_set_text (GTK_EDITABLE (find (editor, "purpose")), "The review");
   set_text_view (find (editor, "necessary"), "The review needed the plan.");
   heard_test_ui_save_dialog (GTK_WINDOW (editor), "HeardSharingEditor");
   wait_for_log (&sharing, 3);

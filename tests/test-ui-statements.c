@@ -1043,8 +1043,11 @@ test_consent_withdrawn (void)
 
   /* Change Consent… is a button of the card, named for screen readers. */
   heard_test_ui_assert_every_control_named (card);
+  g_assert_true (gtk_widget_get_visible (heard_test_ui_find_by_name (card, "change-consent")));
   g_assert_true (gtk_widget_activate_action (card, "statements.consent", "x", id));
   dialog = heard_test_ui_wait_for_window ("HeardConsentDialog");
+  /* It says which agencies the consent covers. */
+  g_assert_nonnull (find_label_holding (GTK_WIDGET (dialog), "to be shared with School or college"));
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
   row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW,
                                        "They Withdrew Consent");
@@ -1094,6 +1097,26 @@ test_consent_withdrawn (void)
   g_assert_false (shows_text (GTK_WIDGET (dialog), FIRST_WORDS));
   gtk_window_close (dialog);
   heard_test_ui_wait_window_gone ("HeardExportDialog");
+
+  /* Words they agreed to share with no agency have no consent to change:
+   * the card says so, and offers no Change Consent…. */
+  heard_person_page_show_view (person_page (), "statements");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statements.record", NULL));
+  editor = heard_test_ui_wait_for_window ("HeardStatementEditor");
+  form = HEARD_STATEMENT_FORM (heard_test_ui_find_descendant (GTK_WIDGET (editor),
+                                                              HEARD_TYPE_STATEMENT_FORM, NULL));
+  set_text_view (heard_statement_form_get_words_view (form), AMENDED_WORDS);
+  heard_test_ui_save_dialog (editor, "HeardStatementEditor");
+  wait_for_statements (view, 2);
+  {
+    HeardStatement *other = heard_statement_get_id (listed (view, 0)) == id ? listed (view, 1)
+                                                                           : listed (view, 0);
+
+    card = heard_statements_view_get_card (view, heard_statement_get_id (other));
+  }
+  g_assert_nonnull (find_label_holding (card,
+                                        "They have not agreed to it being shared with any agency"));
+  g_assert_false (gtk_widget_get_visible (heard_test_ui_find_by_name (card, "change-consent")));
 
   heard_test_ui_stop (the_app);
   heard_test_remove_dir (data_dir);

@@ -56,14 +56,28 @@ static int export_pdf       (int    argc,
 static const ExportFormat formats[] = {
   { "check-ins", N_("One young person's check-ins as CSV (csv --of check-ins)"),
     export_check_ins },
-  { "csv", N_("Check-ins or warning signs as CSV, for a team's analysis"), export_csv },
+  { "csv", N_("One young person's records as CSV, for a team's analysis"), export_csv },
   { "ics", N_("Review and due dates as a calendar that calendar apps open"), export_ics },
   { "pdf", N_("A young person's support plan as a PDF, for whom it is for"), export_pdf },
 };
 
+/* "check-ins, signs, sharing": what csv --of takes. */
+static char *
+dup_csv_kinds (void)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+
+  for (HeardCsvOf of = 0; of < HEARD_CSV_N_KINDS; of++)
+    g_strv_builder_add (codes, heard_csv_export_get (of)->code);
+  list = g_strv_builder_end (codes);
+  return g_strjoinv (", ", list);
+}
+
 static void
 print_formats (FILE *to)
 {
+  g_autofree char *csv_kinds = dup_csv_kinds ();
   g_autoptr(GString) text = g_string_new (_("Usage: heard-cli export FORMAT [OPTION…] "
                                             "[ARGUMENT…]\n\n"
                                             "Exports records in a format other tools open. "
@@ -72,7 +86,12 @@ print_formats (FILE *to)
                                             "Formats:\n"));
 
   for (gsize i = 0; i < G_N_ELEMENTS (formats); i++)
-    g_string_append_printf (text, "  %-10s %s\n", formats[i].name, _(formats[i].summary));
+    {
+      g_string_append_printf (text, "  %-10s %s\n", formats[i].name, _(formats[i].summary));
+      if (formats[i].run == export_csv)
+        /* TRANSLATORS: under csv's summary, what --of takes: "check-ins, signs, sharing" */
+        g_string_append_printf (text, _("  %-10s --of KIND, one of: %s\n"), "", csv_kinds);
+    }
   g_string_append (text, _("\nheard-cli export FORMAT --help says more.\n"));
   fputs (text->str, to);
 }
@@ -425,10 +444,18 @@ export_csv_of (GOptionContext  *context,
   if (status >= 0)
     return status;
 
-  if (asks_of && !heard_csv_export_lookup (kind, &of))
+  if (asks_of && kind == NULL)
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
                            _("Say what to export with --of; heard-cli export csv --help "
                              "lists the kinds."));
+  if (asks_of && !heard_csv_export_lookup (kind, &of))
+    {
+      g_autofree char *kinds = dup_csv_kinds ();
+
+      /* TRANSLATORS: the kind asked for, then every kind: "check-ins, signs, sharing" */
+      return heard_cli_fail (HEARD_CLI_EXIT_USAGE, _("There is no kind of CSV “%s”; --of "
+                                                     "takes one of: %s."), kind, kinds);
+    }
   if (choice.pseudonymise && choice.with_names)
     return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
                            _("--pseudonymise and --with-names ask for opposites; give one."));

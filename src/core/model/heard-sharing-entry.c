@@ -59,6 +59,10 @@ struct _HeardSharingEntry
   char                 *lawful_basis;
   HeardSharingAgreed    agreed;
   gboolean              told;
+  /* Whether agreed and told were answered; until then they hold what a
+   * decision not to share keeps. */
+  gboolean              agreed_answered;
+  gboolean              told_answered;
   char                 *texts[HEARD_SHARING_N_TEXTS];
   gint64                export_audit_id;
   GArray               *links;
@@ -393,6 +397,8 @@ heard_sharing_entry_init (HeardSharingEntry *self)
   heard_date_today (&today);
   self->shared_on = heard_date_to_iso (&today);
   self->lawful_basis = g_strdup ("");
+  /* Not answered: what a decision not to share keeps, which asks neither. */
+  self->agreed = HEARD_SHARING_AGREED_YES;
   self->told = TRUE;
   heard_text_fields_init (self->texts, HEARD_SHARING_N_TEXTS);
   self->links = g_array_new (FALSE, FALSE, sizeof (HeardSharingLink));
@@ -412,7 +418,10 @@ heard_sharing_entry_new (gint64               person_id,
 }
 
 /* What went out, in words: "The support plan (version 3), 2 statements,
- * 20 check-ins, with their name and their words". */
+ * 20 check-ins (not listed one by one), with their name, with what they
+ * said at check-ins". The note counts check-ins without naming them, so
+ * the draft links the plan and statements alone and says so; where
+ * check-ins went, the words flag is about what they said at them. */
 static char *
 describe_note (const HeardExportNote *note)
 {
@@ -429,9 +438,12 @@ describe_note (const HeardExportNote *note)
                                                           note->statements->len),
                                              note->statements->len));
   if (note->n_check_ins > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u check-in",
-                                                          "%u check-ins", note->n_check_ins),
-                                             note->n_check_ins));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u check-in (not listed one by one)",
+                                                   "%u check-ins (not listed one by one)",
+                                                   note->n_check_ins),
+                                      note->n_check_ins));
   if (parts->len == 0)
     g_ptr_array_add (parts, g_strdup (_("an export from Heard")));
   if (note->names == HEARD_EXPORT_YES)
@@ -439,9 +451,12 @@ describe_note (const HeardExportNote *note)
   else if (note->names == HEARD_EXPORT_NO)
     g_ptr_array_add (parts, g_strdup (_("without their name")));
   if (note->words == HEARD_EXPORT_YES)
-    g_ptr_array_add (parts, g_strdup (_("with their words")));
+    g_ptr_array_add (parts, g_strdup (note->n_check_ins > 0 ? _("with what they said at check-ins")
+                                                            : _("with their words")));
   else if (note->words == HEARD_EXPORT_NO)
-    g_ptr_array_add (parts, g_strdup (_("without their words")));
+    g_ptr_array_add (parts, g_strdup (note->n_check_ins > 0
+                                      ? _("without what they said at check-ins")
+                                      : _("without their words")));
   g_ptr_array_add (parts, NULL);
 
   /* The parts are lower case to be joined: the whole starts with a capital. */
@@ -505,6 +520,8 @@ heard_sharing_entry_copy (HeardSharingEntry *self)
   heard_sharing_entry_set_lawful_basis (copy, self->lawful_basis);
   copy->agreed = self->agreed;
   copy->told = self->told;
+  copy->agreed_answered = self->agreed_answered;
+  copy->told_answered = self->told_answered;
   for (guint i = 0; i < HEARD_SHARING_N_TEXTS; i++)
     heard_sharing_entry_set_text (copy, i, self->texts[i]);
   copy->export_audit_id = self->export_audit_id;
@@ -647,6 +664,16 @@ heard_sharing_entry_set_lawful_basis (HeardSharingEntry *self,
   self->lawful_basis = g_strdup (code != NULL ? code : "");
 }
 
+gboolean
+heard_sharing_entry_is_answered (HeardSharingEntry *self,
+                                 HeardSharingField  field)
+{
+  g_return_val_if_fail (HEARD_IS_SHARING_ENTRY (self), FALSE);
+  g_return_val_if_fail (field == HEARD_SHARING_AGREED || field == HEARD_SHARING_TOLD, FALSE);
+
+  return field == HEARD_SHARING_AGREED ? self->agreed_answered : self->told_answered;
+}
+
 HeardSharingAgreed
 heard_sharing_entry_get_agreed (HeardSharingEntry *self)
 {
@@ -663,6 +690,7 @@ heard_sharing_entry_set_agreed (HeardSharingEntry  *self,
   g_return_if_fail (agreed < HEARD_SHARING_N_AGREED);
 
   self->agreed = agreed;
+  self->agreed_answered = TRUE;
 }
 
 gboolean
@@ -680,6 +708,7 @@ heard_sharing_entry_set_told (HeardSharingEntry *self,
   g_return_if_fail (HEARD_IS_SHARING_ENTRY (self));
 
   self->told = told != FALSE;
+  self->told_answered = TRUE;
 }
 
 const char *
@@ -846,9 +875,11 @@ heard_sharing_entry_check (HeardSharingEntry *self)
   if (BLANK (HEARD_SHARING_WHAT))
     add_problem (problems, HEARD_SHARING_WHAT,
                  shared ? _("Say what was shared") : _("Say what was not shared"));
+  if (shared && BLANK (HEARD_SHARING_PURPOSE))
+    add_problem (problems, HEARD_SHARING_PURPOSE, _("Say what it was shared for"));
   if (!agreed && BLANK (HEARD_SHARING_AGREEMENT_REASON))
     add_problem (problems, HEARD_SHARING_AGREEMENT_REASON,
-                 _("Say why they were not asked or did not agree, and who decided"));
+                 _("Say why they were not asked or did not agree"));
   if (!agreed && BLANK (HEARD_SHARING_DECIDED_BY))
     add_problem (problems, HEARD_SHARING_DECIDED_BY,
                  _("Say who decided without their agreement"));
@@ -877,6 +908,10 @@ heard_sharing_entry_check (HeardSharingEntry *self)
                  _("This day is in the future. Please check the date"));
   if (shared && heard_text_is_blank (self->lawful_basis))
     add_problem (problems, HEARD_SHARING_LAWFUL_BASIS, _("Choose the lawful basis for sharing"));
+  if (shared && !self->agreed_answered)
+    add_problem (problems, HEARD_SHARING_AGREED, _("Say whether they agreed"));
+  if (shared && !self->told_answered)
+    add_problem (problems, HEARD_SHARING_TOLD, _("Say whether they were told"));
   if (self->decision >= HEARD_SHARING_N_DECISIONS || self->method >= HEARD_SHARING_N_METHODS ||
       self->agreed >= HEARD_SHARING_N_AGREED)
     add_problem (problems, HEARD_SHARING_CODES,

@@ -81,6 +81,8 @@ typedef enum /*< skip >*/
   HEARD_SHARING_AGENCY = HEARD_SHARING_N_TEXTS,
   HEARD_SHARING_SHARED_ON,
   HEARD_SHARING_LAWFUL_BASIS,
+  HEARD_SHARING_AGREED,
+  HEARD_SHARING_TOLD,
   HEARD_SHARING_CODES,
   HEARD_SHARING_N_FIELDS
 } HeardSharingField;
@@ -125,7 +127,8 @@ const char       *heard_lawful_basis_get_explanation (HeardLawfulBasis *self);
 
 G_DECLARE_FINAL_TYPE (HeardSharingEntry, heard_sharing_entry, HEARD, SHARING_ENTRY, GObject)
 
-/* A new entry: told yes, agreed yes, method meeting, shared today. */
+/* A new entry: method meeting, shared today, no agency, and whether they
+ * agreed and were told not answered yet (heard_sharing_entry_is_answered()). */
 HeardSharingEntry   *heard_sharing_entry_new             (gint64                 person_id,
                                                           HeardSharingDecision   decision)
                                                           G_GNUC_WARN_UNUSED_RESULT;
@@ -133,7 +136,9 @@ HeardSharingEntry   *heard_sharing_entry_new             (gint64                
  * made on @made_at, an ISO 8601 moment): decision shared, what went in in
  * words, the agency of its recipient when it names a directory entry,
  * printed report for a print and secure transfer for a file, the plan and
- * statements as links, and export_audit_id set. */
+ * statements as links (the note counts check-ins without naming them, and
+ * the words say so), whether they agreed and were told not answered, and
+ * export_audit_id set. */
 HeardSharingEntry   *heard_sharing_entry_new_from_export_note (gint64                 person_id,
                                                                gint64                 audit_id,
                                                                const char            *made_at,
@@ -167,6 +172,12 @@ void                 heard_sharing_entry_set_method      (HeardSharingEntry     
 const char          *heard_sharing_entry_get_lawful_basis (HeardSharingEntry    *self);
 void                 heard_sharing_entry_set_lawful_basis (HeardSharingEntry    *self,
                                                            const char           *code);
+/* Whether they agreed and were told are answered by their setters; until
+ * then a share is refused (heard_sharing_entry_check()). A decision not to
+ * share asks neither: its getters then give what the records keep (agreed,
+ * told), which is never shown. */
+gboolean             heard_sharing_entry_is_answered     (HeardSharingEntry     *self,
+                                                          HeardSharingField      field);
 HeardSharingAgreed   heard_sharing_entry_get_agreed      (HeardSharingEntry     *self);
 void                 heard_sharing_entry_set_agreed      (HeardSharingEntry     *self,
                                                           HeardSharingAgreed     agreed);
@@ -201,11 +212,12 @@ void                 heard_sharing_entry_set_saved       (HeardSharingEntry     
 
 /* Every problem that keeps it from being saved, one GError per field in
  * the order of HeardSharingField (HEARD_SHARING_ERROR, the code the
- * field): what was shared and with whom, a day not in the future, a lawful
- * basis and why it was necessary when shared, a reason when not shared, a
- * reason and who decided when they did not agree or were not asked, a
- * reason when they were not told, a reason for an amendment, and every
- * text valid UTF-8 within its limit. NULL when there is none. */
+ * field): what was shared and with whom, a day not in the future, a
+ * purpose, a lawful basis, why it was necessary and whether they agreed
+ * and were told when shared, a reason when not shared, a reason and who
+ * decided when they did not agree or were not asked, a reason when they
+ * were not told, a reason for an amendment, and every text valid UTF-8
+ * within its limit. NULL when there is none. */
 GPtrArray           *heard_sharing_entry_check           (HeardSharingEntry     *self)
                                                           G_GNUC_WARN_UNUSED_RESULT;
 /* The first of them as HEARD_STORE_ERROR_INVALID, as the store refuses. */

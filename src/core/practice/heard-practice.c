@@ -1216,6 +1216,8 @@ add_sharing (Generator      *generator,
   heard_sharing_entry_set_method (entry, methods[rng_below (&rng, G_N_ELEMENTS (methods))]);
   heard_sharing_entry_set_lawful_basis (entry, "consent");
   heard_sharing_entry_set_text (entry, HEARD_SHARING_PURPOSE, "Support at school");
+  heard_sharing_entry_set_agreed (entry, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (entry, TRUE);
   if (records->index % 2 == 0 && records->first_statement_id > 0)
     heard_sharing_entry_add_link (entry, HEARD_SHARING_LINK_STATEMENT,
                                   records->first_statement_id);

@@ -29,6 +29,8 @@ struct _HeardAgencyPicker
   gint64          choose_when_listed;
   /* Whether "The young person" is offered too (an action's owner). */
   gboolean        offer_young_person;
+  /* Whether "Not chosen yet" is offered first, and chosen at first. */
+  gboolean        offer_none;
   /* The choice a record holds (heard_agency_picker_choose), offered even
    * when the directory would not offer it now: a kind alone where entries
    * have been added since, or an entry retired since. */
@@ -36,6 +38,9 @@ struct _HeardAgencyPicker
 };
 
 G_DEFINE_FINAL_TYPE (HeardAgencyPicker, heard_agency_picker, HEARD_TYPE_CHOICE_ROW)
+
+/* What names "Not chosen yet" (heard_agency_picker_offer_none()). */
+#define NONE_ID "none"
 
 static gboolean
 is_offered (HeardDirectoryAgency *agency,
@@ -206,6 +211,12 @@ refill (HeardAgencyPicker *self)
           g_ptr_array_add (ids, g_strdup (self->kept_id));
         }
     }
+  if (self->offer_none)
+    {
+      g_ptr_array_insert (choices, 0, heard_directory_agency_new (HEARD_AGENCY_TYPE_OTHER,
+                                                                  _("Not chosen yet")));
+      g_ptr_array_insert (ids, 0, g_strdup (NONE_ID));
+    }
   if (self->offer_young_person)
     {
       HeardAgency young_person = HEARD_AGENCY_YOUNG_PERSON;
@@ -311,6 +322,9 @@ heard_agency_picker_get_chosen (HeardAgencyPicker *self)
 {
   g_return_val_if_fail (HEARD_IS_AGENCY_PICKER (self), NULL);
 
+  if (g_strcmp0 (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (self)), NONE_ID) == 0)
+    return NULL;
+
   return adw_combo_row_get_selected_item (ADW_COMBO_ROW (self));
 }
 
@@ -323,6 +337,18 @@ heard_agency_picker_offer_young_person (HeardAgencyPicker *self)
   g_return_if_fail (self->context == NULL);
 
   self->offer_young_person = TRUE;
+}
+
+/* Offers "Not chosen yet" before the agencies, chosen until another is,
+ * so that a record says which agency only once someone has chosen it (its
+ * agency id is 0 meanwhile). Call before heard_agency_picker_set_context. */
+void
+heard_agency_picker_offer_none (HeardAgencyPicker *self)
+{
+  g_return_if_fail (HEARD_IS_AGENCY_PICKER (self));
+  g_return_if_fail (self->context == NULL);
+
+  self->offer_none = TRUE;
 }
 
 /* Chooses what a record holds: entry @agency_id of @kind, or @kind alone

@@ -30,6 +30,7 @@ void                  heard_agency_picker_set_context (HeardAgencyPicker *self,
 /* The choice made (an entry, or a kind alone), or NULL. */
 HeardDirectoryAgency *heard_agency_picker_get_chosen  (HeardAgencyPicker *self);
 void                  heard_agency_picker_offer_young_person (HeardAgencyPicker *self);
+void                  heard_agency_picker_offer_none  (HeardAgencyPicker *self);
 void                  heard_agency_picker_choose      (HeardAgencyPicker *self,
                                                        HeardAgency        kind,
                                                        gint64             agency_id);

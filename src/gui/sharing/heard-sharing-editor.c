@@ -12,6 +12,7 @@
 #include "heard-directory-list.h"
 #include "heard-field-error.h"
 #include "heard-sharing-editor.h"
+#include "heard-sharing-words.h"
 #include "heard-widgets.h"
 
 /*
@@ -39,8 +40,8 @@ struct _HeardSharingEditor
   gboolean             filling;
   /* The lawful bases (HeardLawfulBasis), once read. */
   GPtrArray           *bases;
-  /* The ticks for the records it can include, each with its link. */
-  GPtrArray           *link_checks;
+  /* The ticks for the records it can include (LinkCheck). */
+  GArray              *link_checks;
   GtkWidget           *fields[HEARD_SHARING_N_FIELDS];
 
   AdwPreferencesGroup *reason_group;
@@ -48,6 +49,7 @@ struct _HeardSharingEditor
   AdwPreferencesGroup *what_group;
   GtkTextView         *what_view;
   AdwPreferencesGroup *links_group;
+  AdwExpanderRow      *links_row;
   AdwPreferencesGroup *with_group;
   HeardAgencyPicker   *agency_row;
   AdwEntryRow         *contact_row;
@@ -74,10 +76,29 @@ struct _HeardSharingEditor
 
 G_DEFINE_FINAL_TYPE (HeardSharingEditor, heard_sharing_editor, HEARD_TYPE_DIALOG)
 
+/* A tick for a record it can include, and that record. */
+typedef struct
+{
+  GtkCheckButton   *check;
+  HeardSharingLink  link;
+} LinkCheck;
+
+/* The fields in the order the form shows them: the first problem in it
+ * is the one focused. */
+static const HeardSharingField form_order[] = {
+  HEARD_SHARING_REASON, HEARD_SHARING_WHAT, HEARD_SHARING_AGENCY, HEARD_SHARING_CONTACT,
+  HEARD_SHARING_SHARED_ON, HEARD_SHARING_PURPOSE, HEARD_SHARING_LAWFUL_BASIS,
+  HEARD_SHARING_AGREED, HEARD_SHARING_AGREEMENT_REASON, HEARD_SHARING_DECIDED_BY,
+  HEARD_SHARING_TOLD, HEARD_SHARING_NOT_TOLD_REASON, HEARD_SHARING_NECESSARY,
+  HEARD_SHARING_NOT_SHARED_REASON,
+};
+
 /* The lawful basis option before one is chosen. */
 #define NO_BASIS_ID "none"
 #define TOLD_ID "yes"
 #define NOT_TOLD_ID "no"
+/* Whether they agreed or were told, before someone has said. */
+#define UNANSWERED_ID "unanswered"
 
 static char *
 dup_text (GtkTextView *view)
@@ -108,19 +129,24 @@ is_shared (HeardSharingEditor *self)
   return heard_sharing_entry_get_decision (self->base) == HEARD_SHARING_SHARED;
 }
 
-static HeardSharingAgreed
-chosen_agreed (HeardSharingEditor *self)
+/* Whether they agreed, as chosen; FALSE while not answered. */
+static gboolean
+chosen_agreed (HeardSharingEditor *self,
+               HeardSharingAgreed *agreed)
 {
-  HeardSharingAgreed agreed = HEARD_SHARING_AGREED_YES;
-
-  heard_sharing_agreed_from_code (heard_choice_row_get_chosen_id (self->agreed_row), &agreed);
-  return agreed;
+  return heard_sharing_agreed_from_code (heard_choice_row_get_chosen_id (self->agreed_row),
+                                         agreed);
 }
 
+/* Whether they were told, as chosen; FALSE while not answered. */
 static gboolean
-chosen_told (HeardSharingEditor *self)
+chosen_told (HeardSharingEditor *self,
+             gboolean           *told)
 {
-  return g_strcmp0 (heard_choice_row_get_chosen_id (self->told_row), NOT_TOLD_ID) != 0;
+  const char *id = heard_choice_row_get_chosen_id (self->told_row);
+
+  *told = g_strcmp0 (id, TOLD_ID) == 0;
+  return *told || g_strcmp0 (id, NOT_TOLD_ID) == 0;
 }
 
 static HeardLawfulBasis *
@@ -142,9 +168,12 @@ static void
 show_answers (HeardSharingEditor *self)
 {
   HeardLawfulBasis *basis = chosen_basis (self);
+  HeardSharingAgreed agreed;
+  gboolean told;
 
-  gtk_widget_set_visible (self->agreement_box, chosen_agreed (self) != HEARD_SHARING_AGREED_YES);
-  gtk_widget_set_visible (self->not_told_box, !chosen_told (self));
+  gtk_widget_set_visible (self->agreement_box,
+                          chosen_agreed (self, &agreed) && agreed != HEARD_SHARING_AGREED_YES);
+  gtk_widget_set_visible (self->not_told_box, chosen_told (self, &told) && !told);
   gtk_label_set_text (self->basis_label,
                       basis != NULL ? heard_lawful_basis_get_explanation (basis)
                                     : _("Choose the basis the law gives for sharing."));
@@ -195,6 +224,30 @@ show_decision (HeardSharingEditor *self)
 
 /* Link ticks */
 
+/* "2 ticked" under Choose Records…, so that what went is seen closed. */
+static void
+count_ticks (HeardSharingEditor *self)
+{
+  guint ticked = 0;
+  g_autofree char *words = NULL;
+
+  for (guint i = 0; i < self->link_checks->len; i++)
+    if (gtk_check_button_get_active (g_array_index (self->link_checks, LinkCheck, i).check))
+      ticked++;
+  words = ticked == 0 ? g_strdup (_("None ticked"))
+                      /* TRANSLATORS: how many records are ticked as included */
+                      : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ticked", "%u ticked",
+                                                      ticked), ticked);
+  adw_expander_row_set_subtitle (self->links_row, words);
+}
+
+static void
+tick_toggled_cb (HeardSharingEditor *self)
+{
+  count_ticks (self);
+  changed_cb (self);
+}
+
 static void
 add_link_check (HeardSharingEditor   *self,
                 HeardSharingLinkKind  kind,
@@ -214,71 +267,38 @@ add_link_check (HeardSharingEditor   *self,
                                   -1);
   adw_action_row_add_prefix (row, check);
   adw_action_row_set_activatable_widget (row, check);
-  g_object_set_data (G_OBJECT (check), "heard-link-kind", GUINT_TO_POINTER (kind));
-  g_object_set_data_full (G_OBJECT (check), "heard-link-id", g_memdup2 (&id, sizeof id), g_free);
-  g_signal_connect_object (check, "toggled", G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
-  adw_preferences_group_add (self->links_group, GTK_WIDGET (row));
-  g_ptr_array_add (self->link_checks, check);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (tick_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_expander_row_add_row (self->links_row, GTK_WIDGET (row));
+  g_array_append_val (self->link_checks,
+                      ((LinkCheck) { GTK_CHECK_BUTTON (check), { kind, id } }));
 }
 
-/* A statement by its content note when sensitive, else by its first words;
- * a plan and a check-in by their day. */
+/* Every record it can include, named as the log names them. */
 static void
 fill_links (HeardSharingEditor *self)
 {
-  GListModel *statements = heard_case_file_get_statements (self->case_file);
   GListModel *plans = heard_case_file_get_plans (self->case_file);
-  GListModel *check_ins = heard_case_file_get_check_ins (self->case_file);
-  guint n_plans = g_list_model_get_n_items (plans);
+  GListModel *kinds[] = { heard_case_file_get_statements (self->case_file), plans,
+                          heard_case_file_get_check_ins (self->case_file) };
+  gboolean several_plans = g_list_model_get_n_items (plans) > 1;
 
-  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
-    {
-      g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
-      g_autofree char *day =
-        heard_date_describe (heard_statement_get_text (statement, HEARD_STATEMENT_GIVEN_ON));
-      g_autofree char *words = NULL;
-      g_autofree char *title = NULL;
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 0; i < g_list_model_get_n_items (kinds[k]); i++)
+      {
+        g_autoptr(GObject) record = g_list_model_get_item (kinds[k], i);
+        HeardSharingLink link;
+        g_autofree char *title = heard_sharing_words_record (record, several_plans, &link);
 
-      if (heard_statement_get_sensitive (statement))
-        /* TRANSLATORS: a sensitive statement by its content note: "Their words of 3 May 2024 (content note: about the night out)" */
-        title = g_strdup_printf (_("Their words of %s (content note: %s)"), day,
-                                 heard_statement_get_content_note (statement));
-      else
-        {
-          const char *text = heard_statement_get_text (statement, HEARD_STATEMENT_WORDS);
-          glong length = g_utf8_strlen (text, -1);
-
-          words = g_utf8_substring (text, 0, MIN (length, 60));
-          /* TRANSLATORS: a statement by its first words: "Their words of 3 May 2024: “I want to go back to school…”" */
-          title = g_strdup_printf (length > 60 ? _("Their words of %s: “%s…”")
-                                               : _("Their words of %s: “%s”"), day, words);
-        }
-      add_link_check (self, HEARD_SHARING_LINK_STATEMENT, heard_statement_get_id (statement),
-                      title);
-    }
-  for (guint i = 0; i < n_plans; i++)
-    {
-      g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
-      g_autofree char *day = heard_date_describe_moment_day (heard_plan_get_created_at (plan));
-      /* TRANSLATORS: one of several plans, by the day it was made */
-      g_autofree char *title = n_plans > 1 ? g_strdup_printf (_("The support plan of %s"), day)
-                                           : g_strdup (_("The support plan"));
-
-      add_link_check (self, HEARD_SHARING_LINK_PLAN, heard_plan_get_id (plan), title);
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
-    {
-      g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (check_ins, i);
-      g_autofree char *day = heard_date_describe (heard_check_in_get_day (check_in));
-      /* TRANSLATORS: a check-in by its day: "Check-in of 3 May 2024" */
-      g_autofree char *title = g_strdup_printf (_("Check-in of %s"), day);
-
-      add_link_check (self, HEARD_SHARING_LINK_CHECK_IN, heard_check_in_get_id (check_in), title);
-    }
+        add_link_check (self, link.kind, link.id, title);
+      }
   if (self->link_checks->len == 0)
-    adw_preferences_group_set_description (self->links_group,
-                                           _("There are no statements, plans or check-ins "
-                                             "recorded for them yet."));
+    {
+      adw_preferences_group_set_description (self->links_group,
+                                             _("There are no statements, plans or check-ins "
+                                               "recorded for them yet."));
+      gtk_widget_set_visible (GTK_WIDGET (self->links_row), FALSE);
+    }
 }
 
 static gboolean
@@ -297,6 +317,44 @@ is_linked (HeardSharingEntry    *entry,
 }
 
 /* Filling and reading */
+
+/* Whether they agreed and were told: "Not answered yet" first while
+ * @entry has no answer, so that nothing is said for them until someone
+ * does. */
+static void
+fill_answer_options (HeardSharingEditor *self,
+                     HeardSharingEntry  *entry)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  if (!heard_sharing_entry_is_answered (entry, HEARD_SHARING_AGREED))
+    {
+      gtk_string_list_append (labels, _("Not answered yet"));
+      g_strv_builder_add (ids, UNANSWERED_ID);
+    }
+  gtk_string_list_append (labels, _("Yes"));
+  g_strv_builder_add (ids, heard_sharing_agreed_to_code (HEARD_SHARING_AGREED_YES));
+  gtk_string_list_append (labels, _("No"));
+  g_strv_builder_add (ids, heard_sharing_agreed_to_code (HEARD_SHARING_AGREED_NO));
+  gtk_string_list_append (labels, _("Not asked"));
+  g_strv_builder_add (ids, heard_sharing_agreed_to_code (HEARD_SHARING_AGREED_NOT_ASKED));
+  set_options (self->agreed_row, labels, ids);
+
+  labels = gtk_string_list_new (NULL);
+  g_clear_pointer (&ids, g_strv_builder_unref);
+  ids = g_strv_builder_new ();
+  if (!heard_sharing_entry_is_answered (entry, HEARD_SHARING_TOLD))
+    {
+      gtk_string_list_append (labels, _("Not answered yet"));
+      g_strv_builder_add (ids, UNANSWERED_ID);
+    }
+  gtk_string_list_append (labels, _("Yes"));
+  g_strv_builder_add (ids, TOLD_ID);
+  gtk_string_list_append (labels, _("No"));
+  g_strv_builder_add (ids, NOT_TOLD_ID);
+  set_options (self->told_row, labels, ids);
+}
 
 static void
 fill_bases (HeardSharingEditor *self)
@@ -335,7 +393,7 @@ bases_read_cb (GObject      *object,
   if (bases == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        heard_dialog_show_error (HEARD_DIALOG (self), heard_describe_save_error (error));
+        heard_dialog_show_error (HEARD_DIALOG (self), error->message);
       return;
     }
   g_clear_pointer (&self->bases, g_ptr_array_unref);
@@ -367,12 +425,12 @@ fill_form (HeardSharingEditor *self,
   set_view (self->what_view, heard_sharing_entry_get_text (entry, HEARD_SHARING_WHAT));
   for (guint i = 0; i < self->link_checks->len; i++)
     {
-      GObject *check = g_ptr_array_index (self->link_checks, i);
-      HeardSharingLinkKind kind = GPOINTER_TO_UINT (g_object_get_data (check, "heard-link-kind"));
-      gint64 *id = g_object_get_data (check, "heard-link-id");
+      LinkCheck *tick = &g_array_index (self->link_checks, LinkCheck, i);
 
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_linked (entry, kind, *id));
+      gtk_check_button_set_active (tick->check,
+                                   is_linked (entry, tick->link.kind, tick->link.id));
     }
+  count_ticks (self);
   if (agency != NULL)
     heard_agency_picker_choose (self->agency_row,
                                 heard_agency_type_to_kind (
@@ -386,13 +444,18 @@ fill_form (HeardSharingEditor *self,
   gtk_editable_set_text (GTK_EDITABLE (self->purpose_row),
                          heard_sharing_entry_get_text (entry, HEARD_SHARING_PURPOSE));
   heard_choice_row_choose_id (self->agreed_row,
-                              heard_sharing_agreed_to_code (heard_sharing_entry_get_agreed (entry)));
+                              heard_sharing_entry_is_answered (entry, HEARD_SHARING_AGREED)
+                              ? heard_sharing_agreed_to_code (heard_sharing_entry_get_agreed (entry))
+                              : UNANSWERED_ID);
   set_view (self->agreement_view,
             heard_sharing_entry_get_text (entry, HEARD_SHARING_AGREEMENT_REASON));
   gtk_editable_set_text (GTK_EDITABLE (self->decided_by_row),
                          heard_sharing_entry_get_text (entry, HEARD_SHARING_DECIDED_BY));
-  heard_choice_row_choose_id (self->told_row,
-                              heard_sharing_entry_get_told (entry) ? TOLD_ID : NOT_TOLD_ID);
+  if (!heard_sharing_entry_is_answered (entry, HEARD_SHARING_TOLD))
+    heard_choice_row_choose_id (self->told_row, UNANSWERED_ID);
+  else
+    heard_choice_row_choose_id (self->told_row,
+                                heard_sharing_entry_get_told (entry) ? TOLD_ID : NOT_TOLD_ID);
   set_view (self->not_told_view,
             heard_sharing_entry_get_text (entry, HEARD_SHARING_NOT_TOLD_REASON));
   set_view (self->necessary_view, heard_sharing_entry_get_text (entry, HEARD_SHARING_NECESSARY));
@@ -425,14 +488,18 @@ set_entry_view (HeardSharingEntry *entry,
 }
 
 /* The entry as the form says it; what the form does not ask (why they
- * did not agree, when they did) is left empty. */
+ * did not agree, when they did) is left empty. Whether they agreed and
+ * were told stay unanswered until chosen, and a decision not to share
+ * keeps what it held (the form neither asks nor shows them). */
 static HeardSharingEntry *
 read_entry (HeardSharingEditor *self)
 {
   HeardSharingEntry *entry = heard_sharing_entry_copy (self->base);
   gboolean shared = is_shared (self);
-  HeardSharingAgreed agreed = chosen_agreed (self);
-  gboolean told = chosen_told (self);
+  HeardSharingAgreed agreed = HEARD_SHARING_AGREED_YES;
+  gboolean agreed_answered = chosen_agreed (self, &agreed);
+  gboolean told = TRUE;
+  gboolean told_answered = chosen_told (self, &told);
   HeardSharingMethod method = HEARD_SHARING_METHOD_MEETING;
   HeardLawfulBasis *basis = chosen_basis (self);
   GDate day;
@@ -445,13 +512,10 @@ read_entry (HeardSharingEditor *self)
   heard_sharing_entry_clear_links (entry);
   for (guint i = 0; shared && i < self->link_checks->len; i++)
     {
-      GObject *check = g_ptr_array_index (self->link_checks, i);
+      LinkCheck *tick = &g_array_index (self->link_checks, LinkCheck, i);
 
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        heard_sharing_entry_add_link (entry,
-                                      GPOINTER_TO_UINT (g_object_get_data (check,
-                                                                           "heard-link-kind")),
-                                      *(gint64 *) g_object_get_data (check, "heard-link-id"));
+      if (gtk_check_button_get_active (tick->check))
+        heard_sharing_entry_add_link (entry, tick->link.kind, tick->link.id);
     }
   heard_sharing_entry_set_agency_id (entry,
                                      heard_agency_picker_get_chosen_agency_id (self->agency_row));
@@ -467,12 +531,16 @@ read_entry (HeardSharingEditor *self)
   heard_sharing_entry_set_lawful_basis (entry,
                                         shared && basis != NULL
                                         ? heard_lawful_basis_get_code (basis) : "");
-  heard_sharing_entry_set_agreed (entry, agreed);
+  if (shared && agreed_answered)
+    heard_sharing_entry_set_agreed (entry, agreed);
+  agreed = heard_sharing_entry_get_agreed (entry);
   set_entry_view (entry, HEARD_SHARING_AGREEMENT_REASON,
                   shared && agreed != HEARD_SHARING_AGREED_YES, self->agreement_view);
   set_entry_text (entry, HEARD_SHARING_DECIDED_BY, shared && agreed != HEARD_SHARING_AGREED_YES,
                   gtk_editable_get_text (GTK_EDITABLE (self->decided_by_row)));
-  heard_sharing_entry_set_told (entry, told);
+  if (shared && told_answered)
+    heard_sharing_entry_set_told (entry, told);
+  told = heard_sharing_entry_get_told (entry);
   set_entry_view (entry, HEARD_SHARING_NOT_TOLD_REASON, shared && !told, self->not_told_view);
   set_entry_view (entry, HEARD_SHARING_NECESSARY, shared, self->necessary_view);
   set_entry_view (entry, HEARD_SHARING_NOT_SHARED_REASON, !shared, self->not_shared_view);
@@ -494,27 +562,69 @@ written_cb (GObject      *object,
   heard_dialog_finish_saving (HEARD_DIALOG (self), error);
 }
 
-/* Says each problem beside its field, the first last so that focus ends
- * there; one no field shows goes in the banner. Whether all had a field. */
-static gboolean
+/* Scrolls the form so that @field shows. */
+static void
+scroll_to (GtkWidget *field)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (field, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  graphene_rect_t bounds;
+
+  if (scrolled == NULL)
+    return;
+  /* The scrolled content itself, not the viewport that moves it. */
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content != NULL && gtk_widget_compute_bounds (field, content, &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (
+                                 GTK_SCROLLED_WINDOW (scrolled)),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+}
+
+static const GError *
+problem_in (GPtrArray         *problems,
+            HeardSharingField  field)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (((GError *) g_ptr_array_index (problems, i))->code == (int) field)
+      return g_ptr_array_index (problems, i);
+
+  return NULL;
+}
+
+/* Says each problem beside its field, in the form's order from the end,
+ * so that focus ends on the first, scrolled to; one no field shows goes
+ * in the banner. */
+static void
 show_problems (HeardSharingEditor *self,
                GPtrArray          *problems)
 {
-  for (guint i = problems->len; i > 0; i--)
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < problems->len; i++)
     {
-      GError *problem = g_ptr_array_index (problems, i - 1);
+      GError *problem = g_ptr_array_index (problems, i);
       GtkWidget *field = problem->code >= 0 && problem->code < HEARD_SHARING_N_FIELDS
                          ? self->fields[problem->code] : NULL;
 
       if (field == NULL || !gtk_widget_is_visible (field))
         {
           heard_dialog_show_error (HEARD_DIALOG (self), problem->message);
-          return FALSE;
+          return;
         }
-      heard_field_error_show (field, problem->message);
     }
+  for (gsize i = G_N_ELEMENTS (form_order); i > 0; i--)
+    {
+      const GError *problem = problem_in (problems, form_order[i - 1]);
 
-  return TRUE;
+      if (problem == NULL)
+        continue;
+      first = self->fields[problem->code];
+      heard_field_error_show (first, problem->message);
+    }
+  if (first != NULL)
+    scroll_to (first);
 }
 
 static void
@@ -555,7 +665,7 @@ heard_sharing_editor_dispose (GObject *object)
   HeardSharingEditor *self = HEARD_SHARING_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_SHARING_EDITOR);
-  g_clear_pointer (&self->link_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->link_checks, g_array_unref);
   g_clear_pointer (&self->bases, g_ptr_array_unref);
   g_clear_object (&self->base);
   g_clear_object (&self->case_file);
@@ -584,6 +694,7 @@ heard_sharing_editor_class_init (HeardSharingEditorClass *klass)
   BIND (what_group);
   BIND (what_view);
   BIND (links_group);
+  BIND (links_row);
   BIND (with_group);
   BIND (agency_row);
   BIND (contact_row);
@@ -616,7 +727,7 @@ heard_sharing_editor_init (HeardSharingEditor *self)
   g_autoptr(GStrvBuilder) ids = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->link_checks = g_ptr_array_new ();
+  self->link_checks = g_array_new (FALSE, FALSE, sizeof (LinkCheck));
 
   labels = gtk_string_list_new (NULL);
   ids = g_strv_builder_new ();
@@ -627,19 +738,6 @@ heard_sharing_editor_init (HeardSharingEditor *self)
     }
   set_options (self->method_row, labels, g_steal_pointer (&ids));
 
-  labels = gtk_string_list_new ((const char *const[]) { _("Yes"), _("No"), _("Not asked"),
-                                                        NULL });
-  ids = g_strv_builder_new ();
-  g_strv_builder_add (ids, heard_sharing_agreed_to_code (HEARD_SHARING_AGREED_YES));
-  g_strv_builder_add (ids, heard_sharing_agreed_to_code (HEARD_SHARING_AGREED_NO));
-  g_strv_builder_add (ids, heard_sharing_agreed_to_code (HEARD_SHARING_AGREED_NOT_ASKED));
-  set_options (self->agreed_row, labels, g_steal_pointer (&ids));
-
-  labels = gtk_string_list_new ((const char *const[]) { _("Yes"), _("No"), NULL });
-  ids = g_strv_builder_new ();
-  g_strv_builder_add (ids, TOLD_ID);
-  g_strv_builder_add (ids, NOT_TOLD_ID);
-  set_options (self->told_row, labels, g_steal_pointer (&ids));
 
   self->fields[HEARD_SHARING_WHAT] = GTK_WIDGET (self->what_view);
   self->fields[HEARD_SHARING_CONTACT] = GTK_WIDGET (self->contact_row);
@@ -653,6 +751,8 @@ heard_sharing_editor_init (HeardSharingEditor *self)
   self->fields[HEARD_SHARING_AGENCY] = GTK_WIDGET (self->agency_row);
   self->fields[HEARD_SHARING_SHARED_ON] = GTK_WIDGET (self->day_row);
   self->fields[HEARD_SHARING_LAWFUL_BASIS] = GTK_WIDGET (self->basis_row);
+  self->fields[HEARD_SHARING_AGREED] = GTK_WIDGET (self->agreed_row);
+  self->fields[HEARD_SHARING_TOLD] = GTK_WIDGET (self->told_row);
 
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
@@ -705,7 +805,9 @@ create (GtkWindow         *parent,
   self->amending = amending;
 
   self->filling = TRUE;
+  heard_agency_picker_offer_none (self->agency_row);
   heard_agency_picker_set_context (self->agency_row, heard_case_file_get_context (case_file));
+  fill_answer_options (self, base);
   self->filling = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->reason_group), amending);
   show_decision (self);

@@ -59,7 +59,7 @@ version_group (HeardSharingHistory *self,
                                             heard_sharing_entry_get_saved_by (version), when);
   g_autofree char *words = heard_sharing_words_title (
     version, heard_context_get_agencies (heard_case_file_get_context (self->case_file)));
-  g_autofree char *details = heard_sharing_words_details (version, self->bases);
+  g_autofree char *details = heard_sharing_words_details (version, self->case_file, self->bases);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), saved);
@@ -91,7 +91,8 @@ history_loaded_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      adw_status_page_set_description (self->error_page, heard_describe_save_error (error));
+      /* A read: the title says it could not be shown, the store why. */
+      adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->stack, "error");
       return;
     }

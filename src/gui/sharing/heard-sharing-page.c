@@ -81,7 +81,7 @@ create_entry_row (gpointer item,
   g_autofree char *name = g_strdup_printf ("sharing-entry-%" G_GINT64_FORMAT, id);
   g_autofree char *title = heard_sharing_words_title (
     entry, heard_context_get_agencies (heard_case_file_get_context (self->case_file)));
-  g_autofree char *details = heard_sharing_words_details (entry, self->bases);
+  g_autofree char *details = heard_sharing_words_details (entry, self->case_file, self->bases);
   g_autofree char *amend_label = NULL;
 
   gtk_widget_set_name (row, name);

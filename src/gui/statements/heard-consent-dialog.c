@@ -9,6 +9,7 @@
 #include "heard-choice-row.h"
 #include "heard-consent-dialog.h"
 #include "heard-date-row.h"
+#include "heard-directory-list.h"
 #include "heard-field-error.h"
 
 /*
@@ -186,6 +187,8 @@ heard_consent_dialog_new (GtkWindow      *parent,
   g_autofree char *today = NULL;
   g_autofree char *when = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *agencies = NULL;
+  HeardContext *context;
 
   g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
   g_return_val_if_fail (HEARD_IS_STATEMENT (statement), NULL);
@@ -198,9 +201,15 @@ heard_consent_dialog_new (GtkWindow      *parent,
   withdrawn_on = heard_statement_get_consent_withdrawn_on (statement);
   today = heard_today_iso_date ();
   when = heard_statement_dup_when_text (statement);
-  /* TRANSLATORS: %s is when the statement was given, "3 May 2024, 14:30" */
-  now = g_strdup_printf (_("Their consent for what they said on %s. Every change is kept "
-                           "beside the ones before."), when);
+  context = heard_case_file_get_context (case_file);
+  agencies = heard_directory_list_describe_kinds (
+    HEARD_DIRECTORY_LIST (heard_context_get_agencies (context)),
+    heard_statement_get_text (statement, HEARD_STATEMENT_SHARE_WITH));
+  /* TRANSLATORS: %s is when the statement was given, "3 May 2024, 14:30",
+   * then the agencies the consent covers, "School or college (Northgate
+   * Academy), Police" */
+  now = g_strdup_printf (_("Their consent for what they said on %s to be shared with %s. Every "
+                           "change is kept beside the ones before."), when, agencies);
   gtk_label_set_text (self->now_label, now);
 
   heard_choice_row_choose_id (self->until_row, *ends_on != '\0' ? UNTIL_DAY : UNTIL_OPEN);

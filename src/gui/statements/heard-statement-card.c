@@ -338,6 +338,10 @@ set_up (HeardStatementCard     *self,
     return;
 
   show_consent (self, directory);
+  /* Nothing to change where they agreed to no agency: the consent line
+   * above the buttons says so in words. */
+  gtk_widget_set_visible (self->consent_button,
+                          *heard_statement_get_text (statement, HEARD_STATEMENT_SHARE_WITH) != '\0');
   show_replies (self);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->answer_button), "x", id);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->amend_button), "x", id);
