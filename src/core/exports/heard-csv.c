@@ -305,6 +305,7 @@ write_sharing (const HeardCsvContent *content)
       HeardSharingEntry *entry = g_ptr_array_index (content->sharing, i);
       HeardDirectoryAgency *agency =
         find_agency (content->agencies, heard_sharing_entry_get_agency_id (entry));
+      gboolean shared = heard_sharing_entry_get_decision (entry) == HEARD_SHARING_SHARED;
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
                                              heard_sharing_entry_get_id (entry));
       g_autofree char *version = g_strdup_printf ("%u", heard_sharing_entry_get_version (entry));
@@ -325,8 +326,10 @@ write_sharing (const HeardCsvContent *content)
                                                : "",
         [SHARING_METHOD] = heard_sharing_method_to_code (heard_sharing_entry_get_method (entry)),
         [SHARING_LAWFUL_BASIS] = heard_sharing_entry_get_lawful_basis (entry),
-        [SHARING_AGREED] = heard_sharing_agreed_to_code (heard_sharing_entry_get_agreed (entry)),
-        [SHARING_TOLD] = heard_sharing_entry_get_told (entry) ? "yes" : "no",
+        /* Asked of a share only: a decision not to share leaves them empty. */
+        [SHARING_AGREED] = shared ? heard_sharing_agreed_to_code (
+                                      heard_sharing_entry_get_agreed (entry)) : "",
+        [SHARING_TOLD] = !shared ? "" : heard_sharing_entry_get_told (entry) ? "yes" : "no",
         [SHARING_LINKS] = links,
       };
 

@@ -121,7 +121,7 @@ gboolean              heard_csv_export_lookup (const char             *code,
  * name people; for the sharing log one row per entry (its newest
  * version), columns person, entry, version, day, decision (shared or
  * not-shared), agency, agency_type, method, lawful_basis, agreed (yes, no,
- * not-asked), told (yes, no), links (what it included, e.g.
+ * not-asked; empty for a decision not to share), told (yes, no; likewise), links (what it included, e.g.
  * "statement:12;plan:3"); with_words adds contact, what, purpose,
  * agreement_reason, decided_by, not_told_reason, necessary and
  * not_shared_reason, the worker's words. */
