@@ -6,6 +6,7 @@
 #include "heard-case-file.h"
 #include "heard-codesign-window-private.h"
 #include "heard-person-page.h"
+#include "heard-story-view.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -23,6 +24,12 @@
 #define OTHER_NAME "Jordan Pike"
 #define OTHER_PREFERRED "Jojo"
 #define WORDS "I want to go back to school in September."
+#define SENSITIVE_WORDS "He took me to the flat on Cole Street."
+#define STAFF_CONTEXT "Seemed withdrawn; staff view only."
+#define ANSWER "We asked the school about a place in September."
+#define WORKER_GOAL "Regular attendance with support."
+#define THEIR_GOAL "Go to school three days a week."
+#define THEIR_SAY "I want more time with my mum."
 
 static HeardApplication *the_app;
 
@@ -225,6 +232,32 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) &&
+          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return GTK_CHECK_BUTTON (child);
+      if ((found = find_check (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The page co-design mode shows now. */
+static GtkWidget *
+shown_page (HeardCodesignWindow *codesign)
+{
+  return gtk_stack_get_visible_child (GTK_STACK (adw_window_get_content (ADW_WINDOW (codesign))));
+}
+
 static gboolean
 is_mapped (gpointer data)
 {
@@ -246,8 +279,80 @@ shows_state (gpointer data)
 }
 
 static gint64
+finish_write (HeardCaseFile  *case_file,
+              GAsyncResult  **result)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_test_wait (result);
+  id = heard_case_file_write_finish (case_file, *result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_clear_object (result);
+
+  return id;
+}
+
+/* A plan with the worker's goal for education, and an answer to @statement_id. */
+static gint64
+write_plan (HeardCaseFile *case_file,
+            gint64         statement_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPlanArea) area = NULL;
+  g_autoptr(HeardStatementResponse) response = heard_statement_response_new ();
+  gint64 plan_id;
+
+  heard_case_file_start_plan_async (case_file, NULL, heard_test_store_result_cb, &result);
+  plan_id = finish_write (case_file, &result);
+  area = heard_plan_area_new (plan_id, HEARD_AREA_EDUCATION);
+  heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER, WORKER_GOAL);
+  heard_case_file_save_area_async (case_file, area, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+
+  heard_statement_response_set_statement_id (response, statement_id);
+  heard_statement_response_set_what_we_did (response, ANSWER);
+  heard_case_file_answer_statement_async (case_file, response, NULL, heard_test_store_result_cb,
+                                          &result);
+  finish_write (case_file, &result);
+
+  return plan_id;
+}
+
+static const char *
+worker_goal (HeardCaseFile *case_file,
+             gint64         plan_id)
+{
+  HeardPlan *plan = heard_case_file_find_plan (case_file, plan_id);
+  HeardPlanArea *area = heard_plan_find_area (plan, HEARD_AREA_EDUCATION);
+
+  return heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER);
+}
+
+static void
+set_text_view (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* The first text view below @root. */
+static GtkWidget *
+find_text_view (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  heard_test_ui_collect_text_views (root, views);
+  g_assert_cmpuint (views->len, >, 0);
+
+  return views->pdata[0];
+}
+
+static gint64
 record_statement (HeardCaseFile *case_file,
-                  const char    *words)
+                  const char    *words,
+                  const char    *content_note)
 {
   g_autoptr(HeardStatement) statement = heard_statement_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -257,6 +362,12 @@ record_statement (HeardCaseFile *case_file,
   heard_statement_set_person_id (statement, heard_case_file_get_person_id (case_file));
   heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
   heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "2026-03-05");
+  heard_statement_set_text (statement, HEARD_STATEMENT_CONTEXT, STAFF_CONTEXT);
+  if (content_note != NULL)
+    {
+      heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, content_note);
+      heard_statement_set_sensitive (statement, TRUE);
+    }
   heard_case_file_record_statement_async (case_file, statement, NULL,
                                           heard_test_store_result_cb, &result);
   heard_test_wait (&result);
@@ -300,7 +411,12 @@ test_codesign_walls (void)
   HeardPersonPage *page;
   GtkWidget *entry;
   Paused paused = { 0 };
-  Count one = { NULL, 1 };
+  Count two = { NULL, 2 };
+  Count one_plan = { NULL, 1 };
+  Count one_own = { NULL, 1 };
+  Count one_say = { NULL, 1 };
+  gint64 statement_id;
+  gint64 plan_id;
 
   heard_test_ui_start (the_app, data_dir);
   heard_test_ui_wait_for_state (the_app, "recovery-code");
@@ -313,9 +429,13 @@ test_codesign_walls (void)
   g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (page)), ==, NAME);
   case_file = heard_case_file_open (heard_window_get_context (window),
                                     heard_person_page_get_person (page));
-  record_statement (case_file, WORDS);
-  one.model = heard_case_file_get_statements (case_file);
-  heard_test_ui_wait_until (has_items, &one, "their statement");
+  statement_id = record_statement (case_file, WORDS, NULL);
+  record_statement (case_file, SENSITIVE_WORDS, "About the flat");
+  two.model = heard_case_file_get_statements (case_file);
+  heard_test_ui_wait_until (has_items, &two, "their statements");
+  plan_id = write_plan (case_file, statement_id);
+  one_plan.model = heard_case_file_get_plans (case_file);
+  heard_test_ui_wait_until (has_items, &one_plan, "their plan");
 
   /* Their window: their name in the heading, never in the title; the
    * staff window behind shows its neutral page, with no name in its title. */
@@ -327,6 +447,19 @@ test_codesign_walls (void)
   heard_test_ui_assert_no_title_names (PREFERRED);
   heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
   heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign");
+
+  /* Their words first, the answer written for them; the sensitive one
+   * behind its note until they open it; never the staff's context. */
+  assert_shows (GTK_WINDOW (codesign), WORDS);
+  assert_shows (GTK_WINDOW (codesign), ANSWER);
+  assert_shows (GTK_WINDOW (codesign), "About the flat");
+  assert_does_not_show (GTK_WINDOW (codesign), SENSITIVE_WORDS);
+  assert_does_not_show (GTK_WINDOW (codesign), STAFF_CONTEXT);
+  g_assert_nonnull (heard_test_ui_find_descendant (GTK_WIDGET (codesign), HEARD_TYPE_STORY_VIEW,
+                                                   NULL));
+  /* Their plan: the worker's goal written for them, and room for theirs. */
+  assert_shows (GTK_WINDOW (codesign), WORKER_GOAL);
+  assert_shows (GTK_WINDOW (codesign), "You have not written one yet.");
 
   /* Walls: not a window of the application (whose actions would reach
    * settings, exports and the main window); no staff or person action,
@@ -368,6 +501,43 @@ test_codesign_walls (void)
   g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
   assert_shows (GTK_WINDOW (codesign), PREFERRED);
+
+  /* Their goal, written by them: kept as theirs, the worker's untouched. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Change My Goal"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
+  set_text_view (find_text_view (shown_page (codesign)), THEIR_GOAL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.save-own-words",
+                                             NULL));
+  one_own.model = heard_case_file_get_own_words (case_file);
+  heard_test_ui_wait_until (has_items, &one_own, "their goal saved");
+  {
+    HeardOwnWords *own = heard_case_file_find_own_words (case_file, HEARD_AREA_EDUCATION,
+                                                         HEARD_OWN_GOAL);
+
+    g_assert_nonnull (own);
+    g_assert_cmpstr (heard_own_words_get_words (own), ==, THEIR_GOAL);
+    g_assert_cmpint (heard_own_words_get_plan_id (own), ==, plan_id);
+  }
+  g_assert_cmpstr (worker_goal (case_file, plan_id), ==, WORKER_GOAL);
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  assert_shows (GTK_WINDOW (codesign), THEIR_GOAL);
+  assert_shows (GTK_WINDOW (codesign), WORKER_GOAL);
+
+  /* My plan, my say: they do not agree, in their words; kept with it. */
+  gtk_check_button_set_active (find_check (GTK_WIDGET (codesign), "I _don’t agree"), TRUE);
+  set_text_view (find_text_view (shown_page (codesign)), THEIR_SAY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.save-say", NULL));
+  one_say.model = heard_case_file_get_plan_says (case_file);
+  heard_test_ui_wait_until (has_items, &one_say, "their say saved");
+  {
+    HeardPlanSay *say = heard_case_file_find_plan_say (case_file, plan_id);
+
+    g_assert_nonnull (say);
+    g_assert_cmpint (heard_plan_say_get_kind (say), ==, HEARD_SAY_DOES_NOT_AGREE);
+    g_assert_cmpstr (heard_plan_say_get_words (say), ==, THEIR_SAY);
+  }
+  assert_shows (GTK_WINDOW (codesign), "You said: I don’t agree. “" THEIR_SAY "”");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-plan");
 
   /* Closing asks for the staff passphrase; a wrong one is refused beside
    * the field and the window stays, the staff window still neutral. */

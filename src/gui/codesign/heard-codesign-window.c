@@ -7,8 +7,12 @@
 
 #include "heard-accessibility.h"
 #include "heard-caseworker-passphrase.h"
+#include "heard-codesign-area.h"
+#include "heard-codesign-statement.h"
 #include "heard-codesign-window-private.h"
 #include "heard-field-error.h"
+#include "heard-for-them.h"
+#include "heard-story-view.h"
 
 /*
  * Co-design mode: the young person at the screen beside staff, working on
@@ -35,12 +39,30 @@ struct _HeardCodesignWindow
   /* Set once staff have given their passphrase: the window may close. */
   gboolean        may_close;
   gboolean        checking;
+  /* The newest version of their plan, whose areas show; NULL when none. */
+  HeardPlan      *plan;
+  /* Only the areas written for them to read. */
+  GtkCustomFilter *area_filter;
+  /* What the editor page is changing. */
+  HeardAreaKind   edit_area;
+  HeardOwnPart    edit_part;
 
   GtkStack       *stack;
   GtkLabel       *heading_label;
   GtkWidget      *pause_button;
   GtkWidget      *come_back_button;
   GtkWidget      *passphrase_entry;
+  GtkListBox     *statements_list;
+  GtkWidget      *no_plan_label;
+  GtkListBox     *areas_list;
+  GtkLabel       *say_label;
+  GtkCheckButton *agree_button;
+  GtkCheckButton *disagree_button;
+  GtkCheckButton *unsure_button;
+  GtkTextView    *say_view;
+  HeardStoryView *story_view;
+  GtkLabel       *edit_heading;
+  GtkTextView    *edit_view;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCodesignWindow, heard_codesign_window, ADW_TYPE_WINDOW)
@@ -63,6 +85,142 @@ update_heading (HeardCodesignWindow *self)
     name = heard_person_get_display_name (person);
   heading = g_strdup_printf (C_("co-design", "Hello, %s"), name);
   gtk_label_set_label (self->heading_label, heading);
+}
+
+static char *
+dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+/* A row named for screen readers, which the keyboard passes through to
+ * the buttons in it. */
+static GtkWidget *
+new_row (GtkWidget  *child,
+         const char *name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  heard_accessibility_name_mnemonics (row);
+
+  return row;
+}
+
+static GtkWidget *
+create_statement_row (gpointer item,
+                      gpointer user_data)
+{
+  HeardCodesignWindow *self = user_data;
+
+  return new_row (heard_codesign_statement_new (self->case_file, item),
+                  C_("co-design", "Something you said"));
+}
+
+static GtkWidget *
+create_area_row (gpointer item,
+                 gpointer user_data)
+{
+  HeardCodesignWindow *self = user_data;
+
+  return new_row (heard_codesign_area_new (self->case_file, item),
+                  heard_area_kind_label (heard_plan_area_get_kind (item)));
+}
+
+static gboolean
+area_is_for_them (gpointer item,
+                  gpointer user_data)
+{
+  HeardCodesignWindow *self = user_data;
+
+  return heard_case_file_written_for_them (self->case_file, HEARD_FOR_THEM_AREA,
+                                           heard_plan_area_get_id (item));
+}
+
+static void
+marks_changed_cb (HeardCodesignWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->area_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* What they said last about this version of their plan. */
+static void
+update_say (HeardCodesignWindow *self)
+{
+  HeardPlanSay *say = self->plan != NULL
+                      ? heard_case_file_find_plan_say (self->case_file, heard_plan_get_id (self->plan))
+                      : NULL;
+  const char *words;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->say_view), self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codesign.save-say", self->plan != NULL);
+  if (say == NULL)
+    {
+      gtk_label_set_label (self->say_label,
+                           C_("co-design", "Do you agree with this plan? You do not have to say."));
+      return;
+    }
+
+  words = heard_plan_say_get_words (say);
+  switch (heard_plan_say_get_kind (say))
+    {
+    case HEARD_SAY_AGREES:
+      text = g_strdup (C_("co-design", "You said: I agree."));
+      break;
+    case HEARD_SAY_DOES_NOT_AGREE:
+      text = g_strdup (C_("co-design", "You said: I don’t agree."));
+      break;
+    case HEARD_SAY_NOT_SURE:
+    case HEARD_SAY_N_KINDS:
+    default:
+      text = g_strdup (C_("co-design", "You said: I’m not sure."));
+      break;
+    }
+  if (words != NULL && *words != '\0')
+    {
+      g_autofree char *with_words = g_strdup_printf ("%s “%s”", text, words);
+
+      g_free (text);
+      text = g_steal_pointer (&with_words);
+    }
+  gtk_label_set_label (self->say_label, text);
+}
+
+/* The newest version of their plan is the one they work on. */
+static void
+update_plan (HeardCodesignWindow *self)
+{
+  GListModel *plans = heard_case_file_get_plans (self->case_file);
+  g_autoptr(HeardPlan) newest = g_list_model_get_n_items (plans) > 0
+                                ? g_list_model_get_item (plans, 0) : NULL;
+
+  if (newest != self->plan)
+    {
+      g_set_object (&self->plan, newest);
+      if (newest != NULL)
+        {
+          g_autoptr(GtkFilterListModel) areas =
+            gtk_filter_list_model_new (g_object_ref (heard_plan_get_areas (newest)),
+                                       GTK_FILTER (g_object_ref (self->area_filter)));
+
+          gtk_list_box_bind_model (self->areas_list, G_LIST_MODEL (areas), create_area_row, self,
+                                   NULL);
+        }
+      else
+        gtk_list_box_bind_model (self->areas_list, NULL, NULL, NULL, NULL);
+    }
+  gtk_widget_set_visible (self->no_plan_label, newest == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->areas_list), newest != NULL);
+  update_say (self);
 }
 
 static void
@@ -234,6 +392,155 @@ passphrase_activated_cb (HeardCodesignWindow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "codesign.finish", NULL);
 }
 
+/* Their goal, or what helps them, for one area: (area kind, part). */
+static void
+edit_own_words_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  int area, part;
+  HeardOwnWords *words;
+  g_autofree char *heading = NULL;
+
+  g_variant_get (parameter, "(ii)", &area, &part);
+  if (self->plan == NULL || area < 0 || area >= HEARD_AREA_N_KINDS || part < 0 ||
+      part >= HEARD_OWN_N_PARTS)
+    return;
+
+  self->edit_area = area;
+  self->edit_part = part;
+  heading = g_strdup_printf (part == HEARD_OWN_GOAL ? C_("co-design", "Your goal: %s")
+                                                    : C_("co-design", "What helps you: %s"),
+                             heard_area_kind_label (area));
+  gtk_label_set_label (self->edit_heading, heading);
+  words = heard_case_file_find_own_words (self->case_file, area, part);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->edit_view),
+                            words != NULL ? heard_own_words_get_words (words) : "", -1);
+  heard_field_error_clear (GTK_WIDGET (self->edit_view));
+  show_page (self, "edit");
+  gtk_widget_grab_focus (GTK_WIDGET (self->edit_view));
+}
+
+static void
+done_editing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  show_page (self, "together");
+  gtk_widget_grab_focus (self->pause_button);
+}
+
+static void
+own_words_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HeardCodesignWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        heard_field_error_show (GTK_WIDGET (self->edit_view),
+                                C_("co-design", "That did not save. Please try again."));
+      return;
+    }
+
+  if (g_str_equal (get_page (self), "edit"))
+    done_editing_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+static void
+save_own_words_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  g_autofree char *text = dup_text (self->edit_view);
+  g_autoptr(HeardOwnWords) words = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  words = heard_own_words_new (heard_case_file_get_person_id (self->case_file),
+                               heard_plan_get_id (self->plan), self->edit_area, self->edit_part,
+                               text);
+  if (*text == '\0' || !heard_own_words_check (words, &error))
+    {
+      heard_field_error_show (GTK_WIDGET (self->edit_view),
+                              *text == '\0' ? C_("co-design", "Write something first.")
+                                             : error->message);
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->edit_view));
+  heard_case_file_record_own_words_async (self->case_file, words, self->cancellable,
+                                          own_words_saved_cb, g_object_ref (self));
+}
+
+static void
+say_saved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HeardCodesignWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        heard_field_error_show (GTK_WIDGET (self->say_view),
+                                C_("co-design", "That did not save. Please try again."));
+      return;
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->say_view), "", -1);
+}
+
+static void
+save_say_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  g_autofree char *text = dup_text (self->say_view);
+  g_autoptr(HeardPlanSay) say = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardSayKind kind;
+
+  if (self->plan == NULL)
+    return;
+
+  if (gtk_check_button_get_active (self->agree_button))
+    kind = HEARD_SAY_AGREES;
+  else if (gtk_check_button_get_active (self->disagree_button))
+    kind = HEARD_SAY_DOES_NOT_AGREE;
+  else if (gtk_check_button_get_active (self->unsure_button))
+    kind = HEARD_SAY_NOT_SURE;
+  else
+    {
+      heard_field_error_show (GTK_WIDGET (self->agree_button),
+                              C_("co-design", "Choose one of these first."));
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->agree_button));
+  say = heard_plan_say_new (heard_plan_get_id (self->plan), kind, text);
+  if (!heard_plan_say_check (say, &error))
+    {
+      heard_field_error_show (GTK_WIDGET (self->say_view), error->message);
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->say_view));
+  heard_case_file_record_plan_say_async (self->case_file, say, self->cancellable, say_saved_cb,
+                                         g_object_ref (self));
+}
+
 static void
 person_notify_cb (HeardCodesignWindow *self)
 {
@@ -263,7 +570,9 @@ heard_codesign_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CODESIGN_WINDOW);
+  g_clear_object (&self->plan);
   g_clear_object (&self->case_file);
+  g_clear_object (&self->area_filter);
 
   G_OBJECT_CLASS (heard_codesign_window_parent_class)->dispose (object);
 }
@@ -297,6 +606,17 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, pause_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, come_back_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, statements_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, no_plan_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, areas_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, agree_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, disagree_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, unsure_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, story_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_heading);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_view);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
 
   /* Its only actions: nothing here reaches other records or Heard's own. */
@@ -305,12 +625,20 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "codesign.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "codesign.stay", NULL, stay_action);
   gtk_widget_class_install_action (widget_class, "codesign.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "codesign.edit-own-words", "(ii)",
+                                   edit_own_words_action);
+  gtk_widget_class_install_action (widget_class, "codesign.done-editing", NULL,
+                                   done_editing_action);
+  gtk_widget_class_install_action (widget_class, "codesign.save-own-words", NULL,
+                                   save_own_words_action);
+  gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
 }
 
 static void
 heard_codesign_window_init (HeardCodesignWindow *self)
 {
+  g_type_ensure (HEARD_TYPE_STORY_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -330,6 +658,19 @@ heard_codesign_window_new (GtkWindow     *staff_window,
   g_signal_connect_object (heard_case_file_get_person (case_file), "notify",
                            G_CALLBACK (person_notify_cb), self, G_CONNECT_SWAPPED);
   update_heading (self);
+
+  /* Their words first, then their plan, then who has seen their story. */
+  gtk_list_box_bind_model (self->statements_list, heard_case_file_get_statements (case_file),
+                           create_statement_row, self, NULL);
+  self->area_filter = gtk_custom_filter_new (area_is_for_them, self, NULL);
+  g_signal_connect_object (heard_case_file_get_for_them_marks (case_file), "items-changed",
+                           G_CALLBACK (marks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_case_file_get_plans (case_file), "items-changed",
+                           G_CALLBACK (update_plan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_case_file_get_plan_says (case_file), "items-changed",
+                           G_CALLBACK (update_say), self, G_CONNECT_SWAPPED);
+  update_plan (self);
+  heard_story_view_set_case_file (self->story_view, case_file);
 
   return self;
 }
