@@ -505,6 +505,15 @@ test_codesign_walls (void)
   /* Their goal, written by them: kept as theirs, the worker's untouched. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Change My Goal"), "clicked");
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  /* Pause from the keyboard, at once, and back to where they were. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,
+                                               GDK_CONTROL_MASK));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "paused");
+  assert_does_not_show (GTK_WINDOW (codesign), PREFERRED);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
   set_text_view (find_text_view (shown_page (codesign)), THEIR_GOAL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.save-own-words",
                                              NULL));
@@ -543,6 +552,8 @@ test_codesign_walls (void)
    * the field and the window stays, the staff window still neutral. */
   gtk_window_close (GTK_WINDOW (codesign));
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  assert_does_not_show (GTK_WINDOW (codesign), PREFERRED);
   type_passphrase (codesign, "not the passphrase at all");
   heard_test_ui_wait_until (entry_ready, entry, "the wrong passphrase refused");
   heard_test_ui_assert_field_error (entry, "not the right passphrase");

@@ -233,18 +233,13 @@ update_state_page (HeardWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _("Heard"));
     }
   gtk_stack_set_visible_child_name (self->state_stack, page);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person",
-                                 usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", usable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload",
-                                 usable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements",
-                                 usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", state == HEARD_LOCK_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-removed",
-                                 usable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-backups",
-                                 usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-removed", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-backups", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
                                  state != HEARD_LOCK_STATE_OPENING &&
                                  !heard_context_get_practice (self->context));

@@ -633,6 +633,10 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
                                    save_own_words_action);
   gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
+  /* Pause from the keyboard at once too (a button pressed with a key
+   * shows its press for a moment before it acts). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "codesign.pause",
+                                       NULL);
 }
 
 static void
