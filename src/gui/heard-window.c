@@ -9,6 +9,7 @@
 #include "heard-audit-problem-dialog.h"
 #include "heard-caseload-page.h"
 #include "heard-clipboard.h"
+#include "heard-codesign-window.h"
 #include "heard-draft-opener.h"
 #include "heard-person-editor.h"
 #include "heard-person-page.h"
@@ -51,6 +52,10 @@ struct _HeardWindow
   /* Quick hide: the neutral page shows, whatever the lock state, until the
    * application says the lock has finished. */
   gboolean              hidden;
+  /* Co-design mode over this window, while it is open; NULL otherwise.
+   * The neutral page shows meanwhile, as for a quick hide (without the
+   * lock), so nothing of the records is one Alt+Tab away. */
+  GtkWindow            *codesign_window;
 
   AdwToastOverlay      *toast_overlay;
   GtkRevealer          *practice_revealer;
@@ -147,6 +152,7 @@ update_content (HeardWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, "person");
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-person", selected != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.co-design", selected != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-person", selected != NULL);
 }
 
@@ -186,6 +192,10 @@ static void
 update_state_page (HeardWindow *self)
 {
   HeardLockState state = heard_context_get_lock_state (self->context);
+  /* Under a quick hide or co-design mode: the neutral page. */
+  gboolean covered = self->hidden || self->codesign_window != NULL;
+  /* What reaches the records from here: nothing while covered. */
+  gboolean usable = state == HEARD_LOCK_STATE_OPEN && self->codesign_window == NULL;
   const char *page;
 
   switch (state)
@@ -217,24 +227,19 @@ update_state_page (HeardWindow *self)
     }
 
   update_practice (self);
-  if (self->hidden)
+  if (covered)
     {
       page = "hidden";
       gtk_window_set_title (GTK_WINDOW (self), _("Heard"));
     }
   gtk_stack_set_visible_child_name (self->state_stack, page);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person",
-                                 state == HEARD_LOCK_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", state == HEARD_LOCK_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload",
-                                 state == HEARD_LOCK_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements",
-                                 state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-person", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-caseload", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-statements", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.lock", state == HEARD_LOCK_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-removed",
-                                 state == HEARD_LOCK_STATE_OPEN);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-backups",
-                                 state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-removed", usable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-backups", usable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup",
                                  state != HEARD_LOCK_STATE_OPENING &&
                                  !heard_context_get_practice (self->context));
@@ -243,10 +248,9 @@ update_state_page (HeardWindow *self)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));
   if (state != HEARD_LOCK_STATE_OPEN && self->removed_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->removed_window));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-person",
-                                 state == HEARD_LOCK_STATE_OPEN);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-person", usable);
 
-  if (state == HEARD_LOCK_STATE_OPEN && !self->hidden)
+  if (state == HEARD_LOCK_STATE_OPEN && !covered)
     {
       update_content (self);
       focus_records (self);
@@ -556,6 +560,38 @@ edit_person_action (GtkWidget  *widget,
 
   if (person != NULL)
     open_editor (self, person);
+}
+
+/* Co-design mode has ended (staff gave their passphrase, or a lock closed
+ * it): the staff view comes back, or the page for where the records stand. */
+static void
+codesign_destroyed_cb (HeardWindow *self)
+{
+  self->codesign_window = NULL;
+  update_state_page (self);
+  if (!self->hidden)
+    gtk_window_present (GTK_WINDOW (self));
+}
+
+static void
+codesign_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardWindow *self = HEARD_WINDOW (widget);
+  HeardPerson *person = get_selected_person (self);
+  g_autoptr(HeardCaseFile) case_file = NULL;
+
+  if (person == NULL || self->codesign_window != NULL ||
+      heard_context_get_lock_state (self->context) != HEARD_LOCK_STATE_OPEN)
+    return;
+
+  case_file = heard_case_file_open (self->context, person);
+  self->codesign_window = GTK_WINDOW (heard_codesign_window_new (GTK_WINDOW (self), case_file));
+  g_signal_connect_object (self->codesign_window, "destroy", G_CALLBACK (codesign_destroyed_cb),
+                           self, G_CONNECT_SWAPPED);
+  update_state_page (self);
+  gtk_window_present (self->codesign_window);
 }
 
 typedef struct
@@ -885,6 +921,8 @@ heard_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->statement_search));
   if (self->removed_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->removed_window));
+  if (self->codesign_window != NULL)
+    gtk_window_destroy (self->codesign_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_WINDOW);
 
   G_OBJECT_CLASS (heard_window_parent_class)->dispose (object);
@@ -992,6 +1030,7 @@ heard_window_class_init (HeardWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "win.edit-person", NULL, edit_person_action);
+  gtk_widget_class_install_action (widget_class, "win.co-design", NULL, codesign_action);
   gtk_widget_class_install_action (widget_class, "win.remove-person", NULL,
                                    remove_person_action);
   gtk_widget_class_install_action (widget_class, "win.undo-removal", NULL,

@@ -1664,6 +1664,52 @@ heard_context_change_caseworker_passphrase_finish (HeardContext  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void
+caseworker_passphrase_checked_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeardContext *self = g_task_get_source_object (task);
+  GError *error = NULL;
+
+  if (!heard_unlock_flow_check_caseworker_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
+                                                             &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+  follow_retry_at (self);
+}
+
+void
+heard_context_check_caseworker_passphrase_async (HeardContext        *self,
+                                                 const char          *passphrase,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (HEARD_IS_CONTEXT (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, heard_context_check_caseworker_passphrase_async);
+  heard_unlock_flow_check_caseworker_passphrase_async (self->unlock_flow, passphrase, cancellable,
+                                                       caseworker_passphrase_checked_cb, task);
+}
+
+gboolean
+heard_context_check_caseworker_passphrase_finish (HeardContext  *self,
+                                                  GAsyncResult  *result,
+                                                  GError       **error)
+{
+  g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gint64
 heard_context_get_caseworker_retry_at (HeardContext *self)
 {

@@ -1650,6 +1650,7 @@ heard_unlock_flow_set_caseworker_passphrase_finish (HeardUnlockFlow  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* A check or a change of the passphrase while open has finished. */
 static void
 caseworker_changed_cb (GObject      *object,
                        GAsyncResult *result,
@@ -1705,6 +1706,46 @@ gboolean
 heard_unlock_flow_change_caseworker_passphrase_finish (HeardUnlockFlow  *self,
                                                        GAsyncResult     *result,
                                                        GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Checks the caseworker's passphrase while the records are open: a wrong
+ * one is counted, and waits after too many, as at an unlock. */
+void
+heard_unlock_flow_check_caseworker_passphrase_async (HeardUnlockFlow     *self,
+                                                     const char          *passphrase,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+  g_return_if_fail (passphrase != NULL);
+
+  task = new_step (self, heard_unlock_flow_check_caseworker_passphrase_async, cancellable,
+                   callback, user_data);
+  if (refuse_if_read_only (self, task))
+    return;
+  if (self->seal == NULL || !self->caseworker_passed)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("These records have no passphrase of yours to check."));
+      return;
+    }
+
+  heard_caseworker_passphrase_check_async (self->data_dir, self->info.uuid, self->seal,
+                                           self->seal_generation, passphrase, cancellable,
+                                           caseworker_changed_cb, g_steal_pointer (&task));
+}
+
+gboolean
+heard_unlock_flow_check_caseworker_passphrase_finish (HeardUnlockFlow  *self,
+                                                      GAsyncResult     *result,
+                                                      GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

@@ -102,6 +102,16 @@ gboolean         heard_unlock_flow_change_caseworker_passphrase_finish (HeardUnl
                                                                         GAsyncResult        *result,
                                                                         GError             **error);
 gint64           heard_unlock_flow_get_caseworker_retry_at             (HeardUnlockFlow     *self);
+/* Checks the caseworker's passphrase while the records are open (to let
+ * them leave co-design mode): a wrong one is counted as at an unlock. */
+void             heard_unlock_flow_check_caseworker_passphrase_async   (HeardUnlockFlow     *self,
+                                                                        const char          *passphrase,
+                                                                        GCancellable        *cancellable,
+                                                                        GAsyncReadyCallback  callback,
+                                                                        gpointer             user_data);
+gboolean         heard_unlock_flow_check_caseworker_passphrase_finish  (HeardUnlockFlow     *self,
+                                                                        GAsyncResult        *result,
+                                                                        GError             **error);
 gboolean         heard_unlock_flow_get_needs_new_caseworker_passphrase (HeardUnlockFlow     *self);
 gboolean         heard_unlock_flow_get_has_caseworker_passphrase       (HeardUnlockFlow     *self);
 /* On a lock: the caseworker's seal is wiped from memory and their

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-codesign-statement"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-codesign-card.h"
+#include "heard-codesign-statement.h"
+#include "heard-content-note.h"
+
+/*
+ * One statement in co-design mode: their own words first, verbatim; a
+ * sensitive one behind its content note, which they open themselves (the
+ * reading is audited, as on the staff page); their own note; then only
+ * what staff wrote for them to read: the statement's context if it is
+ * marked so, and the "You said — we did" answers. What is written for
+ * them follows the case file's marks as they change.
+ */
+
+struct _HeardCodesignStatement
+{
+  AdwBin          parent_instance;
+
+  HeardCaseFile  *case_file;
+  HeardStatement *statement;
+  /* What staff wrote for them: emptied and filled again when marks change. */
+  GtkWidget      *for_them_box;
+};
+
+G_DEFINE_FINAL_TYPE (HeardCodesignStatement, heard_codesign_statement, ADW_TYPE_BIN)
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+update_for_them (HeardCodesignStatement *self)
+{
+  GtkWidget *child;
+  const char *context = heard_statement_get_text (self->statement, HEARD_STATEMENT_CONTEXT);
+  GPtrArray *responses = heard_statement_get_responses (self->statement);
+
+  while ((child = gtk_widget_get_first_child (self->for_them_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->for_them_box), child);
+
+  if (has_text (context) &&
+      heard_case_file_written_for_them (self->case_file, HEARD_FOR_THEM_STATEMENT_CONTEXT,
+                                        heard_statement_get_id (self->statement)))
+    heard_codesign_card_add_text (self->for_them_box, C_("co-design", "What we wrote with it"),
+                                  context);
+
+  for (guint i = 0; responses != NULL && i < responses->len; i++)
+    {
+      HeardStatementResponse *response = g_ptr_array_index (responses, i);
+
+      if (heard_case_file_written_for_them (self->case_file, HEARD_FOR_THEM_ANSWER,
+                                            heard_statement_response_get_id (response)))
+        heard_codesign_card_add_text (self->for_them_box, C_("co-design", "You said — we did"),
+                                      heard_statement_response_get_what_we_did (response));
+    }
+  gtk_widget_set_visible (self->for_them_box,
+                          gtk_widget_get_first_child (self->for_them_box) != NULL);
+}
+
+static void
+note_revealed_cb (HeardCodesignStatement *self,
+                  GParamSpec             *pspec,
+                  HeardContentNote       *note)
+{
+  if (heard_content_note_get_revealed (note))
+    heard_case_file_note_statement_read (self->case_file, heard_statement_get_id (self->statement));
+}
+
+static void
+build (HeardCodesignStatement *self)
+{
+  GtkWidget *card = heard_codesign_card_new ();
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  const char *their_note = heard_statement_get_text (self->statement, HEARD_STATEMENT_THEIR_NOTE);
+  g_autofree char *when = heard_statement_dup_when_text (self->statement);
+
+  heard_codesign_card_add_text (words, when, heard_statement_get_words (self->statement));
+  if (heard_statement_get_sensitive (self->statement))
+    {
+      GtkWidget *note = heard_content_note_new ();
+
+      heard_content_note_set_heading (HEARD_CONTENT_NOTE (note),
+                                      C_("co-design", "This one may be hard to read"));
+      g_object_set (note, "show-label", C_("co-design", "_Read It"), NULL);
+      heard_content_note_set_note (HEARD_CONTENT_NOTE (note),
+                                   heard_statement_get_content_note (self->statement));
+      heard_content_note_set_child (HEARD_CONTENT_NOTE (note), words);
+      g_signal_connect_object (note, "notify::revealed", G_CALLBACK (note_revealed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (card), note);
+    }
+  else
+    gtk_box_append (GTK_BOX (card), words);
+
+  if (has_text (their_note))
+    heard_codesign_card_add_text (card, C_("co-design", "Your note"), their_note);
+
+  self->for_them_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (card), self->for_them_box);
+  adw_bin_set_child (ADW_BIN (self), card);
+  update_for_them (self);
+}
+
+static void
+heard_codesign_statement_dispose (GObject *object)
+{
+  HeardCodesignStatement *self = HEARD_CODESIGN_STATEMENT (object);
+
+  g_clear_object (&self->case_file);
+  g_clear_object (&self->statement);
+
+  G_OBJECT_CLASS (heard_codesign_statement_parent_class)->dispose (object);
+}
+
+static void
+heard_codesign_statement_class_init (HeardCodesignStatementClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = heard_codesign_statement_dispose;
+}
+
+static void
+heard_codesign_statement_init (HeardCodesignStatement *self)
+{
+}
+
+GtkWidget *
+heard_codesign_statement_new (HeardCaseFile  *case_file,
+                              HeardStatement *statement)
+{
+  HeardCodesignStatement *self;
+
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
+  g_return_val_if_fail (HEARD_IS_STATEMENT (statement), NULL);
+
+  self = g_object_new (HEARD_TYPE_CODESIGN_STATEMENT, NULL);
+  self->case_file = g_object_ref (case_file);
+  self->statement = g_object_ref (statement);
+  build (self);
+  g_signal_connect_object (heard_case_file_get_for_them_marks (case_file), "items-changed",
+                           G_CALLBACK (update_for_them), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}

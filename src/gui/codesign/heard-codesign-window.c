@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-codesign-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "heard-accessibility.h"
+#include "heard-caseworker-passphrase.h"
+#include "heard-codesign-area.h"
+#include "heard-codesign-statement.h"
+#include "heard-codesign-window-private.h"
+#include "heard-field-error.h"
+#include "heard-for-them.h"
+#include "heard-story-view.h"
+
+/*
+ * Co-design mode: the young person at the screen beside staff, working on
+ * their own plan. A window of its own, for that one young person, in
+ * larger type and plain words, with walls: it is not a window of the
+ * application (so none of Heard's application actions, preferences,
+ * search or exports reach it), it holds nothing of anyone else, and it is
+ * modal over the staff window, which shows its neutral page meanwhile.
+ * Only a member of staff ends it, with their own passphrase (practice
+ * records ask none, as everywhere). Pause shows a calm page with nothing
+ * personal on it at once, and comes back with one click. A quick hide or
+ * a lock works here as everywhere: the application hides this window,
+ * then closes it with the records.
+ */
+
+struct _HeardCodesignWindow
+{
+  AdwWindow       parent_instance;
+
+  HeardCaseFile  *case_file;
+  GCancellable   *cancellable;
+  /* The page Pause and the passphrase page go back to. */
+  char           *page_before;
+  /* Set once staff have given their passphrase: the window may close. */
+  gboolean        may_close;
+  gboolean        checking;
+  /* The newest version of their plan, whose areas show; NULL when none. */
+  HeardPlan      *plan;
+  /* Only the areas written for them to read. */
+  GtkCustomFilter *area_filter;
+  /* What the editor page is changing. */
+  HeardAreaKind   edit_area;
+  HeardOwnPart    edit_part;
+
+  GtkStack       *stack;
+  GtkLabel       *heading_label;
+  GtkWidget      *pause_button;
+  GtkWidget      *come_back_button;
+  GtkWidget      *passphrase_entry;
+  GtkListBox     *statements_list;
+  GtkWidget      *no_plan_label;
+  GtkListBox     *areas_list;
+  GtkLabel       *say_label;
+  GtkCheckButton *agree_button;
+  GtkCheckButton *disagree_button;
+  GtkCheckButton *unsure_button;
+  GtkTextView    *say_view;
+  HeardStoryView *story_view;
+  GtkLabel       *edit_heading;
+  GtkTextView    *edit_view;
+};
+
+G_DEFINE_FINAL_TYPE (HeardCodesignWindow, heard_codesign_window, ADW_TYPE_WINDOW)
+
+static const char *
+get_page (HeardCodesignWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* What they like to be called, in the heading only (never in the title). */
+static void
+update_heading (HeardCodesignWindow *self)
+{
+  HeardPerson *person = heard_case_file_get_person (self->case_file);
+  const char *name = heard_person_get_preferred_name (person);
+  g_autofree char *heading = NULL;
+
+  if (name == NULL || *name == '\0')
+    name = heard_person_get_display_name (person);
+  heading = g_strdup_printf (C_("co-design", "Hello, %s"), name);
+  gtk_label_set_label (self->heading_label, heading);
+}
+
+static char *
+dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+}
+
+/* A row named for screen readers, which the keyboard passes through to
+ * the buttons in it. */
+static GtkWidget *
+new_row (GtkWidget  *child,
+         const char *name)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), child);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  heard_accessibility_name_mnemonics (row);
+
+  return row;
+}
+
+static GtkWidget *
+create_statement_row (gpointer item,
+                      gpointer user_data)
+{
+  HeardCodesignWindow *self = user_data;
+
+  return new_row (heard_codesign_statement_new (self->case_file, item),
+                  C_("co-design", "Something you said"));
+}
+
+static GtkWidget *
+create_area_row (gpointer item,
+                 gpointer user_data)
+{
+  HeardCodesignWindow *self = user_data;
+
+  return new_row (heard_codesign_area_new (self->case_file, item),
+                  heard_area_kind_label (heard_plan_area_get_kind (item)));
+}
+
+static gboolean
+area_is_for_them (gpointer item,
+                  gpointer user_data)
+{
+  HeardCodesignWindow *self = user_data;
+
+  return heard_case_file_written_for_them (self->case_file, HEARD_FOR_THEM_AREA,
+                                           heard_plan_area_get_id (item));
+}
+
+static void
+marks_changed_cb (HeardCodesignWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->area_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* What they said last about this version of their plan. */
+static void
+update_say (HeardCodesignWindow *self)
+{
+  HeardPlanSay *say = self->plan != NULL
+                      ? heard_case_file_find_plan_say (self->case_file, heard_plan_get_id (self->plan))
+                      : NULL;
+  const char *words;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->say_view), self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codesign.save-say", self->plan != NULL);
+  if (say == NULL)
+    {
+      gtk_label_set_label (self->say_label,
+                           C_("co-design", "Do you agree with this plan? You do not have to say."));
+      return;
+    }
+
+  words = heard_plan_say_get_words (say);
+  switch (heard_plan_say_get_kind (say))
+    {
+    case HEARD_SAY_AGREES:
+      text = g_strdup (C_("co-design", "You said: I agree."));
+      break;
+    case HEARD_SAY_DOES_NOT_AGREE:
+      text = g_strdup (C_("co-design", "You said: I don’t agree."));
+      break;
+    case HEARD_SAY_NOT_SURE:
+    case HEARD_SAY_N_KINDS:
+    default:
+      text = g_strdup (C_("co-design", "You said: I’m not sure."));
+      break;
+    }
+  if (words != NULL && *words != '\0')
+    {
+      g_autofree char *with_words = g_strdup_printf ("%s “%s”", text, words);
+
+      g_free (text);
+      text = g_steal_pointer (&with_words);
+    }
+  gtk_label_set_label (self->say_label, text);
+}
+
+/* The newest version of their plan is the one they work on. */
+static void
+update_plan (HeardCodesignWindow *self)
+{
+  GListModel *plans = heard_case_file_get_plans (self->case_file);
+  g_autoptr(HeardPlan) newest = g_list_model_get_n_items (plans) > 0
+                                ? g_list_model_get_item (plans, 0) : NULL;
+
+  if (newest != self->plan)
+    {
+      g_set_object (&self->plan, newest);
+      if (newest != NULL)
+        {
+          g_autoptr(GtkFilterListModel) areas =
+            gtk_filter_list_model_new (g_object_ref (heard_plan_get_areas (newest)),
+                                       GTK_FILTER (g_object_ref (self->area_filter)));
+
+          gtk_list_box_bind_model (self->areas_list, G_LIST_MODEL (areas), create_area_row, self,
+                                   NULL);
+        }
+      else
+        gtk_list_box_bind_model (self->areas_list, NULL, NULL, NULL, NULL);
+    }
+  gtk_widget_set_visible (self->no_plan_label, newest == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->areas_list), newest != NULL);
+  update_say (self);
+}
+
+static void
+show_page (HeardCodesignWindow *self,
+           const char          *page)
+{
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+/* Back from Pause or from the passphrase page to where they were. */
+static void
+go_back (HeardCodesignWindow *self)
+{
+  show_page (self, self->page_before != NULL ? self->page_before : "together");
+  g_clear_pointer (&self->page_before, g_free);
+  if (g_str_equal (get_page (self), "together"))
+    gtk_widget_grab_focus (self->pause_button);
+}
+
+static void
+remember_page (HeardCodesignWindow *self)
+{
+  const char *page = get_page (self);
+
+  if (!g_str_equal (page, "paused") && !g_str_equal (page, "leave"))
+    {
+      g_free (self->page_before);
+      self->page_before = g_strdup (page);
+    }
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  remember_page (self);
+  /* Within this frame: the stack changes page with no transition. */
+  show_page (self, "paused");
+  gtk_widget_grab_focus (self->come_back_button);
+}
+
+static void
+resume_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  go_back (HEARD_CODESIGN_WINDOW (widget));
+}
+
+/* Whether leaving needs a member of staff's passphrase: not for practice
+ * records, as everywhere in Heard. */
+static gboolean
+needs_passphrase (HeardCodesignWindow *self)
+{
+  return !heard_context_get_practice (heard_case_file_get_context (self->case_file));
+}
+
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  /* Escape on the passphrase page goes back, as Stay Here does. */
+  if (g_str_equal (get_page (self), "leave"))
+    {
+      go_back (self);
+      return;
+    }
+
+  if (!needs_passphrase (self))
+    {
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  remember_page (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  heard_field_error_clear (self->passphrase_entry);
+  show_page (self, "leave");
+  gtk_widget_grab_focus (self->passphrase_entry);
+}
+
+static void
+stay_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  heard_field_error_clear (self->passphrase_entry);
+  go_back (self);
+}
+
+static void
+set_checking (HeardCodesignWindow *self,
+              gboolean             checking)
+{
+  self->checking = checking;
+  /* Not insensitive: the field keeps the focus while it is checked. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->passphrase_entry), !checking);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codesign.finish", !checking);
+}
+
+static void
+passphrase_checked_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(HeardCodesignWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (heard_context_check_caseworker_passphrase_finish (HEARD_CONTEXT (object), result, &error))
+    {
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  set_checking (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  if (g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                       HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG) ||
+      g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                       HEARD_CASEWORKER_PASSPHRASE_ERROR_TOO_SOON))
+    message = g_strdup (C_("co-design", "That is not the right passphrase. Please try again."));
+  else
+    message = g_strdup (error->message);
+  heard_field_error_show (self->passphrase_entry, message);
+  gtk_widget_grab_focus (self->passphrase_entry);
+}
+
+static void
+finish_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_entry));
+
+  if (self->checking || !g_str_equal (get_page (self), "leave"))
+    return;
+  if (*passphrase == '\0')
+    {
+      heard_field_error_show (self->passphrase_entry,
+                              C_("co-design", "Type the staff passphrase first."));
+      return;
+    }
+
+  heard_field_error_clear (self->passphrase_entry);
+  set_checking (self, TRUE);
+  heard_context_check_caseworker_passphrase_async (heard_case_file_get_context (self->case_file),
+                                                   passphrase, self->cancellable,
+                                                   passphrase_checked_cb, g_object_ref (self));
+}
+
+static void
+passphrase_activated_cb (HeardCodesignWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "codesign.finish", NULL);
+}
+
+/* Their goal, or what helps them, for one area: (area kind, part). */
+static void
+edit_own_words_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  int area, part;
+  HeardOwnWords *words;
+  g_autofree char *heading = NULL;
+
+  g_variant_get (parameter, "(ii)", &area, &part);
+  if (self->plan == NULL || area < 0 || area >= HEARD_AREA_N_KINDS || part < 0 ||
+      part >= HEARD_OWN_N_PARTS)
+    return;
+
+  self->edit_area = area;
+  self->edit_part = part;
+  heading = g_strdup_printf (part == HEARD_OWN_GOAL ? C_("co-design", "Your goal: %s")
+                                                    : C_("co-design", "What helps you: %s"),
+                             heard_area_kind_label (area));
+  gtk_label_set_label (self->edit_heading, heading);
+  words = heard_case_file_find_own_words (self->case_file, area, part);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->edit_view),
+                            words != NULL ? heard_own_words_get_words (words) : "", -1);
+  heard_field_error_clear (GTK_WIDGET (self->edit_view));
+  show_page (self, "edit");
+  gtk_widget_grab_focus (GTK_WIDGET (self->edit_view));
+}
+
+static void
+done_editing_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  show_page (self, "together");
+  gtk_widget_grab_focus (self->pause_button);
+}
+
+static void
+own_words_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HeardCodesignWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        heard_field_error_show (GTK_WIDGET (self->edit_view),
+                                C_("co-design", "That did not save. Please try again."));
+      return;
+    }
+
+  if (g_str_equal (get_page (self), "edit"))
+    done_editing_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+static void
+save_own_words_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  g_autofree char *text = dup_text (self->edit_view);
+  g_autoptr(HeardOwnWords) words = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan == NULL)
+    return;
+
+  words = heard_own_words_new (heard_case_file_get_person_id (self->case_file),
+                               heard_plan_get_id (self->plan), self->edit_area, self->edit_part,
+                               text);
+  if (*text == '\0' || !heard_own_words_check (words, &error))
+    {
+      heard_field_error_show (GTK_WIDGET (self->edit_view),
+                              *text == '\0' ? C_("co-design", "Write something first.")
+                                             : error->message);
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->edit_view));
+  heard_case_file_record_own_words_async (self->case_file, words, self->cancellable,
+                                          own_words_saved_cb, g_object_ref (self));
+}
+
+static void
+say_saved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HeardCodesignWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        heard_field_error_show (GTK_WIDGET (self->say_view),
+                                C_("co-design", "That did not save. Please try again."));
+      return;
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->say_view), "", -1);
+}
+
+static void
+save_say_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  g_autofree char *text = dup_text (self->say_view);
+  g_autoptr(HeardPlanSay) say = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardSayKind kind;
+
+  if (self->plan == NULL)
+    return;
+
+  if (gtk_check_button_get_active (self->agree_button))
+    kind = HEARD_SAY_AGREES;
+  else if (gtk_check_button_get_active (self->disagree_button))
+    kind = HEARD_SAY_DOES_NOT_AGREE;
+  else if (gtk_check_button_get_active (self->unsure_button))
+    kind = HEARD_SAY_NOT_SURE;
+  else
+    {
+      heard_field_error_show (GTK_WIDGET (self->agree_button),
+                              C_("co-design", "Choose one of these first."));
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->agree_button));
+  say = heard_plan_say_new (heard_plan_get_id (self->plan), kind, text);
+  if (!heard_plan_say_check (say, &error))
+    {
+      heard_field_error_show (GTK_WIDGET (self->say_view), error->message);
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->say_view));
+  heard_case_file_record_plan_say_async (self->case_file, say, self->cancellable, say_saved_cb,
+                                         g_object_ref (self));
+}
+
+static void
+person_notify_cb (HeardCodesignWindow *self)
+{
+  update_heading (self);
+}
+
+/* Closing the window (its close button, Alt+F4) asks for the passphrase
+ * as Finish does; only then does it close. */
+static gboolean
+heard_codesign_window_close_request (GtkWindow *window)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (window);
+
+  if (self->may_close)
+    return GTK_WINDOW_CLASS (heard_codesign_window_parent_class)->close_request (window);
+
+  if (!g_str_equal (get_page (self), "leave"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "codesign.leave", NULL);
+
+  return TRUE;
+}
+
+static void
+heard_codesign_window_dispose (GObject *object)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CODESIGN_WINDOW);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->case_file);
+  g_clear_object (&self->area_filter);
+
+  G_OBJECT_CLASS (heard_codesign_window_parent_class)->dispose (object);
+}
+
+static void
+heard_codesign_window_finalize (GObject *object)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+  g_free (self->page_before);
+
+  G_OBJECT_CLASS (heard_codesign_window_parent_class)->finalize (object);
+}
+
+static void
+heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = heard_codesign_window_dispose;
+  object_class->finalize = heard_codesign_window_finalize;
+  window_class->close_request = heard_codesign_window_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/heard-codesign-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, come_back_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, statements_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, no_plan_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, areas_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, agree_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, disagree_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, unsure_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, story_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_heading);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_view);
+  gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
+
+  /* Its only actions: nothing here reaches other records or Heard's own. */
+  gtk_widget_class_install_action (widget_class, "codesign.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "codesign.resume", NULL, resume_action);
+  gtk_widget_class_install_action (widget_class, "codesign.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "codesign.stay", NULL, stay_action);
+  gtk_widget_class_install_action (widget_class, "codesign.finish", NULL, finish_action);
+  gtk_widget_class_install_action (widget_class, "codesign.edit-own-words", "(ii)",
+                                   edit_own_words_action);
+  gtk_widget_class_install_action (widget_class, "codesign.done-editing", NULL,
+                                   done_editing_action);
+  gtk_widget_class_install_action (widget_class, "codesign.save-own-words", NULL,
+                                   save_own_words_action);
+  gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
+  /* Pause from the keyboard at once too (a button pressed with a key
+   * shows its press for a moment before it acts). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "codesign.pause",
+                                       NULL);
+}
+
+static void
+heard_codesign_window_init (HeardCodesignWindow *self)
+{
+  g_type_ensure (HEARD_TYPE_STORY_VIEW);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  heard_accessibility_name_mnemonics (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+HeardCodesignWindow *
+heard_codesign_window_new (GtkWindow     *staff_window,
+                           HeardCaseFile *case_file)
+{
+  HeardCodesignWindow *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (staff_window), NULL);
+  g_return_val_if_fail (HEARD_IS_CASE_FILE (case_file), NULL);
+
+  self = g_object_new (HEARD_TYPE_CODESIGN_WINDOW, "transient-for", staff_window, NULL);
+  self->case_file = g_object_ref (case_file);
+  g_signal_connect_object (heard_case_file_get_person (case_file), "notify",
+                           G_CALLBACK (person_notify_cb), self, G_CONNECT_SWAPPED);
+  update_heading (self);
+
+  /* Their words first, then their plan, then who has seen their story. */
+  gtk_list_box_bind_model (self->statements_list, heard_case_file_get_statements (case_file),
+                           create_statement_row, self, NULL);
+  self->area_filter = gtk_custom_filter_new (area_is_for_them, self, NULL);
+  g_signal_connect_object (heard_case_file_get_for_them_marks (case_file), "items-changed",
+                           G_CALLBACK (marks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_case_file_get_plans (case_file), "items-changed",
+                           G_CALLBACK (update_plan), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_case_file_get_plan_says (case_file), "items-changed",
+                           G_CALLBACK (update_say), self, G_CONNECT_SWAPPED);
+  update_plan (self);
+  heard_story_view_set_case_file (self->story_view, case_file);
+
+  return self;
+}
+
+const char *
+_heard_codesign_window_get_visible_page (HeardCodesignWindow *self)
+{
+  return get_page (self);
+}
+
+GtkWidget *
+_heard_codesign_window_get_passphrase_entry (HeardCodesignWindow *self)
+{
+  return self->passphrase_entry;
+}

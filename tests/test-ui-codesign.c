@@ -1,0 +1,595 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "heard-test-ui-codesign"
+
+#include "config.h"
+
+#include "heard-case-file.h"
+#include "heard-codesign-window-private.h"
+#include "heard-person-page.h"
+#include "heard-story-view.h"
+#include "heard-test-ui.h"
+#include "heard-test-utils.h"
+
+/*
+ * Co-design mode as staff and a young person meet it under Xvfb: opened
+ * from their page, a window for them alone, with walls (nothing in it
+ * reaches another young person, Heard's settings, exports, search or the
+ * staff window, which shows its neutral page meanwhile); Pause hides
+ * everything personal before the next frame and comes back with one
+ * click; leaving asks for the staff passphrase and refuses a wrong one.
+ */
+
+#define NAME "Amira Khan"
+#define PREFERRED "Mira"
+#define OTHER_NAME "Jordan Pike"
+#define OTHER_PREFERRED "Jojo"
+#define WORDS "I want to go back to school in September."
+#define SENSITIVE_WORDS "He took me to the flat on Cole Street."
+#define STAFF_CONTEXT "Seemed withdrawn; staff view only."
+#define ANSWER "We asked the school about a place in September."
+#define WORKER_GOAL "Regular attendance with support."
+#define THEIR_GOAL "Go to school three days a week."
+#define THEIR_SAY "I want more time with my mum."
+
+static HeardApplication *the_app;
+
+typedef struct
+{
+  GListModel *model;
+  guint       n;
+} Count;
+
+static gboolean
+has_items (gpointer data)
+{
+  Count *count = data;
+
+  return g_list_model_get_n_items (count->model) == count->n;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *all = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      all = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      g_string_append_printf (text, "%s\n", all);
+    }
+  else if (GTK_IS_EDITABLE (widget))
+    g_string_append_printf (text, "%s\n", gtk_editable_get_text (GTK_EDITABLE (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_text (child, text);
+}
+
+/* Every word @window draws now, with its title. */
+static char *
+dup_shown_text (GtkWindow *window)
+{
+  GString *text = g_string_new (gtk_window_get_title (window));
+
+  g_string_append_c (text, '\n');
+  collect_text (GTK_WIDGET (window), text);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_shows (GtkWindow  *window,
+              const char *text)
+{
+  g_autofree char *shown = dup_shown_text (window);
+
+  if (strstr (shown, text) == NULL)
+    g_error ("“%s” is not shown in:\n%s", text, shown);
+}
+
+static void
+assert_does_not_show (GtkWindow  *window,
+                      const char *text)
+{
+  g_autofree char *shown = dup_shown_text (window);
+
+  if (strstr (shown, text) != NULL)
+    g_error ("“%s” is shown in:\n%s", text, shown);
+}
+
+/* Renders @window as it is now, as the screen gets it. */
+static void
+render (GtkWindow *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         NULL);
+  g_assert_cmpint (gdk_texture_get_width (texture), >, 0);
+}
+
+/* Every action a widget below @root would activate is the window's own
+ * ("codesign.") or the window frame's ("window.": close, minimise). No
+ * search field, no menu, no staff page anywhere in it. */
+static void
+assert_walled (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child))
+        {
+          const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (child));
+
+          if (name != NULL && !g_str_has_prefix (name, "codesign.") &&
+              !g_str_has_prefix (name, "window."))
+            g_error ("%s in co-design mode reaches %s", G_OBJECT_TYPE_NAME (child), name);
+        }
+      g_assert_false (GTK_IS_SEARCH_ENTRY (child));
+      g_assert_false (GTK_IS_MENU_BUTTON (child));
+      g_assert_false (GTK_IS_POPOVER_MENU (child));
+      g_assert_false (HEARD_IS_PERSON_PAGE (child));
+      assert_walled (child);
+    }
+}
+
+/* None of @type's own actions (the staff window's, a person page's) reaches
+ * co-design mode from @widget. */
+static void
+assert_actions_unreachable (GtkWidget *widget,
+                            GType      type)
+{
+  GtkWidgetClass *klass = g_type_class_ref (type);
+  const GVariantType *parameter_type;
+  const char *property;
+  const char *name;
+  GType owner;
+
+  /* GTK 4.8 fills in every out argument: none may be NULL. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    if (owner == type && gtk_widget_activate_action (widget, name, NULL))
+      g_error ("%s reaches co-design mode", name);
+  g_type_class_unref (klass);
+}
+
+static void
+assert_only_own_actions (void)
+{
+  GtkWidgetClass *klass = g_type_class_ref (HEARD_TYPE_CODESIGN_WINDOW);
+  const GVariantType *parameter_type;
+  const char *property;
+  const char *name;
+  GType owner;
+
+  /* The window's own, besides those every GtkWindow has. */
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property); i++)
+    if (owner == HEARD_TYPE_CODESIGN_WINDOW)
+      g_assert_true (g_str_has_prefix (name, "codesign."));
+  g_type_class_unref (klass);
+}
+
+typedef struct
+{
+  HeardCodesignWindow *window;
+  gulong               handler;
+  guint                frames;
+} Paused;
+
+/* The first frame drawn after Pause: nothing personal in it. */
+static void
+paused_frame_cb (GdkFrameClock *clock,
+                 Paused        *paused)
+{
+  g_clear_signal_handler (&paused->handler, clock);
+  render (GTK_WINDOW (paused->window));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (paused->window), ==, "paused");
+  assert_does_not_show (GTK_WINDOW (paused->window), PREFERRED);
+  assert_does_not_show (GTK_WINDOW (paused->window), WORDS);
+  paused->frames++;
+}
+
+static gboolean
+frame_seen (gpointer data)
+{
+  return ((Paused *) data)->frames > 0;
+}
+
+/* The button below @root showing @label, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        return child;
+      if ((found = find_button (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkCheckButton *
+find_check (GtkWidget  *root,
+            const char *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found;
+
+      if (GTK_IS_CHECK_BUTTON (child) &&
+          g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (child)), label) == 0)
+        return GTK_CHECK_BUTTON (child);
+      if ((found = find_check (child, label)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The page co-design mode shows now. */
+static GtkWidget *
+shown_page (HeardCodesignWindow *codesign)
+{
+  return gtk_stack_get_visible_child (GTK_STACK (adw_window_get_content (ADW_WINDOW (codesign))));
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+entry_ready (gpointer data)
+{
+  return gtk_editable_get_editable (data) && gtk_widget_has_css_class (data, "error");
+}
+
+static gboolean
+shows_state (gpointer data)
+{
+  HeardWindow *window = heard_test_ui_active_window (the_app);
+
+  return window != NULL && g_strcmp0 (_heard_window_get_visible_state (window), data) == 0;
+}
+
+static gint64
+finish_write (HeardCaseFile  *case_file,
+              GAsyncResult  **result)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_test_wait (result);
+  id = heard_case_file_write_finish (case_file, *result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_clear_object (result);
+
+  return id;
+}
+
+/* A plan with the worker's goal for education, and an answer to @statement_id. */
+static gint64
+write_plan (HeardCaseFile *case_file,
+            gint64         statement_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPlanArea) area = NULL;
+  g_autoptr(HeardStatementResponse) response = heard_statement_response_new ();
+  gint64 plan_id;
+
+  heard_case_file_start_plan_async (case_file, NULL, heard_test_store_result_cb, &result);
+  plan_id = finish_write (case_file, &result);
+  area = heard_plan_area_new (plan_id, HEARD_AREA_EDUCATION);
+  heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER, WORKER_GOAL);
+  heard_case_file_save_area_async (case_file, area, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+
+  heard_statement_response_set_statement_id (response, statement_id);
+  heard_statement_response_set_what_we_did (response, ANSWER);
+  heard_case_file_answer_statement_async (case_file, response, NULL, heard_test_store_result_cb,
+                                          &result);
+  finish_write (case_file, &result);
+
+  return plan_id;
+}
+
+static const char *
+worker_goal (HeardCaseFile *case_file,
+             gint64         plan_id)
+{
+  HeardPlan *plan = heard_case_file_find_plan (case_file, plan_id);
+  HeardPlanArea *area = heard_plan_find_area (plan, HEARD_AREA_EDUCATION);
+
+  return heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER);
+}
+
+static void
+set_text_view (GtkWidget  *view,
+               const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* The first text view below @root. */
+static GtkWidget *
+find_text_view (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  heard_test_ui_collect_text_views (root, views);
+  g_assert_cmpuint (views->len, >, 0);
+
+  return views->pdata[0];
+}
+
+static gint64
+record_statement (HeardCaseFile *case_file,
+                  const char    *words,
+                  const char    *content_note)
+{
+  g_autoptr(HeardStatement) statement = heard_statement_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  heard_statement_set_person_id (statement, heard_case_file_get_person_id (case_file));
+  heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "2026-03-05");
+  heard_statement_set_text (statement, HEARD_STATEMENT_CONTEXT, STAFF_CONTEXT);
+  if (content_note != NULL)
+    {
+      heard_statement_set_text (statement, HEARD_STATEMENT_CONTENT_NOTE, content_note);
+      heard_statement_set_sensitive (statement, TRUE);
+    }
+  heard_case_file_record_statement_async (case_file, statement, NULL,
+                                          heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  id = heard_case_file_write_finish (case_file, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static HeardCodesignWindow *
+open_codesign (HeardWindow *window)
+{
+  HeardCodesignWindow *codesign;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.co-design", NULL));
+  codesign = HEARD_CODESIGN_WINDOW (heard_test_ui_wait_for_window ("HeardCodesignWindow"));
+  heard_test_ui_wait_until (is_mapped, codesign, "co-design mode on screen");
+
+  return codesign;
+}
+
+static void
+type_passphrase (HeardCodesignWindow *codesign,
+                 const char          *passphrase)
+{
+  GtkWidget *entry = _heard_codesign_window_get_passphrase_entry (codesign);
+
+  g_assert_true (gtk_widget_get_mapped (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), passphrase);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+}
+
+static void
+test_codesign_walls (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  HeardCodesignWindow *codesign;
+  HeardWindow *window;
+  HeardPersonPage *page;
+  GtkWidget *entry;
+  Paused paused = { 0 };
+  Count two = { NULL, 2 };
+  Count one_plan = { NULL, 1 };
+  Count one_own = { NULL, 1 };
+  Count one_say = { NULL, 1 };
+  gint64 statement_id;
+  gint64 plan_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, OTHER_NAME, OTHER_PREFERRED);
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  g_assert_cmpstr (heard_person_get_display_name (heard_person_page_get_person (page)), ==, NAME);
+  case_file = heard_case_file_open (heard_window_get_context (window),
+                                    heard_person_page_get_person (page));
+  statement_id = record_statement (case_file, WORDS, NULL);
+  record_statement (case_file, SENSITIVE_WORDS, "About the flat");
+  two.model = heard_case_file_get_statements (case_file);
+  heard_test_ui_wait_until (has_items, &two, "their statements");
+  plan_id = write_plan (case_file, statement_id);
+  one_plan.model = heard_case_file_get_plans (case_file);
+  heard_test_ui_wait_until (has_items, &one_plan, "their plan");
+
+  /* Their window: their name in the heading, never in the title; the
+   * staff window behind shows its neutral page, with no name in its title. */
+  codesign = open_codesign (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (codesign)), ==, "Co-design");
+  assert_shows (GTK_WINDOW (codesign), "Hello, " PREFERRED);
+  g_assert_cmpstr (_heard_window_get_visible_state (window), ==, "hidden");
+  heard_test_ui_assert_no_title_names (NAME);
+  heard_test_ui_assert_no_title_names (PREFERRED);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign");
+
+  /* Their words first, the answer written for them; the sensitive one
+   * behind its note until they open it; never the staff's context. */
+  assert_shows (GTK_WINDOW (codesign), WORDS);
+  assert_shows (GTK_WINDOW (codesign), ANSWER);
+  assert_shows (GTK_WINDOW (codesign), "About the flat");
+  assert_does_not_show (GTK_WINDOW (codesign), SENSITIVE_WORDS);
+  assert_does_not_show (GTK_WINDOW (codesign), STAFF_CONTEXT);
+  g_assert_nonnull (heard_test_ui_find_descendant (GTK_WIDGET (codesign), HEARD_TYPE_STORY_VIEW,
+                                                   NULL));
+  /* Their plan: the worker's goal written for them, and room for theirs. */
+  assert_shows (GTK_WINDOW (codesign), WORKER_GOAL);
+  assert_shows (GTK_WINDOW (codesign), "You have not written one yet.");
+
+  /* Walls: not a window of the application (whose actions would reach
+   * settings, exports and the main window); no staff or person action,
+   * no other young person, no search, no menu. */
+  g_assert_null (gtk_window_get_application (GTK_WINDOW (codesign)));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (codesign)));
+  assert_walled (GTK_WIDGET (codesign));
+  assert_only_own_actions ();
+  entry = _heard_codesign_window_get_passphrase_entry (codesign);
+  {
+    g_auto(GStrv) app_actions = g_action_group_list_actions (G_ACTION_GROUP (the_app));
+
+    for (guint i = 0; app_actions[i] != NULL; i++)
+      {
+        g_autofree char *name = g_strconcat ("app.", app_actions[i], NULL);
+
+        g_assert_false (gtk_widget_activate_action (entry, name, NULL));
+      }
+  }
+  assert_actions_unreachable (entry, HEARD_TYPE_WINDOW);
+  assert_actions_unreachable (entry, HEARD_TYPE_PERSON_PAGE);
+  assert_does_not_show (GTK_WINDOW (codesign), OTHER_NAME);
+  assert_does_not_show (GTK_WINDOW (codesign), OTHER_PREFERRED);
+  assert_does_not_show (GTK_WINDOW (codesign), NAME);
+
+  /* Pause: before the next frame and in it, nothing personal; Come Back
+   * with one click, no passphrase. */
+  assert_shows (GTK_WINDOW (codesign), PREFERRED);
+  paused.window = codesign;
+  paused.handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (codesign)),
+                                     "after-paint", G_CALLBACK (paused_frame_cb), &paused);
+  /* As a click does (a key's activation shows the press for a moment first). */
+  g_signal_emit_by_name (heard_test_ui_find_by_css_class (GTK_WIDGET (codesign), "codesign-pause"),
+                         "clicked");
+  assert_does_not_show (GTK_WINDOW (codesign), PREFERRED);
+  assert_shows (GTK_WINDOW (codesign), "Paused — take your time");
+  heard_test_ui_wait_until (frame_seen, &paused, "the paused page drawn");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-paused");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  assert_shows (GTK_WINDOW (codesign), PREFERRED);
+
+  /* Their goal, written by them: kept as theirs, the worker's untouched. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Change My Goal"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  /* Pause from the keyboard, at once, and back to where they were. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,
+                                               GDK_CONTROL_MASK));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "paused");
+  assert_does_not_show (GTK_WINDOW (codesign), PREFERRED);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
+  set_text_view (find_text_view (shown_page (codesign)), THEIR_GOAL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.save-own-words",
+                                             NULL));
+  one_own.model = heard_case_file_get_own_words (case_file);
+  heard_test_ui_wait_until (has_items, &one_own, "their goal saved");
+  {
+    HeardOwnWords *own = heard_case_file_find_own_words (case_file, HEARD_AREA_EDUCATION,
+                                                         HEARD_OWN_GOAL);
+
+    g_assert_nonnull (own);
+    g_assert_cmpstr (heard_own_words_get_words (own), ==, THEIR_GOAL);
+    g_assert_cmpint (heard_own_words_get_plan_id (own), ==, plan_id);
+  }
+  g_assert_cmpstr (worker_goal (case_file, plan_id), ==, WORKER_GOAL);
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  assert_shows (GTK_WINDOW (codesign), THEIR_GOAL);
+  assert_shows (GTK_WINDOW (codesign), WORKER_GOAL);
+
+  /* My plan, my say: they do not agree, in their words; kept with it. */
+  gtk_check_button_set_active (find_check (GTK_WIDGET (codesign), "I _don’t agree"), TRUE);
+  set_text_view (find_text_view (shown_page (codesign)), THEIR_SAY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.save-say", NULL));
+  one_say.model = heard_case_file_get_plan_says (case_file);
+  heard_test_ui_wait_until (has_items, &one_say, "their say saved");
+  {
+    HeardPlanSay *say = heard_case_file_find_plan_say (case_file, plan_id);
+
+    g_assert_nonnull (say);
+    g_assert_cmpint (heard_plan_say_get_kind (say), ==, HEARD_SAY_DOES_NOT_AGREE);
+    g_assert_cmpstr (heard_plan_say_get_words (say), ==, THEIR_SAY);
+  }
+  assert_shows (GTK_WINDOW (codesign), "You said: I don’t agree. “" THEIR_SAY "”");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-plan");
+
+  /* Closing asks for the staff passphrase; a wrong one is refused beside
+   * the field and the window stays, the staff window still neutral. */
+  gtk_window_close (GTK_WINDOW (codesign));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  assert_does_not_show (GTK_WINDOW (codesign), PREFERRED);
+  type_passphrase (codesign, "not the passphrase at all");
+  heard_test_ui_wait_until (entry_ready, entry, "the wrong passphrase refused");
+  heard_test_ui_assert_field_error (entry, "not the right passphrase");
+  g_assert_true (heard_test_ui_find_window ("HeardCodesignWindow") == GTK_WINDOW (codesign));
+  g_assert_cmpstr (_heard_window_get_visible_state (window), ==, "hidden");
+
+  /* Escape goes back from there, and asks again from their page. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-leave");
+
+  /* The right one ends it: back to the staff view. */
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  heard_test_ui_wait_until (shows_state, "records", "the staff view again");
+
+  /* A quick hide from inside co-design mode hides it and locks, which
+   * closes it with the records. */
+  codesign = open_codesign (window);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_h,
+                                               GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (codesign)));
+  heard_test_ui_wait_for_lock (the_app);
+  g_assert_null (heard_test_ui_find_window ("HeardCodesignWindow"));
+
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  the_app = heard_test_ui_init (&argc, &argv);
+  g_test_add_func ("/ui/codesign/walls", test_codesign_walls);
+  return g_test_run ();
+}
