@@ -68,7 +68,7 @@ static const ExportFormat formats[] = {
   { "my-record", N_("A young person's own record as a PDF, for them to keep"),
     export_my_record },
   { "pdf", N_("A young person's support plan as a PDF, for whom it is for"), export_pdf },
-  { "subject-access", N_("Everything held about a young person, for a subject access request"),
+  { "subject-access", N_("All held about a young person, for a subject access request"),
     export_subject_access },
 };
 
@@ -1372,7 +1372,8 @@ describe_record_export (HeardRecordDocumentKind kind)
                                     "FILE), for a subject access\nrequest. Each --redact NAME is "
                                     "replaced by “[name removed]”; each\n--withhold leaves an item "
                                     "out, with the decision kept in the record of\nchanges and "
-                                    "listed on the cover. Heard must be closed.\n\nKIND is one "
+                                    "listed on the cover. Heard must be closed.\n\nITEM is "
+                                    "KIND:ID:EXEMPTION:REASON.\nKIND is one "
                                     "of:"));
 
   if (kind == HEARD_RECORD_DOCUMENT_MINE)
@@ -1406,7 +1407,7 @@ export_record (int                      argc,
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
       N_("Replace FILE when it exists"), NULL },
     { "withhold", 0, 0, G_OPTION_ARG_STRING_ARRAY, &withhold,
-      N_("An item to withhold, and why (again for more)"), N_("KIND:ID:EXEMPTION:REASON") },
+      N_("An item to withhold, and why (again for more)"), N_("ITEM") },
     { "decided-by", 0, 0, G_OPTION_ARG_STRING, &decided_by,
       N_("Who decided to withhold (needed with --withhold)"), N_("NAME") },
     { NULL }

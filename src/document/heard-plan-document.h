@@ -29,7 +29,8 @@ typedef struct
   gboolean      check_in_words;
 } HeardPlanDocumentContent;
 
-/* The young person's own records as one document (heard_plan_document_new_record()). */
+/* The young person's own records as one document
+ * (heard_plan_document_new_record()). */
 typedef enum
 {
   /* "My record", for them to keep, in plain words: their statements, their
@@ -46,24 +47,24 @@ typedef enum
 /* Everything is copied by heard_plan_document_new_record(). */
 typedef struct
 {
-  HeardRecordDocumentKind    kind;
-  HeardPerson       *person;
-  GListModel        *plans;          /* HeardPlan, newest first (may be empty) */
-  GListModel        *statements;     /* HeardStatement, all of theirs */
-  GListModel        *check_ins;      /* HeardCheckIn of all their plans, oldest first */
-  GListModel        *own_words;      /* HeardOwnWords, oldest first (may be NULL) */
-  GListModel        *plan_says;      /* HeardPlanSay, oldest first (may be NULL) */
-  GListModel        *for_them_marks; /* HeardForThemMark, oldest first (may be NULL) */
-  GListModel        *story;          /* HeardStoryEvent, newest first (may be NULL) */
-  GListModel        *chronology;     /* HeardChronologyEntry: subject access (may be NULL) */
-  GListModel        *staff;          /* HeardStaff (may be NULL) */
-  GListModel        *agencies;       /* HeardDirectoryAgency (may be NULL) */
-  GPtrArray         *withholdings;   /* HeardWithholding: subject access (may be NULL) */
+  HeardRecordDocumentKind  kind;
+  HeardPerson             *person;
+  GListModel              *plans;         /* HeardPlan, newest first (may be empty) */
+  GListModel              *statements;    /* HeardStatement, all of theirs */
+  GListModel              *check_ins;     /* HeardCheckIn of all their plans, oldest first */
+  GListModel              *own_words;     /* HeardOwnWords, oldest first (may be NULL) */
+  GListModel              *plan_says;     /* HeardPlanSay, oldest first (may be NULL) */
+  GListModel              *for_them_marks; /* HeardForThemMark, oldest first (may be NULL) */
+  GListModel              *story;         /* HeardStoryEvent, newest first (may be NULL) */
+  GListModel              *chronology;    /* HeardChronologyEntry: subject access (may be NULL) */
+  GListModel              *staff;         /* HeardStaff (may be NULL) */
+  GListModel              *agencies;      /* HeardDirectoryAgency (may be NULL) */
+  GPtrArray               *withholdings;  /* HeardWithholding: subject access (may be NULL) */
   /* Other people's names, each replaced by "[name removed]" in every
    * text of the document (heard-redaction.h); NULL-terminated, may be NULL. */
-  const char *const *redact;
-  const char        *printed_on;     /* ISO date */
-  gboolean           practice;
+  const char *const       *redact;
+  const char              *printed_on;    /* ISO date */
+  gboolean                 practice;
 } HeardRecordDocumentContent;
 
 /* Called on the caller's main context as pages are written. */
@@ -77,7 +78,7 @@ G_DECLARE_FINAL_TYPE (HeardPlanDocument, heard_plan_document, HEARD, PLAN_DOCUME
 
 HeardPlanDocument *heard_plan_document_new             (const HeardPlanDocumentContent *content)
                                                         G_GNUC_WARN_UNUSED_RESULT;
-HeardPlanDocument *heard_plan_document_new_record      (const HeardRecordDocumentContent       *content)
+HeardPlanDocument *heard_plan_document_new_record      (const HeardRecordDocumentContent *content)
                                                         G_GNUC_WARN_UNUSED_RESULT;
 /* Lays the document out for pages of @width × @height points using
  * @layout_context (a PangoContext from the target: the PDF surface's, or

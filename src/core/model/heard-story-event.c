@@ -47,6 +47,73 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Who did it. Where it went out of Heard, their role says who they are
+ * to the young person ("Alex Morgan (your worker)"). */
+static char *
+describe_who (HeardStoryEvent *event,
+              gboolean         with_role)
+{
+  const char *who = heard_story_event_get_who (event);
+
+  if (who[0] == '\0')
+    return g_strdup (_("Someone"));
+  if (!with_role)
+    return g_strdup (who);
+
+  switch (heard_story_event_get_by (event))
+    {
+    case HEARD_STORY_BY_CASEWORKER:
+      /* TRANSLATORS: a worker's name, for a young person to read. */
+      return g_strdup_printf (_("%s (your worker)"), who);
+
+    case HEARD_STORY_BY_SUPERVISOR:
+      /* TRANSLATORS: a supervisor's name, for a young person to read. */
+      return g_strdup_printf (_("%s (your worker’s manager)"), who);
+
+    case HEARD_STORY_BY_OTHER:
+    default:
+      return g_strdup (who);
+    }
+}
+
+/* What went, "your story" when nothing more is said. */
+static const char *
+describe_what (HeardStoryEvent *event)
+{
+  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
+
+  return what[0] != '\0' ? what : _("your story");
+}
+
+/* A share's what and why on lines of their own, then who did it. */
+static char *
+describe_share (HeardStoryEvent *event,
+                const char      *what_label,
+                const char      *why_label,
+                const char      *doer)
+{
+  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
+  const char *why = heard_story_event_get_text (event, HEARD_STORY_WHY);
+  g_autoptr(GString) lines = g_string_new (NULL);
+
+  if (what[0] != '\0')
+    g_string_append_printf (lines, "%s %s", what_label, what);
+  if (why[0] != '\0')
+    {
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      g_string_append_printf (lines, "%s %s", why_label, why);
+    }
+  if (doer != NULL)
+    {
+      if (lines->len > 0)
+        g_string_append_c (lines, '\n');
+      /* TRANSLATORS: who shared something, for a young person to read. */
+      g_string_append_printf (lines, _("%s did this."), doer);
+    }
+  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
+}
+
 static void
 heard_story_event_finalize (GObject *object)
 {
@@ -226,73 +293,6 @@ heard_story_event_get_record_id (HeardStoryEvent *self)
   return self->record_id;
 }
 
-/* Who did it. Where it went out of Heard, their role says who they are
- * to the young person ("Alex Morgan (your worker)"). */
-static char *
-describe_who (HeardStoryEvent *event,
-              gboolean         with_role)
-{
-  const char *who = heard_story_event_get_who (event);
-
-  if (who[0] == '\0')
-    return g_strdup (_("Someone"));
-  if (!with_role)
-    return g_strdup (who);
-
-  switch (heard_story_event_get_by (event))
-    {
-    case HEARD_STORY_BY_CASEWORKER:
-      /* TRANSLATORS: a worker's name, for a young person to read. */
-      return g_strdup_printf (_("%s (your worker)"), who);
-
-    case HEARD_STORY_BY_SUPERVISOR:
-      /* TRANSLATORS: a supervisor's name, for a young person to read. */
-      return g_strdup_printf (_("%s (your worker’s manager)"), who);
-
-    case HEARD_STORY_BY_OTHER:
-    default:
-      return g_strdup (who);
-    }
-}
-
-/* What went, "your story" when nothing more is said. */
-static const char *
-describe_what (HeardStoryEvent *event)
-{
-  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
-
-  return what[0] != '\0' ? what : _("your story");
-}
-
-/* A share's what and why on lines of their own, then who did it. */
-static char *
-describe_share (HeardStoryEvent *event,
-                const char      *what_label,
-                const char      *why_label,
-                const char      *doer)
-{
-  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
-  const char *why = heard_story_event_get_text (event, HEARD_STORY_WHY);
-  g_autoptr(GString) lines = g_string_new (NULL);
-
-  if (what[0] != '\0')
-    g_string_append_printf (lines, "%s %s", what_label, what);
-  if (why[0] != '\0')
-    {
-      if (lines->len > 0)
-        g_string_append_c (lines, '\n');
-      g_string_append_printf (lines, "%s %s", why_label, why);
-    }
-  if (doer != NULL)
-    {
-      if (lines->len > 0)
-        g_string_append_c (lines, '\n');
-      /* TRANSLATORS: who shared something, for a young person to read. */
-      g_string_append_printf (lines, _("%s did this."), doer);
-    }
-  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
-}
-
 /* The event in one or two short sentences, for a reading age of about
  * nine: what happened and when first, then who did it and why. */
 void
@@ -355,4 +355,3 @@ heard_story_event_describe (HeardStoryEvent  *event,
   else
     *detail = g_strdup_printf (_("%s did this."), doer);
 }
-
