@@ -316,5 +316,6 @@ heard_record_export_dialog_new (GtkWindow               *parent,
   self->case_file = g_object_ref (case_file);
   self->kind = kind;
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
+  heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   return self;
 }
