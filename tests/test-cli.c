@@ -1476,6 +1476,107 @@ set_consent (HeardStore *store,
   g_assert_no_error (error);
 }
 
+/* heard-cli export my-record and subject-access: every name given with
+ * --redact gone from the PDF, their own words included; subject access
+ * leaves out each item withheld and lists the decision on its cover;
+ * withholding without saying who decided is refused with no file written;
+ * each export noted, for the young person, before it was written, and the
+ * trail still verifies. */
+static void
+test_export_my_record (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->records.root, "exports", NULL);
+  g_autofree char *mine = g_build_filename (folder, "mine.pdf", NULL);
+  g_autofree char *everything = g_build_filename (folder, "everything.pdf", NULL);
+  g_autofree char *refused = g_build_filename (folder, "refused.pdf", NULL);
+  g_autofree char *db_path = g_build_filename (fixture->records.data_dir, "heard.db", NULL);
+  g_autofree char *withhold = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *cover = NULL;
+  g_autoptr(HeardKey) key = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  PdfRecords made = { 0 };
+
+  make_pdf_records (fixture, &made);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "my-record", "--redact", "Sister", "--data-dir",
+             fixture->records.data_dir, "2", mine, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    assert_says_nothing_personal (&run);
+  }
+  assert_private (mine);
+  text = heard_test_pdf_text (mine);
+  g_assert_nonnull (strstr (text, "My record"));
+  g_assert_nonnull (strstr (text, "We took out the names of some other people."));
+  g_assert_nonnull (strstr (text, "I want to walk to college with my [name removed]"));
+  g_assert_null (strstr (text, "sister"));
+  /* All their own words are theirs to keep. */
+  g_assert_nonnull (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_nonnull (strstr (text, SENSITIVE_WORDS));
+  g_clear_pointer (&text, g_free);
+
+  {
+    g_auto(Run) run = { 0 };
+
+    withhold = g_strdup_printf ("statement:%" G_GINT64_FORMAT ":third-party:About another child",
+                                made.sensitive);
+    run_cli (&run, NULL, "export", "subject-access", "--redact", "sister", "--withhold", withhold,
+             "--data-dir", fixture->records.data_dir, "2", refused, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_USAGE);
+    g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "export", "subject-access", "--redact", "sister", "--withhold", withhold,
+             "--decided-by", "Sam Okafor", "--data-dir", fixture->records.data_dir, "2",
+             everything, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+    assert_says_nothing_personal (&run);
+  }
+  assert_private (everything);
+  text = heard_test_pdf_text (everything);
+  cover = heard_test_pdf_page_text (everything, 1);
+  g_assert_nonnull (strstr (text, "Subject access export"));
+  g_assert_nonnull (strstr (text, "I want to walk to college with my [name removed]"));
+  g_assert_null (strstr (text, "sister"));
+  g_assert_nonnull (strstr (text, SCHOOL_ONLY_WORDS));
+  g_assert_null (strstr (text, SENSITIVE_WORDS));
+  g_assert_nonnull (strstr (cover, "Exemption: Information about someone else"));
+  g_assert_nonnull (strstr (cover, "Reason: About another child"));
+  g_assert_nonnull (strstr (cover, "Decided by: Sam Okafor"));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_cli (&run, NULL, "verify", "--data-dir", fixture->records.data_dir, NULL);
+    g_assert_cmpint (run.status, ==, EXIT_OK);
+  }
+  key = lookup_key (fixture);
+  entries = list_export_entries (db_path, key);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[0])->kind, ==, HEARD_EXPORT_MY_RECORD);
+  g_assert_cmpstr (((HeardExportNote *) entries->pdata[0])->recipient, ==, "young-person");
+  g_assert_cmpint (((HeardExportNote *) entries->pdata[1])->kind, ==,
+                   HEARD_EXPORT_SUBJECT_ACCESS);
+  {
+    sqlite3 *db = heard_test_raw_open (db_path, key);
+    sqlite3_stmt *row = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM withholding", -1, &row,
+                                         NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (row), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (row, 0), ==, 1);
+    sqlite3_finalize (row);
+    sqlite3_close (db);
+  }
+}
+
 /* Consent is asked on the day the export runs: a statement whose consent
  * ended yesterday, or was withdrawn today, is refused like one without
  * consent (nothing written) and left out of all that is offered; the
@@ -2384,6 +2485,7 @@ main (int   argc,
   ADD ("/cli/export/check-ins", test_export_check_ins);
   ADD ("/cli/export/real-records", test_export_real_records);
   ADD ("/cli/export/pdf", test_export_pdf);
+  ADD ("/cli/export/my-record", test_export_my_record);
   ADD ("/cli/export/pdf-for-directory-agency", test_export_pdf_for_directory_agency);
   ADD ("/cli/export/pdf-consent-ended", test_export_pdf_consent_ended);
   ADD ("/cli/export/check-ins-names", test_export_check_ins_names);

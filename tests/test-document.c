@@ -19,6 +19,9 @@
 #include "heard-staff.h"
 #include "heard-chronology-entry.h"
 #include "heard-directory-agency.h"
+#include "heard-for-them-mark.h"
+#include "heard-own-words.h"
+#include "heard-withholding.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
 
@@ -763,6 +766,170 @@ test_fonts_embedded (void)
   heard_test_clear_dir (&folder);
 }
 
+
+/* The young person's own records for "My record" and subject access: a
+ * name of someone else inside their own words, staff-only text and text
+ * written for them, a check-in with the worker's note. */
+#define OTHER_NAME      "Kez Marlow"
+#define OWN_GOAL        "Never see " OTHER_NAME " again"
+#define OWN_WORDS       OTHER_NAME " drove me there. Kezia was kind."
+#define STAFF_ONLY      "Staff view: Dana Whitlock was present"
+#define FOR_THEM        "We wrote this for you"
+#define WITHHELD_WORDS  "These words are withheld"
+
+static char *
+write_record (HeardRecordDocumentKind  kind,
+              const char              *folder)
+{
+  const char *redact[] = { OTHER_NAME, "Dana Whitlock", NULL };
+  g_autoptr(HeardPerson) person = heard_person_new ();
+  g_autoptr(HeardPlan) plan = make_plan (&small);
+  g_autoptr(GListStore) plans = g_list_store_new (HEARD_TYPE_PLAN);
+  g_autoptr(GListStore) statements = g_list_store_new (HEARD_TYPE_STATEMENT);
+  g_autoptr(GListStore) check_ins = g_list_store_new (HEARD_TYPE_CHECK_IN);
+  g_autoptr(GListStore) own_words = g_list_store_new (HEARD_TYPE_OWN_WORDS);
+  g_autoptr(GListStore) marks = g_list_store_new (HEARD_TYPE_FOR_THEM_MARK);
+  g_autoptr(HeardStatement) theirs = make_statement (OWN_WORDS, FALSE);
+  g_autoptr(HeardStatement) explained = make_statement ("Nobody listened to me until now", FALSE);
+  g_autoptr(HeardStatement) withheld = make_statement (WITHHELD_WORDS, FALSE);
+  g_autoptr(HeardCheckIn) check_in = heard_check_in_new (plan->id);
+  g_autoptr(HeardOwnWords) goal = heard_own_words_new (1, plan->id, HEARD_AREA_SAFETY,
+                                                       HEARD_OWN_GOAL, OWN_GOAL);
+  g_autoptr(HeardForThemMark) mark = heard_for_them_mark_new (1,
+                                                              HEARD_FOR_THEM_STATEMENT_CONTEXT,
+                                                              2, TRUE, NULL);
+  g_autoptr(GPtrArray) withholdings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HeardPlanDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (folder, "record.pdf", NULL);
+
+  heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Jordan Fictional");
+  heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, "Jojo");
+  g_list_store_append (plans, plan);
+  heard_statement_set_id (theirs, 1);
+  heard_statement_set_text (theirs, HEARD_STATEMENT_CONTEXT, STAFF_ONLY);
+  heard_statement_set_id (explained, 2);
+  heard_statement_set_text (explained, HEARD_STATEMENT_CONTEXT, FOR_THEM);
+  heard_statement_set_id (withheld, 3);
+  g_list_store_append (statements, theirs);
+  g_list_store_append (statements, explained);
+  g_list_store_append (statements, withheld);
+  heard_check_in_set_id (check_in, 1);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, "2026-03-01");
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, CHECK_IN_WORDS);
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_WORKER_NOTE, CHECK_IN_NOTE);
+  heard_check_in_set_rating (check_in, HEARD_AREA_SAFETY, HEARD_RATER_YOUNG_PERSON,
+                             HEARD_RATING_GIVEN, 6);
+  g_list_store_append (check_ins, check_in);
+  g_list_store_append (own_words, goal);
+  g_list_store_append (marks, mark);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new (HEARD_WITHHELD_STATEMENT, 3, "The statement of 1 February",
+                                          HEARD_EXEMPTION_THIRD_PARTY, "It is about another child",
+                                          "Sam Reviewer"));
+
+  document = heard_plan_document_new_record (&(HeardRecordDocumentContent) {
+    .kind = kind,
+    .person = person,
+    .plans = G_LIST_MODEL (plans),
+    .statements = G_LIST_MODEL (statements),
+    .check_ins = G_LIST_MODEL (check_ins),
+    .own_words = G_LIST_MODEL (own_words),
+    .for_them_marks = G_LIST_MODEL (marks),
+    .withholdings = kind == HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS ? withholdings : NULL,
+    .redact = redact,
+    .printed_on = PRINTED_ON,
+  });
+  g_assert_true (write_pdf (document, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The PDF's text in reading order, page by page, every run of white
+ * space one space: columns and wrapped lines read as sentences. */
+static char *
+read_flat (const char *path)
+{
+  GString *text = g_string_new (NULL);
+  guint n = heard_test_pdf_pages (path);
+  g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+  for (guint page = 1; page <= n; page++)
+    {
+      g_autofree char *page_text = heard_test_pdf_page_text (path, page);
+      g_autofree char *flat = g_regex_replace_literal (space, page_text, -1, 0, " ", 0, NULL);
+
+      g_string_append_printf (text, "%s ", flat);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Every redacted name is gone, inside their own words too, and the
+ * document says names were removed; a longer word that starts like one
+ * stays. */
+static void
+assert_redacted (const char *text)
+{
+  g_assert_null (strstr (text, "Kez Marlow"));
+  g_assert_null (strstr (text, "Marlow"));
+  g_assert_null (strstr (text, "Dana"));
+  g_assert_null (strstr (text, "Whitlock"));
+  g_assert_nonnull (strstr (text, "[name removed] drove me there."));
+  g_assert_nonnull (strstr (text, "Kezia was kind."));
+  g_assert_nonnull (strstr (text, "Never see [name removed] again"));
+}
+
+static void
+test_my_record (void)
+{
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_record (HEARD_RECORD_DOCUMENT_MINE, folder);
+  g_autofree char *text = read_flat (path);
+
+  g_assert_nonnull (strstr (text, "My record"));
+  g_assert_nonnull (strstr (text, "Jojo"));
+  g_assert_nonnull (strstr (text, "We took out the names of some other people."));
+  assert_redacted (text);
+  /* Their words, their goal beside the worker's. */
+  g_assert_nonnull (strstr (text, "Nobody listened to me until now"));
+  g_assert_nonnull (strstr (text, CHECK_IN_WORDS));
+  g_assert_nonnull (strstr (text, "My goal"));
+  g_assert_nonnull (strstr (text, "Feel safe walking home"));
+  g_assert_nonnull (strstr (text, "A safety plan agreed with school"));
+  /* What staff wrote for them, and nothing staff kept for themselves. */
+  g_assert_nonnull (strstr (text, FOR_THEM));
+  g_assert_null (strstr (text, "Staff view"));
+  g_assert_null (strstr (text, CHECK_IN_NOTE));
+  g_assert_null (strstr (text, "Withheld under an exemption"));
+
+  heard_test_clear_dir (&folder);
+}
+
+static void
+test_subject_access (void)
+{
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_record (HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS, folder);
+  g_autofree char *text = read_flat (path);
+  g_autofree char *cover = heard_test_pdf_page_text (path, 1);
+
+  g_assert_nonnull (strstr (text, "Subject access export"));
+  g_assert_nonnull (strstr (text, "The names of other people were removed"));
+  assert_redacted (text);
+  /* Staff text too. */
+  g_assert_nonnull (strstr (text, "Staff view: [name removed] was present"));
+  g_assert_nonnull (strstr (text, CHECK_IN_NOTE));
+  g_assert_nonnull (strstr (text, "Signed off by Sam Reviewer"));
+  /* The withheld item is out, and its decision is on the cover. */
+  g_assert_null (strstr (text, WITHHELD_WORDS));
+  g_assert_nonnull (strstr (cover, "Withheld under an exemption"));
+  g_assert_nonnull (strstr (cover, "The statement of 1 February (Statement)"));
+  g_assert_nonnull (strstr (cover, "Exemption: Information about someone else"));
+  g_assert_nonnull (strstr (cover, "Reason: It is about another child"));
+  g_assert_nonnull (strstr (cover, "Decided by: Sam Reviewer"));
+
+  heard_test_clear_dir (&folder);
+}
 static void
 test_file_name (void)
 {
@@ -780,6 +947,8 @@ main (int   argc,
   heard_test_init (&argc, &argv);
 
   g_test_add_func ("/document/contents", test_contents);
+  g_test_add_func ("/document/my-record", test_my_record);
+  g_test_add_func ("/document/subject-access", test_subject_access);
   g_test_add_func ("/document/check-ins", test_check_ins);
   g_test_add_func ("/document/check-in-words", test_check_in_words);
   g_test_add_func ("/document/chronology", test_chronology);

@@ -13,16 +13,19 @@
 #include "heard-context.h"
 #include "heard-csv.h"
 #include "heard-ical.h"
+#include "heard-model-enums.h"
 #include "heard-plan-document.h"
 #include "heard-recipient.h"
 #include "heard-store-agencies.h"
 #include "heard-store-check-ins.h"
 #include "heard-store-chronology.h"
+#include "heard-store-codesign.h"
 #include "heard-store-exports.h"
 #include "heard-store-people.h"
 #include "heard-store-plans.h"
 #include "heard-store-sharing.h"
 #include "heard-store-staff.h"
+#include "heard-store-story.h"
 #include "heard-store-statements.h"
 
 /*
@@ -52,13 +55,21 @@ static int export_ics       (int    argc,
                              char **argv);
 static int export_pdf       (int    argc,
                              char **argv);
+static int export_my_record (int    argc,
+                             char **argv);
+static int export_subject_access (int    argc,
+                                  char **argv);
 
 static const ExportFormat formats[] = {
   { "check-ins", N_("One young person's check-ins as CSV (csv --of check-ins)"),
     export_check_ins },
   { "csv", N_("One young person's records as CSV, for a team's analysis"), export_csv },
   { "ics", N_("Review and due dates as a calendar that calendar apps open"), export_ics },
+  { "my-record", N_("A young person's own record as a PDF, for them to keep"),
+    export_my_record },
   { "pdf", N_("A young person's support plan as a PDF, for whom it is for"), export_pdf },
+  { "subject-access", N_("All held about a young person, for a subject access request"),
+    export_subject_access },
 };
 
 /* "check-ins, signs, sharing": what csv --of takes. */
@@ -1017,22 +1028,34 @@ run_pdf (HeardCliRecords *records,
   return HEARD_CLI_EXIT_OK;
 }
 
+/* What @suggest (a heard_plan_document_suggest_*() of one date) suggests
+ * for today. */
+static char *
+suggest_today (char *(*suggest) (const char *printed_on))
+{
+  g_autofree char *today = NULL;
+  GDate day;
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  return suggest (today);
+}
+
 /* Where the PDF goes: FILE itself, refused when a file is there already
  * unless @replace; or, when FILE is a folder, the name Heard suggests there
  * (never the young person's; "practice-" first for practice records), with
  * "-2", "-3"… before ".pdf" until it names nothing there, so that one export
- * never replaces another. NULL with the status to exit with. */
+ * never replaces another; @suggested is that name (it ends in ".pdf"). NULL
+ * with the status to exit with. */
 static char *
 choose_pdf_path (const char *file,
+                 const char *suggested,
                  gboolean    practice,
                  gboolean    replace,
                  int        *status)
 {
-  g_autofree char *today = NULL;
-  g_autofree char *suggested = NULL;
   g_autofree char *stem = NULL;
   char *path;
-  GDate day;
 
   if (!g_file_test (file, G_FILE_TEST_IS_DIR))
     {
@@ -1048,9 +1071,6 @@ choose_pdf_path (const char *file,
       return g_strdup (file);
     }
 
-  heard_date_today (&day);
-  today = heard_date_to_iso (&day);
-  suggested = heard_plan_document_suggest_file_name (today);
   stem = g_strconcat (practice ? HEARD_PLAN_DOCUMENT_PRACTICE_PREFIX : "", suggested, NULL);
   stem[strlen (stem) - strlen (".pdf")] = '\0';
   path = g_strdup_printf ("%s" G_DIR_SEPARATOR_S "%s.pdf", file, stem);
@@ -1112,6 +1132,7 @@ export_pdf (int    argc,
   g_autofree char *recipient = NULL;
   g_autofree char *path = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *suggested = NULL;
   g_auto(GStrv) statements = NULL;
   PdfChoice choice = { 0 };
   gboolean replace = FALSE;
@@ -1160,10 +1181,11 @@ export_pdf (int    argc,
 
   choice.asked_for = recipient;
   choice.statements = statements;
+  suggested = suggest_today (heard_plan_document_suggest_file_name);
   status = open_for_export (data_dir, argv[1], &records, &person_id);
   if (status < 0 &&
-      (path = choose_pdf_path (argv[2], heard_unlock_flow_get_practice (records.flow), replace,
-                               &status)) != NULL)
+      (path = choose_pdf_path (argv[2], suggested, heard_unlock_flow_get_practice (records.flow),
+                               replace, &status)) != NULL)
     status = run_pdf (&records, person_id, &choice, path);
   heard_cli_records_clear (&records);
   g_clear_pointer (&choice.recipient, heard_recipient_free);
@@ -1176,6 +1198,341 @@ export_pdf (int    argc,
     }
 
   return status;
+}
+
+/* Everything a young person's own record or a subject access export
+ * shows, read from the store. */
+typedef struct
+{
+  PdfRecords  base;
+  GPtrArray  *check_ins;
+  GPtrArray  *own_words;
+  GPtrArray  *plan_says;
+  GPtrArray  *marks;
+  GPtrArray  *story;
+} RecordRecords;
+
+static void
+record_records_clear (RecordRecords *records)
+{
+  pdf_records_clear (&records->base);
+  g_clear_pointer (&records->check_ins, g_ptr_array_unref);
+  g_clear_pointer (&records->own_words, g_ptr_array_unref);
+  g_clear_pointer (&records->plan_says, g_ptr_array_unref);
+  g_clear_pointer (&records->marks, g_ptr_array_unref);
+  g_clear_pointer (&records->story, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecordRecords, record_records_clear)
+
+static int
+read_record_records (HeardStore    *store,
+                     gint64         person_id,
+                     RecordRecords *records)
+{
+  g_autoptr(GAsyncResult) own_words = NULL;
+  g_autoptr(GAsyncResult) plan_says = NULL;
+  g_autoptr(GAsyncResult) marks = NULL;
+  g_autoptr(GAsyncResult) story = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = read_pdf_records (store, person_id, &records->base);
+
+  if (status >= 0 ||
+      (records->check_ins = list_check_ins (store, person_id, 0, &status)) == NULL)
+    return status;
+
+  heard_store_list_own_words_async (store, person_id, NULL, heard_cli_result_cb, &own_words);
+  heard_store_list_plan_says_async (store, person_id, NULL, heard_cli_result_cb, &plan_says);
+  heard_store_list_for_them_marks_async (store, person_id, NULL, heard_cli_result_cb, &marks);
+  heard_store_list_story_async (store, person_id, NULL, heard_cli_result_cb, &story);
+  heard_cli_wait (&own_words);
+  heard_cli_wait (&plan_says);
+  heard_cli_wait (&marks);
+  heard_cli_wait (&story);
+  if ((records->own_words = heard_store_list_own_words_finish (store, own_words,
+                                                               &error)) == NULL ||
+      (records->plan_says = heard_store_list_plan_says_finish (store, plan_says,
+                                                               &error)) == NULL ||
+      (records->marks = heard_store_list_for_them_marks_finish (store, marks, &error)) == NULL ||
+      (records->story = heard_store_list_story_finish (store, story, &error)) == NULL)
+    return heard_cli_fail_with_error (error);
+
+  return -1;
+}
+
+/* --withhold KIND:ID:EXEMPTION:REASON, decided by @decided_by; NULL with
+ * the status to exit with when one is not such. */
+static GPtrArray *
+parse_withholdings (char       **asked,
+                    const char  *decided_by,
+                    int         *status)
+{
+  g_autoptr(GPtrArray) withholdings = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; asked != NULL && asked[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (asked[i], ":", 4);
+      int what = 0, exemption = 0;
+      gint64 id = 0;
+      g_autofree char *item = NULL;
+      g_autoptr(HeardWithholding) withholding = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_strv_length (parts) != 4 ||
+          !heard_codesign_from_code (HEARD_TYPE_WITHHELD_KIND, parts[0], &what) ||
+          !g_ascii_string_to_signed (parts[1], 10, 0, G_MAXINT64, &id, NULL) ||
+          !heard_codesign_from_code (HEARD_TYPE_EXEMPTION, parts[2], &exemption))
+        {
+          *status = heard_cli_fail (HEARD_CLI_EXIT_USAGE,
+                                    _("“%s” is not KIND:ID:EXEMPTION:REASON; heard-cli export "
+                                      "subject-access --help lists the kinds and exemptions."),
+                                    asked[i]);
+          return NULL;
+        }
+      /* TRANSLATORS: a withheld item named by its kind and record number, e.g. "Statement 12" */
+      item = g_strdup_printf (_("%s %" G_GINT64_FORMAT), heard_withheld_kind_label (what), id);
+      withholding = heard_withholding_new (what, id, item, exemption, parts[3], decided_by);
+      if (!heard_withholding_check (withholding, &error))
+        {
+          *status = heard_cli_fail_with_error (error);
+          return NULL;
+        }
+      g_ptr_array_add (withholdings, g_steal_pointer (&withholding));
+    }
+  return g_steal_pointer (&withholdings);
+}
+
+static int
+run_record (HeardCliRecords         *records,
+            gint64                   person_id,
+            HeardRecordDocumentKind  kind,
+            const char *const       *redact,
+            GPtrArray               *withholdings,
+            const char              *path)
+{
+  HeardStore *store = records->opened->store;
+  g_auto(RecordRecords) found = { 0 };
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GListModel) statements = NULL;
+  g_autoptr(GListModel) check_ins = NULL;
+  g_autoptr(GListModel) own_words = NULL;
+  g_autoptr(GListModel) plan_says = NULL;
+  g_autoptr(GListModel) marks = NULL;
+  g_autoptr(GListModel) story = NULL;
+  g_autoptr(GListModel) chronology = NULL;
+  g_autoptr(GListModel) staff = NULL;
+  g_autoptr(GListModel) agencies = NULL;
+  g_autoptr(HeardPlanDocument) document = NULL;
+  g_autoptr(HeardExportNote) note = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  gboolean mine = kind == HEARD_RECORD_DOCUMENT_MINE;
+  gint64 audit_id;
+  GDate day;
+  int status = read_record_records (store, person_id, &found);
+
+  if (status >= 0)
+    return status;
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  plans = list_model_of (HEARD_TYPE_PLAN, found.base.plans);
+  statements = list_model_of (HEARD_TYPE_STATEMENT, found.base.statements);
+  check_ins = list_model_of (HEARD_TYPE_CHECK_IN, found.check_ins);
+  own_words = list_model_of (HEARD_TYPE_OWN_WORDS, found.own_words);
+  plan_says = list_model_of (HEARD_TYPE_PLAN_SAY, found.plan_says);
+  marks = list_model_of (HEARD_TYPE_FOR_THEM_MARK, found.marks);
+  story = list_model_of (HEARD_TYPE_STORY_EVENT, found.story);
+  chronology = list_model_of (HEARD_TYPE_CHRONOLOGY_ENTRY, found.base.chronology);
+  staff = list_model_of (HEARD_TYPE_STAFF, found.base.staff);
+  agencies = list_model_of (HEARD_TYPE_DIRECTORY_AGENCY, found.base.agencies);
+  document = heard_plan_document_new_record (&(HeardRecordDocumentContent) {
+    .kind = kind,
+    .person = found.base.person,
+    .plans = plans,
+    .statements = statements,
+    .check_ins = check_ins,
+    .own_words = own_words,
+    .plan_says = plan_says,
+    .for_them_marks = marks,
+    .story = story,
+    .chronology = mine ? NULL : chronology,
+    .staff = staff,
+    .agencies = agencies,
+    .withholdings = withholdings,
+    .redact = redact,
+    .printed_on = today,
+    .practice = heard_unlock_flow_get_practice (records->flow),
+  });
+
+  /* For the young person themself, whichever it is. */
+  note = heard_export_note_new (mine ? HEARD_EXPORT_MY_RECORD : HEARD_EXPORT_SUBJECT_ACCESS,
+                                "young-person");
+  if (found.base.plans->len > 0)
+    {
+      HeardPlan *newest = g_ptr_array_index (found.base.plans, 0);
+
+      note->plan_id = heard_plan_get_id (newest);
+      note->plan_version = heard_plan_get_version (newest);
+    }
+  for (guint i = 0; i < found.base.statements->len; i++)
+    heard_export_note_add_statement (note,
+                                     heard_statement_get_id (found.base.statements->pdata[i]),
+                                     heard_statement_get_version (found.base.statements->pdata[i]));
+  note->n_check_ins = found.check_ins->len;
+  note->names = HEARD_EXPORT_YES;
+  note->words = HEARD_EXPORT_YES;
+
+  /* Noted before it leaves, and the decisions to withhold with it. */
+  heard_store_note_export_async (store, person_id, note, NULL, heard_cli_result_cb, &result);
+  heard_cli_wait (&result);
+  audit_id = heard_store_note_export_finish (store, result, &error);
+  if (audit_id == 0)
+    status = heard_cli_fail_with_error (error);
+  else if (withholdings != NULL && withholdings->len > 0)
+    {
+      g_clear_object (&result);
+      heard_store_record_withholdings_async (store, person_id, audit_id, withholdings, NULL,
+                                             heard_cli_result_cb, &result);
+      heard_cli_wait (&result);
+      if (!heard_store_record_withholdings_finish (store, result, &error))
+        status = heard_cli_fail_with_error (error);
+    }
+  if (status < 0)
+    status = write_pdf (document, path);
+  status = close_export (records, status);
+  if (status >= 0)
+    return status;
+
+  if (mine)
+    g_print ("%s\n", _("Exported their record for the young person; the export is noted in "
+                       "the record of changes."));
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE, "Exported everything held about them, %u item "
+                                           "withheld; the export and each decision are noted in "
+                                           "the record of changes.\n",
+                          "Exported everything held about them, %u items withheld; the export "
+                          "and each decision are noted in the record of changes.\n",
+                          withholdings->len), withholdings->len);
+  return HEARD_CLI_EXIT_OK;
+}
+
+/* export subject-access --help's summary: the kinds and exemptions. */
+static char *
+describe_record_export (HeardRecordDocumentKind kind)
+{
+  GString *text = g_string_new (kind == HEARD_RECORD_DOCUMENT_MINE
+                                ? _("Writes the young person's own record as a PDF into FILE (or "
+                                    "a new file in\nthe folder FILE): their words, their plan, "
+                                    "their check-ins and who was\ntold about them, with only what "
+                                    "staff wrote for them to read. Each\n--redact NAME is replaced "
+                                    "by “[name removed]” everywhere. Noted in the\nrecord of "
+                                    "changes. Heard must be closed.")
+                                : _("Writes everything held about a young person, staff notes "
+                                    "included, as a\nPDF into FILE (or a new file in the folder "
+                                    "FILE), for a subject access\nrequest. Each --redact NAME is "
+                                    "replaced by “[name removed]”; each\n--withhold leaves an item "
+                                    "out, with the decision kept in the record of\nchanges and "
+                                    "listed on the cover. Heard must be closed.\n\nITEM is "
+                                    "KIND:ID:EXEMPTION:REASON.\nKIND is one "
+                                    "of:"));
+
+  if (kind == HEARD_RECORD_DOCUMENT_MINE)
+    return g_string_free (text, FALSE);
+  for (int what = 0; what < HEARD_WITHHELD_N_KINDS; what++)
+    g_string_append_printf (text, " %s", heard_codesign_to_code (HEARD_TYPE_WITHHELD_KIND, what));
+  g_string_append (text, _("\nEXEMPTION is one of:"));
+  for (int exemption = 0; exemption < HEARD_EXEMPTION_N_KINDS; exemption++)
+    g_string_append_printf (text, " %s", heard_codesign_to_code (HEARD_TYPE_EXEMPTION, exemption));
+  return g_string_free (text, FALSE);
+}
+
+static int
+export_record (int                      argc,
+               char                   **argv,
+               HeardRecordDocumentKind  kind)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PERSON-ID FILE"));
+  g_autofree char *data_dir = NULL;
+  g_autofree char *decided_by = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *summary = describe_record_export (kind);
+  g_autofree char *suggested = NULL;
+  g_auto(GStrv) redact = NULL;
+  g_auto(GStrv) withhold = NULL;
+  g_autoptr(GPtrArray) withholdings = NULL;
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "redact", 0, 0, G_OPTION_ARG_STRING_ARRAY, &redact,
+      N_("Another person's name to remove (again for more)"), N_("NAME") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace FILE when it exists"), NULL },
+    { "withhold", 0, 0, G_OPTION_ARG_STRING_ARRAY, &withhold,
+      N_("An item to withhold, and why (again for more)"), N_("ITEM") },
+    { "decided-by", 0, 0, G_OPTION_ARG_STRING, &decided_by,
+      N_("Who decided to withhold (needed with --withhold)"), N_("NAME") },
+    { NULL }
+  };
+  HeardCliRecords records = { 0 };
+  gint64 person_id = 0;
+  GDate day;
+  g_autofree char *today = NULL;
+  int status = -1;
+
+  /* Only subject access withholds. */
+  if (kind == HEARD_RECORD_DOCUMENT_MINE)
+    entries[2] = entries[4];
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  status = heard_cli_parse (context, &data_dir, heard_context_default_data_dir,
+                            N_("The records' folder (else HEARD_DATA_DIR or Heard's)"), &argc,
+                            &argv, 2, 2);
+  if (status >= 0)
+    return status;
+
+  if (withhold != NULL && (decided_by == NULL || *g_strstrip (decided_by) == '\0'))
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("Say who decided to withhold with --decided-by."));
+  if (g_strcmp0 (argv[2], "-") == 0)
+    return heard_cli_fail (HEARD_CLI_EXIT_USAGE, "%s",
+                           _("A PDF is written to a file, not to standard output."));
+  status = -1;
+  if ((withholdings = parse_withholdings (withhold, decided_by, &status)) == NULL)
+    return status;
+
+  heard_date_today (&day);
+  today = heard_date_to_iso (&day);
+  suggested = heard_plan_document_suggest_record_file_name (kind, today);
+  status = open_for_export (data_dir, argv[1], &records, &person_id);
+  if (status < 0 &&
+      (path = choose_pdf_path (argv[2], suggested, heard_unlock_flow_get_practice (records.flow),
+                               replace, &status)) != NULL)
+    status = run_record (&records, person_id, kind, (const char *const *) redact, withholdings,
+                         path);
+  heard_cli_records_clear (&records);
+  if (status == HEARD_CLI_EXIT_OK && g_strcmp0 (path, argv[2]) != 0)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_print (_("The PDF is %s in that folder.\n"), name);
+    }
+
+  return status;
+}
+
+static int
+export_my_record (int    argc,
+                  char **argv)
+{
+  return export_record (argc, argv, HEARD_RECORD_DOCUMENT_MINE);
+}
+
+static int
+export_subject_access (int    argc,
+                       char **argv)
+{
+  return export_record (argc, argv, HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS);
 }
 
 int

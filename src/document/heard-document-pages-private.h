@@ -45,6 +45,10 @@ typedef struct _HeardDocumentBlocks HeardDocumentBlocks;
 
 HeardDocumentBlocks *_heard_document_blocks_new            (void) G_GNUC_WARN_UNUSED_RESULT;
 void                 _heard_document_blocks_free           (HeardDocumentBlocks   *blocks);
+/* Every text added from now on has the names of @names (heard-redaction.h)
+ * taken out. */
+void                 _heard_document_blocks_set_redaction  (HeardDocumentBlocks   *blocks,
+                                                            const char *const     *names);
 void                 _heard_document_blocks_add_text       (HeardDocumentBlocks   *blocks,
                                                             HeardDocumentStyle     style,
                                                             const char            *text);

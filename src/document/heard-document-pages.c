@@ -6,6 +6,7 @@
 #include <pango/pangocairo.h>
 
 #include "heard-document-pages-private.h"
+#include "heard-redaction.h"
 
 /*
  * Pages from a list of blocks: text wraps to the page's width and breaks
@@ -39,7 +40,8 @@ typedef struct
 
 struct _HeardDocumentBlocks
 {
-  GArray *blocks; /* of Block */
+  GArray         *blocks;    /* of Block */
+  HeardRedaction *redaction; /* names taken out of every text added, or NULL */
 };
 
 typedef struct
@@ -517,6 +519,7 @@ _heard_document_blocks_free (HeardDocumentBlocks *blocks)
     return;
 
   g_array_unref (blocks->blocks);
+  g_clear_pointer (&blocks->redaction, heard_redaction_free);
   g_free (blocks);
 }
 
@@ -534,7 +537,9 @@ _heard_document_blocks_add_columns (HeardDocumentBlocks *blocks,
   block->style = style;
   block->n_columns = n_columns;
   for (guint c = 0; c < n_columns; c++)
-    block->texts[c] = g_strdup (texts[c] != NULL ? texts[c] : "");
+    block->texts[c] = blocks->redaction != NULL
+                      ? heard_redaction_apply (blocks->redaction, texts[c] != NULL ? texts[c] : "")
+                      : g_strdup (texts[c] != NULL ? texts[c] : "");
 }
 
 void
@@ -652,4 +657,12 @@ _heard_document_set_style_color (cairo_t            *cr,
                                  HeardDocumentStyle  style)
 {
   cairo_set_source_rgb (cr, styles[style].red, styles[style].green, styles[style].blue);
+}
+
+void
+_heard_document_blocks_set_redaction (HeardDocumentBlocks *blocks,
+                                      const char *const   *names)
+{
+  g_clear_pointer (&blocks->redaction, heard_redaction_free);
+  blocks->redaction = heard_redaction_new (names);
 }

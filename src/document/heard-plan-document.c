@@ -14,6 +14,12 @@
 #include <pango/pangocairo.h>
 
 #include "heard-chart.h"
+#include "heard-codesign.h"
+#include "heard-for-them.h"
+#include "heard-own-words.h"
+#include "heard-plan-say.h"
+#include "heard-story-event.h"
+#include "heard-withholding.h"
 #include "heard-check-in.h"
 #include "heard-chronology-rows.h"
 #include "heard-check-in-rules.h"
@@ -78,6 +84,7 @@ struct _HeardPlanDocument
   GArray              *markers; /* HeardChartMarker, labels from heard_plan_event_label() */
   GPtrArray           *charts;  /* Chart */
   HeardChartPalette    palette;
+  char                *title;
   char                *printed_on;
   char                *practice_mark;
 
@@ -652,6 +659,549 @@ add_reviews (HeardDocumentBlocks *blocks,
     }
 }
 
+/* The young person's own record and the subject access export (below):
+ * the same pages as the plan, built from all their records. */
+
+/* Whether @what of the record @id was withheld from a subject access
+ * export: a key "what:id" in @withheld. */
+static gboolean
+is_withheld (GHashTable        *withheld,
+             HeardWithheldKind  what,
+             gint64             id)
+{
+  g_autofree char *key = g_strdup_printf ("%d:%" G_GINT64_FORMAT, what, id);
+
+  return withheld != NULL && g_hash_table_contains (withheld, key);
+}
+
+static GHashTable *
+collect_withheld (GPtrArray *withholdings)
+{
+  GHashTable *withheld = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; withholdings != NULL && i < withholdings->len; i++)
+    {
+      HeardWithholding *withholding = g_ptr_array_index (withholdings, i);
+
+      if (heard_withholding_get_record_id (withholding) != 0)
+        g_hash_table_add (withheld,
+                          g_strdup_printf ("%d:%" G_GINT64_FORMAT,
+                                           heard_withholding_get_what (withholding),
+                                           heard_withholding_get_record_id (withholding)));
+    }
+  return withheld;
+}
+
+static gboolean
+for_them (const HeardRecordDocumentContent *content,
+          HeardForThemText          what,
+          gint64                    id)
+{
+  return content->kind == HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS ||
+         heard_written_for_them (content->for_them_marks, what, id);
+}
+
+/* Their newest words of @part for @area, else NULL. */
+static const char *
+find_own_words (GListModel    *own_words,
+                HeardAreaKind  area,
+                HeardOwnPart   part)
+{
+  const char *found = NULL;
+
+  for (guint i = 0; own_words != NULL && i < g_list_model_get_n_items (own_words); i++)
+    {
+      g_autoptr(HeardOwnWords) words = g_list_model_get_item (own_words, i);
+
+      if (heard_own_words_get_area (words) == area && heard_own_words_get_part (words) == part)
+        found = heard_own_words_get_words (words);
+    }
+  return found;
+}
+
+static void
+add_record_cover (HeardPlanDocument        *self,
+                  const HeardRecordDocumentContent *content)
+{
+  HeardDocumentBlocks *blocks = self->blocks;
+  const char *name = heard_person_get_preferred_name (content->person);
+  gboolean mine = content->kind == HEARD_RECORD_DOCUMENT_MINE;
+
+  if (heard_text_is_blank (name))
+    name = heard_person_get_display_name (content->person);
+
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_TITLE, self->title);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NAME, name);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, self->printed_on);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                   mine ? C_("co-design", "This is your record to keep. It has "
+                                             "what you said, your plan, your check-ins and who "
+                                             "was told about you.")
+                                        : _("Everything Heard holds about this young person, "
+                                            "staff notes and opinions included, in answer to a "
+                                            "subject access request."));
+  if (content->redact != NULL && g_strv_length ((char **) content->redact) > 0)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE,
+                                     mine ? C_("co-design", "We took out the names of some "
+                                               "other people. You will see “[name removed]” "
+                                               "where a name was.")
+                                          : _("The names of other people were removed: "
+                                              "“[name removed]” stands where each was."));
+  if (self->practice_mark != NULL)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_MARK, self->practice_mark);
+
+  if (!mine)
+    {
+      guint n = content->withholdings != NULL ? content->withholdings->len : 0;
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("Withheld under an exemption"));
+      if (n == 0)
+        _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                         _("Nothing was withheld."));
+      for (guint i = 0; i < n; i++)
+        {
+          HeardWithholding *withholding = g_ptr_array_index (content->withholdings, i);
+          g_autofree char *item = NULL;
+          g_autofree char *decision = NULL;
+
+          /* TRANSLATORS: a withheld item and its kind, e.g. "The worker's note of 3 May
+           * (Check-in)" */
+          item = g_strdup_printf (_("%s (%s)"), heard_withholding_get_item (withholding),
+                                  heard_withheld_kind_label (heard_withholding_get_what (withholding)));
+          /* TRANSLATORS: why an item was withheld, and who decided */
+          decision = g_strdup_printf (_("Exemption: %s\nReason: %s\nDecided by: %s"),
+                                      heard_exemption_label (heard_withholding_get_exemption (withholding)),
+                                      heard_withholding_get_reason (withholding),
+                                      heard_withholding_get_decided_by (withholding));
+          add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, item);
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, decision);
+        }
+    }
+  _heard_document_blocks_add_page_break (blocks);
+}
+
+static void
+add_record_statement (HeardDocumentBlocks      *blocks,
+                      const HeardRecordDocumentContent *content,
+                      HeardStatement           *statement,
+                      GHashTable               *withheld)
+{
+  gboolean mine = content->kind == HEARD_RECORD_DOCUMENT_MINE;
+  gint64 id = heard_statement_get_id (statement);
+  g_autofree char *when = heard_statement_dup_when_text (statement);
+  g_autofree char *about = NULL;
+  const char *note = heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE);
+  const char *context = heard_statement_get_text (statement, HEARD_STATEMENT_CONTEXT);
+  GPtrArray *responses = heard_statement_get_responses (statement);
+
+  about = g_strdup_printf (_("%s · %s"), when,
+                           heard_given_how_label (heard_statement_get_given_how (statement)));
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
+  if (heard_statement_get_sensitive (statement))
+    {
+      g_autofree char *content_note = g_strdup_printf (_("Content note: %s"),
+                                                       heard_statement_get_content_note (statement));
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_NOTE, content_note);
+    }
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
+                                   heard_statement_get_words (statement));
+  if (!heard_text_is_blank (note))
+    {
+      g_autofree char *their_note = g_strdup_printf (mine ? C_("co-design", "Your note: %s")
+                                                          : _("Their note: %s"), note);
+
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, their_note);
+    }
+  if (!heard_text_is_blank (context) && for_them (content, HEARD_FOR_THEM_STATEMENT_CONTEXT, id))
+    {
+      g_autofree char *written = g_strdup_printf (mine ? C_("co-design", "What your worker "
+                                                            "wrote: %s")
+                                                       : _("Context (staff): %s"), context);
+
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, written);
+    }
+  if (!mine)
+    {
+      const char *staff_fields[] = {
+        heard_statement_get_text (statement, HEARD_STATEMENT_PLACE),
+        heard_statement_get_text (statement, HEARD_STATEMENT_PRESENT),
+        heard_statement_get_text (statement, HEARD_STATEMENT_REASON),
+      };
+      const char *labels[] = { _("Place:"), _("Present:"), _("Reason for change:") };
+
+      for (guint i = 0; i < G_N_ELEMENTS (staff_fields); i++)
+        if (!heard_text_is_blank (staff_fields[i]))
+          {
+            g_autofree char *line = g_strdup_printf ("%s %s", labels[i], staff_fields[i]);
+
+            _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, line);
+          }
+    }
+  for (guint r = 0; responses != NULL && r < responses->len; r++)
+    {
+      HeardStatementResponse *response = g_ptr_array_index (responses, r);
+      gint64 response_id = heard_statement_response_get_id (response);
+      g_autofree char *answer = NULL;
+
+      if (is_withheld (withheld, HEARD_WITHHELD_ANSWER, response_id) ||
+          !for_them (content, HEARD_FOR_THEM_ANSWER, response_id))
+        continue;
+      answer = g_strdup_printf (mine ? C_("co-design", "You said — we did: %s")
+                                     : _("You said — we did: %s"),
+                                heard_statement_response_get_what_we_did (response));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, answer);
+    }
+}
+
+static void
+add_record_statements (HeardDocumentBlocks      *blocks,
+                       const HeardRecordDocumentContent *content,
+                       GHashTable               *withheld)
+{
+  guint n = g_list_model_get_n_items (content->statements);
+  guint shown = 0;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING,
+            content->kind == HEARD_RECORD_DOCUMENT_MINE ? C_("co-design", "What you said")
+                                                    : _("Statements"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (content->statements, i);
+
+      if (is_withheld (withheld, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement)))
+        continue;
+      add_record_statement (blocks, content, statement, withheld);
+      shown++;
+    }
+  if (shown == 0)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                     content->kind == HEARD_RECORD_DOCUMENT_MINE
+                                     ? C_("co-design", "There is nothing here yet.")
+                                     : _("No statements are recorded."));
+}
+
+static const char *
+say_words (HeardSayKind kind)
+{
+  switch (kind)
+    {
+    case HEARD_SAY_AGREES:
+      return C_("co-design", "You agree with this plan.");
+    case HEARD_SAY_DOES_NOT_AGREE:
+      return C_("co-design", "You do not agree with this plan.");
+    case HEARD_SAY_NOT_SURE:
+    case HEARD_SAY_N_KINDS:
+    default:
+      return C_("co-design", "You are not sure about this plan.");
+    }
+}
+
+/* Their plan as they may read it: each area with their goal first, the
+ * worker's beside it, what helps them, the actions written for them, and
+ * what they said about this version. */
+static void
+add_my_plan (HeardDocumentBlocks      *blocks,
+             const HeardRecordDocumentContent *content,
+             HeardPlan                *plan)
+{
+  GListModel *areas = heard_plan_get_areas (plan);
+  guint n = g_list_model_get_n_items (areas);
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, C_("co-design", "My plan"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
+      HeardAreaKind kind = heard_plan_area_get_kind (area);
+      gint64 area_id = heard_plan_area_get_id (area);
+      const char *goal = find_own_words (content->own_words, kind, HEARD_OWN_GOAL);
+      const char *helps = find_own_words (content->own_words, kind, HEARD_OWN_WHAT_HELPS);
+      const char *columns[2];
+      GListModel *actions = heard_plan_area_get_actions (area);
+
+      if (goal == NULL)
+        goal = heard_plan_area_get_text (area, HEARD_AREA_GOAL_OWN_WORDS);
+      columns[0] = or_dash (goal);
+      columns[1] = for_them (content, HEARD_FOR_THEM_WORKER_GOAL, area_id)
+                   ? or_dash (heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER)) : "—";
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING,
+                heard_check_in_area_name (plan, kind));
+      if (for_them (content, HEARD_FOR_THEM_AREA, area_id))
+        {
+          const char *area_texts[] = {
+            or_dash (heard_plan_area_get_text (area, HEARD_AREA_WORRIED)),
+            or_dash (heard_plan_area_get_text (area, HEARD_AREA_WORKING_WELL)),
+            or_dash (heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN)),
+          };
+          const char *headings[] = {
+            _("What we are worried about"),
+            _("What is working well"),
+            _("What needs to happen"),
+          };
+
+          _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_LABEL, headings, 3);
+          _heard_document_blocks_keep_with_next (blocks);
+          _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_BODY, area_texts, 3);
+        }
+      {
+        const char *headings[] = { C_("co-design", "My goal"),
+                                   C_("co-design", "My worker's goal") };
+
+        _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_LABEL, headings, 2);
+        _heard_document_blocks_keep_with_next (blocks);
+        _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_WORDS, columns, 2);
+      }
+      if (!heard_text_is_blank (helps))
+        {
+          add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, C_("co-design", "What helps me"));
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS, helps);
+        }
+      for (guint a = 0; a < g_list_model_get_n_items (actions); a++)
+        {
+          g_autoptr(HeardPlanAction) action = g_list_model_get_item (actions, a);
+          g_autofree char *due = NULL;
+          g_autofree char *line = NULL;
+
+          if (!for_them (content, HEARD_FOR_THEM_ACTION, heard_plan_action_get_id (action)))
+            continue;
+          due = heard_date_describe (heard_plan_action_get_text (action, HEARD_ACTION_DUE_DATE));
+          /* TRANSLATORS: an action in the young person's plan: what, who, by when */
+          line = g_strdup_printf (C_("co-design", "%s\nWho: %s. By: %s."),
+                                  or_dash (heard_plan_action_get_text (action, HEARD_ACTION_WHAT)),
+                                  or_dash (heard_plan_action_get_text (action,
+                                                                       HEARD_ACTION_OWNER_NAME)),
+                                  or_dash (due));
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, line);
+        }
+    }
+
+  for (guint i = 0; content->plan_says != NULL &&
+       i < g_list_model_get_n_items (content->plan_says); i++)
+    {
+      g_autoptr(HeardPlanSay) say = g_list_model_get_item (content->plan_says, i);
+
+      if (heard_plan_say_get_plan_id (say) != heard_plan_get_id (plan))
+        continue;
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, C_("co-design", "My say on this plan"));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       say_words (heard_plan_say_get_kind (say)));
+      if (!heard_text_is_blank (heard_plan_say_get_words (say)))
+        _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
+                                         heard_plan_say_get_words (say));
+    }
+}
+
+/* Their check-ins, their own ratings first, as charts and then each day. */
+static void
+add_my_check_ins (HeardPlanDocument        *self,
+                  const HeardRecordDocumentContent *content,
+                  HeardPlan                *plan,
+                  GPtrArray                *check_ins)
+{
+  HeardDocumentBlocks *blocks = self->blocks;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, C_("co-design", "My check-ins"));
+  if (check_ins->len == 0)
+    {
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       C_("co-design", "There is nothing here yet."));
+      return;
+    }
+  if (self->series->len > 0)
+    {
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, C_("co-design", "How you rated each part"));
+      add_chart_with_legend (self, RADIAL_HEIGHT, CHART_RADIAL, 0,
+                             HEARD_CHART_RATER_YOUNG_PERSON, HEARD_CHART_LEGEND_FIRST_LATEST);
+    }
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, C_("co-design", "How safe you felt"));
+  add_chart_with_legend (self, SAFETY_HEIGHT, CHART_SAFETY, 0, HEARD_CHART_RATER_YOUNG_PERSON,
+                         HEARD_CHART_LEGEND_SAFETY);
+
+  for (guint i = 0; i < check_ins->len; i++)
+    {
+      HeardCheckIn *check_in = g_ptr_array_index (check_ins, i);
+      g_autofree char *day = heard_date_describe (heard_check_in_get_day (check_in));
+      const char *words = heard_check_in_get_text (check_in, HEARD_CHECK_IN_THEIR_WORDS);
+      const char *note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
+      g_autoptr(GString) ratings = g_string_new (NULL);
+      g_autofree char *safety_words = NULL;
+      HeardRating safety;
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, day);
+      if (!heard_text_is_blank (words))
+        _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS, words);
+      for (guint a = 0; a < heard_check_in_get_n_areas (check_in); a++)
+        {
+          HeardAreaKind area = heard_check_in_get_area (check_in, a);
+          HeardRating theirs, workers;
+          g_autofree char *their_text = NULL;
+          g_autofree char *worker_text = NULL;
+
+          heard_check_in_get_rating (check_in, area, HEARD_RATER_YOUNG_PERSON, &theirs);
+          heard_check_in_get_rating (check_in, area, HEARD_RATER_WORKER, &workers);
+          their_text = heard_check_in_dup_rating_words (&theirs);
+          worker_text = heard_check_in_dup_rating_words (&workers);
+          /* TRANSLATORS: a part of their plan, their rating, their worker's */
+          g_string_append_printf (ratings, C_("co-design", "%s: you said %s, your worker said "
+                                              "%s\n"),
+                                  heard_check_in_area_name (plan, area), their_text, worker_text);
+        }
+      heard_check_in_get_safety (check_in, &safety);
+      safety_words = heard_check_in_dup_rating_words (&safety);
+      g_string_append_printf (ratings, C_("co-design", "How safe you felt: %s"), safety_words);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, ratings->str);
+      if (!heard_text_is_blank (note) &&
+          for_them (content, HEARD_FOR_THEM_CHECK_IN_NOTE, heard_check_in_get_id (check_in)))
+        {
+          g_autofree char *written = g_strdup_printf (C_("co-design", "What your worker "
+                                                         "wrote: %s"), note);
+
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, written);
+        }
+    }
+}
+
+/* Who was told about them, sent their records or not told, in the words
+ * of "Who has seen my story"; everything in it for subject access. */
+static void
+add_story (HeardDocumentBlocks      *blocks,
+           const HeardRecordDocumentContent *content)
+{
+  gboolean mine = content->kind == HEARD_RECORD_DOCUMENT_MINE;
+  guint shown = 0;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING,
+            mine ? C_("co-design", "Who was told about me")
+                 : _("Who has seen their story: openings, reads, exports and sharing"));
+  for (guint i = 0; content->story != NULL && i < g_list_model_get_n_items (content->story); i++)
+    {
+      g_autoptr(HeardStoryEvent) event = g_list_model_get_item (content->story, i);
+      HeardStoryKind kind = heard_story_event_get_kind (event);
+      g_autofree char *sentence = NULL;
+      g_autofree char *detail = NULL;
+
+      if (mine && kind != HEARD_STORY_EXPORTED && kind != HEARD_STORY_SHARED &&
+          kind != HEARD_STORY_NOT_SHARED)
+        continue;
+      heard_story_event_describe (event, &sentence, &detail);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, sentence);
+      if (detail != NULL)
+        _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_NOTE, detail);
+      shown++;
+    }
+  if (shown == 0)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                     mine ? C_("co-design", "Nobody has been told about you.")
+                                          : _("Nothing is recorded."));
+}
+
+/* Every version of their own goals and "what helps me", and every say on
+ * a plan, as subject access lists them. */
+static void
+add_own_words_history (HeardDocumentBlocks      *blocks,
+                       const HeardRecordDocumentContent *content)
+{
+  guint n = content->own_words != NULL ? g_list_model_get_n_items (content->own_words) : 0;
+  guint n_says = content->plan_says != NULL ? g_list_model_get_n_items (content->plan_says) : 0;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, _("Their own words on their plan"));
+  if (n + n_says == 0)
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, _("Nothing is recorded."));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeardOwnWords) words = g_list_model_get_item (content->own_words, i);
+      g_autofree char *about = NULL;
+
+      /* TRANSLATORS: an area, which of their words, the version, when and who saved it */
+      about = g_strdup_printf (_("%s · %s · version %u · %s, saved by %s"),
+                               heard_area_kind_label (heard_own_words_get_area (words)),
+                               heard_own_words_get_part (words) == HEARD_OWN_GOAL
+                               ? _("their goal") : _("what helps them"),
+                               heard_own_words_get_version (words),
+                               or_dash (heard_own_words_get_saved_at (words)),
+                               or_dash (heard_own_words_get_saved_by (words)));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
+                                       heard_own_words_get_words (words));
+    }
+  for (guint i = 0; i < n_says; i++)
+    {
+      g_autoptr(HeardPlanSay) say = g_list_model_get_item (content->plan_says, i);
+      g_autofree char *about = NULL;
+
+      /* TRANSLATORS: their say on a plan: which plan, when */
+      about = g_strdup_printf (_("Their say on plan %" G_GINT64_FORMAT " · %s"),
+                               heard_plan_say_get_plan_id (say),
+                               or_dash (heard_plan_say_get_saved_at (say)));
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       say_words (heard_plan_say_get_kind (say)));
+      if (!heard_text_is_blank (heard_plan_say_get_words (say)))
+        _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
+                                         heard_plan_say_get_words (say));
+    }
+}
+
+/* Every plan with everything staff wrote, the check-ins of the newest
+ * with their charts and every note, and the chronology: the plan
+ * document's own sections, less what was withheld. */
+static void
+add_everything (HeardPlanDocument        *self,
+                const HeardRecordDocumentContent *content,
+                GPtrArray                *check_ins,
+                GHashTable               *withheld)
+{
+  g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) chronology = g_list_store_new (HEARD_TYPE_CHRONOLOGY_ENTRY);
+  guint n_plans = g_list_model_get_n_items (content->plans);
+  g_autoptr(HeardPlan) newest = n_plans > 0 ? g_list_model_get_item (content->plans, 0) : NULL;
+
+  for (guint i = 0; i < n_plans; i++)
+    {
+      g_autoptr(HeardPlan) plan = g_list_model_get_item (content->plans, i);
+      g_autofree char *title = NULL;
+
+      if (is_withheld (withheld, HEARD_WITHHELD_PLAN, heard_plan_get_id (plan)))
+        continue;
+      title = g_strdup_printf (_("Support plan, version %u · %s"), heard_plan_get_version (plan),
+                               heard_plan_state_label (heard_plan_get_state (plan)));
+      add_kept (self->blocks, HEARD_DOCUMENT_STYLE_HEADING, title);
+      add_areas (self->blocks, plan, content->agencies);
+      add_reviews (self->blocks, plan, content->staff);
+    }
+
+  if (newest != NULL)
+    add_check_ins (self, newest, check_ins, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (content->statements); i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (content->statements, i);
+
+      if (!is_withheld (withheld, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement)))
+        g_ptr_array_add (statements, g_steal_pointer (&statement));
+    }
+  for (guint i = 0; content->chronology != NULL &&
+       i < g_list_model_get_n_items (content->chronology); i++)
+    {
+      g_autoptr(HeardChronologyEntry) entry = g_list_model_get_item (content->chronology, i);
+
+      if (!is_withheld (withheld, HEARD_WITHHELD_CHRONOLOGY,
+                        heard_chronology_entry_get_id (entry)))
+        g_list_store_append (chronology, entry);
+    }
+  if (newest != NULL)
+    add_chronology (self->blocks, &(HeardPlanDocumentContent) {
+      .person = content->person,
+      .plan = newest,
+      .statements = statements,
+      .check_ins = check_ins,
+      .staff = content->staff,
+      .chronology = G_LIST_MODEL (chronology),
+      .agencies = content->agencies,
+      .check_in_words = TRUE,
+    });
+}
 /* The practice mark at the top, the date and "Page N of M" at the bottom. */
 static void
 draw_frame (HeardPlanDocument  *self,
@@ -802,7 +1352,7 @@ render_pdf (HeardPlanDocument *self,
   guint n;
 
   /* The file's title names no one: it shows in viewers' windows and lists. */
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, _("Support plan"));
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Heard");
 
   pages = _heard_document_pages_new (self->blocks, context, A4_WIDTH, A4_HEIGHT);
@@ -926,6 +1476,7 @@ heard_plan_document_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->safety, heard_chart_series_free);
   g_clear_pointer (&self->markers, g_array_unref);
+  g_free (self->title);
   g_free (self->printed_on);
   g_free (self->practice_mark);
 
@@ -968,6 +1519,7 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
   day = heard_date_describe (content->printed_on);
   /* TRANSLATORS: on the cover and every page's footer, e.g. "Printed on 7 December 2026" */
   self->printed_on = g_strdup_printf (_("Printed on %s"), day);
+  self->title = g_strdup (_("Support plan"));
   if (content->practice)
     self->practice_mark = g_strdup (_("Practice — fictional records"));
 
@@ -979,6 +1531,67 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
   add_check_ins (self, content->plan, content->check_ins, content->check_in_words);
   add_chronology (self->blocks, content);
   add_reviews (self->blocks, content->plan, content->staff);
+
+  return self;
+}
+
+HeardPlanDocument *
+heard_plan_document_new_record (const HeardRecordDocumentContent *content)
+{
+  HeardPlanDocument *self;
+  gboolean mine;
+  g_autofree char *day = NULL;
+  g_autoptr(GHashTable) withheld = NULL;
+  g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HeardPlan) newest = NULL;
+
+  g_return_val_if_fail (content != NULL, NULL);
+  g_return_val_if_fail (HEARD_IS_PERSON (content->person), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (content->plans), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (content->statements), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (content->check_ins), NULL);
+
+  mine = content->kind == HEARD_RECORD_DOCUMENT_MINE;
+  self = g_object_new (HEARD_TYPE_PLAN_DOCUMENT, NULL);
+  day = heard_date_describe (content->printed_on);
+  self->title = g_strdup (mine ? C_("co-design", "My record") : _("Subject access export"));
+  /* TRANSLATORS: on the cover and every page's footer of the young person's own record */
+  self->printed_on = g_strdup_printf (mine ? C_("co-design", "Made on %s") : _("Printed on %s"),
+                                      day);
+  if (content->practice)
+    self->practice_mark = g_strdup (_("Practice — fictional records"));
+  /* Every text from here on, their own words too. */
+  _heard_document_blocks_set_redaction (self->blocks, content->redact);
+
+  withheld = collect_withheld (content->withholdings);
+  for (guint i = 0; i < g_list_model_get_n_items (content->check_ins); i++)
+    {
+      g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (content->check_ins, i);
+
+      if (!is_withheld (withheld, HEARD_WITHHELD_CHECK_IN, heard_check_in_get_id (check_in)))
+        g_ptr_array_add (check_ins, g_steal_pointer (&check_in));
+    }
+  if (g_list_model_get_n_items (content->plans) > 0)
+    newest = g_list_model_get_item (content->plans, 0);
+  if (newest != NULL)
+    collect_series (self, newest, check_ins);
+
+  add_record_cover (self, content);
+  add_record_statements (self->blocks, content, withheld);
+  if (mine && newest != NULL)
+    {
+      add_my_plan (self->blocks, content, newest);
+      add_my_check_ins (self, content, newest, check_ins);
+    }
+  else if (mine)
+    add_kept (self->blocks, HEARD_DOCUMENT_STYLE_HEADING,
+              C_("co-design", "You do not have a plan yet."));
+  else
+    {
+      add_own_words_history (self->blocks, content);
+      add_everything (self, content, check_ins, withheld);
+    }
+  add_story (self->blocks, content);
 
   return self;
 }
@@ -1070,4 +1683,19 @@ heard_plan_document_suggest_file_name (const char *printed_on)
 
   iso = heard_date_to_iso (&day);
   return g_strdup_printf ("support-plan-%s.pdf", iso);
+}
+
+char *
+heard_plan_document_suggest_record_file_name (HeardRecordDocumentKind  kind,
+                                              const char      *printed_on)
+{
+  const char *stem = kind == HEARD_RECORD_DOCUMENT_MINE ? "my-record" : "subject-access";
+  GDate day;
+  g_autofree char *iso = NULL;
+
+  if (printed_on == NULL || !heard_date_parse (printed_on, &day, NULL))
+    return g_strconcat (stem, ".pdf", NULL);
+
+  iso = heard_date_to_iso (&day);
+  return g_strdup_printf ("%s-%s.pdf", stem, iso);
 }

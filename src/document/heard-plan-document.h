@@ -29,6 +29,44 @@ typedef struct
   gboolean      check_in_words;
 } HeardPlanDocumentContent;
 
+/* The young person's own records as one document
+ * (heard_plan_document_new_record()). */
+typedef enum
+{
+  /* "My record", for them to keep, in plain words: their statements, their
+   * plan with their goal beside the worker's, their check-ins and charts,
+   * and who was told about them; of what staff wrote only what is written
+   * for them (heard-for-them.h). */
+  HEARD_RECORD_DOCUMENT_MINE,
+  /* Everything held about them, staff text included, for a subject access
+   * request; the cover lists each item withheld under an exemption, which
+   * is left out. */
+  HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS,
+} HeardRecordDocumentKind;
+
+/* Everything is copied by heard_plan_document_new_record(). */
+typedef struct
+{
+  HeardRecordDocumentKind  kind;
+  HeardPerson             *person;
+  GListModel              *plans;         /* HeardPlan, newest first (may be empty) */
+  GListModel              *statements;    /* HeardStatement, all of theirs */
+  GListModel              *check_ins;     /* HeardCheckIn of all their plans, oldest first */
+  GListModel              *own_words;     /* HeardOwnWords, oldest first (may be NULL) */
+  GListModel              *plan_says;     /* HeardPlanSay, oldest first (may be NULL) */
+  GListModel              *for_them_marks; /* HeardForThemMark, oldest first (may be NULL) */
+  GListModel              *story;         /* HeardStoryEvent, newest first (may be NULL) */
+  GListModel              *chronology;    /* HeardChronologyEntry: subject access (may be NULL) */
+  GListModel              *staff;         /* HeardStaff (may be NULL) */
+  GListModel              *agencies;      /* HeardDirectoryAgency (may be NULL) */
+  GPtrArray               *withholdings;  /* HeardWithholding: subject access (may be NULL) */
+  /* Other people's names, each replaced by "[name removed]" in every
+   * text of the document (heard-redaction.h); NULL-terminated, may be NULL. */
+  const char *const       *redact;
+  const char              *printed_on;    /* ISO date */
+  gboolean                 practice;
+} HeardRecordDocumentContent;
+
 /* Called on the caller's main context as pages are written. */
 typedef void (*HeardDocumentProgress) (guint    pages_done,
                                        guint    pages_total,
@@ -39,6 +77,8 @@ typedef void (*HeardDocumentProgress) (guint    pages_done,
 G_DECLARE_FINAL_TYPE (HeardPlanDocument, heard_plan_document, HEARD, PLAN_DOCUMENT, GObject)
 
 HeardPlanDocument *heard_plan_document_new             (const HeardPlanDocumentContent *content)
+                                                        G_GNUC_WARN_UNUSED_RESULT;
+HeardPlanDocument *heard_plan_document_new_record      (const HeardRecordDocumentContent *content)
                                                         G_GNUC_WARN_UNUSED_RESULT;
 /* Lays the document out for pages of @width × @height points using
  * @layout_context (a PangoContext from the target: the PDF surface's, or
@@ -76,5 +116,9 @@ gboolean           heard_plan_document_write_pdf_finish (HeardPlanDocument    *s
 /* "support-plan-2026-12-07.pdf": never the young person's name. */
 char              *heard_plan_document_suggest_file_name (const char          *printed_on)
                                                           G_GNUC_WARN_UNUSED_RESULT;
+/* "my-record-2026-12-07.pdf", "subject-access-2026-12-07.pdf". */
+char              *heard_plan_document_suggest_record_file_name (HeardRecordDocumentKind  kind,
+                                                                 const char      *printed_on)
+                                                                 G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "heard-codesign.h"
 #include "heard-model-enums.h"
 
@@ -44,4 +46,50 @@ heard_codesign_from_code (GType       type,
     *value = found->value;
 
   return found != NULL;
+}
+
+const char *
+heard_exemption_label (HeardExemption exemption)
+{
+  switch (exemption)
+    {
+    case HEARD_EXEMPTION_THIRD_PARTY:
+      return _("Information about someone else");
+    case HEARD_EXEMPTION_SERIOUS_HARM:
+      return _("Likely to cause serious harm");
+    case HEARD_EXEMPTION_CRIME:
+      return _("Prevention or detection of crime");
+    case HEARD_EXEMPTION_LEGAL_PRIVILEGE:
+      return _("Legal professional privilege");
+    case HEARD_EXEMPTION_COURT:
+      return _("Court proceedings");
+    case HEARD_EXEMPTION_OTHER:
+    case HEARD_EXEMPTION_N_KINDS:
+    default:
+      return _("Another exemption (see the reason)");
+    }
+}
+
+const char *
+heard_withheld_kind_label (HeardWithheldKind what)
+{
+  switch (what)
+    {
+    case HEARD_WITHHELD_STATEMENT:
+      return _("Statement");
+    case HEARD_WITHHELD_ANSWER:
+      return _("“You said — we did” answer");
+    case HEARD_WITHHELD_PLAN:
+      return _("Support plan");
+    case HEARD_WITHHELD_CHECK_IN:
+      return _("Check-in");
+    case HEARD_WITHHELD_CHRONOLOGY:
+      return _("Chronology entry");
+    case HEARD_WITHHELD_SHARING:
+      return _("Sharing log entry");
+    case HEARD_WITHHELD_OTHER:
+    case HEARD_WITHHELD_N_KINDS:
+    default:
+      return _("Other");
+    }
 }

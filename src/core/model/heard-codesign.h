@@ -78,4 +78,8 @@ gboolean    heard_codesign_from_code (GType       type,
                                       const char *code,
                                       int        *value);
 
+/* In words, for the subject access export's cover and screens. */
+const char *heard_exemption_label     (HeardExemption     exemption);
+const char *heard_withheld_kind_label (HeardWithheldKind  what);
+
 G_END_DECLS

@@ -20,6 +20,8 @@ static const char *const kind_codes[HEARD_EXPORT_N_KINDS] = {
   [HEARD_EXPORT_ICS] = "ics",
   [HEARD_EXPORT_SIGNS_CSV] = "signs-csv",
   [HEARD_EXPORT_SHARING_CSV] = "sharing-csv",
+  [HEARD_EXPORT_MY_RECORD] = "my-record",
+  [HEARD_EXPORT_SUBJECT_ACCESS] = "subject-access",
 };
 
 /* The optional words after the six every note has, in this order. */

@@ -23,6 +23,8 @@ typedef enum
   HEARD_EXPORT_ICS,
   HEARD_EXPORT_SIGNS_CSV,
   HEARD_EXPORT_SHARING_CSV,
+  HEARD_EXPORT_MY_RECORD,       /* the young person's own record, as a PDF */
+  HEARD_EXPORT_SUBJECT_ACCESS,  /* everything held about them, asked for formally */
   HEARD_EXPORT_N_KINDS /*< skip >*/
 } HeardExportKind;
 

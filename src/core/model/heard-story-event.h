@@ -80,4 +80,12 @@ const char      *heard_story_event_get_text   (HeardStoryEvent  *self,
 /* The statement read, for HEARD_STORY_READ_SENSITIVE; else 0. */
 gint64           heard_story_event_get_record_id (HeardStoryEvent *self);
 
+/* The event in one or two short sentences for the young person to read
+ * (a reading age of about nine): what happened and when in @sentence;
+ * who did it and why in @detail, or NULL. "Who has seen my story" and
+ * their own record say it in these same words. */
+void             heard_story_event_describe   (HeardStoryEvent  *self,
+                                               char            **sentence,
+                                               char            **detail);
+
 G_END_DECLS

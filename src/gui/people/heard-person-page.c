@@ -14,6 +14,7 @@
 #include "heard-date.h"
 #include "heard-person-page.h"
 #include "heard-plan-view.h"
+#include "heard-record-export-dialog.h"
 #include "heard-sharing-page.h"
 #include "heard-sign-editor.h"
 #include "heard-statements-view.h"
@@ -355,6 +356,24 @@ heard_person_page_set_property (GObject      *object,
     }
 }
 
+/* Their own record to keep, or everything held about them. */
+static void
+export_record_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  HeardPersonPage *self = HEARD_PERSON_PAGE (widget);
+  HeardRecordDocumentKind kind = g_str_equal (action_name, "person.export-my-record")
+                                 ? HEARD_RECORD_DOCUMENT_MINE
+                                 : HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS;
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  if (self->case_file == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (heard_record_export_dialog_new (window, self->case_file,
+                                                                  kind)));
+}
+
 static void
 heard_person_page_class_init (HeardPersonPageClass *klass)
 {
@@ -376,6 +395,10 @@ heard_person_page_class_init (HeardPersonPageClass *klass)
   gtk_widget_class_install_action (widget_class, "person.log-sign", NULL, log_entry_cb);
   gtk_widget_class_install_action (widget_class, "person.log-strength", NULL, log_entry_cb);
   gtk_widget_class_install_action (widget_class, "person.amend-entry", "x", amend_entry_cb);
+  gtk_widget_class_install_action (widget_class, "person.export-my-record", NULL,
+                                   export_record_action);
+  gtk_widget_class_install_action (widget_class, "person.export-subject-access", NULL,
+                                   export_record_action);
 
   g_type_ensure (HEARD_TYPE_CLUSTER_STRIP);
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);

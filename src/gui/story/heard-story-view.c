@@ -3,13 +3,10 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
 
-#include "heard-date.h"
 #include "heard-story-view.h"
 
 /*
@@ -38,146 +35,6 @@ struct _HeardStoryView
 };
 
 G_DEFINE_FINAL_TYPE (HeardStoryView, heard_story_view, ADW_TYPE_BIN)
-
-/* Who did it. Where it went out of Heard, their role says who they are
- * to the young person ("Alex Morgan (your worker)"). */
-static char *
-describe_who (HeardStoryEvent *event,
-              gboolean         with_role)
-{
-  const char *who = heard_story_event_get_who (event);
-
-  if (who[0] == '\0')
-    return g_strdup (_("Someone"));
-  if (!with_role)
-    return g_strdup (who);
-
-  switch (heard_story_event_get_by (event))
-    {
-    case HEARD_STORY_BY_CASEWORKER:
-      /* TRANSLATORS: a worker's name, for a young person to read. */
-      return g_strdup_printf (_("%s (your worker)"), who);
-
-    case HEARD_STORY_BY_SUPERVISOR:
-      /* TRANSLATORS: a supervisor's name, for a young person to read. */
-      return g_strdup_printf (_("%s (your worker’s manager)"), who);
-
-    case HEARD_STORY_BY_OTHER:
-    default:
-      return g_strdup (who);
-    }
-}
-
-/* What went, "your story" when nothing more is said. */
-static const char *
-describe_what (HeardStoryEvent *event)
-{
-  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
-
-  return what[0] != '\0' ? what : _("your story");
-}
-
-/* A share's what and why on lines of their own, whether they agreed,
- * then who did it. */
-static char *
-describe_share (HeardStoryEvent *event,
-                const char      *what_label,
-                const char      *why_label,
-                const char      *doer)
-{
-  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
-  const char *why = heard_story_event_get_text (event, HEARD_STORY_WHY);
-  const char *agreed = heard_story_event_get_text (event, HEARD_STORY_AGREED);
-  g_autoptr(GString) lines = g_string_new (NULL);
-
-  if (what[0] != '\0')
-    g_string_append_printf (lines, "%s %s", what_label, what);
-  if (why[0] != '\0')
-    {
-      if (lines->len > 0)
-        g_string_append_c (lines, '\n');
-      g_string_append_printf (lines, "%s %s", why_label, why);
-    }
-  /* Never hidden: a share made without their agreement says so. */
-  if (g_str_equal (agreed, "no") || g_str_equal (agreed, "not-asked"))
-    {
-      if (lines->len > 0)
-        g_string_append_c (lines, '\n');
-      g_string_append (lines, g_str_equal (agreed, "no") ? _("You did not agree to this.")
-                                                         : _("You were not asked first."));
-    }
-  if (doer != NULL)
-    {
-      if (lines->len > 0)
-        g_string_append_c (lines, '\n');
-      /* TRANSLATORS: who shared something, for a young person to read. */
-      g_string_append_printf (lines, _("%s did this."), doer);
-    }
-  return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
-}
-
-/* The event in one or two short sentences, for a reading age of about
- * nine: what happened and when first, then who did it and why. */
-static void
-describe (HeardStoryEvent  *event,
-          char            **sentence,
-          char            **detail)
-{
-  const char *at = heard_story_event_get_at (event);
-  /* A share is dated by the day it happened, the rest by their moment. */
-  g_autofree char *day = strlen (at) == 10 ? heard_date_describe (at)
-                                           : heard_date_describe_moment_day (at);
-  g_autofree char *who = describe_who (event, FALSE);
-  g_autofree char *doer = describe_who (event, TRUE);
-  const char *agency = heard_story_event_get_text (event, HEARD_STORY_AGENCY);
-  const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
-  const char *why = heard_story_event_get_text (event, HEARD_STORY_WHY);
-
-  *detail = NULL;
-  switch (heard_story_event_get_kind (event))
-    {
-    case HEARD_STORY_OPENED:
-      *sentence = g_strdup_printf (_("%s opened your record on %s."), who, day);
-      return;
-
-    case HEARD_STORY_READ_SENSITIVE:
-      *sentence = g_strdup_printf (_("%s read something private you said, on %s."), who, day);
-      if (what[0] != '\0')
-        *detail = g_strdup_printf (_("The note on it says: “%s”"), what);
-      return;
-
-    case HEARD_STORY_EXPORTED:
-      if (agency[0] != '\0')
-        *sentence = g_strdup_printf (_("%s was sent %s on %s."), agency, describe_what (event),
-                                     day);
-      else
-        *sentence = g_strdup_printf (_("You were given %s on %s."), describe_what (event), day);
-      break;
-
-    /* The worker's own words about a share are whole sentences: they
-     * go on lines of their own rather than inside one of ours. */
-    case HEARD_STORY_SHARED:
-      *sentence = g_strdup_printf (_("%s was told about you on %s."), agency, day);
-      *detail = describe_share (event, _("What they were told:"), _("Why:"),
-                                doer);
-      return;
-
-    case HEARD_STORY_NOT_SHARED:
-      *sentence = g_strdup_printf (_("%s chose not to tell %s about you, on %s."), doer, agency,
-                                   day);
-      *detail = describe_share (event, _("What was not told:"), _("This was because:"),
-                                NULL);
-      return;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (why[0] != '\0')
-    *detail = g_strdup_printf (_("%s did this because: %s"), doer, why);
-  else
-    *detail = g_strdup_printf (_("%s did this."), doer);
-}
 
 static const char *
 icon_for (HeardStoryKind kind)
@@ -227,7 +84,7 @@ create_row (gpointer item,
   GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_for (heard_story_event_get_kind (event)));
 
-  describe (event, &sentence, &detail);
+  heard_story_event_describe (event, &sentence, &detail);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
