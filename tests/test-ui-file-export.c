@@ -186,7 +186,7 @@ test_calendar_and_spreadsheet (void)
   practice = find_practice_window ();
   view = show_someone_with_dates (practice, &case_file);
   person = heard_case_file_get_person (case_file);
-  initials = heard_ical_initials (heard_person_get_called_name (person));
+  initials = heard_ical_initials (heard_person_get_display_name (person));
   summary = g_strdup_printf ("SUMMARY:Review: %s\r\n", initials);
 
   /* The calendar: initials to start with, each choice's example shown,
