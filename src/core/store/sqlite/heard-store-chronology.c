@@ -97,29 +97,15 @@ add_entry_cb (sqlite3_stmt *statement,
 }
 
 static gpointer
-list_entries (sqlite3     *db,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!_heard_store_each_row (db, sql, id, NULL, add_entry_cb, entries, error))
-    return NULL;
-
-  return g_steal_pointer (&entries);
-}
-
-static gpointer
 list_work (sqlite3  *db,
            gpointer  data,
            GError  **error)
 {
-  return list_entries (db, VERSION_COLUMNS
-                       " WHERE e.person_id = ?1 AND v.version = (SELECT max (version)"
-                       "   FROM chronology_version WHERE entry_id = e.id)"
-                       " ORDER BY v.earliest_day, e.id",
-                       *(gint64 *) data, error);
+  return _heard_store_list_objects (db, VERSION_COLUMNS
+                                    " WHERE e.person_id = ?1 AND v.version = (SELECT max (version)"
+                                    "   FROM chronology_version WHERE entry_id = e.id)"
+                                    " ORDER BY v.earliest_day, e.id",
+                                    *(gint64 *) data, NULL, add_entry_cb, error);
 }
 
 static gpointer
@@ -127,8 +113,8 @@ history_work (sqlite3  *db,
               gpointer  data,
               GError  **error)
 {
-  return list_entries (db, VERSION_COLUMNS " WHERE e.id = ?1 ORDER BY v.version",
-                       *(gint64 *) data, error);
+  return _heard_store_list_objects (db, VERSION_COLUMNS " WHERE e.id = ?1 ORDER BY v.version",
+                                    *(gint64 *) data, NULL, add_entry_cb, error);
 }
 
 static void
@@ -697,7 +683,8 @@ read_gathering (sqlite3      *db,
                                  " JOIN person ON person.id = d.person_id WHERE %s", where);
   names_sql = g_strdup_printf ("SELECT id, display_name FROM person WHERE %s", where);
 
-  gathering->signs = list_entries (db, signs_sql, person_id, error);
+  gathering->signs = _heard_store_list_objects (db, signs_sql, person_id, NULL, add_entry_cb,
+                                                error);
   if (gathering->signs == NULL)
     return FALSE;
   gathering->decided = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,

@@ -231,13 +231,8 @@ list_own_words_work (sqlite3  *db,
                      gpointer  data,
                      GError  **error)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!_heard_store_each_row (db, OWN_WORDS_COLUMNS " WHERE person_id = ?1 ORDER BY id",
-                              *(gint64 *) data, NULL, add_own_words_cb, words, error))
-    return NULL;
-
-  return g_steal_pointer (&words);
+  return _heard_store_list_objects (db, OWN_WORDS_COLUMNS " WHERE person_id = ?1 ORDER BY id",
+                                    *(gint64 *) data, NULL, add_own_words_cb, error);
 }
 
 /* Their say on a plan */
@@ -302,13 +297,8 @@ list_plan_says_work (sqlite3  *db,
                      gpointer  data,
                      GError  **error)
 {
-  g_autoptr(GPtrArray) says = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!_heard_store_each_row (db, SAY_COLUMNS " WHERE p.person_id = ?1 ORDER BY s.id",
-                              *(gint64 *) data, NULL, add_say_cb, says, error))
-    return NULL;
-
-  return g_steal_pointer (&says);
+  return _heard_store_list_objects (db, SAY_COLUMNS " WHERE p.person_id = ?1 ORDER BY s.id",
+                                    *(gint64 *) data, NULL, add_say_cb, error);
 }
 
 /* Written for them to read */
@@ -404,13 +394,8 @@ list_marks_work (sqlite3  *db,
                  gpointer  data,
                  GError  **error)
 {
-  g_autoptr(GPtrArray) marks = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!_heard_store_each_row (db, MARK_COLUMNS " WHERE person_id = ?1 ORDER BY id",
-                              *(gint64 *) data, NULL, add_mark_cb, marks, error))
-    return NULL;
-
-  return g_steal_pointer (&marks);
+  return _heard_store_list_objects (db, MARK_COLUMNS " WHERE person_id = ?1 ORDER BY id",
+                                    *(gint64 *) data, NULL, add_mark_cb, error);
 }
 
 /* Withheld from a subject access export */
@@ -512,13 +497,9 @@ list_withholdings_work (sqlite3  *db,
                         gpointer  data,
                         GError  **error)
 {
-  g_autoptr(GPtrArray) withholdings = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!_heard_store_each_row (db, WITHHOLDING_COLUMNS " WHERE export_audit_id = ?1 ORDER BY id",
-                              *(gint64 *) data, NULL, add_withholding_cb, withholdings, error))
-    return NULL;
-
-  return g_steal_pointer (&withholdings);
+  return _heard_store_list_objects (db, WITHHOLDING_COLUMNS
+                                    " WHERE export_audit_id = ?1 ORDER BY id",
+                                    *(gint64 *) data, NULL, add_withholding_cb, error);
 }
 
 /* vfuncs: the database thread gets its own copy of each record, so the

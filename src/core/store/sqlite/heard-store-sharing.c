@@ -104,29 +104,15 @@ add_entry_cb (sqlite3_stmt *statement,
 }
 
 static gpointer
-list_entries (sqlite3     *db,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
-
-  if (!_heard_store_each_row (db, sql, id, NULL, add_entry_cb, entries, error))
-    return NULL;
-
-  return g_steal_pointer (&entries);
-}
-
-static gpointer
 list_work (sqlite3  *db,
            gpointer  data,
            GError  **error)
 {
-  return list_entries (db, VERSION_COLUMNS
-                       " WHERE e.person_id = ?1 AND v.version = (SELECT max (version)"
-                       "   FROM sharing_version WHERE entry_id = e.id)"
-                       " ORDER BY v.shared_on, e.id",
-                       *(gint64 *) data, error);
+  return _heard_store_list_objects (db, VERSION_COLUMNS
+                                    " WHERE e.person_id = ?1 AND v.version = (SELECT max (version)"
+                                    "   FROM sharing_version WHERE entry_id = e.id)"
+                                    " ORDER BY v.shared_on, e.id",
+                                    *(gint64 *) data, NULL, add_entry_cb, error);
 }
 
 static gpointer
@@ -134,8 +120,8 @@ history_work (sqlite3  *db,
               gpointer  data,
               GError  **error)
 {
-  return list_entries (db, VERSION_COLUMNS " WHERE e.id = ?1 ORDER BY v.version",
-                       *(gint64 *) data, error);
+  return _heard_store_list_objects (db, VERSION_COLUMNS " WHERE e.id = ?1 ORDER BY v.version",
+                                    *(gint64 *) data, NULL, add_entry_cb, error);
 }
 
 static void

@@ -226,6 +226,22 @@ _heard_store_each_row (sqlite3            *db,
   return TRUE;
 }
 
+GPtrArray *
+_heard_store_list_objects (sqlite3            *db,
+                           const char         *sql,
+                           gint64              id,
+                           const char         *text,
+                           HeardStoreRowFunc   add,
+                           GError            **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!_heard_store_each_row (db, sql, id, text, add, objects, error))
+    return NULL;
+
+  return g_steal_pointer (&objects);
+}
+
 static void
 read_number_cb (sqlite3_stmt *statement,
                 gpointer      data)

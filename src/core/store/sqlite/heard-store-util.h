@@ -50,6 +50,15 @@ gboolean _heard_store_each_row    (sqlite3              *db,
                                    HeardStoreRowFunc     func,
                                    gpointer              data,
                                    GError              **error);
+/* The objects @add makes of the rows @sql gives for @id and @text (as
+ * _heard_store_each_row() binds them), each added to the array it is
+ * given; NULL with @error set when the query fails. */
+GPtrArray *_heard_store_list_objects (sqlite3             *db,
+                                     const char          *sql,
+                                     gint64               id,
+                                     const char          *text,
+                                     HeardStoreRowFunc    add,
+                                     GError             **error);
 /* The number @sql gives for @id and @text (as _heard_store_each_row()
  * binds them) in @number, or -1 when it gives no row. */
 gboolean _heard_store_query_number (sqlite3             *db,
