@@ -2010,6 +2010,44 @@ test_no_keyring_passphrase (Fixture       *fixture,
   snapshot_clear (&before);
 }
 
+static gboolean
+check_staff_passphrase (HeardContext  *context,
+                        const char    *passphrase,
+                        GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_context_check_staff_passphrase_async (context, passphrase, NULL,
+                                              heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+
+  return heard_context_check_staff_passphrase_finish (context, result, error);
+}
+
+/* Records under a passphrase have no caseworker passphrase: leaving
+ * co-design mode asks the records' own, and a wrong one is refused. */
+static void
+test_no_keyring_staff_passphrase (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(HeardSecretString) code G_GNUC_UNUSED = set_up_passphrase_records (fixture);
+  g_autoptr(HeardContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  context = start_context (fixture, HEARD_LOCK_STATE_NEEDS_PASSPHRASE);
+  expect_state (context, STEP_PASSPHRASE, PASSPHRASE, HEARD_LOCK_STATE_OPEN);
+  g_assert_false (heard_context_get_has_caseworker_passphrase (context));
+
+  g_assert_false (check_staff_passphrase (context, "a kettle of tea for the day shift", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_true (check_staff_passphrase (context, PASSPHRASE, &error));
+  g_assert_no_error (error);
+  /* Still open, as it was. */
+  assert_people (context, PERSON_NAME);
+  heard_test_close_context (&context);
+}
+
 /* A mistyped passphrase meets records still in the WAL after a crash. */
 static void
 test_no_keyring_passphrase_wal (Fixture       *fixture,
@@ -2104,6 +2142,7 @@ main (int   argc,
       ADD ("/context/no-keyring/first-run", test_no_keyring_first_run, NULL);
       ADD ("/context/no-keyring/passphrase", test_no_keyring_passphrase, NULL);
       ADD ("/context/no-keyring/passphrase-wal", test_no_keyring_passphrase_wal, NULL);
+      ADD ("/context/no-keyring/staff-passphrase", test_no_keyring_staff_passphrase, NULL);
       ADD ("/context/no-keyring/recovery-code", test_no_keyring_recovery_code, NULL);
       return g_test_run ();
     }

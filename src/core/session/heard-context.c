@@ -1681,12 +1681,27 @@ caseworker_passphrase_checked_cb (GObject      *object,
   follow_retry_at (self);
 }
 
+static void
+records_passphrase_checked_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!heard_unlock_flow_check_records_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
+                                                          &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 void
-heard_context_check_caseworker_passphrase_async (HeardContext        *self,
-                                                 const char          *passphrase,
-                                                 GCancellable        *cancellable,
-                                                 GAsyncReadyCallback  callback,
-                                                 gpointer             user_data)
+heard_context_check_staff_passphrase_async (HeardContext        *self,
+                                            const char          *passphrase,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
 {
   GTask *task;
 
@@ -1694,15 +1709,24 @@ heard_context_check_caseworker_passphrase_async (HeardContext        *self,
   g_return_if_fail (passphrase != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, heard_context_check_caseworker_passphrase_async);
-  heard_unlock_flow_check_caseworker_passphrase_async (self->unlock_flow, passphrase, cancellable,
-                                                       caseworker_passphrase_checked_cb, task);
+  g_task_set_source_tag (task, heard_context_check_staff_passphrase_async);
+  /* Records under a passphrase have no caseworker passphrase: theirs is
+   * the staff passphrase there. */
+  if (!heard_context_get_has_caseworker_passphrase (self) && self->key != NULL &&
+      heard_unlock_flow_get_passphrase_protected (self->unlock_flow))
+    heard_unlock_flow_check_records_passphrase_async (self->unlock_flow, passphrase, self->key,
+                                                      cancellable,
+                                                      records_passphrase_checked_cb, task);
+  else
+    heard_unlock_flow_check_caseworker_passphrase_async (self->unlock_flow, passphrase,
+                                                         cancellable,
+                                                         caseworker_passphrase_checked_cb, task);
 }
 
 gboolean
-heard_context_check_caseworker_passphrase_finish (HeardContext  *self,
-                                                  GAsyncResult  *result,
-                                                  GError       **error)
+heard_context_check_staff_passphrase_finish (HeardContext  *self,
+                                             GAsyncResult  *result,
+                                             GError       **error)
 {
   g_return_val_if_fail (HEARD_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);

@@ -85,16 +85,17 @@ void           heard_context_change_caseworker_passphrase_async  (HeardContext  
 gboolean       heard_context_change_caseworker_passphrase_finish (HeardContext        *self,
                                                                   GAsyncResult        *result,
                                                                   GError             **error);
-/* While the records are open: whether @passphrase is the caseworker's (a
- * wrong one is counted as at an unlock), for leaving co-design mode. */
-void           heard_context_check_caseworker_passphrase_async  (HeardContext        *self,
-                                                                 const char          *passphrase,
-                                                                 GCancellable        *cancellable,
-                                                                 GAsyncReadyCallback  callback,
-                                                                 gpointer             user_data);
-gboolean       heard_context_check_caseworker_passphrase_finish (HeardContext        *self,
-                                                                 GAsyncResult        *result,
-                                                                 GError             **error);
+/* While the records are open, for leaving co-design mode: whether
+ * @passphrase is the caseworker's (a wrong one is counted as at an
+ * unlock) or, for records kept under a passphrase, the records' own. */
+void           heard_context_check_staff_passphrase_async  (HeardContext        *self,
+                                                            const char          *passphrase,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+gboolean       heard_context_check_staff_passphrase_finish (HeardContext        *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
 gint64         heard_context_get_caseworker_retry_at       (HeardContext        *self);
 gboolean       heard_context_get_has_caseworker_passphrase (HeardContext        *self);
 HeardLockState heard_context_unlock_finish      (HeardContext        *self,

@@ -86,6 +86,8 @@ typedef struct
   gboolean                   from_recovery_code;
   char                      *passphrase;
   char                      *salt_base64;
+  /* Checking a passphrase only: the key the records are open with. */
+  HeardKey                  *open_key;
   /* Set once the store has opened with the key. */
   HeardStore                *store;
 } Attempt;
@@ -196,6 +198,7 @@ static void
 attempt_free (Attempt *attempt)
 {
   heard_key_free (attempt->key);
+  heard_key_free (attempt->open_key);
   heard_secure_free_string (attempt->passphrase);
   g_free (attempt->salt_base64);
   g_clear_object (&attempt->store);
@@ -995,32 +998,58 @@ inspected_cb (GObject      *object,
     begin_first_run (task);
 }
 
+/* In a worker thread: @attempt's key from its passphrase and salt. */
+static gboolean
+derive_attempt_key (Attempt  *attempt,
+                    GError  **error)
+{
+  guint8 salt[HEARD_KEY_SALT_SIZE];
+  gsize salt_length = 0;
+  g_autofree guint8 *decoded = NULL;
+
+  decoded = attempt->salt_base64 != NULL ? g_base64_decode (attempt->salt_base64, &salt_length)
+                                         : NULL;
+  if (salt_length != HEARD_KEY_SALT_SIZE)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+                   _("Heard's note of how the passphrase is used is damaged. "
+                     "Use the recovery code instead."));
+      return FALSE;
+    }
+  memcpy (salt, decoded, sizeof salt);
+
+  attempt->key = heard_key_derive_from_passphrase (attempt->passphrase, salt, error);
+  return attempt->key != NULL;
+}
+
 static void
 derive_key_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  Attempt *attempt = task_data;
-  guint8 salt[HEARD_KEY_SALT_SIZE];
-  gsize salt_length = 0;
-  g_autofree guint8 *decoded = NULL;
   GError *error = NULL;
 
-  decoded = attempt->salt_base64 != NULL ? g_base64_decode (attempt->salt_base64, &salt_length)
-                                         : NULL;
-  if (salt_length != HEARD_KEY_SALT_SIZE)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
-                               _("Heard's note of how the passphrase is used is damaged. "
-                                 "Use the recovery code instead."));
-      return;
-    }
-  memcpy (salt, decoded, sizeof salt);
-
-  attempt->key = heard_key_derive_from_passphrase (attempt->passphrase, salt, &error);
-  if (attempt->key == NULL)
+  if (!derive_attempt_key (task_data, &error))
     g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_records_passphrase_thread (GTask        *task,
+                                 gpointer      source_object,
+                                 gpointer      task_data,
+                                 GCancellable *cancellable)
+{
+  Attempt *attempt = task_data;
+  GError *error = NULL;
+
+  if (!derive_attempt_key (attempt, &error))
+    g_task_return_error (task, error);
+  else if (!heard_key_equal (attempt->key, attempt->open_key))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, "%s",
+                             _("That is not the passphrase of these records. Try again."));
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -1746,6 +1775,48 @@ gboolean
 heard_unlock_flow_check_caseworker_passphrase_finish (HeardUnlockFlow  *self,
                                                       GAsyncResult     *result,
                                                       GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+heard_unlock_flow_check_records_passphrase_async (HeardUnlockFlow     *self,
+                                                  const char          *passphrase,
+                                                  const HeardKey      *open_key,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Attempt *attempt;
+
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+  g_return_if_fail (passphrase != NULL);
+  g_return_if_fail (open_key != NULL);
+
+  task = new_step (self, heard_unlock_flow_check_records_passphrase_async, cancellable,
+                   callback, user_data);
+  if (!self->info.passphrase_protected)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("These records are not kept under a passphrase."));
+      return;
+    }
+
+  attempt = g_new0 (Attempt, 1);
+  attempt->passphrase = g_strdup (passphrase);
+  attempt->salt_base64 = g_strdup (self->info.salt_hex);
+  attempt->open_key = heard_key_copy (open_key);
+  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
+  g_task_run_in_thread (task, check_records_passphrase_thread);
+}
+
+gboolean
+heard_unlock_flow_check_records_passphrase_finish (HeardUnlockFlow  *self,
+                                                   GAsyncResult     *result,
+                                                   GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

@@ -112,6 +112,18 @@ void             heard_unlock_flow_check_caseworker_passphrase_async   (HeardUnl
 gboolean         heard_unlock_flow_check_caseworker_passphrase_finish  (HeardUnlockFlow     *self,
                                                                         GAsyncResult        *result,
                                                                         GError             **error);
+/* Records kept under a passphrase (no keyring, so no caseworker
+ * passphrase): whether @passphrase is theirs, checked while they are open
+ * with @open_key by deriving the key again off the main thread. */
+void             heard_unlock_flow_check_records_passphrase_async      (HeardUnlockFlow     *self,
+                                                                        const char          *passphrase,
+                                                                        const HeardKey      *open_key,
+                                                                        GCancellable        *cancellable,
+                                                                        GAsyncReadyCallback  callback,
+                                                                        gpointer             user_data);
+gboolean         heard_unlock_flow_check_records_passphrase_finish     (HeardUnlockFlow     *self,
+                                                                        GAsyncResult        *result,
+                                                                        GError             **error);
 gboolean         heard_unlock_flow_get_needs_new_caseworker_passphrase (HeardUnlockFlow     *self);
 gboolean         heard_unlock_flow_get_has_caseworker_passphrase       (HeardUnlockFlow     *self);
 /* On a lock: the caseworker's seal is wiped from memory and their

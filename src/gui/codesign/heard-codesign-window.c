@@ -340,7 +340,7 @@ passphrase_checked_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
-  if (heard_context_check_caseworker_passphrase_finish (HEARD_CONTEXT (object), result, &error))
+  if (heard_context_check_staff_passphrase_finish (HEARD_CONTEXT (object), result, &error))
     {
       self->may_close = TRUE;
       gtk_window_close (GTK_WINDOW (self));
@@ -354,7 +354,8 @@ passphrase_checked_cb (GObject      *object,
   if (g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
                        HEARD_CASEWORKER_PASSPHRASE_ERROR_WRONG) ||
       g_error_matches (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
-                       HEARD_CASEWORKER_PASSPHRASE_ERROR_TOO_SOON))
+                       HEARD_CASEWORKER_PASSPHRASE_ERROR_TOO_SOON) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     message = g_strdup (C_("co-design", "That is not the right passphrase. Please try again."));
   else
     message = g_strdup (error->message);
@@ -381,9 +382,9 @@ finish_action (GtkWidget  *widget,
 
   heard_field_error_clear (self->passphrase_entry);
   set_checking (self, TRUE);
-  heard_context_check_caseworker_passphrase_async (heard_case_file_get_context (self->case_file),
-                                                   passphrase, self->cancellable,
-                                                   passphrase_checked_cb, g_object_ref (self));
+  heard_context_check_staff_passphrase_async (heard_case_file_get_context (self->case_file),
+                                              passphrase, self->cancellable,
+                                              passphrase_checked_cb, g_object_ref (self));
 }
 
 static void
