@@ -1092,7 +1092,7 @@ add_story (HeardDocumentBlocks      *blocks,
     }
   if (shown == 0)
     _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
-                                     mine ? C_("co-design", "Nobody has been told about you.")
+                                     mine ? C_("co-design", "No one has been told about you.")
                                           : _("Nothing is recorded."));
 }
 
