@@ -941,7 +941,7 @@ test_story_lists_opening_and_reading (void)
   read_said = g_strdup_printf ("Alex Morgan read something private you said, on %s. "
                                "The note on it says: “Describes being threatened.”",
                                today_shown);
-  opened_said = g_strdup_printf ("Alex Morgan opened your record on %s.", today_shown);
+  opened_said = g_strdup_printf ("Alex Morgan looked at your record on %s.", today_shown);
   row = GTK_WIDGET (gtk_list_box_get_row_at_index (rows.list, 0));
   name = heard_test_ui_dup_accessible_label (row);
   g_assert_cmpstr (name, ==, read_said);

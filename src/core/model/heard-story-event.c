@@ -57,7 +57,7 @@ describe_who (HeardStoryEvent *event,
   const char *who = heard_story_event_get_who (event);
 
   if (who[0] == '\0')
-    return g_strdup (_("Someone"));
+    return g_strdup (C_("co-design", "Someone"));
   if (!with_role)
     return g_strdup (who);
 
@@ -65,11 +65,11 @@ describe_who (HeardStoryEvent *event,
     {
     case HEARD_STORY_BY_CASEWORKER:
       /* TRANSLATORS: a worker's name, for a young person to read. */
-      return g_strdup_printf (_("%s (your worker)"), who);
+      return g_strdup_printf (C_("co-design", "%s (your worker)"), who);
 
     case HEARD_STORY_BY_SUPERVISOR:
       /* TRANSLATORS: a supervisor's name, for a young person to read. */
-      return g_strdup_printf (_("%s (your worker’s manager)"), who);
+      return g_strdup_printf (C_("co-design", "%s (your worker’s manager)"), who);
 
     case HEARD_STORY_BY_OTHER:
     default:
@@ -83,7 +83,7 @@ describe_what (HeardStoryEvent *event)
 {
   const char *what = heard_story_event_get_text (event, HEARD_STORY_WHAT);
 
-  return what[0] != '\0' ? what : _("your story");
+  return what[0] != '\0' ? what : C_("co-design", "your story");
 }
 
 /* A share's what and why on lines of their own, whether they agreed,
@@ -112,15 +112,15 @@ describe_share (HeardStoryEvent *event,
     {
       if (lines->len > 0)
         g_string_append_c (lines, '\n');
-      g_string_append (lines, g_str_equal (agreed, "no") ? _("You did not agree to this.")
-                                                         : _("You were not asked first."));
+      g_string_append (lines, g_str_equal (agreed, "no") ? C_("co-design", "You did not agree to this.")
+                                                         : C_("co-design", "You were not asked first."));
     }
   if (doer != NULL)
     {
       if (lines->len > 0)
         g_string_append_c (lines, '\n');
       /* TRANSLATORS: who shared something, for a young person to read. */
-      g_string_append_printf (lines, _("%s did this."), doer);
+      g_string_append_printf (lines, C_("co-design", "%s did this."), doer);
     }
   return lines->len > 0 ? g_string_free (g_steal_pointer (&lines), FALSE) : NULL;
 }
@@ -330,35 +330,35 @@ heard_story_event_describe (HeardStoryEvent  *event,
   switch (heard_story_event_get_kind (event))
     {
     case HEARD_STORY_OPENED:
-      *sentence = g_strdup_printf (_("%s opened your record on %s."), who, day);
+      *sentence = g_strdup_printf (C_("co-design", "%s looked at your record on %s."), who, day);
       return;
 
     case HEARD_STORY_READ_SENSITIVE:
-      *sentence = g_strdup_printf (_("%s read something private you said, on %s."), who, day);
+      *sentence = g_strdup_printf (C_("co-design", "%s read something private you said, on %s."), who, day);
       if (what[0] != '\0')
-        *detail = g_strdup_printf (_("The note on it says: “%s”"), what);
+        *detail = g_strdup_printf (C_("co-design", "The note on it says: “%s”"), what);
       return;
 
     case HEARD_STORY_EXPORTED:
       if (agency[0] != '\0')
-        *sentence = g_strdup_printf (_("%s was sent %s on %s."), agency, describe_what (event),
+        *sentence = g_strdup_printf (C_("co-design", "%s was sent %s on %s."), agency, describe_what (event),
                                      day);
       else
-        *sentence = g_strdup_printf (_("You were given %s on %s."), describe_what (event), day);
+        *sentence = g_strdup_printf (C_("co-design", "You were given %s on %s."), describe_what (event), day);
       break;
 
     /* The worker's own words about a share are whole sentences: they
      * go on lines of their own rather than inside one of ours. */
     case HEARD_STORY_SHARED:
-      *sentence = g_strdup_printf (_("%s was told about you on %s."), agency, day);
-      *detail = describe_share (event, _("What they were told:"), _("Why:"),
+      *sentence = g_strdup_printf (C_("co-design", "%s was told about you on %s."), agency, day);
+      *detail = describe_share (event, C_("co-design", "What they were told:"), C_("co-design", "Why:"),
                                 doer);
       return;
 
     case HEARD_STORY_NOT_SHARED:
-      *sentence = g_strdup_printf (_("%s chose not to tell %s about you, on %s."), doer, agency,
+      *sentence = g_strdup_printf (C_("co-design", "%s chose not to tell %s about you, on %s."), doer, agency,
                                    day);
-      *detail = describe_share (event, _("What was not told:"), _("This was because:"),
+      *detail = describe_share (event, C_("co-design", "What was not told:"), C_("co-design", "This was because:"),
                                 NULL);
       return;
 
@@ -367,7 +367,7 @@ heard_story_event_describe (HeardStoryEvent  *event,
     }
 
   if (why[0] != '\0')
-    *detail = g_strdup_printf (_("%s did this because: %s"), doer, why);
+    *detail = g_strdup_printf (C_("co-design", "%s did this because: %s"), doer, why);
   else
-    *detail = g_strdup_printf (_("%s did this."), doer);
+    *detail = g_strdup_printf (C_("co-design", "%s did this."), doer);
 }
