@@ -21,6 +21,7 @@
 #include "heard-directory-agency.h"
 #include "heard-for-them-mark.h"
 #include "heard-own-words.h"
+#include "heard-plan-say.h"
 #include "heard-withholding.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
@@ -38,6 +39,9 @@
 #define PRACTICE_MARK "Practice — fictional records"
 #define CHECK_IN_WORDS "I walked home with my sister and it felt fine"
 #define CHECK_IN_NOTE "We planned the bus route together"
+#define THEIR_GOAL "Get the bus to college on my own"
+#define WHAT_HELPS "Texting my sister when I leave"
+#define THEIR_SAY "I want more say about who I see"
 
 typedef struct
 {
@@ -48,6 +52,9 @@ typedef struct
   guint         n_check_ins;
   gboolean      chronology;   /* signs and a strength from a directory of two */
   gboolean      check_in_words;
+  /* Co-design: their own goal for the first area, what helps them, and
+   * that they do not agree with the plan, in their words. */
+  gboolean      codesign;
 } Shape;
 
 static const char *const area_names[] = {
@@ -195,7 +202,32 @@ make_document (const Shape *shape)
   g_autoptr(GPtrArray) check_ins = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListStore) staff = g_list_store_new (HEARD_TYPE_STAFF);
   g_autoptr(HeardStaff) supervisor = heard_staff_new (HEARD_STAFF_SUPERVISOR);
+  g_autoptr(GListStore) own_words = g_list_store_new (HEARD_TYPE_OWN_WORDS);
+  g_autoptr(GListStore) plan_says = g_list_store_new (HEARD_TYPE_PLAN_SAY);
   HeardPlanDocumentContent content = { 0, };
+
+  if (shape->codesign)
+    {
+      g_autoptr(HeardOwnWords) first = heard_own_words_new (1, plan->id, 0, HEARD_OWN_GOAL,
+                                                            "An earlier goal of theirs");
+      g_autoptr(HeardOwnWords) goal = heard_own_words_new (1, plan->id, 0, HEARD_OWN_GOAL,
+                                                           THEIR_GOAL);
+      g_autoptr(HeardOwnWords) helps = heard_own_words_new (1, plan->id, 0,
+                                                            HEARD_OWN_WHAT_HELPS, WHAT_HELPS);
+      g_autoptr(HeardPlanSay) agreed = heard_plan_say_new (plan->id, HEARD_SAY_AGREES, "");
+      g_autoptr(HeardPlanSay) say = heard_plan_say_new (plan->id, HEARD_SAY_DOES_NOT_AGREE,
+                                                        THEIR_SAY);
+
+      heard_plan_say_set_saved (agreed, 1, "Priya Owner", "2026-12-01T10:00:00Z");
+      heard_plan_say_set_saved (say, 2, "Priya Owner", "2026-12-02T10:00:00Z");
+      g_list_store_append (own_words, first);
+      g_list_store_append (own_words, goal);
+      g_list_store_append (own_words, helps);
+      g_list_store_append (plan_says, agreed);
+      g_list_store_append (plan_says, say);
+    }
+  content.own_words = G_LIST_MODEL (own_words);
+  content.plan_says = G_LIST_MODEL (plan_says);
 
   heard_person_set_text (person, HEARD_PERSON_DISPLAY_NAME, "Jordan Fictional");
   heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, "Jojo");
@@ -337,6 +369,36 @@ test_contents (void)
   g_assert_nonnull (strstr (text, "Feel safe walking home"));
   g_assert_nonnull (strstr (text, "A safety plan agreed with school"));
   g_assert_nonnull (strstr (text, "No check-ins have been recorded"));
+  g_assert_nonnull (strstr (text, "Their goal, in their own words"));
+  g_assert_nonnull (strstr (text, "They have not said yet whether they agree."));
+
+  heard_test_clear_dir (&folder);
+}
+
+/* What they wrote in co-design is in the plan staff share: their newest
+ * goal beside the worker's, what helps them, and their newest say on the
+ * plan, a disagreement in their words included. */
+static void
+test_their_words (void)
+{
+  const Shape shape = { FALSE, 3, 0, 0, 0, .codesign = TRUE };
+  g_autofree char *folder = heard_test_make_dir ();
+  g_autofree char *path = write_shape (&shape, folder, NULL);
+  g_autofree char *text = heard_test_pdf_text (path);
+  const char *goal = strstr (text, THEIR_GOAL);
+  const char *worker_goal = strstr (text, "The worker's goal");
+
+  g_assert_nonnull (strstr (text, "Their goal, written by them"));
+  g_assert_nonnull (goal);
+  g_assert_nonnull (worker_goal);
+  g_assert_true (goal < worker_goal);
+  g_assert_null (strstr (text, "An earlier goal of theirs"));
+  g_assert_nonnull (strstr (text, "What helps them, written by them"));
+  g_assert_nonnull (strstr (text, WHAT_HELPS));
+  g_assert_nonnull (strstr (text, "They do not agree with this plan."));
+  g_assert_nonnull (strstr (text, THEIR_SAY));
+  g_assert_null (strstr (text, "They agree with this plan."));
+  g_assert_null (strstr (text, "They have not said yet"));
 
   heard_test_clear_dir (&folder);
 }
@@ -947,6 +1009,7 @@ main (int   argc,
   heard_test_init (&argc, &argv);
 
   g_test_add_func ("/document/contents", test_contents);
+  g_test_add_func ("/document/their-words", test_their_words);
   g_test_add_func ("/document/my-record", test_my_record);
   g_test_add_func ("/document/subject-access", test_subject_access);
   g_test_add_func ("/document/check-ins", test_check_ins);

@@ -820,6 +820,9 @@ typedef struct
   GPtrArray   *staff;
   GPtrArray   *chronology;
   GPtrArray   *agencies;
+  /* What they wrote in co-design: their own goals and says. */
+  GPtrArray   *own_words;
+  GPtrArray   *plan_says;
 } PdfRecords;
 
 static void
@@ -831,12 +834,15 @@ pdf_records_clear (PdfRecords *records)
   g_clear_pointer (&records->staff, g_ptr_array_unref);
   g_clear_pointer (&records->chronology, g_ptr_array_unref);
   g_clear_pointer (&records->agencies, g_ptr_array_unref);
+  g_clear_pointer (&records->own_words, g_ptr_array_unref);
+  g_clear_pointer (&records->plan_says, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PdfRecords, pdf_records_clear)
 
-/* Reads the young person @person_id, their plans, statements and
- * chronology, the staff and the agencies directory into @records; -1, or the status to exit with. */
+/* Reads the young person @person_id, their plans, statements, chronology
+ * and what they wrote in co-design, the staff and the agencies directory
+ * into @records; -1, or the status to exit with. */
 static int
 read_pdf_records (HeardStore *store,
                   gint64      person_id,
@@ -847,6 +853,8 @@ read_pdf_records (HeardStore *store,
   g_autoptr(GAsyncResult) staff = NULL;
   g_autoptr(GAsyncResult) chronology = NULL;
   g_autoptr(GAsyncResult) agencies = NULL;
+  g_autoptr(GAsyncResult) own_words = NULL;
+  g_autoptr(GAsyncResult) plan_says = NULL;
   g_autoptr(GError) error = NULL;
   int status = -1;
 
@@ -858,11 +866,15 @@ read_pdf_records (HeardStore *store,
   heard_store_list_staff_async (store, NULL, heard_cli_result_cb, &staff);
   heard_store_list_chronology_async (store, person_id, NULL, heard_cli_result_cb, &chronology);
   heard_store_list_agencies_async (store, NULL, heard_cli_result_cb, &agencies);
+  heard_store_list_own_words_async (store, person_id, NULL, heard_cli_result_cb, &own_words);
+  heard_store_list_plan_says_async (store, person_id, NULL, heard_cli_result_cb, &plan_says);
   heard_cli_wait (&plans);
   heard_cli_wait (&statements);
   heard_cli_wait (&staff);
   heard_cli_wait (&chronology);
   heard_cli_wait (&agencies);
+  heard_cli_wait (&own_words);
+  heard_cli_wait (&plan_says);
 
   if ((records->plans = heard_store_load_plans_finish (store, plans, &error)) == NULL ||
       (records->statements = heard_store_list_statements_finish (store, statements,
@@ -870,7 +882,11 @@ read_pdf_records (HeardStore *store,
       (records->staff = heard_store_list_staff_finish (store, staff, &error)) == NULL ||
       (records->chronology = heard_store_list_chronology_finish (store, chronology,
                                                                  &error)) == NULL ||
-      (records->agencies = heard_store_list_agencies_finish (store, agencies, &error)) == NULL)
+      (records->agencies = heard_store_list_agencies_finish (store, agencies, &error)) == NULL ||
+      (records->own_words = heard_store_list_own_words_finish (store, own_words,
+                                                               &error)) == NULL ||
+      (records->plan_says = heard_store_list_plan_says_finish (store, plan_says,
+                                                               &error)) == NULL)
     return heard_cli_fail_with_error (error);
 
   return -1;
@@ -957,6 +973,8 @@ run_pdf (HeardCliRecords *records,
   g_autoptr(GListModel) staff = NULL;
   g_autoptr(GListModel) chronology = NULL;
   g_autoptr(GListModel) agencies = NULL;
+  g_autoptr(GListModel) own_words = NULL;
+  g_autoptr(GListModel) plan_says = NULL;
   g_autoptr(HeardPlanDocument) document = NULL;
   g_autoptr(HeardExportNote) note = NULL;
   g_autofree char *recipient_code = NULL;
@@ -987,6 +1005,8 @@ run_pdf (HeardCliRecords *records,
   staff = list_model_of (HEARD_TYPE_STAFF, found.staff);
   chronology = list_model_of (HEARD_TYPE_CHRONOLOGY_ENTRY, found.chronology);
   agencies = list_model_of (HEARD_TYPE_DIRECTORY_AGENCY, found.agencies);
+  own_words = list_model_of (HEARD_TYPE_OWN_WORDS, found.own_words);
+  plan_says = list_model_of (HEARD_TYPE_PLAN_SAY, found.plan_says);
   document = heard_plan_document_new (&(HeardPlanDocumentContent) {
     .person = found.person,
     .plan = plan,
@@ -999,6 +1019,8 @@ run_pdf (HeardCliRecords *records,
     .printed_on = today,
     .practice = heard_unlock_flow_get_practice (records->flow),
     .check_in_words = words,
+    .own_words = own_words,
+    .plan_says = plan_says,
   });
 
   note = heard_export_note_new (HEARD_EXPORT_PDF, recipient_code);
@@ -1206,8 +1228,6 @@ typedef struct
 {
   PdfRecords  base;
   GPtrArray  *check_ins;
-  GPtrArray  *own_words;
-  GPtrArray  *plan_says;
   GPtrArray  *marks;
   GPtrArray  *story;
 } RecordRecords;
@@ -1217,8 +1237,6 @@ record_records_clear (RecordRecords *records)
 {
   pdf_records_clear (&records->base);
   g_clear_pointer (&records->check_ins, g_ptr_array_unref);
-  g_clear_pointer (&records->own_words, g_ptr_array_unref);
-  g_clear_pointer (&records->plan_says, g_ptr_array_unref);
   g_clear_pointer (&records->marks, g_ptr_array_unref);
   g_clear_pointer (&records->story, g_ptr_array_unref);
 }
@@ -1230,8 +1248,6 @@ read_record_records (HeardStore    *store,
                      gint64         person_id,
                      RecordRecords *records)
 {
-  g_autoptr(GAsyncResult) own_words = NULL;
-  g_autoptr(GAsyncResult) plan_says = NULL;
   g_autoptr(GAsyncResult) marks = NULL;
   g_autoptr(GAsyncResult) story = NULL;
   g_autoptr(GError) error = NULL;
@@ -1241,19 +1257,11 @@ read_record_records (HeardStore    *store,
       (records->check_ins = list_check_ins (store, person_id, 0, &status)) == NULL)
     return status;
 
-  heard_store_list_own_words_async (store, person_id, NULL, heard_cli_result_cb, &own_words);
-  heard_store_list_plan_says_async (store, person_id, NULL, heard_cli_result_cb, &plan_says);
   heard_store_list_for_them_marks_async (store, person_id, NULL, heard_cli_result_cb, &marks);
   heard_store_list_story_async (store, person_id, NULL, heard_cli_result_cb, &story);
-  heard_cli_wait (&own_words);
-  heard_cli_wait (&plan_says);
   heard_cli_wait (&marks);
   heard_cli_wait (&story);
-  if ((records->own_words = heard_store_list_own_words_finish (store, own_words,
-                                                               &error)) == NULL ||
-      (records->plan_says = heard_store_list_plan_says_finish (store, plan_says,
-                                                               &error)) == NULL ||
-      (records->marks = heard_store_list_for_them_marks_finish (store, marks, &error)) == NULL ||
+  if ((records->marks = heard_store_list_for_them_marks_finish (store, marks, &error)) == NULL ||
       (records->story = heard_store_list_story_finish (store, story, &error)) == NULL)
     return heard_cli_fail_with_error (error);
 
@@ -1340,8 +1348,8 @@ run_record (HeardCliRecords         *records,
   plans = list_model_of (HEARD_TYPE_PLAN, found.base.plans);
   statements = list_model_of (HEARD_TYPE_STATEMENT, found.base.statements);
   check_ins = list_model_of (HEARD_TYPE_CHECK_IN, found.check_ins);
-  own_words = list_model_of (HEARD_TYPE_OWN_WORDS, found.own_words);
-  plan_says = list_model_of (HEARD_TYPE_PLAN_SAY, found.plan_says);
+  own_words = list_model_of (HEARD_TYPE_OWN_WORDS, found.base.own_words);
+  plan_says = list_model_of (HEARD_TYPE_PLAN_SAY, found.base.plan_says);
   marks = list_model_of (HEARD_TYPE_FOR_THEM_MARK, found.marks);
   story = list_model_of (HEARD_TYPE_STORY_EVENT, found.story);
   chronology = list_model_of (HEARD_TYPE_CHRONOLOGY_ENTRY, found.base.chronology);

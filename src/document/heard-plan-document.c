@@ -266,10 +266,55 @@ add_actions (HeardDocumentBlocks *blocks,
     }
 }
 
+/* Their newest words of @part for @area, else NULL. */
+static const char *
+find_own_words (GListModel    *own_words,
+                HeardAreaKind  area,
+                HeardOwnPart   part)
+{
+  HeardOwnWords *words = own_words != NULL ? heard_own_words_find_newest (own_words, area, part)
+                                           : NULL;
+
+  return words != NULL ? heard_own_words_get_words (words) : NULL;
+}
+
+/* What they said about @plan in co-design, as staff read it: the newest
+ * say kept with this version, or that they have said nothing yet. */
+static void
+add_their_say (HeardDocumentBlocks *blocks,
+               HeardPlan           *plan,
+               GListModel          *plan_says)
+{
+  HeardPlanSay *say = heard_plan_say_find_newest (plan_says, heard_plan_get_id (plan));
+  g_autofree char *when = NULL;
+  g_autofree char *line = NULL;
+
+  add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("Their say on this plan"));
+  if (say == NULL)
+    {
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
+                                       _("They have not said yet whether they agree."));
+      return;
+    }
+  when = heard_date_describe_moment (heard_plan_say_get_saved_at (say));
+  /* TRANSLATORS: their say on the plan, then when they said it */
+  line = g_strdup_printf (_("%s (%s)"), heard_say_kind_label (heard_plan_say_get_kind (say)),
+                          when);
+  _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, line);
+  if (!heard_text_is_blank (heard_plan_say_get_words (say)))
+    _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
+                                     heard_plan_say_get_words (say));
+}
+
+/* The plan's areas as staff read them. @own_words (may be NULL) puts what
+ * they wrote themselves in co-design beside the worker's goal;
+ * @plan_says (may be NULL) adds their say on this version. */
 static void
 add_areas (HeardDocumentBlocks *blocks,
            HeardPlan           *plan,
-           GListModel          *agencies)
+           GListModel          *agencies,
+           GListModel          *own_words,
+           GListModel          *plan_says)
 {
   GListModel *areas = heard_plan_get_areas (plan);
   guint n = g_list_model_get_n_items (areas);
@@ -293,23 +338,39 @@ add_areas (HeardDocumentBlocks *blocks,
         or_dash (heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN)),
       };
 
-      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING,
-                heard_check_in_area_name (plan, heard_plan_area_get_kind (area)));
+      HeardAreaKind kind = heard_plan_area_get_kind (area);
+      const char *their_goal;
+      const char *helps;
+
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_SUBHEADING, heard_check_in_area_name (plan, kind));
       _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_LABEL, headings,
                                           G_N_ELEMENTS (headings));
       _heard_document_blocks_keep_with_next (blocks);
       _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_BODY, columns,
                                           G_N_ELEMENTS (columns));
-      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("Their goal, in their own words"));
+      their_goal = find_own_words (own_words, kind, HEARD_OWN_GOAL);
+      helps = find_own_words (own_words, kind, HEARD_OWN_WHAT_HELPS);
+      add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL,
+                their_goal != NULL ? _("Their goal, written by them")
+                                   : _("Their goal, in their own words"));
       _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
-                                       or_dash (heard_plan_area_get_text (area,
-                                                                          HEARD_AREA_GOAL_OWN_WORDS)));
+                                       or_dash (their_goal != NULL
+                                                ? their_goal
+                                                : heard_plan_area_get_text (
+                                                    area, HEARD_AREA_GOAL_OWN_WORDS)));
       add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("The worker's goal"));
       _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
                                        or_dash (heard_plan_area_get_text (area,
                                                                           HEARD_AREA_GOAL_WORKER)));
+      if (helps != NULL)
+        {
+          add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, _("What helps them, written by them"));
+          _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS, helps);
+        }
       add_actions (blocks, area, agencies);
     }
+  if (plan_says != NULL)
+    add_their_say (blocks, plan, plan_says);
 }
 
 /* The check-ins as one series per area of the plan and one for safety,
@@ -699,24 +760,6 @@ for_them (const HeardRecordDocumentContent *content,
 {
   return content->kind == HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS ||
          heard_written_for_them (content->for_them_marks, what, id);
-}
-
-/* Their newest words of @part for @area, else NULL. */
-static const char *
-find_own_words (GListModel    *own_words,
-                HeardAreaKind  area,
-                HeardOwnPart   part)
-{
-  const char *found = NULL;
-
-  for (guint i = 0; own_words != NULL && i < g_list_model_get_n_items (own_words); i++)
-    {
-      g_autoptr(HeardOwnWords) words = g_list_model_get_item (own_words, i);
-
-      if (heard_own_words_get_area (words) == area && heard_own_words_get_part (words) == part)
-        found = heard_own_words_get_words (words);
-    }
-  return found;
 }
 
 static void
@@ -1167,7 +1210,8 @@ add_everything (HeardPlanDocument        *self,
       title = g_strdup_printf (_("Support plan, version %u · %s"), heard_plan_get_version (plan),
                                heard_plan_state_label (heard_plan_get_state (plan)));
       add_kept (self->blocks, HEARD_DOCUMENT_STYLE_HEADING, title);
-      add_areas (self->blocks, plan, content->agencies);
+      /* Their own words are listed whole, version by version, below. */
+      add_areas (self->blocks, plan, content->agencies, NULL, content->plan_says);
       add_reviews (self->blocks, plan, content->staff);
     }
 
@@ -1527,7 +1571,8 @@ heard_plan_document_new (const HeardPlanDocumentContent *content)
 
   add_cover (self->blocks, content, self->printed_on, self->practice_mark);
   add_statements (self->blocks, content->statements);
-  add_areas (self->blocks, content->plan, content->agencies);
+  add_areas (self->blocks, content->plan, content->agencies, content->own_words,
+             content->plan_says);
   add_check_ins (self, content->plan, content->check_ins, content->check_in_words);
   add_chronology (self->blocks, content);
   add_reviews (self->blocks, content->plan, content->staff);

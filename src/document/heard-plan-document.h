@@ -27,6 +27,10 @@ typedef struct
    * check-ins are their dates and ratings, and one line says the words are not in
    * this copy (their own copy has them; an agency's only when chosen). */
   gboolean      check_in_words;
+  /* What they wrote in co-design (may be NULL): their newest goal and what
+   * helps them beside each area, and their say on this plan version. */
+  GListModel   *own_words;   /* HeardOwnWords, oldest first */
+  GListModel   *plan_says;   /* HeardPlanSay, oldest first */
 } HeardPlanDocumentContent;
 
 /* The young person's own records as one document

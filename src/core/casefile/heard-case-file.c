@@ -1505,20 +1505,9 @@ heard_case_file_find_own_words (HeardCaseFile *self,
                                 HeardAreaKind  area,
                                 HeardOwnPart   part)
 {
-  GListModel *model;
-
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
-  model = G_LIST_MODEL (self->own_words);
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(HeardOwnWords) words = g_list_model_get_item (model, i - 1);
-
-      if (heard_own_words_get_area (words) == area && heard_own_words_get_part (words) == part)
-        return words;
-    }
-
-  return NULL;
+  return heard_own_words_find_newest (G_LIST_MODEL (self->own_words), area, part);
 }
 
 /* Their say on the plan version @plan_id to show (the newest), or NULL
@@ -1527,20 +1516,9 @@ HeardPlanSay *
 heard_case_file_find_plan_say (HeardCaseFile *self,
                                gint64         plan_id)
 {
-  GListModel *model;
-
   g_return_val_if_fail (HEARD_IS_CASE_FILE (self), NULL);
 
-  model = G_LIST_MODEL (self->plan_says);
-  for (guint i = g_list_model_get_n_items (model); i > 0; i--)
-    {
-      g_autoptr(HeardPlanSay) say = g_list_model_get_item (model, i - 1);
-
-      if (heard_plan_say_get_plan_id (say) == plan_id)
-        return say;
-    }
-
-  return NULL;
+  return heard_plan_say_find_newest (G_LIST_MODEL (self->plan_says), plan_id);
 }
 
 /* Whether the text @what of the record @record_id may be shown to them

@@ -93,3 +93,19 @@ heard_withheld_kind_label (HeardWithheldKind what)
       return _("Other");
     }
 }
+
+const char *
+heard_say_kind_label (HeardSayKind kind)
+{
+  switch (kind)
+    {
+    case HEARD_SAY_AGREES:
+      return _("They agree with this plan.");
+    case HEARD_SAY_DOES_NOT_AGREE:
+      return _("They do not agree with this plan.");
+    case HEARD_SAY_NOT_SURE:
+    case HEARD_SAY_N_KINDS:
+    default:
+      return _("They are not sure about this plan.");
+    }
+}

@@ -81,5 +81,7 @@ gboolean    heard_codesign_from_code (GType       type,
 /* In words, for the subject access export's cover and screens. */
 const char *heard_exemption_label     (HeardExemption     exemption);
 const char *heard_withheld_kind_label (HeardWithheldKind  what);
+/* Their say on a plan as staff read it ("They agree with this plan."). */
+const char *heard_say_kind_label      (HeardSayKind       kind);
 
 G_END_DECLS

@@ -257,3 +257,21 @@ heard_own_words_get_saved_at (HeardOwnWords *self)
 
   return self->saved_at;
 }
+
+HeardOwnWords *
+heard_own_words_find_newest (GListModel    *own_words,
+                             HeardAreaKind  area,
+                             HeardOwnPart   part)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (own_words), NULL);
+
+  for (guint i = g_list_model_get_n_items (own_words); i > 0; i--)
+    {
+      g_autoptr(HeardOwnWords) words = g_list_model_get_item (own_words, i - 1);
+
+      if (words->area == area && words->part == part)
+        return words;
+    }
+
+  return NULL;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "heard-codesign.h"
 #include "heard-plan-area.h"
@@ -50,5 +50,12 @@ const char    *heard_own_words_get_words     (HeardOwnWords  *self);
 /* Who was at the screen beside them, and when (ISO 8601, UTC). */
 const char    *heard_own_words_get_saved_by  (HeardOwnWords  *self);
 const char    *heard_own_words_get_saved_at  (HeardOwnWords  *self);
+
+/* The newest of @own_words (HeardOwnWords, oldest first) for @part of
+ * @area, or NULL; owned by @own_words. Their words stay theirs from one
+ * version of the plan to the next. */
+HeardOwnWords *heard_own_words_find_newest   (GListModel     *own_words,
+                                              HeardAreaKind   area,
+                                              HeardOwnPart    part);
 
 G_END_DECLS

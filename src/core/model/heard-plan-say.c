@@ -195,3 +195,20 @@ heard_plan_say_get_saved_at (HeardPlanSay *self)
 
   return self->saved_at;
 }
+
+HeardPlanSay *
+heard_plan_say_find_newest (GListModel *says,
+                            gint64      plan_id)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (says), NULL);
+
+  for (guint i = g_list_model_get_n_items (says); i > 0; i--)
+    {
+      g_autoptr(HeardPlanSay) say = g_list_model_get_item (says, i - 1);
+
+      if (say->plan_id == plan_id)
+        return say;
+    }
+
+  return NULL;
+}

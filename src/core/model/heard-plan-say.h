@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "heard-codesign.h"
 
@@ -39,5 +39,10 @@ HeardSayKind  heard_plan_say_get_kind     (HeardPlanSay  *self);
 const char   *heard_plan_say_get_words    (HeardPlanSay  *self);
 const char   *heard_plan_say_get_saved_by (HeardPlanSay  *self);
 const char   *heard_plan_say_get_saved_at (HeardPlanSay  *self);
+
+/* The say to show for the plan version @plan_id: the newest of @says
+ * (HeardPlanSay, oldest first) on it, or NULL; owned by @says. */
+HeardPlanSay *heard_plan_say_find_newest  (GListModel    *says,
+                                           gint64         plan_id);
 
 G_END_DECLS

@@ -617,6 +617,8 @@ prepare (HeardExportDialog  *self,
 
   content.person = heard_case_file_get_person (self->case_file);
   content.plan = plan;
+  content.own_words = heard_case_file_get_own_words (self->case_file);
+  content.plan_says = heard_case_file_get_plan_says (self->case_file);
   content.statements = chosen;
   content.check_ins = plan_check_ins;
   content.staff = heard_context_get_staff (context);
