@@ -636,6 +636,14 @@ typedef struct
   gint64         id;
 } Noted;
 
+/* The save is done when the page has gone back (the models may show it
+ * a moment before). */
+static gboolean
+is_back_together (gpointer data)
+{
+  return g_str_equal (_heard_codesign_window_get_visible_page (data), "together");
+}
+
 static gboolean
 has_their_note (gpointer data)
 {
@@ -734,7 +742,7 @@ test_codesign_say (void)
 
     g_assert_cmpstr (heard_statement_get_text (typed, HEARD_STATEMENT_GIVEN_ON), ==, today);
   }
-  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
   assert_shows (GTK_WINDOW (codesign), "Thank you. It is saved.");
   assert_shows (GTK_WINDOW (codesign), TYPED);
 
@@ -765,6 +773,7 @@ test_codesign_say (void)
   g_assert_cmpstr (heard_statement_get_words (history->pdata[0]), ==, WORDS);
   g_assert_cmpstr (heard_statement_get_text (history->pdata[1], HEARD_STATEMENT_CONTEXT), ==,
                    STAFF_CONTEXT);
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
   heard_test_ui_wait_until (is_mapped, find_button (GTK_WIDGET (codesign), "_Change My Note"),
                             "their note shown");
   assert_shows (GTK_WINDOW (codesign), THEIR_NOTE);
