@@ -33,6 +33,8 @@
 #define THEIR_SAY "I want more time with my mum."
 #define TYPED "I do not want to move to a new school."
 #define THEIR_NOTE "That is not what I said. I said I want to stay."
+#define HARD_WORDS "He waited for me outside school."
+#define HARD_NOTE "About the man at school"
 
 static HeardApplication *the_app;
 
@@ -677,6 +679,7 @@ test_codesign_say (void)
   GtkWidget *view;
   Count one = { NULL, 1 };
   Count two = { NULL, 2 };
+  Count three = { NULL, 3 };
   Noted noted = { NULL, 0 };
   gint64 statement_id;
 
@@ -720,6 +723,7 @@ test_codesign_say (void)
   set_text_view (view, "   \n ");
   g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
   heard_test_ui_assert_field_error (view, "Write something first.");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-say-blank");
   too_long = g_strnfill (HEARD_STATEMENT_MAX_WORDS_CHARS + 1, 'a');
   set_text_view (view, too_long);
   g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
@@ -779,6 +783,27 @@ test_codesign_say (void)
   assert_shows (GTK_WINDOW (codesign), THEIR_NOTE);
   assert_shows (GTK_WINDOW (codesign), "Thank you. It is saved.");
   heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-said");
+
+  /* One that may be hard to read: behind the note they wrote for it. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  set_text_view (view, HARD_WORDS);
+  gtk_check_button_set_active (find_check (say, "It may be _hard to read. Show a note first."),
+                               TRUE);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  gtk_editable_set_text (GTK_EDITABLE (heard_test_ui_find_descendant (say, GTK_TYPE_ENTRY, NULL)),
+                         HARD_NOTE);
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-say-hard");
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  three.model = one.model;
+  heard_test_ui_wait_until (has_items, &three, "the one that may be hard to read");
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
+  typed = find_statement_with_words (case_file, HARD_WORDS);
+  g_assert_nonnull (typed);
+  g_assert_true (heard_statement_get_sensitive (typed));
+  g_assert_cmpstr (heard_statement_get_content_note (typed), ==, HARD_NOTE);
+  assert_shows (GTK_WINDOW (codesign), HARD_NOTE);
+  assert_does_not_show (GTK_WINDOW (codesign), HARD_WORDS);
 
   /* The staff view shows their statement as typed by them, and their note. */
   g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
