@@ -69,6 +69,17 @@ set_words (HeardCodesignSay *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->words_view), words, -1);
 }
 
+/* As a new statement starts: read back (they typed it and see it), not
+ * behind a note. */
+static void
+empty (HeardCodesignSay *self)
+{
+  set_words (self, "");
+  gtk_check_button_set_active (self->read_back_check, TRUE);
+  gtk_check_button_set_active (self->hard_check, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+}
+
 static void
 clear_errors (HeardCodesignSay *self)
 {
@@ -127,7 +138,7 @@ saved_cb (GObject      *object,
       return;
     }
 
-  set_words (self, "");
+  empty (self);
   g_signal_emit (self, signals[SAVED], 0);
 }
 
@@ -247,10 +258,7 @@ heard_codesign_say_start_statement (HeardCodesignSay *self)
                                        "write it."));
   /* A statement they began and did not save is still there. */
   if (self->statement != NULL)
-    set_words (self, "");
-  gtk_check_button_set_active (self->read_back_check, TRUE);
-  gtk_check_button_set_active (self->hard_check, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+    empty (self);
   start (self, NULL);
 }
 
