@@ -157,7 +157,7 @@ new_statement (HeardCodesignSay *self,
   heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, today);
   heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_TIME, time);
   /* TRANSLATORS: where a statement was given: in co-design mode, typed by them */
-  heard_statement_set_text (statement, HEARD_STATEMENT_PLACE, _("In co-design"));
+  heard_statement_set_text (statement, HEARD_STATEMENT_PLACE, C_("co-design", "In co-design"));
   heard_statement_set_text (statement, HEARD_STATEMENT_PRESENT, find_caseworker (self));
   heard_statement_set_given_how (statement, HEARD_GIVEN_TYPED);
   heard_statement_set_read_back (statement, gtk_check_button_get_active (self->read_back_check)
@@ -217,7 +217,8 @@ save_action (GtkWidget  *widget,
     return;
   heard_statement_set_text (draft, HEARD_STATEMENT_THEIR_NOTE, words);
   /* For staff, in the statement's history. */
-  heard_statement_set_text (draft, HEARD_STATEMENT_REASON, _("Their own note, added in co-design"));
+  heard_statement_set_text (draft, HEARD_STATEMENT_REASON,
+                            C_("co-design", "Their own note, added in co-design"));
   if (g_strcmp0 (words, heard_statement_get_text (self->statement,
                                                   HEARD_STATEMENT_THEIR_NOTE)) == 0)
     {
