@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "heard-case-file.h"
+#include "heard-codesign-say.h"
 #include "heard-codesign-window-private.h"
 #include "heard-person-page.h"
 #include "heard-story-view.h"
@@ -30,6 +31,10 @@
 #define WORKER_GOAL "Regular attendance with support."
 #define THEIR_GOAL "Go to school three days a week."
 #define THEIR_SAY "I want more time with my mum."
+#define TYPED "I do not want to move to a new school."
+#define THEIR_NOTE "That is not what I said. I said I want to stay."
+#define HARD_WORDS "He waited for me outside school."
+#define HARD_NOTE "About the man at school"
 
 static HeardApplication *the_app;
 
@@ -585,11 +590,241 @@ test_codesign_walls (void)
   heard_test_ui_stop (the_app);
 }
 
+/* The "Add My Note" button on the card of statement @id, or NULL. */
+static GtkWidget *
+find_note_button (GtkWidget *root,
+                  gint64     id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), "codesign.say") == 0)
+        {
+          GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child));
+
+          if (target != NULL && g_variant_get_int64 (target) == id)
+            return child;
+        }
+      if ((found = find_note_button (child, id)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static HeardStatement *
+find_statement_with_words (HeardCaseFile *case_file,
+                           const char    *words)
+{
+  GListModel *statements = heard_case_file_get_statements (case_file);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
+
+      if (g_strcmp0 (heard_statement_get_words (statement), words) == 0)
+        return statement;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  HeardCaseFile *case_file;
+  gint64         id;
+} Noted;
+
+/* The save is done when the page has gone back (the models may show it
+ * a moment before). */
+static gboolean
+is_back_together (gpointer data)
+{
+  return g_str_equal (_heard_codesign_window_get_visible_page (data), "together");
+}
+
+static gboolean
+has_their_note (gpointer data)
+{
+  Noted *noted = data;
+  HeardStatement *statement = heard_case_file_find_statement (noted->case_file, noted->id);
+
+  return statement != NULL &&
+         g_strcmp0 (heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE),
+                    THEIR_NOTE) == 0;
+}
+
+/* Say something: they type a statement of their own (kept as typed by
+ * them, read back, with nothing they typed lost to a refusal), and add
+ * their own note to one they gave before (its next version, the earlier
+ * one kept); Pause and leaving work from there as from anywhere; the staff
+ * view shows both. */
+static void
+test_codesign_say (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = NULL;
+  HeardCodesignWindow *codesign;
+  HeardStatement *typed;
+  HeardWindow *window;
+  HeardPersonPage *page;
+  GtkWidget *say;
+  GtkWidget *view;
+  Count one = { NULL, 1 };
+  Count two = { NULL, 2 };
+  Count three = { NULL, 3 };
+  Noted noted = { NULL, 0 };
+  gint64 statement_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  case_file = heard_case_file_open (heard_window_get_context (window),
+                                    heard_person_page_get_person (page));
+  statement_id = record_statement (case_file, WORDS, NULL);
+  one.model = two.model = heard_case_file_get_statements (case_file);
+  heard_test_ui_wait_until (has_items, &one, "their statement");
+
+  /* Say Something opens its page, every control on it named. */
+  codesign = open_codesign (window);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-say");
+  say = heard_test_ui_find_descendant (GTK_WIDGET (codesign), HEARD_TYPE_CODESIGN_SAY, NULL);
+  g_assert_nonnull (say);
+  view = find_text_view (say);
+
+  /* Pause from there, and back to it; Escape asks for the passphrase,
+   * and Stay Here comes back to it too. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,
+                                               GDK_CONTROL_MASK));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "paused");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Stay Here"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+
+  /* Blank, or more than a statement holds: refused beside the field,
+   * nothing saved, and what they typed still there. */
+  set_text_view (view, "   \n ");
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  heard_test_ui_assert_field_error (view, "Write something first.");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-say-blank");
+  too_long = g_strnfill (HEARD_STATEMENT_MAX_WORDS_CHARS + 1, 'a');
+  set_text_view (view, too_long);
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  heard_test_ui_assert_field_error (view, "That is too long.");
+  assert_shows (GTK_WINDOW (codesign), too_long);
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  g_assert_cmpuint (g_list_model_get_n_items (one.model), ==, 1);
+
+  /* Their own statement: typed by them, read back, today. */
+  set_text_view (view, TYPED);
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  heard_test_ui_wait_until (has_items, &two, "their typed statement");
+  typed = find_statement_with_words (case_file, TYPED);
+  g_assert_nonnull (typed);
+  g_assert_cmpint (heard_statement_get_given_how (typed), ==, HEARD_GIVEN_TYPED);
+  g_assert_cmpint (heard_statement_get_read_back (typed), ==, HEARD_READ_BACK_AGREED);
+  g_assert_false (heard_statement_get_sensitive (typed));
+  {
+    g_autofree char *today = heard_today_iso_date ();
+
+    g_assert_cmpstr (heard_statement_get_text (typed, HEARD_STATEMENT_GIVEN_ON), ==, today);
+  }
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
+  assert_shows (GTK_WINDOW (codesign), "Thank you. It is saved.");
+  assert_shows (GTK_WINDOW (codesign), TYPED);
+
+  /* Their note on the one they gave before: its next version. */
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), statement_id), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  assert_does_not_show (GTK_WINDOW (codesign), "Thank you. It is saved.");
+  assert_does_not_show (GTK_WINDOW (codesign), STAFF_CONTEXT);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-say-note");
+  set_text_view (view, THEIR_NOTE);
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  noted.case_file = case_file;
+  noted.id = statement_id;
+  heard_test_ui_wait_until (has_their_note, &noted, "their note saved");
+  g_assert_cmpuint (heard_statement_get_version (heard_case_file_find_statement (case_file,
+                                                                                  statement_id)),
+                    ==, 2);
+  heard_case_file_list_statement_history_async (case_file, statement_id, NULL,
+                                                heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  history = heard_case_file_read_finish (case_file, result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpstr (heard_statement_get_text (history->pdata[0], HEARD_STATEMENT_THEIR_NOTE), ==,
+                   "");
+  g_assert_cmpstr (heard_statement_get_words (history->pdata[0]), ==, WORDS);
+  g_assert_cmpstr (heard_statement_get_text (history->pdata[1], HEARD_STATEMENT_CONTEXT), ==,
+                   STAFF_CONTEXT);
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
+  heard_test_ui_wait_until (is_mapped, find_button (GTK_WIDGET (codesign), "_Change My Note"),
+                            "their note shown");
+  assert_shows (GTK_WINDOW (codesign), THEIR_NOTE);
+  assert_shows (GTK_WINDOW (codesign), "Thank you. It is saved.");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-said");
+
+  /* One that may be hard to read: behind the note they wrote for it. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  set_text_view (view, HARD_WORDS);
+  gtk_check_button_set_active (find_check (say, "It may be _hard to read. Show a note first."),
+                               TRUE);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  gtk_editable_set_text (GTK_EDITABLE (heard_test_ui_find_descendant (say, GTK_TYPE_ENTRY, NULL)),
+                         HARD_NOTE);
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-say-hard");
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  three.model = one.model;
+  heard_test_ui_wait_until (has_items, &three, "the one that may be hard to read");
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
+  typed = find_statement_with_words (case_file, HARD_WORDS);
+  g_assert_nonnull (typed);
+  g_assert_true (heard_statement_get_sensitive (typed));
+  g_assert_cmpstr (heard_statement_get_content_note (typed), ==, HARD_NOTE);
+  assert_shows (GTK_WINDOW (codesign), HARD_NOTE);
+  assert_does_not_show (GTK_WINDOW (codesign), HARD_WORDS);
+
+  /* The staff view shows their statement as typed by them, and their note. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  heard_test_ui_wait_until (shows_state, "records", "the staff view again");
+  heard_person_page_show_view (page, "statements");
+  assert_shows (GTK_WINDOW (window), TYPED);
+  assert_shows (GTK_WINDOW (window), "Typed by them");
+  assert_shows (GTK_WINDOW (window), THEIR_NOTE);
+
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   the_app = heard_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/codesign/walls", test_codesign_walls);
+  g_test_add_func ("/ui/codesign/say", test_codesign_say);
   return g_test_run ();
 }

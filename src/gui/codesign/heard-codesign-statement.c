@@ -15,7 +15,8 @@
  * reading is audited, as on the staff page); their own note; then only
  * what staff wrote for them to read: the statement's context if it is
  * marked so, and the "You said — we did" answers. What is written for
- * them follows the case file's marks as they change.
+ * them follows the case file's marks as they change. A button lets them
+ * add or change their own note on it.
  */
 
 struct _HeardCodesignStatement
@@ -79,6 +80,7 @@ build (HeardCodesignStatement *self)
 {
   GtkWidget *card = heard_codesign_card_new ();
   GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *button;
   const char *their_note = heard_statement_get_text (self->statement, HEARD_STATEMENT_THEIR_NOTE);
   g_autofree char *when = heard_statement_dup_when_text (self->statement);
 
@@ -105,6 +107,17 @@ build (HeardCodesignStatement *self)
 
   self->for_them_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (card), self->for_them_box);
+
+  /* Their own note, or a disagreement: the window's "say something". */
+  button = gtk_button_new_with_mnemonic (has_text (their_note) ? C_("co-design", "_Change My Note")
+                                                               : C_("co-design", "_Add My Note"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "codesign.say");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                    heard_statement_get_id (self->statement));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_box_append (GTK_BOX (card), button);
   adw_bin_set_child (ADW_BIN (self), card);
   update_for_them (self);
 }

@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* For the UI tests: the page shown ("together", "paused", "leave",
- * "edit") and the field where staff type their passphrase to leave. */
+ * "edit", "say") and the field where staff type their passphrase to leave. */
 const char *_heard_codesign_window_get_visible_page (HeardCodesignWindow *self);
 GtkWidget  *_heard_codesign_window_get_passphrase_entry (HeardCodesignWindow *self);
 

@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-caseworker-passphrase.h"
 #include "heard-codesign-area.h"
+#include "heard-codesign-say.h"
 #include "heard-codesign-statement.h"
 #include "heard-codesign-window-private.h"
 #include "heard-field-error.h"
@@ -63,6 +64,9 @@ struct _HeardCodesignWindow
   HeardStoryView *story_view;
   GtkLabel       *edit_heading;
   GtkTextView    *edit_view;
+  GtkWidget      *say_something_button;
+  GtkWidget      *said_label;
+  HeardCodesignSay *say_page;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCodesignWindow, heard_codesign_window, ADW_TYPE_WINDOW)
@@ -542,6 +546,41 @@ save_say_action (GtkWidget  *widget,
                                          g_object_ref (self));
 }
 
+/* Say something: a statement of their own (0), or their note on the
+ * statement with this id. */
+static void
+say_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  gint64 statement_id = g_variant_get_int64 (parameter);
+  HeardStatement *statement = statement_id != 0
+                              ? heard_case_file_find_statement (self->case_file, statement_id)
+                              : NULL;
+
+  if (statement_id != 0 && statement == NULL)
+    return;
+
+  gtk_widget_set_visible (self->said_label, FALSE);
+  show_page (self, "say");
+  if (statement != NULL)
+    heard_codesign_say_start_note (self->say_page, statement);
+  else
+    heard_codesign_say_start_statement (self->say_page);
+}
+
+static void
+said_cb (HeardCodesignWindow *self)
+{
+  gtk_widget_set_visible (self->said_label, TRUE);
+  if (g_str_equal (get_page (self), "say"))
+    {
+      show_page (self, "together");
+      gtk_widget_grab_focus (self->say_something_button);
+    }
+}
+
 static void
 person_notify_cb (HeardCodesignWindow *self)
 {
@@ -618,7 +657,11 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, story_view);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_heading);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_something_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, said_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_page);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, said_cb);
 
   /* Its only actions: nothing here reaches other records or Heard's own. */
   gtk_widget_class_install_action (widget_class, "codesign.pause", NULL, pause_action);
@@ -633,6 +676,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "codesign.save-own-words", NULL,
                                    save_own_words_action);
   gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
+  gtk_widget_class_install_action (widget_class, "codesign.say", "x", say_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
   /* Pause from the keyboard at once too (a button pressed with a key
    * shows its press for a moment before it acts). */
@@ -644,6 +688,7 @@ static void
 heard_codesign_window_init (HeardCodesignWindow *self)
 {
   g_type_ensure (HEARD_TYPE_STORY_VIEW);
+  g_type_ensure (HEARD_TYPE_CODESIGN_SAY);
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
@@ -676,6 +721,7 @@ heard_codesign_window_new (GtkWindow     *staff_window,
                            G_CALLBACK (update_say), self, G_CONNECT_SWAPPED);
   update_plan (self);
   heard_story_view_set_case_file (self->story_view, case_file);
+  heard_codesign_say_set_case_file (self->say_page, case_file);
 
   return self;
 }
