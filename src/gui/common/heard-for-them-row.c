@@ -246,23 +246,27 @@ heard_for_them_row_save_finish (HeardForThemRow  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-GtkWidget *
-heard_for_them_tag_new (void)
+typedef struct
 {
-  GtkWidget *tag = gtk_label_new (NULL);
+  GListModel       *marks;
+  HeardForThemText  what;
+  gint64            record_id;
+} TagData;
 
-  gtk_widget_add_css_class (tag, "caption");
-  gtk_widget_add_css_class (tag, "dim-label");
-  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-  heard_for_them_tag_set (tag, TRUE);
-  return tag;
+static void
+tag_data_free (gpointer data)
+{
+  TagData *tag_data = data;
+
+  g_object_unref (tag_data->marks);
+  g_free (tag_data);
 }
 
-void
-heard_for_them_tag_set (GtkWidget *tag,
-                        gboolean   for_them)
+static void
+tag_update (GtkWidget *tag)
 {
-  g_return_if_fail (GTK_IS_LABEL (tag));
+  TagData *data = g_object_get_data (G_OBJECT (tag), "heard-for-them");
+  gboolean for_them = heard_written_for_them (data->marks, data->what, data->record_id);
 
   gtk_label_set_text (GTK_LABEL (tag), for_them ? _("For them") : _("Staff only"));
   gtk_widget_set_tooltip_text (tag, for_them ? _("Written for them to read: shown to them in "
@@ -272,4 +276,27 @@ heard_for_them_tag_set (GtkWidget *tag,
                                   for_them ? _("Written for them to read")
                                            : _("Staff only, never shown to them"),
                                   -1);
+}
+
+GtkWidget *
+heard_for_them_tag_new (GListModel       *marks,
+                        HeardForThemText  what,
+                        gint64            record_id)
+{
+  GtkWidget *tag = gtk_label_new (NULL);
+  TagData *data = g_new0 (TagData, 1);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (marks), NULL);
+
+  data->marks = g_object_ref (marks);
+  data->what = what;
+  data->record_id = record_id;
+  g_object_set_data_full (G_OBJECT (tag), "heard-for-them", data, tag_data_free);
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_widget_add_css_class (tag, "dim-label");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  tag_update (tag);
+  g_signal_connect_object (marks, "items-changed", G_CALLBACK (tag_update), tag,
+                           G_CONNECT_SWAPPED);
+  return tag;
 }

@@ -38,9 +38,11 @@ gboolean heard_for_them_row_save_finish (HeardForThemRow     *self,
                                          GAsyncResult        *result,
                                          GError             **error);
 
-/* A quiet tag where staff read the text: "For them" or "Staff only". */
-GtkWidget *heard_for_them_tag_new       (void);
-void       heard_for_them_tag_set       (GtkWidget           *tag,
-                                         gboolean             for_them);
+/* A quiet tag where staff read the text @what of @record_id: "For them"
+ * or "Staff only", as @marks (the case file's "for-them-marks") say, kept
+ * in step with them. */
+GtkWidget *heard_for_them_tag_new       (GListModel          *marks,
+                                         HeardForThemText     what,
+                                         gint64               record_id);
 
 G_END_DECLS
