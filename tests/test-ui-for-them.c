@@ -189,6 +189,7 @@ test_action_unticked (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
   g_assert_true (heard_for_them_row_get_active (for_them_row (dialog)));
   set_first_text_view (dialog, "Go back to college in September.");
+  heard_test_ui_screenshot (dialog, "for-them-area-editor");
   save_dialog (dialog, "HeardAreaEditor");
   heard_test_ui_wait_until (has_area, view, "the area");
   area = heard_plan_find_area (heard_plan_view_get_plan (view), HEARD_AREA_EDUCATION);
@@ -224,10 +225,12 @@ test_action_unticked (void)
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
   g_assert_true (heard_for_them_row_get_active (for_them_row (dialog)));
   heard_for_them_row_set_active (for_them_row (dialog), FALSE);
+  heard_test_ui_screenshot (dialog, "for-them-action-editor");
   save_dialog (dialog, "HeardActionEditor");
   wait_for_mark (case_file, HEARD_FOR_THEM_ACTION, action_id, FALSE);
   staff_only = (TagWanted) { GTK_WIDGET (view), "Staff only" };
   heard_test_ui_wait_until (shows_tag, &staff_only, "the action tagged staff only");
+  heard_test_ui_screenshot (GTK_WINDOW (heard_test_ui_active_window (the_app)), "for-them-plan");
 
   /* Opened again, the check starts where it was left. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.edit-action", "x",
@@ -311,6 +314,7 @@ test_statement_context_needs_reason (void)
                                                   form)),
                                     "please give the reason");
   g_assert_nonnull (heard_test_ui_find_window ("HeardAmendmentDialog"));
+  heard_test_ui_screenshot (dialog, "for-them-amendment-refused");
   marks = heard_case_file_get_for_them_marks (case_file);
   g_assert_cmpuint (g_list_model_get_n_items (marks), ==, 0);
 
@@ -332,6 +336,8 @@ test_statement_context_needs_reason (void)
                     ==, 1);
   for_them = (TagWanted) { GTK_WIDGET (view), "For them" };
   heard_test_ui_wait_until (shows_tag, &for_them, "the context tagged for them");
+  heard_test_ui_screenshot (GTK_WINDOW (heard_test_ui_active_window (the_app)),
+                            "for-them-statements");
 
   g_clear_object (&case_file);
   heard_test_ui_stop (the_app);
