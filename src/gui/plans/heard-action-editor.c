@@ -13,14 +13,17 @@
 #include "heard-case-file.h"
 #include "heard-enum-binding.h"
 #include "heard-field-error.h"
+#include "heard-for-them-row.h"
 #include "heard-language-hint.h"
 #include "heard-widgets.h"
 
 /*
  * Writes one action on a draft copy: what, which agency and who there, by
  * when, how it is going and when its owner acknowledged it. What needs to
- * happen is the worker's own words, so the language checker reads it. In a plan that
- * is signed off only the last two can change, and the form says why.
+ * happen is the worker's own words, so the language checker reads it, and
+ * is written for the young person to read unless staff untick it. In a
+ * plan that is signed off only the last two (and that mark) can change, and
+ * the form says why.
  */
 
 struct _HeardActionEditor
@@ -32,6 +35,7 @@ struct _HeardActionEditor
 
   AdwPreferencesGroup *what_group;
   GtkTextView         *what_view;
+  HeardForThemRow     *for_them_row;
   HeardAgencyPicker   *owner_row;
   AdwEntryRow         *owner_name_row;
   HeardDateRow        *due_row;
@@ -81,15 +85,38 @@ draft_owner_cb (HeardActionEditor *self)
 }
 
 static void
+mark_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardActionEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+/* Once the action has its id, its mark. */
+static void
 action_saved_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(HeardActionEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gint64 id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
 
-  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+  if (id == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  if (heard_plan_action_get_id (self->draft) != 0)
+    id = heard_plan_action_get_id (self->draft);
+  heard_for_them_row_save_async (self->for_them_row, id, NULL,
+                                 heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 mark_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -150,10 +177,12 @@ heard_action_editor_class_init (HeardActionEditorClass *klass)
   g_type_ensure (HEARD_TYPE_CHOICE_ROW);
   g_type_ensure (HEARD_TYPE_AGENCY_PICKER);
   g_type_ensure (HEARD_TYPE_DATE_ROW);
+  g_type_ensure (HEARD_TYPE_FOR_THEM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-action-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_group);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, what_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, for_them_row);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, owner_name_row);
   gtk_widget_class_bind_template_child (widget_class, HeardActionEditor, due_row);
@@ -223,6 +252,10 @@ heard_action_editor_new (GtkWindow       *parent,
   g_object_bind_property (self->draft, "acknowledged-on", self->acknowledged_row, "text", flags);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  heard_for_them_row_load (self->for_them_row, case_file, HEARD_FOR_THEM_ACTION,
+                           heard_plan_action_get_id (action));
+  g_signal_connect_object (self->for_them_row, "notify::active", G_CALLBACK (draft_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   if (progress_only)
     {

@@ -8,6 +8,7 @@
 #include "heard-accessibility.h"
 #include "heard-area-editor.h"
 #include "heard-field-error.h"
+#include "heard-for-them-row.h"
 #include "heard-language-hint.h"
 #include "heard-case-file.h"
 #include "heard-widgets.h"
@@ -16,7 +17,9 @@
  * Writes one area of life in a plan still being written, on a draft copy
  * bound field by field: the young person's goal in their own words first,
  * then the worker's, then the three columns. Staff wording is checked for
- * victim-blaming language; the young person's words never are.
+ * victim-blaming language; the young person's words never are. The area
+ * and the worker's goal are each written for the young person to read
+ * unless staff untick it.
  */
 
 struct _HeardAreaEditor
@@ -30,6 +33,9 @@ struct _HeardAreaEditor
   AdwEntryRow         *label_row;
   GtkTextView         *goal_own_words_view;
   GtkTextView         *goal_worker_view;
+  HeardForThemRow     *area_for_them_row;
+  HeardForThemRow     *goal_for_them_row;
+  gint64               saved_id;
   GtkTextView         *worried_view;
   GtkTextView         *working_well_view;
   GtkTextView         *needs_to_happen_view;
@@ -44,15 +50,57 @@ draft_changed_cb (HeardAreaEditor *self)
 }
 
 static void
+goal_mark_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HeardAreaEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+area_mark_saved_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HeardAreaEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error))
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  heard_for_them_row_save_async (self->goal_for_them_row, self->saved_id, NULL,
+                                 heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 goal_mark_saved_cb, g_object_ref (self));
+}
+
+/* Once the area has its id, its two marks. */
+static void
 area_saved_cb (GObject      *object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(HeardAreaEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gint64 id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
 
-  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+  if (id == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  self->saved_id = heard_plan_area_get_id (self->draft) != 0 ? heard_plan_area_get_id (self->draft)
+                                                             : id;
+  heard_for_them_row_save_async (self->area_for_them_row, self->saved_id, NULL,
+                                 heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 area_mark_saved_cb, g_object_ref (self));
 }
 
 /* Says beside the first box that holds more than is kept that it does. */
@@ -121,12 +169,15 @@ heard_area_editor_class_init (HeardAreaEditorClass *klass)
   dialog_class->save = heard_area_editor_save;
 
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
+  g_type_ensure (HEARD_TYPE_FOR_THEM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-area-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, name_group);
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, label_row);
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, goal_own_words_view);
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, goal_worker_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, area_for_them_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, goal_for_them_row);
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, worried_view);
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, working_well_view);
   gtk_widget_class_bind_template_child (widget_class, HeardAreaEditor, needs_to_happen_view);
@@ -189,6 +240,14 @@ heard_area_editor_new (GtkWindow     *parent,
                           gtk_text_view_get_buffer (self->needs_to_happen_view), "text", flags);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  heard_for_them_row_load (self->area_for_them_row, case_file, HEARD_FOR_THEM_AREA,
+                           heard_plan_area_get_id (area));
+  heard_for_them_row_load (self->goal_for_them_row, case_file, HEARD_FOR_THEM_WORKER_GOAL,
+                           heard_plan_area_get_id (area));
+  g_signal_connect_object (self->area_for_them_row, "notify::active",
+                           G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->goal_for_them_row, "notify::active",
+                           G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->goal_own_words_view));
 
   return self;

@@ -13,6 +13,7 @@
 #include "heard-columns-layout.h"
 #include "heard-date-row.h"
 #include "heard-field-error.h"
+#include "heard-for-them-row.h"
 #include "heard-language-hint.h"
 #include "heard-widgets.h"
 
@@ -21,7 +22,8 @@
  * the plan the young person's rating and the worker's side by side, each
  * 0 to 10, skipped or "I'd rather not say" (kept apart: not asked is not
  * the same as not wanting to answer); their safety scale; what they said,
- * in their words; the worker's note, which the language checker reads.
+ * in their words; the worker's note, which the language checker reads and
+ * which is kept for staff unless they tick it written for them.
  * Where the two ratings of an area are 3 or more apart the form says,
  * calmly, that it is something to talk about: not an error.
  */
@@ -42,6 +44,7 @@ struct _HeardCheckInEditor
   HeardChoiceRow      *safety_row;
   GtkTextView         *their_words_view;
   GtkTextView         *worker_note_view;
+  HeardForThemRow     *for_them_row;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCheckInEditor, heard_check_in_editor, HEARD_TYPE_DIALOG)
@@ -227,15 +230,35 @@ draft_changed_cb (HeardCheckInEditor *self)
 }
 
 static void
+mark_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardCheckInEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
 check_in_saved_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   g_autoptr(HeardCheckInEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gint64 id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
 
-  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+  if (id == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  heard_for_them_row_save_async (self->for_them_row, id, NULL,
+                                 heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 mark_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -297,6 +320,7 @@ heard_check_in_editor_class_init (HeardCheckInEditorClass *klass)
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   g_type_ensure (HEARD_TYPE_CHOICE_ROW);
   g_type_ensure (HEARD_TYPE_DATE_ROW);
+  g_type_ensure (HEARD_TYPE_FOR_THEM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-check-in-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInEditor, day_row);
@@ -305,6 +329,7 @@ heard_check_in_editor_class_init (HeardCheckInEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInEditor, safety_row);
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInEditor, their_words_view);
   gtk_widget_class_bind_template_child (widget_class, HeardCheckInEditor, worker_note_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCheckInEditor, for_them_row);
 }
 
 static void
@@ -362,6 +387,9 @@ heard_check_in_editor_new (GtkWindow     *parent,
                           gtk_text_view_get_buffer (self->worker_note_view), "text", flags);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  heard_for_them_row_load (self->for_them_row, case_file, HEARD_FOR_THEM_CHECK_IN_NOTE, 0);
+  g_signal_connect_object (self->for_them_row, "notify::active", G_CALLBACK (draft_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   heard_dialog_keep_drafts (HEARD_DIALOG (self), heard_case_file_get_context (case_file),
                             HEARD_DRAFT_CHECK_IN, heard_case_file_get_person_id (case_file),

@@ -11,6 +11,7 @@
 #include "heard-check-in-series.h"
 #include "heard-check-ins-section.h"
 #include "heard-date.h"
+#include "heard-for-them-row.h"
 
 /*
  * The check-ins of the plan shown, in the Support Plan tab: New Check-In,
@@ -86,6 +87,7 @@ create_check_in_row (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   const char *present = heard_check_in_get_text (check_in, HEARD_CHECK_IN_PRESENT);
+  const char *worker_note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
   HeardRating safety;
   g_autofree char *day = NULL;
   g_autofree char *safety_words = NULL;
@@ -140,8 +142,18 @@ create_check_in_row (gpointer item,
   safety_words = heard_check_in_dup_rating_words (&safety);
   safety_line = g_strdup_printf (_("How safe they feel: %s"), safety_words);
   gtk_box_append (GTK_BOX (box), new_label (safety_line, NULL));
-  add_text (box, _("Worker’s note"),
-            heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE));
+  add_text (box, _("Worker’s note"), worker_note);
+  /* Whether they see it, said where staff read it. */
+  if (worker_note != NULL && *worker_note != '\0')
+    {
+      GtkWidget *tag = heard_for_them_tag_new (heard_case_file_get_for_them_marks (
+                                                 self->case_file),
+                                               HEARD_FOR_THEM_CHECK_IN_NOTE,
+                                               heard_check_in_get_id (check_in));
+
+      gtk_widget_set_halign (tag, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), tag);
+    }
 
   /* Read, not opened: a check-in is a record. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

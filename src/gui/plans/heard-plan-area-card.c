@@ -8,6 +8,7 @@
 #include "heard-columns-layout.h"
 #include "heard-accessibility.h"
 #include "heard-date.h"
+#include "heard-for-them-row.h"
 #include "heard-plan-area-card.h"
 #include "heard-widgets.h"
 
@@ -15,14 +16,17 @@
  * One area of life in a plan, as the three columns of what we are worried
  * about, what is working well and what needs to happen; the young person's
  * goal in their own words beside the worker's; and the actions, with
- * overdue ones marked in words as well as colour. Its buttons name plan.*
- * actions that the plan view carries out.
+ * overdue ones marked in words as well as colour. A quiet tag on the
+ * area, the worker's goal and each action says whether it is written for
+ * the young person to read, kept in step with the marks. Its buttons name
+ * plan.* actions that the plan view carries out.
  */
 
 struct _HeardPlanAreaCard
 {
   AdwBin               parent_instance;
 
+  GtkBox              *header_box;
   GtkWidget           *edit_button;
   GtkWidget           *remove_button;
   GtkBox              *columns;
@@ -33,6 +37,8 @@ struct _HeardPlanAreaCard
 
   /* The agencies directory, for the names of the agencies owning actions. */
   HeardDirectoryList  *directory;
+  /* Every change of what is written for them, for the tags that show it. */
+  GListModel          *marks;
   /* What the action rows offer, and the day they are judged overdue on. */
   HeardPlanChanges     changes;
   GDate                today;
@@ -40,11 +46,13 @@ struct _HeardPlanAreaCard
 
 G_DEFINE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, ADW_TYPE_BIN)
 
+/* @tag, if any, goes beside the heading. */
 static void
 add_text_block (GtkBox     *box,
                 const char *heading,
                 const char *text,
-                const char *style)
+                const char *style,
+                GtkWidget  *tag)
 {
   GtkWidget *block = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (heading);
@@ -73,7 +81,17 @@ add_text_block (GtkBox     *box,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (body), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                   title, NULL, -1);
 
-  gtk_box_append (GTK_BOX (block), title);
+  if (tag != NULL)
+    {
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_widget_set_hexpand (title, TRUE);
+      gtk_box_append (GTK_BOX (header), title);
+      gtk_box_append (GTK_BOX (header), tag);
+      gtk_box_append (GTK_BOX (block), header);
+    }
+  else
+    gtk_box_append (GTK_BOX (block), title);
   gtk_box_append (GTK_BOX (block), body);
   gtk_box_append (box, block);
   /* The blocks are for reading, with the mouse too: Tab passes them by. */
@@ -130,6 +148,8 @@ create_action_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  heard_plan_action_get_text (action, HEARD_ACTION_WHAT));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), heard_for_them_tag_new (self->marks,
+                                                                     HEARD_FOR_THEM_ACTION, id));
 
   /* Overdue says so in words; the colour only adds to it. */
   if (heard_plan_action_is_overdue (action, &self->today))
@@ -170,7 +190,10 @@ create_action_row (gpointer item,
 static void
 heard_plan_area_card_dispose (GObject *object)
 {
-  g_clear_object (&HEARD_PLAN_AREA_CARD (object)->directory);
+  HeardPlanAreaCard *self = HEARD_PLAN_AREA_CARD (object);
+
+  g_clear_object (&self->directory);
+  g_clear_object (&self->marks);
   gtk_widget_dispose_template (GTK_WIDGET (object), HEARD_TYPE_PLAN_AREA_CARD);
 
   G_OBJECT_CLASS (heard_plan_area_card_parent_class)->dispose (object);
@@ -187,6 +210,7 @@ heard_plan_area_card_class_init (HeardPlanAreaCardClass *klass)
   g_type_ensure (HEARD_TYPE_COLUMNS_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-plan-area-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanAreaCard, header_box);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanAreaCard, edit_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanAreaCard, remove_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanAreaCard, columns);
@@ -206,6 +230,7 @@ heard_plan_area_card_init (HeardPlanAreaCard *self)
 GtkWidget *
 heard_plan_area_card_new (HeardPlanArea      *area,
                           HeardDirectoryList *directory,
+                          GListModel         *marks,
                           HeardPlanChanges    changes,
                           const GDate        *today)
 {
@@ -221,9 +246,11 @@ heard_plan_area_card_new (HeardPlanArea      *area,
 
   g_return_val_if_fail (HEARD_IS_PLAN_AREA (area), NULL);
   g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (directory), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (marks), NULL);
 
   self = g_object_new (HEARD_TYPE_PLAN_AREA_CARD, NULL);
   self->directory = g_object_ref (directory);
+  self->marks = g_object_ref (marks);
   self->changes = changes;
   self->today = *today;
   label = heard_plan_area_get_text (area, HEARD_AREA_LABEL);
@@ -239,16 +266,20 @@ heard_plan_area_card_new (HeardPlanArea      *area,
                                            area)));
 
   add_text_block (self->columns, _("What we are worried about"),
-                  heard_plan_area_get_text (area, HEARD_AREA_WORRIED), NULL);
+                  heard_plan_area_get_text (area, HEARD_AREA_WORRIED), NULL, NULL);
   add_text_block (self->columns, _("What is working well"),
-                  heard_plan_area_get_text (area, HEARD_AREA_WORKING_WELL), NULL);
+                  heard_plan_area_get_text (area, HEARD_AREA_WORKING_WELL), NULL, NULL);
   add_text_block (self->columns, _("What needs to happen"),
-                  heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN), NULL);
+                  heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN), NULL, NULL);
   /* Their words first. */
   add_text_block (self->goals, _("Their goal, in their own words"),
-                  heard_plan_area_get_text (area, HEARD_AREA_GOAL_OWN_WORDS), "their-words");
+                  heard_plan_area_get_text (area, HEARD_AREA_GOAL_OWN_WORDS), "their-words", NULL);
   add_text_block (self->goals, _("The worker's goal"),
-                  heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER), NULL);
+                  heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER), NULL,
+                  heard_for_them_tag_new (marks, HEARD_FOR_THEM_WORKER_GOAL,
+                                          heard_plan_area_get_id (area)));
+  gtk_box_prepend (self->header_box, heard_for_them_tag_new (marks, HEARD_FOR_THEM_AREA,
+                                                             heard_plan_area_get_id (area)));
 
   actions = heard_plan_area_get_actions (area);
   gtk_list_box_bind_model (self->actions_list, actions, create_action_row, self, NULL);

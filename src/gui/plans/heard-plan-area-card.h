@@ -24,6 +24,7 @@ G_DECLARE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, HEARD, PLAN_AREA_
 
 GtkWidget *heard_plan_area_card_new (HeardPlanArea      *area,
                                      HeardDirectoryList *directory,
+                                     GListModel         *marks,
                                      HeardPlanChanges    changes,
                                      const GDate        *today);
 

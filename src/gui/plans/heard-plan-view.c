@@ -356,6 +356,8 @@ create_area_card (gpointer item,
   heard_plan_rules_today (&today);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
                               heard_plan_area_card_new (item, HEARD_DIRECTORY_LIST (directory),
+                                                        heard_case_file_get_for_them_marks (
+                                                          self->case_file),
                                                         self->bound_changes, &today));
   /* The row only lays the card out; keyboard focus goes to what is in it. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);

@@ -12,6 +12,13 @@
 #include "heard-statement-form.h"
 #include "heard-case-file.h"
 
+/*
+ * Amends a statement with a reason: the version amended stays in the
+ * history as it was. Whether the worker's context is written for them is
+ * amended here too, with the same reason; changing only that mark saves
+ * the mark alone, and without a reason it is refused beside the mark.
+ */
+
 struct _HeardAmendmentDialog
 {
   HeardDialog         parent_instance;
@@ -28,6 +35,33 @@ struct _HeardAmendmentDialog
 
 G_DEFINE_FINAL_TYPE (HeardAmendmentDialog, heard_amendment_dialog, HEARD_TYPE_DIALOG)
 
+static HeardForThemRow *
+get_for_them_row (HeardAmendmentDialog *self)
+{
+  return heard_statement_form_get_context_for_them_row (self->form);
+}
+
+static void
+mark_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardAmendmentDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
+save_mark (HeardAmendmentDialog *self)
+{
+  heard_for_them_row_save_async (get_for_them_row (self), heard_statement_get_id (self->current),
+                                 heard_statement_get_text (self->draft, HEARD_STATEMENT_REASON),
+                                 heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 mark_saved_cb, g_object_ref (self));
+}
+
 static void
 amended_cb (GObject      *object,
             GAsyncResult *result,
@@ -36,8 +70,13 @@ amended_cb (GObject      *object,
   g_autoptr(HeardAmendmentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  save_mark (self);
 }
 
 /* A sensitive statement's words stay behind its content note here too, and
@@ -60,10 +99,21 @@ heard_amendment_dialog_save (HeardDialog *dialog)
 {
   HeardAmendmentDialog *self = HEARD_AMENDMENT_DIALOG (dialog);
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) changes = NULL;
 
-  if (!heard_statement_form_check (self->form))
+  if (!heard_statement_form_check (self->form) ||
+      !heard_for_them_row_check (get_for_them_row (self),
+                                 heard_statement_get_text (self->draft, HEARD_STATEMENT_REASON)))
     {
       heard_dialog_resume_saving (dialog);
+      return;
+    }
+
+  /* Only the mark changed: that alone is saved, with the reason. */
+  changes = heard_statement_list_changes (self->draft, self->current);
+  if (changes[0] == NULL && heard_for_them_row_get_changed (get_for_them_row (self)))
+    {
+      save_mark (self);
       return;
     }
 
@@ -159,6 +209,10 @@ heard_amendment_dialog_new (GtkWindow      *parent,
                            G_CALLBACK (form_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  heard_for_them_row_load (get_for_them_row (self), case_file, HEARD_FOR_THEM_STATEMENT_CONTEXT,
+                           heard_statement_get_id (current));
+  g_signal_connect_object (get_for_them_row (self), "notify::active",
+                           G_CALLBACK (draft_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
 
   return self;

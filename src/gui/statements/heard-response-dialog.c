@@ -8,11 +8,19 @@
 #include "heard-date-row.h"
 #include "heard-accessibility.h"
 #include "heard-content-note.h"
+#include "heard-for-them-row.h"
 #include "heard-language-hint.h"
 #include "heard-plan-action.h"
 #include "heard-response-dialog.h"
 #include "heard-case-file.h"
 #include "heard-widgets.h"
+
+/*
+ * "You said — we did": what was done about a statement, in words they will
+ * understand, written for them to read unless staff untick it (that mark
+ * is saved once the answer has its id), with the plan actions that carry
+ * it and whether they have been told.
+ */
 
 struct _HeardResponseDialog
 {
@@ -26,6 +34,7 @@ struct _HeardResponseDialog
   HeardContentNote       *words_note;
   GtkLabel               *words_label;
   GtkTextView            *what_view;
+  HeardForThemRow        *for_them_row;
   AdwPreferencesGroup    *actions_group;
   GtkLabel               *no_actions_label;
   GtkSwitch              *told_switch;
@@ -35,15 +44,35 @@ struct _HeardResponseDialog
 G_DEFINE_FINAL_TYPE (HeardResponseDialog, heard_response_dialog, HEARD_TYPE_DIALOG)
 
 static void
+mark_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardResponseDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
 answered_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(HeardResponseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  gint64 id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
 
-  heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+  if (id == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  heard_for_them_row_save_async (self->for_them_row, id, NULL,
+                                 heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 mark_saved_cb, g_object_ref (self));
 }
 
 /* Choosing to read sensitive words is audited like anywhere else. */
@@ -175,11 +204,13 @@ heard_response_dialog_class_init (HeardResponseDialogClass *klass)
   g_type_ensure (HEARD_TYPE_CONTENT_NOTE);
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   g_type_ensure (HEARD_TYPE_DATE_ROW);
+  g_type_ensure (HEARD_TYPE_FOR_THEM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-response-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_note);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, words_label);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, what_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, for_them_row);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, actions_group);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, no_actions_label);
   gtk_widget_class_bind_template_child (widget_class, HeardResponseDialog, told_switch);
@@ -231,6 +262,9 @@ heard_response_dialog_new (GtkWindow      *parent,
   g_signal_connect_object (self->words_note, "notify::revealed",
                            G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
+  heard_for_them_row_load (self->for_them_row, case_file, HEARD_FOR_THEM_ANSWER, 0);
+  g_signal_connect_object (self->for_them_row, "notify::active", G_CALLBACK (changed_cb), self,
+                           G_CONNECT_SWAPPED);
   heard_case_file_list_linkable_actions_async (case_file,
                                                heard_dialog_get_cancellable (HEARD_DIALOG (self)),
                                                actions_listed_cb, g_object_ref (self));

@@ -12,6 +12,7 @@
 #include "heard-directory-list.h"
 #include "heard-statement-card.h"
 #include "heard-text-fields.h"
+#include "heard-for-them-row.h"
 #include "heard-widgets.h"
 
 struct _HeardStatementCard
@@ -29,6 +30,7 @@ struct _HeardStatementCard
   GtkWidget      *their_note_box;
   GtkLabel       *their_note_label;
   GtkWidget      *context_box;
+  GtkBox         *context_header;
   GtkLabel       *context_label;
   GtkWidget      *replies_box;
   GtkLabel       *reply_state_label;
@@ -227,6 +229,11 @@ add_response (HeardStatementCard     *self,
   g_autofree char *meta = NULL;
 
   gtk_widget_add_css_class (box, "statement-response");
+  /* For its tag, if the marks are shown. */
+  g_object_set_data_full (G_OBJECT (box), "response-id",
+                          g_memdup2 (&(gint64) { heard_statement_response_get_id (response) },
+                                     sizeof (gint64)),
+                          g_free);
   gtk_box_append (GTK_BOX (box),
                   new_wrapped_label (heard_statement_response_get_what_we_did (response), NULL));
 
@@ -392,6 +399,7 @@ heard_statement_card_class_init (HeardStatementCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, their_note_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, context_box);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, context_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, context_header);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, replies_box);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, reply_state_label);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementCard, responses_box);
@@ -432,6 +440,32 @@ heard_statement_card_new (HeardStatement         *statement,
                            G_CALLBACK (words_revealed_cb), self, G_CONNECT_SWAPPED);
 
   return GTK_WIDGET (self);
+}
+
+/* Tags the worker's context and each answer "For them" or "Staff only",
+ * as @marks (the case file's "for-them-marks") say. */
+void
+heard_statement_card_show_marks (HeardStatementCard *self,
+                                 GListModel         *marks)
+{
+  g_return_if_fail (HEARD_IS_STATEMENT_CARD (self));
+  g_return_if_fail (G_IS_LIST_MODEL (marks));
+
+  gtk_box_append (self->context_header,
+                  heard_for_them_tag_new (marks, HEARD_FOR_THEM_STATEMENT_CONTEXT,
+                                          heard_statement_get_id (self->statement)));
+  for (GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (self->responses_box));
+       box != NULL; box = gtk_widget_get_next_sibling (box))
+    {
+      const gint64 *id = g_object_get_data (G_OBJECT (box), "response-id");
+      GtkWidget *tag;
+
+      if (id == NULL)
+        continue;
+      tag = heard_for_them_tag_new (marks, HEARD_FOR_THEM_ANSWER, *id);
+      gtk_widget_set_halign (tag, GTK_ALIGN_START);
+      gtk_box_prepend (GTK_BOX (box), tag);
+    }
 }
 
 #define ROW_NAME_WORDS 8

@@ -16,7 +16,9 @@ G_BEGIN_DECLS
  * statements.answer, statements.amend, statements.history and
  * statements.told actions (each with the id as an int64 target). In a
  * history it shows who saved the version, when and why. Choosing to read
- * a sensitive statement activates statements.read with its id.
+ * a sensitive statement activates statements.read with its id. With the
+ * marks shown, the worker's context and each answer say whether they are
+ * written for the young person to read.
  */
 
 typedef enum
@@ -33,6 +35,8 @@ GtkWidget      *heard_statement_card_new           (HeardStatement         *stat
                                                     HeardStatement         *before,
                                                     HeardStatementCardMode  mode,
                                                     GListModel             *directory);
+void            heard_statement_card_show_marks    (HeardStatementCard     *self,
+                                                    GListModel             *marks);
 char           *heard_statement_card_dup_row_name  (HeardStatement         *statement);
 gboolean        heard_statement_card_get_words_shown (HeardStatementCard   *self);
 void            heard_statement_card_show_words    (HeardStatementCard     *self);

@@ -11,7 +11,9 @@
 
 /*
  * Recording works on a draft bound to the form: nothing is stored until
- * Save, and a refused save keeps every word on screen.
+ * Save, and a refused save keeps every word on screen. The worker's
+ * context is kept for staff unless they tick it written for them; that
+ * mark is saved once the statement has its id.
  */
 
 struct _HeardStatementEditor
@@ -28,15 +30,36 @@ struct _HeardStatementEditor
 G_DEFINE_FINAL_TYPE (HeardStatementEditor, heard_statement_editor, HEARD_TYPE_DIALOG)
 
 static void
+mark_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeardStatementEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  heard_for_them_row_save_finish (HEARD_FOR_THEM_ROW (object), result, &error);
+  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+}
+
+static void
 recorded_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(HeardStatementEditor) self = user_data;
   g_autoptr(GError) error = NULL;
+  gint64 id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
 
-  self->saved_id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
-  heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+  if (id == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+
+  self->saved_id = id;
+  heard_for_them_row_save_async (heard_statement_form_get_context_for_them_row (self->form), id,
+                                 NULL, heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                 mark_saved_cb, g_object_ref (self));
 }
 
 static void
@@ -125,6 +148,11 @@ heard_statement_editor_new (GtkWindow     *parent,
   heard_statement_form_set_directory (self->form, heard_context_get_agencies (
                                         heard_case_file_get_context (case_file)));
   g_signal_connect_object (self->draft, "notify", G_CALLBACK (draft_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  heard_for_them_row_load (heard_statement_form_get_context_for_them_row (self->form), case_file,
+                           HEARD_FOR_THEM_STATEMENT_CONTEXT, 0);
+  g_signal_connect_object (heard_statement_form_get_context_for_them_row (self->form),
+                           "notify::active", G_CALLBACK (draft_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_grab_focus (GTK_WIDGET (heard_statement_form_get_words_view (self->form)));
 

@@ -35,6 +35,7 @@ struct _HeardStatementForm
   AdwComboRow    *read_back_row;
   GtkTextView    *their_note_view;
   GtkTextView    *context_view;
+  HeardForThemRow *context_for_them_row;
   AdwExpanderRow *share_row;
   HeardChoiceRow *until_row;
   HeardDateRow   *ends_on_row;
@@ -185,6 +186,7 @@ heard_statement_form_class_init (HeardStatementFormClass *klass)
   g_type_ensure (HEARD_TYPE_LANGUAGE_HINT);
   g_type_ensure (HEARD_TYPE_CHOICE_ROW);
   g_type_ensure (HEARD_TYPE_DATE_ROW);
+  g_type_ensure (HEARD_TYPE_FOR_THEM_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-statement-form.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, words_view);
@@ -196,6 +198,7 @@ heard_statement_form_class_init (HeardStatementFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, read_back_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, their_note_view);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, context_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, context_for_them_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, share_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, until_row);
   gtk_widget_class_bind_template_child (widget_class, HeardStatementForm, ends_on_row);
@@ -383,4 +386,12 @@ heard_statement_form_get_context_view (HeardStatementForm *self)
   g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), NULL);
 
   return self->context_view;
+}
+
+HeardForThemRow *
+heard_statement_form_get_context_for_them_row (HeardStatementForm *self)
+{
+  g_return_val_if_fail (HEARD_IS_STATEMENT_FORM (self), NULL);
+
+  return self->context_for_them_row;
 }

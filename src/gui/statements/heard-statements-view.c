@@ -162,11 +162,13 @@ create_card (gpointer item,
   GtkWidget *row = gtk_list_box_row_new ();
   g_autofree char *name = heard_statement_card_dup_row_name (item);
 
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
-                              heard_statement_card_new (item, NULL, HEARD_STATEMENT_CARD_LIST,
-                                                        heard_context_get_agencies (
-                                                          heard_case_file_get_context (
-                                                            self->case_file))));
+  GtkWidget *card = heard_statement_card_new (item, NULL, HEARD_STATEMENT_CARD_LIST,
+                                              heard_context_get_agencies (
+                                                heard_case_file_get_context (self->case_file)));
+
+  heard_statement_card_show_marks (HEARD_STATEMENT_CARD (card),
+                                   heard_case_file_get_for_them_marks (self->case_file));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), card);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return row;
 }
