@@ -90,6 +90,23 @@ for_them_row (GtkWindow *dialog)
   return HEARD_FOR_THEM_ROW (row);
 }
 
+/* The spoken names of the checks of every mark in @root, in order. */
+static void
+collect_mark_names (GtkWidget *root,
+                    GPtrArray *names)
+{
+  if (HEARD_IS_FOR_THEM_ROW (root))
+    {
+      GtkWidget *check = heard_test_ui_find_descendant (root, GTK_TYPE_CHECK_BUTTON, NULL);
+
+      g_ptr_array_add (names, heard_test_ui_dup_accessible_label (check));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mark_names (child, names);
+}
+
 static void
 set_first_text_view (GtkWindow  *dialog,
                      const char *text)
@@ -188,6 +205,15 @@ test_action_unticked (void)
   dialog = heard_test_ui_wait_for_window ("HeardAreaEditor");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
   g_assert_true (heard_for_them_row_get_active (for_them_row (dialog)));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    /* A screen reader tells the area's mark from the worker's goal's. */
+    collect_mark_names (GTK_WIDGET (dialog), names);
+    g_assert_cmpuint (names->len, ==, 2);
+    g_assert_cmpstr (names->pdata[0], ==, "The area is written for them to read");
+    g_assert_cmpstr (names->pdata[1], ==, "The worker's goal is written for them to read");
+  }
   set_first_text_view (dialog, "Go back to college in September.");
   heard_test_ui_screenshot (dialog, "for-them-area-editor");
   save_dialog (dialog, "HeardAreaEditor");

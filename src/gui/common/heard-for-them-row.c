@@ -132,6 +132,30 @@ heard_for_them_row_init (HeardForThemRow *self)
                            G_CONNECT_SWAPPED);
 }
 
+/* What a screen reader says of the check: which text it marks, as an
+ * editor may hold two (an area and its worker's goal). */
+static const char *
+accessible_label (HeardForThemText what)
+{
+  switch (what)
+    {
+    case HEARD_FOR_THEM_AREA:
+      return _("The area is written for them to read");
+    case HEARD_FOR_THEM_WORKER_GOAL:
+      return _("The worker's goal is written for them to read");
+    case HEARD_FOR_THEM_ACTION:
+      return _("The action is written for them to read");
+    case HEARD_FOR_THEM_ANSWER:
+      return _("The answer is written for them to read");
+    case HEARD_FOR_THEM_STATEMENT_CONTEXT:
+      return _("The worker's context is written for them to read");
+    case HEARD_FOR_THEM_CHECK_IN_NOTE:
+    case HEARD_FOR_THEM_N_TEXTS:
+    default:
+      return _("The worker's note is written for them to read");
+    }
+}
+
 void
 heard_for_them_row_load (HeardForThemRow  *self,
                          HeardCaseFile    *case_file,
@@ -144,6 +168,8 @@ heard_for_them_row_load (HeardForThemRow  *self,
   g_set_object (&self->case_file, case_file);
   self->what = what;
   self->record_id = record_id;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label (what), -1);
   self->started_at = record_id != 0 ? heard_case_file_written_for_them (case_file, what, record_id)
                                     : heard_for_them_default (what);
   heard_for_them_row_set_active (self, self->started_at);
