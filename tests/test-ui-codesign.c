@@ -576,6 +576,12 @@ test_codesign_walls (void)
   type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
   heard_test_ui_wait_window_gone ("HeardCodesignWindow");
   heard_test_ui_wait_until (shows_state, "records", "the staff view again");
+  /* Their plan in the staff view says what they wrote: their goal first,
+   * and that they do not agree, in their words. */
+  heard_person_page_show_view (page, "plan");
+  assert_shows (GTK_WINDOW (window), "Their goal, written by them\n" THEIR_GOAL);
+  assert_shows (GTK_WINDOW (window), "They do not agree with this plan.");
+  assert_shows (GTK_WINDOW (window), THEIR_SAY);
 
   /* A quick hide from inside co-design mode hides it and locks, which
    * closes it with the records. */

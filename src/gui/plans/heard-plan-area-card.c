@@ -9,6 +9,7 @@
 #include "heard-accessibility.h"
 #include "heard-date.h"
 #include "heard-for-them-row.h"
+#include "heard-own-words.h"
 #include "heard-plan-area-card.h"
 #include "heard-widgets.h"
 
@@ -231,10 +232,13 @@ GtkWidget *
 heard_plan_area_card_new (HeardPlanArea      *area,
                           HeardDirectoryList *directory,
                           GListModel         *marks,
+                          GListModel         *own_words,
                           HeardPlanChanges    changes,
                           const GDate        *today)
 {
   HeardPlanAreaCard *self;
+  HeardOwnWords *their_goal;
+  HeardOwnWords *what_helps;
   AdwPreferencesGroup *group;
   GListModel *actions;
   GVariant *area_id;
@@ -246,6 +250,7 @@ heard_plan_area_card_new (HeardPlanArea      *area,
 
   g_return_val_if_fail (HEARD_IS_PLAN_AREA (area), NULL);
   g_return_val_if_fail (HEARD_IS_DIRECTORY_LIST (directory), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (own_words), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (marks), NULL);
 
   self = g_object_new (HEARD_TYPE_PLAN_AREA_CARD, NULL);
@@ -271,13 +276,26 @@ heard_plan_area_card_new (HeardPlanArea      *area,
                   heard_plan_area_get_text (area, HEARD_AREA_WORKING_WELL), NULL, NULL);
   add_text_block (self->columns, _("What needs to happen"),
                   heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN), NULL, NULL);
-  /* Their words first. */
-  add_text_block (self->goals, _("Their goal, in their own words"),
-                  heard_plan_area_get_text (area, HEARD_AREA_GOAL_OWN_WORDS), "their-words", NULL);
+  /* Their words first: what they wrote themselves, else the worker's note
+   * of what they said. */
+  their_goal = heard_own_words_find_newest (own_words, heard_plan_area_get_kind (area),
+                                            HEARD_OWN_GOAL);
+  what_helps = heard_own_words_find_newest (own_words, heard_plan_area_get_kind (area),
+                                            HEARD_OWN_WHAT_HELPS);
+  if (their_goal != NULL)
+    add_text_block (self->goals, _("Their goal, written by them"),
+                    heard_own_words_get_words (their_goal), "their-words", NULL);
+  else
+    add_text_block (self->goals, _("Their goal, in their own words"),
+                    heard_plan_area_get_text (area, HEARD_AREA_GOAL_OWN_WORDS), "their-words",
+                    NULL);
   add_text_block (self->goals, _("The worker's goal"),
                   heard_plan_area_get_text (area, HEARD_AREA_GOAL_WORKER), NULL,
                   heard_for_them_tag_new (marks, HEARD_FOR_THEM_WORKER_GOAL,
                                           heard_plan_area_get_id (area)));
+  if (what_helps != NULL)
+    add_text_block (self->goals, _("What helps them, written by them"),
+                    heard_own_words_get_words (what_helps), "their-words", NULL);
   gtk_box_prepend (self->header_box, heard_for_them_tag_new (marks, HEARD_FOR_THEM_AREA,
                                                              heard_plan_area_get_id (area)));
 

@@ -22,9 +22,13 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, HEARD, PLAN_AREA_CARD, AdwBin)
 
+/* @marks: the case file's "for-them-marks"; @own_words: what they wrote
+ * themselves in co-design (HeardOwnWords), whose newest goal and "what
+ * helps me" for this area are shown first. */
 GtkWidget *heard_plan_area_card_new (HeardPlanArea      *area,
                                      HeardDirectoryList *directory,
                                      GListModel         *marks,
+                                     GListModel         *own_words,
                                      HeardPlanChanges    changes,
                                      const GDate        *today);
 

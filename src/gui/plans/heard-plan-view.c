@@ -16,8 +16,10 @@
 #include "heard-file-export-dialog.h"
 #include "heard-plan-area-card.h"
 #include "heard-plan-rules.h"
+#include "heard-plan-say.h"
 #include "heard-plan-view.h"
 #include "heard-review-date-dialog.h"
+#include "heard-text-fields.h"
 #include "heard-widgets.h"
 
 /*
@@ -57,6 +59,8 @@ struct _HeardPlanView
   GtkLabel             *state_label;
   GtkLabel             *review_label;
   GtkLabel             *next_step_label;
+  GtkLabel             *their_say_label;
+  GtkLabel             *their_say_words_label;
   GtkFlowBox           *buttons;
   GtkWidget            *submit_button;
   GtkWidget            *add_area_button;
@@ -358,6 +362,8 @@ create_area_card (gpointer item,
                               heard_plan_area_card_new (item, HEARD_DIRECTORY_LIST (directory),
                                                         heard_case_file_get_for_them_marks (
                                                           self->case_file),
+                                                        heard_case_file_get_own_words (
+                                                          self->case_file),
                                                         self->bound_changes, &today));
   /* The row only lays the card out; keyboard focus goes to what is in it. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
@@ -505,6 +511,47 @@ fill_versions (HeardPlanView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->version_dropdown), count_plans (self) > 1);
 }
 
+/* What they said in co-design about the version shown, or that they have
+ * not said: agreeing is never asked for by sign-off, and a "does not
+ * agree" is shown as plainly as an "agrees". */
+static void
+show_their_say (HeardPlanView *self)
+{
+  HeardPlan *plan = get_shown_plan (self);
+  HeardPlanSay *say = plan != NULL ? heard_case_file_find_plan_say (self->case_file,
+                                                                    heard_plan_get_id (plan))
+                                   : NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *line = NULL;
+
+  if (say == NULL)
+    {
+      gtk_label_set_text (self->their_say_label,
+                          _("They have not said yet whether they agree with this plan."));
+      gtk_widget_set_visible (GTK_WIDGET (self->their_say_words_label), FALSE);
+      return;
+    }
+  when = heard_date_describe_moment (heard_plan_say_get_saved_at (say));
+  /* TRANSLATORS: their say on the plan, then when they said it */
+  line = g_strdup_printf (_("%s (%s)"), heard_say_kind_label (heard_plan_say_get_kind (say)),
+                          when);
+  gtk_label_set_text (self->their_say_label, line);
+  heard_label_set_words (self->their_say_words_label, heard_plan_say_get_words (say));
+  gtk_widget_set_visible (GTK_WIDGET (self->their_say_words_label),
+                          !heard_text_is_blank (heard_plan_say_get_words (say)));
+}
+
+/* What they wrote themselves changed: the cards show it again. */
+static void
+own_words_changed_cb (HeardPlanView *self)
+{
+  if (self->bound == NULL)
+    return;
+  move_focus_off_cards (self, 0, G_MAXINT);
+  gtk_list_box_bind_model (self->areas_list, heard_plan_get_areas (self->bound),
+                           create_area_card, self, NULL);
+}
+
 static void
 rebuild (HeardPlanView *self)
 {
@@ -536,6 +583,7 @@ rebuild (HeardPlanView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), state_styles[state]);
   gtk_label_set_text (self->state_label, heard_plan_state_label (state));
   gtk_label_set_text (self->next_step_label, heard_plan_state_next_step (state));
+  show_their_say (self);
   describe_review (self, plan, &today);
 
   fill_add_area_menu (self, plan);
@@ -972,6 +1020,8 @@ heard_plan_view_class_init (HeardPlanViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, state_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, review_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, next_step_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, their_say_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardPlanView, their_say_words_label);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, buttons);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, submit_button);
   gtk_widget_class_bind_template_child (widget_class, HeardPlanView, add_area_button);
@@ -1057,6 +1107,10 @@ heard_plan_view_set_case_file (HeardPlanView *self,
   if (self->case_file != NULL)
     {
       g_signal_handlers_disconnect_by_data (heard_case_file_get_plans (self->case_file), self);
+      g_signal_handlers_disconnect_by_data (heard_case_file_get_own_words (self->case_file),
+                                            self);
+      g_signal_handlers_disconnect_by_data (heard_case_file_get_plan_says (self->case_file),
+                                            self);
       g_signal_handlers_disconnect_by_data (self->case_file, self);
     }
   bind_plan (self, NULL);
@@ -1074,6 +1128,10 @@ heard_plan_view_set_case_file (HeardPlanView *self,
 
   g_signal_connect_object (heard_case_file_get_plans (case_file), "items-changed",
                            G_CALLBACK (plans_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_case_file_get_own_words (case_file), "items-changed",
+                           G_CALLBACK (own_words_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (heard_case_file_get_plan_says (case_file), "items-changed",
+                           G_CALLBACK (show_their_say), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (case_file, "notify::loading", G_CALLBACK (loading_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (case_file, "notify::failure", G_CALLBACK (loading_changed_cb), self,
