@@ -31,9 +31,13 @@ HeardWithholding  *heard_withholding_new          (HeardWithheldKind   what,
                                                    const char         *reason,
                                                    const char         *decided_by)
                                                    G_GNUC_WARN_UNUSED_RESULT;
-/* A decision about the record @record_id of kind @what, named as every
- * export names it ("Statement 12"): heard-cli's --withhold and the
- * subject access dialog alike. */
+/* The record @record_id of kind @what, as every export names it
+ * ("Statement 12"): heard-cli's --withhold and the subject access dialog
+ * alike. */
+char              *heard_withholding_name_item      (HeardWithheldKind what,
+                                                     gint64            record_id)
+                                                     G_GNUC_WARN_UNUSED_RESULT;
+/* A decision about the record @record_id of kind @what, so named. */
 HeardWithholding  *heard_withholding_new_for_record (HeardWithheldKind what,
                                                      gint64            record_id,
                                                      HeardExemption    exemption,
