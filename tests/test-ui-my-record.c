@@ -265,12 +265,12 @@ test_subject_access (void)
                                               "Decided by");
   g_assert_nonnull (decided_by);
   gtk_editable_set_text (GTK_EDITABLE (decided_by), "Sam Reviewer");
-  heard_test_ui_screenshot (dialog, "subject-access-withhold");
 
   /* Without a reason it is refused beside the reason, and nothing goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   heard_test_ui_hold (chooser_is_gone, NULL, 500, "no file chooser to open");
   heard_test_ui_assert_field_error (reason, "Give the reason");
+  heard_test_ui_screenshot (dialog, "subject-access-withhold");
   g_assert_cmpuint (heard_test_read_export_notes (data_dir, code)->len, ==, 0);
 
   gtk_editable_set_text (GTK_EDITABLE (reason), WITHHOLD_WHY);

@@ -196,8 +196,16 @@ list_withholdable (HeardRecordExportDialog *self)
       g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
       g_autofree char *when = heard_statement_dup_when_text (statement);
       GPtrArray *responses = heard_statement_get_responses (statement);
+      /* Which one it is: a sensitive one by its content note, never its words. */
+      const char *words = heard_statement_get_sensitive (statement)
+                          ? heard_statement_get_content_note (statement)
+                          : heard_statement_get_words (statement);
+      g_autofree char *start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 60));
+      /* TRANSLATORS: when a statement was given and how it starts */
+      g_autofree char *about = g_strdup_printf (_("%s · %s%s"), when, start,
+                                                g_utf8_strlen (words, -1) > 60 ? "…" : "");
 
-      add_withholdable (self, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement), when);
+      add_withholdable (self, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement), about);
       for (guint r = 0; responses != NULL && r < responses->len; r++)
         add_withholdable (self, HEARD_WITHHELD_ANSWER,
                           heard_statement_response_get_id (g_ptr_array_index (responses, r)),
