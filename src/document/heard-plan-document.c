@@ -793,10 +793,12 @@ add_record_statement (HeardDocumentBlocks      *blocks,
   const char *note = heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE);
   const char *context = heard_statement_get_text (statement, HEARD_STATEMENT_CONTEXT);
   GPtrArray *responses = heard_statement_get_responses (statement);
+  HeardGivenHow how;
 
+  /* How they gave it: said to them in their own record. */
+  how = heard_statement_get_given_how (statement);
   about = g_strdup_printf (_("%s · %s"), when,
-                           (mine ? heard_given_how_label_yours
-                                 : heard_given_how_label) (heard_statement_get_given_how (statement)));
+                           mine ? heard_given_how_label_yours (how) : heard_given_how_label (how));
   add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
   if (heard_statement_get_sensitive (statement))
     {
