@@ -22,6 +22,7 @@
 #include "heard-for-them-mark.h"
 #include "heard-own-words.h"
 #include "heard-plan-say.h"
+#include "heard-story-event.h"
 #include "heard-withholding.h"
 #include "heard-statement.h"
 #include "heard-test-utils.h"
@@ -838,6 +839,8 @@ test_fonts_embedded (void)
 #define STAFF_ONLY      "Staff view: Dana Whitlock was present"
 #define FOR_THEM        "We wrote this for you"
 #define WITHHELD_WORDS  "These words are withheld"
+#define SHOWN_AGENCY    "Northgate Academy"
+#define WITHHELD_AGENCY "Hollowfield Clinic"
 
 static char *
 write_record (HeardRecordDocumentKind  kind,
@@ -860,6 +863,13 @@ write_record (HeardRecordDocumentKind  kind,
   g_autoptr(HeardForThemMark) mark = heard_for_them_mark_new (1,
                                                               HEARD_FOR_THEM_STATEMENT_CONTEXT,
                                                               2, TRUE, NULL);
+  g_autoptr(GListStore) story = g_list_store_new (HEARD_TYPE_STORY_EVENT);
+  g_autoptr(HeardStoryEvent) shown_share = heard_story_event_new (HEARD_STORY_SHARED, "2026-03-02",
+                                                                  "Sam Reviewer",
+                                                                  HEARD_STORY_BY_SUPERVISOR);
+  g_autoptr(HeardStoryEvent) withheld_share = heard_story_event_new (HEARD_STORY_NOT_SHARED,
+                                                                     "2026-03-03", "Sam Reviewer",
+                                                                     HEARD_STORY_BY_SUPERVISOR);
   g_autoptr(GPtrArray) withholdings = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(HeardPlanDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -869,6 +879,7 @@ write_record (HeardRecordDocumentKind  kind,
   heard_person_set_text (person, HEARD_PERSON_PREFERRED_NAME, "Jojo");
   g_list_store_append (plans, plan);
   heard_statement_set_id (theirs, 1);
+  heard_statement_set_given_how (theirs, HEARD_GIVEN_TYPED);
   heard_statement_set_text (theirs, HEARD_STATEMENT_CONTEXT, STAFF_ONLY);
   heard_statement_set_id (explained, 2);
   heard_statement_set_text (explained, HEARD_STATEMENT_CONTEXT, FOR_THEM);
@@ -885,6 +896,19 @@ write_record (HeardRecordDocumentKind  kind,
   g_list_store_append (check_ins, check_in);
   g_list_store_append (own_words, goal);
   g_list_store_append (marks, mark);
+  /* Two sharing entries in their story; the second is withheld. */
+  heard_story_event_set_record_id (shown_share, 7);
+  heard_story_event_set_text (shown_share, HEARD_STORY_AGENCY, SHOWN_AGENCY);
+  heard_story_event_set_text (shown_share, HEARD_STORY_WHAT, "their safety plan");
+  heard_story_event_set_record_id (withheld_share, 8);
+  heard_story_event_set_text (withheld_share, HEARD_STORY_AGENCY, WITHHELD_AGENCY);
+  heard_story_event_set_text (withheld_share, HEARD_STORY_WHAT, "their statement");
+  g_list_store_append (story, shown_share);
+  g_list_store_append (story, withheld_share);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 8,
+                                                     HEARD_EXEMPTION_SERIOUS_HARM,
+                                                     "It would put them at risk", "Sam Reviewer"));
   g_ptr_array_add (withholdings,
                    heard_withholding_new (HEARD_WITHHELD_STATEMENT, 3, "The statement of 1 February",
                                           HEARD_EXEMPTION_THIRD_PARTY, "It is about another child",
@@ -898,6 +922,7 @@ write_record (HeardRecordDocumentKind  kind,
     .check_ins = G_LIST_MODEL (check_ins),
     .own_words = G_LIST_MODEL (own_words),
     .for_them_marks = G_LIST_MODEL (marks),
+    .story = G_LIST_MODEL (story),
     .withholdings = kind == HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS ? withholdings : NULL,
     .redact = redact,
     .printed_on = PRINTED_ON,
@@ -963,6 +988,14 @@ test_my_record (void)
   g_assert_null (strstr (text, "Staff view"));
   g_assert_null (strstr (text, CHECK_IN_NOTE));
   g_assert_null (strstr (text, "Withheld under an exemption"));
+  /* How they gave their words, said to them. */
+  g_assert_nonnull (strstr (text, "You typed it"));
+  g_assert_nonnull (strstr (text, "You said it out loud"));
+  g_assert_null (strstr (text, "Typed by them"));
+  g_assert_null (strstr (text, "Said out loud"));
+  /* Nothing is withheld from their own record: both shares are there. */
+  g_assert_nonnull (strstr (text, SHOWN_AGENCY));
+  g_assert_nonnull (strstr (text, WITHHELD_AGENCY));
 
   heard_test_clear_dir (&folder);
 }
@@ -989,6 +1022,14 @@ test_subject_access (void)
   g_assert_nonnull (strstr (cover, "Exemption: Information about someone else"));
   g_assert_nonnull (strstr (cover, "Reason: It is about another child"));
   g_assert_nonnull (strstr (cover, "Decided by: Sam Reviewer"));
+  /* How they gave their words, as staff say it. */
+  g_assert_nonnull (strstr (text, "Typed by them"));
+  g_assert_null (strstr (text, "You typed it"));
+  /* A withheld sharing entry is out of their story too; the other stays. */
+  g_assert_nonnull (strstr (text, SHOWN_AGENCY));
+  g_assert_null (strstr (text, WITHHELD_AGENCY));
+  g_assert_nonnull (strstr (cover, "Sharing log entry 8"));
+  g_assert_nonnull (strstr (cover, "Reason: It would put them at risk"));
 
   heard_test_clear_dir (&folder);
 }

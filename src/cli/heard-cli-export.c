@@ -1282,7 +1282,6 @@ parse_withholdings (char       **asked,
       g_auto(GStrv) parts = g_strsplit (asked[i], ":", 4);
       int what = 0, exemption = 0;
       gint64 id = 0;
-      g_autofree char *item = NULL;
       g_autoptr(HeardWithholding) withholding = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -1297,9 +1296,7 @@ parse_withholdings (char       **asked,
                                     asked[i]);
           return NULL;
         }
-      /* TRANSLATORS: a withheld item named by its kind and record number, e.g. "Statement 12" */
-      item = g_strdup_printf (_("%s %" G_GINT64_FORMAT), heard_withheld_kind_label (what), id);
-      withholding = heard_withholding_new (what, id, item, exemption, parts[3], decided_by);
+      withholding = heard_withholding_new_for_record (what, id, exemption, parts[3], decided_by);
       if (!heard_withholding_check (withholding, &error))
         {
           *status = heard_cli_fail_with_error (error);

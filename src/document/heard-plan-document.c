@@ -836,9 +836,12 @@ add_record_statement (HeardDocumentBlocks      *blocks,
   const char *note = heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE);
   const char *context = heard_statement_get_text (statement, HEARD_STATEMENT_CONTEXT);
   GPtrArray *responses = heard_statement_get_responses (statement);
+  HeardGivenHow how;
 
+  /* How they gave it: said to them in their own record. */
+  how = heard_statement_get_given_how (statement);
   about = g_strdup_printf (_("%s · %s"), when,
-                           heard_given_how_label (heard_statement_get_given_how (statement)));
+                           mine ? heard_given_how_label_yours (how) : heard_given_how_label (how));
   add_kept (blocks, HEARD_DOCUMENT_STYLE_META, about);
   if (heard_statement_get_sensitive (statement))
     {
@@ -1106,10 +1109,12 @@ add_my_check_ins (HeardPlanDocument        *self,
 }
 
 /* Who was told about them, sent their records or not told, in the words
- * of "Who has seen my story"; everything in it for subject access. */
+ * of "Who has seen my story"; everything in it for subject access, less
+ * the sharing entries withheld. */
 static void
 add_story (HeardDocumentBlocks      *blocks,
-           const HeardRecordDocumentContent *content)
+           const HeardRecordDocumentContent *content,
+           GHashTable               *withheld)
 {
   gboolean mine = content->kind == HEARD_RECORD_DOCUMENT_MINE;
   guint shown = 0;
@@ -1126,6 +1131,9 @@ add_story (HeardDocumentBlocks      *blocks,
 
       if (mine && kind != HEARD_STORY_EXPORTED && kind != HEARD_STORY_SHARED &&
           kind != HEARD_STORY_NOT_SHARED)
+        continue;
+      if ((kind == HEARD_STORY_SHARED || kind == HEARD_STORY_NOT_SHARED) &&
+          is_withheld (withheld, HEARD_WITHHELD_SHARING, heard_story_event_get_record_id (event)))
         continue;
       heard_story_event_describe (event, &sentence, &detail);
       _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, sentence);
@@ -1636,7 +1644,7 @@ heard_plan_document_new_record (const HeardRecordDocumentContent *content)
       add_own_words_history (self->blocks, content);
       add_everything (self, content, check_ins, withheld);
     }
-  add_story (self->blocks, content);
+  add_story (self->blocks, content, withheld);
 
   return self;
 }

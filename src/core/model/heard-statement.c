@@ -795,6 +795,29 @@ heard_given_how_label (HeardGivenHow how)
 }
 
 const char *
+heard_given_how_label_yours (HeardGivenHow how)
+{
+  switch (how)
+    {
+    case HEARD_GIVEN_SPOKEN:
+      return C_("co-design", "You said it out loud");
+    case HEARD_GIVEN_WRITTEN:
+      return C_("co-design", "You wrote it");
+    case HEARD_GIVEN_TYPED:
+      return C_("co-design", "You typed it");
+    case HEARD_GIVEN_DRAWN:
+      return C_("co-design", "You drew it");
+    case HEARD_GIVEN_SIGNED:
+      return C_("co-design", "You signed it");
+    case HEARD_GIVEN_INTERPRETED:
+      return C_("co-design", "An interpreter helped you");
+    case HEARD_GIVEN_N_WAYS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
 heard_read_back_to_code (HeardReadBack read_back)
 {
   g_return_val_if_fail (read_back < HEARD_READ_BACK_N_ANSWERS, NULL);

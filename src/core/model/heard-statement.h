@@ -171,6 +171,9 @@ const char      *heard_given_how_to_code           (HeardGivenHow       how);
 gboolean         heard_given_how_from_code         (const char         *code,
                                                     HeardGivenHow      *how);
 const char      *heard_given_how_label             (HeardGivenHow       how);
+/* The same, said to the young person about their own words ("You typed
+ * it"): only for their own record. */
+const char      *heard_given_how_label_yours       (HeardGivenHow       how);
 const char      *heard_read_back_to_code           (HeardReadBack       read_back);
 gboolean         heard_read_back_from_code         (const char         *code,
                                                     HeardReadBack      *read_back);

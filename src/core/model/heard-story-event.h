@@ -77,7 +77,8 @@ const char      *heard_story_event_get_who    (HeardStoryEvent  *self);
 HeardStoryBy     heard_story_event_get_by     (HeardStoryEvent  *self);
 const char      *heard_story_event_get_text   (HeardStoryEvent  *self,
                                                HeardStoryText    text);
-/* The statement read, for HEARD_STORY_READ_SENSITIVE; else 0. */
+/* The statement read, for HEARD_STORY_READ_SENSITIVE; the sharing entry,
+ * for HEARD_STORY_SHARED and HEARD_STORY_NOT_SHARED; else 0. */
 gint64           heard_story_event_get_record_id (HeardStoryEvent *self);
 
 /* The event in one or two short sentences for the young person to read

@@ -156,6 +156,29 @@ heard_withholding_new (HeardWithheldKind  what,
   return self;
 }
 
+char *
+heard_withholding_name_item (HeardWithheldKind what,
+                             gint64            record_id)
+{
+  /* TRANSLATORS: a withheld item named by its kind and record number, e.g. "Statement 12" */
+  return g_strdup_printf (_("%s %" G_GINT64_FORMAT), heard_withheld_kind_label (what), record_id);
+}
+
+HeardWithholding *
+heard_withholding_new_for_record (HeardWithheldKind what,
+                                  gint64            record_id,
+                                  HeardExemption    exemption,
+                                  const char       *reason,
+                                  const char       *decided_by)
+{
+  g_autofree char *item = NULL;
+
+  g_return_val_if_fail (what < HEARD_WITHHELD_N_KINDS, NULL);
+
+  item = heard_withholding_name_item (what, record_id);
+  return heard_withholding_new (what, record_id, item, exemption, reason, decided_by);
+}
+
 gboolean
 heard_withholding_check (HeardWithholding  *self,
                          GError           **error)

@@ -31,6 +31,19 @@ HeardWithholding  *heard_withholding_new          (HeardWithheldKind   what,
                                                    const char         *reason,
                                                    const char         *decided_by)
                                                    G_GNUC_WARN_UNUSED_RESULT;
+/* The record @record_id of kind @what, as every export names it
+ * ("Statement 12"): heard-cli's --withhold and the subject access dialog
+ * alike. */
+char              *heard_withholding_name_item      (HeardWithheldKind what,
+                                                     gint64            record_id)
+                                                     G_GNUC_WARN_UNUSED_RESULT;
+/* A decision about the record @record_id of kind @what, so named. */
+HeardWithholding  *heard_withholding_new_for_record (HeardWithheldKind what,
+                                                     gint64            record_id,
+                                                     HeardExemption    exemption,
+                                                     const char       *reason,
+                                                     const char       *decided_by)
+                                                     G_GNUC_WARN_UNUSED_RESULT;
 /* Refuses a decision without an item, a reason or who decided. */
 gboolean           heard_withholding_check        (HeardWithholding  *self,
                                                    GError           **error);

@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-date.h"
+#include "heard-field-error.h"
 #include "heard-record-export-dialog.h"
 #include "heard-widgets.h"
 
@@ -18,8 +19,10 @@
  * PDF goes. What the case file shows now and who has seen their story
  * (read off the main thread) are made into the document; the export is
  * noted in the audit trail, and only then is the PDF written, whole or not
- * at all, in a worker thread. Decisions to withhold items are made with
- * heard-cli export subject-access (--withhold), which records each.
+ * at all, in a worker thread. For subject access, staff may withhold
+ * items under an exemption, each with its reason and who decided; the
+ * decisions are kept with the export's audit entry before the PDF is
+ * written, as heard-cli export subject-access --withhold does.
  */
 
 struct _HeardRecordExportDialog
@@ -32,9 +35,28 @@ struct _HeardRecordExportDialog
   GtkFileChooserNative    *chooser;
   GtkWindow               *chooser_window;
 
+  /* Withholdable: every item that can be withheld, for subject access. */
+  GPtrArray               *withholdable;
+  /* HeardWithholding: the decisions of the export on its way. */
+  GPtrArray               *withholdings;
+
   AdwEntryRow             *name_row;
   GtkListBox              *names_list;
+  AdwPreferencesGroup     *withhold_group;
+  AdwEntryRow             *decided_by_row;
+  GtkListBox              *withhold_list;
 };
+
+/* One item that can be withheld, and the controls of its decision. */
+typedef struct
+{
+  HeardWithheldKind  what;
+  gint64             record_id;
+  AdwExpanderRow    *row;
+  GtkSwitch         *withhold;
+  AdwComboRow       *exemption;
+  AdwEntryRow       *reason;
+} Withholdable;
 
 G_DEFINE_FINAL_TYPE (HeardRecordExportDialog, heard_record_export_dialog, HEARD_TYPE_DIALOG)
 
@@ -100,6 +122,173 @@ add_name_cb (HeardRecordExportDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
 }
 
+/* A row for the record @record_id of kind @what, with @when under its
+ * name: "Withhold", then the exemption and the reason, asked only once it
+ * is withheld. */
+static void
+add_withholdable (HeardRecordExportDialog *self,
+                  HeardWithheldKind        what,
+                  gint64                   record_id,
+                  const char              *when)
+{
+  Withholdable *item = g_new0 (Withholdable, 1);
+  g_autofree char *name = heard_withholding_name_item (what, record_id);
+  g_autofree char *withhold_label = g_strdup_printf (_("Withhold %s"), name);
+  g_autofree char *exemption_label = g_strdup_printf (_("Exemption for %s"), name);
+  g_autofree char *reason_label = g_strdup_printf (_("Reason for withholding %s"), name);
+  g_autoptr(GtkStringList) exemptions = gtk_string_list_new (NULL);
+  GtkWidget *withhold_row = adw_action_row_new ();
+
+  item->what = what;
+  item->record_id = record_id;
+  item->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), name);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
+  if (when != NULL && *when != '\0')
+    adw_expander_row_set_subtitle (item->row, when);
+
+  item->withhold = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (item->withhold), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item->withhold),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, withhold_label, -1);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (withhold_row), _("Withhold"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (withhold_row), GTK_WIDGET (item->withhold));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (withhold_row),
+                                         GTK_WIDGET (item->withhold));
+  adw_expander_row_add_row (item->row, withhold_row);
+
+  for (int exemption = 0; exemption < HEARD_EXEMPTION_N_KINDS; exemption++)
+    gtk_string_list_append (exemptions, heard_exemption_label (exemption));
+  item->exemption = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->exemption), _("Exemption"));
+  adw_combo_row_set_model (item->exemption, G_LIST_MODEL (exemptions));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item->exemption),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, exemption_label, -1);
+  adw_expander_row_add_row (item->row, GTK_WIDGET (item->exemption));
+
+  item->reason = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->reason), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item->reason),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reason_label, -1);
+  adw_expander_row_add_row (item->row, GTK_WIDGET (item->reason));
+
+  g_object_bind_property (item->withhold, "active", item->exemption, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (item->withhold, "active", item->reason, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  gtk_list_box_append (self->withhold_list, GTK_WIDGET (item->row));
+  g_ptr_array_add (self->withholdable, item);
+}
+
+/* Everything held about them that can be withheld, as the case file
+ * shows it now. */
+static void
+list_withholdable (HeardRecordExportDialog *self)
+{
+  GListModel *statements = heard_case_file_get_statements (self->case_file);
+  GListModel *plans = heard_case_file_get_plans (self->case_file);
+  GListModel *check_ins = heard_case_file_get_check_ins (self->case_file);
+  GListModel *chronology = heard_case_file_get_chronology (self->case_file);
+  GListModel *sharing = heard_case_file_get_sharing_log (self->case_file);
+
+  for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
+    {
+      g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
+      g_autofree char *when = heard_statement_dup_when_text (statement);
+      GPtrArray *responses = heard_statement_get_responses (statement);
+      /* Which one it is: a sensitive one by its content note, never its words. */
+      const char *words = heard_statement_get_sensitive (statement)
+                          ? heard_statement_get_content_note (statement)
+                          : heard_statement_get_words (statement);
+      g_autofree char *start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 60));
+      /* TRANSLATORS: when a statement was given and how it starts */
+      g_autofree char *about = g_strdup_printf (_("%s · %s%s"), when, start,
+                                                g_utf8_strlen (words, -1) > 60 ? "…" : "");
+
+      add_withholdable (self, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement), about);
+      for (guint r = 0; responses != NULL && r < responses->len; r++)
+        add_withholdable (self, HEARD_WITHHELD_ANSWER,
+                          heard_statement_response_get_id (g_ptr_array_index (responses, r)),
+                          when);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
+      g_autofree char *version = g_strdup_printf (_("Version %u"), heard_plan_get_version (plan));
+
+      add_withholdable (self, HEARD_WITHHELD_PLAN, heard_plan_get_id (plan), version);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
+    {
+      g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (check_ins, i);
+
+      add_withholdable (self, HEARD_WITHHELD_CHECK_IN, heard_check_in_get_id (check_in),
+                        heard_check_in_get_day (check_in));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (chronology); i++)
+    {
+      g_autoptr(HeardChronologyEntry) entry = g_list_model_get_item (chronology, i);
+      g_autofree char *when = heard_chronology_entry_describe_when (entry);
+
+      add_withholdable (self, HEARD_WITHHELD_CHRONOLOGY, heard_chronology_entry_get_id (entry),
+                        when);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (sharing); i++)
+    {
+      g_autoptr(HeardSharingEntry) entry = g_list_model_get_item (sharing, i);
+
+      add_withholdable (self, HEARD_WITHHELD_SHARING, heard_sharing_entry_get_id (entry),
+                        heard_sharing_entry_get_shared_on (entry));
+    }
+}
+
+/* The decisions asked for, each with its reason and who decided; FALSE,
+ * said beside the field, when one is missing. */
+static gboolean
+collect_withholdings (HeardRecordExportDialog *self)
+{
+  g_autoptr(GPtrArray) withholdings = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *decided_by = NULL;
+
+  decided_by = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->decided_by_row))));
+  for (guint i = 0; i < self->withholdable->len; i++)
+    {
+      Withholdable *item = g_ptr_array_index (self->withholdable, i);
+      g_autofree char *reason = NULL;
+      g_autoptr(HeardWithholding) withholding = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (!gtk_switch_get_active (item->withhold))
+        continue;
+      reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (item->reason))));
+      if (*reason == '\0')
+        {
+          adw_expander_row_set_expanded (item->row, TRUE);
+          heard_field_error_show (GTK_WIDGET (item->reason),
+                                  _("Give the reason this is withheld."));
+          return FALSE;
+        }
+      if (*decided_by == '\0')
+        {
+          heard_field_error_show (GTK_WIDGET (self->decided_by_row),
+                                  _("Say who decided to withhold."));
+          return FALSE;
+        }
+      withholding = heard_withholding_new_for_record (item->what, item->record_id,
+                                                      adw_combo_row_get_selected (item->exemption),
+                                                      reason, decided_by);
+      if (!heard_withholding_check (withholding, &error))
+        {
+          heard_field_error_show (GTK_WIDGET (item->reason), error->message);
+          return FALSE;
+        }
+      g_ptr_array_add (withholdings, g_steal_pointer (&withholding));
+    }
+  g_clear_pointer (&self->withholdings, g_ptr_array_unref);
+  self->withholdings = g_steal_pointer (&withholdings);
+  return TRUE;
+}
+
 static void
 written_cb (GObject      *object,
             GAsyncResult *result,
@@ -112,10 +301,11 @@ written_cb (GObject      *object,
   heard_dialog_finish_saving (HEARD_DIALOG (exporting->self), error);
 }
 
+/* The decisions to withhold are kept (or there were none): the PDF goes. */
 static void
-noted_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+withheld_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(Exporting) exporting = user_data;
   g_autoptr(GError) error = NULL;
@@ -123,13 +313,40 @@ noted_cb (GObject      *object,
   GFile *file = exporting->file;
   GCancellable *cancellable = heard_dialog_get_cancellable (HEARD_DIALOG (exporting->self));
 
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+  if (result != NULL &&
+      heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
     {
       heard_dialog_finish_saving (HEARD_DIALOG (exporting->self), error);
       return;
     }
   heard_plan_document_write_pdf_async (document, file, NULL, NULL, cancellable, written_cb,
                                        g_steal_pointer (&exporting));
+}
+
+/* The export is noted: the decisions to withhold go with its entry. */
+static void
+noted_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(Exporting) exporting = user_data;
+  g_autoptr(GError) error = NULL;
+  HeardRecordExportDialog *self = exporting->self;
+  gint64 audit_id = heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error);
+
+  if (audit_id == 0)
+    {
+      heard_dialog_finish_saving (HEARD_DIALOG (self), error);
+      return;
+    }
+  if (self->withholdings == NULL || self->withholdings->len == 0)
+    {
+      withheld_cb (object, NULL, g_steal_pointer (&exporting));
+      return;
+    }
+  heard_case_file_record_withholdings_async (self->case_file, audit_id, self->withholdings,
+                                             heard_dialog_get_cancellable (HEARD_DIALOG (self)),
+                                             withheld_cb, g_steal_pointer (&exporting));
 }
 
 /* What the export holds, as the audit trail keeps it: for the young
@@ -205,6 +422,7 @@ story_cb (GObject      *object,
                   ? heard_case_file_get_chronology (self->case_file) : NULL,
     .staff = heard_context_get_staff (context),
     .agencies = heard_context_get_agencies (context),
+    .withholdings = self->withholdings,
     .redact = (const char *const *) redact->pdata,
     .printed_on = today,
     .practice = heard_context_get_practice (context),
@@ -247,6 +465,11 @@ heard_record_export_dialog_save (HeardDialog *dialog)
   g_autofree char *name = NULL;
   GDate day;
 
+  if (!collect_withholdings (self))
+    {
+      heard_dialog_resume_saving (dialog);
+      return;
+    }
   /* A name typed but not yet added is meant to go too. */
   add_name_cb (self);
   heard_date_today (&day);
@@ -269,6 +492,8 @@ heard_record_export_dialog_dispose (GObject *object)
   g_clear_pointer (&self->chooser_window, gtk_window_destroy);
   g_clear_object (&self->case_file);
   g_clear_object (&self->names);
+  g_clear_pointer (&self->withholdable, g_ptr_array_unref);
+  g_clear_pointer (&self->withholdings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (heard_record_export_dialog_parent_class)->dispose (object);
 }
@@ -288,6 +513,9 @@ heard_record_export_dialog_class_init (HeardRecordExportDialogClass *klass)
                                                "/ui/heard-record-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardRecordExportDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, HeardRecordExportDialog, names_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardRecordExportDialog, withhold_group);
+  gtk_widget_class_bind_template_child (widget_class, HeardRecordExportDialog, decided_by_row);
+  gtk_widget_class_bind_template_child (widget_class, HeardRecordExportDialog, withhold_list);
   gtk_widget_class_bind_template_callback (widget_class, add_name_cb);
 }
 
@@ -296,6 +524,7 @@ heard_record_export_dialog_init (HeardRecordExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->names = gtk_string_list_new (NULL);
+  self->withholdable = g_ptr_array_new_with_free_func (g_free);
   gtk_list_box_bind_model (self->names_list, G_LIST_MODEL (self->names), create_name_row, self,
                            NULL);
 }
@@ -315,6 +544,11 @@ heard_record_export_dialog_new (GtkWindow               *parent,
                        "save-label", _("_Export…"), NULL);
   self->case_file = g_object_ref (case_file);
   self->kind = kind;
+  if (!mine)
+    {
+      list_withholdable (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->withhold_group), TRUE);
+    }
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   heard_accessibility_name_entry_rows (GTK_WIDGET (self));
   return self;
