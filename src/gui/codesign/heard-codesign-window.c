@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-caseworker-passphrase.h"
+#include "heard-codesign-check-in.h"
 #include "heard-codesign-area.h"
 #include "heard-codesign-statement.h"
 #include "heard-codesign-window-private.h"
@@ -63,6 +64,8 @@ struct _HeardCodesignWindow
   HeardStoryView *story_view;
   GtkLabel       *edit_heading;
   GtkTextView    *edit_view;
+  HeardCodesignCheckIn *check_in_page;
+  GtkLabel       *check_in_label;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCodesignWindow, heard_codesign_window, ADW_TYPE_WINDOW)
@@ -219,6 +222,10 @@ update_plan (HeardCodesignWindow *self)
         gtk_list_box_bind_model (self->areas_list, NULL, NULL, NULL, NULL);
     }
   gtk_widget_set_visible (self->no_plan_label, newest == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codesign.check-in", newest != NULL);
+  gtk_label_set_label (self->check_in_label,
+                       newest == NULL ? C_("co-design", "You can check in when there is a plan.")
+                                      : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->areas_list), newest != NULL);
   update_say (self);
 }
@@ -542,6 +549,30 @@ save_say_action (GtkWidget  *widget,
 }
 
 static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  gtk_label_set_label (self->check_in_label, NULL);
+  heard_codesign_check_in_start (self->check_in_page, self->case_file, self->plan);
+  show_page (self, "check-in");
+  gtk_widget_child_focus (GTK_WIDGET (self->check_in_page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+check_in_saved_cb (HeardCodesignWindow *self)
+{
+  gtk_label_set_label (self->check_in_label, C_("co-design", "Thank you. Your check-in is saved."));
+  if (g_str_equal (get_page (self), "check-in"))
+    done_editing_action (GTK_WIDGET (self), NULL, NULL);
+}
+
+static void
 person_notify_cb (HeardCodesignWindow *self)
 {
   update_heading (self);
@@ -617,7 +648,10 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, story_view);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_heading);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_view);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_label);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_in_saved_cb);
 
   /* Its only actions: nothing here reaches other records or Heard's own. */
   gtk_widget_class_install_action (widget_class, "codesign.pause", NULL, pause_action);
@@ -632,6 +666,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "codesign.save-own-words", NULL,
                                    save_own_words_action);
   gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
+  gtk_widget_class_install_action (widget_class, "codesign.check-in", NULL, check_in_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
   /* Pause from the keyboard at once too (a button pressed with a key
    * shows its press for a moment before it acts). */
@@ -643,6 +678,7 @@ static void
 heard_codesign_window_init (HeardCodesignWindow *self)
 {
   g_type_ensure (HEARD_TYPE_STORY_VIEW);
+  g_type_ensure (HEARD_TYPE_CODESIGN_CHECK_IN);
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
