@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-accessibility.h"
 #include "heard-face-scale.h"
 
 /*
@@ -126,6 +127,8 @@ new_choice (HeardFaceScale *self,
 
   if (child != NULL)
     gtk_button_set_child (GTK_BUTTON (button), child);
+  else
+    gtk_button_set_use_underline (GTK_BUTTON (button), TRUE);
   if (index > 0)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
                                  GTK_TOGGLE_BUTTON (self->choices[0]));
@@ -266,7 +269,7 @@ heard_face_scale_init (HeardFaceScale *self)
   GtkWidget *faces = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *ends = gtk_center_box_new ();
   GtkWidget *others = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label;
+  GtkWidget *button;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -283,10 +286,13 @@ heard_face_scale_init (HeardFaceScale *self)
                                  new_word (get_word (HEARD_RATING_MAX), 1));
   gtk_box_append (GTK_BOX (self->box), ends);
 
-  label = gtk_label_new_with_mnemonic (C_("co-design", "S_kip"));
-  gtk_box_append (GTK_BOX (others), new_choice (self, CHOICE_SKIP, label));
-  label = gtk_label_new_with_mnemonic (C_("co-design", "I’d _rather not say"));
-  gtk_box_append (GTK_BOX (others), new_choice (self, CHOICE_RATHER_NOT_SAY, label));
+  button = new_choice (self, CHOICE_SKIP, NULL);
+  gtk_button_set_label (GTK_BUTTON (button), C_("co-design", "S_kip"));
+  gtk_box_append (GTK_BOX (others), button);
+  button = new_choice (self, CHOICE_RATHER_NOT_SAY, NULL);
+  gtk_button_set_label (GTK_BUTTON (button), C_("co-design", "I’d _rather not say"));
+  gtk_box_append (GTK_BOX (others), button);
+  heard_accessibility_name_mnemonics (others);
   self->chosen_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->chosen_label), TRUE);
   gtk_label_set_xalign (self->chosen_label, 1);
