@@ -792,6 +792,8 @@ test_codesign_check_in (void)
   g_signal_emit_by_name (find_button (scales->pdata[scales->len - 1], "I’d _rather not say"),
                          "clicked");
   set_text_view (find_text_view (shown_page (codesign)), CHECK_IN_WORDS);
+  gtk_widget_grab_focus (find_text_view (shown_page (codesign)));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-check-in-chosen");
 
   /* Pause from here, and back to here with every answer. */
   g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,

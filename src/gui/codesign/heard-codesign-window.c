@@ -65,6 +65,7 @@ struct _HeardCodesignWindow
   GtkLabel       *edit_heading;
   GtkTextView    *edit_view;
   HeardCodesignCheckIn *check_in_page;
+  GtkWidget      *check_in_button;
   GtkLabel       *check_in_label;
 };
 
@@ -569,7 +570,11 @@ check_in_saved_cb (HeardCodesignWindow *self)
 {
   gtk_label_set_label (self->check_in_label, C_("co-design", "Thank you. Your check-in is saved."));
   if (g_str_equal (get_page (self), "check-in"))
-    done_editing_action (GTK_WIDGET (self), NULL, NULL);
+    {
+      show_page (self, "together");
+      /* Beside the thanks, in view. */
+      gtk_widget_grab_focus (self->check_in_button);
+    }
 }
 
 static void
@@ -649,6 +654,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_heading);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, edit_view);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_label);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, check_in_saved_cb);
