@@ -620,6 +620,20 @@ collect_faces (GtkWidget *scale)
   return faces;
 }
 
+/* Whether a label below @root, shown or not, reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
+        has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GtkWidget *
 get_focus (HeardCodesignWindow *codesign)
 {
@@ -840,6 +854,12 @@ test_codesign_check_in (void)
   gtk_window_close (GTK_WINDOW (codesign));
   type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
   heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+
+  /* The staff view: their ratings alone, no worker's rating shown as one. */
+  g_assert_true (has_label (GTK_WIDGET (window), "Rated by them alone: no worker’s ratings"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Safety: their rating 7"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Education and training: their rating 3"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Safety: their rating 4 · worker’s rating 6"));
   g_clear_object (&case_file);
   heard_test_ui_stop (the_app);
 }
