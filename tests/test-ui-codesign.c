@@ -785,8 +785,9 @@ test_codesign_check_in (void)
     g_autoptr(GPtrArray) first = collect_faces (scales->pdata[0]);
     g_autoptr(GPtrArray) second = collect_faces (scales->pdata[1]);
 
-    g_assert_true (gtk_widget_grab_focus (scales->pdata[0]));
+    /* Opened on the first question, on its choice (skipped). */
     focus = get_focus (codesign);
+    g_assert_true (gtk_widget_is_ancestor (focus, scales->pdata[0]));
     g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "S_kip");
     for (guint i = 0; i < 4; i++)
       g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));

@@ -211,6 +211,16 @@ heard_codesign_check_in_start (HeardCodesignCheckIn *self,
   gtk_box_append (GTK_BOX (self->questions_box), self->safety_scale);
 }
 
+/* On the first question. */
+static gboolean
+heard_codesign_check_in_grab_focus (GtkWidget *widget)
+{
+  HeardCodesignCheckIn *self = HEARD_CODESIGN_CHECK_IN (widget);
+  GtkWidget *first = gtk_widget_get_first_child (self->questions_box);
+
+  return first != NULL ? gtk_widget_grab_focus (first) : FALSE;
+}
+
 static void
 heard_codesign_check_in_dispose (GObject *object)
 {
@@ -239,9 +249,11 @@ static void
 heard_codesign_check_in_class_init (HeardCodesignCheckInClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heard_codesign_check_in_dispose;
   object_class->finalize = heard_codesign_check_in_finalize;
+  widget_class->grab_focus = heard_codesign_check_in_grab_focus;
 
   signals[SIGNAL_SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -562,7 +562,7 @@ check_in_action (GtkWidget  *widget,
   gtk_label_set_label (self->check_in_label, NULL);
   heard_codesign_check_in_start (self->check_in_page, self->case_file, self->plan);
   show_page (self, "check-in");
-  gtk_widget_child_focus (GTK_WIDGET (self->check_in_page), GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->check_in_page));
 }
 
 static void
