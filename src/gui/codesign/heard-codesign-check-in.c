@@ -127,7 +127,7 @@ build_check_in (HeardCodesignCheckIn *self)
   today = heard_date_to_iso (&day);
   heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, today);
   heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, words);
-  heard_check_in_set_text (check_in, HEARD_CHECK_IN_PRESENT, _("In co-design"));
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_PRESENT, C_("co-design", "In co-design"));
   for (guint i = 0; i < self->scales->len; i++)
     {
       heard_face_scale_get_rating (self->scales->pdata[i], &rating);
