@@ -6,6 +6,7 @@
 #include "heard-case-file.h"
 #include "heard-codesign-say.h"
 #include "heard-codesign-window-private.h"
+#include "heard-face-scale.h"
 #include "heard-person-page.h"
 #include "heard-story-view.h"
 #include "heard-test-ui.h"
@@ -18,6 +19,8 @@
  * staff window, which shows its neutral page meanwhile); Pause hides
  * everything personal before the next frame and comes back with one
  * click; leaving asks for the staff passphrase and refuses a wrong one.
+ * Checking in there: a face scale for each area and for how safe they
+ * feel, by keyboard and by click, saved as theirs beside the worker's.
  */
 
 #define NAME "Amira Khan"
@@ -825,6 +828,283 @@ test_codesign_say (void)
   heard_test_ui_stop (the_app);
 }
 
+#define CHECK_IN_WORDS "School was better this week."
+
+static void
+collect_type (GtkWidget *root,
+              GType      type,
+              GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_type (child, type, found);
+    }
+}
+
+/* The eleven faces of @scale, 0 first. */
+static GPtrArray *
+collect_faces (GtkWidget *scale)
+{
+  GPtrArray *buttons = g_ptr_array_new ();
+  GPtrArray *faces = g_ptr_array_new ();
+
+  collect_type (scale, GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "face"))
+      g_ptr_array_add (faces, buttons->pdata[i]);
+  g_ptr_array_unref (buttons);
+
+  return faces;
+}
+
+/* Whether a label below @root, shown or not, reads @text. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
+        has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkWidget *
+get_focus (HeardCodesignWindow *codesign)
+{
+  return gtk_root_get_focus (GTK_ROOT (codesign));
+}
+
+/* A worker's own check-in on @plan_id: their rating and the worker's for
+ * each of @kinds, and how safe the young person felt. */
+static gint64
+save_worker_check_in (HeardCaseFile       *case_file,
+                      gint64               plan_id,
+                      const HeardAreaKind *kinds,
+                      guint                n_kinds)
+{
+  g_autoptr(HeardCheckIn) check_in = heard_check_in_new (plan_id);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, "2026-03-06");
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      heard_check_in_set_rating (check_in, kinds[i], HEARD_RATER_YOUNG_PERSON,
+                                 HEARD_RATING_GIVEN, 4);
+      heard_check_in_set_rating (check_in, kinds[i], HEARD_RATER_WORKER, HEARD_RATING_GIVEN, 6);
+    }
+  heard_check_in_set_safety (check_in, HEARD_RATING_GIVEN, 5);
+  heard_case_file_save_check_in_async (case_file, check_in, NULL, heard_test_store_result_cb,
+                                       &result);
+
+  return finish_write (case_file, &result);
+}
+
+static void
+assert_rating (HeardCheckIn     *check_in,
+               HeardAreaKind     area,
+               HeardRater        rater,
+               HeardRatingState  state,
+               guint             value)
+{
+  HeardRating rating;
+
+  g_assert_true (heard_check_in_get_rating (check_in, area, rater, &rating));
+  g_assert_cmpint (rating.state, ==, state);
+  g_assert_cmpuint (rating.value, ==, value);
+}
+
+static HeardCheckIn *
+find_check_in (HeardCaseFile *case_file,
+               gboolean       worker_s,
+               gint64         worker_id)
+{
+  GListModel *check_ins = heard_case_file_get_check_ins (case_file);
+
+  for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
+    {
+      g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (check_ins, i);
+
+      if ((heard_check_in_get_id (check_in) == worker_id) == worker_s)
+        return check_in;
+    }
+
+  return NULL;
+}
+
+static void
+test_codesign_check_in (void)
+{
+  static const HeardAreaKind kinds[] = {
+    HEARD_AREA_SAFETY, HEARD_AREA_EDUCATION, HEARD_AREA_HOME
+  };
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) scales = g_ptr_array_new ();
+  HeardCodesignWindow *codesign;
+  HeardWindow *window;
+  HeardPersonPage *page;
+  HeardCheckIn *theirs;
+  HeardCheckIn *workers;
+  HeardRating safety;
+  Count one_plan = { NULL, 1 };
+  Count two = { NULL, 2 };
+  GtkWidget *focus;
+  gint64 plan_id;
+  gint64 worker_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  case_file = heard_case_file_open (heard_window_get_context (window),
+                                    heard_person_page_get_person (page));
+
+  /* No plan yet: nothing to check in on, and they are told why. */
+  codesign = open_codesign (window);
+  gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.check-in", NULL);
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  g_assert_false (gtk_widget_get_sensitive (find_button (GTK_WIDGET (codesign), "_Check In")));
+  assert_shows (GTK_WINDOW (codesign), "You can check in when there is a plan.");
+
+  /* A plan of three areas, with a worker's check-in on it. */
+  heard_case_file_start_plan_async (case_file, NULL, heard_test_store_result_cb, &result);
+  plan_id = finish_write (case_file, &result);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autoptr(HeardPlanArea) area = heard_plan_area_new (plan_id, kinds[i]);
+
+      heard_plan_area_set_text (area, HEARD_AREA_GOAL_WORKER, WORKER_GOAL);
+      heard_case_file_save_area_async (case_file, area, NULL, heard_test_store_result_cb,
+                                       &result);
+      finish_write (case_file, &result);
+    }
+  one_plan.model = heard_case_file_get_plans (case_file);
+  heard_test_ui_wait_until (has_items, &one_plan, "their plan");
+  worker_id = save_worker_check_in (case_file, plan_id, kinds, G_N_ELEMENTS (kinds));
+  g_assert_true (gtk_widget_get_sensitive (find_button (GTK_WIDGET (codesign), "_Check In")));
+  assert_does_not_show (GTK_WINDOW (codesign), "You can check in when there is a plan.");
+
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Check In"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "check-in");
+  assert_walled (GTK_WIDGET (codesign));
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  assert_shows (GTK_WINDOW (codesign), "How safe do you feel?");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-check-in");
+
+  /* A scale for each area, then safety; each face speaks its number. */
+  collect_type (shown_page (codesign), HEARD_TYPE_FACE_SCALE, scales);
+  g_assert_cmpuint (scales->len, ==, G_N_ELEMENTS (kinds) + 1);
+  for (guint i = 0; i < scales->len; i++)
+    {
+      g_autoptr(GPtrArray) faces = collect_faces (scales->pdata[i]);
+
+      g_assert_cmpuint (faces->len, ==, HEARD_RATING_MAX + 1);
+      for (guint value = 0; value < faces->len; value++)
+        {
+          g_autofree char *label = heard_test_ui_dup_accessible_label (faces->pdata[value]);
+          g_autofree char *number = g_strdup_printf ("%u, ", value);
+
+          g_assert_nonnull (label);
+          g_assert_true (g_str_has_prefix (label, number));
+        }
+    }
+
+  /* The keyboard: into the first question on its choice (skipped), the
+   * arrows along it, choosing; Tab on to the next question. */
+  {
+    g_autoptr(GPtrArray) first = collect_faces (scales->pdata[0]);
+    g_autoptr(GPtrArray) second = collect_faces (scales->pdata[1]);
+
+    /* Opened on the first question, on its choice (skipped). */
+    focus = get_focus (codesign);
+    g_assert_true (gtk_widget_is_ancestor (focus, scales->pdata[0]));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "S_kip");
+    for (guint i = 0; i < 4; i++)
+      g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[7]);
+    g_assert_true (gtk_toggle_button_get_active (first->pdata[7]));
+    /* What Tab does (GtkWindow's own key handling, not a shortcut). */
+    g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_FORWARD);
+    focus = get_focus (codesign);
+    g_assert_true (gtk_widget_is_ancestor (focus, scales->pdata[1]));
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "S_kip");
+
+    /* A click on the second; the third left skipped. */
+    g_signal_emit_by_name (second->pdata[3], "clicked");
+    g_assert_true (gtk_toggle_button_get_active (second->pdata[3]));
+  }
+  /* How safe: they would rather not say. */
+  g_signal_emit_by_name (find_button (scales->pdata[scales->len - 1], "I’d _rather not say"),
+                         "clicked");
+  set_text_view (find_text_view (shown_page (codesign)), CHECK_IN_WORDS);
+  gtk_widget_grab_focus (find_text_view (shown_page (codesign)));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-check-in-chosen");
+
+  /* Pause from here, and back to here with every answer. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,
+                                               GDK_CONTROL_MASK));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "paused");
+  assert_does_not_show (GTK_WINDOW (codesign), "How safe do you feel?");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "check-in");
+
+  g_signal_emit_by_name (find_button (shown_page (codesign), "_Save"), "clicked");
+  two.model = heard_case_file_get_check_ins (case_file);
+  heard_test_ui_wait_until (has_items, &two, "their check-in saved");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  assert_shows (GTK_WINDOW (codesign), "Thank you. Your check-in is saved.");
+
+  /* Theirs: exactly what they chose, the worker's left skipped. */
+  theirs = find_check_in (case_file, FALSE, worker_id);
+  g_assert_nonnull (theirs);
+  g_assert_cmpint (heard_check_in_get_plan_id (theirs), ==, plan_id);
+  g_assert_cmpuint (heard_check_in_get_n_areas (theirs), ==, G_N_ELEMENTS (kinds));
+  assert_rating (theirs, kinds[0], HEARD_RATER_YOUNG_PERSON, HEARD_RATING_GIVEN, 7);
+  assert_rating (theirs, kinds[1], HEARD_RATER_YOUNG_PERSON, HEARD_RATING_GIVEN, 3);
+  assert_rating (theirs, kinds[2], HEARD_RATER_YOUNG_PERSON, HEARD_RATING_SKIPPED, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    assert_rating (theirs, kinds[i], HEARD_RATER_WORKER, HEARD_RATING_SKIPPED, 0);
+  heard_check_in_get_safety (theirs, &safety);
+  g_assert_cmpint (safety.state, ==, HEARD_RATING_RATHER_NOT_SAY);
+  g_assert_cmpstr (heard_check_in_get_text (theirs, HEARD_CHECK_IN_THEIR_WORDS), ==,
+                   CHECK_IN_WORDS);
+
+  /* The worker's check-in as it was. */
+  workers = find_check_in (case_file, TRUE, worker_id);
+  g_assert_nonnull (workers);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      assert_rating (workers, kinds[i], HEARD_RATER_YOUNG_PERSON, HEARD_RATING_GIVEN, 4);
+      assert_rating (workers, kinds[i], HEARD_RATER_WORKER, HEARD_RATING_GIVEN, 6);
+    }
+  heard_check_in_get_safety (workers, &safety);
+  g_assert_cmpint (safety.state, ==, HEARD_RATING_GIVEN);
+  g_assert_cmpuint (safety.value, ==, 5);
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-checked-in");
+
+  gtk_window_close (GTK_WINDOW (codesign));
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+
+  /* The staff view: their ratings alone, no worker's rating shown as one. */
+  g_assert_true (has_label (GTK_WIDGET (window), "Rated by them alone: no worker’s ratings"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Safety: their rating 7"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Education and training: their rating 3"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Safety: their rating 4 · worker’s rating 6"));
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -832,5 +1112,6 @@ main (int   argc,
   the_app = heard_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/codesign/walls", test_codesign_walls);
   g_test_add_func ("/ui/codesign/say", test_codesign_say);
+  g_test_add_func ("/ui/codesign/check-in", test_codesign_check_in);
   return g_test_run ();
 }

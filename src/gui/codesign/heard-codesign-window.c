@@ -7,6 +7,7 @@
 
 #include "heard-accessibility.h"
 #include "heard-caseworker-passphrase.h"
+#include "heard-codesign-check-in.h"
 #include "heard-codesign-area.h"
 #include "heard-codesign-say.h"
 #include "heard-codesign-statement.h"
@@ -67,6 +68,9 @@ struct _HeardCodesignWindow
   GtkWidget      *say_something_button;
   GtkWidget      *said_label;
   HeardCodesignSay *say_page;
+  HeardCodesignCheckIn *check_in_page;
+  GtkWidget      *check_in_button;
+  GtkLabel       *check_in_label;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCodesignWindow, heard_codesign_window, ADW_TYPE_WINDOW)
@@ -223,6 +227,10 @@ update_plan (HeardCodesignWindow *self)
         gtk_list_box_bind_model (self->areas_list, NULL, NULL, NULL, NULL);
     }
   gtk_widget_set_visible (self->no_plan_label, newest == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "codesign.check-in", newest != NULL);
+  gtk_label_set_label (self->check_in_label,
+                       newest == NULL ? C_("co-design", "You can check in when there is a plan.")
+                                      : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->areas_list), newest != NULL);
   update_say (self);
 }
@@ -582,6 +590,34 @@ said_cb (HeardCodesignWindow *self)
 }
 
 static void
+check_in_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  gtk_label_set_label (self->check_in_label, NULL);
+  heard_codesign_check_in_start (self->check_in_page, self->case_file, self->plan);
+  show_page (self, "check-in");
+  gtk_widget_grab_focus (GTK_WIDGET (self->check_in_page));
+}
+
+static void
+check_in_saved_cb (HeardCodesignWindow *self)
+{
+  gtk_label_set_label (self->check_in_label, C_("co-design", "Thank you. Your check-in is saved."));
+  if (g_str_equal (get_page (self), "check-in"))
+    {
+      show_page (self, "together");
+      /* Beside the thanks, in view. */
+      gtk_widget_grab_focus (self->check_in_button);
+    }
+}
+
+static void
 person_notify_cb (HeardCodesignWindow *self)
 {
   update_heading (self);
@@ -662,6 +698,10 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_page);
   gtk_widget_class_bind_template_callback (widget_class, passphrase_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, said_cb);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_page);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_label);
+  gtk_widget_class_bind_template_callback (widget_class, check_in_saved_cb);
 
   /* Its only actions: nothing here reaches other records or Heard's own. */
   gtk_widget_class_install_action (widget_class, "codesign.pause", NULL, pause_action);
@@ -677,6 +717,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
                                    save_own_words_action);
   gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
   gtk_widget_class_install_action (widget_class, "codesign.say", "x", say_action);
+  gtk_widget_class_install_action (widget_class, "codesign.check-in", NULL, check_in_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
   /* Pause from the keyboard at once too (a button pressed with a key
    * shows its press for a moment before it acts). */
@@ -689,6 +730,7 @@ heard_codesign_window_init (HeardCodesignWindow *self)
 {
   g_type_ensure (HEARD_TYPE_STORY_VIEW);
   g_type_ensure (HEARD_TYPE_CODESIGN_SAY);
+  g_type_ensure (HEARD_TYPE_CODESIGN_CHECK_IN);
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();

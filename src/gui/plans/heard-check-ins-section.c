@@ -78,6 +78,23 @@ add_text (GtkWidget  *box,
   gtk_box_append (GTK_BOX (box), label);
 }
 
+/* Whether the worker rated any area (or said they would rather not). */
+static gboolean
+has_worker_rating (HeardCheckIn *check_in)
+{
+  for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
+    {
+      HeardRating rating;
+
+      heard_check_in_get_rating (check_in, heard_check_in_get_area (check_in, i),
+                                 HEARD_RATER_WORKER, &rating);
+      if (rating.state != HEARD_RATING_SKIPPED)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static GtkWidget *
 create_check_in_row (gpointer item,
                      gpointer user_data)
@@ -88,6 +105,7 @@ create_check_in_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   const char *present = heard_check_in_get_text (check_in, HEARD_CHECK_IN_PRESENT);
   const char *worker_note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
+  gboolean by_worker = has_worker_rating (check_in);
   HeardRating safety;
   g_autofree char *day = NULL;
   g_autofree char *safety_words = NULL;
@@ -112,6 +130,11 @@ create_check_in_row (gpointer item,
   add_text (box, _("In their words"),
             heard_check_in_get_text (check_in, HEARD_CHECK_IN_THEIR_WORDS));
 
+  /* Rated by them alone (in co-design, say): no worker's rating to show
+   * beside each of theirs, and that said once. */
+  if (!by_worker)
+    gtk_box_append (GTK_BOX (box), new_label (_("Rated by them alone: no worker’s ratings"),
+                                              "dim-label"));
   for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
     {
       HeardAreaKind area = heard_check_in_get_area (check_in, i);
@@ -124,9 +147,14 @@ create_check_in_row (gpointer item,
       heard_check_in_get_rating (check_in, area, HEARD_RATER_WORKER, &ratings[1]);
       theirs = heard_check_in_dup_rating_words (&ratings[0]);
       workers = heard_check_in_dup_rating_words (&ratings[1]);
-      /* TRANSLATORS: an area, then the young person's rating and the worker's, side by side */
-      line = g_strdup_printf (_("%s: their rating %s · worker’s rating %s"),
-                              heard_check_in_area_name (self->plan, area), theirs, workers);
+      if (!by_worker)
+        /* TRANSLATORS: an area, then the young person's rating */
+        line = g_strdup_printf (_("%s: their rating %s"),
+                                heard_check_in_area_name (self->plan, area), theirs);
+      else
+        /* TRANSLATORS: an area, then the young person's rating and the worker's, side by side */
+        line = g_strdup_printf (_("%s: their rating %s · worker’s rating %s"),
+                                heard_check_in_area_name (self->plan, area), theirs, workers);
       gtk_box_append (GTK_BOX (box), new_label (line, NULL));
       if (heard_check_in_area_to_talk_about (check_in, area))
         {
