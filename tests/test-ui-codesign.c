@@ -860,20 +860,6 @@ collect_faces (GtkWidget *scale)
   return faces;
 }
 
-/* Whether a label below @root, shown or not, reads @text. */
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0) ||
-        has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static GtkWidget *
 get_focus (HeardCodesignWindow *codesign)
 {
@@ -937,8 +923,11 @@ find_check_in (HeardCaseFile *case_file,
   return NULL;
 }
 
+/* A whole sitting, as the issue tells it: they check in on the face
+ * scales (two areas rated, one skipped), type a statement, pause and
+ * come back; staff leave with their passphrase and see both. */
 static void
-test_codesign_check_in (void)
+test_codesign_session (void)
 {
   static const HeardAreaKind kinds[] = {
     HEARD_AREA_SAFETY, HEARD_AREA_EDUCATION, HEARD_AREA_HOME
@@ -954,6 +943,7 @@ test_codesign_check_in (void)
   HeardCheckIn *workers;
   HeardRating safety;
   Count one_plan = { NULL, 1 };
+  Count one_statement = { NULL, 1 };
   Count two = { NULL, 2 };
   GtkWidget *focus;
   gint64 plan_id;
@@ -1092,15 +1082,31 @@ test_codesign_check_in (void)
   g_assert_cmpuint (safety.value, ==, 5);
   heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-checked-in");
 
+  /* In the same sitting they type a statement of their own. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  set_text_view (find_text_view (shown_page (codesign)), TYPED);
+  g_signal_emit_by_name (find_button (shown_page (codesign), "_Save"), "clicked");
+  one_statement.model = heard_case_file_get_statements (case_file);
+  heard_test_ui_wait_until (has_items, &one_statement, "their typed statement");
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
+
+  /* Leaving takes the staff passphrase, and the staff view is back. */
   gtk_window_close (GTK_WINDOW (codesign));
   type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
   heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  heard_test_ui_wait_until (shows_state, "records", "the staff view again");
 
-  /* The staff view: their ratings alone, no worker's rating shown as one. */
-  g_assert_true (has_label (GTK_WIDGET (window), "Rated by them alone: no worker’s ratings"));
-  g_assert_true (has_label (GTK_WIDGET (window), "Safety: their rating 7"));
-  g_assert_true (has_label (GTK_WIDGET (window), "Education and training: their rating 3"));
-  g_assert_true (has_label (GTK_WIDGET (window), "Safety: their rating 4 · worker’s rating 6"));
+  /* The staff view: their ratings alone, no worker's rating shown as one,
+   * beside the worker's own check-in; and their statement, typed by them. */
+  heard_person_page_show_view (page, "plan");
+  assert_shows (GTK_WINDOW (window), "Rated by them alone: no worker’s ratings");
+  assert_shows (GTK_WINDOW (window), "Safety: their rating 7");
+  assert_shows (GTK_WINDOW (window), "Education and training: their rating 3");
+  assert_shows (GTK_WINDOW (window), "Safety: their rating 4 · worker’s rating 6");
+  heard_person_page_show_view (page, "statements");
+  assert_shows (GTK_WINDOW (window), TYPED);
+  assert_shows (GTK_WINDOW (window), "Typed by them");
   g_clear_object (&case_file);
   heard_test_ui_stop (the_app);
 }
@@ -1112,6 +1118,6 @@ main (int   argc,
   the_app = heard_test_ui_init (&argc, &argv);
   g_test_add_func ("/ui/codesign/walls", test_codesign_walls);
   g_test_add_func ("/ui/codesign/say", test_codesign_say);
-  g_test_add_func ("/ui/codesign/check-in", test_codesign_check_in);
+  g_test_add_func ("/ui/codesign/session", test_codesign_session);
   return g_test_run ();
 }
