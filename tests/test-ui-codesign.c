@@ -1111,6 +1111,68 @@ test_codesign_session (void)
   heard_test_ui_stop (the_app);
 }
 
+/* Many statements: their newest few show, so their plan is near; "Show
+ * All My Words" shows the rest and is then gone. */
+static void
+test_codesign_newest_words (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  HeardCodesignWindow *codesign;
+  HeardWindow *window;
+  HeardPersonPage *page;
+  GtkWidget *all_words;
+  Count all = { NULL, 8 };
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  case_file = heard_case_file_open (heard_window_get_context (window),
+                                    heard_person_page_get_person (page));
+  for (guint i = 0; i < all.n; i++)
+    {
+      g_autofree char *words = g_strdup_printf ("Words number %u of mine.", i);
+
+      record_statement (case_file, words, NULL);
+    }
+  all.model = heard_case_file_get_statements (case_file);
+  heard_test_ui_wait_until (has_items, &all, "their statements");
+
+  codesign = open_codesign (window);
+  all_words = find_button (GTK_WIDGET (codesign), "Show All _My Words");
+  g_assert_true (gtk_widget_get_visible (all_words));
+  {
+    g_autofree char *shown = dup_shown_text (GTK_WINDOW (codesign));
+    guint n_shown = 0;
+
+    for (guint i = 0; i < all.n; i++)
+      {
+        g_autofree char *words = g_strdup_printf ("Words number %u of mine.", i);
+
+        n_shown += strstr (shown, words) != NULL;
+      }
+    g_assert_cmpuint (n_shown, ==, 5);
+  }
+  g_signal_emit_by_name (all_words, "clicked");
+  g_assert_false (gtk_widget_get_visible (all_words));
+  for (guint i = 0; i < all.n; i++)
+    {
+      g_autofree char *words = g_strdup_printf ("Words number %u of mine.", i);
+
+      assert_shows (GTK_WINDOW (codesign), words);
+    }
+
+  gtk_window_close (GTK_WINDOW (codesign));
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1119,5 +1181,6 @@ main (int   argc,
   g_test_add_func ("/ui/codesign/walls", test_codesign_walls);
   g_test_add_func ("/ui/codesign/say", test_codesign_say);
   g_test_add_func ("/ui/codesign/session", test_codesign_session);
+  g_test_add_func ("/ui/codesign/newest-words", test_codesign_newest_words);
   return g_test_run ();
 }

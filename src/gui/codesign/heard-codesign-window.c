@@ -16,6 +16,10 @@
 #include "heard-for-them.h"
 #include "heard-story-view.h"
 
+/* How many of their statements show before they ask for all: enough to
+ * see their newest words, few enough that their plan is not far below. */
+#define FEW_STATEMENTS 5
+
 /*
  * Co-design mode: the young person at the screen beside staff, working on
  * their own plan. A window of its own, for that one young person, in
@@ -45,6 +49,8 @@ struct _HeardCodesignWindow
   HeardPlan      *plan;
   /* Only the areas written for them to read. */
   GtkCustomFilter *area_filter;
+  /* Their newest statements, all of them once they ask. */
+  GtkSliceListModel *shown_statements;
   /* What the editor page is changing. */
   HeardAreaKind   edit_area;
   HeardOwnPart    edit_part;
@@ -55,6 +61,7 @@ struct _HeardCodesignWindow
   GtkWidget      *come_back_button;
   GtkWidget      *passphrase_entry;
   GtkListBox     *statements_list;
+  GtkWidget      *all_words_button;
   GtkWidget      *no_plan_label;
   GtkListBox     *areas_list;
   GtkLabel       *say_label;
@@ -204,6 +211,37 @@ update_say (HeardCodesignWindow *self)
 }
 
 /* The newest version of their plan is the one they work on. */
+/* "Show All My Words" is offered while some of their words are not shown. */
+static void
+update_all_words (HeardCodesignWindow *self)
+{
+  GListModel *all;
+
+  if (self->case_file == NULL)
+    return;
+  all = heard_case_file_get_statements (self->case_file);
+  gtk_widget_set_visible (self->all_words_button,
+                          g_list_model_get_n_items (all) >
+                          gtk_slice_list_model_get_size (self->shown_statements));
+}
+
+static void
+all_words_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  guint first_new = gtk_slice_list_model_get_size (self->shown_statements);
+  GtkListBoxRow *row;
+
+  gtk_slice_list_model_set_size (self->shown_statements, G_MAXUINT);
+  update_all_words (self);
+  /* On to the first of their words just shown, not back to the top. */
+  row = gtk_list_box_get_row_at_index (self->statements_list, (int) first_new);
+  if (row != NULL)
+    gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 update_plan (HeardCodesignWindow *self)
 {
@@ -649,6 +687,7 @@ heard_codesign_window_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->case_file);
   g_clear_object (&self->area_filter);
+  g_clear_object (&self->shown_statements);
 
   G_OBJECT_CLASS (heard_codesign_window_parent_class)->dispose (object);
 }
@@ -683,6 +722,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, come_back_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, passphrase_entry);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, statements_list);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, all_words_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, no_plan_label);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, areas_list);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_label);
@@ -705,6 +745,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
 
   /* Its only actions: nothing here reaches other records or Heard's own. */
   gtk_widget_class_install_action (widget_class, "codesign.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "codesign.all-words", NULL, all_words_action);
   gtk_widget_class_install_action (widget_class, "codesign.resume", NULL, resume_action);
   gtk_widget_class_install_action (widget_class, "codesign.leave", NULL, leave_action);
   gtk_widget_class_install_action (widget_class, "codesign.stay", NULL, stay_action);
@@ -752,8 +793,13 @@ heard_codesign_window_new (GtkWindow     *staff_window,
   update_heading (self);
 
   /* Their words first, then their plan, then who has seen their story. */
-  gtk_list_box_bind_model (self->statements_list, heard_case_file_get_statements (case_file),
+  self->shown_statements = gtk_slice_list_model_new (
+    g_object_ref (heard_case_file_get_statements (case_file)), 0, FEW_STATEMENTS);
+  gtk_list_box_bind_model (self->statements_list, G_LIST_MODEL (self->shown_statements),
                            create_statement_row, self, NULL);
+  g_signal_connect_object (heard_case_file_get_statements (case_file), "items-changed",
+                           G_CALLBACK (update_all_words), self, G_CONNECT_SWAPPED);
+  update_all_words (self);
   self->area_filter = gtk_custom_filter_new (area_is_for_them, self, NULL);
   g_signal_connect_object (heard_case_file_get_for_them_marks (case_file), "items-changed",
                            G_CALLBACK (marks_changed_cb), self, G_CONNECT_SWAPPED);
