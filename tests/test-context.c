@@ -2045,6 +2045,19 @@ test_no_keyring_staff_passphrase (Fixture       *fixture,
   g_assert_no_error (error);
   /* Still open, as it was. */
   assert_people (context, PERSON_NAME);
+
+  /* Guessing waits, as at an unlock: after the free tries, even the
+   * right passphrase must wait. */
+  for (guint i = 0; i < HEARD_CASEWORKER_FREE_TRIES; i++)
+    {
+      g_assert_false (check_staff_passphrase (context, "a guess at it", &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (heard_context_get_caseworker_retry_at (context), >, g_get_monotonic_time ());
+  g_assert_false (check_staff_passphrase (context, PASSPHRASE, &error));
+  g_assert_error (error, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                  HEARD_CASEWORKER_PASSPHRASE_ERROR_TOO_SOON);
   heard_test_close_context (&context);
 }
 

@@ -1694,6 +1694,7 @@ records_passphrase_checked_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  follow_retry_at (g_task_get_source_object (task));
 }
 
 void

@@ -126,6 +126,9 @@ struct _HeardUnlockFlow
   gboolean         caseworker_never_set;
   gboolean         caseworker_passed;
   gint64           retry_at;
+  /* Records under a passphrase: wrong tries in a row at leaving co-design
+   * mode, which wait as the caseworker's do (retry_at). */
+  guint            records_wrong_tries;
   /* The records were opened in a way that asks for a new caseworker
    * passphrase before anything of them is shown. */
   gboolean         needs_new_caseworker_passphrase;
@@ -1781,6 +1784,29 @@ heard_unlock_flow_check_caseworker_passphrase_finish (HeardUnlockFlow  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Counts a wrong try, or clears the count on the right one, then ends
+ * the caller's task. */
+static void
+records_passphrase_checked_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  HeardUnlockFlow *self = HEARD_UNLOCK_FLOW (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      self->records_wrong_tries = 0;
+      note_wait (self, 0);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    note_wait (self, heard_caseworker_passphrase_wait_after (++self->records_wrong_tries));
+  g_task_return_error (task, error);
+}
+
 void
 heard_unlock_flow_check_records_passphrase_async (HeardUnlockFlow     *self,
                                                   const char          *passphrase,
@@ -1790,6 +1816,7 @@ heard_unlock_flow_check_records_passphrase_async (HeardUnlockFlow     *self,
                                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) check = NULL;
   Attempt *attempt;
 
   g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
@@ -1804,13 +1831,23 @@ heard_unlock_flow_check_records_passphrase_async (HeardUnlockFlow     *self,
                                _("These records are not kept under a passphrase."));
       return;
     }
+  /* The young person may be at the keyboard: guessing waits, as at an unlock. */
+  if (self->retry_at > g_get_monotonic_time ())
+    {
+      g_task_return_new_error (task, HEARD_CASEWORKER_PASSPHRASE_ERROR,
+                               HEARD_CASEWORKER_PASSPHRASE_ERROR_TOO_SOON, "%s",
+                               _("Too many wrong tries. Wait a little, then try again."));
+      return;
+    }
 
   attempt = g_new0 (Attempt, 1);
   attempt->passphrase = g_strdup (passphrase);
   attempt->salt_base64 = g_strdup (self->info.salt_hex);
   attempt->open_key = heard_key_copy (open_key);
-  g_task_set_task_data (task, attempt, (GDestroyNotify) attempt_free);
-  g_task_run_in_thread (task, check_records_passphrase_thread);
+  check = g_task_new (self, cancellable, records_passphrase_checked_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (check, heard_unlock_flow_check_records_passphrase_async);
+  g_task_set_task_data (check, attempt, (GDestroyNotify) attempt_free);
+  g_task_run_in_thread (check, check_records_passphrase_thread);
 }
 
 gboolean

@@ -114,7 +114,8 @@ gboolean         heard_unlock_flow_check_caseworker_passphrase_finish  (HeardUnl
                                                                         GError             **error);
 /* Records kept under a passphrase (no keyring, so no caseworker
  * passphrase): whether @passphrase is theirs, checked while they are open
- * with @open_key by deriving the key again off the main thread. */
+ * with @open_key by deriving the key again off the main thread. Wrong
+ * tries wait as the caseworker's do (get_caseworker_retry_at). */
 void             heard_unlock_flow_check_records_passphrase_async      (HeardUnlockFlow     *self,
                                                                         const char          *passphrase,
                                                                         const HeardKey      *open_key,
