@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "heard-case-file.h"
+#include "heard-context-private.h"
 #include "heard-dialog.h"
 #include "heard-for-them-mark.h"
 #include "heard-for-them-row.h"
@@ -15,6 +16,7 @@
 #include "heard-plan-view.h"
 #include "heard-statement-form.h"
 #include "heard-statements-view.h"
+#include "heard-store-codesign.h"
 #include "heard-test-ui.h"
 #include "heard-test-utils.h"
 
@@ -136,6 +138,34 @@ has_action (gpointer data)
   HeardPlan *plan = heard_plan_view_get_plan (data);
 
   return plan != NULL && heard_plan_count_actions (plan, NULL) == 1;
+}
+
+static gboolean
+has_two_actions (gpointer data)
+{
+  HeardPlan *plan = heard_plan_view_get_plan (data);
+
+  return plan != NULL && heard_plan_count_actions (plan, NULL) == 2;
+}
+
+static gboolean
+shows_error (gpointer data)
+{
+  return heard_dialog_get_error (data) != NULL;
+}
+
+/* A store that cannot write a mark, as on a full disk. */
+static void
+refuse_mark_async (HeardStore          *store,
+                   HeardForThemMark    *mark,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, heard_store_set_for_them_async);
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "The disk is full.");
 }
 
 static gboolean
@@ -264,6 +294,37 @@ test_action_unticked (void)
   dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
   g_assert_false (heard_for_them_row_get_active (for_them_row (dialog)));
   gtk_window_destroy (dialog);
+
+  /* A new action kept for staff, whose mark cannot be written at first:
+   * the editor stays open and says so; the second try writes the mark and
+   * keeps one action, not two. */
+  {
+    HeardStore *store = _heard_context_get_store (heard_case_file_get_context (case_file));
+    HeardStoreClass *store_class = HEARD_STORE_GET_CLASS (store);
+    void (*set_for_them_async) (HeardStore *, HeardForThemMark *, GCancellable *,
+                                GAsyncReadyCallback, gpointer) = store_class->set_for_them_async;
+    g_autoptr(HeardPlanAction) second = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "plan.add-action", "x",
+                                               area_id));
+    dialog = heard_test_ui_wait_for_window ("HeardActionEditor");
+    set_first_text_view (dialog, "Write to the college about the timetable");
+    heard_test_ui_set_row_text (GTK_WIDGET (dialog), "Named person there", "Ms Patel");
+    heard_test_ui_set_row_text (GTK_WIDGET (dialog), "To be done by", "15/02/2031");
+    heard_for_them_row_set_active (for_them_row (dialog), FALSE);
+    store_class->set_for_them_async = refuse_mark_async;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+    heard_test_ui_wait_until (has_two_actions, view, "the second action");
+    heard_test_ui_wait_until (shows_error, dialog, "the refused mark said");
+    g_assert_true (heard_test_ui_find_window ("HeardActionEditor") == dialog);
+    store_class->set_for_them_async = set_for_them_async;
+
+    save_dialog (dialog, "HeardActionEditor");
+    area = heard_plan_find_area (heard_plan_view_get_plan (view), HEARD_AREA_EDUCATION);
+    g_assert_cmpuint (g_list_model_get_n_items (heard_plan_area_get_actions (area)), ==, 2);
+    second = g_list_model_get_item (heard_plan_area_get_actions (area), 1);
+    wait_for_mark (case_file, HEARD_FOR_THEM_ACTION, heard_plan_action_get_id (second), FALSE);
+  }
 
   g_clear_object (&case_file);
   heard_test_ui_stop (the_app);

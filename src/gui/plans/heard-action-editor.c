@@ -112,8 +112,12 @@ action_saved_cb (GObject      *object,
       return;
     }
 
+  /* A new action keeps its id, so a second try after a refused mark
+   * saves it again rather than adding it twice. */
   if (heard_plan_action_get_id (self->draft) != 0)
     id = heard_plan_action_get_id (self->draft);
+  else
+    heard_plan_action_set_id (self->draft, id);
   heard_for_them_row_save_async (self->for_them_row, id, NULL,
                                  heard_dialog_get_cancellable (HEARD_DIALOG (self)),
                                  mark_saved_cb, g_object_ref (self));

@@ -98,6 +98,8 @@ area_saved_cb (GObject      *object,
 
   self->saved_id = heard_plan_area_get_id (self->draft) != 0 ? heard_plan_area_get_id (self->draft)
                                                              : id;
+  /* So that a second try after a refused mark saves it again, not twice. */
+  heard_plan_area_set_id (self->draft, self->saved_id);
   heard_for_them_row_save_async (self->area_for_them_row, self->saved_id, NULL,
                                  heard_dialog_get_cancellable (HEARD_DIALOG (self)),
                                  area_mark_saved_cb, g_object_ref (self));

@@ -35,6 +35,8 @@ struct _HeardCheckInEditor
   HeardCaseFile       *case_file;
   HeardCheckIn        *draft;
   GArray              *areas;       /* of HeardAreaKind, in the plan's order */
+  /* Once saved (check-ins never change): a second try saves only the mark. */
+  gint64               saved_id;
   GPtrArray           *rating_rows; /* two HeardChoiceRows an area: theirs, the worker's */
   GPtrArray           *gap_labels;  /* one an area */
 
@@ -256,6 +258,7 @@ check_in_saved_cb (GObject      *object,
       return;
     }
 
+  self->saved_id = id;
   heard_for_them_row_save_async (self->for_them_row, id, NULL,
                                  heard_dialog_get_cancellable (HEARD_DIALOG (self)),
                                  mark_saved_cb, g_object_ref (self));
@@ -266,6 +269,14 @@ heard_check_in_editor_save (HeardDialog *dialog)
 {
   HeardCheckInEditor *self = HEARD_CHECK_IN_EDITOR (dialog);
   g_autoptr(GError) error = NULL;
+
+  if (self->saved_id != 0)
+    {
+      heard_for_them_row_save_async (self->for_them_row, self->saved_id, NULL,
+                                     heard_dialog_get_cancellable (dialog), mark_saved_cb,
+                                     g_object_ref (self));
+      return;
+    }
 
   /* Said beside the field, at once, without a trip to the store. */
   if (!heard_date_row_check (self->day_row) ||

@@ -30,6 +30,8 @@ struct _HeardResponseDialog
   HeardStatement         *statement;
   HeardStatementResponse *draft;
   GPtrArray              *action_checks;
+  /* Once saved (answers are never rewritten): a second try saves only the mark. */
+  gint64                  saved_id;
 
   HeardContentNote       *words_note;
   GtkLabel               *words_label;
@@ -70,6 +72,7 @@ answered_cb (GObject      *object,
       return;
     }
 
+  self->saved_id = id;
   heard_for_them_row_save_async (self->for_them_row, id, NULL,
                                  heard_dialog_get_cancellable (HEARD_DIALOG (self)),
                                  mark_saved_cb, g_object_ref (self));
@@ -144,6 +147,14 @@ heard_response_dialog_save (HeardDialog *dialog)
   HeardResponseDialog *self = HEARD_RESPONSE_DIALOG (dialog);
   g_autoptr(HeardStatementResponse) response = heard_statement_response_copy (self->draft);
   g_autoptr(GError) error = NULL;
+
+  if (self->saved_id != 0)
+    {
+      heard_for_them_row_save_async (self->for_them_row, self->saved_id, NULL,
+                                     heard_dialog_get_cancellable (dialog), mark_saved_cb,
+                                     g_object_ref (self));
+      return;
+    }
 
   if (gtk_switch_get_active (self->told_switch) && !heard_date_row_check (self->told_on_row))
     {

@@ -74,6 +74,16 @@ heard_statement_editor_save (HeardDialog *dialog)
   HeardStatementEditor *self = HEARD_STATEMENT_EDITOR (dialog);
   g_autoptr(GError) error = NULL;
 
+  /* Recorded already (statements are never rewritten), its mark refused:
+   * a second try saves only the mark. */
+  if (self->saved_id != 0)
+    {
+      heard_for_them_row_save_async (heard_statement_form_get_context_for_them_row (self->form),
+                                     self->saved_id, NULL, heard_dialog_get_cancellable (dialog),
+                                     mark_saved_cb, g_object_ref (self));
+      return;
+    }
+
   /* Checked here first so that the reason shows at once. */
   if (!heard_statement_form_check (self->form))
     {
