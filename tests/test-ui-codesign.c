@@ -1009,6 +1009,15 @@ test_codesign_session (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
   assert_shows (GTK_WINDOW (codesign), "How safe do you feel?");
   heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-check-in");
+  /* Its eleven faces fit a window 600 px wide: opening it never widens
+   * the window. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (codesign), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (minimum, <=, 600);
+  }
 
   /* A scale for each area, then safety; each face speaks its number. */
   collect_type (shown_page (codesign), HEARD_TYPE_FACE_SCALE, scales);
