@@ -1068,6 +1068,13 @@ test_codesign_session (void)
     g_assert_true (heard_test_ui_press_shortcut (scales->pdata[0], GDK_KEY_Home, 0));
     g_assert_true (get_focus (codesign) == first->pdata[0]);
     g_assert_true (gtk_toggle_button_get_active (first->pdata[7]));
+    /* Right to left, 0 is at the right: Left goes up the scale. */
+    gtk_widget_set_direction (scales->pdata[0], GTK_TEXT_DIR_RTL);
+    g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[1]);
+    gtk_widget_set_direction (scales->pdata[0], GTK_TEXT_DIR_NONE);
+    g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[0]);
     /* What Tab does (GtkWindow's own key handling, not a shortcut): Skip,
      * "I'd rather not say", then the next question, on its first face. */
     g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_FORWARD);
