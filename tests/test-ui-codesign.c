@@ -38,6 +38,7 @@
 #define THEIR_NOTE "That is not what I said. I said I want to stay."
 #define HARD_WORDS "He waited for me outside school."
 #define HARD_NOTE "About the man at school"
+#define KEY_WORKER "Dev Kapoor"
 
 static HeardApplication *the_app;
 
@@ -750,6 +751,9 @@ test_codesign_say (void)
   g_assert_cmpint (heard_statement_get_given_how (typed), ==, HEARD_GIVEN_TYPED);
   g_assert_cmpint (heard_statement_get_read_back (typed), ==, HEARD_READ_BACK_AGREED);
   g_assert_false (heard_statement_get_sensitive (typed));
+  /* No key worker on their record: no one is named as there. */
+  g_assert_cmpstr (heard_statement_get_text (typed, HEARD_STATEMENT_PRESENT), ==,
+                   "Their worker, in co-design");
   {
     g_autofree char *today = heard_today_iso_date ();
 
@@ -860,6 +864,12 @@ collect_faces (GtkWidget *scale)
   return faces;
 }
 
+static gboolean
+is_active (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
 static GtkWidget *
 get_focus (HeardCodesignWindow *codesign)
 {
@@ -945,7 +955,6 @@ test_codesign_session (void)
   Count one_plan = { NULL, 1 };
   Count one_statement = { NULL, 1 };
   Count two = { NULL, 2 };
-  GtkWidget *focus;
   gint64 plan_id;
   gint64 worker_id;
 
@@ -958,6 +967,16 @@ test_codesign_session (void)
   page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
   case_file = heard_case_file_open (heard_window_get_context (window),
                                     heard_person_page_get_person (page));
+
+  /* Their key worker, named on their record. */
+  {
+    g_autoptr(HeardPerson) person = heard_person_copy (heard_case_file_get_person (case_file));
+
+    heard_person_set_text (person, HEARD_PERSON_KEY_WORKER, KEY_WORKER);
+    heard_case_file_save_person_async (case_file, person, NULL, heard_test_store_result_cb,
+                                       &result);
+    finish_write (case_file, &result);
+  }
 
   /* No plan yet: nothing to check in on, and they are told why. */
   codesign = open_codesign (window);
@@ -990,6 +1009,15 @@ test_codesign_session (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
   assert_shows (GTK_WINDOW (codesign), "How safe do you feel?");
   heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-check-in");
+  /* Its eleven faces fit a window 600 px wide: opening it never widens
+   * the window. */
+  {
+    int minimum;
+
+    gtk_widget_measure (GTK_WIDGET (codesign), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (minimum, <=, 600);
+  }
 
   /* A scale for each area, then safety; each face speaks its number. */
   collect_type (shown_page (codesign), HEARD_TYPE_FACE_SCALE, scales);
@@ -1009,25 +1037,58 @@ test_codesign_session (void)
         }
     }
 
-  /* The keyboard: into the first question on its choice (skipped), the
-   * arrows along it, choosing; Tab on to the next question. */
+  /* The keyboard: the faces are one radio group. Into the first question
+   * on its first face, chosen nothing; the arrows, Home and End move along
+   * it without choosing; Space chooses; Skip and "I'd rather not say" are
+   * a Tab stop each; Tab comes back to the face chosen. */
   {
     g_autoptr(GPtrArray) first = collect_faces (scales->pdata[0]);
     g_autoptr(GPtrArray) second = collect_faces (scales->pdata[1]);
+    GtkWidget *skip = find_button (scales->pdata[0], "S_kip");
+    GtkWidget *rather = find_button (scales->pdata[0], "I’d _rather not say");
 
-    /* Opened on the first question, on its choice (skipped). */
-    focus = get_focus (codesign);
-    g_assert_true (gtk_widget_is_ancestor (focus, scales->pdata[0]));
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "S_kip");
-    for (guint i = 0; i < 4; i++)
-      g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));
+    /* Opened on the first question, on its first face, still skipped. */
+    g_assert_true (get_focus (codesign) == first->pdata[0]);
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (skip)));
+    for (guint i = 0; i < 7; i++)
+      g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Right, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[7]);
+    /* Looking along it changes nothing. */
+    g_assert_false (gtk_toggle_button_get_active (first->pdata[7]));
+    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (skip)));
+    /* Space presses it as a click would, and lets go a moment later. */
+    g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (first->pdata[7]), GDK_KEY_space, 0));
+    heard_test_ui_wait_until (is_active, first->pdata[7], "face 7 chosen by Space");
+    g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (skip)));
+    /* Home and End: to the ends, the choice kept. */
+    g_assert_true (heard_test_ui_press_shortcut (scales->pdata[0], GDK_KEY_End, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[HEARD_RATING_MAX]);
+    g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Right, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[HEARD_RATING_MAX]);
+    g_assert_true (heard_test_ui_press_shortcut (scales->pdata[0], GDK_KEY_Home, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[0]);
+    g_assert_true (gtk_toggle_button_get_active (first->pdata[7]));
+    /* Right to left, 0 is at the right: Left goes up the scale. */
+    gtk_widget_set_direction (scales->pdata[0], GTK_TEXT_DIR_RTL);
+    g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[1]);
+    gtk_widget_set_direction (scales->pdata[0], GTK_TEXT_DIR_NONE);
+    g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Left, 0));
+    g_assert_true (get_focus (codesign) == first->pdata[0]);
+    /* What Tab does (GtkWindow's own key handling, not a shortcut): Skip,
+     * "I'd rather not say", then the next question, on its first face. */
+    g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_FORWARD);
+    g_assert_true (get_focus (codesign) == skip);
+    g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_FORWARD);
+    g_assert_true (get_focus (codesign) == rather);
+    g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_FORWARD);
+    g_assert_true (get_focus (codesign) == second->pdata[0]);
+    g_assert_false (gtk_toggle_button_get_active (second->pdata[0]));
+    /* And back: Shift+Tab to the first question's face chosen. */
+    for (guint i = 0; i < 3; i++)
+      g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_BACKWARD);
     g_assert_true (get_focus (codesign) == first->pdata[7]);
     g_assert_true (gtk_toggle_button_get_active (first->pdata[7]));
-    /* What Tab does (GtkWindow's own key handling, not a shortcut). */
-    g_signal_emit_by_name (codesign, "move-focus", GTK_DIR_TAB_FORWARD);
-    focus = get_focus (codesign);
-    g_assert_true (gtk_widget_is_ancestor (focus, scales->pdata[1]));
-    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "S_kip");
 
     /* A click on the second; the third left skipped. */
     g_signal_emit_by_name (second->pdata[3], "clicked");
@@ -1068,6 +1129,9 @@ test_codesign_session (void)
   g_assert_cmpint (safety.state, ==, HEARD_RATING_RATHER_NOT_SAY);
   g_assert_cmpstr (heard_check_in_get_text (theirs, HEARD_CHECK_IN_THEIR_WORDS), ==,
                    CHECK_IN_WORDS);
+  /* Who was there: their key worker, not the first of the staff. */
+  g_assert_cmpstr (heard_check_in_get_text (theirs, HEARD_CHECK_IN_PRESENT), ==,
+                   KEY_WORKER ", in co-design");
 
   /* The worker's check-in as it was. */
   workers = find_check_in (case_file, TRUE, worker_id);
@@ -1089,6 +1153,13 @@ test_codesign_session (void)
   g_signal_emit_by_name (find_button (shown_page (codesign), "_Save"), "clicked");
   one_statement.model = heard_case_file_get_statements (case_file);
   heard_test_ui_wait_until (has_items, &one_statement, "their typed statement");
+  {
+    HeardStatement *typed = find_statement_with_words (case_file, TYPED);
+
+    g_assert_nonnull (typed);
+    g_assert_cmpstr (heard_statement_get_text (typed, HEARD_STATEMENT_PRESENT), ==,
+                     KEY_WORKER ", in co-design");
+  }
   heard_test_ui_wait_until (is_back_together, codesign, "their page again");
 
   /* Leaving takes the staff passphrase, and the staff view is back. */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-codesign-check-in.h"
+#include "heard-codesign-present.h"
 #include "heard-date.h"
 #include "heard-face-scale.h"
 #include "heard-field-error.h"
@@ -127,7 +128,7 @@ build_check_in (HeardCodesignCheckIn *self)
   today = heard_date_to_iso (&day);
   heard_check_in_set_text (check_in, HEARD_CHECK_IN_DAY, today);
   heard_check_in_set_text (check_in, HEARD_CHECK_IN_THEIR_WORDS, words);
-  heard_check_in_set_text (check_in, HEARD_CHECK_IN_PRESENT, C_("co-design", "In co-design"));
+  heard_codesign_set_present (G_OBJECT (check_in), self->case_file);
   for (guint i = 0; i < self->scales->len; i++)
     {
       heard_face_scale_get_rating (self->scales->pdata[i], &rating);

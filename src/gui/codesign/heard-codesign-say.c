@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-codesign-present.h"
 #include "heard-codesign-say.h"
 #include "heard-field-error.h"
 #include "heard-text-fields.h"
@@ -13,8 +14,8 @@
 /*
  * "Say something" in co-design mode: the young person types a statement
  * of their own, or their own note (a disagreement, say) on one of theirs.
- * A statement is recorded as typed by them, today, in co-design, with the
- * worker at the screen as who was there, read back unless they say it is
+ * A statement is recorded as typed by them, today, in co-design, with
+ * their key worker as who was there, read back unless they say it is
  * not what they mean; they may put it behind a note of their own. A note
  * is the statement's next version, amended with a fixed reason, so the
  * earlier one stays in its history and the change is audited. Nothing
@@ -101,23 +102,6 @@ check_fits (GtkWidget  *field,
   return FALSE;
 }
 
-/* The member of staff at the screen with them: the caseworker. */
-static const char *
-find_caseworker (HeardCodesignSay *self)
-{
-  GListModel *staff = heard_context_get_staff (heard_case_file_get_context (self->case_file));
-
-  for (guint i = 0; i < g_list_model_get_n_items (staff); i++)
-    {
-      g_autoptr(HeardStaff) member = g_list_model_get_item (staff, i);
-
-      if (heard_staff_get_role (member) == HEARD_STAFF_CASEWORKER)
-        return heard_staff_get_name (member);
-    }
-
-  return "";
-}
-
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -158,7 +142,7 @@ new_statement (HeardCodesignSay *self,
   heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_TIME, time);
   /* TRANSLATORS: where a statement was given: in co-design mode, typed by them */
   heard_statement_set_text (statement, HEARD_STATEMENT_PLACE, C_("co-design", "In co-design"));
-  heard_statement_set_text (statement, HEARD_STATEMENT_PRESENT, find_caseworker (self));
+  heard_codesign_set_present (G_OBJECT (statement), self->case_file);
   heard_statement_set_given_how (statement, HEARD_GIVEN_TYPED);
   heard_statement_set_read_back (statement, gtk_check_button_get_active (self->read_back_check)
                                             ? HEARD_READ_BACK_AGREED : HEARD_READ_BACK_NOT_YET);

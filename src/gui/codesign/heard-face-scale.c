@@ -13,10 +13,13 @@
  * answer it at a glance: eleven faces from a frown (0) to a smile (10),
  * each with its number, words for the ends and the middle, then "Skip"
  * and "I'd rather not say". The faces are drawn in the text's own colour,
- * so they read in dark and high contrast too. It is one group of toggle
- * buttons, as a radio group is for the keyboard: Tab enters it on the
- * choice made and leaves it, the arrow keys move along it and choose;
- * a screen reader hears the question, then each choice as "7, Good".
+ * so they read in dark and high contrast too; they shrink to fit a
+ * narrow window. For the keyboard the faces are one radio group: Tab
+ * enters it on the face chosen (else on 0) and leaves it, the arrow keys
+ * move along it and Home and End to its ends without choosing, and Space
+ * or Enter chooses, so looking along it never changes an answer. "Skip"
+ * and "I'd rather not say" are a Tab stop each, after the faces. A screen
+ * reader hears the question, then each face as "7, Good".
  */
 
 /* The faces 0 to HEARD_RATING_MAX, then these two. */
@@ -27,7 +30,10 @@ enum
   N_CHOICES
 };
 
+/* A face is drawn this big, and no smaller than FACE_MIN_SIZE when the
+ * window is narrow. */
 #define FACE_SIZE 30
+#define FACE_MIN_SIZE 20
 
 struct _HeardFaceScale
 {
@@ -40,18 +46,20 @@ struct _HeardFaceScale
 
 G_DEFINE_FINAL_TYPE (HeardFaceScale, heard_face_scale, GTK_TYPE_WIDGET)
 
+/* Rising steadily, each a step above the one before, the ends alike: so
+ * the word always agrees with the face and the number. */
 static const char *const words[HEARD_RATING_MAX + 1] = {
+  NC_("co-design", "The worst"),
   NC_("co-design", "Really bad"),
   NC_("co-design", "Very bad"),
   NC_("co-design", "Bad"),
-  NC_("co-design", "Not good"),
   NC_("co-design", "Not so good"),
   NC_("co-design", "OK"),
   NC_("co-design", "Quite good"),
   NC_("co-design", "Good"),
   NC_("co-design", "Very good"),
-  NC_("co-design", "Great"),
   NC_("co-design", "Really good"),
+  NC_("co-design", "The best"),
 };
 
 static const char *
@@ -149,9 +157,9 @@ new_face (HeardFaceScale *self,
   g_autofree char *name = g_strdup_printf (C_("co-design", "%u, %s"), value, get_word (value));
   GtkWidget *button;
 
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (face), FACE_SIZE);
+  /* As wide as the face's share of the row: drawn as big as fits. */
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (face), FACE_MIN_SIZE);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (face), FACE_SIZE);
-  gtk_widget_set_halign (face, GTK_ALIGN_CENTER);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (face), draw_face, GUINT_TO_POINTER (value),
                                   NULL);
   gtk_box_append (GTK_BOX (box), face);
@@ -193,49 +201,82 @@ find_focused (HeardFaceScale *self)
   return -1;
 }
 
-/* As a radio group: into the question on the choice made; along it, and
- * choosing, with the arrow keys; out of it with Tab or up and down. */
+/* Where Tab lands in the faces: on the face chosen, else on the first. */
+static gboolean
+focus_faces (HeardFaceScale *self)
+{
+  int chosen = get_chosen (self);
+
+  return gtk_widget_grab_focus (self->choices[chosen <= HEARD_RATING_MAX ? chosen : 0]);
+}
+
+/* Tab and Shift+Tab: the faces, then Skip, then "I'd rather not say";
+ * the arrows: along the faces, or between the other two. Moving never
+ * chooses. */
 static gboolean
 heard_face_scale_focus (GtkWidget        *widget,
                         GtkDirectionType  direction)
 {
   HeardFaceScale *self = HEARD_FACE_SCALE (widget);
   int focused = find_focused (self);
+  int step;
   int next;
 
   if (focused < 0)
-    return gtk_widget_grab_focus (self->choices[get_chosen (self)]);
+    return direction == GTK_DIR_TAB_BACKWARD
+           ? gtk_widget_grab_focus (self->choices[CHOICE_RATHER_NOT_SAY])
+           : focus_faces (self);
 
   switch (direction)
     {
+    case GTK_DIR_TAB_FORWARD:
+      if (focused == CHOICE_RATHER_NOT_SAY)
+        return FALSE;
+      return gtk_widget_grab_focus (self->choices[MAX (focused + 1, CHOICE_SKIP)]);
+    case GTK_DIR_TAB_BACKWARD:
+      if (focused <= HEARD_RATING_MAX)
+        return FALSE;
+      return focused == CHOICE_SKIP ? focus_faces (self)
+             : gtk_widget_grab_focus (self->choices[CHOICE_SKIP]);
     case GTK_DIR_LEFT:
-      next = focused - 1;
+      step = -1;
       break;
     case GTK_DIR_RIGHT:
-      next = focused + 1;
+      step = 1;
       break;
-    case GTK_DIR_TAB_FORWARD:
-    case GTK_DIR_TAB_BACKWARD:
     case GTK_DIR_UP:
     case GTK_DIR_DOWN:
     default:
       return FALSE;
     }
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    next = 2 * focused - next;
+    step = -step;
 
   /* The ends keep the focus, as the ends of a slider do. */
-  next = CLAMP (next, 0, N_CHOICES - 1);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[next]), TRUE);
+  next = focused <= HEARD_RATING_MAX ? CLAMP (focused + step, 0, HEARD_RATING_MAX)
+         : CLAMP (focused + step, CHOICE_SKIP, CHOICE_RATHER_NOT_SAY);
   return gtk_widget_grab_focus (self->choices[next]);
+}
+
+/* Home and End: to the first face and the last, without choosing. */
+static gboolean
+jump_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
+{
+  HeardFaceScale *self = HEARD_FACE_SCALE (widget);
+  int focused = find_focused (self);
+
+  if (focused < 0 || focused > HEARD_RATING_MAX)
+    return FALSE;
+
+  return gtk_widget_grab_focus (self->choices[g_variant_get_int32 (args)]);
 }
 
 static gboolean
 heard_face_scale_grab_focus (GtkWidget *widget)
 {
-  HeardFaceScale *self = HEARD_FACE_SCALE (widget);
-
-  return gtk_widget_grab_focus (self->choices[get_chosen (self)]);
+  return focus_faces (HEARD_FACE_SCALE (widget));
 }
 
 static void
@@ -257,6 +298,10 @@ heard_face_scale_class_init (HeardFaceScaleClass *klass)
   object_class->dispose = heard_face_scale_dispose;
   widget_class->focus = heard_face_scale_focus;
   widget_class->grab_focus = heard_face_scale_grab_focus;
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, jump_cb, "i", 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Home, 0, jump_cb, "i", 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, jump_cb, "i", HEARD_RATING_MAX);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_End, 0, jump_cb, "i", HEARD_RATING_MAX);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "facescale");
