@@ -22,6 +22,7 @@
 #include "heard-for-them-mark.h"
 #include "heard-own-words.h"
 #include "heard-plan-say.h"
+#include "heard-sharing-entry.h"
 #include "heard-story-event.h"
 #include "heard-withholding.h"
 #include "heard-statement.h"
@@ -841,6 +842,8 @@ test_fonts_embedded (void)
 #define OTHER_NAME      "Kez Marlow"
 #define OWN_GOAL        "Never see " OTHER_NAME " again"
 #define LATER_GOAL      "A goal written beside the next version"
+#define NAMED_WORDS      "Please dont tell my mum"
+#define NAMED_SHARE_WHAT "Their school report"
 #define OWN_WORDS       OTHER_NAME " drove me there. Kezia was kind."
 #define STAFF_ONLY      "Staff view: Dana Whitlock was present"
 #define FOR_THEM        "We wrote this for you"
@@ -863,6 +866,8 @@ write_record (HeardRecordDocumentKind  kind,
   g_autoptr(HeardStatement) theirs = make_statement (OWN_WORDS, FALSE);
   g_autoptr(HeardStatement) explained = make_statement ("Nobody listened to me until now", FALSE);
   g_autoptr(HeardStatement) withheld = make_statement (WITHHELD_WORDS, FALSE);
+  g_autoptr(HeardStatement) named = make_statement (NAMED_WORDS, FALSE);
+  g_autoptr(HeardSharingEntry) named_share = heard_sharing_entry_new (1, HEARD_SHARING_SHARED);
   g_autoptr(HeardCheckIn) check_in = heard_check_in_new (plan->id);
   g_autoptr(HeardOwnWords) goal = heard_own_words_new (1, plan->id, HEARD_AREA_SAFETY,
                                                        HEARD_OWN_GOAL, OWN_GOAL);
@@ -923,9 +928,24 @@ write_record (HeardRecordDocumentKind  kind,
   g_list_store_append (story, shown_share);
   g_list_store_append (story, withheld_share);
   g_ptr_array_add (withholdings,
-                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 8,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 8, NULL,
                                                      HEARD_EXEMPTION_SERIOUS_HARM,
                                                      "It would put them at risk", "Sam Reviewer"));
+  /* Named from their records: by kind and day, never by their words. */
+  heard_statement_set_id (named, 4);
+  heard_statement_set_text (named, HEARD_STATEMENT_GIVEN_ON, "2026-11-25");
+  heard_statement_set_text (named, HEARD_STATEMENT_CONTENT_NOTE, "About the car");
+  heard_statement_set_sensitive (named, TRUE);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_STATEMENT, 4, named,
+                                                     HEARD_EXEMPTION_SERIOUS_HARM,
+                                                     "It would upset them", "Sam Reviewer"));
+  heard_sharing_entry_set_shared_on (named_share, "2026-03-04");
+  heard_sharing_entry_set_text (named_share, HEARD_SHARING_WHAT, NAMED_SHARE_WHAT);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 9, named_share,
+                                                     HEARD_EXEMPTION_SERIOUS_HARM,
+                                                     "It would upset them", "Sam Reviewer"));
   g_ptr_array_add (withholdings,
                    heard_withholding_new (HEARD_WITHHELD_STATEMENT, 3, "The statement of 1 February",
                                           HEARD_EXEMPTION_THIRD_PARTY, "It is about another child",
@@ -1056,6 +1076,13 @@ test_subject_access (void)
   g_assert_nonnull (strstr (text, SHOWN_AGENCY));
   g_assert_null (strstr (text, WITHHELD_AGENCY));
   g_assert_nonnull (strstr (cover, "Sharing log entry 8"));
+  /* Items named from their records by kind and day, as people find them,
+   * never by the words withheld. */
+  g_assert_nonnull (strstr (cover, "Statement of 25 November 2026 (Statement)"));
+  g_assert_nonnull (strstr (cover, "Sharing log entry of 4 March 2026 (Sharing log entry)"));
+  g_assert_null (strstr (text, NAMED_WORDS));
+  g_assert_null (strstr (text, NAMED_SHARE_WHAT));
+  g_assert_null (strstr (cover, "Statement 4"));
   g_assert_nonnull (strstr (cover, "Reason: It would put them at risk"));
   /* Every say on the plan stays, each with its moment. */
   g_assert_nonnull (strstr (text, "You agree with this plan."));
