@@ -1300,6 +1300,17 @@ test_codesign_story (void)
   g_assert_cmpfloat (bounds.origin.y, >=, 0);
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (story));
   g_assert_cmpuint (count_shown_labels (GTK_WIDGET (codesign), "Who has seen"), ==, 1);
+  {
+    /* Scrolled to, to look at. */
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+                                                         story, GTK_TYPE_SCROLLED_WINDOW));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (story, gtk_scrolled_window_get_child (scroller),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 120);
+  }
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-story");
 
   gtk_window_close (GTK_WINDOW (codesign));
   type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);

@@ -277,6 +277,7 @@ test_subject_access (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
   heard_test_ui_hold (chooser_is_gone, NULL, 500, "no file chooser to open");
   heard_test_ui_assert_field_error (exemption, "Choose why");
+  heard_test_ui_screenshot (dialog, "subject-access-choose-why");
   /* The first choice is "Choose why"; the exemptions follow, in order. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (exemption), 1 + HEARD_EXEMPTION_THIRD_PARTY);
 

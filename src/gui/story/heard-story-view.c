@@ -33,12 +33,16 @@ struct _HeardStoryView
 
   gboolean        embedded;
 
+  GtkWidget      *page;
   GtkWidget      *heading;
   GtkStack       *content;
   GtkListBox     *list;
 };
 
 G_DEFINE_FINAL_TYPE (HeardStoryView, heard_story_view, ADW_TYPE_BIN)
+
+/* AdwClamp's own tightening threshold, as the view has it on its own. */
+#define STORY_TIGHTENING 400
 
 enum {
   PROP_0,
@@ -258,6 +262,7 @@ heard_story_view_class_init (HeardStoryViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-story-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardStoryView, page);
   gtk_widget_class_bind_template_child (widget_class, HeardStoryView, heading);
   gtk_widget_class_bind_template_child (widget_class, HeardStoryView, content);
   gtk_widget_class_bind_template_child (widget_class, HeardStoryView, list);
@@ -307,6 +312,7 @@ heard_story_view_set_embedded (HeardStoryView *self,
                                gboolean        embedded)
 {
   GtkScrolledWindow *scroller;
+  AdwClamp *clamp;
 
   g_return_if_fail (HEARD_IS_STORY_VIEW (self));
 
@@ -322,5 +328,13 @@ heard_story_view_set_embedded (HeardStoryView *self,
   gtk_scrolled_window_set_propagate_natural_height (scroller, embedded);
   gtk_widget_set_vexpand (GTK_WIDGET (scroller), !embedded);
   gtk_widget_set_visible (self->heading, !embedded);
+  /* In line with the page around it. */
+  gtk_widget_set_margin_start (self->page, embedded ? 0 : 12);
+  gtk_widget_set_margin_end (self->page, embedded ? 0 : 12);
+  gtk_widget_set_margin_top (self->page, embedded ? 0 : 18);
+  /* The clamp's own narrowing too: the page around it has its own clamp. */
+  clamp = ADW_CLAMP (gtk_widget_get_parent (self->page));
+  adw_clamp_set_tightening_threshold (clamp, embedded ? adw_clamp_get_maximum_size (clamp)
+                                                      : STORY_TIGHTENING);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMBEDDED]);
 }
