@@ -22,6 +22,7 @@
 #include "heard-for-them-mark.h"
 #include "heard-own-words.h"
 #include "heard-plan-say.h"
+#include "heard-sharing-entry.h"
 #include "heard-story-event.h"
 #include "heard-withholding.h"
 #include "heard-statement.h"
@@ -215,6 +216,9 @@ make_document (const Shape *shape)
                                                            THEIR_GOAL);
       g_autoptr(HeardOwnWords) helps = heard_own_words_new (1, plan->id, 0,
                                                             HEARD_OWN_WHAT_HELPS, WHAT_HELPS);
+      /* Written later, beside the next version: not this version's. */
+      g_autoptr(HeardOwnWords) later = heard_own_words_new (1, plan->id + 1, 0, HEARD_OWN_GOAL,
+                                                            "A later goal of theirs");
       g_autoptr(HeardPlanSay) agreed = heard_plan_say_new (plan->id, HEARD_SAY_AGREES, "");
       g_autoptr(HeardPlanSay) say = heard_plan_say_new (plan->id, HEARD_SAY_DOES_NOT_AGREE,
                                                         THEIR_SAY);
@@ -224,6 +228,7 @@ make_document (const Shape *shape)
       g_list_store_append (own_words, first);
       g_list_store_append (own_words, goal);
       g_list_store_append (own_words, helps);
+      g_list_store_append (own_words, later);
       g_list_store_append (plan_says, agreed);
       g_list_store_append (plan_says, say);
     }
@@ -394,6 +399,7 @@ test_their_words (void)
   g_assert_nonnull (worker_goal);
   g_assert_true (goal < worker_goal);
   g_assert_null (strstr (text, "An earlier goal of theirs"));
+  g_assert_null (strstr (text, "A later goal of theirs"));
   g_assert_nonnull (strstr (text, "What helps them, written by them"));
   g_assert_nonnull (strstr (text, WHAT_HELPS));
   g_assert_nonnull (strstr (text, "They do not agree with this plan."));
@@ -835,6 +841,9 @@ test_fonts_embedded (void)
  * written for them, a check-in with the worker's note. */
 #define OTHER_NAME      "Kez Marlow"
 #define OWN_GOAL        "Never see " OTHER_NAME " again"
+#define LATER_GOAL      "A goal written beside the next version"
+#define NAMED_WORDS      "Please dont tell my mum"
+#define NAMED_SHARE_WHAT "Their school report"
 #define OWN_WORDS       OTHER_NAME " drove me there. Kezia was kind."
 #define STAFF_ONLY      "Staff view: Dana Whitlock was present"
 #define FOR_THEM        "We wrote this for you"
@@ -857,9 +866,17 @@ write_record (HeardRecordDocumentKind  kind,
   g_autoptr(HeardStatement) theirs = make_statement (OWN_WORDS, FALSE);
   g_autoptr(HeardStatement) explained = make_statement ("Nobody listened to me until now", FALSE);
   g_autoptr(HeardStatement) withheld = make_statement (WITHHELD_WORDS, FALSE);
+  g_autoptr(HeardStatement) named = make_statement (NAMED_WORDS, FALSE);
+  g_autoptr(HeardSharingEntry) named_share = heard_sharing_entry_new (1, HEARD_SHARING_SHARED);
   g_autoptr(HeardCheckIn) check_in = heard_check_in_new (plan->id);
   g_autoptr(HeardOwnWords) goal = heard_own_words_new (1, plan->id, HEARD_AREA_SAFETY,
                                                        HEARD_OWN_GOAL, OWN_GOAL);
+  g_autoptr(HeardOwnWords) later_goal = heard_own_words_new (1, plan->id + 1, HEARD_AREA_SAFETY,
+                                                             HEARD_OWN_GOAL, LATER_GOAL);
+  g_autoptr(GListStore) plan_says = g_list_store_new (HEARD_TYPE_PLAN_SAY);
+  g_autoptr(HeardPlanSay) agreed = heard_plan_say_new (plan->id, HEARD_SAY_AGREES, "");
+  g_autoptr(HeardPlanSay) disagreed = heard_plan_say_new (plan->id, HEARD_SAY_DOES_NOT_AGREE,
+                                                          THEIR_SAY);
   g_autoptr(HeardForThemMark) mark = heard_for_them_mark_new (1,
                                                               HEARD_FOR_THEM_STATEMENT_CONTEXT,
                                                               2, TRUE, NULL);
@@ -895,6 +912,11 @@ write_record (HeardRecordDocumentKind  kind,
                              HEARD_RATING_GIVEN, 6);
   g_list_store_append (check_ins, check_in);
   g_list_store_append (own_words, goal);
+  g_list_store_append (own_words, later_goal);
+  heard_plan_say_set_saved (agreed, 1, "Priya Owner", "2026-12-01T10:00:00Z");
+  heard_plan_say_set_saved (disagreed, 2, "Priya Owner", "2026-12-03T10:00:00Z");
+  g_list_store_append (plan_says, agreed);
+  g_list_store_append (plan_says, disagreed);
   g_list_store_append (marks, mark);
   /* Two sharing entries in their story; the second is withheld. */
   heard_story_event_set_record_id (shown_share, 7);
@@ -906,9 +928,24 @@ write_record (HeardRecordDocumentKind  kind,
   g_list_store_append (story, shown_share);
   g_list_store_append (story, withheld_share);
   g_ptr_array_add (withholdings,
-                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 8,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 8, NULL,
                                                      HEARD_EXEMPTION_SERIOUS_HARM,
                                                      "It would put them at risk", "Sam Reviewer"));
+  /* Named from their records: by kind and day, never by their words. */
+  heard_statement_set_id (named, 4);
+  heard_statement_set_text (named, HEARD_STATEMENT_GIVEN_ON, "2026-11-25");
+  heard_statement_set_text (named, HEARD_STATEMENT_CONTENT_NOTE, "About the car");
+  heard_statement_set_sensitive (named, TRUE);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_STATEMENT, 4, named,
+                                                     HEARD_EXEMPTION_SERIOUS_HARM,
+                                                     "It would upset them", "Sam Reviewer"));
+  heard_sharing_entry_set_shared_on (named_share, "2026-03-04");
+  heard_sharing_entry_set_text (named_share, HEARD_SHARING_WHAT, NAMED_SHARE_WHAT);
+  g_ptr_array_add (withholdings,
+                   heard_withholding_new_for_record (HEARD_WITHHELD_SHARING, 9, named_share,
+                                                     HEARD_EXEMPTION_SERIOUS_HARM,
+                                                     "It would upset them", "Sam Reviewer"));
   g_ptr_array_add (withholdings,
                    heard_withholding_new (HEARD_WITHHELD_STATEMENT, 3, "The statement of 1 February",
                                           HEARD_EXEMPTION_THIRD_PARTY, "It is about another child",
@@ -921,6 +958,7 @@ write_record (HeardRecordDocumentKind  kind,
     .statements = G_LIST_MODEL (statements),
     .check_ins = G_LIST_MODEL (check_ins),
     .own_words = G_LIST_MODEL (own_words),
+    .plan_says = G_LIST_MODEL (plan_says),
     .for_them_marks = G_LIST_MODEL (marks),
     .story = G_LIST_MODEL (story),
     .withholdings = kind == HEARD_RECORD_DOCUMENT_SUBJECT_ACCESS ? withholdings : NULL,
@@ -996,6 +1034,15 @@ test_my_record (void)
   /* Nothing is withheld from their own record: both shares are there. */
   g_assert_nonnull (strstr (text, SHOWN_AGENCY));
   g_assert_nonnull (strstr (text, WITHHELD_AGENCY));
+  /* Goals written later, beside a newer version, are not this version's. */
+  g_assert_null (strstr (text, LATER_GOAL));
+  /* Only what they say now about their plan, with its day. */
+  g_assert_nonnull (strstr (text, "You said on 3 December 2026: You do not agree with this plan."));
+  g_assert_nonnull (strstr (text, THEIR_SAY));
+  g_assert_null (strstr (text, "You agree with this plan."));
+  /* A check-in they rated alone: their rating, no worker's "Skipped". */
+  g_assert_nonnull (strstr (text, "you said 6"));
+  g_assert_null (strstr (text, "your worker said"));
 
   heard_test_clear_dir (&folder);
 }
@@ -1029,7 +1076,18 @@ test_subject_access (void)
   g_assert_nonnull (strstr (text, SHOWN_AGENCY));
   g_assert_null (strstr (text, WITHHELD_AGENCY));
   g_assert_nonnull (strstr (cover, "Sharing log entry 8"));
+  /* Items named from their records by kind and day, as people find them,
+   * never by the words withheld. */
+  g_assert_nonnull (strstr (cover, "Statement of 25 November 2026 (Statement)"));
+  g_assert_nonnull (strstr (cover, "Sharing log entry of 4 March 2026 (Sharing log entry)"));
+  g_assert_null (strstr (text, NAMED_WORDS));
+  g_assert_null (strstr (text, NAMED_SHARE_WHAT));
+  g_assert_null (strstr (cover, "Statement 4"));
   g_assert_nonnull (strstr (cover, "Reason: It would put them at risk"));
+  /* Every say on the plan stays, each with its moment. */
+  g_assert_nonnull (strstr (text, "You agree with this plan."));
+  g_assert_nonnull (strstr (text, "You do not agree with this plan."));
+  g_assert_nonnull (strstr (text, "2026-12-01T10:00:00Z"));
 
   heard_test_clear_dir (&folder);
 }

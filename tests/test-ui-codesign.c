@@ -1244,6 +1244,152 @@ test_codesign_newest_words (void)
   heard_test_ui_stop (the_app);
 }
 
+/* The label below @root whose text holds @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && strstr (gtk_label_get_text (GTK_LABEL (child)), text) != NULL)
+        return child;
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many labels below @root, drawn now, begin with @start. */
+static guint
+count_shown_labels (GtkWidget  *root,
+                    const char *start)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_mapped (child) &&
+          g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), start))
+        n++;
+      n += count_shown_labels (child, start);
+    }
+
+  return n;
+}
+
+/* The first widget of @type below @root, or NULL. */
+static GtkWidget *
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_of_type (child, type)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+story_sentence_drawn (gpointer data)
+{
+  GtkWidget *sentence = find_label (data, "Riverside Clinic was told about you");
+
+  return sentence != NULL && gtk_widget_get_mapped (sentence) &&
+         gtk_widget_get_height (sentence) > 0;
+}
+
+/* "Who has seen your story" in their window: as tall as what it tells,
+ * under one heading, not squeezed into a scroller of its own. */
+static void
+test_codesign_story (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  g_autoptr(HeardDirectoryAgency) agency = NULL;
+  g_autoptr(HeardSharingEntry) share = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardCodesignWindow *codesign;
+  HeardWindow *window;
+  HeardPersonPage *page;
+  GtkWidget *sentence;
+  GtkWidget *story;
+  graphene_rect_t bounds;
+  gint64 agency_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  case_file = heard_case_file_open (heard_window_get_context (window),
+                                    heard_person_page_get_person (page));
+
+  agency = heard_directory_agency_new (HEARD_AGENCY_TYPE_HEALTH, "Riverside Clinic");
+  heard_context_save_agency_async (heard_window_get_context (window), agency, NULL,
+                                   heard_test_store_result_cb, &result);
+  heard_test_wait (&result);
+  agency_id = heard_context_save_agency_finish (heard_window_get_context (window), result,
+                                                &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  share = heard_sharing_entry_new (heard_case_file_get_person_id (case_file),
+                                   HEARD_SHARING_SHARED);
+  heard_sharing_entry_set_shared_on (share, "2026-03-06");
+  heard_sharing_entry_set_agency_id (share, agency_id);
+  heard_sharing_entry_set_lawful_basis (share, "consent");
+  heard_sharing_entry_set_agreed (share, HEARD_SHARING_AGREED_YES);
+  heard_sharing_entry_set_told (share, TRUE);
+  heard_sharing_entry_set_text (share, HEARD_SHARING_WHAT, "your health plan");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_PURPOSE, "so the nurse knows");
+  heard_sharing_entry_set_text (share, HEARD_SHARING_NECESSARY, "The nurse sees her weekly.");
+  heard_case_file_record_sharing_entry_async (case_file, share, NULL, heard_test_store_result_cb,
+                                              &result);
+  finish_write (case_file, &result);
+
+  codesign = open_codesign (window);
+  heard_test_ui_wait_until (story_sentence_drawn, codesign, "the story's sentence drawn");
+  sentence = find_label (GTK_WIDGET (codesign), "Riverside Clinic was told about you");
+  g_assert_cmpint (gtk_widget_get_height (sentence), >, 0);
+  /* Inside what the story view draws, not scrolled out of a sliver. */
+  story = find_of_type (GTK_WIDGET (codesign), HEARD_TYPE_STORY_VIEW);
+  g_assert_true (gtk_widget_compute_bounds (sentence, story, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (story));
+  g_assert_cmpuint (count_shown_labels (GTK_WIDGET (codesign), "Who has seen"), ==, 1);
+  {
+    /* Scrolled to, to look at. */
+    GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (
+                                                         story, GTK_TYPE_SCROLLED_WINDOW));
+    graphene_point_t at;
+
+    g_assert_true (gtk_widget_compute_point (story, gtk_scrolled_window_get_child (scroller),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at));
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), at.y - 120);
+  }
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-story");
+
+  gtk_window_close (GTK_WINDOW (codesign));
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1253,5 +1399,6 @@ main (int   argc,
   g_test_add_func ("/ui/codesign/say", test_codesign_say);
   g_test_add_func ("/ui/codesign/session", test_codesign_session);
   g_test_add_func ("/ui/codesign/newest-words", test_codesign_newest_words);
+  g_test_add_func ("/ui/codesign/story", test_codesign_story);
   return g_test_run ();
 }

@@ -209,6 +209,7 @@ test_subject_access (void)
   g_autofree char *out_dir = heard_test_make_dir ();
   g_autofree char *code = NULL;
   g_autofree char *item = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autoptr(HeardCaseFile) case_file = NULL;
@@ -246,8 +247,13 @@ test_subject_access (void)
   heard_test_ui_assert_every_control_named (GTK_WIDGET (dialog));
 
   /* The statement's row: withheld, under an exemption, with no reason yet. */
-  item = heard_withholding_name_item (HEARD_WITHHELD_STATEMENT, withheld_id);
-  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, item);
+  /* Named as a person finds it: its kind and day (on the cover too), then
+   * how its words start (in the dialog alone); never by its number. */
+  item = heard_withholding_name_item (HEARD_WITHHELD_STATEMENT, withheld_id,
+                                      heard_case_file_find_statement (case_file, withheld_id));
+  g_assert_true (g_str_has_prefix (item, "Statement of "));
+  title = g_strdup_printf ("%s: “%s”", item, WITHHELD_WORDS);
+  row = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, title);
   g_assert_nonnull (row);
   withhold = heard_test_ui_find_descendant (row, ADW_TYPE_ACTION_ROW, "Withhold");
   g_assert_nonnull (withhold);
@@ -260,11 +266,20 @@ test_subject_access (void)
   g_assert_false (gtk_widget_get_sensitive (reason));
   gtk_switch_set_active (GTK_SWITCH (withhold), TRUE);
   g_assert_true (gtk_widget_get_sensitive (reason));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (exemption), HEARD_EXEMPTION_THIRD_PARTY);
   decided_by = heard_test_ui_find_descendant (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
                                               "Decided by");
   g_assert_nonnull (decided_by);
   gtk_editable_set_text (GTK_EDITABLE (decided_by), "Sam Reviewer");
+
+  /* No exemption is chosen for them: without one it is refused beside it. */
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (
+                     ADW_COMBO_ROW (exemption))), ==, "Choose why");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));
+  heard_test_ui_hold (chooser_is_gone, NULL, 500, "no file chooser to open");
+  heard_test_ui_assert_field_error (exemption, "Choose why");
+  heard_test_ui_screenshot (dialog, "subject-access-choose-why");
+  /* The first choice is "Choose why"; the exemptions follow, in order. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (exemption), 1 + HEARD_EXEMPTION_THIRD_PARTY);
 
   /* Without a reason it is refused beside the reason, and nothing goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL));

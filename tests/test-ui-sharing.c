@@ -68,6 +68,18 @@ has_label_with (GtkWidget  *root,
   return FALSE;
 }
 
+/* Staff are told, beside @field, that the young person reads what they
+ * write there. */
+static void
+assert_they_read (GtkWidget *field)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (field, ADW_TYPE_PREFERENCES_GROUP);
+
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_is_visible (field));
+  g_assert_true (has_label_with (group, "in “Seen By” and in their own record. Write it for them."));
+}
+
 typedef struct
 {
   GtkWidget  *root;
@@ -427,6 +439,8 @@ test_sharing_log (void)
   /* Their statements to tick: a sensitive one by its content note alone. */
   wait_for_label (editor, "I want to go back to school in September.");
   wait_for_label (editor, "content note: About the flat");
+  assert_they_read (find (editor, "what"));
+  assert_they_read (find (editor, "purpose"));
   g_assert_false (has_label_with (editor, "Cole Street"));
   /* Nothing is said for them, or for the agency, until someone does. */
   g_assert_cmpstr (heard_choice_row_get_chosen_id (HEARD_CHOICE_ROW (find (editor, "agency"))),
@@ -519,6 +533,7 @@ test_sharing_log (void)
   set_text_view (find (editor, "what"), "Her statement about the car.");
   choose (editor, "agency", police);
   set_text_view (find (editor, "not-shared-reason"), "She asked us not to, and no one is at risk.");
+  assert_they_read (find (editor, "not-shared-reason"));
   heard_test_ui_save_dialog (GTK_WINDOW (editor), "HeardSharingEditor");
   wait_for_log (&sharing, 2);
   wait_for_label (sharing.sharing,

@@ -1296,7 +1296,8 @@ parse_withholdings (char       **asked,
                                     asked[i]);
           return NULL;
         }
-      withholding = heard_withholding_new_for_record (what, id, exemption, parts[3], decided_by);
+      withholding = heard_withholding_new_for_record (what, id, NULL, exemption, parts[3],
+                                                      decided_by);
       if (!heard_withholding_check (withholding, &error))
         {
           *status = heard_cli_fail_with_error (error);

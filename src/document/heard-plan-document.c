@@ -266,14 +266,18 @@ add_actions (HeardDocumentBlocks *blocks,
     }
 }
 
-/* Their newest words of @part for @area, else NULL. */
+/* Their newest words of @part for @area written by the version @plan, else
+ * NULL. */
 static const char *
 find_own_words (GListModel    *own_words,
+                HeardPlan     *plan,
                 HeardAreaKind  area,
                 HeardOwnPart   part)
 {
-  HeardOwnWords *words = own_words != NULL ? heard_own_words_find_newest (own_words, area, part)
-                                           : NULL;
+  HeardOwnWords *words = own_words != NULL
+                         ? heard_own_words_find_for_plan (own_words, heard_plan_get_id (plan),
+                                                          area, part)
+                         : NULL;
 
   return words != NULL ? heard_own_words_get_words (words) : NULL;
 }
@@ -348,8 +352,8 @@ add_areas (HeardDocumentBlocks *blocks,
       _heard_document_blocks_keep_with_next (blocks);
       _heard_document_blocks_add_columns (blocks, HEARD_DOCUMENT_STYLE_BODY, columns,
                                           G_N_ELEMENTS (columns));
-      their_goal = find_own_words (own_words, kind, HEARD_OWN_GOAL);
-      helps = find_own_words (own_words, kind, HEARD_OWN_WHAT_HELPS);
+      their_goal = find_own_words (own_words, plan, kind, HEARD_OWN_GOAL);
+      helps = find_own_words (own_words, plan, kind, HEARD_OWN_WHAT_HELPS);
       add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL,
                 their_goal != NULL ? _("Their goal, written by them")
                                    : _("Their goal, in their own words"));
@@ -953,6 +957,7 @@ add_my_plan (HeardDocumentBlocks      *blocks,
 {
   GListModel *areas = heard_plan_get_areas (plan);
   guint n = g_list_model_get_n_items (areas);
+  HeardPlanSay *say;
 
   add_kept (blocks, HEARD_DOCUMENT_STYLE_HEADING, C_("co-design", "My plan"));
   for (guint i = 0; i < n; i++)
@@ -960,8 +965,8 @@ add_my_plan (HeardDocumentBlocks      *blocks,
       g_autoptr(HeardPlanArea) area = g_list_model_get_item (areas, i);
       HeardAreaKind kind = heard_plan_area_get_kind (area);
       gint64 area_id = heard_plan_area_get_id (area);
-      const char *goal = find_own_words (content->own_words, kind, HEARD_OWN_GOAL);
-      const char *helps = find_own_words (content->own_words, kind, HEARD_OWN_WHAT_HELPS);
+      const char *goal = find_own_words (content->own_words, plan, kind, HEARD_OWN_GOAL);
+      const char *helps = find_own_words (content->own_words, plan, kind, HEARD_OWN_WHAT_HELPS);
       const char *columns[2];
       GListModel *actions = heard_plan_area_get_actions (area);
 
@@ -1022,16 +1027,20 @@ add_my_plan (HeardDocumentBlocks      *blocks,
         }
     }
 
-  for (guint i = 0; content->plan_says != NULL &&
-       i < g_list_model_get_n_items (content->plan_says); i++)
+  /* Only what they say now, with its day: every earlier say is in the
+   * subject access export. */
+  say = content->plan_says != NULL
+        ? heard_plan_say_find_newest (content->plan_says, heard_plan_get_id (plan)) : NULL;
+  if (say != NULL)
     {
-      g_autoptr(HeardPlanSay) say = g_list_model_get_item (content->plan_says, i);
+      g_autofree char *day = heard_date_describe_moment_day (heard_plan_say_get_saved_at (say));
+      g_autofree char *line = NULL;
 
-      if (heard_plan_say_get_plan_id (say) != heard_plan_get_id (plan))
-        continue;
       add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, C_("co-design", "My say on this plan"));
-      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY,
-                                       say_words (heard_plan_say_get_kind (say)));
+      /* TRANSLATORS: the day they said it, then what they said ("You agree with this plan.") */
+      line = g_strdup_printf (C_("co-design", "You said on %s: %s"), day,
+                              say_words (heard_plan_say_get_kind (say)));
+      _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_BODY, line);
       if (!heard_text_is_blank (heard_plan_say_get_words (say)))
         _heard_document_blocks_add_text (blocks, HEARD_DOCUMENT_STYLE_WORDS,
                                          heard_plan_say_get_words (say));
@@ -1072,6 +1081,8 @@ add_my_check_ins (HeardPlanDocument        *self,
       const char *note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
       g_autoptr(GString) ratings = g_string_new (NULL);
       g_autofree char *safety_words = NULL;
+      /* Rated by them alone (in co-design, say): no worker's rating to tell. */
+      gboolean by_worker = heard_check_in_rated_by (check_in, HEARD_RATER_WORKER);
       HeardRating safety;
 
       add_kept (blocks, HEARD_DOCUMENT_STYLE_LABEL, day);
@@ -1088,10 +1099,15 @@ add_my_check_ins (HeardPlanDocument        *self,
           heard_check_in_get_rating (check_in, area, HEARD_RATER_WORKER, &workers);
           their_text = heard_check_in_dup_rating_words (&theirs);
           worker_text = heard_check_in_dup_rating_words (&workers);
-          /* TRANSLATORS: a part of their plan, their rating, their worker's */
-          g_string_append_printf (ratings, C_("co-design", "%s: you said %s, your worker said "
-                                              "%s\n"),
-                                  heard_check_in_area_name (plan, area), their_text, worker_text);
+          if (by_worker)
+            /* TRANSLATORS: a part of their plan, their rating, their worker's */
+            g_string_append_printf (ratings, C_("co-design", "%s: you said %s, your worker said "
+                                                "%s\n"),
+                                    heard_check_in_area_name (plan, area), their_text, worker_text);
+          else
+            /* TRANSLATORS: a part of their plan, their rating (rated alone) */
+            g_string_append_printf (ratings, C_("co-design", "%s: you said %s\n"),
+                                    heard_check_in_area_name (plan, area), their_text);
         }
       heard_check_in_get_safety (check_in, &safety);
       safety_words = heard_check_in_dup_rating_words (&safety);

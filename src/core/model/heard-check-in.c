@@ -364,6 +364,20 @@ heard_check_in_get_rating (HeardCheckIn  *self,
   return TRUE;
 }
 
+gboolean
+heard_check_in_rated_by (HeardCheckIn *self,
+                         HeardRater    rater)
+{
+  g_return_val_if_fail (HEARD_IS_CHECK_IN (self), FALSE);
+  g_return_val_if_fail (rater < HEARD_N_RATERS, FALSE);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    if (g_array_index (self->areas, AreaRatings, i).ratings[rater].state != HEARD_RATING_SKIPPED)
+      return TRUE;
+
+  return FALSE;
+}
+
 void
 heard_check_in_set_safety (HeardCheckIn     *self,
                            HeardRatingState  state,

@@ -92,6 +92,10 @@ gboolean       heard_check_in_get_rating      (HeardCheckIn      *self,
                                                HeardAreaKind      area,
                                                HeardRater         rater,
                                                HeardRating       *rating);
+/* Whether @rater rated any area (or said they would rather not): a check-in
+ * the young person rated alone has no worker's rating to show. */
+gboolean       heard_check_in_rated_by        (HeardCheckIn      *self,
+                                               HeardRater         rater);
 /* The young person's own "how safe do you feel", 0 to 10. */
 void           heard_check_in_set_safety      (HeardCheckIn      *self,
                                                HeardRatingState   state,

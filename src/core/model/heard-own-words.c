@@ -263,13 +263,22 @@ heard_own_words_find_newest (GListModel    *own_words,
                              HeardAreaKind  area,
                              HeardOwnPart   part)
 {
+  return heard_own_words_find_for_plan (own_words, G_MAXINT64, area, part);
+}
+
+HeardOwnWords *
+heard_own_words_find_for_plan (GListModel    *own_words,
+                               gint64         plan_id,
+                               HeardAreaKind  area,
+                               HeardOwnPart   part)
+{
   g_return_val_if_fail (G_IS_LIST_MODEL (own_words), NULL);
 
   for (guint i = g_list_model_get_n_items (own_words); i > 0; i--)
     {
       g_autoptr(HeardOwnWords) words = g_list_model_get_item (own_words, i - 1);
 
-      if (words->area == area && words->part == part)
+      if (words->area == area && words->part == part && words->plan_id <= plan_id)
         return words;
     }
 

@@ -57,5 +57,13 @@ const char    *heard_own_words_get_saved_at  (HeardOwnWords  *self);
 HeardOwnWords *heard_own_words_find_newest   (GListModel     *own_words,
                                               HeardAreaKind   area,
                                               HeardOwnPart    part);
+/* The same, among the words written beside the plan version @plan_id or an
+ * earlier one, or NULL: a version shows what they had written by then, not
+ * words written later beside a newer version. (A new version of a plan is
+ * always stored with a larger id than every earlier one.) */
+HeardOwnWords *heard_own_words_find_for_plan (GListModel     *own_words,
+                                              gint64          plan_id,
+                                              HeardAreaKind   area,
+                                              HeardOwnPart    part);
 
 G_END_DECLS

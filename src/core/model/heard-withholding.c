@@ -5,7 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "heard-check-in.h"
+#include "heard-chronology-entry.h"
+#include "heard-date.h"
 #include "heard-model-enums.h"
+#include "heard-plan.h"
+#include "heard-sharing-entry.h"
+#include "heard-statement.h"
+#include "heard-statement-response.h"
 #include "heard-store.h"
 #include "heard-text-fields.h"
 #include "heard-withholding.h"
@@ -156,10 +163,70 @@ heard_withholding_new (HeardWithheldKind  what,
   return self;
 }
 
+/* "@kind of @day", or NULL without a day. */
+static char *
+name_by_day (const char *kind,
+             char       *day)
+{
+  g_autofree char *owned = day;
+
+  if (heard_text_is_blank (owned))
+    return NULL;
+  /* TRANSLATORS: a withheld item by its kind and day, e.g. "Check-in of 1 March 2026" */
+  return g_strdup_printf (_("%s of %s"), kind, owned);
+}
+
+/* @record, of kind @what, named by its day or version; NULL if it has none. */
+static char *
+name_record (HeardWithheldKind  what,
+             gpointer           record)
+{
+  const char *kind = heard_withheld_kind_label (what);
+
+  switch (what)
+    {
+    case HEARD_WITHHELD_STATEMENT:
+      g_return_val_if_fail (HEARD_IS_STATEMENT (record), NULL);
+      return name_by_day (kind, heard_statement_dup_when_text (record));
+
+    case HEARD_WITHHELD_ANSWER:
+      g_return_val_if_fail (HEARD_IS_STATEMENT_RESPONSE (record), NULL);
+      return name_by_day (kind, heard_date_describe (
+                                  heard_statement_response_get_told_on (record)));
+
+    case HEARD_WITHHELD_PLAN:
+      g_return_val_if_fail (HEARD_IS_PLAN (record), NULL);
+      /* TRANSLATORS: a withheld plan, e.g. "Support plan, version 2" */
+      return g_strdup_printf (_("%s, version %u"), kind, heard_plan_get_version (record));
+
+    case HEARD_WITHHELD_CHECK_IN:
+      g_return_val_if_fail (HEARD_IS_CHECK_IN (record), NULL);
+      return name_by_day (kind, heard_date_describe (heard_check_in_get_day (record)));
+
+    case HEARD_WITHHELD_CHRONOLOGY:
+      g_return_val_if_fail (HEARD_IS_CHRONOLOGY_ENTRY (record), NULL);
+      return name_by_day (kind, heard_chronology_entry_describe_when (record));
+
+    case HEARD_WITHHELD_SHARING:
+      g_return_val_if_fail (HEARD_IS_SHARING_ENTRY (record), NULL);
+      return name_by_day (kind, heard_date_describe (heard_sharing_entry_get_shared_on (record)));
+
+    case HEARD_WITHHELD_OTHER:
+    case HEARD_WITHHELD_N_KINDS:
+    default:
+      return NULL;
+    }
+}
+
 char *
 heard_withholding_name_item (HeardWithheldKind what,
-                             gint64            record_id)
+                             gint64            record_id,
+                             gpointer          record)
 {
+  char *name = record != NULL ? name_record (what, record) : NULL;
+
+  if (name != NULL)
+    return name;
   /* TRANSLATORS: a withheld item named by its kind and record number, e.g. "Statement 12" */
   return g_strdup_printf (_("%s %" G_GINT64_FORMAT), heard_withheld_kind_label (what), record_id);
 }
@@ -167,6 +234,7 @@ heard_withholding_name_item (HeardWithheldKind what,
 HeardWithholding *
 heard_withholding_new_for_record (HeardWithheldKind what,
                                   gint64            record_id,
+                                  gpointer          record,
                                   HeardExemption    exemption,
                                   const char       *reason,
                                   const char       *decided_by)
@@ -175,7 +243,7 @@ heard_withholding_new_for_record (HeardWithheldKind what,
 
   g_return_val_if_fail (what < HEARD_WITHHELD_N_KINDS, NULL);
 
-  item = heard_withholding_name_item (what, record_id);
+  item = heard_withholding_name_item (what, record_id, record);
   return heard_withholding_new (what, record_id, item, exemption, reason, decided_by);
 }
 

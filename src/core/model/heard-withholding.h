@@ -31,15 +31,23 @@ HeardWithholding  *heard_withholding_new          (HeardWithheldKind   what,
                                                    const char         *reason,
                                                    const char         *decided_by)
                                                    G_GNUC_WARN_UNUSED_RESULT;
-/* The record @record_id of kind @what, as every export names it
- * ("Statement 12"): heard-cli's --withhold and the subject access dialog
+/* The record @record_id of kind @what, as a person would find it, by its
+ * kind and day: "Statement of 3 May 2026, 14:30", "Support plan, version 2",
+ * "Check-in of 1 March 2026". @record is that record (a HeardStatement,
+ * HeardStatementResponse, HeardPlan, HeardCheckIn, HeardChronologyEntry or
+ * HeardSharingEntry), or NULL when only its id is known: then "Statement 12".
+ * Never its words, which are what may be withheld: the name goes on the
+ * export's cover. heard-cli's --withhold and the subject access dialog
  * alike. */
 char              *heard_withholding_name_item      (HeardWithheldKind what,
-                                                     gint64            record_id)
+                                                     gint64            record_id,
+                                                     gpointer          record)
                                                      G_GNUC_WARN_UNUSED_RESULT;
-/* A decision about the record @record_id of kind @what, so named. */
+/* A decision about the record @record_id of kind @what, so named (@record
+ * may be NULL). */
 HeardWithholding  *heard_withholding_new_for_record (HeardWithheldKind what,
                                                      gint64            record_id,
+                                                     gpointer          record,
                                                      HeardExemption    exemption,
                                                      const char       *reason,
                                                      const char       *decided_by)

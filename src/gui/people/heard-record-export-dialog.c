@@ -52,6 +52,7 @@ typedef struct
 {
   HeardWithheldKind  what;
   gint64             record_id;
+  GObject           *record;
   AdwExpanderRow    *row;
   GtkSwitch         *withhold;
   AdwComboRow       *exemption;
@@ -59,6 +60,13 @@ typedef struct
 } Withholdable;
 
 G_DEFINE_FINAL_TYPE (HeardRecordExportDialog, heard_record_export_dialog, HEARD_TYPE_DIALOG)
+
+static void
+withholdable_free (Withholdable *item)
+{
+  g_object_unref (item->record);
+  g_free (item);
+}
 
 /* One export on its way: the dialog, where it goes, and what it is once made. */
 typedef struct
@@ -122,17 +130,33 @@ add_name_cb (HeardRecordExportDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
 }
 
-/* A row for the record @record_id of kind @what, with @when under its
- * name: "Withhold", then the exemption and the reason, asked only once it
- * is withheld. */
+/* How @words start, on one line, for staff to tell items apart. */
+static char *
+dup_start (const char *words)
+{
+  g_autofree char *start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 60));
+
+  g_strdelimit (start, "\n\r\t", ' ');
+  /* TRANSLATORS: the start of someone's words, quoted */
+  return g_strdup_printf (_("“%s%s”"), start, g_utf8_strlen (words, -1) > 60 ? "…" : "");
+}
+
+/* A row for @record, of kind @what and id @record_id, named as the
+ * export's cover will name it, then @about (may be NULL) so staff tell
+ * items of a day apart: "Withhold", then the exemption and the reason,
+ * asked only once it is withheld. */
 static void
 add_withholdable (HeardRecordExportDialog *self,
                   HeardWithheldKind        what,
                   gint64                   record_id,
-                  const char              *when)
+                  gpointer                 record,
+                  const char              *about)
 {
   Withholdable *item = g_new0 (Withholdable, 1);
-  g_autofree char *name = heard_withholding_name_item (what, record_id);
+  g_autofree char *cover_name = heard_withholding_name_item (what, record_id, record);
+  /* TRANSLATORS: a withheld item's name, then how its words start */
+  g_autofree char *name = about != NULL ? g_strdup_printf (_("%s: %s"), cover_name, about)
+                                        : g_strdup (cover_name);
   g_autofree char *withhold_label = g_strdup_printf (_("Withhold %s"), name);
   g_autofree char *exemption_label = g_strdup_printf (_("Exemption for %s"), name);
   g_autofree char *reason_label = g_strdup_printf (_("Reason for withholding %s"), name);
@@ -141,11 +165,10 @@ add_withholdable (HeardRecordExportDialog *self,
 
   item->what = what;
   item->record_id = record_id;
+  item->record = g_object_ref (record);
   item->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
-  if (when != NULL && *when != '\0')
-    adw_expander_row_set_subtitle (item->row, when);
 
   item->withhold = GTK_SWITCH (gtk_switch_new ());
   gtk_widget_set_valign (GTK_WIDGET (item->withhold), GTK_ALIGN_CENTER);
@@ -157,6 +180,8 @@ add_withholdable (HeardRecordExportDialog *self,
                                          GTK_WIDGET (item->withhold));
   adw_expander_row_add_row (item->row, withhold_row);
 
+  /* Nothing chosen for them: staff choose why, each time. */
+  gtk_string_list_append (exemptions, _("Choose why"));
   for (int exemption = 0; exemption < HEARD_EXEMPTION_N_KINDS; exemption++)
     gtk_string_list_append (exemptions, heard_exemption_label (exemption));
   item->exemption = ADW_COMBO_ROW (adw_combo_row_new ());
@@ -194,51 +219,50 @@ list_withholdable (HeardRecordExportDialog *self)
   for (guint i = 0; i < g_list_model_get_n_items (statements); i++)
     {
       g_autoptr(HeardStatement) statement = g_list_model_get_item (statements, i);
-      g_autofree char *when = heard_statement_dup_when_text (statement);
       GPtrArray *responses = heard_statement_get_responses (statement);
       /* Which one it is: a sensitive one by its content note, never its words. */
-      const char *words = heard_statement_get_sensitive (statement)
-                          ? heard_statement_get_content_note (statement)
-                          : heard_statement_get_words (statement);
-      g_autofree char *start = g_utf8_substring (words, 0, MIN (g_utf8_strlen (words, -1), 60));
-      /* TRANSLATORS: when a statement was given and how it starts */
-      g_autofree char *about = g_strdup_printf (_("%s · %s%s"), when, start,
-                                                g_utf8_strlen (words, -1) > 60 ? "…" : "");
+      g_autofree char *about = dup_start (heard_statement_get_sensitive (statement)
+                                          ? heard_statement_get_content_note (statement)
+                                          : heard_statement_get_words (statement));
 
-      add_withholdable (self, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement), about);
+      add_withholdable (self, HEARD_WITHHELD_STATEMENT, heard_statement_get_id (statement),
+                        statement, about);
       for (guint r = 0; responses != NULL && r < responses->len; r++)
-        add_withholdable (self, HEARD_WITHHELD_ANSWER,
-                          heard_statement_response_get_id (g_ptr_array_index (responses, r)),
-                          when);
+        {
+          HeardStatementResponse *response = g_ptr_array_index (responses, r);
+          g_autofree char *answer = dup_start (heard_statement_response_get_what_we_did (
+                                                 response));
+
+          add_withholdable (self, HEARD_WITHHELD_ANSWER, heard_statement_response_get_id (response),
+                            response, answer);
+        }
     }
   for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
     {
       g_autoptr(HeardPlan) plan = g_list_model_get_item (plans, i);
-      g_autofree char *version = g_strdup_printf (_("Version %u"), heard_plan_get_version (plan));
 
-      add_withholdable (self, HEARD_WITHHELD_PLAN, heard_plan_get_id (plan), version);
+      add_withholdable (self, HEARD_WITHHELD_PLAN, heard_plan_get_id (plan), plan, NULL);
     }
   for (guint i = 0; i < g_list_model_get_n_items (check_ins); i++)
     {
       g_autoptr(HeardCheckIn) check_in = g_list_model_get_item (check_ins, i);
 
       add_withholdable (self, HEARD_WITHHELD_CHECK_IN, heard_check_in_get_id (check_in),
-                        heard_check_in_get_day (check_in));
+                        check_in, NULL);
     }
   for (guint i = 0; i < g_list_model_get_n_items (chronology); i++)
     {
       g_autoptr(HeardChronologyEntry) entry = g_list_model_get_item (chronology, i);
-      g_autofree char *when = heard_chronology_entry_describe_when (entry);
 
       add_withholdable (self, HEARD_WITHHELD_CHRONOLOGY, heard_chronology_entry_get_id (entry),
-                        when);
+                        entry, NULL);
     }
   for (guint i = 0; i < g_list_model_get_n_items (sharing); i++)
     {
       g_autoptr(HeardSharingEntry) entry = g_list_model_get_item (sharing, i);
 
       add_withholdable (self, HEARD_WITHHELD_SHARING, heard_sharing_entry_get_id (entry),
-                        heard_sharing_entry_get_shared_on (entry));
+                        entry, NULL);
     }
 }
 
@@ -260,6 +284,13 @@ collect_withholdings (HeardRecordExportDialog *self)
 
       if (!gtk_switch_get_active (item->withhold))
         continue;
+      if (adw_combo_row_get_selected (item->exemption) == 0)
+        {
+          adw_expander_row_set_expanded (item->row, TRUE);
+          heard_field_error_show (GTK_WIDGET (item->exemption),
+                                  _("Choose why this is withheld."));
+          return FALSE;
+        }
       reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (item->reason))));
       if (*reason == '\0')
         {
@@ -274,9 +305,10 @@ collect_withholdings (HeardRecordExportDialog *self)
                                   _("Say who decided to withhold."));
           return FALSE;
         }
-      withholding = heard_withholding_new_for_record (item->what, item->record_id,
-                                                      adw_combo_row_get_selected (item->exemption),
-                                                      reason, decided_by);
+      /* The first choice is "Choose why". */
+      withholding = heard_withholding_new_for_record (item->what, item->record_id, item->record,
+                                                      adw_combo_row_get_selected (item->exemption)
+                                                      - 1, reason, decided_by);
       if (!heard_withholding_check (withholding, &error))
         {
           heard_field_error_show (GTK_WIDGET (item->reason), error->message);
@@ -524,7 +556,7 @@ heard_record_export_dialog_init (HeardRecordExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->names = gtk_string_list_new (NULL);
-  self->withholdable = g_ptr_array_new_with_free_func (g_free);
+  self->withholdable = g_ptr_array_new_with_free_func ((GDestroyNotify) withholdable_free);
   gtk_list_box_bind_model (self->names_list, G_LIST_MODEL (self->names), create_name_row, self,
                            NULL);
 }

@@ -78,23 +78,6 @@ add_text (GtkWidget  *box,
   gtk_box_append (GTK_BOX (box), label);
 }
 
-/* Whether the worker rated any area (or said they would rather not). */
-static gboolean
-has_worker_rating (HeardCheckIn *check_in)
-{
-  for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
-    {
-      HeardRating rating;
-
-      heard_check_in_get_rating (check_in, heard_check_in_get_area (check_in, i),
-                                 HEARD_RATER_WORKER, &rating);
-      if (rating.state != HEARD_RATING_SKIPPED)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 create_check_in_row (gpointer item,
                      gpointer user_data)
@@ -105,7 +88,7 @@ create_check_in_row (gpointer item,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   const char *present = heard_check_in_get_text (check_in, HEARD_CHECK_IN_PRESENT);
   const char *worker_note = heard_check_in_get_text (check_in, HEARD_CHECK_IN_WORKER_NOTE);
-  gboolean by_worker = has_worker_rating (check_in);
+  gboolean by_worker = heard_check_in_rated_by (check_in, HEARD_RATER_WORKER);
   HeardRating safety;
   g_autofree char *day = NULL;
   g_autofree char *safety_words = NULL;

@@ -276,12 +276,13 @@ heard_plan_area_card_new (HeardPlanArea      *area,
                   heard_plan_area_get_text (area, HEARD_AREA_WORKING_WELL), NULL, NULL);
   add_text_block (self->columns, _("What needs to happen"),
                   heard_plan_area_get_text (area, HEARD_AREA_NEEDS_TO_HAPPEN), NULL, NULL);
-  /* Their words first: what they wrote themselves, else the worker's note
-   * of what they said. */
-  their_goal = heard_own_words_find_newest (own_words, heard_plan_area_get_kind (area),
-                                            HEARD_OWN_GOAL);
-  what_helps = heard_own_words_find_newest (own_words, heard_plan_area_get_kind (area),
-                                            HEARD_OWN_WHAT_HELPS);
+  /* Their words first: what they wrote themselves by this version of the
+   * plan, else the worker's note of what they said. */
+  their_goal = heard_own_words_find_for_plan (own_words, heard_plan_area_get_plan_id (area),
+                                              heard_plan_area_get_kind (area), HEARD_OWN_GOAL);
+  what_helps = heard_own_words_find_for_plan (own_words, heard_plan_area_get_plan_id (area),
+                                              heard_plan_area_get_kind (area),
+                                              HEARD_OWN_WHAT_HELPS);
   if (their_goal != NULL)
     add_text_block (self->goals, _("Their goal, written by them"),
                     heard_own_words_get_words (their_goal), "their-words", NULL);

@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (HeardPlanAreaCard, heard_plan_area_card, HEARD, PLAN_AREA_
 
 /* @marks: the case file's "for-them-marks"; @own_words: what they wrote
  * themselves in co-design (HeardOwnWords), whose newest goal and "what
- * helps me" for this area are shown first. */
+ * helps me" for this area, written by @area's plan version, are shown
+ * first. */
 GtkWidget *heard_plan_area_card_new (HeardPlanArea      *area,
                                      HeardDirectoryList *directory,
                                      GListModel         *marks,

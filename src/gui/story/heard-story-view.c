@@ -19,8 +19,9 @@
  * The story is made of audit entries, which change no record and so are
  * never announced: it is asked of the case file (off the main thread)
  * whenever the view is shown, for another young person, and whenever their
- * record changes. Self-contained on purpose: co-design mode will show the
- * same widget to the young person.
+ * record changes. Self-contained on purpose: co-design mode shows the same
+ * widget to the young person, "embedded" in its own scrolling page under its
+ * own heading, so there the view is as tall as its story and has no heading.
  */
 
 struct _HeardStoryView
@@ -30,11 +31,26 @@ struct _HeardStoryView
   HeardCaseFile  *case_file;
   GCancellable   *loading;
 
+  gboolean        embedded;
+
+  GtkWidget      *page;
+  GtkWidget      *heading;
   GtkStack       *content;
   GtkListBox     *list;
 };
 
 G_DEFINE_FINAL_TYPE (HeardStoryView, heard_story_view, ADW_TYPE_BIN)
+
+/* AdwClamp's own tightening threshold, as the view has it on its own. */
+#define STORY_TIGHTENING 400
+
+enum {
+  PROP_0,
+  PROP_EMBEDDED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 icon_for (HeardStoryKind kind)
@@ -185,16 +201,69 @@ heard_story_view_dispose (GObject *object)
 }
 
 static void
+heard_story_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  HeardStoryView *self = HEARD_STORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EMBEDDED:
+      g_value_set_boolean (value, self->embedded);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+heard_story_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  HeardStoryView *self = HEARD_STORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EMBEDDED:
+      heard_story_view_set_embedded (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 heard_story_view_class_init (HeardStoryViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = heard_story_view_dispose;
+  object_class->get_property = heard_story_view_get_property;
+  object_class->set_property = heard_story_view_set_property;
   widget_class->map = heard_story_view_map;
+
+  /**
+   * HeardStoryView:embedded:
+   *
+   * Whether the view sits inside a page that scrolls and has its own heading:
+   * it is then as tall as its story, does not scroll, and shows no heading.
+   */
+  properties[PROP_EMBEDDED] =
+    g_param_spec_boolean ("embedded", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/heard-story-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HeardStoryView, page);
+  gtk_widget_class_bind_template_child (widget_class, HeardStoryView, heading);
   gtk_widget_class_bind_template_child (widget_class, HeardStoryView, content);
   gtk_widget_class_bind_template_child (widget_class, HeardStoryView, list);
 }
@@ -236,4 +305,36 @@ heard_story_view_set_case_file (HeardStoryView *self,
                                G_CALLBACK (load), self, G_CONNECT_SWAPPED);
     }
   load (self);
+}
+
+void
+heard_story_view_set_embedded (HeardStoryView *self,
+                               gboolean        embedded)
+{
+  GtkScrolledWindow *scroller;
+  AdwClamp *clamp;
+
+  g_return_if_fail (HEARD_IS_STORY_VIEW (self));
+
+  embedded = !!embedded;
+  if (self->embedded == embedded)
+    return;
+
+  self->embedded = embedded;
+  /* The scroller is the bin's own child, so AdwBin, not the template, owns it. */
+  scroller = GTK_SCROLLED_WINDOW (adw_bin_get_child (ADW_BIN (self)));
+  gtk_scrolled_window_set_policy (scroller, GTK_POLICY_NEVER,
+                                  embedded ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (scroller, embedded);
+  gtk_widget_set_vexpand (GTK_WIDGET (scroller), !embedded);
+  gtk_widget_set_visible (self->heading, !embedded);
+  /* In line with the page around it. */
+  gtk_widget_set_margin_start (self->page, embedded ? 0 : 12);
+  gtk_widget_set_margin_end (self->page, embedded ? 0 : 12);
+  gtk_widget_set_margin_top (self->page, embedded ? 0 : 18);
+  /* The clamp's own narrowing too: the page around it has its own clamp. */
+  clamp = ADW_CLAMP (gtk_widget_get_parent (self->page));
+  adw_clamp_set_tightening_threshold (clamp, embedded ? adw_clamp_get_maximum_size (clamp)
+                                                      : STORY_TIGHTENING);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMBEDDED]);
 }

@@ -17,4 +17,9 @@ G_DECLARE_FINAL_TYPE (HeardStoryView, heard_story_view, HEARD, STORY_VIEW, AdwBi
 void heard_story_view_set_case_file (HeardStoryView *self,
                                      HeardCaseFile  *case_file);
 
+/* Embedded in a page that scrolls under its own heading: as tall as the
+ * story, without a scroller or heading of its own. */
+void heard_story_view_set_embedded  (HeardStoryView *self,
+                                     gboolean        embedded);
+
 G_END_DECLS
