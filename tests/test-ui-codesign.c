@@ -1229,8 +1229,10 @@ in_view (gpointer data)
   GtkWidget *viewport = gtk_widget_get_ancestor (data, GTK_TYPE_VIEWPORT);
   graphene_rect_t bounds;
 
+  /* Once laid out: a page just shown has no size for a frame or two. */
   return gtk_widget_get_mapped (data) &&
-         gtk_widget_compute_bounds (data, viewport, &bounds) && bounds.origin.y >= 0 &&
+         gtk_widget_compute_bounds (data, viewport, &bounds) && bounds.size.height > 0 &&
+         bounds.origin.y >= 0 &&
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
 }
 
@@ -1255,7 +1257,9 @@ open_person_with (HeardWindow *window,
                                     heard_person_page_get_person (page));
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *words = g_strdup_printf ("What I said, number %u of mine.", i);
+      /* Long enough that their page scrolls. */
+      g_autofree char *words = g_strdup_printf ("What I said, number %u of mine. %s", i,
+                                                WORDS " " TYPED " " THEIR_SAY " " WORDS);
       g_autofree char *day = g_strdup_printf ("2026-03-%02u", i + 1);
       gint64 id = record_statement_on (case_file, words, i == 1 ? HARD_NOTE : NULL, day);
 
