@@ -1236,6 +1236,25 @@ in_view (gpointer data)
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
 }
 
+typedef struct
+{
+  GtkWidget *top;
+  GtkWidget *bottom;
+} Above;
+
+/* Whether one widget shows wholly above the other, both laid out. */
+static gboolean
+is_above (gpointer data)
+{
+  Above *above = data;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (above->top));
+  graphene_rect_t top, bottom;
+
+  return gtk_widget_compute_bounds (above->top, root, &top) && top.size.height > 0 &&
+         gtk_widget_compute_bounds (above->bottom, root, &bottom) && bottom.size.height > 0 &&
+         top.origin.y + top.size.height <= bottom.origin.y;
+}
+
 /* A person with a plan of two areas and @n statements, a day apart, the
  * second of them (if any) hard to read. */
 static HeardCaseFile *
@@ -1322,6 +1341,13 @@ test_codesign_escape_keeps (void)
   assert_view_text (view, "");
   assert_shows (GTK_WINDOW (codesign), "What I said, number 0 of mine.");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  {
+    Above above = { find_label (say, "1 March 2026"), view };
+
+    above.top = gtk_widget_get_next_sibling (above.top);
+    heard_test_ui_wait_until (is_above, &above, "their words above the box for their note");
+  }
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-note-quoted");
   set_text_view (view, THEIR_NOTE);
   g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
@@ -1332,6 +1358,12 @@ test_codesign_escape_keeps (void)
   g_signal_emit_by_name (find_button (say, "_Back"), "clicked");
   g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id + 2), "clicked");
   assert_view_text (view, "");
+  g_signal_emit_by_name (find_button (say, "_Back"), "clicked");
+  /* The one that may be hard to read is quoted behind its note, as on
+   * its card. */
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id + 1), "clicked");
+  assert_shows (GTK_WINDOW (codesign), HARD_NOTE);
+  assert_does_not_show (GTK_WINDOW (codesign), "What I said, number 1 of mine.");
   g_signal_emit_by_name (find_button (say, "_Back"), "clicked");
   g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id), "clicked");
   assert_view_text (view, THEIR_NOTE);
@@ -1516,6 +1548,12 @@ find_practice_window (void)
 }
 
 static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_height (data) > 0;
+}
+
+static gboolean
 practice_shown (gpointer data)
 {
   return find_practice_window () != NULL;
@@ -1542,6 +1580,7 @@ test_codesign_practice (void)
                                              heard_person_get_id (person), "plan"));
   codesign = open_codesign (practice);
   assert_shows (GTK_WINDOW (codesign), "Practice. Everyone here is made up.");
+  heard_test_ui_wait_until (has_size, codesign, "co-design mode laid out");
   heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-practice");
 
   g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));

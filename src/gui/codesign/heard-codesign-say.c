@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-codesign-card.h"
 #include "heard-codesign-say.h"
 #include "heard-codesign-statement.h"
 #include "heard-field-error.h"
@@ -335,6 +336,7 @@ heard_codesign_say_start_note (HeardCodesignSay *self,
                                HeardStatement   *statement)
 {
   GtkWidget *child;
+  GtkWidget *card;
 
   g_return_if_fail (HEARD_IS_CODESIGN_SAY (self));
   g_return_if_fail (HEARD_IS_STATEMENT (statement));
@@ -345,12 +347,14 @@ heard_codesign_say_start_note (HeardCodesignSay *self,
                        C_("co-design", "This goes with what you said. You can say if you do "
                                        "not agree. We keep what was there before too."));
   /* Their words, as on its card: behind its note if they may be hard to
-   * read, until they choose to read them again. */
+   * read, until they choose to read them again. Shown before it is filled:
+   * filled while hidden, GTK 4.8 keeps its empty size. */
+  gtk_widget_set_visible (self->quote_box, TRUE);
   while ((child = gtk_widget_get_first_child (self->quote_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->quote_box), child);
-  gtk_box_append (GTK_BOX (self->quote_box),
-                  heard_codesign_statement_new_words (self->case_file, statement));
-  gtk_widget_set_visible (self->quote_box, TRUE);
+  card = heard_codesign_card_new ();
+  gtk_box_append (GTK_BOX (card), heard_codesign_statement_new_words (self->case_file, statement));
+  gtk_box_append (GTK_BOX (self->quote_box), card);
   start (self, statement);
 }
 

@@ -19,6 +19,8 @@
 /* How many of their statements show before they ask for all: enough to
  * see their newest words, few enough that their plan is not far below. */
 #define FEW_STATEMENTS 5
+/* Room kept above and below what is scrolled into view, in pixels. */
+#define REVEAL_MARGIN 18
 
 /*
  * Co-design mode: the young person at the screen beside staff, working on
@@ -711,11 +713,12 @@ reveal_tick_cb (GtkWidget     *widget,
   double value = gtk_adjustment_get_value (adjustment);
   graphene_rect_t bounds;
 
-  /* In the viewport's own space: what shows is 0 to the page's height. */
+  /* In the viewport's own space: what shows is 0 to the page's height.
+   * A little room around it, so it is not on the very edge. */
   if (gtk_widget_compute_bounds (widget, reveal->viewport, &bounds))
     {
-      double top = bounds.origin.y;
-      double bottom = top + bounds.size.height;
+      double top = bounds.origin.y - REVEAL_MARGIN;
+      double bottom = bounds.origin.y + bounds.size.height + REVEAL_MARGIN;
 
       if (bottom > page)
         value += bottom - page;
