@@ -1462,8 +1462,9 @@ collect_buttons (GtkWidget *root,
 static gunichar
 mnemonic_of (GtkWidget *button)
 {
-  const char *label = GTK_IS_BUTTON (button) ? gtk_button_get_label (GTK_BUTTON (button))
-                                             : gtk_check_button_get_label (GTK_CHECK_BUTTON (button));
+  const char *label = GTK_IS_BUTTON (button)
+                      ? gtk_button_get_label (GTK_BUTTON (button))
+                      : gtk_check_button_get_label (GTK_CHECK_BUTTON (button));
   gboolean underline = GTK_IS_BUTTON (button)
                        ? gtk_button_get_use_underline (GTK_BUTTON (button))
                        : gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (button));

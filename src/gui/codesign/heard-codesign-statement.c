@@ -101,7 +101,8 @@ find_button (GtkWidget  *root,
     {
       GtkWidget *found;
 
-      if (GTK_IS_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+      if (GTK_IS_BUTTON (child) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
         return child;
       if ((found = find_button (child, label)) != NULL)
         return found;
