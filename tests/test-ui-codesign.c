@@ -1425,6 +1425,8 @@ test_codesign_escape_keeps (void)
   g_assert_true (GTK_IS_LABEL (error));
   g_assert_true (GTK_WIDGET (_heard_field_error_get_label (choices)) == error);
   g_assert_true (gtk_widget_get_mapped (error));
+  heard_test_ui_wait_until (in_view, error, "the choice error in view");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (codesign)) == agree);
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (choices),
                                        GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==, "Choose one of these first.");

@@ -85,6 +85,7 @@ struct _HeardCodesignWindow
   GtkCheckButton *disagree_button;
   GtkCheckButton *unsure_button;
   GtkWidget      *choices_box;
+  GtkWidget      *say_box;
   GtkTextView    *say_view;
   HeardStoryView *story_view;
   GtkLabel       *edit_heading;
@@ -605,96 +606,6 @@ save_own_words_action (GtkWidget  *widget,
                                           own_words_saved_cb, g_object_ref (self));
 }
 
-static void
-say_saved_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(HeardCodesignWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        heard_field_error_show (GTK_WIDGET (self->say_view),
-                                C_("co-design", "That did not save. Please try again."));
-      return;
-    }
-
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->say_view), "", -1);
-}
-
-static void
-save_say_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
-  g_autofree char *text = dup_text (self->say_view);
-  g_autoptr(HeardPlanSay) say = NULL;
-  g_autoptr(GError) error = NULL;
-  HeardSayKind kind;
-
-  if (self->plan == NULL)
-    return;
-
-  if (gtk_check_button_get_active (self->agree_button))
-    kind = HEARD_SAY_AGREES;
-  else if (gtk_check_button_get_active (self->disagree_button))
-    kind = HEARD_SAY_DOES_NOT_AGREE;
-  else if (gtk_check_button_get_active (self->unsure_button))
-    kind = HEARD_SAY_NOT_SURE;
-  else
-    {
-      /* Below all three, none of them marked wrong. */
-      heard_field_error_show (self->choices_box, C_("co-design", "Choose one of these first."));
-      gtk_widget_remove_css_class (self->choices_box, "error");
-      return;
-    }
-
-  heard_field_error_clear (self->choices_box);
-  say = heard_plan_say_new (heard_plan_get_id (self->plan), kind, text);
-  if (!heard_plan_say_check (say, &error))
-    {
-      heard_field_error_show (GTK_WIDGET (self->say_view), error->message);
-      return;
-    }
-
-  heard_field_error_clear (GTK_WIDGET (self->say_view));
-  heard_case_file_record_plan_say_async (self->case_file, say, self->cancellable, say_saved_cb,
-                                         g_object_ref (self));
-}
-
-static void
-choice_toggled_cb (HeardCodesignWindow *self)
-{
-  heard_field_error_clear (self->choices_box);
-}
-
-/* Say something: a statement of their own (0), or their note on the
- * statement with this id. */
-static void
-say_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
-  gint64 statement_id = g_variant_get_int64 (parameter);
-  HeardStatement *statement = statement_id != 0
-                              ? heard_case_file_find_statement (self->case_file, statement_id)
-                              : NULL;
-
-  if (statement_id != 0 && statement == NULL)
-    return;
-
-  gtk_widget_set_visible (self->said_label, FALSE);
-  show_page (self, "say");
-  if (statement != NULL)
-    heard_codesign_say_start_note (self->say_page, statement);
-  else
-    heard_codesign_say_start_statement (self->say_page);
-}
-
 typedef struct
 {
   GtkWidget *viewport;
@@ -739,6 +650,99 @@ scroll_into_view (HeardCodesignWindow *self,
 
   reveal->viewport = gtk_scrolled_window_get_child (self->scrolled);
   gtk_widget_add_tick_callback (widget, reveal_tick_cb, reveal, g_free);
+}
+
+static void
+say_saved_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HeardCodesignWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        heard_field_error_show (GTK_WIDGET (self->say_view),
+                                C_("co-design", "That did not save. Please try again."));
+      return;
+    }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->say_view), "", -1);
+}
+
+static void
+save_say_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  g_autofree char *text = dup_text (self->say_view);
+  g_autoptr(HeardPlanSay) say = NULL;
+  g_autoptr(GError) error = NULL;
+  HeardSayKind kind;
+
+  if (self->plan == NULL)
+    return;
+
+  if (gtk_check_button_get_active (self->agree_button))
+    kind = HEARD_SAY_AGREES;
+  else if (gtk_check_button_get_active (self->disagree_button))
+    kind = HEARD_SAY_DOES_NOT_AGREE;
+  else if (gtk_check_button_get_active (self->unsure_button))
+    kind = HEARD_SAY_NOT_SURE;
+  else
+    {
+      /* Below all three, none of them marked wrong; on the first of
+       * them, with all of it in view (the group cannot take the focus). */
+      heard_field_error_show (self->choices_box, C_("co-design", "Choose one of these first."));
+      gtk_widget_remove_css_class (self->choices_box, "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->agree_button));
+      scroll_into_view (self, self->say_box);
+      return;
+    }
+
+  heard_field_error_clear (self->choices_box);
+  say = heard_plan_say_new (heard_plan_get_id (self->plan), kind, text);
+  if (!heard_plan_say_check (say, &error))
+    {
+      heard_field_error_show (GTK_WIDGET (self->say_view), error->message);
+      return;
+    }
+
+  heard_field_error_clear (GTK_WIDGET (self->say_view));
+  heard_case_file_record_plan_say_async (self->case_file, say, self->cancellable, say_saved_cb,
+                                         g_object_ref (self));
+}
+
+static void
+choice_toggled_cb (HeardCodesignWindow *self)
+{
+  heard_field_error_clear (self->choices_box);
+}
+
+/* Say something: a statement of their own (0), or their note on the
+ * statement with this id. */
+static void
+say_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  gint64 statement_id = g_variant_get_int64 (parameter);
+  HeardStatement *statement = statement_id != 0
+                              ? heard_case_file_find_statement (self->case_file, statement_id)
+                              : NULL;
+
+  if (statement_id != 0 && statement == NULL)
+    return;
+
+  gtk_widget_set_visible (self->said_label, FALSE);
+  show_page (self, "say");
+  if (statement != NULL)
+    heard_codesign_say_start_note (self->say_page, statement);
+  else
+    heard_codesign_say_start_statement (self->say_page);
 }
 
 static void
@@ -863,6 +867,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, practice_label);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, scrolled);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_box);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, said_box);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_box);
   gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
