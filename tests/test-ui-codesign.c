@@ -7,6 +7,7 @@
 #include "heard-codesign-say.h"
 #include "heard-codesign-window-private.h"
 #include "heard-face-scale.h"
+#include "heard-field-error-private.h"
 #include "heard-person-page.h"
 #include "heard-story-view.h"
 #include "heard-test-ui.h"
@@ -359,9 +360,10 @@ find_text_view (GtkWidget *root)
 }
 
 static gint64
-record_statement (HeardCaseFile *case_file,
-                  const char    *words,
-                  const char    *content_note)
+record_statement_on (HeardCaseFile *case_file,
+                     const char    *words,
+                     const char    *content_note,
+                     const char    *day)
 {
   g_autoptr(HeardStatement) statement = heard_statement_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -370,7 +372,7 @@ record_statement (HeardCaseFile *case_file,
 
   heard_statement_set_person_id (statement, heard_case_file_get_person_id (case_file));
   heard_statement_set_text (statement, HEARD_STATEMENT_WORDS, words);
-  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, "2026-03-05");
+  heard_statement_set_text (statement, HEARD_STATEMENT_GIVEN_ON, day);
   heard_statement_set_text (statement, HEARD_STATEMENT_CONTEXT, STAFF_CONTEXT);
   if (content_note != NULL)
     {
@@ -385,6 +387,14 @@ record_statement (HeardCaseFile *case_file,
   g_assert_cmpint (id, >, 0);
 
   return id;
+}
+
+static gint64
+record_statement (HeardCaseFile *case_file,
+                  const char    *words,
+                  const char    *content_note)
+{
+  return record_statement_on (case_file, words, content_note, "2026-03-05");
 }
 
 static HeardCodesignWindow *
@@ -512,7 +522,7 @@ test_codesign_walls (void)
   assert_shows (GTK_WINDOW (codesign), PREFERRED);
 
   /* Their goal, written by them: kept as theirs, the worker's untouched. */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Change My Goal"), "clicked");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "Change My Goal"), "clicked");
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
   heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
   /* Pause from the keyboard, at once, and back to where they were. */
@@ -716,14 +726,14 @@ test_codesign_say (void)
   g_assert_nonnull (say);
   view = find_text_view (say);
 
-  /* Pause from there, and back to it; Escape asks for the passphrase,
-   * and Stay Here comes back to it too. */
+  /* Pause from there, and back to it; closing the window asks for the
+   * passphrase, and Stay Here comes back to it too. */
   g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,
                                                GDK_CONTROL_MASK));
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "paused");
   g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
-  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  gtk_window_close (GTK_WINDOW (codesign));
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
   g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Stay Here"), "clicked");
   g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
@@ -791,7 +801,7 @@ test_codesign_say (void)
   g_assert_cmpstr (heard_statement_get_text (history->pdata[1], HEARD_STATEMENT_CONTEXT), ==,
                    STAFF_CONTEXT);
   heard_test_ui_wait_until (is_back_together, codesign, "their page again");
-  heard_test_ui_wait_until (is_mapped, find_button (GTK_WIDGET (codesign), "_Change My Note"),
+  heard_test_ui_wait_until (is_mapped, find_button (GTK_WIDGET (codesign), "Change My Note"),
                             "their note shown");
   assert_shows (GTK_WINDOW (codesign), THEIR_NOTE);
   assert_shows (GTK_WINDOW (codesign), "Thank you. It is saved.");
@@ -1390,6 +1400,411 @@ test_codesign_story (void)
   heard_test_ui_stop (the_app);
 }
 
+/* The text in the text view @view. */
+static char *
+dup_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+assert_view_text (GtkWidget  *view,
+                  const char *text)
+{
+  g_autofree char *shown = dup_view_text (view);
+
+  g_assert_cmpstr (shown, ==, text);
+}
+
+/* Whether @data (a widget in a scrolled page) shows whole in its viewport. */
+static gboolean
+in_view (gpointer data)
+{
+  GtkWidget *viewport = gtk_widget_get_ancestor (data, GTK_TYPE_VIEWPORT);
+  graphene_rect_t bounds;
+
+  /* Once laid out: a page just shown has no size for a frame or two. */
+  return gtk_widget_get_mapped (data) &&
+         gtk_widget_compute_bounds (data, viewport, &bounds) && bounds.size.height > 0 &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+}
+
+typedef struct
+{
+  GtkWidget *top;
+  GtkWidget *bottom;
+} Above;
+
+/* Whether one widget shows wholly above the other, both laid out. */
+static gboolean
+is_above (gpointer data)
+{
+  Above *above = data;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (above->top));
+  graphene_rect_t top, bottom;
+
+  return gtk_widget_compute_bounds (above->top, root, &top) && top.size.height > 0 &&
+         gtk_widget_compute_bounds (above->bottom, root, &bottom) && bottom.size.height > 0 &&
+         top.origin.y + top.size.height <= bottom.origin.y;
+}
+
+/* A person with a plan of two areas and @n statements, a day apart, the
+ * second of them (if any) hard to read. */
+static HeardCaseFile *
+open_person_with (HeardWindow *window,
+                  guint        n,
+                  gint64      *first_id)
+{
+  HeardPersonPage *page;
+  HeardCaseFile *case_file;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeardPlanArea) health = NULL;
+  Count statements = { NULL, n };
+  Count one_plan = { NULL, 1 };
+  gint64 plan_id;
+
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+  case_file = heard_case_file_open (heard_window_get_context (window),
+                                    heard_person_page_get_person (page));
+  for (guint i = 0; i < n; i++)
+    {
+      /* Long enough that their page scrolls. */
+      g_autofree char *words = g_strdup_printf ("What I said, number %u of mine. %s", i,
+                                                WORDS " " TYPED " " THEIR_SAY " " WORDS);
+      g_autofree char *day = g_strdup_printf ("2026-03-%02u", i + 1);
+      gint64 id = record_statement_on (case_file, words, i == 1 ? HARD_NOTE : NULL, day);
+
+      if (i == 0)
+        *first_id = id;
+    }
+  statements.model = heard_case_file_get_statements (case_file);
+  heard_test_ui_wait_until (has_items, &statements, "their statements");
+  plan_id = write_plan (case_file, *first_id);
+  health = heard_plan_area_new (plan_id, HEARD_AREA_HEALTH);
+  heard_plan_area_set_text (health, HEARD_AREA_GOAL_WORKER, WORKER_GOAL);
+  heard_case_file_save_area_async (case_file, health, NULL, heard_test_store_result_cb, &result);
+  finish_write (case_file, &result);
+  one_plan.model = heard_case_file_get_plans (case_file);
+  heard_test_ui_wait_until (has_items, &one_plan, "their plan");
+
+  return case_file;
+}
+
+/* Escape goes back a step and never loses what they typed: from the say,
+ * note, goal and check-in pages to their page, each draft waiting for
+ * them when they come back, until it is saved; nothing while paused; the
+ * finish page only from their page. "Choose one of these first." shows
+ * below all three choices, none of them red. The thanks after a save is
+ * scrolled into view. */
+static void
+test_codesign_escape_keeps (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  HeardCodesignWindow *codesign;
+  HeardWindow *window;
+  GtkWidget *view;
+  GtkWidget *say;
+  GtkWidget *agree;
+  GtkWidget *choices;
+  GtkWidget *error;
+  Noted noted = { NULL, 0 };
+  gint64 first_id;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  case_file = open_person_with (window, 5, &first_id);
+  codesign = open_codesign (window);
+  say = heard_test_ui_find_descendant (GTK_WIDGET (codesign), HEARD_TYPE_CODESIGN_SAY, NULL);
+  view = find_text_view (say);
+
+  /* A statement begun, Escape: back to their page, not the finish page. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  set_text_view (view, TYPED);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+
+  /* A note begun on their first statement, its words quoted; Escape. */
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+  assert_view_text (view, "");
+  assert_shows (GTK_WINDOW (codesign), "What I said, number 0 of mine.");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  {
+    Above above = { find_label (say, "1 March 2026"), view };
+
+    above.top = gtk_widget_get_next_sibling (above.top);
+    heard_test_ui_wait_until (is_above, &above, "their words above the box for their note");
+  }
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-note-quoted");
+  set_text_view (view, THEIR_NOTE);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+
+  /* Each is still there; the other note is its own, empty. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  assert_view_text (view, TYPED);
+  g_signal_emit_by_name (find_button (say, "_Back"), "clicked");
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id + 2), "clicked");
+  assert_view_text (view, "");
+  g_signal_emit_by_name (find_button (say, "_Back"), "clicked");
+  /* The one that may be hard to read is quoted behind its note, as on
+   * its card. */
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id + 1), "clicked");
+  assert_shows (GTK_WINDOW (codesign), HARD_NOTE);
+  assert_does_not_show (GTK_WINDOW (codesign), "What I said, number 1 of mine.");
+  g_signal_emit_by_name (find_button (say, "_Back"), "clicked");
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id), "clicked");
+  assert_view_text (view, THEIR_NOTE);
+
+  /* Pause and Escape: still paused. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_p,
+                                               GDK_CONTROL_MASK));
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "paused");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Come Back"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "say");
+
+  /* Saved: the thanks in view, beside Say Something; the note it held is
+   * gone, their saved note in its place; the statement draft waits. */
+  g_assert_true (gtk_widget_activate_action (view, "codesign.save-something", NULL));
+  noted.case_file = case_file;
+  noted.id = first_id;
+  heard_test_ui_wait_until (has_their_note, &noted, "their note saved");
+  heard_test_ui_wait_until (is_back_together, codesign, "their page again");
+  heard_test_ui_wait_until (in_view,
+                            gtk_widget_get_parent (find_label (GTK_WIDGET (codesign),
+                                                               "Thank you. It is saved.")),
+                            "the thanks in view");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-said-in-view");
+  heard_test_ui_wait_until (is_mapped, find_button (GTK_WIDGET (codesign), "Change My Note"),
+                            "their note shown");
+  g_signal_emit_by_name (find_note_button (GTK_WIDGET (codesign), first_id), "clicked");
+  assert_view_text (view, THEIR_NOTE);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Say Something"), "clicked");
+  assert_view_text (view, TYPED);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+
+  /* Their goal begun, Escape, and back to it. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "Change My Goal"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "edit");
+  set_text_view (find_text_view (shown_page (codesign)), THEIR_GOAL);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "Change My Goal"), "clicked");
+  assert_view_text (find_text_view (shown_page (codesign)), THEIR_GOAL);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+
+  /* A check-in begun, Escape, Check In again: their words are there. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Check In"), "clicked");
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "check-in");
+  set_text_view (find_text_view (shown_page (codesign)), CHECK_IN_WORDS);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (codesign), "_Check In"), "clicked");
+  assert_view_text (find_text_view (shown_page (codesign)), CHECK_IN_WORDS);
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+
+  /* No choice made: said below all three, none of them marked wrong. */
+  agree = GTK_WIDGET (find_check (GTK_WIDGET (codesign), "I _agree"));
+  choices = gtk_widget_get_parent (agree);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (codesign), "codesign.save-say", NULL));
+  error = gtk_widget_get_next_sibling (choices);
+  g_assert_true (GTK_IS_LABEL (error));
+  g_assert_true (GTK_WIDGET (_heard_field_error_get_label (choices)) == error);
+  g_assert_true (gtk_widget_get_mapped (error));
+  heard_test_ui_wait_until (in_view, error, "the choice error in view");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (codesign)) == agree);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (choices),
+                                       GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==, "Choose one of these first.");
+  for (GtkWidget *choice = gtk_widget_get_first_child (choices); choice != NULL;
+       choice = gtk_widget_get_next_sibling (choice))
+    g_assert_false (gtk_widget_has_css_class (choice, "error"));
+  g_assert_false (gtk_widget_has_css_class (choices, "error"));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-choose-first");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (agree), TRUE);
+  heard_test_ui_assert_no_field_error (choices);
+
+  /* Only from their page does Escape ask to finish. */
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
+static void
+collect_buttons (GtkWidget *root,
+                 GPtrArray *buttons)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if ((GTK_IS_BUTTON (child) || GTK_IS_CHECK_BUTTON (child)) && gtk_widget_get_mapped (child))
+        g_ptr_array_add (buttons, child);
+      collect_buttons (child, buttons);
+    }
+}
+
+/* The letter @button's label underlines, or 0. */
+static gunichar
+mnemonic_of (GtkWidget *button)
+{
+  const char *label = GTK_IS_BUTTON (button)
+                      ? gtk_button_get_label (GTK_BUTTON (button))
+                      : gtk_check_button_get_label (GTK_CHECK_BUTTON (button));
+  gboolean underline = GTK_IS_BUTTON (button)
+                       ? gtk_button_get_use_underline (GTK_BUTTON (button))
+                       : gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (button));
+  const char *mark = label != NULL && underline ? strchr (label, '_') : NULL;
+
+  return mark != NULL ? g_unichar_tolower (g_utf8_get_char (mark + 1)) : 0;
+}
+
+/* On their page, with three statements and two areas: every button has a
+ * name of its own, every row of their words says its day, and no letter
+ * is the mnemonic of two buttons. */
+static void
+test_codesign_names (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardCaseFile) case_file = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) letters = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  HeardCodesignWindow *codesign;
+  HeardWindow *window;
+  gint64 first_id;
+  guint n_rows = 0;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+  window = heard_test_ui_active_window (the_app);
+  case_file = open_person_with (window, 3, &first_id);
+  codesign = open_codesign (window);
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+
+  collect_buttons (shown_page (codesign), buttons);
+  g_assert_cmpuint (buttons->len, >=, 3 + 2 * 2);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      char *name = heard_test_ui_dup_accessible_label (buttons->pdata[i]);
+      gunichar letter = mnemonic_of (buttons->pdata[i]);
+
+      if (name == NULL)
+        continue;
+      if (!g_hash_table_add (names, name))
+        g_error ("Two buttons are named “%s”", name);
+      if (letter != 0 && !g_hash_table_add (letters, GUINT_TO_POINTER (letter)))
+        g_error ("Two buttons have the mnemonic U+%04X (one is “%s”)", letter, name);
+    }
+  g_assert_true (g_hash_table_contains (names, "Add my note to what you said on 1 March 2026"));
+  g_assert_true (g_hash_table_contains (names, "Read what you said on 2 March 2026"));
+  g_assert_true (g_hash_table_contains (names, "Change my goal for Health"));
+  g_assert_true (g_hash_table_contains (names, "What helps me with Education and training"));
+
+  collect_type (shown_page (codesign), GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *name = heard_test_ui_dup_accessible_label (rows->pdata[i]);
+
+      n_rows += name != NULL && g_str_has_prefix (name, "Something you said on ");
+    }
+  g_assert_cmpuint (n_rows, ==, 3);
+
+  gtk_window_close (GTK_WINDOW (codesign));
+  type_passphrase (codesign, HEARD_TEST_CASEWORKER_PASSPHRASE);
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+  g_clear_object (&case_file);
+  heard_test_ui_stop (the_app);
+}
+
+static HeardWindow *
+find_practice_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (the_app)); l != NULL;
+       l = l->next)
+    if (HEARD_IS_WINDOW (l->data) &&
+        heard_context_get_practice (heard_window_get_context (l->data)) &&
+        g_strcmp0 (_heard_window_get_visible_state (l->data), "records") == 0 &&
+        g_list_model_get_n_items (_heard_window_get_shown_people (l->data)) > 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+has_size (gpointer data)
+{
+  return gtk_widget_get_height (data) > 0;
+}
+
+static gboolean
+practice_shown (gpointer data)
+{
+  return find_practice_window () != NULL;
+}
+
+/* Practice records: said so at the top; Finish, the close button and
+ * Escape show the finish page, with no passphrase to type, and only its
+ * Finish closes the window. */
+static void
+test_codesign_practice (void)
+{
+  g_autofree char *data_dir = heard_test_make_dir ();
+  g_autoptr(HeardPerson) person = NULL;
+  HeardCodesignWindow *codesign;
+  HeardWindow *practice;
+
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  g_action_group_activate_action (G_ACTION_GROUP (the_app), "practice", NULL);
+  heard_test_ui_wait_until (practice_shown, NULL, "the practice records");
+  practice = find_practice_window ();
+  person = g_list_model_get_item (_heard_window_get_shown_people (practice), 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (practice), "win.open-person", "(xs)",
+                                             heard_person_get_id (person), "plan"));
+  codesign = open_codesign (practice);
+  assert_shows (GTK_WINDOW (codesign), "Practice. Everyone here is made up.");
+  heard_test_ui_wait_until (has_size, codesign, "co-design mode laid out");
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-practice");
+
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  g_assert_false (gtk_widget_get_mapped (_heard_codesign_window_get_passphrase_entry (codesign)));
+  assert_shows (GTK_WINDOW (codesign), "Practice records need no passphrase.");
+  heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
+  heard_test_ui_screenshot (GTK_WINDOW (codesign), "codesign-practice-leave");
+  g_assert_true (heard_test_ui_press_shortcut (GTK_WIDGET (codesign), GDK_KEY_Escape, 0));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "together");
+
+  gtk_window_close (GTK_WINDOW (codesign));
+  g_assert_cmpstr (_heard_codesign_window_get_visible_page (codesign), ==, "leave");
+  g_assert_true (heard_test_ui_find_window ("HeardCodesignWindow") == GTK_WINDOW (codesign));
+  g_signal_emit_by_name (find_button (shown_page (codesign), "_Finish"), "clicked");
+  heard_test_ui_wait_window_gone ("HeardCodesignWindow");
+
+  gtk_window_destroy (GTK_WINDOW (practice));
+  heard_test_ui_stop (the_app);
+  heard_test_remove_dir (data_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1399,6 +1814,9 @@ main (int   argc,
   g_test_add_func ("/ui/codesign/say", test_codesign_say);
   g_test_add_func ("/ui/codesign/session", test_codesign_session);
   g_test_add_func ("/ui/codesign/newest-words", test_codesign_newest_words);
+  g_test_add_func ("/ui/codesign/escape-keeps", test_codesign_escape_keeps);
+  g_test_add_func ("/ui/codesign/names", test_codesign_names);
+  g_test_add_func ("/ui/codesign/practice", test_codesign_practice);
   g_test_add_func ("/ui/codesign/story", test_codesign_story);
   return g_test_run ();
 }

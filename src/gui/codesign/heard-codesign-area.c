@@ -101,16 +101,26 @@ update (HeardCodesignArea *self)
     }
 }
 
+/* No mnemonic, as every area has these two; named for screen readers by
+ * their area. */
 static GtkWidget *
 new_edit_button (HeardCodesignArea *self,
-                 const char        *label,
                  HeardOwnPart       part)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  HeardAreaKind kind = heard_plan_area_get_kind (self->area);
+  GtkWidget *button = gtk_button_new_with_label (part == HEARD_OWN_GOAL
+                                                 ? C_("co-design", "Change My Goal")
+                                                 : C_("co-design", "What Helps Me"));
+  /* TRANSLATORS: %s is a part of their plan, such as "Education" */
+  g_autofree char *name = g_strdup_printf (part == HEARD_OWN_GOAL
+                                           ? C_("co-design", "Change my goal for %s")
+                                           : C_("co-design", "What helps me with %s"),
+                                           heard_area_kind_label (kind));
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "codesign.edit-own-words");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ii)",
-                                    (int) heard_plan_area_get_kind (self->area), (int) part);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(ii)", (int) kind, (int) part);
   gtk_widget_add_css_class (button, "pill");
 
   return button;
@@ -132,11 +142,8 @@ build (HeardCodesignArea *self)
   gtk_box_append (GTK_BOX (card), self->text_box);
 
   gtk_widget_set_margin_top (buttons, 6);
-  gtk_box_append (GTK_BOX (buttons),
-                  new_edit_button (self, C_("co-design", "_Change My Goal"), HEARD_OWN_GOAL));
-  gtk_box_append (GTK_BOX (buttons),
-                  new_edit_button (self, C_("co-design", "_What Helps Me"),
-                                   HEARD_OWN_WHAT_HELPS));
+  gtk_box_append (GTK_BOX (buttons), new_edit_button (self, HEARD_OWN_GOAL));
+  gtk_box_append (GTK_BOX (buttons), new_edit_button (self, HEARD_OWN_WHAT_HELPS));
   gtk_box_append (GTK_BOX (card), buttons);
 
   adw_bin_set_child (ADW_BIN (self), card);

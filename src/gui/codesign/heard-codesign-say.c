@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "heard-accessibility.h"
+#include "heard-codesign-card.h"
 #include "heard-codesign-present.h"
 #include "heard-codesign-say.h"
+#include "heard-codesign-statement.h"
 #include "heard-field-error.h"
 #include "heard-text-fields.h"
 
@@ -20,7 +22,9 @@
  * is the statement's next version, amended with a fixed reason, so the
  * earlier one stays in its history and the change is audited. Nothing
  * staff wrote is shown or changed here. A refusal shows beside its field
- * and keeps every word they typed.
+ * and keeps every word they typed. So does going back, or on to another
+ * note: what they typed waits for them, one draft a statement or note,
+ * until it is saved.
  */
 
 struct _HeardCodesignSay
@@ -32,9 +36,18 @@ struct _HeardCodesignSay
   /* The statement their note is for; NULL for a new statement. */
   HeardStatement *statement;
   gboolean        saving;
+  /* What is being saved: a statement's id, or 0 for a new statement. */
+  gint64          saving_id;
+  /* Whether the box holds a draft for the statement (or new one) above:
+   * not before the first start, nor once what it held is saved. */
+  gboolean        drafting;
+  /* Unsaved words of a new statement, and of notes by statement id. */
+  char           *statement_draft;
+  GHashTable     *note_drafts;
 
   GtkLabel       *heading_label;
   GtkLabel       *hint_label;
+  GtkWidget      *quote_box;
   GtkTextView    *words_view;
   GtkWidget      *statement_box;
   GtkCheckButton *read_back_check;
@@ -70,15 +83,54 @@ set_words (HeardCodesignSay *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->words_view), words, -1);
 }
 
-/* As a new statement starts: read back (they typed it and see it), not
- * behind a note. */
-static void
-empty (HeardCodesignSay *self)
+static gint64
+target_id (HeardCodesignSay *self)
 {
-  set_words (self, "");
-  gtk_check_button_set_active (self->read_back_check, TRUE);
-  gtk_check_button_set_active (self->hard_check, FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  return self->statement != NULL ? heard_statement_get_id (self->statement) : 0;
+}
+
+/* Keeps what they typed for what the page is on now. */
+static void
+keep_draft (HeardCodesignSay *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->words_view);
+  GtkTextIter start, end;
+  char *words;
+  gint64 id = target_id (self);
+
+  if (!self->drafting)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  words = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (id == 0)
+    {
+      g_free (self->statement_draft);
+      self->statement_draft = words;
+    }
+  else
+    g_hash_table_insert (self->note_drafts, g_memdup2 (&id, sizeof id), words);
+}
+
+/* Forgets the draft for @id, saved now; a new statement starts again as
+ * read back (they typed it and see it), not behind a note. */
+static void
+forget_draft (HeardCodesignSay *self,
+              gint64            id)
+{
+  if (id == 0)
+    {
+      g_clear_pointer (&self->statement_draft, g_free);
+      gtk_check_button_set_active (self->read_back_check, TRUE);
+      gtk_check_button_set_active (self->hard_check, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+    }
+  else
+    g_hash_table_remove (self->note_drafts, &id);
+  if (id == target_id (self))
+    {
+      set_words (self, "");
+      self->drafting = FALSE;
+    }
 }
 
 static void
@@ -122,7 +174,7 @@ saved_cb (GObject      *object,
       return;
     }
 
-  empty (self);
+  forget_draft (self, self->saving_id);
   g_signal_emit (self, signals[SAVED], 0);
 }
 
@@ -191,6 +243,7 @@ save_action (GtkWidget  *widget,
           return;
         }
       self->saving = TRUE;
+      self->saving_id = 0;
       heard_case_file_record_statement_async (self->case_file, draft, self->cancellable,
                                               saved_cb, g_object_ref (self));
       return;
@@ -218,15 +271,28 @@ save_action (GtkWidget  *widget,
       return;
     }
   self->saving = TRUE;
+  self->saving_id = heard_statement_get_id (self->statement);
   heard_case_file_amend_statement_async (self->case_file, draft, self->cancellable, saved_cb,
                                          g_object_ref (self));
 }
 
+/* On to @statement's note (or a new statement, NULL), with what they
+ * typed for it before, if they did not save it. */
 static void
 start (HeardCodesignSay *self,
        HeardStatement   *statement)
 {
+  gint64 id = statement != NULL ? heard_statement_get_id (statement) : 0;
+  const char *draft;
+
+  keep_draft (self);
   g_set_object (&self->statement, statement);
+  if (statement == NULL)
+    draft = self->statement_draft;
+  else if ((draft = g_hash_table_lookup (self->note_drafts, &id)) == NULL)
+    draft = heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE);
+  set_words (self, draft != NULL ? draft : "");
+  self->drafting = TRUE;
   clear_errors (self);
   gtk_widget_set_visible (self->statement_box, statement == NULL);
   gtk_widget_grab_focus (GTK_WIDGET (self->words_view));
@@ -235,15 +301,17 @@ start (HeardCodesignSay *self,
 void
 heard_codesign_say_start_statement (HeardCodesignSay *self)
 {
+  GtkWidget *child;
+
   g_return_if_fail (HEARD_IS_CODESIGN_SAY (self));
 
   gtk_label_set_label (self->heading_label, C_("co-design", "Say something"));
   gtk_label_set_label (self->hint_label,
                        C_("co-design", "Write it in your own words. We keep it just as you "
                                        "write it."));
-  /* A statement they began and did not save is still there. */
-  if (self->statement != NULL)
-    empty (self);
+  while ((child = gtk_widget_get_first_child (self->quote_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->quote_box), child);
+  gtk_widget_set_visible (self->quote_box, FALSE);
   start (self, NULL);
 }
 
@@ -251,21 +319,26 @@ void
 heard_codesign_say_start_note (HeardCodesignSay *self,
                                HeardStatement   *statement)
 {
-  g_autofree char *when = NULL;
-  g_autofree char *hint = NULL;
+  GtkWidget *child;
+  GtkWidget *card;
 
   g_return_if_fail (HEARD_IS_CODESIGN_SAY (self));
   g_return_if_fail (HEARD_IS_STATEMENT (statement));
+  g_return_if_fail (self->case_file != NULL);
 
-  when = heard_statement_dup_when_text (statement);
   gtk_label_set_label (self->heading_label, C_("co-design", "Your note"));
-  /* TRANSLATORS: %s is a day, "3 May 2026" */
-  hint = g_strdup_printf (C_("co-design", "This goes with what you said on %s. You can say "
-                                          "if you do not agree. We keep what was there "
-                                          "before too."),
-                          when);
-  gtk_label_set_label (self->hint_label, hint);
-  set_words (self, heard_statement_get_text (statement, HEARD_STATEMENT_THEIR_NOTE));
+  gtk_label_set_label (self->hint_label,
+                       C_("co-design", "This goes with what you said. You can say if you do "
+                                       "not agree. We keep what was there before too."));
+  /* Their words, as on its card: behind its note if they may be hard to
+   * read, until they choose to read them again. Shown before it is filled:
+   * filled while hidden, GTK 4.8 keeps its empty size. */
+  gtk_widget_set_visible (self->quote_box, TRUE);
+  while ((child = gtk_widget_get_first_child (self->quote_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->quote_box), child);
+  card = heard_codesign_card_new ();
+  gtk_box_append (GTK_BOX (card), heard_codesign_statement_new_words (self->case_file, statement));
+  gtk_box_append (GTK_BOX (self->quote_box), card);
   start (self, statement);
 }
 
@@ -289,6 +362,7 @@ heard_codesign_say_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CODESIGN_SAY);
   g_clear_object (&self->statement);
   g_clear_object (&self->case_file);
+  g_clear_pointer (&self->note_drafts, g_hash_table_unref);
 
   G_OBJECT_CLASS (heard_codesign_say_parent_class)->dispose (object);
 }
@@ -299,6 +373,7 @@ heard_codesign_say_finalize (GObject *object)
   HeardCodesignSay *self = HEARD_CODESIGN_SAY (object);
 
   g_clear_object (&self->cancellable);
+  g_free (self->statement_draft);
 
   G_OBJECT_CLASS (heard_codesign_say_parent_class)->finalize (object);
 }
@@ -320,6 +395,7 @@ heard_codesign_say_class_init (HeardCodesignSayClass *klass)
                                                RESOURCE_PREFIX "/ui/heard-codesign-say.ui");
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignSay, heading_label);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignSay, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignSay, quote_box);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignSay, words_view);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignSay, statement_box);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignSay, read_back_check);
@@ -335,4 +411,5 @@ heard_codesign_say_init (HeardCodesignSay *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->note_drafts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }

@@ -15,10 +15,12 @@ G_DECLARE_FINAL_TYPE (HeardCodesignSay, heard_codesign_say, HEARD, CODESIGN_SAY,
  * file it is given (once). It emits "saved" once what they wrote is kept. */
 void heard_codesign_say_set_case_file   (HeardCodesignSay *self,
                                          HeardCaseFile    *case_file);
-/* Empties the page for a new statement, typed by them. */
+/* Readies the page for a new statement, typed by them (what they typed
+ * and did not save yet in the box). */
 void heard_codesign_say_start_statement (HeardCodesignSay *self);
-/* Readies the page for their own note on @statement (their note so far
- * in the box). */
+/* Readies the page for their own note on @statement, its words quoted
+ * above (their note so far in the box, or what they typed and did not
+ * save yet). */
 void heard_codesign_say_start_note      (HeardCodesignSay *self,
                                          HeardStatement   *statement);
 

@@ -19,6 +19,8 @@
 /* How many of their statements show before they ask for all: enough to
  * see their newest words, few enough that their plan is not far below. */
 #define FEW_STATEMENTS 5
+/* Room kept above and below what is scrolled into view, in pixels. */
+#define REVEAL_MARGIN 18
 
 /*
  * Co-design mode: the young person at the screen beside staff, working on
@@ -28,7 +30,11 @@
  * search or exports reach it), it holds nothing of anyone else, and it is
  * modal over the staff window, which shows its neutral page meanwhile.
  * Only a member of staff ends it, with their own passphrase (practice
- * records ask none, as everywhere). Pause shows a calm page with nothing
+ * records ask none, as everywhere, but still show the page that asks, so
+ * staff can rehearse and one stray key ends nothing; they also say at the
+ * top that they are practice). Escape on a page of its own (a note, a
+ * goal, a check-in) goes back as Back does, keeping what they typed; only
+ * on their page does it ask to finish. Pause shows a calm page with nothing
  * personal on it at once, and comes back with one click. A quick hide or
  * a lock works here as everywhere: the application hides this window,
  * then closes it with the records.
@@ -54,12 +60,22 @@ struct _HeardCodesignWindow
   /* What the editor page is changing. */
   HeardAreaKind   edit_area;
   HeardOwnPart    edit_part;
+  /* Their unsaved goals and what helps them, by own_words_key(). */
+  GHashTable     *own_drafts;
+  gpointer        saving_own_key;
+  /* The plan the check-in page asks about, with their answers so far;
+   * NULL before they start one and once it is saved. */
+  HeardPlan      *check_in_plan;
 
   GtkStack       *stack;
   GtkLabel       *heading_label;
   GtkWidget      *pause_button;
   GtkWidget      *come_back_button;
   GtkWidget      *passphrase_entry;
+  GtkLabel       *leave_hint_label;
+  GtkWidget      *finish_button;
+  GtkWidget      *practice_label;
+  GtkScrolledWindow *scrolled;
   GtkListBox     *statements_list;
   GtkWidget      *all_words_button;
   GtkWidget      *no_plan_label;
@@ -68,16 +84,20 @@ struct _HeardCodesignWindow
   GtkCheckButton *agree_button;
   GtkCheckButton *disagree_button;
   GtkCheckButton *unsure_button;
+  GtkWidget      *choices_box;
+  GtkWidget      *say_box;
   GtkTextView    *say_view;
   HeardStoryView *story_view;
   GtkLabel       *edit_heading;
   GtkTextView    *edit_view;
   GtkWidget      *say_something_button;
   GtkWidget      *said_label;
+  GtkWidget      *said_box;
   HeardCodesignSay *say_page;
   HeardCodesignCheckIn *check_in_page;
   GtkWidget      *check_in_button;
   GtkLabel       *check_in_label;
+  GtkWidget      *check_in_box;
 };
 
 G_DEFINE_FINAL_TYPE (HeardCodesignWindow, heard_codesign_window, ADW_TYPE_WINDOW)
@@ -135,9 +155,11 @@ create_statement_row (gpointer item,
                       gpointer user_data)
 {
   HeardCodesignWindow *self = user_data;
+  g_autofree char *when = heard_statement_dup_when_text (item);
+  /* TRANSLATORS: %s is when they said it, "3 May 2026" */
+  g_autofree char *name = g_strdup_printf (C_("co-design", "Something you said on %s"), when);
 
-  return new_row (heard_codesign_statement_new (self->case_file, item),
-                  C_("co-design", "Something you said"));
+  return new_row (heard_codesign_statement_new (self->case_file, item), name);
 }
 
 static GtkWidget *
@@ -332,34 +354,6 @@ needs_passphrase (HeardCodesignWindow *self)
 }
 
 static void
-leave_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
-
-  /* Escape on the passphrase page goes back, as Stay Here does. */
-  if (g_str_equal (get_page (self), "leave"))
-    {
-      go_back (self);
-      return;
-    }
-
-  if (!needs_passphrase (self))
-    {
-      self->may_close = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-      return;
-    }
-
-  remember_page (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
-  heard_field_error_clear (self->passphrase_entry);
-  show_page (self, "leave");
-  gtk_widget_grab_focus (self->passphrase_entry);
-}
-
-static void
 stay_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -369,6 +363,28 @@ stay_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
   heard_field_error_clear (self->passphrase_entry);
   go_back (self);
+}
+
+/* Finish, the window's close button: the page that asks whether to
+ * finish, with the passphrase field unless they are practice records. */
+static void
+leave_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+
+  if (g_str_equal (get_page (self), "leave"))
+    {
+      go_back (self);
+      return;
+    }
+
+  remember_page (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->passphrase_entry), "");
+  heard_field_error_clear (self->passphrase_entry);
+  show_page (self, "leave");
+  gtk_widget_grab_focus (needs_passphrase (self) ? self->passphrase_entry : self->finish_button);
 }
 
 static void
@@ -423,6 +439,12 @@ finish_action (GtkWidget  *widget,
 
   if (self->checking || !g_str_equal (get_page (self), "leave"))
     return;
+  if (!needs_passphrase (self))
+    {
+      self->may_close = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
   if (*passphrase == '\0')
     {
       heard_field_error_show (self->passphrase_entry,
@@ -443,6 +465,13 @@ passphrase_activated_cb (HeardCodesignWindow *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "codesign.finish", NULL);
 }
 
+static gpointer
+own_words_key (HeardAreaKind area,
+               HeardOwnPart  part)
+{
+  return GINT_TO_POINTER (area * HEARD_OWN_N_PARTS + part + 1);
+}
+
 /* Their goal, or what helps them, for one area: (area kind, part). */
 static void
 edit_own_words_action (GtkWidget  *widget,
@@ -452,6 +481,7 @@ edit_own_words_action (GtkWidget  *widget,
   HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
   int area, part;
   HeardOwnWords *words;
+  const char *draft;
   g_autofree char *heading = NULL;
 
   g_variant_get (parameter, "(ii)", &area, &part);
@@ -461,18 +491,23 @@ edit_own_words_action (GtkWidget  *widget,
 
   self->edit_area = area;
   self->edit_part = part;
+  draft = g_hash_table_lookup (self->own_drafts, own_words_key (area, part));
   heading = g_strdup_printf (part == HEARD_OWN_GOAL ? C_("co-design", "Your goal: %s")
                                                     : C_("co-design", "What helps you: %s"),
                              heard_area_kind_label (area));
   gtk_label_set_label (self->edit_heading, heading);
   words = heard_case_file_find_own_words (self->case_file, area, part);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->edit_view),
-                            words != NULL ? heard_own_words_get_words (words) : "", -1);
+  if (draft == NULL)
+    draft = words != NULL ? heard_own_words_get_words (words) : "";
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->edit_view), draft, -1);
   heard_field_error_clear (GTK_WIDGET (self->edit_view));
   show_page (self, "edit");
   gtk_widget_grab_focus (GTK_WIDGET (self->edit_view));
 }
 
+/* Back to their page from a page of its own. What they typed on the
+ * editor page waits for them there until it is saved (the say and
+ * check-in pages keep theirs). */
 static void
 done_editing_action (GtkWidget  *widget,
                      const char *action_name,
@@ -480,9 +515,41 @@ done_editing_action (GtkWidget  *widget,
 {
   HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
 
+  if (g_str_equal (get_page (self), "edit"))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->edit_view);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      g_hash_table_insert (self->own_drafts, own_words_key (self->edit_area, self->edit_part),
+                           gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+    }
   show_page (self, "together");
   gtk_widget_grab_focus (self->pause_button);
 }
+
+/* Escape: back a step, never further. From a page of its own to their
+ * page, as Back does (what they typed is kept); from the finish page
+ * back, as Stay Here does; only from their page to the finish page.
+ * Nothing while paused: one key does not bring their page back. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  HeardCodesignWindow *self = HEARD_CODESIGN_WINDOW (widget);
+  const char *page = get_page (self);
+
+  if (g_str_equal (page, "paused"))
+    return;
+  if (g_str_equal (page, "leave"))
+    stay_action (widget, NULL, NULL);
+  else if (g_str_equal (page, "together"))
+    leave_action (widget, NULL, NULL);
+  else
+    done_editing_action (widget, NULL, NULL);
+}
+
 
 static void
 own_words_saved_cb (GObject      *object,
@@ -492,6 +559,8 @@ own_words_saved_cb (GObject      *object,
   g_autoptr(HeardCodesignWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  gpointer key = self->saving_own_key;
+
   if (heard_case_file_write_finish (HEARD_CASE_FILE (object), result, &error) == 0)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -500,8 +569,11 @@ own_words_saved_cb (GObject      *object,
       return;
     }
 
-  if (g_str_equal (get_page (self), "edit"))
+  if (g_str_equal (get_page (self), "edit") &&
+      key == own_words_key (self->edit_area, self->edit_part))
     done_editing_action (GTK_WIDGET (self), NULL, NULL);
+  /* Saved: what it held is theirs now, no draft. */
+  g_hash_table_remove (self->own_drafts, key);
 }
 
 static void
@@ -529,8 +601,55 @@ save_own_words_action (GtkWidget  *widget,
     }
 
   heard_field_error_clear (GTK_WIDGET (self->edit_view));
+  self->saving_own_key = own_words_key (self->edit_area, self->edit_part);
   heard_case_file_record_own_words_async (self->case_file, words, self->cancellable,
                                           own_words_saved_cb, g_object_ref (self));
+}
+
+typedef struct
+{
+  GtkWidget *viewport;
+  guint      frames;
+} Reveal;
+
+/* Scrolls their page to show @widget whole, once it is laid out. */
+static gboolean
+reveal_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  Reveal *reveal = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (reveal->viewport));
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  /* In the viewport's own space: what shows is 0 to the page's height.
+   * A little room around it, so it is not on the very edge. */
+  if (gtk_widget_compute_bounds (widget, reveal->viewport, &bounds))
+    {
+      double top = bounds.origin.y - REVEAL_MARGIN;
+      double bottom = bounds.origin.y + bounds.size.height + REVEAL_MARGIN;
+
+      if (bottom > page)
+        value += bottom - page;
+      if (top < 0)
+        value += top;
+      gtk_adjustment_set_value (adjustment, value);
+    }
+
+  /* Its first frame may still hold the page as it was before. */
+  return ++reveal->frames < 2 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+scroll_into_view (HeardCodesignWindow *self,
+                  GtkWidget           *widget)
+{
+  Reveal *reveal = g_new0 (Reveal, 1);
+
+  reveal->viewport = gtk_scrolled_window_get_child (self->scrolled);
+  gtk_widget_add_tick_callback (widget, reveal_tick_cb, reveal, g_free);
 }
 
 static void
@@ -574,12 +693,16 @@ save_say_action (GtkWidget  *widget,
     kind = HEARD_SAY_NOT_SURE;
   else
     {
-      heard_field_error_show (GTK_WIDGET (self->agree_button),
-                              C_("co-design", "Choose one of these first."));
+      /* Below all three, none of them marked wrong; on the first of
+       * them, with all of it in view (the group cannot take the focus). */
+      heard_field_error_show (self->choices_box, C_("co-design", "Choose one of these first."));
+      gtk_widget_remove_css_class (self->choices_box, "error");
+      gtk_widget_grab_focus (GTK_WIDGET (self->agree_button));
+      scroll_into_view (self, self->say_box);
       return;
     }
 
-  heard_field_error_clear (GTK_WIDGET (self->agree_button));
+  heard_field_error_clear (self->choices_box);
   say = heard_plan_say_new (heard_plan_get_id (self->plan), kind, text);
   if (!heard_plan_say_check (say, &error))
     {
@@ -590,6 +713,12 @@ save_say_action (GtkWidget  *widget,
   heard_field_error_clear (GTK_WIDGET (self->say_view));
   heard_case_file_record_plan_say_async (self->case_file, say, self->cancellable, say_saved_cb,
                                          g_object_ref (self));
+}
+
+static void
+choice_toggled_cb (HeardCodesignWindow *self)
+{
+  heard_field_error_clear (self->choices_box);
 }
 
 /* Say something: a statement of their own (0), or their note on the
@@ -623,7 +752,9 @@ said_cb (HeardCodesignWindow *self)
   if (g_str_equal (get_page (self), "say"))
     {
       show_page (self, "together");
+      /* Beside the thanks, both in view. */
       gtk_widget_grab_focus (self->say_something_button);
+      scroll_into_view (self, self->said_box);
     }
 }
 
@@ -638,7 +769,12 @@ check_in_action (GtkWidget  *widget,
     return;
 
   gtk_label_set_label (self->check_in_label, NULL);
-  heard_codesign_check_in_start (self->check_in_page, self->case_file, self->plan);
+  /* Their answers so far stay, unless the plan is new. */
+  if (self->check_in_plan != self->plan)
+    {
+      heard_codesign_check_in_start (self->check_in_page, self->case_file, self->plan);
+      g_set_object (&self->check_in_plan, self->plan);
+    }
   show_page (self, "check-in");
   gtk_widget_grab_focus (GTK_WIDGET (self->check_in_page));
 }
@@ -647,11 +783,14 @@ static void
 check_in_saved_cb (HeardCodesignWindow *self)
 {
   gtk_label_set_label (self->check_in_label, C_("co-design", "Thank you. Your check-in is saved."));
+  /* The next one starts afresh. */
+  g_clear_object (&self->check_in_plan);
   if (g_str_equal (get_page (self), "check-in"))
     {
       show_page (self, "together");
-      /* Beside the thanks, in view. */
+      /* Beside the thanks, both in view. */
       gtk_widget_grab_focus (self->check_in_button);
+      scroll_into_view (self, self->check_in_box);
     }
 }
 
@@ -685,6 +824,7 @@ heard_codesign_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), HEARD_TYPE_CODESIGN_WINDOW);
   g_clear_object (&self->plan);
+  g_clear_object (&self->check_in_plan);
   g_clear_object (&self->case_file);
   g_clear_object (&self->area_filter);
   g_clear_object (&self->shown_statements);
@@ -699,6 +839,7 @@ heard_codesign_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_free (self->page_before);
+  g_hash_table_unref (self->own_drafts);
 
   G_OBJECT_CLASS (heard_codesign_window_parent_class)->finalize (object);
 }
@@ -721,6 +862,15 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, pause_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, come_back_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, passphrase_entry);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, leave_hint_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, finish_button);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, practice_label);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, choices_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, say_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, said_box);
+  gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, check_in_box);
+  gtk_widget_class_bind_template_callback (widget_class, choice_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, statements_list);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, all_words_button);
   gtk_widget_class_bind_template_child (widget_class, HeardCodesignWindow, no_plan_label);
@@ -748,6 +898,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "codesign.all-words", NULL, all_words_action);
   gtk_widget_class_install_action (widget_class, "codesign.resume", NULL, resume_action);
   gtk_widget_class_install_action (widget_class, "codesign.leave", NULL, leave_action);
+  gtk_widget_class_install_action (widget_class, "codesign.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "codesign.stay", NULL, stay_action);
   gtk_widget_class_install_action (widget_class, "codesign.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "codesign.edit-own-words", "(ii)",
@@ -759,7 +910,7 @@ heard_codesign_window_class_init (HeardCodesignWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "codesign.save-say", NULL, save_say_action);
   gtk_widget_class_install_action (widget_class, "codesign.say", "x", say_action);
   gtk_widget_class_install_action (widget_class, "codesign.check-in", NULL, check_in_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.leave", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "codesign.escape", NULL);
   /* Pause from the keyboard at once too (a button pressed with a key
    * shows its press for a moment before it acts). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "codesign.pause",
@@ -775,6 +926,7 @@ heard_codesign_window_init (HeardCodesignWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   heard_accessibility_name_mnemonics (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->own_drafts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 HeardCodesignWindow *
@@ -791,6 +943,14 @@ heard_codesign_window_new (GtkWindow     *staff_window,
   g_signal_connect_object (heard_case_file_get_person (case_file), "notify",
                            G_CALLBACK (person_notify_cb), self, G_CONNECT_SWAPPED);
   update_heading (self);
+  if (!needs_passphrase (self))
+    {
+      /* Practice: said at the top; Finish asks for nothing, but still asks. */
+      gtk_widget_set_visible (self->practice_label, TRUE);
+      gtk_widget_set_visible (self->passphrase_entry, FALSE);
+      gtk_label_set_label (self->leave_hint_label,
+                           C_("co-design", "Practice records need no passphrase."));
+    }
 
   /* Their words first, then their plan, then who has seen their story. */
   self->shown_statements = gtk_slice_list_model_new (
