@@ -11,6 +11,7 @@
 #include "heard-face-scale.h"
 #include "heard-field-error.h"
 #include "heard-for-them.h"
+#include "heard-widgets.h"
 
 /*
  * Check in, in co-design mode: the young person answers for each area of
@@ -49,20 +50,6 @@ enum
 };
 
 static guint signals[N_SIGNALS];
-
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
 
 static GtkWidget *
 new_button (const char *label,
@@ -287,16 +274,18 @@ heard_codesign_check_in_init (HeardCodesignCheckIn *self)
   gtk_widget_set_margin_bottom (content, 36);
   gtk_widget_set_margin_start (content, 18);
   gtk_widget_set_margin_end (content, 18);
-  gtk_box_append (GTK_BOX (content), new_label (C_("co-design", "Check in"), "title-1"));
   gtk_box_append (GTK_BOX (content),
-                  new_label (C_("co-design", "Pick a face for each one. You can skip any of "
-                                             "them."), NULL));
+                  heard_wrapped_label_new (C_("co-design", "Check in"), "title-1"));
+  gtk_box_append (GTK_BOX (content),
+                  heard_wrapped_label_new (C_("co-design", "Pick a face for each one. You can "
+                                                           "skip any of them."), NULL));
 
   self->questions_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 30);
   gtk_widget_set_margin_top (self->questions_box, 12);
   gtk_box_append (GTK_BOX (content), self->questions_box);
 
-  words_label = new_label (C_("co-design", "Anything you want to say about it?"), "title-4");
+  words_label = heard_wrapped_label_new (C_("co-design", "Anything you want to say about it?"),
+                                         "title-4");
   gtk_widget_set_margin_top (words_label, 12);
   gtk_box_append (GTK_BOX (content), words_label);
   self->words_view = GTK_TEXT_VIEW (gtk_text_view_new ());

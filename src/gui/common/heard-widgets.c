@@ -14,6 +14,21 @@
 /* A short word in a rounded badge, coloured by @style_class ("error",
  * "warning", "success"…), which only ever adds to what the word says. */
 GtkWidget *
+heard_wrapped_label_new (const char *text,
+                         const char *style_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (style_class != NULL)
+    gtk_widget_add_css_class (label, style_class);
+
+  return label;
+}
+
+GtkWidget *
 heard_status_badge_new (const char *text,
                         const char *style_class)
 {

@@ -14,6 +14,10 @@ typedef void (*HeardRemoveFunc) (AdwMessageDialog *dialog,
 
 GtkWidget        *heard_status_badge_new (const char *text,
                                           const char *style_class);
+/* A label of running text: start-aligned, wrapping at words (or inside a
+ * long one), with @style_class (may be NULL). */
+GtkWidget        *heard_wrapped_label_new (const char *text,
+                                           const char *style_class);
 GtkWidget        *heard_icon_button_new  (const char *icon_name,
                                           const char *tooltip,
                                           const char *accessible_label,

@@ -12,6 +12,7 @@
 #include "heard-check-ins-section.h"
 #include "heard-date.h"
 #include "heard-for-them-row.h"
+#include "heard-widgets.h"
 
 /*
  * The check-ins of the plan shown, in the Support Plan tab: New Check-In,
@@ -47,20 +48,6 @@ struct _HeardCheckInsSection
 
 G_DEFINE_FINAL_TYPE (HeardCheckInsSection, heard_check_ins_section, ADW_TYPE_BIN)
 
-static GtkWidget *
-new_label (const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
-
 /* A titled piece of text in a row: the title dimmed, the text as typed. */
 static void
 add_text (GtkWidget  *box,
@@ -72,8 +59,8 @@ add_text (GtkWidget  *box,
   if (text == NULL || *text == '\0')
     return;
 
-  gtk_box_append (GTK_BOX (box), new_label (title, "dim-label"));
-  label = new_label (text, NULL);
+  gtk_box_append (GTK_BOX (box), heard_wrapped_label_new (title, "dim-label"));
+  label = heard_wrapped_label_new (text, NULL);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_box_append (GTK_BOX (box), label);
 }
@@ -102,12 +89,12 @@ create_check_in_row (gpointer item,
 
   day = heard_date_parse (heard_check_in_get_day (check_in), &date, NULL)
         ? heard_date_format (&date) : g_strdup (heard_check_in_get_day (check_in));
-  gtk_box_append (GTK_BOX (box), new_label (day, "heading"));
+  gtk_box_append (GTK_BOX (box), heard_wrapped_label_new (day, "heading"));
   if (present != NULL && *present != '\0')
     {
       g_autofree char *with = g_strdup_printf (_("Who was there: %s"), present);
 
-      gtk_box_append (GTK_BOX (box), new_label (with, "dim-label"));
+      gtk_box_append (GTK_BOX (box), heard_wrapped_label_new (with, "dim-label"));
     }
   /* Their voice first. */
   add_text (box, _("In their words"),
@@ -116,8 +103,9 @@ create_check_in_row (gpointer item,
   /* Rated by them alone (in co-design, say): no worker's rating to show
    * beside each of theirs, and that said once. */
   if (!by_worker)
-    gtk_box_append (GTK_BOX (box), new_label (_("Rated by them alone: no worker’s ratings"),
-                                              "dim-label"));
+    gtk_box_append (GTK_BOX (box),
+                    heard_wrapped_label_new (_("Rated by them alone: no worker’s ratings"),
+                                             "dim-label"));
   for (guint i = 0; i < heard_check_in_get_n_areas (check_in); i++)
     {
       HeardAreaKind area = heard_check_in_get_area (check_in, i);
@@ -138,21 +126,21 @@ create_check_in_row (gpointer item,
         /* TRANSLATORS: an area, then the young person's rating and the worker's, side by side */
         line = g_strdup_printf (_("%s: their rating %s · worker’s rating %s"),
                                 heard_check_in_area_name (self->plan, area), theirs, workers);
-      gtk_box_append (GTK_BOX (box), new_label (line, NULL));
+      gtk_box_append (GTK_BOX (box), heard_wrapped_label_new (line, NULL));
       if (heard_check_in_area_to_talk_about (check_in, area))
         {
           g_autofree char *note = g_strdup_printf (_("%u or more apart: something to talk about "
                                                      "together."),
                                                    HEARD_CHECK_IN_GAP_TO_TALK_ABOUT);
 
-          gtk_box_append (GTK_BOX (box), new_label (note, "talk-about"));
+          gtk_box_append (GTK_BOX (box), heard_wrapped_label_new (note, "talk-about"));
         }
     }
 
   heard_check_in_get_safety (check_in, &safety);
   safety_words = heard_check_in_dup_rating_words (&safety);
   safety_line = g_strdup_printf (_("How safe they feel: %s"), safety_words);
-  gtk_box_append (GTK_BOX (box), new_label (safety_line, NULL));
+  gtk_box_append (GTK_BOX (box), heard_wrapped_label_new (safety_line, NULL));
   add_text (box, _("Worker’s note"), worker_note);
   /* Whether they see it, said where staff read it. */
   if (worker_note != NULL && *worker_note != '\0')

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "heard-story-view.h"
+#include "heard-widgets.h"
 
 /*
  * "Who has seen my story", written for the young person to read: everyone
@@ -76,18 +77,6 @@ icon_for (HeardStoryKind kind)
 }
 
 static GtkWidget *
-new_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-
-  return label;
-}
-
-static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
@@ -110,10 +99,10 @@ create_row (gpointer item,
   gtk_widget_add_css_class (icon, "dim-label");
   gtk_box_append (GTK_BOX (box), icon);
   gtk_widget_set_hexpand (words, TRUE);
-  gtk_box_append (GTK_BOX (words), new_label (sentence));
+  gtk_box_append (GTK_BOX (words), heard_wrapped_label_new (sentence, NULL));
   if (detail != NULL)
     {
-      GtkWidget *label = new_label (detail);
+      GtkWidget *label = heard_wrapped_label_new (detail, NULL);
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (words), label);
