@@ -51,6 +51,9 @@ struct _HeardContext
   HeardKey        *key;
   HeardAuditGuard *audit_guard;
   HeardBackupService *backups;
+  /* A restore is under way: it opens the records again itself, so no
+   * other start may take the folder from it meanwhile. */
+  gboolean         restoring;
   GListStore      *people;
   /* Those removed as made by mistake (HeardRemovedPerson), newest first. */
   GListStore      *removed_people;
@@ -1501,8 +1504,15 @@ heard_context_start_async (HeardContext        *self,
 
   task = new_step_task (self, heard_context_start_async, TRUE, cancellable, callback,
                         user_data);
+  /* The lock before a restore shows the unlock page, which asks for a
+   * start: the restore's own start, once the folder is replaced, is it. */
+  if (self->restoring)
+    {
+      g_task_return_int (task, HEARD_LOCK_STATE_OPENING);
+      g_object_unref (task);
+    }
   /* Straight after a lock, the records open once the store has closed. */
-  if (self->lock_task != NULL)
+  else if (self->lock_task != NULL)
     g_signal_connect (self->lock_task, "notify::completed", G_CALLBACK (start_after_lock_cb),
                       task);
   else
@@ -2493,6 +2503,7 @@ restarted_cb (GObject      *object,
 
   /* Whatever the start found is shown as any start's would be. */
   heard_context_unlock_finish (HEARD_CONTEXT (object), result, &error);
+  HEARD_CONTEXT (object)->restoring = FALSE;
   if (restore->error != NULL)
     g_task_return_error (task, g_steal_pointer (&restore->error));
   else
@@ -2563,6 +2574,7 @@ heard_context_restore_backup_async (HeardContext        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_restore_backup_async);
+  self->restoring = TRUE;
   restore = g_new0 (Restore, 1);
   restore->path = g_strdup (path);
   restore->recovery_code = g_strdup (recovery_code);
