@@ -434,8 +434,25 @@ list_plan_says (HeardStore *store,
   return says;
 }
 
-/* What they wrote in co-design (their goals, what helps them) and their
- * say on their plan. */
+static GPtrArray *
+list_marks (HeardStore *store,
+            gint64      person_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *marks;
+
+  heard_store_list_for_them_marks_async (store, person_id, NULL, heard_test_store_result_cb,
+                                         &result);
+  heard_test_wait (&result);
+  marks = heard_store_list_for_them_marks_finish (store, result, &error);
+  g_assert_no_error (error);
+
+  return marks;
+}
+
+/* What they wrote in co-design (their goals, what helps them), their say
+ * on their plan, and what staff kept from them. */
 static void
 dump_codesign (GString    *dump,
                HeardStore *store,
@@ -443,11 +460,14 @@ dump_codesign (GString    *dump,
 {
   g_autoptr(GPtrArray) words = list_own_words (store, person_id);
   g_autoptr(GPtrArray) says = list_plan_says (store, person_id);
+  g_autoptr(GPtrArray) marks = list_marks (store, person_id);
 
   for (guint i = 0; i < words->len; i++)
     dump_object (dump, "own words", g_ptr_array_index (words, i));
   for (guint i = 0; i < says->len; i++)
     dump_object (dump, "plan say", g_ptr_array_index (says, i));
+  for (guint i = 0; i < marks->len; i++)
+    dump_object (dump, "for-them mark", g_ptr_array_index (marks, i));
 }
 
 /* Everything the store gives back about the set, in a stable order. */
@@ -1202,6 +1222,7 @@ test_codesign (Fixture       *fixture,
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(GError) error = NULL;
   guint n_sessions = 0, n_typed = 0, n_goals = 0, n_changed = 0, n_helps = 0, n_says = 0;
+  guint n_staff_only = 0;
 
   generate_ok (fixture->practice_dir, N_PEOPLE, SEED);
   store = open_practice_store (fixture->practice_dir);
@@ -1214,8 +1235,16 @@ test_codesign (Fixture       *fixture,
       g_autoptr(GPtrArray) statements = heard_test_list_statements (store, person_id, &error);
       g_autoptr(GPtrArray) words = list_own_words (store, person_id);
       g_autoptr(GPtrArray) says = list_plan_says (store, person_id);
+      g_autoptr(GPtrArray) marks = list_marks (store, person_id);
 
       g_assert_no_error (error);
+      for (guint j = 0; j < marks->len; j++)
+        {
+          HeardForThemMark *mark = g_ptr_array_index (marks, j);
+
+          g_assert_cmpint (heard_for_them_mark_get_what (mark), ==, HEARD_FOR_THEM_ACTION);
+          n_staff_only += !heard_for_them_mark_get_for_them (mark);
+        }
       for (guint j = 0; j < check_ins->len; j++)
         {
           HeardCheckIn *check_in = g_ptr_array_index (check_ins, j);
@@ -1264,6 +1293,7 @@ test_codesign (Fixture       *fixture,
   g_assert_cmpuint (n_typed, ==, (N_PEOPLE + 1) / 2);
   g_assert_cmpuint (n_goals, ==, (N_PEOPLE + 1) / 2);
   g_assert_cmpuint (n_says, ==, (N_PEOPLE + 1) / 2);
+  g_assert_cmpuint (n_staff_only, >=, 1);
   g_assert_cmpuint (n_changed, >=, 1);
   g_assert_cmpuint (n_changed, <, n_goals);
   g_assert_cmpuint (n_helps, >=, 1);

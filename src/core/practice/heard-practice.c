@@ -1285,6 +1285,7 @@ add_codesign (Generator      *generator,
   g_autoptr(HeardCheckIn) check_in = NULL;
   g_autoptr(HeardStatement) statement = NULL;
   g_autoptr(HeardPlanSay) say = NULL;
+  g_autoptr(HeardForThemMark) staff_only = NULL;
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_object_unref);
   guint said = rng_below (&rng, heard_practice_words (HEARD_PRACTICE_PLAN_SAYS)->n_items);
   HeardRating rating;
@@ -1353,8 +1354,20 @@ add_codesign (Generator      *generator,
     return FALSE;
   slots = new_slots (generator, 1);
   heard_store_record_plan_say_async (generator->store, say, NULL, landed_cb, &slots[0]);
+  if (!finish_ids (generator, slots, 1, heard_store_record_plan_say_finish, NULL, error))
+    return FALSE;
+  if (records->action_ids->len == 0)
+    return TRUE;
 
-  return finish_ids (generator, slots, 1, heard_store_record_plan_say_finish, NULL, error);
+  /* Their worker kept one action for staff: the plan shows it "Staff
+   * only", and co-design and their own record leave it out. */
+  staff_only = heard_for_them_mark_new (person_id, HEARD_FOR_THEM_ACTION,
+                                        g_array_index (records->action_ids, gint64, 0), FALSE,
+                                        NULL);
+  slots = new_slots (generator, 1);
+  heard_store_set_for_them_async (generator->store, staff_only, NULL, landed_cb, &slots[0]);
+
+  return finish_ids (generator, slots, 1, heard_store_set_for_them_finish, NULL, error);
 }
 
 /* Every kind of record a young person has, made in one place: a feature
