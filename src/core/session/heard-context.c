@@ -1675,36 +1675,20 @@ heard_context_change_caseworker_passphrase_finish (HeardContext  *self,
 }
 
 static void
-caseworker_passphrase_checked_cb (GObject      *object,
-                                  GAsyncResult *result,
-                                  gpointer      user_data)
+staff_passphrase_checked_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   HeardContext *self = g_task_get_source_object (task);
   GError *error = NULL;
 
-  if (!heard_unlock_flow_check_caseworker_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
-                                                             &error))
+  if (!heard_unlock_flow_check_staff_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
+                                                        &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
   follow_retry_at (self);
-}
-
-static void
-records_passphrase_checked_cb (GObject      *object,
-                               GAsyncResult *result,
-                               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!heard_unlock_flow_check_records_passphrase_finish (HEARD_UNLOCK_FLOW (object), result,
-                                                          &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-  follow_retry_at (g_task_get_source_object (task));
 }
 
 void
@@ -1721,17 +1705,9 @@ heard_context_check_staff_passphrase_async (HeardContext        *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, heard_context_check_staff_passphrase_async);
-  /* Records under a passphrase have no caseworker passphrase: theirs is
-   * the staff passphrase there. */
-  if (!heard_context_get_has_caseworker_passphrase (self) && self->key != NULL &&
-      heard_unlock_flow_get_passphrase_protected (self->unlock_flow))
-    heard_unlock_flow_check_records_passphrase_async (self->unlock_flow, passphrase, self->key,
-                                                      cancellable,
-                                                      records_passphrase_checked_cb, task);
-  else
-    heard_unlock_flow_check_caseworker_passphrase_async (self->unlock_flow, passphrase,
-                                                         cancellable,
-                                                         caseworker_passphrase_checked_cb, task);
+  heard_unlock_flow_check_staff_passphrase_async (self->unlock_flow, passphrase, self->key,
+                                                  cancellable, staff_passphrase_checked_cb,
+                                                  task);
 }
 
 gboolean

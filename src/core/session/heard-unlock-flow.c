@@ -1807,30 +1807,20 @@ records_passphrase_checked_cb (GObject      *object,
   g_task_return_error (task, error);
 }
 
-void
-heard_unlock_flow_check_records_passphrase_async (HeardUnlockFlow     *self,
-                                                  const char          *passphrase,
-                                                  const HeardKey      *open_key,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data)
+static void
+check_records_passphrase (HeardUnlockFlow     *self,
+                          const char          *passphrase,
+                          const HeardKey      *open_key,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) check = NULL;
   Attempt *attempt;
 
-  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
-  g_return_if_fail (passphrase != NULL);
-  g_return_if_fail (open_key != NULL);
-
-  task = new_step (self, heard_unlock_flow_check_records_passphrase_async, cancellable,
-                   callback, user_data);
-  if (!self->info.passphrase_protected)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
-                               _("These records are not kept under a passphrase."));
-      return;
-    }
+  task = new_step (self, heard_unlock_flow_check_staff_passphrase_async, cancellable, callback,
+                   user_data);
   /* The young person may be at the keyboard: guessing waits, as at an unlock. */
   if (self->retry_at > g_get_monotonic_time ())
     {
@@ -1845,15 +1835,34 @@ heard_unlock_flow_check_records_passphrase_async (HeardUnlockFlow     *self,
   attempt->salt_base64 = g_strdup (self->info.salt_hex);
   attempt->open_key = heard_key_copy (open_key);
   check = g_task_new (self, cancellable, records_passphrase_checked_cb, g_steal_pointer (&task));
-  g_task_set_source_tag (check, heard_unlock_flow_check_records_passphrase_async);
+  g_task_set_source_tag (check, check_records_passphrase);
   g_task_set_task_data (check, attempt, (GDestroyNotify) attempt_free);
   g_task_run_in_thread (check, check_records_passphrase_thread);
 }
 
+void
+heard_unlock_flow_check_staff_passphrase_async (HeardUnlockFlow     *self,
+                                                const char          *passphrase,
+                                                const HeardKey      *open_key,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data)
+{
+  g_return_if_fail (HEARD_IS_UNLOCK_FLOW (self));
+  g_return_if_fail (passphrase != NULL);
+
+  if (!heard_unlock_flow_get_has_caseworker_passphrase (self) &&
+      self->info.passphrase_protected && open_key != NULL)
+    check_records_passphrase (self, passphrase, open_key, cancellable, callback, user_data);
+  else
+    heard_unlock_flow_check_caseworker_passphrase_async (self, passphrase, cancellable, callback,
+                                                         user_data);
+}
+
 gboolean
-heard_unlock_flow_check_records_passphrase_finish (HeardUnlockFlow  *self,
-                                                   GAsyncResult     *result,
-                                                   GError          **error)
+heard_unlock_flow_check_staff_passphrase_finish (HeardUnlockFlow  *self,
+                                                 GAsyncResult     *result,
+                                                 GError          **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 

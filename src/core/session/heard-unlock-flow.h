@@ -112,17 +112,19 @@ void             heard_unlock_flow_check_caseworker_passphrase_async   (HeardUnl
 gboolean         heard_unlock_flow_check_caseworker_passphrase_finish  (HeardUnlockFlow     *self,
                                                                         GAsyncResult        *result,
                                                                         GError             **error);
-/* Records kept under a passphrase (no keyring, so no caseworker
- * passphrase): whether @passphrase is theirs, checked while they are open
- * with @open_key by deriving the key again off the main thread. Wrong
- * tries wait as the caseworker's do (get_caseworker_retry_at). */
-void             heard_unlock_flow_check_records_passphrase_async      (HeardUnlockFlow     *self,
+/* A member of staff's passphrase while the records are open (to leave
+ * co-design mode): the caseworker's, as just above; or, for records kept
+ * under a passphrase (no keyring, so no caseworker passphrase), the
+ * records' own, checked by deriving the key again off the main thread and
+ * comparing it with @open_key. Wrong tries wait as the caseworker's do
+ * (get_caseworker_retry_at). */
+void             heard_unlock_flow_check_staff_passphrase_async        (HeardUnlockFlow     *self,
                                                                         const char          *passphrase,
                                                                         const HeardKey      *open_key,
                                                                         GCancellable        *cancellable,
                                                                         GAsyncReadyCallback  callback,
                                                                         gpointer             user_data);
-gboolean         heard_unlock_flow_check_records_passphrase_finish     (HeardUnlockFlow     *self,
+gboolean         heard_unlock_flow_check_staff_passphrase_finish       (HeardUnlockFlow     *self,
                                                                         GAsyncResult        *result,
                                                                         GError             **error);
 gboolean         heard_unlock_flow_get_needs_new_caseworker_passphrase (HeardUnlockFlow     *self);
