@@ -397,6 +397,30 @@ record_statement (HeardCaseFile *case_file,
   return record_statement_on (case_file, words, content_note, "2026-03-05");
 }
 
+/* Heard on new records in @data_dir, its recovery code kept: the window. */
+static HeardWindow *
+start_new_records (const char *data_dir)
+{
+  heard_test_ui_start (the_app, data_dir);
+  heard_test_ui_wait_for_state (the_app, "recovery-code");
+  heard_test_ui_confirm_recovery_code (the_app);
+  heard_test_ui_wait_for_state (the_app, "records");
+
+  return heard_test_ui_active_window (the_app);
+}
+
+/* NAME added and shown on @page: their case file. */
+static HeardCaseFile *
+add_and_open_person (HeardWindow      *window,
+                     HeardPersonPage **page)
+{
+  heard_test_ui_add_person (the_app, NAME, PREFERRED);
+  *page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
+
+  return heard_case_file_open (heard_window_get_context (window),
+                               heard_person_page_get_person (*page));
+}
+
 static HeardCodesignWindow *
 open_codesign (HeardWindow *window)
 {
@@ -437,11 +461,7 @@ test_codesign_walls (void)
   gint64 statement_id;
   gint64 plan_id;
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
+  window = start_new_records (data_dir);
   heard_test_ui_add_person (the_app, OTHER_NAME, OTHER_PREFERRED);
   heard_test_ui_add_person (the_app, NAME, PREFERRED);
   page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
@@ -703,15 +723,8 @@ test_codesign_say (void)
   Noted noted = { NULL, 0 };
   gint64 statement_id;
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
-  heard_test_ui_add_person (the_app, NAME, PREFERRED);
-  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
-  case_file = heard_case_file_open (heard_window_get_context (window),
-                                    heard_person_page_get_person (page));
+  window = start_new_records (data_dir);
+  case_file = add_and_open_person (window, &page);
   statement_id = record_statement (case_file, WORDS, NULL);
   one.model = two.model = heard_case_file_get_statements (case_file);
   heard_test_ui_wait_until (has_items, &one, "their statement");
@@ -968,15 +981,8 @@ test_codesign_session (void)
   gint64 plan_id;
   gint64 worker_id;
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
-  heard_test_ui_add_person (the_app, NAME, PREFERRED);
-  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
-  case_file = heard_case_file_open (heard_window_get_context (window),
-                                    heard_person_page_get_person (page));
+  window = start_new_records (data_dir);
+  case_file = add_and_open_person (window, &page);
 
   /* Their key worker, named on their record. */
   {
@@ -1205,15 +1211,8 @@ test_codesign_newest_words (void)
   GtkWidget *all_words;
   Count all = { NULL, 8 };
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
-  heard_test_ui_add_person (the_app, NAME, PREFERRED);
-  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
-  case_file = heard_case_file_open (heard_window_get_context (window),
-                                    heard_person_page_get_person (page));
+  window = start_new_records (data_dir);
+  case_file = add_and_open_person (window, &page);
   for (guint i = 0; i < all.n; i++)
     {
       g_autofree char *words = g_strdup_printf ("Words number %u of mine.", i);
@@ -1339,15 +1338,8 @@ test_codesign_story (void)
   graphene_rect_t bounds;
   gint64 agency_id;
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
-  heard_test_ui_add_person (the_app, NAME, PREFERRED);
-  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
-  case_file = heard_case_file_open (heard_window_get_context (window),
-                                    heard_person_page_get_person (page));
+  window = start_new_records (data_dir);
+  case_file = add_and_open_person (window, &page);
 
   agency = heard_directory_agency_new (HEARD_AGENCY_TYPE_HEALTH, "Riverside Clinic");
   heard_context_save_agency_async (heard_window_get_context (window), agency, NULL,
@@ -1469,10 +1461,7 @@ open_person_with (HeardWindow *window,
   Count one_plan = { NULL, 1 };
   gint64 plan_id;
 
-  heard_test_ui_add_person (the_app, NAME, PREFERRED);
-  page = HEARD_PERSON_PAGE (_heard_window_get_person_page (window));
-  case_file = heard_case_file_open (heard_window_get_context (window),
-                                    heard_person_page_get_person (page));
+  case_file = add_and_open_person (window, &page);
   for (guint i = 0; i < n; i++)
     {
       /* Long enough that their page scrolls. */
@@ -1518,11 +1507,7 @@ test_codesign_escape_keeps (void)
   Noted noted = { NULL, 0 };
   gint64 first_id;
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
+  window = start_new_records (data_dir);
   case_file = open_person_with (window, 5, &first_id);
   codesign = open_codesign (window);
   say = heard_test_ui_find_descendant (GTK_WIDGET (codesign), HEARD_TYPE_CODESIGN_SAY, NULL);
@@ -1691,11 +1676,7 @@ test_codesign_names (void)
   gint64 first_id;
   guint n_rows = 0;
 
-  heard_test_ui_start (the_app, data_dir);
-  heard_test_ui_wait_for_state (the_app, "recovery-code");
-  heard_test_ui_confirm_recovery_code (the_app);
-  heard_test_ui_wait_for_state (the_app, "records");
-  window = heard_test_ui_active_window (the_app);
+  window = start_new_records (data_dir);
   case_file = open_person_with (window, 3, &first_id);
   codesign = open_codesign (window);
   heard_test_ui_assert_every_control_named (GTK_WIDGET (codesign));
